@@ -1,0 +1,301 @@
+/* ssa-cli-common.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "ssa-cli.h"
+#include "ssa-date.h"
+#include "ssa-error.h"
+#include "ssa-file.h"
+
+GOptionGroup *
+ssa_cli_quote_options_group (SsaCliQuoteOptions *options)
+{
+  const GOptionEntry entries[] = {
+    { "start", 0, 0, G_OPTION_ARG_STRING, &options->start,
+      N_("First day of the period (default: the day after the SSA ends, or today)"),
+      N_("DATE") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &options->end,
+      N_("Last day of the period"), N_("DATE") },
+    { "months", 0, 0, G_OPTION_ARG_STRING, &options->months,
+      N_("Length of the period in months (default: 12)"), N_("N") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &options->today,
+      N_("Compute as if today were this day"), N_("DATE") },
+    { "billing", 0, 0, G_OPTION_ARG_STRING, &options->billing,
+      N_("Billing plan: once, annual, quarterly or monthly"), N_("PLAN") },
+    { "discount", 0, 0, G_OPTION_ARG_STRING, &options->discount,
+      N_("Reseller discount in percent"), N_("PERCENT") },
+    { "labour-hours", 0, 0, G_OPTION_ARG_STRING, &options->labour_hours,
+      N_("Hours of upgrade labour (not part of the SSA)"), N_("H") },
+    { "labour-rate", 0, 0, G_OPTION_ARG_STRING, &options->labour_rate,
+      N_("Hourly rate of the labour"), N_("AMOUNT") },
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &options->json,
+      N_("Write the offer as JSON to FILE, or to standard output with -"), N_("FILE") },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &options->xlsx,
+      N_("Write the offer as an Excel workbook"), N_("FILE") },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &options->pdf,
+      N_("Write the offer as a PDF document"), N_("FILE") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &options->lang,
+      N_("Language of the documents: nb or en"), N_("LANG") },
+    { NULL }
+  };
+  GOptionGroup *group;
+
+  group = g_option_group_new ("quote", _("Offer options:"), _("Show offer options"), NULL, NULL);
+  g_option_group_add_entries (group, entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  return group;
+}
+
+/**
+ * ssa_cli_quote_options_check:
+ *
+ * Checks the combinations of options that make a command line malformed.
+ *
+ * Returns: %SSA_CLI_OK, or %SSA_CLI_USAGE after printing why.
+ */
+int
+ssa_cli_quote_options_check (SsaCliQuoteOptions *options,
+                             const char         *command)
+{
+  if (options->end != NULL && options->months != NULL)
+    {
+      ssa_cli_usage_error (command, _("--end and --months cannot be given together"));
+      return SSA_CLI_USAGE;
+    }
+  if ((options->labour_hours == NULL) != (options->labour_rate == NULL))
+    {
+      ssa_cli_usage_error (command, _("--labour-hours and --labour-rate must be given together"));
+      return SSA_CLI_USAGE;
+    }
+  if (options->xlsx != NULL || options->pdf != NULL)
+    {
+      ssa_cli_usage_error (command,
+                           _("%s is not available yet in this version of SSA Desk; use --json"),
+                           options->xlsx != NULL ? "--xlsx" : "--pdf");
+      return SSA_CLI_USAGE;
+    }
+  return SSA_CLI_OK;
+}
+
+static gboolean
+parse_date_option (const char *option,
+                   const char *value,
+                   GDate      *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (value == NULL)
+    return TRUE;
+  if (!ssa_date_parse (value, out, &error))
+    {
+      ssa_cli_print_error (option, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_decimal_option (const char *option,
+                      const char *value,
+                      gint64      max,
+                      gint64     *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ssa_decimal_parse (value, out, &error))
+    {
+      ssa_cli_print_error (option, error);
+      return FALSE;
+    }
+  if (*out > max)
+    {
+      g_autofree char *limit = ssa_decimal_format (max, ssa_lang_from_locale ());
+
+      g_printerr (_("%s: %s is more than %s\n"), option, value, limit);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ssa_cli_quote_options_to_request:
+ *
+ * Converts the options into a request, printing one line on stderr for each bad value.
+ *
+ * Returns: %FALSE when any value is refused.
+ */
+gboolean
+ssa_cli_quote_options_to_request (SsaCliQuoteOptions *options,
+                                  SsaOfferRequest    *request)
+{
+  gboolean ok = TRUE;
+
+  ssa_offer_request_init (request);
+
+  ok &= parse_date_option ("--start", options->start, &request->start);
+  ok &= parse_date_option ("--today", options->today, &request->today);
+  if (options->end != NULL)
+    {
+      request->end_kind = SSA_OFFER_END_DATE;
+      ok &= parse_date_option ("--end", options->end, &request->end);
+    }
+
+  if (options->months != NULL)
+    {
+      guint64 months = 0;
+
+      if (!g_ascii_string_to_unsigned (options->months, 10, 1, SSA_OFFER_MAX_MONTHS,
+                                       &months, NULL))
+        {
+          g_printerr (_("--months: “%s” is not a whole number of months from 1 to %d\n"),
+                      options->months, SSA_OFFER_MAX_MONTHS);
+          ok = FALSE;
+        }
+      request->end_kind = SSA_OFFER_END_MONTHS;
+      request->months = (int) months;
+    }
+
+  if (options->billing != NULL && !ssa_billing_from_string (options->billing, &request->billing))
+    {
+      g_printerr (_("--billing: “%s” is not a billing plan: use once, annual, quarterly or "
+                    "monthly\n"), options->billing);
+      ok = FALSE;
+    }
+
+  if (options->discount != NULL)
+    ok &= parse_decimal_option ("--discount", options->discount, 100 * 100,
+                                &request->discount_percent);
+
+  if (options->labour_hours != NULL && options->labour_rate != NULL)
+    {
+      request->has_labour = TRUE;
+      ok &= parse_decimal_option ("--labour-hours", options->labour_hours, G_MAXINT64,
+                                  &request->labour_hours);
+      ok &= parse_decimal_option ("--labour-rate", options->labour_rate, G_MAXINT64,
+                                  &request->labour_rate);
+    }
+
+  if (options->lang != NULL && !g_str_equal (options->lang, "nb") &&
+      !g_str_equal (options->lang, "en"))
+    {
+      g_printerr (_("--lang: “%s” is not a language of the documents: use nb or en\n"),
+                  options->lang);
+      ok = FALSE;
+    }
+
+  return ok;
+}
+
+void
+ssa_cli_quote_options_clear (SsaCliQuoteOptions *options)
+{
+  g_clear_pointer (&options->start, g_free);
+  g_clear_pointer (&options->end, g_free);
+  g_clear_pointer (&options->months, g_free);
+  g_clear_pointer (&options->today, g_free);
+  g_clear_pointer (&options->billing, g_free);
+  g_clear_pointer (&options->discount, g_free);
+  g_clear_pointer (&options->labour_hours, g_free);
+  g_clear_pointer (&options->labour_rate, g_free);
+  g_clear_pointer (&options->json, g_free);
+  g_clear_pointer (&options->xlsx, g_free);
+  g_clear_pointer (&options->pdf, g_free);
+  g_clear_pointer (&options->lang, g_free);
+}
+
+/**
+ * ssa_cli_write_offer_outputs:
+ *
+ * Writes the offer where the options ask for it: JSON to a file or to standard output,
+ * and the readable text to standard output unless the JSON goes there.
+ */
+int
+ssa_cli_write_offer_outputs (SsaCliQuoteOptions *options,
+                             const SsaOffer     *offer,
+                             const SsaInventory *inventory)
+{
+  g_autofree char *json = ssa_offer_to_json (offer);
+
+  if (options->json != NULL && g_str_equal (options->json, "-"))
+    {
+      fputs (json, stdout);
+      return SSA_CLI_OK;
+    }
+
+  if (options->json != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!ssa_file_replace_contents (options->json, json, -1, &error))
+        {
+          ssa_cli_print_error ("--json", error);
+          return SSA_CLI_REFUSED;
+        }
+    }
+
+  {
+    g_autofree char *text = ssa_cli_offer_to_text (offer, inventory, ssa_lang_from_locale ());
+
+    fputs (text, stdout);
+  }
+  return SSA_CLI_OK;
+}
+
+/**
+ * ssa_cli_print_error:
+ * @prefix: (nullable): the file or option the error concerns
+ * @error: the error, whose message may hold several lines
+ *
+ * Prints one line per problem on stderr, each starting with @prefix.
+ */
+void
+ssa_cli_print_error (const char   *prefix,
+                     const GError *error)
+{
+  g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+  guint i;
+
+  for (i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] == '\0')
+        continue;
+      if (prefix != NULL && !g_str_has_prefix (lines[i], prefix))
+        g_printerr ("%s: %s\n", prefix, lines[i]);
+      else
+        g_printerr ("%s\n", lines[i]);
+    }
+}
+
+void
+ssa_cli_usage_error (const char *command,
+                     const char *format,
+                     ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("ssa-desk-cli %s: %s\n", command, message);
+  g_printerr (_("Try “ssa-desk-cli %s --help” for more information.\n"), command);
+}
+
+GOptionContext *
+ssa_cli_option_context_new (const char *parameter,
+                            const char *summary)
+{
+  GOptionContext *context = g_option_context_new (parameter);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  return context;
+}

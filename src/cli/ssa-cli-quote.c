@@ -1,0 +1,189 @@
+/* ssa-cli-quote.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ssa-cli.h"
+#include "ssa-date.h"
+#include "ssa-error.h"
+
+/* Prints a calculator error: problems with the installation's content name its file,
+ * problems with the request name the command. */
+static void
+print_compute_error (const char   *installation_path,
+                     const GError *error)
+{
+  if (g_error_matches (error, SSA_ERROR, SSA_ERROR_REQUEST))
+    ssa_cli_print_error ("ssa-desk-cli quote", error);
+  else
+    ssa_cli_print_error (installation_path, error);
+}
+
+int
+ssa_cli_quote (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *price_list_path = NULL;
+  g_autofree char *installation_path = NULL;
+  g_autoptr(SsaPriceList) price_list = NULL;
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autoptr(SsaOffer) offer = NULL;
+  SsaCliQuoteOptions options = { 0 };
+  SsaOfferRequest request;
+  gboolean inputs_ok = TRUE;
+  int status;
+  const GOptionEntry entries[] = {
+    { "price-list", 0, 0, G_OPTION_ARG_FILENAME, &price_list_path,
+      N_("The price list (ssa-desk-pricelist/1)"), N_("FILE") },
+    { "installation", 0, 0, G_OPTION_ARG_FILENAME, &installation_path,
+      N_("The installation (ssa-desk-installation/1)"), N_("FILE") },
+    { NULL }
+  };
+
+  context = ssa_cli_option_context_new (NULL,
+                                        _("Computes an SSA offer for one installation from a "
+                                          "price list, by the rules of innovaphone's Software "
+                                          "Service Agreement."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, ssa_cli_quote_options_group (&options));
+  g_option_context_set_help_enabled (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      ssa_cli_usage_error ("quote", "%s", error->message);
+      status = SSA_CLI_USAGE;
+      goto out;
+    }
+  if (argc > 1)
+    {
+      ssa_cli_usage_error ("quote", _("unexpected argument “%s”"), argv[1]);
+      status = SSA_CLI_USAGE;
+      goto out;
+    }
+  if (price_list_path == NULL || installation_path == NULL)
+    {
+      ssa_cli_usage_error ("quote", _("--price-list and --installation are required"));
+      status = SSA_CLI_USAGE;
+      goto out;
+    }
+  status = ssa_cli_quote_options_check (&options, "quote");
+  if (status != SSA_CLI_OK)
+    goto out;
+
+  /* Check every input before giving up, so that one run reports all the problems. */
+  inputs_ok = ssa_cli_quote_options_to_request (&options, &request);
+
+  price_list = ssa_price_list_new_from_file (price_list_path, &error);
+  if (price_list == NULL)
+    {
+      ssa_cli_print_error (price_list_path, error);
+      g_clear_error (&error);
+      inputs_ok = FALSE;
+    }
+
+  inventory = ssa_inventory_new_from_file (installation_path, &error);
+  if (inventory == NULL)
+    {
+      ssa_cli_print_error (installation_path, error);
+      g_clear_error (&error);
+      inputs_ok = FALSE;
+    }
+
+  if (!inputs_ok)
+    {
+      status = SSA_CLI_REFUSED;
+      goto out;
+    }
+
+  offer = ssa_offer_compute (price_list, inventory, &request, &error);
+  if (offer == NULL)
+    {
+      print_compute_error (installation_path, error);
+      status = SSA_CLI_REFUSED;
+      goto out;
+    }
+
+  status = ssa_cli_write_offer_outputs (&options, offer, inventory);
+
+out:
+  ssa_cli_quote_options_clear (&options);
+  return status;
+}
+
+int
+ssa_cli_check_price_list (int    argc,
+                          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaPriceList) price_list = NULL;
+  SsaLang lang = ssa_lang_from_locale ();
+  guint counts[SSA_N_KINDS] = { 0 };
+  g_autofree char *ssc_price = NULL;
+  guint i;
+
+  context = ssa_cli_option_context_new (_("FILE"),
+                                        _("Checks a price list (ssa-desk-pricelist/1) against "
+                                          "every rule of the format and prints a summary, or "
+                                          "one line for each problem."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      ssa_cli_usage_error ("check-price-list", "%s", error->message);
+      return SSA_CLI_USAGE;
+    }
+  if (argc != 2)
+    {
+      ssa_cli_usage_error ("check-price-list", _("give exactly one price list file"));
+      return SSA_CLI_USAGE;
+    }
+
+  price_list = ssa_price_list_new_from_file (argv[1], &error);
+  if (price_list == NULL)
+    {
+      ssa_cli_print_error (argv[1], error);
+      return SSA_CLI_REFUSED;
+    }
+
+  for (i = 0; i < price_list->products->len; i++)
+    {
+      const SsaPriceListProduct *product = g_ptr_array_index (price_list->products, i);
+
+      counts[product->kind]++;
+    }
+
+  ssc_price = ssa_money_format (price_list->ssc_price, price_list->currency, lang);
+  g_print (_("%s: price list %s is valid\n"), argv[1], price_list->id);
+  if (ssa_date_is_set (&price_list->published))
+    {
+      g_autofree char *published = ssa_date_format (&price_list->published, lang);
+
+      g_print (_("  Published:       %s\n"), published);
+    }
+  g_print (_("  Currency:        %s\n"), price_list->currency);
+  g_print (_("  Price of 1 SSC:  %s\n"), ssc_price);
+  g_print (_("  Products:        %u\n"), price_list->products->len);
+  for (i = 0; i < SSA_N_KINDS; i++)
+    if (counts[i] > 0)
+      g_print ("    %-22s %u\n", ssa_kind_get_label ((SsaKind) i), counts[i]);
+  g_print (_("  Versions:        %u\n"), price_list->versions->len);
+
+  return SSA_CLI_OK;
+}
+
+int
+ssa_cli_fetch_price_list (int    argc,
+                          char **argv)
+{
+  ssa_cli_usage_error ("fetch-price-list",
+                       _("fetching price lists is not available yet in this version of "
+                         "SSA Desk"));
+  return SSA_CLI_USAGE;
+}

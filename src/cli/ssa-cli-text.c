@@ -1,0 +1,152 @@
+/* ssa-cli-text.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ssa-cli.h"
+#include "ssa-date.h"
+
+/* The offer as readable text for a terminal: what `quote` prints without `--json -`. */
+
+static const char *
+segment_label (SsaSegment segment)
+{
+  switch (segment)
+    {
+    case SSA_SEGMENT_REGULAR: return _("renewal");
+    case SSA_SEGMENT_BACKPAY: return _("back-payment");
+    case SSA_SEGMENT_COVERED: return _("already covered");
+    case SSA_SEGMENT_EXCLUDED: return _("not covered");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Pads @text to @width columns counted in characters, not bytes (names hold "ø"). */
+static void
+append_padded (GString    *out,
+               const char *text,
+               int         width,
+               gboolean    right)
+{
+  glong len = g_utf8_strlen (text, -1);
+  glong pad = width > len ? width - len : 0;
+
+  if (right)
+    for (; pad > 0; pad--)
+      g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (!right)
+    for (; pad > 0; pad--)
+      g_string_append_c (out, ' ');
+}
+
+static void
+append_total (GString    *out,
+              const char *label,
+              gint64      value,
+              const char *currency,
+              SsaLang     lang)
+{
+  g_autofree char *money = ssa_money_format (value, currency, lang);
+
+  g_string_append (out, "  ");
+  append_padded (out, label, 34, FALSE);
+  append_padded (out, money, 20, TRUE);
+  g_string_append_c (out, '\n');
+}
+
+char *
+ssa_cli_offer_to_text (const SsaOffer     *offer,
+                       const SsaInventory *inventory,
+                       SsaLang             lang)
+{
+  GString *out = g_string_new (NULL);
+  const SsaOfferTotals *t = &offer->totals;
+  g_autofree char *start = ssa_date_format (&offer->start, lang);
+  g_autofree char *end = ssa_date_format (&offer->end, lang);
+  g_autofree char *today = ssa_date_format (&offer->today, lang);
+  guint i;
+
+  g_string_append_printf (out, _("SSA offer for %s"),
+                          inventory->name != NULL ? inventory->name : _("(unnamed installation)"));
+  if (inventory->customer.name != NULL)
+    g_string_append_printf (out, " – %s", inventory->customer.name);
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out, _("Period %s – %s, billing: %s, price list %s, computed %s\n\n"),
+                          start, end, ssa_billing_get_label (offer->billing),
+                          offer->price_list_id, today);
+
+  append_padded (out, _("Article"), 14, FALSE);
+  g_string_append_c (out, ' ');
+  append_padded (out, _("Product"), 28, FALSE);
+  append_padded (out, _("Qty"), 8, TRUE);
+  g_string_append (out, "  ");
+  append_padded (out, _("Segment"), 16, FALSE);
+  append_padded (out, _("From"), 11, FALSE);
+  append_padded (out, _("To"), 11, FALSE);
+  append_padded (out, _("Mon."), 5, TRUE);
+  append_padded (out, _("SSC"), 12, TRUE);
+  append_padded (out, _("Amount"), 16, TRUE);
+  g_string_append_c (out, '\n');
+
+  for (i = 0; i < offer->lines->len; i++)
+    {
+      const SsaOfferLine *line = &g_array_index (offer->lines, SsaOfferLine, i);
+      g_autofree char *qty = g_strdup_printf ("%" G_GINT64_FORMAT, line->quantity);
+      g_autofree char *from = ssa_date_is_set (&line->start) ? ssa_date_format (&line->start, lang) : g_strdup ("");
+      g_autofree char *to = ssa_date_is_set (&line->end) ? ssa_date_format (&line->end, lang) : g_strdup ("");
+      g_autofree char *months = g_strdup_printf ("%d", line->months);
+      g_autofree char *ssc = ssa_decimal_format (line->ssc, lang);
+      g_autofree char *amount = ssa_decimal_format (line->amount, lang);
+
+      append_padded (out, line->code, 14, FALSE);
+      g_string_append_c (out, ' ');
+      append_padded (out, line->name, 28, FALSE);
+      append_padded (out, qty, 8, TRUE);
+      g_string_append (out, "  ");
+      append_padded (out, segment_label (line->segment), 16, FALSE);
+      append_padded (out, from, 11, FALSE);
+      append_padded (out, to, 11, FALSE);
+      append_padded (out, months, 5, TRUE);
+      append_padded (out, ssc, 12, TRUE);
+      append_padded (out, amount, 16, TRUE);
+      g_string_append_c (out, '\n');
+    }
+
+  g_string_append_c (out, '\n');
+  {
+    g_autofree char *ssc = ssa_decimal_format (t->ssc, lang);
+
+    g_string_append (out, "  ");
+    append_padded (out, _("Software Service Credits (SSC)"), 34, FALSE);
+    append_padded (out, ssc, 20, TRUE);
+    g_string_append_c (out, '\n');
+  }
+  append_total (out, _("Renewal"), t->regular, offer->currency, lang);
+  append_total (out, _("Back-payment"), t->backpay, offer->currency, lang);
+  if (t->billing_discount > 0)
+    append_total (out, _("Billing discount"), -t->billing_discount, offer->currency, lang);
+  if (t->discount > 0)
+    append_total (out, _("Discount"), -t->discount, offer->currency, lang);
+  if (offer->has_labour)
+    append_total (out, _("Upgrade labour"), t->labour, offer->currency, lang);
+  append_total (out, _("Total excl. VAT"), t->net, offer->currency, lang);
+  append_total (out, _("VAT"), t->vat, offer->currency, lang);
+  append_total (out, _("Total incl. VAT"), t->total, offer->currency, lang);
+
+  if (offer->warnings->len > 0)
+    {
+      g_string_append_printf (out, "\n%s\n", _("Warnings:"));
+      for (i = 0; i < offer->warnings->len; i++)
+        g_string_append_printf (out, "  • %s\n",
+                                g_array_index (offer->warnings, SsaOfferWarning, i).message);
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,66 @@
+/* ssa-cli.h
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "ssa-offer.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses of formats-and-cli.md. */
+#define SSA_CLI_OK       0
+#define SSA_CLI_REFUSED  1
+#define SSA_CLI_USAGE    2
+
+/* The options every command that computes an offer takes (quote, offer create, offer
+ * revise), as the strings the user gave: they are checked by ssa_cli_quote_options_to_request()
+ * so that a bad value is a refusal (exit 1), not a malformed command line (exit 2). */
+typedef struct
+{
+  char *start;
+  char *end;
+  char *months;
+  char *today;
+  char *billing;
+  char *discount;
+  char *labour_hours;
+  char *labour_rate;
+  char *json;
+  char *xlsx;
+  char *pdf;
+  char *lang;
+} SsaCliQuoteOptions;
+
+GOptionGroup *ssa_cli_quote_options_group      (SsaCliQuoteOptions    *options);
+int           ssa_cli_quote_options_check      (SsaCliQuoteOptions    *options,
+                                                const char            *command);
+gboolean      ssa_cli_quote_options_to_request (SsaCliQuoteOptions    *options,
+                                                SsaOfferRequest       *request);
+void          ssa_cli_quote_options_clear      (SsaCliQuoteOptions    *options);
+int           ssa_cli_write_offer_outputs      (SsaCliQuoteOptions    *options,
+                                                const SsaOffer        *offer,
+                                                const SsaInventory    *inventory);
+
+void          ssa_cli_print_error              (const char            *prefix,
+                                                const GError          *error);
+void          ssa_cli_usage_error              (const char            *command,
+                                                const char            *format,
+                                                ...) G_GNUC_PRINTF (2, 3);
+GOptionContext *ssa_cli_option_context_new     (const char            *parameter,
+                                                const char            *summary);
+char         *ssa_cli_offer_to_text            (const SsaOffer        *offer,
+                                                const SsaInventory    *inventory,
+                                                SsaLang                lang);
+
+int           ssa_cli_quote                    (int                    argc,
+                                                char                 **argv);
+int           ssa_cli_check_price_list         (int                    argc,
+                                                char                 **argv);
+int           ssa_cli_fetch_price_list         (int                    argc,
+                                                char                 **argv);
+
+G_END_DECLS

@@ -1,0 +1,684 @@
+/* ssa-offer.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ssa-date.h"
+#include "ssa-error.h"
+#include "ssa-offer.h"
+#include "ssa-version.h"
+
+/* The offer calculator of ssa-rules.md: a pure function of a price list, an inventory and
+ * a request. Every amount is an integer of hundredths; every product is formed exactly in
+ * 128 bits by ssa_decimal_mul_div() and rounded once, half up. */
+
+G_DEFINE_BOXED_TYPE (SsaOffer, ssa_offer, ssa_offer_copy, ssa_offer_free)
+
+/* The resolved view of one inventory line. */
+typedef struct
+{
+  const char *code;
+  const char *name;
+  SsaKind     kind;
+  gint64      ssc_per_year;
+  GDate       coverage_end;   /* covered kinds only */
+} ResolvedLine;
+
+static void
+offer_line_clear (gpointer data)
+{
+  SsaOfferLine *line = data;
+
+  g_clear_pointer (&line->code, g_free);
+  g_clear_pointer (&line->name, g_free);
+}
+
+static void
+offer_warning_clear (gpointer data)
+{
+  SsaOfferWarning *warning = data;
+
+  g_clear_pointer (&warning->message, g_free);
+}
+
+static SsaOffer *
+offer_new (void)
+{
+  SsaOffer *self = g_new0 (SsaOffer, 1);
+
+  g_date_clear (&self->today, 1);
+  g_date_clear (&self->start, 1);
+  g_date_clear (&self->end, 1);
+  self->lines = g_array_new (FALSE, TRUE, sizeof (SsaOfferLine));
+  g_array_set_clear_func (self->lines, offer_line_clear);
+  self->warnings = g_array_new (FALSE, TRUE, sizeof (SsaOfferWarning));
+  g_array_set_clear_func (self->warnings, offer_warning_clear);
+  return self;
+}
+
+static char *
+line_label (guint       index,
+            const char *code)
+{
+  return g_strdup_printf ("licenses[%u] (%s)", index, code);
+}
+
+static void
+add_warning (SsaOffer       *self,
+             SsaWarningCode  code,
+             char           *message)
+{
+  SsaOfferWarning warning = { code, message };
+
+  g_array_append_val (self->warnings, warning);
+}
+
+static void
+add_version_warnings (SsaOffer           *self,
+                      const SsaPriceList *price_list,
+                      const SsaInventory *inventory)
+{
+  SsaLang lang = ssa_lang_from_locale ();
+  const char *firmware = inventory->firmware;
+  SsaFirmwareVersion version;
+  const SsaPriceListVersion *entry;
+  GDate limit;
+
+  if (firmware == NULL || !ssa_firmware_version_parse (firmware, &version))
+    {
+      add_warning (self, SSA_WARNING_VERSION_UNKNOWN,
+                   firmware == NULL
+                   ? g_strdup (_("The firmware version is not known: support status unknown."))
+                   : g_strdup_printf (_("Firmware “%s” is not a version SSA Desk can read: "
+                                        "support status unknown."), firmware));
+      return;
+    }
+
+  if (version.major <= price_list->unsupported_through_major)
+    {
+      add_warning (self, SSA_WARNING_VERSION_UNSUPPORTED,
+                   g_strdup_printf (_("Firmware %s is unsupported: version %d and older have "
+                                      "had no support since 1 January 2011. An upgrade is "
+                                      "recommended; upgrade labour is not included in the "
+                                      "SSA."),
+                                    firmware, price_list->unsupported_through_major));
+      return;
+    }
+
+  entry = ssa_price_list_find_version (price_list, version.major, version.release);
+  if (entry == NULL)
+    {
+      add_warning (self, SSA_WARNING_VERSION_UNKNOWN,
+                   g_strdup_printf (_("Firmware %s is not in the price list’s version table: "
+                                      "support status unknown."), firmware));
+      return;
+    }
+
+  ssa_date_add_months (&self->today, -12 * price_list->support_window_years, &limit);
+  if (g_date_compare (&entry->released, &limit) < 0)
+    {
+      g_autofree char *released = ssa_date_format (&entry->released, lang);
+
+      add_warning (self, SSA_WARNING_VERSION_TOO_OLD,
+                   g_strdup_printf (_("Firmware %s was released on %s, more than %d years "
+                                      "ago: unsupported version. An upgrade is recommended; "
+                                      "upgrade labour is not included in the SSA."),
+                                    firmware, released, price_list->support_window_years));
+    }
+}
+
+static void
+add_backpay_warning (SsaOffer *self)
+{
+  SsaLang lang = ssa_lang_from_locale ();
+  const SsaOfferLine *first = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *factor = NULL;
+  guint i;
+
+  for (i = 0; i < self->lines->len; i++)
+    {
+      const SsaOfferLine *line = &g_array_index (self->lines, SsaOfferLine, i);
+
+      if (line->segment == SSA_SEGMENT_BACKPAY &&
+          (first == NULL || g_date_compare (&line->start, &first->start) < 0))
+        first = line;
+    }
+  if (first == NULL)
+    return;
+
+  from = ssa_date_format (&first->start, lang);
+  to = ssa_date_format (&first->end, lang);
+  factor = ssa_decimal_format (self->backpay_multiplier, lang);
+  /* Drop ",00" / ".00" from a whole multiplier: "2 times", not "2,00 times". */
+  if (self->backpay_multiplier % 100 == 0)
+    {
+      g_free (factor);
+      factor = g_strdup_printf ("%" G_GINT64_FORMAT, self->backpay_multiplier / 100);
+    }
+
+  add_warning (self, SSA_WARNING_BACKPAY,
+               g_strdup_printf (_("The SSA has lapsed: the unpaid period from %s to %s must "
+                                  "be paid back at %s times the regular price before the "
+                                  "installation may be upgraded again."),
+                                from, to, factor));
+}
+
+static gboolean
+resolve_lines (const SsaPriceList *price_list,
+               const SsaInventory *inventory,
+               ResolvedLine       *resolved,
+               GError            **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint i;
+
+  for (i = 0; i < inventory->lines->len; i++)
+    {
+      const SsaInventoryLine *line = &g_array_index (inventory->lines, SsaInventoryLine, i);
+      const SsaPriceListProduct *product = ssa_price_list_lookup (price_list, line->code);
+      ResolvedLine *r = &resolved[i];
+      g_autofree char *label = line_label (i, line->code);
+
+      g_date_clear (&r->coverage_end, 1);
+      r->code = line->code;
+
+      if (line->quantity < 1 || line->quantity > SSA_INVENTORY_MAX_QUANTITY)
+        {
+          g_string_append_printf (problems,
+                                  _("%s: quantity: must be a whole number from 1 to "
+                                    "1 000 000\n"), label);
+          continue;
+        }
+
+      if (product != NULL)
+        {
+          r->name = product->name;
+          r->kind = product->kind;
+          r->ssc_per_year = product->ssc_per_year;
+        }
+      else if (line->has_kind && line->kind == SSA_KIND_THIRD_PARTY)
+        {
+          r->name = line->name != NULL ? line->name : line->code;
+          r->kind = SSA_KIND_THIRD_PARTY;
+          r->ssc_per_year = 0;
+        }
+      else
+        {
+          g_string_append_printf (problems,
+                                  _("%s: code: not in price list %s (mark third-party items "
+                                    "with \"kind\": \"third_party\")\n"),
+                                  label, price_list->id);
+          continue;
+        }
+
+      if (!ssa_kind_is_covered (r->kind))
+        continue;
+
+      if (ssa_date_is_set (&line->covered_until))
+        r->coverage_end = line->covered_until;
+      else if (ssa_date_is_set (&line->added_on))
+        ssa_date_add_days (&line->added_on, -1, &r->coverage_end);
+      else if (ssa_date_is_set (&inventory->ssa_expiry))
+        r->coverage_end = inventory->ssa_expiry;
+      else
+        g_string_append_printf (problems,
+                                _("%s: no coverage end: give the installation’s ssa_expiry "
+                                  "or the line’s covered_until or added_on\n"), label);
+    }
+
+  if (problems->len > 0)
+    {
+      g_string_truncate (problems, problems->len - 1);
+      g_set_error_literal (error, SSA_ERROR, SSA_ERROR_INVALID, problems->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Computes one segment's SSC and amount; FALSE on overflow. */
+static gboolean
+segment_price (const SsaPriceList *price_list,
+               gint64              quantity,
+               gint64              ssc_per_year,
+               int                 months,
+               gint64              multiplier,
+               gint64             *out_ssc,
+               gint64             *out_amount)
+{
+  /* quantity * ssc_per_year[h] * months * multiplier[h] / (12 * 100) is in hundredths. */
+  const gint64 factors[] = { quantity, ssc_per_year, months, multiplier };
+  gint64 amount_factors[2];
+
+  if (!ssa_decimal_mul_div (factors, G_N_ELEMENTS (factors), 12 * 100, out_ssc))
+    return FALSE;
+
+  amount_factors[0] = *out_ssc;
+  amount_factors[1] = price_list->ssc_price;
+  return ssa_decimal_mul_div (amount_factors, 2, 100, out_amount);
+}
+
+static gboolean
+percent_of (gint64  value,
+            gint64  percent,
+            gint64 *out)
+{
+  const gint64 factors[] = { value, percent };
+
+  /* value[h] * percent[h] / (100 * 100) */
+  return ssa_decimal_mul_div (factors, 2, 100 * 100, out);
+}
+
+static gboolean
+compute_totals (SsaOffer *self,
+                GError  **error)
+{
+  SsaOfferTotals *t = &self->totals;
+  gboolean ok = TRUE;
+  guint i;
+
+  memset (t, 0, sizeof *t);
+
+  for (i = 0; i < self->lines->len; i++)
+    {
+      const SsaOfferLine *line = &g_array_index (self->lines, SsaOfferLine, i);
+
+      ok &= ssa_decimal_add (t->ssc, line->ssc, &t->ssc);
+      if (line->segment == SSA_SEGMENT_REGULAR)
+        ok &= ssa_decimal_add (t->regular, line->amount, &t->regular);
+      else if (line->segment == SSA_SEGMENT_BACKPAY)
+        ok &= ssa_decimal_add (t->backpay, line->amount, &t->backpay);
+    }
+
+  ok = ok && percent_of (t->regular, self->billing_discount_percent, &t->billing_discount);
+  ok = ok && ssa_decimal_add (t->regular, t->backpay, &t->subtotal);
+  if (ok)
+    t->subtotal -= t->billing_discount;
+  ok = ok && percent_of (t->subtotal, self->discount_percent, &t->discount);
+  if (ok && self->has_labour)
+    {
+      const gint64 factors[] = { self->labour_hours, self->labour_rate };
+
+      ok = ssa_decimal_mul_div (factors, 2, 100, &t->labour);
+    }
+  ok = ok && ssa_decimal_add (t->subtotal - t->discount, t->labour, &t->net);
+  ok = ok && percent_of (t->net, self->vat_percent, &t->vat);
+  ok = ok && ssa_decimal_add (t->net, t->vat, &t->total);
+
+  if (!ok)
+    {
+      g_set_error_literal (error, SSA_ERROR, SSA_ERROR_OVERFLOW,
+                           _("totals: the offer’s total is too large to compute"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+append_line (SsaOffer         *self,
+             const ResolvedLine *r,
+             const SsaInventoryLine *line,
+             guint             index,
+             SsaSegment        segment)
+{
+  SsaOfferLine out = { 0 };
+
+  out.code = g_strdup (r->code);
+  out.name = g_strdup (r->name);
+  out.kind = r->kind;
+  out.quantity = line->quantity;
+  out.segment = segment;
+  out.ssc_per_year = r->ssc_per_year;
+  out.inventory_index = index;
+  g_date_clear (&out.start, 1);
+  g_date_clear (&out.end, 1);
+  g_array_append_val (self->lines, out);
+}
+
+static gboolean
+append_priced_line (SsaOffer               *self,
+                    const SsaPriceList     *price_list,
+                    const ResolvedLine     *r,
+                    const SsaInventoryLine *line,
+                    guint                   index,
+                    SsaSegment              segment,
+                    const GDate            *start,
+                    const GDate            *end,
+                    GError                **error)
+{
+  SsaOfferLine *out;
+  gint64 multiplier = segment == SSA_SEGMENT_BACKPAY ? self->backpay_multiplier : 100;
+
+  append_line (self, r, line, index, segment);
+  out = &g_array_index (self->lines, SsaOfferLine, self->lines->len - 1);
+  out->start = *start;
+  out->end = *end;
+  out->months = ssa_date_months (start, end);
+
+  if (!segment_price (price_list, line->quantity, r->ssc_per_year, out->months, multiplier,
+                      &out->ssc, &out->amount))
+    {
+      g_autofree char *label = line_label (index, line->code);
+
+      g_set_error (error, SSA_ERROR, SSA_ERROR_OVERFLOW,
+                   _("%s: the amount is too large to compute"), label);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ssa_offer_request_init:
+ * @request: (out caller-allocates): a request
+ *
+ * Sets the defaults: start and today unset, 12 months, billed once, no discount or labour.
+ */
+void
+ssa_offer_request_init (SsaOfferRequest *request)
+{
+  memset (request, 0, sizeof *request);
+  g_date_clear (&request->start, 1);
+  g_date_clear (&request->end, 1);
+  g_date_clear (&request->today, 1);
+  request->end_kind = SSA_OFFER_END_DEFAULT;
+  request->billing = SSA_BILLING_ONCE;
+}
+
+/**
+ * ssa_offer_compute:
+ * @price_list: the price list
+ * @inventory: the installation
+ * @request: the period and terms
+ * @error: a #GError
+ *
+ * Computes an SSA offer by ssa-rules.md. Refuses (%SSA_ERROR_INVALID naming each bad
+ * licence line, %SSA_ERROR_REFUSED for the deployment, %SSA_ERROR_REQUEST for the period or
+ * the terms, %SSA_ERROR_OVERFLOW
+ * naming the line or the totals) rather than returning a partial offer.
+ *
+ * Returns: (transfer full): the offer
+ */
+SsaOffer *
+ssa_offer_compute (const SsaPriceList    *price_list,
+                   const SsaInventory    *inventory,
+                   const SsaOfferRequest *request,
+                   GError               **error)
+{
+  g_autoptr(SsaOffer) self = NULL;
+  g_autofree ResolvedLine *resolved = NULL;
+  GDate start;
+  GDate end;
+  GDate day_before_start;
+  SsaLang lang = ssa_lang_from_locale ();
+  guint i;
+
+  g_return_val_if_fail (price_list != NULL, NULL);
+  g_return_val_if_fail (inventory != NULL, NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+  g_return_val_if_fail (request->billing < SSA_N_BILLINGS, NULL);
+
+  if (request->discount_percent < 0 || request->discount_percent > 100 * 100)
+    {
+      g_set_error_literal (error, SSA_ERROR, SSA_ERROR_REQUEST,
+                           _("discount: must be a percentage from 0 to 100"));
+      return NULL;
+    }
+  if (request->has_labour && (request->labour_hours < 0 || request->labour_rate < 0))
+    {
+      g_set_error_literal (error, SSA_ERROR, SSA_ERROR_REQUEST,
+                           _("labour: hours and rate must not be negative"));
+      return NULL;
+    }
+  if (request->end_kind == SSA_OFFER_END_MONTHS &&
+      (request->months < 1 || request->months > SSA_OFFER_MAX_MONTHS))
+    {
+      g_set_error (error, SSA_ERROR, SSA_ERROR_REQUEST,
+                   _("months: must be a whole number from 1 to %d"), SSA_OFFER_MAX_MONTHS);
+      return NULL;
+    }
+
+  if (inventory->deployment != SSA_DEPLOYMENT_APPLIANCE)
+    {
+      g_set_error (error, SSA_ERROR, SSA_ERROR_REFUSED,
+                   _("deployment: a %s installation has the SSA included in its rent; no "
+                     "SSA offer is made for it"),
+                   ssa_deployment_to_string (inventory->deployment));
+      return NULL;
+    }
+
+  resolved = g_new0 (ResolvedLine, MAX (inventory->lines->len, 1));
+  if (!resolve_lines (price_list, inventory, resolved, error))
+    return NULL;
+
+  self = offer_new ();
+  self->price_list_id = g_strdup (price_list->id);
+  self->currency = g_strdup (price_list->currency);
+  self->billing = request->billing;
+  self->ssc_price = price_list->ssc_price;
+  self->vat_percent = price_list->vat_percent;
+  self->backpay_multiplier = price_list->backpay_multiplier;
+  self->billing_discount_percent = price_list->billing_discount_percent[request->billing];
+  self->discount_percent = request->discount_percent;
+  self->has_labour = request->has_labour;
+  self->labour_hours = request->has_labour ? request->labour_hours : 0;
+  self->labour_rate = request->has_labour ? request->labour_rate : 0;
+
+  if (ssa_date_is_set (&request->today))
+    self->today = request->today;
+  else
+    ssa_date_today (&self->today);
+
+  /* The requested start s, by default the later of today and the day after the earliest
+   * coverage end among the covered lines. */
+  if (ssa_date_is_set (&request->start))
+    start = request->start;
+  else
+    {
+      const GDate *earliest = NULL;
+
+      for (i = 0; i < inventory->lines->len; i++)
+        if (ssa_date_is_set (&resolved[i].coverage_end) &&
+            (earliest == NULL || g_date_compare (&resolved[i].coverage_end, earliest) < 0))
+          earliest = &resolved[i].coverage_end;
+
+      start = self->today;
+      if (earliest != NULL)
+        {
+          GDate next;
+
+          ssa_date_add_days (earliest, 1, &next);
+          if (g_date_compare (&next, &start) > 0)
+            start = next;
+        }
+    }
+
+  /* The end counts N months from the requested start s, not from s'. */
+  switch (request->end_kind)
+    {
+    case SSA_OFFER_END_DATE:
+      end = request->end;
+      break;
+    case SSA_OFFER_END_MONTHS:
+    case SSA_OFFER_END_DEFAULT:
+    default:
+      {
+        GDate next;
+
+        ssa_date_add_months (&start, request->end_kind == SSA_OFFER_END_MONTHS
+                                     ? request->months : 12, &next);
+        ssa_date_add_days (&next, -1, &end);
+      }
+      break;
+    }
+
+  if (g_date_compare (&end, &start) < 0)
+    {
+      g_autofree char *e = ssa_date_format (&end, lang);
+      g_autofree char *s = ssa_date_format (&start, lang);
+
+      g_set_error (error, SSA_ERROR, SSA_ERROR_REQUEST,
+                   _("end: the end %s is before the start %s"), e, s);
+      return NULL;
+    }
+
+  /* The effective start s': the regular price is never given for days already past. */
+  self->start = g_date_compare (&start, &self->today) > 0 ? start : self->today;
+  self->end = end;
+
+  if (g_date_compare (&end, &self->start) < 0)
+    {
+      g_autofree char *e = ssa_date_format (&end, lang);
+      g_autofree char *t = ssa_date_format (&self->today, lang);
+
+      g_set_error (error, SSA_ERROR, SSA_ERROR_REQUEST,
+                   _("end: the period ended on %s, before today (%s)"), e, t);
+      return NULL;
+    }
+  if (ssa_date_months (&self->start, &end) > SSA_OFFER_MAX_MONTHS)
+    {
+      g_set_error (error, SSA_ERROR, SSA_ERROR_REQUEST,
+                   _("end: one offer covers at most %d months (ten years)"),
+                   SSA_OFFER_MAX_MONTHS);
+      return NULL;
+    }
+
+  ssa_date_add_days (&self->start, -1, &day_before_start);
+
+  for (i = 0; i < inventory->lines->len; i++)
+    {
+      const SsaInventoryLine *line = &g_array_index (inventory->lines, SsaInventoryLine, i);
+      const ResolvedLine *r = &resolved[i];
+      GDate first_uncovered;
+      const GDate *regular_start;
+
+      if (!ssa_kind_is_covered (r->kind))
+        {
+          append_line (self, r, line, i, SSA_SEGMENT_EXCLUDED);
+          continue;
+        }
+
+      ssa_date_add_days (&r->coverage_end, 1, &first_uncovered);
+
+      if (g_date_compare (&first_uncovered, &day_before_start) <= 0 &&
+          !append_priced_line (self, price_list, r, line, i, SSA_SEGMENT_BACKPAY,
+                               &first_uncovered, &day_before_start, error))
+        return NULL;
+
+      regular_start = g_date_compare (&first_uncovered, &self->start) > 0
+                      ? &first_uncovered : &self->start;
+      if (g_date_compare (regular_start, &end) <= 0)
+        {
+          if (!append_priced_line (self, price_list, r, line, i, SSA_SEGMENT_REGULAR,
+                                   regular_start, &end, error))
+            return NULL;
+        }
+      else
+        append_line (self, r, line, i, SSA_SEGMENT_COVERED);
+    }
+
+  if (!compute_totals (self, error))
+    return NULL;
+
+  add_version_warnings (self, price_list, inventory);
+  add_backpay_warning (self);
+
+  return g_steal_pointer (&self);
+}
+
+SsaOffer *
+ssa_offer_copy (const SsaOffer *self)
+{
+  SsaOffer *copy;
+  guint i;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = offer_new ();
+  {
+    GArray *lines = copy->lines;
+    GArray *warnings = copy->warnings;
+
+    *copy = *self;
+    copy->lines = lines;
+    copy->warnings = warnings;
+  }
+  copy->price_list_id = g_strdup (self->price_list_id);
+  copy->currency = g_strdup (self->currency);
+
+  for (i = 0; i < self->lines->len; i++)
+    {
+      SsaOfferLine line = g_array_index (self->lines, SsaOfferLine, i);
+
+      line.code = g_strdup (line.code);
+      line.name = g_strdup (line.name);
+      g_array_append_val (copy->lines, line);
+    }
+  for (i = 0; i < self->warnings->len; i++)
+    {
+      SsaOfferWarning warning = g_array_index (self->warnings, SsaOfferWarning, i);
+
+      warning.message = g_strdup (warning.message);
+      g_array_append_val (copy->warnings, warning);
+    }
+  return copy;
+}
+
+void
+ssa_offer_free (SsaOffer *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->price_list_id);
+  g_free (self->currency);
+  g_array_unref (self->lines);
+  g_array_unref (self->warnings);
+  g_free (self);
+}
+
+gboolean
+ssa_offer_has_warning (const SsaOffer *self,
+                       SsaWarningCode  code)
+{
+  guint i;
+
+  for (i = 0; i < self->warnings->len; i++)
+    if (g_array_index (self->warnings, SsaOfferWarning, i).code == code)
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+ssa_warning_code_to_string (SsaWarningCode code)
+{
+  switch (code)
+    {
+    case SSA_WARNING_VERSION_UNSUPPORTED: return "version-unsupported";
+    case SSA_WARNING_VERSION_TOO_OLD: return "version-too-old";
+    case SSA_WARNING_VERSION_UNKNOWN: return "version-unknown";
+    case SSA_WARNING_BACKPAY: return "backpay";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+ssa_segment_to_string (SsaSegment segment)
+{
+  switch (segment)
+    {
+    case SSA_SEGMENT_REGULAR: return "regular";
+    case SSA_SEGMENT_BACKPAY: return "backpay";
+    case SSA_SEGMENT_COVERED: return "covered";
+    case SSA_SEGMENT_EXCLUDED: return "excluded";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

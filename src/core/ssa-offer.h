@@ -1,0 +1,133 @@
+/* ssa-offer.h
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "ssa-decimal.h"
+#include "ssa-inventory.h"
+#include "ssa-price-list.h"
+
+G_BEGIN_DECLS
+
+#define SSA_OFFER_FORMAT "ssa-desk-offer/1"
+#define SSA_OFFER_MAX_MONTHS 120
+
+typedef enum
+{
+  SSA_OFFER_END_DEFAULT,      /* 12 months from the start */
+  SSA_OFFER_END_DATE,
+  SSA_OFFER_END_MONTHS,
+} SsaOfferEndKind;
+
+typedef struct
+{
+  GDate           start;          /* cleared: the default start */
+  SsaOfferEndKind end_kind;
+  GDate           end;            /* with SSA_OFFER_END_DATE */
+  int             months;         /* with SSA_OFFER_END_MONTHS, 1 to 120 */
+  GDate           today;          /* cleared: the local date */
+  SsaBilling      billing;
+  gint64          discount_percent; /* hundredths of a percent, 0 to 10000 */
+  gboolean        has_labour;
+  gint64          labour_hours;   /* hundredths of an hour */
+  gint64          labour_rate;    /* hundredths of the currency per hour */
+} SsaOfferRequest;
+
+typedef enum
+{
+  SSA_SEGMENT_REGULAR,
+  SSA_SEGMENT_BACKPAY,
+  SSA_SEGMENT_COVERED,
+  SSA_SEGMENT_EXCLUDED,
+} SsaSegment;
+
+typedef struct
+{
+  char      *code;
+  char      *name;
+  SsaKind    kind;
+  gint64     quantity;
+  SsaSegment segment;
+  GDate      start;           /* regular and backpay only */
+  GDate      end;
+  int        months;
+  gint64     ssc_per_year;    /* hundredths of SSC; 0 on excluded lines */
+  gint64     ssc;             /* hundredths of SSC */
+  gint64     amount;          /* hundredths of the currency */
+  guint      inventory_index; /* the line of the inventory this row comes from */
+} SsaOfferLine;
+
+typedef enum
+{
+  SSA_WARNING_VERSION_UNSUPPORTED,
+  SSA_WARNING_VERSION_TOO_OLD,
+  SSA_WARNING_VERSION_UNKNOWN,
+  SSA_WARNING_BACKPAY,
+} SsaWarningCode;
+
+typedef struct
+{
+  SsaWarningCode code;
+  char          *message;     /* translated in the locale the offer was computed in */
+} SsaOfferWarning;
+
+typedef struct
+{
+  gint64 ssc;
+  gint64 regular;
+  gint64 backpay;
+  gint64 billing_discount;
+  gint64 discount;
+  gint64 labour;
+  gint64 subtotal;
+  gint64 net;
+  gint64 vat;
+  gint64 total;
+} SsaOfferTotals;
+
+typedef struct
+{
+  char           *price_list_id;
+  char           *currency;
+  GDate           today;
+  GDate           start;      /* the effective start s' */
+  GDate           end;
+  SsaBilling      billing;
+  /* The inputs of the computation, for documents that recompute it. */
+  gint64          ssc_price;
+  gint64          vat_percent;
+  gint64          backpay_multiplier;
+  gint64          billing_discount_percent;
+  gint64          discount_percent;
+  gboolean        has_labour;
+  gint64          labour_hours;
+  gint64          labour_rate;
+  GArray         *lines;      /* SsaOfferLine */
+  GArray         *warnings;   /* SsaOfferWarning */
+  SsaOfferTotals  totals;
+} SsaOffer;
+
+#define SSA_TYPE_OFFER (ssa_offer_get_type ())
+
+void         ssa_offer_request_init   (SsaOfferRequest       *request);
+
+GType        ssa_offer_get_type       (void) G_GNUC_CONST;
+SsaOffer    *ssa_offer_compute        (const SsaPriceList    *price_list,
+                                       const SsaInventory    *inventory,
+                                       const SsaOfferRequest *request,
+                                       GError               **error);
+SsaOffer    *ssa_offer_copy           (const SsaOffer        *self);
+void         ssa_offer_free           (SsaOffer              *self);
+gboolean     ssa_offer_has_warning    (const SsaOffer        *self,
+                                       SsaWarningCode         code);
+const char  *ssa_warning_code_to_string (SsaWarningCode      code);
+const char  *ssa_segment_to_string    (SsaSegment            segment);
+char        *ssa_offer_to_json        (const SsaOffer        *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaOffer, ssa_offer_free)
+
+G_END_DECLS
