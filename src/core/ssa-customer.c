@@ -1,0 +1,418 @@
+/* ssa-customer.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "ssa-customer.h"
+#include "ssa-object-private.h"
+#include "ssa-org-no.h"
+
+/* A reseller's customer, as the window lists and edits it. Every text is nullable. */
+
+struct _SsaCustomer
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  char    *name;
+  char    *org_no;
+  char    *address;
+  char    *contact;
+  char    *email;
+  char    *notes;
+};
+
+G_DEFINE_FINAL_TYPE (SsaCustomer, ssa_customer, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_ORG_NO,
+  PROP_VALID_ORG_NO,
+  PROP_ADDRESS,
+  PROP_CONTACT,
+  PROP_EMAIL,
+  PROP_NOTES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_string (SsaCustomer  *self,
+            char        **field,
+            const char   *value,
+            guint         prop_id)
+{
+  if (ssa_set_str (field, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+ssa_customer_finalize (GObject *object)
+{
+  SsaCustomer *self = (SsaCustomer *)object;
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->org_no, g_free);
+  g_clear_pointer (&self->address, g_free);
+  g_clear_pointer (&self->contact, g_free);
+  g_clear_pointer (&self->email, g_free);
+  g_clear_pointer (&self->notes, g_free);
+
+  G_OBJECT_CLASS (ssa_customer_parent_class)->finalize (object);
+}
+
+static void
+ssa_customer_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SsaCustomer *self = SSA_CUSTOMER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_ORG_NO:
+      g_value_set_string (value, self->org_no);
+      break;
+
+    case PROP_VALID_ORG_NO:
+      g_value_set_boolean (value, ssa_customer_get_valid_org_no (self));
+      break;
+
+    case PROP_ADDRESS:
+      g_value_set_string (value, self->address);
+      break;
+
+    case PROP_CONTACT:
+      g_value_set_string (value, self->contact);
+      break;
+
+    case PROP_EMAIL:
+      g_value_set_string (value, self->email);
+      break;
+
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssa_customer_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  SsaCustomer *self = SSA_CUSTOMER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      ssa_customer_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_NAME:
+      ssa_customer_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_ORG_NO:
+      ssa_customer_set_org_no (self, g_value_get_string (value));
+      break;
+
+    case PROP_ADDRESS:
+      ssa_customer_set_address (self, g_value_get_string (value));
+      break;
+
+    case PROP_CONTACT:
+      ssa_customer_set_contact (self, g_value_get_string (value));
+      break;
+
+    case PROP_EMAIL:
+      ssa_customer_set_email (self, g_value_get_string (value));
+      break;
+
+    case PROP_NOTES:
+      ssa_customer_set_notes (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssa_customer_class_init (SsaCustomerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ssa_customer_finalize;
+  object_class->get_property = ssa_customer_get_property;
+  object_class->set_property = ssa_customer_set_property;
+
+  /* The database row, 0 while the customer is not saved. */
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The Norwegian organisation number as typed; optional. */
+  properties[PROP_ORG_NO] =
+    g_param_spec_string ("org-no", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Whether org-no passes the check, or is empty; notified when a new org-no changes it. */
+  properties[PROP_VALID_ORG_NO] =
+    g_param_spec_boolean ("valid-org-no", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ADDRESS] =
+    g_param_spec_string ("address", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CONTACT] =
+    g_param_spec_string ("contact", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EMAIL] =
+    g_param_spec_string ("email", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ssa_customer_init (SsaCustomer *self)
+{
+}
+
+SsaCustomer *
+ssa_customer_new (void)
+{
+  return g_object_new (SSA_TYPE_CUSTOMER, NULL);
+}
+
+/**
+ * ssa_customer_new_from_info:
+ * @info: the customer of an inventory
+ *
+ * Returns: (transfer full): a new, unsaved (id 0) customer with @info's values, no notes;
+ *   it keeps no pointer into @info.
+ */
+SsaCustomer *
+ssa_customer_new_from_info (const SsaCustomerInfo *info)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+
+  return g_object_new (SSA_TYPE_CUSTOMER,
+                       "name", info->name,
+                       "org-no", info->org_no,
+                       "address", info->address,
+                       "contact", info->contact,
+                       "email", info->email,
+                       NULL);
+}
+
+/**
+ * ssa_customer_to_info:
+ * @self: a customer
+ * @info: an initialised customer info (zeroed, or filled in, as in an SsaInventory)
+ *
+ * Replaces the fields of @info with copies of @self's values, freeing what @info held, so
+ * that `ssa_customer_to_info (customer, &inventory->customer)` completes an inventory made by
+ * ssa_installation_to_inventory(). The id and notes have no place in it.
+ */
+void
+ssa_customer_to_info (SsaCustomer     *self,
+                      SsaCustomerInfo *info)
+{
+  g_return_if_fail (SSA_IS_CUSTOMER (self));
+  g_return_if_fail (info != NULL);
+
+  g_free (info->name);
+  info->name = g_strdup (self->name);
+  g_free (info->org_no);
+  info->org_no = g_strdup (self->org_no);
+  g_free (info->address);
+  info->address = g_strdup (self->address);
+  g_free (info->contact);
+  info->contact = g_strdup (self->contact);
+  g_free (info->email);
+  info->email = g_strdup (self->email);
+}
+
+gint64
+ssa_customer_get_id (SsaCustomer *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER (self), 0);
+
+  return self->id;
+}
+
+void
+ssa_customer_set_id (SsaCustomer *self,
+                     gint64       id)
+{
+  g_return_if_fail (SSA_IS_CUSTOMER (self));
+  g_return_if_fail (id >= 0);
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+ssa_customer_get_name (SsaCustomer *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER (self), NULL);
+
+  return self->name;
+}
+
+void
+ssa_customer_set_name (SsaCustomer *self,
+                       const char  *name)
+{
+  g_return_if_fail (SSA_IS_CUSTOMER (self));
+
+  set_string (self, &self->name, name, PROP_NAME);
+}
+
+const char *
+ssa_customer_get_org_no (SsaCustomer *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER (self), NULL);
+
+  return self->org_no;
+}
+
+void
+ssa_customer_set_org_no (SsaCustomer *self,
+                         const char  *org_no)
+{
+  gboolean was_valid;
+
+  g_return_if_fail (SSA_IS_CUSTOMER (self));
+
+  was_valid = ssa_customer_get_valid_org_no (self);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_string (self, &self->org_no, org_no, PROP_ORG_NO);
+  if (ssa_customer_get_valid_org_no (self) != was_valid)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID_ORG_NO]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * ssa_customer_get_valid_org_no:
+ * @self: a customer
+ *
+ * Returns: whether the organisation number passes the Norwegian check; an empty or unset
+ *   one counts as valid, since the number is optional.
+ */
+gboolean
+ssa_customer_get_valid_org_no (SsaCustomer *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER (self), FALSE);
+
+  return self->org_no == NULL || self->org_no[0] == '\0' || ssa_org_no_is_valid (self->org_no);
+}
+
+const char *
+ssa_customer_get_address (SsaCustomer *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER (self), NULL);
+
+  return self->address;
+}
+
+void
+ssa_customer_set_address (SsaCustomer *self,
+                          const char  *address)
+{
+  g_return_if_fail (SSA_IS_CUSTOMER (self));
+
+  set_string (self, &self->address, address, PROP_ADDRESS);
+}
+
+const char *
+ssa_customer_get_contact (SsaCustomer *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER (self), NULL);
+
+  return self->contact;
+}
+
+void
+ssa_customer_set_contact (SsaCustomer *self,
+                          const char  *contact)
+{
+  g_return_if_fail (SSA_IS_CUSTOMER (self));
+
+  set_string (self, &self->contact, contact, PROP_CONTACT);
+}
+
+const char *
+ssa_customer_get_email (SsaCustomer *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER (self), NULL);
+
+  return self->email;
+}
+
+void
+ssa_customer_set_email (SsaCustomer *self,
+                        const char  *email)
+{
+  g_return_if_fail (SSA_IS_CUSTOMER (self));
+
+  set_string (self, &self->email, email, PROP_EMAIL);
+}
+
+const char *
+ssa_customer_get_notes (SsaCustomer *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER (self), NULL);
+
+  return self->notes;
+}
+
+void
+ssa_customer_set_notes (SsaCustomer *self,
+                        const char  *notes)
+{
+  g_return_if_fail (SSA_IS_CUSTOMER (self));
+
+  set_string (self, &self->notes, notes, PROP_NOTES);
+}

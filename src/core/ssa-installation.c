@@ -1,0 +1,583 @@
+/* ssa-installation.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "ssa-installation.h"
+#include "ssa-object-private.h"
+
+/* One customer installation with its licence lines, as the window lists and edits it: the
+ * GObject twin of SsaInventory. The customer is a row of its own (SsaCustomer); the
+ * installation refers to it by customer-id and carries its name for lists. */
+
+struct _SsaInstallation
+{
+  GObject        parent_instance;
+
+  gint64         id;
+  gint64         customer_id;
+  char          *customer_name;
+  char          *name;
+  char          *serial;
+  SsaDeployment  deployment;
+  char          *firmware;
+  GDate          ssa_expiry;
+  char          *notes;
+  GListStore    *licences;
+};
+
+G_DEFINE_FINAL_TYPE (SsaInstallation, ssa_installation, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CUSTOMER_ID,
+  PROP_CUSTOMER_NAME,
+  PROP_NAME,
+  PROP_SERIAL,
+  PROP_DEPLOYMENT,
+  PROP_FIRMWARE,
+  PROP_SSA_EXPIRY,
+  PROP_NOTES,
+  PROP_LICENCES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_string (SsaInstallation  *self,
+            char            **field,
+            const char       *value,
+            guint             prop_id)
+{
+  if (ssa_set_str (field, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+set_id (SsaInstallation *self,
+        gint64          *field,
+        gint64           value,
+        guint            prop_id)
+{
+  if (*field == value)
+    return;
+
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+ssa_installation_dispose (GObject *object)
+{
+  SsaInstallation *self = (SsaInstallation *)object;
+
+  g_clear_object (&self->licences);
+
+  G_OBJECT_CLASS (ssa_installation_parent_class)->dispose (object);
+}
+
+static void
+ssa_installation_finalize (GObject *object)
+{
+  SsaInstallation *self = (SsaInstallation *)object;
+
+  g_clear_pointer (&self->customer_name, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->serial, g_free);
+  g_clear_pointer (&self->firmware, g_free);
+  g_clear_pointer (&self->notes, g_free);
+
+  G_OBJECT_CLASS (ssa_installation_parent_class)->finalize (object);
+}
+
+static void
+ssa_installation_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SsaInstallation *self = SSA_INSTALLATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_CUSTOMER_ID:
+      g_value_set_int64 (value, self->customer_id);
+      break;
+
+    case PROP_CUSTOMER_NAME:
+      g_value_set_string (value, self->customer_name);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_SERIAL:
+      g_value_set_string (value, self->serial);
+      break;
+
+    case PROP_DEPLOYMENT:
+      g_value_set_enum (value, self->deployment);
+      break;
+
+    case PROP_FIRMWARE:
+      g_value_set_string (value, self->firmware);
+      break;
+
+    case PROP_SSA_EXPIRY:
+      g_value_set_boxed (value, ssa_installation_get_ssa_expiry (self));
+      break;
+
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+
+    case PROP_LICENCES:
+      g_value_set_object (value, self->licences);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssa_installation_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SsaInstallation *self = SSA_INSTALLATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      ssa_installation_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_CUSTOMER_ID:
+      ssa_installation_set_customer_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_CUSTOMER_NAME:
+      ssa_installation_set_customer_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_NAME:
+      ssa_installation_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_SERIAL:
+      ssa_installation_set_serial (self, g_value_get_string (value));
+      break;
+
+    case PROP_DEPLOYMENT:
+      ssa_installation_set_deployment (self, g_value_get_enum (value));
+      break;
+
+    case PROP_FIRMWARE:
+      ssa_installation_set_firmware (self, g_value_get_string (value));
+      break;
+
+    case PROP_SSA_EXPIRY:
+      ssa_installation_set_ssa_expiry (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_NOTES:
+      ssa_installation_set_notes (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssa_installation_class_init (SsaInstallationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ssa_installation_dispose;
+  object_class->finalize = ssa_installation_finalize;
+  object_class->get_property = ssa_installation_get_property;
+  object_class->set_property = ssa_installation_set_property;
+
+  /* The database row, 0 while the installation is not saved. */
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The customer's database row, 0 when there is none yet. */
+  properties[PROP_CUSTOMER_ID] =
+    g_param_spec_int64 ("customer-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CUSTOMER_NAME] =
+    g_param_spec_string ("customer-name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SERIAL] =
+    g_param_spec_string ("serial", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_DEPLOYMENT] =
+    g_param_spec_enum ("deployment", NULL, NULL,
+                       SSA_TYPE_DEPLOYMENT,
+                       SSA_DEPLOYMENT_APPLIANCE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The firmware version as written, e.g. "14r2 sr3". */
+  properties[PROP_FIRMWARE] =
+    g_param_spec_string ("firmware", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The last day the SSA is paid for; NULL when absent. */
+  properties[PROP_SSA_EXPIRY] =
+    g_param_spec_boxed ("ssa-expiry", NULL, NULL,
+                        G_TYPE_DATE,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NOTES] =
+    g_param_spec_string ("notes", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The SsaLicence lines; the model itself never changes, only its items. */
+  properties[PROP_LICENCES] =
+    g_param_spec_object ("licences", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ssa_installation_init (SsaInstallation *self)
+{
+  self->deployment = SSA_DEPLOYMENT_APPLIANCE;
+  g_date_clear (&self->ssa_expiry, 1);
+  self->licences = g_list_store_new (SSA_TYPE_LICENCE);
+}
+
+SsaInstallation *
+ssa_installation_new (void)
+{
+  return g_object_new (SSA_TYPE_INSTALLATION, NULL);
+}
+
+/**
+ * ssa_installation_new_from_inventory:
+ * @inventory: an installation's plain values
+ *
+ * Makes an unsaved installation (id and customer-id 0, no notes) with @inventory's values and
+ * a licence for each of its lines. Of the customer only the name is kept: make an
+ * SsaCustomer with ssa_customer_new_from_info() for the rest.
+ *
+ * Returns: (transfer full): the installation; it keeps no pointer into @inventory.
+ */
+SsaInstallation *
+ssa_installation_new_from_inventory (const SsaInventory *inventory)
+{
+  g_autoptr(SsaInstallation) self = NULL;
+  g_autoptr(GPtrArray) licences = NULL;
+
+  g_return_val_if_fail (inventory != NULL, NULL);
+  g_return_val_if_fail (inventory->deployment <= SSA_DEPLOYMENT_RENTAL, NULL);
+  g_return_val_if_fail (inventory->lines != NULL, NULL);
+
+  licences = g_ptr_array_new_full (inventory->lines->len, g_object_unref);
+  for (guint i = 0; i < inventory->lines->len; i++)
+    {
+      const SsaInventoryLine *line = &g_array_index (inventory->lines, SsaInventoryLine, i);
+      SsaLicence *licence = ssa_licence_new_from_inventory_line (line);
+
+      g_return_val_if_fail (licence != NULL, NULL);
+      g_ptr_array_add (licences, licence);
+    }
+
+  self = g_object_new (SSA_TYPE_INSTALLATION,
+                       "customer-name", inventory->customer.name,
+                       "name", inventory->name,
+                       "serial", inventory->serial,
+                       "deployment", inventory->deployment,
+                       "firmware", inventory->firmware,
+                       NULL);
+  ssa_installation_set_ssa_expiry (self, &inventory->ssa_expiry);
+  g_list_store_splice (self->licences, 0, 0, licences->pdata, licences->len);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * ssa_installation_to_inventory:
+ * @self: an installation
+ *
+ * Makes the plain values of @self for the offer calculator and the installation file. The
+ * customer's name is customer-name; the other customer fields are %NULL (fill them in with
+ * ssa_customer_to_info()). The id, customer-id and notes have no place in an inventory.
+ *
+ * Returns: (transfer full): a new inventory, free it with ssa_inventory_free().
+ */
+SsaInventory *
+ssa_installation_to_inventory (SsaInstallation *self)
+{
+  g_autoptr(SsaInventory) inventory = NULL;
+  guint n_licences;
+
+  g_return_val_if_fail (SSA_IS_INSTALLATION (self), NULL);
+
+  inventory = ssa_inventory_new ();
+  inventory->customer.name = g_strdup (self->customer_name);
+  inventory->name = g_strdup (self->name);
+  inventory->serial = g_strdup (self->serial);
+  inventory->deployment = self->deployment;
+  inventory->firmware = g_strdup (self->firmware);
+  inventory->ssa_expiry = self->ssa_expiry;
+
+  n_licences = g_list_model_get_n_items (G_LIST_MODEL (self->licences));
+  for (guint i = 0; i < n_licences; i++)
+    {
+      g_autoptr(SsaLicence) licence = g_list_model_get_item (G_LIST_MODEL (self->licences), i);
+      SsaInventoryLine line;
+
+      ssa_licence_to_inventory_line (licence, &line);
+      ssa_inventory_add_line (inventory, &line);
+      g_free (line.code);
+      g_free (line.name);
+    }
+
+  return g_steal_pointer (&inventory);
+}
+
+gint64
+ssa_installation_get_id (SsaInstallation *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION (self), 0);
+
+  return self->id;
+}
+
+void
+ssa_installation_set_id (SsaInstallation *self,
+                         gint64           id)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+  g_return_if_fail (id >= 0);
+
+  set_id (self, &self->id, id, PROP_ID);
+}
+
+gint64
+ssa_installation_get_customer_id (SsaInstallation *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION (self), 0);
+
+  return self->customer_id;
+}
+
+void
+ssa_installation_set_customer_id (SsaInstallation *self,
+                                  gint64           customer_id)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+  g_return_if_fail (customer_id >= 0);
+
+  set_id (self, &self->customer_id, customer_id, PROP_CUSTOMER_ID);
+}
+
+const char *
+ssa_installation_get_customer_name (SsaInstallation *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION (self), NULL);
+
+  return self->customer_name;
+}
+
+void
+ssa_installation_set_customer_name (SsaInstallation *self,
+                                    const char      *customer_name)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+
+  set_string (self, &self->customer_name, customer_name, PROP_CUSTOMER_NAME);
+}
+
+const char *
+ssa_installation_get_name (SsaInstallation *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION (self), NULL);
+
+  return self->name;
+}
+
+void
+ssa_installation_set_name (SsaInstallation *self,
+                           const char      *name)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+
+  set_string (self, &self->name, name, PROP_NAME);
+}
+
+const char *
+ssa_installation_get_serial (SsaInstallation *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION (self), NULL);
+
+  return self->serial;
+}
+
+void
+ssa_installation_set_serial (SsaInstallation *self,
+                             const char      *serial)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+
+  set_string (self, &self->serial, serial, PROP_SERIAL);
+}
+
+SsaDeployment
+ssa_installation_get_deployment (SsaInstallation *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION (self), SSA_DEPLOYMENT_APPLIANCE);
+
+  return self->deployment;
+}
+
+void
+ssa_installation_set_deployment (SsaInstallation *self,
+                                 SsaDeployment    deployment)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+  g_return_if_fail (deployment <= SSA_DEPLOYMENT_RENTAL);
+
+  if (self->deployment == deployment)
+    return;
+
+  self->deployment = deployment;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPLOYMENT]);
+}
+
+const char *
+ssa_installation_get_firmware (SsaInstallation *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION (self), NULL);
+
+  return self->firmware;
+}
+
+void
+ssa_installation_set_firmware (SsaInstallation *self,
+                               const char      *firmware)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+
+  set_string (self, &self->firmware, firmware, PROP_FIRMWARE);
+}
+
+/**
+ * ssa_installation_get_ssa_expiry:
+ * @self: an installation
+ *
+ * Returns: (transfer none) (nullable): the last day the SSA is paid for, or %NULL when
+ *   there is none; valid until the date changes.
+ */
+const GDate *
+ssa_installation_get_ssa_expiry (SsaInstallation *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION (self), NULL);
+
+  return ssa_get_date (&self->ssa_expiry);
+}
+
+/**
+ * ssa_installation_set_ssa_expiry:
+ * @self: an installation
+ * @ssa_expiry: (nullable): a day, or %NULL or a cleared GDate for none
+ */
+void
+ssa_installation_set_ssa_expiry (SsaInstallation *self,
+                                 const GDate     *ssa_expiry)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+
+  if (ssa_set_date (&self->ssa_expiry, ssa_expiry))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SSA_EXPIRY]);
+}
+
+const char *
+ssa_installation_get_notes (SsaInstallation *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION (self), NULL);
+
+  return self->notes;
+}
+
+void
+ssa_installation_set_notes (SsaInstallation *self,
+                            const char      *notes)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+
+  set_string (self, &self->notes, notes, PROP_NOTES);
+}
+
+/**
+ * ssa_installation_get_licences:
+ * @self: an installation
+ *
+ * Returns: (transfer none): the licence lines, a list of SsaLicence in inventory order. It is
+ *   the same model for the installation's whole life; change it with
+ *   ssa_installation_add_licence() and ssa_installation_remove_licence().
+ */
+GListModel *
+ssa_installation_get_licences (SsaInstallation *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION (self), NULL);
+
+  return G_LIST_MODEL (self->licences);
+}
+
+/**
+ * ssa_installation_add_licence:
+ * @self: an installation
+ * @licence: a licence line, not in another installation
+ *
+ * Appends @licence to the licence lines; @self takes a reference.
+ */
+void
+ssa_installation_add_licence (SsaInstallation *self,
+                              SsaLicence      *licence)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+  g_return_if_fail (SSA_IS_LICENCE (licence));
+
+  g_list_store_append (self->licences, licence);
+}
+
+void
+ssa_installation_remove_licence (SsaInstallation *self,
+                                 guint            position)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->licences)));
+
+  g_list_store_remove (self->licences, position);
+}
