@@ -47,8 +47,8 @@ typedef enum
 
 typedef struct
 {
-  char      *code;
-  char      *name;
+  const char *code;           /* owned by the offer */
+  const char *name;
   SsaKind    kind;
   gint64     quantity;
   SsaSegment segment;
@@ -109,6 +109,8 @@ typedef struct
   GArray         *lines;      /* SsaOfferLine */
   GArray         *warnings;   /* SsaOfferWarning */
   SsaOfferTotals  totals;
+  /*< private >*/
+  GStringChunk   *strings;    /* owns the lines' codes and names */
 } SsaOffer;
 
 #define SSA_TYPE_OFFER (ssa_offer_get_type ())
