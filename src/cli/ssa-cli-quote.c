@@ -177,13 +177,3 @@ ssa_cli_check_price_list (int    argc,
 
   return SSA_CLI_OK;
 }
-
-int
-ssa_cli_fetch_price_list (int    argc,
-                          char **argv)
-{
-  ssa_cli_usage_error ("fetch-price-list",
-                       _("fetching price lists is not available yet in this version of "
-                         "SSA Desk"));
-  return SSA_CLI_USAGE;
-}
