@@ -44,7 +44,9 @@ main (int    argc,
   guint i;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* SSA_DESK_LOCALEDIR lets tests and uninstalled runs use the build tree's catalogues. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SSA_DESK_LOCALEDIR") != NULL
+                                   ? g_getenv ("SSA_DESK_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("ssa-desk-cli");

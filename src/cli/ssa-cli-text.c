@@ -137,7 +137,19 @@ ssa_cli_offer_to_text (const SsaOffer     *offer,
   if (offer->has_labour)
     append_total (out, _("Upgrade labour"), t->labour, offer->currency, lang);
   append_total (out, _("Total excl. VAT"), t->net, offer->currency, lang);
-  append_total (out, _("VAT"), t->vat, offer->currency, lang);
+  {
+    g_autofree char *rate = ssa_decimal_format (offer->vat_percent, lang);
+    g_autofree char *label = NULL;
+
+    /* Whole percentages read better without decimals: "25 %", not "25,00 %". */
+    if (offer->vat_percent % 100 == 0)
+      {
+        g_free (rate);
+        rate = g_strdup_printf ("%" G_GINT64_FORMAT, offer->vat_percent / 100);
+      }
+    label = g_strdup_printf (_("VAT %s %%"), rate);
+    append_total (out, label, t->vat, offer->currency, lang);
+  }
   append_total (out, _("Total incl. VAT"), t->total, offer->currency, lang);
 
   if (offer->warnings->len > 0)
