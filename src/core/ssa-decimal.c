@@ -143,6 +143,24 @@ ssa_decimal_parse (const char  *text,
   return TRUE;
 }
 
+/* Writes the shortest text that reads back as exactly @number ("1.57", not GLib 2.74's
+ * g_ascii_dtostr "1.5700000000000001"): that is the number as its author wrote it. */
+static void
+shortest_text (double  number,
+               char   *buf,
+               gsize   size)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, size, formats[i], number);
+      if (g_ascii_strtod (buf, NULL) == number)
+        return;
+    }
+}
+
 /**
  * ssa_decimal_from_json:
  * @node: a JSON string or number
@@ -195,9 +213,10 @@ ssa_decimal_from_json (JsonNode  *node,
        * double is the number as it was written (or an equal one), so judge the number of
        * decimals on that text, exactly, rather than on binary arithmetic. */
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      double number = json_node_get_double (node);
       gint64 v;
 
-      g_ascii_dtostr (buf, sizeof buf, json_node_get_double (node));
+      shortest_text (number, buf, sizeof buf);
 
       if (buf[0] == '-')
         {

@@ -93,16 +93,15 @@ add_version_warnings (SsaOffer           *self,
       return;
     }
 
+  /* Each rule of ssa-rules.md is applied on its own: version 6 is unsupported, and it is
+   * also missing from a current price list's version table. */
   if (version.major <= price_list->unsupported_through_major)
-    {
-      add_warning (self, SSA_WARNING_VERSION_UNSUPPORTED,
-                   g_strdup_printf (_("Firmware %s is unsupported: version %d and older have "
-                                      "had no support since 1 January 2011. An upgrade is "
-                                      "recommended; upgrade labour is not included in the "
-                                      "SSA."),
-                                    firmware, price_list->unsupported_through_major));
-      return;
-    }
+    add_warning (self, SSA_WARNING_VERSION_UNSUPPORTED,
+                 g_strdup_printf (_("Firmware %s is unsupported: version %d and older have "
+                                    "had no support since 1 January 2011. An upgrade is "
+                                    "recommended; upgrade labour is not included in the "
+                                    "SSA."),
+                                  firmware, price_list->unsupported_through_major));
 
   entry = ssa_price_list_find_version (price_list, version.major, version.release);
   if (entry == NULL)
@@ -455,11 +454,14 @@ ssa_offer_compute (const SsaPriceList    *price_list,
                            _("labour: hours and rate must not be negative"));
       return NULL;
     }
+  /* N months count from the requested start, which may lie long past: only the offer's
+   * own period, months (s', e), is limited to ten years (checked below). */
   if (request->end_kind == SSA_OFFER_END_MONTHS &&
-      (request->months < 1 || request->months > SSA_OFFER_MAX_MONTHS))
+      (request->months < 1 || request->months > SSA_OFFER_MAX_REQUEST_MONTHS))
     {
       g_set_error (error, SSA_ERROR, SSA_ERROR_REQUEST,
-                   _("months: must be a whole number from 1 to %d"), SSA_OFFER_MAX_MONTHS);
+                   _("months: must be a whole number from 1 to %d"),
+                   SSA_OFFER_MAX_REQUEST_MONTHS);
       return NULL;
     }
 

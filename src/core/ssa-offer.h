@@ -14,7 +14,8 @@
 G_BEGIN_DECLS
 
 #define SSA_OFFER_FORMAT "ssa-desk-offer/1"
-#define SSA_OFFER_MAX_MONTHS 120
+#define SSA_OFFER_MAX_MONTHS 120          /* months (s', e) of one offer */
+#define SSA_OFFER_MAX_REQUEST_MONTHS 1200 /* a length N counted from a start long past */
 
 typedef enum
 {
@@ -28,7 +29,7 @@ typedef struct
   GDate           start;          /* cleared: the default start */
   SsaOfferEndKind end_kind;
   GDate           end;            /* with SSA_OFFER_END_DATE */
-  int             months;         /* with SSA_OFFER_END_MONTHS, 1 to 120 */
+  int             months;         /* with SSA_OFFER_END_MONTHS, 1 to 1200 */
   GDate           today;          /* cleared: the local date */
   SsaBilling      billing;
   gint64          discount_percent; /* hundredths of a percent, 0 to 10000 */

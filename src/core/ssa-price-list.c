@@ -274,8 +274,9 @@ read_products (SsaPriceList       *self,
   if (array == NULL)
     return;
 
-  /* code -> index + 1 of its first product */
-  first_index = g_hash_table_new (g_str_hash, g_str_equal);
+  /* code -> index + 1 of its first product. The table owns copies of the codes: a
+   * product that breaks a rule is freed before later products are checked against it. */
+  first_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   n_items = json_array_get_length (array);
 
   for (guint i = 0; i < n_items; i++)
@@ -308,8 +309,8 @@ read_products (SsaPriceList       *self,
             }
           else
             {
-              /* The key is owned by the product, which outlives the table. */
-              g_hash_table_insert (first_index, product->code, GUINT_TO_POINTER (i + 1));
+              g_hash_table_insert (first_index, g_strdup (product->code),
+                                   GUINT_TO_POINTER (i + 1));
             }
         }
       else
