@@ -8,9 +8,11 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "ssa-cli.h"
+#include "ssa-cli-db.h"
 
 typedef struct
 {
@@ -23,6 +25,15 @@ static const Command commands[] = {
   { "quote", ssa_cli_quote, N_("Compute an SSA offer from a price list and an installation file") },
   { "check-price-list", ssa_cli_check_price_list, N_("Check a price list and print a summary") },
   { "fetch-price-list", ssa_cli_fetch_price_list, N_("Download a price list") },
+  { "price-list", ssa_cli_price_list, N_("Store, fetch or compare price lists in the database") },
+  { "import", ssa_cli_import, N_("Store installation files in the database") },
+  { "export", ssa_cli_export, N_("Write a stored installation as an installation file") },
+  { "installations", ssa_cli_installations, N_("List the stored installations") },
+  { "import-csv", ssa_cli_import_csv, N_("Store an installation’s licence list from a CSV file") },
+  { "offer", ssa_cli_offer, N_("Create, send, accept, decline or revise a stored offer") },
+  { "offers", ssa_cli_offers, N_("List the stored offers") },
+  { "renewals", ssa_cli_renewals, N_("List installations whose SSA ends soon or has ended") },
+  { "backup", ssa_cli_backup, N_("Copy the database safely into a file") },
 };
 
 static void
@@ -50,6 +61,33 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("ssa-desk-cli");
+
+  /* The global --db FILE (or --db=FILE) comes before the command. */
+  if (argc >= 2 && (g_str_equal (argv[1], "--db") || g_str_has_prefix (argv[1], "--db=")))
+    {
+      const char *path = argv[1] + strlen ("--db=");
+      int used = 1;
+
+      if (g_str_equal (argv[1], "--db"))
+        {
+          if (argc < 3 || argv[2][0] == '\0')
+            {
+              g_printerr (_("ssa-desk-cli: --db needs a FILE\n"));
+              return SSA_CLI_USAGE;
+            }
+          path = argv[2];
+          used = 2;
+        }
+      if (path[0] == '\0')
+        {
+          g_printerr (_("ssa-desk-cli: --db needs a FILE\n"));
+          return SSA_CLI_USAGE;
+        }
+      ssa_cli_db_set_path (path);
+      argv[used] = argv[0];
+      argc -= used;
+      argv += used;
+    }
 
   if (argc < 2)
     {

@@ -13,9 +13,19 @@
 #include "ssa-date.h"
 #include "ssa-error.h"
 #include "ssa-file.h"
+#include "ssa-offer-pdf.h"
+#include "ssa-offer-xlsx.h"
 
-GOptionGroup *
-ssa_cli_quote_options_group (SsaCliQuoteOptions *options)
+/**
+ * ssa_cli_quote_options_add_entries:
+ * @group: an option group
+ * @options: where the values go
+ *
+ * Adds the options of every command that computes an offer to @group.
+ */
+void
+ssa_cli_quote_options_add_entries (GOptionGroup       *group,
+                                   SsaCliQuoteOptions *options)
 {
   const GOptionEntry entries[] = {
     { "start", 0, 0, G_OPTION_ARG_STRING, &options->start,
@@ -45,11 +55,18 @@ ssa_cli_quote_options_group (SsaCliQuoteOptions *options)
       N_("Language of the documents: nb or en"), N_("LANG") },
     { NULL }
   };
+
+  g_option_group_add_entries (group, entries);
+}
+
+GOptionGroup *
+ssa_cli_quote_options_group (SsaCliQuoteOptions *options)
+{
   GOptionGroup *group;
 
   group = g_option_group_new ("quote", _("Offer options:"), _("Show offer options"), NULL, NULL);
-  g_option_group_add_entries (group, entries);
   g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  ssa_cli_quote_options_add_entries (group, options);
   return group;
 }
 
@@ -72,13 +89,6 @@ ssa_cli_quote_options_check (SsaCliQuoteOptions *options,
   if ((options->labour_hours == NULL) != (options->labour_rate == NULL))
     {
       ssa_cli_usage_error (command, _("--labour-hours and --labour-rate must be given together"));
-      return SSA_CLI_USAGE;
-    }
-  if (options->xlsx != NULL || options->pdf != NULL)
-    {
-      ssa_cli_usage_error (command,
-                           _("%s is not available yet in this version of SSA Desk; use --json"),
-                           options->xlsx != NULL ? "--xlsx" : "--pdf");
       return SSA_CLI_USAGE;
     }
   return SSA_CLI_OK;
@@ -151,11 +161,11 @@ ssa_cli_quote_options_to_request (SsaCliQuoteOptions *options,
     {
       guint64 months = 0;
 
-      if (!g_ascii_string_to_unsigned (options->months, 10, 1, SSA_OFFER_MAX_MONTHS,
+      if (!g_ascii_string_to_unsigned (options->months, 10, 1, SSA_OFFER_MAX_REQUEST_MONTHS,
                                        &months, NULL))
         {
           g_printerr (_("--months: “%s” is not a whole number of months from 1 to %d\n"),
-                      options->months, SSA_OFFER_MAX_MONTHS);
+                      options->months, SSA_OFFER_MAX_REQUEST_MONTHS);
           ok = FALSE;
         }
       request->end_kind = SSA_OFFER_END_MONTHS;
@@ -210,42 +220,150 @@ ssa_cli_quote_options_clear (SsaCliQuoteOptions *options)
   g_clear_pointer (&options->lang, g_free);
 }
 
+/* One requested output file, written to a temporary file beside it until all are done. */
+typedef struct
+{
+  const char           *option;
+  const char           *path;
+  SsaDocumentWriteFunc  write_temp;   /* NULL for the JSON */
+  char                 *temp_path;
+} PendingOutput;
+
+static void
+discard_outputs (PendingOutput *outputs,
+                 guint          n_outputs)
+{
+  guint i;
+
+  for (i = 0; i < n_outputs; i++)
+    {
+      ssa_file_discard_temp (outputs[i].temp_path);
+      g_clear_pointer (&outputs[i].temp_path, g_free);
+    }
+}
+
+static gboolean
+write_output (PendingOutput         *output,
+              const char            *json,
+              const SsaOffer        *offer,
+              const SsaInventory    *inventory,
+              const SsaDocumentInfo *info)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  output->temp_path = ssa_file_make_temp_path (output->path, &error);
+  if (output->temp_path == NULL)
+    ok = FALSE;
+  else if (output->write_temp == NULL)
+    {
+      ok = g_file_set_contents_full (output->temp_path, json, -1,
+                                     G_FILE_SET_CONTENTS_DURABLE, 0644, &error);
+      if (!ok)
+        g_prefix_error (&error, _("Could not write “%s”: "), output->path);
+    }
+  else
+    ok = output->write_temp (offer, inventory, info, output->temp_path, output->path, &error);
+
+  if (!ok)
+    ssa_cli_print_error (output->option, error);
+  return ok;
+}
+
+/**
+ * ssa_cli_write_offer_outputs_full:
+ * @options: the command's options
+ * @offer: the offer
+ * @inventory: the installation it was computed for
+ * @info: (nullable): what the documents show beyond the offer (the reseller's profile, the
+ *   offer's number and date); %NULL for an unnumbered draft from the sample reseller.
+ *   `--lang`, when given, overrides its language; without either the documents are in
+ *   Bokmål.
+ *
+ * Writes the offer where the options ask for it: JSON to a file or to standard output,
+ * the workbook (`--xlsx`) and the printed offer (`--pdf`), and the readable text to
+ * standard output unless the JSON goes there. Every file is first written to a temporary
+ * file beside it; they are renamed into place only once all have been written, so a
+ * failure leaves no output file and nothing on standard output.
+ *
+ * Returns: %SSA_CLI_OK, or %SSA_CLI_REFUSED after printing why
+ */
+int
+ssa_cli_write_offer_outputs_full (SsaCliQuoteOptions    *options,
+                                  const SsaOffer        *offer,
+                                  const SsaInventory    *inventory,
+                                  const SsaDocumentInfo *info)
+{
+  /* The JSON only when it is asked for: it takes longer than the workbook to make. */
+  g_autofree char *json = options->json != NULL ? ssa_offer_to_json (offer) : NULL;
+  g_autoptr(SsaDocumentInfo) document = NULL;
+  gboolean json_to_stdout = options->json != NULL && g_str_equal (options->json, "-");
+  PendingOutput outputs[3];
+  guint n_outputs = 0;
+  guint i;
+
+  if (options->pdf != NULL || options->xlsx != NULL)
+    {
+      document = info != NULL ? ssa_document_info_copy (info) : ssa_document_info_new_sample ();
+      if (options->lang != NULL)
+        document->lang = ssa_lang_from_string (options->lang);
+    }
+
+  if (options->json != NULL && !json_to_stdout)
+    outputs[n_outputs++] = (PendingOutput) { "--json", options->json, NULL, NULL };
+  if (options->xlsx != NULL)
+    outputs[n_outputs++] = (PendingOutput) { "--xlsx", options->xlsx,
+                                             ssa_offer_xlsx_write_temp, NULL };
+  if (options->pdf != NULL)
+    outputs[n_outputs++] = (PendingOutput) { "--pdf", options->pdf,
+                                             ssa_offer_pdf_write_temp, NULL };
+
+  for (i = 0; i < n_outputs; i++)
+    if (!write_output (&outputs[i], json, offer, inventory, document))
+      {
+        discard_outputs (outputs, n_outputs);
+        return SSA_CLI_REFUSED;
+      }
+
+  for (i = 0; i < n_outputs; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* A rename can still fail (a folder made read-only meanwhile): the files renamed
+       * before it stay, the others are removed. */
+      if (!ssa_file_commit_temp (outputs[i].temp_path, outputs[i].path, &error))
+        {
+          ssa_cli_print_error (outputs[i].option, error);
+          g_clear_pointer (&outputs[i].temp_path, g_free);
+          discard_outputs (outputs + i + 1, n_outputs - i - 1);
+          return SSA_CLI_REFUSED;
+        }
+      g_clear_pointer (&outputs[i].temp_path, g_free);
+    }
+
+  if (json_to_stdout)
+    fputs (json, stdout);
+  else
+    {
+      g_autofree char *text = ssa_cli_offer_to_text (offer, inventory, ssa_lang_from_locale ());
+
+      fputs (text, stdout);
+    }
+  return SSA_CLI_OK;
+}
+
 /**
  * ssa_cli_write_offer_outputs:
  *
- * Writes the offer where the options ask for it: JSON to a file or to standard output,
- * and the readable text to standard output unless the JSON goes there.
+ * ssa_cli_write_offer_outputs_full() without a reseller's profile or an offer number:
+ * the documents are drafts from the sample reseller.
  */
 int
 ssa_cli_write_offer_outputs (SsaCliQuoteOptions *options,
                              const SsaOffer     *offer,
                              const SsaInventory *inventory)
 {
-  g_autofree char *json = ssa_offer_to_json (offer);
-
-  if (options->json != NULL && g_str_equal (options->json, "-"))
-    {
-      fputs (json, stdout);
-      return SSA_CLI_OK;
-    }
-
-  if (options->json != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!ssa_file_replace_contents (options->json, json, -1, &error))
-        {
-          ssa_cli_print_error ("--json", error);
-          return SSA_CLI_REFUSED;
-        }
-    }
-
-  {
-    g_autofree char *text = ssa_cli_offer_to_text (offer, inventory, ssa_lang_from_locale ());
-
-    fputs (text, stdout);
-  }
-  return SSA_CLI_OK;
+  return ssa_cli_write_offer_outputs_full (options, offer, inventory, NULL);
 }
 
 /**

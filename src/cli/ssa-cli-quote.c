@@ -18,10 +18,24 @@ static void
 print_compute_error (const char   *installation_path,
                      const GError *error)
 {
-  if (g_error_matches (error, SSA_ERROR, SSA_ERROR_REQUEST))
-    ssa_cli_print_error ("ssa-desk-cli quote", error);
-  else
-    ssa_cli_print_error (installation_path, error);
+  /* The request's fields are named as the calculator knows them ("end: …"); on the
+   * command line they are options ("--end: …"). */
+  static const char * const fields[] = { "end:", "months:", "discount:", "labour:" };
+  guint i;
+
+  if (!g_error_matches (error, SSA_ERROR, SSA_ERROR_REQUEST))
+    {
+      ssa_cli_print_error (installation_path, error);
+      return;
+    }
+
+  for (i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_has_prefix (error->message, fields[i]))
+      {
+        g_printerr ("--%s\n", error->message);
+        return;
+      }
+  g_printerr ("ssa-desk-cli quote: %s\n", error->message);
 }
 
 int
@@ -30,6 +44,7 @@ ssa_cli_quote (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  GOptionGroup *group;
   g_autofree char *price_list_path = NULL;
   g_autofree char *installation_path = NULL;
   g_autoptr(SsaPriceList) price_list = NULL;
@@ -51,9 +66,12 @@ ssa_cli_quote (int    argc,
                                         _("Computes an SSA offer for one installation from a "
                                           "price list, by the rules of innovaphone's Software "
                                           "Service Agreement."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_add_group (context, ssa_cli_quote_options_group (&options));
-  g_option_context_set_help_enabled (context, TRUE);
+  /* One group, so that --help lists every option of the command. */
+  group = g_option_group_new (NULL, NULL, NULL, NULL, NULL);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_group_add_entries (group, entries);
+  ssa_cli_quote_options_add_entries (group, &options);
+  g_option_context_set_main_group (context, group);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "ssa-document.h"
 #include "ssa-offer.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,8 @@ typedef struct
 } SsaCliQuoteOptions;
 
 GOptionGroup *ssa_cli_quote_options_group      (SsaCliQuoteOptions    *options);
+void          ssa_cli_quote_options_add_entries (GOptionGroup        *group,
+                                                SsaCliQuoteOptions    *options);
 int           ssa_cli_quote_options_check      (SsaCliQuoteOptions    *options,
                                                 const char            *command);
 gboolean      ssa_cli_quote_options_to_request (SsaCliQuoteOptions    *options,
@@ -44,6 +47,10 @@ void          ssa_cli_quote_options_clear      (SsaCliQuoteOptions    *options);
 int           ssa_cli_write_offer_outputs      (SsaCliQuoteOptions    *options,
                                                 const SsaOffer        *offer,
                                                 const SsaInventory    *inventory);
+int           ssa_cli_write_offer_outputs_full (SsaCliQuoteOptions    *options,
+                                                const SsaOffer        *offer,
+                                                const SsaInventory    *inventory,
+                                                const SsaDocumentInfo *info);
 
 void          ssa_cli_print_error              (const char            *prefix,
                                                 const GError          *error);
@@ -62,5 +69,16 @@ int           ssa_cli_check_price_list         (int                    argc,
                                                 char                 **argv);
 int           ssa_cli_fetch_price_list         (int                    argc,
                                                 char                 **argv);
+
+/* The price list commands on the database (ssa-cli-fetch.c). @db_path is --db's FILE, or
+ * NULL for the window's database; argv starts at the subcommand's name ("fetch", "diff"). */
+int           ssa_cli_price_list_fetch         (const char            *db_path,
+                                                int                    argc,
+                                                char                 **argv);
+int           ssa_cli_price_list_diff          (const char            *db_path,
+                                                int                    argc,
+                                                char                 **argv);
+void          ssa_cli_print_price_list_summary (const char            *what,
+                                                const SsaPriceList    *price_list);
 
 G_END_DECLS

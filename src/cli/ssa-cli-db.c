@@ -1,0 +1,1254 @@
+/* ssa-cli-db.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ssa-cli.h"
+#include "ssa-cli-db.h"
+#include "ssa-csv.h"
+#include "ssa-date.h"
+#include "ssa-db.h"
+#include "ssa-error.h"
+#include "ssa-file.h"
+#include "ssa-json-guard.h"
+#include "ssa-offer-pdf.h"
+#include "ssa-offer-xlsx.h"
+
+/* The commands on the app's database. They share its exit statuses with the other
+ * commands: 0 done, 1 an input refused (a file, an option's value, or the database itself:
+ * read-only, full, from a newer version) with one line per problem on stderr and nothing on
+ * stdout, 2 a malformed command line. */
+
+#define MAX_WITHIN_DAYS 36500
+
+static const char *db_path;   /* --db, borrowed from main()'s argv; NULL for the default */
+
+/**
+ * ssa_cli_db_set_path:
+ * @path: (nullable): the database file of --db, kept by the caller for the process's life
+ */
+void
+ssa_cli_db_set_path (const char *path)
+{
+  db_path = path;
+}
+
+static void
+print_db_error (const char   *command,
+                const GError *error)
+{
+  g_autofree char *prefix = g_strdup_printf ("ssa-desk-cli %s", command);
+
+  ssa_cli_print_error (prefix, error);
+}
+
+static SsaDb *
+open_db (const char     *command,
+         SsaDbOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  SsaDb *db = ssa_db_open (db_path, flags, &error);
+
+  if (db == NULL)
+    print_db_error (command, error);
+  return db;
+}
+
+static GOptionContext *
+context_new (const char         *parameter,
+             const char         *summary,
+             const GOptionEntry *entries)
+{
+  GOptionContext *context = ssa_cli_option_context_new (parameter, summary);
+
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* Parses the command line; on a malformed one prints why and returns FALSE. */
+static gboolean
+parse (GOptionContext  *context,
+       const char      *command,
+       int             *argc,
+       char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      ssa_cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+expect_arguments (const char *command,
+                  int         argc,
+                  char      **argv,
+                  int         n_wanted,
+                  const char *what)
+{
+  if (argc - 1 == n_wanted)
+    return TRUE;
+  if (argc - 1 > n_wanted)
+    ssa_cli_usage_error (command, _("unexpected argument “%s”"), argv[n_wanted + 1]);
+  else
+    ssa_cli_usage_error (command, _("missing %s"), what);
+  return FALSE;
+}
+
+static gboolean
+parse_id (const char *option,
+          const char *text,
+          gint64     *out)
+{
+  if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, out, NULL))
+    return TRUE;
+
+  g_printerr (_("%s: “%s” is not an installation id: give the number that “ssa-desk-cli "
+                "installations” shows\n"), option, text);
+  return FALSE;
+}
+
+/* Pads @text with spaces to @width characters (not bytes: names have æ, ø and å). */
+static void
+append_cell (GString    *out,
+             const char *text,
+             guint       width)
+{
+  glong length;
+
+  if (text == NULL)
+    text = "";
+  length = g_utf8_strlen (text, -1);
+  g_string_append (out, text);
+  for (glong i = length; i < (glong) width; i++)
+    g_string_append_c (out, ' ');
+  g_string_append (out, "  ");
+}
+
+static char *
+format_date (const GDate *date,
+             SsaLang      lang)
+{
+  if (!ssa_date_is_set (date))
+    return g_strdup ("—");
+  return ssa_date_format (date, lang);
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_date_member (JsonBuilder *builder,
+                 const char  *name,
+                 const GDate *date)
+{
+  g_autofree char *text = ssa_date_is_set (date) ? ssa_date_to_iso (date) : NULL;
+
+  add_string_member (builder, name, text);
+}
+
+static void
+add_int_member (JsonBuilder *builder,
+                const char  *name,
+                gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+/* price-list import FILE, price-list fetch */
+
+static int
+price_list_import (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaDbPriceListInfo) info = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *display = NULL;
+  gsize length = 0;
+  gboolean was_new = FALSE;
+
+  context = context_new (_("FILE"),
+                         _("Checks a price list (ssa-desk-pricelist/1) and stores it in the "
+                           "database as the current price list. A list that breaks any rule "
+                           "is refused and the current list stays."), NULL);
+  if (!parse (context, "price-list import", &argc, &argv) ||
+      !expect_arguments ("price-list import", argc, argv, 1, _("the price list FILE")))
+    return SSA_CLI_USAGE;
+
+  if (!ssa_json_guard_load_file (argv[1], &data, &length, &error))
+    {
+      ssa_cli_print_error (argv[1], error);
+      return SSA_CLI_REFUSED;
+    }
+
+  db = open_db ("price-list import", SSA_DB_OPEN_DEFAULT);
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+
+  display = g_filename_display_name (argv[1]);
+  if (!ssa_db_store_price_list (db, data, length, display, NULL, &info, &was_new, &error))
+    {
+      ssa_cli_print_error (display, error);
+      return SSA_CLI_REFUSED;
+    }
+
+  if (was_new)
+    g_print (_("Stored price list %s; it is now the current price list.\n"), info->list_id);
+  else
+    g_print (_("Price list %s was already stored; it is now the current price list.\n"),
+             info->list_id);
+  return SSA_CLI_OK;
+}
+
+static int
+price_list_fetch (int    argc,
+                  char **argv)
+{
+  return ssa_cli_price_list_fetch (db_path, argc, argv);
+}
+
+static int
+price_list_diff (int    argc,
+                 char **argv)
+{
+  return ssa_cli_price_list_diff (db_path, argc, argv);
+}
+
+/* A command with subcommands ("price-list import", "offer create"). */
+typedef struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+  const char *usage;    /* after "ssa-desk-cli [--db FILE] COMMAND NAME" */
+} Subcommand;
+
+/* Runs the subcommand argv[1] names, with argv from its name on; prints the usage with
+ * --help and refuses a missing or unknown subcommand as a malformed command line. */
+static int
+run_subcommand (const char       *command,
+                const Subcommand *subcommands,
+                guint             n_subcommands,
+                int               argc,
+                char            **argv)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < n_subcommands; i++)
+    if (argc >= 2 && g_str_equal (argv[1], subcommands[i].name))
+      return subcommands[i].run (argc - 1, argv + 1);
+
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      g_print ("%s\n", _("Usage:"));
+      for (guint i = 0; i < n_subcommands; i++)
+        g_print ("  ssa-desk-cli [--db FILE] %s %s %s\n", command, subcommands[i].name,
+                 _(subcommands[i].usage));
+      return SSA_CLI_OK;
+    }
+
+  for (guint i = 0; i < n_subcommands; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", subcommands[i].name);
+  if (argc < 2)
+    /* Translators: %s lists the subcommands, e.g. "create, status, revise". */
+    ssa_cli_usage_error (command, _("missing the subcommand: one of %s"), names->str);
+  else
+    ssa_cli_usage_error (command, _("unknown subcommand “%s”: use one of %s"), argv[1],
+                         names->str);
+  return SSA_CLI_USAGE;
+}
+
+int
+ssa_cli_price_list (int    argc,
+                    char **argv)
+{
+  static const Subcommand subcommands[] = {
+    { "import", price_list_import, N_("FILE") },
+    { "fetch", price_list_fetch, N_("[URL]") },
+    { "diff", price_list_diff, N_("[OLD NEW]") },
+  };
+
+  return run_subcommand ("price-list", subcommands, G_N_ELEMENTS (subcommands), argc, argv);
+}
+
+/* import FILE… */
+
+int
+ssa_cli_import (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(GPtrArray) inventories =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_inventory_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gint64 *ids = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean ok = TRUE;
+
+  context = context_new (_("FILE…"),
+                         _("Stores installation files (ssa-desk-installation/1) in the "
+                           "database and prints the id and name of each. Each installation "
+                           "finds its customer by organisation number, else by name, or "
+                           "creates it. When any file is refused, nothing is stored."), NULL);
+  if (!parse (context, "import", &argc, &argv))
+    return SSA_CLI_USAGE;
+  if (argc < 2)
+    {
+      ssa_cli_usage_error ("import", _("missing the installation FILE"));
+      return SSA_CLI_USAGE;
+    }
+
+  /* Read every file first, so that one run reports all the problems. */
+  for (int i = 1; i < argc; i++)
+    {
+      SsaInventory *inventory = ssa_inventory_new_from_file (argv[i], &error);
+
+      if (inventory == NULL)
+        {
+          ssa_cli_print_error (argv[i], error);
+          g_clear_error (&error);
+          ok = FALSE;
+          continue;
+        }
+      g_ptr_array_add (inventories, inventory);
+      g_ptr_array_add (names, g_filename_display_name (argv[i]));
+    }
+  if (!ok)
+    return SSA_CLI_REFUSED;
+
+  db = open_db ("import", SSA_DB_OPEN_DEFAULT);
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+
+  ids = g_new0 (gint64, inventories->len);
+  if (!ssa_db_import_inventories (db, (SsaInventory **) inventories->pdata,
+                                  (const char **) names->pdata, inventories->len, ids, &error))
+    {
+      print_db_error ("import", error);
+      return SSA_CLI_REFUSED;
+    }
+
+  for (guint i = 0; i < inventories->len; i++)
+    {
+      const SsaInventory *inventory = g_ptr_array_index (inventories, i);
+
+      g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%s\n", ids[i],
+                              inventory->name != NULL ? inventory->name : "");
+    }
+  fputs (out->str, stdout);
+  return SSA_CLI_OK;
+}
+
+/* export --installation ID [--out FILE] */
+
+int
+ssa_cli_export (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autofree char *installation = NULL;
+  g_autofree char *out_path = NULL;
+  g_autofree char *json = NULL;
+  gint64 id = 0;
+  const GOptionEntry entries[] = {
+    { "installation", 0, 0, G_OPTION_ARG_STRING, &installation,
+      N_("The installation to export"), N_("ID") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+
+  context = context_new (NULL,
+                         _("Writes an installation with its customer and licence lines as an "
+                           "installation file (ssa-desk-installation/1)."), entries);
+  if (!parse (context, "export", &argc, &argv) ||
+      !expect_arguments ("export", argc, argv, 0, NULL))
+    return SSA_CLI_USAGE;
+  if (installation == NULL)
+    {
+      ssa_cli_usage_error ("export", _("--installation is required"));
+      return SSA_CLI_USAGE;
+    }
+  if (!parse_id ("--installation", installation, &id))
+    return SSA_CLI_REFUSED;
+
+  db = open_db ("export", SSA_DB_OPEN_DEFAULT);
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  inventory = ssa_db_load_inventory (db, id, NULL, &error);
+  if (inventory == NULL)
+    {
+      ssa_cli_print_error ("--installation", error);
+      return SSA_CLI_REFUSED;
+    }
+
+  json = ssa_inventory_to_json (inventory);
+  if (out_path == NULL)
+    {
+      fputs (json, stdout);
+      return SSA_CLI_OK;
+    }
+  if (!ssa_file_replace_contents (out_path, json, -1, &error))
+    {
+      ssa_cli_print_error ("--out", error);
+      return SSA_CLI_REFUSED;
+    }
+  return SSA_CLI_OK;
+}
+
+/* installations [--json], renewals [--within DAYS] [--today DATE] [--json] */
+
+static void
+add_installation_row (JsonBuilder                *builder,
+                      const SsaDbInstallationRow *row,
+                      const GDate                *today)
+{
+  add_int_member (builder, "id", row->id);
+  add_string_member (builder, "name", row->name);
+  add_string_member (builder, "customer", row->customer_name);
+  json_builder_set_member_name (builder, "customer_id");
+  if (row->customer_id > 0)
+    json_builder_add_int_value (builder, row->customer_id);
+  else
+    json_builder_add_null_value (builder);
+  add_string_member (builder, "deployment", ssa_deployment_to_string (row->deployment));
+  add_date_member (builder, "ssa_expiry", &row->ssa_expiry);
+  if (today != NULL)
+    add_int_member (builder, "days", g_date_days_between (today, &row->ssa_expiry));
+  else
+    {
+      add_string_member (builder, "serial", row->serial);
+      add_string_member (builder, "firmware", row->firmware);
+      add_int_member (builder, "licences", row->n_licences);
+    }
+}
+
+/* Prints the rows of `installations`, or of `renewals` (with the days left from @today),
+ * as one JSON array or as a table. */
+static void
+print_installation_rows (GArray      *rows,
+                         const GDate *today,
+                         gboolean     json)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  SsaLang lang = ssa_lang_from_locale ();
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          json_builder_begin_object (builder);
+          add_installation_row (builder, &g_array_index (rows, SsaDbInstallationRow, i), today);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return;
+    }
+
+  append_cell (out, _("ID"), 6);
+  append_cell (out, _("SSA ends"), 10);
+  if (today != NULL)
+    append_cell (out, _("Days"), 6);
+  else
+    append_cell (out, _("Deployment"), 20);
+  append_cell (out, _("Customer"), 30);
+  g_string_append_printf (out, "%s\n", _("Installation"));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SsaDbInstallationRow *row = &g_array_index (rows, SsaDbInstallationRow, i);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, row->id);
+      g_autofree char *expiry = format_date (&row->ssa_expiry, lang);
+
+      append_cell (out, id, 6);
+      append_cell (out, expiry, 10);
+      if (today != NULL)
+        {
+          g_autofree char *days = g_strdup_printf ("%d", g_date_days_between (today,
+                                                                              &row->ssa_expiry));
+
+          append_cell (out, days, 6);
+        }
+      else
+        append_cell (out, ssa_deployment_get_label (row->deployment), 20);
+      append_cell (out, row->customer_name, 30);
+      g_string_append_printf (out, "%s\n", row->name != NULL ? row->name : "");
+    }
+  fputs (out->str, stdout);
+}
+
+int
+ssa_cli_installations (int    argc,
+                       char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(GArray) rows = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON array"), NULL },
+    { NULL }
+  };
+
+  context = context_new (NULL, _("Lists the installations in the database."), entries);
+  if (!parse (context, "installations", &argc, &argv) ||
+      !expect_arguments ("installations", argc, argv, 0, NULL))
+    return SSA_CLI_USAGE;
+
+  db = open_db ("installations", SSA_DB_OPEN_DEFAULT);
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  rows = ssa_db_list_installations (db, &error);
+  if (rows == NULL)
+    {
+      print_db_error ("installations", error);
+      return SSA_CLI_REFUSED;
+    }
+
+  print_installation_rows (rows, NULL, json);
+  return SSA_CLI_OK;
+}
+
+int
+ssa_cli_renewals (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autofree char *within = NULL;
+  g_autofree char *today_text = NULL;
+  gboolean json = FALSE;
+  guint64 days = 90;
+  GDate today;
+  gboolean ok = TRUE;
+  const GOptionEntry entries[] = {
+    { "within", 0, 0, G_OPTION_ARG_STRING, &within,
+      N_("List SSAs that end within DAYS days (default: 90)"), N_("DAYS") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
+      N_("Count from this day instead of today"), N_("DATE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON array"), NULL },
+    { NULL }
+  };
+
+  context = context_new (NULL,
+                         _("Lists the appliance installations whose SSA ends within DAYS days "
+                           "or has already ended, soonest first."), entries);
+  if (!parse (context, "renewals", &argc, &argv) ||
+      !expect_arguments ("renewals", argc, argv, 0, NULL))
+    return SSA_CLI_USAGE;
+
+  if (within != NULL &&
+      !g_ascii_string_to_unsigned (within, 10, 0, MAX_WITHIN_DAYS, &days, NULL))
+    {
+      g_printerr (_("--within: “%s” is not a whole number of days from 0 to %d\n"), within,
+                  MAX_WITHIN_DAYS);
+      ok = FALSE;
+    }
+  if (today_text != NULL)
+    {
+      if (!ssa_date_parse (today_text, &today, &error))
+        {
+          ssa_cli_print_error ("--today", error);
+          g_clear_error (&error);
+          ok = FALSE;
+        }
+    }
+  else
+    ssa_date_today (&today);
+  if (!ok)
+    return SSA_CLI_REFUSED;
+
+  db = open_db ("renewals", SSA_DB_OPEN_DEFAULT);
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  rows = ssa_db_list_renewals (db, &today, (guint) days, &error);
+  if (rows == NULL)
+    {
+      print_db_error ("renewals", error);
+      return SSA_CLI_REFUSED;
+    }
+
+  print_installation_rows (rows, &today, json);
+  return SSA_CLI_OK;
+}
+
+/* offer create|status|revise, offers */
+
+/* The stored snapshot with the offer's number after "format": still an ssa-desk-offer/1
+ * document (readers ignore fields they do not know). */
+static char *
+offer_document (const SsaDbOffer *stored)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonObject) out = json_object_new ();
+  g_autoptr(GList) members = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *snapshot;
+
+  if (!json_parser_load_from_data (parser, stored->snapshot, -1, NULL))
+    return g_strdup (stored->snapshot);
+  snapshot = json_node_get_object (json_parser_get_root (parser));
+
+  members = json_object_get_members (snapshot);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+
+      json_object_set_member (out, name, json_node_copy (json_object_get_member (snapshot, name)));
+      if (g_str_equal (name, "format"))
+        json_object_set_string_member (out, "number", stored->number);
+    }
+
+  root = json_node_init_object (json_node_alloc (), out);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
+/* What the workbook and the printed offer show beyond the offer: the reseller's profile,
+ * the offer's number, revision, date and validity. */
+static SsaDocumentInfo *
+document_info (SsaDb                     *db,
+               const SsaDbOffer          *stored,
+               const SsaCliQuoteOptions  *options,
+               GError                   **error)
+{
+  g_autoptr(SsaDocumentInfo) info = ssa_document_info_new ();
+  g_autoptr(SsaProfile) profile = ssa_db_load_profile (db, error);
+
+  if (profile == NULL)
+    return NULL;
+  ssa_profile_to_reseller (profile, &info->reseller);
+  info->offer_number = g_strdup_printf ("%04d-%04d", stored->year, stored->seq);
+  info->revision = (guint) stored->revision;
+  info->created = stored->created;
+  info->validity_days = (guint) g_date_days_between (&stored->created, &stored->valid_until);
+  if (options->lang != NULL)
+    info->lang = ssa_lang_from_string (options->lang);
+  return g_steal_pointer (&info);
+}
+
+/* One file --json, --xlsx or --pdf asks for, written beside its place until all are done. */
+typedef struct
+{
+  const char *option;
+  const char *path;
+  char       *temp_path;
+} PendingFile;
+
+static gboolean
+write_pending (PendingFile           *file,
+               const char            *json,
+               const SsaOffer        *offer,
+               const SsaInventory    *inventory,
+               const SsaDocumentInfo *info,
+               GError               **error)
+{
+  file->temp_path = ssa_file_make_temp_path (file->path, error);
+  if (file->temp_path == NULL)
+    return FALSE;
+
+  if (json != NULL)
+    {
+      if (g_file_set_contents_full (file->temp_path, json, -1, G_FILE_SET_CONTENTS_DURABLE,
+                                    0644, error))
+        return TRUE;
+      g_prefix_error (error, _("Could not write “%s”: "), file->path);
+      return FALSE;
+    }
+  if (g_str_equal (file->option, "--pdf"))
+    return ssa_offer_pdf_write_temp (offer, inventory, info, file->temp_path, file->path, error);
+  return ssa_offer_xlsx_write_temp (offer, inventory, info, file->temp_path, file->path, error);
+}
+
+/* Writes the files the options ask for (all, or none), then prints the stored offer's number,
+ * or its JSON instead when --json is "-". The offer is stored already: when a file cannot be
+ * written, the message says so. */
+static int
+write_offer_outputs (SsaCliQuoteOptions *options,
+                     SsaDb              *db,
+                     const SsaDbOffer   *stored,
+                     const SsaOffer     *offer)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autoptr(SsaDocumentInfo) info = NULL;
+  g_autofree char *json = NULL;
+  PendingFile files[3];
+  guint n_files = 0;
+  guint i;
+  gboolean ok = TRUE;
+
+  if (options->json != NULL)
+    json = offer_document (stored);
+  if (options->json != NULL && !g_str_equal (options->json, "-"))
+    files[n_files++] = (PendingFile) { "--json", options->json, NULL };
+  if (options->xlsx != NULL)
+    files[n_files++] = (PendingFile) { "--xlsx", options->xlsx, NULL };
+  if (options->pdf != NULL)
+    files[n_files++] = (PendingFile) { "--pdf", options->pdf, NULL };
+
+  if (options->xlsx != NULL || options->pdf != NULL)
+    {
+      inventory = ssa_inventory_new_from_data (stored->inventory, strlen (stored->inventory),
+                                               stored->number, &error);
+      if (inventory != NULL)
+        info = document_info (db, stored, options, &error);
+      if (info == NULL)
+        {
+          print_db_error ("offer", error);
+          ok = FALSE;
+        }
+    }
+
+  for (i = 0; ok && i < n_files; i++)
+    if (!write_pending (&files[i], g_str_equal (files[i].option, "--json") ? json : NULL,
+                        offer, inventory, info, &error))
+      {
+        ssa_cli_print_error (files[i].option, error);
+        ok = FALSE;
+      }
+
+  for (i = 0; ok && i < n_files; i++)
+    {
+      if (!ssa_file_commit_temp (files[i].temp_path, files[i].path, &error))
+        {
+          ssa_cli_print_error (files[i].option, error);
+          ok = FALSE;
+        }
+      g_clear_pointer (&files[i].temp_path, g_free);
+    }
+
+  for (i = 0; i < n_files; i++)
+    {
+      ssa_file_discard_temp (files[i].temp_path);
+      g_clear_pointer (&files[i].temp_path, g_free);
+    }
+
+  if (!ok)
+    {
+      g_printerr (_("The offer was stored as %s.\n"), stored->number);
+      return SSA_CLI_REFUSED;
+    }
+
+  if (options->json != NULL && g_str_equal (options->json, "-"))
+    fputs (json, stdout);
+  else
+    g_print ("%s\n", stored->number);
+  return SSA_CLI_OK;
+}
+
+static void
+print_offer_error (const char   *command,
+                   gint64        installation_id,
+                   const GError *error)
+{
+  if (error->domain == SSA_ERROR && error->code != SSA_ERROR_REQUEST)
+    {
+      g_autofree char *prefix = g_strdup_printf (_("installation %lld"),
+                                                 (long long) installation_id);
+
+      ssa_cli_print_error (prefix, error);
+    }
+  else
+    print_db_error (command, error);
+}
+
+static int
+offer_create (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaDbOffer) stored = NULL;
+  g_autoptr(SsaOffer) offer = NULL;
+  g_autofree char *installation = NULL;
+  SsaCliQuoteOptions options = { 0 };
+  SsaOfferRequest request;
+  gint64 id = 0;
+  gboolean ok;
+  int status;
+  const GOptionEntry entries[] = {
+    { "installation", 0, 0, G_OPTION_ARG_STRING, &installation,
+      N_("The stored installation to make the offer for"), N_("ID") },
+    { NULL }
+  };
+
+  context = context_new (NULL,
+                         _("Computes an SSA offer for a stored installation against the "
+                           "current price list, stores it as a draft and prints its number."),
+                         entries);
+  g_option_context_add_group (context, ssa_cli_quote_options_group (&options));
+
+  if (!parse (context, "offer create", &argc, &argv) ||
+      !expect_arguments ("offer create", argc, argv, 0, NULL))
+    {
+      status = SSA_CLI_USAGE;
+      goto out;
+    }
+  if (installation == NULL)
+    {
+      ssa_cli_usage_error ("offer create", _("--installation is required"));
+      status = SSA_CLI_USAGE;
+      goto out;
+    }
+  status = ssa_cli_quote_options_check (&options, "offer create");
+  if (status != SSA_CLI_OK)
+    goto out;
+
+  ok = ssa_cli_quote_options_to_request (&options, &request);
+  ok &= parse_id ("--installation", installation, &id);
+  if (!ok)
+    {
+      status = SSA_CLI_REFUSED;
+      goto out;
+    }
+
+  db = open_db ("offer create", SSA_DB_OPEN_DEFAULT);
+  if (db == NULL)
+    {
+      status = SSA_CLI_REFUSED;
+      goto out;
+    }
+  stored = ssa_db_create_offer (db, id, &request, NULL, &offer, &error);
+  if (stored == NULL)
+    {
+      print_offer_error ("offer create", id, error);
+      status = SSA_CLI_REFUSED;
+      goto out;
+    }
+
+  status = write_offer_outputs (&options, db, stored, offer);
+
+out:
+  ssa_cli_quote_options_clear (&options);
+  return status;
+}
+
+/* The revision asks what the revised offer asked, except what the options give; "today"
+ * is today again unless given. */
+static void
+merge_request (SsaOfferRequest          *request,
+               const SsaCliQuoteOptions *options,
+               const SsaOfferRequest    *given)
+{
+  g_date_clear (&request->today, 1);
+
+  if (options->start != NULL)
+    request->start = given->start;
+  if (options->end != NULL || options->months != NULL)
+    {
+      request->end_kind = given->end_kind;
+      request->end = given->end;
+      request->months = given->months;
+    }
+  if (options->today != NULL)
+    request->today = given->today;
+  if (options->billing != NULL)
+    request->billing = given->billing;
+  if (options->discount != NULL)
+    request->discount_percent = given->discount_percent;
+  if (options->labour_hours != NULL)
+    {
+      request->has_labour = TRUE;
+      request->labour_hours = given->labour_hours;
+      request->labour_rate = given->labour_rate;
+    }
+}
+
+static int
+offer_revise (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaDbOffer) original = NULL;
+  g_autoptr(SsaDbOffer) stored = NULL;
+  g_autoptr(SsaOffer) offer = NULL;
+  SsaCliQuoteOptions options = { 0 };
+  SsaOfferRequest given;
+  SsaOfferRequest request;
+  int status;
+
+  context = context_new (_("NUMBER"),
+                         _("Makes the next revision of a stored offer (NUMBER-R2, -R3, …): "
+                           "computed anew for its installation against the current price "
+                           "list, with the offer's terms except those the options change. "
+                           "Prints the revision's number."), NULL);
+  g_option_context_add_group (context, ssa_cli_quote_options_group (&options));
+
+  if (!parse (context, "offer revise", &argc, &argv) ||
+      !expect_arguments ("offer revise", argc, argv, 1, _("the offer NUMBER")))
+    {
+      status = SSA_CLI_USAGE;
+      goto out;
+    }
+  status = ssa_cli_quote_options_check (&options, "offer revise");
+  if (status != SSA_CLI_OK)
+    goto out;
+  if (!ssa_cli_quote_options_to_request (&options, &given))
+    {
+      status = SSA_CLI_REFUSED;
+      goto out;
+    }
+
+  db = open_db ("offer revise", SSA_DB_OPEN_DEFAULT);
+  if (db == NULL)
+    {
+      status = SSA_CLI_REFUSED;
+      goto out;
+    }
+  original = ssa_db_load_offer (db, argv[1], &error);
+  if (original == NULL || !ssa_db_offer_get_request (original, &request, &error))
+    {
+      print_db_error ("offer revise", error);
+      status = SSA_CLI_REFUSED;
+      goto out;
+    }
+  merge_request (&request, &options, &given);
+
+  stored = ssa_db_revise_offer (db, argv[1], &request, NULL, &offer, &error);
+  if (stored == NULL)
+    {
+      print_offer_error ("offer revise", original->installation_id, error);
+      status = SSA_CLI_REFUSED;
+      goto out;
+    }
+  status = write_offer_outputs (&options, db, stored, offer);
+
+out:
+  ssa_cli_quote_options_clear (&options);
+  return status;
+}
+
+static int
+offer_status (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  SsaOfferStatus status;
+
+  context = context_new (_("NUMBER sent|accepted|declined"),
+                         _("Moves an offer on: a draft is sent, a sent offer is accepted or "
+                           "declined. Accepting extends the installation's SSA to the offer's "
+                           "end. Sent and accepted offers are locked: change one with "
+                           "“offer revise”."), NULL);
+  if (!parse (context, "offer status", &argc, &argv) ||
+      !expect_arguments ("offer status", argc, argv, 2, _("the offer NUMBER and its new status")))
+    return SSA_CLI_USAGE;
+
+  if (!ssa_offer_status_from_string (argv[2], &status) ||
+      (status != SSA_OFFER_STATUS_SENT && status != SSA_OFFER_STATUS_ACCEPTED &&
+       status != SSA_OFFER_STATUS_DECLINED))
+    {
+      g_printerr (_("ssa-desk-cli offer status: “%s” is not a status to set: use sent, "
+                    "accepted or declined\n"), argv[2]);
+      return SSA_CLI_REFUSED;
+    }
+
+  db = open_db ("offer status", SSA_DB_OPEN_DEFAULT);
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  if (!ssa_db_set_offer_status (db, argv[1], status, NULL, &error))
+    {
+      print_db_error ("offer status", error);
+      return SSA_CLI_REFUSED;
+    }
+
+  g_print (_("Offer %s is now %s.\n"), argv[1], ssa_offer_status_get_label (status));
+  return SSA_CLI_OK;
+}
+
+int
+ssa_cli_offer (int    argc,
+               char **argv)
+{
+  static const Subcommand subcommands[] = {
+    { "create", offer_create, N_("--installation ID [OPTION…]") },
+    { "status", offer_status, N_("NUMBER sent|accepted|declined") },
+    { "revise", offer_revise, N_("NUMBER [OPTION…]") },
+  };
+
+  return run_subcommand ("offer", subcommands, G_N_ELEMENTS (subcommands), argc, argv);
+}
+
+int
+ssa_cli_offers (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(GPtrArray) offers = NULL;
+  g_autofree char *today_text = NULL;
+  gboolean json = FALSE;
+  GDate today;
+  SsaLang lang = ssa_lang_from_locale ();
+  const GOptionEntry entries[] = {
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
+      N_("Judge expiry as if today were this day"), N_("DATE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON array"), NULL },
+    { NULL }
+  };
+
+  context = context_new (NULL,
+                         _("Lists the stored offers by number. A draft or sent offer whose "
+                           "validity has ended is shown as expired."), entries);
+  if (!parse (context, "offers", &argc, &argv) ||
+      !expect_arguments ("offers", argc, argv, 0, NULL))
+    return SSA_CLI_USAGE;
+
+  if (today_text != NULL)
+    {
+      if (!ssa_date_parse (today_text, &today, &error))
+        {
+          ssa_cli_print_error ("--today", error);
+          return SSA_CLI_REFUSED;
+        }
+    }
+  else
+    ssa_date_today (&today);
+
+  db = open_db ("offers", SSA_DB_OPEN_DEFAULT);
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  offers = ssa_db_list_offers (db, &error);
+  if (offers == NULL)
+    {
+      print_db_error ("offers", error);
+      return SSA_CLI_REFUSED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < offers->len; i++)
+        {
+          const SsaDbOffer *offer = g_ptr_array_index (offers, i);
+          g_autofree char *total = ssa_decimal_to_string (offer->total);
+
+          json_builder_begin_object (builder);
+          add_string_member (builder, "number", offer->number);
+          add_int_member (builder, "installation", offer->installation_id);
+          add_string_member (builder, "status",
+                             ssa_offer_status_to_string (ssa_db_offer_get_shown_status (offer,
+                                                                                        &today)));
+          add_date_member (builder, "created", &offer->created);
+          add_date_member (builder, "valid_until", &offer->valid_until);
+          add_string_member (builder, "total", total);
+          add_string_member (builder, "currency", offer->currency);
+          add_int_member (builder, "revision", offer->revision);
+          add_string_member (builder, "stored_status", ssa_offer_status_to_string (offer->status));
+          add_string_member (builder, "installation_name", offer->installation_name);
+          add_string_member (builder, "customer", offer->customer_name);
+          add_string_member (builder, "price_list", offer->price_list_id);
+          json_builder_set_member_name (builder, "period");
+          json_builder_begin_object (builder);
+          add_date_member (builder, "start", &offer->period_start);
+          add_date_member (builder, "end", &offer->period_end);
+          json_builder_end_object (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      append_cell (out, _("Number"), 12);
+      append_cell (out, _("Status"), 9);
+      append_cell (out, _("Created"), 10);
+      append_cell (out, _("Valid until"), 11);
+      append_cell (out, _("Total"), 16);
+      append_cell (out, _("Customer"), 30);
+      g_string_append_printf (out, "%s\n", _("Installation"));
+      for (guint i = 0; i < offers->len; i++)
+        {
+          const SsaDbOffer *offer = g_ptr_array_index (offers, i);
+          SsaOfferStatus shown = ssa_db_offer_get_shown_status (offer, &today);
+          g_autofree char *created = format_date (&offer->created, lang);
+          g_autofree char *valid_until = format_date (&offer->valid_until, lang);
+          g_autofree char *total = ssa_money_format (offer->total, offer->currency, lang);
+          g_autofree char *installation = g_strdup_printf ("%" G_GINT64_FORMAT " %s",
+                                                           offer->installation_id,
+                                                           offer->installation_name != NULL
+                                                           ? offer->installation_name : "");
+
+          append_cell (out, offer->number, 12);
+          append_cell (out, ssa_offer_status_get_label (shown), 9);
+          append_cell (out, created, 10);
+          append_cell (out, valid_until, 11);
+          append_cell (out, total, 16);
+          append_cell (out, offer->customer_name, 30);
+          g_string_append_printf (out, "%s\n", installation);
+        }
+      fputs (out->str, stdout);
+    }
+  return SSA_CLI_OK;
+}
+
+/* import-csv --installation ID FILE [--append] */
+
+int
+ssa_cli_import_csv (int    argc,
+                    char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaPriceList) price_list = NULL;
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *installation = NULL;
+  gboolean append = FALSE;
+  gint64 id = 0;
+  const GOptionEntry entries[] = {
+    { "installation", 0, 0, G_OPTION_ARG_STRING, &installation,
+      N_("The installation whose licence lines the file holds"), N_("ID") },
+    { "append", 0, 0, G_OPTION_ARG_NONE, &append,
+      N_("Add the lines after the installation's lines instead of replacing them"), NULL },
+    { NULL }
+  };
+
+  context = context_new (_("FILE"),
+                         _("Reads an installation's licence list from a CSV file saved by a "
+                           "spreadsheet (UTF-8 or Windows-1252, “;” or “,”, a header such as "
+                           "artikkelnummer;antall or code,quantity) and stores it in place of "
+                           "the installation's licence lines. When any line is bad, nothing is "
+                           "stored."), entries);
+  if (!parse (context, "import-csv", &argc, &argv) ||
+      !expect_arguments ("import-csv", argc, argv, 1, _("the CSV FILE")))
+    return SSA_CLI_USAGE;
+  if (installation == NULL)
+    {
+      ssa_cli_usage_error ("import-csv", _("--installation is required"));
+      return SSA_CLI_USAGE;
+    }
+  if (!parse_id ("--installation", installation, &id))
+    return SSA_CLI_REFUSED;
+
+  db = open_db ("import-csv", SSA_DB_OPEN_DEFAULT);
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  price_list = ssa_db_load_current_price_list (db, NULL, &error);
+  if (price_list == NULL)
+    {
+      print_db_error ("import-csv", error);
+      return SSA_CLI_REFUSED;
+    }
+
+  lines = ssa_csv_read_licences_file (argv[1], price_list, &error);
+  if (lines == NULL)
+    {
+      ssa_cli_print_error (argv[1], error);
+      return SSA_CLI_REFUSED;
+    }
+
+  ids = ssa_db_replace_licences (db, id, lines, append, &error);
+  if (ids == NULL)
+    {
+      if (g_error_matches (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND))
+        ssa_cli_print_error ("--installation", error);
+      else
+        print_db_error ("import-csv", error);
+      return SSA_CLI_REFUSED;
+    }
+
+  g_print (ngettext ("Stored %u licence line for installation %lld.\n",
+                     "Stored %u licence lines for installation %lld.\n",
+                     ids->len),
+           ids->len, (long long) id);
+  return SSA_CLI_OK;
+}
+
+/* backup FILE */
+
+int
+ssa_cli_backup (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+
+  context = context_new (_("FILE"),
+                         _("Copies the database into FILE with SQLite's online backup: a "
+                           "consistent copy, safe while the window or other commands use the "
+                           "database. FILE is replaced only once the copy is complete."), NULL);
+  if (!parse (context, "backup", &argc, &argv) ||
+      !expect_arguments ("backup", argc, argv, 1, _("the backup FILE")))
+    return SSA_CLI_USAGE;
+
+  /* Read-only: a backup never migrates or otherwise changes the database. */
+  db = open_db ("backup", SSA_DB_OPEN_READ_ONLY);
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  if (!ssa_db_backup (db, argv[1], &error))
+    {
+      ssa_cli_print_error (argv[1], error);
+      return SSA_CLI_REFUSED;
+    }
+
+  g_print (_("Backed up %s to %s.\n"), ssa_db_get_path (db), argv[1]);
+  return SSA_CLI_OK;
+}

@@ -1,0 +1,36 @@
+/* ssa-cli-db.h
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The commands on the app's database ("Commands on the app's database" of
+ * formats-and-cli.md, plus import-csv and backup). Each takes argv from its own name on. */
+
+void ssa_cli_db_set_path       (const char  *path);
+
+int  ssa_cli_price_list        (int          argc,
+                                char       **argv);
+int  ssa_cli_import            (int          argc,
+                                char       **argv);
+int  ssa_cli_export            (int          argc,
+                                char       **argv);
+int  ssa_cli_installations     (int          argc,
+                                char       **argv);
+int  ssa_cli_offer             (int          argc,
+                                char       **argv);
+int  ssa_cli_offers            (int          argc,
+                                char       **argv);
+int  ssa_cli_renewals          (int          argc,
+                                char       **argv);
+int  ssa_cli_import_csv        (int          argc,
+                                char       **argv);
+int  ssa_cli_backup            (int          argc,
+                                char       **argv);
+
+G_END_DECLS

@@ -1,0 +1,1657 @@
+/* ssa-db-inventory.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <glib/gi18n.h>
+
+#include "ssa-date.h"
+#include "ssa-db-private.h"
+
+/* Customers, installations and their licence lines: rows to GObjects and back, the
+ * installation files, and the lists of the command line. */
+
+#define CANCEL_CHECK_ROWS 4096
+
+#define CUSTOMER_COLUMNS "id, name, org_no, address, contact, email, notes"
+
+#define INSTALLATION_COLUMNS \
+  "i.id, i.customer_id, c.name, i.name, i.serial, i.deployment, i.firmware, i.ssa_expiry, " \
+  "i.notes"
+
+#define LICENCE_COLUMNS "id, code, quantity, added_on, covered_until, kind, name"
+
+static gboolean
+not_found (SsaDb       *self,
+           const char  *what,
+           gint64       id,
+           GError     **error)
+{
+  g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
+               /* Translators: the first %s is "installation", "customer" or "licence line". */
+               _("There is no %s with id %lld in the database %s."),
+               what, (long long) id, self->display_name);
+  return FALSE;
+}
+
+static gboolean
+changed_one_row (SsaDb       *self,
+                 const char  *what,
+                 gint64       id,
+                 GError     **error)
+{
+  if (sqlite3_changes (self->handle) == 1)
+    return TRUE;
+  return not_found (self, what, id, error);
+}
+
+static void
+bind_id_or_null (SsaDbStmt *stmt,
+                 int        index,
+                 gint64     id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_now (SsaDbStmt *stmt,
+          int        index)
+{
+  sqlite3_bind_text (stmt, index, ssa_db_now_iso (), -1, g_free);
+}
+
+/* Deletes the row @id of @sql ("DELETE FROM … WHERE id = ?"). One that other rows still
+ * refer to is refused with @in_use as the message. */
+static gboolean
+delete_row (SsaDb       *self,
+            const char  *sql,
+            gint64       id,
+            const char  *what,
+            const char  *in_use,
+            GError     **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  int rc;
+
+  if (!ssa_db_check_writable (self, error))
+    return FALSE;
+  stmt = ssa_db_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY && in_use != NULL)
+    {
+      g_set_error_literal (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT, in_use);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return ssa_db_set_error (self, rc, error);
+  return changed_one_row (self, what, id, error);
+}
+
+/* Customers. */
+
+static SsaCustomer *
+customer_from_row (SsaDbStmt *stmt)
+{
+  SsaCustomer *customer = ssa_customer_new ();
+
+  ssa_customer_set_id (customer, sqlite3_column_int64 (stmt, 0));
+  ssa_customer_set_name (customer, (const char *) sqlite3_column_text (stmt, 1));
+  ssa_customer_set_org_no (customer, (const char *) sqlite3_column_text (stmt, 2));
+  ssa_customer_set_address (customer, (const char *) sqlite3_column_text (stmt, 3));
+  ssa_customer_set_contact (customer, (const char *) sqlite3_column_text (stmt, 4));
+  ssa_customer_set_email (customer, (const char *) sqlite3_column_text (stmt, 5));
+  ssa_customer_set_notes (customer, (const char *) sqlite3_column_text (stmt, 6));
+  return customer;
+}
+
+static void
+bind_customer (SsaDbStmt   *stmt,
+               SsaCustomer *customer)
+{
+  const char *name = ssa_customer_get_name (customer);
+
+  sqlite3_bind_text (stmt, 1, name != NULL ? name : "", -1, SQLITE_TRANSIENT);
+  ssa_db_bind_text (stmt, 2, ssa_customer_get_org_no (customer));
+  ssa_db_bind_text (stmt, 3, ssa_customer_get_address (customer));
+  ssa_db_bind_text (stmt, 4, ssa_customer_get_contact (customer));
+  ssa_db_bind_text (stmt, 5, ssa_customer_get_email (customer));
+  ssa_db_bind_text (stmt, 6, ssa_customer_get_notes (customer));
+}
+
+/* The unique organisation number is the one rule of customers a user can break. */
+static gboolean
+customer_constraint_error (SsaDb        *self,
+                           SsaCustomer  *customer,
+                           GError      **error)
+{
+  int rc = sqlite3_extended_errcode (self->handle);
+
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
+                   _("Another customer already has the organisation number %s."),
+                   ssa_customer_get_org_no (customer));
+      return FALSE;
+    }
+  return ssa_db_set_error (self, rc, error);
+}
+
+/**
+ * ssa_db_load_customer:
+ *
+ * Returns: (transfer full): the customer with that id
+ */
+SsaCustomer *
+ssa_db_load_customer (SsaDb   *self,
+                      gint64   id,
+                      GError **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = ssa_db_prepare (self, "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE id = ?",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = ssa_db_step (self, stmt, error);
+  if (rc == 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      not_found (self, _("customer"), id, error);
+      return NULL;
+    }
+  return customer_from_row (stmt);
+}
+
+/**
+ * ssa_db_load_customers:
+ *
+ * Returns: (transfer full) (element-type SsaCustomer): every customer, by id
+ */
+GPtrArray *
+ssa_db_load_customers (SsaDb   *self,
+                       GError **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = ssa_db_prepare (self, "SELECT " CUSTOMER_COLUMNS " FROM customers ORDER BY id",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (customers, customer_from_row (stmt));
+  if (rc == 0)
+    return NULL;
+  return g_steal_pointer (&customers);
+}
+
+/**
+ * ssa_db_insert_customer:
+ * @self: the connection
+ * @customer: an unsaved customer (id 0)
+ * @error: a #GError
+ *
+ * Stores @customer and sets its id.
+ */
+gboolean
+ssa_db_insert_customer (SsaDb        *self,
+                        SsaCustomer  *customer,
+                        GError      **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (SSA_IS_CUSTOMER (customer), FALSE);
+  g_return_val_if_fail (ssa_customer_get_id (customer) == 0, FALSE);
+
+  if (!ssa_db_check_writable (self, error))
+    return FALSE;
+  stmt = ssa_db_prepare (self,
+                         "INSERT INTO customers (name, org_no, address, contact, email, notes) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_customer (stmt, customer);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return customer_constraint_error (self, customer, error);
+
+  ssa_customer_set_id (customer, ssa_db_last_insert_id (self));
+  return TRUE;
+}
+
+gboolean
+ssa_db_update_customer (SsaDb        *self,
+                        SsaCustomer  *customer,
+                        GError      **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (SSA_IS_CUSTOMER (customer), FALSE);
+
+  id = ssa_customer_get_id (customer);
+  if (!ssa_db_check_writable (self, error))
+    return FALSE;
+  stmt = ssa_db_prepare (self,
+                         "UPDATE customers SET name = ?, org_no = ?, address = ?, contact = ?, "
+                         "email = ?, notes = ?, updated_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_customer (stmt, customer);
+  bind_now (stmt, 7);
+  sqlite3_bind_int64 (stmt, 8, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return customer_constraint_error (self, customer, error);
+  return changed_one_row (self, _("customer"), id, error);
+}
+
+/**
+ * ssa_db_delete_customer:
+ *
+ * Deletes a customer that has no installations; one that has is refused with
+ * %SSA_DB_ERROR_CONSTRAINT.
+ */
+gboolean
+ssa_db_delete_customer (SsaDb   *self,
+                        gint64   id,
+                        GError **error)
+{
+  g_autofree char *in_use = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  in_use = g_strdup_printf (_("Customer %lld still has installations: delete "
+                              "or move them first."), (long long) id);
+  return delete_row (self, "DELETE FROM customers WHERE id = ?", id, _("customer"), in_use,
+                     error);
+}
+
+/* Licence lines. */
+
+static SsaLicence *
+licence_from_row (SsaDbStmt *stmt,
+                  int        first)
+{
+  SsaInventoryLine line = { NULL, };
+  const char *kind = (const char *) sqlite3_column_text (stmt, first + 5);
+  SsaLicence *licence;
+
+  line.code = (char *) sqlite3_column_text (stmt, first + 1);
+  line.quantity = sqlite3_column_int64 (stmt, first + 2);
+  ssa_db_column_date (stmt, first + 3, &line.added_on);
+  ssa_db_column_date (stmt, first + 4, &line.covered_until);
+  line.has_kind = kind != NULL && ssa_kind_from_string (kind, &line.kind);
+  line.name = (char *) sqlite3_column_text (stmt, first + 6);
+
+  /* The schema's CHECKs keep the quantity in range, which this constructor requires. */
+  licence = ssa_licence_new_from_inventory_line (&line);
+  ssa_licence_set_id (licence, sqlite3_column_int64 (stmt, first));
+  return licence;
+}
+
+static void
+bind_line (SsaDbStmt              *stmt,
+           int                     first,
+           const SsaInventoryLine *line)
+{
+  sqlite3_bind_text (stmt, first, line->code != NULL ? line->code : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, first + 1, line->quantity);
+  ssa_db_bind_date (stmt, first + 2, &line->added_on);
+  ssa_db_bind_date (stmt, first + 3, &line->covered_until);
+  if (line->has_kind)
+    sqlite3_bind_text (stmt, first + 4, ssa_kind_to_string (line->kind), -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, first + 4);
+  ssa_db_bind_text (stmt, first + 5, line->name);
+}
+
+static gboolean
+licence_write_error (SsaDb   *self,
+                     int      rc,
+                     GError **error)
+{
+  if (rc == SQLITE_CONSTRAINT_CHECK || rc == SQLITE_CONSTRAINT_NOTNULL)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
+                   _("The licence line was refused: its code must have 1 to 64 characters "
+                     "and its quantity must be from 1 to 1 000 000."));
+      return FALSE;
+    }
+  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
+                   _("The installation of this licence line is not in the database %s."),
+                   self->display_name);
+      return FALSE;
+    }
+  return ssa_db_set_error (self, rc, error);
+}
+
+/* Appends a line after the installation's last; returns its id, or 0 with @error set. */
+static gint64
+insert_line (SsaDb                  *self,
+             gint64                  installation_id,
+             const SsaInventoryLine *line,
+             GError                **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = ssa_db_prepare (self,
+                         "INSERT INTO licences (installation_id, position, code, quantity, "
+                         "added_on, covered_until, kind, name) VALUES (?1, (SELECT "
+                         "coalesce(max(position) + 1, 0) FROM licences WHERE installation_id "
+                         "= ?1), ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, installation_id);
+  bind_line (stmt, 2, line);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      licence_write_error (self, rc, error);
+      return 0;
+    }
+  return ssa_db_last_insert_id (self);
+}
+
+SsaLicence *
+ssa_db_load_licence (SsaDb   *self,
+                     gint64   id,
+                     GError **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = ssa_db_prepare (self, "SELECT " LICENCE_COLUMNS " FROM licences WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = ssa_db_step (self, stmt, error);
+  if (rc == 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      not_found (self, _("licence line"), id, error);
+      return NULL;
+    }
+  return licence_from_row (stmt, 0);
+}
+
+/**
+ * ssa_db_insert_licence:
+ * @self: the connection
+ * @installation_id: the installation the line belongs to
+ * @licence: an unsaved licence line (id 0)
+ * @error: a #GError
+ *
+ * Stores @licence after the installation's last line and sets its id.
+ */
+gboolean
+ssa_db_insert_licence (SsaDb       *self,
+                       gint64       installation_id,
+                       SsaLicence  *licence,
+                       GError     **error)
+{
+  SsaInventoryLine line;
+  gint64 id;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (SSA_IS_LICENCE (licence), FALSE);
+  g_return_val_if_fail (ssa_licence_get_id (licence) == 0, FALSE);
+
+  if (!ssa_db_check_writable (self, error))
+    return FALSE;
+
+  ssa_licence_to_inventory_line (licence, &line);
+  id = insert_line (self, installation_id, &line, error);
+  g_free (line.code);
+  g_free (line.name);
+  if (id == 0)
+    return FALSE;
+
+  ssa_licence_set_id (licence, id);
+  return TRUE;
+}
+
+gboolean
+ssa_db_update_licence (SsaDb       *self,
+                       SsaLicence  *licence,
+                       GError     **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  SsaInventoryLine line;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (SSA_IS_LICENCE (licence), FALSE);
+
+  if (!ssa_db_check_writable (self, error))
+    return FALSE;
+  stmt = ssa_db_prepare (self,
+                         "UPDATE licences SET code = ?, quantity = ?, added_on = ?, "
+                         "covered_until = ?, kind = ?, name = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  id = ssa_licence_get_id (licence);
+  ssa_licence_to_inventory_line (licence, &line);
+  bind_line (stmt, 1, &line);
+  g_free (line.code);
+  g_free (line.name);
+  sqlite3_bind_int64 (stmt, 7, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return licence_write_error (self, rc, error);
+  return changed_one_row (self, _("licence line"), id, error);
+}
+
+gboolean
+ssa_db_delete_licence (SsaDb   *self,
+                       gint64   id,
+                       GError **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return delete_row (self, "DELETE FROM licences WHERE id = ?", id, _("licence line"), NULL,
+                     error);
+}
+
+static gboolean
+installation_exists (SsaDb   *self,
+                     gint64   id,
+                     GError **error)
+{
+  g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self, "SELECT 1 FROM installations WHERE id = ?",
+                                              error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = ssa_db_step (self, stmt, error);
+  if (rc == 0)
+    return FALSE;
+  if (rc == SQLITE_DONE)
+    return not_found (self, _("installation"), id, error);
+  return TRUE;
+}
+
+/**
+ * ssa_db_replace_licences:
+ * @self: the connection
+ * @installation_id: an installation
+ * @lines: (element-type SsaInventoryLine): the new lines, valid
+ * @append: %TRUE to add them after the installation's lines, %FALSE to replace those
+ * @error: a #GError
+ *
+ * Stores @lines for the installation in one transaction (a CSV import).
+ *
+ * Returns: (transfer full) (element-type gint64): the new lines' ids, in order
+ */
+GArray *
+ssa_db_replace_licences (SsaDb       *self,
+                         gint64       installation_id,
+                         GArray      *lines,
+                         gboolean     append,
+                         GError     **error)
+{
+  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (lines != NULL, NULL);
+
+  if (!ssa_db_transaction_begin (&txn, self, error))
+    return NULL;
+  if (!installation_exists (self, installation_id, error))
+    return NULL;
+
+  if (!append)
+    {
+      g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self,
+                                                  "DELETE FROM licences WHERE installation_id = ?",
+                                                  error);
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, installation_id);
+      if (!ssa_db_step_done (self, stmt, error))
+        return NULL;
+    }
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), lines->len);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      gint64 id = insert_line (self, installation_id,
+                               &g_array_index (lines, SsaInventoryLine, i), error);
+
+      if (id == 0)
+        return NULL;
+      g_array_append_val (ids, id);
+    }
+
+  if (!ssa_db_transaction_commit (&txn, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+/* Installations. */
+
+static SsaInstallation *
+installation_from_row (SsaDbStmt *stmt)
+{
+  SsaInstallation *installation = ssa_installation_new ();
+  const char *deployment_text = (const char *) sqlite3_column_text (stmt, 5);
+  SsaDeployment deployment = SSA_DEPLOYMENT_APPLIANCE;
+  GDate expiry;
+
+  ssa_installation_set_id (installation, sqlite3_column_int64 (stmt, 0));
+  ssa_installation_set_customer_id (installation, sqlite3_column_int64 (stmt, 1));
+  ssa_installation_set_customer_name (installation, (const char *) sqlite3_column_text (stmt, 2));
+  ssa_installation_set_name (installation, (const char *) sqlite3_column_text (stmt, 3));
+  ssa_installation_set_serial (installation, (const char *) sqlite3_column_text (stmt, 4));
+  if (deployment_text != NULL)
+    ssa_deployment_from_string (deployment_text, &deployment);
+  ssa_installation_set_deployment (installation, deployment);
+  ssa_installation_set_firmware (installation, (const char *) sqlite3_column_text (stmt, 6));
+  ssa_db_column_date (stmt, 7, &expiry);
+  ssa_installation_set_ssa_expiry (installation, &expiry);
+  ssa_installation_set_notes (installation, (const char *) sqlite3_column_text (stmt, 8));
+  return installation;
+}
+
+static void
+bind_installation (SsaDbStmt       *stmt,
+                   SsaInstallation *installation)
+{
+  bind_id_or_null (stmt, 1, ssa_installation_get_customer_id (installation));
+  ssa_db_bind_text (stmt, 2, ssa_installation_get_name (installation));
+  ssa_db_bind_text (stmt, 3, ssa_installation_get_serial (installation));
+  sqlite3_bind_text (stmt, 4,
+                     ssa_deployment_to_string (ssa_installation_get_deployment (installation)),
+                     -1, SQLITE_STATIC);
+  ssa_db_bind_text (stmt, 5, ssa_installation_get_firmware (installation));
+  ssa_db_bind_date (stmt, 6, ssa_installation_get_ssa_expiry (installation));
+  ssa_db_bind_text (stmt, 7, ssa_installation_get_notes (installation));
+}
+
+static gboolean
+installation_write_error (SsaDb        *self,
+                          int           rc,
+                          const char   *serial,
+                          GError      **error)
+{
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
+                   _("Another installation already has the serial number “%s”."), serial);
+      return FALSE;
+    }
+  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
+                   _("The installation’s customer is not in the database %s."),
+                   self->display_name);
+      return FALSE;
+    }
+  return ssa_db_set_error (self, rc, error);
+}
+
+static gboolean
+load_licences_into (SsaDb            *self,
+                    SsaInstallation  *installation,
+                    GError          **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = ssa_db_prepare (self,
+                         "SELECT " LICENCE_COLUMNS " FROM licences WHERE installation_id = ? "
+                         "ORDER BY position, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ssa_installation_get_id (installation));
+  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      g_autoptr(SsaLicence) licence = licence_from_row (stmt, 0);
+
+      ssa_installation_add_licence (installation, licence);
+    }
+  return rc != 0;
+}
+
+/**
+ * ssa_db_load_installation:
+ *
+ * Returns: (transfer full): the installation with that id, its customer's name and its
+ *   licence lines
+ */
+SsaInstallation *
+ssa_db_load_installation (SsaDb   *self,
+                          gint64   id,
+                          GError **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autoptr(SsaInstallation) installation = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = ssa_db_prepare (self,
+                         "SELECT " INSTALLATION_COLUMNS " FROM installations i LEFT JOIN "
+                         "customers c ON c.id = i.customer_id WHERE i.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = ssa_db_step (self, stmt, error);
+  if (rc == 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      not_found (self, _("installation"), id, error);
+      return NULL;
+    }
+  installation = installation_from_row (stmt);
+  if (!load_licences_into (self, installation, error))
+    return NULL;
+  return g_steal_pointer (&installation);
+}
+
+/* Loading everything, for the window: one thread steps through the licence lines in SQLite
+ * while another builds their objects, and the first joins the second once the rows are read.
+ * Rows travel in chunks that end where an installation's lines end, so that each
+ * installation's lines are spliced into its store by one thread, in order. */
+
+#define CHUNK_ROWS 4096
+
+typedef struct
+{
+  gint64      installation_id;
+  gint64      id;
+  const char *code;           /* in the chunk's strings */
+  const char *name;           /* nullable, in the chunk's strings */
+  gint64      quantity;
+  GDate       added_on;
+  GDate       covered_until;
+  gboolean    has_kind;
+  SsaKind     kind;
+} LineRow;
+
+typedef struct
+{
+  GArray       *rows;         /* LineRow */
+  GStringChunk *strings;
+} Chunk;
+
+typedef struct
+{
+  GAsyncQueue      *queue;    /* Chunk*, then the end marker */
+  GPtrArray        *installations;
+  SsaDbLicenceFunc  licence_func;
+  gpointer          user_data;
+} Builder;
+
+/* Pushed once the last chunk is queued; each consumer puts it back for the next one. */
+static Chunk end_of_chunks;
+
+static Chunk *
+chunk_new (void)
+{
+  Chunk *chunk = g_new0 (Chunk, 1);
+
+  chunk->rows = g_array_sized_new (FALSE, FALSE, sizeof (LineRow), CHUNK_ROWS + 64);
+  chunk->strings = g_string_chunk_new (16 * 1024);
+  return chunk;
+}
+
+static void
+chunk_free (Chunk *chunk)
+{
+  g_array_unref (chunk->rows);
+  g_string_chunk_free (chunk->strings);
+  g_free (chunk);
+}
+
+static int
+compare_installation_id (gconstpointer key,
+                         gconstpointer element)
+{
+  gint64 id = *(const gint64 *) key;
+  gint64 other = ssa_installation_get_id (*(SsaInstallation * const *) element);
+
+  return id < other ? -1 : id > other ? 1 : 0;
+}
+
+static SsaInstallation *
+find_installation (GPtrArray *installations,
+                   gint64     id)
+{
+  SsaInstallation **found = bsearch (&id, installations->pdata, installations->len,
+                                     sizeof (gpointer), compare_installation_id);
+
+  return found != NULL ? *found : NULL;
+}
+
+/* Appends @licences to the installation's lines in one splice (ssa-installation.c keeps them
+ * in a GListStore), and empties @licences. */
+static void
+add_licences (SsaInstallation *installation,
+              GPtrArray       *licences)
+{
+  if (installation != NULL && licences->len > 0)
+    {
+      GListModel *model = ssa_installation_get_licences (installation);
+
+      g_list_store_splice (G_LIST_STORE (model), g_list_model_get_n_items (model), 0,
+                           licences->pdata, licences->len);
+    }
+  g_ptr_array_set_size (licences, 0);
+}
+
+static void
+build_chunk (Builder *builder,
+             Chunk   *chunk)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_object_unref);
+  SsaInstallation *current = NULL;
+  gint64 current_id = -1;
+
+  for (guint i = 0; i < chunk->rows->len; i++)
+    {
+      const LineRow *row = &g_array_index (chunk->rows, LineRow, i);
+      SsaInventoryLine line;
+      SsaLicence *licence;
+
+      if (row->installation_id != current_id)
+        {
+          add_licences (current, pending);
+          current_id = row->installation_id;
+          current = find_installation (builder->installations, current_id);
+        }
+      if (current == NULL)
+        continue;
+
+      line.code = (char *) row->code;
+      line.name = (char *) row->name;
+      line.quantity = row->quantity;
+      line.added_on = row->added_on;
+      line.covered_until = row->covered_until;
+      line.has_kind = row->has_kind;
+      line.kind = row->kind;
+      /* The schema's CHECKs keep the quantity in range, which this constructor requires. */
+      licence = ssa_licence_new_from_inventory_line (&line);
+      ssa_licence_set_id (licence, row->id);
+      if (builder->licence_func != NULL)
+        builder->licence_func (licence, builder->user_data);
+      g_ptr_array_add (pending, licence);
+    }
+  add_licences (current, pending);
+}
+
+static void
+build_until_end (Builder *builder)
+{
+  Chunk *chunk;
+
+  while ((chunk = g_async_queue_pop (builder->queue)) != &end_of_chunks)
+    {
+      build_chunk (builder, chunk);
+      chunk_free (chunk);
+    }
+  g_async_queue_push (builder->queue, &end_of_chunks);
+}
+
+static gpointer
+builder_thread (gpointer data)
+{
+  build_until_end (data);
+  return NULL;
+}
+
+static void
+read_line_row (SsaDbStmt *stmt,
+               Chunk     *chunk)
+{
+  LineRow row;
+  const char *kind = (const char *) sqlite3_column_text (stmt, 6);
+  const char *name = (const char *) sqlite3_column_text (stmt, 7);
+
+  row.installation_id = sqlite3_column_int64 (stmt, 0);
+  row.id = sqlite3_column_int64 (stmt, 1);
+  /* Few distinct codes: each chunk keeps one copy of each. */
+  row.code = g_string_chunk_insert_const (chunk->strings,
+                                          (const char *) sqlite3_column_text (stmt, 2));
+  row.quantity = sqlite3_column_int64 (stmt, 3);
+  ssa_db_column_date (stmt, 4, &row.added_on);
+  ssa_db_column_date (stmt, 5, &row.covered_until);
+  row.has_kind = kind != NULL && ssa_kind_from_string (kind, &row.kind);
+  if (!row.has_kind)
+    row.kind = SSA_KIND_SWITCHBOARD;
+  row.name = name != NULL ? g_string_chunk_insert (chunk->strings, name) : NULL;
+  g_array_append_val (chunk->rows, row);
+}
+
+static gboolean
+check_cancelled (GCancellable  *cancellable,
+                 guint          row,
+                 GError       **error)
+{
+  return row % CANCEL_CHECK_ROWS == 0 && g_cancellable_set_error_if_cancelled (cancellable,
+                                                                                 error);
+}
+
+/* Reads the licence lines into chunks for the builders; FALSE on error or cancellation. */
+static gboolean
+read_lines (SsaDb         *self,
+            Builder       *builder,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  Chunk *chunk = NULL;
+  gboolean ok = TRUE;
+  guint row = 0;
+  int rc;
+
+  stmt = ssa_db_prepare (self,
+                         "SELECT installation_id, " LICENCE_COLUMNS " FROM licences "
+                         "ORDER BY installation_id, position, id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 installation_id = sqlite3_column_int64 (stmt, 0);
+
+      if (check_cancelled (cancellable, ++row, error))
+        {
+          ok = FALSE;
+          break;
+        }
+
+      /* A full chunk is handed over where the next installation's lines begin. */
+      if (chunk != NULL && chunk->rows->len >= CHUNK_ROWS &&
+          g_array_index (chunk->rows, LineRow, chunk->rows->len - 1).installation_id !=
+          installation_id)
+        g_async_queue_push (builder->queue, g_steal_pointer (&chunk));
+      if (chunk == NULL)
+        chunk = chunk_new ();
+      read_line_row (stmt, chunk);
+    }
+  if (rc == 0)
+    ok = FALSE;
+
+  if (chunk != NULL)
+    g_async_queue_push (builder->queue, g_steal_pointer (&chunk));
+  return ok;
+}
+
+/**
+ * ssa_db_load_installations:
+ * @self: the connection
+ * @cancellable: (nullable): a #GCancellable, checked every few thousand rows
+ * @licence_func: (nullable) (scope call): called on each new licence line before it is added
+ *   to its installation, possibly from another thread and from two threads at once
+ * @user_data: for @licence_func
+ * @error: a #GError
+ *
+ * Loads every installation with its customer's name and its licence lines in one read
+ * transaction. Meant for a worker thread: while it reads the licence lines, a second thread
+ * builds their objects, and it helps once the rows are read. The objects are new and shared
+ * with nobody until returned.
+ *
+ * Returns: (transfer full) (element-type SsaInstallation): the installations, by id
+ */
+GPtrArray *
+ssa_db_load_installations (SsaDb             *self,
+                           GCancellable      *cancellable,
+                           SsaDbLicenceFunc   licence_func,
+                           gpointer           user_data,
+                           GError           **error)
+{
+  g_autoptr(GPtrArray) installations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autoptr(GAsyncQueue) queue = NULL;
+  Builder builder;
+  GThread *thread;
+  gboolean ok;
+  guint row = 0;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* One read transaction, so that the lines match the installations. */
+  if (!ssa_db_exec (self, "BEGIN DEFERRED", error))
+    return NULL;
+
+  stmt = ssa_db_prepare (self,
+                         "SELECT " INSTALLATION_COLUMNS " FROM installations i LEFT JOIN "
+                         "customers c ON c.id = i.customer_id ORDER BY i.id", error);
+  if (stmt == NULL)
+    goto failed;
+  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      if (check_cancelled (cancellable, ++row, error))
+        goto failed;
+      g_ptr_array_add (installations, installation_from_row (stmt));
+    }
+  if (rc == 0)
+    goto failed;
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+  queue = g_async_queue_new_full ((GDestroyNotify) chunk_free);
+  builder = (Builder) { queue, installations, licence_func, user_data };
+  thread = g_thread_new ("ssa-db-load", builder_thread, &builder);
+
+  ok = read_lines (self, &builder, cancellable, error);
+  g_async_queue_push (queue, &end_of_chunks);
+  /* The rows are read: help build the rest, then wait for the other builder. */
+  build_until_end (&builder);
+  g_thread_join (thread);
+  g_async_queue_pop (queue); /* the end marker, which the queue must not free */
+
+  if (!ok)
+    goto failed;
+  if (!ssa_db_exec (self, "COMMIT", error))
+    goto failed;
+  return g_steal_pointer (&installations);
+
+failed:
+  if (stmt != NULL)
+    ssa_db_stmt_release (g_steal_pointer (&stmt));
+  sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+  return NULL;
+}
+
+static gboolean
+insert_installation_row (SsaDb            *self,
+                         SsaInstallation  *installation,
+                         GError          **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = ssa_db_prepare (self,
+                         "INSERT INTO installations (customer_id, name, serial, deployment, "
+                         "firmware, ssa_expiry, notes) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_installation (stmt, installation);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return installation_write_error (self, rc, ssa_installation_get_serial (installation),
+                                     error);
+  return TRUE;
+}
+
+/**
+ * ssa_db_insert_installation:
+ * @self: the connection
+ * @installation: an unsaved installation (id 0) with unsaved licence lines
+ * @error: a #GError
+ *
+ * Stores @installation and its licence lines in one transaction and sets their ids.
+ */
+gboolean
+ssa_db_insert_installation (SsaDb            *self,
+                            SsaInstallation  *installation,
+                            GError          **error)
+{
+  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
+  g_autoptr(GArray) ids = NULL;
+  GListModel *licences;
+  guint n_licences;
+  gint64 id;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (SSA_IS_INSTALLATION (installation), FALSE);
+  g_return_val_if_fail (ssa_installation_get_id (installation) == 0, FALSE);
+
+  if (!ssa_db_transaction_begin (&txn, self, error))
+    return FALSE;
+  if (!insert_installation_row (self, installation, error))
+    return FALSE;
+  id = ssa_db_last_insert_id (self);
+
+  licences = ssa_installation_get_licences (installation);
+  n_licences = g_list_model_get_n_items (licences);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_licences);
+  for (guint i = 0; i < n_licences; i++)
+    {
+      g_autoptr(SsaLicence) licence = g_list_model_get_item (licences, i);
+      SsaInventoryLine line;
+      gint64 licence_id;
+
+      ssa_licence_to_inventory_line (licence, &line);
+      licence_id = insert_line (self, id, &line, error);
+      g_free (line.code);
+      g_free (line.name);
+      if (licence_id == 0)
+        return FALSE;
+      g_array_append_val (ids, licence_id);
+    }
+
+  if (!ssa_db_transaction_commit (&txn, error))
+    return FALSE;
+
+  /* Only once stored for good. */
+  ssa_installation_set_id (installation, id);
+  for (guint i = 0; i < n_licences; i++)
+    {
+      g_autoptr(SsaLicence) licence = g_list_model_get_item (licences, i);
+
+      ssa_licence_set_id (licence, g_array_index (ids, gint64, i));
+    }
+  return TRUE;
+}
+
+/* Writes the installation's own values; its licence lines are rows of their own. */
+gboolean
+ssa_db_update_installation (SsaDb            *self,
+                            SsaInstallation  *installation,
+                            GError          **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (SSA_IS_INSTALLATION (installation), FALSE);
+
+  if (!ssa_db_check_writable (self, error))
+    return FALSE;
+  stmt = ssa_db_prepare (self,
+                         "UPDATE installations SET customer_id = ?, name = ?, serial = ?, "
+                         "deployment = ?, firmware = ?, ssa_expiry = ?, notes = ?, "
+                         "updated_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  id = ssa_installation_get_id (installation);
+  bind_installation (stmt, installation);
+  bind_now (stmt, 8);
+  sqlite3_bind_int64 (stmt, 9, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return installation_write_error (self, rc, ssa_installation_get_serial (installation),
+                                     error);
+  return changed_one_row (self, _("installation"), id, error);
+}
+
+/**
+ * ssa_db_delete_installation:
+ *
+ * Deletes an installation and its licence lines. One that has offers is refused with
+ * %SSA_DB_ERROR_CONSTRAINT: offers are kept for good.
+ */
+gboolean
+ssa_db_delete_installation (SsaDb   *self,
+                            gint64   id,
+                            GError **error)
+{
+  g_autofree char *in_use = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  in_use = g_strdup_printf (_("Installation %lld has offers, which are kept "
+                              "for good: it cannot be deleted."), (long long) id);
+  return delete_row (self, "DELETE FROM installations WHERE id = ?", id, _("installation"),
+                     in_use, error);
+}
+
+/* Installation files. */
+
+SsaInventory *
+ssa_db_read_inventory (SsaDb    *self,
+                       gint64    installation_id,
+                       GArray  **out_licence_ids,
+                       GError  **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autoptr(GArray) ids = NULL;
+  const char *deployment;
+  int rc;
+
+  stmt = ssa_db_prepare (self,
+                         "SELECT c.name, c.org_no, c.address, c.contact, c.email, i.name, "
+                         "i.serial, i.deployment, i.firmware, i.ssa_expiry FROM installations i "
+                         "LEFT JOIN customers c ON c.id = i.customer_id WHERE i.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, installation_id);
+  rc = ssa_db_step (self, stmt, error);
+  if (rc == 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      not_found (self, _("installation"), installation_id, error);
+      return NULL;
+    }
+
+  inventory = ssa_inventory_new ();
+  inventory->customer.name = ssa_db_column_text (stmt, 0);
+  if (inventory->customer.name != NULL && inventory->customer.name[0] == '\0')
+    g_clear_pointer (&inventory->customer.name, g_free);
+  inventory->customer.org_no = ssa_db_column_text (stmt, 1);
+  inventory->customer.address = ssa_db_column_text (stmt, 2);
+  inventory->customer.contact = ssa_db_column_text (stmt, 3);
+  inventory->customer.email = ssa_db_column_text (stmt, 4);
+  inventory->name = ssa_db_column_text (stmt, 5);
+  inventory->serial = ssa_db_column_text (stmt, 6);
+  deployment = (const char *) sqlite3_column_text (stmt, 7);
+  if (deployment != NULL)
+    ssa_deployment_from_string (deployment, &inventory->deployment);
+  inventory->firmware = ssa_db_column_text (stmt, 8);
+  ssa_db_column_date (stmt, 9, &inventory->ssa_expiry);
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+  stmt = ssa_db_prepare (self,
+                         "SELECT " LICENCE_COLUMNS " FROM licences WHERE installation_id = ? "
+                         "ORDER BY position, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, installation_id);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      SsaInventoryLine line = { NULL, };
+      const char *kind = (const char *) sqlite3_column_text (stmt, 5);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      line.code = (char *) sqlite3_column_text (stmt, 1);
+      line.quantity = sqlite3_column_int64 (stmt, 2);
+      ssa_db_column_date (stmt, 3, &line.added_on);
+      ssa_db_column_date (stmt, 4, &line.covered_until);
+      line.has_kind = kind != NULL && ssa_kind_from_string (kind, &line.kind);
+      line.name = (char *) sqlite3_column_text (stmt, 6);
+      ssa_inventory_add_line (inventory, &line);
+      g_array_append_val (ids, id);
+    }
+  if (rc == 0)
+    return NULL;
+
+  if (out_licence_ids != NULL)
+    *out_licence_ids = g_steal_pointer (&ids);
+  return g_steal_pointer (&inventory);
+}
+
+/**
+ * ssa_db_load_inventory:
+ * @self: the connection
+ * @installation_id: an installation
+ * @out_licence_ids: (out) (optional) (transfer full) (element-type gint64): the ids of the
+ *   licence lines, in the inventory's order
+ * @error: a #GError
+ *
+ * Returns: (transfer full): the installation as the plain values of an installation file,
+ *   with all of its customer's fields
+ */
+SsaInventory *
+ssa_db_load_inventory (SsaDb    *self,
+                       gint64    installation_id,
+                       GArray  **out_licence_ids,
+                       GError  **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return ssa_db_read_inventory (self, installation_id, out_licence_ids, error);
+}
+
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && text[0] != '\0';
+}
+
+/* Finds the inventory's customer (by organisation number when it has one, else by exact
+ * name) or creates it. Fields the stored customer lacks are filled in from the file;
+ * those it has are kept. Returns the id, 0 when the file names no customer at all, -1 on
+ * error. */
+static gint64
+find_or_create_customer (SsaDb                  *self,
+                         const SsaCustomerInfo  *info,
+                         GError                **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  gint64 id = 0;
+  int rc;
+
+  if (!has_text (info->name) && !has_text (info->org_no) && !has_text (info->address) &&
+      !has_text (info->contact) && !has_text (info->email))
+    return 0;
+
+  if (has_text (info->org_no))
+    {
+      stmt = ssa_db_prepare (self, "SELECT id FROM customers WHERE org_no = ?", error);
+      if (stmt == NULL)
+        return -1;
+      sqlite3_bind_text (stmt, 1, info->org_no, -1, SQLITE_TRANSIENT);
+    }
+  else if (has_text (info->name))
+    {
+      stmt = ssa_db_prepare (self,
+                             "SELECT id FROM customers WHERE name = ? ORDER BY id LIMIT 1",
+                             error);
+      if (stmt == NULL)
+        return -1;
+      sqlite3_bind_text (stmt, 1, info->name, -1, SQLITE_TRANSIENT);
+    }
+
+  if (stmt != NULL)
+    {
+      rc = ssa_db_step (self, stmt, error);
+      if (rc == 0)
+        return -1;
+      if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      ssa_db_stmt_release (g_steal_pointer (&stmt));
+    }
+
+  if (id > 0)
+    {
+      stmt = ssa_db_prepare (self,
+                             "UPDATE customers SET name = CASE WHEN name = '' THEN "
+                             "coalesce(?1, '') ELSE name END, address = coalesce(address, ?2), "
+                             "contact = coalesce(contact, ?3), email = coalesce(email, ?4) "
+                             "WHERE id = ?5", error);
+      if (stmt == NULL)
+        return -1;
+      ssa_db_bind_text (stmt, 1, info->name);
+      ssa_db_bind_text (stmt, 2, info->address);
+      ssa_db_bind_text (stmt, 3, info->contact);
+      ssa_db_bind_text (stmt, 4, info->email);
+      sqlite3_bind_int64 (stmt, 5, id);
+      return ssa_db_step_done (self, stmt, error) ? id : -1;
+    }
+
+  stmt = ssa_db_prepare (self,
+                         "INSERT INTO customers (name, org_no, address, contact, email) "
+                         "VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, info->name != NULL ? info->name : "", -1, SQLITE_TRANSIENT);
+  ssa_db_bind_text (stmt, 2, info->org_no);
+  ssa_db_bind_text (stmt, 3, info->address);
+  ssa_db_bind_text (stmt, 4, info->contact);
+  ssa_db_bind_text (stmt, 5, info->email);
+  if (!ssa_db_step_done (self, stmt, error))
+    return -1;
+  return ssa_db_last_insert_id (self);
+}
+
+static gboolean
+import_one (SsaDb               *self,
+            const SsaInventory  *inventory,
+            const char          *what,
+            gint64              *out_id,
+            GError             **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  gint64 customer_id;
+  gint64 id;
+  int rc;
+
+  customer_id = find_or_create_customer (self, &inventory->customer, error);
+  if (customer_id < 0)
+    return FALSE;
+
+  if (has_text (inventory->serial))
+    {
+      stmt = ssa_db_prepare (self, "SELECT id FROM installations WHERE serial = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, inventory->serial, -1, SQLITE_TRANSIENT);
+      rc = ssa_db_step (self, stmt, error);
+      if (rc == 0)
+        return FALSE;
+      if (rc == SQLITE_ROW)
+        {
+          g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
+                       _("%s: serial: installation %lld already has the serial "
+                         "number “%s”; nothing was imported"),
+                       what, (long long) sqlite3_column_int64 (stmt, 0),
+                       inventory->serial);
+          return FALSE;
+        }
+      ssa_db_stmt_release (g_steal_pointer (&stmt));
+    }
+
+  stmt = ssa_db_prepare (self,
+                         "INSERT INTO installations (customer_id, name, serial, deployment, "
+                         "firmware, ssa_expiry) VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_id_or_null (stmt, 1, customer_id);
+  ssa_db_bind_text (stmt, 2, inventory->name);
+  ssa_db_bind_text (stmt, 3, inventory->serial);
+  sqlite3_bind_text (stmt, 4, ssa_deployment_to_string (inventory->deployment), -1,
+                     SQLITE_STATIC);
+  ssa_db_bind_text (stmt, 5, inventory->firmware);
+  ssa_db_bind_date (stmt, 6, &inventory->ssa_expiry);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return installation_write_error (self, rc, inventory->serial, error);
+  id = ssa_db_last_insert_id (self);
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+  for (guint i = 0; i < inventory->lines->len; i++)
+    if (insert_line (self, id, &g_array_index (inventory->lines, SsaInventoryLine, i),
+                     error) == 0)
+      return FALSE;
+
+  *out_id = id;
+  return TRUE;
+}
+
+/**
+ * ssa_db_import_inventories:
+ * @self: the connection
+ * @inventories: (array length=n_inventories): installations read from files
+ * @names: (array length=n_inventories) (nullable): their file names, for messages
+ * @n_inventories: how many
+ * @out_ids: (array length=n_inventories) (out caller-allocates): the new installations' ids
+ * @error: a #GError
+ *
+ * Stores every installation with its licence lines in one transaction: all of them, or
+ * none when one is refused (a serial number that is already in the database). Each finds
+ * its customer by organisation number, or else by name, or creates it.
+ */
+gboolean
+ssa_db_import_inventories (SsaDb         *self,
+                           SsaInventory **inventories,
+                           const char   **names,
+                           guint          n_inventories,
+                           gint64        *out_ids,
+                           GError       **error)
+{
+  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (inventories != NULL || n_inventories == 0, FALSE);
+  g_return_val_if_fail (out_ids != NULL || n_inventories == 0, FALSE);
+
+  if (!ssa_db_transaction_begin (&txn, self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_inventories; i++)
+    {
+      g_autofree char *fallback = NULL;
+      const char *what = names != NULL ? names[i] : NULL;
+
+      if (what == NULL)
+        what = fallback = g_strdup_printf ("#%u", i + 1);
+      if (!import_one (self, inventories[i], what, &out_ids[i], error))
+        return FALSE;
+    }
+
+  return ssa_db_transaction_commit (&txn, error);
+}
+
+/* Lists. */
+
+static void
+installation_row_clear (gpointer data)
+{
+  SsaDbInstallationRow *row = data;
+
+  g_clear_pointer (&row->customer_name, g_free);
+  g_clear_pointer (&row->name, g_free);
+  g_clear_pointer (&row->serial, g_free);
+  g_clear_pointer (&row->firmware, g_free);
+}
+
+static GArray *
+list_rows (SsaDb        *self,
+           SsaDbStmt    *stmt,
+           gboolean      with_count,
+           GError      **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (SsaDbInstallationRow));
+  int rc;
+
+  g_array_set_clear_func (rows, installation_row_clear);
+  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      SsaDbInstallationRow row = { 0, };
+      const char *deployment = (const char *) sqlite3_column_text (stmt, 5);
+
+      row.id = sqlite3_column_int64 (stmt, 0);
+      row.customer_id = sqlite3_column_int64 (stmt, 1);
+      row.customer_name = ssa_db_column_text (stmt, 2);
+      row.name = ssa_db_column_text (stmt, 3);
+      row.serial = ssa_db_column_text (stmt, 4);
+      row.deployment = SSA_DEPLOYMENT_APPLIANCE;
+      if (deployment != NULL)
+        ssa_deployment_from_string (deployment, &row.deployment);
+      row.firmware = ssa_db_column_text (stmt, 6);
+      ssa_db_column_date (stmt, 7, &row.ssa_expiry);
+      if (with_count)
+        row.n_licences = (guint) sqlite3_column_int64 (stmt, 8);
+      g_array_append_val (rows, row);
+    }
+  if (rc == 0)
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * ssa_db_list_installations:
+ *
+ * Returns: (transfer full) (element-type SsaDbInstallationRow): every installation, by id,
+ *   with its number of licence lines
+ */
+GArray *
+ssa_db_list_installations (SsaDb   *self,
+                           GError **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = ssa_db_prepare (self,
+                         "SELECT i.id, i.customer_id, c.name, i.name, i.serial, i.deployment, "
+                         "i.firmware, i.ssa_expiry, (SELECT count(*) FROM licences l WHERE "
+                         "l.installation_id = i.id) FROM installations i LEFT JOIN customers c "
+                         "ON c.id = i.customer_id ORDER BY i.id", error);
+  if (stmt == NULL)
+    return NULL;
+  return list_rows (self, stmt, TRUE, error);
+}
+
+/**
+ * ssa_db_list_renewals:
+ * @self: the connection
+ * @today: (nullable): the day to count from, %NULL for the local date
+ * @within_days: how far ahead to look
+ * @error: a #GError
+ *
+ * Lists the appliance installations whose SSA ends within @within_days of @today or has
+ * already ended, soonest first (by expiry, then customer, name and id: the order of the
+ * index that answers the query). SaaS and rented installations have the SSA in their rent
+ * and installations without an SSA expiry have nothing to renew: they are not listed. The
+ * rows have no serial, firmware or number of licence lines.
+ *
+ * Returns: (transfer full) (element-type SsaDbInstallationRow): the installations
+ */
+GArray *
+ssa_db_list_renewals (SsaDb        *self,
+                      const GDate  *today,
+                      guint         within_days,
+                      GError      **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  GDate day;
+  GDate limit;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (ssa_date_is_set (today))
+    day = *today;
+  else
+    ssa_date_today (&day);
+  ssa_date_add_days (&day, (int) MIN (within_days, (guint) G_MAXINT / 2), &limit);
+  if (!g_date_valid (&limit))
+    g_date_set_dmy (&limit, 31, G_DATE_DECEMBER, 9999);
+
+  stmt = ssa_db_prepare (self,
+                         "SELECT i.id, i.customer_id, c.name, i.name, NULL, i.deployment, "
+                         "NULL, i.ssa_expiry FROM installations i LEFT JOIN customers c "
+                         "ON c.id = i.customer_id WHERE i.ssa_expiry IS NOT NULL AND "
+                         "i.ssa_expiry <= ? AND i.deployment = 'appliance' "
+                         "ORDER BY i.ssa_expiry, i.customer_id, i.name, i.id", error);
+  if (stmt == NULL)
+    return NULL;
+  ssa_db_bind_date (stmt, 1, &limit);
+  return list_rows (self, stmt, FALSE, error);
+}
+
+/* After an offer is accepted (ssa-rules.md). */
+
+static gboolean
+id_in (GArray *ids,
+       gint64  id)
+{
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * ssa_db_apply_acceptance:
+ * @self: a connection inside a write transaction
+ * @installation_id: the offer's installation
+ * @end: the offer's end e
+ * @paid_licence_ids: (element-type gint64): the licence lines the offer paid for
+ * @price_list: the price list the offer used, for the kinds of the lines
+ * @error: a #GError
+ *
+ * The installation's ssa_expiry becomes @end; each paid line's coverage end becomes @end (its
+ * covered_until is cleared, as it equals the new expiry, unless the line has an added_on, which
+ * would otherwise end its coverage the day before). Covered lines the offer did not pay for
+ * keep their coverage end: one that followed the old expiry gets it as covered_until.
+ */
+gboolean
+ssa_db_apply_acceptance (SsaDb               *self,
+                         gint64               installation_id,
+                         const GDate         *end,
+                         GArray              *paid_licence_ids,
+                         const SsaPriceList  *price_list,
+                         GError             **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autoptr(GArray) updates = NULL;
+  GDate old_expiry;
+  int rc;
+
+  typedef struct
+  {
+    gint64 id;
+    gboolean clear;
+    GDate covered_until;
+  } Update;
+
+  stmt = ssa_db_prepare (self, "SELECT ssa_expiry FROM installations WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, installation_id);
+  rc = ssa_db_step (self, stmt, error);
+  if (rc == 0)
+    return FALSE;
+  if (rc == SQLITE_DONE)
+    return not_found (self, _("installation"), installation_id, error);
+  ssa_db_column_date (stmt, 0, &old_expiry);
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+  updates = g_array_new (FALSE, TRUE, sizeof (Update));
+  stmt = ssa_db_prepare (self,
+                         "SELECT id, code, added_on, covered_until, kind FROM licences "
+                         "WHERE installation_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, installation_id);
+  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      Update update = { sqlite3_column_int64 (stmt, 0), FALSE, };
+      const char *code = (const char *) sqlite3_column_text (stmt, 1);
+      const char *kind_text = (const char *) sqlite3_column_text (stmt, 4);
+      const SsaPriceListProduct *product = ssa_price_list_lookup (price_list, code);
+      gboolean has_added_on = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
+      gboolean has_covered_until = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
+      SsaKind kind = SSA_KIND_THIRD_PARTY;
+
+      if (product != NULL)
+        kind = product->kind;
+      else if (kind_text != NULL)
+        ssa_kind_from_string (kind_text, &kind);
+
+      if (id_in (paid_licence_ids, update.id))
+        {
+          update.clear = !has_added_on;
+          update.covered_until = *end;
+          g_array_append_val (updates, update);
+        }
+      else if (ssa_kind_is_covered (kind) && !has_added_on && !has_covered_until &&
+               ssa_date_is_set (&old_expiry) && g_date_compare (&old_expiry, end) != 0)
+        {
+          update.covered_until = old_expiry;
+          g_array_append_val (updates, update);
+        }
+    }
+  if (rc == 0)
+    return FALSE;
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+  stmt = ssa_db_prepare (self, "UPDATE licences SET covered_until = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < updates->len; i++)
+    {
+      const Update *update = &g_array_index (updates, Update, i);
+
+      if (update->clear)
+        sqlite3_bind_null (stmt, 1);
+      else
+        ssa_db_bind_date (stmt, 1, &update->covered_until);
+      sqlite3_bind_int64 (stmt, 2, update->id);
+      if (!ssa_db_step_done (self, stmt, error))
+        return FALSE;
+      sqlite3_reset (stmt);
+    }
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+  stmt = ssa_db_prepare (self,
+                         "UPDATE installations SET ssa_expiry = ?, updated_at = ? WHERE id = ?",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  ssa_db_bind_date (stmt, 1, end);
+  bind_now (stmt, 2);
+  sqlite3_bind_int64 (stmt, 3, installation_id);
+  return ssa_db_step_done (self, stmt, error);
+}

@@ -1,0 +1,958 @@
+/* ssa-db-offers.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ssa-date.h"
+#include "ssa-db-private.h"
+
+/* Stored offers: numbered YYYY-NNNN without gaps, revised as YYYY-NNNN-R2, …, with their
+ * status draft → sent → accepted or declined. The number is taken in the write transaction
+ * that stores the offer: BEGIN IMMEDIATE holds the database's write lock from before the
+ * highest number of the year is read until the new one is committed, so two processes
+ * never read the same highest number, and a process killed half-way commits nothing (the
+ * UNIQUE (year, seq, revision) constraint backs this up). Offers are never deleted. */
+
+#define OFFER_COLUMNS \
+  "o.id, o.number, o.year, o.seq, o.revision, o.installation_id, i.name, c.name, o.status, " \
+  "o.created, o.valid_until, o.period_start, o.period_end, o.price_list_id, p.list_id, " \
+  "o.currency, o.total"
+
+#define OFFER_FROM \
+  " FROM offers o LEFT JOIN installations i ON i.id = o.installation_id " \
+  "LEFT JOIN customers c ON c.id = i.customer_id LEFT JOIN price_lists p ON p.id = o.price_list_id"
+
+static const char * const status_names[] = { "draft", "sent", "accepted", "declined", "expired" };
+
+const char *
+ssa_offer_status_to_string (SsaOfferStatus status)
+{
+  g_return_val_if_fail (status <= SSA_OFFER_STATUS_EXPIRED, NULL);
+
+  return status_names[status];
+}
+
+gboolean
+ssa_offer_status_from_string (const char     *text,
+                              SsaOfferStatus *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (status_names); i++)
+    if (g_str_equal (text, status_names[i]))
+      {
+        *out = (SsaOfferStatus) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Returns: (transfer none): the status in the user's language */
+const char *
+ssa_offer_status_get_label (SsaOfferStatus status)
+{
+  switch (status)
+    {
+    case SSA_OFFER_STATUS_DRAFT: return C_("offer status", "draft");
+    case SSA_OFFER_STATUS_SENT: return C_("offer status", "sent");
+    case SSA_OFFER_STATUS_ACCEPTED: return C_("offer status", "accepted");
+    case SSA_OFFER_STATUS_DECLINED: return C_("offer status", "declined");
+    case SSA_OFFER_STATUS_EXPIRED: return C_("offer status", "expired");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+void
+ssa_db_offer_free (SsaDbOffer *offer)
+{
+  if (offer == NULL)
+    return;
+
+  g_free (offer->number);
+  g_free (offer->installation_name);
+  g_free (offer->customer_name);
+  g_free (offer->price_list_id);
+  g_free (offer->currency);
+  g_free (offer->request);
+  g_free (offer->snapshot);
+  g_free (offer->inventory);
+  g_free (offer);
+}
+
+static gboolean
+is_past (const GDate *valid_until,
+         const GDate *today)
+{
+  GDate day;
+
+  if (ssa_date_is_set (today))
+    day = *today;
+  else
+    ssa_date_today (&day);
+  return ssa_date_is_set (valid_until) && g_date_compare (&day, valid_until) > 0;
+}
+
+/**
+ * ssa_db_offer_get_shown_status:
+ * @offer: a stored offer
+ * @today: (nullable): the day to judge by, %NULL for the local date
+ *
+ * Returns: the status to show: %SSA_OFFER_STATUS_EXPIRED for a draft or sent offer whose
+ *   validity ended before @today, else the stored status
+ */
+SsaOfferStatus
+ssa_db_offer_get_shown_status (const SsaDbOffer *offer,
+                               const GDate      *today)
+{
+  g_return_val_if_fail (offer != NULL, SSA_OFFER_STATUS_DRAFT);
+
+  if ((offer->status == SSA_OFFER_STATUS_DRAFT || offer->status == SSA_OFFER_STATUS_SENT) &&
+      is_past (&offer->valid_until, today))
+    return SSA_OFFER_STATUS_EXPIRED;
+  return offer->status;
+}
+
+static SsaDbOffer *
+offer_from_row (SsaDbStmt *stmt,
+                gboolean   full)
+{
+  SsaDbOffer *offer = g_new0 (SsaDbOffer, 1);
+  const char *status = (const char *) sqlite3_column_text (stmt, 8);
+
+  offer->id = sqlite3_column_int64 (stmt, 0);
+  offer->number = ssa_db_column_text (stmt, 1);
+  offer->year = sqlite3_column_int (stmt, 2);
+  offer->seq = sqlite3_column_int (stmt, 3);
+  offer->revision = sqlite3_column_int (stmt, 4);
+  offer->installation_id = sqlite3_column_int64 (stmt, 5);
+  offer->installation_name = ssa_db_column_text (stmt, 6);
+  offer->customer_name = ssa_db_column_text (stmt, 7);
+  if (!ssa_offer_status_from_string (status, &offer->status) ||
+      offer->status == SSA_OFFER_STATUS_EXPIRED)
+    offer->status = SSA_OFFER_STATUS_DRAFT;
+  ssa_db_column_date (stmt, 9, &offer->created);
+  ssa_db_column_date (stmt, 10, &offer->valid_until);
+  ssa_db_column_date (stmt, 11, &offer->period_start);
+  ssa_db_column_date (stmt, 12, &offer->period_end);
+  offer->price_list_row = sqlite3_column_int64 (stmt, 13);
+  offer->price_list_id = ssa_db_column_text (stmt, 14);
+  offer->currency = ssa_db_column_text (stmt, 15);
+  offer->total = sqlite3_column_int64 (stmt, 16);
+  if (full)
+    {
+      offer->request = ssa_db_column_text (stmt, 17);
+      offer->snapshot = ssa_db_column_text (stmt, 18);
+      offer->inventory = ssa_db_column_text (stmt, 19);
+    }
+  return offer;
+}
+
+/* The request as JSON: what was asked, not what was computed (that is the snapshot), so
+ * that a revision can ask the same again. An unset start or today is left out: a revision
+ * computes them anew. */
+
+static void
+add_decimal_member (JsonBuilder *builder,
+                    const char  *name,
+                    gint64       value)
+{
+  g_autofree char *text = ssa_decimal_to_string (value);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_date_member (JsonBuilder *builder,
+                 const char  *name,
+                 const GDate *date)
+{
+  g_autofree char *text = NULL;
+
+  if (!ssa_date_is_set (date))
+    return;
+  text = ssa_date_to_iso (date);
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, text);
+}
+
+static char *
+request_to_json (const SsaOfferRequest *request)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  add_date_member (builder, "start", &request->start);
+  if (request->end_kind == SSA_OFFER_END_DATE)
+    add_date_member (builder, "end", &request->end);
+  else if (request->end_kind == SSA_OFFER_END_MONTHS)
+    {
+      json_builder_set_member_name (builder, "months");
+      json_builder_add_int_value (builder, request->months);
+    }
+  add_date_member (builder, "today", &request->today);
+  json_builder_set_member_name (builder, "billing");
+  json_builder_add_string_value (builder, ssa_billing_to_string (request->billing));
+  add_decimal_member (builder, "discount_percent", request->discount_percent);
+  if (request->has_labour)
+    {
+      add_decimal_member (builder, "labour_hours", request->labour_hours);
+      add_decimal_member (builder, "labour_rate", request->labour_rate);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static gboolean
+read_request_date (JsonObject  *object,
+                   const char  *member,
+                   GDate       *out)
+{
+  const char *text;
+
+  g_date_clear (out, 1);
+  if (!json_object_has_member (object, member))
+    return TRUE;
+  text = json_object_get_string_member_with_default (object, member, NULL);
+  return text != NULL && ssa_date_parse (text, out, NULL);
+}
+
+static gboolean
+read_request_decimal (JsonObject  *object,
+                      const char  *member,
+                      gint64      *out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = 0;
+  return node == NULL || ssa_decimal_from_json (node, out, NULL);
+}
+
+/**
+ * ssa_db_offer_get_request:
+ * @offer: a stored offer, loaded whole (ssa_db_load_offer())
+ * @out: (out caller-allocates): the request it was computed from
+ * @error: a #GError
+ */
+gboolean
+ssa_db_offer_get_request (const SsaDbOffer  *offer,
+                          SsaOfferRequest   *out,
+                          GError           **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+  const char *billing;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (offer != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  ssa_offer_request_init (out);
+
+  if (offer->request == NULL || !json_parser_load_from_data (parser, offer->request, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    goto invalid;
+
+  object = json_node_get_object (json_parser_get_root (parser));
+  ok &= read_request_date (object, "start", &out->start);
+  ok &= read_request_date (object, "today", &out->today);
+  if (json_object_has_member (object, "end"))
+    {
+      out->end_kind = SSA_OFFER_END_DATE;
+      ok &= read_request_date (object, "end", &out->end) && ssa_date_is_set (&out->end);
+    }
+  else if (json_object_has_member (object, "months"))
+    {
+      out->end_kind = SSA_OFFER_END_MONTHS;
+      out->months = (int) json_object_get_int_member_with_default (object, "months", 0);
+      ok &= out->months >= 1 && out->months <= SSA_OFFER_MAX_MONTHS;
+    }
+  billing = json_object_get_string_member_with_default (object, "billing", "once");
+  ok &= billing != NULL && ssa_billing_from_string (billing, &out->billing);
+  ok &= read_request_decimal (object, "discount_percent", &out->discount_percent);
+  if (json_object_has_member (object, "labour_hours"))
+    {
+      out->has_labour = TRUE;
+      ok &= read_request_decimal (object, "labour_hours", &out->labour_hours);
+      ok &= read_request_decimal (object, "labour_rate", &out->labour_rate);
+    }
+  if (ok)
+    return TRUE;
+
+invalid:
+  g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE,
+               _("The stored request of offer %s cannot be read: the database may be damaged."),
+               offer->number);
+  return FALSE;
+}
+
+static char *
+ids_to_json (GArray *ids)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+static GArray *
+ids_from_json (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  JsonArray *array;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    return ids;
+
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gint64 id = json_array_get_int_element (array, i);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static char *
+format_number (int year,
+               int seq,
+               int revision)
+{
+  if (revision <= 1)
+    return g_strdup_printf ("%04d-%04d", year, seq);
+  return g_strdup_printf ("%04d-%04d-R%d", year, seq, revision);
+}
+
+static gboolean
+query_next (SsaDb       *self,
+            const char  *sql,
+            int          year,
+            int          seq,
+            int         *out,
+            GError     **error)
+{
+  g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self, sql, error);
+  gint64 value;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, year);
+  if (seq > 0)
+    sqlite3_bind_int (stmt, 2, seq);
+  if (!ssa_db_step_row (self, stmt, error))
+    return FALSE;
+  value = sqlite3_column_int64 (stmt, 0);
+  if (value > G_MAXINT)
+    return ssa_db_set_error (self, SQLITE_FULL, error);
+  *out = (int) value;
+  return TRUE;
+}
+
+static int
+validity_days (SsaDb   *self,
+               GError **error)
+{
+  g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self,
+                                              "SELECT default_validity_days FROM profile "
+                                              "WHERE id = 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  rc = ssa_db_step (self, stmt, error);
+  if (rc == 0)
+    return -1;
+  if (rc == SQLITE_DONE)
+    return SSA_PROFILE_DEFAULT_VALIDITY_DAYS;
+  return CLAMP (sqlite3_column_int (stmt, 0), 1, SSA_PROFILE_MAX_VALIDITY_DAYS);
+}
+
+static SsaDbOffer *
+load_offer_by_id (SsaDb   *self,
+                  gint64   id,
+                  GError **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+
+  stmt = ssa_db_prepare (self,
+                         "SELECT " OFFER_COLUMNS ", o.request, o.snapshot, o.inventory" OFFER_FROM
+                         " WHERE o.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!ssa_db_step_row (self, stmt, error))
+    return NULL;
+  return offer_from_row (stmt, TRUE);
+}
+
+/* Computes and stores an offer inside the caller's write transaction: a new number when
+ * @seq is 0, else the next revision of @year-@seq. */
+static SsaDbOffer *
+store_offer (SsaDb                  *self,
+             gint64                  installation_id,
+             int                     year,
+             int                     seq,
+             const SsaOfferRequest  *request,
+             const GDate            *created,
+             SsaOffer              **out_offer,
+             GError                **error)
+{
+  g_autoptr(SsaDbPriceListInfo) info = NULL;
+  g_autoptr(SsaPriceList) price_list = NULL;
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autoptr(GArray) licence_ids = NULL;
+  g_autoptr(GArray) paid = NULL;
+  g_autoptr(SsaOffer) offer = NULL;
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *snapshot = NULL;
+  g_autofree char *inventory_json = NULL;
+  g_autofree char *request_json = NULL;
+  g_autofree char *paid_json = NULL;
+  GDate day;
+  GDate valid_until;
+  int revision = 1;
+  int days;
+
+  if (ssa_date_is_set (created))
+    day = *created;
+  else
+    ssa_date_today (&day);
+
+  price_list = ssa_db_load_current_price_list (self, &info, error);
+  if (price_list == NULL)
+    return NULL;
+  inventory = ssa_db_read_inventory (self, installation_id, &licence_ids, error);
+  if (inventory == NULL)
+    return NULL;
+
+  offer = ssa_offer_compute (price_list, inventory, request, error);
+  if (offer == NULL)
+    return NULL;
+
+  /* The lines the offer pays for: their coverage moves to its end once it is accepted. */
+  paid = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < offer->lines->len; i++)
+    {
+      const SsaOfferLine *line = &g_array_index (offer->lines, SsaOfferLine, i);
+
+      if (line->segment == SSA_SEGMENT_REGULAR && line->inventory_index < licence_ids->len)
+        g_array_append_val (paid, g_array_index (licence_ids, gint64, line->inventory_index));
+    }
+
+  if (seq == 0)
+    {
+      year = (int) g_date_get_year (&day);
+      if (!query_next (self, "SELECT coalesce(max(seq), 0) + 1 FROM offers WHERE year = ?",
+                       year, 0, &seq, error))
+        return NULL;
+    }
+  else if (!query_next (self,
+                        "SELECT coalesce(max(revision), 0) + 1 FROM offers "
+                        "WHERE year = ? AND seq = ?", year, seq, &revision, error))
+    return NULL;
+
+  days = validity_days (self, error);
+  if (days < 0)
+    return NULL;
+  ssa_date_add_days (&day, days, &valid_until);
+
+  number = format_number (year, seq, revision);
+  snapshot = ssa_offer_to_json (offer);
+  inventory_json = ssa_inventory_to_json (inventory);
+  request_json = request_to_json (request);
+  paid_json = ids_to_json (paid);
+
+  stmt = ssa_db_prepare (self,
+                         "INSERT INTO offers (year, seq, revision, number, installation_id, "
+                         "price_list_id, status, created, valid_until, period_start, period_end, "
+                         "currency, total, request, inventory, snapshot, paid_licences) VALUES "
+                         "(?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, year);
+  sqlite3_bind_int (stmt, 2, seq);
+  sqlite3_bind_int (stmt, 3, revision);
+  sqlite3_bind_text (stmt, 4, number, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, installation_id);
+  sqlite3_bind_int64 (stmt, 6, info->row_id);
+  ssa_db_bind_date (stmt, 7, &day);
+  ssa_db_bind_date (stmt, 8, &valid_until);
+  ssa_db_bind_date (stmt, 9, &offer->start);
+  ssa_db_bind_date (stmt, 10, &offer->end);
+  sqlite3_bind_text (stmt, 11, offer->currency, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 12, offer->totals.total);
+  sqlite3_bind_text (stmt, 13, request_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, inventory_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, snapshot, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 16, paid_json, -1, SQLITE_STATIC);
+  if (!ssa_db_step_done (self, stmt, error))
+    return NULL;
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+  if (out_offer != NULL)
+    *out_offer = g_steal_pointer (&offer);
+  return load_offer_by_id (self, ssa_db_last_insert_id (self), error);
+}
+
+/**
+ * ssa_db_create_offer:
+ * @self: the connection
+ * @installation_id: the stored installation to make the offer for
+ * @request: the period and terms
+ * @created: (nullable): the day the offer is made, %NULL for the local date: its year is the
+ *   number's, and the offer is valid for the profile's default validity from it
+ * @out_offer: (out) (optional) (transfer full): the computed offer
+ * @error: a #GError
+ *
+ * Computes an offer against the current price list and the stored installation and stores
+ * it as a draft with the next number of the year, all in one write transaction. A refusal
+ * of the calculator is its %SSA_ERROR, with nothing stored.
+ *
+ * Returns: (transfer full): the stored offer, whole
+ */
+SsaDbOffer *
+ssa_db_create_offer (SsaDb                  *self,
+                     gint64                  installation_id,
+                     const SsaOfferRequest  *request,
+                     const GDate            *created,
+                     SsaOffer              **out_offer,
+                     GError                **error)
+{
+  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
+  g_autoptr(SsaDbOffer) stored = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+
+  if (!ssa_db_transaction_begin (&txn, self, error))
+    return NULL;
+  stored = store_offer (self, installation_id, 0, 0, request, created, out_offer, error);
+  if (stored == NULL || !ssa_db_transaction_commit (&txn, error))
+    {
+      if (out_offer != NULL)
+        g_clear_pointer (out_offer, ssa_offer_free);
+      return NULL;
+    }
+  return g_steal_pointer (&stored);
+}
+
+static char *
+normalize_number (const char *number)
+{
+  return g_strstrip (g_ascii_strup (number, -1));
+}
+
+static SsaDbOffer *
+load_offer (SsaDb       *self,
+            const char  *number,
+            GError     **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autofree char *normal = normalize_number (number);
+  int rc;
+
+  stmt = ssa_db_prepare (self,
+                         "SELECT " OFFER_COLUMNS ", o.request, o.snapshot, o.inventory" OFFER_FROM
+                         " WHERE o.number = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, normal, -1, SQLITE_TRANSIENT);
+  rc = ssa_db_step (self, stmt, error);
+  if (rc == 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
+                   _("There is no offer %s in the database %s."), number, self->display_name);
+      return NULL;
+    }
+  return offer_from_row (stmt, TRUE);
+}
+
+/**
+ * ssa_db_revise_offer:
+ * @self: the connection
+ * @number: an offer's number, any of its revisions
+ * @request: the period and terms of the revision
+ * @created: (nullable): the day the revision is made, %NULL for the local date
+ * @out_offer: (out) (optional) (transfer full): the computed offer
+ * @error: a #GError
+ *
+ * Makes the next revision of an offer (whatever its status): computed anew for the same
+ * installation against the current price list, stored as a draft numbered like the first
+ * with `-R2`, `-R3`, …. The revised offer itself does not change.
+ *
+ * Returns: (transfer full): the stored revision
+ */
+SsaDbOffer *
+ssa_db_revise_offer (SsaDb                  *self,
+                     const char             *number,
+                     const SsaOfferRequest  *request,
+                     const GDate            *created,
+                     SsaOffer              **out_offer,
+                     GError                **error)
+{
+  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
+  g_autoptr(SsaDbOffer) original = NULL;
+  g_autoptr(SsaDbOffer) stored = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (number != NULL, NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+
+  if (!ssa_db_transaction_begin (&txn, self, error))
+    return NULL;
+  original = load_offer (self, number, error);
+  if (original == NULL)
+    return NULL;
+  stored = store_offer (self, original->installation_id, original->year, original->seq,
+                        request, created, out_offer, error);
+  if (stored == NULL || !ssa_db_transaction_commit (&txn, error))
+    {
+      if (out_offer != NULL)
+        g_clear_pointer (out_offer, ssa_offer_free);
+      return NULL;
+    }
+  return g_steal_pointer (&stored);
+}
+
+static gboolean
+refuse (GError     **error,
+        const char  *format,
+        ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+refuse (GError     **error,
+        const char  *format,
+        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error_literal (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED, message);
+  return FALSE;
+}
+
+static gboolean
+check_transition (const SsaDbOffer *offer,
+                  SsaOfferStatus    status,
+                  const GDate      *today,
+                  GError          **error)
+{
+  const char *from = ssa_offer_status_get_label (offer->status);
+
+  if (offer->status == status)
+    return refuse (error, _("Offer %s is already %s."), offer->number, from);
+
+  if (offer->status == SSA_OFFER_STATUS_ACCEPTED || offer->status == SSA_OFFER_STATUS_DECLINED)
+    return refuse (error,
+                   _("Offer %s is %s, which is final: make a revision with “offer revise %s” "
+                     "for a new offer."), offer->number, from, offer->number);
+
+  if (offer->status == SSA_OFFER_STATUS_DRAFT && status != SSA_OFFER_STATUS_SENT)
+    return refuse (error,
+                   _("Offer %s is a draft: mark it as sent before it is accepted or declined."),
+                   offer->number);
+
+  /* Prices hold until the offer's validity ends; declining an expired offer is still a
+   * useful record. */
+  if (status != SSA_OFFER_STATUS_DECLINED && is_past (&offer->valid_until, today))
+    {
+      g_autofree char *until = ssa_date_to_iso (&offer->valid_until);
+
+      return refuse (error,
+                     _("Offer %s expired on %s: make a revision with “offer revise %s” to "
+                       "offer it again."), offer->number, until, offer->number);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_no_accepted_revision (SsaDb             *self,
+                            const SsaDbOffer  *offer,
+                            GError           **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = ssa_db_prepare (self,
+                         "SELECT number FROM offers WHERE year = ? AND seq = ? AND id != ? "
+                         "AND status = 'accepted'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, offer->year);
+  sqlite3_bind_int (stmt, 2, offer->seq);
+  sqlite3_bind_int64 (stmt, 3, offer->id);
+  rc = ssa_db_step (self, stmt, error);
+  if (rc == 0)
+    return FALSE;
+  if (rc == SQLITE_ROW)
+    return refuse (error, _("Offer %s cannot be accepted: its revision %s is already accepted."),
+                   offer->number, (const char *) sqlite3_column_text (stmt, 0));
+  return TRUE;
+}
+
+static gboolean
+accept (SsaDb             *self,
+        const SsaDbOffer  *offer,
+        GError           **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autoptr(SsaPriceList) price_list = NULL;
+  g_autoptr(GArray) paid = NULL;
+  g_autofree char *document = NULL;
+  g_autofree char *what = NULL;
+
+  stmt = ssa_db_prepare (self, "SELECT paid_licences FROM offers WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, offer->id);
+  if (!ssa_db_step_row (self, stmt, error))
+    return FALSE;
+  paid = ids_from_json ((const char *) sqlite3_column_text (stmt, 0));
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+  document = ssa_db_dup_price_list_document (self, offer->price_list_row, error);
+  if (document == NULL)
+    return FALSE;
+  what = g_strdup_printf (_("price list %s"), offer->price_list_id);
+  price_list = ssa_price_list_new_from_data (document, strlen (document), what, error);
+  if (price_list == NULL)
+    return FALSE;
+
+  return ssa_db_apply_acceptance (self, offer->installation_id, &offer->period_end, paid,
+                                  price_list, error);
+}
+
+/**
+ * ssa_db_set_offer_status:
+ * @self: the connection
+ * @number: the offer's number, with its revision
+ * @status: %SSA_OFFER_STATUS_SENT, %SSA_OFFER_STATUS_ACCEPTED or %SSA_OFFER_STATUS_DECLINED
+ * @today: (nullable): the day to judge the validity by, %NULL for the local date
+ * @error: a #GError
+ *
+ * Moves an offer on: draft → sent → accepted or declined. Any other change, a second
+ * accepted revision of one number, and sending or accepting an offer whose validity has
+ * ended are refused with %SSA_DB_ERROR_REFUSED. Accepting applies "After an offer is
+ * accepted" of ssa-rules.md to the installation in the same transaction.
+ */
+gboolean
+ssa_db_set_offer_status (SsaDb           *self,
+                         const char      *number,
+                         SsaOfferStatus   status,
+                         const GDate     *today,
+                         GError         **error)
+{
+  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autoptr(SsaDbStmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (number != NULL, FALSE);
+
+  if (status != SSA_OFFER_STATUS_SENT && status != SSA_OFFER_STATUS_ACCEPTED &&
+      status != SSA_OFFER_STATUS_DECLINED)
+    return refuse (error, _("An offer’s status can only be set to sent, accepted or declined."));
+
+  if (!ssa_db_transaction_begin (&txn, self, error))
+    return FALSE;
+  offer = load_offer (self, number, error);
+  if (offer == NULL)
+    return FALSE;
+  if (!check_transition (offer, status, today, error))
+    return FALSE;
+  if (status == SSA_OFFER_STATUS_ACCEPTED && !check_no_accepted_revision (self, offer, error))
+    return FALSE;
+
+  stmt = ssa_db_prepare (self,
+                         "UPDATE offers SET status = ?, status_changed_at = ? WHERE id = ?",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ssa_offer_status_to_string (status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, ssa_db_now_iso (), -1, g_free);
+  sqlite3_bind_int64 (stmt, 3, offer->id);
+  if (!ssa_db_step_done (self, stmt, error))
+    return FALSE;
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+  if (status == SSA_OFFER_STATUS_ACCEPTED && !accept (self, offer, error))
+    return FALSE;
+
+  return ssa_db_transaction_commit (&txn, error);
+}
+
+/**
+ * ssa_db_load_offer:
+ * @self: the connection
+ * @number: the offer's number, with its revision ("2026-0001-R2")
+ * @error: a #GError
+ *
+ * Returns: (transfer full): the offer with its request and snapshot
+ */
+SsaDbOffer *
+ssa_db_load_offer (SsaDb       *self,
+                   const char  *number,
+                   GError     **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (number != NULL, NULL);
+
+  return load_offer (self, number, error);
+}
+
+/**
+ * ssa_db_list_offers:
+ *
+ * Returns: (transfer full) (element-type SsaDbOffer): every offer by number and revision,
+ *   without request and snapshot
+ */
+GPtrArray *
+ssa_db_list_offers (SsaDb   *self,
+                    GError **error)
+{
+  g_autoptr(GPtrArray) offers = NULL;
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = ssa_db_prepare (self,
+                         "SELECT " OFFER_COLUMNS OFFER_FROM
+                         " ORDER BY o.year, o.seq, o.revision", error);
+  if (stmt == NULL)
+    return NULL;
+  offers = g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_db_offer_free);
+  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (offers, offer_from_row (stmt, FALSE));
+  if (rc == 0)
+    return NULL;
+  return g_steal_pointer (&offers);
+}
+
+/* The reseller's profile. */
+
+/**
+ * ssa_db_load_profile:
+ *
+ * Returns: (transfer full): the reseller's profile
+ */
+SsaProfile *
+ssa_db_load_profile (SsaDb   *self,
+                     GError **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autoptr(SsaProfile) profile = ssa_profile_new ();
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = ssa_db_prepare (self,
+                         "SELECT company_name, org_no, vat_registered, foretaksregisteret, "
+                         "address, phone, email, logo, logo_mime_type, payment_terms, "
+                         "default_validity_days, default_labour_rate FROM profile WHERE id = 1",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  rc = ssa_db_step (self, stmt, error);
+  if (rc == 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    return g_steal_pointer (&profile);
+
+  profile->company_name = ssa_db_column_text (stmt, 0);
+  profile->org_no = ssa_db_column_text (stmt, 1);
+  profile->vat_registered = sqlite3_column_int (stmt, 2) != 0;
+  profile->foretaksregisteret = sqlite3_column_int (stmt, 3) != 0;
+  profile->address = ssa_db_column_text (stmt, 4);
+  profile->phone = ssa_db_column_text (stmt, 5);
+  profile->email = ssa_db_column_text (stmt, 6);
+  if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+    profile->logo = g_bytes_new (sqlite3_column_blob (stmt, 7), sqlite3_column_bytes (stmt, 7));
+  profile->logo_mime_type = ssa_db_column_text (stmt, 8);
+  profile->payment_terms = ssa_db_column_text (stmt, 9);
+  profile->default_validity_days = sqlite3_column_int (stmt, 10);
+  profile->has_default_labour_rate = sqlite3_column_type (stmt, 11) != SQLITE_NULL;
+  profile->default_labour_rate = sqlite3_column_int64 (stmt, 11);
+  return g_steal_pointer (&profile);
+}
+
+/**
+ * ssa_db_save_profile:
+ * @self: the connection
+ * @profile: the new profile, whole
+ * @error: a #GError
+ *
+ * Replaces the stored profile after checking it with ssa_profile_validate().
+ */
+gboolean
+ssa_db_save_profile (SsaDb             *self,
+                     const SsaProfile  *profile,
+                     GError           **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (profile != NULL, FALSE);
+
+  if (!ssa_profile_validate (profile, error))
+    return FALSE;
+  if (!ssa_db_check_writable (self, error))
+    return FALSE;
+
+  stmt = ssa_db_prepare (self,
+                         "INSERT OR REPLACE INTO profile (id, company_name, org_no, "
+                         "vat_registered, foretaksregisteret, address, phone, email, logo, "
+                         "logo_mime_type, payment_terms, default_validity_days, "
+                         "default_labour_rate, updated_at) "
+                         "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  ssa_db_bind_text (stmt, 1, profile->company_name);
+  ssa_db_bind_text (stmt, 2, profile->org_no);
+  sqlite3_bind_int (stmt, 3, profile->vat_registered ? 1 : 0);
+  sqlite3_bind_int (stmt, 4, profile->foretaksregisteret ? 1 : 0);
+  ssa_db_bind_text (stmt, 5, profile->address);
+  ssa_db_bind_text (stmt, 6, profile->phone);
+  ssa_db_bind_text (stmt, 7, profile->email);
+  if (profile->logo != NULL)
+    {
+      gsize size;
+      gconstpointer data = g_bytes_get_data (profile->logo, &size);
+
+      sqlite3_bind_blob (stmt, 8, data != NULL ? data : "", (int) size, SQLITE_STATIC);
+    }
+  else
+    sqlite3_bind_null (stmt, 8);
+  ssa_db_bind_text (stmt, 9, profile->logo != NULL ? profile->logo_mime_type : NULL);
+  ssa_db_bind_text (stmt, 10, profile->payment_terms);
+  sqlite3_bind_int (stmt, 11, profile->default_validity_days);
+  if (profile->has_default_labour_rate)
+    sqlite3_bind_int64 (stmt, 12, profile->default_labour_rate);
+  else
+    sqlite3_bind_null (stmt, 12);
+  sqlite3_bind_text (stmt, 13, ssa_db_now_iso (), -1, g_free);
+  return ssa_db_step_done (self, stmt, error);
+}

@@ -1,0 +1,104 @@
+/* ssa-db-private.h
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ssa-db.h"
+
+G_BEGIN_DECLS
+
+/* What the files of the database module (ssa-db*.c) share: the connection, a cache of
+ * prepared statements, transactions that roll back unless committed, and conversions
+ * between SQLite values and SSA Desk's (dates as YYYY-MM-DD text, absent text as NULL). */
+
+struct _SsaDb
+{
+  sqlite3    *handle;
+  char       *path;
+  char       *display_name;   /* the path for messages */
+  GHashTable *statements;     /* SQL text -> sqlite3_stmt*, prepared once */
+  gboolean    read_only;
+};
+
+/* A cached statement that is reset (and its bindings cleared) when it goes out of scope:
+ * `g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self, "SELECT …", error);` */
+typedef sqlite3_stmt SsaDbStmt;
+
+void      ssa_db_stmt_release   (SsaDbStmt    *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaDbStmt, ssa_db_stmt_release)
+
+SsaDbStmt *ssa_db_prepare       (SsaDb        *self,
+                                 const char   *sql,
+                                 GError      **error);
+int       ssa_db_step           (SsaDb        *self,
+                                 SsaDbStmt    *stmt,
+                                 GError      **error);
+gboolean  ssa_db_step_row       (SsaDb        *self,
+                                 SsaDbStmt    *stmt,
+                                 GError      **error);
+gboolean  ssa_db_step_done      (SsaDb        *self,
+                                 SsaDbStmt    *stmt,
+                                 GError      **error);
+gboolean  ssa_db_exec           (SsaDb        *self,
+                                 const char   *sql,
+                                 GError      **error);
+gboolean  ssa_db_set_error      (SsaDb        *self,
+                                 int           rc,
+                                 GError      **error);
+gint64    ssa_db_last_insert_id (SsaDb        *self);
+
+/* A transaction that rolls back when it goes out of scope without ssa_db_transaction_commit():
+ * `g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;` */
+typedef struct
+{
+  SsaDb   *db;
+  gboolean active;
+} SsaDbTransaction;
+
+#define SSA_DB_TRANSACTION_INIT { NULL, FALSE }
+
+gboolean  ssa_db_transaction_begin  (SsaDbTransaction *txn,
+                                     SsaDb            *self,
+                                     GError          **error);
+gboolean  ssa_db_transaction_commit (SsaDbTransaction *txn,
+                                     GError          **error);
+void      ssa_db_transaction_clear  (SsaDbTransaction *txn);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SsaDbTransaction, ssa_db_transaction_clear)
+
+/* Values. */
+void      ssa_db_bind_text      (SsaDbStmt    *stmt,
+                                 int           index,
+                                 const char   *text);
+void      ssa_db_bind_date      (SsaDbStmt    *stmt,
+                                 int           index,
+                                 const GDate  *date);
+char     *ssa_db_column_text    (SsaDbStmt    *stmt,
+                                 int           index);
+void      ssa_db_column_date    (SsaDbStmt    *stmt,
+                                 int           index,
+                                 GDate        *out);
+char     *ssa_db_now_iso        (void);
+gboolean  ssa_db_check_writable (SsaDb        *self,
+                                 GError      **error);
+
+/* Shared between the customers/installations file and the offers file. */
+gboolean  ssa_db_apply_acceptance (SsaDb        *self,
+                                   gint64        installation_id,
+                                   const GDate  *end,
+                                   GArray       *paid_licence_ids,
+                                   const SsaPriceList *price_list,
+                                   GError      **error);
+SsaInventory *ssa_db_read_inventory (SsaDb     *self,
+                                     gint64     installation_id,
+                                     GArray   **out_licence_ids,
+                                     GError   **error);
+
+/* Migrations: ssa-db-schema.c. */
+gboolean  ssa_db_migrate        (SsaDb        *self,
+                                 GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,249 @@
+/* ssa-db-schema.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ssa-db-private.h"
+#include "ssa-samples.h"
+
+/* The schema, as a list of migrations. Migration N brings a database from user_version N-1
+ * to N; they run in order, each in the same transaction as the new user_version, so that a
+ * database is always at exactly one version. A released migration never changes: a change
+ * of the schema is a new migration appended here (and SSA_DB_SCHEMA_VERSION raised), with a
+ * test that migrates a database of every earlier version. */
+
+typedef struct
+{
+  const char *sql;
+  gboolean  (*after) (SsaDb *self, GError **error);
+} Migration;
+
+/* Dates are YYYY-MM-DD text (they sort and compare as dates); times are ISO 8601 UTC text;
+ * money is INTEGER hundredths. The CHECKs repeat the rules of the file formats so that no
+ * program can store what SSA Desk could not read back. */
+#define DATE_CHECK(column) \
+  "CHECK (" column " IS NULL OR (length(" column ") = 10 AND date(" column ") = " column "))"
+#define KINDS "'switchboard', 'port', 'mobility', 'gsm', 'voicemail', 'standby', " \
+              "'softphone', 'app', 'third_party', 'hardware', 'service'"
+#define NOW "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+
+static const char migration_1_sql[] =
+  "CREATE TABLE customers ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL DEFAULT '',"
+  "  org_no      TEXT,"
+  "  address     TEXT,"
+  "  contact     TEXT,"
+  "  email       TEXT,"
+  "  notes       TEXT,"
+  "  created_at  TEXT NOT NULL DEFAULT " NOW ","
+  "  updated_at  TEXT NOT NULL DEFAULT " NOW
+  ");"
+  "CREATE UNIQUE INDEX customers_org_no ON customers (org_no) WHERE org_no IS NOT NULL;"
+  "CREATE INDEX customers_name ON customers (name);"
+
+  "CREATE TABLE installations ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER REFERENCES customers (id) ON DELETE RESTRICT,"
+  "  name        TEXT,"
+  "  serial      TEXT,"
+  "  deployment  TEXT NOT NULL DEFAULT 'appliance'"
+  "              CHECK (deployment IN ('appliance', 'saas', 'rental')),"
+  "  firmware    TEXT,"
+  "  ssa_expiry  TEXT " DATE_CHECK ("ssa_expiry") ","
+  "  notes       TEXT,"
+  "  created_at  TEXT NOT NULL DEFAULT " NOW ","
+  "  updated_at  TEXT NOT NULL DEFAULT " NOW
+  ");"
+  "CREATE INDEX installations_customer ON installations (customer_id);"
+  /* Covers the renewals query (ssa_db_list_renewals()): no table lookups, no sorting. */
+  "CREATE INDEX installations_renewals ON installations (deployment, ssa_expiry, customer_id,"
+  "  name) WHERE ssa_expiry IS NOT NULL;"
+  "CREATE UNIQUE INDEX installations_serial ON installations (serial) WHERE serial IS NOT NULL;"
+
+  "CREATE TABLE licences ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  installation_id INTEGER NOT NULL REFERENCES installations (id) ON DELETE CASCADE,"
+  "  position        INTEGER NOT NULL,"
+  "  code            TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 64),"
+  "  quantity        INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 1000000),"
+  "  added_on        TEXT " DATE_CHECK ("added_on") ","
+  "  covered_until   TEXT " DATE_CHECK ("covered_until") ","
+  "  kind            TEXT CHECK (kind IS NULL OR kind IN (" KINDS ")),"
+  "  name            TEXT"
+  ");"
+  "CREATE INDEX licences_installation ON licences (installation_id, position);"
+
+  "CREATE TABLE price_lists ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  list_id       TEXT NOT NULL,"
+  "  document      TEXT NOT NULL,"
+  "  sha256        TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),"
+  "  source_url    TEXT,"
+  "  fetched_at    TEXT,"
+  "  etag          TEXT,"
+  "  last_modified TEXT,"
+  "  imported_at   TEXT NOT NULL DEFAULT " NOW ","
+  "  is_current    INTEGER NOT NULL DEFAULT 0 CHECK (is_current IN (0, 1))"
+  ");"
+  "CREATE UNIQUE INDEX price_lists_current ON price_lists (is_current) WHERE is_current = 1;"
+  /* A stored price list is what offers were computed from: it never changes. */
+  "CREATE TRIGGER price_lists_immutable BEFORE UPDATE OF list_id, document, sha256"
+  "  ON price_lists BEGIN SELECT RAISE (ABORT, 'a stored price list never changes'); END;"
+
+  "CREATE TABLE offers ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  year            INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),"
+  "  seq             INTEGER NOT NULL CHECK (seq >= 1),"
+  "  revision        INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),"
+  "  number          TEXT NOT NULL UNIQUE,"
+  "  installation_id INTEGER NOT NULL REFERENCES installations (id) ON DELETE RESTRICT,"
+  "  price_list_id   INTEGER NOT NULL REFERENCES price_lists (id) ON DELETE RESTRICT,"
+  "  status          TEXT NOT NULL DEFAULT 'draft'"
+  "                  CHECK (status IN ('draft', 'sent', 'accepted', 'declined')),"
+  "  created         TEXT NOT NULL " DATE_CHECK ("created") ","
+  "  valid_until     TEXT NOT NULL " DATE_CHECK ("valid_until") ","
+  "  period_start    TEXT NOT NULL " DATE_CHECK ("period_start") ","
+  "  period_end      TEXT NOT NULL " DATE_CHECK ("period_end") ","
+  "  currency        TEXT NOT NULL,"
+  "  total           INTEGER NOT NULL CHECK (total >= 0),"
+  "  request         TEXT NOT NULL,"
+  "  inventory       TEXT NOT NULL,"
+  "  snapshot        TEXT NOT NULL,"
+  "  paid_licences   TEXT NOT NULL DEFAULT '[]',"
+  "  created_at      TEXT NOT NULL DEFAULT " NOW ","
+  "  status_changed_at TEXT,"
+  "  UNIQUE (year, seq, revision)"
+  ");"
+  "CREATE INDEX offers_installation ON offers (installation_id);"
+  /* What an offer was computed from and what it says never changes; only its status does.
+   * Offers are never deleted, so that their numbers have no gaps. */
+  "CREATE TRIGGER offers_immutable BEFORE UPDATE OF year, seq, revision, number,"
+  "  installation_id, price_list_id, created, valid_until, period_start, period_end,"
+  "  currency, total, request, inventory, snapshot, paid_licences ON offers"
+  "  BEGIN SELECT RAISE (ABORT, 'an offer never changes: make a revision'); END;"
+  "CREATE TRIGGER offers_kept BEFORE DELETE ON offers"
+  "  BEGIN SELECT RAISE (ABORT, 'offers are never deleted'); END;"
+
+  "CREATE TABLE profile ("
+  "  id                    INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  company_name          TEXT,"
+  "  org_no                TEXT,"
+  "  vat_registered        INTEGER NOT NULL DEFAULT 0 CHECK (vat_registered IN (0, 1)),"
+  "  foretaksregisteret    INTEGER NOT NULL DEFAULT 0 CHECK (foretaksregisteret IN (0, 1)),"
+  "  address               TEXT,"
+  "  phone                 TEXT,"
+  "  email                 TEXT,"
+  "  logo                  BLOB,"
+  "  logo_mime_type        TEXT,"
+  "  payment_terms         TEXT,"
+  "  default_validity_days INTEGER NOT NULL DEFAULT 30"
+  "                        CHECK (default_validity_days BETWEEN 1 AND 365),"
+  "  default_labour_rate   INTEGER CHECK (default_labour_rate IS NULL OR default_labour_rate >= 0),"
+  "  updated_at            TEXT NOT NULL DEFAULT " NOW
+  ");"
+  "INSERT INTO profile (id) VALUES (1);"
+
+  "PRAGMA application_id = 1397965124;"; /* SSA_DB_APPLICATION_ID */
+
+G_STATIC_ASSERT (SSA_DB_APPLICATION_ID == 1397965124);
+
+/* A new database holds the bundled sample price list as its current list, so that offers
+ * can be computed before the distributor's list is fetched. */
+static gboolean
+store_sample_price_list (SsaDb   *self,
+                         GError **error)
+{
+  g_autoptr(GBytes) bytes = ssa_samples_get_price_list_bytes ();
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(SsaPriceList) price_list = NULL;
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  price_list = ssa_price_list_new_from_data (data, length, "sample-price-list.json", error);
+  if (price_list == NULL)
+    return FALSE;
+
+  g_checksum_update (checksum, (const guchar *) data, length);
+
+  stmt = ssa_db_prepare (self,
+                         "INSERT INTO price_lists (list_id, document, sha256, is_current) "
+                         "VALUES (?, ?, ?, 1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, price_list->id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, data, (int) length, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, g_checksum_get_string (checksum), -1, SQLITE_TRANSIENT);
+  return ssa_db_step_done (self, stmt, error);
+}
+
+static const Migration migrations[] = {
+  { migration_1_sql, store_sample_price_list },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SSA_DB_SCHEMA_VERSION);
+
+static gboolean
+read_version (SsaDb   *self,
+              gint64  *out,
+              GError **error)
+{
+  g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self, "PRAGMA user_version", error);
+
+  if (stmt == NULL || !ssa_db_step_row (self, stmt, error))
+    return FALSE;
+  *out = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/**
+ * ssa_db_migrate:
+ * @self: a writable connection to a database at a version below SSA_DB_SCHEMA_VERSION
+ * @error: a #GError
+ *
+ * Runs the missing migrations in one write transaction. Another process may have migrated
+ * the database since it was opened: the version is read again once the write lock is held.
+ */
+gboolean
+ssa_db_migrate (SsaDb   *self,
+                GError **error)
+{
+  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
+  gint64 version = 0;
+
+  if (!ssa_db_transaction_begin (&txn, self, error))
+    return FALSE;
+  if (!read_version (self, &version, error))
+    return FALSE;
+
+  if (version > SSA_DB_SCHEMA_VERSION)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NEWER,
+                   _("The database %s was written by a newer version of SSA Desk. It was not "
+                     "changed: update SSA Desk to use it."), self->display_name);
+      return FALSE;
+    }
+
+  for (; version < SSA_DB_SCHEMA_VERSION; version++)
+    {
+      const Migration *migration = &migrations[version];
+      g_autofree char *set_version = NULL;
+
+      if (!ssa_db_exec (self, migration->sql, error))
+        return FALSE;
+      if (migration->after != NULL && !migration->after (self, error))
+        return FALSE;
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, version + 1);
+      if (!ssa_db_exec (self, set_version, error))
+        return FALSE;
+    }
+
+  return ssa_db_transaction_commit (&txn, error);
+}

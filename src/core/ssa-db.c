@@ -1,0 +1,772 @@
+/* ssa-db.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "ssa-date.h"
+#include "ssa-db-private.h"
+#include "ssa-file.h"
+
+/* Opening and closing the database, its errors, prepared statements, transactions and the
+ * online backup. The tables are in ssa-db-schema.c, the rows in ssa-db-inventory.c,
+ * ssa-db-price-list.c and ssa-db-offers.c. */
+
+G_DEFINE_QUARK (ssa-db-error-quark, ssa_db_error)
+
+/* How long a backup keeps retrying while other connections hold locks. */
+#define BACKUP_RETRY_MS 50
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+/**
+ * ssa_db_get_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/ssa-desk/ssa-desk.db`, the window's database
+ */
+char *
+ssa_db_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "ssa-desk", "ssa-desk.db", NULL);
+}
+
+/**
+ * ssa_db_set_error:
+ * @self: the connection
+ * @rc: an SQLite result code other than SQLITE_OK, SQLITE_ROW and SQLITE_DONE
+ * @error: a #GError
+ *
+ * Sets @error to a message for the user that says what went wrong with which file and what
+ * to do about it.
+ *
+ * Returns: %FALSE, so that callers can `return ssa_db_set_error (…)`
+ */
+gboolean
+ssa_db_set_error (SsaDb   *self,
+                  int      rc,
+                  GError **error)
+{
+  const char *detail = self->handle != NULL ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_BUSY,
+                   _("The database %s is busy: another program kept it locked for more than "
+                     "%d seconds. Try again in a moment."),
+                   self->display_name, SSA_DB_BUSY_TIMEOUT_MS / 1000);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_READ_ONLY,
+                   _("The database %s cannot be changed: the file or its folder is read-only. "
+                     "Check their permissions; nothing was changed."),
+                   self->display_name);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_FULL,
+                   _("The disk holding the database %s is full: nothing was changed. Free "
+                     "some space and try again."),
+                   self->display_name);
+      break;
+
+    case SQLITE_IOERR:
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_FULL,
+                   _("Could not write the database %s (%s): the disk may be full or failing. "
+                     "Nothing was changed; free some space and try again."),
+                   self->display_name, detail);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE,
+                   _("%s is not an SSA Desk database or it is damaged (%s). Restore it from "
+                     "a backup."),
+                   self->display_name, detail);
+      break;
+
+    case SQLITE_CANTOPEN:
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_READ_ONLY,
+                   _("Could not open the database %s (%s): check that its folder exists and "
+                     "can be written."),
+                   self->display_name, detail);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
+                   _("The database %s refused the change: %s"),
+                   self->display_name, detail);
+      break;
+
+    default:
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_FAILED,
+                   _("The database %s failed: %s"),
+                   self->display_name, detail);
+      break;
+    }
+  return FALSE;
+}
+
+void
+ssa_db_stmt_release (SsaDbStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/**
+ * ssa_db_prepare:
+ * @self: the connection
+ * @sql: a statement; the same text finds the same prepared statement again
+ * @error: a #GError
+ *
+ * Returns: (transfer none): the statement, ready to bind; release it with
+ *   ssa_db_stmt_release() (g_autoptr(SsaDbStmt) does) before preparing the same text again
+ */
+SsaDbStmt *
+ssa_db_prepare (SsaDb       *self,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      ssa_db_set_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/**
+ * ssa_db_step:
+ *
+ * Returns: SQLITE_ROW or SQLITE_DONE, or 0 with @error set
+ */
+int
+ssa_db_step (SsaDb      *self,
+             SsaDbStmt  *stmt,
+             GError    **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return rc;
+
+  ssa_db_set_error (self, rc, error);
+  return 0;
+}
+
+/* Runs a statement that must return a row (an aggregate, a row known to exist). */
+gboolean
+ssa_db_step_row (SsaDb      *self,
+                 SsaDbStmt  *stmt,
+                 GError    **error)
+{
+  int rc = ssa_db_step (self, stmt, error);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE,
+                 _("The database %s is damaged: a row it must have is missing. Restore it "
+                   "from a backup."), self->display_name);
+  return FALSE;
+}
+
+/* Runs a statement that returns no rows. */
+gboolean
+ssa_db_step_done (SsaDb      *self,
+                  SsaDbStmt  *stmt,
+                  GError    **error)
+{
+  int rc = ssa_db_step (self, stmt, error);
+
+  if (rc == 0)
+    return FALSE;
+  g_assert (rc == SQLITE_DONE);
+  return TRUE;
+}
+
+gboolean
+ssa_db_exec (SsaDb       *self,
+             const char  *sql,
+             GError     **error)
+{
+  int rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return ssa_db_set_error (self, rc, error);
+  return TRUE;
+}
+
+gint64
+ssa_db_last_insert_id (SsaDb *self)
+{
+  return sqlite3_last_insert_rowid (self->handle);
+}
+
+gboolean
+ssa_db_check_writable (SsaDb   *self,
+                       GError **error)
+{
+  if (!self->read_only)
+    return TRUE;
+
+  return ssa_db_set_error (self, SQLITE_READONLY, error);
+}
+
+/**
+ * ssa_db_transaction_begin:
+ * @txn: an inactive transaction (SSA_DB_TRANSACTION_INIT)
+ * @self: the connection
+ * @error: a #GError
+ *
+ * Starts a write transaction: BEGIN IMMEDIATE takes the write lock at once (waiting up to
+ * the busy timeout), so that what the transaction reads cannot change before it writes.
+ */
+gboolean
+ssa_db_transaction_begin (SsaDbTransaction  *txn,
+                          SsaDb             *self,
+                          GError           **error)
+{
+  g_assert (!txn->active);
+
+  if (!ssa_db_check_writable (self, error))
+    return FALSE;
+  if (!ssa_db_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  txn->db = self;
+  txn->active = TRUE;
+  return TRUE;
+}
+
+gboolean
+ssa_db_transaction_commit (SsaDbTransaction  *txn,
+                           GError           **error)
+{
+  g_assert (txn->active);
+
+  if (!ssa_db_exec (txn->db, "COMMIT", error))
+    return FALSE; /* still active: the cleanup rolls back */
+
+  txn->active = FALSE;
+  return TRUE;
+}
+
+void
+ssa_db_transaction_clear (SsaDbTransaction *txn)
+{
+  if (!txn->active)
+    return;
+
+  /* A failed ROLLBACK means SQLite already rolled back (after a full disk, for example). */
+  sqlite3_exec (txn->db->handle, "ROLLBACK", NULL, NULL, NULL);
+  txn->active = FALSE;
+}
+
+void
+ssa_db_bind_text (SsaDbStmt  *stmt,
+                  int         index,
+                  const char *text)
+{
+  if (text == NULL || text[0] == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+ssa_db_bind_date (SsaDbStmt   *stmt,
+                  int          index,
+                  const GDate *date)
+{
+  if (!ssa_date_is_set (date))
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, ssa_date_to_iso (date), -1, g_free);
+}
+
+/* Returns: (transfer full) (nullable): the column's text; NULL for SQL NULL */
+char *
+ssa_db_column_text (SsaDbStmt *stmt,
+                    int        index)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, index);
+
+  if (text == NULL)
+    return NULL;
+  return g_strndup ((const char *) text, sqlite3_column_bytes (stmt, index));
+}
+
+/* Reads a YYYY-MM-DD column; SQL NULL (and, defensively, anything else) clears @out. */
+void
+ssa_db_column_date (SsaDbStmt *stmt,
+                    int        index,
+                    GDate     *out)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, index);
+
+  g_date_clear (out, 1);
+  if (text != NULL && !ssa_date_parse (text, out, NULL))
+    g_date_clear (out, 1);
+}
+
+/* Returns: (transfer full): the current time in UTC, "2026-11-28T09:15:00Z" */
+char *
+ssa_db_now_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+query_int (SsaDb       *self,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    return ssa_db_set_error (self, rc, error);
+  return TRUE;
+}
+
+static SsaDb *
+db_new (const char *path)
+{
+  SsaDb *self = g_new0 (SsaDb, 1);
+
+  self->path = g_strdup (path);
+  self->display_name = g_filename_display_name (path);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  return self;
+}
+
+/* Refuses, without writing anything, a file that is not a database of this application or
+ * that a newer version of it wrote. */
+static gboolean
+check_database (SsaDb   *self,
+                gint64  *out_version,
+                GError **error)
+{
+  gint64 version = 0;
+  gint64 application_id = 0;
+  gint64 n_objects = 0;
+
+  if (!query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "PRAGMA application_id", &application_id, error))
+    return FALSE;
+
+  if (application_id != 0 && application_id != SSA_DB_APPLICATION_ID)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE,
+                   _("%s is a database of another program, not of SSA Desk; it was not "
+                     "changed. Give another file with --db."), self->display_name);
+      return FALSE;
+    }
+
+  if (version > SSA_DB_SCHEMA_VERSION)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NEWER,
+                   _("The database %s was written by a newer version of SSA Desk (schema "
+                     "version %lld; this version knows up to %d). It was not "
+                     "changed: update SSA Desk to use it."),
+                   self->display_name, (long long) version, SSA_DB_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (version == 0)
+    {
+      if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+        return FALSE;
+      if (n_objects > 0)
+        {
+          g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE,
+                       _("%s holds tables of another program, not of SSA Desk; it was not "
+                         "changed. Give another file with --db."), self->display_name);
+          return FALSE;
+        }
+    }
+
+  *out_version = version;
+  return TRUE;
+}
+
+/**
+ * ssa_db_open:
+ * @path: (nullable): the database file, or %NULL for ssa_db_get_default_path()
+ * @flags: how to open it
+ * @error: a #GError
+ *
+ * Opens the database, creating it and its folder on first use, and brings its schema up to
+ * date. A database with a newer schema, or a file that is not SSA Desk's, is refused
+ * without any change to it.
+ *
+ * Returns: (transfer full): the connection; close it with ssa_db_close()
+ */
+SsaDb *
+ssa_db_open (const char      *path,
+             SsaDbOpenFlags   flags,
+             GError         **error)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(SsaDb) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean read_only = (flags & SSA_DB_OPEN_READ_ONLY) != 0;
+  gint64 version = 0;
+  int open_flags;
+  int rc;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (path == NULL)
+    path = default_path = ssa_db_get_default_path ();
+
+  self = db_new (path);
+
+  if (read_only && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
+                   _("There is no database %s."), self->display_name);
+      return NULL;
+    }
+
+  if (!read_only)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (folder, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *display = g_filename_display_name (folder);
+
+          g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_READ_ONLY,
+                       _("Could not create the folder %s for the database: %s"),
+                       display, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  /* A file that exists but cannot be written is opened for reading only, so that lists and
+   * exports still work; every change is then refused with a clear message. */
+  if (!read_only && g_file_test (path, G_FILE_TEST_EXISTS) && access (path, W_OK) != 0)
+    read_only = TRUE;
+
+  open_flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE |
+               (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  rc = sqlite3_open_v2 (path, &self->handle, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      ssa_db_set_error (self, rc, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, SSA_DB_BUSY_TIMEOUT_MS);
+  self->read_only = read_only || sqlite3_db_readonly (self->handle, "main") == 1;
+
+  if (!ssa_db_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!check_database (self, &version, &local_error))
+    {
+      /* A database in WAL mode is read through a shared-memory file beside it: with neither
+       * the file nor its folder writable, SQLite cannot even read it. */
+      if (self->read_only && g_error_matches (local_error, SSA_DB_ERROR, SSA_DB_ERROR_READ_ONLY))
+        {
+          g_clear_error (&local_error);
+          g_set_error (&local_error, SSA_DB_ERROR, SSA_DB_ERROR_READ_ONLY,
+                       _("The database %s is read-only and its folder cannot be written "
+                         "either, which SQLite needs even to read it. Check the permissions of "
+                         "the file and its folder; nothing was changed."), self->display_name);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  /* A read-only open (a backup) takes an older schema as it is; a writer must bring it up
+   * to date first, which a read-only file does not allow. */
+  if (version < SSA_DB_SCHEMA_VERSION && self->read_only && !(flags & SSA_DB_OPEN_READ_ONLY))
+    {
+      ssa_db_set_error (self, SQLITE_READONLY, error);
+      return NULL;
+    }
+
+  if (!self->read_only)
+    {
+      /* WAL lets the window read while the command line writes, and a write that fails
+       * half-way (a full disk, a killed process) never touches the main file. FULL
+       * synchronisation makes each commit durable: an offer number printed is kept. */
+      if (!ssa_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
+          !ssa_db_exec (self, "PRAGMA synchronous = FULL", error))
+        return NULL;
+
+      if (version < SSA_DB_SCHEMA_VERSION && !ssa_db_migrate (self, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+void
+ssa_db_close (SsaDb *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    sqlite3_close (self->handle);
+  g_free (self->path);
+  g_free (self->display_name);
+  g_free (self);
+}
+
+const char *
+ssa_db_get_path (SsaDb *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->path;
+}
+
+int
+ssa_db_get_schema_version (SsaDb *self)
+{
+  gint64 version = -1;
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  if (!query_int (self, "PRAGMA user_version", &version, NULL))
+    return -1;
+  return (int) version;
+}
+
+/**
+ * ssa_db_check_integrity:
+ * @self: the connection
+ * @error: a #GError
+ *
+ * Runs SQLite's integrity check and the check of foreign keys.
+ *
+ * Returns: %TRUE when both find nothing wrong
+ */
+gboolean
+ssa_db_check_integrity (SsaDb   *self,
+                        GError **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA integrity_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s\n", line);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return ssa_db_set_error (self, rc, error);
+
+  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_string_append_printf (problems, _("table %s, row %lld: refers to a "
+                                          "missing row of %s\n"),
+                              (const char *) sqlite3_column_text (stmt, 0),
+                              (long long) sqlite3_column_int64 (stmt, 1),
+                              (const char *) sqlite3_column_text (stmt, 2));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return ssa_db_set_error (self, rc, error);
+
+  if (problems->len > 0)
+    {
+      g_string_truncate (problems, problems->len - 1);
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE,
+                   _("The database %s is damaged:\n%s"), self->display_name, problems->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  if (g_stat (a, &sa) != 0 || g_stat (b, &sb) != 0)
+    return FALSE;
+  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static gboolean
+backup_into (SsaDb       *self,
+             sqlite3     *dest,
+             GError     **error)
+{
+  sqlite3_backup *backup;
+  int waited_ms = 0;
+  int rc;
+
+  backup = sqlite3_backup_init (dest, "main", self->handle, "main");
+  if (backup == NULL)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_FAILED,
+                   _("Could not start the backup of %s: %s"),
+                   self->display_name, sqlite3_errmsg (dest));
+      return FALSE;
+    }
+
+  /* All pages in one step: the copy is read in one read transaction, so it is one
+   * consistent state of the database even while other processes write (WAL readers do not
+   * wait for writers). Locks held elsewhere only delay it. */
+  do
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        {
+          sqlite3_sleep (BACKUP_RETRY_MS);
+          waited_ms += BACKUP_RETRY_MS;
+        }
+    }
+  while ((rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) &&
+         waited_ms < SSA_DB_BUSY_TIMEOUT_MS);
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE)
+    {
+      if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR)
+        g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_FULL,
+                     _("Could not write the backup: the disk may be full (%s)."),
+                     sqlite3_errstr (rc));
+      else
+        ssa_db_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  /* The copy is one self-contained file: no WAL beside it. */
+  rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_FULL,
+                   _("Could not write the backup: %s"), sqlite3_errmsg (dest));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ssa_db_backup:
+ * @self: the connection
+ * @destination: the backup file; it is replaced if it exists
+ * @error: a #GError
+ *
+ * Copies the database with SQLite's online backup API into a temporary file beside
+ * @destination, then renames it over @destination: a consistent copy, made safely while
+ * the window or other commands write, and never a partial file.
+ */
+gboolean
+ssa_db_backup (SsaDb       *self,
+               const char  *destination,
+               GError     **error)
+{
+  g_autofree char *temp = NULL;
+  g_autofree char *display = NULL;
+  sqlite3 *dest = NULL;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  display = g_filename_display_name (destination);
+  if (same_file (destination, self->path))
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED,
+                   _("%s is the database itself: give the backup another file name."),
+                   display);
+      return FALSE;
+    }
+
+  temp = ssa_file_make_temp_path (destination, error);
+  if (temp == NULL)
+    return FALSE;
+
+  rc = sqlite3_open_v2 (temp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_FAILED,
+                   _("Could not create the backup %s: %s"), display, sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      ssa_file_discard_temp (temp);
+      return FALSE;
+    }
+
+  ok = backup_into (self, dest, error);
+  rc = sqlite3_close (dest);
+  if (ok && rc != SQLITE_OK)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_FULL,
+                   _("Could not write the backup %s: %s"), display, sqlite3_errstr (rc));
+      ok = FALSE;
+    }
+
+  if (!ok)
+    {
+      g_autofree char *journal = g_strconcat (temp, "-journal", NULL);
+
+      g_unlink (journal);
+      ssa_file_discard_temp (temp);
+      return FALSE;
+    }
+
+  return ssa_file_commit_temp (temp, destination, error);
+}

@@ -1,0 +1,298 @@
+/* ssa-offer-reader.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ssa-error.h"
+#include "ssa-json-guard.h"
+#include "ssa-json-guard-private.h"
+#include "ssa-offer-reader.h"
+
+/* Reads back what ssa_offer_to_json() writes, so that a stored offer (the database keeps
+ * each offer's document as its snapshot) can be shown and exported again without the price
+ * list and inventory it was computed from. The inputs of the computation come from the
+ * document's "terms"; each line's inventory_index is restored from the order of the lines
+ * (a line's back-payment comes right before its regular segment). */
+
+/* The same empty offer as ssa-offer.c makes, which keeps its constructor to itself. */
+static void
+warning_clear (gpointer data)
+{
+  SsaOfferWarning *warning = data;
+
+  g_clear_pointer (&warning->message, g_free);
+}
+
+static SsaOffer *
+offer_new (void)
+{
+  SsaOffer *self = g_new0 (SsaOffer, 1);
+
+  g_date_clear (&self->today, 1);
+  g_date_clear (&self->start, 1);
+  g_date_clear (&self->end, 1);
+  self->lines = g_array_new (FALSE, TRUE, sizeof (SsaOfferLine));
+  self->strings = g_string_chunk_new (4096);
+  self->warnings = g_array_new (FALSE, TRUE, sizeof (SsaOfferWarning));
+  g_array_set_clear_func (self->warnings, warning_clear);
+  return self;
+}
+
+static gboolean
+segment_from_string (const char *text,
+                     SsaSegment *out)
+{
+  static const SsaSegment segments[] = {
+    SSA_SEGMENT_REGULAR, SSA_SEGMENT_BACKPAY, SSA_SEGMENT_COVERED, SSA_SEGMENT_EXCLUDED
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (segments); i++)
+    if (g_strcmp0 (text, ssa_segment_to_string (segments[i])) == 0)
+      {
+        *out = segments[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+warning_from_string (const char     *text,
+                     SsaWarningCode *out)
+{
+  static const SsaWarningCode codes[] = {
+    SSA_WARNING_VERSION_UNSUPPORTED, SSA_WARNING_VERSION_TOO_OLD,
+    SSA_WARNING_VERSION_UNKNOWN, SSA_WARNING_BACKPAY
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (g_strcmp0 (text, ssa_warning_code_to_string (codes[i])) == 0)
+      {
+        *out = codes[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+read_line (SsaOffer           *self,
+           const SsaJsonScope *scope,
+           guint              *inventory_index)
+{
+  SsaOfferLine line = { NULL, };
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *segment = NULL;
+  gint64 months = 0;
+
+  g_date_clear (&line.start, 1);
+  g_date_clear (&line.end, 1);
+
+  ssa_json_scope_get_text (scope, "code", SSA_JSON_REQUIRED | SSA_JSON_NON_EMPTY, 0, &code);
+  ssa_json_scope_get_text (scope, "name", SSA_JSON_REQUIRED, 0, &name);
+  ssa_json_scope_get_kind (scope, "kind", SSA_JSON_REQUIRED, &line.kind);
+  ssa_json_scope_get_int (scope, "quantity", SSA_JSON_REQUIRED, 1, SSA_INVENTORY_MAX_QUANTITY,
+                          _("must be a whole number from 1 to 1 000 000"), &line.quantity);
+  if (ssa_json_scope_get_text (scope, "segment", SSA_JSON_REQUIRED, 0, &segment) &&
+      !segment_from_string (segment, &line.segment))
+    ssa_json_scope_problem (scope, "segment",
+                            _("must be one of regular, backpay, covered, excluded"));
+  if (line.segment == SSA_SEGMENT_REGULAR || line.segment == SSA_SEGMENT_BACKPAY)
+    {
+      ssa_json_scope_get_date (scope, "start", SSA_JSON_REQUIRED, &line.start);
+      ssa_json_scope_get_date (scope, "end", SSA_JSON_REQUIRED, &line.end);
+    }
+  ssa_json_scope_get_int (scope, "months", SSA_JSON_REQUIRED, 0, 12 * SSA_OFFER_MAX_MONTHS,
+                          _("must be a whole number of months"), &months);
+  line.months = (int) months;
+  ssa_json_scope_get_decimal (scope, "ssc", SSA_JSON_REQUIRED, &line.ssc);
+  ssa_json_scope_get_decimal (scope, "amount", SSA_JSON_REQUIRED, &line.amount);
+  ssa_json_scope_get_decimal (scope, "ssc_per_year", SSA_JSON_OPTIONAL, &line.ssc_per_year);
+
+  line.code = g_string_chunk_insert_const (self->strings, code != NULL ? code : "");
+  line.name = g_string_chunk_insert_const (self->strings, name != NULL ? name : "");
+
+  /* A regular segment right after the back-payment of the same line is that line's. */
+  if (self->lines->len > 0)
+    {
+      const SsaOfferLine *previous = &g_array_index (self->lines, SsaOfferLine,
+                                                     self->lines->len - 1);
+
+      if (!(line.segment == SSA_SEGMENT_REGULAR && previous->segment == SSA_SEGMENT_BACKPAY &&
+            g_str_equal (previous->code, line.code) && previous->quantity == line.quantity))
+        (*inventory_index)++;
+    }
+  line.inventory_index = *inventory_index;
+
+  g_array_append_val (self->lines, line);
+}
+
+static void
+read_totals (SsaOffer           *self,
+             const SsaJsonScope *root)
+{
+  SsaJsonScope scope = { root->problems, NULL, NULL, "totals" };
+  SsaOfferTotals *t = &self->totals;
+
+  scope.object = ssa_json_scope_get_object (root, "totals", SSA_JSON_REQUIRED);
+  if (scope.object == NULL)
+    return;
+
+  ssa_json_scope_get_decimal (&scope, "ssc", SSA_JSON_REQUIRED, &t->ssc);
+  ssa_json_scope_get_decimal (&scope, "regular", SSA_JSON_REQUIRED, &t->regular);
+  ssa_json_scope_get_decimal (&scope, "backpay", SSA_JSON_REQUIRED, &t->backpay);
+  ssa_json_scope_get_decimal (&scope, "billing_discount", SSA_JSON_REQUIRED,
+                              &t->billing_discount);
+  ssa_json_scope_get_decimal (&scope, "discount", SSA_JSON_REQUIRED, &t->discount);
+  ssa_json_scope_get_decimal (&scope, "labour", SSA_JSON_REQUIRED, &t->labour);
+  ssa_json_scope_get_decimal (&scope, "net", SSA_JSON_REQUIRED, &t->net);
+  ssa_json_scope_get_decimal (&scope, "vat", SSA_JSON_REQUIRED, &t->vat);
+  ssa_json_scope_get_decimal (&scope, "total", SSA_JSON_REQUIRED, &t->total);
+
+  /* Not written: it follows from the others (ssa-rules.md, computation step 5). */
+  t->subtotal = t->regular + t->backpay - t->billing_discount;
+}
+
+static void
+read_terms (SsaOffer           *self,
+            const SsaJsonScope *root)
+{
+  SsaJsonScope scope = { root->problems, NULL, NULL, "terms" };
+
+  scope.object = ssa_json_scope_get_object (root, "terms", SSA_JSON_REQUIRED);
+  if (scope.object == NULL)
+    return;
+
+  ssa_json_scope_get_decimal (&scope, "ssc_price", SSA_JSON_REQUIRED, &self->ssc_price);
+  ssa_json_scope_get_decimal (&scope, "vat_percent", SSA_JSON_REQUIRED, &self->vat_percent);
+  ssa_json_scope_get_decimal (&scope, "backpay_multiplier", SSA_JSON_REQUIRED,
+                              &self->backpay_multiplier);
+  ssa_json_scope_get_decimal (&scope, "billing_discount_percent", SSA_JSON_REQUIRED,
+                              &self->billing_discount_percent);
+  ssa_json_scope_get_decimal (&scope, "discount_percent", SSA_JSON_REQUIRED,
+                              &self->discount_percent);
+  self->has_labour = ssa_json_scope_get_decimal (&scope, "labour_hours", SSA_JSON_OPTIONAL,
+                                                 &self->labour_hours);
+  if (self->has_labour)
+    ssa_json_scope_get_decimal (&scope, "labour_rate", SSA_JSON_REQUIRED, &self->labour_rate);
+}
+
+static void
+read_warnings (SsaOffer           *self,
+               const SsaJsonScope *root)
+{
+  JsonArray *array = ssa_json_scope_get_array (root, "warnings", SSA_JSON_OPTIONAL);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      g_autofree char *context = ssa_json_item_context ("warnings", i, item, "code");
+      SsaJsonScope scope = { root->problems, NULL, context, NULL };
+      g_autofree char *code = NULL;
+      SsaOfferWarning warning = { 0, NULL };
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        {
+          ssa_json_problems_add (root->problems, context, NULL, _("must be an object"));
+          continue;
+        }
+      scope.object = json_node_get_object (item);
+      if (ssa_json_scope_get_text (&scope, "code", SSA_JSON_REQUIRED, 0, &code) &&
+          !warning_from_string (code, &warning.code))
+        ssa_json_scope_problem (&scope, "code", _("is not a warning of SSA Desk"));
+      ssa_json_scope_get_text (&scope, "message", SSA_JSON_REQUIRED, 0, &warning.message);
+      g_array_append_val (self->warnings, warning);
+    }
+}
+
+/**
+ * ssa_offer_new_from_json:
+ * @data: an `ssa-desk-offer/1` document as ssa_offer_to_json() writes it
+ * @len: its length in bytes
+ * @error: a #GError
+ *
+ * Reads an offer back. The document must have the "terms" that ssa_offer_to_json() adds;
+ * each line's ssc_per_year is 0 where the document has none.
+ *
+ * Returns: (transfer full): the offer, or %NULL with @error set (%SSA_ERROR_INVALID naming
+ *   every problem)
+ */
+SsaOffer *
+ssa_offer_new_from_json (const char  *data,
+                         gsize        len,
+                         GError     **error)
+{
+  g_autoptr(JsonNode) root_node = NULL;
+  g_autoptr(SsaOffer) self = NULL;
+  /* Translators: the name of an offer document in error messages. */
+  const char *what = _("offer");
+  g_autofree char *billing = NULL;
+  SsaJsonProblems problems;
+  SsaJsonScope root;
+  SsaJsonScope period = { NULL, };
+  JsonArray *lines;
+  guint inventory_index = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  root_node = ssa_json_guard_parse (data, len, what, error);
+  if (root_node == NULL)
+    return NULL;
+  if (!ssa_json_check_format (json_node_get_object (root_node), SSA_OFFER_FORMAT, what, error))
+    return NULL;
+
+  self = offer_new ();
+  ssa_json_problems_init (&problems, what);
+  root = (SsaJsonScope) { &problems, json_node_get_object (root_node), NULL, NULL };
+
+  ssa_json_scope_get_text (&root, "price_list", SSA_JSON_REQUIRED | SSA_JSON_NON_EMPTY, 0,
+                           &self->price_list_id);
+  ssa_json_scope_get_text (&root, "currency", SSA_JSON_REQUIRED | SSA_JSON_NON_EMPTY, 0,
+                           &self->currency);
+  ssa_json_scope_get_date (&root, "today", SSA_JSON_REQUIRED, &self->today);
+
+  period = (SsaJsonScope) { &problems, NULL, NULL, "period" };
+  period.object = ssa_json_scope_get_object (&root, "period", SSA_JSON_REQUIRED);
+  if (period.object != NULL)
+    {
+      ssa_json_scope_get_date (&period, "start", SSA_JSON_REQUIRED, &self->start);
+      ssa_json_scope_get_date (&period, "end", SSA_JSON_REQUIRED, &self->end);
+    }
+
+  if (ssa_json_scope_get_text (&root, "billing", SSA_JSON_REQUIRED, 0, &billing) &&
+      !ssa_billing_from_string (billing, &self->billing))
+    ssa_json_scope_problem (&root, "billing", _("must be one of once, annual, quarterly, monthly"));
+
+  lines = ssa_json_scope_get_array (&root, "lines", SSA_JSON_REQUIRED);
+  for (guint i = 0; lines != NULL && i < json_array_get_length (lines); i++)
+    {
+      JsonNode *item = json_array_get_element (lines, i);
+      g_autofree char *context = ssa_json_item_context ("lines", i, item, "code");
+      SsaJsonScope scope = { &problems, NULL, context, NULL };
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        {
+          ssa_json_problems_add (&problems, context, NULL, _("must be an object"));
+          continue;
+        }
+      scope.object = json_node_get_object (item);
+      read_line (self, &scope, &inventory_index);
+    }
+
+  read_totals (self, &root);
+  read_warnings (self, &root);
+  read_terms (self, &root);
+
+  ok = ssa_json_problems_propagate (&problems, error);
+  ssa_json_problems_clear (&problems);
+  if (!ok)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}

@@ -1,0 +1,77 @@
+/* ssa-repository.h
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ssa-customer.h"
+#include "ssa-db.h"
+#include "ssa-installation.h"
+#include "ssa-licence.h"
+
+G_BEGIN_DECLS
+
+#define SSA_TYPE_REPOSITORY (ssa_repository_get_type ())
+
+G_DECLARE_FINAL_TYPE (SsaRepository, ssa_repository, SSA, REPOSITORY, GObject)
+
+SsaRepository   *ssa_repository_new                  (const char        *path);
+const char      *ssa_repository_get_path             (SsaRepository     *self);
+gboolean         ssa_repository_get_loaded           (SsaRepository     *self);
+SsaDb           *ssa_repository_get_db               (SsaRepository     *self);
+
+void             ssa_repository_load_async           (SsaRepository     *self,
+                                                      GCancellable      *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer           user_data);
+gboolean         ssa_repository_load_finish          (SsaRepository     *self,
+                                                      GAsyncResult      *result,
+                                                      GError           **error);
+
+GListModel      *ssa_repository_get_customers        (SsaRepository     *self);
+GListModel      *ssa_repository_get_installations    (SsaRepository     *self);
+GListModel      *ssa_repository_get_licences         (SsaRepository     *self,
+                                                      SsaInstallation   *installation);
+SsaCustomer     *ssa_repository_find_customer        (SsaRepository     *self,
+                                                      gint64             id);
+SsaInstallation *ssa_repository_find_installation    (SsaRepository     *self,
+                                                      gint64             id);
+
+gboolean         ssa_repository_add_customer         (SsaRepository     *self,
+                                                      SsaCustomer       *customer,
+                                                      GError           **error);
+gboolean         ssa_repository_remove_customer      (SsaRepository     *self,
+                                                      SsaCustomer       *customer,
+                                                      GError           **error);
+gboolean         ssa_repository_add_installation     (SsaRepository     *self,
+                                                      SsaInstallation   *installation,
+                                                      GError           **error);
+gboolean         ssa_repository_remove_installation  (SsaRepository     *self,
+                                                      SsaInstallation   *installation,
+                                                      GError           **error);
+gboolean         ssa_repository_add_licence          (SsaRepository     *self,
+                                                      SsaInstallation   *installation,
+                                                      SsaLicence        *licence,
+                                                      GError           **error);
+gboolean         ssa_repository_remove_licence       (SsaRepository     *self,
+                                                      SsaInstallation   *installation,
+                                                      SsaLicence        *licence,
+                                                      GError           **error);
+gboolean         ssa_repository_import_inventories   (SsaRepository     *self,
+                                                      SsaInventory     **inventories,
+                                                      const char       **names,
+                                                      guint              n_inventories,
+                                                      GError           **error);
+gboolean         ssa_repository_replace_licences     (SsaRepository     *self,
+                                                      SsaInstallation   *installation,
+                                                      GArray            *lines,
+                                                      gboolean           append,
+                                                      GError           **error);
+gboolean         ssa_repository_refresh_installation (SsaRepository     *self,
+                                                      SsaInstallation   *installation,
+                                                      GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,1248 @@
+/* test-db.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "ssa-date.h"
+#include "ssa-db.h"
+#include "ssa-error.h"
+#include "ssa-offer-reader.h"
+#include "ssa-samples.h"
+
+/* The database on real SQLite files in a temporary folder: migrations, each table's rows,
+ * price lists, offers (numbers, revisions, status, snapshots, acceptance), the profile and
+ * the online backup. */
+
+typedef struct
+{
+  char  *dir;
+  char  *path;
+  SsaDb *db;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("test-db-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "ssa-desk.db", NULL);
+  if (data == NULL)
+    {
+      f->db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&f->db, ssa_db_close);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* A second, raw connection to look at what is stored. */
+static sqlite3 *
+raw_open (const char *path)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (handle, 10000);
+  return handle;
+}
+
+static gint64
+raw_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *handle = raw_open (path);
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return value;
+}
+
+static char *
+raw_text (const char *path,
+          const char *sql)
+{
+  sqlite3 *handle = raw_open (path);
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return value;
+}
+
+static int
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *handle = raw_open (path);
+  int rc = sqlite3_exec (handle, sql, NULL, NULL, NULL);
+
+  sqlite3_close (handle);
+  return rc;
+}
+
+static GDate
+date (const char *text)
+{
+  GDate d;
+
+  g_assert_true (ssa_date_parse (text, &d, NULL));
+  return d;
+}
+
+static void
+assert_date (const GDate *d,
+             const char  *expected)
+{
+  g_autofree char *text = NULL;
+
+  if (expected == NULL)
+    {
+      g_assert_false (ssa_date_is_set (d));
+      return;
+    }
+  g_assert_true (ssa_date_is_set (d));
+  text = ssa_date_to_iso (d);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static SsaInventory *
+sample (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  SsaInventory *inventory = ssa_samples_load_installation (name, &error);
+
+  g_assert_no_error (error);
+  return inventory;
+}
+
+static gint64
+import_sample (Fixture    *f,
+               const char *name)
+{
+  g_autoptr(SsaInventory) inventory = sample (name);
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  ssa_db_import_inventories (f->db, &inventory, &name, 1, &id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* Migrations. */
+
+static void
+assert_fresh_schema (const char *path)
+{
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, SSA_DB_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (path, "PRAGMA application_id"), ==, SSA_DB_APPLICATION_ID);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM price_lists WHERE is_current = 1"), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM profile"), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT default_validity_days FROM profile"), ==, 30);
+  {
+    g_autofree char *mode = raw_text (path, "PRAGMA journal_mode");
+
+    g_assert_cmpstr (mode, ==, "wal");
+  }
+  {
+    g_autofree char *id = raw_text (path, "SELECT list_id FROM price_lists WHERE is_current");
+
+    g_assert_cmpstr (id, ==, "sample-2026-11");
+  }
+}
+
+static void
+test_migrate_new (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *nested = g_build_filename (f->dir, "a", "b", "new.db", NULL);
+  g_autoptr(SsaDb) db = NULL;
+
+  /* The folder is created on first use. */
+  db = ssa_db_open (nested, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ssa_db_get_schema_version (db), ==, SSA_DB_SCHEMA_VERSION);
+  assert_fresh_schema (nested);
+  g_clear_pointer (&db, ssa_db_close);
+
+  /* Opening again changes nothing. */
+  db = ssa_db_open (nested, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (nested, "SELECT count(*) FROM price_lists"), ==, 1);
+}
+
+/* Databases as earlier versions of SSA Desk left them: index N is the complete SQL of
+ * schema version N as released (version 0: an SQLite file without tables). A migration
+ * added later appends the schema it migrates from here. */
+static const char * const earlier_schemas[SSA_DB_SCHEMA_VERSION] = {
+  "CREATE TABLE scratch (x); DROP TABLE scratch; PRAGMA user_version = 0;",
+};
+
+static void
+test_migrate_earlier (Fixture       *f,
+                      gconstpointer  data)
+{
+  for (guint version = 0; version < SSA_DB_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *name = g_strdup_printf ("v%u.db", version);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SsaDb) db = NULL;
+      sqlite3 *handle = NULL;
+
+      g_test_message ("migrating from version %u", version);
+      g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (handle, earlier_schemas[version], NULL, NULL, NULL), ==,
+                       SQLITE_OK);
+      sqlite3_close (handle);
+      g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, version);
+
+      db = ssa_db_open (path, SSA_DB_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      assert_fresh_schema (path);
+      g_assert_true (ssa_db_check_integrity (db, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static char *
+file_digest (const char *path,
+             gint64     *out_mtime)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  GStatBuf st;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  *out_mtime = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+assert_untouched_refusal (const char *path,
+                          GQuark      domain,
+                          int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gint64 mtime_before, mtime_after;
+  SsaDb *db;
+
+  before = file_digest (path, &mtime_before);
+  g_usleep (20000);
+
+  db = ssa_db_open (path, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_null (db);
+  g_assert_error (error, domain, code);
+  g_assert_nonnull (strstr (error->message, "ssa-desk.db"));
+  g_test_message ("%s", error->message);
+
+  after = file_digest (path, &mtime_after);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (mtime_before, ==, mtime_after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_migrate_newer_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *sql = g_strdup_printf ("CREATE TABLE future (x); INSERT INTO future VALUES "
+                                          "(1); PRAGMA user_version = %d;",
+                                          SSA_DB_SCHEMA_VERSION + 1);
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+
+  assert_untouched_refusal (f->path, SSA_DB_ERROR, SSA_DB_ERROR_NEWER);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, SSA_DB_SCHEMA_VERSION + 1);
+}
+
+static void
+test_migrate_foreign_refused (Fixture       *f,
+                              gconstpointer  data)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "CREATE TABLE notes (text)", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (handle);
+  assert_untouched_refusal (f->path, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE);
+
+  g_unlink (f->path);
+  g_assert_true (g_file_set_contents (f->path, "this is not a database, just text\n", -1, NULL));
+  assert_untouched_refusal (f->path, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE);
+}
+
+/* Customers. */
+
+static void
+test_customers (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaCustomer) customer = ssa_customer_new ();
+  g_autoptr(SsaCustomer) twin = ssa_customer_new ();
+  g_autoptr(SsaCustomer) loaded = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(SsaInstallation) installation = ssa_installation_new ();
+
+  ssa_customer_set_name (customer, "Fjordkraft Eiendom AS");
+  ssa_customer_set_org_no (customer, "988077917");
+  ssa_customer_set_email (customer, "kari@example.no");
+  ssa_customer_set_notes (customer, "Ring før kl. 10");
+  g_assert_true (ssa_db_insert_customer (f->db, customer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ssa_customer_get_id (customer), >, 0);
+
+  loaded = ssa_db_load_customer (f->db, ssa_customer_get_id (customer), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ssa_customer_get_name (loaded), ==, "Fjordkraft Eiendom AS");
+  g_assert_cmpstr (ssa_customer_get_org_no (loaded), ==, "988077917");
+  g_assert_cmpstr (ssa_customer_get_email (loaded), ==, "kari@example.no");
+  g_assert_cmpstr (ssa_customer_get_notes (loaded), ==, "Ring før kl. 10");
+  g_assert_null (ssa_customer_get_address (loaded));
+  g_clear_object (&loaded);
+
+  ssa_customer_set_address (customer, "Strandkaien 2, 5013 Bergen");
+  ssa_customer_set_email (customer, "");
+  g_assert_true (ssa_db_update_customer (f->db, customer, &error));
+  g_assert_no_error (error);
+  loaded = ssa_db_load_customer (f->db, ssa_customer_get_id (customer), &error);
+  g_assert_cmpstr (ssa_customer_get_address (loaded), ==, "Strandkaien 2, 5013 Bergen");
+  g_assert_null (ssa_customer_get_email (loaded));
+
+  /* Organisation numbers are unique. */
+  ssa_customer_set_name (twin, "Someone else");
+  ssa_customer_set_org_no (twin, "988077917");
+  g_assert_false (ssa_db_insert_customer (f->db, twin, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "988077917"));
+  g_clear_error (&error);
+  ssa_customer_set_org_no (twin, NULL);
+  g_assert_true (ssa_db_insert_customer (f->db, twin, &error));
+  g_assert_no_error (error);
+
+  all = ssa_db_load_customers (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 2);
+
+  /* A customer with installations stays. */
+  ssa_installation_set_customer_id (installation, ssa_customer_get_id (customer));
+  g_assert_true (ssa_db_insert_installation (f->db, installation, &error));
+  g_assert_no_error (error);
+  g_assert_false (ssa_db_delete_customer (f->db, ssa_customer_get_id (customer), &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  g_assert_true (ssa_db_delete_customer (f->db, ssa_customer_get_id (twin), &error));
+  g_assert_no_error (error);
+  g_assert_false (ssa_db_delete_customer (f->db, ssa_customer_get_id (twin), &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
+}
+
+/* Installations and licence lines. */
+
+static SsaLicence *
+licence_new (const char *code,
+             gint64      quantity)
+{
+  SsaLicence *licence = ssa_licence_new ();
+
+  ssa_licence_set_code (licence, code);
+  ssa_licence_set_quantity (licence, quantity);
+  return licence;
+}
+
+static void
+test_installations (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaInstallation) installation = ssa_installation_new ();
+  g_autoptr(SsaInstallation) other = ssa_installation_new ();
+  g_autoptr(SsaInstallation) loaded = NULL;
+  g_autoptr(SsaLicence) ports = licence_new ("02-00039-002", 20);
+  g_autoptr(SsaLicence) samwin = licence_new ("90-00000-001", 1);
+  g_autoptr(SsaLicence) extra = licence_new ("02-00039-101", 5);
+  g_autoptr(SsaLicence) first = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  GDate expiry = date ("2026-12-31");
+  GDate added = date ("2027-03-15");
+  gint64 id;
+
+  ssa_installation_set_name (installation, "Hovedkontor Bergen");
+  ssa_installation_set_serial (installation, "IP811-1");
+  ssa_installation_set_firmware (installation, "14r2 sr3");
+  ssa_installation_set_ssa_expiry (installation, &expiry);
+  ssa_installation_set_notes (installation, "Nøkkel i resepsjonen");
+  ssa_licence_set_added_on (ports, &added);
+  ssa_licence_set_has_kind (samwin, TRUE);
+  ssa_licence_set_kind (samwin, SSA_KIND_THIRD_PARTY);
+  ssa_licence_set_name (samwin, "SamWin");
+  ssa_installation_add_licence (installation, ports);
+  ssa_installation_add_licence (installation, samwin);
+
+  g_assert_true (ssa_db_insert_installation (f->db, installation, &error));
+  g_assert_no_error (error);
+  id = ssa_installation_get_id (installation);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (ssa_licence_get_id (ports), >, 0);
+  g_assert_cmpint (ssa_licence_get_id (samwin), >, ssa_licence_get_id (ports));
+
+  loaded = ssa_db_load_installation (f->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ssa_installation_get_name (loaded), ==, "Hovedkontor Bergen");
+  g_assert_cmpstr (ssa_installation_get_notes (loaded), ==, "Nøkkel i resepsjonen");
+  assert_date (ssa_installation_get_ssa_expiry (loaded), "2026-12-31");
+  g_assert_cmpint (ssa_installation_get_customer_id (loaded), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_installation_get_licences (loaded)), ==, 2);
+  first = g_list_model_get_item (ssa_installation_get_licences (loaded), 0);
+  g_assert_cmpstr (ssa_licence_get_code (first), ==, "02-00039-002");
+  assert_date (ssa_licence_get_added_on (first), "2027-03-15");
+  g_clear_object (&loaded);
+  g_clear_object (&first);
+
+  /* Update the row, and a line. */
+  ssa_installation_set_deployment (installation, SSA_DEPLOYMENT_RENTAL);
+  ssa_installation_set_ssa_expiry (installation, NULL);
+  g_assert_true (ssa_db_update_installation (f->db, installation, &error));
+  g_assert_no_error (error);
+  ssa_licence_set_quantity (ports, 25);
+  g_assert_true (ssa_db_update_licence (f->db, ports, &error));
+  g_assert_no_error (error);
+  g_assert_true (ssa_db_insert_licence (f->db, id, extra, &error));
+  g_assert_no_error (error);
+
+  loaded = ssa_db_load_installation (f->db, id, &error);
+  g_assert_cmpint (ssa_installation_get_deployment (loaded), ==, SSA_DEPLOYMENT_RENTAL);
+  g_assert_null (ssa_installation_get_ssa_expiry (loaded));
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_installation_get_licences (loaded)), ==, 3);
+  first = g_list_model_get_item (ssa_installation_get_licences (loaded), 0);
+  g_assert_cmpint (ssa_licence_get_quantity (first), ==, 25);
+  g_clear_object (&first);
+  first = g_list_model_get_item (ssa_installation_get_licences (loaded), 2);
+  g_assert_cmpstr (ssa_licence_get_code (first), ==, "02-00039-101");
+  g_clear_object (&loaded);
+
+  g_assert_true (ssa_db_delete_licence (f->db, ssa_licence_get_id (samwin), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM licences"), ==, 2);
+
+  /* Serial numbers are unique. */
+  ssa_installation_set_serial (other, "IP811-1");
+  g_assert_false (ssa_db_insert_installation (f->db, other, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "IP811-1"));
+  g_clear_error (&error);
+  g_assert_cmpint (ssa_installation_get_id (other), ==, 0);
+  ssa_installation_set_serial (other, "");
+  g_assert_true (ssa_db_insert_installation (f->db, other, &error));
+  g_assert_no_error (error);
+
+  all = ssa_db_load_installations (f->db, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      GListModel *licences = ssa_installation_get_licences (g_ptr_array_index (all, i));
+
+      g_assert_cmpuint (g_list_model_get_n_items (licences), ==, i == 0 ? 2 : 0);
+    }
+
+  /* Deleting takes the lines along. */
+  g_assert_true (ssa_db_delete_installation (f->db, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM licences"), ==, 0);
+  g_assert_null (ssa_db_load_installation (f->db, id, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
+}
+
+static void
+test_import_export (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaInventory) a = sample ("renewal-in-time.json");
+  g_autoptr(SsaInventory) b = sample ("lapsed.json");
+  g_autoptr(SsaInventory) again = sample ("renewal-in-time.json");
+  g_autoptr(SsaInventory) by_name = sample ("lapsed.json");
+  g_autoptr(SsaInventory) exported = NULL;
+  g_autofree char *json_in = NULL;
+  g_autofree char *json_out = NULL;
+  SsaInventory *both[2];
+  const char *names[] = { "a.json", "b.json" };
+  gint64 ids[2] = { 0, };
+
+  both[0] = a;
+  both[1] = b;
+  g_assert_true (ssa_db_import_inventories (f->db, both, names, 2, ids, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ids[1], >, ids[0]);
+
+  /* Exported, it is the file it came from. */
+  exported = ssa_db_load_inventory (f->db, ids[0], NULL, &error);
+  g_assert_no_error (error);
+  json_in = ssa_inventory_to_json (a);
+  json_out = ssa_inventory_to_json (exported);
+  g_assert_cmpstr (json_in, ==, json_out);
+
+  /* The same customer is found by organisation number; a serial already stored refuses
+   * every file of the import. */
+  g_free (again->serial);
+  again->serial = g_strdup ("another appliance");
+  g_free (again->customer.address);
+  again->customer.address = g_strdup ("Somewhere else 1");
+  both[0] = again;
+  both[1] = b;
+  g_assert_false (ssa_db_import_inventories (f->db, both, names, 2, ids, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "b.json"));
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM installations"), ==, 2);
+
+  g_assert_true (ssa_db_import_inventories (f->db, &again, names, 1, ids, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM customers"), ==, 2);
+  {
+    /* The stored customer keeps its address. */
+    g_autofree char *address = raw_text (f->path, "SELECT address FROM customers WHERE "
+                                                  "org_no = '914527309'");
+
+    g_assert_cmpstr (address, ==, "Strandkaien 2, 5013 Bergen");
+  }
+
+  /* Without organisation number, the customer is found by name. */
+  g_clear_pointer (&by_name->customer.org_no, g_free);
+  g_clear_pointer (&by_name->serial, g_free);
+  g_assert_true (ssa_db_import_inventories (f->db, &by_name, names, 1, ids, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM customers"), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM installations"), ==, 4);
+}
+
+static void
+test_lists (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = NULL;
+  GDate today = date ("2026-11-28");
+
+  import_sample (f, "renewal-in-time.json");  /* 2026-12-31 */
+  import_sample (f, "lapsed.json");           /* 2026-06-30 */
+  import_sample (f, "co-terming.json");       /* 2027-12-31 */
+  import_sample (f, "saas.json");             /* SaaS: never listed */
+
+  rows = ssa_db_list_installations (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_cmpuint (g_array_index (rows, SsaDbInstallationRow, 0).n_licences, ==, 7);
+  g_clear_pointer (&rows, g_array_unref);
+
+  rows = ssa_db_list_renewals (f->db, &today, 90, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  assert_date (&g_array_index (rows, SsaDbInstallationRow, 0).ssa_expiry, "2026-06-30");
+  assert_date (&g_array_index (rows, SsaDbInstallationRow, 1).ssa_expiry, "2026-12-31");
+  g_assert_cmpstr (g_array_index (rows, SsaDbInstallationRow, 0).customer_name, ==,
+                   "Nidaros Bygg og Anlegg AS");
+  g_clear_pointer (&rows, g_array_unref);
+
+  rows = ssa_db_list_renewals (f->db, &today, 0, &error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_array_unref);
+  rows = ssa_db_list_renewals (f->db, &today, 400, &error);
+  g_assert_cmpuint (rows->len, ==, 3);
+}
+
+/* Price lists. */
+
+static char *
+replace_once (const char *text,
+              const char *from,
+              const char *to)
+{
+  g_auto(GStrv) parts = g_strsplit (text, from, 2);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  return g_strjoin (to, parts[0], parts[1], NULL);
+}
+
+/* The bundled price list with another id and, optionally, one more change. */
+static char *
+sample_price_list_with (const char *id,
+                        const char *from,
+                        const char *to)
+{
+  g_autoptr(GBytes) bytes = ssa_samples_get_price_list_bytes ();
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", id);
+  g_autofree char *renamed = replace_once (text, "\"sample-2026-11\"", quoted);
+
+  if (from == NULL)
+    return g_steal_pointer (&renamed);
+  return replace_once (renamed, from, to);
+}
+
+static void
+test_price_lists (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) sample_bytes = ssa_samples_get_price_list_bytes ();
+  g_autofree char *newer = sample_price_list_with ("2026-12", NULL, NULL);
+  g_autoptr(SsaDbPriceListInfo) info = NULL;
+  g_autoptr(SsaPriceList) current = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autofree char *document = NULL;
+  const SsaDbPriceListSource source = { "https://example.no/list.json", "2026-12-01T10:00:00Z",
+                                        "\"abc\"", "Tue, 01 Dec 2026 09:00:00 GMT" };
+  gboolean was_new = TRUE;
+
+  /* The bundled list is stored already. */
+  g_assert_true (ssa_db_store_price_list (f->db, g_bytes_get_data (sample_bytes, NULL),
+                                          g_bytes_get_size (sample_bytes), "sample", NULL,
+                                          &info, &was_new, &error));
+  g_assert_no_error (error);
+  g_assert_false (was_new);
+  g_assert_true (info->is_current);
+  g_clear_pointer (&info, ssa_db_price_list_info_free);
+
+  g_assert_true (ssa_db_store_price_list (f->db, newer, strlen (newer), "newer", &source,
+                                          &info, &was_new, &error));
+  g_assert_no_error (error);
+  g_assert_true (was_new);
+  g_assert_cmpstr (info->list_id, ==, "2026-12");
+  g_assert_cmpstr (info->etag, ==, "\"abc\"");
+  g_assert_cmpstr (info->source_url, ==, "https://example.no/list.json");
+  g_assert_cmpuint (strlen (info->sha256), ==, 64);
+  document = ssa_db_dup_price_list_document (f->db, info->row_id, &error);
+  g_assert_cmpstr (document, ==, newer);
+  g_clear_pointer (&info, ssa_db_price_list_info_free);
+
+  current = ssa_db_load_current_price_list (f->db, &info, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (current->id, ==, "2026-12");
+  g_clear_pointer (&info, ssa_db_price_list_info_free);
+  g_clear_pointer (&current, ssa_price_list_unref);
+
+  /* A rejected list never replaces the current one. */
+  g_assert_false (ssa_db_store_price_list (f->db, "{\"format\":\"ssa-desk-pricelist/1\"}", 33,
+                                           "broken.json", NULL, NULL, NULL, &error));
+  g_assert_error (error, SSA_ERROR, SSA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "broken.json"));
+  g_clear_error (&error);
+  current = ssa_db_load_current_price_list (f->db, NULL, &error);
+  g_assert_cmpstr (current->id, ==, "2026-12");
+  g_clear_pointer (&current, ssa_price_list_unref);
+
+  /* The same bytes again are not stored twice, but become current. */
+  g_assert_true (ssa_db_store_price_list (f->db, g_bytes_get_data (sample_bytes, NULL),
+                                          g_bytes_get_size (sample_bytes), "sample", NULL,
+                                          NULL, &was_new, &error));
+  g_assert_false (was_new);
+  current = ssa_db_load_current_price_list (f->db, NULL, &error);
+  g_assert_cmpstr (current->id, ==, "sample-2026-11");
+
+  lists = ssa_db_list_price_lists (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lists->len, ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM price_lists WHERE is_current"), ==, 1);
+
+  /* A stored document never changes. */
+  g_assert_cmpint (raw_exec (f->path, "UPDATE price_lists SET document = '{}'"), !=, SQLITE_OK);
+}
+
+/* Offers. */
+
+static SsaDbOffer *
+create_offer (Fixture     *f,
+              gint64       installation_id,
+              const char  *created,
+              const char  *today)
+{
+  g_autoptr(GError) error = NULL;
+  SsaOfferRequest request;
+  GDate day = date (created);
+  SsaDbOffer *offer;
+
+  ssa_offer_request_init (&request);
+  request.today = date (today);
+  offer = ssa_db_create_offer (f->db, installation_id, &request, &day, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (offer);
+  return offer;
+}
+
+static void
+test_offer_numbers (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  g_autoptr(SsaDbOffer) first = create_offer (f, id, "2026-11-28", "2026-11-28");
+  g_autoptr(SsaDbOffer) second = create_offer (f, id, "2026-11-29", "2026-11-28");
+  g_autoptr(SsaDbOffer) next_year = create_offer (f, id, "2027-01-02", "2026-11-28");
+  g_autoptr(SsaDbOffer) third = create_offer (f, id, "2026-12-31", "2026-11-28");
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (first->number, ==, "2026-0001");
+  g_assert_cmpstr (second->number, ==, "2026-0002");
+  g_assert_cmpstr (next_year->number, ==, "2027-0001");
+  g_assert_cmpstr (third->number, ==, "2026-0003");
+  g_assert_cmpint (first->status, ==, SSA_OFFER_STATUS_DRAFT);
+  assert_date (&first->created, "2026-11-28");
+  assert_date (&first->valid_until, "2026-12-28");
+  assert_date (&first->period_start, "2027-01-01");
+  assert_date (&first->period_end, "2027-12-31");
+  g_assert_cmpint (first->total, ==, 311479);
+  g_assert_cmpstr (first->currency, ==, "NOK");
+  g_assert_cmpstr (first->price_list_id, ==, "sample-2026-11");
+  g_assert_cmpstr (first->installation_name, ==, "Hovedkontor Bergen");
+
+  all = ssa_db_list_offers (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 4);
+  g_assert_cmpstr (((SsaDbOffer *) g_ptr_array_index (all, 3))->number, ==, "2027-0001");
+  g_assert_null (((SsaDbOffer *) g_ptr_array_index (all, 0))->snapshot);
+
+  /* A refused offer takes no number. */
+  {
+    gint64 saas = import_sample (f, "saas.json");
+    SsaOfferRequest request;
+    GDate day = date ("2026-11-28");
+
+    ssa_offer_request_init (&request);
+    g_assert_null (ssa_db_create_offer (f->db, saas, &request, &day, NULL, &error));
+    g_assert_error (error, SSA_ERROR, SSA_ERROR_REFUSED);
+    g_clear_error (&error);
+    g_assert_null (ssa_db_create_offer (f->db, 9999, &request, &day, NULL, &error));
+    g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(SsaDbOffer) fourth = create_offer (f, id, "2026-12-31", "2026-11-28");
+
+    g_assert_cmpstr (fourth->number, ==, "2026-0004");
+  }
+
+  /* Offers are never deleted, and never change but for their status. */
+  g_assert_cmpint (raw_exec (f->path, "DELETE FROM offers WHERE number = '2026-0001'"), !=,
+                   SQLITE_OK);
+  g_assert_cmpint (raw_exec (f->path, "UPDATE offers SET total = 1"), !=, SQLITE_OK);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM offers"), ==, 5);
+}
+
+static void
+test_offer_snapshot_immutable (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autoptr(SsaDbOffer) later = NULL;
+  g_autoptr(SsaOffer) computed = NULL;
+  g_autoptr(SsaOffer) read_back = NULL;
+  g_autoptr(SsaInstallation) installation = NULL;
+  g_autoptr(SsaLicence) licence = NULL;
+  g_autofree char *computed_json = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *dearer = sample_price_list_with ("2026-11-dearer",
+                                                    "\"ssc_price\": \"11.50\"",
+                                                    "\"ssc_price\": \"99.00\"");
+  SsaOfferRequest request;
+  GDate day = date ("2026-11-28");
+
+  ssa_offer_request_init (&request);
+  request.today = day;
+  offer = ssa_db_create_offer (f->db, id, &request, &day, &computed, &error);
+  g_assert_no_error (error);
+  computed_json = ssa_offer_to_json (computed);
+  g_assert_cmpstr (offer->snapshot, ==, computed_json);
+
+  /* The snapshot reads back as the same offer. */
+  read_back = ssa_offer_new_from_json (offer->snapshot, strlen (offer->snapshot), &error);
+  g_assert_no_error (error);
+  again = ssa_offer_to_json (read_back);
+  g_assert_cmpstr (again, ==, offer->snapshot);
+  g_assert_cmpint (read_back->totals.subtotal, ==, computed->totals.subtotal);
+  for (guint i = 0; i < computed->lines->len; i++)
+    g_assert_cmpuint (g_array_index (read_back->lines, SsaOfferLine, i).inventory_index, ==,
+                      g_array_index (computed->lines, SsaOfferLine, i).inventory_index);
+
+  /* A new price list and a changed inventory change nothing stored. */
+  g_assert_true (ssa_db_store_price_list (f->db, dearer, strlen (dearer), "dearer", NULL, NULL,
+                                          NULL, &error));
+  g_assert_no_error (error);
+  installation = ssa_db_load_installation (f->db, id, &error);
+  licence = g_list_model_get_item (ssa_installation_get_licences (installation), 0);
+  ssa_licence_set_quantity (licence, 500);
+  g_assert_true (ssa_db_update_licence (f->db, licence, &error));
+  g_assert_no_error (error);
+
+  later = ssa_db_load_offer (f->db, offer->number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (later->snapshot, ==, offer->snapshot);
+  g_assert_cmpint (later->total, ==, offer->total);
+  g_assert_cmpstr (later->price_list_id, ==, "sample-2026-11");
+
+  /* Not even SQL changes it. */
+  g_assert_cmpint (raw_exec (f->path, "UPDATE offers SET snapshot = '{}'"), !=, SQLITE_OK);
+  g_clear_pointer (&later, ssa_db_offer_free);
+  later = ssa_db_load_offer (f->db, offer->number, &error);
+  g_assert_cmpstr (later->snapshot, ==, offer->snapshot);
+
+  /* A revision is computed anew. */
+  {
+    g_autoptr(SsaDbOffer) revision = ssa_db_revise_offer (f->db, offer->number, &request, &day,
+                                                          NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (revision->number, ==, "2026-0001-R2");
+    g_assert_cmpint (revision->total, >, offer->total);
+    g_assert_cmpstr (revision->price_list_id, ==, "2026-11-dearer");
+  }
+}
+
+static void
+assert_status_refused (Fixture        *f,
+                       const char     *number,
+                       SsaOfferStatus  status,
+                       const char     *today,
+                       const char     *expected)
+{
+  g_autoptr(GError) error = NULL;
+  GDate day = date (today);
+
+  g_assert_false (ssa_db_set_offer_status (f->db, number, status, &day, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, expected));
+}
+
+static void
+set_status (Fixture        *f,
+            const char     *number,
+            SsaOfferStatus  status,
+            const char     *today)
+{
+  g_autoptr(GError) error = NULL;
+  GDate day = date (today);
+
+  g_assert_true (ssa_db_set_offer_status (f->db, number, status, &day, &error));
+  g_assert_no_error (error);
+}
+
+static SsaOfferStatus
+stored_status (Fixture    *f,
+               const char *number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDbOffer) offer = ssa_db_load_offer (f->db, number, &error);
+
+  g_assert_no_error (error);
+  return offer->status;
+}
+
+static void
+test_offer_status (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  g_autoptr(SsaDbOffer) offer = create_offer (f, id, "2026-11-28", "2026-11-28");
+  g_autoptr(SsaDbOffer) declined = create_offer (f, id, "2026-11-28", "2026-11-28");
+  g_autoptr(SsaDbOffer) r2 = NULL;
+  g_autoptr(SsaDbOffer) r3 = NULL;
+  SsaOfferRequest request;
+  GDate day = date ("2026-11-30");
+  GDate late = date ("2026-12-29");
+
+  assert_status_refused (f, "2026-0001", SSA_OFFER_STATUS_ACCEPTED, "2026-11-28", "draft");
+  assert_status_refused (f, "2026-0001", SSA_OFFER_STATUS_DECLINED, "2026-11-28", "draft");
+  assert_status_refused (f, "2026-0001", SSA_OFFER_STATUS_DRAFT, "2026-11-28", "sent");
+  assert_status_refused (f, "2026-0001", SSA_OFFER_STATUS_EXPIRED, "2026-11-28", "sent");
+  set_status (f, "2026-0001", SSA_OFFER_STATUS_SENT, "2026-11-28");
+  assert_status_refused (f, "2026-0001", SSA_OFFER_STATUS_SENT, "2026-11-28", "already");
+  g_assert_cmpint (stored_status (f, "2026-0001"), ==, SSA_OFFER_STATUS_SENT);
+
+  /* Expired: shown so once past its validity, and no longer accepted. */
+  g_clear_pointer (&offer, ssa_db_offer_free);
+  offer = ssa_db_load_offer (f->db, "2026-0001", &error);
+  g_assert_cmpint (ssa_db_offer_get_shown_status (offer, &day), ==, SSA_OFFER_STATUS_SENT);
+  g_assert_cmpint (ssa_db_offer_get_shown_status (offer, &late), ==, SSA_OFFER_STATUS_EXPIRED);
+  assert_status_refused (f, "2026-0001", SSA_OFFER_STATUS_ACCEPTED, "2026-12-29", "expired");
+
+  /* Declined is final; declining an expired offer is allowed. */
+  set_status (f, "2026-0002", SSA_OFFER_STATUS_SENT, "2026-11-28");
+  set_status (f, "2026-0002", SSA_OFFER_STATUS_DECLINED, "2027-06-01");
+  g_assert_cmpint (ssa_db_offer_get_shown_status (declined, &late), ==, SSA_OFFER_STATUS_EXPIRED);
+  g_clear_pointer (&declined, ssa_db_offer_free);
+  declined = ssa_db_load_offer (f->db, "2026-0002", &error);
+  g_assert_cmpint (ssa_db_offer_get_shown_status (declined, &late), ==, SSA_OFFER_STATUS_DECLINED);
+  assert_status_refused (f, "2026-0002", SSA_OFFER_STATUS_SENT, "2026-11-28", "final");
+
+  /* A sent offer is changed by revisions, which keep its number. */
+  ssa_offer_request_init (&request);
+  request.today = date ("2026-11-28");
+  request.discount_percent = 1000;
+  r2 = ssa_db_revise_offer (f->db, "2026-0001", &request, &day, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (r2->number, ==, "2026-0001-R2");
+  g_assert_cmpint (r2->revision, ==, 2);
+  g_assert_cmpint (r2->status, ==, SSA_OFFER_STATUS_DRAFT);
+  r3 = ssa_db_revise_offer (f->db, "2026-0001-r2", &request, &day, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (r3->number, ==, "2026-0001-R3");
+  g_assert_cmpint (stored_status (f, "2026-0001"), ==, SSA_OFFER_STATUS_SENT);
+  {
+    SsaOfferRequest stored;
+
+    g_assert_true (ssa_db_offer_get_request (r3, &stored, &error));
+    g_assert_cmpint (stored.discount_percent, ==, 1000);
+    assert_date (&stored.today, "2026-11-28");
+    g_assert_cmpint (stored.end_kind, ==, SSA_OFFER_END_DEFAULT);
+  }
+
+  /* One revision of a number is accepted at most. */
+  set_status (f, "2026-0001-R2", SSA_OFFER_STATUS_SENT, "2026-11-30");
+  set_status (f, "2026-0001-R2", SSA_OFFER_STATUS_ACCEPTED, "2026-11-30");
+  set_status (f, "2026-0001-R3", SSA_OFFER_STATUS_SENT, "2026-11-30");
+  assert_status_refused (f, "2026-0001-R3", SSA_OFFER_STATUS_ACCEPTED, "2026-11-30",
+                         "2026-0001-R2");
+  assert_status_refused (f, "2026-0001-R2", SSA_OFFER_STATUS_DECLINED, "2026-11-30", "final");
+
+  g_assert_false (ssa_db_set_offer_status (f->db, "2026-0099", SSA_OFFER_STATUS_SENT, &day,
+                                           &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
+}
+
+static SsaLicence *
+licence_at (SsaInstallation *installation,
+            guint            position)
+{
+  return g_list_model_get_item (ssa_installation_get_licences (installation), position);
+}
+
+static void
+test_offer_accept_lapsed (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = import_sample (f, "lapsed.json");
+  g_autoptr(SsaDbOffer) offer = create_offer (f, id, "2026-11-28", "2026-11-28");
+  g_autoptr(SsaDbOffer) next = NULL;
+  g_autoptr(SsaInstallation) installation = NULL;
+  g_autofree char *snapshot = g_strdup (offer->snapshot);
+  GListModel *licences;
+
+  assert_date (&offer->period_end, "2027-11-27");
+  set_status (f, offer->number, SSA_OFFER_STATUS_SENT, "2026-11-28");
+  set_status (f, offer->number, SSA_OFFER_STATUS_ACCEPTED, "2026-12-01");
+
+  installation = ssa_db_load_installation (f->db, id, &error);
+  g_assert_no_error (error);
+  assert_date (ssa_installation_get_ssa_expiry (installation), "2027-11-27");
+  licences = ssa_installation_get_licences (installation);
+  for (guint i = 0; i < g_list_model_get_n_items (licences); i++)
+    {
+      g_autoptr(SsaLicence) licence = licence_at (installation, i);
+
+      g_assert_null (ssa_licence_get_covered_until (licence));
+    }
+
+  /* The offer itself did not change; the next one starts where it ended. */
+  g_clear_pointer (&offer, ssa_db_offer_free);
+  offer = ssa_db_load_offer (f->db, "2026-0001", &error);
+  g_assert_cmpstr (offer->snapshot, ==, snapshot);
+  next = create_offer (f, id, "2026-12-01", "2026-12-01");
+  assert_date (&next->period_start, "2027-11-28");
+  g_assert_null (strstr (next->snapshot, "\"segment\" : \"backpay\""));
+}
+
+static void
+test_offer_accept_coterming (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = import_sample (f, "co-terming.json");
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autoptr(SsaInventory) before = NULL;
+  g_autoptr(SsaInventory) after = NULL;
+  SsaOfferRequest request;
+  GDate day = date ("2026-11-28");
+
+  before = ssa_db_load_inventory (f->db, id, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Six months only, ending before the installation's SSA (2027-12-31). */
+  ssa_offer_request_init (&request);
+  request.today = day;
+  request.end_kind = SSA_OFFER_END_DATE;
+  request.end = date ("2027-06-30");
+  offer = ssa_db_create_offer (f->db, id, &request, &day, NULL, &error);
+  g_assert_no_error (error);
+  set_status (f, offer->number, SSA_OFFER_STATUS_SENT, "2026-11-28");
+  set_status (f, offer->number, SSA_OFFER_STATUS_ACCEPTED, "2026-11-28");
+
+  after = ssa_db_load_inventory (f->db, id, NULL, &error);
+  g_assert_no_error (error);
+  assert_date (&after->ssa_expiry, "2027-06-30");
+  g_assert_cmpuint (after->lines->len, ==, before->lines->len);
+  for (guint i = 0; i < after->lines->len; i++)
+    {
+      const SsaInventoryLine *b = &g_array_index (before->lines, SsaInventoryLine, i);
+      const SsaInventoryLine *a = &g_array_index (after->lines, SsaInventoryLine, i);
+      g_autofree char *label = g_strdup_printf ("line %u (%s)", i, b->code);
+
+      g_test_message ("%s", label);
+      if (ssa_date_is_set (&b->added_on))
+        /* Paid for (mobility from 2027-01-01, the new ports from 2027-03-15): covered until
+         * the offer's end, kept in covered_until since added_on would end it earlier. */
+        assert_date (&a->covered_until, "2027-06-30");
+      else if (g_str_has_prefix (b->code, "01-"))
+        /* Hardware: not the SSA's business. */
+        g_assert_false (ssa_date_is_set (&a->covered_until));
+      else
+        /* Covered lines the offer did not pay for keep their coverage, 2027-12-31. */
+        assert_date (&a->covered_until, "2027-12-31");
+      if (ssa_date_is_set (&b->added_on))
+        {
+          g_autofree char *added_on = ssa_date_to_iso (&b->added_on);
+
+          assert_date (&a->added_on, added_on);
+        }
+      else
+        g_assert_false (ssa_date_is_set (&a->added_on));
+      g_assert_cmpint (a->quantity, ==, b->quantity);
+    }
+}
+
+/* The profile. */
+
+static void
+test_profile (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaProfile) profile = ssa_db_load_profile (f->db, &error);
+  g_autoptr(SsaProfile) loaded = NULL;
+  static const guchar png[] = { 0x89, 'P', 'N', 'G', 0, 1, 2, 3 };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (profile->default_validity_days, ==, 30);
+  g_assert_null (profile->company_name);
+  g_assert_false (profile->has_default_labour_rate);
+
+  profile->company_name = g_strdup ("Nordlys Telekom AS");
+  profile->org_no = g_strdup ("988077917");
+  profile->vat_registered = TRUE;
+  profile->foretaksregisteret = TRUE;
+  profile->phone = g_strdup ("+47 22 00 00 00");
+  profile->payment_terms = g_strdup ("14 dager netto");
+  profile->default_validity_days = 14;
+  profile->has_default_labour_rate = TRUE;
+  profile->default_labour_rate = 115000;
+  profile->logo = g_bytes_new_static (png, sizeof png);
+  profile->logo_mime_type = g_strdup ("image/png");
+  g_assert_true (ssa_db_save_profile (f->db, profile, &error));
+  g_assert_no_error (error);
+
+  loaded = ssa_db_load_profile (f->db, &error);
+  g_assert_cmpstr (loaded->company_name, ==, "Nordlys Telekom AS");
+  g_assert_true (loaded->vat_registered && loaded->foretaksregisteret);
+  g_assert_cmpint (loaded->default_labour_rate, ==, 115000);
+  g_assert_cmpint (loaded->default_validity_days, ==, 14);
+  g_assert_true (g_bytes_equal (loaded->logo, profile->logo));
+  g_assert_cmpstr (loaded->logo_mime_type, ==, "image/png");
+  g_clear_pointer (&loaded, ssa_profile_free);
+
+  /* Offers are valid for the profile's days. */
+  {
+    gint64 id = import_sample (f, "renewal-in-time.json");
+    g_autoptr(SsaDbOffer) offer = create_offer (f, id, "2026-11-28", "2026-11-28");
+
+    assert_date (&offer->valid_until, "2026-12-12");
+  }
+
+  g_free (profile->org_no);
+  profile->org_no = g_strdup ("123456789");
+  profile->default_validity_days = 0;
+  g_assert_false (ssa_db_save_profile (f->db, profile, &error));
+  g_assert_error (error, SSA_ERROR, SSA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "org_no"));
+  g_assert_nonnull (strstr (error->message, "default_validity_days"));
+  g_clear_error (&error);
+  loaded = ssa_db_load_profile (f->db, &error);
+  g_assert_cmpstr (loaded->org_no, ==, "988077917");
+}
+
+/* Backup while another connection writes. */
+
+typedef struct
+{
+  char         *path;
+  volatile gint stop;
+  guint         n_written;
+} Writer;
+
+static gpointer
+writer_thread (gpointer data)
+{
+  Writer *writer = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = ssa_db_open (writer->path, SSA_DB_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  while (!g_atomic_int_get (&writer->stop))
+    {
+      g_autoptr(SsaInventory) inventory = sample ("lapsed.json");
+      g_autofree char *serial = g_strdup_printf ("serial-%u", writer->n_written);
+      gint64 id;
+
+      g_free (inventory->serial);
+      inventory->serial = g_steal_pointer (&serial);
+      g_assert_true (ssa_db_import_inventories (db, &inventory, NULL, 1, &id, &error));
+      g_assert_no_error (error);
+      writer->n_written++;
+    }
+  return NULL;
+}
+
+static void
+test_backup (Fixture       *f,
+             gconstpointer  data)
+{
+  Writer writer = { f->path, 0, 0 };
+  g_autoptr(SsaInventory) lapsed = sample ("lapsed.json");
+  gint64 lines_per = lapsed->lines->len;
+  GThread *thread;
+  gint64 previous = -1;
+
+  thread = g_thread_new ("writer", writer_thread, &writer);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *copy = g_build_filename (f->dir, "backup.db", NULL);
+      g_autoptr(SsaDb) db = NULL;
+      gint64 n;
+
+      g_usleep (20000);
+      g_assert_true (ssa_db_backup (f->db, copy, &error));
+      g_assert_no_error (error);
+
+      db = ssa_db_open (copy, SSA_DB_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_assert_true (ssa_db_check_integrity (db, &error));
+      g_assert_no_error (error);
+      n = raw_int (copy, "SELECT count(*) FROM installations");
+      /* Each installation is whole: all of its lines came with it. */
+      g_assert_cmpint (raw_int (copy, "SELECT count(*) FROM licences"), ==, lines_per * n);
+      g_assert_cmpint (n, >=, previous);
+      previous = n;
+    }
+  g_atomic_int_set (&writer.stop, 1);
+  g_thread_join (thread);
+  g_test_message ("%u installations written during the backups", writer.n_written);
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (ssa_db_backup (f->db, f->path, &error));
+    g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  }
+  {
+    /* No temporary file is left behind. */
+    g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_prefix (name, "."));
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func, data) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/db/migrate/new", test_migrate_new, "no db");
+  ADD ("/db/migrate/earlier", test_migrate_earlier, "no db");
+  ADD ("/db/migrate/newer-refused", test_migrate_newer_refused, "no db");
+  ADD ("/db/migrate/foreign-refused", test_migrate_foreign_refused, "no db");
+  ADD ("/db/customers", test_customers, NULL);
+  ADD ("/db/installations", test_installations, NULL);
+  ADD ("/db/import-export", test_import_export, NULL);
+  ADD ("/db/lists", test_lists, NULL);
+  ADD ("/db/price-lists", test_price_lists, NULL);
+  ADD ("/db/offers/numbers", test_offer_numbers, NULL);
+  ADD ("/db/offers/snapshot-immutable", test_offer_snapshot_immutable, NULL);
+  ADD ("/db/offers/status", test_offer_status, NULL);
+  ADD ("/db/offers/accept-lapsed", test_offer_accept_lapsed, NULL);
+  ADD ("/db/offers/accept-coterming", test_offer_accept_coterming, NULL);
+  ADD ("/db/profile", test_profile, NULL);
+  ADD ("/db/backup", test_backup, NULL);
+
+#undef ADD
+
+  return g_test_run ();
+}

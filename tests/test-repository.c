@@ -1,0 +1,564 @@
+/* test-repository.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "ssa-date.h"
+#include "ssa-repository.h"
+#include "ssa-samples.h"
+
+/* The repository the window binds to: loading in a worker with one items-changed per
+ * store, edits written through to SQLite at once, refused edits reverted and reported, and
+ * bulk changes with one items-changed. */
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  SsaRepository *repository;
+  GMainLoop     *loop;
+  GError        *load_error;
+  guint          customers_changed;
+  guint          installations_changed;
+  guint          last_added;
+  guint          last_removed;
+  GPtrArray     *failures;     /* GError* of write-failed */
+} Fixture;
+
+static SsaInventory *
+sample (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  SsaInventory *inventory = ssa_samples_load_installation (name, &error);
+
+  g_assert_no_error (error);
+  return inventory;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+customers_changed_cb (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      Fixture    *f)
+{
+  f->customers_changed++;
+}
+
+static void
+installations_changed_cb (GListModel *model,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          Fixture    *f)
+{
+  f->installations_changed++;
+  f->last_added = added;
+  f->last_removed = removed;
+}
+
+static void
+write_failed_cb (SsaRepository *repository,
+                 const GError  *error,
+                 Fixture       *f)
+{
+  g_ptr_array_add (f->failures, g_error_copy (error));
+}
+
+static void
+seed (Fixture *f)
+{
+  const char *names[] = { "renewal-in-time.json", "lapsed.json", "co-terming.json" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  SsaInventory *inventories[G_N_ELEMENTS (names)];
+  gint64 ids[G_N_ELEMENTS (names)];
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    inventories[i] = sample (names[i]);
+  g_assert_true (ssa_db_import_inventories (db, inventories, names, G_N_ELEMENTS (names), ids,
+                                            &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    ssa_inventory_free (inventories[i]);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Fixture *f = user_data;
+
+  g_clear_error (&f->load_error);
+  ssa_repository_load_finish (SSA_REPOSITORY (object), result, &f->load_error);
+  g_main_loop_quit (f->loop);
+}
+
+static void
+load (Fixture      *f,
+      GCancellable *cancellable)
+{
+  ssa_repository_load_async (f->repository, cancellable, load_cb, f);
+  g_main_loop_run (f->loop);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("test-repository-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "ssa-desk.db", NULL);
+  f->loop = g_main_loop_new (NULL, FALSE);
+  f->failures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  seed (f);
+
+  f->repository = ssa_repository_new (f->path);
+  g_signal_connect (ssa_repository_get_customers (f->repository), "items-changed",
+                    G_CALLBACK (customers_changed_cb), f);
+  g_signal_connect (ssa_repository_get_installations (f->repository), "items-changed",
+                    G_CALLBACK (installations_changed_cb), f);
+  g_signal_connect (f->repository, "write-failed", G_CALLBACK (write_failed_cb), f);
+
+  if (data == NULL)
+    {
+      load (f, NULL);
+      g_assert_no_error (f->load_error);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->repository);
+  g_clear_pointer (&f->loop, g_main_loop_unref);
+  g_clear_error (&f->load_error);
+  g_clear_pointer (&f->failures, g_ptr_array_unref);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static char *
+raw_text (Fixture    *f,
+          const char *sql)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return value;
+}
+
+static SsaInstallation *
+installation_at (Fixture *f,
+                 guint    position)
+{
+  g_autoptr(SsaInstallation) installation =
+    g_list_model_get_item (ssa_repository_get_installations (f->repository), position);
+
+  /* The store keeps it alive. */
+  return installation;
+}
+
+/* A licence line as the window edits it: handed out by the repository. */
+static SsaLicence *
+licence_at (Fixture         *f,
+            SsaInstallation *installation,
+            guint            position)
+{
+  GListModel *licences = ssa_repository_get_licences (f->repository, installation);
+  g_autoptr(SsaLicence) licence = g_list_model_get_item (licences, position);
+
+  g_assert_true (licences == ssa_installation_get_licences (installation));
+  return licence;
+}
+
+static void
+test_load (Fixture       *f,
+           gconstpointer  data)
+{
+  GListModel *installations = ssa_repository_get_installations (f->repository);
+  GListModel *customers = ssa_repository_get_customers (f->repository);
+  g_autoptr(SsaInstallation) old = NULL;
+  SsaInstallation *first;
+
+  g_assert_true (ssa_repository_get_loaded (f->repository));
+  g_assert_nonnull (ssa_repository_get_db (f->repository));
+  g_assert_cmpuint (f->customers_changed, ==, 1);
+  g_assert_cmpuint (f->installations_changed, ==, 1);
+  g_assert_cmpuint (f->last_added, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (installations), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 3);
+
+  first = installation_at (f, 0);
+  g_assert_cmpstr (ssa_installation_get_name (first), ==, "Hovedkontor Bergen");
+  g_assert_cmpstr (ssa_installation_get_customer_name (first), ==, "Bryggen Regnskap AS");
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_installation_get_licences (first)), ==, 7);
+  g_assert_true (ssa_repository_find_installation (f->repository,
+                                                   ssa_installation_get_id (first)) == first);
+  g_assert_nonnull (ssa_repository_find_customer (f->repository,
+                                                  ssa_installation_get_customer_id (first)));
+
+  /* Loading again replaces everything, again with one items-changed, and the old objects
+   * are no longer written through. */
+  old = g_object_ref (first);
+  load (f, NULL);
+  g_assert_no_error (f->load_error);
+  g_assert_cmpuint (f->installations_changed, ==, 2);
+  g_assert_cmpuint (f->last_removed, ==, 3);
+  g_assert_cmpuint (f->last_added, ==, 3);
+  g_assert_cmpuint (f->customers_changed, ==, 2);
+  {
+    g_autofree char *name = NULL;
+
+    g_assert_true (installation_at (f, 0) != old);
+    ssa_installation_set_name (old, "Not written");
+    name = raw_text (f, "SELECT name FROM installations WHERE id = 1");
+    g_assert_cmpstr (name, ==, "Hovedkontor Bergen");
+  }
+}
+
+static void
+test_write_through (Fixture       *f,
+                    gconstpointer  data)
+{
+  SsaInstallation *installation = installation_at (f, 1);
+  SsaLicence *licence = licence_at (f, installation, 0);
+  gint64 customer_id = ssa_installation_get_customer_id (installation);
+  SsaCustomer *customer = ssa_repository_find_customer (f->repository, customer_id);
+  SsaCustomer *other = ssa_repository_find_customer (f->repository, 1);
+  g_autofree char *sql = NULL;
+  g_autofree char *value = NULL;
+  GDate expiry;
+
+  ssa_licence_set_quantity (licence, 42);
+  sql = g_strdup_printf ("SELECT quantity FROM licences WHERE id = %" G_GINT64_FORMAT,
+                         ssa_licence_get_id (licence));
+  value = raw_text (f, sql);
+  g_assert_cmpstr (value, ==, "42");
+  g_clear_pointer (&value, g_free);
+
+  g_date_clear (&expiry, 1);
+  g_date_set_dmy (&expiry, 1, 2, 2028);
+  ssa_installation_set_ssa_expiry (installation, &expiry);
+  ssa_installation_set_name (installation, "Trondheim sentrum");
+  value = raw_text (f, "SELECT name || ' ' || ssa_expiry FROM installations WHERE id = 2");
+  g_assert_cmpstr (value, ==, "Trondheim sentrum 2028-02-01");
+  g_clear_pointer (&value, g_free);
+
+  /* A customer's new name shows on its installations. */
+  ssa_customer_set_name (customer, "Nidaros Bygg AS");
+  g_assert_cmpstr (ssa_installation_get_customer_name (installation), ==, "Nidaros Bygg AS");
+  value = raw_text (f, "SELECT name FROM customers WHERE id = 2");
+  g_assert_cmpstr (value, ==, "Nidaros Bygg AS");
+  g_clear_pointer (&value, g_free);
+
+  /* Moving an installation to another customer. */
+  ssa_installation_set_customer_id (installation, ssa_customer_get_id (other));
+  g_assert_cmpstr (ssa_installation_get_customer_name (installation), ==, "Bryggen Regnskap AS");
+  value = raw_text (f, "SELECT customer_id FROM installations WHERE id = 2");
+  g_assert_cmpstr (value, ==, "1");
+  g_clear_pointer (&value, g_free);
+
+  g_assert_cmpuint (f->failures->len, ==, 0);
+}
+
+static void
+test_write_failed (Fixture       *f,
+                   gconstpointer  data)
+{
+  SsaInstallation *a = installation_at (f, 0);
+  SsaInstallation *b = installation_at (f, 1);
+  SsaCustomer *customer = ssa_repository_find_customer (f->repository, 2);
+  g_autofree char *serial = g_strdup (ssa_installation_get_serial (b));
+  g_autofree char *stored = NULL;
+  const GError *error;
+
+  ssa_installation_set_serial (b, ssa_installation_get_serial (a));
+  g_assert_cmpuint (f->failures->len, ==, 1);
+  error = g_ptr_array_index (f->failures, 0);
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_assert_cmpstr (ssa_installation_get_serial (b), ==, serial);
+  stored = raw_text (f, "SELECT serial FROM installations WHERE id = 2");
+  g_assert_cmpstr (stored, ==, serial);
+
+  ssa_customer_set_org_no (customer, "914527309");  /* customer 1's */
+  g_assert_cmpuint (f->failures->len, ==, 2);
+  g_assert_cmpstr (ssa_customer_get_org_no (customer), !=, "914527309");
+}
+
+static void
+test_bulk_import (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SsaInventory *inventories[3];
+  const char *names[] = { "a.json", "b.json", "c.json" };
+
+  inventories[0] = sample ("saas.json");          /* a new customer */
+  inventories[1] = sample ("firmware-6.json");    /* another new customer */
+  inventories[2] = sample ("old-12r1.json");      /* and one more */
+  g_assert_true (ssa_repository_import_inventories (f->repository, inventories, names, 3,
+                                                    &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->installations_changed, ==, 2);
+  g_assert_cmpuint (f->last_added, ==, 3);
+  g_assert_cmpuint (f->customers_changed, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_repository_get_installations (f->repository)),
+                    ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_repository_get_customers (f->repository)),
+                    ==, 6);
+  g_assert_cmpstr (ssa_installation_get_customer_name (installation_at (f, 5)), ==,
+                   "Tromsø Havnelogistikk AS");
+
+  /* The same files again: refused whole, no change. */
+  g_assert_false (ssa_repository_import_inventories (f->repository, inventories, names, 3,
+                                                     &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_assert_cmpuint (f->installations_changed, ==, 2);
+
+  for (guint i = 0; i < 3; i++)
+    ssa_inventory_free (inventories[i]);
+
+  /* Imported objects are written through too. */
+  ssa_installation_set_notes (installation_at (f, 5), "Havna");
+  {
+    g_autofree char *notes = raw_text (f, "SELECT notes FROM installations WHERE id = 6");
+
+    g_assert_cmpstr (notes, ==, "Havna");
+  }
+}
+
+static void
+licences_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_replace_licences (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (SsaInventoryLine));
+  SsaInstallation *installation = installation_at (f, 0);
+  GListModel *licences = ssa_installation_get_licences (installation);
+  SsaInventoryLine line = { NULL, };
+  g_autofree char *count = NULL;
+  guint changed = 0;
+
+  g_date_clear (&line.added_on, 1);
+  g_date_clear (&line.covered_until, 1);
+  for (guint i = 0; i < 4; i++)
+    {
+      line.code = (char *) "02-00039-002";
+      line.quantity = i + 1;
+      g_array_append_val (lines, line);
+    }
+
+  g_signal_connect (licences, "items-changed", G_CALLBACK (licences_changed_cb), &changed);
+  g_assert_true (ssa_repository_replace_licences (f->repository, installation, lines, FALSE,
+                                                  &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (licences), ==, 4);
+  count = raw_text (f, "SELECT count(*) || ' ' || sum(quantity) FROM licences "
+                       "WHERE installation_id = 1");
+  g_assert_cmpstr (count, ==, "4 10");
+  g_clear_pointer (&count, g_free);
+
+  g_assert_true (ssa_repository_replace_licences (f->repository, installation, lines, TRUE,
+                                                  &error));
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (licences), ==, 8);
+
+  /* New lines are written through. */
+  ssa_licence_set_quantity (licence_at (f, installation, 7), 99);
+  count = raw_text (f, "SELECT sum(quantity) FROM licences WHERE installation_id = 1");
+  g_assert_cmpstr (count, ==, "115");
+  g_signal_handlers_disconnect_by_func (licences, licences_changed_cb, &changed);
+}
+
+static void
+test_add_remove (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaCustomer) customer = ssa_customer_new ();
+  g_autoptr(SsaInstallation) installation = ssa_installation_new ();
+  g_autoptr(SsaLicence) licence = ssa_licence_new ();
+  g_autofree char *value = NULL;
+
+  ssa_customer_set_name (customer, "Lofoten Fisk AS");
+  g_assert_true (ssa_repository_add_customer (f->repository, customer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_repository_get_customers (f->repository)), ==, 4);
+
+  ssa_installation_set_name (installation, "Svolvær");
+  ssa_installation_set_customer_id (installation, ssa_customer_get_id (customer));
+  g_assert_true (ssa_repository_add_installation (f->repository, installation, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ssa_installation_get_customer_name (installation), ==, "Lofoten Fisk AS");
+
+  ssa_licence_set_code (licence, "02-00039-002");
+  ssa_licence_set_quantity (licence, 3);
+  g_assert_true (ssa_repository_add_licence (f->repository, installation, licence, &error));
+  g_assert_no_error (error);
+  ssa_licence_set_quantity (licence, 4);
+  value = raw_text (f, "SELECT quantity FROM licences WHERE installation_id = 4");
+  g_assert_cmpstr (value, ==, "4");
+  g_clear_pointer (&value, g_free);
+
+  /* A customer with installations stays. */
+  g_assert_false (ssa_repository_remove_customer (f->repository, customer, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  g_assert_true (ssa_repository_remove_licence (f->repository, installation, licence, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_installation_get_licences (installation)), ==, 0);
+  ssa_licence_set_quantity (licence, 5);   /* no longer written anywhere */
+
+  g_assert_true (ssa_repository_remove_installation (f->repository, installation, &error));
+  g_assert_true (ssa_repository_remove_customer (f->repository, customer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_repository_get_installations (f->repository)),
+                    ==, 3);
+  g_assert_null (ssa_repository_find_installation (f->repository, 4));
+  value = raw_text (f, "SELECT count(*) FROM licences WHERE installation_id = 4");
+  g_assert_cmpstr (value, ==, "0");
+  g_assert_cmpuint (f->failures->len, ==, 0);
+}
+
+static void
+test_refresh (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SsaDb *db = ssa_repository_get_db (f->repository);
+  SsaInstallation *installation = installation_at (f, 1);   /* lapsed */
+  g_autoptr(SsaDbOffer) offer = NULL;
+  SsaOfferRequest request;
+  GDate day;
+  guint changed = 0;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 28, 11, 2026);
+  ssa_offer_request_init (&request);
+  request.today = day;
+  offer = ssa_db_create_offer (db, 2, &request, &day, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssa_db_set_offer_status (db, offer->number, SSA_OFFER_STATUS_SENT, &day, &error));
+  g_assert_true (ssa_db_set_offer_status (db, offer->number, SSA_OFFER_STATUS_ACCEPTED, &day,
+                                          &error));
+  g_assert_no_error (error);
+
+  g_signal_connect (ssa_installation_get_licences (installation), "items-changed",
+                    G_CALLBACK (licences_changed_cb), &changed);
+  g_assert_true (ssa_repository_refresh_installation (f->repository, installation, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  {
+    g_autofree char *expiry = ssa_date_to_iso (ssa_installation_get_ssa_expiry (installation));
+
+    g_assert_cmpstr (expiry, ==, "2027-11-27");
+  }
+  g_signal_handlers_disconnect_by_func (ssa_installation_get_licences (installation),
+                                        licences_changed_cb, &changed);
+  g_assert_cmpuint (f->failures->len, ==, 0);
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  g_cancellable_cancel (cancellable);
+  load (f, cancellable);
+  g_assert_error (f->load_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (ssa_repository_get_loaded (f->repository));
+  g_assert_cmpuint (f->installations_changed, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_repository_get_installations (f->repository)),
+                    ==, 0);
+}
+
+static void
+test_load_error (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SsaRepository) repository = NULL;
+  g_autofree char *bogus = g_build_filename (f->dir, "bogus.db", NULL);
+
+  g_assert_true (g_file_set_contents (bogus, "not a database at all, just some text\n", -1,
+                                      NULL));
+  repository = ssa_repository_new (bogus);
+  ssa_repository_load_async (repository, NULL, load_cb, f);
+  g_main_loop_run (f->loop);
+  g_assert_error (f->load_error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE);
+  g_assert_null (ssa_repository_get_db (repository));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func, data) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/repository/load", test_load, NULL);
+  ADD ("/repository/write-through", test_write_through, NULL);
+  ADD ("/repository/write-failed", test_write_failed, NULL);
+  ADD ("/repository/bulk-import", test_bulk_import, NULL);
+  ADD ("/repository/replace-licences", test_replace_licences, NULL);
+  ADD ("/repository/add-remove", test_add_remove, NULL);
+  ADD ("/repository/refresh", test_refresh, NULL);
+  ADD ("/repository/cancel", test_cancel, "not loaded");
+  ADD ("/repository/load-error", test_load_error, "not loaded");
+
+#undef ADD
+
+  return g_test_run ();
+}
