@@ -11,6 +11,7 @@
 #include "ssa-error.h"
 #include "ssa-json-guard.h"
 #include "ssa-json-guard-private.h"
+#include "ssa-offer-private.h"
 #include "ssa-offer-reader.h"
 
 /* Reads back what ssa_offer_to_json() writes, so that a stored offer (the database keeps
@@ -18,30 +19,6 @@
  * list and inventory it was computed from. The inputs of the computation come from the
  * document's "terms"; each line's inventory_index is restored from the order of the lines
  * (a line's back-payment comes right before its regular segment). */
-
-/* The same empty offer as ssa-offer.c makes, which keeps its constructor to itself. */
-static void
-warning_clear (gpointer data)
-{
-  SsaOfferWarning *warning = data;
-
-  g_clear_pointer (&warning->message, g_free);
-}
-
-static SsaOffer *
-offer_new (void)
-{
-  SsaOffer *self = g_new0 (SsaOffer, 1);
-
-  g_date_clear (&self->today, 1);
-  g_date_clear (&self->start, 1);
-  g_date_clear (&self->end, 1);
-  self->lines = g_array_new (FALSE, TRUE, sizeof (SsaOfferLine));
-  self->strings = g_string_chunk_new (4096);
-  self->warnings = g_array_new (FALSE, TRUE, sizeof (SsaOfferWarning));
-  g_array_set_clear_func (self->warnings, warning_clear);
-  return self;
-}
 
 static gboolean
 segment_from_string (const char *text,
@@ -247,7 +224,7 @@ ssa_offer_new_from_json (const char  *data,
   if (!ssa_json_check_format (json_node_get_object (root_node), SSA_OFFER_FORMAT, what, error))
     return NULL;
 
-  self = offer_new ();
+  self = ssa_offer_new_empty ();
   ssa_json_problems_init (&problems, what);
   root = (SsaJsonScope) { &problems, json_node_get_object (root_node), NULL, NULL };
 

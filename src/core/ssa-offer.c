@@ -11,7 +11,7 @@
 
 #include "ssa-date.h"
 #include "ssa-error.h"
-#include "ssa-offer.h"
+#include "ssa-offer-private.h"
 #include "ssa-version.h"
 
 /* The offer calculator of ssa-rules.md: a pure function of a price list, an inventory and
@@ -38,8 +38,8 @@ offer_warning_clear (gpointer data)
   g_clear_pointer (&warning->message, g_free);
 }
 
-static SsaOffer *
-offer_new (void)
+SsaOffer *
+ssa_offer_new_empty (void)
 {
   SsaOffer *self = g_new0 (SsaOffer, 1);
 
@@ -474,7 +474,7 @@ ssa_offer_compute (const SsaPriceList    *price_list,
       return NULL;
     }
 
-  self = offer_new ();
+  self = ssa_offer_new_empty ();
   resolved = g_new0 (ResolvedLine, MAX (inventory->lines->len, 1));
   if (!resolve_lines (self, price_list, inventory, resolved, error))
     return NULL;
@@ -621,7 +621,7 @@ ssa_offer_copy (const SsaOffer *self)
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  copy = offer_new ();
+  copy = ssa_offer_new_empty ();
   {
     GArray *lines = copy->lines;
     GArray *warnings = copy->warnings;
