@@ -1,0 +1,31 @@
+/* main.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "ssa-application.h"
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(SsaApplication) app = NULL;
+  const char *localedir;
+
+  setlocale (LC_ALL, "");
+  /* SSA_DESK_LOCALEDIR lets tests and uninstalled runs use the build tree's catalogues. */
+  localedir = g_getenv ("SSA_DESK_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = ssa_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,251 @@
+/* ssa-application.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ssa-application.h"
+#include "ssa-refresh.h"
+#include "ssa-window.h"
+
+struct _SsaApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  char           *db_path;
+};
+
+G_DEFINE_FINAL_TYPE (SsaApplication, ssa_application, ADW_TYPE_APPLICATION)
+
+static GtkWindow *
+get_or_create_window (SsaApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (ssa_window_new (self, self->db_path));
+  return window;
+}
+
+static void
+quit_cb (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  SsaApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing the windows lets each save its state and cancel its work first. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+about_cb (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  SsaApplication *self = user_data;
+  static const char *developers[] = { "The SSA Desk authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("SSA Desk"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The SSA Desk authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Keep your customers’ innovaphone installations and "
+                                      "licences, and make exact Software Service Agreement "
+                                      "offers."),
+                        "website", "https://github.com/ssadesk/ssa-desk",
+                        "issue-url", "https://github.com/ssadesk/ssa-desk/issues",
+                        "copyright", _("Copyright 2026 The SSA Desk authors"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one a line, as
+                         * "Name <e-mail>"; they are shown in the About window. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  SsaApplication *self = user_data;
+  GtkWindow *window = get_or_create_window (self);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+}
+
+static void
+shortcuts_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SsaApplication *self = user_data;
+  GtkWindow *window = get_or_create_window (self);
+
+  /* The shortcuts window is built the first time it is asked for, not with every main
+   * window: start-up has better things to do (see ui/ssa-desk.gresource.xml). */
+  if (GTK_IS_APPLICATION_WINDOW (window) &&
+      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/ssadesk/SsaDesk/help-overlay.ui");
+      GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (window),
+                                               GTK_SHORTCUTS_WINDOW (overlay));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_cb },
+  { "about", about_cb },
+  { "preferences", preferences_cb },
+  { "shortcuts", shortcuts_cb },
+};
+
+static int
+ssa_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  SsaApplication *self = SSA_APPLICATION (application);
+  const char *db = NULL;
+
+  if (g_variant_dict_lookup (options, "version", "b", NULL))
+    {
+      g_print ("ssa-desk %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db))
+    ssa_application_set_db_path (self, db);
+
+  /* A window on another database than the default one is a program of its own: it must
+   * not hand its command line to an instance that has the default database open. */
+  if (self->db_path != NULL)
+    g_application_set_flags (application,
+                             g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+
+  return G_APPLICATION_CLASS (ssa_application_parent_class)->handle_local_options (application,
+                                                                                   options);
+}
+
+static void
+ssa_application_startup (GApplication *application)
+{
+  SsaApplication *self = SSA_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
+
+  G_APPLICATION_CLASS (ssa_application_parent_class)->startup (application);
+
+  /* SSA_DESK_DB points tests and scripts at a database of their own. */
+  if (self->db_path == NULL && g_getenv ("SSA_DESK_DB") != NULL)
+    ssa_application_set_db_path (self, g_getenv ("SSA_DESK_DB"));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",
+                                         shortcuts_accels);
+
+  /* NULL when the schema is not installed: the window then keeps no state. */
+  self->settings = ssa_refresh_dup_settings ();
+}
+
+static void
+ssa_application_activate (GApplication *application)
+{
+  gtk_window_present (get_or_create_window (SSA_APPLICATION (application)));
+}
+
+static void
+ssa_application_finalize (GObject *object)
+{
+  SsaApplication *self = (SsaApplication *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (ssa_application_parent_class)->finalize (object);
+}
+
+static void
+ssa_application_class_init (SsaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = ssa_application_finalize;
+
+  app_class->handle_local_options = ssa_application_handle_local_options;
+  app_class->startup = ssa_application_startup;
+  app_class->activate = ssa_application_activate;
+}
+
+static void
+ssa_application_init (SsaApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the database FILE instead of the default one"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+SsaApplication *
+ssa_application_new (void)
+{
+  return g_object_new (SSA_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       /* The same resources serve the release and the .Devel ID. */
+                       "resource-base-path", "/io/github/ssadesk/SsaDesk",
+                       NULL);
+}
+
+const char *
+ssa_application_get_db_path (SsaApplication *self)
+{
+  g_return_val_if_fail (SSA_IS_APPLICATION (self), NULL);
+
+  return self->db_path;
+}
+
+void
+ssa_application_set_db_path (SsaApplication *self,
+                             const char     *db_path)
+{
+  g_return_if_fail (SSA_IS_APPLICATION (self));
+
+  g_free (self->db_path);
+  self->db_path = g_strdup (db_path);
+}
+
+GSettings *
+ssa_application_get_settings (SsaApplication *self)
+{
+  g_return_val_if_fail (SSA_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

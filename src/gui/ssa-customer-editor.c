@@ -1,0 +1,249 @@
+/* ssa-customer-editor.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ssa-customer-editor.h"
+#include "ssa-gui-util.h"
+#include "ssa-org-no.h"
+
+/* A dialog for a new customer or an existing one. Nothing changes until "Save": then the
+ * values go into the customer in one go (the repository writes each change through), and
+ * SsaCustomerEditor::saved tells the window, which stores a new customer. A field that
+ * cannot be saved is marked as you type, with the reason under it, and Save stays off. */
+
+struct _SsaCustomerEditor
+{
+  AdwWindow    parent_instance;
+
+  SsaCustomer *customer;       /* NULL: a new customer */
+
+  GtkButton   *save_button;
+  AdwEntryRow *name_row;
+  AdwEntryRow *org_no_row;
+  GtkLabel    *org_no_message;
+  AdwEntryRow *address_row;
+  AdwEntryRow *contact_row;
+  AdwEntryRow *email_row;
+  GtkLabel    *email_message;
+  AdwEntryRow *notes_row;
+};
+
+G_DEFINE_FINAL_TYPE (SsaCustomerEditor, ssa_customer_editor, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+validate (SsaCustomerEditor *self)
+{
+  g_autofree char *name = ssa_gui_row_dup_text (self->name_row);
+  const char *org_no_text = gtk_editable_get_text (GTK_EDITABLE (self->org_no_row));
+  g_autofree char *org_no = ssa_gui_org_no_from_text (org_no_text);
+  g_autofree char *email = ssa_gui_row_dup_text (self->email_row);
+  gboolean valid = TRUE;
+
+  /* A name is needed, but an empty one is not an error while the dialog is new. */
+  valid &= name != NULL;
+
+  if (org_no != NULL && !ssa_org_no_is_valid (org_no))
+    {
+      ssa_gui_show_field_message (self->org_no_message, GTK_WIDGET (self->org_no_row),
+                    _("Not a valid organisation number: nine digits with the right check digit, "
+                      "such as 988 077 917"));
+      valid = FALSE;
+    }
+  else
+    ssa_gui_show_field_message (self->org_no_message, GTK_WIDGET (self->org_no_row), NULL);
+
+  if (email != NULL && (strchr (email, '@') == NULL || strchr (email, ' ') != NULL))
+    {
+      ssa_gui_show_field_message (self->email_message, GTK_WIDGET (self->email_row),
+                    _("Not an e-mail address, such as post@example.no"));
+      valid = FALSE;
+    }
+  else
+    ssa_gui_show_field_message (self->email_message, GTK_WIDGET (self->email_row), NULL);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), valid);
+  return valid;
+}
+
+static void
+changed_cb (SsaCustomerEditor *self)
+{
+  validate (self);
+}
+
+static void
+cancel_cb (SsaCustomerEditor *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+save_cb (SsaCustomerEditor *self)
+{
+  if (ssa_customer_editor_save (self))
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+ssa_customer_editor_dispose (GObject *object)
+{
+  SsaCustomerEditor *self = (SsaCustomerEditor *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SSA_TYPE_CUSTOMER_EDITOR);
+  g_clear_object (&self->customer);
+
+  G_OBJECT_CLASS (ssa_customer_editor_parent_class)->dispose (object);
+}
+
+static void
+ssa_customer_editor_class_init (SsaCustomerEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ssa_customer_editor_dispose;
+
+  /**
+   * SsaCustomerEditor::saved:
+   * @self: the editor
+   * @customer: the customer with the values saved; a new one has id 0
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SSA_TYPE_CUSTOMER);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ssadesk/SsaDesk/ssa-customer-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, org_no_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, org_no_message);
+  gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, address_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, email_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, email_message);
+  gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, notes_row);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_cb);
+}
+
+static void
+ssa_customer_editor_init (SsaCustomerEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * ssa_customer_editor_new:
+ * @parent: (nullable): the main window
+ * @customer: (nullable): the customer to edit, or %NULL for a new one
+ *
+ * Returns: (transfer none): the dialog, modal for @parent; it destroys itself when closed
+ */
+SsaCustomerEditor *
+ssa_customer_editor_new (GtkWindow   *parent,
+                         SsaCustomer *customer)
+{
+  SsaCustomerEditor *self;
+
+  g_return_val_if_fail (customer == NULL || SSA_IS_CUSTOMER (customer), NULL);
+
+  self = g_object_new (SSA_TYPE_CUSTOMER_EDITOR,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "title", customer != NULL ? _("Edit Customer") : _("New Customer"),
+                       NULL);
+  if (customer != NULL)
+    {
+      g_autofree char *org_no = NULL;
+
+      self->customer = g_object_ref (customer);
+      ssa_gui_row_set_text (self->name_row, ssa_customer_get_name (customer));
+      if (ssa_customer_get_valid_org_no (customer))
+        org_no = ssa_org_no_format (ssa_customer_get_org_no (customer), FALSE);
+      ssa_gui_row_set_text (self->org_no_row,
+                            org_no != NULL ? org_no : ssa_customer_get_org_no (customer));
+      ssa_gui_row_set_text (self->address_row, ssa_customer_get_address (customer));
+      ssa_gui_row_set_text (self->contact_row, ssa_customer_get_contact (customer));
+      ssa_gui_row_set_text (self->email_row, ssa_customer_get_email (customer));
+      ssa_gui_row_set_text (self->notes_row, ssa_customer_get_notes (customer));
+    }
+  validate (self);
+  return self;
+}
+
+/* Returns: (transfer none) (nullable): the customer edited; %NULL for a new one */
+SsaCustomer *
+ssa_customer_editor_get_customer (SsaCustomerEditor *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER_EDITOR (self), NULL);
+
+  return self->customer;
+}
+
+gboolean
+ssa_customer_editor_is_valid (SsaCustomerEditor *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER_EDITOR (self), FALSE);
+
+  return validate (self);
+}
+
+/**
+ * ssa_customer_editor_save:
+ *
+ * Puts the values into the customer (a new one for a new customer) and emits
+ * SsaCustomerEditor::saved, when every field can be saved.
+ *
+ * Returns: whether it saved
+ */
+gboolean
+ssa_customer_editor_save (SsaCustomerEditor *self)
+{
+  g_autoptr(SsaCustomer) customer = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *org_no = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *contact = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *notes = NULL;
+
+  g_return_val_if_fail (SSA_IS_CUSTOMER_EDITOR (self), FALSE);
+
+  if (!validate (self))
+    return FALSE;
+
+  name = ssa_gui_row_dup_text (self->name_row);
+  org_no = ssa_gui_org_no_from_text (gtk_editable_get_text (GTK_EDITABLE (self->org_no_row)));
+  address = ssa_gui_row_dup_text (self->address_row);
+  contact = ssa_gui_row_dup_text (self->contact_row);
+  email = ssa_gui_row_dup_text (self->email_row);
+  notes = ssa_gui_row_dup_text (self->notes_row);
+
+  customer = self->customer != NULL ? g_object_ref (self->customer) : ssa_customer_new ();
+  ssa_customer_set_name (customer, name);
+  ssa_customer_set_org_no (customer, org_no);
+  ssa_customer_set_address (customer, address);
+  ssa_customer_set_contact (customer, contact);
+  ssa_customer_set_email (customer, email);
+  ssa_customer_set_notes (customer, notes);
+
+  g_signal_emit (self, signals[SAVED], 0, customer);
+  return TRUE;
+}

@@ -1,0 +1,27 @@
+/* ssa-installation-editor.h
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ssa-installation.h"
+
+G_BEGIN_DECLS
+
+#define SSA_TYPE_INSTALLATION_EDITOR (ssa_installation_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (SsaInstallationEditor, ssa_installation_editor,
+                      SSA, INSTALLATION_EDITOR, AdwWindow)
+
+SsaInstallationEditor *ssa_installation_editor_new              (GtkWindow             *parent,
+                                                                 SsaInstallation       *installation,
+                                                                 GListModel            *customers,
+                                                                 gint64                 customer_id);
+SsaInstallation       *ssa_installation_editor_get_installation (SsaInstallationEditor *self);
+gboolean               ssa_installation_editor_is_valid         (SsaInstallationEditor *self);
+gboolean               ssa_installation_editor_save             (SsaInstallationEditor *self);
+
+G_END_DECLS

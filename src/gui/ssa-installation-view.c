@@ -1,0 +1,238 @@
+/* ssa-installation-view.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ssa-installation-view.h"
+#include "ssa-page-common.h"
+
+/* One installation: a header with its name and details, its licence lines (SsaInventoryView)
+ * and the offer builder beside them in an AdwFlap, which folds the builder away on narrow
+ * windows. The window builds it the first time an installation is shown, not at start-up. */
+
+struct _SsaInstallationView
+{
+  AdwBin            parent_instance;
+
+  SsaInstallation  *installation;
+
+  GtkLabel         *title_label;
+  GtkLabel         *subtitle_label;
+  AdwFlap          *flap;
+  SsaInventoryView *inventory_view;
+  SsaOfferBuilder  *offer_builder;
+};
+
+G_DEFINE_FINAL_TYPE (SsaInstallationView, ssa_installation_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_INSTALLATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_header (SsaInstallationView *self)
+{
+  SsaInstallation *installation = self->installation;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *subtitle = NULL;
+  const GDate *expiry;
+  const char *text;
+
+  if (installation == NULL)
+    return;
+
+  text = ssa_installation_get_name (installation);
+  gtk_label_set_label (self->title_label, text != NULL ? text : _("Unnamed installation"));
+
+  if ((text = ssa_installation_get_customer_name (installation)) != NULL)
+    g_ptr_array_add (parts, g_strdup (text));
+  if ((text = ssa_installation_get_serial (installation)) != NULL)
+    g_ptr_array_add (parts, g_strdup (text));
+  if ((text = ssa_installation_get_firmware (installation)) != NULL)
+    /* Translators: the installation's firmware version in its header, "firmware 14r2 sr3". */
+    g_ptr_array_add (parts, g_strdup_printf (_("firmware %s"), text));
+  g_ptr_array_add (parts,
+                   g_strdup (ssa_deployment_get_label (ssa_installation_get_deployment (installation))));
+  expiry = ssa_installation_get_ssa_expiry (installation);
+  if (expiry != NULL)
+    {
+      g_autofree char *date = ssa_page_format_date (expiry);
+
+      /* Translators: the last day the installation's SSA is paid for. */
+      g_ptr_array_add (parts, g_strdup_printf (_("SSA until %s"), date));
+    }
+  else
+    g_ptr_array_add (parts, g_strdup (_("no SSA")));
+  g_ptr_array_add (parts, NULL);
+
+  subtitle = g_strjoinv (" · ", (char **) parts->pdata);
+  gtk_label_set_label (self->subtitle_label, subtitle);
+}
+
+static void
+installation_notify_cb (SsaInstallationView *self,
+                        GParamSpec          *pspec,
+                        SsaInstallation     *installation)
+{
+  update_header (self);
+}
+
+static void
+ssa_installation_view_dispose (GObject *object)
+{
+  SsaInstallationView *self = (SsaInstallationView *)object;
+
+  if (self->installation != NULL)
+    g_signal_handlers_disconnect_by_data (self->installation, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SSA_TYPE_INSTALLATION_VIEW);
+  g_clear_object (&self->installation);
+
+  G_OBJECT_CLASS (ssa_installation_view_parent_class)->dispose (object);
+}
+
+static void
+ssa_installation_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  SsaInstallationView *self = SSA_INSTALLATION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_INSTALLATION:
+      g_value_set_object (value, self->installation);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssa_installation_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  SsaInstallationView *self = SSA_INSTALLATION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_INSTALLATION:
+      ssa_installation_view_set_installation (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssa_installation_view_class_init (SsaInstallationViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ssa_installation_view_dispose;
+  object_class->get_property = ssa_installation_view_get_property;
+  object_class->set_property = ssa_installation_view_set_property;
+
+  properties[PROP_INSTALLATION] =
+    g_param_spec_object ("installation", NULL, NULL,
+                         SSA_TYPE_INSTALLATION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SSA_TYPE_INVENTORY_VIEW);
+  g_type_ensure (SSA_TYPE_OFFER_BUILDER);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ssadesk/SsaDesk/ssa-installation-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SsaInstallationView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaInstallationView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaInstallationView, flap);
+  gtk_widget_class_bind_template_child (widget_class, SsaInstallationView, inventory_view);
+  gtk_widget_class_bind_template_child (widget_class, SsaInstallationView, offer_builder);
+}
+
+static void
+ssa_installation_view_init (SsaInstallationView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+ssa_installation_view_new (void)
+{
+  return g_object_new (SSA_TYPE_INSTALLATION_VIEW, NULL);
+}
+
+/* Returns: (transfer none) (nullable): the installation shown */
+SsaInstallation *
+ssa_installation_view_get_installation (SsaInstallationView *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION_VIEW (self), NULL);
+
+  return self->installation;
+}
+
+void
+ssa_installation_view_set_installation (SsaInstallationView *self,
+                                        SsaInstallation     *installation)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION_VIEW (self));
+  g_return_if_fail (installation == NULL || SSA_IS_INSTALLATION (installation));
+
+  if (self->installation == installation)
+    return;
+
+  if (self->installation != NULL)
+    g_signal_handlers_disconnect_by_data (self->installation, self);
+  g_set_object (&self->installation, installation);
+  if (installation != NULL)
+    g_signal_connect_object (installation, "notify", G_CALLBACK (installation_notify_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  update_header (self);
+  ssa_inventory_view_set_installation (self->inventory_view, installation);
+  ssa_offer_builder_set_installation (self->offer_builder, installation);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSTALLATION]);
+}
+
+/* Returns: (transfer none): the licence lines */
+SsaInventoryView *
+ssa_installation_view_get_inventory_view (SsaInstallationView *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION_VIEW (self), NULL);
+
+  return self->inventory_view;
+}
+
+/* Returns: (transfer none): the offer builder */
+SsaOfferBuilder *
+ssa_installation_view_get_offer_builder (SsaInstallationView *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION_VIEW (self), NULL);
+
+  return self->offer_builder;
+}
+
+/* Returns: (transfer none): the flap that holds the offer builder */
+AdwFlap *
+ssa_installation_view_get_flap (SsaInstallationView *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION_VIEW (self), NULL);
+
+  return self->flap;
+}

@@ -1,0 +1,883 @@
+/* ssa-inventory-view.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ssa-date.h"
+#include "ssa-gui-util.h"
+#include "ssa-inventory-view.h"
+#include "ssa-page-common.h"
+#include "ssa-product-picker.h"
+
+/* The licence lines of one installation as a sortable table. Quantities are edited in
+ * place; the other values of a line come from the price list or the installation file.
+ * Lines the SSA does not cover (third-party products) carry a tag, and so do lines whose
+ * product the current price list does not know: the offer refuses those. */
+
+struct _SsaInventoryView
+{
+  AdwBin               parent_instance;
+
+  SsaInstallation     *installation;
+  SsaRepository       *repository;
+  SsaPriceList        *price_list;
+  GListModel          *products;
+
+  GtkColumnView       *column_view;
+  GtkSortListModel    *sort_model;
+  GtkColumnViewColumn *product_column;
+  GtkColumnViewColumn *kind_column;
+  GtkColumnViewColumn *added_on_column;
+  GtkColumnViewColumn *covered_until_column;
+  GtkMenuButton       *add_button;
+  SsaProductPicker    *picker;
+  GtkStack            *stack;
+};
+
+G_DEFINE_FINAL_TYPE (SsaInventoryView, ssa_inventory_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_INSTALLATION,
+  PROP_PRICE_LIST,
+  PROP_PRODUCTS,
+  N_PROPS
+};
+
+enum {
+  LICENCE_ADDED,
+  LICENCE_CHANGED,
+  LICENCE_REMOVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* What the table shows of a line, as the offer calculator sees it. */
+
+static const SsaPriceListProduct *
+lookup_product (SsaInventoryView *self,
+                SsaLicence       *licence)
+{
+  if (self->price_list == NULL || ssa_licence_get_code (licence) == NULL)
+    return NULL;
+  return ssa_price_list_lookup (self->price_list, ssa_licence_get_code (licence));
+}
+
+static const char *
+licence_product_name (SsaInventoryView *self,
+                      SsaLicence       *licence)
+{
+  const SsaPriceListProduct *product = lookup_product (self, licence);
+
+  if (product != NULL)
+    return product->name;
+  if (ssa_licence_get_name (licence) != NULL)
+    return ssa_licence_get_name (licence);
+  return ssa_licence_get_code (licence);
+}
+
+/* Returns FALSE when the kind is unknown: not in the price list, and the line says none. */
+static gboolean
+licence_kind (SsaInventoryView *self,
+              SsaLicence       *licence,
+              SsaKind          *out)
+{
+  const SsaPriceListProduct *product = lookup_product (self, licence);
+
+  if (product != NULL)
+    *out = product->kind;
+  else if (ssa_licence_get_has_kind (licence))
+    *out = ssa_licence_get_kind (licence);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+licence_is_missing (SsaInventoryView *self,
+                    SsaLicence       *licence)
+{
+  if (self->price_list == NULL || lookup_product (self, licence) != NULL)
+    return FALSE;
+  /* A line that calls itself third-party is listed as excluded, not refused. */
+  return !(ssa_licence_get_has_kind (licence) &&
+           ssa_licence_get_kind (licence) == SSA_KIND_THIRD_PARTY);
+}
+
+/* The line's coverage end by the rules: its covered-until, else the day before it was
+ * added, else the installation's SSA expiry. FALSE when there is none. */
+static gboolean
+licence_coverage_end (SsaInventoryView *self,
+                      SsaLicence       *licence,
+                      GDate            *out)
+{
+  const GDate *date;
+
+  if ((date = ssa_licence_get_covered_until (licence)) != NULL)
+    *out = *date;
+  else if ((date = ssa_licence_get_added_on (licence)) != NULL)
+    ssa_date_add_days (date, -1, out);
+  else if (self->installation != NULL &&
+           (date = ssa_installation_get_ssa_expiry (self->installation)) != NULL)
+    *out = *date;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+refresh_rows (SsaInventoryView *self)
+{
+  GListModel *licences = NULL;
+
+  /* The product, kind and coverage columns depend on the price list and the installation:
+   * setting the model again binds every row anew. */
+  /* Lines handed out by the repository are written through when edited. */
+  if (self->installation != NULL && self->repository != NULL)
+    licences = ssa_repository_get_licences (self->repository, self->installation);
+  else if (self->installation != NULL)
+    licences = ssa_installation_get_licences (self->installation);
+  gtk_sort_list_model_set_model (self->sort_model, NULL);
+  gtk_sort_list_model_set_model (self->sort_model, licences);
+}
+
+static void
+update_stack (SsaInventoryView *self)
+{
+  GListModel *licences = G_LIST_MODEL (self->sort_model);
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (licences) > 0 ? "table" : "empty");
+}
+
+/* Sorters of the computed columns. */
+
+static int
+compare_product_cb (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  SsaInventoryView *self = user_data;
+
+  return g_utf8_collate (licence_product_name (self, (SsaLicence *)a),
+                         licence_product_name (self, (SsaLicence *)b));
+}
+
+static int
+compare_kind_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  SsaInventoryView *self = user_data;
+  SsaKind kind_a, kind_b;
+  int rank_a = licence_kind (self, (SsaLicence *)a, &kind_a) ? (int)kind_a : SSA_N_KINDS;
+  int rank_b = licence_kind (self, (SsaLicence *)b, &kind_b) ? (int)kind_b : SSA_N_KINDS;
+
+  return rank_a < rank_b ? -1 : rank_a > rank_b;
+}
+
+static int
+compare_dates (const GDate *a,
+               const GDate *b)
+{
+  if (a == NULL || b == NULL)
+    return (a != NULL) - (b != NULL);
+  return g_date_compare (a, b);
+}
+
+static int
+compare_added_on_cb (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  return compare_dates (ssa_licence_get_added_on ((SsaLicence *)a),
+                        ssa_licence_get_added_on ((SsaLicence *)b));
+}
+
+static int
+compare_covered_until_cb (gconstpointer a,
+                          gconstpointer b,
+                          gpointer      user_data)
+{
+  SsaInventoryView *self = user_data;
+  GDate date_a, date_b;
+  gboolean has_a = licence_coverage_end (self, (SsaLicence *)a, &date_a);
+  gboolean has_b = licence_coverage_end (self, (SsaLicence *)b, &date_b);
+
+  return compare_dates (has_a ? &date_a : NULL, has_b ? &date_b : NULL);
+}
+
+/* Cells. */
+
+static GtkWidget *
+make_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  return label;
+}
+
+static void
+label_setup_cb (SsaInventoryView *self,
+                GtkListItem      *item,
+                GtkSignalListItemFactory *factory)
+{
+  gtk_list_item_set_child (item, make_label ());
+}
+
+static void
+code_bind_cb (SsaInventoryView *self,
+              GtkListItem      *item,
+              GtkSignalListItemFactory *factory)
+{
+  SsaLicence *licence = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       ssa_licence_get_code (licence));
+}
+
+static GtkWidget *
+make_tag (const char *text,
+          const char *style,
+          const char *tooltip)
+{
+  GtkWidget *tag = gtk_label_new (text);
+
+  gtk_widget_add_css_class (tag, "tag");
+  gtk_widget_add_css_class (tag, "caption");
+  if (style != NULL)
+    gtk_widget_add_css_class (tag, style);
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (tag, tooltip);
+  return tag;
+}
+
+static void
+product_setup_cb (SsaInventoryView *self,
+                  GtkListItem      *item,
+                  GtkSignalListItemFactory *factory)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = make_label ();
+
+  gtk_widget_set_hexpand (label, TRUE);
+  /* The name stays readable beside its tags; the table scrolls sideways instead. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 14);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box),
+                  make_tag (NULL, NULL,
+                            _("Not covered by the SSA: the product’s own vendor’s terms apply")));
+  gtk_box_append (GTK_BOX (box),
+                  make_tag (_("Not in price list"), "warning",
+                            _("The current price list does not have this article number: "
+                              "no offer can be made until the line is removed or the price "
+                              "list has it")));
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+product_bind_cb (SsaInventoryView *self,
+                 GtkListItem      *item,
+                 GtkSignalListItemFactory *factory)
+{
+  SsaLicence *licence = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *third_party = gtk_widget_get_next_sibling (label);
+  GtkWidget *missing = gtk_widget_get_next_sibling (third_party);
+  SsaKind kind;
+
+  gtk_label_set_label (GTK_LABEL (label), licence_product_name (self, licence));
+  gtk_widget_set_tooltip_text (label, licence_product_name (self, licence));
+  if (licence_kind (self, licence, &kind) && !ssa_kind_is_covered (kind))
+    {
+      /* Third-party software is what resellers ask about; hardware and services are
+       * simply not covered. */
+      gtk_label_set_label (GTK_LABEL (third_party),
+                           kind == SSA_KIND_THIRD_PARTY ? _("Third party") : _("Not covered"));
+      gtk_widget_set_visible (third_party, TRUE);
+    }
+  else
+    gtk_widget_set_visible (third_party, FALSE);
+  gtk_widget_set_visible (missing, licence_is_missing (self, licence));
+}
+
+static void
+kind_bind_cb (SsaInventoryView *self,
+              GtkListItem      *item,
+              GtkSignalListItemFactory *factory)
+{
+  SsaLicence *licence = gtk_list_item_get_item (item);
+  SsaKind kind;
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       licence_kind (self, licence, &kind) ? ssa_kind_get_label (kind) : "—");
+}
+
+static void
+quantity_text_changed_cb (GtkSpinButton *spin,
+                          gpointer       user_data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  gboolean valid = TRUE;
+  guint64 value = 0;
+
+  /* Refused while typed: anything but a whole number from 1 to 1 000 000. The spin button
+   * keeps the last valid value (update policy "if valid"). */
+  if (!g_ascii_string_to_unsigned (text, 10, 1, SSA_INVENTORY_MAX_QUANTITY, &value, NULL))
+    valid = FALSE;
+  ssa_gui_set_invalid (GTK_WIDGET (spin), valid == FALSE);
+  if (!valid)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 typed = 0;
+
+      if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &typed, NULL))
+        typed = 0;
+      ssa_licence_validate_quantity (typed, &error);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (spin), error->message);
+    }
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (spin), NULL);
+}
+
+static void
+quantity_value_changed_cb (GtkSpinButton *spin,
+                           GtkListItem   *item)
+{
+  SsaInventoryView *self = g_object_get_data (G_OBJECT (spin), "ssa-inventory-view");
+  SsaLicence *licence = gtk_list_item_get_item (item);
+  gint64 quantity = (gint64) gtk_spin_button_get_value_as_int (spin);
+
+  if (licence == NULL || quantity == ssa_licence_get_quantity (licence))
+    return;
+  if (!ssa_licence_validate_quantity (quantity, NULL))
+    return;
+
+  ssa_licence_set_quantity (licence, quantity);
+  g_signal_emit (self, signals[LICENCE_CHANGED], 0, licence);
+}
+
+static void
+quantity_setup_cb (SsaInventoryView *self,
+                   GtkListItem      *item,
+                   GtkSignalListItemFactory *factory)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, SSA_INVENTORY_MAX_QUANTITY, 1);
+
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (spin), GTK_UPDATE_IF_VALID);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 5);
+  gtk_widget_set_halign (spin, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Quantity"),
+                                  -1);
+  g_object_set_data (G_OBJECT (spin), "ssa-inventory-view", self);
+  g_signal_connect (spin, "changed", G_CALLBACK (quantity_text_changed_cb), NULL);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (quantity_value_changed_cb), item);
+  gtk_list_item_set_child (item, spin);
+}
+
+static void
+quantity_bind_cb (SsaInventoryView *self,
+                  GtkListItem      *item,
+                  GtkSignalListItemFactory *factory)
+{
+  SsaLicence *licence = gtk_list_item_get_item (item);
+  GtkWidget *spin = gtk_list_item_get_child (item);
+  GBinding *binding;
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), (double) ssa_licence_get_quantity (licence));
+  /* Changes from elsewhere (an undo, another view) show at once. */
+  binding = g_object_bind_property (licence, "quantity", spin, "value", G_BINDING_DEFAULT);
+  g_object_set_data (G_OBJECT (item), "ssa-binding", binding);
+}
+
+static void
+quantity_unbind_cb (SsaInventoryView *self,
+                    GtkListItem      *item,
+                    GtkSignalListItemFactory *factory)
+{
+  GBinding *binding = g_object_steal_data (G_OBJECT (item), "ssa-binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+}
+
+static void
+added_on_bind_cb (SsaInventoryView *self,
+                  GtkListItem      *item,
+                  GtkSignalListItemFactory *factory)
+{
+  SsaLicence *licence = gtk_list_item_get_item (item);
+  g_autofree char *text = ssa_page_format_date (ssa_licence_get_added_on (licence));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+covered_until_bind_cb (SsaInventoryView *self,
+                       GtkListItem      *item,
+                       GtkSignalListItemFactory *factory)
+{
+  SsaLicence *licence = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+  GDate end;
+
+  if (licence_coverage_end (self, licence, &end))
+    text = ssa_page_format_date (&end);
+  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "—");
+
+  /* A date that comes from the installation's expiry rather than the line is dimmed. */
+  if (ssa_licence_get_covered_until (licence) == NULL &&
+      ssa_licence_get_added_on (licence) == NULL)
+    {
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_tooltip_text (label, _("The installation’s SSA expiry"));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (label, "dim-label");
+      gtk_widget_set_tooltip_text (label,
+                                   ssa_licence_get_covered_until (licence) != NULL
+                                   ? _("Covered until this day")
+                                   : _("Bought later: covered from the next offer"));
+    }
+}
+
+static void
+remove_clicked_cb (GtkButton   *button,
+                   GtkListItem *item)
+{
+  SsaInventoryView *self = g_object_get_data (G_OBJECT (button), "ssa-inventory-view");
+  SsaLicence *licence = gtk_list_item_get_item (item);
+  GListModel *licences;
+  guint n;
+
+  if (licence == NULL || self->installation == NULL)
+    return;
+
+  licences = ssa_installation_get_licences (self->installation);
+  n = g_list_model_get_n_items (licences);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SsaLicence) other = g_list_model_get_item (licences, i);
+
+      if (other == licence)
+        {
+          g_autoptr(SsaLicence) removed = g_object_ref (licence);
+          g_autoptr(GError) error = NULL;
+
+          if (self->repository != NULL)
+            {
+              if (!ssa_repository_remove_licence (self->repository, self->installation, licence,
+                                                  &error))
+                {
+                  ssa_page_show_error (GTK_WIDGET (self), error);
+                  return;
+                }
+            }
+          else
+            ssa_installation_remove_licence (self->installation, i);
+          g_signal_emit (self, signals[LICENCE_REMOVED], 0, removed, i);
+          break;
+        }
+    }
+}
+
+static void
+remove_setup_cb (SsaInventoryView *self,
+                 GtkListItem      *item,
+                 GtkSignalListItemFactory *factory)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove Licence Line"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (button), "ssa-inventory-view", self);
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), item);
+  gtk_list_item_set_child (item, button);
+}
+
+static void
+product_picked_cb (SsaInventoryView *self,
+                   SsaProduct       *product,
+                   SsaProductPicker *picker)
+{
+  g_autoptr(SsaLicence) licence = NULL;
+  GDate today;
+
+  if (self->installation == NULL)
+    return;
+
+  /* A licence added now was bought today: it is not under the agreement yet, so the next
+   * offer co-terms it from today (see "Licence line" in the rules). */
+  ssa_date_today (&today);
+  licence = ssa_licence_new ();
+  ssa_licence_set_code (licence, ssa_product_get_code (product));
+  ssa_licence_set_name (licence, ssa_product_get_name (product));
+  ssa_licence_set_quantity (licence, 1);
+  ssa_licence_set_added_on (licence, &today);
+  if (self->repository != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!ssa_repository_add_licence (self->repository, self->installation, licence, &error))
+        {
+          ssa_page_show_error (GTK_WIDGET (self), error);
+          return;
+        }
+    }
+  else
+    ssa_installation_add_licence (self->installation, licence);
+
+  g_signal_emit (self, signals[LICENCE_ADDED], 0, licence);
+}
+
+static void
+licences_changed_cb (SsaInventoryView *self,
+                     guint             position,
+                     guint             removed,
+                     guint             added,
+                     GListModel       *model)
+{
+  update_stack (self);
+}
+
+static void
+ssa_inventory_view_dispose (GObject *object)
+{
+  SsaInventoryView *self = (SsaInventoryView *)object;
+
+  if (self->installation != NULL)
+    g_signal_handlers_disconnect_by_data (self->installation, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SSA_TYPE_INVENTORY_VIEW);
+  g_clear_object (&self->installation);
+  g_clear_object (&self->repository);
+  g_clear_object (&self->products);
+  g_clear_pointer (&self->price_list, ssa_price_list_unref);
+
+  G_OBJECT_CLASS (ssa_inventory_view_parent_class)->dispose (object);
+}
+
+static void
+ssa_inventory_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  SsaInventoryView *self = SSA_INVENTORY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_INSTALLATION:
+      g_value_set_object (value, self->installation);
+      break;
+
+    case PROP_PRICE_LIST:
+      g_value_set_boxed (value, self->price_list);
+      break;
+
+    case PROP_PRODUCTS:
+      g_value_set_object (value, self->products);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssa_inventory_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  SsaInventoryView *self = SSA_INVENTORY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_INSTALLATION:
+      ssa_inventory_view_set_installation (self, g_value_get_object (value));
+      break;
+
+    case PROP_PRICE_LIST:
+      ssa_inventory_view_set_price_list (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_PRODUCTS:
+      ssa_inventory_view_set_products (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssa_inventory_view_class_init (SsaInventoryViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ssa_inventory_view_dispose;
+  object_class->get_property = ssa_inventory_view_get_property;
+  object_class->set_property = ssa_inventory_view_set_property;
+
+  properties[PROP_INSTALLATION] =
+    g_param_spec_object ("installation", NULL, NULL,
+                         SSA_TYPE_INSTALLATION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PRICE_LIST] =
+    g_param_spec_boxed ("price-list", NULL, NULL,
+                        SSA_TYPE_PRICE_LIST,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PRODUCTS] =
+    g_param_spec_object ("products", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SsaInventoryView::licence-added:
+   * @self: the view
+   * @licence: the line the user added, already in the installation
+   */
+  signals[LICENCE_ADDED] =
+    g_signal_new ("licence-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SSA_TYPE_LICENCE);
+  /**
+   * SsaInventoryView::licence-changed:
+   * @self: the view
+   * @licence: the line whose quantity the user changed
+   */
+  signals[LICENCE_CHANGED] =
+    g_signal_new ("licence-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SSA_TYPE_LICENCE);
+  /**
+   * SsaInventoryView::licence-removed:
+   * @self: the view
+   * @licence: the line the user removed, no longer in the installation
+   * @position: where it was in the installation's lines
+   */
+  signals[LICENCE_REMOVED] =
+    g_signal_new ("licence-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, SSA_TYPE_LICENCE, G_TYPE_UINT);
+
+  g_type_ensure (SSA_TYPE_LICENCE);
+  g_type_ensure (SSA_TYPE_PRODUCT_PICKER);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ssadesk/SsaDesk/ssa-inventory-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, product_column);
+  gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, kind_column);
+  gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, added_on_column);
+  gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, covered_until_column);
+  gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, add_button);
+  gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, picker);
+  gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, stack);
+  gtk_widget_class_bind_template_callback (widget_class, label_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, code_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, product_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, product_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kind_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quantity_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quantity_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, quantity_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, added_on_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, covered_until_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, product_picked_cb);
+}
+
+static void
+ssa_inventory_view_init (SsaInventoryView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_column_view_column_set_sorter (self->product_column,
+    GTK_SORTER (gtk_custom_sorter_new (compare_product_cb, self, NULL)));
+  gtk_column_view_column_set_sorter (self->kind_column,
+    GTK_SORTER (gtk_custom_sorter_new (compare_kind_cb, self, NULL)));
+  gtk_column_view_column_set_sorter (self->added_on_column,
+    GTK_SORTER (gtk_custom_sorter_new (compare_added_on_cb, self, NULL)));
+  gtk_column_view_column_set_sorter (self->covered_until_column,
+    GTK_SORTER (gtk_custom_sorter_new (compare_covered_until_cb, self, NULL)));
+
+  g_signal_connect_object (self->sort_model, "items-changed",
+                           G_CALLBACK (licences_changed_cb), self, G_CONNECT_SWAPPED);
+  update_stack (self);
+}
+
+GtkWidget *
+ssa_inventory_view_new (void)
+{
+  return g_object_new (SSA_TYPE_INVENTORY_VIEW, NULL);
+}
+
+/**
+ * ssa_inventory_view_get_installation:
+ *
+ * Returns: (transfer none) (nullable): the installation shown
+ */
+SsaInstallation *
+ssa_inventory_view_get_installation (SsaInventoryView *self)
+{
+  g_return_val_if_fail (SSA_IS_INVENTORY_VIEW (self), NULL);
+
+  return self->installation;
+}
+
+static void
+installation_expiry_cb (SsaInventoryView *self,
+                        GParamSpec       *pspec,
+                        SsaInstallation  *installation)
+{
+  refresh_rows (self);
+}
+
+void
+ssa_inventory_view_set_installation (SsaInventoryView *self,
+                                     SsaInstallation  *installation)
+{
+  g_return_if_fail (SSA_IS_INVENTORY_VIEW (self));
+  g_return_if_fail (installation == NULL || SSA_IS_INSTALLATION (installation));
+
+  if (self->installation == installation)
+    return;
+
+  if (self->installation != NULL)
+    g_signal_handlers_disconnect_by_data (self->installation, self);
+  g_set_object (&self->installation, installation);
+  if (installation != NULL)
+    g_signal_connect_object (installation, "notify::ssa-expiry",
+                             G_CALLBACK (installation_expiry_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), installation != NULL);
+  refresh_rows (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSTALLATION]);
+}
+
+/**
+ * ssa_inventory_view_get_price_list:
+ *
+ * Returns: (transfer none) (nullable): the price list the lines are shown against
+ */
+SsaPriceList *
+ssa_inventory_view_get_price_list (SsaInventoryView *self)
+{
+  g_return_val_if_fail (SSA_IS_INVENTORY_VIEW (self), NULL);
+
+  return self->price_list;
+}
+
+void
+ssa_inventory_view_set_price_list (SsaInventoryView *self,
+                                   SsaPriceList     *price_list)
+{
+  g_return_if_fail (SSA_IS_INVENTORY_VIEW (self));
+
+  if (self->price_list == price_list)
+    return;
+
+  g_clear_pointer (&self->price_list, ssa_price_list_unref);
+  if (price_list != NULL)
+    self->price_list = ssa_price_list_ref (price_list);
+
+  refresh_rows (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRICE_LIST]);
+}
+
+/**
+ * ssa_inventory_view_get_repository:
+ *
+ * Returns: (transfer none) (nullable): the repository lines are added and removed through
+ */
+SsaRepository *
+ssa_inventory_view_get_repository (SsaInventoryView *self)
+{
+  g_return_val_if_fail (SSA_IS_INVENTORY_VIEW (self), NULL);
+
+  return self->repository;
+}
+
+/**
+ * ssa_inventory_view_set_repository:
+ * @self: a view
+ * @repository: (nullable): the repository that stores the installation shown; without one,
+ *   added and removed lines change the installation object only
+ */
+void
+ssa_inventory_view_set_repository (SsaInventoryView *self,
+                                   SsaRepository    *repository)
+{
+  g_return_if_fail (SSA_IS_INVENTORY_VIEW (self));
+  g_return_if_fail (repository == NULL || SSA_IS_REPOSITORY (repository));
+
+  if (g_set_object (&self->repository, repository))
+    refresh_rows (self);
+}
+
+/**
+ * ssa_inventory_view_get_products:
+ *
+ * Returns: (transfer none) (nullable): the products the "Add licence" picker offers
+ */
+GListModel *
+ssa_inventory_view_get_products (SsaInventoryView *self)
+{
+  g_return_val_if_fail (SSA_IS_INVENTORY_VIEW (self), NULL);
+
+  return self->products;
+}
+
+void
+ssa_inventory_view_set_products (SsaInventoryView *self,
+                                 GListModel       *products)
+{
+  g_return_if_fail (SSA_IS_INVENTORY_VIEW (self));
+  g_return_if_fail (products == NULL || G_IS_LIST_MODEL (products));
+
+  if (g_set_object (&self->products, products))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCTS]);
+}
+
+/**
+ * ssa_inventory_view_get_column_view:
+ *
+ * Returns: (transfer none): the table
+ */
+GtkColumnView *
+ssa_inventory_view_get_column_view (SsaInventoryView *self)
+{
+  g_return_val_if_fail (SSA_IS_INVENTORY_VIEW (self), NULL);
+
+  return self->column_view;
+}
+
+/**
+ * ssa_inventory_view_get_picker:
+ *
+ * Returns: (transfer none): the product picker of the "Add licence" button
+ */
+GtkWidget *
+ssa_inventory_view_get_picker (SsaInventoryView *self)
+{
+  g_return_val_if_fail (SSA_IS_INVENTORY_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->picker);
+}

@@ -1,0 +1,1659 @@
+/* ssa-offer-builder.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ssa-date.h"
+#include "ssa-db.h"
+#include "ssa-document.h"
+#include "ssa-gui-util.h"
+#include "ssa-offer-builder.h"
+#include "ssa-offer-pdf.h"
+#include "ssa-offer-row.h"
+#include "ssa-offer-xlsx.h"
+#include "ssa-page-common.h"
+#include "ssa-refresh.h"
+
+/* The terms of an offer beside the inventory: period, billing plan, discount, labour and
+ * validity. Every change, to a term or to the inventory, computes the offer again at once
+ * with ssa_offer_compute() (pure and fast), so lines, totals and warnings follow as you
+ * type. A term that cannot be read is marked on its row and named under the terms; the
+ * offer then shows what it showed last, dimmed, until the term is fixed.
+ *
+ * Saving stores a numbered offer through the database, and documents are written in worker
+ * threads over snapshots (the offer, the inventory and the reseller's profile): the main
+ * thread never waits for the disk or a database lock. */
+
+struct _SsaOfferBuilder
+{
+  AdwBin           parent_instance;
+
+  SsaInstallation *installation;
+  SsaPriceList    *price_list;
+  char            *db_path;
+  GPtrArray       *watched;          /* SsaLicence whose notify::* we follow */
+
+  SsaOffer        *offer;            /* the last offer computed, or NULL */
+  SsaOfferRequest  request;          /* its request */
+  char            *error_text;
+  char            *revising;         /* the number of the offer being revised */
+  SsaDbOffer      *saved;            /* the stored offer the terms last made, if any */
+  gboolean         filling;          /* set_request() is filling the rows in */
+
+  GCancellable    *cancellable;
+  GListStore      *lines_store;
+
+  AdwEntryRow     *start_row;
+  AdwActionRow    *months_row;
+  GtkSpinButton   *months_spin;
+  AdwEntryRow     *end_row;
+  AdwComboRow     *billing_row;
+  GtkStringList   *billing_labels;
+  AdwEntryRow     *discount_row;
+  AdwEntryRow     *hours_row;
+  AdwEntryRow     *rate_row;
+  GtkSpinButton   *validity_spin;
+  GtkLabel        *message_label;
+  GtkListBox      *warnings_list;
+  GtkRevealer     *revising_revealer;
+  GtkLabel        *revising_label;
+  GtkLabel        *period_label;
+  GtkListBox      *lines_list;
+  GtkWidget       *results_box;
+  AdwActionRow    *regular_row;
+  AdwActionRow    *backpay_row;
+  AdwActionRow    *billing_discount_row;
+  AdwActionRow    *discount_total_row;
+  AdwActionRow    *labour_row;
+  AdwActionRow    *net_row;
+  AdwActionRow    *vat_row;
+  GtkLabel        *regular_label;
+  GtkLabel        *backpay_label;
+  GtkLabel        *billing_discount_label;
+  GtkLabel        *discount_label;
+  GtkLabel        *labour_label;
+  GtkLabel        *net_label;
+  GtkLabel        *vat_label;
+  GtkLabel        *total_label;
+  GtkLabel        *ssc_label;
+};
+
+G_DEFINE_FINAL_TYPE (SsaOfferBuilder, ssa_offer_builder, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_INSTALLATION,
+  PROP_PRICE_LIST,
+  PROP_DB_PATH,
+  PROP_REVISING,
+  PROP_TOTAL_TEXT,
+  N_PROPS
+};
+
+enum {
+  OFFER_SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void recompute (SsaOfferBuilder *self);
+
+/* Reading the terms. */
+
+static const char *
+row_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static gboolean
+row_is_empty (AdwEntryRow *row)
+{
+  for (const char *p = row_text (row); *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+mark_row (AdwEntryRow *row,
+          GError      *error,
+          GString     *messages)
+{
+  ssa_gui_set_invalid (GTK_WIDGET (row), error != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), error != NULL ? error->message : NULL);
+  if (error != NULL)
+    {
+      if (messages->len > 0)
+        g_string_append_c (messages, '\n');
+      /* Translators: an offer term that cannot be read: "Discount: “x” is not a number…". */
+      g_string_append_printf (messages, _("%s: %s"),
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                              error->message);
+    }
+}
+
+static gboolean
+read_date_row (AdwEntryRow *row,
+               GDate       *out,
+               GString     *messages)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_date_clear (out, 1);
+  if (!row_is_empty (row))
+    ssa_gui_parse_date (row_text (row), out, &error);
+  mark_row (row, error, messages);
+  return error == NULL;
+}
+
+static gboolean
+read_decimal_row (AdwEntryRow *row,
+                  gint64       max,
+                  gint64      *out,
+                  GString     *messages)
+{
+  g_autoptr(GError) error = NULL;
+
+  *out = 0;
+  if (!row_is_empty (row) &&
+      ssa_gui_parse_decimal (row_text (row), out, &error) &&
+      max > 0 && *out > max)
+    {
+      g_autofree char *limit = ssa_gui_format_decimal (max);
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("at most %s"), limit);
+    }
+  mark_row (row, error, messages);
+  return error == NULL;
+}
+
+/* Reads the terms into @request; marks every row that cannot be read, and returns FALSE
+ * with their messages in @messages. */
+static gboolean
+read_request (SsaOfferBuilder *self,
+              SsaOfferRequest *request,
+              GString         *messages)
+{
+  gboolean ok = TRUE;
+  guint billing;
+
+  ssa_offer_request_init (request);
+
+  ok &= read_date_row (self->start_row, &request->start, messages);
+
+  if (!row_is_empty (self->end_row))
+    {
+      request->end_kind = SSA_OFFER_END_DATE;
+      ok &= read_date_row (self->end_row, &request->end, messages);
+    }
+  else
+    {
+      mark_row (self->end_row, NULL, messages);
+      request->end_kind = SSA_OFFER_END_MONTHS;
+      request->months = gtk_spin_button_get_value_as_int (self->months_spin);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->months_row), row_is_empty (self->end_row));
+
+  billing = adw_combo_row_get_selected (self->billing_row);
+  request->billing = billing < SSA_N_BILLINGS ? (SsaBilling) billing : SSA_BILLING_ONCE;
+
+  ok &= read_decimal_row (self->discount_row, 10000, &request->discount_percent, messages);
+
+  if (!row_is_empty (self->hours_row))
+    {
+      gboolean hours_ok = read_decimal_row (self->hours_row, 0, &request->labour_hours, messages);
+
+      ok &= hours_ok;
+      if (row_is_empty (self->rate_row))
+        {
+          g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                                         _("enter the hourly rate for the labour"));
+          mark_row (self->rate_row, error, messages);
+          ok = FALSE;
+        }
+      else
+        ok &= read_decimal_row (self->rate_row, 0, &request->labour_rate, messages);
+      request->has_labour = TRUE;
+    }
+  else
+    {
+      mark_row (self->hours_row, NULL, messages);
+      /* A rate without hours is only the default waiting to be used; still check it. */
+      if (!row_is_empty (self->rate_row))
+        {
+          gint64 unused;
+
+          ok &= read_decimal_row (self->rate_row, 0, &unused, messages);
+        }
+      else
+        mark_row (self->rate_row, NULL, messages);
+    }
+
+  return ok;
+}
+
+/* Showing the offer. */
+
+static void
+set_money (GtkLabel       *label,
+           GtkWidget      *row,
+           gint64          value,
+           const char     *currency,
+           gboolean        show)
+{
+  g_autofree char *text = ssa_page_format_money (value, currency);
+
+  gtk_label_set_label (label, text);
+  if (row != NULL)
+    gtk_widget_set_visible (row, show);
+}
+
+static void
+clear_warnings (SsaOfferBuilder *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))) != NULL)
+    gtk_list_box_remove (self->warnings_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_list), FALSE);
+}
+
+static GtkWidget *
+make_warning (const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  /* A list row measures its wrapped text for the width it gets. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  return row;
+}
+
+static void
+show_offer (SsaOfferBuilder *self)
+{
+  const SsaOffer *offer = self->offer;
+  const SsaOfferTotals *t;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *ssc = NULL;
+  int months;
+
+  clear_warnings (self);
+
+  if (offer == NULL)
+    {
+      g_list_store_remove_all (self->lines_store);
+      gtk_label_set_label (self->period_label, "");
+      gtk_label_set_label (self->total_label, "—");
+      gtk_label_set_label (self->ssc_label, "");
+      gtk_widget_set_visible (self->results_box, FALSE);
+      return;
+    }
+
+  gtk_widget_set_visible (self->results_box, TRUE);
+
+  for (guint i = 0; i < offer->warnings->len; i++)
+    {
+      const SsaOfferWarning *warning = &g_array_index (offer->warnings, SsaOfferWarning, i);
+
+      gtk_list_box_append (self->warnings_list, make_warning (warning->message));
+      gtk_widget_set_visible (GTK_WIDGET (self->warnings_list), TRUE);
+    }
+
+  for (guint i = 0; i < offer->lines->len; i++)
+    g_ptr_array_add (rows, ssa_offer_row_new (offer, &g_array_index (offer->lines,
+                                                                     SsaOfferLine, i)));
+  g_list_store_splice (self->lines_store, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->lines_store)),
+                       rows->pdata, rows->len);
+
+  start = ssa_page_format_date (&offer->start);
+  end = ssa_page_format_date (&offer->end);
+  months = ssa_date_months (&offer->start, &offer->end);
+  /* Translators: the offer's period: start, end and its length in months. */
+  period = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s – %s, %d month",
+                                         "%s – %s, %d months", months),
+                            start, end, months);
+  gtk_label_set_label (self->period_label, period);
+
+  t = &offer->totals;
+  set_money (self->regular_label, GTK_WIDGET (self->regular_row), t->regular, offer->currency, TRUE);
+  set_money (self->backpay_label, GTK_WIDGET (self->backpay_row), t->backpay, offer->currency,
+             t->backpay != 0);
+  set_money (self->billing_discount_label, GTK_WIDGET (self->billing_discount_row),
+             t->billing_discount, offer->currency, t->billing_discount != 0);
+  set_money (self->discount_label, GTK_WIDGET (self->discount_total_row), t->discount,
+             offer->currency, t->discount != 0);
+  set_money (self->labour_label, GTK_WIDGET (self->labour_row), t->labour, offer->currency,
+             offer->has_labour);
+  set_money (self->net_label, NULL, t->net, offer->currency, TRUE);
+  set_money (self->vat_label, NULL, t->vat, offer->currency, TRUE);
+  set_money (self->total_label, NULL, t->total, offer->currency, TRUE);
+  ssc = ssa_gui_format_decimal (t->ssc);
+  {
+    /* Translators: the offer's size in Software Service Credits, e.g. "142,85 SSC". */
+    g_autofree char *text = g_strdup_printf (_("%s SSC"), ssc);
+
+    gtk_label_set_label (self->ssc_label, text);
+  }
+}
+
+static void
+update_actions (SsaOfferBuilder *self)
+{
+  gboolean has_offer = self->offer != NULL;
+  gboolean stored = self->installation != NULL && ssa_installation_get_id (self->installation) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "offer.save",
+                                 has_offer && stored && self->db_path != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "offer.print", has_offer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "offer.save-pdf", has_offer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "offer.export-xlsx", has_offer);
+}
+
+static void
+set_message (SsaOfferBuilder *self,
+             const char      *text)
+{
+  g_free (self->error_text);
+  self->error_text = g_strdup (text);
+  gtk_label_set_label (self->message_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), text != NULL);
+}
+
+static void
+recompute (SsaOfferBuilder *self)
+{
+  g_autoptr(GString) messages = g_string_new (NULL);
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autoptr(GError) error = NULL;
+  SsaOfferRequest request;
+  gboolean request_ok;
+
+  if (self->filling)
+    return;
+
+  request_ok = read_request (self, &request, messages);
+  g_clear_pointer (&self->saved, ssa_db_offer_free);
+
+  if (self->installation == NULL || self->price_list == NULL)
+    {
+      g_clear_pointer (&self->offer, ssa_offer_free);
+      set_message (self, NULL);
+      show_offer (self);
+      update_actions (self);
+      return;
+    }
+
+  if (!request_ok)
+    {
+      /* The last offer stays on screen, dimmed, while a term is being typed. */
+      g_clear_pointer (&self->offer, ssa_offer_free);
+      set_message (self, messages->str);
+      gtk_widget_set_opacity (self->results_box, 0.5);
+      update_actions (self);
+      return;
+    }
+
+  inventory = ssa_installation_to_inventory (self->installation);
+  g_clear_pointer (&self->offer, ssa_offer_free);
+  self->offer = ssa_offer_compute (self->price_list, inventory, &request, &error);
+  self->request = request;
+  set_message (self, error != NULL ? error->message : NULL);
+  gtk_widget_set_opacity (self->results_box, 1.0);
+  show_offer (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_TEXT]);
+}
+
+static void
+term_changed_cb (SsaOfferBuilder *self)
+{
+  recompute (self);
+}
+
+/* Following the installation and its lines. */
+
+static void
+unwatch_licences (SsaOfferBuilder *self)
+{
+  for (guint i = 0; i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
+  g_ptr_array_set_size (self->watched, 0);
+}
+
+static void
+watch_licences (SsaOfferBuilder *self)
+{
+  GListModel *licences;
+  guint n;
+
+  unwatch_licences (self);
+  if (self->installation == NULL)
+    return;
+
+  licences = ssa_installation_get_licences (self->installation);
+  n = g_list_model_get_n_items (licences);
+  for (guint i = 0; i < n; i++)
+    {
+      SsaLicence *licence = g_list_model_get_item (licences, i);
+
+      g_signal_connect_swapped (licence, "notify", G_CALLBACK (term_changed_cb), self);
+      g_ptr_array_add (self->watched, licence);
+    }
+}
+
+static void
+licences_changed_cb (SsaOfferBuilder *self,
+                     guint            position,
+                     guint            removed,
+                     guint            added,
+                     GListModel      *licences)
+{
+  watch_licences (self);
+  recompute (self);
+}
+
+static GtkWidget *
+create_line_row (gpointer item,
+                 gpointer user_data)
+{
+  SsaOfferRow *row = item;
+  GtkWidget *widget = adw_action_row_new ();
+  GtkWidget *amount = gtk_label_new (ssa_offer_row_get_amount (row));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), ssa_offer_row_get_title (row));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), ssa_offer_row_get_detail (row));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
+  gtk_widget_add_css_class (amount, "numeric");
+  if (ssa_offer_row_get_segment (row) == SSA_SEGMENT_BACKPAY)
+    gtk_widget_add_css_class (amount, "warning");
+  else if (ssa_offer_row_get_segment (row) != SSA_SEGMENT_REGULAR)
+    gtk_widget_add_css_class (amount, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), amount);
+  return widget;
+}
+
+/* Documents. */
+
+typedef struct
+{
+  char            *db_path;
+  SsaOffer        *offer;
+  SsaInventory    *inventory;
+  char            *number;         /* the stored offer's base number, or NULL for a draft */
+  guint            revision;
+  GDate            created;
+  guint            validity_days;
+  SsaLang          lang;
+  SsaOfferDocument document;
+  GFile           *file;           /* NULL: only the document info is wanted (printing) */
+  SsaDocumentInfo *info;           /* filled in by the worker */
+} DocumentJob;
+
+static void
+document_job_clear (gpointer data)
+{
+  DocumentJob *job = data;
+
+  g_free (job->db_path);
+  g_clear_pointer (&job->offer, ssa_offer_free);
+  g_clear_pointer (&job->inventory, ssa_inventory_free);
+  g_free (job->number);
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->info, ssa_document_info_free);
+}
+
+/* Jobs are shared by a worker's task and, when printing, the print operation. */
+static void
+document_job_unref (DocumentJob *job)
+{
+  g_atomic_rc_box_release_full (job, document_job_clear);
+}
+
+/* Runs in a worker: the reseller's profile from the database, as documents print it. */
+static SsaDocumentInfo *
+load_document_info (DocumentJob  *job,
+                    GError      **error)
+{
+  g_autoptr(SsaDocumentInfo) info = ssa_document_info_new ();
+  g_autoptr(SsaProfile) profile = NULL;
+
+  if (job->db_path != NULL)
+    {
+      g_autoptr(SsaDb) db = ssa_db_open (job->db_path, SSA_DB_OPEN_READ_ONLY, error);
+
+      if (db == NULL)
+        return NULL;
+      profile = ssa_db_load_profile (db, error);
+      if (profile == NULL)
+        return NULL;
+    }
+
+  if (profile != NULL)
+    ssa_profile_to_reseller (profile, &info->reseller);
+
+  g_free (info->offer_number);
+  info->offer_number = g_strdup (job->number);
+  info->revision = job->revision;
+  info->created = job->created;
+  info->validity_days = job->validity_days;
+  info->lang = job->lang;
+  return g_steal_pointer (&info);
+}
+
+static void
+document_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  DocumentJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean ok;
+
+  job->info = load_document_info (job, &error);
+  if (job->info == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (job->file == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  path = g_file_get_path (job->file);
+  if (job->document == SSA_OFFER_DOCUMENT_PDF)
+    ok = ssa_offer_pdf_write (job->offer, job->inventory, job->info, path, &error);
+  else
+    ok = ssa_offer_xlsx_write (job->offer, job->inventory, job->info, path, &error);
+
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static DocumentJob *
+document_job_new (SsaOfferBuilder *self)
+{
+  DocumentJob *job = g_atomic_rc_box_new0 (DocumentJob);
+
+  job->db_path = g_strdup (self->db_path);
+  job->offer = ssa_offer_copy (self->offer);
+  job->inventory = ssa_installation_to_inventory (self->installation);
+  job->lang = ssa_page_get_document_lang ();
+  job->validity_days = (guint) gtk_spin_button_get_value_as_int (self->validity_spin);
+  g_date_clear (&job->created, 1);
+
+  /* A document of the offer just saved carries its number, date and validity. */
+  if (self->saved != NULL)
+    {
+      job->number = g_strdup_printf ("%04d-%04d", self->saved->year, self->saved->seq);
+      job->revision = (guint) self->saved->revision;
+      job->created = self->saved->created;
+      if (ssa_date_is_set (&self->saved->valid_until))
+        job->validity_days = (guint) (g_date_days_between (&self->saved->created,
+                                                           &self->saved->valid_until));
+    }
+  return job;
+}
+
+static char *
+suggested_name (SsaOfferBuilder  *self,
+                SsaOfferDocument  document)
+{
+  const char *extension = document == SSA_OFFER_DOCUMENT_PDF ? "pdf" : "xlsx";
+  const char *name = self->installation != NULL
+                     ? ssa_installation_get_customer_name (self->installation) : NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GString) clean = g_string_new (NULL);
+
+  if (self->saved != NULL)
+    /* Translators: the file name of a saved offer's document, without extension. */
+    base = g_strdup_printf (_("SSA offer %s"), self->saved->number);
+  else if (name != NULL)
+    /* Translators: the file name of an unsaved offer's document, without extension. */
+    base = g_strdup_printf (_("SSA offer %s"), name);
+  else
+    base = g_strdup (_("SSA offer"));
+
+  /* A name from the user's data must not make folders. */
+  for (const char *p = base; *p != '\0'; p++)
+    g_string_append_c (clean, *p == '/' || *p == '\\' ? '-' : *p);
+  g_string_append_printf (clean, ".%s", extension);
+  return g_string_free (g_steal_pointer (&clean), FALSE);
+}
+
+static void
+document_saved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  SsaOfferBuilder *self = SSA_OFFER_BUILDER (object);
+  DocumentJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *basename = NULL;
+  AdwToast *toast;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* Cancelled: the window is closing, nobody is there to tell. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("The offer could not be saved: %s"), error->message);
+      ssa_page_show_message (GTK_WIDGET (self), message);
+      return;
+    }
+
+  basename = g_file_get_basename (job->file);
+  message = g_strdup_printf (_("Saved “%s”"), basename);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_take_string (g_file_get_uri (job->file)));
+  ssa_page_show_toast (GTK_WIDGET (self), toast);
+}
+
+/**
+ * ssa_offer_builder_save_document:
+ * @self: a builder with an offer
+ * @document: which document
+ * @file: where to write it
+ *
+ * Writes the offer as shown to @file in a worker thread, and confirms it with a toast
+ * whose button opens the file. The file appears whole or not at all.
+ */
+void
+ssa_offer_builder_save_document (SsaOfferBuilder  *self,
+                                 SsaOfferDocument  document,
+                                 GFile            *file)
+{
+  g_autoptr(GTask) task = NULL;
+  DocumentJob *job;
+
+  g_return_if_fail (SSA_IS_OFFER_BUILDER (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->offer == NULL)
+    return;
+
+  job = document_job_new (self);
+  job->document = document;
+  job->file = g_object_ref (file);
+
+  task = g_task_new (self, self->cancellable, document_saved_cb, NULL);
+  g_task_set_source_tag (task, ssa_offer_builder_save_document);
+  g_task_set_task_data (task, job, (GDestroyNotify) document_job_unref);
+  g_task_run_in_thread (task, document_thread);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  SsaOfferBuilder *self = SSA_OFFER_BUILDER (user_data);
+  SsaOfferDocument document = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser),
+                                                                  "ssa-document"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      ssa_offer_builder_save_document (self, document, file);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+choose_file (SsaOfferBuilder  *self,
+             SsaOfferDocument  document)
+{
+  GtkNativeDialog *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = suggested_name (self, document);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (
+    document == SSA_OFFER_DOCUMENT_PDF ? _("Save Offer as PDF") : _("Export Offer to Excel"),
+    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel")));
+
+  if (document == SSA_OFFER_DOCUMENT_PDF)
+    {
+      gtk_file_filter_set_name (filter, _("PDF documents"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("Excel workbooks"));
+      gtk_file_filter_add_suffix (filter, "xlsx");
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (chooser, TRUE);
+  g_object_set_data (G_OBJECT (chooser), "ssa-document", GINT_TO_POINTER (document));
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (chooser);
+}
+
+/* Printing: the same pages as the PDF, drawn on the printer's context. */
+
+typedef struct
+{
+  DocumentJob *job;
+  SsaOfferPdf *pdf;
+  GFile       *file;   /* export the pages to this PDF instead of printing */
+} PrintJob;
+
+static void
+print_job_free (PrintJob *print)
+{
+  g_clear_pointer (&print->pdf, ssa_offer_pdf_free);
+  g_clear_pointer (&print->job, document_job_unref);
+  g_clear_object (&print->file);
+  g_free (print);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *print)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_pages;
+
+  print->pdf = ssa_offer_pdf_new (print->job->offer, print->job->inventory, print->job->info,
+                                  &error);
+  if (print->pdf == NULL)
+    {
+      g_warning ("Cannot lay out the offer: %s", error->message);
+      gtk_print_operation_cancel (operation);
+      return;
+    }
+  n_pages = ssa_offer_pdf_paginate (print->pdf, gtk_print_context_get_width (context),
+                                    gtk_print_context_get_height (context));
+  gtk_print_operation_set_n_pages (operation, (int) n_pages);
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              PrintJob          *print)
+{
+  if (print->pdf == NULL)
+    return;
+  ssa_offer_pdf_render_page (print->pdf, gtk_print_context_get_cairo_context (context),
+                             (guint) page_nr,
+                             gtk_print_context_get_width (context),
+                             gtk_print_context_get_height (context));
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               SsaOfferBuilder         *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      message = g_strdup_printf (_("The offer could not be printed: %s"),
+                                 error != NULL ? error->message : _("unknown error"));
+      ssa_page_show_message (GTK_WIDGET (self), message);
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      PrintJob *print = g_object_get_data (G_OBJECT (operation), "ssa-print-job");
+
+      if (print != NULL && print->file != NULL)
+        {
+          g_autofree char *basename = g_file_get_basename (print->file);
+          g_autofree char *message = g_strdup_printf (_("Saved “%s”"), basename);
+
+          ssa_page_show_message (GTK_WIDGET (self), message);
+        }
+      else
+        ssa_page_show_message (GTK_WIDGET (self), _("The offer was sent to the printer"));
+    }
+}
+
+static void
+print_info_ready_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  SsaOfferBuilder *self = SSA_OFFER_BUILDER (object);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PrintJob *print;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("The offer could not be printed: %s"), error->message);
+      ssa_page_show_message (GTK_WIDGET (self), message);
+      return;
+    }
+
+  print = g_new0 (PrintJob, 1);
+  print->job = g_atomic_rc_box_acquire (g_task_get_task_data (G_TASK (result)));
+  print->file = g_object_get_data (G_OBJECT (result), "ssa-export-file");
+  if (print->file != NULL)
+    g_object_ref (print->file);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_job_name (operation, _("SSA offer"));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), print);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), print);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  g_object_set_data_full (G_OBJECT (operation), "ssa-print-job", print,
+                          (GDestroyNotify) print_job_free);
+
+  if (print->file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (print->file);
+
+      gtk_print_operation_set_export_filename (operation, path);
+    }
+
+  if (gtk_print_operation_run (operation,
+                               print->file != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                   : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *message = g_strdup_printf (_("The offer could not be printed: %s"),
+                                                  error->message);
+      ssa_page_show_message (GTK_WIDGET (self), message);
+    }
+}
+
+/* Saving the offer. */
+
+typedef struct
+{
+  char            *db_path;
+  gint64           installation_id;
+  SsaOfferRequest  request;
+  char            *revise;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->revise);
+  g_free (job);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  SsaDbOffer *stored;
+
+  db = ssa_db_open (job->db_path, SSA_DB_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (job->revise != NULL)
+    stored = ssa_db_revise_offer (db, job->revise, &job->request, NULL, NULL, &error);
+  else
+    stored = ssa_db_create_offer (db, job->installation_id, &job->request, NULL, NULL, &error);
+
+  if (stored == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, stored, (GDestroyNotify) ssa_db_offer_free);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SsaOfferBuilder *self = SSA_OFFER_BUILDER (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  SsaDbOffer *stored;
+  AdwToast *toast;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "offer.save", self->offer != NULL);
+
+  stored = g_task_propagate_pointer (G_TASK (result), &error);
+  if (stored == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("The offer was not saved: %s"), error->message);
+      ssa_page_show_message (GTK_WIDGET (self), message);
+      return;
+    }
+
+  g_clear_pointer (&self->saved, ssa_db_offer_free);
+  self->saved = stored;
+
+  /* Translators: %s is the new offer's number, e.g. "2026-0001". */
+  message = g_strdup_printf (_("Offer %s saved"), stored->number);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "win.show-offer");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (stored->number));
+  ssa_page_show_toast (GTK_WIDGET (self), toast);
+
+  g_signal_emit (self, signals[OFFER_SAVED], 0, stored->number);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SsaOfferBuilder *self = SSA_OFFER_BUILDER (widget);
+  g_autoptr(GTask) task = NULL;
+  SaveJob *job;
+
+  if (self->offer == NULL || self->installation == NULL || self->db_path == NULL)
+    return;
+
+  job = g_new0 (SaveJob, 1);
+  job->db_path = g_strdup (self->db_path);
+  job->installation_id = ssa_installation_get_id (self->installation);
+  job->request = self->request;
+  job->revise = g_strdup (self->revising);
+
+  /* One save at a time: a double click makes one offer. */
+  gtk_widget_action_set_enabled (widget, "offer.save", FALSE);
+
+  task = g_task_new (self, self->cancellable, saved_cb, NULL);
+  g_task_set_source_tag (task, save_action);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+/* Prints the offer as shown, through the print dialog, or into @file (a PDF) without one. */
+static void
+start_print (SsaOfferBuilder *self,
+             GFile           *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->offer == NULL)
+    return;
+
+  /* The reseller's profile is read in a worker first; the pages are drawn on the main
+   * thread, as GtkPrintOperation asks for them. */
+  task = g_task_new (self, self->cancellable, print_info_ready_cb, NULL);
+  g_task_set_source_tag (task, start_print);
+  g_task_set_task_data (task, document_job_new (self), (GDestroyNotify) document_job_unref);
+  if (file != NULL)
+    g_object_set_data_full (G_OBJECT (task), "ssa-export-file", g_object_ref (file),
+                            g_object_unref);
+  g_task_run_in_thread (task, document_thread);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  start_print (SSA_OFFER_BUILDER (widget), NULL);
+}
+
+static void
+save_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SsaOfferBuilder *self = SSA_OFFER_BUILDER (widget);
+
+  if (self->offer != NULL)
+    choose_file (self, SSA_OFFER_DOCUMENT_PDF);
+}
+
+static void
+export_xlsx_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SsaOfferBuilder *self = SSA_OFFER_BUILDER (widget);
+
+  if (self->offer != NULL)
+    choose_file (self, SSA_OFFER_DOCUMENT_XLSX);
+}
+
+static void
+stop_revising_cb (SsaOfferBuilder *self)
+{
+  ssa_offer_builder_set_revising (self, NULL);
+}
+
+static void
+update_billing_labels (SsaOfferBuilder *self)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  guint selected = adw_combo_row_get_selected (self->billing_row);
+
+  for (guint i = 0; i < SSA_N_BILLINGS; i++)
+    {
+      gint64 percent = self->price_list != NULL
+                       ? self->price_list->billing_discount_percent[i] : 0;
+
+      if (percent > 0)
+        {
+          g_autofree char *number = ssa_gui_format_decimal (percent);
+
+          /* Translators: a billing plan with its discount, e.g. "Annual (Auto-SSA), −2,00 %". */
+          g_ptr_array_add (labels, g_strdup_printf (_("%s, −%s %%"),
+                                                    ssa_billing_get_label (i), number));
+        }
+      else
+        g_ptr_array_add (labels, g_strdup (ssa_billing_get_label (i)));
+    }
+  g_ptr_array_add (labels, NULL);
+
+  self->filling = TRUE;
+  gtk_string_list_splice (self->billing_labels, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->billing_labels)),
+                          (const char * const *) labels->pdata);
+  adw_combo_row_set_selected (self->billing_row,
+                              selected < SSA_N_BILLINGS ? selected : SSA_BILLING_ONCE);
+  self->filling = FALSE;
+}
+
+static void
+ssa_offer_builder_dispose (GObject *object)
+{
+  SsaOfferBuilder *self = (SsaOfferBuilder *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->installation != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->installation, self);
+      g_signal_handlers_disconnect_by_data (ssa_installation_get_licences (self->installation),
+                                            self);
+    }
+  if (self->watched != NULL)
+    unwatch_licences (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SSA_TYPE_OFFER_BUILDER);
+  g_clear_object (&self->installation);
+  g_clear_pointer (&self->price_list, ssa_price_list_unref);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (ssa_offer_builder_parent_class)->dispose (object);
+}
+
+static void
+ssa_offer_builder_finalize (GObject *object)
+{
+  SsaOfferBuilder *self = (SsaOfferBuilder *)object;
+
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->offer, ssa_offer_free);
+  g_clear_pointer (&self->saved, ssa_db_offer_free);
+  g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->error_text, g_free);
+  g_clear_pointer (&self->revising, g_free);
+
+  G_OBJECT_CLASS (ssa_offer_builder_parent_class)->finalize (object);
+}
+
+static void
+ssa_offer_builder_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SsaOfferBuilder *self = SSA_OFFER_BUILDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_INSTALLATION:
+      g_value_set_object (value, self->installation);
+      break;
+
+    case PROP_PRICE_LIST:
+      g_value_set_boxed (value, self->price_list);
+      break;
+
+    case PROP_DB_PATH:
+      g_value_set_string (value, self->db_path);
+      break;
+
+    case PROP_REVISING:
+      g_value_set_string (value, self->revising);
+      break;
+
+    case PROP_TOTAL_TEXT:
+      g_value_set_string (value, ssa_offer_builder_get_total_text (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssa_offer_builder_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SsaOfferBuilder *self = SSA_OFFER_BUILDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_INSTALLATION:
+      ssa_offer_builder_set_installation (self, g_value_get_object (value));
+      break;
+
+    case PROP_PRICE_LIST:
+      ssa_offer_builder_set_price_list (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_DB_PATH:
+      ssa_offer_builder_set_db_path (self, g_value_get_string (value));
+      break;
+
+    case PROP_REVISING:
+      ssa_offer_builder_set_revising (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssa_offer_builder_class_init (SsaOfferBuilderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ssa_offer_builder_dispose;
+  object_class->finalize = ssa_offer_builder_finalize;
+  object_class->get_property = ssa_offer_builder_get_property;
+  object_class->set_property = ssa_offer_builder_set_property;
+
+  properties[PROP_INSTALLATION] =
+    g_param_spec_object ("installation", NULL, NULL,
+                         SSA_TYPE_INSTALLATION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PRICE_LIST] =
+    g_param_spec_boxed ("price-list", NULL, NULL,
+                        SSA_TYPE_PRICE_LIST,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DB_PATH] =
+    g_param_spec_string ("db-path", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_REVISING] =
+    g_param_spec_string ("revising", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TOTAL_TEXT] =
+    g_param_spec_string ("total-text", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SsaOfferBuilder::offer-saved:
+   * @self: the builder
+   * @number: the stored offer's number
+   */
+  signals[OFFER_SAVED] =
+    g_signal_new ("offer-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "offer.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "offer.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "offer.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "offer.export-xlsx", NULL, export_xlsx_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "offer.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "offer.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "offer.export-xlsx", NULL);
+
+  g_type_ensure (SSA_TYPE_OFFER_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ssadesk/SsaDesk/ssa-offer-builder.ui");
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, lines_store);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, start_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, months_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, months_spin);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, end_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, billing_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, billing_labels);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, discount_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, hours_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, rate_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, validity_spin);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, message_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, warnings_list);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, revising_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, revising_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, period_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, lines_list);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, results_box);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, regular_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, backpay_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, billing_discount_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, discount_total_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, labour_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, net_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, vat_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, regular_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, backpay_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, billing_discount_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, discount_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, labour_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, net_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, vat_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, total_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, ssc_label);
+  gtk_widget_class_bind_template_callback (widget_class, term_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_revising_cb);
+}
+
+static void
+ssa_offer_builder_init (SsaOfferBuilder *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *rate = NULL;
+  gint64 rate_value;
+
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cancellable = g_cancellable_new ();
+  ssa_offer_request_init (&self->request);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_bind_model (self->lines_list, G_LIST_MODEL (self->lines_store),
+                           create_line_row, NULL, NULL);
+  update_billing_labels (self);
+
+  /* The defaults until the window hands over the reseller's profile. */
+  settings = ssa_refresh_dup_settings ();
+  if (settings != NULL)
+    {
+      rate = g_settings_get_string (settings, "default-labour-rate");
+      ssa_offer_builder_set_defaults (self,
+                                      g_settings_get_uint (settings, "default-validity-days"),
+                                      ssa_gui_parse_decimal (rate, &rate_value, NULL),
+                                      rate_value);
+    }
+
+  recompute (self);
+}
+
+GtkWidget *
+ssa_offer_builder_new (void)
+{
+  return g_object_new (SSA_TYPE_OFFER_BUILDER, NULL);
+}
+
+/**
+ * ssa_offer_builder_get_installation:
+ *
+ * Returns: (transfer none) (nullable): the installation the offer is for
+ */
+SsaInstallation *
+ssa_offer_builder_get_installation (SsaOfferBuilder *self)
+{
+  g_return_val_if_fail (SSA_IS_OFFER_BUILDER (self), NULL);
+
+  return self->installation;
+}
+
+static void
+installation_notify_cb (SsaOfferBuilder *self,
+                        GParamSpec      *pspec,
+                        SsaInstallation *installation)
+{
+  /* The id changes once an installation is stored: that enables saving. */
+  recompute (self);
+}
+
+void
+ssa_offer_builder_set_installation (SsaOfferBuilder *self,
+                                    SsaInstallation *installation)
+{
+  g_return_if_fail (SSA_IS_OFFER_BUILDER (self));
+  g_return_if_fail (installation == NULL || SSA_IS_INSTALLATION (installation));
+
+  if (self->installation == installation)
+    return;
+
+  if (self->installation != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->installation, self);
+      g_signal_handlers_disconnect_by_data (ssa_installation_get_licences (self->installation),
+                                            self);
+    }
+  g_set_object (&self->installation, installation);
+  if (installation != NULL)
+    {
+      g_signal_connect_object (installation, "notify", G_CALLBACK (installation_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (ssa_installation_get_licences (installation), "items-changed",
+                               G_CALLBACK (licences_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  /* A new installation is a new offer: not a revision of the last one's. */
+  g_clear_pointer (&self->revising, g_free);
+  gtk_revealer_set_reveal_child (self->revising_revealer, FALSE);
+
+  watch_licences (self);
+  recompute (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSTALLATION]);
+}
+
+/**
+ * ssa_offer_builder_get_price_list:
+ *
+ * Returns: (transfer none) (nullable): the price list offers are computed with
+ */
+SsaPriceList *
+ssa_offer_builder_get_price_list (SsaOfferBuilder *self)
+{
+  g_return_val_if_fail (SSA_IS_OFFER_BUILDER (self), NULL);
+
+  return self->price_list;
+}
+
+void
+ssa_offer_builder_set_price_list (SsaOfferBuilder *self,
+                                  SsaPriceList    *price_list)
+{
+  g_return_if_fail (SSA_IS_OFFER_BUILDER (self));
+
+  if (self->price_list == price_list)
+    return;
+
+  g_clear_pointer (&self->price_list, ssa_price_list_unref);
+  if (price_list != NULL)
+    self->price_list = ssa_price_list_ref (price_list);
+
+  update_billing_labels (self);
+  recompute (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRICE_LIST]);
+}
+
+const char *
+ssa_offer_builder_get_db_path (SsaOfferBuilder *self)
+{
+  g_return_val_if_fail (SSA_IS_OFFER_BUILDER (self), NULL);
+
+  return self->db_path;
+}
+
+/**
+ * ssa_offer_builder_set_db_path:
+ * @self: a builder
+ * @db_path: (nullable): the database offers are saved in, and the reseller's profile read
+ *   from; %NULL: offers cannot be saved, documents have no reseller
+ */
+void
+ssa_offer_builder_set_db_path (SsaOfferBuilder *self,
+                               const char      *db_path)
+{
+  g_return_if_fail (SSA_IS_OFFER_BUILDER (self));
+
+  if (g_strcmp0 (self->db_path, db_path) == 0)
+    return;
+
+  g_free (self->db_path);
+  self->db_path = g_strdup (db_path);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB_PATH]);
+}
+
+/**
+ * ssa_offer_builder_set_defaults:
+ * @self: a builder
+ * @validity_days: how many days a new offer stays valid
+ * @has_labour_rate: whether there is a default hourly rate
+ * @labour_rate: the default hourly rate, in hundredths
+ *
+ * Sets the reseller's defaults. The rate fills the rate row only while it is empty or still
+ * holds the previous default.
+ */
+void
+ssa_offer_builder_set_defaults (SsaOfferBuilder *self,
+                                guint            validity_days,
+                                gboolean         has_labour_rate,
+                                gint64           labour_rate)
+{
+  g_autofree char *rate = NULL;
+
+  g_return_if_fail (SSA_IS_OFFER_BUILDER (self));
+
+  gtk_spin_button_set_value (self->validity_spin, CLAMP (validity_days, 1, 365));
+
+  if (has_labour_rate)
+    rate = ssa_gui_format_decimal (labour_rate);
+  if (row_is_empty (self->rate_row) ||
+      g_strcmp0 (row_text (self->rate_row),
+                 g_object_get_data (G_OBJECT (self->rate_row), "ssa-default")) == 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->rate_row), rate != NULL ? rate : "");
+  g_object_set_data_full (G_OBJECT (self->rate_row), "ssa-default", g_strdup (rate), g_free);
+}
+
+/**
+ * ssa_offer_builder_get_request:
+ * @self: a builder
+ * @out: (out caller-allocates): the request the terms make
+ *
+ * Returns: whether every term can be read; @out is filled in either way
+ */
+gboolean
+ssa_offer_builder_get_request (SsaOfferBuilder *self,
+                               SsaOfferRequest *out)
+{
+  g_autoptr(GString) messages = g_string_new (NULL);
+
+  g_return_val_if_fail (SSA_IS_OFFER_BUILDER (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  return read_request (self, out, messages);
+}
+
+/**
+ * ssa_offer_builder_set_request:
+ * @self: a builder
+ * @request: the terms to show
+ *
+ * Fills the terms in from @request (a stored offer's), and computes the offer once.
+ */
+void
+ssa_offer_builder_set_request (SsaOfferBuilder       *self,
+                               const SsaOfferRequest *request)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *discount = NULL;
+  g_autofree char *hours = NULL;
+  g_autofree char *rate = NULL;
+
+  g_return_if_fail (SSA_IS_OFFER_BUILDER (self));
+  g_return_if_fail (request != NULL);
+
+  start = ssa_gui_format_date_entry (&request->start);
+  if (request->end_kind == SSA_OFFER_END_DATE)
+    end = ssa_gui_format_date_entry (&request->end);
+  discount = request->discount_percent != 0 ? ssa_gui_format_decimal (request->discount_percent)
+                                            : g_strdup ("");
+  if (request->has_labour)
+    {
+      hours = ssa_gui_format_decimal (request->labour_hours);
+      rate = ssa_gui_format_decimal (request->labour_rate);
+    }
+
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), start);
+  gtk_editable_set_text (GTK_EDITABLE (self->end_row), end != NULL ? end : "");
+  gtk_spin_button_set_value (self->months_spin,
+                             request->end_kind == SSA_OFFER_END_MONTHS ? request->months : 12);
+  adw_combo_row_set_selected (self->billing_row, request->billing);
+  gtk_editable_set_text (GTK_EDITABLE (self->discount_row), discount);
+  gtk_editable_set_text (GTK_EDITABLE (self->hours_row), hours != NULL ? hours : "");
+  if (rate != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->rate_row), rate);
+  self->filling = FALSE;
+
+  recompute (self);
+}
+
+/**
+ * ssa_offer_builder_get_revising:
+ *
+ * Returns: (nullable): the number of the offer that "Save offer" revises, or %NULL when
+ *   it makes a new offer
+ */
+const char *
+ssa_offer_builder_get_revising (SsaOfferBuilder *self)
+{
+  g_return_val_if_fail (SSA_IS_OFFER_BUILDER (self), NULL);
+
+  return self->revising;
+}
+
+void
+ssa_offer_builder_set_revising (SsaOfferBuilder *self,
+                                const char      *number)
+{
+  g_return_if_fail (SSA_IS_OFFER_BUILDER (self));
+
+  if (g_strcmp0 (self->revising, number) == 0)
+    return;
+
+  g_free (self->revising);
+  self->revising = g_strdup (number);
+  if (number != NULL)
+    {
+      /* Translators: %s is an offer number; saving makes its next revision, "-R2". */
+      g_autofree char *text = g_strdup_printf (_("Revising offer %s: saving makes a revision"),
+                                               number);
+
+      gtk_label_set_label (self->revising_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->revising_revealer, number != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISING]);
+}
+
+/**
+ * ssa_offer_builder_get_offer:
+ *
+ * Returns: (transfer none) (nullable): the offer as computed from the terms shown, or
+ *   %NULL when it cannot be made
+ */
+const SsaOffer *
+ssa_offer_builder_get_offer (SsaOfferBuilder *self)
+{
+  g_return_val_if_fail (SSA_IS_OFFER_BUILDER (self), NULL);
+
+  return self->offer;
+}
+
+/**
+ * ssa_offer_builder_get_total_text:
+ *
+ * Returns: the total as shown
+ */
+const char *
+ssa_offer_builder_get_total_text (SsaOfferBuilder *self)
+{
+  g_return_val_if_fail (SSA_IS_OFFER_BUILDER (self), NULL);
+
+  return gtk_label_get_label (self->total_label);
+}
+
+/**
+ * ssa_offer_builder_get_error_text:
+ *
+ * Returns: (nullable): why no offer is shown: the terms that cannot be read, or the
+ *   calculator's refusal
+ */
+const char *
+ssa_offer_builder_get_error_text (SsaOfferBuilder *self)
+{
+  g_return_val_if_fail (SSA_IS_OFFER_BUILDER (self), NULL);
+
+  return self->error_text;
+}
+
+/**
+ * ssa_offer_builder_get_lines:
+ *
+ * Returns: (transfer none): the offer's lines as shown, SsaOfferRow
+ */
+GListModel *
+ssa_offer_builder_get_lines (SsaOfferBuilder *self)
+{
+  g_return_val_if_fail (SSA_IS_OFFER_BUILDER (self), NULL);
+
+  return G_LIST_MODEL (self->lines_store);
+}
+
+/**
+ * ssa_offer_builder_print_to_file:
+ * @self: a builder with an offer
+ * @file: a PDF file to write
+ *
+ * Prints the offer as "Print" does, through GtkPrintOperation and the same pages, but into
+ * @file instead of to a printer. A toast says when it is done.
+ */
+void
+ssa_offer_builder_print_to_file (SsaOfferBuilder *self,
+                                 GFile           *file)
+{
+  g_return_if_fail (SSA_IS_OFFER_BUILDER (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_print (self, file);
+}

@@ -1,0 +1,380 @@
+/* ssa-page-common.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ssa-date.h"
+#include "ssa-page-common.h"
+#include "ssa-refresh.h"
+
+typedef struct
+{
+  char           *db_path;
+  SsaDbJobFunc    func;
+  gpointer        data;
+  GDestroyNotify  data_free;
+  GDestroyNotify  result_free;
+} DbJob;
+
+static void
+db_job_free (DbJob *job)
+{
+  if (job->data_free != NULL && job->data != NULL)
+    job->data_free (job->data);
+  g_free (job->db_path);
+  g_free (job);
+}
+
+static void
+db_job_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  DbJob *job = task_data;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer result;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* SQLite connections belong to one thread at a time: every job opens its own, which WAL
+   * makes cheap next to the window's. */
+  db = ssa_db_open (job->db_path, SSA_DB_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result = job->func (db, job->data, cancellable, &error);
+  if (error != NULL)
+    {
+      if (result != NULL && job->result_free != NULL)
+        job->result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
+  else
+    g_task_return_pointer (task, result, job->result_free);
+}
+
+/**
+ * ssa_db_job_run_async:
+ * @db_path: the database file
+ * @func: the work, run in a worker thread on its own connection
+ * @data: (transfer full) (nullable): the snapshot @func works on
+ * @data_free: (nullable): frees @data once the job is over
+ * @result_free: (nullable): frees a result nobody took
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread's main context
+ * @user_data: for @callback
+ *
+ * Runs database work off the main thread, so that the window never waits for SQLite (a
+ * writer may wait up to %SSA_DB_BUSY_TIMEOUT_MS for another process's lock).
+ */
+void
+ssa_db_job_run_async (const char          *db_path,
+                      SsaDbJobFunc         func,
+                      gpointer             data,
+                      GDestroyNotify       data_free,
+                      GDestroyNotify       result_free,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  DbJob *job;
+
+  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (func != NULL);
+
+  job = g_new0 (DbJob, 1);
+  job->db_path = g_strdup (db_path);
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ssa_db_job_run_async);
+  g_task_set_name (task, "[ssa-desk] database job");
+  g_task_set_task_data (task, job, (GDestroyNotify) db_job_free);
+  g_task_run_in_thread (task, db_job_thread);
+}
+
+/**
+ * ssa_db_job_finish:
+ *
+ * Returns: (transfer full) (nullable): the job's result
+ */
+gpointer
+ssa_db_job_finish (GAsyncResult  *result,
+                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ssa_db_job_run_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * ssa_db_job_get_data:
+ *
+ * Returns: (transfer none) (nullable): the snapshot the job worked on
+ */
+gpointer
+ssa_db_job_get_data (GAsyncResult *result)
+{
+  DbJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  job = g_task_get_task_data (G_TASK (result));
+  return job->data;
+}
+
+/**
+ * ssa_page_load_async:
+ * @page: the page that loads
+ * @repository: (nullable): its repository
+ * @cancellable: (inout) (nullable): the page's loading cancellable: the load in flight is
+ *   cancelled, and the new one's is stored here
+ * @stack: the stack of the page's states, with a "loading" child
+ * @spinner: the spinner in that child
+ * @show_spinner: whether to show "loading" while the job runs (an empty page), rather than
+ *   keeping the old contents until the new ones replace them
+ * @func: the loading job
+ * @result_free: frees its result
+ * @callback: called on the main context with a reference to @page as its user data
+ *
+ * Starts a page's loading job again, in a worker thread.
+ *
+ * Returns: %FALSE when the repository has not been loaded yet: nothing started, and the
+ *   page shows "loading" until the repository's "loaded" brings it back
+ */
+gboolean
+ssa_page_load_async (GtkWidget            *page,
+                     SsaRepository        *repository,
+                     GCancellable        **cancellable,
+                     GtkStack             *stack,
+                     GtkSpinner           *spinner,
+                     gboolean              show_spinner,
+                     SsaDbJobFunc          func,
+                     GDestroyNotify        result_free,
+                     GAsyncReadyCallback   callback)
+{
+  g_autofree char *path = ssa_page_dup_database_path (repository);
+
+  g_return_val_if_fail (GTK_IS_WIDGET (page), FALSE);
+  g_return_val_if_fail (cancellable != NULL, FALSE);
+
+  g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+
+  if (path == NULL || show_spinner)
+    {
+      gtk_spinner_start (spinner);
+      gtk_stack_set_visible_child_name (stack, "loading");
+    }
+  if (path == NULL)
+    return FALSE;
+
+  *cancellable = g_cancellable_new ();
+  ssa_db_job_run_async (path, func, NULL, NULL, result_free, *cancellable, callback,
+                        g_object_ref (page));
+  return TRUE;
+}
+
+/**
+ * ssa_page_dup_database_path:
+ * @repository: (nullable): the window's repository
+ *
+ * Returns: (transfer full) (nullable): the file of the repository's database, which the
+ *   pages' worker threads open connections of their own to; %NULL until it has been loaded
+ *   (opened, created or migrated) once
+ */
+char *
+ssa_page_dup_database_path (SsaRepository *repository)
+{
+  SsaDb *db;
+
+  if (repository == NULL || !ssa_repository_get_loaded (repository))
+    return NULL;
+  db = ssa_repository_get_db (repository);
+  return db != NULL ? g_strdup (ssa_db_get_path (db)) : NULL;
+}
+
+/**
+ * ssa_page_swap_repository:
+ * @page: the page
+ * @field: the page's repository field
+ * @repository: (nullable): the new repository
+ * @loaded_cb: (nullable): called, swapped, with @page when @repository has (re)loaded
+ *
+ * Replaces a page's repository, moving the page's handler to the new one.
+ *
+ * Returns: whether the repository changed
+ */
+gboolean
+ssa_page_swap_repository (GtkWidget      *page,
+                          SsaRepository **field,
+                          SsaRepository  *repository,
+                          GCallback       loaded_cb)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (page), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (*field == repository)
+    return FALSE;
+
+  if (*field != NULL)
+    g_signal_handlers_disconnect_by_data (*field, page);
+  g_set_object (field, repository);
+  if (repository != NULL && loaded_cb != NULL)
+    g_signal_connect_object (repository, "notify::loaded", loaded_cb, page, G_CONNECT_SWAPPED);
+  return TRUE;
+}
+
+/* Shows @message through the window's "win.show-toast" action. */
+void
+ssa_page_show_message (GtkWidget  *page,
+                       const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (message != NULL);
+
+  gtk_widget_activate_action (page, "win.show-toast", "s", message);
+}
+
+/**
+ * ssa_page_show_toast:
+ * @page: the page that reports
+ * @toast: (transfer full): the toast
+ *
+ * Shows a toast that has a button in the window's toast overlay. Without one (a page
+ * outside the window) only its title reaches "win.show-toast".
+ */
+void
+ssa_page_show_toast (GtkWidget *page,
+                     AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    {
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      return;
+    }
+
+  ssa_page_show_message (page, adw_toast_get_title (toast));
+  g_object_unref (toast);
+}
+
+/* An error for the user: cancellation is the user's own doing and is not reported. */
+void
+ssa_page_show_error (GtkWidget    *page,
+                     const GError *error)
+{
+  g_return_if_fail (error != NULL);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  ssa_page_show_message (page, error->message);
+}
+
+/* Returns: (transfer full): the date as the window shows it, "28.11.2026", or a dash */
+char *
+ssa_page_format_date (const GDate *date)
+{
+  if (!ssa_date_is_set (date))
+    return g_strdup ("—");
+  return ssa_date_format (date, ssa_lang_from_locale ());
+}
+
+/* Returns: (transfer full): "1 234,50 kr" */
+char *
+ssa_page_format_money (gint64      hundredths,
+                       const char *currency)
+{
+  return ssa_money_format (hundredths, currency != NULL ? currency : "NOK",
+                           ssa_lang_from_locale ());
+}
+
+/* A number that sorts like the date, for GtkNumericSorter: 0 (first) when absent. */
+guint
+ssa_page_date_sort_key (const GDate *date)
+{
+  return ssa_date_is_set (date) ? g_date_get_julian (date) : 0;
+}
+
+/* Returns: (transfer full): an ISO 8601 time in local time, "28.11.2026 14:05", or a dash */
+char *
+ssa_page_format_timestamp (const char *iso8601)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  GDate date;
+
+  if (iso8601 == NULL || *iso8601 == '\0')
+    return g_strdup ("—");
+
+  utc = g_time_zone_new_utc ();
+  time = g_date_time_new_from_iso8601 (iso8601, utc);
+  if (time == NULL)
+    return g_strdup (iso8601);
+  local = g_date_time_to_local (time);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date,
+                  (GDateDay) g_date_time_get_day_of_month (local),
+                  (GDateMonth) g_date_time_get_month (local),
+                  (GDateYear) g_date_time_get_year (local));
+  day = ssa_date_format (&date, ssa_lang_from_locale ());
+  /* Translators: a day and a time of day, "28.11.2026 14:05". */
+  return g_strdup_printf (_("%s %02d:%02d"), day, g_date_time_get_hour (local),
+                          g_date_time_get_minute (local));
+}
+
+/* The language of exported offers, from the preferences; the window's own language when the
+ * settings schema is not installed. */
+SsaLang
+ssa_page_get_document_lang (void)
+{
+  g_autoptr(GSettings) settings = ssa_refresh_dup_settings ();
+  g_autofree char *lang = NULL;
+
+  if (settings == NULL)
+    return ssa_lang_from_locale ();
+  lang = g_settings_get_string (settings, "document-language");
+  return ssa_lang_from_string (lang);
+}
+
+/* Returns: (transfer full): what the window calls an installation in a list: its name, else
+ * its serial number, else its number in the database */
+char *
+ssa_page_dup_installation_title (gint64      id,
+                                 const char *name,
+                                 const char *serial)
+{
+  g_autofree char *number = NULL;
+
+  if (name != NULL && *name != '\0')
+    return g_strdup (name);
+  if (serial != NULL && *serial != '\0')
+    return g_strdup (serial);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  /* Translators: an installation without name or serial, by its number in the database. */
+  return g_strdup_printf (_("Installation %s"), number);
+}

@@ -1,0 +1,1173 @@
+/* ssa-renewals-page.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "ssa-date.h"
+#include "ssa-db.h"
+#include "ssa-document.h"
+#include "ssa-offer-pdf.h"
+#include "ssa-offer-xlsx.h"
+#include "ssa-page-common.h"
+#include "ssa-renewal-item.h"
+#include "ssa-renewals-page.h"
+
+/* The renewals page lists every installation whose SSA has ended or ends within 90 days
+ * once, and filters by the chosen window in the view: switching between 30, 60 and 90 days
+ * needs no database work. */
+#define MAX_WITHIN_DAYS 90
+
+struct _SsaRenewalsPage
+{
+  AdwBin              parent_instance;
+
+  SsaRepository      *repository;
+  guint               within_days;
+
+  GCancellable       *load_cancellable;
+  GCancellable       *batch_cancellable;
+  GtkFileChooserNative *chooser;
+  GArray             *chosen;           /* BatchEntry: the selection when the chooser opened */
+  char               *last_folder;      /* the folder of the last batch, for "Open Folder" */
+
+  /* Template widgets */
+  GtkToggleButton    *within_30_button;
+  GtkToggleButton    *within_60_button;
+  GtkToggleButton    *within_90_button;
+  GtkLabel           *summary_label;
+  GtkButton          *create_button;
+  GtkRevealer        *progress_revealer;
+  GtkProgressBar     *progress_bar;
+  GtkButton          *cancel_button;
+  GtkRevealer        *problems_revealer;
+  GtkLabel           *problems_label;
+  GtkStack           *stack;
+  GtkSpinner         *spinner;
+  AdwStatusPage      *empty_page;
+  AdwStatusPage      *error_page;
+  GtkColumnView      *column_view;
+  GtkMultiSelection  *selection;
+  GtkFilterListModel *filter_model;
+  GListStore         *store;
+  GtkBoolFilter      *within_filter;
+};
+
+G_DEFINE_FINAL_TYPE (SsaRenewalsPage, ssa_renewals_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  PROP_WITHIN_DAYS,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The snapshot of one selected installation, handed to the batch worker. */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+} BatchEntry;
+
+/* A weak reference to the page that the worker can hand on without ever holding the page
+ * itself: the last reference to a widget must not be dropped in a worker thread. */
+typedef struct
+{
+  GWeakRef page;
+} PageRef;
+
+typedef struct
+{
+  char            *folder;
+  GArray          *entries;       /* BatchEntry */
+  GCancellable    *cancellable;   /* the Cancel button's: stops between installations */
+  GDate            today;
+  SsaLang          lang;
+  /* Progress goes back to the page's main context; the page may be gone by then. */
+  GMainContext    *context;
+  PageRef         *page;          /* atomic reference counted */
+} BatchData;
+
+typedef struct
+{
+  guint      n_selected;
+  guint      n_done;
+  gboolean   cancelled;
+  GPtrArray *numbers;             /* char*: the offers made */
+  GPtrArray *files;               /* char*: the files written */
+  GPtrArray *problems;            /* char*: one line per installation that failed */
+} BatchResult;
+
+typedef struct
+{
+  PageRef *page;
+  guint    n_done;
+  guint    n_total;
+} BatchProgress;
+
+/* The result of the loading job: plain values made in the worker. */
+typedef struct
+{
+  GArray    *rows;                /* SsaDbInstallationRow */
+  GArray    *totals;              /* gint64, by row; -1 when there is no value */
+  GPtrArray *problems;            /* char*, by row: why there is no value, or NULL */
+  char      *currency;
+  GDate      today;
+} RenewalsResult;
+
+static void
+batch_entry_clear (gpointer data)
+{
+  BatchEntry *entry = data;
+
+  g_free (entry->name);
+}
+
+static void
+page_ref_clear (PageRef *ref)
+{
+  g_weak_ref_clear (&ref->page);
+}
+
+static void
+batch_data_free (BatchData *data)
+{
+  g_free (data->folder);
+  g_clear_pointer (&data->entries, g_array_unref);
+  g_clear_object (&data->cancellable);
+  g_clear_pointer (&data->context, g_main_context_unref);
+  if (data->page != NULL)
+    g_atomic_rc_box_release_full (data->page, (GDestroyNotify) page_ref_clear);
+  g_free (data);
+}
+
+static void
+batch_result_free (BatchResult *result)
+{
+  g_clear_pointer (&result->numbers, g_ptr_array_unref);
+  g_clear_pointer (&result->files, g_ptr_array_unref);
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_free (result);
+}
+
+static void
+batch_progress_free (BatchProgress *progress)
+{
+  g_atomic_rc_box_release_full (progress->page, (GDestroyNotify) page_ref_clear);
+  g_free (progress);
+}
+
+static void
+renewals_result_free (RenewalsResult *result)
+{
+  g_clear_pointer (&result->rows, g_array_unref);
+  g_clear_pointer (&result->totals, g_array_unref);
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_free (result->currency);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BatchResult, batch_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenewalsResult, renewals_result_free)
+
+/* Closures of the template. */
+
+gboolean ssa_renewals_page_is_within (gpointer item,
+                                      int      days,
+                                      guint    within_days);
+char   **ssa_renewals_page_days_css_classes (gpointer item,
+                                             int      days);
+
+gboolean
+ssa_renewals_page_is_within (gpointer item,
+                             int      days,
+                             guint    within_days)
+{
+  /* Ended SSAs (negative days) are always listed. */
+  return days <= (int) within_days;
+}
+
+char **
+ssa_renewals_page_days_css_classes (gpointer item,
+                                    int      days)
+{
+  const char *classes[3] = { "numeric", NULL, NULL };
+
+  if (days < 0)
+    classes[1] = "error";
+  else if (days <= 30)
+    classes[1] = "warning";
+  return g_strdupv ((char **) classes);
+}
+
+/* Returns: (transfer full): "12 days left", "Ends today", "Ended 3 days ago" */
+static char *
+format_days (int days)
+{
+  if (days > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left",
+                                         (gulong) days), days);
+  if (days == 0)
+    return g_strdup (_("Ends today"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Ended %d day ago", "Ended %d days ago",
+                                       (gulong) -days), -days);
+}
+
+static gboolean
+is_busy (SsaRenewalsPage *self)
+{
+  return self->batch_cancellable != NULL || self->chooser != NULL;
+}
+
+static void
+update_actions (SsaRenewalsPage *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autofree char *path = ssa_page_dup_database_path (self->repository);
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "renewals.create-offers",
+                                 path != NULL && !is_busy (self) &&
+                                 !gtk_bitset_is_empty (selected));
+}
+
+static void
+update_view (SsaRenewalsPage *self)
+{
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *description = NULL;
+  guint n_selected;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  n_selected = (guint) gtk_bitset_get_size (selected);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0 ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0)
+    gtk_stack_set_visible_child_name (self->stack, n_shown > 0 ? "list" : "empty");
+
+  if (n_selected > 0)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u installation selected",
+                                            "%u of %u installations selected", n_shown),
+                               n_selected, n_shown);
+  else
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u installation",
+                                            "%u installations", n_shown), n_shown);
+  gtk_label_set_label (self->summary_label, summary);
+
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "No SSA has ended or ends within the next %u day.",
+                                              "No SSA has ended or ends within the next %u days.",
+                                              self->within_days),
+                                 self->within_days);
+  adw_status_page_set_description (self->empty_page, description);
+
+  update_actions (self);
+}
+
+/* Loading: the renewals and the value of each one's default offer, in a worker. */
+
+static gpointer
+load_renewals_job (SsaDb         *db,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(RenewalsResult) result = g_new0 (RenewalsResult, 1);
+  g_autoptr(SsaPriceList) price_list = NULL;
+  g_autoptr(GError) price_list_error = NULL;
+  SsaOfferRequest request;
+
+  ssa_date_today (&result->today);
+  result->rows = ssa_db_list_renewals (db, &result->today, MAX_WITHIN_DAYS, error);
+  if (result->rows == NULL)
+    return NULL;
+
+  result->totals = g_array_sized_new (FALSE, FALSE, sizeof (gint64), result->rows->len);
+  result->problems = g_ptr_array_new_full (result->rows->len, g_free);
+
+  /* Without a current price list the rows are still worth showing, without values. */
+  price_list = ssa_db_load_current_price_list (db, NULL, &price_list_error);
+  if (price_list != NULL)
+    result->currency = g_strdup (price_list->currency);
+
+  /* The engine's default offer: 12 months from the default start, billed once. */
+  ssa_offer_request_init (&request);
+  request.today = result->today;
+
+  for (guint i = 0; i < result->rows->len; i++)
+    {
+      const SsaDbInstallationRow *row = &g_array_index (result->rows, SsaDbInstallationRow, i);
+      g_autoptr(SsaInventory) inventory = NULL;
+      g_autoptr(SsaOffer) offer = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gint64 total = -1;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      if (price_list == NULL)
+        {
+          g_array_append_val (result->totals, total);
+          g_ptr_array_add (result->problems, g_strdup (price_list_error->message));
+          continue;
+        }
+
+      inventory = ssa_db_load_inventory (db, row->id, NULL, &local_error);
+      if (inventory != NULL)
+        offer = ssa_offer_compute (price_list, inventory, &request, &local_error);
+      if (offer != NULL)
+        total = offer->totals.total;
+
+      g_array_append_val (result->totals, total);
+      g_ptr_array_add (result->problems,
+                       local_error != NULL ? g_strdup (local_error->message) : NULL);
+    }
+
+  return g_steal_pointer (&result);
+}
+
+static void
+load_renewals_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SsaRenewalsPage) self = user_data;
+  g_autoptr(RenewalsResult) renewals = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  renewals = ssa_db_job_finish (result, &error);
+  if (renewals == NULL)
+    {
+      /* A cancelled load was replaced by a newer one, or the page is going away. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_clear_object (&self->load_cancellable);
+      gtk_spinner_stop (self->spinner);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      g_list_store_remove_all (self->store);
+      update_view (self);
+      return;
+    }
+  g_clear_object (&self->load_cancellable);
+
+  items = g_ptr_array_new_full (renewals->rows->len, g_object_unref);
+  for (guint i = 0; i < renewals->rows->len; i++)
+    {
+      const SsaDbInstallationRow *row = &g_array_index (renewals->rows, SsaDbInstallationRow, i);
+      gint64 total = g_array_index (renewals->totals, gint64, i);
+      const char *problem = g_ptr_array_index (renewals->problems, i);
+      g_autofree char *title = ssa_page_dup_installation_title (row->id, row->name, row->serial);
+      g_autofree char *expiry = ssa_page_format_date (&row->ssa_expiry);
+      g_autofree char *days_text = NULL;
+      g_autofree char *value_text = NULL;
+      int days = g_date_days_between (&renewals->today, &row->ssa_expiry);
+
+      days_text = format_days (days);
+      if (total >= 0)
+        value_text = ssa_page_format_money (total, renewals->currency);
+      else
+        value_text = g_strdup ("—");
+
+      g_ptr_array_add (items,
+                       ssa_renewal_item_new (row->id, title,
+                                             row->customer_name != NULL ? row->customer_name : "",
+                                             ssa_page_date_sort_key (&row->ssa_expiry), expiry,
+                                             days, days_text, total >= 0, MAX (total, -1),
+                                             value_text, problem));
+    }
+
+  /* One splice, so that the view updates once. */
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+  gtk_spinner_stop (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  update_view (self);
+}
+
+/**
+ * ssa_renewals_page_reload:
+ *
+ * Reads the page's lists anew from the database, in a worker thread.
+ */
+void
+ssa_renewals_page_reload (SsaRenewalsPage *self)
+{
+  g_return_if_fail (SSA_IS_RENEWALS_PAGE (self));
+
+  if (!ssa_page_load_async (GTK_WIDGET (self), self->repository, &self->load_cancellable,
+                            self->stack, self->spinner,
+                            g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0,
+                            load_renewals_job, (GDestroyNotify) renewals_result_free,
+                            load_renewals_cb))
+    {
+      g_list_store_remove_all (self->store);
+      update_view (self);
+    }
+}
+
+/* The batch: a renewal offer, its PDF and its workbook for each selected installation. */
+
+static gboolean
+batch_progress_cb (gpointer user_data)
+{
+  BatchProgress *progress = user_data;
+  g_autoptr(SsaRenewalsPage) self = g_weak_ref_get (&progress->page->page);
+  g_autofree char *text = NULL;
+
+  if (self == NULL || self->batch_cancellable == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* Translators: progress of the renewals batch, "2 of 5". */
+  text = g_strdup_printf (_("%u of %u"), progress->n_done, progress->n_total);
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 (double) progress->n_done / MAX (progress->n_total, 1));
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+batch_report_progress (BatchData *data,
+                       guint      n_done)
+{
+  BatchProgress *progress = g_new0 (BatchProgress, 1);
+
+  progress->page = g_atomic_rc_box_acquire (data->page);
+  progress->n_done = n_done;
+  progress->n_total = data->entries->len;
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, batch_progress_cb, progress,
+                              (GDestroyNotify) batch_progress_free);
+}
+
+/* Returns: (transfer full): a file name from an offer number and an installation's name,
+ * without characters that file systems or file managers refuse */
+static char *
+dup_file_stem (const char *number,
+               const char *name)
+{
+  g_autofree char *stem = g_strdup_printf ("%s %s", number, name);
+
+  g_strdelimit (stem, "/\\:*?\"<>|", '-');
+  for (char *p = stem; *p != '\0'; p++)
+    if ((guchar) *p < 0x20)
+      *p = ' ';
+  g_strstrip (stem);
+  /* Keep clear of NAME_MAX with room for the extension. */
+  if (strlen (stem) > 200)
+    {
+      const char *end = stem + 200;
+
+      while (end > stem && !g_utf8_validate (stem, end - stem, NULL))
+        end--;
+      stem[end - stem] = '\0';
+    }
+  return g_steal_pointer (&stem);
+}
+
+/* Returns: (transfer full): the reseller as documents print it, from the stored profile */
+static SsaDocumentInfo *
+new_document_info (const SsaProfile *profile,
+                   const SsaDbOffer *stored,
+                   SsaLang           lang)
+{
+  SsaDocumentInfo *info = ssa_document_info_new ();
+  int validity;
+
+  if (profile != NULL)
+    {
+      info->reseller.company_name = g_strdup (profile->company_name);
+      info->reseller.org_no = g_strdup (profile->org_no);
+      info->reseller.vat_registered = profile->vat_registered;
+      info->reseller.in_foretaksregisteret = profile->foretaksregisteret;
+      info->reseller.address = g_strdup (profile->address);
+      info->reseller.phone = g_strdup (profile->phone);
+      info->reseller.email = g_strdup (profile->email);
+      info->reseller.payment_terms = g_strdup (profile->payment_terms);
+      /* The documents draw PNG logos only; another kind is left out rather than failing
+       * every document of the batch. */
+      if (profile->logo != NULL && g_strcmp0 (profile->logo_mime_type, "image/png") == 0)
+        info->reseller.logo_png = g_bytes_ref (profile->logo);
+    }
+
+  info->offer_number = g_strdup (stored->number);
+  info->revision = (guint) MAX (stored->revision, 0);
+  info->created = stored->created;
+  validity = g_date_days_between (&stored->created, &stored->valid_until);
+  info->validity_days = validity > 0 ? (guint) validity : SSA_DOCUMENT_DEFAULT_VALIDITY_DAYS;
+  info->lang = lang;
+  return info;
+}
+
+static gboolean
+write_documents (const SsaOffer         *offer,
+                 const SsaInventory     *inventory,
+                 const SsaDocumentInfo  *info,
+                 const char             *folder,
+                 const char             *stem,
+                 GPtrArray              *files,
+                 GError                **error)
+{
+  g_autofree char *pdf_name = g_strconcat (stem, ".pdf", NULL);
+  g_autofree char *xlsx_name = g_strconcat (stem, ".xlsx", NULL);
+  g_autofree char *pdf_path = g_build_filename (folder, pdf_name, NULL);
+  g_autofree char *xlsx_path = g_build_filename (folder, xlsx_name, NULL);
+
+  if (!ssa_offer_pdf_write (offer, inventory, info, pdf_path, error))
+    return FALSE;
+  g_ptr_array_add (files, g_steal_pointer (&pdf_path));
+
+  if (!ssa_offer_xlsx_write (offer, inventory, info, xlsx_path, error))
+    return FALSE;
+  g_ptr_array_add (files, g_steal_pointer (&xlsx_path));
+  return TRUE;
+}
+
+static gpointer
+batch_job (SsaDb         *db,
+           gpointer       user_data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  BatchData *data = user_data;
+  g_autoptr(BatchResult) result = g_new0 (BatchResult, 1);
+  g_autoptr(SsaProfile) profile = NULL;
+  g_autoptr(GError) profile_error = NULL;
+  SsaOfferRequest request;
+
+  result->n_selected = data->entries->len;
+  result->numbers = g_ptr_array_new_with_free_func (g_free);
+  result->files = g_ptr_array_new_with_free_func (g_free);
+  result->problems = g_ptr_array_new_with_free_func (g_free);
+
+  /* Documents without the reseller's details are still worth having: the problem is
+   * reported with them. */
+  profile = ssa_db_load_profile (db, &profile_error);
+  if (profile == NULL)
+    g_ptr_array_add (result->problems, g_strdup (profile_error->message));
+
+  ssa_offer_request_init (&request);
+  request.today = data->today;
+
+  for (guint i = 0; i < data->entries->len; i++)
+    {
+      const BatchEntry *entry = &g_array_index (data->entries, BatchEntry, i);
+      g_autoptr(SsaInventory) inventory = NULL;
+      g_autoptr(SsaDbOffer) stored = NULL;
+      g_autoptr(SsaOffer) offer = NULL;
+      g_autoptr(SsaDocumentInfo) info = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *stem = NULL;
+
+      if (g_cancellable_is_cancelled (data->cancellable))
+        {
+          result->cancelled = TRUE;
+          break;
+        }
+
+      inventory = ssa_db_load_inventory (db, entry->id, NULL, &local_error);
+      if (inventory != NULL)
+        stored = ssa_db_create_offer (db, entry->id, &request, &data->today, &offer,
+                                      &local_error);
+      if (stored != NULL)
+        {
+          info = new_document_info (profile, stored, data->lang);
+          stem = dup_file_stem (stored->number, entry->name);
+          g_ptr_array_add (result->numbers, g_strdup (stored->number));
+          /* The offer stays in the register even when its files fail: it can be exported
+           * again from there. */
+          write_documents (offer, inventory, info, data->folder, stem, result->files,
+                           &local_error);
+        }
+
+      if (local_error != NULL)
+        /* Translators: one line of the renewals batch's problems: an installation's name,
+         * then what went wrong. */
+        g_ptr_array_add (result->problems,
+                         g_strdup_printf (_("%s: %s"), entry->name, local_error->message));
+
+      result->n_done = i + 1;
+      batch_report_progress (data, result->n_done);
+    }
+
+  return g_steal_pointer (&result);
+}
+
+static void
+open_folder_cb (SsaRenewalsPage *self)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *uri = NULL;
+  GtkRoot *root;
+
+  if (self->last_folder == NULL)
+    return;
+
+  folder = g_file_new_for_path (self->last_folder);
+  uri = g_file_get_uri (folder);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+static void
+set_busy (SsaRenewalsPage *self,
+          GCancellable    *cancellable)
+{
+  if (cancellable != NULL)
+    g_set_object (&self->batch_cancellable, cancellable);
+  else
+    g_clear_object (&self->batch_cancellable);
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, cancellable != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), cancellable != NULL);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+batch_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(SsaRenewalsPage) self = user_data;
+  g_autoptr(BatchResult) batch = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  BatchData *data = ssa_db_job_get_data (result);
+  AdwToast *toast;
+  guint n_made;
+
+  batch = ssa_db_job_finish (result, &error);
+  /* The window closed while the batch ran: the offers made are in the register. */
+  if (self->stack == NULL)
+    return;
+  set_busy (self, NULL);
+
+  if (batch == NULL)
+    {
+      ssa_page_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  n_made = batch->numbers->len;
+  g_free (self->last_folder);
+  self->last_folder = g_strdup (data->folder);
+
+  if (batch->cancelled && n_made == 0)
+    title = g_strdup (_("Cancelled: no renewal offer was made"));
+  else if (batch->cancelled)
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Cancelled after %u renewal offer",
+                                          "Cancelled after %u renewal offers", n_made),
+                             n_made);
+  else if (batch->problems->len > 0)
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Created %u of %u renewal offer, with problems",
+                                          "Created %u of %u renewal offers, with problems",
+                                          batch->n_selected),
+                             n_made, batch->n_selected);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Created %u renewal offer",
+                                          "Created %u renewal offers", n_made),
+                             n_made);
+
+  if (batch->problems->len > 0)
+    {
+      g_autofree char *lines = NULL;
+
+      g_ptr_array_add (batch->problems, NULL);
+      lines = g_strjoinv ("\n", (char **) batch->problems->pdata);
+      gtk_label_set_label (self->problems_label, lines);
+      gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
+    }
+
+  toast = adw_toast_new (title);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  if (batch->files->len > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Open Folder"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_folder_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  ssa_page_show_toast (GTK_WIDGET (self), toast);
+
+  /* New drafts change no installation: the register lists them when it is shown. */
+  ssa_renewals_page_reload (self);
+}
+
+static void
+start_batch (SsaRenewalsPage *self,
+             GFile           *folder)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = ssa_page_dup_database_path (self->repository);
+  BatchData *data;
+
+  if (path == NULL || self->chosen == NULL || self->chosen->len == 0)
+    return;
+
+  data = g_new0 (BatchData, 1);
+  data->folder = g_file_get_path (folder);
+  if (data->folder == NULL)
+    {
+      ssa_page_show_message (GTK_WIDGET (self),
+                             _("Choose a folder on this computer for the renewal offers."));
+      batch_data_free (data);
+      return;
+    }
+  data->entries = g_steal_pointer (&self->chosen);
+  data->cancellable = g_object_ref (cancellable);
+  ssa_date_today (&data->today);
+  data->lang = ssa_page_get_document_lang ();
+  data->context = g_main_context_ref_thread_default ();
+  data->page = g_atomic_rc_box_new0 (PageRef);
+  g_weak_ref_init (&data->page->page, self);
+
+  gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_progress_bar_set_text (self->progress_bar, NULL);
+  set_busy (self, cancellable);
+
+  /* The job itself gets no cancellable: a cancelled batch still reports the offers it made
+   * before it stopped. */
+  ssa_db_job_run_async (path, batch_job, data, (GDestroyNotify) batch_data_free,
+                        (GDestroyNotify) batch_result_free, NULL, batch_cb,
+                        g_object_ref (self));
+}
+
+static void
+chooser_response_cb (SsaRenewalsPage      *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      /* Nothing selected in the folder shown: that folder is the choice. */
+      if (folder == NULL)
+        folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_clear_object (&self->chooser);
+
+  if (folder != NULL)
+    start_batch (self, folder);
+  g_clear_pointer (&self->chosen, g_array_unref);
+  update_actions (self);
+}
+
+/* Returns: (transfer full): the selected installations, in the order shown */
+static GArray *
+dup_selected_entries (SsaRenewalsPage *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  GArray *entries;
+  guint position;
+
+  entries = g_array_new (FALSE, TRUE, sizeof (BatchEntry));
+  g_array_set_clear_func (entries, batch_entry_clear);
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(SsaRenewalItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                              position);
+      BatchEntry entry;
+
+      entry.id = ssa_renewal_item_get_installation_id (item);
+      entry.name = g_strdup (ssa_renewal_item_get_name (item));
+      g_array_append_val (entries, entry);
+    }
+  return entries;
+}
+
+static void
+create_offers_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SsaRenewalsPage *self = SSA_RENEWALS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GArray) entries = NULL;
+  g_autofree char *title = NULL;
+
+  if (is_busy (self))
+    return;
+
+  entries = dup_selected_entries (self);
+  if (entries->len == 0)
+    return;
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "Choose a Folder for %u Renewal Offer",
+                                        "Choose a Folder for %u Renewal Offers",
+                                        entries->len),
+                           entries->len);
+  self->chosen = g_steal_pointer (&entries);
+  self->chooser = gtk_file_chooser_native_new (title,
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                               _("_Select"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_actions (self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Callbacks */
+
+static void
+within_toggled_cb (SsaRenewalsPage *self,
+                   GtkToggleButton *button)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  if (button == self->within_30_button)
+    ssa_renewals_page_set_within_days (self, 30);
+  else if (button == self->within_60_button)
+    ssa_renewals_page_set_within_days (self, 60);
+  else
+    ssa_renewals_page_set_within_days (self, 90);
+}
+
+static void
+cancel_clicked_cb (SsaRenewalsPage *self)
+{
+  g_cancellable_cancel (self->batch_cancellable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
+}
+
+static void
+dismiss_problems_cb (SsaRenewalsPage *self)
+{
+  gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
+}
+
+static void
+column_view_activate_cb (SsaRenewalsPage *self,
+                         guint            position)
+{
+  g_autoptr(SsaRenewalItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                          position);
+
+  if (item == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-installation", "x",
+                              ssa_renewal_item_get_installation_id (item));
+}
+
+static void
+selection_changed_cb (SsaRenewalsPage *self)
+{
+  update_view (self);
+}
+
+static void
+repository_loaded_cb (SsaRenewalsPage *self)
+{
+  ssa_renewals_page_reload (self);
+}
+
+/* Overrides */
+
+static void
+ssa_renewals_page_map (GtkWidget *widget)
+{
+  SsaRenewalsPage *self = SSA_RENEWALS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ssa_renewals_page_parent_class)->map (widget);
+
+  /* Days left change overnight and offers are made elsewhere in the window: a page that
+   * is shown again is brought up to date. */
+  if (self->repository != NULL && self->load_cancellable == NULL)
+    ssa_renewals_page_reload (self);
+}
+
+static void
+ssa_renewals_page_dispose (GObject *object)
+{
+  SsaRenewalsPage *self = (SsaRenewalsPage *)object;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_cancellable_cancel (self->batch_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->batch_cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SSA_TYPE_RENEWALS_PAGE);
+  ssa_page_swap_repository (GTK_WIDGET (self), &self->repository, NULL, NULL);
+
+  G_OBJECT_CLASS (ssa_renewals_page_parent_class)->dispose (object);
+}
+
+static void
+ssa_renewals_page_finalize (GObject *object)
+{
+  SsaRenewalsPage *self = (SsaRenewalsPage *)object;
+
+  g_clear_pointer (&self->chosen, g_array_unref);
+  g_free (self->last_folder);
+
+  G_OBJECT_CLASS (ssa_renewals_page_parent_class)->finalize (object);
+}
+
+static void
+ssa_renewals_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SsaRenewalsPage *self = SSA_RENEWALS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+
+    case PROP_WITHIN_DAYS:
+      g_value_set_uint (value, self->within_days);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->batch_cancellable != NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssa_renewals_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SsaRenewalsPage *self = SSA_RENEWALS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      ssa_renewals_page_set_repository (self, g_value_get_object (value));
+      break;
+
+    case PROP_WITHIN_DAYS:
+      ssa_renewals_page_set_within_days (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssa_renewals_page_class_init (SsaRenewalsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ssa_renewals_page_dispose;
+  object_class->finalize = ssa_renewals_page_finalize;
+  object_class->get_property = ssa_renewals_page_get_property;
+  object_class->set_property = ssa_renewals_page_set_property;
+
+  widget_class->map = ssa_renewals_page_map;
+
+  /**
+   * SsaRenewalsPage:repository:
+   *
+   * The window's data, %NULL while it loads.
+   */
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL,
+                         SSA_TYPE_REPOSITORY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * SsaRenewalsPage:within-days:
+   *
+   * Installations whose SSA ends within this many days are listed, with those whose SSA
+   * has ended: 30, 60 or 90.
+   */
+  properties[PROP_WITHIN_DAYS] =
+    g_param_spec_uint ("within-days", NULL, NULL,
+                       1, MAX_WITHIN_DAYS, MAX_WITHIN_DAYS,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * SsaRenewalsPage:busy:
+   *
+   * Whether renewal offers are being made.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "renewals.create-offers", NULL,
+                                   create_offers_action);
+
+  g_type_ensure (SSA_TYPE_RENEWAL_ITEM);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ssadesk/SsaDesk/ssa-renewals-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, within_30_button);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, within_60_button);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, within_90_button);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, create_button);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, problems_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, store);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, within_filter);
+  gtk_widget_class_bind_template_callback (widget_class, within_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, dismiss_problems_cb);
+  gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ssa_renewals_page_is_within);
+  gtk_widget_class_bind_template_callback (widget_class, ssa_renewals_page_days_css_classes);
+}
+
+static void
+ssa_renewals_page_init (SsaRenewalsPage *self)
+{
+  self->within_days = MAX_WITHIN_DAYS;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  update_view (self);
+}
+
+GtkWidget *
+ssa_renewals_page_new (void)
+{
+  return g_object_new (SSA_TYPE_RENEWALS_PAGE, NULL);
+}
+
+/**
+ * ssa_renewals_page_get_repository:
+ *
+ * Returns: (transfer none) (nullable): the repository shown, if any
+ */
+SsaRepository *
+ssa_renewals_page_get_repository (SsaRenewalsPage *self)
+{
+  g_return_val_if_fail (SSA_IS_RENEWALS_PAGE (self), NULL);
+
+  return self->repository;
+}
+
+void
+ssa_renewals_page_set_repository (SsaRenewalsPage *self,
+                                  SsaRepository   *repository)
+{
+  g_return_if_fail (SSA_IS_RENEWALS_PAGE (self));
+  g_return_if_fail (repository == NULL || SSA_IS_REPOSITORY (repository));
+
+  if (!ssa_page_swap_repository (GTK_WIDGET (self), &self->repository, repository,
+                                 G_CALLBACK (repository_loaded_cb)))
+    return;
+
+  ssa_renewals_page_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
+}
+
+guint
+ssa_renewals_page_get_within_days (SsaRenewalsPage *self)
+{
+  g_return_val_if_fail (SSA_IS_RENEWALS_PAGE (self), 0);
+
+  return self->within_days;
+}
+
+void
+ssa_renewals_page_set_within_days (SsaRenewalsPage *self,
+                                   guint            within_days)
+{
+  GtkToggleButton *button;
+
+  g_return_if_fail (SSA_IS_RENEWALS_PAGE (self));
+  g_return_if_fail (within_days > 0 && within_days <= MAX_WITHIN_DAYS);
+
+  if (self->within_days == within_days)
+    return;
+
+  self->within_days = within_days;
+  if (within_days <= 30)
+    button = self->within_30_button;
+  else if (within_days <= 60)
+    button = self->within_60_button;
+  else
+    button = self->within_90_button;
+  if (within_days % 30 == 0)
+    gtk_toggle_button_set_active (button, TRUE);
+
+  /* The filter's expression reads the property, but filters do not watch expressions. */
+  gtk_filter_changed (GTK_FILTER (self->within_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WITHIN_DAYS]);
+}
+
+/**
+ * ssa_renewals_page_create_offers:
+ * @folder: the folder for the documents
+ *
+ * Makes a renewal offer for each selected installation, with its PDF and workbook in
+ * @folder, as "Create Renewal Offers…" does once a folder has been chosen. The work runs in
+ * a worker thread; the page shows its progress and reports the result in a toast.
+ */
+void
+ssa_renewals_page_create_offers (SsaRenewalsPage *self,
+                                 GFile           *folder)
+{
+  g_return_if_fail (SSA_IS_RENEWALS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  if (is_busy (self))
+    return;
+
+  g_clear_pointer (&self->chosen, g_array_unref);
+  self->chosen = dup_selected_entries (self);
+  start_batch (self, folder);
+  g_clear_pointer (&self->chosen, g_array_unref);
+}

@@ -1,0 +1,359 @@
+/* ssa-sidebar-model.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ssa-sidebar-model.h"
+
+/* The sidebar's rows as one flat list: each customer (by name) followed by its
+ * installations (by name), then the installations without a customer. Items are the
+ * SsaCustomer and SsaInstallation objects themselves.
+ *
+ * The list is rebuilt whenever a customer or an installation is added or removed, and on
+ * ssa_sidebar_model_resort() after a rename; only the stretch between the unchanged head
+ * and tail is reported as changed, so that an added row does not redraw the list or lose
+ * the selection. */
+
+struct _SsaSidebarModel
+{
+  GObject     parent_instance;
+
+  GListModel *customers;
+  GListModel *installations;
+  GPtrArray  *rows;          /* GObject*, a reference each */
+  GHashTable *customers_by_id;  /* gint64* -> SsaCustomer*, borrowed */
+  guint       stamp;         /* changes with every rebuild */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SsaSidebarModel, ssa_sidebar_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+typedef struct
+{
+  GObject *object;
+  char    *key;
+  gint64   customer_id;
+} Entry;
+
+static char *
+collate_key (const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name != NULL ? name : "", -1);
+
+  return g_utf8_collate_key (folded, -1);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const Entry *ea = a;
+  const Entry *eb = b;
+
+  return strcmp (ea->key, eb->key);
+}
+
+static void
+entry_clear (gpointer data)
+{
+  Entry *entry = data;
+
+  g_free (entry->key);
+}
+
+static GPtrArray *
+build_rows (SsaSidebarModel *self)
+{
+  g_autoptr(GArray) customers = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_autoptr(GArray) installations = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_autoptr(GHashTable) by_customer = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) present = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GPtrArray *rows;
+  guint n_customers = g_list_model_get_n_items (self->customers);
+  guint n_installations = g_list_model_get_n_items (self->installations);
+
+  g_array_set_clear_func (customers, entry_clear);
+  g_array_set_clear_func (installations, entry_clear);
+
+  for (guint i = 0; i < n_customers; i++)
+    {
+      g_autoptr(SsaCustomer) customer = g_list_model_get_item (self->customers, i);
+      Entry entry = { G_OBJECT (customer), collate_key (ssa_customer_get_name (customer)),
+                      ssa_customer_get_id (customer) };
+
+      g_array_append_val (customers, entry);
+    }
+  g_array_sort (customers, compare_entries);
+  for (guint i = 0; i < customers->len; i++)
+    {
+      Entry *entry = &g_array_index (customers, Entry, i);
+
+      g_hash_table_insert (present, &entry->customer_id, entry->object);
+    }
+
+  for (guint i = 0; i < n_installations; i++)
+    {
+      g_autoptr(SsaInstallation) installation = g_list_model_get_item (self->installations, i);
+      Entry entry = { G_OBJECT (installation),
+                      collate_key (ssa_installation_get_name (installation)),
+                      ssa_installation_get_customer_id (installation) };
+
+      g_array_append_val (installations, entry);
+    }
+  g_array_sort (installations, compare_entries);
+
+  /* Group the sorted installations by customer; those whose customer is not loaded come
+   * last. The entries' ids live as long as the arrays. */
+  for (guint i = 0; i < installations->len; i++)
+    {
+      Entry *entry = &g_array_index (installations, Entry, i);
+      GPtrArray *group;
+
+      if (!g_hash_table_contains (present, &entry->customer_id))
+        continue;
+      group = g_hash_table_lookup (by_customer, &entry->customer_id);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (by_customer, &entry->customer_id, group);
+        }
+      g_ptr_array_add (group, entry->object);
+    }
+
+  rows = g_ptr_array_new_full (n_customers + n_installations, g_object_unref);
+  for (guint i = 0; i < customers->len; i++)
+    {
+      Entry *entry = &g_array_index (customers, Entry, i);
+      GPtrArray *group = g_hash_table_lookup (by_customer, &entry->customer_id);
+
+      g_ptr_array_add (rows, g_object_ref (entry->object));
+      if (group == NULL)
+        continue;
+      for (guint j = 0; j < group->len; j++)
+        g_ptr_array_add (rows, g_object_ref (g_ptr_array_index (group, j)));
+      g_ptr_array_unref (group);
+    }
+  for (guint i = 0; i < installations->len; i++)
+    {
+      Entry *entry = &g_array_index (installations, Entry, i);
+
+      if (!g_hash_table_contains (present, &entry->customer_id))
+        g_ptr_array_add (rows, g_object_ref (entry->object));
+    }
+
+  g_hash_table_remove_all (self->customers_by_id);
+  for (guint i = 0; i < n_customers; i++)
+    {
+      SsaCustomer *customer = g_list_model_get_item (self->customers, i);
+
+      g_hash_table_insert (self->customers_by_id,
+                           g_memdup2 (&(gint64) { ssa_customer_get_id (customer) },
+                                      sizeof (gint64)),
+                           customer);
+      g_object_unref (customer);
+    }
+
+  return rows;
+}
+
+static void
+rebuild (SsaSidebarModel *self)
+{
+  g_autoptr(GPtrArray) old = self->rows;
+  GPtrArray *rows = build_rows (self);
+  guint head = 0;
+  guint tail = 0;
+
+  self->rows = rows;
+  self->stamp++;
+
+  while (head < old->len && head < rows->len &&
+         g_ptr_array_index (old, head) == g_ptr_array_index (rows, head))
+    head++;
+  while (tail < old->len - head && tail < rows->len - head &&
+         g_ptr_array_index (old, old->len - 1 - tail) ==
+         g_ptr_array_index (rows, rows->len - 1 - tail))
+    tail++;
+
+  if (old->len - head - tail > 0 || rows->len - head - tail > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), head,
+                                old->len - head - tail, rows->len - head - tail);
+}
+
+static void
+source_changed_cb (SsaSidebarModel *self,
+                   guint            position,
+                   guint            removed,
+                   guint            added,
+                   GListModel      *source)
+{
+  rebuild (self);
+}
+
+static GType
+get_item_type (GListModel *model)
+{
+  return G_TYPE_OBJECT;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return SSA_SIDEBAR_MODEL (model)->rows->len;
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  SsaSidebarModel *self = SSA_SIDEBAR_MODEL (model);
+
+  if (position >= self->rows->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->rows, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+static void
+ssa_sidebar_model_dispose (GObject *object)
+{
+  SsaSidebarModel *self = (SsaSidebarModel *)object;
+
+  if (self->customers != NULL)
+    g_signal_handlers_disconnect_by_data (self->customers, self);
+  if (self->installations != NULL)
+    g_signal_handlers_disconnect_by_data (self->installations, self);
+  g_clear_object (&self->customers);
+  g_clear_object (&self->installations);
+  g_hash_table_remove_all (self->customers_by_id);
+  g_ptr_array_set_size (self->rows, 0);
+
+  G_OBJECT_CLASS (ssa_sidebar_model_parent_class)->dispose (object);
+}
+
+static void
+ssa_sidebar_model_finalize (GObject *object)
+{
+  SsaSidebarModel *self = (SsaSidebarModel *)object;
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->customers_by_id, g_hash_table_unref);
+
+  G_OBJECT_CLASS (ssa_sidebar_model_parent_class)->finalize (object);
+}
+
+static void
+ssa_sidebar_model_class_init (SsaSidebarModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ssa_sidebar_model_dispose;
+  object_class->finalize = ssa_sidebar_model_finalize;
+}
+
+static void
+ssa_sidebar_model_init (SsaSidebarModel *self)
+{
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->customers_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/**
+ * ssa_sidebar_model_new:
+ * @customers: SsaCustomer, as the repository lists them
+ * @installations: SsaInstallation, as the repository lists them
+ *
+ * Returns: (transfer full): the flat list that follows both
+ */
+SsaSidebarModel *
+ssa_sidebar_model_new (GListModel *customers,
+                       GListModel *installations)
+{
+  SsaSidebarModel *self;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (customers), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (installations), NULL);
+
+  self = g_object_new (SSA_TYPE_SIDEBAR_MODEL, NULL);
+  self->customers = g_object_ref (customers);
+  self->installations = g_object_ref (installations);
+  g_signal_connect_object (customers, "items-changed", G_CALLBACK (source_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (installations, "items-changed", G_CALLBACK (source_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  rebuild (self);
+  return self;
+}
+
+/* Returns: (transfer none): the customers the model follows */
+GListModel *
+ssa_sidebar_model_get_customers (SsaSidebarModel *self)
+{
+  g_return_val_if_fail (SSA_IS_SIDEBAR_MODEL (self), NULL);
+
+  return self->customers;
+}
+
+/* Returns: (transfer none): the installations the model follows */
+GListModel *
+ssa_sidebar_model_get_installations (SsaSidebarModel *self)
+{
+  g_return_val_if_fail (SSA_IS_SIDEBAR_MODEL (self), NULL);
+
+  return self->installations;
+}
+
+/* Returns: (transfer none) (nullable): the customer with that id */
+SsaCustomer *
+ssa_sidebar_model_find_customer (SsaSidebarModel *self,
+                                 gint64           id)
+{
+  g_return_val_if_fail (SSA_IS_SIDEBAR_MODEL (self), NULL);
+
+  return g_hash_table_lookup (self->customers_by_id, &id);
+}
+
+/* Sorts the rows again, after a name or an installation's customer changed. */
+void
+ssa_sidebar_model_resort (SsaSidebarModel *self)
+{
+  g_return_if_fail (SSA_IS_SIDEBAR_MODEL (self));
+
+  rebuild (self);
+}
+
+/* A number that changes whenever the rows change: search keys cached against it. */
+guint
+ssa_sidebar_model_get_stamp (SsaSidebarModel *self)
+{
+  g_return_val_if_fail (SSA_IS_SIDEBAR_MODEL (self), 0);
+
+  return self->stamp;
+}
+
+/**
+ * ssa_sidebar_model_peek_rows:
+ *
+ * Returns: (transfer none) (element-type GObject): the rows, in order: each customer followed
+ *   by its installations, then the installations without a customer. Valid until the
+ *   model changes; for the sidebar's filter, which walks them on every keystroke.
+ */
+GPtrArray *
+ssa_sidebar_model_peek_rows (SsaSidebarModel *self)
+{
+  g_return_val_if_fail (SSA_IS_SIDEBAR_MODEL (self), NULL);
+
+  return self->rows;
+}

@@ -1,0 +1,1842 @@
+/* ssa-window.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ssa-customer-editor.h"
+#include "ssa-customer-view.h"
+#include "ssa-db.h"
+#include "ssa-error.h"
+#include "ssa-gui-util.h"
+#include "ssa-installation-editor.h"
+#include "ssa-installation-view.h"
+#include "ssa-inventory-view.h"
+#include "ssa-offer-builder.h"
+#include "ssa-offers-page.h"
+#include "ssa-org-no.h"
+#include "ssa-page-common.h"
+#include "ssa-preferences.h"
+#include "ssa-price-list-page.h"
+#include "ssa-product.h"
+#include "ssa-refresh.h"
+#include "ssa-renewals-page.h"
+#include "ssa-samples.h"
+#include "ssa-sidebar.h"
+#include "ssa-welcome-page.h"
+#include "ssa-window.h"
+
+/* The main window: customers and installations in a sidebar (an AdwLeaflet that folds at
+ * narrow widths), and four views: the selected installation's inventory with the offer
+ * builder beside it (an AdwFlap that folds too), renewals, the offers register and the
+ * price list.
+ *
+ * The window shows at once; the repository loads the database in a worker thread and
+ * fills the lists when it is done, and the current price list is read the same way. An
+ * empty database gets a welcome page that loads the sample installations or imports
+ * installation files. Every change to a customer, an installation or a licence is written
+ * through by the repository; deletions can be undone from their toast. */
+
+struct _SsaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  SsaRepository        *repository;
+  char                 *db_path;
+  SsaPriceList         *price_list;
+  GListStore           *products;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  gboolean              ready;
+  gboolean              load_started;
+  guint                 update_source;
+  SsaInstallation      *shown_installation;
+  SsaCustomer          *shown_customer;
+
+  /* What the last deletion removed, for its toast's Undo. */
+  SsaCustomer          *undo_customer;
+  GPtrArray            *undo_installations;
+  SsaInstallation      *undo_licence_owner;
+  SsaLicence           *undo_licence;
+  AdwToast             *undo_toast;
+
+  /* Defaults for new offers, for the builder once it exists. */
+  guint                 validity_days;
+  gboolean              has_labour_rate;
+  gint64                labour_rate;
+  gboolean              has_defaults;
+
+  /* Built when first shown (start-up builds only what the first frame shows). */
+  SsaInstallationView  *installation_view;
+  SsaCustomerView      *customer_view;
+  SsaRenewalsPage      *renewals_page;
+  SsaOffersPage        *offers_page;
+  SsaPriceListPage     *price_list_page;
+  AdwStatusPage        *error_page;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  SsaSidebar           *sidebar;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkBox               *content_box;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkToggleButton      *offer_toggle;
+  GtkMenuButton        *add_menu_button;
+  GtkMenuButton        *primary_menu_button;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkStack             *content_stack;
+  AdwBin               *customer_bin;
+  AdwBin               *none_bin;
+  AdwBin               *installation_bin;
+  AdwBin               *renewals_bin;
+  AdwBin               *offers_bin;
+  AdwBin               *price_list_bin;
+  AdwBin               *welcome_bin;
+  AdwBin               *error_bin;
+};
+
+G_DEFINE_FINAL_TYPE (SsaWindow, ssa_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DB_PATH,
+  PROP_READY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void load_price_list (SsaWindow *self);
+static void licence_removed_cb (SsaWindow        *self,
+                                SsaLicence       *licence,
+                                guint             position,
+                                SsaInventoryView *view);
+static void offer_saved_cb     (SsaWindow        *self,
+                                const char       *number,
+                                SsaOfferBuilder  *builder);
+static void flap_folded_cb     (SsaWindow        *self);
+static void price_list_refreshing_cb (SsaWindow        *self,
+                                      GParamSpec       *pspec,
+                                      SsaPriceListPage *page);
+static void load_profile    (SsaWindow *self);
+
+/* Messages. */
+
+void
+ssa_window_add_toast (SsaWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (SSA_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_toast (SsaWindow  *self,
+            const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  /* Errors say what to do next, and need time to be read. */
+  adw_toast_set_timeout (toast, strlen (message) > 60 ? 10 : 5);
+  ssa_window_add_toast (self, toast);
+}
+
+static void
+show_error (SsaWindow    *self,
+            const GError *error)
+{
+  /* Cancelled: the window is closing, or the user cancelled. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  show_toast (self, error->message);
+}
+
+static void
+show_banner (SsaWindow  *self,
+             const char *message)
+{
+  gtk_label_set_label (self->banner_label, message != NULL ? message : "");
+  gtk_revealer_set_reveal_child (self->banner_revealer, message != NULL);
+}
+
+/* What is shown. */
+
+static void
+set_ready (SsaWindow *self,
+           gboolean   ready)
+{
+  if (self->ready == ready)
+    return;
+  self->ready = ready;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
+}
+
+static void
+update_main_page (SsaWindow *self)
+{
+  GListModel *installations;
+  GListModel *customers;
+
+  if (!ssa_repository_get_loaded (self->repository))
+    return;
+
+  installations = ssa_repository_get_installations (self->repository);
+  customers = ssa_repository_get_customers (self->repository);
+  if (g_list_model_get_n_items (installations) == 0 && g_list_model_get_n_items (customers) == 0)
+    {
+      if (adw_bin_get_child (self->welcome_bin) == NULL)
+        {
+          GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+          GMenu *menu = app != NULL ? gtk_application_get_menu_by_id (app, "primary-menu") : NULL;
+
+          adw_bin_set_child (self->welcome_bin,
+                             ssa_welcome_page_new (menu != NULL ? G_MENU_MODEL (menu) : NULL));
+        }
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, "main");
+}
+
+/* What the content shows with nothing picked; made the first time it is needed. */
+static void
+show_nothing_picked (SsaWindow *self)
+{
+  if (adw_bin_get_child (self->none_bin) == NULL)
+    {
+      GtkWidget *page = adw_status_page_new ();
+
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "network-server-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Installation Selected"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                       _("Pick an installation in the list to see its licences "
+                                         "and make an SSA offer"));
+      adw_bin_set_child (self->none_bin, page);
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, "none");
+}
+
+/* The installation's view (licences and offer builder), built the first time it is
+ * needed, with what the window knows by then. */
+static SsaInstallationView *
+ensure_installation_view (SsaWindow *self)
+{
+  SsaInventoryView *inventory;
+  SsaOfferBuilder *builder;
+  AdwFlap *flap;
+
+  if (self->installation_view != NULL)
+    return self->installation_view;
+
+  self->installation_view = SSA_INSTALLATION_VIEW (ssa_installation_view_new ());
+  inventory = ssa_installation_view_get_inventory_view (self->installation_view);
+  builder = ssa_installation_view_get_offer_builder (self->installation_view);
+  flap = ssa_installation_view_get_flap (self->installation_view);
+
+  ssa_inventory_view_set_repository (inventory, self->repository);
+  ssa_inventory_view_set_products (inventory, G_LIST_MODEL (self->products));
+  if (self->price_list != NULL)
+    {
+      ssa_inventory_view_set_price_list (inventory, self->price_list);
+      ssa_offer_builder_set_price_list (builder, self->price_list);
+    }
+  if (self->repository != NULL && ssa_repository_get_loaded (self->repository))
+    ssa_offer_builder_set_db_path (builder, self->db_path);
+  if (self->has_defaults)
+    ssa_offer_builder_set_defaults (builder, self->validity_days, self->has_labour_rate,
+                                    self->labour_rate);
+
+  g_signal_connect_object (inventory, "licence-removed", G_CALLBACK (licence_removed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (builder, "offer-saved", G_CALLBACK (offer_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_object_bind_property (self->offer_toggle, "active", flap, "reveal-flap",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (flap, "notify::folded", G_CALLBACK (flap_folded_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  adw_bin_set_child (self->installation_bin, GTK_WIDGET (self->installation_view));
+  return self->installation_view;
+}
+
+static SsaOfferBuilder *
+get_builder (SsaWindow *self)
+{
+  return ssa_installation_view_get_offer_builder (ensure_installation_view (self));
+}
+
+static AdwFlap *
+get_flap (SsaWindow *self)
+{
+  return ssa_installation_view_get_flap (ensure_installation_view (self));
+}
+
+/* The renewals, offers and price list pages, each built when its view is first shown. */
+static GtkWidget *
+ensure_page (SsaWindow  *self,
+             const char *name)
+{
+  gboolean loaded = self->repository != NULL && ssa_repository_get_loaded (self->repository);
+
+  if (g_strcmp0 (name, "renewals") == 0)
+    {
+      if (self->renewals_page == NULL)
+        {
+          self->renewals_page = SSA_RENEWALS_PAGE (ssa_renewals_page_new ());
+          if (loaded)
+            ssa_renewals_page_set_repository (self->renewals_page, self->repository);
+          adw_bin_set_child (self->renewals_bin, GTK_WIDGET (self->renewals_page));
+        }
+      return GTK_WIDGET (self->renewals_page);
+    }
+  if (g_strcmp0 (name, "offers") == 0)
+    {
+      if (self->offers_page == NULL)
+        {
+          self->offers_page = SSA_OFFERS_PAGE (ssa_offers_page_new ());
+          if (loaded)
+            ssa_offers_page_set_repository (self->offers_page, self->repository);
+          adw_bin_set_child (self->offers_bin, GTK_WIDGET (self->offers_page));
+        }
+      return GTK_WIDGET (self->offers_page);
+    }
+  if (g_strcmp0 (name, "price-list") == 0)
+    {
+      if (self->price_list_page == NULL)
+        {
+          self->price_list_page = SSA_PRICE_LIST_PAGE (ssa_price_list_page_new ());
+          if (loaded)
+            ssa_price_list_page_set_repository (self->price_list_page, self->repository);
+          g_signal_connect_object (self->price_list_page, "notify::refreshing",
+                                   G_CALLBACK (price_list_refreshing_cb), self,
+                                   G_CONNECT_SWAPPED);
+          adw_bin_set_child (self->price_list_bin, GTK_WIDGET (self->price_list_page));
+        }
+      return GTK_WIDGET (self->price_list_page);
+    }
+  return NULL;
+}
+
+static void
+update_actions (SsaWindow *self)
+{
+  gboolean loaded = self->repository != NULL && ssa_repository_get_loaded (self->repository);
+  gboolean installation = self->shown_installation != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-installation", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-installation", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-samples", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-customer",
+                                 self->shown_customer != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-customer",
+                                 self->shown_customer != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-installation", installation);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-installation", installation);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-offer", installation);
+  gtk_widget_set_visible (GTK_WIDGET (self->offer_toggle),
+                          installation && self->installation_view != NULL &&
+                          adw_flap_get_folded (ssa_installation_view_get_flap (self->installation_view)) &&
+                          g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
+                                     "inventory") == 0);
+}
+
+static void
+show_item (SsaWindow *self,
+           GObject   *item)
+{
+  g_clear_object (&self->shown_installation);
+  g_clear_object (&self->shown_customer);
+
+  if (SSA_IS_INSTALLATION (item))
+    {
+      self->shown_installation = g_object_ref (SSA_INSTALLATION (item));
+      ensure_installation_view (self);
+      gtk_stack_set_visible_child_name (self->content_stack, "installation");
+    }
+  else if (SSA_IS_CUSTOMER (item))
+    {
+      self->shown_customer = g_object_ref (SSA_CUSTOMER (item));
+      if (self->customer_view == NULL)
+        {
+          self->customer_view = SSA_CUSTOMER_VIEW (ssa_customer_view_new ());
+          adw_bin_set_child (self->customer_bin, GTK_WIDGET (self->customer_view));
+        }
+      gtk_stack_set_visible_child_name (self->content_stack, "customer");
+    }
+  else if (ssa_repository_get_loaded (self->repository))
+    show_nothing_picked (self);
+
+  if (self->installation_view != NULL)
+    ssa_installation_view_set_installation (self->installation_view, self->shown_installation);
+  if (self->customer_view != NULL)
+    ssa_customer_view_set_customer (self->customer_view, self->shown_customer);
+  update_actions (self);
+}
+
+static void
+sidebar_selected_cb (SsaWindow  *self,
+                     GParamSpec *pspec,
+                     SsaSidebar *sidebar)
+{
+  GObject *item = ssa_sidebar_get_selected (sidebar);
+
+  show_item (self, item);
+  if (item != NULL)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "inventory");
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+    }
+}
+
+static void
+sidebar_activated_cb (SsaWindow  *self,
+                      GObject    *item,
+                      SsaSidebar *sidebar)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "inventory");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* The view switcher at the bottom appears when the title has no room for one: it is made
+ * the first time the window is that narrow. */
+static void
+title_visible_cb (SsaWindow *self)
+{
+  if (self->switcher_bar != NULL ||
+      !adw_view_switcher_title_get_title_visible (self->switcher_title))
+    return;
+
+  self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "reveal",
+                          G_BINDING_SYNC_CREATE);
+  gtk_box_append (self->content_box, GTK_WIDGET (self->switcher_bar));
+}
+
+static void
+view_changed_cb (SsaWindow *self)
+{
+  ensure_page (self, adw_view_stack_get_visible_child_name (self->view_stack));
+  update_actions (self);
+}
+
+static gboolean
+update_actions_idle_cb (gpointer data)
+{
+  SsaWindow *self = data;
+
+  self->update_source = 0;
+  update_actions (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+flap_folded_cb (SsaWindow *self)
+{
+  /* The flap folds while it is being allocated: the header bar's toggle changes after
+   * this frame's layout, not in the middle of it. */
+  if (self->update_source == 0)
+    self->update_source = g_idle_add (update_actions_idle_cb, self);
+}
+
+/* Undo. */
+
+static void
+clear_undo (SsaWindow *self)
+{
+  g_clear_object (&self->undo_customer);
+  g_clear_pointer (&self->undo_installations, g_ptr_array_unref);
+  g_clear_object (&self->undo_licence_owner);
+  g_clear_object (&self->undo_licence);
+  if (self->undo_toast != NULL)
+    {
+      AdwToast *toast = g_steal_pointer (&self->undo_toast);
+
+      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
+      adw_toast_dismiss (toast);
+    }
+}
+
+static void
+show_undo_toast (SsaWindow  *self,
+                 const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  self->undo_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
+  ssa_window_add_toast (self, toast);
+}
+
+/* A removed object goes back as a new row: it forgets the ids it had. */
+static void
+forget_ids (SsaInstallation *installation)
+{
+  GListModel *licences = ssa_installation_get_licences (installation);
+  guint n = g_list_model_get_n_items (licences);
+
+  ssa_installation_set_id (installation, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SsaLicence) licence = g_list_model_get_item (licences, i);
+
+      ssa_licence_set_id (licence, 0);
+    }
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  GObject *select = NULL;
+
+  if (self->undo_customer != NULL)
+    {
+      ssa_customer_set_id (self->undo_customer, 0);
+      if (!ssa_repository_add_customer (self->repository, self->undo_customer, &error))
+        {
+          show_error (self, error);
+          clear_undo (self);
+          return;
+        }
+      select = G_OBJECT (self->undo_customer);
+    }
+
+  for (guint i = 0; self->undo_installations != NULL && i < self->undo_installations->len; i++)
+    {
+      SsaInstallation *installation = g_ptr_array_index (self->undo_installations, i);
+
+      forget_ids (installation);
+      if (self->undo_customer != NULL)
+        ssa_installation_set_customer_id (installation, ssa_customer_get_id (self->undo_customer));
+      if (!ssa_repository_add_installation (self->repository, installation, &error))
+        {
+          show_error (self, error);
+          break;
+        }
+      if (select == NULL)
+        select = G_OBJECT (installation);
+    }
+
+  if (self->undo_licence != NULL && self->undo_licence_owner != NULL)
+    {
+      ssa_licence_set_id (self->undo_licence, 0);
+      if (!ssa_repository_add_licence (self->repository, self->undo_licence_owner,
+                                       self->undo_licence, &error))
+        show_error (self, error);
+    }
+
+  if (select != NULL)
+    ssa_sidebar_select (self->sidebar, select);
+  clear_undo (self);
+}
+
+/* Customers and installations. */
+
+static void
+customer_saved_cb (SsaWindow         *self,
+                   SsaCustomer       *customer,
+                   SsaCustomerEditor *editor)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (ssa_customer_get_id (customer) == 0)
+    {
+      if (!ssa_repository_add_customer (self->repository, customer, &error))
+        {
+          show_error (self, error);
+          return;
+        }
+      update_main_page (self);
+    }
+  /* An edited customer's rows are written through; its name may sort it elsewhere. */
+  ssa_sidebar_resort (self->sidebar);
+  ssa_sidebar_select (self->sidebar, G_OBJECT (customer));
+}
+
+static void
+new_customer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+  SsaCustomerEditor *editor = ssa_customer_editor_new (GTK_WINDOW (self), NULL);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (customer_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_customer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+  SsaCustomerEditor *editor;
+
+  if (self->shown_customer == NULL)
+    return;
+  editor = ssa_customer_editor_new (GTK_WINDOW (self), self->shown_customer);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (customer_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static GPtrArray *
+installations_of (SsaWindow *self,
+                  gint64     customer_id)
+{
+  GListModel *installations = ssa_repository_get_installations (self->repository);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (installations);
+
+  for (guint i = 0; i < n; i++)
+    {
+      SsaInstallation *installation = g_list_model_get_item (installations, i);
+
+      if (ssa_installation_get_customer_id (installation) == customer_id)
+        g_ptr_array_add (found, installation);
+      else
+        g_object_unref (installation);
+    }
+  return found;
+}
+
+static void
+delete_customer_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+  g_autoptr(SsaCustomer) customer = NULL;
+  g_autoptr(GPtrArray) installations = NULL;
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->shown_customer == NULL)
+    return;
+
+  customer = g_object_ref (self->shown_customer);
+  installations = installations_of (self, ssa_customer_get_id (customer));
+  clear_undo (self);
+  ssa_sidebar_select (self->sidebar, NULL);
+
+  /* The customer's installations go first: the database keeps no installation without its
+   * customer. One with offers stays, and so does the customer. */
+  for (guint i = 0; i < installations->len; i++)
+    {
+      SsaInstallation *installation = g_ptr_array_index (installations, i);
+
+      if (!ssa_repository_remove_installation (self->repository, installation, &error))
+        break;
+      g_ptr_array_add (removed, g_object_ref (installation));
+    }
+  if (error == NULL)
+    ssa_repository_remove_customer (self->repository, customer, &error);
+
+  if (error != NULL)
+    {
+      /* Put back what went, so that nothing is half deleted. */
+      for (guint i = 0; i < removed->len; i++)
+        {
+          SsaInstallation *installation = g_ptr_array_index (removed, i);
+
+          forget_ids (installation);
+          ssa_repository_add_installation (self->repository, installation, NULL);
+        }
+      message = g_strdup_printf (_("“%s” was not deleted: %s"),
+                                 ssa_customer_get_name (customer), error->message);
+      show_toast (self, message);
+      ssa_sidebar_select (self->sidebar, G_OBJECT (customer));
+      return;
+    }
+
+  self->undo_customer = g_steal_pointer (&customer);
+  self->undo_installations = g_steal_pointer (&removed);
+  /* Translators: %s is a customer's name. */
+  message = g_strdup_printf (_("“%s” deleted"), ssa_customer_get_name (self->undo_customer));
+  show_undo_toast (self, message);
+}
+
+static void
+installation_saved_cb (SsaWindow             *self,
+                       SsaInstallation       *installation,
+                       SsaInstallationEditor *editor)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (ssa_installation_get_id (installation) == 0)
+    {
+      if (!ssa_repository_add_installation (self->repository, installation, &error))
+        {
+          show_error (self, error);
+          return;
+        }
+      update_main_page (self);
+    }
+  ssa_sidebar_resort (self->sidebar);
+  ssa_sidebar_select (self->sidebar, G_OBJECT (installation));
+}
+
+static void
+new_installation_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+  SsaInstallationEditor *editor;
+  gint64 customer_id = 0;
+
+  if (self->shown_customer != NULL)
+    customer_id = ssa_customer_get_id (self->shown_customer);
+  else if (self->shown_installation != NULL)
+    customer_id = ssa_installation_get_customer_id (self->shown_installation);
+
+  editor = ssa_installation_editor_new (GTK_WINDOW (self), NULL,
+                                        ssa_repository_get_customers (self->repository),
+                                        customer_id);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (installation_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_installation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+  SsaInstallationEditor *editor;
+
+  if (self->shown_installation == NULL)
+    return;
+  editor = ssa_installation_editor_new (GTK_WINDOW (self), self->shown_installation,
+                                        ssa_repository_get_customers (self->repository), 0);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (installation_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+delete_installation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+  g_autoptr(SsaInstallation) installation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const char *name;
+
+  if (self->shown_installation == NULL)
+    return;
+
+  installation = g_object_ref (self->shown_installation);
+  name = ssa_installation_get_name (installation);
+  clear_undo (self);
+  ssa_sidebar_select (self->sidebar, NULL);
+
+  if (!ssa_repository_remove_installation (self->repository, installation, &error))
+    {
+      message = g_strdup_printf (_("“%s” was not deleted: %s"),
+                                 name != NULL ? name : _("Unnamed installation"),
+                                 error->message);
+      show_toast (self, message);
+      ssa_sidebar_select (self->sidebar, G_OBJECT (installation));
+      return;
+    }
+
+  self->undo_installations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->undo_installations, g_object_ref (installation));
+  /* Translators: %s is an installation's name. */
+  message = g_strdup_printf (_("“%s” deleted"), name != NULL ? name : _("Unnamed installation"));
+  show_undo_toast (self, message);
+}
+
+static void
+licence_removed_cb (SsaWindow        *self,
+                    SsaLicence       *licence,
+                    guint             position,
+                    SsaInventoryView *view)
+{
+  g_autofree char *message = NULL;
+  const char *name = ssa_licence_get_name (licence);
+
+  clear_undo (self);
+  self->undo_licence = g_object_ref (licence);
+  self->undo_licence_owner = g_object_ref (ssa_inventory_view_get_installation (view));
+  /* Translators: %s is the product of the licence line removed. */
+  message = g_strdup_printf (_("Licence line “%s” removed"),
+                             name != NULL ? name : ssa_licence_get_code (licence));
+  show_undo_toast (self, message);
+}
+
+static void
+write_failed_cb (SsaWindow     *self,
+                 GError        *error,
+                 SsaRepository *repository)
+{
+  g_autofree char *message = g_strdup_printf (_("The change was not saved: %s"), error->message);
+
+  show_toast (self, message);
+}
+
+/* Importing installations: files are read in a worker thread, then stored in one go. */
+
+typedef struct
+{
+  GPtrArray *files;           /* GFile, or NULL for the bundled samples */
+  GPtrArray *inventories;     /* SsaInventory, filled in by the worker */
+  GPtrArray *names;           /* char*, the file names */
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_pointer (&job->files, g_ptr_array_unref);
+  g_clear_pointer (&job->inventories, g_ptr_array_unref);
+  g_clear_pointer (&job->names, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  job->inventories = g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_inventory_free);
+  job->names = g_ptr_array_new_with_free_func (g_free);
+
+  if (job->files == NULL)
+    {
+      g_auto(GStrv) names = ssa_samples_list_installations ();
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          SsaInventory *inventory = ssa_samples_load_installation (names[i], &error);
+
+          if (inventory == NULL)
+            {
+              g_string_append_printf (problems, "%s%s", problems->len > 0 ? "\n" : "",
+                                      error->message);
+              continue;
+            }
+          g_ptr_array_add (job->inventories, inventory);
+          g_ptr_array_add (job->names, g_strdup (names[i]));
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < job->files->len; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *path = g_file_get_path (g_ptr_array_index (job->files, i));
+          SsaInventory *inventory;
+
+          if (g_task_return_error_if_cancelled (task))
+            return;
+          inventory = path != NULL ? ssa_inventory_new_from_file (path, &error) : NULL;
+          if (inventory == NULL)
+            {
+              g_string_append_printf (problems, "%s%s", problems->len > 0 ? "\n" : "",
+                                      error != NULL ? error->message : _("Not a local file"));
+              continue;
+            }
+          g_ptr_array_add (job->inventories, inventory);
+          g_ptr_array_add (job->names, g_path_get_basename (path));
+        }
+    }
+
+  /* All or nothing, as the database stores them: a file that cannot be read stops the
+   * import, with every problem named. */
+  if (problems->len > 0)
+    g_task_return_new_error (task, SSA_ERROR, SSA_ERROR_INVALID, "%s", problems->str);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SsaWindow *self = SSA_WINDOW (object);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GListModel *installations;
+  guint before;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  installations = ssa_repository_get_installations (self->repository);
+  before = g_list_model_get_n_items (installations);
+  if (!ssa_repository_import_inventories (self->repository,
+                                          (SsaInventory **) job->inventories->pdata,
+                                          (const char **) job->names->pdata,
+                                          job->inventories->len, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  update_main_page (self);
+  if (g_list_model_get_n_items (installations) > before)
+    {
+      g_autoptr(GObject) first = g_list_model_get_item (installations, before);
+
+      ssa_sidebar_select (self->sidebar, first);
+    }
+
+  if (job->files == NULL)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Loaded %u sample installation",
+                                            "Loaded %u sample installations",
+                                            job->inventories->len),
+                               job->inventories->len);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u installation",
+                                            "Imported %u installations", job->inventories->len),
+                               job->inventories->len);
+  show_toast (self, message);
+}
+
+static void
+import_async (SsaWindow *self,
+              GPtrArray *files)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  job->files = files;
+  task = g_task_new (self, self->cancellable, import_done_cb, NULL);
+  g_task_set_source_tag (task, import_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+load_samples_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  import_async (SSA_WINDOW (widget), NULL);
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    SsaWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
+      guint n = g_list_model_get_n_items (files);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      if (array->len > 0)
+        import_async (self, array);
+      else
+        g_ptr_array_unref (array);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+import_installation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Installations"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Installation files (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Opening things for the pages. */
+
+static gboolean
+open_installation (SsaWindow *self,
+                   gint64     id)
+{
+  SsaInstallation *installation;
+
+  if (self->repository == NULL || !ssa_repository_get_loaded (self->repository))
+    return FALSE;
+  installation = ssa_repository_find_installation (self->repository, id);
+  if (installation == NULL || !ssa_sidebar_select (self->sidebar, G_OBJECT (installation)))
+    {
+      show_toast (self, _("The installation is no longer in the database."));
+      return FALSE;
+    }
+  adw_view_stack_set_visible_child_name (self->view_stack, "inventory");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  return TRUE;
+}
+
+static void
+open_installation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  open_installation (SSA_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static gpointer
+load_offer_job (SsaDb         *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  return ssa_db_load_offer (db, data, error);
+}
+
+static void
+offer_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SsaWindow) self = user_data;
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autoptr(GError) error = NULL;
+  SsaOfferRequest request;
+
+  offer = ssa_db_job_finish (result, &error);
+  if (offer == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  if (!ssa_db_offer_get_request (offer, &request, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  if (!open_installation (self, offer->installation_id))
+    return;
+
+  /* The stored terms, computed again against today's inventory and price list: saving
+   * makes the offer's next revision. */
+  ssa_offer_builder_set_request (get_builder (self), &request);
+  ssa_offer_builder_set_revising (get_builder (self), offer->number);
+  if (adw_flap_get_folded (get_flap (self)))
+    adw_flap_set_reveal_flap (get_flap (self), TRUE);
+}
+
+static void
+open_offer_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+
+  if (self->db_path == NULL)
+    return;
+  ssa_db_job_run_async (self->db_path, load_offer_job,
+                        g_variant_dup_string (parameter, NULL), g_free,
+                        (GDestroyNotify) ssa_db_offer_free, self->cancellable,
+                        offer_loaded_cb, g_object_ref (self));
+}
+
+static void
+show_offer_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "offers");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  ensure_page (self, "offers");
+  ssa_offers_page_select (self->offers_page, g_variant_get_string (parameter, NULL));
+}
+
+static void
+offer_saved_cb (SsaWindow       *self,
+                const char      *number,
+                SsaOfferBuilder *builder)
+{
+  /* Pages not built yet read the database when they are. */
+  if (self->offers_page != NULL)
+    ssa_offers_page_reload (self->offers_page);
+  if (self->renewals_page != NULL)
+    ssa_renewals_page_reload (self->renewals_page);
+}
+
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  ssa_gui_open_file (widget, file);
+}
+
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  show_toast (SSA_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  adw_leaflet_navigate (SSA_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  ssa_sidebar_focus_search (self->sidebar);
+}
+
+static void
+toggle_offer_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+
+  if (self->installation_view != NULL)
+    adw_flap_set_reveal_flap (get_flap (self), !adw_flap_get_reveal_flap (get_flap (self)));
+}
+
+/* Ctrl+S, Ctrl+P and Ctrl+E act on the offer wherever the focus is in the window. */
+static gboolean
+offer_shortcut_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+
+  if (self->shown_installation == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (get_builder (self)),
+                                     g_variant_get_string (args, NULL), NULL);
+}
+
+static void
+dismiss_banner_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  show_banner (SSA_WINDOW (widget), NULL);
+}
+
+static void
+profile_changed_cb (SsaWindow      *self,
+                    SsaPreferences *preferences)
+{
+  load_profile (self);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+  SsaPreferences *preferences = ssa_preferences_new (GTK_WINDOW (self), self->db_path);
+
+  g_signal_connect_object (preferences, "profile-changed", G_CALLBACK (profile_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* Loading. */
+
+static gpointer
+load_price_list_job (SsaDb         *db,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  return ssa_db_load_current_price_list (db, NULL, error);
+}
+
+static void
+set_price_list (SsaWindow    *self,
+                SsaPriceList *price_list)
+{
+  g_autoptr(GPtrArray) products = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->price_list == price_list)
+    return;
+
+  g_clear_pointer (&self->price_list, ssa_price_list_unref);
+  self->price_list = ssa_price_list_ref (price_list);
+
+  for (guint i = 0; i < price_list->products->len; i++)
+    g_ptr_array_add (products,
+                     ssa_product_new_from_price_list_product (g_ptr_array_index (price_list->products,
+                                                                                 i)));
+  g_list_store_splice (self->products, 0, g_list_model_get_n_items (G_LIST_MODEL (self->products)),
+                       products->pdata, products->len);
+
+  if (self->installation_view != NULL)
+    {
+      SsaInventoryView *inventory =
+        ssa_installation_view_get_inventory_view (self->installation_view);
+
+      ssa_inventory_view_set_price_list (inventory, price_list);
+      ssa_offer_builder_set_price_list (get_builder (self), price_list);
+    }
+}
+
+static void
+price_list_loaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(SsaWindow) self = user_data;
+  g_autoptr(SsaPriceList) price_list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  price_list = ssa_db_job_finish (result, &error);
+  if (price_list == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Offers still work against the bundled sample list; saving them needs a stored one. */
+      message = g_strdup_printf (_("%s Offers are computed with the sample price list "
+                                   "until then."), error->message);
+      show_banner (self, message);
+      price_list = ssa_samples_load_price_list (NULL);
+    }
+
+  if (price_list != NULL)
+    set_price_list (self, price_list);
+  set_ready (self, TRUE);
+}
+
+static void
+load_price_list (SsaWindow *self)
+{
+  if (self->db_path == NULL)
+    return;
+  ssa_db_job_run_async (self->db_path, load_price_list_job, NULL, NULL,
+                        (GDestroyNotify) ssa_price_list_unref, self->cancellable,
+                        price_list_loaded_cb, g_object_ref (self));
+}
+
+static gpointer
+load_profile_job (SsaDb         *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return ssa_db_load_profile (db, error);
+}
+
+/* The reseller's defaults for new offers: the profile's, which the command line shares;
+ * the settings' labour rate where the profile has none. */
+static void
+apply_defaults (SsaWindow  *self,
+                SsaProfile *profile)
+{
+  gboolean has_rate = profile->has_default_labour_rate;
+  gint64 rate = profile->default_labour_rate;
+
+  if (!has_rate && self->settings != NULL)
+    {
+      g_autofree char *text = g_settings_get_string (self->settings, "default-labour-rate");
+
+      has_rate = ssa_gui_parse_decimal (text, &rate, NULL);
+    }
+  self->has_defaults = TRUE;
+  self->validity_days = (guint) profile->default_validity_days;
+  self->has_labour_rate = has_rate;
+  self->labour_rate = rate;
+  if (self->installation_view != NULL)
+    ssa_offer_builder_set_defaults (get_builder (self), self->validity_days, has_rate, rate);
+}
+
+static void
+profile_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SsaWindow) self = user_data;
+  g_autoptr(SsaProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  profile = ssa_db_job_finish (result, &error);
+  if (profile == NULL)
+    {
+      /* Without a profile the defaults of the settings stay: nothing to tell. */
+      return;
+    }
+  apply_defaults (self, profile);
+}
+
+static void
+load_profile (SsaWindow *self)
+{
+  if (self->db_path == NULL)
+    return;
+  ssa_db_job_run_async (self->db_path, load_profile_job, NULL, NULL,
+                        (GDestroyNotify) ssa_profile_free, self->cancellable,
+                        profile_loaded_cb, g_object_ref (self));
+}
+
+static void
+price_list_refreshing_cb (SsaWindow        *self,
+                          GParamSpec       *pspec,
+                          SsaPriceListPage *page)
+{
+  gboolean refreshing;
+
+  /* TODO(integration): a "price-list-changed" signal of the price list page would spare
+   * reading the current list again after every refresh. */
+  g_object_get (page, "refreshing", &refreshing, NULL);
+  if (!refreshing && self->ready)
+    load_price_list (self);
+}
+
+static void
+installations_changed_cb (SsaWindow  *self,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          GListModel *installations)
+{
+  /* The first installation ends the welcome; the renewals follow every change. */
+  if (added > 0 && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0)
+    update_main_page (self);
+}
+
+/* Shown when the database cannot be opened; built only then. */
+static void
+ensure_error_page (SsaWindow *self)
+{
+  GtkWidget *box;
+  GtkWidget *header;
+  GtkWidget *button;
+
+  if (self->error_page != NULL)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("SSA Desk"), NULL));
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
+  adw_status_page_set_title (self->error_page, _("The Database Cannot Be Opened"));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->error_page), TRUE);
+  button = gtk_button_new_with_mnemonic (_("_Try Again"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.reload");
+  adw_status_page_set_child (self->error_page, button);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_page));
+
+  adw_bin_set_child (self->error_bin, box);
+}
+
+static void
+repository_loaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(SsaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ssa_repository_load_finish (SSA_REPOSITORY (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      ensure_error_page (self);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      set_ready (self, TRUE);
+      return;
+    }
+
+  g_free (self->db_path);
+  self->db_path = ssa_page_dup_database_path (self->repository);
+  if (self->installation_view != NULL)
+    ssa_offer_builder_set_db_path (get_builder (self), self->db_path);
+
+  if (self->renewals_page != NULL)
+    ssa_renewals_page_set_repository (self->renewals_page, self->repository);
+  if (self->offers_page != NULL)
+    ssa_offers_page_set_repository (self->offers_page, self->repository);
+  if (self->price_list_page != NULL)
+    ssa_price_list_page_set_repository (self->price_list_page, self->repository);
+
+  show_nothing_picked (self);
+  update_main_page (self);
+  update_actions (self);
+
+  load_price_list (self);
+  load_profile (self);
+}
+
+static void
+start_loading (SsaWindow *self)
+{
+  set_ready (self, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  ssa_repository_load_async (self->repository, self->cancellable, repository_loaded_cb,
+                             g_object_ref (self));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  start_loading (SSA_WINDOW (widget));
+}
+
+/* Overrides. */
+
+static gboolean
+ssa_window_close_request (GtkWindow *window)
+{
+  SsaWindow *self = SSA_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+    }
+
+  /* Work in flight has nobody to report to any more. */
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (ssa_window_parent_class)->close_request (window);
+}
+
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  GtkApplication *app;
+
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+  app = gtk_window_get_application (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))));
+  if (app != NULL)
+    gtk_menu_button_set_menu_model (button,
+                                    G_MENU_MODEL (gtk_application_get_menu_by_id (app, user_data)));
+}
+
+static void
+ssa_window_constructed (GObject *object)
+{
+  SsaWindow *self = (SsaWindow *)object;
+
+  G_OBJECT_CLASS (ssa_window_parent_class)->constructed (object);
+
+  self->repository = ssa_repository_new (self->db_path);
+  g_signal_connect_object (self->repository, "write-failed", G_CALLBACK (write_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (ssa_repository_get_installations (self->repository), "items-changed",
+                           G_CALLBACK (installations_changed_cb), self, G_CONNECT_SWAPPED);
+  ssa_sidebar_set_repository (self->sidebar, self->repository);
+
+  /* The menus' popovers are built when first opened. */
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_cb,
+                                         (gpointer) "primary-menu", NULL);
+  gtk_menu_button_set_create_popup_func (self->add_menu_button, create_menu_cb,
+                                         (gpointer) "add-menu", NULL);
+
+  set_ready (self, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+}
+
+static void
+ssa_window_map (GtkWidget *widget)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (ssa_window_parent_class)->map (widget);
+
+  /* The window shows first; the database is read in a worker thread while it does, and
+   * the lists fill in when it is done. */
+  if (!self->load_started)
+    {
+      self->load_started = TRUE;
+      start_loading (self);
+    }
+}
+
+static void
+ssa_window_dispose (GObject *object)
+{
+  SsaWindow *self = (SsaWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->update_source, g_source_remove);
+  clear_undo (self);
+  g_clear_object (&self->shown_installation);
+  g_clear_object (&self->shown_customer);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SSA_TYPE_WINDOW);
+
+  g_clear_object (&self->repository);
+  g_clear_object (&self->products);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->price_list, ssa_price_list_unref);
+
+  G_OBJECT_CLASS (ssa_window_parent_class)->dispose (object);
+}
+
+static void
+ssa_window_finalize (GObject *object)
+{
+  SsaWindow *self = (SsaWindow *)object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (ssa_window_parent_class)->finalize (object);
+}
+
+static void
+ssa_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  SsaWindow *self = SSA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB_PATH:
+      g_value_set_string (value, self->db_path);
+      break;
+
+    case PROP_READY:
+      g_value_set_boolean (value, self->ready);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssa_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  SsaWindow *self = SSA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB_PATH:
+      self->db_path = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+add_offer_shortcut (GtkWidgetClass *widget_class,
+                    guint           keyval,
+                    const char     *action)
+{
+  gtk_widget_class_add_binding (widget_class, keyval, GDK_CONTROL_MASK, offer_shortcut_cb,
+                                "s", action);
+}
+
+static void
+ssa_window_class_init (SsaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  static const char *views[] = { "inventory", "renewals", "offers", "price-list" };
+
+  object_class->constructed = ssa_window_constructed;
+  object_class->dispose = ssa_window_dispose;
+  object_class->finalize = ssa_window_finalize;
+  object_class->get_property = ssa_window_get_property;
+  object_class->set_property = ssa_window_set_property;
+
+  window_class->close_request = ssa_window_close_request;
+  widget_class->map = ssa_window_map;
+
+  properties[PROP_DB_PATH] =
+    g_param_spec_string ("db-path", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_READY] =
+    g_param_spec_boolean ("ready", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.open-installation", "x",
+                                   open_installation_action);
+  gtk_widget_class_install_action (widget_class, "win.open-offer", "s", open_offer_action);
+  gtk_widget_class_install_action (widget_class, "win.show-offer", "s", show_offer_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.new-customer", NULL, new_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-customer", NULL, edit_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-customer", NULL,
+                                   delete_customer_action);
+  gtk_widget_class_install_action (widget_class, "win.new-installation", NULL,
+                                   new_installation_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-installation", NULL,
+                                   edit_installation_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-installation", NULL,
+                                   delete_installation_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.load-samples", NULL, load_samples_action);
+  gtk_widget_class_install_action (widget_class, "win.import-installation", NULL,
+                                   import_installation_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-offer", NULL, toggle_offer_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-banner", NULL,
+                                   dismiss_banner_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-installation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-customer", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.import-installation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-offer", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-view", "s", views[i]);
+  add_offer_shortcut (widget_class, GDK_KEY_s, "offer.save");
+  add_offer_shortcut (widget_class, GDK_KEY_p, "offer.print");
+  add_offer_shortcut (widget_class, GDK_KEY_e, "offer.export-xlsx");
+
+  g_type_ensure (SSA_TYPE_SIDEBAR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ssadesk/SsaDesk/ssa-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, offer_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, customer_bin);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, none_bin);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, add_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, installation_bin);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, renewals_bin);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, offers_bin);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, price_list_bin);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, welcome_bin);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, error_bin);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_visible_cb);
+}
+
+static void
+ssa_window_init (SsaWindow *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->products = g_list_store_new (SSA_TYPE_PRODUCT);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+
+  self->settings = ssa_refresh_dup_settings ();
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  if (DEVELOPMENT)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  update_actions (self);
+}
+
+/**
+ * ssa_window_new:
+ * @application: the application
+ * @db_path: (nullable): the database to open, %NULL for the default one
+ *
+ * Returns: (transfer none): a new window; it starts loading at once
+ */
+SsaWindow *
+ssa_window_new (SsaApplication *application,
+                const char     *db_path)
+{
+  return g_object_new (SSA_TYPE_WINDOW,
+                       "application", application,
+                       "db-path", db_path,
+                       NULL);
+}
+
+/* Returns: (transfer none): the window's repository */
+SsaRepository *
+ssa_window_get_repository (SsaWindow *self)
+{
+  g_return_val_if_fail (SSA_IS_WINDOW (self), NULL);
+
+  return self->repository;
+}
+
+/* Returns: (transfer none) (nullable): the current price list, once loaded */
+SsaPriceList *
+ssa_window_get_price_list (SsaWindow *self)
+{
+  g_return_val_if_fail (SSA_IS_WINDOW (self), NULL);
+
+  return self->price_list;
+}
+
+/* Whether loading is over (the database and the price list, or their error). */
+gboolean
+ssa_window_get_ready (SsaWindow *self)
+{
+  g_return_val_if_fail (SSA_IS_WINDOW (self), FALSE);
+
+  return self->ready;
+}
+
+/* Returns: "main", "welcome" or "error" */
+const char *
+ssa_window_get_page (SsaWindow *self)
+{
+  g_return_val_if_fail (SSA_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+GtkWidget *
+ssa_window_get_sidebar (SsaWindow *self)
+{
+  g_return_val_if_fail (SSA_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->sidebar);
+}
+
+GtkWidget *
+ssa_window_get_inventory_view (SsaWindow *self)
+{
+  g_return_val_if_fail (SSA_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (ssa_installation_view_get_inventory_view (ensure_installation_view (self)));
+}
+
+GtkWidget *
+ssa_window_get_offer_builder (SsaWindow *self)
+{
+  g_return_val_if_fail (SSA_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (get_builder (self));
+}
+
+GtkWidget *
+ssa_window_get_offers_page (SsaWindow *self)
+{
+  g_return_val_if_fail (SSA_IS_WINDOW (self), NULL);
+
+  return ensure_page (self, "offers");
+}
+
+AdwViewStack *
+ssa_window_get_view_stack (SsaWindow *self)
+{
+  g_return_val_if_fail (SSA_IS_WINDOW (self), NULL);
+
+  return self->view_stack;
+}

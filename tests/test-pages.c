@@ -1,0 +1,1177 @@
+/* test-pages.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+
+#include "ssa-date.h"
+#include "ssa-db.h"
+#include "ssa-offer-item.h"
+#include "ssa-offers-page.h"
+#include "ssa-price-list-item.h"
+#include "ssa-price-list-page.h"
+#include "ssa-product.h"
+#include "ssa-renewal-item.h"
+#include "ssa-renewals-page.h"
+#include "ssa-repository.h"
+#include "ssa-refresh.h"
+#include "ssa-samples.h"
+#include "test-fetch-util.h"
+
+/* The renewals, offers and price list pages, each in a plain window over a real database
+ * in a temporary folder: the sample installations (their dates moved so that today is the
+ * samples' 2026-11-28) and a few offers. The pages' results are compared with the database
+ * and the offer engine; the window's actions ("win.show-toast", "win.open-offer", …) are
+ * recorded. Screenshots (page-*.png) are saved in tests/screenshots/ of the build folder. */
+
+#define SAMPLES_TODAY_JULIAN_DMY 28, G_DATE_NOVEMBER, 2026
+#define WAIT_SECONDS 60
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  SsaDb         *db;
+  SsaRepository *repository;
+  GDate          today;
+  GHashTable    *ids;           /* sample name → installation id (gint64*) */
+  GtkWindow     *window;
+  GPtrArray     *calls;         /* "action:parameter" of the window's actions */
+  char          *expired_number;
+  char          *draft_number;
+  char          *sent_number;
+} Fixture;
+
+/* Main loop helpers: the pages work in threads and report on the main context. */
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+  gboolean met;
+
+  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return met;
+}
+
+static void
+spin (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * (G_USEC_PER_SEC / 1000);
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+}
+
+/* The window's actions, recorded. */
+
+static void
+record_cb (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *value = NULL;
+
+  if (g_variant_is_of_type (parameter, G_VARIANT_TYPE_STRING))
+    value = g_variant_dup_string (parameter, NULL);
+  else
+    value = g_variant_print (parameter, FALSE);
+  g_ptr_array_add (f->calls, g_strdup_printf ("%s:%s", g_action_get_name (G_ACTION (action)),
+                                              value));
+  if (g_test_verbose ())
+    g_printerr ("# %s: %s\n", g_action_get_name (G_ACTION (action)), value);
+}
+
+static gboolean
+has_call_prefix (Fixture    *f,
+                 const char *prefix)
+{
+  for (guint i = 0; i < f->calls->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (f->calls, i), prefix))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *prefix;
+} CallWait;
+
+static gboolean
+call_made (gpointer data)
+{
+  CallWait *wait = data;
+
+  return has_call_prefix (wait->f, wait->prefix);
+}
+
+static const char *
+wait_for_call (Fixture    *f,
+               const char *prefix)
+{
+  CallWait wait = { f, prefix };
+
+  g_assert_true (wait_for (call_made, &wait));
+  for (guint i = f->calls->len; i > 0; i--)
+    if (g_str_has_prefix (g_ptr_array_index (f->calls, i - 1), prefix))
+      return g_ptr_array_index (f->calls, i - 1);
+  g_assert_not_reached ();
+}
+
+/* The fixture: a database with the samples and offers, a loaded repository, a window. */
+
+static void
+shift_date (GDate *date,
+            int    days)
+{
+  if (ssa_date_is_set (date))
+    ssa_date_add_days (date, days, date);
+}
+
+static gboolean
+repository_loaded (gpointer data)
+{
+  return ssa_repository_get_loaded (data);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ssa_repository_load_finish (SSA_REPOSITORY (object), result, &error));
+  g_assert_no_error (error);
+}
+
+static SsaDbOffer *
+create_offer (Fixture     *f,
+              const char  *sample,
+              const GDate *created)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 *id = g_hash_table_lookup (f->ids, sample);
+  SsaOfferRequest request;
+  SsaDbOffer *offer;
+
+  g_assert_nonnull (id);
+  ssa_offer_request_init (&request);
+  request.today = *created;
+  offer = ssa_db_create_offer (f->db, *id, &request, created, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (offer);
+  return offer;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = ssa_samples_list_installations ();
+  g_autoptr(GPtrArray) inventories = g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_inventory_free);
+  g_autofree gint64 *ids = NULL;
+  g_autoptr(SsaDbOffer) expired = NULL;
+  g_autoptr(SsaDbOffer) draft = NULL;
+  g_autoptr(SsaDbOffer) sent = NULL;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  static const GActionEntry entries[] = {
+    { "show-toast", record_cb, "s" },
+    { "open-offer", record_cb, "s" },
+    { "open-installation", record_cb, "x" },
+  };
+  GDate samples_today;
+  GDate long_ago;
+  int shift;
+  guint n;
+
+  f->dir = g_dir_make_tmp ("test-pages-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "ssa-desk.db", NULL);
+  f->db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  f->calls = g_ptr_array_new_with_free_func (g_free);
+
+  /* The samples describe 2026-11-28: move their dates to today. */
+  ssa_date_today (&f->today);
+  g_date_clear (&samples_today, 1);
+  g_date_set_dmy (&samples_today, SAMPLES_TODAY_JULIAN_DMY);
+  shift = g_date_days_between (&samples_today, &f->today);
+
+  n = g_strv_length (names);
+  g_assert_cmpuint (n, >=, 5);
+  for (guint i = 0; i < n; i++)
+    {
+      SsaInventory *inventory = ssa_samples_load_installation (names[i], &error);
+
+      g_assert_no_error (error);
+      shift_date (&inventory->ssa_expiry, shift);
+      for (guint j = 0; j < inventory->lines->len; j++)
+        {
+          SsaInventoryLine *line = &g_array_index (inventory->lines, SsaInventoryLine, j);
+
+          shift_date (&line->added_on, shift);
+          shift_date (&line->covered_until, shift);
+        }
+      g_ptr_array_add (inventories, inventory);
+    }
+  ids = g_new0 (gint64, n);
+  g_assert_true (ssa_db_import_inventories (f->db, (SsaInventory **) inventories->pdata,
+                                            (const char **) names, n, ids, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (f->ids, g_strdup (names[i]), g_memdup2 (&ids[i], sizeof (gint64)));
+
+  /* Offers: one made 60 days ago (its validity has ended), a draft and a sent one. */
+  ssa_date_add_days (&f->today, -60, &long_ago);
+  expired = create_offer (f, "renewal-in-time.json", &long_ago);
+  draft = create_offer (f, "lapsed.json", &f->today);
+  sent = create_offer (f, "firmware-6.json", &f->today);
+  g_assert_true (ssa_db_set_offer_status (f->db, sent->number, SSA_OFFER_STATUS_SENT, NULL,
+                                          &error));
+  g_assert_no_error (error);
+  f->expired_number = g_strdup (expired->number);
+  f->draft_number = g_strdup (draft->number);
+  f->sent_number = g_strdup (sent->number);
+
+  f->repository = ssa_repository_new (f->path);
+  ssa_repository_load_async (f->repository, NULL, load_cb, NULL);
+  g_assert_true (wait_for (repository_loaded, f->repository));
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 640);
+  /* A header bar, so that the screenshots look like the application. */
+  gtk_window_set_titlebar (f->window, adw_header_bar_new ());
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), f);
+  gtk_widget_insert_action_group (GTK_WIDGET (f->window), "win", G_ACTION_GROUP (group));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  /* Let the pages' workers finish before their database goes. */
+  spin (200);
+  g_clear_object (&f->repository);
+  g_clear_pointer (&f->db, ssa_db_close);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_hash_table_unref (f->ids);
+  g_ptr_array_unref (f->calls);
+  g_free (f->expired_number);
+  g_free (f->draft_number);
+  g_free (f->sent_number);
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static void
+show_page (Fixture    *f,
+           GtkWidget  *page,
+           const char *title)
+{
+  gtk_window_set_title (f->window, title);
+  gtk_window_set_child (f->window, page);
+  gtk_window_present (f->window);
+  g_assert_true (wait_for (widget_mapped, page));
+}
+
+/* The window must be usable at 800×600: the page fits in its width. */
+static void
+check_fits_small_window (GtkWidget *page)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("minimum width: %d", minimum);
+  g_assert_cmpint (minimum, <=, 800);
+}
+
+/* Saves what the window shows as a PNG in the build folder. */
+static void
+save_screenshot (Fixture    *f,
+                 const char *name)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "screenshots", file, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  int width = gtk_widget_get_width (GTK_WIDGET (f->window));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->window));
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
+
+  /* Let the tables lay out their rows and draw once more. */
+  spin (500);
+  width = gtk_widget_get_width (GTK_WIDGET (f->window));
+  height = gtk_widget_get_height (GTK_WIDGET (f->window));
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  /* The window draws itself and its children as for a frame. */
+  GTK_WIDGET_GET_CLASS (f->window)->snapshot (GTK_WIDGET (f->window), snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* Renewals */
+
+typedef struct
+{
+  GListModel *model;
+  guint       n_items;
+} CountWait;
+
+static gboolean
+model_has_count (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (wait->model) == wait->n_items;
+}
+
+static gboolean
+page_idle (gpointer data)
+{
+  gboolean busy;
+
+  g_object_get (data, "busy", &busy, NULL);
+  return !busy;
+}
+
+static char *
+expected_value_text (Fixture            *f,
+                     const SsaPriceList *price_list,
+                     gint64              installation_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaInventory) inventory = ssa_db_load_inventory (f->db, installation_id, NULL,
+                                                             &error);
+  g_autoptr(SsaOffer) offer = NULL;
+  SsaOfferRequest request;
+
+  g_assert_no_error (error);
+  ssa_offer_request_init (&request);
+  request.today = f->today;
+  offer = ssa_offer_compute (price_list, inventory, &request, &error);
+  g_assert_no_error (error);
+  return ssa_money_format (offer->totals.total, price_list->currency, ssa_lang_from_locale ());
+}
+
+static guint
+count_files (const char *folder,
+             const char *suffix)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, suffix))
+      n++;
+  return n;
+}
+
+static gboolean
+contains_bytes (const char *haystack,
+                gsize       length,
+                const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (haystack + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+check_documents (const char *folder,
+                 const char *number)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  gboolean pdf = FALSE;
+  gboolean xlsx = FALSE;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length;
+
+      if (!g_str_has_prefix (name, number) || name[strlen (number)] != ' ')
+        continue;
+      g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+      g_assert_no_error (error);
+      if (g_str_has_suffix (name, ".pdf"))
+        {
+          g_assert_cmpuint (length, >, 4);
+          g_assert_cmpmem (contents, 4, "%PDF", 4);
+          pdf = TRUE;
+        }
+      else if (g_str_has_suffix (name, ".xlsx"))
+        {
+          /* A zip archive; its members' names are stored as they are. */
+          g_assert_cmpuint (length, >, 4);
+          g_assert_cmpmem (contents, 4, "PK\003\004", 4);
+          g_assert_true (contains_bytes (contents, length, "xl/workbook.xml"));
+          xlsx = TRUE;
+        }
+    }
+  g_assert_true (pdf);
+  g_assert_true (xlsx);
+}
+
+static GtkWidget *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return find_chooser () != NULL;
+}
+
+static void
+test_renewals (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = ssa_renewals_page_new ();
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(SsaPriceList) price_list = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GHashTable) selected_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                              g_free, NULL);
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *folder_path = NULL;
+  GtkWidget *chooser;
+  GListModel *model;
+  CountWait wait;
+  guint n_ended = 0;
+  guint n_within_30 = 0;
+  const char *toast;
+
+  show_page (f, page, "Renewals – SSA Desk");
+  ssa_renewals_page_set_repository (SSA_RENEWALS_PAGE (page), f->repository);
+  model = G_LIST_MODEL (gtk_widget_get_template_child (page, SSA_TYPE_RENEWALS_PAGE,
+                                                       "selection"));
+
+  /* The rows are the database's renewals within 90 days, soonest first. */
+  rows = ssa_db_list_renewals (f->db, &f->today, 90, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 4);
+  wait.model = model;
+  wait.n_items = rows->len;
+  g_assert_true (wait_for (model_has_count, &wait));
+
+  price_list = ssa_db_load_current_price_list (f->db, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SsaDbInstallationRow *row = &g_array_index (rows, SsaDbInstallationRow, i);
+      g_autoptr(SsaRenewalItem) item = g_list_model_get_item (model, i);
+      g_autofree char *value = expected_value_text (f, price_list, row->id);
+      g_autofree char *expiry = ssa_date_format (&row->ssa_expiry, ssa_lang_from_locale ());
+      int days = g_date_days_between (&f->today, &row->ssa_expiry);
+
+      g_assert_cmpint (ssa_renewal_item_get_installation_id (item), ==, row->id);
+      g_assert_cmpstr (ssa_renewal_item_get_name (item), ==, row->name);
+      g_assert_cmpstr (ssa_renewal_item_get_customer (item), ==, row->customer_name);
+      g_assert_cmpstr (ssa_renewal_item_get_expiry_text (item), ==, expiry);
+      g_assert_cmpint (ssa_renewal_item_get_days (item), ==, days);
+      g_assert_true (ssa_renewal_item_get_has_value (item));
+      g_assert_cmpstr (ssa_renewal_item_get_value_text (item), ==, value);
+      if (days < 0)
+        {
+          g_autofree char *text = g_strdup_printf ("Ended %d days ago", -days);
+
+          g_assert_cmpstr (ssa_renewal_item_get_days_text (item), ==, text);
+          n_ended++;
+        }
+      else
+        {
+          g_autofree char *text = g_strdup_printf ("%d days left", days);
+
+          g_assert_cmpstr (ssa_renewal_item_get_days_text (item), ==, text);
+        }
+      if (days <= 30)
+        n_within_30++;
+    }
+  /* The lapsed sample and 12r1 have ended; the others end in 33 and 64 days. */
+  g_assert_cmpuint (n_ended, ==, 2);
+  g_assert_cmpuint (n_within_30, ==, 2);
+
+  /* When today is the samples' own day, the values are those of their README. */
+  {
+    GDate samples_today;
+
+    g_date_clear (&samples_today, 1);
+    g_date_set_dmy (&samples_today, SAMPLES_TODAY_JULIAN_DMY);
+    if (g_date_compare (&samples_today, &f->today) == 0)
+      for (guint i = 0; i < rows->len; i++)
+        {
+          g_autoptr(SsaRenewalItem) item = g_list_model_get_item (model, i);
+
+          if (g_strcmp0 (ssa_renewal_item_get_name (item), "Kontor Trondheim") == 0)
+            g_assert_cmpint (ssa_renewal_item_get_value (item), ==, 376468);
+          else if (g_strcmp0 (ssa_renewal_item_get_name (item), "Hovedkontor Bergen") == 0)
+            g_assert_cmpint (ssa_renewal_item_get_value (item), ==, 311479);
+        }
+  }
+
+  /* The 30-day window keeps the ended ones. */
+  ssa_renewals_page_set_within_days (SSA_RENEWALS_PAGE (page), 30);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_within_30);
+  ssa_renewals_page_set_within_days (SSA_RENEWALS_PAGE (page), 60);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  ssa_renewals_page_set_within_days (SSA_RENEWALS_PAGE (page), 90);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, rows->len);
+
+  /* Activating a row opens its installation. */
+  g_signal_emit_by_name (gtk_widget_get_template_child (page, SSA_TYPE_RENEWALS_PAGE,
+                                                        "column_view"), "activate", 0);
+  {
+    g_autofree char *expected = g_strdup_printf ("open-installation:%" G_GINT64_FORMAT,
+                                                 g_array_index (rows, SsaDbInstallationRow, 0).id);
+
+    g_assert_true (has_call_prefix (f, expected));
+  }
+
+  /* Select the first and the second, as a reseller would with Ctrl+click. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 1, FALSE);
+  for (guint i = 0; i < 2; i++)
+    {
+      gint64 id = g_array_index (rows, SsaDbInstallationRow, i).id;
+
+      g_hash_table_add (selected_ids, g_memdup2 (&id, sizeof id));
+    }
+  check_fits_small_window (page);
+  save_screenshot (f, "page-renewals");
+
+  before = ssa_db_list_offers (f->db, &error);
+  g_assert_no_error (error);
+
+  folder_path = g_build_filename (f->dir, "renewals", NULL);
+  g_assert_cmpint (g_mkdir (folder_path, 0755), ==, 0);
+  folder = g_file_new_for_path (folder_path);
+
+  /* "Create Renewal Offers…" asks for a folder; answer as the user would. */
+  g_assert_true (gtk_widget_activate_action (page, "renewals.create-offers", NULL));
+  g_assert_true (wait_for (chooser_shown, NULL));
+  chooser = find_chooser ();
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder,
+                                                      &error));
+  g_assert_no_error (error);
+  spin (300);
+  g_assert_true (gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser),
+                                                                          GTK_RESPONSE_ACCEPT)));
+  g_assert_true (wait_for (page_idle, page));
+
+  toast = wait_for_call (f, "show-toast:Created");
+  g_assert_cmpstr (toast, ==, "show-toast:Created 2 renewal offers");
+  g_assert_cmpuint (count_files (folder_path, ".pdf"), ==, 2);
+  g_assert_cmpuint (count_files (folder_path, ".xlsx"), ==, 2);
+
+  /* Two new numbered drafts, one for each selected installation, with their files. */
+  after = ssa_db_list_offers (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len + 2);
+  for (guint i = before->len; i < after->len; i++)
+    {
+      const SsaDbOffer *offer = g_ptr_array_index (after, i);
+
+      g_assert_true (g_hash_table_contains (selected_ids, &offer->installation_id));
+      g_assert_cmpint (offer->status, ==, SSA_OFFER_STATUS_DRAFT);
+      g_assert_cmpint (offer->revision, ==, 1);
+      g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{4}$", offer->number, 0, 0));
+      check_documents (folder_path, offer->number);
+    }
+}
+
+/* The batch stops at Cancel: what it made is consistent with what it reports. */
+static void
+test_renewals_cancel (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = ssa_renewals_page_new ();
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *folder_path = NULL;
+  GListModel *model;
+  CountWait wait;
+  GtkWidget *cancel;
+  const char *toast;
+  guint n_made;
+
+  show_page (f, page, "Renewals – SSA Desk");
+  ssa_renewals_page_set_repository (SSA_RENEWALS_PAGE (page), f->repository);
+  model = G_LIST_MODEL (gtk_widget_get_template_child (page, SSA_TYPE_RENEWALS_PAGE,
+                                                       "selection"));
+  wait.model = model;
+  wait.n_items = 4;
+  g_assert_true (wait_for (model_has_count, &wait));
+  gtk_selection_model_select_all (GTK_SELECTION_MODEL (model));
+
+  before = ssa_db_list_offers (f->db, &error);
+  g_assert_no_error (error);
+
+  folder_path = g_build_filename (f->dir, "cancelled", NULL);
+  g_assert_cmpint (g_mkdir (folder_path, 0755), ==, 0);
+  folder = g_file_new_for_path (folder_path);
+  ssa_renewals_page_create_offers (SSA_RENEWALS_PAGE (page), folder);
+
+  cancel = GTK_WIDGET (gtk_widget_get_template_child (page, SSA_TYPE_RENEWALS_PAGE,
+                                                      "cancel_button"));
+  g_assert_true (gtk_widget_get_sensitive (cancel));
+  g_signal_emit_by_name (cancel, "clicked");
+  g_assert_true (wait_for (page_idle, page));
+
+  after = ssa_db_list_offers (f->db, &error);
+  g_assert_no_error (error);
+  n_made = after->len - before->len;
+  g_assert_cmpuint (count_files (folder_path, ".pdf"), ==, n_made);
+  g_assert_cmpuint (count_files (folder_path, ".xlsx"), ==, n_made);
+
+  toast = wait_for_call (f, "show-toast:");
+  if (n_made == 0)
+    g_assert_cmpstr (toast, ==, "show-toast:Cancelled: no renewal offer was made");
+  else if (n_made < 4)
+    g_assert_true (g_str_has_prefix (toast, "show-toast:Cancelled after"));
+  else
+    /* The worker finished before it saw the cancel. */
+    g_assert_cmpstr (toast, ==, "show-toast:Created 4 renewal offers");
+}
+
+/* Offers */
+
+static guint
+find_number (GListModel *model,
+             const char *number)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SsaOfferItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (ssa_offer_item_get_number (item), number) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+find_label (GtkWidget   *widget,
+            const char  *text,
+            const char  *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0 &&
+          gtk_widget_has_css_class (child, css_class))
+        return TRUE;
+      if (find_label (child, text, css_class))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+select_offer (GtkSingleSelection *selection,
+              const char         *number)
+{
+  guint position = find_number (G_LIST_MODEL (selection), number);
+
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (selection, position);
+}
+
+static void
+test_offers (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = ssa_offers_page_new ();
+  g_autoptr(GPtrArray) offers = NULL;
+  g_autoptr(SsaDbOffer) revision = NULL;
+  g_autoptr(SsaDbOffer) stored = NULL;
+  g_autofree char *revision_number = NULL;
+  g_autofree char *expected = NULL;
+  GtkSingleSelection *selection;
+  GListModel *model;
+  GtkDropDown *dropdown;
+  CountWait wait;
+  const char *toast;
+
+  show_page (f, page, "Offers – SSA Desk");
+  ssa_offers_page_set_repository (SSA_OFFERS_PAGE (page), f->repository);
+  selection = GTK_SINGLE_SELECTION (gtk_widget_get_template_child (page, SSA_TYPE_OFFERS_PAGE,
+                                                                   "selection"));
+  model = G_LIST_MODEL (selection);
+  dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (page, SSA_TYPE_OFFERS_PAGE,
+                                                           "status_dropdown"));
+
+  offers = ssa_db_list_offers (f->db, &error);
+  g_assert_no_error (error);
+  wait.model = model;
+  wait.n_items = offers->len;
+  g_assert_true (wait_for (model_has_count, &wait));
+  g_assert_cmpuint (offers->len, ==, 3);
+
+  /* Every offer with its shown status and total. */
+  for (guint i = 0; i < offers->len; i++)
+    {
+      const SsaDbOffer *offer = g_ptr_array_index (offers, i);
+      guint position = find_number (model, offer->number);
+      g_autoptr(SsaOfferItem) item = NULL;
+      g_autofree char *total = ssa_money_format (offer->total, offer->currency,
+                                                 ssa_lang_from_locale ());
+      g_autofree char *valid_until = ssa_date_format (&offer->valid_until,
+                                                      ssa_lang_from_locale ());
+      SsaOfferStatus shown = ssa_db_offer_get_shown_status (offer, &f->today);
+
+      g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+      item = g_list_model_get_item (model, position);
+      g_assert_cmpstr (ssa_offer_item_get_status (item), ==, ssa_offer_status_to_string (shown));
+      g_assert_cmpstr (ssa_offer_item_get_total_text (item), ==, total);
+      g_assert_cmpstr (ssa_offer_item_get_valid_until_text (item), ==, valid_until);
+      g_assert_cmpstr (ssa_offer_item_get_customer (item), ==, offer->customer_name);
+    }
+  {
+    g_autoptr(SsaOfferItem) item = g_list_model_get_item (model, find_number (model,
+                                                                               f->expired_number));
+
+    g_assert_cmpstr (ssa_offer_item_get_status (item), ==, "expired");
+    g_assert_cmpstr (ssa_offer_item_get_status_label (item), ==, "expired");
+  }
+
+  /* The expired one is shown as such, in the error style. */
+  spin (300);
+  g_assert_true (find_label (page, "expired", "error"));
+  select_offer (selection, f->sent_number);
+  check_fits_small_window (page);
+  save_screenshot (f, "page-offers");
+
+  /* Filter by status, from the dropdown and from the property. */
+  gtk_drop_down_set_selected (dropdown, 5);
+  g_assert_cmpstr (ssa_offers_page_get_status_filter (SSA_OFFERS_PAGE (page)), ==, "expired");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  ssa_offers_page_set_status_filter (SSA_OFFERS_PAGE (page), "draft");
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  ssa_offers_page_set_status_filter (SSA_OFFERS_PAGE (page), "sent");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  ssa_offers_page_set_status_filter (SSA_OFFERS_PAGE (page), "accepted");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  ssa_offers_page_set_status_filter (SSA_OFFERS_PAGE (page), NULL);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  /* Open. */
+  select_offer (selection, f->sent_number);
+  g_assert_true (gtk_widget_activate_action (page, "offers.open", NULL));
+  expected = g_strdup_printf ("open-offer:%s", f->sent_number);
+  g_assert_true (has_call_prefix (f, expected));
+
+  /* Revise the expired offer: a -R2 draft. */
+  select_offer (selection, f->expired_number);
+  g_assert_true (gtk_widget_activate_action (page, "offers.revise", NULL));
+  toast = wait_for_call (f, "show-toast:Revision");
+  revision_number = g_strdup_printf ("%s-R2", f->expired_number);
+  g_free (expected);
+  expected = g_strdup_printf ("show-toast:Revision %s created", revision_number);
+  g_assert_cmpstr (toast, ==, expected);
+  revision = ssa_db_load_offer (f->db, revision_number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (revision->revision, ==, 2);
+  g_assert_cmpint (revision->status, ==, SSA_OFFER_STATUS_DRAFT);
+  wait.n_items = 4;
+  g_assert_true (wait_for (model_has_count, &wait));
+  {
+    SsaOfferItem *item = gtk_single_selection_get_selected_item (selection);
+
+    g_assert_nonnull (item);
+    g_assert_cmpstr (ssa_offer_item_get_number (item), ==, revision_number);
+  }
+
+  /* A draft cannot be accepted: the refusal is explained, nothing changes. */
+  g_ptr_array_set_size (f->calls, 0);
+  select_offer (selection, f->draft_number);
+  g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "accepted"));
+  toast = wait_for_call (f, "show-toast:");
+  g_assert_nonnull (strstr (toast, "draft"));
+  g_assert_nonnull (strstr (toast, f->draft_number));
+  stored = ssa_db_load_offer (f->db, f->draft_number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->status, ==, SSA_OFFER_STATUS_DRAFT);
+  g_clear_pointer (&stored, ssa_db_offer_free);
+
+  /* Sent, then accepted: the installation's SSA is extended in the repository too. */
+  g_ptr_array_set_size (f->calls, 0);
+  select_offer (selection, f->draft_number);
+  g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "sent"));
+  toast = wait_for_call (f, "show-toast:");
+  g_free (expected);
+  expected = g_strdup_printf ("show-toast:Offer %s marked as sent", f->draft_number);
+  g_assert_cmpstr (toast, ==, expected);
+  stored = ssa_db_load_offer (f->db, f->draft_number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->status, ==, SSA_OFFER_STATUS_SENT);
+
+  spin (200);
+  g_ptr_array_set_size (f->calls, 0);
+  select_offer (selection, f->draft_number);
+  g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "accepted"));
+  toast = wait_for_call (f, "show-toast:");
+  g_assert_true (g_str_has_prefix (toast, "show-toast:Offer"));
+  g_assert_nonnull (strstr (toast, "accepted"));
+  {
+    SsaInstallation *installation = ssa_repository_find_installation (f->repository,
+                                                                      stored->installation_id);
+
+    g_assert_nonnull (installation);
+    g_assert_cmpint (g_date_compare (ssa_installation_get_ssa_expiry (installation),
+                                     &stored->period_end), ==, 0);
+  }
+}
+
+/* Price list */
+
+static guint
+count_matches (const SsaPriceList *price_list,
+               const char         *search)
+{
+  g_autofree char *needle = g_utf8_casefold (search, -1);
+  guint n = 0;
+
+  for (guint i = 0; i < price_list->products->len; i++)
+    {
+      const SsaPriceListProduct *product = g_ptr_array_index (price_list->products, i);
+      g_autofree char *code = g_utf8_casefold (product->code, -1);
+      g_autofree char *name = g_utf8_casefold (product->name, -1);
+
+      if (strstr (code, needle) != NULL || strstr (name, needle) != NULL)
+        n++;
+    }
+  return n;
+}
+
+/* Returns: (transfer full): the sample list as a distributor's next list: another id, one
+ * price changed, one product gone */
+static char *
+dup_next_price_list (void)
+{
+  g_autoptr(GBytes) bytes = ssa_samples_get_price_list_bytes ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *products;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  g_assert_true (json_parser_load_from_data (parser, data, (gssize) length, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_string_member (root, "id", "2026-12");
+  json_object_set_string_member (root, "published", "2026-12-01");
+  products = json_object_get_array_member (root, "products");
+  json_object_set_string_member (json_array_get_object_element (products, 0), "list_price",
+                                 "999.00");
+  json_array_remove_element (products, json_array_get_length (products) - 1);
+  return json_to_string (json_parser_get_root (parser), TRUE);
+}
+
+static const char *
+label_text (GtkWidget  *page,
+            const char *name)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (page,
+                                                                        SSA_TYPE_PRICE_LIST_PAGE,
+                                                                        name)));
+}
+
+static gboolean
+changes_shown (gpointer data)
+{
+  GtkWidget *page = data;
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (page, SSA_TYPE_PRICE_LIST_PAGE,
+                                                              "changes_stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "list") == 0;
+}
+
+static void
+test_price_list (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = ssa_price_list_page_new ();
+  g_autoptr(SsaPriceList) sample = ssa_samples_load_price_list (&error);
+  g_autoptr(SsaPriceList) next = NULL;
+  g_autoptr(SsaDbPriceListInfo) info = NULL;
+  g_autofree char *document = NULL;
+  GtkEditable *search;
+  GListModel *products;
+  GListModel *history;
+  GtkStack *sections;
+  CountWait wait;
+  SsaDbPriceListSource source = {
+    "https://prices.example.no/innovaphone.json", "2026-12-01T06:00:00Z", NULL, NULL,
+  };
+  gboolean was_new = FALSE;
+  const char *toast;
+
+  g_assert_no_error (error);
+  show_page (f, page, "Price List – SSA Desk");
+  ssa_price_list_page_set_repository (SSA_PRICE_LIST_PAGE (page), f->repository);
+  products = G_LIST_MODEL (gtk_widget_get_template_child (page, SSA_TYPE_PRICE_LIST_PAGE,
+                                                          "products_filter_model"));
+  history = G_LIST_MODEL (gtk_widget_get_template_child (page, SSA_TYPE_PRICE_LIST_PAGE,
+                                                         "history"));
+  search = GTK_EDITABLE (gtk_widget_get_template_child (page, SSA_TYPE_PRICE_LIST_PAGE,
+                                                        "search_entry"));
+  sections = GTK_STACK (gtk_widget_get_template_child (page, SSA_TYPE_PRICE_LIST_PAGE,
+                                                       "sections"));
+
+  /* The new database's current list is the bundled sample. */
+  wait.model = products;
+  wait.n_items = sample->products->len;
+  g_assert_true (wait_for (model_has_count, &wait));
+  g_assert_cmpstr (label_text (page, "id_label"), ==, sample->id);
+  g_assert_cmpstr (label_text (page, "source_label"), ==, "Bundled sample");
+  g_assert_cmpstr (label_text (page, "fetched_label"), ==, "—");
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
+
+  /* The search filters the product model by code or name, as typed. */
+  gtk_editable_set_text (search, "port");
+  g_assert_cmpuint (count_matches (sample, "port"), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (products), ==, count_matches (sample, "port"));
+  gtk_editable_set_text (search, "02-00039");
+  g_assert_cmpuint (g_list_model_get_n_items (products), ==, count_matches (sample, "02-00039"));
+  gtk_editable_set_text (search, "no such product");
+  g_assert_cmpuint (g_list_model_get_n_items (products), ==, 0);
+  gtk_editable_set_text (search, "");
+  g_assert_cmpuint (g_list_model_get_n_items (products), ==, sample->products->len);
+
+  /* "Refresh Now" without an address says where to set one. */
+  g_assert_true (gtk_widget_activate_action (page, "price-list.refresh", NULL));
+  toast = wait_for_call (f, "show-toast:");
+  g_assert_true (g_str_has_prefix (toast, "show-toast:No price list address is set"));
+
+  /* A distributor's list stored since: the page shows it, and what changed. */
+  document = dup_next_price_list ();
+  g_assert_true (ssa_db_store_price_list (f->db, document, strlen (document), "next list",
+                                          &source, &info, &was_new, &error));
+  g_assert_no_error (error);
+  g_assert_true (was_new);
+  next = ssa_db_load_current_price_list (f->db, NULL, &error);
+  g_assert_no_error (error);
+
+  ssa_price_list_page_reload (SSA_PRICE_LIST_PAGE (page));
+  wait.model = history;
+  wait.n_items = 2;
+  g_assert_true (wait_for (model_has_count, &wait));
+  wait.model = products;
+  wait.n_items = next->products->len;
+  g_assert_true (wait_for (model_has_count, &wait));
+  g_assert_cmpstr (label_text (page, "id_label"), ==, "2026-12");
+  g_assert_cmpstr (label_text (page, "source_label"), ==, source.source_url);
+
+  gtk_editable_set_text (search, "port");
+  check_fits_small_window (page);
+  save_screenshot (f, "page-price-list");
+
+  gtk_stack_set_visible_child_name (sections, "history");
+  g_assert_true (wait_for (changes_shown, page));
+  {
+    GListModel *changes = G_LIST_MODEL (gtk_widget_get_template_child (page,
+                                                                       SSA_TYPE_PRICE_LIST_PAGE,
+                                                                       "changes_sort_model"));
+
+    /* The first product's price, and the product removed. */
+    g_assert_cmpuint (g_list_model_get_n_items (changes), >=, 2);
+    g_assert_true (g_str_has_prefix (label_text (page, "changes_label"),
+                                     "What changed from "));
+  }
+  save_screenshot (f, "page-price-list-history");
+}
+
+/* "Refresh Now" against a distributor on 127.0.0.1: a new list, then the same again. */
+
+static void
+serve_list_cb (SoupServer        *server,
+               SoupServerMessage *message,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  const char *document = user_data;
+
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, document,
+                                    strlen (document));
+}
+
+static gboolean
+page_not_refreshing (gpointer data)
+{
+  gboolean refreshing;
+
+  g_object_get (data, "refreshing", &refreshing, NULL);
+  return !refreshing;
+}
+
+static void
+test_price_list_refresh (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = ssa_price_list_page_new ();
+  g_autoptr(GSettings) settings = ssa_refresh_dup_settings ();
+  g_autoptr(SoupServer) server = NULL;
+  g_autofree char *document = dup_next_price_list ();
+  g_autofree char *url = NULL;
+  g_autoptr(SsaPriceList) sample = ssa_samples_load_price_list (&error);
+  g_autoptr(SsaPriceList) current = NULL;
+  g_autoptr(SsaDbPriceListInfo) info = NULL;
+  GSList *uris;
+  GListModel *history;
+  CountWait wait;
+  const char *toast;
+
+  g_assert_no_error (error);
+  if (settings == NULL)
+    {
+      g_test_skip ("the GSettings schema is not found: set GSETTINGS_SCHEMA_DIR");
+      return;
+    }
+
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, "/prices.json", serve_list_cb, document, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/prices.json", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_settings_set_string (settings, "price-list-url", url);
+
+  show_page (f, page, "Price List – SSA Desk");
+  ssa_price_list_page_set_repository (SSA_PRICE_LIST_PAGE (page), f->repository);
+  history = G_LIST_MODEL (gtk_widget_get_template_child (page, SSA_TYPE_PRICE_LIST_PAGE,
+                                                         "history"));
+  wait.model = history;
+  wait.n_items = 1;
+  g_assert_true (wait_for (model_has_count, &wait));
+  g_assert_cmpstr (label_text (page, "id_label"), ==, sample->id);
+
+  /* A new list: stored, current, and shown. */
+  g_assert_true (gtk_widget_activate_action (page, "price-list.refresh", NULL));
+  toast = wait_for_call (f, "show-toast:");
+  g_assert_cmpstr (toast, ==, "show-toast:New price list 2026-12 is now current");
+  g_assert_true (page_not_refreshing (page));
+  current = ssa_db_load_current_price_list (f->db, &info, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (current->id, ==, "2026-12");
+  g_assert_cmpstr (info->source_url, ==, url);
+  wait.n_items = 2;
+  g_assert_true (wait_for (model_has_count, &wait));
+  g_assert_cmpstr (label_text (page, "id_label"), ==, "2026-12");
+  g_assert_cmpstr (label_text (page, "source_label"), ==, url);
+
+  /* The same bytes again: nothing stored. */
+  g_ptr_array_set_size (f->calls, 0);
+  g_assert_true (gtk_widget_activate_action (page, "price-list.refresh", NULL));
+  g_assert_false (page_not_refreshing (page));
+  toast = wait_for_call (f, "show-toast:");
+  g_assert_cmpstr (toast, ==, "show-toast:Price list 2026-12 is unchanged");
+  g_assert_true (wait_for (page_not_refreshing, page));
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 2);
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-refresh"), >, 0);
+
+  g_settings_reset (settings, "price-list-url");
+  g_settings_reset (settings, "last-refresh");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping\n");
+      return 77;
+    }
+  adw_init ();
+
+  g_test_add ("/pages/renewals", Fixture, NULL, fixture_set_up, test_renewals,
+              fixture_tear_down);
+  g_test_add ("/pages/renewals/cancel", Fixture, NULL, fixture_set_up, test_renewals_cancel,
+              fixture_tear_down);
+  g_test_add ("/pages/offers", Fixture, NULL, fixture_set_up, test_offers, fixture_tear_down);
+  g_test_add ("/pages/price-list", Fixture, NULL, fixture_set_up, test_price_list,
+              fixture_tear_down);
+  g_test_add ("/pages/price-list/refresh", Fixture, NULL, fixture_set_up,
+              test_price_list_refresh, fixture_tear_down);
+
+  return g_test_run ();
+}

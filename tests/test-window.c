@@ -1,0 +1,1106 @@
+/* test-window.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "ssa-application.h"
+#include "ssa-customer-editor.h"
+#include "ssa-date.h"
+#include "ssa-db.h"
+#include "ssa-inventory-view.h"
+#include "ssa-offer-builder.h"
+#include "ssa-offer-item.h"
+#include "ssa-preferences.h"
+#include "ssa-product-picker.h"
+#include "ssa-repository.h"
+#include "ssa-samples.h"
+#include "ssa-sidebar.h"
+#include "ssa-window.h"
+
+/* The real application and window on a database in a temporary folder (SSA_DESK_DB),
+ * driven through their actions and widgets as a user would: the first run's welcome page
+ * and its sample data, the sidebar's search, a quantity changed in the inventory table and
+ * the offer total that follows, an offer saved and found in the database and in the
+ * offers register, customers added with the organisation number check, a deletion undone,
+ * and the shortcuts window. Screenshots of each view, in the light and the dark style, go
+ * to screenshots/ in the build folder. */
+
+#define WAIT_SECONDS 60
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  SsaApplication *app;
+  SsaWindow      *window;
+} Fixture;
+
+/* Main loop helpers: the window loads and saves in threads and reports on the main
+ * context. */
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+  gboolean met;
+
+  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return met;
+}
+
+static void
+spin (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * (G_USEC_PER_SEC / 1000);
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* Fixture: a database, with or without the samples, and the application on it. */
+
+static void
+import_samples (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = ssa_db_open (path, SSA_DB_OPEN_DEFAULT, &error);
+  g_auto(GStrv) names = ssa_samples_list_installations ();
+  g_autoptr(GPtrArray) inventories = g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_inventory_free);
+  g_autofree gint64 *ids = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      SsaInventory *inventory = ssa_samples_load_installation (names[i], &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (inventories, inventory);
+    }
+  ids = g_new0 (gint64, inventories->len);
+  ssa_db_import_inventories (db, (SsaInventory **) inventories->pdata, (const char **) names,
+                             inventories->len, ids, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+window_ready (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->window != NULL && ssa_window_get_ready (f->window) &&
+         gtk_widget_get_mapped (GTK_WIDGET (f->window));
+}
+
+static gboolean
+app_released (gpointer data)
+{
+  return G_OBJECT (data)->ref_count == 1;
+}
+
+typedef struct
+{
+  gboolean   samples;
+  void     (*body) (Fixture *f);
+} TestCase;
+
+/* Runs a test's body inside the running application, as the first thing after its window
+ * opened; closing every window then ends g_application_run(). */
+static gboolean
+run_body_cb (gpointer data)
+{
+  Fixture *f = data;
+  const TestCase *test = g_object_get_data (G_OBJECT (f->app), "test-case");
+  GList *windows;
+
+  f->window = SSA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_true (SSA_IS_WINDOW (f->window));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  g_assert_true (wait_for (window_ready, f));
+  spin (200);
+
+  test->body (f);
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  f->window = NULL;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activated_cb (GApplication *app,
+              Fixture      *f)
+{
+  g_idle_add (run_body_cb, f);
+}
+
+static void
+run_test (Fixture       *f,
+          gconstpointer  data)
+{
+  const TestCase *test = data;
+  char *argv[] = { (char *) "ssa-desk", NULL };
+  int status;
+
+  if (test->samples)
+    import_samples (f->path);
+
+  g_setenv ("SSA_DESK_DB", f->path, TRUE);
+  f->app = ssa_application_new ();
+  /* Tests run beside each other: no single-instance handover on the session bus. */
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  g_object_set_data (G_OBJECT (f->app), "test-case", (gpointer) test);
+  g_signal_connect_after (f->app, "activate", G_CALLBACK (activated_cb), f);
+
+  status = g_application_run (G_APPLICATION (f->app), 1, argv);
+  g_assert_cmpint (status, ==, 0);
+
+  g_assert_true (wait_for (app_released, f->app));
+  g_clear_object (&f->app);
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("ssa-desk-window-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "ssa-desk.db", NULL);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* Screenshots: the window drawn by its own renderer into a PNG in the build folder. */
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  g_assert_true (wait_for (is_true, &painted));
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer;
+
+  /* Drawn right after a frame was painted: every widget then has its allocation. A slow
+   * run (sanitizers) may still be laying out after a resize: then the next frame. */
+  spin (300);
+  for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
+    {
+      wait_for_frame (widget);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL ? g_getenv ("G_TEST_BUILDDIR")
+                                                               : ".",
+                          "screenshots", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+  if (g_test_verbose ())
+    g_printerr ("# screenshot %s\n", file);
+}
+
+/* Finding things in the window. */
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, type, found);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+static GtkWidget *
+find_status_page (GtkWidget  *root,
+                  const char *title)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  collect_widgets (root, ADW_TYPE_STATUS_PAGE, pages);
+  for (guint i = 0; i < pages->len; i++)
+    if (g_strcmp0 (adw_status_page_get_title (g_ptr_array_index (pages, i)), title) == 0)
+      return g_ptr_array_index (pages, i);
+  return NULL;
+}
+
+static GtkEditable *
+find_entry_row (GtkWidget  *root,
+                const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_widgets (root, ADW_TYPE_ENTRY_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title))
+      return g_ptr_array_index (rows, i);
+  g_error ("no entry row “%s”", title);
+  return NULL;
+}
+
+static guint
+find_shown (SsaSidebar *sidebar,
+            GType       type,
+            const char *name)
+{
+  GListModel *shown = ssa_sidebar_get_shown (sidebar);
+  guint n = g_list_model_get_n_items (shown);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (shown, i);
+      g_autofree char *item_name = NULL;
+
+      if (!G_TYPE_CHECK_INSTANCE_TYPE (item, type))
+        continue;
+      g_object_get (item, "name", &item_name, NULL);
+      if (g_strcmp0 (item_name, name) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Selects a sidebar row the way a click does: through the list's selection model. */
+static GObject *
+click_sidebar_row (SsaWindow  *window,
+                   GType       type,
+                   const char *name)
+{
+  SsaSidebar *sidebar = SSA_SIDEBAR (ssa_window_get_sidebar (window));
+  GtkWidget *list_view = find_widget (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  guint position = find_shown (sidebar, type, name);
+
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  gtk_selection_model_select_item (selection, position, TRUE);
+  spin (100);
+  g_assert_true (ssa_sidebar_get_selected (sidebar) ==
+                 g_list_model_get_item (G_LIST_MODEL (selection), position));
+  /* get_item returned a reference. */
+  g_object_unref (ssa_sidebar_get_selected (sidebar));
+  return ssa_sidebar_get_selected (sidebar);
+}
+
+static void
+scroll_to_end (GtkWidget *widget)
+{
+  GtkWidget *scrolled = find_widget (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (scrolled);
+  spin (200);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                        gtk_adjustment_get_page_size (adjustment));
+}
+
+static char *
+expected_total (SsaWindow             *window,
+                SsaInstallation       *installation,
+                const SsaOfferRequest *request)
+{
+  g_autoptr(SsaInventory) inventory = ssa_installation_to_inventory (installation);
+  g_autoptr(SsaOffer) offer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  offer = ssa_offer_compute (ssa_window_get_price_list (window), inventory, request, &error);
+  g_assert_no_error (error);
+  return ssa_money_format (offer->totals.total, offer->currency, ssa_lang_from_locale ());
+}
+
+/* Tests. */
+
+static gboolean
+on_main_page (gpointer data)
+{
+  Fixture *f = data;
+
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+
+  return g_strcmp0 (ssa_window_get_page (f->window), "main") == 0 &&
+         g_list_model_get_n_items (ssa_repository_get_installations (repository)) > 0;
+}
+
+static void
+test_first_run (Fixture *f)
+{
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+  g_auto(GStrv) names = ssa_samples_list_installations ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(GArray) rows = NULL;
+  GtkWidget *status;
+  GtkWidget *view;
+
+  /* An empty database: the welcome page, with its two ways in. */
+  g_assert_cmpstr (ssa_window_get_page (f->window), ==, "welcome");
+  status = find_status_page (GTK_WIDGET (f->window), "No Installations Yet");
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_get_mapped (status));
+  screenshot (GTK_WIDGET (f->window), "welcome");
+
+  /* "Load Sample Data" imports the six samples through the database. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-samples", NULL));
+  g_assert_true (wait_for (on_main_page, f));
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_repository_get_installations (repository)), ==,
+                    g_strv_length (names));
+
+  db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  rows = ssa_db_list_installations (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, g_strv_length (names));
+
+  /* The first sample is open, with its inventory. */
+  view = ssa_window_get_inventory_view (f->window);
+  g_assert_nonnull (ssa_inventory_view_get_installation (SSA_INVENTORY_VIEW (view)));
+}
+
+static void
+test_sidebar_filter (Fixture *f)
+{
+  SsaSidebar *sidebar = SSA_SIDEBAR (ssa_window_get_sidebar (f->window));
+  GListModel *shown = ssa_sidebar_get_shown (sidebar);
+  guint all = g_list_model_get_n_items (shown);
+
+  /* Six customers, six installations. */
+  g_assert_cmpuint (all, ==, 12);
+
+  /* By customer name: the customer and its installation. */
+  ssa_sidebar_set_search (sidebar, "bryggen");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  g_assert_cmpuint (find_shown (sidebar, SSA_TYPE_CUSTOMER, "Bryggen Regnskap AS"), ==, 0);
+
+  /* By organisation number, typed in groups of three. */
+  ssa_sidebar_set_search (sidebar, "994 613 820");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  g_assert_cmpuint (find_shown (sidebar, SSA_TYPE_INSTALLATION, "Kristiansand og Arendal"), ==, 1);
+
+  /* By installation name, case and accents folded: the customer shows above it. */
+  ssa_sidebar_set_search (sidebar, "TERMINALBYGGET");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  g_assert_cmpuint (find_shown (sidebar, SSA_TYPE_CUSTOMER, "Tromsø Havnelogistikk AS"), ==, 0);
+
+  /* By serial. */
+  ssa_sidebar_set_search (sidebar, "5b-13-e8");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+
+  /* Several words narrow down: customer and installation together. */
+  ssa_sidebar_set_search (sidebar, "nidaros trondheim");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+
+  /* Nothing. */
+  ssa_sidebar_set_search (sidebar, "zzzz");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  screenshot (GTK_WIDGET (f->window), "sidebar-no-results");
+
+  ssa_sidebar_set_search (sidebar, "");
+  spin (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all);
+}
+
+static GPtrArray *
+quantity_spins (SsaWindow *window)
+{
+  GtkWidget *view = ssa_window_get_inventory_view (window);
+  GPtrArray *spins = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (ssa_inventory_view_get_column_view (SSA_INVENTORY_VIEW (view))),
+                   GTK_TYPE_SPIN_BUTTON, spins);
+  return spins;
+}
+
+typedef struct
+{
+  SsaOfferBuilder *builder;
+  const char      *text;
+} TotalWait;
+
+static gboolean
+total_is (gpointer data)
+{
+  TotalWait *wait = data;
+
+  return g_strcmp0 (ssa_offer_builder_get_total_text (wait->builder), wait->text) == 0;
+}
+
+static void
+test_quantity_and_total (Fixture *f)
+{
+  SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+  g_autoptr(GPtrArray) spins = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaInventory) stored = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *expected = NULL;
+  SsaInstallation *installation;
+  SsaLicence *licence;
+  SsaOfferRequest request;
+  GtkEditable *discount;
+  TotalWait wait = { builder, NULL };
+
+  installation = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
+                                                      "Hovedkontor Bergen"));
+  g_assert_true (ssa_offer_builder_get_installation (builder) == installation);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ssa_window_get_view_stack (f->window)),
+                   ==, "inventory");
+
+  /* The builder's defaults: twelve months from the default start, billed once. */
+  ssa_offer_request_init (&request);
+  request.end_kind = SSA_OFFER_END_MONTHS;
+  request.months = 12;
+  before = expected_total (f->window, installation, &request);
+  g_assert_cmpstr (ssa_offer_builder_get_total_text (builder), ==, before);
+  screenshot (GTK_WIDGET (f->window), "main-window");
+
+  /* A quantity typed into the first row's spin button (rows in inventory order). */
+  spins = quantity_spins (f->window);
+  g_assert_cmpuint (spins->len, >, 0);
+  licence = g_list_model_get_item (ssa_installation_get_licences (installation), 0);
+  g_object_unref (licence);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (g_ptr_array_index (spins, 0)), ==,
+                   ssa_licence_get_quantity (licence));
+  /* Typed, then Enter (which updates the spin button). */
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (spins, 0)), "37");
+  gtk_spin_button_update (g_ptr_array_index (spins, 0));
+  spin (100);
+  g_assert_cmpint (ssa_licence_get_quantity (licence), ==, 37);
+
+  /* The total is the engine's at once. */
+  expected = expected_total (f->window, installation, &request);
+  g_assert_cmpstr (expected, !=, before);
+  wait.text = expected;
+  g_assert_true (wait_for (total_is, &wait));
+
+  /* …and the quantity is in the database. */
+  db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  stored = ssa_db_load_inventory (db, ssa_installation_get_id (installation), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_array_index (stored->lines, SsaInventoryLine, 0).quantity, ==, 37);
+
+  /* Out of range: refused in place, the quantity stays. */
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (spins, 0)), "0");
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (spins, 0), "error"));
+  gtk_spin_button_update (g_ptr_array_index (spins, 0));
+  spin (100);
+  g_assert_cmpint (ssa_licence_get_quantity (licence), ==, 37);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (spins, 0)), "37");
+  g_assert_false (gtk_widget_has_css_class (g_ptr_array_index (spins, 0), "error"));
+
+  /* A discount typed: the total follows as you type; a bad one is marked on its row. */
+  discount = find_entry_row (GTK_WIDGET (builder), "Discount (%)");
+  gtk_editable_set_text (discount, "10,5");
+  request.discount_percent = 1050;
+  g_free (expected);
+  expected = expected_total (f->window, installation, &request);
+  wait.text = expected;
+  g_assert_true (wait_for (total_is, &wait));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (discount), "error"));
+
+  gtk_editable_set_text (discount, "ten");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (discount), "error"));
+  g_assert_nonnull (ssa_offer_builder_get_error_text (builder));
+  g_assert_null (ssa_offer_builder_get_offer (builder));
+
+  gtk_editable_set_text (discount, "");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (discount), "error"));
+  g_assert_nonnull (ssa_offer_builder_get_offer (builder));
+}
+
+typedef struct
+{
+  char *number;
+} SavedWait;
+
+static void
+offer_saved_cb (SsaOfferBuilder *builder,
+                const char      *number,
+                SavedWait       *wait)
+{
+  wait->number = g_strdup (number);
+}
+
+static gboolean
+offer_was_saved (gpointer data)
+{
+  SavedWait *wait = data;
+
+  return wait->number != NULL;
+}
+
+typedef struct
+{
+  SsaWindow  *window;
+  const char *number;
+} RegisterWait;
+
+static gboolean
+offer_in_register (gpointer data)
+{
+  RegisterWait *wait = data;
+  GtkWidget *page = ssa_window_get_offers_page (wait->window);
+  GtkWidget *column_view = find_widget (page, GTK_TYPE_COLUMN_VIEW);
+  GListModel *model;
+
+  if (column_view == NULL)
+    return FALSE;
+  model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view)));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SsaOfferItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (ssa_offer_item_get_number (item), wait->number) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+file_complete (gpointer data)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (data, &contents, &length, NULL) || length < 8)
+    return FALSE;
+  /* A PDF is whole once it ends with its trailer; a workbook is written whole or not at
+   * all (written beside, then renamed). */
+  if (g_str_has_prefix (contents, "%PDF"))
+    return g_strstr_len (contents + length - MIN (length, 64), MIN (length, 64), "%%EOF") != NULL;
+  return TRUE;
+}
+
+static void
+check_documents (Fixture         *f,
+                 SsaOfferBuilder *builder)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "offer.pdf", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "offer.xlsx", NULL);
+  g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) xlsx_file = g_file_new_for_path (xlsx);
+  g_autoptr(GFile) printed_file = g_file_new_for_path (printed);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  ssa_offer_builder_save_document (builder, SSA_OFFER_DOCUMENT_PDF, pdf_file);
+  ssa_offer_builder_save_document (builder, SSA_OFFER_DOCUMENT_XLSX, xlsx_file);
+  ssa_offer_builder_print_to_file (builder, printed_file);
+  g_assert_true (wait_for (file_complete, pdf));
+  g_assert_true (wait_for (file_complete, xlsx));
+  g_assert_true (wait_for (file_complete, printed));
+
+  g_assert_true (g_file_get_contents (xlsx, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "PK"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (printed, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  /* Kept beside the screenshots, to look at. */
+  {
+    g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL
+                                             ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                             "screenshots", NULL);
+    g_autofree char *copy = g_build_filename (dir, "printed-offer.pdf", NULL);
+
+    g_mkdir_with_parents (dir, 0755);
+    g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
+  }
+  spin (300);
+}
+
+static gboolean
+builder_revising (gpointer data)
+{
+  return ssa_offer_builder_get_revising (data) != NULL;
+}
+
+static void
+test_save_offer (Fixture *f)
+{
+  SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(GPtrArray) offers = NULL;
+  g_autoptr(GError) error = NULL;
+  SavedWait saved = { NULL };
+  RegisterWait in_register = { f->window, NULL };
+  gint64 total;
+  gboolean found = FALSE;
+
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
+  g_assert_nonnull (ssa_offer_builder_get_offer (builder));
+  total = ssa_offer_builder_get_offer (builder)->totals.total;
+  screenshot (GTK_WIDGET (f->window), "offer-terms");
+  scroll_to_end (GTK_WIDGET (builder));
+  screenshot (GTK_WIDGET (f->window), "offer");
+
+  g_signal_connect (builder, "offer-saved", G_CALLBACK (offer_saved_cb), &saved);
+  /* Ctrl+S would do the same: the action the button runs. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (builder), "offer.save", NULL));
+  g_assert_true (wait_for (offer_was_saved, &saved));
+  g_signal_handlers_disconnect_by_func (builder, offer_saved_cb, &saved);
+  g_assert_true (g_regex_match_simple ("^[0-9]{4}-0001$", saved.number, 0, 0));
+
+  /* In the database, with the total the window showed. */
+  db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  offers = ssa_db_list_offers (db, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < offers->len; i++)
+    {
+      SsaDbOffer *offer = g_ptr_array_index (offers, i);
+
+      if (g_str_equal (offer->number, saved.number))
+        {
+          found = TRUE;
+          g_assert_cmpint (offer->total, ==, total);
+          g_assert_cmpint (offer->status, ==, SSA_OFFER_STATUS_DRAFT);
+        }
+    }
+  g_assert_true (found);
+
+  /* The documents of the saved offer: PDF and workbook through their writers, and the
+   * printed pages through GtkPrintOperation into a PDF. */
+  check_documents (f, builder);
+
+  /* And in the offers register, where the toast's button leads. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-offer", "s",
+                                             saved.number));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ssa_window_get_view_stack (f->window)),
+                   ==, "offers");
+  in_register.number = saved.number;
+  g_assert_true (wait_for (offer_in_register, &in_register));
+  screenshot (GTK_WIDGET (f->window), "offers");
+
+  /* Opening it again from the register: its terms in the builder, as a revision. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-offer", "s",
+                                             saved.number));
+  g_assert_true (wait_for (builder_revising, builder));
+  g_assert_cmpstr (ssa_offer_builder_get_revising (builder), ==, saved.number);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ssa_window_get_view_stack (f->window)),
+                   ==, "inventory");
+
+  g_free (saved.number);
+}
+
+static void
+test_views (Fixture *f)
+{
+  AdwViewStack *stack = ssa_window_get_view_stack (f->window);
+
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kristiansand og Arendal");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s",
+                                             "price-list"));
+  spin (1500);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "price-list");
+  screenshot (GTK_WIDGET (f->window), "price-list");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s",
+                                             "renewals"));
+  spin (1500);
+  screenshot (GTK_WIDGET (f->window), "renewals");
+
+  /* The dark style: no colour of the window's own is hard-coded. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s",
+                                             "inventory"));
+  spin (500);
+  screenshot (GTK_WIDGET (f->window), "main-window-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  /* 800×600: the sidebar folds away, the offer becomes a flap. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  spin (800);
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (find_widget (GTK_WIDGET (f->window),
+                                                                    ADW_TYPE_LEAFLET))));
+  screenshot (GTK_WIDGET (f->window), "narrow");
+}
+
+static SsaCustomerEditor *
+find_customer_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (SSA_IS_CUSTOMER_EDITOR (window) && gtk_widget_get_visible (window))
+        return SSA_CUSTOMER_EDITOR (window);
+    }
+  return NULL;
+}
+
+static void
+test_customer_editor (Fixture *f)
+{
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+  GListModel *customers = ssa_repository_get_customers (repository);
+  guint before = g_list_model_get_n_items (customers);
+  SsaCustomerEditor *editor;
+  GtkEditable *org_no;
+  SsaSidebar *sidebar;
+  GObject *selected;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-customer", NULL));
+  spin (300);
+  editor = find_customer_editor ();
+  g_assert_nonnull (editor);
+
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (editor), "Name"), "Lofoten Sjømat AS");
+  org_no = find_entry_row (GTK_WIDGET (editor), "Organisation Number");
+
+  /* A wrong check digit: marked, with the reason, and Save stays off. */
+  gtk_editable_set_text (org_no, "988 077 918");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (org_no), "error"));
+  g_assert_false (ssa_customer_editor_is_valid (editor));
+  screenshot (GTK_WIDGET (editor), "customer-editor-invalid");
+
+  gtk_editable_set_text (org_no, "988 077 917");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (org_no), "error"));
+  g_assert_true (ssa_customer_editor_is_valid (editor));
+  g_assert_true (ssa_customer_editor_save (editor));
+  gtk_window_close (GTK_WINDOW (editor));
+  spin (200);
+
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, before + 1);
+  sidebar = SSA_SIDEBAR (ssa_window_get_sidebar (f->window));
+  selected = ssa_sidebar_get_selected (sidebar);
+  g_assert_true (SSA_IS_CUSTOMER (selected));
+  g_assert_cmpstr (ssa_customer_get_org_no (SSA_CUSTOMER (selected)), ==, "988077917");
+  g_assert_cmpint (ssa_customer_get_id (SSA_CUSTOMER (selected)), >, 0);
+}
+
+static void
+test_delete_undo (Fixture *f)
+{
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+  GListModel *installations = ssa_repository_get_installations (repository);
+  SsaSidebar *sidebar = SSA_SIDEBAR (ssa_window_get_sidebar (f->window));
+  guint before = g_list_model_get_n_items (installations);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(GArray) rows = NULL;
+  GListModel *licences;
+  GObject *selected;
+  guint n_licences;
+
+  selected = click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Pakkeri Norheimsund");
+  n_licences = g_list_model_get_n_items (ssa_installation_get_licences (SSA_INSTALLATION (selected)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-installation",
+                                             NULL));
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (installations), ==, before - 1);
+  g_assert_cmpuint (find_shown (sidebar, SSA_TYPE_INSTALLATION, "Pakkeri Norheimsund"), ==,
+                    GTK_INVALID_LIST_POSITION);
+
+  /* The toast's Undo puts it back, with its lines, under its customer. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (installations), ==, before);
+  g_assert_cmpuint (find_shown (sidebar, SSA_TYPE_INSTALLATION, "Pakkeri Norheimsund"), !=,
+                    GTK_INVALID_LIST_POSITION);
+  selected = ssa_sidebar_get_selected (sidebar);
+  g_assert_true (SSA_IS_INSTALLATION (selected));
+  licences = ssa_installation_get_licences (SSA_INSTALLATION (selected));
+  g_assert_cmpuint (g_list_model_get_n_items (licences), ==, n_licences);
+
+  db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  rows = ssa_db_list_installations (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, before);
+}
+
+static void
+test_product_picker (Fixture *f)
+{
+  SsaInventoryView *view = SSA_INVENTORY_VIEW (ssa_window_get_inventory_view (f->window));
+  SsaProductPicker *picker = SSA_PRODUCT_PICKER (ssa_inventory_view_get_picker (view));
+  SsaInstallation *installation;
+  GListModel *licences;
+  guint before;
+  g_autoptr(SsaLicence) added = NULL;
+  g_autoptr(SsaProduct) product = NULL;
+  GListModel *shown;
+
+  installation = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
+                                                      "Kontor Trondheim"));
+  licences = ssa_installation_get_licences (installation);
+  before = g_list_model_get_n_items (licences);
+
+  gtk_popover_popup (GTK_POPOVER (picker));
+  spin (200);
+  ssa_product_picker_set_search (picker, "voicemail");
+  spin (100);
+  shown = ssa_product_picker_get_shown (picker);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(SsaProduct) item = g_list_model_get_item (shown, i);
+      g_autofree char *name = g_utf8_casefold (ssa_product_get_name (item), -1);
+
+      g_assert_nonnull (strstr (name, "voicemail"));
+    }
+  screenshot (GTK_WIDGET (picker), "product-picker");
+
+  product = g_list_model_get_item (shown, 0);
+  ssa_product_picker_pick (picker, 0);
+  spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (licences), ==, before + 1);
+  added = g_list_model_get_item (licences, before);
+  g_assert_cmpstr (ssa_licence_get_code (added), ==, ssa_product_get_code (product));
+  g_assert_cmpint (ssa_licence_get_id (added), >, 0);
+  g_assert_nonnull (ssa_licence_get_added_on (added));
+}
+
+static SsaPreferences *
+find_preferences (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (SSA_IS_PREFERENCES (window) && gtk_widget_get_visible (window))
+        return SSA_PREFERENCES (window);
+    }
+  return NULL;
+}
+
+static gboolean
+preferences_loaded (gpointer data)
+{
+  SsaPreferences *preferences = find_preferences ();
+
+  return preferences != NULL && ssa_preferences_get_loaded (preferences);
+}
+
+typedef struct
+{
+  const char *path;
+  const char *company;
+} ProfileWait;
+
+static gboolean
+profile_saved (gpointer data)
+{
+  ProfileWait *wait = data;
+  g_autoptr(SsaDb) db = ssa_db_open (wait->path, SSA_DB_OPEN_READ_ONLY, NULL);
+  g_autoptr(SsaProfile) profile = db != NULL ? ssa_db_load_profile (db, NULL) : NULL;
+
+  return profile != NULL && g_strcmp0 (profile->company_name, wait->company) == 0 &&
+         g_strcmp0 (profile->org_no, "988077917") == 0;
+}
+
+static void
+test_preferences (Fixture *f)
+{
+  SsaPreferences *preferences;
+  GtkEditable *org_no;
+  ProfileWait wait = { f->path, "Nordlys Kommunikasjon AS" };
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  g_assert_true (wait_for (preferences_loaded, NULL));
+  preferences = find_preferences ();
+
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (preferences), "Company Name"), wait.company);
+  org_no = find_entry_row (GTK_WIDGET (preferences), "Organisation Number");
+  gtk_editable_set_text (org_no, "123 456 789");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (org_no), "error"));
+  spin (700);
+  /* Not saved while a field is refused. */
+  g_assert_false (profile_saved (&wait));
+  screenshot (GTK_WIDGET (preferences), "preferences-invalid");
+
+  gtk_editable_set_text (org_no, "988 077 917");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (org_no), "error"));
+  g_assert_true (wait_for (profile_saved, &wait));
+  screenshot (GTK_WIDGET (preferences), "preferences");
+  gtk_window_close (GTK_WINDOW (preferences));
+}
+
+static gboolean
+shortcuts_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window) && gtk_widget_get_visible (window))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_shortcuts_window (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* Built on first use (not with every window at start-up), with Ctrl+? on app.shortcuts. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "shortcuts", NULL);
+  g_assert_true (wait_for (shortcuts_shown, NULL));
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        {
+          screenshot (window, "shortcuts");
+          gtk_window_close (GTK_WINDOW (window));
+        }
+    }
+}
+
+#define ADD_TEST(path, samples, body) \
+  G_STMT_START { \
+    static const TestCase test_case = { samples, body }; \
+    g_test_add (path, Fixture, &test_case, setup, run_test, teardown); \
+  } G_STMT_END
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the window tests\n");
+      return 77;
+    }
+  adw_init ();
+
+  ADD_TEST ("/window/first-run", FALSE, test_first_run);
+  ADD_TEST ("/window/sidebar-filter", TRUE, test_sidebar_filter);
+  ADD_TEST ("/window/quantity-and-total", TRUE, test_quantity_and_total);
+  ADD_TEST ("/window/save-offer", TRUE, test_save_offer);
+  ADD_TEST ("/window/product-picker", TRUE, test_product_picker);
+  ADD_TEST ("/window/customer-editor", TRUE, test_customer_editor);
+  ADD_TEST ("/window/delete-undo", TRUE, test_delete_undo);
+  ADD_TEST ("/window/views", TRUE, test_views);
+  ADD_TEST ("/window/preferences", TRUE, test_preferences);
+  ADD_TEST ("/window/shortcuts", TRUE, test_shortcuts_window);
+
+  return g_test_run ();
+}
