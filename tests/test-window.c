@@ -10,6 +10,7 @@
 #include <string.h>
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 
 #include "ssa-application.h"
 #include "ssa-customer-editor.h"
@@ -141,6 +142,7 @@ typedef struct
 {
   gboolean   samples;
   void     (*body) (Fixture *f);
+  void     (*before) (Fixture *f);   /* nullable: runs before the application starts */
 } TestCase;
 
 /* Runs a test's body inside the running application, as the first thing after its window
@@ -185,6 +187,8 @@ run_test (Fixture       *f,
 
   if (test->samples)
     import_samples (f->path);
+  if (test->before != NULL)
+    test->before (f);
 
   g_setenv ("SSA_DESK_DB", f->path, TRUE);
   f->app = ssa_application_new ();
@@ -1071,6 +1075,83 @@ test_shortcuts_window (Fixture *f)
     }
 }
 
+/* Background refresh: with a price list URL configured and no refresh yet, the window
+ * fetches the distributor's list as soon as it has loaded, without being asked, and the
+ * new list becomes current in the database. Served by a SoupServer on 127.0.0.1. */
+
+static SoupServer *refresh_server;
+static char *refresh_document;
+
+static void
+serve_price_list_cb (SoupServer        *server,
+                     SoupServerMessage *msg,
+                     const char        *path,
+                     GHashTable        *query,
+                     gpointer           user_data)
+{
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                    refresh_document, strlen (refresh_document));
+}
+
+static void
+before_background_refresh (Fixture *f)
+{
+  g_autoptr(GBytes) sample = ssa_samples_get_price_list_bytes ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.ssadesk.SsaDesk");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) document = g_string_new_len (g_bytes_get_data (sample, NULL),
+                                                  g_bytes_get_size (sample));
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *url = NULL;
+
+  g_assert_cmpuint (g_string_replace (document, "\"sample-2026-11\"", "\"distributor-2026-12\"",
+                                      1), ==, 1);
+  refresh_document = g_string_free (g_steal_pointer (&document), FALSE);
+
+  refresh_server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (refresh_server, "/prices.json", serve_price_list_cb, NULL, NULL);
+  soup_server_listen_local (refresh_server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (refresh_server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/prices.json", g_uri_get_port (uris->data));
+
+  g_settings_set_string (settings, "price-list-url", url);
+  g_settings_set_int64 (settings, "last-refresh", 0);
+}
+
+static gboolean
+distributor_list_is_current (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaPriceList) list = NULL;
+
+  /* Look at the database now and then, not on every turn of the main loop. */
+  spin (100);
+  db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, NULL);
+  if (db == NULL)
+    return FALSE;
+  list = ssa_db_load_current_price_list (db, NULL, NULL);
+  return list != NULL && g_strcmp0 (list->id, "distributor-2026-12") == 0;
+}
+
+static void
+test_background_refresh (Fixture *f)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.ssadesk.SsaDesk");
+
+  /* Nobody pressed "Refresh Now": the start-up check found the list due. */
+  g_assert_true (wait_for (distributor_list_is_current, f));
+  /* The refresh is recorded, so the next start does not fetch again. */
+  g_assert_cmpint (g_settings_get_int64 (settings, "last-refresh"), >, 0);
+
+  g_settings_reset (settings, "price-list-url");
+  g_settings_reset (settings, "last-refresh");
+  g_clear_object (&refresh_server);
+  g_clear_pointer (&refresh_document, g_free);
+}
+
 #define ADD_TEST(path, samples, body) \
   G_STMT_START { \
     static const TestCase test_case = { samples, body }; \
@@ -1101,6 +1182,14 @@ main (int    argc,
   ADD_TEST ("/window/views", TRUE, test_views);
   ADD_TEST ("/window/preferences", TRUE, test_preferences);
   ADD_TEST ("/window/shortcuts", TRUE, test_shortcuts_window);
+  {
+    static const TestCase background_refresh = {
+      TRUE, test_background_refresh, before_background_refresh
+    };
+
+    g_test_add ("/window/background-refresh", Fixture, &background_refresh, setup, run_test,
+                teardown);
+  }
 
   return g_test_run ();
 }

@@ -823,3 +823,20 @@ ssa_price_list_page_set_repository (SsaPriceListPage *self,
   ssa_price_list_page_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
 }
+
+/**
+ * ssa_price_list_page_refresh:
+ * @self: a price list page
+ *
+ * Fetches the configured price list now, as "Refresh Now" does, with the page's progress
+ * and a toast for the result. The window calls it at start-up when the current list is
+ * older than the refresh interval; it does nothing while a refresh runs or before the
+ * page has its database.
+ */
+void
+ssa_price_list_page_refresh (SsaPriceListPage *self)
+{
+  g_return_if_fail (SSA_IS_PRICE_LIST_PAGE (self));
+
+  refresh_action (GTK_WIDGET (self), "price-list.refresh", NULL);
+}

@@ -20,5 +20,6 @@ SsaRepository *ssa_price_list_page_get_repository (SsaPriceListPage *self);
 void           ssa_price_list_page_set_repository (SsaPriceListPage *self,
                                                    SsaRepository    *repository);
 void           ssa_price_list_page_reload         (SsaPriceListPage *self);
+void           ssa_price_list_page_refresh        (SsaPriceListPage *self);
 
 G_END_DECLS

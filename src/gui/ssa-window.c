@@ -1209,13 +1209,46 @@ preferences_action (GtkWidget  *widget,
 
 /* Loading. */
 
+/* What loading the current price list finds: the list, and whether it is older than the
+ * refresh interval of the settings, so that the window fetches a new one in the
+ * background. */
+typedef struct
+{
+  SsaPriceList *price_list;
+  gboolean      refresh_due;
+} PriceListLoad;
+
+static void
+price_list_load_free (PriceListLoad *load)
+{
+  g_clear_pointer (&load->price_list, ssa_price_list_unref);
+  g_free (load);
+}
+
 static gpointer
 load_price_list_job (SsaDb         *db,
                      gpointer       data,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  return ssa_db_load_current_price_list (db, NULL, error);
+  g_autoptr(SsaDbPriceListInfo) info = NULL;
+  g_autoptr(GSettings) settings = ssa_refresh_dup_settings ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  PriceListLoad *load;
+  SsaPriceList *price_list;
+
+  price_list = ssa_db_load_current_price_list (db, &info, error);
+  if (price_list == NULL)
+    return NULL;
+
+  load = g_new0 (PriceListLoad, 1);
+  load->price_list = price_list;
+  /* Without the schema (an uninstalled run without GSETTINGS_SCHEMA_DIR) there is no URL
+   * to refresh from: the stored list simply stays current. */
+  load->refresh_due = settings != NULL &&
+                      ssa_refresh_check_settings (settings, info->source_url, info->fetched_at,
+                                                  now, NULL) == SSA_REFRESH_DUE;
+  return load;
 }
 
 static void
@@ -1255,8 +1288,16 @@ price_list_loaded_cb (GObject      *object,
   g_autoptr(SsaWindow) self = user_data;
   g_autoptr(SsaPriceList) price_list = NULL;
   g_autoptr(GError) error = NULL;
+  PriceListLoad *load;
+  gboolean refresh_due = FALSE;
 
-  price_list = ssa_db_job_finish (result, &error);
+  load = ssa_db_job_finish (result, &error);
+  if (load != NULL)
+    {
+      price_list = g_steal_pointer (&load->price_list);
+      refresh_due = load->refresh_due;
+      price_list_load_free (load);
+    }
   if (price_list == NULL)
     {
       g_autofree char *message = NULL;
@@ -1273,6 +1314,11 @@ price_list_loaded_cb (GObject      *object,
   if (price_list != NULL)
     set_price_list (self, price_list);
   set_ready (self, TRUE);
+
+  /* The current list is older than the refresh interval: fetch in the background. The
+   * price list page shows the progress and tells the result in a toast. */
+  if (refresh_due)
+    ssa_price_list_page_refresh (SSA_PRICE_LIST_PAGE (ensure_page (self, "price-list")));
 }
 
 static void
@@ -1281,7 +1327,7 @@ load_price_list (SsaWindow *self)
   if (self->db_path == NULL)
     return;
   ssa_db_job_run_async (self->db_path, load_price_list_job, NULL, NULL,
-                        (GDestroyNotify) ssa_price_list_unref, self->cancellable,
+                        (GDestroyNotify) price_list_load_free, self->cancellable,
                         price_list_loaded_cb, g_object_ref (self));
 }
 
