@@ -764,6 +764,20 @@ ssa_repository_add_customer (SsaRepository  *self,
   return TRUE;
 }
 
+/* Drops a deleted row from its id table and its list. */
+static void
+forget_row (GHashTable *by_id,
+            GListStore *store,
+            gint64      id,
+            gpointer    item)
+{
+  guint position;
+
+  g_hash_table_remove (by_id, &id);
+  if (g_list_store_find (store, item, &position))
+    g_list_store_remove (store, position);
+}
+
 /* Deletes a customer without installations (others are refused). */
 gboolean
 ssa_repository_remove_customer (SsaRepository  *self,
@@ -771,7 +785,6 @@ ssa_repository_remove_customer (SsaRepository  *self,
                                 GError        **error)
 {
   gint64 id;
-  guint position;
 
   g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (SSA_IS_CUSTOMER (customer), FALSE);
@@ -781,9 +794,7 @@ ssa_repository_remove_customer (SsaRepository  *self,
     return FALSE;
 
   unwatch (self, customer);
-  g_hash_table_remove (self->customers_by_id, &id);
-  if (g_list_store_find (self->customers, customer, &position))
-    g_list_store_remove (self->customers, position);
+  forget_row (self->customers_by_id, self->customers, id, customer);
   return TRUE;
 }
 
@@ -824,7 +835,6 @@ ssa_repository_remove_installation (SsaRepository    *self,
                                     GError          **error)
 {
   gint64 id;
-  guint position;
 
   g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (SSA_IS_INSTALLATION (installation), FALSE);
@@ -834,9 +844,7 @@ ssa_repository_remove_installation (SsaRepository    *self,
     return FALSE;
 
   unwatch_installation (self, installation);
-  g_hash_table_remove (self->installations_by_id, &id);
-  if (g_list_store_find (self->installations, installation, &position))
-    g_list_store_remove (self->installations, position);
+  forget_row (self->installations_by_id, self->installations, id, installation);
   return TRUE;
 }
 
