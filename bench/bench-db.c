@@ -244,7 +244,7 @@ main (int    argc,
       ssa_offer_request_init (&request);
       request.today = today;
       start = g_get_monotonic_time ();
-      offer = ssa_db_create_offer (db, 2 + run, &request, &today, NULL, &error);
+      offer = ssa_db_create_offer (db, 2 + run, &request, &today, 0, NULL, &error);
       g_assert_no_error (error);
       best = MIN (best, ms_since (start));
     }

@@ -710,10 +710,11 @@ test_price_lists (Fixture       *f,
 /* Offers. */
 
 static SsaDbOffer *
-create_offer (Fixture     *f,
-              gint64       installation_id,
-              const char  *created,
-              const char  *today)
+create_offer_valid_for (Fixture     *f,
+                        gint64       installation_id,
+                        const char  *created,
+                        const char  *today,
+                        guint        validity_days)
 {
   g_autoptr(GError) error = NULL;
   SsaOfferRequest request;
@@ -722,10 +723,21 @@ create_offer (Fixture     *f,
 
   ssa_offer_request_init (&request);
   request.today = date (today);
-  offer = ssa_db_create_offer (f->db, installation_id, &request, &day, NULL, &error);
+  offer = ssa_db_create_offer (f->db, installation_id, &request, &day, validity_days, NULL,
+                               &error);
   g_assert_no_error (error);
   g_assert_nonnull (offer);
   return offer;
+}
+
+/* An offer valid for the profile's default. */
+static SsaDbOffer *
+create_offer (Fixture     *f,
+              gint64       installation_id,
+              const char  *created,
+              const char  *today)
+{
+  return create_offer_valid_for (f, installation_id, created, today, 0);
 }
 
 static void
@@ -767,10 +779,10 @@ test_offer_numbers (Fixture       *f,
     GDate day = date ("2026-11-28");
 
     ssa_offer_request_init (&request);
-    g_assert_null (ssa_db_create_offer (f->db, saas, &request, &day, NULL, &error));
+    g_assert_null (ssa_db_create_offer (f->db, saas, &request, &day, 0, NULL, &error));
     g_assert_error (error, SSA_ERROR, SSA_ERROR_REFUSED);
     g_clear_error (&error);
-    g_assert_null (ssa_db_create_offer (f->db, 9999, &request, &day, NULL, &error));
+    g_assert_null (ssa_db_create_offer (f->db, 9999, &request, &day, 0, NULL, &error));
     g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
     g_clear_error (&error);
   }
@@ -809,7 +821,7 @@ test_offer_snapshot_immutable (Fixture       *f,
 
   ssa_offer_request_init (&request);
   request.today = day;
-  offer = ssa_db_create_offer (f->db, id, &request, &day, &computed, &error);
+  offer = ssa_db_create_offer (f->db, id, &request, &day, 0, &computed, &error);
   g_assert_no_error (error);
   computed_json = ssa_offer_to_json (computed);
   g_assert_cmpstr (offer->snapshot, ==, computed_json);
@@ -849,7 +861,7 @@ test_offer_snapshot_immutable (Fixture       *f,
   /* A revision is computed anew. */
   {
     g_autoptr(SsaDbOffer) revision = ssa_db_revise_offer (f->db, offer->number, &request, &day,
-                                                          NULL, &error);
+                                                          0, NULL, &error);
 
     g_assert_no_error (error);
     g_assert_cmpstr (revision->number, ==, "2026-0001-R2");
@@ -940,12 +952,12 @@ test_offer_status (Fixture       *f,
   ssa_offer_request_init (&request);
   request.today = date ("2026-11-28");
   request.discount_percent = 1000;
-  r2 = ssa_db_revise_offer (f->db, "2026-0001", &request, &day, NULL, &error);
+  r2 = ssa_db_revise_offer (f->db, "2026-0001", &request, &day, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (r2->number, ==, "2026-0001-R2");
   g_assert_cmpint (r2->revision, ==, 2);
   g_assert_cmpint (r2->status, ==, SSA_OFFER_STATUS_DRAFT);
-  r3 = ssa_db_revise_offer (f->db, "2026-0001-r2", &request, &day, NULL, &error);
+  r3 = ssa_db_revise_offer (f->db, "2026-0001-r2", &request, &day, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (r3->number, ==, "2026-0001-R3");
   g_assert_cmpint (stored_status (f, "2026-0001"), ==, SSA_OFFER_STATUS_SENT);
@@ -1034,7 +1046,7 @@ test_offer_accept_coterming (Fixture       *f,
   request.today = day;
   request.end_kind = SSA_OFFER_END_DATE;
   request.end = date ("2027-06-30");
-  offer = ssa_db_create_offer (f->db, id, &request, &day, NULL, &error);
+  offer = ssa_db_create_offer (f->db, id, &request, &day, 0, NULL, &error);
   g_assert_no_error (error);
   set_status (f, offer->number, SSA_OFFER_STATUS_SENT, "2026-11-28");
   set_status (f, offer->number, SSA_OFFER_STATUS_ACCEPTED, "2026-11-28");
@@ -1129,6 +1141,156 @@ test_profile (Fixture       *f,
   g_clear_error (&error);
   loaded = ssa_db_load_profile (f->db, &error);
   g_assert_cmpstr (loaded->org_no, ==, "988077917");
+}
+
+/* Validity: the days the builder chose, or the profile's default for 0. The profile's
+ * default is set to 21 days so that neither 30 (the schema's default) nor a chosen
+ * validity can pass for it. */
+
+static void
+set_profile_validity (Fixture *f,
+                      int      days)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaProfile) profile = ssa_db_load_profile (f->db, &error);
+
+  g_assert_no_error (error);
+  profile->default_validity_days = days;
+  g_assert_true (ssa_db_save_profile (f->db, profile, &error));
+  g_assert_no_error (error);
+}
+
+/* Asserts that @number is stored valid for @days from its date: as this connection reads
+ * it, and as a second connection reads the file. */
+static void
+assert_valid_for (Fixture    *f,
+                  const char *number,
+                  int         days)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDbOffer) offer = ssa_db_load_offer (f->db, number, &error);
+  g_autofree char *sql = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *expected = NULL;
+  GDate until;
+
+  g_assert_no_error (error);
+  ssa_date_add_days (&offer->created, days, &until);
+  expected = ssa_date_to_iso (&until);
+  assert_date (&offer->valid_until, expected);
+  g_assert_cmpint (g_date_days_between (&offer->created, &offer->valid_until), ==, days);
+
+  sql = g_strdup_printf ("SELECT valid_until FROM offers WHERE number = '%s'", number);
+  stored = raw_text (f->path, sql);
+  g_assert_cmpstr (stored, ==, expected);
+}
+
+static void
+test_offer_validity_chosen (Fixture       *f,
+                            gconstpointer  data)
+{
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autoptr(SsaDbOffer) longest = NULL;
+
+  set_profile_validity (f, 21);
+  offer = create_offer_valid_for (f, id, "2026-11-28", "2026-11-28", 45);
+  assert_date (&offer->created, "2026-11-28");
+  assert_date (&offer->valid_until, "2027-01-12");
+  assert_valid_for (f, offer->number, 45);
+
+  /* The longest the builder offers is stored too. */
+  longest = create_offer_valid_for (f, id, "2026-11-28", "2026-11-28", 365);
+  assert_date (&longest->valid_until, "2027-11-28");
+  assert_valid_for (f, longest->number, 365);
+}
+
+static void
+test_offer_validity_default (Fixture       *f,
+                             gconstpointer  data)
+{
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  g_autoptr(SsaDbOffer) offer = NULL;
+
+  set_profile_validity (f, 21);
+  offer = create_offer_valid_for (f, id, "2026-11-28", "2026-11-28", 0);
+  assert_date (&offer->valid_until, "2026-12-19");
+  assert_valid_for (f, offer->number, 21);
+}
+
+static void
+test_offer_validity_revise (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autoptr(SsaDbOffer) r2 = NULL;
+  g_autoptr(SsaDbOffer) r3 = NULL;
+  SsaOfferRequest request;
+  GDate day = date ("2026-12-01");
+
+  set_profile_validity (f, 21);
+  offer = create_offer_valid_for (f, id, "2026-11-28", "2026-11-28", 45);
+
+  /* A revision is valid for its own days from its own date... */
+  ssa_offer_request_init (&request);
+  request.today = date ("2026-11-28");
+  r2 = ssa_db_revise_offer (f->db, offer->number, &request, &day, 60, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (r2->number, ==, "2026-0001-R2");
+  assert_date (&r2->valid_until, "2027-01-30");
+  assert_valid_for (f, r2->number, 60);
+
+  /* ...or for the profile's default, not the revised offer's days. */
+  r3 = ssa_db_revise_offer (f->db, r2->number, &request, &day, 0, NULL, &error);
+  g_assert_no_error (error);
+  assert_valid_for (f, r3->number, 21);
+
+  /* The revised offers keep theirs. */
+  assert_valid_for (f, offer->number, 45);
+  assert_valid_for (f, r2->number, 60);
+}
+
+static void
+test_offer_validity_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const guint refused[] = { SSA_PROFILE_MAX_VALIDITY_DAYS + 1, 3650, G_MAXUINT };
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  g_autoptr(SsaDbOffer) offer = create_offer_valid_for (f, id, "2026-11-28", "2026-11-28", 45);
+  SsaOfferRequest request;
+  GDate day = date ("2026-11-28");
+
+  ssa_offer_request_init (&request);
+  request.today = day;
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SsaOffer) computed = NULL;
+      g_autofree char *days = g_strdup_printf ("%u", refused[i]);
+
+      g_assert_null (ssa_db_create_offer (f->db, id, &request, &day, refused[i], &computed,
+                                          &error));
+      g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, days));
+      g_assert_null (computed);
+      g_clear_error (&error);
+
+      g_assert_null (ssa_db_revise_offer (f->db, offer->number, &request, &day, refused[i],
+                                          &computed, &error));
+      g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+      g_assert_null (computed);
+    }
+
+  /* Nothing stored, and no number taken: the next offer is the second. */
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM offers"), ==, 1);
+  {
+    g_autoptr(SsaDbOffer) next = create_offer (f, id, "2026-11-28", "2026-11-28");
+
+    g_assert_cmpstr (next->number, ==, "2026-0002");
+  }
 }
 
 /* Backup while another connection writes. */
@@ -1239,6 +1401,10 @@ main (int    argc,
   ADD ("/db/offers/status", test_offer_status, NULL);
   ADD ("/db/offers/accept-lapsed", test_offer_accept_lapsed, NULL);
   ADD ("/db/offers/accept-coterming", test_offer_accept_coterming, NULL);
+  ADD ("/db/offers/validity/chosen", test_offer_validity_chosen, NULL);
+  ADD ("/db/offers/validity/default", test_offer_validity_default, NULL);
+  ADD ("/db/offers/validity/revise", test_offer_validity_revise, NULL);
+  ADD ("/db/offers/validity/refused", test_offer_validity_refused, NULL);
   ADD ("/db/profile", test_profile, NULL);
   ADD ("/db/backup", test_backup, NULL);
 

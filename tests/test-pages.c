@@ -182,7 +182,7 @@ create_offer (Fixture     *f,
   g_assert_nonnull (id);
   ssa_offer_request_init (&request);
   request.today = *created;
-  offer = ssa_db_create_offer (f->db, *id, &request, created, NULL, &error);
+  offer = ssa_db_create_offer (f->db, *id, &request, created, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (offer);
   return offer;

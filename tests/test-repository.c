@@ -485,7 +485,7 @@ test_refresh (Fixture       *f,
   g_date_set_dmy (&day, 28, 11, 2026);
   ssa_offer_request_init (&request);
   request.today = day;
-  offer = ssa_db_create_offer (db, 2, &request, &day, NULL, &error);
+  offer = ssa_db_create_offer (db, 2, &request, &day, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ssa_db_set_offer_status (db, offer->number, SSA_OFFER_STATUS_SENT, &day, &error));
   g_assert_true (ssa_db_set_offer_status (db, offer->number, SSA_OFFER_STATUS_ACCEPTED, &day,

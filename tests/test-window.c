@@ -329,18 +329,35 @@ find_status_page (GtkWidget  *root,
   return NULL;
 }
 
+/* The first row of @type (an AdwPreferencesRow subclass) titled @title. */
+static gpointer
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_widgets (root, type, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title))
+      return g_ptr_array_index (rows, i);
+  g_error ("no %s “%s”", g_type_name (type), title);
+  return NULL;
+}
+
 static GtkEditable *
 find_entry_row (GtkWidget  *root,
                 const char *title)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  return GTK_EDITABLE (find_row (root, ADW_TYPE_ENTRY_ROW, title));
+}
 
-  collect_widgets (root, ADW_TYPE_ENTRY_ROW, rows);
-  for (guint i = 0; i < rows->len; i++)
-    if (g_str_equal (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title))
-      return g_ptr_array_index (rows, i);
-  g_error ("no entry row “%s”", title);
-  return NULL;
+/* The widget an action row activates, such as the spin button beside its title. */
+static GtkWidget *
+find_action_row_widget (GtkWidget  *root,
+                        const char *title)
+{
+  return adw_action_row_get_activatable_widget (find_row (root, ADW_TYPE_ACTION_ROW, title));
 }
 
 static guint
@@ -737,12 +754,19 @@ test_save_offer (Fixture *f)
   g_autoptr(GError) error = NULL;
   SavedWait saved = { NULL };
   RegisterWait in_register = { f->window, NULL };
+  GtkSpinButton *validity = NULL;
   gint64 total;
   gboolean found = FALSE;
 
   click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
   g_assert_nonnull (ssa_offer_builder_get_offer (builder));
   total = ssa_offer_builder_get_offer (builder)->totals.total;
+
+  /* A validity other than the profile's (30 days), typed but not yet confirmed with Enter
+   * when the offer is saved: the offer is valid for what the builder shows. */
+  validity = GTK_SPIN_BUTTON (find_action_row_widget (GTK_WIDGET (builder), "Valid for Days"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (validity), ==, 30);
+  gtk_editable_set_text (GTK_EDITABLE (validity), "45");
   screenshot (GTK_WIDGET (f->window), "offer-terms");
   scroll_to_end (GTK_WIDGET (builder));
   screenshot (GTK_WIDGET (f->window), "offer");
@@ -754,7 +778,9 @@ test_save_offer (Fixture *f)
   g_signal_handlers_disconnect_by_func (builder, offer_saved_cb, &saved);
   g_assert_true (g_regex_match_simple ("^[0-9]{4}-0001$", saved.number, 0, 0));
 
-  /* In the database, with the total the window showed. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (validity), ==, 45);
+
+  /* In the database, with the total and the validity the window showed. */
   db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   offers = ssa_db_list_offers (db, &error);
@@ -765,9 +791,13 @@ test_save_offer (Fixture *f)
 
       if (g_str_equal (offer->number, saved.number))
         {
+          GDate until;
+
           found = TRUE;
           g_assert_cmpint (offer->total, ==, total);
           g_assert_cmpint (offer->status, ==, SSA_OFFER_STATUS_DRAFT);
+          ssa_date_add_days (&offer->created, 45, &until);
+          g_assert_cmpint (g_date_compare (&offer->valid_until, &until), ==, 0);
         }
     }
   g_assert_true (found);

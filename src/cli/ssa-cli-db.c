@@ -864,7 +864,8 @@ offer_create (int    argc,
       status = SSA_CLI_REFUSED;
       goto out;
     }
-  stored = ssa_db_create_offer (db, id, &request, NULL, &offer, &error);
+  /* The command has no validity option: the profile's default. */
+  stored = ssa_db_create_offer (db, id, &request, NULL, 0, &offer, &error);
   if (stored == NULL)
     {
       print_offer_error ("offer create", id, error);
@@ -962,7 +963,7 @@ offer_revise (int    argc,
     }
   merge_request (&request, &options, &given);
 
-  stored = ssa_db_revise_offer (db, argv[1], &request, NULL, &offer, &error);
+  stored = ssa_db_revise_offer (db, argv[1], &request, NULL, 0, &offer, &error);
   if (stored == NULL)
     {
       print_offer_error ("offer revise", original->installation_id, error);

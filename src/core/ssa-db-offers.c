@@ -364,9 +364,11 @@ query_next (SsaDb       *self,
   return TRUE;
 }
 
+/* Returns: the profile's default validity in days, -1 with @error set when the profile
+ * cannot be read */
 static int
-validity_days (SsaDb   *self,
-               GError **error)
+profile_validity_days (SsaDb   *self,
+                       GError **error)
 {
   g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self,
                                               "SELECT default_validity_days FROM profile "
@@ -401,8 +403,24 @@ load_offer_by_id (SsaDb   *self,
   return offer_from_row (stmt, TRUE);
 }
 
+/* Refuses, before anything is stored, a validity longer than the builder offers: a
+ * caller's mistake must not become an offer valid for years. */
+static gboolean
+check_validity_days (guint    validity_days,
+                     GError **error)
+{
+  if (validity_days <= SSA_PROFILE_MAX_VALIDITY_DAYS)
+    return TRUE;
+
+  g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED,
+               _("An offer cannot be valid for %u days: choose from 1 to %d days."),
+               validity_days, SSA_PROFILE_MAX_VALIDITY_DAYS);
+  return FALSE;
+}
+
 /* Computes and stores an offer inside the caller's write transaction: a new number when
- * @seq is 0, else the next revision of @year-@seq. */
+ * @seq is 0, else the next revision of @year-@seq; valid for @validity_days (already
+ * checked), or the profile's default when it is 0. */
 static SsaDbOffer *
 store_offer (SsaDb                  *self,
              gint64                  installation_id,
@@ -410,6 +428,7 @@ store_offer (SsaDb                  *self,
              int                     seq,
              const SsaOfferRequest  *request,
              const GDate            *created,
+             guint                   validity_days,
              SsaOffer              **out_offer,
              GError                **error)
 {
@@ -468,8 +487,10 @@ store_offer (SsaDb                  *self,
                         "WHERE year = ? AND seq = ?", year, seq, &revision, error))
     return NULL;
 
-  days = validity_days (self, error);
-  if (days < 0)
+  g_assert (validity_days <= SSA_PROFILE_MAX_VALIDITY_DAYS);
+  if (validity_days > 0)
+    days = (int) validity_days;
+  else if ((days = profile_validity_days (self, error)) < 0)
     return NULL;
   ssa_date_add_days (&day, days, &valid_until);
 
@@ -517,13 +538,17 @@ store_offer (SsaDb                  *self,
  * @installation_id: the stored installation to make the offer for
  * @request: the period and terms
  * @created: (nullable): the day the offer is made, %NULL for the local date: its year is the
- *   number's, and the offer is valid for the profile's default validity from it
+ *   number's, and the offer's validity runs from it
+ * @validity_days: how many days the offer stays valid: its valid_until is @created plus
+ *   this many days; 0 for the profile's default validity
  * @out_offer: (out) (optional) (transfer full): the computed offer
  * @error: a #GError
  *
  * Computes an offer against the current price list and the stored installation and stores
  * it as a draft with the next number of the year, all in one write transaction. A refusal
- * of the calculator is its %SSA_ERROR, with nothing stored.
+ * of the calculator is its %SSA_ERROR, with nothing stored. A @validity_days above
+ * %SSA_PROFILE_MAX_VALIDITY_DAYS is refused with %SSA_DB_ERROR_REFUSED, with nothing
+ * stored.
  *
  * Returns: (transfer full): the stored offer, whole
  */
@@ -532,6 +557,7 @@ ssa_db_create_offer (SsaDb                  *self,
                      gint64                  installation_id,
                      const SsaOfferRequest  *request,
                      const GDate            *created,
+                     guint                   validity_days,
                      SsaOffer              **out_offer,
                      GError                **error)
 {
@@ -541,9 +567,12 @@ ssa_db_create_offer (SsaDb                  *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (request != NULL, NULL);
 
+  if (!check_validity_days (validity_days, error))
+    return NULL;
   if (!ssa_db_transaction_begin (&txn, self, error))
     return NULL;
-  stored = store_offer (self, installation_id, 0, 0, request, created, out_offer, error);
+  stored = store_offer (self, installation_id, 0, 0, request, created, validity_days,
+                        out_offer, error);
   if (stored == NULL || !ssa_db_transaction_commit (&txn, error))
     {
       if (out_offer != NULL)
@@ -592,12 +621,16 @@ load_offer (SsaDb       *self,
  * @number: an offer's number, any of its revisions
  * @request: the period and terms of the revision
  * @created: (nullable): the day the revision is made, %NULL for the local date
+ * @validity_days: how many days the revision stays valid: its valid_until is @created plus
+ *   this many days; 0 for the profile's default validity (not the revised offer's)
  * @out_offer: (out) (optional) (transfer full): the computed offer
  * @error: a #GError
  *
  * Makes the next revision of an offer (whatever its status): computed anew for the same
  * installation against the current price list, stored as a draft numbered like the first
- * with `-R2`, `-R3`, …. The revised offer itself does not change.
+ * with `-R2`, `-R3`, …. The revised offer itself does not change. A @validity_days above
+ * %SSA_PROFILE_MAX_VALIDITY_DAYS is refused with %SSA_DB_ERROR_REFUSED, with nothing
+ * stored.
  *
  * Returns: (transfer full): the stored revision
  */
@@ -606,6 +639,7 @@ ssa_db_revise_offer (SsaDb                  *self,
                      const char             *number,
                      const SsaOfferRequest  *request,
                      const GDate            *created,
+                     guint                   validity_days,
                      SsaOffer              **out_offer,
                      GError                **error)
 {
@@ -617,13 +651,15 @@ ssa_db_revise_offer (SsaDb                  *self,
   g_return_val_if_fail (number != NULL, NULL);
   g_return_val_if_fail (request != NULL, NULL);
 
+  if (!check_validity_days (validity_days, error))
+    return NULL;
   if (!ssa_db_transaction_begin (&txn, self, error))
     return NULL;
   original = load_offer (self, number, error);
   if (original == NULL)
     return NULL;
   stored = store_offer (self, original->installation_id, original->year, original->seq,
-                        request, created, out_offer, error);
+                        request, created, validity_days, out_offer, error);
   if (stored == NULL || !ssa_db_transaction_commit (&txn, error))
     {
       if (out_offer != NULL)

@@ -44,7 +44,7 @@ G_BEGIN_DECLS
  * @SSA_DB_ERROR_CONSTRAINT: the change would break a rule of the schema (a second
  *   installation with the same serial, a customer that still has installations, …)
  * @SSA_DB_ERROR_REFUSED: the rules of offers refuse the change (a locked offer, a status
- *   change that is not allowed)
+ *   change that is not allowed, a validity longer than the longest allowed)
  *
  * Errors of the database. Messages are translated and say what to do next. A cancelled
  * load fails with G_IO_ERROR_CANCELLED.
@@ -278,12 +278,14 @@ SsaDbOffer  *ssa_db_create_offer         (SsaDb                 *self,
                                           gint64                 installation_id,
                                           const SsaOfferRequest *request,
                                           const GDate           *created,
+                                          guint                  validity_days,
                                           SsaOffer             **out_offer,
                                           GError               **error);
 SsaDbOffer  *ssa_db_revise_offer         (SsaDb                 *self,
                                           const char            *number,
                                           const SsaOfferRequest *request,
                                           const GDate           *created,
+                                          guint                  validity_days,
                                           SsaOffer             **out_offer,
                                           GError               **error);
 gboolean     ssa_db_set_offer_status     (SsaDb                 *self,

@@ -910,6 +910,7 @@ typedef struct
   char            *db_path;
   gint64           installation_id;
   SsaOfferRequest  request;
+  guint            validity_days;  /* the validity the builder shows */
   char            *revise;
 } SaveJob;
 
@@ -940,9 +941,11 @@ save_thread (GTask        *task,
     }
 
   if (job->revise != NULL)
-    stored = ssa_db_revise_offer (db, job->revise, &job->request, NULL, NULL, &error);
+    stored = ssa_db_revise_offer (db, job->revise, &job->request, NULL, job->validity_days,
+                                  NULL, &error);
   else
-    stored = ssa_db_create_offer (db, job->installation_id, &job->request, NULL, NULL, &error);
+    stored = ssa_db_create_offer (db, job->installation_id, &job->request, NULL,
+                                  job->validity_days, NULL, &error);
 
   if (stored == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -1003,6 +1006,9 @@ save_action (GtkWidget  *widget,
   job->db_path = g_strdup (self->db_path);
   job->installation_id = ssa_installation_get_id (self->installation);
   job->request = self->request;
+  /* The offer is valid for the days shown, even when they were typed without Enter. */
+  gtk_spin_button_update (self->validity_spin);
+  job->validity_days = (guint) gtk_spin_button_get_value_as_int (self->validity_spin);
   job->revise = g_strdup (self->revising);
 
   /* One save at a time: a double click makes one offer. */

@@ -302,9 +302,10 @@ revise_job (SsaDb         *db,
   if (original == NULL || !ssa_db_offer_get_request (original, &request, error))
     return NULL;
 
-  /* The same terms, asked again today: a revision is made when the first no longer fits. */
+  /* The same terms, asked again today: a revision is made when the first no longer fits.
+   * Like "offer revise" of the command line, it is valid for the profile's default. */
   g_date_clear (&request.today, 1);
-  revision = ssa_db_revise_offer (db, data->number, &request, NULL, NULL, error);
+  revision = ssa_db_revise_offer (db, data->number, &request, NULL, 0, NULL, error);
   if (revision == NULL)
     return NULL;
   return g_strdup (revision->number);

@@ -575,9 +575,10 @@ batch_job (SsaDb         *db,
           break;
         }
 
+      /* A batch has no validity of its own: its offers get the profile's default. */
       inventory = ssa_db_load_inventory (db, entry->id, NULL, &local_error);
       if (inventory != NULL)
-        stored = ssa_db_create_offer (db, entry->id, &request, &data->today, &offer,
+        stored = ssa_db_create_offer (db, entry->id, &request, &data->today, 0, &offer,
                                       &local_error);
       if (stored != NULL)
         {
