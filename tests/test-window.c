@@ -24,6 +24,7 @@
 #include "ssa-repository.h"
 #include "ssa-samples.h"
 #include "ssa-sidebar.h"
+#include "ssa-slot.h"
 #include "ssa-window.h"
 
 /* The real application and window on a database in a temporary folder (SSA_DESK_DB),
@@ -392,14 +393,14 @@ click_sidebar_row (SsaWindow  *window,
   GtkWidget *list_view = find_widget (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW);
   GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
   guint position = find_shown (sidebar, type, name);
+  g_autoptr(SsaSlot) slot = NULL;
 
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   gtk_selection_model_select_item (selection, position, TRUE);
   spin (100);
-  g_assert_true (ssa_sidebar_get_selected (sidebar) ==
-                 g_list_model_get_item (G_LIST_MODEL (selection), position));
-  /* get_item returned a reference. */
-  g_object_unref (ssa_sidebar_get_selected (sidebar));
+  /* The list's items are slots, each showing one row. */
+  slot = g_list_model_get_item (G_LIST_MODEL (selection), position);
+  g_assert_true (ssa_sidebar_get_selected (sidebar) == ssa_slot_get_item (slot));
   return ssa_sidebar_get_selected (sidebar);
 }
 
@@ -516,15 +517,51 @@ test_sidebar_filter (Fixture *f)
   spin (400);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
 
-  /* Nothing. */
+  /* Nothing: "No Results" instead of the list. */
   ssa_sidebar_set_search (sidebar, "zzzz");
   spin (400);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_null (find_widget (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW));
+  g_assert_nonnull (find_status_page (GTK_WIDGET (sidebar), "No Results"));
   screenshot (GTK_WIDGET (f->window), "sidebar-no-results");
 
   ssa_sidebar_set_search (sidebar, "");
   spin (400);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all);
+  g_assert_nonnull (find_widget (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW));
+  g_assert_null (find_status_page (GTK_WIDGET (sidebar), "No Results"));
+}
+
+/* The installation picked stays picked, and shown, while a search hides it. */
+static void
+test_sidebar_keeps_selection (Fixture *f)
+{
+  SsaSidebar *sidebar = SSA_SIDEBAR (ssa_window_get_sidebar (f->window));
+  GtkWidget *list_view = find_widget (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  GtkWidget *view = ssa_window_get_inventory_view (f->window);
+  GObject *picked = click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Pakkeri Norheimsund");
+  guint position;
+
+  g_assert_true (ssa_inventory_view_get_installation (SSA_INVENTORY_VIEW (view)) ==
+                 SSA_INSTALLATION (picked));
+
+  ssa_sidebar_set_search (sidebar, "bryggen");
+  spin (400);
+  g_assert_cmpuint (find_shown (sidebar, SSA_TYPE_INSTALLATION, "Pakkeri Norheimsund"), ==,
+                    GTK_INVALID_LIST_POSITION);
+  g_assert_true (ssa_sidebar_get_selected (sidebar) == picked);
+  g_assert_true (ssa_inventory_view_get_installation (SSA_INVENTORY_VIEW (view)) ==
+                 SSA_INSTALLATION (picked));
+  /* No row of the search shows selected. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    g_assert_false (gtk_selection_model_is_selected (selection, i));
+
+  ssa_sidebar_set_search (sidebar, "");
+  spin (400);
+  position = find_shown (sidebar, SSA_TYPE_INSTALLATION, "Pakkeri Norheimsund");
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_true (gtk_selection_model_is_selected (selection, position));
 }
 
 static GPtrArray *
@@ -1204,6 +1241,7 @@ main (int    argc,
 
   ADD_TEST ("/window/first-run", FALSE, test_first_run);
   ADD_TEST ("/window/sidebar-filter", TRUE, test_sidebar_filter);
+  ADD_TEST ("/window/sidebar-keeps-selection", TRUE, test_sidebar_keeps_selection);
   ADD_TEST ("/window/quantity-and-total", TRUE, test_quantity_and_total);
   ADD_TEST ("/window/save-offer", TRUE, test_save_offer);
   ADD_TEST ("/window/product-picker", TRUE, test_product_picker);

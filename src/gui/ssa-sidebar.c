@@ -10,14 +10,23 @@
 
 #include "ssa-org-no.h"
 #include "ssa-page-common.h"
+#include "ssa-recycling-selection.h"
 #include "ssa-sidebar.h"
 #include "ssa-sidebar-filter.h"
 #include "ssa-sidebar-model.h"
+#include "ssa-sidebar-row.h"
+#include "ssa-slot.h"
 
 /* Customers and their installations, filtered as you type. The rows are a flat list
- * (SsaSidebarModel) under a GtkFilterListModel with the sidebar's own filter
- * (SsaSidebarFilter), so that filtering 10 000 customers is one pass and no widgets but
- * the visible rows. "selected" is the customer or installation picked. */
+ * (SsaSidebarModel); those that match the search are SsaSidebarFilter, so that filtering
+ * 10 000 customers is one pass over an array. The list view shows them through an
+ * SsaRecyclingSelection, so that a keystroke that swaps thousands of rows gives the
+ * existing row widgets other rows to show instead of building new ones; a row is one
+ * widget (SsaSidebarRow) whose size does not depend on its text, so that a row given
+ * another customer is only drawn again, not measured.
+ *
+ * "selected" is the customer or installation picked. It stays picked while a search hides
+ * it (the window keeps showing it) and is dropped only when it is deleted. */
 
 struct _SsaSidebar
 {
@@ -28,12 +37,10 @@ struct _SsaSidebar
 
   GtkSearchEntry     *search_entry;
   GtkListView        *list_view;
-  GtkSingleSelection *selection;
-  GtkFilterListModel *filter_model;
+  SsaRecyclingSelection *selection;
   SsaSidebarFilter   *filter;
   GtkStack           *stack;
-  AdwBin             *empty_bin;
-  AdwStatusPage      *empty_page;     /* made when first needed */
+  AdwStatusPage      *empty_page;
 };
 
 G_DEFINE_FINAL_TYPE (SsaSidebar, ssa_sidebar, ADW_TYPE_BIN)
@@ -53,37 +60,28 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Rows: one label each, the name over a dimmed detail line. A filter change can replace
- * every visible row's widgets at once (GtkListView recycles only rows that stay), so a row
- * is kept to a single widget: typing in the search stays within a frame with 10 000
- * customers. */
+/* Rows: an SsaSidebarRow each, the name over a dimmed detail line. Its size does not depend
+ * on its text, so a row given another customer (a search) is only drawn again, not
+ * measured. */
 
 static char *
-customer_markup (SsaCustomer *customer)
+customer_detail (SsaCustomer *customer)
 {
   const char *org_no = ssa_customer_get_org_no (customer);
-  g_autofree char *detail = NULL;
 
   if (org_no == NULL || *org_no == '\0')
-    detail = g_strdup (_("No organisation number"));
-  else if (ssa_org_no_is_valid (org_no))
-    detail = ssa_org_no_format (org_no, FALSE);
-  else
-    detail = g_strdup (org_no);
-
-  return g_markup_printf_escaped ("<b>%s</b>\n<small><span alpha=\"60%%\">%s</span></small>",
-                                  ssa_customer_get_name (customer) != NULL
-                                  ? ssa_customer_get_name (customer) : "", detail);
+    return g_strdup (_("No organisation number"));
+  if (ssa_org_no_is_valid (org_no))
+    return ssa_org_no_format (org_no, FALSE);
+  return g_strdup (org_no);
 }
 
 static char *
-installation_markup (SsaInstallation *installation)
+installation_detail (SsaInstallation *installation)
 {
   const GDate *expiry = ssa_installation_get_ssa_expiry (installation);
   const char *serial = ssa_installation_get_serial (installation);
-  const char *name = ssa_installation_get_name (installation);
   g_autofree char *status = NULL;
-  g_autofree char *detail = NULL;
 
   if (ssa_installation_get_deployment (installation) != SSA_DEPLOYMENT_APPLIANCE)
     status = g_strdup (ssa_deployment_get_label (ssa_installation_get_deployment (installation)));
@@ -99,33 +97,68 @@ installation_markup (SsaInstallation *installation)
 
   if (serial != NULL && *serial != '\0')
     /* Translators: an installation's serial and SSA status in the sidebar. */
-    detail = g_strdup_printf (_("%s · %s"), serial, status);
-  else
-    detail = g_steal_pointer (&status);
-
-  return g_markup_printf_escaped ("%s\n<small><span alpha=\"60%%\">%s</span></small>",
-                                  name != NULL ? name : _("Unnamed installation"), detail);
+    return g_strdup_printf (_("%s · %s"), serial, status);
+  return g_steal_pointer (&status);
 }
 
 static void
-update_row (GtkWidget *label,
+update_row (GtkWidget *row,
             GObject   *object)
 {
-  g_autofree char *markup = NULL;
+  g_autofree char *detail = NULL;
 
   if (SSA_IS_CUSTOMER (object))
-    markup = customer_markup (SSA_CUSTOMER (object));
+    {
+      detail = customer_detail (SSA_CUSTOMER (object));
+      ssa_sidebar_row_set (SSA_SIDEBAR_ROW (row), ssa_customer_get_name (SSA_CUSTOMER (object)),
+                           detail, TRUE);
+    }
   else
-    markup = installation_markup (SSA_INSTALLATION (object));
-  gtk_label_set_markup (GTK_LABEL (label), markup);
+    {
+      const char *name = ssa_installation_get_name (SSA_INSTALLATION (object));
+
+      detail = installation_detail (SSA_INSTALLATION (object));
+      ssa_sidebar_row_set (SSA_SIDEBAR_ROW (row), name != NULL ? name : _("Unnamed installation"),
+                           detail, FALSE);
+    }
 }
 
 static void
 row_changed_cb (GObject    *object,
                 GParamSpec *pspec,
-                GtkWidget  *label)
+                GtkWidget  *row)
 {
-  update_row (label, object);
+  update_row (row, object);
+}
+
+/* A row shows its slot's item, and follows the item's changes (a rename) until the slot
+ * is given another. */
+static void
+show_item (GtkWidget *row,
+           GObject   *old,
+           GObject   *item)
+{
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_func (old, row_changed_cb, row);
+  if (item == NULL)
+    return;
+
+  /* Installations are indented under their customer. */
+  gtk_widget_set_margin_start (row, SSA_IS_CUSTOMER (item) ? 6 : 24);
+  update_row (row, item);
+  g_signal_connect_object (item, "notify", G_CALLBACK (row_changed_cb), row, 0);
+}
+
+static void
+slot_item_cb (SsaSlot    *slot,
+              GParamSpec *pspec,
+              GtkWidget  *row)
+{
+  GObject *old = g_object_get_data (G_OBJECT (row), "ssa-sidebar-item");
+
+  /* The slot still holds the old item while it tells of the new one. */
+  g_object_set_data (G_OBJECT (row), "ssa-sidebar-item", ssa_slot_get_item (slot));
+  show_item (row, old, ssa_slot_get_item (slot));
 }
 
 static void
@@ -133,16 +166,12 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           SsaSidebar               *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *row = ssa_sidebar_row_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* Long names do not widen the sidebar: they are ellipsized, with the rest in the view. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_list_item_set_child (item, label);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -150,13 +179,12 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          SsaSidebar               *self)
 {
-  GObject *object = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  SsaSlot *slot = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
 
-  /* Installations are indented under their customer. */
-  gtk_widget_set_margin_start (label, SSA_IS_CUSTOMER (object) ? 6 : 24);
-  update_row (label, object);
-  g_signal_connect_object (object, "notify", G_CALLBACK (row_changed_cb), label, 0);
+  g_object_set_data (G_OBJECT (row), "ssa-sidebar-item", ssa_slot_get_item (slot));
+  show_item (row, NULL, ssa_slot_get_item (slot));
+  g_signal_connect_object (slot, "notify::item", G_CALLBACK (slot_item_cb), row, 0);
 }
 
 static void
@@ -164,10 +192,14 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            SsaSidebar               *self)
 {
-  GObject *object = gtk_list_item_get_item (item);
+  SsaSlot *slot = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
 
-  if (object != NULL)
-    g_signal_handlers_disconnect_by_func (object, row_changed_cb, gtk_list_item_get_child (item));
+  if (slot == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (slot, slot_item_cb, row);
+  show_item (row, g_object_get_data (G_OBJECT (row), "ssa-sidebar-item"), NULL);
+  g_object_set_data (G_OBJECT (row), "ssa-sidebar-item", NULL);
 }
 
 /* Selection. */
@@ -183,7 +215,7 @@ list_activate_cb (SsaSidebar  *self,
                   guint        position,
                   GtkListView *list_view)
 {
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->filter), position);
 
   if (item != NULL)
     g_signal_emit (self, signals[ACTIVATED], 0, item);
@@ -196,18 +228,15 @@ update_stack (SsaSidebar *self)
   gboolean loading = self->repository == NULL || !ssa_repository_get_loaded (self->repository);
 
   /* Until the database is read, the list stays blank rather than saying it is empty. */
-  if (loading || g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+  if (loading || g_list_model_get_n_items (G_LIST_MODEL (self->filter)) > 0)
     {
+      ssa_recycling_selection_set_frozen (self->selection, FALSE);
       gtk_stack_set_visible_child_name (self->stack, "list");
       return;
     }
 
-  if (self->empty_page == NULL)
-    {
-      self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
-      gtk_widget_add_css_class (GTK_WIDGET (self->empty_page), "compact");
-      adw_bin_set_child (self->empty_bin, GTK_WIDGET (self->empty_page));
-    }
+  /* The list is hidden: it keeps its rows for the next search that finds something. */
+  ssa_recycling_selection_set_frozen (self->selection, TRUE);
 
   if (*search != '\0')
     {
@@ -231,38 +260,52 @@ shown_changed_cb (SsaSidebar *self)
   update_stack (self);
 }
 
+/* A selected row that is deleted is no longer selected; one a search hides still is. */
+static void
+rows_changed_cb (SsaSidebar *self)
+{
+  GObject *selected = ssa_sidebar_get_selected (self);
+  GPtrArray *rows = ssa_sidebar_model_peek_rows (self->model);
+
+  if (selected != NULL && !g_ptr_array_find (rows, selected, NULL))
+    ssa_recycling_selection_set_selected_item (self->selection, NULL);
+}
+
 static void
 search_changed_cb (SsaSidebar     *self,
                    GtkSearchEntry *entry)
 {
+  /* The list follows the search once it is known whether anything is found: rows for a
+   * search that finds nothing would only be thrown away. */
+  ssa_recycling_selection_set_frozen (self->selection, TRUE);
   ssa_sidebar_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  update_stack (self);
 }
 
 static void
 search_activate_cb (SsaSidebar     *self,
                     GtkSearchEntry *entry)
 {
-  /* Enter opens the first match. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+  GListModel *shown = G_LIST_MODEL (self->filter);
+  guint n = g_list_model_get_n_items (shown);
+  g_autoptr(GObject) item = NULL;
+
+  /* Enter opens the first match: the first installation if there is one, so that it opens
+   * an inventory. */
+  for (guint i = 0; i < n && item == NULL; i++)
     {
-      g_autoptr(GObject) item = NULL;
-      guint position = 0;
+      g_autoptr(GObject) candidate = g_list_model_get_item (shown, i);
 
-      /* The first installation if there is one, so that Enter opens an inventory. */
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->selection)); i++)
-        {
-          g_autoptr(GObject) candidate = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
-
-          if (SSA_IS_INSTALLATION (candidate))
-            {
-              position = i;
-              break;
-            }
-        }
-      gtk_single_selection_set_selected (self->selection, position);
-      item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-      g_signal_emit (self, signals[ACTIVATED], 0, item);
+      if (SSA_IS_INSTALLATION (candidate))
+        item = g_steal_pointer (&candidate);
     }
+  if (item == NULL && n > 0)
+    item = g_list_model_get_item (shown, 0);
+  if (item == NULL)
+    return;
+
+  ssa_recycling_selection_set_selected_item (self->selection, item);
+  g_signal_emit (self, signals[ACTIVATED], 0, item);
 }
 
 static void
@@ -355,6 +398,7 @@ ssa_sidebar_class_init (SsaSidebarClass *klass)
     g_signal_new ("activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_OBJECT);
 
+  g_type_ensure (SSA_TYPE_RECYCLING_SELECTION);
   g_type_ensure (SSA_TYPE_SIDEBAR_FILTER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -362,10 +406,9 @@ ssa_sidebar_class_init (SsaSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SsaSidebar, list_view);
   gtk_widget_class_bind_template_child (widget_class, SsaSidebar, selection);
-  gtk_widget_class_bind_template_child (widget_class, SsaSidebar, filter_model);
   gtk_widget_class_bind_template_child (widget_class, SsaSidebar, filter);
   gtk_widget_class_bind_template_child (widget_class, SsaSidebar, stack);
-  gtk_widget_class_bind_template_child (widget_class, SsaSidebar, empty_bin);
+  gtk_widget_class_bind_template_child (widget_class, SsaSidebar, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, unbind_cb);
@@ -381,6 +424,8 @@ static void
 ssa_sidebar_init (SsaSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A list that grows by thousands of rows gains its row widgets a few each frame. */
+  ssa_recycling_selection_set_widget (self->selection, GTK_WIDGET (self->list_view));
   update_stack (self);
 }
 
@@ -409,7 +454,7 @@ ssa_sidebar_set_repository (SsaSidebar    *self,
   if (!g_set_object (&self->repository, repository))
     return;
 
-  gtk_filter_list_model_set_model (self->filter_model, NULL);
+  ssa_recycling_selection_set_selected_item (self->selection, NULL);
   g_clear_object (&self->model);
   if (repository != NULL)
     {
@@ -417,10 +462,10 @@ ssa_sidebar_set_repository (SsaSidebar    *self,
                                            ssa_repository_get_installations (repository));
       g_signal_connect_object (repository, "notify::loaded", G_CALLBACK (update_stack), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->model, "items-changed", G_CALLBACK (rows_changed_cb), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
     }
-  /* The filter hears of new rows before the filter model asks it about them. */
   ssa_sidebar_filter_set_model (self->filter, self->model);
-  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->model));
 
   update_stack (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
@@ -436,14 +481,14 @@ ssa_sidebar_get_selected (SsaSidebar *self)
 {
   g_return_val_if_fail (SSA_IS_SIDEBAR (self), NULL);
 
-  return gtk_single_selection_get_selected_item (self->selection);
+  return ssa_recycling_selection_get_selected_item (self->selection);
 }
 
 static guint
 find_shown (SsaSidebar *self,
             GObject    *item)
 {
-  GListModel *shown = G_LIST_MODEL (self->selection);
+  GListModel *shown = G_LIST_MODEL (self->filter);
   guint n = g_list_model_get_n_items (shown);
 
   for (guint i = 0; i < n; i++)
@@ -475,7 +520,7 @@ ssa_sidebar_select (SsaSidebar *self,
 
   if (item == NULL)
     {
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      ssa_recycling_selection_set_selected_item (self->selection, NULL);
       return TRUE;
     }
 
@@ -489,7 +534,9 @@ ssa_sidebar_select (SsaSidebar *self,
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
 
-  gtk_single_selection_set_selected (self->selection, position);
+  ssa_recycling_selection_set_selected_item (self->selection, item);
+  /* The list may still be listing its rows a step at a time. */
+  ssa_recycling_selection_list_all (self->selection);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   return TRUE;
 }
@@ -521,7 +568,7 @@ ssa_sidebar_get_shown (SsaSidebar *self)
 {
   g_return_val_if_fail (SSA_IS_SIDEBAR (self), NULL);
 
-  return G_LIST_MODEL (self->selection);
+  return G_LIST_MODEL (self->filter);
 }
 
 /* Sorts the rows again after a rename. */
@@ -539,6 +586,8 @@ ssa_sidebar_resort (SsaSidebar *self)
   if (selected != NULL)
     g_object_ref (selected);
   ssa_sidebar_model_resort (self->model);
+  /* A rename that keeps the order changes no row: the search still looks again. */
+  ssa_sidebar_filter_refresh (self->filter);
   if (selected != NULL)
     {
       ssa_sidebar_select (self, selected);
