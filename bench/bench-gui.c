@@ -9,8 +9,11 @@
  *  - start-up: the time from launching ssa-desk to its first mapped window, with 5 000
  *    installations in the database, against a bare libadwaita window measured in the same
  *    run (xmaptime, alternating runs, medians). Target: within 1.2 times the bare window.
- *  - the sidebar filtering 10 000 customers as you type: the time of each keystroke until
- *    the list is filtered, and until the next frame is painted. Target: 16 ms a keystroke.
+ *  - the sidebar filtering 10 000 customers as you type: for each keystroke, the main
+ *    thread's work until the frame that shows the result is painted, and the longest single
+ *    stall of the main loop until all the work it started is done (a list that grows by
+ *    thousands of rows gains its row widgets a step a frame). Target: 16 ms a keystroke,
+ *    both, every one; those over it are named.
  */
 
 #include "config.h"
@@ -229,64 +232,76 @@ load_repository (const char *path,
   return repository;
 }
 
-/* Filtering. */
+/* Filtering.
+ *
+ * A keystroke is measured the way it is felt: the main thread's work from the key until the
+ * first frame that shows its result has been painted ("shown"), and the longest any one
+ * piece of work holds the main loop until everything the keystroke started is done
+ * ("longest stall": the frames that add rows a step at a time included). Waiting for the
+ * display's next frame is not work and is not counted. Under Xvfb the frames are drawn by
+ * llvmpipe, OpenGL on the CPU: some 4 ms a frame that a graphics card does on its own. */
 
 typedef struct
 {
-  gint64   started;
-  gint64   finished;
-} FrameWork;
-
-static void
-before_paint_cb (GdkFrameClock *clock,
-                 FrameWork     *work)
-{
-  if (work->started == 0)
-    work->started = g_get_monotonic_time ();
-}
+  double busy_ms;
+  double longest_ms;
+} Work;
 
 static void
 after_paint_cb (GdkFrameClock *clock,
-                FrameWork     *work)
+                gboolean      *painted)
 {
-  if (work->started != 0 && work->finished == 0)
-    work->finished = g_get_monotonic_time ();
+  *painted = TRUE;
 }
 
-/* Waits for the next frame and returns how long its layout and drawing took: the frame
- * clock's own wait for the display's refresh is not the window's work. */
-static double
-wait_for_paint (GtkWidget *widget)
+/* Runs what is ready, one piece at a time, timing each: until @flag is set, or, without
+ * one, until nothing is left to run. */
+static void
+run_until (gboolean *flag,
+           Work     *work)
+{
+  while (flag != NULL ? !*flag : g_main_context_pending (NULL))
+    {
+      gint64 start;
+      double ms;
+
+      if (!g_main_context_pending (NULL))
+        {
+          g_usleep (100);
+          continue;
+        }
+      start = g_get_monotonic_time ();
+      g_main_context_iteration (NULL, FALSE);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      work->busy_ms += ms;
+      work->longest_ms = MAX (work->longest_ms, ms);
+    }
+}
+
+/* Runs until the next frame has been painted. */
+static void
+run_frame (GtkWidget *widget,
+           Work      *work)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  FrameWork work = { 0, 0 };
-  gulong before = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &work);
-  gulong after = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &work);
+  gboolean painted = FALSE;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
 
   gtk_widget_queue_draw (widget);
-  while (work.finished == 0)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, before);
-  g_signal_handler_disconnect (clock, after);
-  return (work.finished - work.started) / 1000.0;
-}
-
-static void
-settle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  run_until (&painted, work);
+  g_signal_handler_disconnect (clock, handler);
 }
 
 static GtkWidget *
-find_search_entry (GtkWidget *widget)
+find_widget (GtkWidget *widget,
+             GType      type)
 {
-  if (GTK_IS_SEARCH_ENTRY (widget))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_search_entry (child);
+      GtkWidget *found = find_widget (child, type);
 
       if (found != NULL)
         return found;
@@ -294,19 +309,118 @@ find_search_entry (GtkWidget *widget)
   return NULL;
 }
 
+/* Whether the sidebar's list view lists every row shown: it adds rows a step a frame
+ * while a list grows, and keeps its rows while nothing is found. */
+static gboolean
+all_rows_listed (GtkWidget *sidebar)
+{
+  GtkWidget *list_view = find_widget (sidebar, GTK_TYPE_LIST_VIEW);
+  guint shown = g_list_model_get_n_items (ssa_sidebar_get_shown (SSA_SIDEBAR (sidebar)));
+
+  return shown == 0 ||
+         g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)))) == shown;
+}
+
+/* Runs until nothing is left to do, every row is listed, and the last of it is painted. */
+static void
+run_settled (GtkWidget *window,
+             GtkWidget *sidebar,
+             Work      *work)
+{
+  for (guint frames = 0; frames < 200; frames++)
+    {
+      run_until (NULL, work);
+      run_frame (window, work);
+      if (all_rows_listed (sidebar))
+        break;
+    }
+  run_until (NULL, work);
+}
+
+
+typedef struct
+{
+  GArray  *shown_ms;
+  GArray  *stall_ms;
+  guint    within;
+  GString *over;                        /* the keystrokes over the target */
+} Keystrokes;
+
+/* Types @typed into @entry one character at a time, then deletes it again with Backspace. */
+static void
+type_and_delete (GtkWidget  *window,
+                 GtkWidget  *sidebar,
+                 GtkWidget  *entry,
+                 const char *typed,
+                 Keystrokes *keys)
+{
+  GListModel *shown = ssa_sidebar_get_shown (SSA_SIDEBAR (sidebar));
+  guint length = strlen (typed);
+
+  for (guint step = 1; step <= 2 * length; step++)
+    {
+      guint n = step <= length ? step : 2 * length - step;
+      Work work = { 0, 0 };
+      double shown_ms, stall_ms;
+      gint64 start = g_get_monotonic_time ();
+      double key_ms;
+
+      if (step <= length)
+        {
+          int position = (int) n - 1;
+
+          gtk_editable_insert_text (GTK_EDITABLE (entry), typed + n - 1, 1, &position);
+        }
+      else
+        gtk_editable_delete_text (GTK_EDITABLE (entry), (int) n, (int) n + 1);
+      key_ms = (g_get_monotonic_time () - start) / 1000.0;
+      work.busy_ms = work.longest_ms = key_ms;
+
+      run_frame (window, &work);
+      shown_ms = work.busy_ms;
+      run_settled (window, sidebar, &work);
+      stall_ms = work.longest_ms;
+
+      if (g_getenv ("BENCH_VERBOSE") != NULL)
+        g_print ("  %-16s shown %6.2f ms  longest stall %6.2f ms  all work %6.2f ms  %5u rows\n",
+                 gtk_editable_get_text (GTK_EDITABLE (entry)), shown_ms, stall_ms, work.busy_ms,
+                 g_list_model_get_n_items (shown));
+      g_array_append_val (keys->shown_ms, shown_ms);
+      g_array_append_val (keys->stall_ms, stall_ms);
+      if (shown_ms <= KEYSTROKE_TARGET_MS && stall_ms <= KEYSTROKE_TARGET_MS)
+        keys->within++;
+      else
+        g_string_append_printf (keys->over, "\n    “%s”: shown %.1f ms, longest stall %.1f ms",
+                                gtk_editable_get_text (GTK_EDITABLE (entry)), shown_ms, stall_ms);
+    }
+}
+
+static double
+worst (GArray *values)
+{
+  double result = 0;
+
+  for (guint i = 0; i < values->len; i++)
+    result = MAX (result, g_array_index (values, double, i));
+  return result;
+}
+
 static gboolean
 bench_filter (const char *db_path)
 {
-  static const char *typed = "nordlys data 00";
+  /* A search typed and deleted, and one that finds nothing (the list empties and fills). */
+  static const char *searches[] = { "nordlys data 00", "qx" };
   g_autoptr(SsaRepository) repository = NULL;
-  g_autoptr(GArray) filter_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) shown_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) stall_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GString) over = g_string_new (NULL);
+  Keystrokes keys = { shown_ms, stall_ms, 0, over };
+  Work work = { 0, 0 };
   GtkWidget *window;
   GtkWidget *sidebar;
   GtkWidget *entry;
-  double load_ms, worst = 0, worst_frame = 0;
-  guint within = 0;
-  guint length = strlen (typed);
+  double load_ms;
+  guint rounds = 3;
 
   repository = load_repository (db_path, &load_ms);
 
@@ -318,60 +432,33 @@ bench_filter (const char *db_path)
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (window))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_paint (window);
-  /* The sidebar prepares its search in idle time once the rows are in. */
-  settle ();
+  /* The sidebar lists its rows and prepares its search in idle time once they are in. */
+  run_settled (window, sidebar, &work);
 
   /* What a keystroke costs, without GtkSearchEntry's pause for more typing. */
-  entry = find_search_entry (sidebar);
+  entry = find_widget (sidebar, GTK_TYPE_SEARCH_ENTRY);
   gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (entry), 0);
 
-  /* Typing the search, then deleting it again, one character at a time. */
-  for (guint step = 1; step <= 2 * length; step++)
-    {
-      guint n = step <= length ? step : 2 * length - step;
-      gint64 start = g_get_monotonic_time ();
-      double filtered, painted;
+  for (guint round = 0; round < rounds; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+      type_and_delete (window, sidebar, entry, searches[i], &keys);
 
-      /* A key typed adds a character at the end; Backspace removes the last one. */
-      if (step <= length)
-        {
-          int position = (int) n - 1;
-
-          gtk_editable_insert_text (GTK_EDITABLE (entry), typed + n - 1, 1, &position);
-        }
-      else
-        gtk_editable_delete_text (GTK_EDITABLE (entry), (int) n, (int) n + 1);
-      settle ();
-      filtered = (g_get_monotonic_time () - start) / 1000.0;
-      painted = filtered + wait_for_paint (window);
-      if (g_getenv ("BENCH_VERBOSE") != NULL)
-        g_print ("  %-16s %7.2f ms %7.2f ms  %u rows\n", gtk_editable_get_text (GTK_EDITABLE (entry)),
-                 filtered, painted,
-                 g_list_model_get_n_items (ssa_sidebar_get_shown (SSA_SIDEBAR (sidebar))));
-      g_array_append_val (filter_ms, filtered);
-      g_array_append_val (frame_ms, painted);
-      worst = MAX (worst, filtered);
-      worst_frame = MAX (worst_frame, painted);
-      within += painted <= KEYSTROKE_TARGET_MS;
-    }
-
-  g_print ("\nsidebar filter, %d customers (%u rows)\n", FILTER_CUSTOMERS,
+  g_print ("\nsidebar filter, %d customers (%u rows), %u keystrokes\n", FILTER_CUSTOMERS,
            g_list_model_get_n_items (ssa_repository_get_customers (repository)) +
-           g_list_model_get_n_items (ssa_repository_get_installations (repository)));
+           g_list_model_get_n_items (ssa_repository_get_installations (repository)),
+           shown_ms->len);
   g_print ("  loading the database (worker thread)  %7.1f ms\n", load_ms);
-  g_print ("  per keystroke, list filtered           median %6.2f ms  worst %6.2f ms\n",
-           median ((double *) filter_ms->data, filter_ms->len), worst);
-  g_print ("  per keystroke, filtered and drawn      median %6.2f ms  worst %6.2f ms\n",
-           median ((double *) frame_ms->data, frame_ms->len), worst_frame);
-  g_print ("  keystrokes within %.0f ms                %u of %u  %s\n", KEYSTROKE_TARGET_MS,
-           within, frame_ms->len,
-           median ((double *) frame_ms->data, frame_ms->len) <= KEYSTROKE_TARGET_MS
-           ? "ok (median)" : "SLOWER THAN TARGET");
+  g_print ("  per keystroke, work until shown        median %6.2f ms  worst %6.2f ms\n",
+           median ((double *) shown_ms->data, shown_ms->len), worst (shown_ms));
+  g_print ("  per keystroke, longest stall           median %6.2f ms  worst %6.2f ms\n",
+           median ((double *) stall_ms->data, stall_ms->len), worst (stall_ms));
+  g_print ("  keystrokes within %.0f ms (both)         %u of %u  %s%s\n", KEYSTROKE_TARGET_MS,
+           keys.within, shown_ms->len,
+           keys.within == shown_ms->len ? "ok" : "SLOWER THAN TARGET:", over->str);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
-  return median ((double *) frame_ms->data, frame_ms->len) <= KEYSTROKE_TARGET_MS;
+  run_until (NULL, &work);
+  return keys.within == shown_ms->len;
 }
 
 static void
