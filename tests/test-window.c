@@ -24,6 +24,7 @@
 #include "ssa-repository.h"
 #include "ssa-samples.h"
 #include "ssa-sidebar.h"
+#include "ssa-sidebar-filter.h"
 #include "ssa-slot.h"
 #include "ssa-window.h"
 
@@ -383,6 +384,33 @@ find_shown (SsaSidebar *sidebar,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* Types @text into the sidebar's search and waits until the list shows its result. */
+typedef struct
+{
+  SsaSidebar *sidebar;
+  const char *text;
+} Search;
+
+static gboolean
+searched (gpointer data)
+{
+  Search *search = data;
+  SsaSidebarFilter *filter = SSA_SIDEBAR_FILTER (ssa_sidebar_get_shown (search->sidebar));
+
+  return g_strcmp0 (ssa_sidebar_filter_get_search (filter), search->text) == 0;
+}
+
+static void
+search_sidebar (SsaSidebar *sidebar,
+                const char *text)
+{
+  Search search = { sidebar, text };
+
+  ssa_sidebar_set_search (sidebar, text);
+  g_assert_true (wait_for (searched, &search));
+  spin (100);
+}
+
 /* Selects a sidebar row the way a click does: through the list's selection model. */
 static GObject *
 click_sidebar_row (SsaWindow  *window,
@@ -490,43 +518,36 @@ test_sidebar_filter (Fixture *f)
   g_assert_cmpuint (all, ==, 12);
 
   /* By customer name: the customer and its installation. */
-  ssa_sidebar_set_search (sidebar, "bryggen");
-  spin (400);
+  search_sidebar (sidebar, "bryggen");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
   g_assert_cmpuint (find_shown (sidebar, SSA_TYPE_CUSTOMER, "Bryggen Regnskap AS"), ==, 0);
 
   /* By organisation number, typed in groups of three. */
-  ssa_sidebar_set_search (sidebar, "994 613 820");
-  spin (400);
+  search_sidebar (sidebar, "994 613 820");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
   g_assert_cmpuint (find_shown (sidebar, SSA_TYPE_INSTALLATION, "Kristiansand og Arendal"), ==, 1);
 
   /* By installation name, case and accents folded: the customer shows above it. */
-  ssa_sidebar_set_search (sidebar, "TERMINALBYGGET");
-  spin (400);
+  search_sidebar (sidebar, "TERMINALBYGGET");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
   g_assert_cmpuint (find_shown (sidebar, SSA_TYPE_CUSTOMER, "Tromsø Havnelogistikk AS"), ==, 0);
 
   /* By serial. */
-  ssa_sidebar_set_search (sidebar, "5b-13-e8");
-  spin (400);
+  search_sidebar (sidebar, "5b-13-e8");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
 
   /* Several words narrow down: customer and installation together. */
-  ssa_sidebar_set_search (sidebar, "nidaros trondheim");
-  spin (400);
+  search_sidebar (sidebar, "nidaros trondheim");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
 
   /* Nothing: "No Results" instead of the list. */
-  ssa_sidebar_set_search (sidebar, "zzzz");
-  spin (400);
+  search_sidebar (sidebar, "zzzz");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
   g_assert_null (find_widget (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW));
   g_assert_nonnull (find_status_page (GTK_WIDGET (sidebar), "No Results"));
   screenshot (GTK_WIDGET (f->window), "sidebar-no-results");
 
-  ssa_sidebar_set_search (sidebar, "");
-  spin (400);
+  search_sidebar (sidebar, "");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all);
   g_assert_nonnull (find_widget (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW));
   g_assert_null (find_status_page (GTK_WIDGET (sidebar), "No Results"));
@@ -546,8 +567,7 @@ test_sidebar_keeps_selection (Fixture *f)
   g_assert_true (ssa_inventory_view_get_installation (SSA_INVENTORY_VIEW (view)) ==
                  SSA_INSTALLATION (picked));
 
-  ssa_sidebar_set_search (sidebar, "bryggen");
-  spin (400);
+  search_sidebar (sidebar, "bryggen");
   g_assert_cmpuint (find_shown (sidebar, SSA_TYPE_INSTALLATION, "Pakkeri Norheimsund"), ==,
                     GTK_INVALID_LIST_POSITION);
   g_assert_true (ssa_sidebar_get_selected (sidebar) == picked);
@@ -557,8 +577,7 @@ test_sidebar_keeps_selection (Fixture *f)
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
     g_assert_false (gtk_selection_model_is_selected (selection, i));
 
-  ssa_sidebar_set_search (sidebar, "");
-  spin (400);
+  search_sidebar (sidebar, "");
   position = find_shown (sidebar, SSA_TYPE_INSTALLATION, "Pakkeri Norheimsund");
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   g_assert_true (gtk_selection_model_is_selected (selection, position));
