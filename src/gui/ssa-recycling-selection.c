@@ -145,9 +145,12 @@ splice_slots (SsaRecyclingSelection *self,
   tail = self->slots->len - position;
   g_ptr_array_set_size (self->slots, self->slots->len + added);
   g_ptr_array_set_free_func (self->slots, clear_slot);
-  memmove (self->slots->pdata + position + added, self->slots->pdata + position,
-           tail * sizeof (gpointer));
-  memset (self->slots->pdata + position, 0, added * sizeof (gpointer));
+  if (added > 0)
+    {
+      memmove (self->slots->pdata + position + added, self->slots->pdata + position,
+               tail * sizeof (gpointer));
+      memset (self->slots->pdata + position, 0, added * sizeof (gpointer));
+    }
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 
