@@ -25,6 +25,7 @@
 #include "ssa-refresh.h"
 #include "ssa-samples.h"
 #include "test-fetch-util.h"
+#include "test-main-loop.h"
 
 /* The renewals, offers and price list pages, each in a plain window over a real database
  * in a temporary folder: the sample installations (their dates moved so that today is the
@@ -33,7 +34,6 @@
  * recorded. Screenshots (page-*.png) are saved in tests/screenshots/ of the build folder. */
 
 #define SAMPLES_TODAY_JULIAN_DMY 28, G_DATE_NOVEMBER, 2026
-#define WAIT_SECONDS 60
 
 typedef struct
 {
@@ -49,41 +49,6 @@ typedef struct
   char          *draft_number;
   char          *sent_number;
 } Fixture;
-
-/* Main loop helpers: the pages work in threads and report on the main context. */
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean met;
-
-  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return met;
-}
-
-static void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * (G_USEC_PER_SEC / 1000);
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-}
 
 /* The window's actions, recorded. */
 

@@ -17,6 +17,7 @@
 #include "ssa-sidebar-model.h"
 #include "ssa-sidebar-row.h"
 #include "ssa-slot.h"
+#include "test-main-loop.h"
 
 /* The sidebar's models, on their own: the search (SsaSidebarFilter) against a plain
  * reference implementation of its rules, and the selection that keeps the list view's rows
@@ -27,7 +28,6 @@
  * model's items-changed signals say. After each change the mirror must equal the model's
  * items, so a wrong position or count in a signal fails the test. */
 
-#define WAIT_SECONDS 30
 
 /* A mirror of a list model, kept by its items-changed signals only. */
 
@@ -93,25 +93,6 @@ assert_mirror (Mirror *mirror)
 
       g_assert_true (g_ptr_array_index (mirror->items, i) == item);
     }
-}
-
-/* Main loop helpers. */
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * (G_USEC_PER_SEC / 1000);
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
 }
 
 /* Test data. */
@@ -858,7 +839,7 @@ test_recycling_list_view (Recycling     *r,
   g_assert_cmpuint (n, <, 2000);
   g_assert_cmpuint (n, >=, 10);
   assert_slots (r, slots, TRUE);
-  deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  deadline = g_get_monotonic_time () + TEST_WAIT_SECONDS * G_USEC_PER_SEC;
   while (g_list_model_get_n_items (G_LIST_MODEL (r->selection)) < 2000 &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);

@@ -27,6 +27,7 @@
 #include "ssa-sidebar-filter.h"
 #include "ssa-slot.h"
 #include "ssa-window.h"
+#include "test-main-loop.h"
 
 /* The real application and window on a database in a temporary folder (SSA_DESK_DB),
  * driven through their actions and widgets as a user would: the first run's welcome page
@@ -36,7 +37,6 @@
  * and the shortcuts window. Screenshots of each view, in the light and the dark style, go
  * to screenshots/ in the build folder. */
 
-#define WAIT_SECONDS 60
 
 typedef struct
 {
@@ -45,42 +45,6 @@ typedef struct
   SsaApplication *app;
   SsaWindow      *window;
 } Fixture;
-
-/* Main loop helpers: the window loads and saves in threads and reports on the main
- * context. */
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean met;
-
-  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return met;
-}
-
-static void
-spin (guint milliseconds)
-{
-  gint64 end = g_get_monotonic_time () + milliseconds * (G_USEC_PER_SEC / 1000);
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-}
 
 static void
 remove_tree (const char *path)
