@@ -271,8 +271,9 @@ write_output (PendingOutput         *output,
 }
 
 /**
- * ssa_cli_write_offer_outputs_full:
+ * ssa_cli_write_offer_files:
  * @options: the command's options
+ * @json: (nullable): the JSON to write where `--json` names a file
  * @offer: the offer
  * @inventory: the installation it was computed for
  * @info: (nullable): what the documents show beyond the offer (the reseller's profile, the
@@ -280,24 +281,21 @@ write_output (PendingOutput         *output,
  *   `--lang`, when given, overrides its language; without either the documents are in
  *   Bokmål.
  *
- * Writes the offer where the options ask for it: JSON to a file or to standard output,
- * the workbook (`--xlsx`) and the printed offer (`--pdf`), and the readable text to
- * standard output unless the JSON goes there. Every file is first written to a temporary
- * file beside it; they are renamed into place only once all have been written, so a
- * failure leaves no output file and nothing on standard output.
+ * Writes the files the options ask for: the JSON (`--json`, unless it is "-"), the
+ * workbook (`--xlsx`) and the printed offer (`--pdf`). Every file is first written to a
+ * temporary file beside it; they are renamed into place only once all have been written,
+ * so a failure leaves no output file. Standard output is left to the caller.
  *
- * Returns: %SSA_CLI_OK, or %SSA_CLI_REFUSED after printing why
+ * Returns: whether all were written; %FALSE after printing why
  */
-int
-ssa_cli_write_offer_outputs_full (SsaCliQuoteOptions    *options,
-                                  const SsaOffer        *offer,
-                                  const SsaInventory    *inventory,
-                                  const SsaDocumentInfo *info)
+gboolean
+ssa_cli_write_offer_files (SsaCliQuoteOptions    *options,
+                           const char            *json,
+                           const SsaOffer        *offer,
+                           const SsaInventory    *inventory,
+                           const SsaDocumentInfo *info)
 {
-  /* The JSON only when it is asked for: it takes longer than the workbook to make. */
-  g_autofree char *json = options->json != NULL ? ssa_offer_to_json (offer) : NULL;
   g_autoptr(SsaDocumentInfo) document = NULL;
-  gboolean json_to_stdout = options->json != NULL && g_str_equal (options->json, "-");
   PendingOutput outputs[3];
   guint n_outputs = 0;
   guint i;
@@ -309,7 +307,7 @@ ssa_cli_write_offer_outputs_full (SsaCliQuoteOptions    *options,
         document->lang = ssa_lang_from_string (options->lang);
     }
 
-  if (options->json != NULL && !json_to_stdout)
+  if (options->json != NULL && !g_str_equal (options->json, "-"))
     outputs[n_outputs++] = (PendingOutput) { "--json", options->json, NULL, NULL };
   if (options->xlsx != NULL)
     outputs[n_outputs++] = (PendingOutput) { "--xlsx", options->xlsx,
@@ -322,7 +320,7 @@ ssa_cli_write_offer_outputs_full (SsaCliQuoteOptions    *options,
     if (!write_output (&outputs[i], json, offer, inventory, document))
       {
         discard_outputs (outputs, n_outputs);
-        return SSA_CLI_REFUSED;
+        return FALSE;
       }
 
   for (i = 0; i < n_outputs; i++)
@@ -336,12 +334,35 @@ ssa_cli_write_offer_outputs_full (SsaCliQuoteOptions    *options,
           ssa_cli_print_error (outputs[i].option, error);
           g_clear_pointer (&outputs[i].temp_path, g_free);
           discard_outputs (outputs + i + 1, n_outputs - i - 1);
-          return SSA_CLI_REFUSED;
+          return FALSE;
         }
       g_clear_pointer (&outputs[i].temp_path, g_free);
     }
+  return TRUE;
+}
 
-  if (json_to_stdout)
+/**
+ * ssa_cli_write_offer_outputs:
+ *
+ * Writes the offer where the options ask for it: the files of ssa_cli_write_offer_files(),
+ * as drafts from the sample reseller, then the JSON to standard output when `--json` is
+ * "-", or else the readable text. A failure leaves no output file and nothing on standard
+ * output.
+ *
+ * Returns: %SSA_CLI_OK, or %SSA_CLI_REFUSED after printing why
+ */
+int
+ssa_cli_write_offer_outputs (SsaCliQuoteOptions *options,
+                             const SsaOffer     *offer,
+                             const SsaInventory *inventory)
+{
+  /* The JSON only when it is asked for: it takes longer than the workbook to make. */
+  g_autofree char *json = options->json != NULL ? ssa_offer_to_json (offer) : NULL;
+
+  if (!ssa_cli_write_offer_files (options, json, offer, inventory, NULL))
+    return SSA_CLI_REFUSED;
+
+  if (options->json != NULL && g_str_equal (options->json, "-"))
     fputs (json, stdout);
   else
     {
@@ -350,20 +371,6 @@ ssa_cli_write_offer_outputs_full (SsaCliQuoteOptions    *options,
       fputs (text, stdout);
     }
   return SSA_CLI_OK;
-}
-
-/**
- * ssa_cli_write_offer_outputs:
- *
- * ssa_cli_write_offer_outputs_full() without a reseller's profile or an offer number:
- * the documents are drafts from the sample reseller.
- */
-int
-ssa_cli_write_offer_outputs (SsaCliQuoteOptions *options,
-                             const SsaOffer     *offer,
-                             const SsaInventory *inventory)
-{
-  return ssa_cli_write_offer_outputs_full (options, offer, inventory, NULL);
 }
 
 /**
@@ -416,4 +423,44 @@ ssa_cli_option_context_new (const char *parameter,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
   return context;
+}
+
+/**
+ * ssa_cli_print_price_list_summary:
+ * @what: the file or URL the list came from
+ * @price_list: a valid price list
+ *
+ * Prints what `check-price-list` and `fetch-price-list` print about a valid list.
+ */
+void
+ssa_cli_print_price_list_summary (const char         *what,
+                                  const SsaPriceList *price_list)
+{
+  SsaLang lang = ssa_lang_from_locale ();
+  guint counts[SSA_N_KINDS] = { 0 };
+  g_autofree char *ssc_price = NULL;
+  guint i;
+
+  for (i = 0; i < price_list->products->len; i++)
+    {
+      const SsaPriceListProduct *product = g_ptr_array_index (price_list->products, i);
+
+      counts[product->kind]++;
+    }
+
+  ssc_price = ssa_money_format (price_list->ssc_price, price_list->currency, lang);
+  g_print (_("%s: price list %s is valid\n"), what, price_list->id);
+  if (ssa_date_is_set (&price_list->published))
+    {
+      g_autofree char *published = ssa_date_format (&price_list->published, lang);
+
+      g_print (_("  Published:       %s\n"), published);
+    }
+  g_print (_("  Currency:        %s\n"), price_list->currency);
+  g_print (_("  Price of 1 SSC:  %s\n"), ssc_price);
+  g_print (_("  Products:        %u\n"), price_list->products->len);
+  for (i = 0; i < SSA_N_KINDS; i++)
+    if (counts[i] > 0)
+      g_print ("    %-22s %u\n", ssa_kind_get_label ((SsaKind) i), counts[i]);
+  g_print (_("  Versions:        %u\n"), price_list->versions->len);
 }

@@ -672,46 +672,10 @@ document_info (SsaDb                     *db,
   if (profile == NULL)
     return NULL;
   ssa_profile_to_reseller (profile, &info->reseller);
-  info->offer_number = g_strdup_printf ("%04d-%04d", stored->year, stored->seq);
-  info->revision = (guint) stored->revision;
-  info->created = stored->created;
-  info->validity_days = (guint) g_date_days_between (&stored->created, &stored->valid_until);
+  ssa_db_offer_to_document_info (stored, info);
   if (options->lang != NULL)
     info->lang = ssa_lang_from_string (options->lang);
   return g_steal_pointer (&info);
-}
-
-/* One file --json, --xlsx or --pdf asks for, written beside its place until all are done. */
-typedef struct
-{
-  const char *option;
-  const char *path;
-  char       *temp_path;
-} PendingFile;
-
-static gboolean
-write_pending (PendingFile           *file,
-               const char            *json,
-               const SsaOffer        *offer,
-               const SsaInventory    *inventory,
-               const SsaDocumentInfo *info,
-               GError               **error)
-{
-  file->temp_path = ssa_file_make_temp_path (file->path, error);
-  if (file->temp_path == NULL)
-    return FALSE;
-
-  if (json != NULL)
-    {
-      if (g_file_set_contents_full (file->temp_path, json, -1, G_FILE_SET_CONTENTS_DURABLE,
-                                    0644, error))
-        return TRUE;
-      g_prefix_error (error, _("Could not write “%s”: "), file->path);
-      return FALSE;
-    }
-  if (g_str_equal (file->option, "--pdf"))
-    return ssa_offer_pdf_write_temp (offer, inventory, info, file->temp_path, file->path, error);
-  return ssa_offer_xlsx_write_temp (offer, inventory, info, file->temp_path, file->path, error);
 }
 
 /* Writes the files the options ask for (all, or none), then prints the stored offer's number,
@@ -727,19 +691,10 @@ write_offer_outputs (SsaCliQuoteOptions *options,
   g_autoptr(SsaInventory) inventory = NULL;
   g_autoptr(SsaDocumentInfo) info = NULL;
   g_autofree char *json = NULL;
-  PendingFile files[3];
-  guint n_files = 0;
-  guint i;
   gboolean ok = TRUE;
 
   if (options->json != NULL)
     json = offer_document (stored);
-  if (options->json != NULL && !g_str_equal (options->json, "-"))
-    files[n_files++] = (PendingFile) { "--json", options->json, NULL };
-  if (options->xlsx != NULL)
-    files[n_files++] = (PendingFile) { "--xlsx", options->xlsx, NULL };
-  if (options->pdf != NULL)
-    files[n_files++] = (PendingFile) { "--pdf", options->pdf, NULL };
 
   if (options->xlsx != NULL || options->pdf != NULL)
     {
@@ -754,31 +709,7 @@ write_offer_outputs (SsaCliQuoteOptions *options,
         }
     }
 
-  for (i = 0; ok && i < n_files; i++)
-    if (!write_pending (&files[i], g_str_equal (files[i].option, "--json") ? json : NULL,
-                        offer, inventory, info, &error))
-      {
-        ssa_cli_print_error (files[i].option, error);
-        ok = FALSE;
-      }
-
-  for (i = 0; ok && i < n_files; i++)
-    {
-      if (!ssa_file_commit_temp (files[i].temp_path, files[i].path, &error))
-        {
-          ssa_cli_print_error (files[i].option, error);
-          ok = FALSE;
-        }
-      g_clear_pointer (&files[i].temp_path, g_free);
-    }
-
-  for (i = 0; i < n_files; i++)
-    {
-      ssa_file_discard_temp (files[i].temp_path);
-      g_clear_pointer (&files[i].temp_path, g_free);
-    }
-
-  if (!ok)
+  if (!ok || !ssa_cli_write_offer_files (options, json, offer, inventory, info))
     {
       g_printerr (_("The offer was stored as %s.\n"), stored->number);
       return SSA_CLI_REFUSED;

@@ -75,46 +75,6 @@ parse_timeout (const char *text,
   return TRUE;
 }
 
-/**
- * ssa_cli_print_price_list_summary:
- * @what: the file or URL the list came from
- * @price_list: a valid price list
- *
- * Prints what `check-price-list` and `fetch-price-list` print about a valid list.
- */
-void
-ssa_cli_print_price_list_summary (const char         *what,
-                                  const SsaPriceList *price_list)
-{
-  SsaLang lang = ssa_lang_from_locale ();
-  guint counts[SSA_N_KINDS] = { 0 };
-  g_autofree char *ssc_price = NULL;
-  guint i;
-
-  for (i = 0; i < price_list->products->len; i++)
-    {
-      const SsaPriceListProduct *product = g_ptr_array_index (price_list->products, i);
-
-      counts[product->kind]++;
-    }
-
-  ssc_price = ssa_money_format (price_list->ssc_price, price_list->currency, lang);
-  g_print (_("%s: price list %s is valid\n"), what, price_list->id);
-  if (ssa_date_is_set (&price_list->published))
-    {
-      g_autofree char *published = ssa_date_format (&price_list->published, lang);
-
-      g_print (_("  Published:       %s\n"), published);
-    }
-  g_print (_("  Currency:        %s\n"), price_list->currency);
-  g_print (_("  Price of 1 SSC:  %s\n"), ssc_price);
-  g_print (_("  Products:        %u\n"), price_list->products->len);
-  for (i = 0; i < SSA_N_KINDS; i++)
-    if (counts[i] > 0)
-      g_print ("    %-22s %u\n", ssa_kind_get_label ((SsaKind) i), counts[i]);
-  g_print (_("  Versions:        %u\n"), price_list->versions->len);
-}
-
 /* A login from the keyring for @url, or NULL. Without a keyring the fetch goes on without
  * one; *out_keyring_error keeps why, for when the server then wants a login. */
 static SsaCredentials *

@@ -142,10 +142,6 @@ ssa_cli_check_price_list (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SsaPriceList) price_list = NULL;
-  SsaLang lang = ssa_lang_from_locale ();
-  guint counts[SSA_N_KINDS] = { 0 };
-  g_autofree char *ssc_price = NULL;
-  guint i;
 
   context = ssa_cli_option_context_new (_("FILE"),
                                         _("Checks a price list (ssa-desk-pricelist/1) against "
@@ -170,28 +166,7 @@ ssa_cli_check_price_list (int    argc,
       return SSA_CLI_REFUSED;
     }
 
-  for (i = 0; i < price_list->products->len; i++)
-    {
-      const SsaPriceListProduct *product = g_ptr_array_index (price_list->products, i);
-
-      counts[product->kind]++;
-    }
-
-  ssc_price = ssa_money_format (price_list->ssc_price, price_list->currency, lang);
-  g_print (_("%s: price list %s is valid\n"), argv[1], price_list->id);
-  if (ssa_date_is_set (&price_list->published))
-    {
-      g_autofree char *published = ssa_date_format (&price_list->published, lang);
-
-      g_print (_("  Published:       %s\n"), published);
-    }
-  g_print (_("  Currency:        %s\n"), price_list->currency);
-  g_print (_("  Price of 1 SSC:  %s\n"), ssc_price);
-  g_print (_("  Products:        %u\n"), price_list->products->len);
-  for (i = 0; i < SSA_N_KINDS; i++)
-    if (counts[i] > 0)
-      g_print ("    %-22s %u\n", ssa_kind_get_label ((SsaKind) i), counts[i]);
-  g_print (_("  Versions:        %u\n"), price_list->versions->len);
+  ssa_cli_print_price_list_summary (argv[1], price_list);
 
   return SSA_CLI_OK;
 }

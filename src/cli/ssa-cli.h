@@ -47,7 +47,8 @@ void          ssa_cli_quote_options_clear      (SsaCliQuoteOptions    *options);
 int           ssa_cli_write_offer_outputs      (SsaCliQuoteOptions    *options,
                                                 const SsaOffer        *offer,
                                                 const SsaInventory    *inventory);
-int           ssa_cli_write_offer_outputs_full (SsaCliQuoteOptions    *options,
+gboolean      ssa_cli_write_offer_files        (SsaCliQuoteOptions    *options,
+                                                const char            *json,
                                                 const SsaOffer        *offer,
                                                 const SsaInventory    *inventory,
                                                 const SsaDocumentInfo *info);

@@ -272,6 +272,8 @@ SsaOfferStatus  ssa_db_offer_get_shown_status (const SsaDbOffer *offer,
 gboolean        ssa_db_offer_get_request   (const SsaDbOffer *offer,
                                             SsaOfferRequest  *out,
                                             GError          **error);
+void            ssa_db_offer_to_document_info (const SsaDbOffer *offer,
+                                               SsaDocumentInfo  *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaDbOffer, ssa_db_offer_free)
 
 SsaDbOffer  *ssa_db_create_offer         (SsaDb                 *self,

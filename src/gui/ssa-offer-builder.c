@@ -499,14 +499,9 @@ typedef struct
   char            *db_path;
   SsaOffer        *offer;
   SsaInventory    *inventory;
-  char            *number;         /* the stored offer's base number, or NULL for a draft */
-  guint            revision;
-  GDate            created;
-  guint            validity_days;
-  SsaLang          lang;
   SsaOfferDocument document;
   GFile           *file;           /* NULL: only the document info is wanted (printing) */
-  SsaDocumentInfo *info;           /* filled in by the worker */
+  SsaDocumentInfo *info;           /* the offer's details; the worker adds the reseller's */
 } DocumentJob;
 
 static void
@@ -517,7 +512,6 @@ document_job_clear (gpointer data)
   g_free (job->db_path);
   g_clear_pointer (&job->offer, ssa_offer_free);
   g_clear_pointer (&job->inventory, ssa_inventory_free);
-  g_free (job->number);
   g_clear_object (&job->file);
   g_clear_pointer (&job->info, ssa_document_info_free);
 }
@@ -529,35 +523,25 @@ document_job_unref (DocumentJob *job)
   g_atomic_rc_box_release_full (job, document_job_clear);
 }
 
-/* Runs in a worker: the reseller's profile from the database, as documents print it. */
-static SsaDocumentInfo *
-load_document_info (DocumentJob  *job,
-                    GError      **error)
+/* Runs in a worker: adds the reseller's profile from the database, as documents print it. */
+static gboolean
+load_reseller (DocumentJob  *job,
+               GError      **error)
 {
-  g_autoptr(SsaDocumentInfo) info = ssa_document_info_new ();
+  g_autoptr(SsaDb) db = NULL;
   g_autoptr(SsaProfile) profile = NULL;
 
-  if (job->db_path != NULL)
-    {
-      g_autoptr(SsaDb) db = ssa_db_open (job->db_path, SSA_DB_OPEN_READ_ONLY, error);
+  if (job->db_path == NULL)
+    return TRUE;
 
-      if (db == NULL)
-        return NULL;
-      profile = ssa_db_load_profile (db, error);
-      if (profile == NULL)
-        return NULL;
-    }
-
-  if (profile != NULL)
-    ssa_profile_to_reseller (profile, &info->reseller);
-
-  g_free (info->offer_number);
-  info->offer_number = g_strdup (job->number);
-  info->revision = job->revision;
-  info->created = job->created;
-  info->validity_days = job->validity_days;
-  info->lang = job->lang;
-  return g_steal_pointer (&info);
+  db = ssa_db_open (job->db_path, SSA_DB_OPEN_READ_ONLY, error);
+  if (db == NULL)
+    return FALSE;
+  profile = ssa_db_load_profile (db, error);
+  if (profile == NULL)
+    return FALSE;
+  ssa_profile_to_reseller (profile, &job->info->reseller);
+  return TRUE;
 }
 
 static void
@@ -571,8 +555,7 @@ document_thread (GTask        *task,
   g_autofree char *path = NULL;
   gboolean ok;
 
-  job->info = load_document_info (job, &error);
-  if (job->info == NULL)
+  if (!load_reseller (job, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -603,20 +586,13 @@ document_job_new (SsaOfferBuilder *self)
   job->db_path = g_strdup (self->db_path);
   job->offer = ssa_offer_copy (self->offer);
   job->inventory = ssa_installation_to_inventory (self->installation);
-  job->lang = ssa_page_get_document_lang ();
-  job->validity_days = (guint) gtk_spin_button_get_value_as_int (self->validity_spin);
-  g_date_clear (&job->created, 1);
+  job->info = ssa_document_info_new ();
+  job->info->lang = ssa_page_get_document_lang ();
+  job->info->validity_days = (guint) gtk_spin_button_get_value_as_int (self->validity_spin);
 
   /* A document of the offer just saved carries its number, date and validity. */
   if (self->saved != NULL)
-    {
-      job->number = g_strdup_printf ("%04d-%04d", self->saved->year, self->saved->seq);
-      job->revision = (guint) self->saved->revision;
-      job->created = self->saved->created;
-      if (ssa_date_is_set (&self->saved->valid_until))
-        job->validity_days = (guint) (g_date_days_between (&self->saved->created,
-                                                           &self->saved->valid_until));
-    }
+    ssa_db_offer_to_document_info (self->saved, job->info);
   return job;
 }
 

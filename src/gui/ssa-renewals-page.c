@@ -16,6 +16,7 @@
 #include "ssa-offer-xlsx.h"
 #include "ssa-page-common.h"
 #include "ssa-renewal-item.h"
+#include "ssa-gui-util.h"
 #include "ssa-renewals-page.h"
 
 /* The renewals page lists every installation whose SSA has ended or ends within 90 days
@@ -482,29 +483,10 @@ new_document_info (const SsaProfile *profile,
                    SsaLang           lang)
 {
   SsaDocumentInfo *info = ssa_document_info_new ();
-  int validity;
 
   if (profile != NULL)
-    {
-      info->reseller.company_name = g_strdup (profile->company_name);
-      info->reseller.org_no = g_strdup (profile->org_no);
-      info->reseller.vat_registered = profile->vat_registered;
-      info->reseller.in_foretaksregisteret = profile->foretaksregisteret;
-      info->reseller.address = g_strdup (profile->address);
-      info->reseller.phone = g_strdup (profile->phone);
-      info->reseller.email = g_strdup (profile->email);
-      info->reseller.payment_terms = g_strdup (profile->payment_terms);
-      /* The documents draw PNG logos only; another kind is left out rather than failing
-       * every document of the batch. */
-      if (profile->logo != NULL && g_strcmp0 (profile->logo_mime_type, "image/png") == 0)
-        info->reseller.logo_png = g_bytes_ref (profile->logo);
-    }
-
-  info->offer_number = g_strdup (stored->number);
-  info->revision = (guint) MAX (stored->revision, 0);
-  info->created = stored->created;
-  validity = g_date_days_between (&stored->created, &stored->valid_until);
-  info->validity_days = validity > 0 ? (guint) validity : SSA_DOCUMENT_DEFAULT_VALIDITY_DAYS;
+    ssa_profile_to_reseller (profile, &info->reseller);
+  ssa_db_offer_to_document_info (stored, info);
   info->lang = lang;
   return info;
 }
@@ -608,16 +590,12 @@ static void
 open_folder_cb (SsaRenewalsPage *self)
 {
   g_autoptr(GFile) folder = NULL;
-  g_autofree char *uri = NULL;
-  GtkRoot *root;
 
   if (self->last_folder == NULL)
     return;
 
   folder = g_file_new_for_path (self->last_folder);
-  uri = g_file_get_uri (folder);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  ssa_gui_open_file (GTK_WIDGET (self), folder);
 }
 
 static void
