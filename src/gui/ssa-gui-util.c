@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ssa-csv.h"
 #include "ssa-date.h"
 #include "ssa-error.h"
 #include "ssa-gui-util.h"
@@ -52,25 +53,6 @@ ssa_gui_format_date_entry (const GDate *date)
   return ssa_date_format (date, ssa_lang_from_locale ());
 }
 
-static gboolean
-parse_number (const char  *start,
-              const char  *end,
-              guint       *out)
-{
-  guint value = 0;
-
-  if (start == end || end - start > 4)
-    return FALSE;
-  for (const char *p = start; p < end; p++)
-    {
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      value = value * 10 + (guint) (*p - '0');
-    }
-  *out = value;
-  return TRUE;
-}
-
 /**
  * ssa_gui_parse_date:
  * @text: what the user typed
@@ -86,26 +68,16 @@ ssa_gui_parse_date (const char  *text,
                     GError     **error)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  g_auto(GStrv) parts = NULL;
-  guint day, month, year;
 
   g_return_val_if_fail (out != NULL, FALSE);
 
+  /* An ISO date says what is wrong with it in its own words. */
   if (strchr (stripped, '-') != NULL)
     return ssa_date_parse (stripped, out, error);
 
-  parts = g_strsplit (stripped, ".", -1);
-  if (g_strv_length (parts) == 3 &&
-      parse_number (parts[0], parts[0] + strlen (parts[0]), &day) &&
-      parse_number (parts[1], parts[1] + strlen (parts[1]), &month) &&
-      parse_number (parts[2], parts[2] + strlen (parts[2]), &year) &&
-      strlen (parts[2]) == 4 &&
-      year >= 1 && g_date_valid_dmy (day, month, year))
-    {
-      g_date_clear (out, 1);
-      g_date_set_dmy (out, day, month, year);
-      return TRUE;
-    }
+  /* The Norwegian form, as CSV files write it too. */
+  if (ssa_csv_parse_date (stripped, out))
+    return TRUE;
 
   g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,
                _("“%s” is not a date: write it as 28.11.2026"), stripped);
