@@ -225,6 +225,23 @@ text_matches (char       **words,
   return TRUE;
 }
 
+/* Returns: (transfer none) (nullable): the customer of the model with @id */
+static SsaCustomer *
+find_customer (SsaSidebarModel *model,
+               gint64           id)
+{
+  GListModel *customers = ssa_sidebar_model_get_customers (model);
+
+  for (guint i = 0; i < g_list_model_get_n_items (customers); i++)
+    {
+      g_autoptr(SsaCustomer) customer = g_list_model_get_item (customers, i);
+
+      if (ssa_customer_get_id (customer) == id)
+        return customer;
+    }
+  return NULL;
+}
+
 /* The rows of @model that @search shows, in the model's order. */
 static GPtrArray *
 reference_rows (SsaSidebarModel *model,
@@ -272,8 +289,7 @@ reference_rows (SsaSidebarModel *model,
       else
         {
           SsaCustomer *customer =
-            ssa_sidebar_model_find_customer (model,
-                                             ssa_installation_get_customer_id (SSA_INSTALLATION (row)));
+            find_customer (model, ssa_installation_get_customer_id (SSA_INSTALLATION (row)));
           g_autofree char *customer_text = customer != NULL ? row_text (G_OBJECT (customer)) : NULL;
 
           /* An installation shows when it matches, or its customer does. */

@@ -601,7 +601,6 @@ ssa_sidebar_filter_refresh (SsaSidebarFilter *self)
 {
   g_return_if_fail (SSA_IS_SIDEBAR_FILTER (self));
 
-  self->stamp = 0;
   sync_rows (self);
   compute_shown (self, FALSE);
   update_listed (self);

@@ -24,7 +24,6 @@ struct _SsaSidebarModel
   GListModel *customers;
   GListModel *installations;
   GPtrArray  *rows;          /* GObject*, a reference each */
-  GHashTable *customers_by_id;  /* gint64* -> SsaCustomer*, borrowed */
   guint       stamp;         /* changes with every rebuild */
 };
 
@@ -35,17 +34,52 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SsaSidebarModel, ssa_sidebar_model, G_TYPE_OBJECT
 
 typedef struct
 {
-  GObject *object;
-  char    *key;
-  gint64   customer_id;
+  GObject    *object;
+  const char *key;     /* the object's sort key, borrowed */
+  gint64      customer_id;
 } Entry;
 
-static char *
-collate_key (const char *name)
+/* A name's sort key, kept on the object with the name it was made for: making the keys of
+ * 20 000 rows takes some 30 ms, and the rows are sorted again with every added or renamed
+ * one. */
+typedef struct
 {
-  g_autofree char *folded = g_utf8_casefold (name != NULL ? name : "", -1);
+  char *name;
+  char *key;
+} SortKey;
 
-  return g_utf8_collate_key (folded, -1);
+static void
+sort_key_free (gpointer data)
+{
+  SortKey *sort_key = data;
+
+  g_free (sort_key->name);
+  g_free (sort_key->key);
+  g_free (sort_key);
+}
+
+static const char *
+collate_key (GObject    *object,
+             const char *name)
+{
+  static GQuark quark;
+  SortKey *sort_key;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("ssa-sidebar-sort-key");
+
+  name = name != NULL ? name : "";
+  sort_key = g_object_get_qdata (object, quark);
+  if (sort_key == NULL || g_strcmp0 (sort_key->name, name) != 0)
+    {
+      g_autofree char *folded = g_utf8_casefold (name, -1);
+
+      sort_key = g_new0 (SortKey, 1);
+      sort_key->name = g_strdup (name);
+      sort_key->key = g_utf8_collate_key (folded, -1);
+      g_object_set_qdata_full (object, quark, sort_key, sort_key_free);
+    }
+  return sort_key->key;
 }
 
 static int
@@ -56,14 +90,6 @@ compare_entries (gconstpointer a,
   const Entry *eb = b;
 
   return strcmp (ea->key, eb->key);
-}
-
-static void
-entry_clear (gpointer data)
-{
-  Entry *entry = data;
-
-  g_free (entry->key);
 }
 
 static GPtrArray *
@@ -77,13 +103,12 @@ build_rows (SsaSidebarModel *self)
   guint n_customers = g_list_model_get_n_items (self->customers);
   guint n_installations = g_list_model_get_n_items (self->installations);
 
-  g_array_set_clear_func (customers, entry_clear);
-  g_array_set_clear_func (installations, entry_clear);
 
   for (guint i = 0; i < n_customers; i++)
     {
       g_autoptr(SsaCustomer) customer = g_list_model_get_item (self->customers, i);
-      Entry entry = { G_OBJECT (customer), collate_key (ssa_customer_get_name (customer)),
+      Entry entry = { G_OBJECT (customer),
+                      collate_key (G_OBJECT (customer), ssa_customer_get_name (customer)),
                       ssa_customer_get_id (customer) };
 
       g_array_append_val (customers, entry);
@@ -100,7 +125,8 @@ build_rows (SsaSidebarModel *self)
     {
       g_autoptr(SsaInstallation) installation = g_list_model_get_item (self->installations, i);
       Entry entry = { G_OBJECT (installation),
-                      collate_key (ssa_installation_get_name (installation)),
+                      collate_key (G_OBJECT (installation),
+                                   ssa_installation_get_name (installation)),
                       ssa_installation_get_customer_id (installation) };
 
       g_array_append_val (installations, entry);
@@ -144,18 +170,6 @@ build_rows (SsaSidebarModel *self)
 
       if (!g_hash_table_contains (present, &entry->customer_id))
         g_ptr_array_add (rows, g_object_ref (entry->object));
-    }
-
-  g_hash_table_remove_all (self->customers_by_id);
-  for (guint i = 0; i < n_customers; i++)
-    {
-      SsaCustomer *customer = g_list_model_get_item (self->customers, i);
-
-      g_hash_table_insert (self->customers_by_id,
-                           g_memdup2 (&(gint64) { ssa_customer_get_id (customer) },
-                                      sizeof (gint64)),
-                           customer);
-      g_object_unref (customer);
     }
 
   return rows;
@@ -237,7 +251,6 @@ ssa_sidebar_model_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->installations, self);
   g_clear_object (&self->customers);
   g_clear_object (&self->installations);
-  g_hash_table_remove_all (self->customers_by_id);
   g_ptr_array_set_size (self->rows, 0);
 
   G_OBJECT_CLASS (ssa_sidebar_model_parent_class)->dispose (object);
@@ -249,7 +262,6 @@ ssa_sidebar_model_finalize (GObject *object)
   SsaSidebarModel *self = (SsaSidebarModel *)object;
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->customers_by_id, g_hash_table_unref);
 
   G_OBJECT_CLASS (ssa_sidebar_model_parent_class)->finalize (object);
 }
@@ -267,7 +279,6 @@ static void
 ssa_sidebar_model_init (SsaSidebarModel *self)
 {
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
-  self->customers_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 /**
@@ -313,16 +324,6 @@ ssa_sidebar_model_get_installations (SsaSidebarModel *self)
   g_return_val_if_fail (SSA_IS_SIDEBAR_MODEL (self), NULL);
 
   return self->installations;
-}
-
-/* Returns: (transfer none) (nullable): the customer with that id */
-SsaCustomer *
-ssa_sidebar_model_find_customer (SsaSidebarModel *self,
-                                 gint64           id)
-{
-  g_return_val_if_fail (SSA_IS_SIDEBAR_MODEL (self), NULL);
-
-  return g_hash_table_lookup (self->customers_by_id, &id);
 }
 
 /* Sorts the rows again, after a name or an installation's customer changed. */

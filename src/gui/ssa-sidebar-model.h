@@ -20,8 +20,6 @@ SsaSidebarModel *ssa_sidebar_model_new           (GListModel      *customers,
                                                   GListModel      *installations);
 GListModel      *ssa_sidebar_model_get_customers (SsaSidebarModel *self);
 GListModel      *ssa_sidebar_model_get_installations (SsaSidebarModel *self);
-SsaCustomer     *ssa_sidebar_model_find_customer (SsaSidebarModel *self,
-                                                  gint64           id);
 void             ssa_sidebar_model_resort        (SsaSidebarModel *self);
 guint            ssa_sidebar_model_get_stamp     (SsaSidebarModel *self);
 GPtrArray       *ssa_sidebar_model_peek_rows     (SsaSidebarModel *self);
