@@ -77,65 +77,59 @@ load_info (SsaDb       *self,
 }
 
 /**
- * ssa_db_store_price_list:
- * @self: the connection
+ * ssa_db_store_checked_price_list_locked:
+ * @self: the connection, in a write transaction the caller holds
  * @data: the document
  * @length: its length in bytes
  * @what: its name for messages: the file name or URL
+ * @price_list: @data, checked whole (ssa_price_list_new_from_data() or the fetcher)
+ * @sha256: the SHA-256 of @data, lower-case hex
  * @source: (nullable): where it came from, for a fetched list
- * @out_info: (out) (optional) (transfer full): the stored list
+ * @out_row_id: (out) (optional): the stored list's row
  * @out_was_new: (out) (optional): whether it was stored now, rather than found stored
  * @error: a #GError
  *
- * Checks the price list whole (ssa_price_list_new_from_data()), then stores it and makes it
- * the current list in one transaction. A document with the same bytes as a stored one is
- * not stored again: that one becomes current (and takes @source's ETag and Last-Modified).
+ * Stores a price list that was checked already and makes it the current list, without a
+ * transaction of its own: the migration that stores the bundled list runs inside its own,
+ * and SQLite transactions do not nest. A document with the same bytes as a stored one is not
+ * stored again: that one becomes current (and takes @source's ETag and Last-Modified).
  *
- * Returns: %TRUE when the list is stored and current; on failure nothing changed
+ * Returns: %TRUE when the list is stored and current; on failure the caller rolls back
  */
 gboolean
-ssa_db_store_price_list (SsaDb                       *self,
-                         const char                  *data,
-                         gsize                        length,
-                         const char                  *what,
-                         const SsaDbPriceListSource  *source,
-                         SsaDbPriceListInfo         **out_info,
-                         gboolean                    *out_was_new,
-                         GError                     **error)
+ssa_db_store_checked_price_list_locked (SsaDb                       *self,
+                                        const char                  *data,
+                                        gsize                        length,
+                                        const char                  *what,
+                                        const SsaPriceList          *price_list,
+                                        const char                  *sha256,
+                                        const SsaDbPriceListSource  *source,
+                                        gint64                      *out_row_id,
+                                        gboolean                    *out_was_new,
+                                        GError                     **error)
 {
-  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
-  g_autoptr(SsaPriceList) price_list = NULL;
-  g_autoptr(GChecksum) checksum = NULL;
   g_autoptr(SsaDbStmt) stmt = NULL;
   const SsaDbPriceListSource no_source = { NULL, };
-  const char *sha256;
   gint64 row_id = 0;
   gboolean was_new;
   int rc;
 
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (data != NULL, FALSE);
-  g_return_val_if_fail (what != NULL, FALSE);
+  g_assert (self != NULL);
+  g_assert (data != NULL);
+  g_assert (what != NULL);
+  g_assert (price_list != NULL);
+  g_assert (sha256 != NULL);
 
   if (source == NULL)
     source = &no_source;
 
-  price_list = ssa_price_list_new_from_data (data, length, what, error);
-  if (price_list == NULL)
-    return FALSE;
+  /* SQLite takes the document's length as an int. */
   if (length > G_MAXINT)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED,
                    _("%s: the price list is too large to store"), what);
       return FALSE;
     }
-
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_checksum_update (checksum, (const guchar *) data, length);
-  sha256 = g_checksum_get_string (checksum);
-
-  if (!ssa_db_transaction_begin (&txn, self, error))
-    return FALSE;
 
   stmt = ssa_db_prepare (self, "SELECT id FROM price_lists WHERE sha256 = ?", error);
   if (stmt == NULL)
@@ -191,8 +185,54 @@ ssa_db_store_price_list (SsaDb                       *self,
       if (!ssa_db_step_done (self, stmt, error))
         return FALSE;
     }
-  ssa_db_stmt_release (g_steal_pointer (&stmt));
 
+  if (out_row_id != NULL)
+    *out_row_id = row_id;
+  if (out_was_new != NULL)
+    *out_was_new = was_new;
+  return TRUE;
+}
+
+/**
+ * ssa_db_store_checked_price_list:
+ * @self: the connection
+ * @data: the document
+ * @length: its length in bytes
+ * @what: its name for messages: the file name or URL
+ * @price_list: @data, checked whole (ssa_price_list_new_from_data() or the fetcher)
+ * @sha256: the SHA-256 of @data, lower-case hex
+ * @source: (nullable): where it came from, for a fetched list
+ * @out_info: (out) (optional) (transfer full): the stored list
+ * @out_was_new: (out) (optional): whether it was stored now, rather than found stored
+ * @error: a #GError
+ *
+ * ssa_db_store_checked_price_list_locked() in a transaction of its own, for a caller that
+ * checked and hashed the document already (the fetcher does both in its worker thread), so
+ * that a large list is not parsed a second time.
+ *
+ * Returns: %TRUE when the list is stored and current; on failure nothing changed
+ */
+gboolean
+ssa_db_store_checked_price_list (SsaDb                       *self,
+                                 const char                  *data,
+                                 gsize                        length,
+                                 const char                  *what,
+                                 const SsaPriceList          *price_list,
+                                 const char                  *sha256,
+                                 const SsaDbPriceListSource  *source,
+                                 SsaDbPriceListInfo         **out_info,
+                                 gboolean                    *out_was_new,
+                                 GError                     **error)
+{
+  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
+  gint64 row_id = 0;
+  gboolean was_new = FALSE;
+
+  if (!ssa_db_transaction_begin (&txn, self, error))
+    return FALSE;
+  if (!ssa_db_store_checked_price_list_locked (self, data, length, what, price_list, sha256,
+                                               source, &row_id, &was_new, error))
+    return FALSE;
   if (!ssa_db_transaction_commit (&txn, error))
     return FALSE;
 
@@ -212,6 +252,49 @@ ssa_db_store_price_list (SsaDb                       *self,
   if (out_was_new != NULL)
     *out_was_new = was_new;
   return TRUE;
+}
+
+/**
+ * ssa_db_store_price_list:
+ * @self: the connection
+ * @data: the document
+ * @length: its length in bytes
+ * @what: its name for messages: the file name or URL
+ * @source: (nullable): where it came from, for a fetched list
+ * @out_info: (out) (optional) (transfer full): the stored list
+ * @out_was_new: (out) (optional): whether it was stored now, rather than found stored
+ * @error: a #GError
+ *
+ * Checks the price list whole (ssa_price_list_new_from_data()), then stores it and makes it
+ * the current list in one transaction. A document with the same bytes as a stored one is
+ * not stored again: that one becomes current (and takes @source's ETag and Last-Modified).
+ *
+ * Returns: %TRUE when the list is stored and current; on failure nothing changed
+ */
+gboolean
+ssa_db_store_price_list (SsaDb                       *self,
+                         const char                  *data,
+                         gsize                        length,
+                         const char                  *what,
+                         const SsaDbPriceListSource  *source,
+                         SsaDbPriceListInfo         **out_info,
+                         gboolean                    *out_was_new,
+                         GError                     **error)
+{
+  g_autoptr(SsaPriceList) price_list = NULL;
+  g_autofree char *sha256 = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (what != NULL, FALSE);
+
+  price_list = ssa_price_list_new_from_data (data, length, what, error);
+  if (price_list == NULL)
+    return FALSE;
+
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  return ssa_db_store_checked_price_list (self, data, length, what, price_list, sha256, source,
+                                          out_info, out_was_new, error);
 }
 
 /**

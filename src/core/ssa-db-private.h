@@ -97,6 +97,30 @@ SsaInventory *ssa_db_read_inventory (SsaDb     *self,
                                      GArray   **out_licence_ids,
                                      GError   **error);
 
+/* Storing a price list that was checked (and hashed) already: by the fetcher's worker
+ * thread, or by the migration that stores the bundled list. The _locked variant runs in a
+ * write transaction the caller holds. */
+gboolean  ssa_db_store_checked_price_list        (SsaDb                       *self,
+                                                  const char                  *data,
+                                                  gsize                        length,
+                                                  const char                  *what,
+                                                  const SsaPriceList          *price_list,
+                                                  const char                  *sha256,
+                                                  const SsaDbPriceListSource  *source,
+                                                  SsaDbPriceListInfo         **out_info,
+                                                  gboolean                    *out_was_new,
+                                                  GError                     **error);
+gboolean  ssa_db_store_checked_price_list_locked (SsaDb                       *self,
+                                                  const char                  *data,
+                                                  gsize                        length,
+                                                  const char                  *what,
+                                                  const SsaPriceList          *price_list,
+                                                  const char                  *sha256,
+                                                  const SsaDbPriceListSource  *source,
+                                                  gint64                      *out_row_id,
+                                                  gboolean                    *out_was_new,
+                                                  GError                     **error);
+
 /* Migrations: ssa-db-schema.c. */
 gboolean  ssa_db_migrate        (SsaDb        *self,
                                  GError      **error);

@@ -160,9 +160,8 @@ store_sample_price_list (SsaDb   *self,
                          GError **error)
 {
   g_autoptr(GBytes) bytes = ssa_samples_get_price_list_bytes ();
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(SsaPriceList) price_list = NULL;
-  g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autofree char *sha256 = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
@@ -170,17 +169,10 @@ store_sample_price_list (SsaDb   *self,
   if (price_list == NULL)
     return FALSE;
 
-  g_checksum_update (checksum, (const guchar *) data, length);
-
-  stmt = ssa_db_prepare (self,
-                         "INSERT INTO price_lists (list_id, document, sha256, is_current) "
-                         "VALUES (?, ?, ?, 1)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, price_list->id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, data, (int) length, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, g_checksum_get_string (checksum), -1, SQLITE_TRANSIENT);
-  return ssa_db_step_done (self, stmt, error);
+  /* Stored like any other list, but inside the migration's transaction. */
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  return ssa_db_store_checked_price_list_locked (self, data, length, "sample-price-list.json",
+                                                 price_list, sha256, NULL, NULL, NULL, error);
 }
 
 static const Migration migrations[] = {

@@ -140,13 +140,19 @@ ssa_fetch_result_free (SsaFetchResult *result)
 /* Helpers */
 
 static void
-fetch_data_free (FetchData *data)
+stop_deadline (FetchData *data)
 {
   if (data->deadline != NULL)
     {
       g_source_destroy (data->deadline);
-      g_source_unref (data->deadline);
+      g_clear_pointer (&data->deadline, g_source_unref);
     }
+}
+
+static void
+fetch_data_free (FetchData *data)
+{
+  stop_deadline (data);
   if (data->caller_cancellable != NULL)
     {
       g_cancellable_disconnect (data->caller_cancellable, data->caller_handler);
@@ -370,6 +376,17 @@ describe_certificate_errors (GTlsCertificateFlags flags)
   return g_strjoinv (_("; "), (char **) reasons->pdata);
 }
 
+/* The connection closed before the whole body came: @code is TRUNCATED once the body
+ * was being read, NETWORK before. */
+static GError *
+broke_off_error (FetchData     *data,
+                 SsaFetchError  code)
+{
+  return g_error_new (SSA_FETCH_ERROR, code,
+                      _("The download from %s broke off before the end. Try again later; if "
+                        "it keeps happening, contact the distributor."), data->url);
+}
+
 /* Turns an error of libsoup, GIO or GnuTLS during the exchange into one message. */
 static GError *
 transport_error (FetchData    *data,
@@ -377,7 +394,10 @@ transport_error (FetchData    *data,
 {
   const char *url = data->url;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && data->timed_out)
+  /* The deadline cancels the whole fetch; the session's own I/O timeout (set to the same
+   * number of seconds) reports TIMED_OUT. Either way the server took too long. */
+  if ((g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && data->timed_out) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (SSA_FETCH_ERROR, SSA_FETCH_ERROR_TIMEOUT,
                         ngettext ("%s did not deliver the price list within %u second. Check "
                                   "the network connection and try again later; a slow server "
@@ -389,16 +409,6 @@ transport_error (FetchData    *data,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return g_error_new (SSA_FETCH_ERROR, SSA_FETCH_ERROR_TIMEOUT,
-                        ngettext ("%s did not deliver the price list within %u second. Check "
-                                  "the network connection and try again later; a slow server "
-                                  "needs a longer timeout.",
-                                  "%s did not deliver the price list within %u seconds. Check "
-                                  "the network connection and try again later; a slow server "
-                                  "needs a longer timeout.", data->timeout),
-                        url, data->timeout);
 
   if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE) ||
       data->tls_errors != 0)
@@ -435,10 +445,8 @@ transport_error (FetchData    *data,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
-    return g_error_new (SSA_FETCH_ERROR,
-                        data->body != NULL ? SSA_FETCH_ERROR_TRUNCATED : SSA_FETCH_ERROR_NETWORK,
-                        _("The download from %s broke off before the end. Try again later; if "
-                          "it keeps happening, contact the distributor."), url);
+    return broke_off_error (data, data->body != NULL ? SSA_FETCH_ERROR_TRUNCATED
+                                                     : SSA_FETCH_ERROR_NETWORK);
 
   return g_error_new (SSA_FETCH_ERROR, SSA_FETCH_ERROR_NETWORK,
                       _("Could not fetch the price list from %s (%s). Check the network "
@@ -507,16 +515,6 @@ fail (GTask  *task,
   g_object_unref (task);
 }
 
-static void
-stop_deadline (FetchData *data)
-{
-  if (data->deadline != NULL)
-    {
-      g_source_destroy (data->deadline);
-      g_clear_pointer (&data->deadline, g_source_unref);
-    }
-}
-
 static SsaFetchResult *
 result_new (FetchData       *data,
             SsaFetchOutcome  outcome)
@@ -551,6 +549,7 @@ check_in_thread (GTask        *task,
 {
   CheckData *data = task_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(SsaPriceList) price_list = NULL;
   CheckResult *result;
   gsize length;
@@ -566,61 +565,59 @@ check_in_thread (GTask        *task,
       return;
     }
 
-  price_list = ssa_price_list_new_from_data (bytes != NULL ? bytes : "", length, data->url,
-                                             &error);
+  /* Tell "not JSON at all" (a web page, a file of another kind) from "JSON that breaks a
+   * rule": only the second has a useful detail for the distributor. The body is parsed once
+   * for both: a document the guard refuses as too long or nested too deep is reported with
+   * the guard's detail, like a broken rule. */
+  root = ssa_json_guard_parse (bytes != NULL ? bytes : "", length, data->url, &error);
+  if (root == NULL && !g_error_matches (error, SSA_ERROR, SSA_ERROR_TOO_LARGE))
+    {
+      check_result_free (result);
+      if (content_type_is_html (data->content_type))
+        g_task_return_new_error (task, SSA_FETCH_ERROR, SSA_FETCH_ERROR_NOT_JSON,
+                                 _("%s sent a web page, not a price list. Check the "
+                                   "address; if the distributor needs a login, store it "
+                                   "for this address."), data->url);
+      else
+        g_task_return_new_error (task, SSA_FETCH_ERROR, SSA_FETCH_ERROR_NOT_JSON,
+                                 _("What %s sent is not a price list: it is not a JSON "
+                                   "document. Check the address of the price list."),
+                                 data->url);
+      return;
+    }
+
+  if (root != NULL)
+    price_list = ssa_price_list_new_from_node (root, data->url, &error);
   if (price_list == NULL)
     {
-      g_autoptr(GError) json_error = NULL;
-      g_autoptr(JsonNode) root = NULL;
+      g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+      g_autofree char *prefix = g_strdup_printf ("%s: ", data->url);
+      const char *first = lines[0];
+      guint n_more = 0;
+      g_autofree char *problem = NULL;
 
       check_result_free (result);
 
-      /* Tell "not JSON at all" (a web page, a file of another kind) from "JSON that breaks a
-       * rule": only the second has a useful detail for the distributor. */
-      root = ssa_json_guard_parse (bytes != NULL ? bytes : "", length, data->url, &json_error);
-      if (root == NULL && !g_error_matches (json_error, SSA_ERROR, SSA_ERROR_TOO_LARGE))
-        {
-          if (content_type_is_html (data->content_type))
-            g_task_return_new_error (task, SSA_FETCH_ERROR, SSA_FETCH_ERROR_NOT_JSON,
-                                     _("%s sent a web page, not a price list. Check the "
-                                       "address; if the distributor needs a login, store it "
-                                       "for this address."), data->url);
-          else
-            g_task_return_new_error (task, SSA_FETCH_ERROR, SSA_FETCH_ERROR_NOT_JSON,
-                                     _("What %s sent is not a price list: it is not a JSON "
-                                       "document. Check the address of the price list."),
-                                     data->url);
-          return;
-        }
+      /* The price list's errors name the URL on each line; the message names it once
+       * and keeps to one line: the first problem and how many follow. */
+      if (g_str_has_prefix (first, prefix))
+        first += strlen (prefix);
+      for (guint i = 1; lines[i] != NULL; i++)
+        if (lines[i][0] != '\0')
+          n_more++;
+
+      if (n_more > 0)
+        problem = g_strdup_printf (ngettext ("%s (and %u more problem)",
+                                             "%s (and %u more problems)", n_more),
+                                   first, n_more);
       else
-        {
-          g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
-          g_autofree char *prefix = g_strdup_printf ("%s: ", data->url);
-          const char *first = lines[0];
-          guint n_more = 0;
-          g_autofree char *problem = NULL;
+        problem = g_strdup (first);
 
-          /* The price list's errors name the URL on each line; the message names it once
-           * and keeps to one line: the first problem and how many follow. */
-          if (g_str_has_prefix (first, prefix))
-            first += strlen (prefix);
-          for (guint i = 1; lines[i] != NULL; i++)
-            if (lines[i][0] != '\0')
-              n_more++;
-
-          if (n_more > 0)
-            problem = g_strdup_printf (ngettext ("%s (and %u more problem)",
-                                                 "%s (and %u more problems)", n_more),
-                                       first, n_more);
-          else
-            problem = g_strdup (first);
-
-          g_task_return_new_error (task, SSA_FETCH_ERROR, SSA_FETCH_ERROR_INVALID_LIST,
-                                   _("The price list at %s breaks the rules of the format: "
-                                     "%s. Ask the distributor to correct it."),
-                                   data->url, problem);
-          return;
-        }
+      g_task_return_new_error (task, SSA_FETCH_ERROR, SSA_FETCH_ERROR_INVALID_LIST,
+                               _("The price list at %s breaks the rules of the format: "
+                                 "%s. Ask the distributor to correct it."),
+                               data->url, problem);
+      return;
     }
 
   result->price_list = g_steal_pointer (&price_list);
@@ -704,10 +701,7 @@ read_cb (GObject      *source_object,
       stop_deadline (data);
       if (data->content_length >= 0 && (goffset) data->body->len < data->content_length)
         {
-          fail (task, g_error_new (SSA_FETCH_ERROR, SSA_FETCH_ERROR_TRUNCATED,
-                                   _("The download from %s broke off before the end. Try "
-                                     "again later; if it keeps happening, contact the "
-                                     "distributor."), data->url));
+          fail (task, broke_off_error (data, SSA_FETCH_ERROR_TRUNCATED));
           return;
         }
       g_clear_object (&data->stream);

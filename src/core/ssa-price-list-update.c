@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ssa-credentials.h"
+#include "ssa-db-private.h"
 #include "ssa-price-list-update.h"
 
 /* One update is a chain of steps, each finishing on the caller's main context:
@@ -143,9 +144,15 @@ store_in_thread (GTask        *task,
       return;
     }
 
+  /* The fetcher's worker thread checked the list whole and hashed its bytes: a list of up
+   * to 16 MiB is not parsed again only to be stored. */
+  g_assert (data->fetch->price_list != NULL);
+  g_assert (data->fetch->sha256 != NULL);
+
   result = g_new0 (StoreResult, 1);
-  if (!ssa_db_store_price_list (db, bytes, length, data->url, &source, &result->info,
-                                &result->was_new, &error))
+  if (!ssa_db_store_checked_price_list (db, bytes, length, data->url, data->fetch->price_list,
+                                        data->fetch->sha256, &source, &result->info,
+                                        &result->was_new, &error))
     {
       store_result_free (result);
       g_task_return_error (task, g_steal_pointer (&error));

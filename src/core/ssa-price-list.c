@@ -347,36 +347,32 @@ read_products (SsaPriceList       *self,
 }
 
 /**
- * ssa_price_list_new_from_data:
- * @data: the document
- * @length: its length in bytes
+ * ssa_price_list_new_from_node:
+ * @root_node: the document, as ssa_json_guard_parse() returns it: an object
  * @what: the document's name for errors: a file name or URL
  * @error: return location for an error
  *
- * Parses and checks an `ssa-desk-pricelist/1` document. A price list that breaks any rule
- * is refused whole; the error lists every problem found (up to a limit), one a line.
+ * Checks an `ssa-desk-pricelist/1` document that was parsed already, for a caller that
+ * needs to tell a document that is not JSON from one that breaks a rule of the format (the
+ * fetcher) without parsing it twice. A price list that breaks any rule is refused whole; the
+ * error lists every problem found (up to a limit), one a line.
  *
  * Returns: (transfer full): the price list, or %NULL with @error set
  */
 SsaPriceList *
-ssa_price_list_new_from_data (const char  *data,
-                              gsize        length,
+ssa_price_list_new_from_node (JsonNode    *root_node,
                               const char  *what,
                               GError     **error)
 {
-  g_autoptr(JsonNode) root_node = NULL;
   g_autoptr(SsaPriceList) self = NULL;
   SsaJsonProblems problems;
   SsaJsonScope root;
   gboolean can_derive;
   gboolean ok;
 
+  g_return_val_if_fail (root_node != NULL && JSON_NODE_HOLDS_OBJECT (root_node), NULL);
   g_return_val_if_fail (what != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  root_node = ssa_json_guard_parse (data, length, what, error);
-  if (root_node == NULL)
-    return NULL;
 
   if (!ssa_json_check_format (json_node_get_object (root_node), SSA_PRICE_LIST_FORMAT, what,
                               error))
@@ -427,6 +423,36 @@ ssa_price_list_new_from_data (const char  *data,
     }
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * ssa_price_list_new_from_data:
+ * @data: the document
+ * @length: its length in bytes
+ * @what: the document's name for errors: a file name or URL
+ * @error: return location for an error
+ *
+ * Parses and checks an `ssa-desk-pricelist/1` document. A price list that breaks any rule
+ * is refused whole; the error lists every problem found (up to a limit), one a line.
+ *
+ * Returns: (transfer full): the price list, or %NULL with @error set
+ */
+SsaPriceList *
+ssa_price_list_new_from_data (const char  *data,
+                              gsize        length,
+                              const char  *what,
+                              GError     **error)
+{
+  g_autoptr(JsonNode) root_node = NULL;
+
+  g_return_val_if_fail (what != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  root_node = ssa_json_guard_parse (data, length, what, error);
+  if (root_node == NULL)
+    return NULL;
+
+  return ssa_price_list_new_from_node (root_node, what, error);
 }
 
 /**

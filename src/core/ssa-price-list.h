@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "ssa-kind.h"
 
@@ -54,6 +55,9 @@ typedef struct
 GType                      ssa_price_list_get_type      (void) G_GNUC_CONST;
 SsaPriceList              *ssa_price_list_new_from_data (const char         *data,
                                                          gsize               length,
+                                                         const char         *what,
+                                                         GError            **error);
+SsaPriceList              *ssa_price_list_new_from_node (JsonNode           *root_node,
                                                          const char         *what,
                                                          GError            **error);
 SsaPriceList              *ssa_price_list_new_from_file (const char         *path,
