@@ -12,6 +12,7 @@
 #include <libsecret/secret.h>
 
 #include "ssa-credentials.h"
+#include "ssa-json-guard-private.h"
 
 /* Items in the keyring: schema io.github.ssadesk.SsaDesk.PriceListLogin, attributes "url"
  * (the price list URL, exactly as configured), "kind" ("bearer" or "basic") and, for
@@ -138,19 +139,6 @@ ssa_credentials_free (SsaCredentials *credentials)
   g_free (credentials);
 }
 
-static gboolean
-has_control_characters (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /**
  * ssa_credentials_validate:
  * @credentials: a login
@@ -205,8 +193,8 @@ ssa_credentials_validate (const SsaCredentials  *credentials,
   if (credentials->secret == NULL ||
       !g_utf8_validate (credentials->user, -1, NULL) ||
       !g_utf8_validate (credentials->secret, -1, NULL) ||
-      has_control_characters (credentials->user) ||
-      has_control_characters (credentials->secret))
+      !ssa_json_text_is_clean (credentials->user) ||
+      !ssa_json_text_is_clean (credentials->secret))
     {
       g_set_error_literal (error, SSA_CREDENTIALS_ERROR, SSA_CREDENTIALS_ERROR_INVALID,
                            _("The user name or the password contains control characters: "
@@ -226,7 +214,7 @@ ssa_credentials_validate (const SsaCredentials  *credentials,
 char *
 ssa_credentials_dup_authorization (const SsaCredentials *credentials)
 {
-  g_autofree char *pair = NULL;
+  char *pair;
   char *encoded;
   char *value;
 
@@ -241,7 +229,7 @@ ssa_credentials_dup_authorization (const SsaCredentials *credentials)
   pair = g_strconcat (credentials->user, ":", credentials->secret, NULL);
   encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
   value = g_strconcat ("Basic ", encoded, NULL);
-  memset (pair, 0, strlen (pair));
+  wipe_string (pair);
   wipe_string (encoded);
   return value;
 }

@@ -736,12 +736,12 @@ add_title_and_parties (SsaOfferPdf *self)
                       left_width, PANGO_ALIGN_LEFT, COLOR_MUTED) + 2;
   y += block_add_text (self, index, STYLE_BODY_BOLD, customer->name, 0, y, left_width,
                        PANGO_ALIGN_LEFT, COLOR_TEXT);
-  if (customer->org_no != NULL && customer->org_no[0] != '\0')
-    {
-      g_autofree char *org_no = ssa_org_no_format (customer->org_no, FALSE);
+  {
+    g_autofree char *org_no = ssa_document_format_org_no (customer->org_no, FALSE);
 
+    if (org_no != NULL)
       g_string_append_printf (lines, "%s %s\n", doc (self, SSA_DOC_ORG_NO), org_no);
-    }
+  }
   if (customer->address != NULL && customer->address[0] != '\0')
     g_string_append_printf (lines, "%s\n", customer->address);
   if (customer->contact != NULL && customer->contact[0] != '\0')
@@ -1676,6 +1676,7 @@ ssa_offer_pdf_write_temp (const SsaOffer        *offer,
 {
   g_autoptr(SsaOfferPdf) self = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *created_iso = NULL;
   g_autofree char *created_text = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -1709,8 +1710,8 @@ ssa_offer_pdf_write_temp (const SsaOffer        *offer,
                                   "SSA Desk " PACKAGE_VERSION);
   /* The document's own date rather than the clock: the same offer gives the same file. */
   ssa_document_info_get_created (self->info, offer, &created);
-  created_text = g_strdup_printf ("%04u-%02u-%02uT00:00:00", g_date_get_year (&created),
-                                  g_date_get_month (&created), g_date_get_day (&created));
+  created_iso = ssa_date_to_iso (&created);
+  created_text = g_strconcat (created_iso, "T00:00:00", NULL);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created_text);
 
   cr = cairo_create (surface);

@@ -248,18 +248,16 @@ header_text (const char *text,
 static void
 make_formats (Writer *w)
 {
-  const char *currency = w->offer->currency != NULL ? w->offer->currency : "NOK";
+  const char *unit = ssa_document_currency_unit (w->offer, w->lang);
   g_autofree char *money = NULL;
   const char *date = w->lang == SSA_LANG_NB ? "dd.mm.yyyy" : "yyyy-mm-dd";
 
   /* Number formats are stored in Excel's own (en-US) notation; a Norwegian Excel or
-   * LibreOffice shows #,##0.00 as "1 234,50". */
-  if (w->lang == SSA_LANG_NB && g_str_equal (currency, "NOK"))
-    money = g_strdup ("#,##0.00 \"kr\"");
-  else if (w->lang == SSA_LANG_NB)
-    money = g_strdup_printf ("#,##0.00 \"%s\"", currency);
+   * LibreOffice shows #,##0.00 as "1 234,50". The unit follows the amount in Bokmål. */
+  if (w->lang == SSA_LANG_NB)
+    money = g_strdup_printf ("#,##0.00 \"%s\"", unit);
   else
-    money = g_strdup_printf ("\"%s \"#,##0.00", currency);
+    money = g_strdup_printf ("\"%s \"#,##0.00", unit);
 
   w->title = workbook_add_format (w->workbook);
   format_set_bold (w->title);
@@ -445,8 +443,7 @@ write_details (Writer     *w,
 
   row = write_panel_row (w, row, doc (w, SSA_DOC_RESELLER), w->info->reseller.company_name);
   row = write_panel_row (w, row, doc (w, SSA_DOC_CUSTOMER), inventory->customer.name);
-  if (inventory->customer.org_no != NULL && inventory->customer.org_no[0] != '\0')
-    org_no = ssa_org_no_format (inventory->customer.org_no, FALSE);
+  org_no = ssa_document_format_org_no (inventory->customer.org_no, FALSE);
   row = write_panel_row (w, row, doc (w, SSA_DOC_ORG_NO), org_no);
   row = write_panel_row (w, row, doc (w, SSA_DOC_INSTALLATION), inventory->name);
   row = write_panel_row (w, row, doc (w, SSA_DOC_SERIAL), inventory->serial);
