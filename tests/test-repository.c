@@ -16,8 +16,8 @@
 #include "ssa-samples.h"
 
 /* The repository the window binds to: loading in a worker with one items-changed per
- * store, edits written through to SQLite at once, refused edits reverted and reported, and
- * bulk changes with one items-changed. */
+ * store, edits written through to SQLite at once (or once per grouped edit), refused edits
+ * reverted and reported, and bulk changes with one items-changed. */
 
 typedef struct
 {
@@ -322,6 +322,205 @@ test_write_failed (Fixture       *f,
   g_assert_cmpstr (ssa_customer_get_org_no (customer), !=, "914527309");
 }
 
+/* @fields as a string array, "" for none. */
+static GStrv
+fields_strv (const char * const *fields,
+             guint               n_fields)
+{
+  GStrv strv = g_new0 (char *, n_fields + 1);
+
+  for (guint i = 0; i < n_fields; i++)
+    strv[i] = g_strdup (fields[i] != NULL ? fields[i] : "");
+  return strv;
+}
+
+/* The stored fields of a customer or an installation, to compare an object with its row. */
+static GStrv
+fields_of (gpointer object)
+{
+  if (SSA_IS_CUSTOMER (object))
+    {
+      SsaCustomer *customer = object;
+      const char *fields[] = {
+        ssa_customer_get_name (customer),
+        ssa_customer_get_org_no (customer),
+        ssa_customer_get_address (customer),
+        ssa_customer_get_contact (customer),
+        ssa_customer_get_email (customer),
+        ssa_customer_get_notes (customer),
+      };
+
+      return fields_strv (fields, G_N_ELEMENTS (fields));
+    }
+  else
+    {
+      SsaInstallation *installation = object;
+      const GDate *date = ssa_installation_get_ssa_expiry (installation);
+      g_autofree char *customer_id =
+        g_strdup_printf ("%" G_GINT64_FORMAT, ssa_installation_get_customer_id (installation));
+      g_autofree char *deployment =
+        g_strdup_printf ("%d", ssa_installation_get_deployment (installation));
+      g_autofree char *expiry = date != NULL && g_date_valid (date) ? ssa_date_to_iso (date)
+                                                                  : NULL;
+      const char *fields[] = {
+        customer_id,
+        ssa_installation_get_name (installation),
+        ssa_installation_get_serial (installation),
+        deployment,
+        ssa_installation_get_firmware (installation),
+        expiry,
+        ssa_installation_get_notes (installation),
+      };
+
+      return fields_strv (fields, G_N_ELEMENTS (fields));
+    }
+}
+
+/* The fields of row @id as @reader, another connection, sees them now. */
+static GStrv
+stored_fields (SsaDb  *reader,
+               GType   type,
+               gint64  id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) stored = NULL;
+
+  if (type == SSA_TYPE_CUSTOMER)
+    stored = G_OBJECT (ssa_db_load_customer (reader, id, &error));
+  else
+    stored = G_OBJECT (ssa_db_load_installation (reader, id, &error));
+  g_assert_no_error (error);
+  return fields_of (stored);
+}
+
+/* An editor's Save: six fields in one edit, stored only when it ends, in one write. */
+static void
+test_edit_grouped (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) reader = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+  SsaCustomer *customer = ssa_repository_find_customer (f->repository, 2);
+  SsaInstallation *installation = installation_at (f, 1);
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+  g_auto(GStrv) stored = NULL;
+  g_autofree char *old_name = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (customer);
+  g_assert_cmpint (ssa_installation_get_customer_id (installation), ==, 2);
+  before = stored_fields (reader, SSA_TYPE_CUSTOMER, 2);
+  old_name = g_strdup (ssa_customer_get_name (customer));
+
+  ssa_repository_begin_edit (f->repository, G_OBJECT (customer));
+  ssa_customer_set_name (customer, "Nidaros Bygg AS");
+  ssa_customer_set_org_no (customer, "988077917");
+  ssa_customer_set_address (customer, "Kjøpmannsgata 1, 7013 Trondheim");
+  ssa_customer_set_contact (customer, "Kari Nordmann");
+  ssa_customer_set_email (customer, "kari@nidarosbygg.no");
+  ssa_customer_set_notes (customer, "Ring før levering");
+  after = fields_of (customer);
+  for (guint i = 0; before[i] != NULL; i++)
+    g_assert_cmpstr (after[i], !=, before[i]);
+
+  /* The object has the new values; the row, and the installations that show the
+   * customer's name, still have the stored ones. */
+  stored = stored_fields (reader, SSA_TYPE_CUSTOMER, 2);
+  g_assert_cmpstrv (stored, before);
+  g_assert_cmpstr (ssa_installation_get_customer_name (installation), ==, old_name);
+
+  g_assert_true (ssa_repository_end_edit (f->repository, G_OBJECT (customer), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&stored, g_strfreev);
+  stored = stored_fields (reader, SSA_TYPE_CUSTOMER, 2);
+  g_assert_cmpstrv (stored, after);
+  g_assert_cmpstr (ssa_installation_get_customer_name (installation), ==, "Nidaros Bygg AS");
+  g_assert_cmpuint (f->failures->len, ==, 0);
+
+  /* Edits nest: only the outermost end writes. */
+  ssa_repository_begin_edit (f->repository, G_OBJECT (customer));
+  ssa_repository_begin_edit (f->repository, G_OBJECT (customer));
+  ssa_customer_set_contact (customer, "Ola Nordmann");
+  g_assert_true (ssa_repository_end_edit (f->repository, G_OBJECT (customer), &error));
+  g_clear_pointer (&stored, g_strfreev);
+  stored = stored_fields (reader, SSA_TYPE_CUSTOMER, 2);
+  g_assert_cmpstr (stored[3], ==, "Kari Nordmann");
+  g_assert_true (ssa_repository_end_edit (f->repository, G_OBJECT (customer), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&stored, g_strfreev);
+  stored = stored_fields (reader, SSA_TYPE_CUSTOMER, 2);
+  g_assert_cmpstr (stored[3], ==, "Ola Nordmann");
+
+  /* With no edit open, a single change is written at once, as before. */
+  ssa_customer_set_notes (customer, "Levering etter kl. 9");
+  g_clear_pointer (&stored, g_strfreev);
+  stored = stored_fields (reader, SSA_TYPE_CUSTOMER, 2);
+  g_assert_cmpstr (stored[5], ==, "Levering etter kl. 9");
+  g_assert_cmpuint (f->failures->len, ==, 0);
+}
+
+/* A grouped write that the database refuses (a serial that is taken) stores nothing and
+ * gives every field its stored value back, reporting the error once. */
+static void
+test_edit_refused (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) reader = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+  SsaInstallation *a = installation_at (f, 0);
+  SsaInstallation *b = installation_at (f, 1);
+  SsaCustomer *other = ssa_repository_find_customer (f->repository, 1);
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) now = NULL;
+  g_auto(GStrv) stored = NULL;
+  g_autofree char *customer_name = NULL;
+  const GError *reported;
+  GDate expiry;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ssa_installation_get_customer_id (b), !=, ssa_customer_get_id (other));
+  before = stored_fields (reader, SSA_TYPE_INSTALLATION, ssa_installation_get_id (b));
+  customer_name = g_strdup (ssa_installation_get_customer_name (b));
+
+  /* What the installation editor's Save does, with another installation's serial. */
+  g_date_clear (&expiry, 1);
+  g_date_set_dmy (&expiry, 1, 2, 2031);
+  ssa_repository_begin_edit (f->repository, G_OBJECT (b));
+  ssa_installation_set_customer_id (b, ssa_customer_get_id (other));
+  ssa_installation_set_customer_name (b, ssa_customer_get_name (other));
+  ssa_installation_set_name (b, "Trondheim sentrum");
+  ssa_installation_set_serial (b, ssa_installation_get_serial (a));
+  ssa_installation_set_deployment (b, SSA_DEPLOYMENT_RENTAL);
+  ssa_installation_set_firmware (b, "14r2");
+  ssa_installation_set_ssa_expiry (b, &expiry);
+  ssa_installation_set_notes (b, "Flyttet til nytt bygg");
+  now = fields_of (b);
+  for (guint i = 0; before[i] != NULL; i++)
+    g_assert_cmpstr (now[i], !=, before[i]);
+  g_assert_cmpuint (f->failures->len, ==, 0);
+
+  g_assert_false (ssa_repository_end_edit (f->repository, G_OBJECT (b), &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+
+  /* Reported once, the way a refused single change is. */
+  g_assert_cmpuint (f->failures->len, ==, 1);
+  reported = g_ptr_array_index (f->failures, 0);
+  g_assert_error (reported, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_assert_cmpstr (reported->message, ==, error->message);
+
+  /* Every field is back, the customer's name too, and the row never changed. */
+  g_clear_pointer (&now, g_strfreev);
+  now = fields_of (b);
+  g_assert_cmpstrv (now, before);
+  g_assert_cmpstr (ssa_installation_get_customer_name (b), ==, customer_name);
+  stored = stored_fields (reader, SSA_TYPE_INSTALLATION, ssa_installation_get_id (b));
+  g_assert_cmpstrv (stored, before);
+
+  /* Putting the values back wrote nothing, and was not refused again. */
+  g_assert_cmpuint (f->failures->len, ==, 1);
+}
+
 static void
 test_bulk_import (Fixture       *f,
                   gconstpointer  data)
@@ -551,6 +750,8 @@ main (int    argc,
   ADD ("/repository/load", test_load, NULL);
   ADD ("/repository/write-through", test_write_through, NULL);
   ADD ("/repository/write-failed", test_write_failed, NULL);
+  ADD ("/repository/edit-grouped", test_edit_grouped, NULL);
+  ADD ("/repository/edit-refused", test_edit_refused, NULL);
   ADD ("/repository/bulk-import", test_bulk_import, NULL);
   ADD ("/repository/replace-licences", test_replace_licences, NULL);
   ADD ("/repository/add-remove", test_add_remove, NULL);

@@ -24,9 +24,13 @@
  * moment ssa_repository_get_licences() hands them out, which is how the window must get the
  * lines it lets the user edit. When the database refuses (a duplicate serial or organisation
  * number, a read-only file, a full disk), the object gets its stored values back and
- * "write-failed" is emitted with the error for the window to show. Adding and removing rows
- * goes through the ssa_repository_add_…() and _remove_…() calls; bulk changes (an import)
- * store everything in one transaction and splice once. */
+ * "write-failed" is emitted with the error for the window to show. A dialog that sets
+ * several properties at once (the customer and installation editors) wraps them in
+ * ssa_repository_begin_edit() and _end_edit(): in between, a notify only marks the object,
+ * and ending the edit writes the row once, so that a save is one fsynced transaction and is
+ * stored or refused whole. Adding and removing rows goes through the ssa_repository_add_…()
+ * and _remove_…() calls; bulk changes (an import) store everything in one transaction and
+ * splice once. */
 
 struct _SsaRepository
 {
@@ -39,6 +43,7 @@ struct _SsaRepository
   GHashTable *customers_by_id;      /* gint64* -> SsaCustomer*, borrowed from the store */
   GHashTable *installations_by_id;  /* gint64* -> SsaInstallation* */
   GHashTable *watched_licences;     /* SsaInstallation* whose lines are watched */
+  GHashTable *edits;          /* GObject* (a reference) -> Edit*, the edits still open */
   guint       reverting;      /* > 0 while the repository itself sets properties */
   gboolean    loaded;
 };
@@ -69,6 +74,14 @@ typedef struct
   GPtrArray *customers;
   GPtrArray *installations;
 } LoadData;
+
+/* An edit opened by ssa_repository_begin_edit(): the object's row is written when it ends. */
+typedef struct
+{
+  guint    depth;       /* begin_edit calls not yet ended */
+  gboolean dirty;       /* a stored property changed */
+  gboolean relinked;    /* a customer's name or an installation's customer changed */
+} Edit;
 
 static void object_notify_cb (GObject       *object,
                               GParamSpec    *pspec,
@@ -156,6 +169,14 @@ unwatch_all (SsaRepository *self)
       unwatch_installation (self, installation);
     }
   g_hash_table_remove_all (self->watched_licences);
+}
+
+static gboolean
+is_watched (SsaRepository *self,
+            gpointer       object)
+{
+  return g_signal_handler_find (object, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                                object_notify_cb, self) != 0;
 }
 
 static gint64 *
@@ -290,49 +311,91 @@ rename_customer_everywhere (SsaRepository *self,
   self->reverting--;
 }
 
+/* Whether the property @name of @object is a column of the object's row. */
+static gboolean
+is_stored (GObject    *object,
+           const char *name)
+{
+  if (g_str_equal (name, "id"))
+    return FALSE;
+  /* The customer's name is the customer's row; the licence lines are rows of their own. */
+  if (SSA_IS_INSTALLATION (object))
+    return !g_str_equal (name, "customer-name") && !g_str_equal (name, "licences");
+  /* It follows from the organisation number. */
+  if (SSA_IS_CUSTOMER (object))
+    return !g_str_equal (name, "valid-org-no");
+  return TRUE;
+}
+
+/* Whether a change of @name, once stored, shows on other objects too: a customer's name on
+ * its installations, or an installation's customer's name on the installation. */
+static gboolean
+is_link (GObject    *object,
+         const char *name)
+{
+  return (SSA_IS_CUSTOMER (object) && g_str_equal (name, "name")) ||
+         (SSA_IS_INSTALLATION (object) && g_str_equal (name, "customer-id"));
+}
+
+/* Writes @object's row in one statement, hence one transaction. When the database refuses,
+ * @object gets its stored values back and "write-failed" is emitted with the error, which
+ * is also returned. @relinked: a change that shows on other objects (is_link()) is in it. */
+static gboolean
+store (SsaRepository  *self,
+       GObject        *object,
+       gboolean        relinked,
+       GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  if (SSA_IS_LICENCE (object))
+    ok = ssa_db_update_licence (self->db, SSA_LICENCE (object), &local_error);
+  else if (SSA_IS_INSTALLATION (object))
+    ok = ssa_db_update_installation (self->db, SSA_INSTALLATION (object), &local_error);
+  else
+    ok = ssa_db_update_customer (self->db, SSA_CUSTOMER (object), &local_error);
+
+  if (!ok)
+    {
+      revert (self, object);
+      g_signal_emit (self, signals[WRITE_FAILED], 0, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (relinked && SSA_IS_INSTALLATION (object))
+    {
+      self->reverting++;
+      sync_customer_name (self, SSA_INSTALLATION (object));
+      self->reverting--;
+    }
+  else if (relinked && SSA_IS_CUSTOMER (object))
+    rename_customer_everywhere (self, SSA_CUSTOMER (object));
+  return TRUE;
+}
+
 static void
 object_notify_cb (GObject       *object,
                   GParamSpec    *pspec,
                   SsaRepository *self)
 {
-  g_autoptr(GError) error = NULL;
-  const char *name = pspec->name;
-  gboolean ok = TRUE;
+  Edit *edit;
 
-  if (self->reverting > 0 || self->db == NULL || g_str_equal (name, "id"))
+  if (self->reverting > 0 || self->db == NULL || !is_stored (object, pspec->name))
     return;
 
-  if (SSA_IS_LICENCE (object))
-    ok = ssa_db_update_licence (self->db, SSA_LICENCE (object), &error);
-  else if (SSA_IS_INSTALLATION (object))
+  /* In an open edit the row is written once, when the edit ends. */
+  edit = g_hash_table_lookup (self->edits, object);
+  if (edit != NULL)
     {
-      SsaInstallation *installation = SSA_INSTALLATION (object);
-
-      /* The customer's name is the customer's row; the licence lines are rows of their own. */
-      if (g_str_equal (name, "customer-name") || g_str_equal (name, "licences"))
-        return;
-      ok = ssa_db_update_installation (self->db, installation, &error);
-      if (ok && g_str_equal (name, "customer-id"))
-        {
-          self->reverting++;
-          sync_customer_name (self, installation);
-          self->reverting--;
-        }
-    }
-  else if (SSA_IS_CUSTOMER (object))
-    {
-      if (g_str_equal (name, "valid-org-no"))
-        return;
-      ok = ssa_db_update_customer (self->db, SSA_CUSTOMER (object), &error);
-      if (ok && g_str_equal (name, "name"))
-        rename_customer_everywhere (self, SSA_CUSTOMER (object));
+      edit->dirty = TRUE;
+      edit->relinked |= is_link (object, pspec->name);
+      return;
     }
 
-  if (!ok)
-    {
-      revert (self, object);
-      g_signal_emit (self, signals[WRITE_FAILED], 0, error);
-    }
+  /* A refusal reaches the window through "write-failed". */
+  store (self, object, is_link (object, pspec->name), NULL);
 }
 
 static void
@@ -444,6 +507,7 @@ ssa_repository_dispose (GObject *object)
   g_clear_pointer (&self->customers_by_id, g_hash_table_unref);
   g_clear_pointer (&self->installations_by_id, g_hash_table_unref);
   g_clear_pointer (&self->watched_licences, g_hash_table_unref);
+  g_clear_pointer (&self->edits, g_hash_table_unref);
   g_clear_object (&self->customers);
   g_clear_object (&self->installations);
 
@@ -554,8 +618,9 @@ ssa_repository_class_init (SsaRepositoryClass *klass)
    * @self: the repository
    * @error: why the database refused an edit
    *
-   * Emitted when an edit of a property could not be written; the object has its stored
-   * values again.
+   * Emitted when an edit of a property, or of several grouped by
+   * ssa_repository_begin_edit(), could not be written; the object has its stored values
+   * again.
    */
   signals[WRITE_FAILED] =
     g_signal_new ("write-failed",
@@ -573,6 +638,7 @@ ssa_repository_init (SsaRepository *self)
   self->customers_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->installations_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->watched_licences = g_hash_table_new (NULL, NULL);
+  self->edits = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
 }
 
 /**
@@ -737,6 +803,89 @@ ssa_repository_find_installation (SsaRepository *self,
   g_return_val_if_fail (SSA_IS_REPOSITORY (self), NULL);
 
   return g_hash_table_lookup (self->installations_by_id, &id);
+}
+
+/**
+ * ssa_repository_begin_edit:
+ * @self: a repository
+ * @object: an #SsaCustomer, #SsaInstallation or #SsaLicence
+ *
+ * Groups the changes to @object that follow, up to ssa_repository_end_edit(), into one
+ * write: until then, setting a property of @object changes the object (and what shows it)
+ * but not its row. Use it where several properties change together, such as an editor's
+ * Save, so that they are stored in one transaction and refused whole. A single change
+ * needs no edit: it is written at once.
+ *
+ * Edits of one object may nest; the row is written when the outermost one ends. An object
+ * the repository does not watch (a new one, not added yet) may be edited too: nothing is
+ * written for it.
+ */
+void
+ssa_repository_begin_edit (SsaRepository *self,
+                           GObject       *object)
+{
+  Edit *edit;
+
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (SSA_IS_CUSTOMER (object) || SSA_IS_INSTALLATION (object) ||
+                    SSA_IS_LICENCE (object));
+
+  edit = g_hash_table_lookup (self->edits, object);
+  if (edit == NULL)
+    {
+      edit = g_new0 (Edit, 1);
+      g_hash_table_insert (self->edits, g_object_ref (object), edit);
+    }
+  edit->depth++;
+}
+
+/**
+ * ssa_repository_end_edit:
+ * @self: a repository
+ * @object: an object with an edit open (ssa_repository_begin_edit())
+ * @error: (nullable): a #GError
+ *
+ * Ends the edit of @object. When it was the outermost one and a stored property of @object
+ * changed, writes the object's row once, in one transaction. A row that went while the edit
+ * was open (removed, or replaced by a load) is not written.
+ *
+ * When the database refuses the write (a serial or organisation number that is taken, a
+ * read-only file, a full disk), @object gets all its stored values back, as after a refused
+ * single change, and SsaRepository::write-failed is emitted with the error, for the window
+ * to show. The same error is set in @error: a caller that leaves telling the user to the
+ * window's handler of that signal passes %NULL.
+ *
+ * Returns: %FALSE if the database refused the write
+ */
+gboolean
+ssa_repository_end_edit (SsaRepository  *self,
+                         GObject        *object,
+                         GError        **error)
+{
+  g_autoptr(GObject) held = NULL;
+  Edit *edit;
+  gboolean dirty;
+  gboolean relinked;
+
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  edit = g_hash_table_lookup (self->edits, object);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  if (--edit->depth > 0)
+    return TRUE;
+
+  dirty = edit->dirty;
+  relinked = edit->relinked;
+  /* The table's reference may be the last one; the write needs the object. */
+  held = g_object_ref (object);
+  g_hash_table_remove (self->edits, object);
+
+  if (!dirty || self->db == NULL || !is_watched (self, object))
+    return TRUE;
+  return store (self, object, relinked, error);
 }
 
 /**

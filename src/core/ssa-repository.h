@@ -40,6 +40,12 @@ SsaCustomer     *ssa_repository_find_customer        (SsaRepository     *self,
 SsaInstallation *ssa_repository_find_installation    (SsaRepository     *self,
                                                       gint64             id);
 
+void             ssa_repository_begin_edit           (SsaRepository     *self,
+                                                      GObject           *object);
+gboolean         ssa_repository_end_edit             (SsaRepository     *self,
+                                                      GObject           *object,
+                                                      GError           **error);
+
 gboolean         ssa_repository_add_customer         (SsaRepository     *self,
                                                       SsaCustomer       *customer,
                                                       GError           **error);

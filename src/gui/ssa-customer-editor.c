@@ -11,9 +11,11 @@
 #include "ssa-customer-editor.h"
 #include "ssa-gui-util.h"
 #include "ssa-org-no.h"
+#include "ssa-window.h"
 
 /* A dialog for a new customer or an existing one. Nothing changes until "Save": then the
- * values go into the customer in one go (the repository writes each change through), and
+ * values go into the customer in one go, inside an edit of the window's repository
+ * (ssa_repository_begin_edit()) so that they are written in one transaction, and
  * SsaCustomerEditor::saved tells the window, which stores a new customer. A field that
  * cannot be saved is marked as you type, with the reason under it, and Save stays off. */
 
@@ -217,6 +219,8 @@ gboolean
 ssa_customer_editor_save (SsaCustomerEditor *self)
 {
   g_autoptr(SsaCustomer) customer = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  SsaRepository *repository = NULL;
   g_autofree char *name = NULL;
   g_autofree char *org_no = NULL;
   g_autofree char *address = NULL;
@@ -237,12 +241,23 @@ ssa_customer_editor_save (SsaCustomerEditor *self)
   notes = ssa_gui_row_dup_text (self->notes_row);
 
   customer = self->customer != NULL ? g_object_ref (self->customer) : ssa_customer_new ();
+
+  /* The repository would write the row once per field: one edit makes the save one
+   * transaction, stored or refused whole. A dialog without the window writes field by field. */
+  if (SSA_IS_WINDOW (parent))
+    repository = ssa_window_get_repository (SSA_WINDOW (parent));
+  if (repository != NULL)
+    ssa_repository_begin_edit (repository, G_OBJECT (customer));
   ssa_customer_set_name (customer, name);
   ssa_customer_set_org_no (customer, org_no);
   ssa_customer_set_address (customer, address);
   ssa_customer_set_contact (customer, contact);
   ssa_customer_set_email (customer, email);
   ssa_customer_set_notes (customer, notes);
+  /* A refusal reaches the user as any refused edit does: the window shows the error that
+   * SsaRepository::write-failed carries, and the customer has its stored values again. */
+  if (repository != NULL)
+    ssa_repository_end_edit (repository, G_OBJECT (customer), NULL);
 
   g_signal_emit (self, signals[SAVED], 0, customer);
   return TRUE;

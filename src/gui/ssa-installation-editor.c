@@ -12,10 +12,12 @@
 #include "ssa-gui-util.h"
 #include "ssa-installation-editor.h"
 #include "ssa-version.h"
+#include "ssa-window.h"
 
 /* A dialog for a new installation or an existing one: its customer, name, serial,
  * deployment, firmware and SSA expiry. As in the customer editor, nothing changes until
- * "Save", fields that cannot be saved are marked as you type, and
+ * "Save" (which writes the installation's row once), fields that cannot be saved are marked
+ * as you type, and
  * SsaInstallationEditor::saved tells the window. A firmware version SSA Desk cannot read
  * is allowed (the offer then warns that the support status is unknown), and says so. */
 
@@ -273,6 +275,8 @@ gboolean
 ssa_installation_editor_save (SsaInstallationEditor *self)
 {
   g_autoptr(SsaInstallation) installation = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  SsaRepository *repository = NULL;
   g_autofree char *name = NULL;
   g_autofree char *serial = NULL;
   g_autofree char *firmware = NULL;
@@ -298,6 +302,13 @@ ssa_installation_editor_save (SsaInstallationEditor *self)
 
   installation = self->installation != NULL ? g_object_ref (self->installation)
                                             : ssa_installation_new ();
+
+  /* One write for the eight fields, as in the customer editor: a serial that is taken
+   * leaves every field as it was stored. */
+  if (SSA_IS_WINDOW (parent))
+    repository = ssa_window_get_repository (SSA_WINDOW (parent));
+  if (repository != NULL)
+    ssa_repository_begin_edit (repository, G_OBJECT (installation));
   ssa_installation_set_customer_id (installation,
                                     customer != NULL ? ssa_customer_get_id (customer) : 0);
   ssa_installation_set_customer_name (installation,
@@ -308,6 +319,10 @@ ssa_installation_editor_save (SsaInstallationEditor *self)
   ssa_installation_set_firmware (installation, firmware);
   ssa_installation_set_ssa_expiry (installation, expiry != NULL ? &date : NULL);
   ssa_installation_set_notes (installation, notes);
+  /* A refusal reaches the user through SsaRepository::write-failed, as in the customer
+   * editor. */
+  if (repository != NULL)
+    ssa_repository_end_edit (repository, G_OBJECT (installation), NULL);
 
   g_signal_emit (self, signals[SAVED], 0, installation);
   return TRUE;
