@@ -1195,6 +1195,11 @@ test_background_refresh (Fixture *f)
   g_assert_true (wait_for (distributor_list_is_current, f));
   /* The refresh is recorded, so the next start does not fetch again. */
   g_assert_cmpint (g_settings_get_int64 (settings, "last-refresh"), >, 0);
+  /* The window computes offers with the new list, as the price list page announced it. */
+  for (guint i = 0; i < 50 && g_strcmp0 (ssa_window_get_price_list (f->window)->id,
+                                         "distributor-2026-12") != 0; i++)
+    spin (100);
+  g_assert_cmpstr (ssa_window_get_price_list (f->window)->id, ==, "distributor-2026-12");
 
   g_settings_reset (settings, "price-list-url");
   g_settings_reset (settings, "last-refresh");

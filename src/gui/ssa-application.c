@@ -9,14 +9,12 @@
 #include <glib/gi18n.h>
 
 #include "ssa-application.h"
-#include "ssa-refresh.h"
 #include "ssa-window.h"
 
 struct _SsaApplication
 {
   AdwApplication  parent_instance;
 
-  GSettings      *settings;
   char           *db_path;
 };
 
@@ -164,9 +162,6 @@ ssa_application_startup (GApplication *application)
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",
                                          shortcuts_accels);
-
-  /* NULL when the schema is not installed: the window then keeps no state. */
-  self->settings = ssa_refresh_dup_settings ();
 }
 
 static void
@@ -180,7 +175,6 @@ ssa_application_finalize (GObject *object)
 {
   SsaApplication *self = (SsaApplication *)object;
 
-  g_clear_object (&self->settings);
   g_clear_pointer (&self->db_path, g_free);
 
   G_OBJECT_CLASS (ssa_application_parent_class)->finalize (object);
@@ -240,12 +234,4 @@ ssa_application_set_db_path (SsaApplication *self,
 
   g_free (self->db_path);
   self->db_path = g_strdup (db_path);
-}
-
-GSettings *
-ssa_application_get_settings (SsaApplication *self)
-{
-  g_return_val_if_fail (SSA_IS_APPLICATION (self), NULL);
-
-  return self->settings;
 }

@@ -13,10 +13,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SsaApplication, ssa_application, SSA, APPLICATION, AdwApplication)
 
-SsaApplication *ssa_application_new          (void);
-const char     *ssa_application_get_db_path  (SsaApplication *self);
-void            ssa_application_set_db_path  (SsaApplication *self,
-                                              const char     *db_path);
-GSettings      *ssa_application_get_settings (SsaApplication *self);
+SsaApplication *ssa_application_new         (void);
+const char     *ssa_application_get_db_path (SsaApplication *self);
+void            ssa_application_set_db_path (SsaApplication *self,
+                                             const char     *db_path);
 
 G_END_DECLS

@@ -30,6 +30,8 @@ struct _SsaPriceListPage
   SsaFetcher         *fetcher;
   char               *currency;         /* of the current list: list prices are shown in it */
   char               *list_id;          /* of the current list, or NULL */
+  gboolean            announce_change;  /* a refresh made another list current: the next
+                                         * load emits "price-list-changed" */
 
   GCancellable       *load_cancellable;
   GCancellable       *refresh_cancellable;
@@ -71,6 +73,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  PRICE_LIST_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* What the loading job reads: plain values. */
 typedef struct
@@ -276,6 +285,12 @@ load_cb (GObject      *object,
       show_header (self, NULL, NULL, NULL);
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->products_stack, "error");
+      /* The list did change: without it in hand, the handlers read it themselves. */
+      if (self->announce_change)
+        {
+          self->announce_change = FALSE;
+          g_signal_emit (self, signals[PRICE_LIST_CHANGED], 0, NULL, NULL);
+        }
       return;
     }
   g_clear_object (&self->load_cancellable);
@@ -335,6 +350,16 @@ load_cb (GObject      *object,
       update_products_view (self);
     }
   update_actions (self);
+
+  /* Emitted last, with the page already showing the new list. A load that replaced the
+   * one the refresh started (the cancelled one above) reads the same current list, so it
+   * is the one that tells. */
+  if (self->announce_change)
+    {
+      self->announce_change = FALSE;
+      g_signal_emit (self, signals[PRICE_LIST_CHANGED], 0, loaded->price_list,
+                     loaded->price_list != NULL ? loaded->info->sha256 : NULL);
+    }
 }
 
 /**
@@ -547,9 +572,13 @@ refresh_cb (GObject      *object,
     }
   ssa_page_show_message (GTK_WIDGET (self), message);
 
+  /* Only a list that became current is read again, and announced once it has been. */
   if (update->outcome == SSA_PRICE_LIST_UPDATE_STORED ||
       update->outcome == SSA_PRICE_LIST_UPDATE_RESTORED)
-    ssa_price_list_page_reload (self);
+    {
+      self->announce_change = TRUE;
+      ssa_price_list_page_reload (self);
+    }
 }
 
 static void
@@ -729,6 +758,25 @@ ssa_price_list_page_class_init (SsaPriceListPageClass *klass)
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SsaPriceListPage::price-list-changed:
+   * @self: the page
+   * @price_list: (nullable): the list that is current now, or %NULL when the page could not
+   *   read it back (its error page says why)
+   * @sha256: (nullable): the SHA-256 of that list's stored document, which identifies it;
+   *   %NULL with @price_list
+   *
+   * Emitted when a refresh made another list current, by storing a new one or by finding
+   * the bytes of an earlier one again, once the page has read it back from the database
+   * and shows it. A failed, cancelled or unchanged refresh does not emit it, so the window
+   * takes @price_list as it is instead of reading the list again after every refresh.
+   */
+  signals[PRICE_LIST_CHANGED] =
+    g_signal_new ("price-list-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  SSA_TYPE_PRICE_LIST | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   gtk_widget_class_install_action (widget_class, "price-list.refresh", NULL, refresh_action);
 

@@ -48,6 +48,7 @@ struct _SsaWindow
   SsaRepository        *repository;
   char                 *db_path;
   SsaPriceList         *price_list;
+  char                 *price_list_sha256; /* identifies price_list; NULL for the sample */
   GListStore           *products;
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -122,9 +123,10 @@ static void offer_saved_cb     (SsaWindow        *self,
                                 const char       *number,
                                 SsaOfferBuilder  *builder);
 static void flap_folded_cb     (SsaWindow        *self);
-static void price_list_refreshing_cb (SsaWindow        *self,
-                                      GParamSpec       *pspec,
-                                      SsaPriceListPage *page);
+static void price_list_changed_cb (SsaWindow        *self,
+                                   SsaPriceList     *price_list,
+                                   const char       *sha256,
+                                   SsaPriceListPage *page);
 static void load_profile    (SsaWindow *self);
 
 /* Messages. */
@@ -148,16 +150,6 @@ show_toast (SsaWindow  *self,
   /* Errors say what to do next, and need time to be read. */
   adw_toast_set_timeout (toast, strlen (message) > 60 ? 10 : 5);
   ssa_window_add_toast (self, toast);
-}
-
-static void
-show_error (SsaWindow    *self,
-            const GError *error)
-{
-  /* Cancelled: the window is closing, or the user cancelled. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  show_toast (self, error->message);
 }
 
 static void
@@ -316,8 +308,8 @@ ensure_page (SsaWindow  *self,
           self->price_list_page = SSA_PRICE_LIST_PAGE (ssa_price_list_page_new ());
           if (loaded)
             ssa_price_list_page_set_repository (self->price_list_page, self->repository);
-          g_signal_connect_object (self->price_list_page, "notify::refreshing",
-                                   G_CALLBACK (price_list_refreshing_cb), self,
+          g_signal_connect_object (self->price_list_page, "price-list-changed",
+                                   G_CALLBACK (price_list_changed_cb), self,
                                    G_CONNECT_SWAPPED);
           adw_bin_set_child (self->price_list_bin, GTK_WIDGET (self->price_list_page));
         }
@@ -511,7 +503,7 @@ undo_action (GtkWidget  *widget,
       ssa_customer_set_id (self->undo_customer, 0);
       if (!ssa_repository_add_customer (self->repository, self->undo_customer, &error))
         {
-          show_error (self, error);
+          ssa_page_show_error (GTK_WIDGET (self), error);
           clear_undo (self);
           return;
         }
@@ -527,7 +519,7 @@ undo_action (GtkWidget  *widget,
         ssa_installation_set_customer_id (installation, ssa_customer_get_id (self->undo_customer));
       if (!ssa_repository_add_installation (self->repository, installation, &error))
         {
-          show_error (self, error);
+          ssa_page_show_error (GTK_WIDGET (self), error);
           break;
         }
       if (select == NULL)
@@ -539,7 +531,7 @@ undo_action (GtkWidget  *widget,
       ssa_licence_set_id (self->undo_licence, 0);
       if (!ssa_repository_add_licence (self->repository, self->undo_licence_owner,
                                        self->undo_licence, &error))
-        show_error (self, error);
+        ssa_page_show_error (GTK_WIDGET (self), error);
     }
 
   if (select != NULL)
@@ -560,7 +552,7 @@ customer_saved_cb (SsaWindow         *self,
     {
       if (!ssa_repository_add_customer (self->repository, customer, &error))
         {
-          show_error (self, error);
+          ssa_page_show_error (GTK_WIDGET (self), error);
           return;
         }
       update_main_page (self);
@@ -687,7 +679,7 @@ installation_saved_cb (SsaWindow             *self,
     {
       if (!ssa_repository_add_installation (self->repository, installation, &error))
         {
-          show_error (self, error);
+          ssa_page_show_error (GTK_WIDGET (self), error);
           return;
         }
       update_main_page (self);
@@ -892,7 +884,7 @@ import_done_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      show_error (self, error);
+      ssa_page_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -903,7 +895,7 @@ import_done_cb (GObject      *object,
                                           (const char **) job->names->pdata,
                                           job->inventories->len, &error))
     {
-      show_error (self, error);
+      ssa_page_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -1044,12 +1036,12 @@ offer_loaded_cb (GObject      *object,
   offer = ssa_db_job_finish (result, &error);
   if (offer == NULL)
     {
-      show_error (self, error);
+      ssa_page_show_error (GTK_WIDGET (self), error);
       return;
     }
   if (!ssa_db_offer_get_request (offer, &request, &error))
     {
-      show_error (self, error);
+      ssa_page_show_error (GTK_WIDGET (self), error);
       return;
     }
   if (!open_installation (self, offer->installation_id))
@@ -1215,6 +1207,7 @@ preferences_action (GtkWidget  *widget,
 typedef struct
 {
   SsaPriceList *price_list;
+  char         *sha256;
   gboolean      refresh_due;
 } PriceListLoad;
 
@@ -1222,6 +1215,7 @@ static void
 price_list_load_free (PriceListLoad *load)
 {
   g_clear_pointer (&load->price_list, ssa_price_list_unref);
+  g_free (load->sha256);
   g_free (load);
 }
 
@@ -1243,6 +1237,7 @@ load_price_list_job (SsaDb         *db,
 
   load = g_new0 (PriceListLoad, 1);
   load->price_list = price_list;
+  load->sha256 = g_strdup (info->sha256);
   /* Without the schema (an uninstalled run without GSETTINGS_SCHEMA_DIR) there is no URL
    * to refresh from: the stored list simply stays current. */
   load->refresh_due = settings != NULL &&
@@ -1251,17 +1246,30 @@ load_price_list_job (SsaDb         *db,
   return load;
 }
 
+/* @sha256 is that of the stored list's document, %NULL for the bundled sample. */
 static void
 set_price_list (SsaWindow    *self,
-                SsaPriceList *price_list)
+                SsaPriceList *price_list,
+                const char   *sha256)
 {
-  g_autoptr(GPtrArray) products = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) products = NULL;
 
   if (self->price_list == price_list)
+    return;
+  /* Reading the same stored list again (when the window reloads) must not rebuild the
+   * products and recompute the offer. A stored list never changes, and no two stored lists
+   * have the same document SHA-256, while two may have the same list id (a distributor's
+   * corrected list keeps its id). */
+  if (self->price_list != NULL && sha256 != NULL &&
+      g_strcmp0 (self->price_list_sha256, sha256) == 0)
     return;
 
   g_clear_pointer (&self->price_list, ssa_price_list_unref);
   self->price_list = ssa_price_list_ref (price_list);
+  g_free (self->price_list_sha256);
+  self->price_list_sha256 = g_strdup (sha256);
+
+  products = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < price_list->products->len; i++)
     g_ptr_array_add (products,
@@ -1287,6 +1295,7 @@ price_list_loaded_cb (GObject      *object,
 {
   g_autoptr(SsaWindow) self = user_data;
   g_autoptr(SsaPriceList) price_list = NULL;
+  g_autofree char *sha256 = NULL;
   g_autoptr(GError) error = NULL;
   PriceListLoad *load;
   gboolean refresh_due = FALSE;
@@ -1295,6 +1304,7 @@ price_list_loaded_cb (GObject      *object,
   if (load != NULL)
     {
       price_list = g_steal_pointer (&load->price_list);
+      sha256 = g_steal_pointer (&load->sha256);
       refresh_due = load->refresh_due;
       price_list_load_free (load);
     }
@@ -1312,7 +1322,7 @@ price_list_loaded_cb (GObject      *object,
     }
 
   if (price_list != NULL)
-    set_price_list (self, price_list);
+    set_price_list (self, price_list, sha256);
   set_ready (self, TRUE);
 
   /* The current list is older than the refresh interval: fetch in the background. The
@@ -1391,18 +1401,22 @@ load_profile (SsaWindow *self)
                         profile_loaded_cb, g_object_ref (self));
 }
 
+/* A refresh on the price list page made another list current, and the page has read it:
+ * the window takes that one rather than reading it from the database again. */
 static void
-price_list_refreshing_cb (SsaWindow        *self,
-                          GParamSpec       *pspec,
-                          SsaPriceListPage *page)
+price_list_changed_cb (SsaWindow        *self,
+                       SsaPriceList     *price_list,
+                       const char       *sha256,
+                       SsaPriceListPage *page)
 {
-  gboolean refreshing;
-
-  /* TODO(integration): a "price-list-changed" signal of the price list page would spare
-   * reading the current list again after every refresh. */
-  g_object_get (page, "refreshing", &refreshing, NULL);
-  if (!refreshing && self->ready)
-    load_price_list (self);
+  /* The page could not read it back: reading it here tells the user why, in the banner,
+   * and falls back to the sample list as at start-up. */
+  if (price_list == NULL)
+    {
+      load_price_list (self);
+      return;
+    }
+  set_price_list (self, price_list, sha256);
 }
 
 static void
@@ -1611,6 +1625,7 @@ ssa_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->price_list_sha256, g_free);
 
   G_OBJECT_CLASS (ssa_window_parent_class)->finalize (object);
 }
