@@ -20,6 +20,9 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "test-cli-util.h"
+#include "test-util.h"
+
 /* The commands on the app's database, run against the built ssa-desk-cli: a whole session
  * with the JSON shapes of formats-and-cli.md, exit statuses, a database from a newer version
  * left untouched, a read-only database and a full disk refused cleanly, and several
@@ -38,55 +41,15 @@ typedef struct
   char *data_home;  /* XDG_DATA_HOME for the commands */
 } Fixture;
 
-typedef struct
-{
-  int   status;       /* exit status, -1 when killed */
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  const char *root = g_getenv ("SSA_DESK_SOURCE_ROOT");
-  g_autofree char *fallback_root = g_build_filename (SRCDIR, "..", NULL);
-  g_autofree char *built = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli",
-                                                  "ssa-desk-cli", NULL);
   g_autoptr(GError) error = NULL;
 
-  if (root == NULL)
-    root = fallback_root;
-  f->cli = g_canonicalize_filename (built, NULL);
+  f->cli = test_cli_path ();
   g_assert_true (g_file_test (f->cli, G_FILE_TEST_IS_EXECUTABLE));
-  f->samples = g_build_filename (root, "data", "sample-installations", NULL);
+  f->samples = test_cli_source_path ("data", "sample-installations", NULL);
 
   f->dir = g_dir_make_tmp ("test-cli-db-XXXXXX", &error);
   g_assert_no_error (error);
@@ -99,7 +62,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_chmod (f->dir, 0700);
-  remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->cli);
   g_free (f->samples);
   g_free (f->dir);
@@ -121,9 +84,11 @@ environment (const Fixture *f)
 /* "@S/name" is a sample installation, "@D/name" a file in the temporary folder, "@DB" the
  * database. */
 static char *
-expand (const Fixture *f,
+expand (gconstpointer  fixture,
         const char    *arg)
 {
+  const Fixture *f = fixture;
+
   if (g_str_equal (arg, "@DB"))
     return g_strdup (f->db);
   if (g_str_equal (arg, "--db=@DB"))
@@ -139,46 +104,22 @@ static GPtrArray *
 build_argv (const Fixture      *f,
             const char * const *args)
 {
-  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) line = g_string_new (NULL);
-
-  g_ptr_array_add (argv, g_strdup (f->cli));
-  for (guint i = 0; args[i] != NULL; i++)
-    {
-      g_ptr_array_add (argv, expand (f, args[i]));
-      g_string_append_printf (line, " %s", args[i]);
-    }
-  g_ptr_array_add (argv, NULL);
-  g_test_message ("ssa-desk-cli%s", line->str);
-  return argv;
+  return test_cli_build_argv (f->cli, args, expand, f);
 }
 
 static void
-log_output (const char *what,
-            const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL && i < 40; i++)
-    if (lines[i][0] != '\0')
-      g_test_message ("%s: %s", what, lines[i]);
-}
-
-static void
-run_full (const Fixture      *f,
-          const char * const *args,
-          GSpawnChildSetupFunc setup,
-          gpointer            setup_data,
-          Run                *run)
+run_full (const Fixture        *f,
+          const char * const   *args,
+          GSpawnChildSetupFunc  setup,
+          gpointer              setup_data,
+          TestCliRun           *run)
 {
   g_autoptr(GPtrArray) argv = build_argv (f, args);
   g_auto(GStrv) envp = environment (f);
   g_autoptr(GError) error = NULL;
-  int wait_status = 0;
 
-  run->status = -1;
-  if (!g_spawn_sync (f->dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, setup, setup_data,
-                     &run->out, &run->err, &wait_status, &error))
+  /* The log keeps at most 40 lines of each output. */
+  if (!test_cli_spawn (f->dir, argv, envp, setup, setup_data, 40, run, &error))
     {
       /* Only a command run as another user may fail to start (a build folder it cannot
        * enter): the caller skips. */
@@ -187,27 +128,21 @@ run_full (const Fixture      *f,
       run->status = 125;
       run->out = g_strdup ("");
       run->err = g_strdup ("");
-      return;
     }
-  if (WIFEXITED (wait_status))
-    run->status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d", run->status);
-  log_output ("stdout", run->out);
-  log_output ("stderr", run->err);
 }
 
 #define RUN(f, run, ...) \
   G_STMT_START { \
     const char * const args_[] = { __VA_ARGS__, NULL }; \
-    run_clear (run); \
+    test_cli_run_clear (run); \
     run_full ((f), args_, NULL, NULL, (run)); \
   } G_STMT_END
 
 /* Asserts a refusal: exit 1, nothing on stdout, every stderr line starting with @prefix
  * (when given) and one containing @needle. */
 static void
-assert_refused (const Run  *run,
-                const char *needle)
+assert_refused (const TestCliRun *run,
+                const char       *needle)
 {
   g_assert_cmpint (run->status, ==, 1);
   g_assert_cmpstr (run->out, ==, "");
@@ -215,7 +150,7 @@ assert_refused (const Run  *run,
 }
 
 static void
-assert_usage (const Run *run)
+assert_usage (const TestCliRun *run)
 {
   g_assert_cmpint (run->status, ==, 2);
   g_assert_cmpstr (run->out, ==, "");
@@ -289,7 +224,7 @@ static void
 test_session (Fixture       *f,
               gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(TestCliRun) run = { 0, };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *first = g_strdup_printf ("%d-0001", this_year ());
   g_autofree char *second = g_strdup_printf ("%d-0002", this_year ());
@@ -478,7 +413,7 @@ static void
 test_exit_statuses (Fixture       *f,
                     gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(TestCliRun) run = { 0, };
   g_autofree char *broken = g_build_filename (f->dir, "broken.json", NULL);
 
   g_assert_true (g_file_set_contents (broken, "{\"format\": \"ssa-desk-installation/1\"}", -1,
@@ -545,7 +480,7 @@ static void
 test_newer_refused (Fixture       *f,
                     gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(TestCliRun) run = { 0, };
   g_autofree char *before = NULL;
   sqlite3 *handle = NULL;
   gint64 mtime_before;
@@ -570,7 +505,7 @@ test_newer_refused (Fixture       *f,
 
       for (guint j = 0; commands[i][j] != NULL; j++)
         args[2 + j] = commands[i][j];
-      run_clear (&run);
+      test_cli_run_clear (&run);
       run_full (f, args, NULL, NULL, &run);
       assert_refused (&run, "newer version of SSA Desk");
 
@@ -596,7 +531,7 @@ static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(TestCliRun) run = { 0, };
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *input = g_build_filename (f->dir, "lapsed.json", NULL);
@@ -616,7 +551,7 @@ test_read_only (Fixture       *f,
   g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
   before = file_digest (f->db, &mtime_before);
 
-  run_clear (&run);
+  test_cli_run_clear (&run);
   run_full (f, import_args, drop_privileges, NULL, &run);
   if (run.status == 125)
     {
@@ -627,7 +562,7 @@ test_read_only (Fixture       *f,
   assert_refused (&run, "read-only");
 
   /* Listing needs SQLite's shared-memory file beside the database: refused too, clearly. */
-  run_clear (&run);
+  test_cli_run_clear (&run);
   run_full (f, list_args, drop_privileges, NULL, &run);
   assert_refused (&run, "read-only");
 
@@ -653,7 +588,7 @@ static void
 test_full_disk (Fixture       *f,
                 gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(TestCliRun) run = { 0, };
   g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *sample = g_build_filename (f->samples, "lapsed.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -690,7 +625,7 @@ test_full_disk (Fixture       *f,
   g_ptr_array_add (args, NULL);
 
   g_assert_cmpint (g_stat (f->db, &st), ==, 0);
-  run_clear (&run);
+  test_cli_run_clear (&run);
   run_full (f, (const char * const *) args->pdata, limit_file_size,
             GSIZE_TO_POINTER ((gsize) st.st_size + 32 * 1024), &run);
   assert_refused (&run, "disk");
@@ -731,7 +666,7 @@ static void
 test_concurrent_offers (Fixture       *f,
                         gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(TestCliRun) run = { 0, };
   g_autoptr(GHashTable) printed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GRand) rand = g_rand_new ();
   const char * const offer_args[] = { "--db", "@DB", "offer", "create", "--installation", "1",

@@ -14,6 +14,9 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "test-cli-util.h"
+#include "test-util.h"
+
 /* The command-line contract of formats-and-cli.md, run against the built ssa-desk-cli:
  * exit statuses 0 / 1 (an input refused) / 2 (a malformed command line), one line per
  * problem on stderr naming the file or option and the field, nothing on stdout and no
@@ -28,13 +31,6 @@ typedef struct
   char *inputs;       /* a temporary folder of test inputs */
   char *work;         /* a temporary folder, the command's working directory */
 } Fixture;
-
-typedef struct
-{
-  int   status;       /* the exit status; -1 when killed by a signal */
-  char *out;
-  char *err;
-} Run;
 
 /* A price list with three problems: currency, ssc_price and products[0]'s list_price. */
 static const char broken_price_list[] =
@@ -82,24 +78,17 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  const char *root = g_getenv ("SSA_DESK_SOURCE_ROOT");
-  g_autofree char *fallback_root = g_build_filename (SRCDIR, "..", NULL);
-  g_autofree char *built = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli",
-                                                  "ssa-desk-cli", NULL);
   /* Absolute: the command runs in another working directory. */
-  g_autofree char *cli = g_canonicalize_filename (built, NULL);
+  g_autofree char *cli = test_cli_path ();
   g_autoptr(GError) error = NULL;
-
-  if (root == NULL)
-    root = fallback_root;
 
   if (g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
     f->cli = g_steal_pointer (&cli);
   else
     g_test_fail_printf ("%s was not built", cli);
 
-  f->price_list = g_build_filename (root, "data", "sample-price-list.json", NULL);
-  f->samples = g_build_filename (root, "data", "sample-installations", NULL);
+  f->price_list = test_cli_source_path ("data", "sample-price-list.json", NULL);
+  f->samples = test_cli_source_path ("data", "sample-installations", NULL);
   g_assert_true (g_file_test (f->price_list, G_FILE_TEST_IS_REGULAR));
 
   f->inputs = g_dir_make_tmp ("ssa-cli-inputs-XXXXXX", &error);
@@ -115,32 +104,11 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_folder (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (path == NULL)
-    return;
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_folder (f->inputs);
-  remove_folder (f->work);
+  test_remove_tree (f->inputs);
+  test_remove_tree (f->work);
   g_free (f->cli);
   g_free (f->price_list);
   g_free (f->samples);
@@ -148,21 +116,14 @@ fixture_teardown (Fixture       *f,
   g_free (f->work);
 }
 
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* Placeholders in arguments: "@PL" is the sample price list, "@S/name" a sample
  * installation, "@IN/name" a file of the inputs folder. */
 static char *
-expand (const Fixture *f,
+expand (gconstpointer  fixture,
         const char    *arg)
 {
+  const Fixture *f = fixture;
+
   if (g_str_equal (arg, "@PL"))
     return g_strdup (f->price_list);
   if (g_str_has_prefix (arg, "@S/"))
@@ -172,60 +133,30 @@ expand (const Fixture *f,
   return g_strdup (arg);
 }
 
-/* Logs @text line by line: a TAP message cannot span lines. */
-static void
-log_output (const char *what,
-            const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (lines[i][0] != '\0')
-      g_test_message ("%s: %s", what, lines[i]);
-}
-
 /* Runs ssa-desk-cli with @args (NULL-terminated) in the work folder, in English. */
 static gboolean
 run_cli (const Fixture      *f,
          const char * const *args,
-         Run                *run)
+         TestCliRun         *run)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) argv = NULL;
   g_auto(GStrv) envp = g_get_environ ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) line = g_string_new (NULL);
-  int wait_status = 0;
 
+  test_cli_run_clear (run);
   run->status = -1;
-  run->out = NULL;
-  run->err = NULL;
   if (f->cli == NULL)
     return FALSE;
 
-  g_ptr_array_add (argv, g_strdup (f->cli));
-  for (guint i = 0; args[i] != NULL; i++)
-    {
-      g_ptr_array_add (argv, expand (f, args[i]));
-      g_string_append_printf (line, " %s", args[i]);
-    }
-  g_ptr_array_add (argv, NULL);
-  g_test_message ("ssa-desk-cli%s", line->str);
-
+  argv = test_cli_build_argv (f->cli, args, expand, f);
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
   envp = g_environ_unsetenv (envp, "LANGUAGE");
 
-  if (!g_spawn_sync (f->work, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                     &run->out, &run->err, &wait_status, &error))
+  if (!test_cli_spawn (f->work, argv, envp, NULL, NULL, 0, run, &error))
     {
       g_test_fail_printf ("could not run %s: %s", f->cli, error->message);
       return FALSE;
     }
-
-  if (WIFEXITED (wait_status))
-    run->status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d", run->status);
-  log_output ("stdout", run->out);
-  log_output ("stderr", run->err);
   return TRUE;
 }
 
@@ -253,7 +184,7 @@ list_work (const Fixture *f)
 }
 
 static GStrv
-stderr_lines (const Run *run)
+stderr_lines (const TestCliRun *run)
 {
   g_auto(GStrv) all = g_strsplit (run->err != NULL ? run->err : "", "\n", -1);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -435,7 +366,7 @@ test_case (Fixture       *f,
            gconstpointer  data)
 {
   const Case *c = data;
-  g_auto(Run) run = { 0, };
+  g_auto(TestCliRun) run = { 0, };
   g_auto(GStrv) lines = NULL;
   g_autofree char *prefix = c->prefix != NULL ? expand (f, c->prefix) : NULL;
   g_autofree char *listing = NULL;
@@ -472,7 +403,7 @@ test_refusal_keeps_existing_output (Fixture       *f,
   g_autofree char *out = g_build_filename (f->work, "out.json", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *listing = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(TestCliRun) run = { 0, };
 
   g_assert_true (g_file_set_contents (out, "old offer\n", -1, NULL));
   if (!run_cli (f, args, &run))
@@ -493,7 +424,7 @@ test_documents_written (Fixture       *f,
   static const char * const args[] = {
     QUOTE_LAPSED, JSON_OUT, "--xlsx", "out.xlsx", "--pdf", "out.pdf", "--lang", "en", NULL,
   };
-  g_auto(Run) run = { 0, };
+  g_auto(TestCliRun) run = { 0, };
   g_autofree char *listing = NULL;
   g_autofree char *pdf_path = g_build_filename (f->work, "out.pdf", NULL);
   g_autofree char *xlsx_path = g_build_filename (f->work, "out.xlsx", NULL);
@@ -725,7 +656,7 @@ test_json_stdout (Fixture       *f,
                   gconstpointer  data)
 {
   static const char * const args[] = { QUOTE_LAPSED, "--json", "-", NULL };
-  g_auto(Run) run = { 0, };
+  g_auto(TestCliRun) run = { 0, };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *listing = NULL;
 
@@ -750,8 +681,8 @@ test_json_file (Fixture       *f,
   g_autofree char *contents = NULL;
   g_autofree char *listing = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_auto(Run) run = { 0, };
-  g_auto(Run) run_stdout = { 0, };
+  g_auto(TestCliRun) run = { 0, };
+  g_auto(TestCliRun) run_stdout = { 0, };
 
   /* An existing file is replaced. */
   g_assert_true (g_file_set_contents (out, "old offer\n", -1, NULL));
@@ -786,7 +717,7 @@ test_quote_options (Fixture       *f,
     "261.89", "1642.78", "1368.96", "32.86", "297.89", "3375.00", "6055.99", "1514.00",
     "7569.99",
   };
-  g_auto(Run) run = { 0, };
+  g_auto(TestCliRun) run = { 0, };
   g_autoptr(JsonNode) root = NULL;
 
   if (!run_cli (f, args, &run))
@@ -823,7 +754,7 @@ test_quote_start_months (Fixture       *f,
   static const char * const totals[] = {
     "285.70", "1642.78", "1642.78", "0.00", "0.00", "0.00", "3285.56", "821.39", "4106.95",
   };
-  g_auto(Run) run = { 0, };
+  g_auto(TestCliRun) run = { 0, };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *period;
 
@@ -875,7 +806,7 @@ test_sample (Fixture       *f,
     "quote", "--price-list", "@PL", "--installation", installation, "--today", "2026-11-28",
     "--json", "-", NULL,
   };
-  g_auto(Run) run = { 0, };
+  g_auto(TestCliRun) run = { 0, };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *codes = NULL;
   JsonObject *period;
@@ -908,7 +839,7 @@ check_help (Fixture            *f,
             const char * const *needles,
             guint               n_needles)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(TestCliRun) run = { 0, };
   g_autoptr(GString) missing = g_string_new (NULL);
 
   if (!run_cli (f, args, &run))
@@ -966,7 +897,7 @@ test_check_price_list_sample (Fixture       *f,
                               gconstpointer  data)
 {
   static const char * const args[] = { "check-price-list", "@PL", NULL };
-  g_auto(Run) run = { 0, };
+  g_auto(TestCliRun) run = { 0, };
 
   if (!run_cli (f, args, &run))
     return;
@@ -983,7 +914,7 @@ test_check_price_list_broken (Fixture       *f,
                                        NULL };
   static const char * const fields[] = { "currency", "ssc_price", "list_price" };
   g_autofree char *path = expand (f, "@IN/broken-price-list.json");
-  g_auto(Run) run = { 0, };
+  g_auto(TestCliRun) run = { 0, };
   g_auto(GStrv) lines = NULL;
 
   if (!run_cli (f, args, &run))
@@ -1008,7 +939,7 @@ test_check_price_list_duplicate (Fixture       *f,
 {
   static const char * const args[] = { "check-price-list", "@IN/duplicate-price-list.json",
                                        NULL };
-  g_auto(Run) run = { 0, };
+  g_auto(TestCliRun) run = { 0, };
   g_auto(GStrv) lines = NULL;
 
   if (!run_cli (f, args, &run))

@@ -15,6 +15,8 @@
 #include "ssa-inventory.h"
 #include "ssa-samples.h"
 
+#include "test-util.h"
+
 /* Licence lists from spreadsheets: encodings (UTF-8 with and without BOM, Windows-1252,
  * UTF-16), separators, RFC 4180 quoting with line breaks in fields, Norwegian and English
  * headers, dates, and bad rows reported by line with nothing imported. */
@@ -61,21 +63,6 @@ line_at (GArray *lines,
 }
 
 static void
-assert_date (const GDate *d,
-             const char  *expected)
-{
-  g_autofree char *text = NULL;
-
-  if (expected == NULL)
-    {
-      g_assert_false (ssa_date_is_set (d));
-      return;
-    }
-  text = ssa_date_to_iso (d);
-  g_assert_cmpstr (text, ==, expected);
-}
-
-static void
 test_norwegian_excel (void)
 {
   /* Windows-1252, semicolons, CRLF, Norwegian headers and dates, a name with Ø. */
@@ -89,9 +76,9 @@ test_norwegian_excel (void)
   g_assert_cmpuint (lines->len, ==, 3);
   g_assert_cmpstr (line_at (lines, 0)->code, ==, "02-00039-002");
   g_assert_cmpint (line_at (lines, 0)->quantity, ==, 20);
-  assert_date (&line_at (lines, 0)->added_on, NULL);
-  assert_date (&line_at (lines, 1)->added_on, "2026-09-15");
-  assert_date (&line_at (lines, 1)->covered_until, "2026-12-31");
+  test_assert_date (&line_at (lines, 0)->added_on, NULL);
+  test_assert_date (&line_at (lines, 1)->added_on, "2026-09-15");
+  test_assert_date (&line_at (lines, 1)->covered_until, "2026-12-31");
   g_assert_cmpstr (line_at (lines, 2)->name, ==, "SØR-tillegg æøå");
   g_assert_true (line_at (lines, 2)->has_kind);
   g_assert_cmpint (line_at (lines, 2)->kind, ==, SSA_KIND_THIRD_PARTY);
@@ -109,8 +96,8 @@ test_utf8_bom_commas (void)
   g_assert_cmpuint (lines->len, ==, 2);
   g_assert_cmpstr (line_at (lines, 0)->code, ==, "02-00039-002");
   g_assert_cmpint (line_at (lines, 0)->quantity, ==, 1000);
-  assert_date (&line_at (lines, 0)->added_on, "2027-03-15");
-  assert_date (&line_at (lines, 1)->covered_until, "2027-12-31");
+  test_assert_date (&line_at (lines, 0)->added_on, "2027-03-15");
+  test_assert_date (&line_at (lines, 1)->covered_until, "2027-12-31");
   g_assert_null (line_at (lines, 0)->name);
 }
 
@@ -200,11 +187,11 @@ test_dates (void)
   GDate d;
 
   g_assert_true (ssa_csv_parse_date ("2027-03-15", &d));
-  assert_date (&d, "2027-03-15");
+  test_assert_date (&d, "2027-03-15");
   g_assert_true (ssa_csv_parse_date ("15.03.2027", &d));
-  assert_date (&d, "2027-03-15");
+  test_assert_date (&d, "2027-03-15");
   g_assert_true (ssa_csv_parse_date ("1.3.2027", &d));
-  assert_date (&d, "2027-03-01");
+  test_assert_date (&d, "2027-03-01");
   g_assert_false (ssa_csv_parse_date ("31.02.2027", &d));
   g_assert_false (ssa_csv_parse_date ("15/03/2027", &d));
   g_assert_false (ssa_csv_parse_date ("15.03.27", &d));
@@ -262,7 +249,7 @@ test_headers (void)
   g_autoptr(GArray) lines = read_ok (synonyms, -1);
 
   g_assert_cmpint (line_at (lines, 0)->quantity, ==, 3);
-  assert_date (&line_at (lines, 0)->covered_until, "2027-12-31");
+  test_assert_date (&line_at (lines, 0)->covered_until, "2027-12-31");
 
   read_refused ("navn;pris\nx;1\n", -1,
                 "list.csv: line 1: the header has no column for the product code: name it "

@@ -13,31 +13,10 @@
 #include "ssa-date.h"
 #include "ssa-error.h"
 
+#include "test-util.h"
+
 /* Calendar dates of ssa-rules.md: strict YYYY-MM-DD, months() counting started months, and
  * add_months() keeping the day of month clamped to shorter months. */
-
-static GDate
-date (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  GDate d;
-
-  g_date_clear (&d, 1);
-  if (!ssa_date_parse (text, &d, &error))
-    g_error ("test data: %s", error->message);
-  return d;
-}
-
-static void
-assert_date (const GDate *d,
-             const char  *expected)
-{
-  g_autofree char *iso = NULL;
-
-  g_assert_true (ssa_date_is_set (d));
-  iso = ssa_date_to_iso (d);
-  g_assert_cmpstr (iso, ==, expected);
-}
 
 typedef struct
 {
@@ -133,17 +112,17 @@ test_to_iso (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      GDate d = date (cases[i]);
+      GDate d = test_date (cases[i]);
 
-      assert_date (&d, cases[i]);
+      test_assert_date (&d, cases[i]);
     }
 }
 
 static void
 test_format (void)
 {
-  GDate d = date ("2026-11-28");
-  GDate e = date ("2027-02-01");
+  GDate d = test_date ("2026-11-28");
+  GDate e = test_date ("2027-02-01");
   g_autofree char *nb = ssa_date_format (&d, SSA_LANG_NB);
   g_autofree char *en = ssa_date_format (&d, SSA_LANG_EN);
   g_autofree char *nb2 = ssa_date_format (&e, SSA_LANG_NB);
@@ -213,8 +192,8 @@ test_months (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      GDate a = date (cases[i].a);
-      GDate b = date (cases[i].b);
+      GDate a = test_date (cases[i].a);
+      GDate b = test_date (cases[i].b);
 
       g_test_message ("months (%s, %s)", cases[i].a, cases[i].b);
       g_assert_cmpint (ssa_date_months (&a, &b), ==, cases[i].months);
@@ -226,8 +205,8 @@ test_months (void)
 static void
 test_months_formula (void)
 {
-  GDate first = date ("2023-01-01");
-  GDate last = date ("2025-12-31");
+  GDate first = test_date ("2023-01-01");
+  GDate last = test_date ("2025-12-31");
   GDate a = first;
 
   while (g_date_compare (&a, &last) <= 0)
@@ -308,15 +287,15 @@ test_add_months (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      GDate d = date (cases[i].date);
+      GDate d = test_date (cases[i].date);
       GDate out;
 
       g_test_message ("add_months (%s, %d)", cases[i].date, cases[i].months);
       g_date_clear (&out, 1);
       ssa_date_add_months (&d, cases[i].months, &out);
-      assert_date (&out, cases[i].expected);
+      test_assert_date (&out, cases[i].expected);
       /* The input is left alone. */
-      assert_date (&d, cases[i].date);
+      test_assert_date (&d, cases[i].date);
     }
 }
 
@@ -336,13 +315,13 @@ test_n_months_from (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      GDate s = date (cases[i].date);
+      GDate s = test_date (cases[i].date);
       GDate next;
       GDate e;
 
       ssa_date_add_months (&s, cases[i].months, &next);
       ssa_date_add_days (&next, -1, &e);
-      assert_date (&e, cases[i].expected);
+      test_assert_date (&e, cases[i].expected);
       g_assert_cmpint (ssa_date_months (&s, &e), ==, cases[i].months);
     }
 }
@@ -350,33 +329,33 @@ test_n_months_from (void)
 static void
 test_add_days (void)
 {
-  GDate d = date ("2027-03-15");
+  GDate d = test_date ("2027-03-15");
   GDate out;
 
   ssa_date_add_days (&d, -1, &out);
-  assert_date (&out, "2027-03-14");
-  d = date ("2024-02-28");
+  test_assert_date (&out, "2027-03-14");
+  d = test_date ("2024-02-28");
   ssa_date_add_days (&d, 1, &out);
-  assert_date (&out, "2024-02-29");
-  d = date ("2026-12-31");
+  test_assert_date (&out, "2024-02-29");
+  d = test_date ("2026-12-31");
   ssa_date_add_days (&d, 1, &out);
-  assert_date (&out, "2027-01-01");
-  d = date ("2027-01-01");
+  test_assert_date (&out, "2027-01-01");
+  d = test_date ("2027-01-01");
   ssa_date_add_days (&d, -1, &out);
-  assert_date (&out, "2026-12-31");
+  test_assert_date (&out, "2026-12-31");
   ssa_date_add_days (&d, 0, &out);
-  assert_date (&out, "2027-01-01");
+  test_assert_date (&out, "2027-01-01");
   ssa_date_add_days (&d, 365, &out);
-  assert_date (&out, "2028-01-01");
+  test_assert_date (&out, "2028-01-01");
   ssa_date_add_days (&d, -366, &out);
-  assert_date (&out, "2025-12-31");
+  test_assert_date (&out, "2025-12-31");
 }
 
 static void
 test_compare_and_set (void)
 {
-  GDate a = date ("2026-11-28");
-  GDate b = date ("2026-11-29");
+  GDate a = test_date ("2026-11-28");
+  GDate b = test_date ("2026-11-29");
   GDate cleared;
 
   g_assert_cmpint (ssa_date_compare (&a, &b), <, 0);

@@ -17,6 +17,8 @@
 #include "ssa-offer-reader.h"
 #include "ssa-samples.h"
 
+#include "test-util.h"
+
 /* The database on real SQLite files in a temporary folder: migrations, each table's rows,
  * price lists, offers (numbers, revisions, status, snapshots, acceptance), the profile and
  * the online backup. */
@@ -27,24 +29,6 @@ typedef struct
   char  *path;
   SsaDb *db;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -67,7 +51,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_pointer (&f->db, ssa_db_close);
-  remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -124,31 +108,6 @@ raw_exec (const char *path,
 
   sqlite3_close (handle);
   return rc;
-}
-
-static GDate
-date (const char *text)
-{
-  GDate d;
-
-  g_assert_true (ssa_date_parse (text, &d, NULL));
-  return d;
-}
-
-static void
-assert_date (const GDate *d,
-             const char  *expected)
-{
-  g_autofree char *text = NULL;
-
-  if (expected == NULL)
-    {
-      g_assert_false (ssa_date_is_set (d));
-      return;
-    }
-  g_assert_true (ssa_date_is_set (d));
-  text = ssa_date_to_iso (d);
-  g_assert_cmpstr (text, ==, expected);
 }
 
 static SsaInventory *
@@ -420,8 +379,8 @@ test_installations (Fixture       *f,
   g_autoptr(SsaLicence) extra = licence_new ("02-00039-101", 5);
   g_autoptr(SsaLicence) first = NULL;
   g_autoptr(GPtrArray) all = NULL;
-  GDate expiry = date ("2026-12-31");
-  GDate added = date ("2027-03-15");
+  GDate expiry = test_date ("2026-12-31");
+  GDate added = test_date ("2027-03-15");
   gint64 id;
 
   ssa_installation_set_name (installation, "Hovedkontor Bergen");
@@ -447,12 +406,12 @@ test_installations (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (ssa_installation_get_name (loaded), ==, "Hovedkontor Bergen");
   g_assert_cmpstr (ssa_installation_get_notes (loaded), ==, "Nøkkel i resepsjonen");
-  assert_date (ssa_installation_get_ssa_expiry (loaded), "2026-12-31");
+  test_assert_date (ssa_installation_get_ssa_expiry (loaded), "2026-12-31");
   g_assert_cmpint (ssa_installation_get_customer_id (loaded), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (ssa_installation_get_licences (loaded)), ==, 2);
   first = g_list_model_get_item (ssa_installation_get_licences (loaded), 0);
   g_assert_cmpstr (ssa_licence_get_code (first), ==, "02-00039-002");
-  assert_date (ssa_licence_get_added_on (first), "2027-03-15");
+  test_assert_date (ssa_licence_get_added_on (first), "2027-03-15");
   g_clear_object (&loaded);
   g_clear_object (&first);
 
@@ -580,7 +539,7 @@ test_lists (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) rows = NULL;
-  GDate today = date ("2026-11-28");
+  GDate today = test_date ("2026-11-28");
 
   import_sample (f, "renewal-in-time.json");  /* 2026-12-31 */
   import_sample (f, "lapsed.json");           /* 2026-06-30 */
@@ -596,8 +555,8 @@ test_lists (Fixture       *f,
   rows = ssa_db_list_renewals (f->db, &today, 90, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 2);
-  assert_date (&g_array_index (rows, SsaDbInstallationRow, 0).ssa_expiry, "2026-06-30");
-  assert_date (&g_array_index (rows, SsaDbInstallationRow, 1).ssa_expiry, "2026-12-31");
+  test_assert_date (&g_array_index (rows, SsaDbInstallationRow, 0).ssa_expiry, "2026-06-30");
+  test_assert_date (&g_array_index (rows, SsaDbInstallationRow, 1).ssa_expiry, "2026-12-31");
   g_assert_cmpstr (g_array_index (rows, SsaDbInstallationRow, 0).customer_name, ==,
                    "Nidaros Bygg og Anlegg AS");
   g_clear_pointer (&rows, g_array_unref);
@@ -718,11 +677,11 @@ create_offer_valid_for (Fixture     *f,
 {
   g_autoptr(GError) error = NULL;
   SsaOfferRequest request;
-  GDate day = date (created);
+  GDate day = test_date (created);
   SsaDbOffer *offer;
 
   ssa_offer_request_init (&request);
-  request.today = date (today);
+  request.today = test_date (today);
   offer = ssa_db_create_offer (f->db, installation_id, &request, &day, validity_days, NULL,
                                &error);
   g_assert_no_error (error);
@@ -757,10 +716,10 @@ test_offer_numbers (Fixture       *f,
   g_assert_cmpstr (next_year->number, ==, "2027-0001");
   g_assert_cmpstr (third->number, ==, "2026-0003");
   g_assert_cmpint (first->status, ==, SSA_OFFER_STATUS_DRAFT);
-  assert_date (&first->created, "2026-11-28");
-  assert_date (&first->valid_until, "2026-12-28");
-  assert_date (&first->period_start, "2027-01-01");
-  assert_date (&first->period_end, "2027-12-31");
+  test_assert_date (&first->created, "2026-11-28");
+  test_assert_date (&first->valid_until, "2026-12-28");
+  test_assert_date (&first->period_start, "2027-01-01");
+  test_assert_date (&first->period_end, "2027-12-31");
   g_assert_cmpint (first->total, ==, 311479);
   g_assert_cmpstr (first->currency, ==, "NOK");
   g_assert_cmpstr (first->price_list_id, ==, "sample-2026-11");
@@ -776,7 +735,7 @@ test_offer_numbers (Fixture       *f,
   {
     gint64 saas = import_sample (f, "saas.json");
     SsaOfferRequest request;
-    GDate day = date ("2026-11-28");
+    GDate day = test_date ("2026-11-28");
 
     ssa_offer_request_init (&request);
     g_assert_null (ssa_db_create_offer (f->db, saas, &request, &day, 0, NULL, &error));
@@ -817,7 +776,7 @@ test_offer_snapshot_immutable (Fixture       *f,
                                                     "\"ssc_price\": \"11.50\"",
                                                     "\"ssc_price\": \"99.00\"");
   SsaOfferRequest request;
-  GDate day = date ("2026-11-28");
+  GDate day = test_date ("2026-11-28");
 
   ssa_offer_request_init (&request);
   request.today = day;
@@ -878,7 +837,7 @@ assert_status_refused (Fixture        *f,
                        const char     *expected)
 {
   g_autoptr(GError) error = NULL;
-  GDate day = date (today);
+  GDate day = test_date (today);
 
   g_assert_false (ssa_db_set_offer_status (f->db, number, status, &day, &error));
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
@@ -893,7 +852,7 @@ set_status (Fixture        *f,
             const char     *today)
 {
   g_autoptr(GError) error = NULL;
-  GDate day = date (today);
+  GDate day = test_date (today);
 
   g_assert_true (ssa_db_set_offer_status (f->db, number, status, &day, &error));
   g_assert_no_error (error);
@@ -921,8 +880,8 @@ test_offer_status (Fixture       *f,
   g_autoptr(SsaDbOffer) r2 = NULL;
   g_autoptr(SsaDbOffer) r3 = NULL;
   SsaOfferRequest request;
-  GDate day = date ("2026-11-30");
-  GDate late = date ("2026-12-29");
+  GDate day = test_date ("2026-11-30");
+  GDate late = test_date ("2026-12-29");
 
   assert_status_refused (f, "2026-0001", SSA_OFFER_STATUS_ACCEPTED, "2026-11-28", "draft");
   assert_status_refused (f, "2026-0001", SSA_OFFER_STATUS_DECLINED, "2026-11-28", "draft");
@@ -950,7 +909,7 @@ test_offer_status (Fixture       *f,
 
   /* A sent offer is changed by revisions, which keep its number. */
   ssa_offer_request_init (&request);
-  request.today = date ("2026-11-28");
+  request.today = test_date ("2026-11-28");
   request.discount_percent = 1000;
   r2 = ssa_db_revise_offer (f->db, "2026-0001", &request, &day, 0, NULL, &error);
   g_assert_no_error (error);
@@ -966,7 +925,7 @@ test_offer_status (Fixture       *f,
 
     g_assert_true (ssa_db_offer_get_request (r3, &stored, &error));
     g_assert_cmpint (stored.discount_percent, ==, 1000);
-    assert_date (&stored.today, "2026-11-28");
+    test_assert_date (&stored.today, "2026-11-28");
     g_assert_cmpint (stored.end_kind, ==, SSA_OFFER_END_DEFAULT);
   }
 
@@ -1002,13 +961,13 @@ test_offer_accept_lapsed (Fixture       *f,
   g_autofree char *snapshot = g_strdup (offer->snapshot);
   GListModel *licences;
 
-  assert_date (&offer->period_end, "2027-11-27");
+  test_assert_date (&offer->period_end, "2027-11-27");
   set_status (f, offer->number, SSA_OFFER_STATUS_SENT, "2026-11-28");
   set_status (f, offer->number, SSA_OFFER_STATUS_ACCEPTED, "2026-12-01");
 
   installation = ssa_db_load_installation (f->db, id, &error);
   g_assert_no_error (error);
-  assert_date (ssa_installation_get_ssa_expiry (installation), "2027-11-27");
+  test_assert_date (ssa_installation_get_ssa_expiry (installation), "2027-11-27");
   licences = ssa_installation_get_licences (installation);
   for (guint i = 0; i < g_list_model_get_n_items (licences); i++)
     {
@@ -1022,7 +981,7 @@ test_offer_accept_lapsed (Fixture       *f,
   offer = ssa_db_load_offer (f->db, "2026-0001", &error);
   g_assert_cmpstr (offer->snapshot, ==, snapshot);
   next = create_offer (f, id, "2026-12-01", "2026-12-01");
-  assert_date (&next->period_start, "2027-11-28");
+  test_assert_date (&next->period_start, "2027-11-28");
   g_assert_null (strstr (next->snapshot, "\"segment\" : \"backpay\""));
 }
 
@@ -1036,7 +995,7 @@ test_offer_accept_coterming (Fixture       *f,
   g_autoptr(SsaInventory) before = NULL;
   g_autoptr(SsaInventory) after = NULL;
   SsaOfferRequest request;
-  GDate day = date ("2026-11-28");
+  GDate day = test_date ("2026-11-28");
 
   before = ssa_db_load_inventory (f->db, id, NULL, &error);
   g_assert_no_error (error);
@@ -1045,7 +1004,7 @@ test_offer_accept_coterming (Fixture       *f,
   ssa_offer_request_init (&request);
   request.today = day;
   request.end_kind = SSA_OFFER_END_DATE;
-  request.end = date ("2027-06-30");
+  request.end = test_date ("2027-06-30");
   offer = ssa_db_create_offer (f->db, id, &request, &day, 0, NULL, &error);
   g_assert_no_error (error);
   set_status (f, offer->number, SSA_OFFER_STATUS_SENT, "2026-11-28");
@@ -1053,7 +1012,7 @@ test_offer_accept_coterming (Fixture       *f,
 
   after = ssa_db_load_inventory (f->db, id, NULL, &error);
   g_assert_no_error (error);
-  assert_date (&after->ssa_expiry, "2027-06-30");
+  test_assert_date (&after->ssa_expiry, "2027-06-30");
   g_assert_cmpuint (after->lines->len, ==, before->lines->len);
   for (guint i = 0; i < after->lines->len; i++)
     {
@@ -1065,18 +1024,18 @@ test_offer_accept_coterming (Fixture       *f,
       if (ssa_date_is_set (&b->added_on))
         /* Paid for (mobility from 2027-01-01, the new ports from 2027-03-15): covered until
          * the offer's end, kept in covered_until since added_on would end it earlier. */
-        assert_date (&a->covered_until, "2027-06-30");
+        test_assert_date (&a->covered_until, "2027-06-30");
       else if (g_str_has_prefix (b->code, "01-"))
         /* Hardware: not the SSA's business. */
         g_assert_false (ssa_date_is_set (&a->covered_until));
       else
         /* Covered lines the offer did not pay for keep their coverage, 2027-12-31. */
-        assert_date (&a->covered_until, "2027-12-31");
+        test_assert_date (&a->covered_until, "2027-12-31");
       if (ssa_date_is_set (&b->added_on))
         {
           g_autofree char *added_on = ssa_date_to_iso (&b->added_on);
 
-          assert_date (&a->added_on, added_on);
+          test_assert_date (&a->added_on, added_on);
         }
       else
         g_assert_false (ssa_date_is_set (&a->added_on));
@@ -1128,7 +1087,7 @@ test_profile (Fixture       *f,
     gint64 id = import_sample (f, "renewal-in-time.json");
     g_autoptr(SsaDbOffer) offer = create_offer (f, id, "2026-11-28", "2026-11-28");
 
-    assert_date (&offer->valid_until, "2026-12-12");
+    test_assert_date (&offer->valid_until, "2026-12-12");
   }
 
   g_free (profile->org_no);
@@ -1177,7 +1136,7 @@ assert_valid_for (Fixture    *f,
   g_assert_no_error (error);
   ssa_date_add_days (&offer->created, days, &until);
   expected = ssa_date_to_iso (&until);
-  assert_date (&offer->valid_until, expected);
+  test_assert_date (&offer->valid_until, expected);
   g_assert_cmpint (g_date_days_between (&offer->created, &offer->valid_until), ==, days);
 
   sql = g_strdup_printf ("SELECT valid_until FROM offers WHERE number = '%s'", number);
@@ -1195,13 +1154,13 @@ test_offer_validity_chosen (Fixture       *f,
 
   set_profile_validity (f, 21);
   offer = create_offer_valid_for (f, id, "2026-11-28", "2026-11-28", 45);
-  assert_date (&offer->created, "2026-11-28");
-  assert_date (&offer->valid_until, "2027-01-12");
+  test_assert_date (&offer->created, "2026-11-28");
+  test_assert_date (&offer->valid_until, "2027-01-12");
   assert_valid_for (f, offer->number, 45);
 
   /* The longest the builder offers is stored too. */
   longest = create_offer_valid_for (f, id, "2026-11-28", "2026-11-28", 365);
-  assert_date (&longest->valid_until, "2027-11-28");
+  test_assert_date (&longest->valid_until, "2027-11-28");
   assert_valid_for (f, longest->number, 365);
 }
 
@@ -1214,7 +1173,7 @@ test_offer_validity_default (Fixture       *f,
 
   set_profile_validity (f, 21);
   offer = create_offer_valid_for (f, id, "2026-11-28", "2026-11-28", 0);
-  assert_date (&offer->valid_until, "2026-12-19");
+  test_assert_date (&offer->valid_until, "2026-12-19");
   assert_valid_for (f, offer->number, 21);
 }
 
@@ -1228,18 +1187,18 @@ test_offer_validity_revise (Fixture       *f,
   g_autoptr(SsaDbOffer) r2 = NULL;
   g_autoptr(SsaDbOffer) r3 = NULL;
   SsaOfferRequest request;
-  GDate day = date ("2026-12-01");
+  GDate day = test_date ("2026-12-01");
 
   set_profile_validity (f, 21);
   offer = create_offer_valid_for (f, id, "2026-11-28", "2026-11-28", 45);
 
   /* A revision is valid for its own days from its own date... */
   ssa_offer_request_init (&request);
-  request.today = date ("2026-11-28");
+  request.today = test_date ("2026-11-28");
   r2 = ssa_db_revise_offer (f->db, offer->number, &request, &day, 60, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (r2->number, ==, "2026-0001-R2");
-  assert_date (&r2->valid_until, "2027-01-30");
+  test_assert_date (&r2->valid_until, "2027-01-30");
   assert_valid_for (f, r2->number, 60);
 
   /* ...or for the profile's default, not the revised offer's days. */
@@ -1260,7 +1219,7 @@ test_offer_validity_refused (Fixture       *f,
   gint64 id = import_sample (f, "renewal-in-time.json");
   g_autoptr(SsaDbOffer) offer = create_offer_valid_for (f, id, "2026-11-28", "2026-11-28", 45);
   SsaOfferRequest request;
-  GDate day = date ("2026-11-28");
+  GDate day = test_date ("2026-11-28");
 
   ssa_offer_request_init (&request);
   request.today = day;

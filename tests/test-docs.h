@@ -15,18 +15,10 @@
 #include "ssa-offer.h"
 #include "ssa-samples.h"
 
+#include "test-cli-util.h"
+#include "test-util.h"
+
 /* Helpers shared by the tests of the customer documents (test-pdf, test-xlsx). */
-
-static inline void
-test_docs_date (GDate      *date,
-                const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_date_clear (date, 1);
-  ssa_date_parse (text, date, &error);
-  g_assert_no_error (error);
-}
 
 /* Computes the offer for a sample installation with the sample price list, as
  * `ssa-desk-cli quote --today TODAY` would. */
@@ -47,7 +39,7 @@ test_docs_sample_offer (const char    *name,
   g_assert_no_error (error);
 
   ssa_offer_request_init (&request);
-  test_docs_date (&request.today, today);
+  request.today = test_date (today);
   offer = ssa_offer_compute (price_list, inventory, &request, &error);
   g_assert_no_error (error);
 
@@ -64,7 +56,7 @@ test_docs_numbered_info (SsaLang lang)
 
   info->offer_number = g_strdup ("2026-0042");
   info->revision = 2;
-  test_docs_date (&info->created, "2026-11-28");
+  info->created = test_date ("2026-11-28");
   info->lang = lang;
   return info;
 }
@@ -95,7 +87,6 @@ test_docs_write (TestDocsWriter         writer,
 }
 
 static inline char *test_docs_make_dir (void);
-static inline void test_docs_remove_dir (const char *path);
 static inline guint test_docs_count_files (const char *path);
 
 /* A document for a folder that does not exist: an error, and nothing left behind. */
@@ -113,7 +104,7 @@ test_docs_check_unwritable (TestDocsWriter writer)
   g_assert_nonnull (strstr (error->message, "no-such-folder"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (test_docs_count_files (dir), ==, 0);
-  test_docs_remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 static inline char *
@@ -124,28 +115,6 @@ test_docs_make_dir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static inline void
-test_docs_remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (path == NULL)
-    return;
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          test_docs_remove_dir (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
 }
 
 /* The number of entries of a folder: a failed write must leave nothing behind. */
@@ -181,33 +150,4 @@ test_docs_run (const char * const *argv,
   else
     g_free (err_text);
   return out;
-}
-
-/* The command line, built beside the tests. */
-static inline char *
-test_docs_cli_path (void)
-{
-  g_autofree char *built = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli",
-                                                  "ssa-desk-cli", NULL);
-
-  return g_canonicalize_filename (built, NULL);
-}
-
-static inline char *
-test_docs_source_path (const char *first,
-                       ...)
-{
-  const char *root = g_getenv ("SSA_DESK_SOURCE_ROOT");
-  g_autofree char *fallback = g_build_filename (SRCDIR, "..", NULL);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-  const char *part;
-  va_list args;
-
-  g_ptr_array_add (parts, (gpointer) (root != NULL ? root : fallback));
-  va_start (args, first);
-  for (part = first; part != NULL; part = va_arg (args, const char *))
-    g_ptr_array_add (parts, (gpointer) part);
-  va_end (args);
-  g_ptr_array_add (parts, NULL);
-  return g_build_filenamev ((char **) parts->pdata);
 }

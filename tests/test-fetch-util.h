@@ -8,8 +8,10 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "test-util.h"
+
 /* What the fetch tests share: waiting for an asynchronous call on the main context (where
- * the test's servers run too), and removing a temporary folder. */
+ * the test's servers run too). test-util.h, included here, removes a temporary folder. */
 
 static inline void
 test_store_result_cb (GObject      *source_object,
@@ -28,22 +30,4 @@ test_wait_for (GAsyncResult **result)
   while (*result == NULL)
     g_main_context_iteration (NULL, TRUE);
   return *result;
-}
-
-static inline void
-test_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        test_remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }

@@ -19,6 +19,8 @@
 #include "ssa-offer.h"
 #include "ssa-price-list.h"
 
+#include "test-util.h"
+
 /* The offer calculator against ssa-rules.md: the three worked examples to the hundredth,
  * then each rule on its own. Every expected figure below is worked out by hand from the
  * rules, not taken from the code. */
@@ -124,17 +126,6 @@ appliance_new (const char *expiry,
   return inventory_new ("appliance", SUPPORTED_FIRMWARE, expiry, licenses);
 }
 
-static GDate
-date (const char *text)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  if (!ssa_date_parse (text, &d, NULL))
-    g_error ("test data: bad date %s", text);
-  return d;
-}
-
 /* A request for @today; @start, @end may be %NULL (default); @months > 0 asks for that
  * many months instead of an end date. */
 static SsaOfferRequest
@@ -147,13 +138,13 @@ request_new (const char *today,
 
   ssa_offer_request_init (&request);
   if (today != NULL)
-    request.today = date (today);
+    request.today = test_date (today);
   if (start != NULL)
-    request.start = date (start);
+    request.start = test_date (start);
   if (end != NULL)
     {
       request.end_kind = SSA_OFFER_END_DATE;
-      request.end = date (end);
+      request.end = test_date (end);
     }
   else if (months > 0)
     {

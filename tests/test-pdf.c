@@ -236,7 +236,7 @@ test_draft (void)
   assert_contains (text, "Bryggen Regnskap AS");
   assert_lacks (text, "MVA");
   assert_lacks (text, "Foretaksregisteret");
-  test_docs_remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -261,7 +261,7 @@ test_co_terming (void)
   assert_contains (text, "646,88 kr");
   assert_contains (text, "1 243,30 kr");
   assert_contains (text, "Maskinvare");
-  test_docs_remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -286,7 +286,7 @@ test_discounts_and_labour (void)
     return;
 
   ssa_offer_request_init (&request);
-  test_docs_date (&request.today, "2026-11-28");
+  request.today = test_date ("2026-11-28");
   request.billing = SSA_BILLING_ANNUAL;
   request.discount_percent = 1050;
   request.has_labour = TRUE;
@@ -316,7 +316,7 @@ test_discounts_and_labour (void)
   assert_contains (text, total);
   assert_contains (text, "14 dager netto. Kontonummer 1234.56.78903.");
   assert_lacks (text, "30 dager netto");
-  test_docs_remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* An installation of @n_lines lines of a price list whose product 0 has a long name. */
@@ -363,7 +363,7 @@ long_offer (guint          n_lines,
   g_assert_no_error (error);
 
   ssa_offer_request_init (&request);
-  test_docs_date (&request.today, "2026-11-28");
+  request.today = test_date ("2026-11-28");
   offer = ssa_offer_compute (price_list, inventory, &request, &error);
   g_assert_no_error (error);
   *out_inventory = g_steal_pointer (&inventory);
@@ -436,7 +436,7 @@ test_long_table (void)
       }
     g_assert_cmpuint (count, ==, 30);
   }
-  test_docs_remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -482,7 +482,7 @@ test_row_taller_than_page (void)
       /* Twice: the back-payment row and the regular row. */
       g_assert_cmpuint (count, ==, 2);
     }
-  test_docs_remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 static char *
@@ -569,7 +569,7 @@ test_logo (void)
   g_assert_false (ssa_offer_pdf_write (offer, inventory, info, refused, &error));
   g_assert_error (error, SSA_DOCUMENT_ERROR, SSA_DOCUMENT_ERROR_LOGO);
   g_assert_cmpuint (test_docs_count_files (dir), ==, 4);
-  test_docs_remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -755,7 +755,7 @@ test_strings_catalogue (void)
                    "Tilbud på SSA (programvareavtale)");
 
   ssa_doc_strings_set_localedir (NULL);
-  test_docs_remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* The document's language is its own: not the process locale's. */
@@ -786,9 +786,9 @@ static void
 cli_setup (CliFixture    *f,
            gconstpointer  data)
 {
-  f->cli = test_docs_cli_path ();
-  f->price_list = test_docs_source_path ("data", "sample-price-list.json", NULL);
-  f->samples = test_docs_source_path ("data", "sample-installations", NULL);
+  f->cli = test_cli_path ();
+  f->price_list = test_cli_source_path ("data", "sample-price-list.json", NULL);
+  f->samples = test_cli_source_path ("data", "sample-installations", NULL);
   f->work = test_docs_make_dir ();
 }
 
@@ -796,7 +796,7 @@ static void
 cli_teardown (CliFixture    *f,
               gconstpointer  data)
 {
-  test_docs_remove_dir (f->work);
+  test_remove_tree (f->work);
   g_free (f->work);
   g_free (f->samples);
   g_free (f->price_list);

@@ -14,6 +14,7 @@
 #include "ssa-date.h"
 #include "ssa-repository.h"
 #include "ssa-samples.h"
+#include "test-util.h"
 
 /* The repository the window binds to: loading in a worker with one items-changed per
  * store, edits written through to SQLite at once (or once per grouped edit), refused edits
@@ -41,21 +42,6 @@ sample (const char *name)
 
   g_assert_no_error (error);
   return inventory;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -162,7 +148,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->loop, g_main_loop_unref);
   g_clear_error (&f->load_error);
   g_clear_pointer (&f->failures, g_ptr_array_unref);
-  remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

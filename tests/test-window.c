@@ -28,6 +28,7 @@
 #include "ssa-slot.h"
 #include "ssa-window.h"
 #include "test-main-loop.h"
+#include "test-util.h"
 
 /* The real application and window on a database in a temporary folder (SSA_DESK_DB),
  * driven through their actions and widgets as a user would: the first run's welcome page
@@ -45,24 +46,6 @@ typedef struct
   SsaApplication *app;
   SsaWindow      *window;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 /* Fixture: a database, with or without the samples, and the application on it. */
 
@@ -183,7 +166,7 @@ static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

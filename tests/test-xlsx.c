@@ -233,7 +233,7 @@ check_sample (const char *sample,
                      artifact != NULL ? artifact : "offer.xlsx");
   expect = write_expectations (offer, inventory, info, dir, strings, NULL);
   run_checker ((const char *[]) { "static", path, expect, NULL });
-  test_docs_remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -309,7 +309,7 @@ test_injection (void)
   inventory->name = g_strdup (nasty[2]);
   inventory->serial = g_strdup (nasty[3]);
   inventory->firmware = g_strdup (nasty[4]);
-  test_docs_date (&inventory->ssa_expiry, "2026-06-30");
+  inventory->ssa_expiry = test_date ("2026-06-30");
   g_date_clear (&line.added_on, 1);
   g_date_clear (&line.covered_until, 1);
   line.code = (char *) "+47";
@@ -328,7 +328,7 @@ test_injection (void)
     }
 
   ssa_offer_request_init (&request);
-  test_docs_date (&request.today, "2026-11-28");
+  request.today = test_date ("2026-11-28");
   offer = ssa_offer_compute (price_list, inventory, &request, &error);
   g_assert_no_error (error);
 
@@ -364,7 +364,7 @@ test_injection (void)
   expect = write_expectations (offer, inventory, info, dir,
                                (const char * const *) strings->pdata, never);
   run_checker ((const char *[]) { "static", path, expect, NULL });
-  test_docs_remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 static void
@@ -411,7 +411,7 @@ test_norwegian_numbers (void)
   if (norwegian == (locale_t) 0)
     {
       g_test_skip ("no nb_NO locale, and none could be compiled");
-      test_docs_remove_dir (dir);
+      test_remove_tree (dir);
       return;
     }
 
@@ -428,7 +428,7 @@ test_norwegian_numbers (void)
   /* The locale was in force, and the workbook does not show it. */
   g_assert_cmpstr (printed, ==, "90,28");
   run_checker ((const char *[]) { "numbers", path, NULL });
-  test_docs_remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 /* Generated offers for LibreOffice */
@@ -457,9 +457,8 @@ random_date (GRand *rand,
              int    to_days,
              char   buffer[11])
 {
-  GDate date;
+  GDate date = test_date ("2026-11-28");
 
-  test_docs_date (&date, "2026-11-28");
   ssa_date_add_days (&date, g_rand_int_range (rand, from_days, to_days), &date);
   g_snprintf (buffer, 11, "%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
               g_date_get_day (&date));
@@ -591,9 +590,9 @@ generate (GRand     *rand,
       g_assert_no_error (error);
 
       ssa_offer_request_init (&request);
-      test_docs_date (&request.today, "2026-11-28");
+      request.today = test_date ("2026-11-28");
       if (g_rand_int_range (r, 0, 3) == 0)
-        test_docs_date (&request.start, random_date (r, -30, 200, date));
+        request.start = test_date (random_date (r, -30, 200, date));
       if (g_rand_boolean (r))
         {
           request.end_kind = SSA_OFFER_END_MONTHS;
@@ -843,7 +842,7 @@ test_libreoffice (void)
       g_error ("lo-recalc.sh failed (%d):\n%s\n%s", status, out, err);
   }
   run_checker ((const char *[]) { "recalc", manifest, outdir, NULL });
-  test_docs_remove_dir (dir);
+  test_remove_tree (dir);
 }
 
 int
