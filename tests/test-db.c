@@ -452,7 +452,7 @@ test_installations (Fixture       *f,
   g_assert_true (ssa_db_insert_installation (f->db, other, &error));
   g_assert_no_error (error);
 
-  all = ssa_db_load_installations (f->db, NULL, NULL, NULL, &error);
+  all = ssa_db_load_installations (f->db, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, 2);
   for (guint i = 0; i < 2; i++)

@@ -711,8 +711,6 @@ typedef struct
 {
   GAsyncQueue      *queue;    /* Chunk*, then the end marker */
   GPtrArray        *installations;
-  SsaDbLicenceFunc  licence_func;
-  gpointer          user_data;
 } Builder;
 
 /* Pushed once the last chunk is queued; each consumer puts it back for the next one. */
@@ -805,8 +803,6 @@ build_chunk (Builder *builder,
       /* The schema's CHECKs keep the quantity in range, which this constructor requires. */
       licence = ssa_licence_new_from_inventory_line (&line);
       ssa_licence_set_id (licence, row->id);
-      if (builder->licence_func != NULL)
-        builder->licence_func (licence, builder->user_data);
       g_ptr_array_add (pending, licence);
     }
   add_licences (current, pending);
@@ -914,9 +910,6 @@ read_lines (SsaDb         *self,
  * ssa_db_load_installations:
  * @self: the connection
  * @cancellable: (nullable): a #GCancellable, checked every few thousand rows
- * @licence_func: (nullable) (scope call): called on each new licence line before it is added
- *   to its installation, possibly from another thread and from two threads at once
- * @user_data: for @licence_func
  * @error: a #GError
  *
  * Loads every installation with its customer's name and its licence lines in one read
@@ -929,10 +922,10 @@ read_lines (SsaDb         *self,
 GPtrArray *
 ssa_db_load_installations (SsaDb             *self,
                            GCancellable      *cancellable,
-                           SsaDbLicenceFunc   licence_func,
-                           gpointer           user_data,
                            GError           **error)
 {
+  /* First, so that it rolls back after the statement is released. */
+  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
   g_autoptr(GPtrArray) installations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(SsaDbStmt) stmt = NULL;
   g_autoptr(GAsyncQueue) queue = NULL;
@@ -945,26 +938,26 @@ ssa_db_load_installations (SsaDb             *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   /* One read transaction, so that the lines match the installations. */
-  if (!ssa_db_exec (self, "BEGIN DEFERRED", error))
+  if (!ssa_db_transaction_begin_read (&txn, self, error))
     return NULL;
 
   stmt = ssa_db_prepare (self,
                          "SELECT " INSTALLATION_COLUMNS " FROM installations i LEFT JOIN "
                          "customers c ON c.id = i.customer_id ORDER BY i.id", error);
   if (stmt == NULL)
-    goto failed;
+    return NULL;
   while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
     {
       if (check_cancelled (cancellable, ++row, error))
-        goto failed;
+        return NULL;
       g_ptr_array_add (installations, installation_from_row (stmt));
     }
   if (rc == 0)
-    goto failed;
+    return NULL;
   ssa_db_stmt_release (g_steal_pointer (&stmt));
 
   queue = g_async_queue_new_full ((GDestroyNotify) chunk_free);
-  builder = (Builder) { queue, installations, licence_func, user_data };
+  builder = (Builder) { queue, installations };
   thread = g_thread_new ("ssa-db-load", builder_thread, &builder);
 
   ok = read_lines (self, &builder, cancellable, error);
@@ -974,17 +967,9 @@ ssa_db_load_installations (SsaDb             *self,
   g_thread_join (thread);
   g_async_queue_pop (queue); /* the end marker, which the queue must not free */
 
-  if (!ok)
-    goto failed;
-  if (!ssa_db_exec (self, "COMMIT", error))
-    goto failed;
+  if (!ok || !ssa_db_transaction_commit (&txn, error))
+    return NULL;
   return g_steal_pointer (&installations);
-
-failed:
-  if (stmt != NULL)
-    ssa_db_stmt_release (g_steal_pointer (&stmt));
-  sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
-  return NULL;
 }
 
 static gboolean

@@ -64,6 +64,9 @@ typedef struct
 gboolean  ssa_db_transaction_begin  (SsaDbTransaction *txn,
                                      SsaDb            *self,
                                      GError          **error);
+gboolean  ssa_db_transaction_begin_read (SsaDbTransaction *txn,
+                                         SsaDb            *self,
+                                         GError          **error);
 gboolean  ssa_db_transaction_commit (SsaDbTransaction *txn,
                                      GError          **error);
 void      ssa_db_transaction_clear  (SsaDbTransaction *txn);

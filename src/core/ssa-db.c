@@ -263,6 +263,22 @@ ssa_db_transaction_begin (SsaDbTransaction  *txn,
   return TRUE;
 }
 
+/* A read transaction: what it reads is one state of the database, however long it takes. */
+gboolean
+ssa_db_transaction_begin_read (SsaDbTransaction  *txn,
+                               SsaDb             *self,
+                               GError           **error)
+{
+  g_assert (!txn->active);
+
+  if (!ssa_db_exec (self, "BEGIN DEFERRED", error))
+    return FALSE;
+
+  txn->db = self;
+  txn->active = TRUE;
+  return TRUE;
+}
+
 gboolean
 ssa_db_transaction_commit (SsaDbTransaction  *txn,
                            GError           **error)

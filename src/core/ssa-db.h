@@ -111,13 +111,8 @@ gboolean     ssa_db_delete_customer      (SsaDb           *self,
 SsaInstallation *ssa_db_load_installation  (SsaDb           *self,
                                             gint64           id,
                                             GError         **error);
-typedef void (*SsaDbLicenceFunc) (SsaLicence *licence,
-                                  gpointer    user_data);
-
 GPtrArray   *ssa_db_load_installations   (SsaDb           *self,
                                           GCancellable    *cancellable,
-                                          SsaDbLicenceFunc licence_func,
-                                          gpointer         user_data,
                                           GError         **error);
 gboolean     ssa_db_insert_installation  (SsaDb           *self,
                                           SsaInstallation *installation,

@@ -421,7 +421,7 @@ load_thread (GTask        *task,
       return;
     }
 
-  data->installations = ssa_db_load_installations (data->db, cancellable, NULL, NULL, &error);
+  data->installations = ssa_db_load_installations (data->db, cancellable, &error);
   if (data->installations == NULL)
     {
       g_task_return_error (task, error);
