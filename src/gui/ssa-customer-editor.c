@@ -11,10 +11,9 @@
 #include "ssa-customer-editor.h"
 #include "ssa-gui-util.h"
 #include "ssa-org-no.h"
-#include "ssa-window.h"
 
 /* A dialog for a new customer or an existing one. Nothing changes until "Save": then the
- * values go into the customer in one go, inside an edit of the window's repository
+ * values go into the customer in one go, inside an edit of the repository it was given
  * (ssa_repository_begin_edit()) so that they are written in one transaction, and
  * SsaCustomerEditor::saved tells the window, which stores a new customer. A field that
  * cannot be saved is marked as you type, with the reason under it, and Save stays off. */
@@ -23,7 +22,8 @@ struct _SsaCustomerEditor
 {
   AdwWindow    parent_instance;
 
-  SsaCustomer *customer;       /* NULL: a new customer */
+  SsaCustomer   *customer;     /* NULL: a new customer */
+  SsaRepository *repository;   /* writes an existing customer's changes, or NULL */
 
   GtkButton   *save_button;
   AdwEntryRow *name_row;
@@ -106,6 +106,7 @@ ssa_customer_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SSA_TYPE_CUSTOMER_EDITOR);
   g_clear_object (&self->customer);
+  g_clear_object (&self->repository);
 
   G_OBJECT_CLASS (ssa_customer_editor_parent_class)->dispose (object);
 }
@@ -154,16 +155,19 @@ ssa_customer_editor_init (SsaCustomerEditor *self)
 /**
  * ssa_customer_editor_new:
  * @parent: (nullable): the main window
+ * @repository: (nullable): the repository that stores the customer's changes
  * @customer: (nullable): the customer to edit, or %NULL for a new one
  *
  * Returns: (transfer none): the dialog, modal for @parent; it destroys itself when closed
  */
 SsaCustomerEditor *
-ssa_customer_editor_new (GtkWindow   *parent,
-                         SsaCustomer *customer)
+ssa_customer_editor_new (GtkWindow     *parent,
+                         SsaRepository *repository,
+                         SsaCustomer   *customer)
 {
   SsaCustomerEditor *self;
 
+  g_return_val_if_fail (repository == NULL || SSA_IS_REPOSITORY (repository), NULL);
   g_return_val_if_fail (customer == NULL || SSA_IS_CUSTOMER (customer), NULL);
 
   self = g_object_new (SSA_TYPE_CUSTOMER_EDITOR,
@@ -171,6 +175,7 @@ ssa_customer_editor_new (GtkWindow   *parent,
                        "modal", TRUE,
                        "title", customer != NULL ? _("Edit Customer") : _("New Customer"),
                        NULL);
+  g_set_object (&self->repository, repository);
   if (customer != NULL)
     {
       g_autofree char *org_no = NULL;
@@ -219,8 +224,6 @@ gboolean
 ssa_customer_editor_save (SsaCustomerEditor *self)
 {
   g_autoptr(SsaCustomer) customer = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  SsaRepository *repository = NULL;
   g_autofree char *name = NULL;
   g_autofree char *org_no = NULL;
   g_autofree char *address = NULL;
@@ -243,11 +246,9 @@ ssa_customer_editor_save (SsaCustomerEditor *self)
   customer = self->customer != NULL ? g_object_ref (self->customer) : ssa_customer_new ();
 
   /* The repository would write the row once per field: one edit makes the save one
-   * transaction, stored or refused whole. A dialog without the window writes field by field. */
-  if (SSA_IS_WINDOW (parent))
-    repository = ssa_window_get_repository (SSA_WINDOW (parent));
-  if (repository != NULL)
-    ssa_repository_begin_edit (repository, G_OBJECT (customer));
+   * transaction, stored or refused whole. */
+  if (self->repository != NULL)
+    ssa_repository_begin_edit (self->repository, G_OBJECT (customer));
   ssa_customer_set_name (customer, name);
   ssa_customer_set_org_no (customer, org_no);
   ssa_customer_set_address (customer, address);
@@ -256,8 +257,8 @@ ssa_customer_editor_save (SsaCustomerEditor *self)
   ssa_customer_set_notes (customer, notes);
   /* A refusal reaches the user as any refused edit does: the window shows the error that
    * SsaRepository::write-failed carries, and the customer has its stored values again. */
-  if (repository != NULL)
-    ssa_repository_end_edit (repository, G_OBJECT (customer), NULL);
+  if (self->repository != NULL)
+    ssa_repository_end_edit (self->repository, G_OBJECT (customer), NULL);
 
   g_signal_emit (self, signals[SAVED], 0, customer);
   return TRUE;

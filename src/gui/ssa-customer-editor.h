@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ssa-customer.h"
+#include "ssa-repository.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SsaCustomerEditor, ssa_customer_editor, SSA, CUSTOMER_EDITOR, AdwWindow)
 
 SsaCustomerEditor *ssa_customer_editor_new          (GtkWindow         *parent,
+                                                     SsaRepository     *repository,
                                                      SsaCustomer       *customer);
 SsaCustomer       *ssa_customer_editor_get_customer (SsaCustomerEditor *self);
 gboolean           ssa_customer_editor_is_valid     (SsaCustomerEditor *self);

@@ -12,7 +12,6 @@
 #include "ssa-gui-util.h"
 #include "ssa-installation-editor.h"
 #include "ssa-version.h"
-#include "ssa-window.h"
 
 /* A dialog for a new installation or an existing one: its customer, name, serial,
  * deployment, firmware and SSA expiry. As in the customer editor, nothing changes until
@@ -26,6 +25,7 @@ struct _SsaInstallationEditor
   AdwWindow        parent_instance;
 
   SsaInstallation *installation;     /* NULL: a new installation */
+  SsaRepository   *repository;       /* stores the changes; lists the customers */
   GListModel      *customers;
 
   GtkButton       *save_button;
@@ -144,6 +144,7 @@ ssa_installation_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SSA_TYPE_INSTALLATION_EDITOR);
   g_clear_object (&self->installation);
+  g_clear_object (&self->repository);
   g_clear_object (&self->customers);
 
   G_OBJECT_CLASS (ssa_installation_editor_parent_class)->dispose (object);
@@ -200,22 +201,23 @@ ssa_installation_editor_init (SsaInstallationEditor *self)
 /**
  * ssa_installation_editor_new:
  * @parent: (nullable): the main window
+ * @repository: the repository that stores the installation's changes, and whose customers
+ *   are to choose from
  * @installation: (nullable): the installation to edit, or %NULL for a new one
- * @customers: the customers to choose from, SsaCustomer
  * @customer_id: a new installation's customer, or 0
  *
  * Returns: (transfer none): the dialog, modal for @parent; it destroys itself when closed
  */
 SsaInstallationEditor *
 ssa_installation_editor_new (GtkWindow       *parent,
+                             SsaRepository   *repository,
                              SsaInstallation *installation,
-                             GListModel      *customers,
                              gint64           customer_id)
 {
   SsaInstallationEditor *self;
 
   g_return_val_if_fail (installation == NULL || SSA_IS_INSTALLATION (installation), NULL);
-  g_return_val_if_fail (G_IS_LIST_MODEL (customers), NULL);
+  g_return_val_if_fail (SSA_IS_REPOSITORY (repository), NULL);
 
   self = g_object_new (SSA_TYPE_INSTALLATION_EDITOR,
                        "transient-for", parent,
@@ -223,8 +225,9 @@ ssa_installation_editor_new (GtkWindow       *parent,
                        "title", installation != NULL ? _("Edit Installation")
                                                      : _("New Installation"),
                        NULL);
-  self->customers = g_object_ref (customers);
-  adw_combo_row_set_model (self->customer_row, customers);
+  self->repository = g_object_ref (repository);
+  self->customers = g_object_ref (ssa_repository_get_customers (repository));
+  adw_combo_row_set_model (self->customer_row, self->customers);
 
   if (installation != NULL)
     {
@@ -275,8 +278,6 @@ gboolean
 ssa_installation_editor_save (SsaInstallationEditor *self)
 {
   g_autoptr(SsaInstallation) installation = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  SsaRepository *repository = NULL;
   g_autofree char *name = NULL;
   g_autofree char *serial = NULL;
   g_autofree char *firmware = NULL;
@@ -305,10 +306,7 @@ ssa_installation_editor_save (SsaInstallationEditor *self)
 
   /* One write for the eight fields, as in the customer editor: a serial that is taken
    * leaves every field as it was stored. */
-  if (SSA_IS_WINDOW (parent))
-    repository = ssa_window_get_repository (SSA_WINDOW (parent));
-  if (repository != NULL)
-    ssa_repository_begin_edit (repository, G_OBJECT (installation));
+  ssa_repository_begin_edit (self->repository, G_OBJECT (installation));
   ssa_installation_set_customer_id (installation,
                                     customer != NULL ? ssa_customer_get_id (customer) : 0);
   ssa_installation_set_customer_name (installation,
@@ -321,8 +319,7 @@ ssa_installation_editor_save (SsaInstallationEditor *self)
   ssa_installation_set_notes (installation, notes);
   /* A refusal reaches the user through SsaRepository::write-failed, as in the customer
    * editor. */
-  if (repository != NULL)
-    ssa_repository_end_edit (repository, G_OBJECT (installation), NULL);
+  ssa_repository_end_edit (self->repository, G_OBJECT (installation), NULL);
 
   g_signal_emit (self, signals[SAVED], 0, installation);
   return TRUE;

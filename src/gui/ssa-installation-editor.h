@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ssa-installation.h"
+#include "ssa-repository.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +18,8 @@ G_DECLARE_FINAL_TYPE (SsaInstallationEditor, ssa_installation_editor,
                       SSA, INSTALLATION_EDITOR, AdwWindow)
 
 SsaInstallationEditor *ssa_installation_editor_new              (GtkWindow             *parent,
+                                                                 SsaRepository         *repository,
                                                                  SsaInstallation       *installation,
-                                                                 GListModel            *customers,
                                                                  gint64                 customer_id);
 SsaInstallation       *ssa_installation_editor_get_installation (SsaInstallationEditor *self);
 gboolean               ssa_installation_editor_is_valid         (SsaInstallationEditor *self);

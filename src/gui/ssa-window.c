@@ -568,7 +568,8 @@ new_customer_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   SsaWindow *self = SSA_WINDOW (widget);
-  SsaCustomerEditor *editor = ssa_customer_editor_new (GTK_WINDOW (self), NULL);
+  SsaCustomerEditor *editor = ssa_customer_editor_new (GTK_WINDOW (self), self->repository,
+                                                        NULL);
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (customer_saved_cb), self,
                            G_CONNECT_SWAPPED);
@@ -585,7 +586,7 @@ edit_customer_action (GtkWidget  *widget,
 
   if (self->shown_customer == NULL)
     return;
-  editor = ssa_customer_editor_new (GTK_WINDOW (self), self->shown_customer);
+  editor = ssa_customer_editor_new (GTK_WINDOW (self), self->repository, self->shown_customer);
   g_signal_connect_object (editor, "saved", G_CALLBACK (customer_saved_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
@@ -702,8 +703,7 @@ new_installation_action (GtkWidget  *widget,
   else if (self->shown_installation != NULL)
     customer_id = ssa_installation_get_customer_id (self->shown_installation);
 
-  editor = ssa_installation_editor_new (GTK_WINDOW (self), NULL,
-                                        ssa_repository_get_customers (self->repository),
+  editor = ssa_installation_editor_new (GTK_WINDOW (self), self->repository, NULL,
                                         customer_id);
   g_signal_connect_object (editor, "saved", G_CALLBACK (installation_saved_cb), self,
                            G_CONNECT_SWAPPED);
@@ -720,8 +720,8 @@ edit_installation_action (GtkWidget  *widget,
 
   if (self->shown_installation == NULL)
     return;
-  editor = ssa_installation_editor_new (GTK_WINDOW (self), self->shown_installation,
-                                        ssa_repository_get_customers (self->repository), 0);
+  editor = ssa_installation_editor_new (GTK_WINDOW (self), self->repository,
+                                        self->shown_installation, 0);
   g_signal_connect_object (editor, "saved", G_CALLBACK (installation_saved_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
