@@ -17,6 +17,7 @@
 #include "ssa-date.h"
 #include "ssa-repository.h"
 #include "ssa-samples.h"
+#include "bench-util.h"
 
 #define LINES_PER_INSTALLATION 10
 #define BATCH                  1000
@@ -40,21 +41,6 @@ static double
 ms_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static SsaInventory *
@@ -251,6 +237,6 @@ main (int    argc,
   g_print ("create an offer (number, snapshot, commit): %8.2f ms\n", best);
 
   g_clear_pointer (&db, ssa_db_close);
-  remove_tree (dir);
+  bench_remove_tree (dir);
   return 0;
 }

@@ -37,6 +37,7 @@
 #include "ssa-offer-pdf.h"
 #include "ssa-offer-xlsx.h"
 #include "ssa-samples.h"
+#include "bench-util.h"
 
 typedef struct
 {
@@ -359,45 +360,6 @@ write_csv (Context *c)
   return g_steal_pointer (&path);
 }
 
-static char *
-find_cli (const char *given)
-{
-  g_autofree char *self = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *built = NULL;
-
-  if (given != NULL)
-    return g_strdup (given);
-  self = g_file_read_link ("/proc/self/exe", NULL);
-  if (self == NULL)
-    return NULL;
-  dir = g_path_get_dirname (self);
-  built = g_build_filename (dir, "..", "src", "cli", "ssa-desk-cli", NULL);
-  if (!g_file_test (built, G_FILE_TEST_IS_EXECUTABLE))
-    return NULL;
-  return g_canonicalize_filename (built, NULL);
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static void
 print_row (const char    *what,
            const Measure *m)
@@ -490,7 +452,8 @@ main (int    argc,
   g_print ("bench-docs: an installation of %d licence lines, an offer of %u lines "
            "(%u A4 pages), best of %d runs\n", lines, offer->lines->len, n_pages, runs);
 
-  cli = find_cli (cli_option);
+  /* The command line built with this benchmark, unless --cli names another. */
+  cli = g_strdup (cli_option != NULL ? cli_option : SSA_DESK_CLI);
   xlsx_path = g_build_filename (dir, "cli.xlsx", NULL);
   pdf_path = g_build_filename (dir, "cli.pdf", NULL);
   if (cli != NULL)
@@ -574,7 +537,7 @@ main (int    argc,
       all_met &= met;
     }
 
-  remove_dir (dir);
+  bench_remove_tree (dir);
   g_free (cli_option);
   return strict && !all_met ? 1 : 0;
 }

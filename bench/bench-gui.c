@@ -23,8 +23,10 @@
 #include <glib/gstdio.h>
 
 #include "ssa-db.h"
+#include "ssa-org-no.h"
 #include "ssa-repository.h"
 #include "ssa-sidebar.h"
+#include "bench-util.h"
 
 #define STARTUP_INSTALLATIONS 5000
 #define FILTER_CUSTOMERS      10000
@@ -44,26 +46,20 @@ static const char *towns[] = {
   "Bergen", "Oslo", "Trondheim", "Stavanger", "Tromsø", "Kristiansand", "Bodø", "Ålesund",
 };
 
+/* A valid organisation number made from @seed, or FALSE when none ends its digits. */
 static gboolean
 org_no_for (guint  seed,
             char  *out)
 {
-  static const int weights[] = { 3, 2, 7, 6, 5, 4, 3, 2 };
   guint base = 900000000 / 10 + seed * 7;
-  int sum = 0;
-  int check;
 
-  g_snprintf (out, 10, "%08u", base % 100000000);
-  for (int i = 0; i < 8; i++)
-    sum += (out[i] - '0') * weights[i];
-  check = 11 - sum % 11;
-  if (check == 11)
-    check = 0;
-  if (check == 10)
-    return FALSE;
-  out[8] = (char) ('0' + check);
-  out[9] = '\0';
-  return TRUE;
+  for (int check = 0; check <= 9; check++)
+    {
+      g_snprintf (out, 10, "%08u%d", base % 100000000, check);
+      if (ssa_org_no_is_valid (out))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* A database of @n_installations installations of @n_customers customers, five licence lines
@@ -461,21 +457,6 @@ bench_filter (const char *db_path)
   return keys.within == shown_ms->len;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -510,6 +491,6 @@ main (int    argc,
   if (argc < 2 || g_str_equal (argv[1], "filter"))
     ok &= bench_filter (filter_db);
 
-  remove_tree (dir);
+  bench_remove_tree (dir);
   return ok ? 0 : 1;
 }
