@@ -279,6 +279,10 @@ test_many_problems (void)
   g_assert_null (lines);
   messages = g_strsplit (error->message, "\n", -1);
   g_assert_cmpuint (g_strv_length (messages), ==, 51);
+  g_assert_cmpstr (messages[0], ==,
+                   "list.csv: line 2: quantity: “-1” is not a whole number from 1 to 1 000 000");
+  g_assert_cmpstr (messages[49], ==,
+                   "list.csv: line 51: quantity: “-1” is not a whole number from 1 to 1 000 000");
   g_assert_cmpstr (messages[50], ==, "list.csv: … and 10 more problems");
 }
 

@@ -21,9 +21,6 @@
  * byte order mark) with `,`; "Unicode text" is UTF-16. Every bad row is reported with the
  * physical line it starts on, and one bad row refuses the whole file. */
 
-#define CODE_MAX_CHARS 64
-#define MAX_PROBLEMS   50
-
 G_STATIC_ASSERT (SSA_CSV_MAX_BYTES == SSA_JSON_MAX_BYTES);
 
 typedef enum
@@ -466,39 +463,13 @@ parse_kind (const char *text,
   return TRUE;
 }
 
-typedef struct
+/* Problems are collected as in the JSON readers; what they are about is the physical line a
+ * row starts on, so that each reads "FILE: line 12: the problem". */
+static char *
+line_context (guint line)
 {
-  const char *what;
-  GString    *text;
-  guint       n_problems;
-} Problems;
-
-static void
-problem (Problems   *problems,
-         guint       line,
-         const char *format,
-         ...) G_GNUC_PRINTF (3, 4);
-
-static void
-problem (Problems   *problems,
-         guint       line,
-         const char *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  problems->n_problems++;
-  if (problems->n_problems > MAX_PROBLEMS)
-    return;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* Translators: "FILE: line 12: the problem" */
-  g_string_append_printf (problems->text, _("%s: line %u: %s"), problems->what, line, message);
-  g_string_append_c (problems->text, '\n');
+  /* Translators: where a problem is in a CSV file, as in "FILE: line 12: the problem" */
+  return g_strdup_printf (_("line %u"), line);
 }
 
 static const char *
@@ -550,8 +521,9 @@ line_clear (gpointer data)
 static gboolean
 read_header (const SsaCsvRow *header,
              int             *columns,
-             Problems        *problems)
+             SsaJsonProblems *problems)
 {
+  g_autofree char *at = line_context (header->line);
   gboolean ok = TRUE;
 
   for (int column = 0; column < N_COLUMNS; column++)
@@ -566,8 +538,9 @@ read_header (const SsaCsvRow *header,
         continue; /* other columns (prices, notes) are ignored */
       if (columns[column] >= 0)
         {
-          problem (problems, header->line, _("the header has two columns for the same field "
-                                             "(“%s”)"), name);
+          ssa_json_problems_add (problems, at, NULL,
+                                 _("the header has two columns for the same field (“%s”)"),
+                                 name);
           ok = FALSE;
         }
       columns[column] = (int) i;
@@ -575,16 +548,16 @@ read_header (const SsaCsvRow *header,
 
   if (columns[COLUMN_CODE] < 0)
     {
-      problem (problems, header->line,
-               _("the header has no column for the product code: name it “artikkelnummer” or "
-                 "“code”"));
+      ssa_json_problems_add (problems, at, NULL,
+                             _("the header has no column for the product code: name it "
+                               "“artikkelnummer” or “code”"));
       ok = FALSE;
     }
   if (columns[COLUMN_QUANTITY] < 0)
     {
-      problem (problems, header->line,
-               _("the header has no column for the quantity: name it “antall” or "
-                 "“quantity”"));
+      ssa_json_problems_add (problems, at, NULL,
+                             _("the header has no column for the quantity: name it “antall” "
+                               "or “quantity”"));
       ok = FALSE;
     }
   return ok;
@@ -594,10 +567,11 @@ static void
 read_row (const SsaCsvRow    *row,
           const int          *columns,
           const SsaPriceList *price_list,
-          Problems           *problems,
+          SsaJsonProblems    *problems,
           GArray             *lines)
 {
   SsaInventoryLine line = { NULL, };
+  g_autofree char *at = line_context (row->line);
   g_autofree char *code = field_text (row, columns, COLUMN_CODE);
   g_autofree char *quantity = field_text (row, columns, COLUMN_QUANTITY);
   g_autofree char *added_on = field_text (row, columns, COLUMN_ADDED_ON);
@@ -611,40 +585,44 @@ read_row (const SsaCsvRow    *row,
 
   if (code[0] == '\0')
     {
-      problem (problems, row->line, _("code: missing"));
+      ssa_json_problems_add (problems, at, NULL, _("code: missing"));
       ok = FALSE;
     }
-  else if (g_utf8_strlen (code, -1) > CODE_MAX_CHARS || !ssa_json_text_is_clean (code))
+  else if (g_utf8_strlen (code, -1) > SSA_JSON_CODE_MAX_CHARS || !ssa_json_text_is_clean (code))
     {
-      problem (problems, row->line,
-               _("code: “%s” is not a product code (at most %d characters, no line breaks)"),
-               code, CODE_MAX_CHARS);
+      ssa_json_problems_add (problems, at, NULL,
+                             _("code: “%s” is not a product code (at most %d characters, no "
+                               "line breaks)"),
+                             code, SSA_JSON_CODE_MAX_CHARS);
       ok = FALSE;
     }
 
   if (quantity[0] == '\0')
     {
-      problem (problems, row->line, _("quantity: missing"));
+      ssa_json_problems_add (problems, at, NULL, _("quantity: missing"));
       ok = FALSE;
     }
   else if (!parse_quantity (quantity, &line.quantity))
     {
-      problem (problems, row->line,
-               _("quantity: “%s” is not a whole number from 1 to 1 000 000"), quantity);
+      ssa_json_problems_add (problems, at, NULL,
+                             _("quantity: “%s” is not a whole number from 1 to 1 000 000"),
+                             quantity);
       ok = FALSE;
     }
 
   if (added_on[0] != '\0' && !ssa_csv_parse_date (added_on, &line.added_on))
     {
-      problem (problems, row->line,
-               _("added on: “%s” is not a date written DD.MM.YYYY or YYYY-MM-DD"), added_on);
+      ssa_json_problems_add (problems, at, NULL,
+                             _("added on: “%s” is not a date written DD.MM.YYYY or YYYY-MM-DD"),
+                             added_on);
       ok = FALSE;
     }
   if (covered[0] != '\0' && !ssa_csv_parse_date (covered, &line.covered_until))
     {
-      problem (problems, row->line,
-               _("covered until: “%s” is not a date written DD.MM.YYYY or YYYY-MM-DD"),
-               covered);
+      ssa_json_problems_add (problems, at, NULL,
+                             _("covered until: “%s” is not a date written DD.MM.YYYY or "
+                               "YYYY-MM-DD"),
+                             covered);
       ok = FALSE;
     }
 
@@ -654,9 +632,10 @@ read_row (const SsaCsvRow    *row,
         line.has_kind = TRUE;
       else
         {
-          problem (problems, row->line,
-                   _("kind: “%s” is not a kind of product (such as port, app or third_party)"),
-                   kind);
+          ssa_json_problems_add (problems, at, NULL,
+                                 _("kind: “%s” is not a kind of product (such as port, app or "
+                                   "third_party)"),
+                                 kind);
           ok = FALSE;
         }
     }
@@ -666,9 +645,11 @@ read_row (const SsaCsvRow    *row,
   if (ok && price_list != NULL && ssa_price_list_lookup (price_list, code) == NULL &&
       !(line.has_kind && line.kind == SSA_KIND_THIRD_PARTY))
     {
-      problem (problems, row->line,
-               _("code: “%s” is not in price list %s; for another vendor’s product give the "
-                 "kind third_party in a column “type” or “kind”"), code, price_list->id);
+      ssa_json_problems_add (problems, at, NULL,
+                             _("code: “%s” is not in price list %s; for another vendor’s "
+                               "product give the kind third_party in a column “type” or "
+                               "“kind”"),
+                             code, price_list->id);
       ok = FALSE;
     }
 
@@ -706,10 +687,10 @@ ssa_csv_read_licences (const char          *data,
   g_autofree char *text = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GArray) lines = NULL;
-  g_autoptr(GString) messages = g_string_new (NULL);
-  Problems problems = { what, messages, 0 };
+  SsaJsonProblems problems;
   int columns[N_COLUMNS];
   const SsaCsvRow *header = NULL;
+  gboolean ok;
   guint i;
 
   g_return_val_if_fail (what != NULL, NULL);
@@ -735,6 +716,7 @@ ssa_csv_read_licences (const char          *data,
 
   lines = g_array_new (FALSE, TRUE, sizeof (SsaInventoryLine));
   g_array_set_clear_func (lines, line_clear);
+  ssa_json_problems_init (&problems, what);
 
   if (read_header (header, columns, &problems))
     for (; i < rows->len; i++)
@@ -745,23 +727,15 @@ ssa_csv_read_licences (const char          *data,
           read_row (row, columns, price_list, &problems, lines);
       }
 
-  if (problems.n_problems == 0 && lines->len == 0)
+  ok = ssa_json_problems_propagate (&problems, error);
+  ssa_json_problems_clear (&problems);
+  if (!ok)
+    return NULL;
+
+  if (lines->len == 0)
     {
       g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,
                    _("%s: there are no licence lines below the header"), what);
-      return NULL;
-    }
-
-  if (problems.n_problems > 0)
-    {
-      if (problems.n_problems > MAX_PROBLEMS)
-        g_string_append_printf (messages,
-                                ngettext ("%s: … and %u more problem\n",
-                                          "%s: … and %u more problems\n",
-                                          problems.n_problems - MAX_PROBLEMS),
-                                what, problems.n_problems - MAX_PROBLEMS);
-      g_string_truncate (messages, messages->len - 1);
-      g_set_error_literal (error, SSA_ERROR, SSA_ERROR_INVALID, messages->str);
       return NULL;
     }
 

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 /* What the readers of SSA Desk's JSON documents (price lists, installations) share: a
  * collector of problems, so that a refused document reports everything wrong with it at
  * once, and typed getters that check a member and report what is wrong with it, naming
- * the document, the item (e.g. "products[3] (02-00039-002)") and the field. */
+ * the document, the item (e.g. "products[3] (02-00039-002)") and the field. The CSV
+ * licence reader collects its problems the same way, the item being a line ("line 12"). */
 
 #define SSA_JSON_MAX_PROBLEMS 50
 

@@ -313,8 +313,8 @@ ssa_json_problems_propagate (SsaJsonProblems  *problems,
 
       g_string_append_c (text, '\n');
       g_string_append_printf (text,
-                              ngettext ("%s: and %u more problem",
-                                        "%s: and %u more problems", more),
+                              ngettext ("%s: … and %u more problem",
+                                        "%s: … and %u more problems", more),
                               problems->what, more);
     }
 
