@@ -22,8 +22,11 @@
 /* The terms of an offer beside the inventory: period, billing plan, discount, labour and
  * validity. Every change, to a term or to the inventory, computes the offer again at once
  * with ssa_offer_compute() (pure and fast), so lines, totals and warnings follow as you
- * type. A term that cannot be read is marked on its row and named under the terms; the
- * offer then shows what it showed last, dimmed, until the term is fixed.
+ * type. The installation is copied into an SsaInventory only when it or its licences
+ * change, not on every keystroke in a term, and the line and warning rows are made again
+ * only when what they show changes. A term that cannot be read is marked on its row and
+ * named under the terms; the offer then shows what it showed last, dimmed, until the term
+ * is fixed.
  *
  * Saving stores a numbered offer through the database, and documents are written in worker
  * threads over snapshots (the offer, the inventory and the reseller's profile): the main
@@ -37,6 +40,8 @@ struct _SsaOfferBuilder
   SsaPriceList    *price_list;
   char            *db_path;
   GPtrArray       *watched;          /* SsaLicence whose notify::* we follow */
+  SsaInventory    *inventory;        /* the installation's values, copied when it last
+                                      * changed; NULL until they are needed again */
 
   SsaOffer        *offer;            /* the last offer computed, or NULL */
   SsaOfferRequest  request;          /* its request */
@@ -264,7 +269,6 @@ clear_warnings (SsaOfferBuilder *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))) != NULL)
     gtk_list_box_remove (self->warnings_list, child);
-  gtk_widget_set_visible (GTK_WIDGET (self->warnings_list), FALSE);
 }
 
 static GtkWidget *
@@ -284,23 +288,103 @@ make_warning (const char *text)
   return row;
 }
 
+/* Whether the warning rows show @offer's warnings, in order (none for no offer). */
+static gboolean
+warnings_are_shown (SsaOfferBuilder *self,
+                    const SsaOffer  *offer)
+{
+  guint n = offer != NULL ? offer->warnings->len : 0;
+
+  for (guint i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->warnings_list, (int) i);
+      const SsaOfferWarning *warning;
+
+      if (i == n || row == NULL)
+        return i == n && row == NULL;
+      warning = &g_array_index (offer->warnings, SsaOfferWarning, i);
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                     warning->message) != 0)
+        return FALSE;
+    }
+}
+
+/* Makes the warning rows again only when @offer's differ from those shown: a keystroke
+ * that changes no warning leaves the rows (and a screen reader's place in them) alone. */
+static void
+show_warnings (SsaOfferBuilder *self,
+               const SsaOffer  *offer)
+{
+  guint n = offer != NULL ? offer->warnings->len : 0;
+
+  if (!warnings_are_shown (self, offer))
+    {
+      clear_warnings (self);
+      for (guint i = 0; i < n; i++)
+        {
+          const SsaOfferWarning *warning = &g_array_index (offer->warnings, SsaOfferWarning, i);
+
+          gtk_list_box_append (self->warnings_list, make_warning (warning->message));
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_list), n > 0);
+}
+
+/* Whether two lines show the same: create_line_row() shows these and nothing else. */
+static gboolean
+offer_rows_look_alike (SsaOfferRow *a,
+                       SsaOfferRow *b)
+{
+  return g_strcmp0 (ssa_offer_row_get_title (a), ssa_offer_row_get_title (b)) == 0 &&
+         g_strcmp0 (ssa_offer_row_get_detail (a), ssa_offer_row_get_detail (b)) == 0 &&
+         g_strcmp0 (ssa_offer_row_get_amount (a), ssa_offer_row_get_amount (b)) == 0 &&
+         ssa_offer_row_get_segment (a) == ssa_offer_row_get_segment (b);
+}
+
+/* Replaces the lines shown with @offer's (none for no offer), unless they show the same:
+ * a splice makes every line's row again. */
+static void
+show_lines (SsaOfferBuilder *self,
+            const SsaOffer  *offer)
+{
+  GListModel *shown = G_LIST_MODEL (self->lines_store);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_shown = g_list_model_get_n_items (shown);
+  gboolean same;
+
+  if (offer != NULL)
+    for (guint i = 0; i < offer->lines->len; i++)
+      g_ptr_array_add (rows, ssa_offer_row_new (offer, &g_array_index (offer->lines,
+                                                                       SsaOfferLine, i)));
+
+  same = n_shown == rows->len;
+  for (guint i = 0; same && i < n_shown; i++)
+    {
+      g_autoptr(SsaOfferRow) row = g_list_model_get_item (shown, i);
+
+      same = offer_rows_look_alike (row, g_ptr_array_index (rows, i));
+    }
+
+  if (!same)
+    g_list_store_splice (self->lines_store, 0, n_shown, rows->pdata, rows->len);
+}
+
 static void
 show_offer (SsaOfferBuilder *self)
 {
   const SsaOffer *offer = self->offer;
   const SsaOfferTotals *t;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
   g_autofree char *period = NULL;
   g_autofree char *ssc = NULL;
   int months;
 
-  clear_warnings (self);
+  show_warnings (self, offer);
+  show_lines (self, offer);
 
   if (offer == NULL)
     {
-      g_list_store_remove_all (self->lines_store);
       gtk_label_set_label (self->period_label, "");
       gtk_label_set_label (self->total_label, "—");
       gtk_label_set_label (self->ssc_label, "");
@@ -309,21 +393,6 @@ show_offer (SsaOfferBuilder *self)
     }
 
   gtk_widget_set_visible (self->results_box, TRUE);
-
-  for (guint i = 0; i < offer->warnings->len; i++)
-    {
-      const SsaOfferWarning *warning = &g_array_index (offer->warnings, SsaOfferWarning, i);
-
-      gtk_list_box_append (self->warnings_list, make_warning (warning->message));
-      gtk_widget_set_visible (GTK_WIDGET (self->warnings_list), TRUE);
-    }
-
-  for (guint i = 0; i < offer->lines->len; i++)
-    g_ptr_array_add (rows, ssa_offer_row_new (offer, &g_array_index (offer->lines,
-                                                                     SsaOfferLine, i)));
-  g_list_store_splice (self->lines_store, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->lines_store)),
-                       rows->pdata, rows->len);
 
   start = ssa_page_format_date (&offer->start);
   end = ssa_page_format_date (&offer->end);
@@ -379,11 +448,23 @@ set_message (SsaOfferBuilder *self,
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), text != NULL);
 }
 
+/* The installation's values as the calculator takes them. They are copied again only
+ * after the installation or one of its licences changed (inventory_changed_cb()): a
+ * keystroke in a term changes neither. */
+static const SsaInventory *
+get_inventory (SsaOfferBuilder *self)
+{
+  g_assert (self->installation != NULL);
+
+  if (self->inventory == NULL)
+    self->inventory = ssa_installation_to_inventory (self->installation);
+  return self->inventory;
+}
+
 static void
 recompute (SsaOfferBuilder *self)
 {
   g_autoptr(GString) messages = g_string_new (NULL);
-  g_autoptr(SsaInventory) inventory = NULL;
   g_autoptr(GError) error = NULL;
   SsaOfferRequest request;
   gboolean request_ok;
@@ -413,9 +494,8 @@ recompute (SsaOfferBuilder *self)
       return;
     }
 
-  inventory = ssa_installation_to_inventory (self->installation);
   g_clear_pointer (&self->offer, ssa_offer_free);
-  self->offer = ssa_offer_compute (self->price_list, inventory, &request, &error);
+  self->offer = ssa_offer_compute (self->price_list, get_inventory (self), &request, &error);
   self->request = request;
   set_message (self, error != NULL ? error->message : NULL);
   gtk_widget_set_opacity (self->results_box, 1.0);
@@ -427,6 +507,15 @@ recompute (SsaOfferBuilder *self)
 static void
 term_changed_cb (SsaOfferBuilder *self)
 {
+  recompute (self);
+}
+
+/* The installation, its licence list or one of its licences changed: the inventory is
+ * copied again for this computation. */
+static void
+inventory_changed_cb (SsaOfferBuilder *self)
+{
+  g_clear_pointer (&self->inventory, ssa_inventory_free);
   recompute (self);
 }
 
@@ -456,7 +545,7 @@ watch_licences (SsaOfferBuilder *self)
     {
       SsaLicence *licence = g_list_model_get_item (licences, i);
 
-      g_signal_connect_swapped (licence, "notify", G_CALLBACK (term_changed_cb), self);
+      g_signal_connect_swapped (licence, "notify", G_CALLBACK (inventory_changed_cb), self);
       g_ptr_array_add (self->watched, licence);
     }
 }
@@ -469,7 +558,7 @@ licences_changed_cb (SsaOfferBuilder *self,
                      GListModel      *licences)
 {
   watch_licences (self);
-  recompute (self);
+  inventory_changed_cb (self);
 }
 
 static GtkWidget *
@@ -585,7 +674,7 @@ document_job_new (SsaOfferBuilder *self)
 
   job->db_path = g_strdup (self->db_path);
   job->offer = ssa_offer_copy (self->offer);
-  job->inventory = ssa_installation_to_inventory (self->installation);
+  job->inventory = ssa_inventory_copy (get_inventory (self));
   job->info = ssa_document_info_new ();
   job->info->lang = ssa_page_get_document_lang ();
   job->info->validity_days = (guint) gtk_spin_button_get_value_as_int (self->validity_spin);
@@ -883,50 +972,34 @@ print_info_ready_cb (GObject      *object,
 
 typedef struct
 {
-  char            *db_path;
   gint64           installation_id;
   SsaOfferRequest  request;
   guint            validity_days;  /* the validity the builder shows */
-  char            *revise;
+  char            *revise;         /* the number of the offer to revise, or NULL */
 } SaveJob;
 
 static void
 save_job_free (SaveJob *job)
 {
-  g_free (job->db_path);
   g_free (job->revise);
   g_free (job);
 }
 
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* Runs in a worker, through ssa_db_job_run_async(): stores a new offer, or the next
+ * revision of the one being revised. */
+static gpointer
+save_offer_job (SsaDb         *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  SaveJob *job = task_data;
-  g_autoptr(SsaDb) db = NULL;
-  g_autoptr(GError) error = NULL;
-  SsaDbOffer *stored;
-
-  db = ssa_db_open (job->db_path, SSA_DB_OPEN_DEFAULT, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  SaveJob *job = data;
 
   if (job->revise != NULL)
-    stored = ssa_db_revise_offer (db, job->revise, &job->request, NULL, job->validity_days,
-                                  NULL, &error);
-  else
-    stored = ssa_db_create_offer (db, job->installation_id, &job->request, NULL,
-                                  job->validity_days, NULL, &error);
-
-  if (stored == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, stored, (GDestroyNotify) ssa_db_offer_free);
+    return ssa_db_revise_offer (db, job->revise, &job->request, NULL, job->validity_days,
+                                NULL, error);
+  return ssa_db_create_offer (db, job->installation_id, &job->request, NULL,
+                              job->validity_days, NULL, error);
 }
 
 static void
@@ -934,7 +1007,7 @@ saved_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  SsaOfferBuilder *self = SSA_OFFER_BUILDER (object);
+  g_autoptr(SsaOfferBuilder) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   SsaDbOffer *stored;
@@ -942,9 +1015,10 @@ saved_cb (GObject      *object,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "offer.save", self->offer != NULL);
 
-  stored = g_task_propagate_pointer (G_TASK (result), &error);
+  stored = ssa_db_job_finish (result, &error);
   if (stored == NULL)
     {
+      /* Cancelled: the window is closing, nobody is there to tell. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       message = g_strdup_printf (_("The offer was not saved: %s"), error->message);
@@ -972,14 +1046,12 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   SsaOfferBuilder *self = SSA_OFFER_BUILDER (widget);
-  g_autoptr(GTask) task = NULL;
   SaveJob *job;
 
   if (self->offer == NULL || self->installation == NULL || self->db_path == NULL)
     return;
 
   job = g_new0 (SaveJob, 1);
-  job->db_path = g_strdup (self->db_path);
   job->installation_id = ssa_installation_get_id (self->installation);
   job->request = self->request;
   /* The offer is valid for the days shown, even when they were typed without Enter. */
@@ -990,10 +1062,9 @@ save_action (GtkWidget  *widget,
   /* One save at a time: a double click makes one offer. */
   gtk_widget_action_set_enabled (widget, "offer.save", FALSE);
 
-  task = g_task_new (self, self->cancellable, saved_cb, NULL);
-  g_task_set_source_tag (task, save_action);
-  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
-  g_task_run_in_thread (task, save_thread);
+  ssa_db_job_run_async (self->db_path, save_offer_job, job, (GDestroyNotify) save_job_free,
+                        (GDestroyNotify) ssa_db_offer_free, self->cancellable, saved_cb,
+                        g_object_ref (self));
 }
 
 /* Prints the offer as shown, through the print dialog, or into @file (a PDF) without one. */
@@ -1115,6 +1186,7 @@ ssa_offer_builder_finalize (GObject *object)
   SsaOfferBuilder *self = (SsaOfferBuilder *)object;
 
   g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->inventory, ssa_inventory_free);
   g_clear_pointer (&self->offer, ssa_offer_free);
   g_clear_pointer (&self->saved, ssa_db_offer_free);
   g_clear_pointer (&self->db_path, g_free);
@@ -1337,8 +1409,9 @@ installation_notify_cb (SsaOfferBuilder *self,
                         GParamSpec      *pspec,
                         SsaInstallation *installation)
 {
-  /* The id changes once an installation is stored: that enables saving. */
-  recompute (self);
+  /* Name, serial, expiry and the rest are in the inventory; the id changes once an
+   * installation is stored, which enables saving. */
+  inventory_changed_cb (self);
 }
 
 void
@@ -1371,7 +1444,7 @@ ssa_offer_builder_set_installation (SsaOfferBuilder *self,
   gtk_revealer_set_reveal_child (self->revising_revealer, FALSE);
 
   watch_licences (self);
-  recompute (self);
+  inventory_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSTALLATION]);
 }
 
