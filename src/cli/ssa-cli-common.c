@@ -426,6 +426,65 @@ ssa_cli_option_context_new (const char *parameter,
 }
 
 /**
+ * ssa_cli_parse:
+ * @context: the command's options
+ * @command: the command as ssa_cli_usage_error() names it ("quote", "price-list fetch")
+ * @argc: (inout): the number of arguments
+ * @argv: (inout): the arguments; the options are removed from them
+ *
+ * Parses the command line; on a malformed one prints why and how to get help.
+ *
+ * Returns: %FALSE when the command line is malformed (exit %SSA_CLI_USAGE)
+ */
+gboolean
+ssa_cli_parse (GOptionContext   *context,
+               const char       *command,
+               int              *argc,
+               char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      ssa_cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ssa_cli_append_padded:
+ * @out: the text being built
+ * @text: (nullable): the text to append; %NULL is appended as an empty one
+ * @width: the columns it fills at least
+ * @right: whether to align it right (spaces first) rather than left
+ *
+ * Pads @text to @width columns counted in characters, not bytes (names hold æ, ø and å).
+ */
+void
+ssa_cli_append_padded (GString    *out,
+                       const char *text,
+                       guint       width,
+                       gboolean    right)
+{
+  glong length;
+  glong pad;
+
+  if (text == NULL)
+    text = "";
+  length = g_utf8_strlen (text, -1);
+  pad = (glong) width > length ? (glong) width - length : 0;
+
+  if (right)
+    for (; pad > 0; pad--)
+      g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (!right)
+    for (; pad > 0; pad--)
+      g_string_append_c (out, ' ');
+}
+
+/**
  * ssa_cli_print_price_list_summary:
  * @what: the file or URL the list came from
  * @price_list: a valid price list

@@ -73,23 +73,6 @@ context_new (const char         *parameter,
   return context;
 }
 
-/* Parses the command line; on a malformed one prints why and returns FALSE. */
-static gboolean
-parse (GOptionContext  *context,
-       const char      *command,
-       int             *argc,
-       char          ***argv)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      ssa_cli_usage_error (command, "%s", error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 expect_arguments (const char *command,
                   int         argc,
@@ -119,20 +102,13 @@ parse_id (const char *option,
   return FALSE;
 }
 
-/* Pads @text with spaces to @width characters (not bytes: names have æ, ø and å). */
+/* A left-aligned cell of a table, and the gap before the next column. */
 static void
 append_cell (GString    *out,
              const char *text,
              guint       width)
 {
-  glong length;
-
-  if (text == NULL)
-    text = "";
-  length = g_utf8_strlen (text, -1);
-  g_string_append (out, text);
-  for (glong i = length; i < (glong) width; i++)
-    g_string_append_c (out, ' ');
+  ssa_cli_append_padded (out, text, width, FALSE);
   g_string_append (out, "  ");
 }
 
@@ -210,7 +186,7 @@ price_list_import (int    argc,
                          _("Checks a price list (ssa-desk-pricelist/1) and stores it in the "
                            "database as the current price list. A list that breaks any rule "
                            "is refused and the current list stays."), NULL);
-  if (!parse (context, "price-list import", &argc, &argv) ||
+  if (!ssa_cli_parse (context, "price-list import", &argc, &argv) ||
       !expect_arguments ("price-list import", argc, argv, 1, _("the price list FILE")))
     return SSA_CLI_USAGE;
 
@@ -330,7 +306,7 @@ ssa_cli_import (int    argc,
                            "database and prints the id and name of each. Each installation "
                            "finds its customer by organisation number, else by name, or "
                            "creates it. When any file is refused, nothing is stored."), NULL);
-  if (!parse (context, "import", &argc, &argv))
+  if (!ssa_cli_parse (context, "import", &argc, &argv))
     return SSA_CLI_USAGE;
   if (argc < 2)
     {
@@ -404,7 +380,7 @@ ssa_cli_export (int    argc,
   context = context_new (NULL,
                          _("Writes an installation with its customer and licence lines as an "
                            "installation file (ssa-desk-installation/1)."), entries);
-  if (!parse (context, "export", &argc, &argv) ||
+  if (!ssa_cli_parse (context, "export", &argc, &argv) ||
       !expect_arguments ("export", argc, argv, 0, NULL))
     return SSA_CLI_USAGE;
   if (installation == NULL)
@@ -538,7 +514,7 @@ ssa_cli_installations (int    argc,
   };
 
   context = context_new (NULL, _("Lists the installations in the database."), entries);
-  if (!parse (context, "installations", &argc, &argv) ||
+  if (!ssa_cli_parse (context, "installations", &argc, &argv) ||
       !expect_arguments ("installations", argc, argv, 0, NULL))
     return SSA_CLI_USAGE;
 
@@ -582,7 +558,7 @@ ssa_cli_renewals (int    argc,
   context = context_new (NULL,
                          _("Lists the appliance installations whose SSA ends within DAYS days "
                            "or has already ended, soonest first."), entries);
-  if (!parse (context, "renewals", &argc, &argv) ||
+  if (!ssa_cli_parse (context, "renewals", &argc, &argv) ||
       !expect_arguments ("renewals", argc, argv, 0, NULL))
     return SSA_CLI_USAGE;
 
@@ -765,7 +741,7 @@ offer_create (int    argc,
                          entries);
   g_option_context_add_group (context, ssa_cli_quote_options_group (&options));
 
-  if (!parse (context, "offer create", &argc, &argv) ||
+  if (!ssa_cli_parse (context, "offer create", &argc, &argv) ||
       !expect_arguments ("offer create", argc, argv, 0, NULL))
     {
       status = SSA_CLI_USAGE;
@@ -864,7 +840,7 @@ offer_revise (int    argc,
                            "Prints the revision's number."), NULL);
   g_option_context_add_group (context, ssa_cli_quote_options_group (&options));
 
-  if (!parse (context, "offer revise", &argc, &argv) ||
+  if (!ssa_cli_parse (context, "offer revise", &argc, &argv) ||
       !expect_arguments ("offer revise", argc, argv, 1, _("the offer NUMBER")))
     {
       status = SSA_CLI_USAGE;
@@ -922,7 +898,7 @@ offer_status (int    argc,
                            "declined. Accepting extends the installation's SSA to the offer's "
                            "end. Sent and accepted offers are locked: change one with "
                            "“offer revise”."), NULL);
-  if (!parse (context, "offer status", &argc, &argv) ||
+  if (!ssa_cli_parse (context, "offer status", &argc, &argv) ||
       !expect_arguments ("offer status", argc, argv, 2, _("the offer NUMBER and its new status")))
     return SSA_CLI_USAGE;
 
@@ -983,7 +959,7 @@ ssa_cli_offers (int    argc,
   context = context_new (NULL,
                          _("Lists the stored offers by number. A draft or sent offer whose "
                            "validity has ended is shown as expired."), entries);
-  if (!parse (context, "offers", &argc, &argv) ||
+  if (!ssa_cli_parse (context, "offers", &argc, &argv) ||
       !expect_arguments ("offers", argc, argv, 0, NULL))
     return SSA_CLI_USAGE;
 
@@ -1108,7 +1084,7 @@ ssa_cli_import_csv (int    argc,
                            "artikkelnummer;antall or code,quantity) and stores it in place of "
                            "the installation's licence lines. When any line is bad, nothing is "
                            "stored."), entries);
-  if (!parse (context, "import-csv", &argc, &argv) ||
+  if (!ssa_cli_parse (context, "import-csv", &argc, &argv) ||
       !expect_arguments ("import-csv", argc, argv, 1, _("the CSV FILE")))
     return SSA_CLI_USAGE;
   if (installation == NULL)
@@ -1167,7 +1143,7 @@ ssa_cli_backup (int    argc,
                          _("Copies the database into FILE with SQLite's online backup: a "
                            "consistent copy, safe while the window or other commands use the "
                            "database. FILE is replaced only once the copy is complete."), NULL);
-  if (!parse (context, "backup", &argc, &argv) ||
+  if (!ssa_cli_parse (context, "backup", &argc, &argv) ||
       !expect_arguments ("backup", argc, argv, 1, _("the backup FILE")))
     return SSA_CLI_USAGE;
 

@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "ssa-cli.h"
-#include "ssa-credentials.h"
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-fetcher.h"
@@ -75,32 +74,17 @@ parse_timeout (const char *text,
   return TRUE;
 }
 
-/* A login from the keyring for @url, or NULL. Without a keyring the fetch goes on without
- * one; *out_keyring_error keeps why, for when the server then wants a login. */
-static SsaCredentials *
-lookup_credentials (const char  *url,
-                    GError     **out_keyring_error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  ssa_credentials_lookup_async (url, NULL, wait_cb, &result);
-  return ssa_credentials_lookup_finish (wait_for (&result), out_keyring_error);
-}
-
 int
 ssa_cli_fetch_price_list (int    argc,
                           char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GError) keyring_error = NULL;
   g_autofree char *out_path = NULL;
   g_autofree char *timeout_text = NULL;
   g_autoptr(SsaFetcher) fetcher = NULL;
-  g_autoptr(SsaCredentials) credentials = NULL;
   g_autoptr(GAsyncResult) async_result = NULL;
   g_autoptr(SsaFetchResult) result = NULL;
-  SsaFetchConditions conditions = { NULL, };
   guint timeout;
   const GOptionEntry entries[] = {
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path,
@@ -117,11 +101,8 @@ ssa_cli_fetch_price_list (int    argc,
                                           "database."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      ssa_cli_usage_error ("fetch-price-list", "%s", error->message);
-      return SSA_CLI_USAGE;
-    }
+  if (!ssa_cli_parse (context, "fetch-price-list", &argc, &argv))
+    return SSA_CLI_USAGE;
   if (argc != 2)
     {
       ssa_cli_usage_error ("fetch-price-list", _("give exactly one URL"));
@@ -135,19 +116,16 @@ ssa_cli_fetch_price_list (int    argc,
       return SSA_CLI_REFUSED;
     }
 
-  credentials = lookup_credentials (argv[1], &keyring_error);
-  conditions.credentials = credentials;
-
+  /* The same login from the keyring as `price-list fetch`, but no conditions: nothing is
+   * compared with the stored list. */
   fetcher = ssa_fetcher_new ();
   ssa_fetcher_set_timeout (fetcher, timeout);
-  ssa_fetcher_fetch_async (fetcher, argv[1], &conditions, NULL, wait_cb, &async_result);
-  result = ssa_fetcher_fetch_finish (fetcher, wait_for (&async_result), &error);
+  ssa_price_list_fetch_async (fetcher, argv[1], NULL, SSA_PRICE_LIST_UPDATE_FLAGS_NONE, NULL,
+                              wait_cb, &async_result);
+  result = ssa_price_list_fetch_finish (wait_for (&async_result), &error);
   if (result == NULL)
     {
-      if (g_error_matches (error, SSA_FETCH_ERROR, SSA_FETCH_ERROR_AUTH) && keyring_error != NULL)
-        print_failure (keyring_error);
-      else
-        print_failure (error);
+      print_failure (error);
       return SSA_CLI_REFUSED;
     }
 
@@ -209,11 +187,8 @@ ssa_cli_price_list_fetch (const char  *db_path,
                                           "current one."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      ssa_cli_usage_error ("price-list fetch", "%s", error->message);
-      return SSA_CLI_USAGE;
-    }
+  if (!ssa_cli_parse (context, "price-list fetch", &argc, &argv))
+    return SSA_CLI_USAGE;
   if (argc > 2)
     {
       ssa_cli_usage_error ("price-list fetch", _("unexpected argument “%s”"), argv[2]);
@@ -381,11 +356,8 @@ ssa_cli_price_list_diff (const char  *db_path,
                                           "by its number or its id; without them, the previous "
                                           "list is compared with the current one."));
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      ssa_cli_usage_error ("price-list diff", "%s", error->message);
-      return SSA_CLI_USAGE;
-    }
+  if (!ssa_cli_parse (context, "price-list diff", &argc, &argv))
+    return SSA_CLI_USAGE;
   if (argc != 1 && argc != 3)
     {
       ssa_cli_usage_error ("price-list diff", _("give two price lists, or none"));

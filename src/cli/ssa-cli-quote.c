@@ -73,9 +73,8 @@ ssa_cli_quote (int    argc,
   ssa_cli_quote_options_add_entries (group, &options);
   g_option_context_set_main_group (context, group);
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!ssa_cli_parse (context, "quote", &argc, &argv))
     {
-      ssa_cli_usage_error ("quote", "%s", error->message);
       status = SSA_CLI_USAGE;
       goto out;
     }
@@ -148,11 +147,8 @@ ssa_cli_check_price_list (int    argc,
                                           "every rule of the format and prints a summary, or "
                                           "one line for each problem."));
 
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      ssa_cli_usage_error ("check-price-list", "%s", error->message);
-      return SSA_CLI_USAGE;
-    }
+  if (!ssa_cli_parse (context, "check-price-list", &argc, &argv))
+    return SSA_CLI_USAGE;
   if (argc != 2)
     {
       ssa_cli_usage_error ("check-price-list", _("give exactly one price list file"));

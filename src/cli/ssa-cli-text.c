@@ -27,25 +27,6 @@ segment_label (SsaSegment segment)
     }
 }
 
-/* Pads @text to @width columns counted in characters, not bytes (names hold "ø"). */
-static void
-append_padded (GString    *out,
-               const char *text,
-               int         width,
-               gboolean    right)
-{
-  glong len = g_utf8_strlen (text, -1);
-  glong pad = width > len ? width - len : 0;
-
-  if (right)
-    for (; pad > 0; pad--)
-      g_string_append_c (out, ' ');
-  g_string_append (out, text);
-  if (!right)
-    for (; pad > 0; pad--)
-      g_string_append_c (out, ' ');
-}
-
 static void
 append_total (GString    *out,
               const char *label,
@@ -56,8 +37,8 @@ append_total (GString    *out,
   g_autofree char *money = ssa_money_format (value, currency, lang);
 
   g_string_append (out, "  ");
-  append_padded (out, label, 34, FALSE);
-  append_padded (out, money, 20, TRUE);
+  ssa_cli_append_padded (out, label, 34, FALSE);
+  ssa_cli_append_padded (out, money, 20, TRUE);
   g_string_append_c (out, '\n');
 }
 
@@ -82,17 +63,17 @@ ssa_cli_offer_to_text (const SsaOffer     *offer,
                           start, end, ssa_billing_get_label (offer->billing),
                           offer->price_list_id, today);
 
-  append_padded (out, _("Article"), 14, FALSE);
+  ssa_cli_append_padded (out, _("Article"), 14, FALSE);
   g_string_append_c (out, ' ');
-  append_padded (out, _("Product"), 28, FALSE);
-  append_padded (out, _("Qty"), 8, TRUE);
+  ssa_cli_append_padded (out, _("Product"), 28, FALSE);
+  ssa_cli_append_padded (out, _("Qty"), 8, TRUE);
   g_string_append (out, "  ");
-  append_padded (out, _("Segment"), 16, FALSE);
-  append_padded (out, _("From"), 11, FALSE);
-  append_padded (out, _("To"), 11, FALSE);
-  append_padded (out, _("Mon."), 5, TRUE);
-  append_padded (out, _("SSC"), 12, TRUE);
-  append_padded (out, _("Amount"), 16, TRUE);
+  ssa_cli_append_padded (out, _("Segment"), 16, FALSE);
+  ssa_cli_append_padded (out, _("From"), 11, FALSE);
+  ssa_cli_append_padded (out, _("To"), 11, FALSE);
+  ssa_cli_append_padded (out, _("Mon."), 5, TRUE);
+  ssa_cli_append_padded (out, _("SSC"), 12, TRUE);
+  ssa_cli_append_padded (out, _("Amount"), 16, TRUE);
   g_string_append_c (out, '\n');
 
   for (i = 0; i < offer->lines->len; i++)
@@ -105,17 +86,17 @@ ssa_cli_offer_to_text (const SsaOffer     *offer,
       g_autofree char *ssc = ssa_decimal_format (line->ssc, lang);
       g_autofree char *amount = ssa_decimal_format (line->amount, lang);
 
-      append_padded (out, line->code, 14, FALSE);
+      ssa_cli_append_padded (out, line->code, 14, FALSE);
       g_string_append_c (out, ' ');
-      append_padded (out, line->name, 28, FALSE);
-      append_padded (out, qty, 8, TRUE);
+      ssa_cli_append_padded (out, line->name, 28, FALSE);
+      ssa_cli_append_padded (out, qty, 8, TRUE);
       g_string_append (out, "  ");
-      append_padded (out, segment_label (line->segment), 16, FALSE);
-      append_padded (out, from, 11, FALSE);
-      append_padded (out, to, 11, FALSE);
-      append_padded (out, months, 5, TRUE);
-      append_padded (out, ssc, 12, TRUE);
-      append_padded (out, amount, 16, TRUE);
+      ssa_cli_append_padded (out, segment_label (line->segment), 16, FALSE);
+      ssa_cli_append_padded (out, from, 11, FALSE);
+      ssa_cli_append_padded (out, to, 11, FALSE);
+      ssa_cli_append_padded (out, months, 5, TRUE);
+      ssa_cli_append_padded (out, ssc, 12, TRUE);
+      ssa_cli_append_padded (out, amount, 16, TRUE);
       g_string_append_c (out, '\n');
     }
 
@@ -124,8 +105,8 @@ ssa_cli_offer_to_text (const SsaOffer     *offer,
     g_autofree char *ssc = ssa_decimal_format (t->ssc, lang);
 
     g_string_append (out, "  ");
-    append_padded (out, _("Software Service Credits (SSC)"), 34, FALSE);
-    append_padded (out, ssc, 20, TRUE);
+    ssa_cli_append_padded (out, _("Software Service Credits (SSC)"), 34, FALSE);
+    ssa_cli_append_padded (out, ssc, 20, TRUE);
     g_string_append_c (out, '\n');
   }
   append_total (out, _("Renewal"), t->regular, offer->currency, lang);

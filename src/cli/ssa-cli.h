@@ -60,6 +60,14 @@ void          ssa_cli_usage_error              (const char            *command,
                                                 ...) G_GNUC_PRINTF (2, 3);
 GOptionContext *ssa_cli_option_context_new     (const char            *parameter,
                                                 const char            *summary);
+gboolean      ssa_cli_parse                    (GOptionContext        *context,
+                                                const char            *command,
+                                                int                   *argc,
+                                                char                ***argv);
+void          ssa_cli_append_padded            (GString               *out,
+                                                const char            *text,
+                                                guint                  width,
+                                                gboolean               right);
 char         *ssa_cli_offer_to_text            (const SsaOffer        *offer,
                                                 const SsaInventory    *inventory,
                                                 SsaLang                lang);

@@ -17,8 +17,9 @@
 /* One update is a chain of steps, each finishing on the caller's main context:
  *
  *   read_current_in_thread ()   the current list's ETag, Last-Modified, SHA-256, source URL
- *   ssa_credentials_lookup_async ()      unless SKIP_KEYRING
- *   ssa_fetcher_fetch_async ()           conditional when the current list is from this URL
+ *   ssa_price_list_fetch_async ()        the login from the keyring (unless SKIP_KEYRING),
+ *                                        then a fetch, conditional when the current list is
+ *                                        from this URL
  *   store_in_thread ()                   only for a new, valid list
  *
  * A missing keyring is no reason to fail: most price lists need no login. It only matters
@@ -31,10 +32,19 @@ typedef struct
   char                    *url;
   SsaPriceListUpdateFlags  flags;
   SsaDbPriceListInfo      *before;
-  SsaCredentials          *credentials;
-  GError                  *keyring_error;
   SsaFetchResult          *fetch;
 } UpdateData;
+
+typedef struct
+{
+  SsaFetcher     *fetcher;
+  char           *url;
+  char           *etag;
+  char           *last_modified;
+  char           *sha256;
+  SsaCredentials *credentials;
+  GError         *keyring_error;
+} FetchData;
 
 typedef struct
 {
@@ -49,9 +59,20 @@ update_data_free (UpdateData *data)
   g_free (data->db_path);
   g_free (data->url);
   g_clear_pointer (&data->before, ssa_db_price_list_info_free);
+  g_clear_pointer (&data->fetch, ssa_fetch_result_free);
+  g_free (data);
+}
+
+static void
+fetch_data_free (FetchData *data)
+{
+  g_clear_object (&data->fetcher);
+  g_free (data->url);
+  g_free (data->etag);
+  g_free (data->last_modified);
+  g_free (data->sha256);
   g_clear_pointer (&data->credentials, ssa_credentials_free);
   g_clear_error (&data->keyring_error);
-  g_clear_pointer (&data->fetch, ssa_fetch_result_free);
   g_free (data);
 }
 
@@ -114,7 +135,147 @@ fail (GTask  *task,
   g_object_unref (task);
 }
 
-/* Step 4: store */
+/* Fetching with the login from the keyring: ssa_price_list_fetch_async () */
+
+static void
+fetch_done_cb (GObject      *source_object,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  SsaFetchResult *result;
+
+  result = ssa_fetcher_fetch_finish (SSA_FETCHER (source_object), res, &error);
+  if (result == NULL)
+    {
+      /* A server that wants a login, and a keyring that could not be asked for one: the
+       * keyring's message says what to do. */
+      if (g_error_matches (error, SSA_FETCH_ERROR, SSA_FETCH_ERROR_AUTH) &&
+          data->keyring_error != NULL)
+        fail (task, g_steal_pointer (&data->keyring_error));
+      else
+        fail (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, result, (GDestroyNotify) ssa_fetch_result_free);
+  g_object_unref (task);
+}
+
+static void
+fetch_start (GTask *task)
+{
+  FetchData *data = g_task_get_task_data (task);
+  SsaFetchConditions conditions = {
+    .etag = data->etag,
+    .last_modified = data->last_modified,
+    .sha256 = data->sha256,
+    .credentials = data->credentials,
+  };
+
+  ssa_fetcher_fetch_async (data->fetcher, data->url, &conditions, g_task_get_cancellable (task),
+                           fetch_done_cb, task);
+}
+
+static void
+fetch_credentials_cb (GObject      *source_object,
+                      GAsyncResult *res,
+                      gpointer      user_data)
+{
+  GTask *task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  data->credentials = ssa_credentials_lookup_finish (res, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      fail (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Any other keyring failure only matters if the server wants a login (fetch_done_cb ()). */
+  data->keyring_error = g_steal_pointer (&error);
+  fetch_start (task);
+}
+
+/**
+ * ssa_price_list_fetch_async:
+ * @fetcher: the fetcher to use (its timeout applies)
+ * @url: the price list URL
+ * @conditions: (nullable): what is known of the list already held, for a conditional fetch;
+ *   borrowed for the duration of this call only. Its @credentials must be %NULL: the login
+ *   is the keyring's.
+ * @flags: %SSA_PRICE_LIST_UPDATE_SKIP_KEYRING to fetch without asking the keyring
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the thread-default main context when done
+ * @user_data: data for @callback
+ *
+ * Looks up the login stored for @url in the keyring, then fetches the price list with it
+ * (or without one when the keyring holds none or cannot be asked). Nothing is stored.
+ *
+ * The error is the fetcher's (%SSA_FETCH_ERROR), except when the server wants a login the
+ * keyring could not give: then it is the keyring's (%SSA_CREDENTIALS_ERROR), which says
+ * what to do.
+ */
+void
+ssa_price_list_fetch_async (SsaFetcher               *fetcher,
+                            const char               *url,
+                            const SsaFetchConditions *conditions,
+                            SsaPriceListUpdateFlags   flags,
+                            GCancellable             *cancellable,
+                            GAsyncReadyCallback       callback,
+                            gpointer                  user_data)
+{
+  FetchData *data;
+  GTask *task;
+
+  g_return_if_fail (SSA_IS_FETCHER (fetcher));
+  g_return_if_fail (url != NULL);
+  g_return_if_fail (conditions == NULL || conditions->credentials == NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ssa_price_list_fetch_async);
+  /* The fetcher's answer is returned as it came, even after a late cancellation: an update
+   * stores a list that was fetched whole (stored_cb ()). */
+  g_task_set_check_cancellable (task, FALSE);
+
+  data = g_new0 (FetchData, 1);
+  data->fetcher = g_object_ref (fetcher);
+  data->url = g_strdup (url);
+  if (conditions != NULL)
+    {
+      data->etag = g_strdup (conditions->etag);
+      data->last_modified = g_strdup (conditions->last_modified);
+      data->sha256 = g_strdup (conditions->sha256);
+    }
+  g_task_set_task_data (task, data, (GDestroyNotify) fetch_data_free);
+
+  if (flags & SSA_PRICE_LIST_UPDATE_SKIP_KEYRING)
+    fetch_start (task);
+  else
+    ssa_credentials_lookup_async (url, cancellable, fetch_credentials_cb, task);
+}
+
+/**
+ * ssa_price_list_fetch_finish:
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full): what the fetcher returned, or %NULL with @error set
+ */
+SsaFetchResult *
+ssa_price_list_fetch_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ssa_price_list_fetch_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Step 3: store */
 
 static void
 store_in_thread (GTask        *task,
@@ -182,7 +343,7 @@ stored_cb (GObject      *source_object,
   store_result_free (result);
 }
 
-/* Step 3: fetch */
+/* Step 2: fetch, with the login from the keyring */
 
 static void
 fetched_cb (GObject      *source_object,
@@ -194,16 +355,10 @@ fetched_cb (GObject      *source_object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) store_task = NULL;
 
-  data->fetch = ssa_fetcher_fetch_finish (SSA_FETCHER (source_object), res, &error);
+  data->fetch = ssa_price_list_fetch_finish (res, &error);
   if (data->fetch == NULL)
     {
-      /* A server that wants a login, and a keyring that could not be asked for one: the
-       * keyring's message says what to do. */
-      if (g_error_matches (error, SSA_FETCH_ERROR, SSA_FETCH_ERROR_AUTH) &&
-          data->keyring_error != NULL)
-        fail (task, g_error_copy (data->keyring_error));
-      else
-        fail (task, g_steal_pointer (&error));
+      fail (task, g_steal_pointer (&error));
       return;
     }
 
@@ -246,32 +401,9 @@ start_fetch (GTask *task)
         }
       conditions.sha256 = data->before->sha256;
     }
-  conditions.credentials = data->credentials;
 
-  ssa_fetcher_fetch_async (data->fetcher, data->url, &conditions, g_task_get_cancellable (task),
-                           fetched_cb, task);
-}
-
-/* Step 2: the login */
-
-static void
-credentials_cb (GObject      *source_object,
-                GAsyncResult *res,
-                gpointer      user_data)
-{
-  GTask *task = user_data;
-  UpdateData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  data->credentials = ssa_credentials_lookup_finish (res, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      fail (task, g_steal_pointer (&error));
-      return;
-    }
-  /* Any other keyring failure only matters if the server wants a login (fetched_cb ()). */
-  data->keyring_error = g_steal_pointer (&error);
-  start_fetch (task);
+  ssa_price_list_fetch_async (data->fetcher, data->url, &conditions, data->flags,
+                              g_task_get_cancellable (task), fetched_cb, task);
 }
 
 /* Step 1: the current list */
@@ -326,11 +458,7 @@ read_current_cb (GObject      *source_object,
       return;
     }
 
-  if (data->flags & SSA_PRICE_LIST_UPDATE_SKIP_KEYRING)
-    start_fetch (task);
-  else
-    ssa_credentials_lookup_async (data->url, g_task_get_cancellable (task), credentials_cb,
-                                  task);
+  start_fetch (task);
 }
 
 /**

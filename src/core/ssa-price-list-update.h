@@ -14,7 +14,9 @@
 G_BEGIN_DECLS
 
 /* Fetch, then store: the glue between the fetcher, the keyring and the database that the
- * window's refresh and `ssa-desk-cli price-list fetch` share. A list is stored (and becomes
+ * window's refresh and `ssa-desk-cli price-list fetch` share. The first half alone, fetching
+ * with the login from the keyring (ssa_price_list_fetch_async ()), also serves
+ * `ssa-desk-cli fetch-price-list`, which stores nothing. A list is stored (and becomes
  * current) only when it is valid and its bytes differ from the current list's; any failure
  * leaves the database as it was. The database is used from worker threads, each with its
  * own connection to the file (see ssa-db.h), so the main loop never waits for SQLite or for
@@ -70,6 +72,16 @@ void                ssa_price_list_update_async  (SsaFetcher               *fetc
                                                   GAsyncReadyCallback       callback,
                                                   gpointer                  user_data);
 SsaPriceListUpdate *ssa_price_list_update_finish (GAsyncResult             *result,
+                                                  GError                  **error);
+
+void                ssa_price_list_fetch_async   (SsaFetcher               *fetcher,
+                                                  const char               *url,
+                                                  const SsaFetchConditions *conditions,
+                                                  SsaPriceListUpdateFlags   flags,
+                                                  GCancellable             *cancellable,
+                                                  GAsyncReadyCallback       callback,
+                                                  gpointer                  user_data);
+SsaFetchResult     *ssa_price_list_fetch_finish  (GAsyncResult             *result,
                                                   GError                  **error);
 
 SsaPriceListDiff   *ssa_price_list_diff_stored   (SsaDb                    *db,
