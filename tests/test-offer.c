@@ -2105,6 +2105,147 @@ test_line_order (void)
   assert_totals (offer, &example_2_totals);
 }
 
+/* ---- One line's rules, as the calculator and the inventory table read them --------- */
+
+/* Resolves line @i of @inventory against @price_list and the installation's expiry. */
+static SsaResolvedLine
+resolve_at (const SsaPriceList *price_list,
+            const SsaInventory *inventory,
+            guint               i)
+{
+  SsaResolvedLine resolved = { 0 };
+
+  g_date_clear (&resolved.coverage_end, 1);
+  if (i >= inventory->lines->len)
+    {
+      g_test_fail_printf ("line %u of %u does not exist", i, inventory->lines->len);
+      return resolved;
+    }
+  ssa_offer_resolve_line (price_list, &inventory->ssa_expiry,
+                          &g_array_index (inventory->lines, SsaInventoryLine, i), &resolved);
+  return resolved;
+}
+
+static void
+assert_coverage_end (const SsaResolvedLine *resolved,
+                     SsaCoverageEndSource   source,
+                     const char            *end)
+{
+  g_assert_cmpint (resolved->coverage_end_source, ==, source);
+  assert_optional_date (&resolved->coverage_end, end);
+}
+
+/* Checks what @resolved says of the product: @product_code NULL when the price list has none,
+ * @kind -1 when the kind is unknown. */
+static void
+assert_resolved (const SsaResolvedLine *resolved,
+                 const char            *product_code,
+                 const char            *name,
+                 int                    kind,
+                 gboolean               refused)
+{
+  g_assert_cmpstr (resolved->product != NULL ? resolved->product->code : NULL, ==, product_code);
+  g_assert_cmpstr (resolved->name, ==, name);
+  g_assert_cmpint (resolved->has_kind, ==, kind >= 0);
+  if (kind >= 0 && resolved->has_kind)
+    g_assert_cmpint (resolved->kind, ==, kind);
+  g_assert_cmpint (resolved->refused, ==, refused);
+}
+
+/* The coverage end is covered_until, else added_on - 1 day, else ssa_expiry, else none;
+ * lines of kinds the SSA does not cover get one too. */
+static void
+test_resolve_coverage_end (void)
+{
+  g_autoptr(SsaPriceList) price_list = price_list_new (NULL);
+  static const char *lines =
+    "{ \"code\": \"02-00039-002\", \"quantity\": 1, \"added_on\": \"2027-03-15\","
+    "  \"covered_until\": \"2027-06-30\" },"
+    "{ \"code\": \"02-00039-002\", \"quantity\": 1, \"added_on\": \"2027-03-01\" },"
+    "{ \"code\": \"02-00039-002\", \"quantity\": 1 },"
+    "{ \"code\": \"01-00013-001\", \"quantity\": 1, \"covered_until\": \"2027-01-31\" }";
+  g_autoptr(SsaInventory) with_expiry = appliance_new ("2026-12-31", lines);
+  g_autoptr(SsaInventory) without_expiry = appliance_new (NULL, lines);
+  SsaResolvedLine resolved;
+
+  resolved = resolve_at (price_list, with_expiry, 0);
+  assert_coverage_end (&resolved, SSA_COVERAGE_END_COVERED_UNTIL, "2027-06-30");
+  /* The day before 1 March 2027 is 28 February. */
+  resolved = resolve_at (price_list, with_expiry, 1);
+  assert_coverage_end (&resolved, SSA_COVERAGE_END_ADDED_ON, "2027-02-28");
+  resolved = resolve_at (price_list, with_expiry, 2);
+  assert_coverage_end (&resolved, SSA_COVERAGE_END_SSA_EXPIRY, "2026-12-31");
+  resolved = resolve_at (price_list, with_expiry, 3);
+  assert_coverage_end (&resolved, SSA_COVERAGE_END_COVERED_UNTIL, "2027-01-31");
+  g_assert_false (ssa_kind_is_covered (resolved.kind));
+
+  /* Without an SSA expiry, only the line's own dates give one. */
+  resolved = resolve_at (price_list, without_expiry, 0);
+  assert_coverage_end (&resolved, SSA_COVERAGE_END_COVERED_UNTIL, "2027-06-30");
+  resolved = resolve_at (price_list, without_expiry, 1);
+  assert_coverage_end (&resolved, SSA_COVERAGE_END_ADDED_ON, "2027-02-28");
+  resolved = resolve_at (price_list, without_expiry, 2);
+  assert_coverage_end (&resolved, SSA_COVERAGE_END_NONE, NULL);
+
+  /* A NULL expiry is no expiry. */
+  if (with_expiry->lines->len > 2)
+    {
+      ssa_offer_resolve_line (price_list, NULL,
+                              &g_array_index (with_expiry->lines, SsaInventoryLine, 2),
+                              &resolved);
+      assert_coverage_end (&resolved, SSA_COVERAGE_END_NONE, NULL);
+    }
+}
+
+/* A listed code takes the price list's product, name and kind, whatever the line says; an
+ * unlisted line that calls itself third-party keeps its own name, else its code. */
+static void
+test_resolve_price_list_wins (void)
+{
+  g_autoptr(SsaPriceList) price_list = price_list_new (NULL);
+  g_autoptr(SsaInventory) inventory =
+    appliance_new ("2026-12-31",
+                   "{ \"code\": \"02-00039-002\", \"quantity\": 20, \"kind\": \"third_party\","
+                   "  \"name\": \"Not really third party\" },"
+                   "{ \"code\": \"99-00000-042\", \"quantity\": 1, \"kind\": \"third_party\","
+                   "  \"name\": \"Havnevakt alarmintegrasjon\" },"
+                   "{ \"code\": \"99-00000-043\", \"quantity\": 1, \"kind\": \"third_party\" }");
+  SsaResolvedLine resolved;
+
+  resolved = resolve_at (price_list, inventory, 0);
+  g_assert_true (resolved.product == ssa_price_list_lookup (price_list, "02-00039-002"));
+  assert_resolved (&resolved, "02-00039-002", "PBX-Port14", SSA_KIND_PORT, FALSE);
+  resolved = resolve_at (price_list, inventory, 1);
+  assert_resolved (&resolved, NULL, "Havnevakt alarmintegrasjon", SSA_KIND_THIRD_PARTY, FALSE);
+  resolved = resolve_at (price_list, inventory, 2);
+  assert_resolved (&resolved, NULL, "99-00000-043", SSA_KIND_THIRD_PARTY, FALSE);
+}
+
+/* A line missing from the price list is refused unless it says third_party; it keeps the
+ * kind it says, if any. Without a price list, nothing is refused. */
+static void
+test_resolve_not_in_price_list (void)
+{
+  g_autoptr(SsaPriceList) price_list = price_list_new (NULL);
+  g_autoptr(SsaInventory) inventory =
+    appliance_new ("2026-12-31",
+                   "{ \"code\": \"99-99999-999\", \"quantity\": 1 },"
+                   "{ \"code\": \"99-99999-998\", \"quantity\": 1, \"kind\": \"hardware\","
+                   "  \"name\": \"Some box\" }");
+  SsaResolvedLine resolved;
+
+  resolved = resolve_at (price_list, inventory, 0);
+  assert_resolved (&resolved, NULL, "99-99999-999", -1, TRUE);
+  /* The coverage end is still worked out: the table shows it. */
+  assert_coverage_end (&resolved, SSA_COVERAGE_END_SSA_EXPIRY, "2026-12-31");
+  resolved = resolve_at (price_list, inventory, 1);
+  assert_resolved (&resolved, NULL, "Some box", SSA_KIND_HARDWARE, TRUE);
+
+  resolved = resolve_at (NULL, inventory, 0);
+  assert_resolved (&resolved, NULL, "99-99999-999", -1, FALSE);
+  assert_coverage_end (&resolved, SSA_COVERAGE_END_SSA_EXPIRY, "2026-12-31");
+}
+
 /* A copy is equal and independent; computing does not change the inputs. */
 static void
 test_copy_and_purity (void)
@@ -2216,6 +2357,10 @@ main (int   argc,
 
   g_test_add_func ("/offer/order/inventory-order", test_line_order);
   g_test_add_func ("/offer/copy-and-purity", test_copy_and_purity);
+
+  g_test_add_func ("/offer/resolve-line/coverage-end", test_resolve_coverage_end);
+  g_test_add_func ("/offer/resolve-line/price-list-wins", test_resolve_price_list_wins);
+  g_test_add_func ("/offer/resolve-line/not-in-price-list", test_resolve_not_in_price_list);
 
   return g_test_run ();
 }

@@ -20,7 +20,8 @@
 
 G_DEFINE_BOXED_TYPE (SsaOffer, ssa_offer, ssa_offer_copy, ssa_offer_free)
 
-/* The resolved view of one inventory line. */
+/* One inventory line ready to price: its resolved values, with the code and name copied
+ * into the offer. */
 typedef struct
 {
   const char *code;
@@ -28,7 +29,7 @@ typedef struct
   SsaKind     kind;
   gint64      ssc_per_year;
   GDate       coverage_end;   /* covered kinds only */
-} ResolvedLine;
+} PricedLine;
 
 static void
 offer_warning_clear (gpointer data)
@@ -184,7 +185,7 @@ static gboolean
 resolve_lines (SsaOffer           *self,
                const SsaPriceList *price_list,
                const SsaInventory *inventory,
-               ResolvedLine       *resolved,
+               PricedLine         *priced,
                GError            **error)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
@@ -194,8 +195,8 @@ resolve_lines (SsaOffer           *self,
   for (i = 0; i < inventory->lines->len; i++)
     {
       const SsaInventoryLine *line = &g_array_index (inventory->lines, SsaInventoryLine, i);
-      const SsaPriceListProduct *product = ssa_price_list_lookup (price_list, line->code);
-      ResolvedLine *r = &resolved[i];
+      PricedLine *r = &priced[i];
+      SsaResolvedLine resolved;
       g_autofree char *label = NULL;
 
       g_date_clear (&r->coverage_end, 1);
@@ -209,22 +210,8 @@ resolve_lines (SsaOffer           *self,
           continue;
         }
 
-      if (product != NULL)
-        {
-          r->code = intern (self, interned, product->code);
-          r->name = intern (self, interned, product->name);
-          r->kind = product->kind;
-          r->ssc_per_year = product->ssc_per_year;
-        }
-      else if (line->has_kind && line->kind == SSA_KIND_THIRD_PARTY)
-        {
-          r->code = g_string_chunk_insert_const (self->strings, line->code);
-          r->name = g_string_chunk_insert_const (self->strings,
-                                                 line->name != NULL ? line->name : line->code);
-          r->kind = SSA_KIND_THIRD_PARTY;
-          r->ssc_per_year = 0;
-        }
-      else
+      ssa_offer_resolve_line (price_list, &inventory->ssa_expiry, line, &resolved);
+      if (resolved.refused)
         {
           label = line_label (i, line->code);
           g_string_append_printf (problems,
@@ -234,15 +221,26 @@ resolve_lines (SsaOffer           *self,
           continue;
         }
 
+      g_assert (resolved.has_kind);
+      r->kind = resolved.kind;
+      if (resolved.product != NULL)
+        {
+          r->code = intern (self, interned, resolved.product->code);
+          r->name = intern (self, interned, resolved.product->name);
+          r->ssc_per_year = resolved.product->ssc_per_year;
+        }
+      else
+        {
+          r->code = g_string_chunk_insert_const (self->strings, line->code);
+          r->name = g_string_chunk_insert_const (self->strings, resolved.name);
+          r->ssc_per_year = 0;
+        }
+
       if (!ssa_kind_is_covered (r->kind))
         continue;
 
-      if (ssa_date_is_set (&line->covered_until))
-        r->coverage_end = line->covered_until;
-      else if (ssa_date_is_set (&line->added_on))
-        ssa_date_add_days (&line->added_on, -1, &r->coverage_end);
-      else if (ssa_date_is_set (&inventory->ssa_expiry))
-        r->coverage_end = inventory->ssa_expiry;
+      if (resolved.coverage_end_source != SSA_COVERAGE_END_NONE)
+        r->coverage_end = resolved.coverage_end;
       else
         {
           label = line_label (i, line->code);
@@ -340,11 +338,11 @@ compute_totals (SsaOffer *self,
 }
 
 static void
-append_line (SsaOffer         *self,
-             const ResolvedLine *r,
+append_line (SsaOffer               *self,
+             const PricedLine       *r,
              const SsaInventoryLine *line,
-             guint             index,
-             SsaSegment        segment)
+             guint                   index,
+             SsaSegment              segment)
 {
   SsaOfferLine out = { 0 };
 
@@ -363,7 +361,7 @@ append_line (SsaOffer         *self,
 static gboolean
 append_priced_line (SsaOffer               *self,
                     const SsaPriceList     *price_list,
-                    const ResolvedLine     *r,
+                    const PricedLine       *r,
                     const SsaInventoryLine *line,
                     guint                   index,
                     SsaSegment              segment,
@@ -410,6 +408,76 @@ ssa_offer_request_init (SsaOfferRequest *request)
 }
 
 /**
+ * ssa_offer_resolve_line:
+ * @price_list: (nullable): the price list; without one, no line has a product and none is
+ *   refused
+ * @ssa_expiry: (nullable): the installation's SSA expiry, %NULL or cleared when it has none
+ * @line: a licence line of that installation
+ * @out: (out caller-allocates): what the offer calculator makes of @line
+ *
+ * Applies the rules of one licence line (ssa-rules.md, "Licence line"): the price list's
+ * name and kind win over the line's; a code the price list does not have is refused unless
+ * the line says it is third-party; the coverage end is the line's covered_until, else the
+ * day before its added_on, else @ssa_expiry. The coverage end is worked out for every line,
+ * though only lines of covered kinds need one. ssa_offer_compute() and the inventory table
+ * both read a line through this function, so the two cannot disagree.
+ *
+ * @out borrows its product and name from @price_list and @line; its kind means something
+ * only when `has_kind` is set.
+ */
+void
+ssa_offer_resolve_line (const SsaPriceList     *price_list,
+                        const GDate            *ssa_expiry,
+                        const SsaInventoryLine *line,
+                        SsaResolvedLine        *out)
+{
+  g_return_if_fail (line != NULL);
+  g_return_if_fail (out != NULL);
+
+  memset (out, 0, sizeof *out);
+  g_date_clear (&out->coverage_end, 1);
+
+  if (price_list != NULL && line->code != NULL)
+    out->product = ssa_price_list_lookup (price_list, line->code);
+
+  if (out->product != NULL)
+    {
+      out->name = out->product->name;
+      out->has_kind = TRUE;
+      out->kind = out->product->kind;
+    }
+  else
+    {
+      out->name = line->name != NULL ? line->name : line->code;
+      out->has_kind = line->has_kind;
+      if (line->has_kind)
+        out->kind = line->kind;
+      /* A line that calls itself third-party is listed as excluded, not refused. */
+      out->refused = price_list != NULL &&
+                     !(line->has_kind && line->kind == SSA_KIND_THIRD_PARTY);
+    }
+
+  if (ssa_date_is_set (&line->covered_until))
+    {
+      out->coverage_end_source = SSA_COVERAGE_END_COVERED_UNTIL;
+      out->coverage_end = line->covered_until;
+    }
+  else if (ssa_date_is_set (&line->added_on))
+    {
+      /* Bought later: not under the agreement until the next offer. */
+      out->coverage_end_source = SSA_COVERAGE_END_ADDED_ON;
+      ssa_date_add_days (&line->added_on, -1, &out->coverage_end);
+    }
+  else if (ssa_date_is_set (ssa_expiry))
+    {
+      out->coverage_end_source = SSA_COVERAGE_END_SSA_EXPIRY;
+      out->coverage_end = *ssa_expiry;
+    }
+  else
+    out->coverage_end_source = SSA_COVERAGE_END_NONE;
+}
+
+/**
  * ssa_offer_compute:
  * @price_list: the price list
  * @inventory: the installation
@@ -430,7 +498,7 @@ ssa_offer_compute (const SsaPriceList    *price_list,
                    GError               **error)
 {
   g_autoptr(SsaOffer) self = NULL;
-  g_autofree ResolvedLine *resolved = NULL;
+  g_autofree PricedLine *priced = NULL;
   GDate start;
   GDate end;
   GDate day_before_start;
@@ -475,8 +543,8 @@ ssa_offer_compute (const SsaPriceList    *price_list,
     }
 
   self = ssa_offer_new_empty ();
-  resolved = g_new0 (ResolvedLine, MAX (inventory->lines->len, 1));
-  if (!resolve_lines (self, price_list, inventory, resolved, error))
+  priced = g_new0 (PricedLine, MAX (inventory->lines->len, 1));
+  if (!resolve_lines (self, price_list, inventory, priced, error))
     return NULL;
 
   self->price_list_id = g_strdup (price_list->id);
@@ -505,9 +573,9 @@ ssa_offer_compute (const SsaPriceList    *price_list,
       const GDate *earliest = NULL;
 
       for (i = 0; i < inventory->lines->len; i++)
-        if (ssa_date_is_set (&resolved[i].coverage_end) &&
-            (earliest == NULL || g_date_compare (&resolved[i].coverage_end, earliest) < 0))
-          earliest = &resolved[i].coverage_end;
+        if (ssa_date_is_set (&priced[i].coverage_end) &&
+            (earliest == NULL || g_date_compare (&priced[i].coverage_end, earliest) < 0))
+          earliest = &priced[i].coverage_end;
 
       start = self->today;
       if (earliest != NULL)
@@ -575,7 +643,7 @@ ssa_offer_compute (const SsaPriceList    *price_list,
   for (i = 0; i < inventory->lines->len; i++)
     {
       const SsaInventoryLine *line = &g_array_index (inventory->lines, SsaInventoryLine, i);
-      const ResolvedLine *r = &resolved[i];
+      const PricedLine *r = &priced[i];
       GDate first_uncovered;
       const GDate *regular_start;
 

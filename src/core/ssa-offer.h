@@ -114,9 +114,34 @@ typedef struct
   GStringChunk   *strings;    /* owns the lines' codes and names */
 } SsaOffer;
 
+/* Where a line's coverage end comes from, in the order ssa-rules.md tries them. */
+typedef enum
+{
+  SSA_COVERAGE_END_NONE,          /* none at all: an input error on a line of a covered kind */
+  SSA_COVERAGE_END_COVERED_UNTIL, /* the line's covered_until */
+  SSA_COVERAGE_END_ADDED_ON,      /* the day before the line's added_on */
+  SSA_COVERAGE_END_SSA_EXPIRY,    /* the installation's ssa_expiry */
+} SsaCoverageEndSource;
+
+/* One licence line as the offer calculator sees it, whatever the rest of the offer. */
+typedef struct
+{
+  const SsaPriceListProduct *product; /* NULL: the price list does not have the code */
+  const char          *name;          /* the product's name, else the line's, else its code */
+  gboolean             has_kind;      /* FALSE: no product, and the line says no kind */
+  SsaKind              kind;          /* the product's kind, else the line's own */
+  gboolean             refused;       /* no product, and the line is not third-party */
+  SsaCoverageEndSource coverage_end_source;
+  GDate                coverage_end;  /* cleared with SSA_COVERAGE_END_NONE */
+} SsaResolvedLine;
+
 #define SSA_TYPE_OFFER (ssa_offer_get_type ())
 
 void         ssa_offer_request_init   (SsaOfferRequest       *request);
+void         ssa_offer_resolve_line   (const SsaPriceList    *price_list,
+                                       const GDate           *ssa_expiry,
+                                       const SsaInventoryLine *line,
+                                       SsaResolvedLine       *out);
 
 GType        ssa_offer_get_type       (void) G_GNUC_CONST;
 SsaOffer    *ssa_offer_compute        (const SsaPriceList    *price_list,

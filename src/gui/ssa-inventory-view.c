@@ -11,6 +11,7 @@
 #include "ssa-date.h"
 #include "ssa-gui-util.h"
 #include "ssa-inventory-view.h"
+#include "ssa-offer.h"
 #include "ssa-page-common.h"
 #include "ssa-product-picker.h"
 
@@ -59,77 +60,34 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* What the table shows of a line, as the offer calculator sees it. */
-
-static const SsaPriceListProduct *
-lookup_product (SsaInventoryView *self,
-                SsaLicence       *licence)
+/* What the table shows of a line is what the offer calculator makes of it: the product's
+ * name and kind, whether the offer refuses the line, and its coverage end. */
+static void
+resolve_licence (SsaInventoryView *self,
+                 SsaLicence       *licence,
+                 SsaResolvedLine  *out)
 {
-  if (self->price_list == NULL || ssa_licence_get_code (licence) == NULL)
-    return NULL;
-  return ssa_price_list_lookup (self->price_list, ssa_licence_get_code (licence));
-}
+  const GDate *added_on = ssa_licence_get_added_on (licence);
+  const GDate *covered_until = ssa_licence_get_covered_until (licence);
+  /* The licence's values lent as a line: nothing is copied, so sorting stays cheap. */
+  SsaInventoryLine line = {
+    .code = (char *) ssa_licence_get_code (licence),
+    .quantity = ssa_licence_get_quantity (licence),
+    .has_kind = ssa_licence_get_has_kind (licence),
+    .kind = ssa_licence_get_kind (licence),
+    .name = (char *) ssa_licence_get_name (licence),
+  };
 
-static const char *
-licence_product_name (SsaInventoryView *self,
-                      SsaLicence       *licence)
-{
-  const SsaPriceListProduct *product = lookup_product (self, licence);
-
-  if (product != NULL)
-    return product->name;
-  if (ssa_licence_get_name (licence) != NULL)
-    return ssa_licence_get_name (licence);
-  return ssa_licence_get_code (licence);
-}
-
-/* Returns FALSE when the kind is unknown: not in the price list, and the line says none. */
-static gboolean
-licence_kind (SsaInventoryView *self,
-              SsaLicence       *licence,
-              SsaKind          *out)
-{
-  const SsaPriceListProduct *product = lookup_product (self, licence);
-
-  if (product != NULL)
-    *out = product->kind;
-  else if (ssa_licence_get_has_kind (licence))
-    *out = ssa_licence_get_kind (licence);
-  else
-    return FALSE;
-  return TRUE;
-}
-
-static gboolean
-licence_is_missing (SsaInventoryView *self,
-                    SsaLicence       *licence)
-{
-  if (self->price_list == NULL || lookup_product (self, licence) != NULL)
-    return FALSE;
-  /* A line that calls itself third-party is listed as excluded, not refused. */
-  return !(ssa_licence_get_has_kind (licence) &&
-           ssa_licence_get_kind (licence) == SSA_KIND_THIRD_PARTY);
-}
-
-/* The line's coverage end by the rules: its covered-until, else the day before it was
- * added, else the installation's SSA expiry. FALSE when there is none. */
-static gboolean
-licence_coverage_end (SsaInventoryView *self,
-                      SsaLicence       *licence,
-                      GDate            *out)
-{
-  const GDate *date;
-
-  if ((date = ssa_licence_get_covered_until (licence)) != NULL)
-    *out = *date;
-  else if ((date = ssa_licence_get_added_on (licence)) != NULL)
-    ssa_date_add_days (date, -1, out);
-  else if (self->installation != NULL &&
-           (date = ssa_installation_get_ssa_expiry (self->installation)) != NULL)
-    *out = *date;
-  else
-    return FALSE;
-  return TRUE;
+  g_date_clear (&line.added_on, 1);
+  g_date_clear (&line.covered_until, 1);
+  if (added_on != NULL)
+    line.added_on = *added_on;
+  if (covered_until != NULL)
+    line.covered_until = *covered_until;
+  ssa_offer_resolve_line (self->price_list,
+                          self->installation != NULL
+                          ? ssa_installation_get_ssa_expiry (self->installation) : NULL,
+                          &line, out);
 }
 
 static void
@@ -165,9 +123,11 @@ compare_product_cb (gconstpointer a,
                     gpointer      user_data)
 {
   SsaInventoryView *self = user_data;
+  SsaResolvedLine line_a, line_b;
 
-  return g_utf8_collate (licence_product_name (self, (SsaLicence *)a),
-                         licence_product_name (self, (SsaLicence *)b));
+  resolve_licence (self, (SsaLicence *)a, &line_a);
+  resolve_licence (self, (SsaLicence *)b, &line_b);
+  return g_utf8_collate (line_a.name, line_b.name);
 }
 
 static int
@@ -176,9 +136,14 @@ compare_kind_cb (gconstpointer a,
                  gpointer      user_data)
 {
   SsaInventoryView *self = user_data;
-  SsaKind kind_a, kind_b;
-  int rank_a = licence_kind (self, (SsaLicence *)a, &kind_a) ? (int)kind_a : SSA_N_KINDS;
-  int rank_b = licence_kind (self, (SsaLicence *)b, &kind_b) ? (int)kind_b : SSA_N_KINDS;
+  SsaResolvedLine line_a, line_b;
+  int rank_a, rank_b;
+
+  resolve_licence (self, (SsaLicence *)a, &line_a);
+  resolve_licence (self, (SsaLicence *)b, &line_b);
+  /* Lines of unknown kind sort last. */
+  rank_a = line_a.has_kind ? (int)line_a.kind : SSA_N_KINDS;
+  rank_b = line_b.has_kind ? (int)line_b.kind : SSA_N_KINDS;
 
   return rank_a < rank_b ? -1 : rank_a > rank_b;
 }
@@ -207,11 +172,12 @@ compare_covered_until_cb (gconstpointer a,
                           gpointer      user_data)
 {
   SsaInventoryView *self = user_data;
-  GDate date_a, date_b;
-  gboolean has_a = licence_coverage_end (self, (SsaLicence *)a, &date_a);
-  gboolean has_b = licence_coverage_end (self, (SsaLicence *)b, &date_b);
+  SsaResolvedLine line_a, line_b;
 
-  return compare_dates (has_a ? &date_a : NULL, has_b ? &date_b : NULL);
+  resolve_licence (self, (SsaLicence *)a, &line_a);
+  resolve_licence (self, (SsaLicence *)b, &line_b);
+  return compare_dates (ssa_date_is_set (&line_a.coverage_end) ? &line_a.coverage_end : NULL,
+                        ssa_date_is_set (&line_b.coverage_end) ? &line_b.coverage_end : NULL);
 }
 
 /* Cells. */
@@ -294,21 +260,22 @@ product_bind_cb (SsaInventoryView *self,
   GtkWidget *label = gtk_widget_get_first_child (box);
   GtkWidget *third_party = gtk_widget_get_next_sibling (label);
   GtkWidget *missing = gtk_widget_get_next_sibling (third_party);
-  SsaKind kind;
+  SsaResolvedLine line;
 
-  gtk_label_set_label (GTK_LABEL (label), licence_product_name (self, licence));
-  gtk_widget_set_tooltip_text (label, licence_product_name (self, licence));
-  if (licence_kind (self, licence, &kind) && !ssa_kind_is_covered (kind))
+  resolve_licence (self, licence, &line);
+  gtk_label_set_label (GTK_LABEL (label), line.name);
+  gtk_widget_set_tooltip_text (label, line.name);
+  if (line.has_kind && !ssa_kind_is_covered (line.kind))
     {
       /* Third-party software is what resellers ask about; hardware and services are
        * simply not covered. */
       gtk_label_set_label (GTK_LABEL (third_party),
-                           kind == SSA_KIND_THIRD_PARTY ? _("Third party") : _("Not covered"));
+                           line.kind == SSA_KIND_THIRD_PARTY ? _("Third party") : _("Not covered"));
       gtk_widget_set_visible (third_party, TRUE);
     }
   else
     gtk_widget_set_visible (third_party, FALSE);
-  gtk_widget_set_visible (missing, licence_is_missing (self, licence));
+  gtk_widget_set_visible (missing, line.refused);
 }
 
 static void
@@ -317,10 +284,11 @@ kind_bind_cb (SsaInventoryView *self,
               GtkSignalListItemFactory *factory)
 {
   SsaLicence *licence = gtk_list_item_get_item (item);
-  SsaKind kind;
+  SsaResolvedLine line;
 
+  resolve_licence (self, licence, &line);
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       licence_kind (self, licence, &kind) ? ssa_kind_get_label (kind) : "—");
+                       line.has_kind ? ssa_kind_get_label (line.kind) : "—");
 }
 
 static void
@@ -432,15 +400,17 @@ covered_until_bind_cb (SsaInventoryView *self,
   SsaLicence *licence = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
-  GDate end;
+  SsaResolvedLine line;
 
-  if (licence_coverage_end (self, licence, &end))
-    text = ssa_page_format_date (&end);
+  resolve_licence (self, licence, &line);
+  if (line.coverage_end_source != SSA_COVERAGE_END_NONE)
+    text = ssa_page_format_date (&line.coverage_end);
   gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "—");
 
-  /* A date that comes from the installation's expiry rather than the line is dimmed. */
-  if (ssa_licence_get_covered_until (licence) == NULL &&
-      ssa_licence_get_added_on (licence) == NULL)
+  /* A date that comes from the installation's expiry rather than the line is dimmed, and
+   * so is the dash of a line that has none. */
+  if (line.coverage_end_source == SSA_COVERAGE_END_SSA_EXPIRY ||
+      line.coverage_end_source == SSA_COVERAGE_END_NONE)
     {
       gtk_widget_add_css_class (label, "dim-label");
       gtk_widget_set_tooltip_text (label, _("The installation’s SSA expiry"));
@@ -449,7 +419,7 @@ covered_until_bind_cb (SsaInventoryView *self,
     {
       gtk_widget_remove_css_class (label, "dim-label");
       gtk_widget_set_tooltip_text (label,
-                                   ssa_licence_get_covered_until (licence) != NULL
+                                   line.coverage_end_source == SSA_COVERAGE_END_COVERED_UNTIL
                                    ? _("Covered until this day")
                                    : _("Bought later: covered from the next offer"));
     }
