@@ -699,6 +699,130 @@ create_offer (Fixture     *f,
   return create_offer_valid_for (f, installation_id, created, today, 0);
 }
 
+/* Imports the sample once more as another appliance of the same customer (found by its
+ * organisation number): the same lines, another serial number. */
+static gint64
+import_sample_again (Fixture    *f,
+                     const char *name,
+                     const char *serial)
+{
+  g_autoptr(SsaInventory) inventory = sample (name);
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_free (inventory->serial);
+  inventory->serial = g_strdup (serial);
+  ssa_db_import_inventories (f->db, &inventory, &name, 1, &id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+count_where (Fixture    *f,
+             const char *table,
+             const char *column,
+             gint64      id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = %" G_GINT64_FORMAT,
+                                          table, column, id);
+
+  return raw_int (f->path, sql);
+}
+
+static gint64
+customer_of (Fixture *f,
+             gint64   installation_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT customer_id FROM installations WHERE id = %"
+                                          G_GINT64_FORMAT, installation_id);
+
+  return raw_int (f->path, sql);
+}
+
+static void
+test_delete_customer_with_installations (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) deleted = NULL;
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autoptr(SsaCustomer) gone = NULL;
+  g_autofree char *expected = NULL;
+  gint64 bergen = import_sample (f, "renewal-in-time.json");
+  gint64 bergen_too = import_sample_again (f, "renewal-in-time.json", "IP811-BERGEN-2");
+  gint64 trondheim = import_sample (f, "lapsed.json");
+  gint64 trondheim_too = import_sample_again (f, "lapsed.json", "IP811-TRONDHEIM-2");
+  gint64 kristiansand = import_sample (f, "co-terming.json");
+  gint64 bergen_customer = customer_of (f, bergen);
+  gint64 trondheim_customer = customer_of (f, trondheim);
+
+  g_assert_cmpint (customer_of (f, bergen_too), ==, bergen_customer);
+  g_assert_cmpint (customer_of (f, trondheim_too), ==, trondheim_customer);
+  g_assert_cmpint (count_where (f, "licences", "installation_id", bergen), ==, 7);
+  g_assert_cmpint (count_where (f, "licences", "installation_id", bergen_too), ==, 7);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM licences"), ==, 7 + 7 + 4 + 4 + 7);
+
+  /* The customer goes with both its installations and all their lines, in one call. */
+  g_assert_true (ssa_db_delete_customer_with_installations (f->db, bergen_customer, &deleted,
+                                                            &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (deleted->len, ==, 2);
+  g_assert_cmpint (g_array_index (deleted, gint64, 0), ==, bergen);
+  g_assert_cmpint (g_array_index (deleted, gint64, 1), ==, bergen_too);
+  g_assert_cmpint (count_where (f, "customers", "id", bergen_customer), ==, 0);
+  g_assert_cmpint (count_where (f, "installations", "customer_id", bergen_customer), ==, 0);
+  g_assert_cmpint (count_where (f, "installations", "id", bergen), ==, 0);
+  g_assert_cmpint (count_where (f, "installations", "id", bergen_too), ==, 0);
+  g_assert_cmpint (count_where (f, "licences", "installation_id", bergen), ==, 0);
+  g_assert_cmpint (count_where (f, "licences", "installation_id", bergen_too), ==, 0);
+  gone = ssa_db_load_customer (f->db, bergen_customer, &error);
+  g_assert_null (gone);
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* Nothing of the other customers went. */
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM customers"), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM installations"), ==, 3);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM licences"), ==, 4 + 4 + 7);
+  g_clear_pointer (&deleted, g_array_unref);
+
+  /* One installation with offers keeps the customer and all its installations: the one
+   * with offers comes last, so the one before it was deleted and has to be rolled back,
+   * lines and all. The refusal says what deleting that installation alone says. */
+  offer = create_offer (f, trondheim_too, "2026-11-28", "2026-11-28");
+  g_assert_false (ssa_db_delete_installation (f->db, trondheim_too, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  expected = g_strdup (error->message);
+  g_clear_error (&error);
+
+  g_assert_false (ssa_db_delete_customer_with_installations (f->db, trondheim_customer,
+                                                             &deleted, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_assert_null (deleted);
+  g_assert_cmpint (count_where (f, "customers", "id", trondheim_customer), ==, 1);
+  g_assert_cmpint (count_where (f, "installations", "customer_id", trondheim_customer), ==, 2);
+  g_assert_cmpint (count_where (f, "licences", "installation_id", trondheim), ==, 4);
+  g_assert_cmpint (count_where (f, "licences", "installation_id", trondheim_too), ==, 4);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM customers"), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM installations"), ==, 3);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM licences"), ==, 4 + 4 + 7);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM offers"), ==, 1);
+
+  /* No transaction is left open: the connection writes on. */
+  g_assert_true (ssa_db_delete_customer_with_installations (f->db,
+                                                            customer_of (f, kristiansand),
+                                                            NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM installations"), ==, 2);
+
+  /* A customer that is not there. */
+  g_assert_false (ssa_db_delete_customer_with_installations (f->db, bergen_customer, NULL,
+                                                             &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
+}
+
 static void
 test_offer_numbers (Fixture       *f,
                     gconstpointer  data)
@@ -1355,6 +1479,7 @@ main (int    argc,
   ADD ("/db/import-export", test_import_export, NULL);
   ADD ("/db/lists", test_lists, NULL);
   ADD ("/db/price-lists", test_price_lists, NULL);
+  ADD ("/db/delete-customer-with-installations", test_delete_customer_with_installations, NULL);
   ADD ("/db/offers/numbers", test_offer_numbers, NULL);
   ADD ("/db/offers/snapshot-immutable", test_offer_snapshot_immutable, NULL);
   ADD ("/db/offers/status", test_offer_status, NULL);

@@ -654,6 +654,155 @@ test_add_remove (Fixture       *f,
   g_assert_cmpuint (f->failures->len, ==, 0);
 }
 
+/* The items of @model, in order, each with a reference. */
+static GPtrArray *
+items_of (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  return items;
+}
+
+static void
+assert_items (GListModel *model,
+              GPtrArray  *items)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, items->len);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_assert_true (item == g_ptr_array_index (items, i));
+    }
+}
+
+static void
+test_remove_customer_with_installations (Fixture       *f,
+                                         gconstpointer  data)
+{
+  GListModel *customers = ssa_repository_get_customers (f->repository);
+  GListModel *installations = ssa_repository_get_installations (f->repository);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autoptr(GPtrArray) customers_before = NULL;
+  g_autoptr(GPtrArray) installations_before = NULL;
+  g_autoptr(SsaCustomer) bergen = NULL;
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autofree char *value = NULL;
+  SsaInventory *copies[2];
+  const char *names[] = { "bergen-2.json", "trondheim-2.json" };
+  SsaCustomer *trondheim;
+  SsaOfferRequest request;
+  gint64 bergen_id;
+  gint64 trondheim_id;
+  GDate day;
+
+  /* A second appliance for the first two customers (found by organisation number):
+   * installations 4 (Bergen) and 5 (Trondheim), with their lines. */
+  copies[0] = sample ("renewal-in-time.json");
+  copies[1] = sample ("lapsed.json");
+  for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
+    {
+      g_free (copies[i]->serial);
+      copies[i]->serial = g_strdup (names[i]);
+    }
+  g_assert_true (ssa_repository_import_inventories (f->repository, copies, names,
+                                                    G_N_ELEMENTS (copies), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
+    ssa_inventory_free (copies[i]);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (installations), ==, 5);
+
+  bergen_id = ssa_installation_get_customer_id (installation_at (f, 0));
+  trondheim_id = ssa_installation_get_customer_id (installation_at (f, 1));
+  g_assert_cmpint (ssa_installation_get_customer_id (installation_at (f, 3)), ==, bergen_id);
+  g_assert_cmpint (ssa_installation_get_customer_id (installation_at (f, 4)), ==, trondheim_id);
+  /* The models' references may be the last ones. */
+  bergen = g_object_ref (ssa_repository_find_customer (f->repository, bergen_id));
+
+  /* The customer and both its installations leave the models in the one call; the removed
+   * installations come back with their lines, for Undo. */
+  f->customers_changed = 0;
+  f->installations_changed = 0;
+  g_assert_true (ssa_repository_remove_customer_with_installations (f->repository, bergen,
+                                                                    &removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed->len, ==, 2);
+  g_assert_cmpint (ssa_installation_get_id (g_ptr_array_index (removed, 0)), ==, 1);
+  g_assert_cmpint (ssa_installation_get_id (g_ptr_array_index (removed, 1)), ==, 4);
+  for (guint i = 0; i < removed->len; i++)
+    {
+      SsaInstallation *installation = g_ptr_array_index (removed, i);
+
+      g_assert_cmpuint (g_list_model_get_n_items (ssa_installation_get_licences (installation)),
+                        ==, 7);
+    }
+  g_assert_cmpuint (f->customers_changed, ==, 1);
+  g_assert_cmpuint (f->installations_changed, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (installations), ==, 3);
+  g_assert_false (g_list_store_find (G_LIST_STORE (customers), bergen, NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (installations); i++)
+    g_assert_cmpint (ssa_installation_get_customer_id (installation_at (f, i)), !=, bergen_id);
+  g_assert_null (ssa_repository_find_customer (f->repository, bergen_id));
+  g_assert_null (ssa_repository_find_installation (f->repository, 1));
+  g_assert_null (ssa_repository_find_installation (f->repository, 4));
+  value = raw_text (f, "SELECT count(*) FROM licences WHERE installation_id IN (1, 4)");
+  g_assert_cmpstr (value, ==, "0");
+  g_clear_pointer (&value, g_free);
+
+  /* The removed objects are no longer written through: a write would fail, as their rows
+   * are gone. */
+  ssa_installation_set_name (g_ptr_array_index (removed, 0), "Not written");
+  ssa_customer_set_notes (bergen, "Not written");
+  g_assert_cmpuint (f->failures->len, ==, 0);
+  g_clear_pointer (&removed, g_ptr_array_unref);
+
+  /* An installation with offers keeps its customer and all the customer's installations,
+   * in the database and in the models, which do not change at all. */
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 28, 11, 2026);
+  ssa_offer_request_init (&request);
+  request.today = day;
+  offer = ssa_db_create_offer (ssa_repository_get_db (f->repository), 5, &request, &day, 0,
+                               NULL, &error);
+  g_assert_no_error (error);
+  trondheim = ssa_repository_find_customer (f->repository, trondheim_id);
+  customers_before = items_of (customers);
+  installations_before = items_of (installations);
+  f->customers_changed = 0;
+  f->installations_changed = 0;
+
+  g_assert_false (ssa_repository_remove_customer_with_installations (f->repository, trondheim,
+                                                                     &removed, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_null (removed);
+  g_assert_cmpuint (f->customers_changed, ==, 0);
+  g_assert_cmpuint (f->installations_changed, ==, 0);
+  assert_items (customers, customers_before);
+  assert_items (installations, installations_before);
+  g_assert_true (ssa_repository_find_customer (f->repository, trondheim_id) == trondheim);
+  g_assert_nonnull (ssa_repository_find_installation (f->repository, 2));
+  g_assert_nonnull (ssa_repository_find_installation (f->repository, 5));
+  value = raw_text (f, "SELECT count(*) FROM installations WHERE customer_id = 2");
+  g_assert_cmpstr (value, ==, "2");
+  g_clear_pointer (&value, g_free);
+  value = raw_text (f, "SELECT count(*) FROM licences WHERE installation_id IN (2, 5)");
+  g_assert_cmpstr (value, ==, "8");
+  g_clear_pointer (&value, g_free);
+
+  /* And they are still written through. */
+  ssa_installation_set_notes (ssa_repository_find_installation (f->repository, 2), "Kept");
+  value = raw_text (f, "SELECT notes FROM installations WHERE id = 2");
+  g_assert_cmpstr (value, ==, "Kept");
+  g_assert_cmpuint (f->failures->len, ==, 0);
+}
+
 static void
 test_refresh (Fixture       *f,
               gconstpointer  data)
@@ -741,6 +890,8 @@ main (int    argc,
   ADD ("/repository/bulk-import", test_bulk_import, NULL);
   ADD ("/repository/replace-licences", test_replace_licences, NULL);
   ADD ("/repository/add-remove", test_add_remove, NULL);
+  ADD ("/repository/remove-customer-with-installations",
+       test_remove_customer_with_installations, NULL);
   ADD ("/repository/refresh", test_refresh, NULL);
   ADD ("/repository/cancel", test_cancel, "not loaded");
   ADD ("/repository/load-error", test_load_error, "not loaded");

@@ -264,6 +264,22 @@ ssa_db_update_customer (SsaDb        *self,
   return changed_one_row (self, _("customer"), id, error);
 }
 
+/* Deletes the customer's row; one that installations still refer to is refused. Shared by
+ * ssa_db_delete_customer() and ssa_db_delete_customer_with_installations(), so that both
+ * refuse with the same message. */
+static gboolean
+delete_customer_row (SsaDb   *self,
+                     gint64   id,
+                     GError **error)
+{
+  g_autofree char *in_use = NULL;
+
+  in_use = g_strdup_printf (_("Customer %lld still has installations: delete "
+                              "or move them first."), (long long) id);
+  return delete_row (self, "DELETE FROM customers WHERE id = ?", id, _("customer"), in_use,
+                     error);
+}
+
 /**
  * ssa_db_delete_customer:
  *
@@ -275,36 +291,47 @@ ssa_db_delete_customer (SsaDb   *self,
                         gint64   id,
                         GError **error)
 {
-  g_autofree char *in_use = NULL;
-
   g_return_val_if_fail (self != NULL, FALSE);
 
-  in_use = g_strdup_printf (_("Customer %lld still has installations: delete "
-                              "or move them first."), (long long) id);
-  return delete_row (self, "DELETE FROM customers WHERE id = ?", id, _("customer"), in_use,
-                     error);
+  return delete_customer_row (self, id, error);
 }
 
 /* Licence lines. */
+
+/* Reads the licence line whose LICENCE_COLUMNS begin at column @first into @line and
+ * returns its id. The line's code and name point into the statement's row: they are valid
+ * until the statement steps on or is reset, so a caller that keeps them copies them. A line
+ * that says no kind (or one this version does not know) has has_kind FALSE and the first
+ * kind, so that the whole line is defined. */
+static gint64
+line_from_row (SsaDbStmt        *stmt,
+               int               first,
+               SsaInventoryLine *line)
+{
+  const char *kind = (const char *) sqlite3_column_text (stmt, first + 5);
+
+  line->code = (char *) sqlite3_column_text (stmt, first + 1);
+  line->quantity = sqlite3_column_int64 (stmt, first + 2);
+  ssa_db_column_date (stmt, first + 3, &line->added_on);
+  ssa_db_column_date (stmt, first + 4, &line->covered_until);
+  line->has_kind = kind != NULL && ssa_kind_from_string (kind, &line->kind);
+  if (!line->has_kind)
+    line->kind = SSA_KIND_SWITCHBOARD;
+  line->name = (char *) sqlite3_column_text (stmt, first + 6);
+  return sqlite3_column_int64 (stmt, first);
+}
 
 static SsaLicence *
 licence_from_row (SsaDbStmt *stmt,
                   int        first)
 {
-  SsaInventoryLine line = { NULL, };
-  const char *kind = (const char *) sqlite3_column_text (stmt, first + 5);
+  SsaInventoryLine line;
+  gint64 id = line_from_row (stmt, first, &line);
   SsaLicence *licence;
-
-  line.code = (char *) sqlite3_column_text (stmt, first + 1);
-  line.quantity = sqlite3_column_int64 (stmt, first + 2);
-  ssa_db_column_date (stmt, first + 3, &line.added_on);
-  ssa_db_column_date (stmt, first + 4, &line.covered_until);
-  line.has_kind = kind != NULL && ssa_kind_from_string (kind, &line.kind);
-  line.name = (char *) sqlite3_column_text (stmt, first + 6);
 
   /* The schema's CHECKs keep the quantity in range, which this constructor requires. */
   licence = ssa_licence_new_from_inventory_line (&line);
-  ssa_licence_set_id (licence, sqlite3_column_int64 (stmt, first));
+  ssa_licence_set_id (licence, id);
   return licence;
 }
 
@@ -561,12 +588,24 @@ ssa_db_replace_licences (SsaDb       *self,
 
 /* Installations. */
 
+/* The deployment in column @index: an appliance when the column is NULL or names a
+ * deployment this version does not know. */
+static SsaDeployment
+deployment_from_column (SsaDbStmt *stmt,
+                        int        index)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, index);
+  SsaDeployment deployment = SSA_DEPLOYMENT_APPLIANCE;
+
+  if (text != NULL)
+    ssa_deployment_from_string (text, &deployment);
+  return deployment;
+}
+
 static SsaInstallation *
 installation_from_row (SsaDbStmt *stmt)
 {
   SsaInstallation *installation = ssa_installation_new ();
-  const char *deployment_text = (const char *) sqlite3_column_text (stmt, 5);
-  SsaDeployment deployment = SSA_DEPLOYMENT_APPLIANCE;
   GDate expiry;
 
   ssa_installation_set_id (installation, sqlite3_column_int64 (stmt, 0));
@@ -574,9 +613,7 @@ installation_from_row (SsaDbStmt *stmt)
   ssa_installation_set_customer_name (installation, (const char *) sqlite3_column_text (stmt, 2));
   ssa_installation_set_name (installation, (const char *) sqlite3_column_text (stmt, 3));
   ssa_installation_set_serial (installation, (const char *) sqlite3_column_text (stmt, 4));
-  if (deployment_text != NULL)
-    ssa_deployment_from_string (deployment_text, &deployment);
-  ssa_installation_set_deployment (installation, deployment);
+  ssa_installation_set_deployment (installation, deployment_from_column (stmt, 5));
   ssa_installation_set_firmware (installation, (const char *) sqlite3_column_text (stmt, 6));
   ssa_db_column_date (stmt, 7, &expiry);
   ssa_installation_set_ssa_expiry (installation, &expiry);
@@ -690,15 +727,9 @@ ssa_db_load_installation (SsaDb   *self,
 
 typedef struct
 {
-  gint64      installation_id;
-  gint64      id;
-  const char *code;           /* in the chunk's strings */
-  const char *name;           /* nullable, in the chunk's strings */
-  gint64      quantity;
-  GDate       added_on;
-  GDate       covered_until;
-  gboolean    has_kind;
-  SsaKind     kind;
+  gint64           installation_id;
+  gint64           id;
+  SsaInventoryLine line;      /* its code and name in the chunk's strings */
 } LineRow;
 
 typedef struct
@@ -781,7 +812,6 @@ build_chunk (Builder *builder,
   for (guint i = 0; i < chunk->rows->len; i++)
     {
       const LineRow *row = &g_array_index (chunk->rows, LineRow, i);
-      SsaInventoryLine line;
       SsaLicence *licence;
 
       if (row->installation_id != current_id)
@@ -793,15 +823,8 @@ build_chunk (Builder *builder,
       if (current == NULL)
         continue;
 
-      line.code = (char *) row->code;
-      line.name = (char *) row->name;
-      line.quantity = row->quantity;
-      line.added_on = row->added_on;
-      line.covered_until = row->covered_until;
-      line.has_kind = row->has_kind;
-      line.kind = row->kind;
       /* The schema's CHECKs keep the quantity in range, which this constructor requires. */
-      licence = ssa_licence_new_from_inventory_line (&line);
+      licence = ssa_licence_new_from_inventory_line (&row->line);
       ssa_licence_set_id (licence, row->id);
       g_ptr_array_add (pending, licence);
     }
@@ -833,21 +856,14 @@ read_line_row (SsaDbStmt *stmt,
                Chunk     *chunk)
 {
   LineRow row;
-  const char *kind = (const char *) sqlite3_column_text (stmt, 6);
-  const char *name = (const char *) sqlite3_column_text (stmt, 7);
 
   row.installation_id = sqlite3_column_int64 (stmt, 0);
-  row.id = sqlite3_column_int64 (stmt, 1);
-  /* Few distinct codes: each chunk keeps one copy of each. */
-  row.code = g_string_chunk_insert_const (chunk->strings,
-                                          (const char *) sqlite3_column_text (stmt, 2));
-  row.quantity = sqlite3_column_int64 (stmt, 3);
-  ssa_db_column_date (stmt, 4, &row.added_on);
-  ssa_db_column_date (stmt, 5, &row.covered_until);
-  row.has_kind = kind != NULL && ssa_kind_from_string (kind, &row.kind);
-  if (!row.has_kind)
-    row.kind = SSA_KIND_SWITCHBOARD;
-  row.name = name != NULL ? g_string_chunk_insert (chunk->strings, name) : NULL;
+  row.id = line_from_row (stmt, 1, &row.line);
+  /* The row's strings go with the next step: the chunk keeps copies. Few distinct codes:
+   * each chunk keeps one copy of each. */
+  row.line.code = g_string_chunk_insert_const (chunk->strings, row.line.code);
+  if (row.line.name != NULL)
+    row.line.name = g_string_chunk_insert (chunk->strings, row.line.name);
   g_array_append_val (chunk->rows, row);
 }
 
@@ -1087,6 +1103,22 @@ ssa_db_update_installation (SsaDb            *self,
   return changed_one_row (self, _("installation"), id, error);
 }
 
+/* Deletes the installation's row, and with it its licence lines (the schema's ON DELETE
+ * CASCADE); one that offers refer to is refused. Shared by ssa_db_delete_installation() and
+ * ssa_db_delete_customer_with_installations(), so that both refuse with the same message. */
+static gboolean
+delete_installation_row (SsaDb   *self,
+                         gint64   id,
+                         GError **error)
+{
+  g_autofree char *in_use = NULL;
+
+  in_use = g_strdup_printf (_("Installation %lld has offers, which are kept "
+                              "for good: it cannot be deleted."), (long long) id);
+  return delete_row (self, "DELETE FROM installations WHERE id = ?", id, _("installation"),
+                     in_use, error);
+}
+
 /**
  * ssa_db_delete_installation:
  *
@@ -1098,14 +1130,75 @@ ssa_db_delete_installation (SsaDb   *self,
                             gint64   id,
                             GError **error)
 {
-  g_autofree char *in_use = NULL;
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return delete_installation_row (self, id, error);
+}
+
+/**
+ * ssa_db_delete_customer_with_installations:
+ * @self: the connection
+ * @id: a customer
+ * @out_installation_ids: (out) (optional) (transfer full) (element-type gint64): the ids of
+ *   the installations deleted with the customer, ascending
+ * @error: a #GError
+ *
+ * Deletes a customer, its installations and their licence lines in one transaction: all of
+ * them or, on any error, nothing. An installation that has offers is refused as
+ * ssa_db_delete_installation() refuses it (%SSA_DB_ERROR_CONSTRAINT, with the same
+ * message), and then the customer and all its installations stay. A customer that is not
+ * in the database is %SSA_DB_ERROR_NOT_FOUND.
+ */
+gboolean
+ssa_db_delete_customer_with_installations (SsaDb    *self,
+                                           gint64    id,
+                                           GArray  **out_installation_ids,
+                                           GError  **error)
+{
+  /* First, so that it rolls back after the statement is released. */
+  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+  int rc;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  in_use = g_strdup_printf (_("Installation %lld has offers, which are kept "
-                              "for good: it cannot be deleted."), (long long) id);
-  return delete_row (self, "DELETE FROM installations WHERE id = ?", id, _("installation"),
-                     in_use, error);
+  /* The write lock from the start: no installation can join the customer between the
+   * SELECT and the DELETEs. */
+  if (!ssa_db_transaction_begin (&txn, self, error))
+    return FALSE;
+
+  stmt = ssa_db_prepare (self, "SELECT id FROM installations WHERE customer_id = ? ORDER BY id",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 installation_id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, installation_id);
+    }
+  if (rc == 0)
+    return FALSE;
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+  /* The customer's row goes last: the schema keeps no installation without its customer.
+   * A refusal on the way returns with the transaction open, and its cleanup rolls back
+   * the installations deleted before it. */
+  for (guint i = 0; i < ids->len; i++)
+    if (!delete_installation_row (self, g_array_index (ids, gint64, i), error))
+      return FALSE;
+  if (!delete_customer_row (self, id, error))
+    return FALSE;
+
+  if (!ssa_db_transaction_commit (&txn, error))
+    return FALSE;
+
+  if (out_installation_ids != NULL)
+    *out_installation_ids = g_steal_pointer (&ids);
+  return TRUE;
 }
 
 /* Installation files. */
@@ -1119,7 +1212,6 @@ ssa_db_read_inventory (SsaDb    *self,
   g_autoptr(SsaDbStmt) stmt = NULL;
   g_autoptr(SsaInventory) inventory = NULL;
   g_autoptr(GArray) ids = NULL;
-  const char *deployment;
   int rc;
 
   stmt = ssa_db_prepare (self,
@@ -1148,9 +1240,7 @@ ssa_db_read_inventory (SsaDb    *self,
   inventory->customer.email = ssa_db_column_text (stmt, 4);
   inventory->name = ssa_db_column_text (stmt, 5);
   inventory->serial = ssa_db_column_text (stmt, 6);
-  deployment = (const char *) sqlite3_column_text (stmt, 7);
-  if (deployment != NULL)
-    ssa_deployment_from_string (deployment, &inventory->deployment);
+  inventory->deployment = deployment_from_column (stmt, 7);
   inventory->firmware = ssa_db_column_text (stmt, 8);
   ssa_db_column_date (stmt, 9, &inventory->ssa_expiry);
   ssa_db_stmt_release (g_steal_pointer (&stmt));
@@ -1164,16 +1254,10 @@ ssa_db_read_inventory (SsaDb    *self,
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
     {
-      SsaInventoryLine line = { NULL, };
-      const char *kind = (const char *) sqlite3_column_text (stmt, 5);
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      SsaInventoryLine line;
+      gint64 id = line_from_row (stmt, 0, &line);
 
-      line.code = (char *) sqlite3_column_text (stmt, 1);
-      line.quantity = sqlite3_column_int64 (stmt, 2);
-      ssa_db_column_date (stmt, 3, &line.added_on);
-      ssa_db_column_date (stmt, 4, &line.covered_until);
-      line.has_kind = kind != NULL && ssa_kind_from_string (kind, &line.kind);
-      line.name = (char *) sqlite3_column_text (stmt, 6);
+      /* It copies the line's strings out of the row. */
       ssa_inventory_add_line (inventory, &line);
       g_array_append_val (ids, id);
     }
@@ -1423,16 +1507,13 @@ list_rows (SsaDb        *self,
   while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
     {
       SsaDbInstallationRow row = { 0, };
-      const char *deployment = (const char *) sqlite3_column_text (stmt, 5);
 
       row.id = sqlite3_column_int64 (stmt, 0);
       row.customer_id = sqlite3_column_int64 (stmt, 1);
       row.customer_name = ssa_db_column_text (stmt, 2);
       row.name = ssa_db_column_text (stmt, 3);
       row.serial = ssa_db_column_text (stmt, 4);
-      row.deployment = SSA_DEPLOYMENT_APPLIANCE;
-      if (deployment != NULL)
-        ssa_deployment_from_string (deployment, &row.deployment);
+      row.deployment = deployment_from_column (stmt, 5);
       row.firmware = ssa_db_column_text (stmt, 6);
       ssa_db_column_date (stmt, 7, &row.ssa_expiry);
       if (with_count)

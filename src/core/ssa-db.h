@@ -105,6 +105,10 @@ gboolean     ssa_db_update_customer      (SsaDb           *self,
 gboolean     ssa_db_delete_customer      (SsaDb           *self,
                                           gint64           id,
                                           GError         **error);
+gboolean     ssa_db_delete_customer_with_installations (SsaDb     *self,
+                                                        gint64     id,
+                                                        GArray   **out_installation_ids,
+                                                        GError   **error);
 
 /* Installations and their licence lines. */
 

@@ -948,6 +948,64 @@ ssa_repository_remove_customer (SsaRepository  *self,
 }
 
 /**
+ * ssa_repository_remove_customer_with_installations:
+ * @self: a loaded repository
+ * @customer: one of its customers
+ * @out_installations: (out) (optional) (transfer container) (element-type SsaInstallation):
+ *   the installations removed with @customer, by id, with their licence lines; an Undo
+ *   adds them back (with their ids cleared) after adding the customer back
+ * @error: a #GError
+ *
+ * Deletes @customer, its installations and their licence lines in one transaction (see
+ * ssa_db_delete_customer_with_installations()), then drops the installations and the
+ * customer from the models. When the database refuses (one of the installations has
+ * offers, which are kept for good), nothing is deleted and the models stay as they were.
+ */
+gboolean
+ssa_repository_remove_customer_with_installations (SsaRepository  *self,
+                                                   SsaCustomer    *customer,
+                                                   GPtrArray     **out_installations,
+                                                   GError        **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (SSA_IS_CUSTOMER (customer), FALSE);
+
+  id = ssa_customer_get_id (customer);
+  if (!check_loaded (self, error) ||
+      !ssa_db_delete_customer_with_installations (self->db, id, &ids, error))
+    return FALSE;
+
+  /* The models follow what the database deleted. An installation another process added to
+   * the customer since the load went too, but was never in them. */
+  removed = g_ptr_array_new_full (ids->len, g_object_unref);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 installation_id = g_array_index (ids, gint64, i);
+      SsaInstallation *installation = g_hash_table_lookup (self->installations_by_id,
+                                                           &installation_id);
+
+      if (installation == NULL)
+        continue;
+      /* The store's reference may be the last one. */
+      g_ptr_array_add (removed, g_object_ref (installation));
+      unwatch_installation (self, installation);
+      forget_row (self->installations_by_id, self->installations, installation_id,
+                  installation);
+    }
+
+  unwatch (self, customer);
+  forget_row (self->customers_by_id, self->customers, id, customer);
+
+  if (out_installations != NULL)
+    *out_installations = g_steal_pointer (&removed);
+  return TRUE;
+}
+
+/**
  * ssa_repository_add_installation:
  * @self: a loaded repository
  * @installation: a new installation (id 0) with new licence lines; its customer-id names a

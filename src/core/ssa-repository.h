@@ -52,6 +52,10 @@ gboolean         ssa_repository_add_customer         (SsaRepository     *self,
 gboolean         ssa_repository_remove_customer      (SsaRepository     *self,
                                                       SsaCustomer       *customer,
                                                       GError           **error);
+gboolean ssa_repository_remove_customer_with_installations (SsaRepository  *self,
+                                                            SsaCustomer    *customer,
+                                                            GPtrArray     **out_installations,
+                                                            GError        **error);
 gboolean         ssa_repository_add_installation     (SsaRepository     *self,
                                                       SsaInstallation   *installation,
                                                       GError           **error);

@@ -592,26 +592,6 @@ edit_customer_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
-static GPtrArray *
-installations_of (SsaWindow *self,
-                  gint64     customer_id)
-{
-  GListModel *installations = ssa_repository_get_installations (self->repository);
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (installations);
-
-  for (guint i = 0; i < n; i++)
-    {
-      SsaInstallation *installation = g_list_model_get_item (installations, i);
-
-      if (ssa_installation_get_customer_id (installation) == customer_id)
-        g_ptr_array_add (found, installation);
-      else
-        g_object_unref (installation);
-    }
-  return found;
-}
-
 static void
 delete_customer_action (GtkWidget  *widget,
                         const char *action_name,
@@ -619,8 +599,7 @@ delete_customer_action (GtkWidget  *widget,
 {
   SsaWindow *self = SSA_WINDOW (widget);
   g_autoptr(SsaCustomer) customer = NULL;
-  g_autoptr(GPtrArray) installations = NULL;
-  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) removed = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
@@ -628,33 +607,14 @@ delete_customer_action (GtkWidget  *widget,
     return;
 
   customer = g_object_ref (self->shown_customer);
-  installations = installations_of (self, ssa_customer_get_id (customer));
   clear_undo (self);
   ssa_sidebar_select (self->sidebar, NULL);
 
-  /* The customer's installations go first: the database keeps no installation without its
-   * customer. One with offers stays, and so does the customer. */
-  for (guint i = 0; i < installations->len; i++)
+  /* The customer goes with its installations in one transaction: when one of them has
+   * offers, which are kept for good, nothing is deleted and nothing is half deleted. */
+  if (!ssa_repository_remove_customer_with_installations (self->repository, customer,
+                                                          &removed, &error))
     {
-      SsaInstallation *installation = g_ptr_array_index (installations, i);
-
-      if (!ssa_repository_remove_installation (self->repository, installation, &error))
-        break;
-      g_ptr_array_add (removed, g_object_ref (installation));
-    }
-  if (error == NULL)
-    ssa_repository_remove_customer (self->repository, customer, &error);
-
-  if (error != NULL)
-    {
-      /* Put back what went, so that nothing is half deleted. */
-      for (guint i = 0; i < removed->len; i++)
-        {
-          SsaInstallation *installation = g_ptr_array_index (removed, i);
-
-          forget_ids (installation);
-          ssa_repository_add_installation (self->repository, installation, NULL);
-        }
       message = g_strdup_printf (_("“%s” was not deleted: %s"),
                                  ssa_customer_get_name (customer), error->message);
       show_toast (self, message);
