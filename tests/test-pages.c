@@ -606,6 +606,30 @@ test_renewals (Fixture       *f,
       g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{4}$", offer->number, 0, 0));
       check_documents (folder_path, offer->number);
     }
+
+  /* A hidden page asked to reload waits until it is shown. The first renewal's SSA is
+   * extended meanwhile, past the 90 days. */
+  {
+    g_autoptr(SsaInstallation) installation = NULL;
+    GDate extended;
+
+    gtk_widget_set_visible (page, FALSE);
+    installation = ssa_db_load_installation (f->db, g_array_index (rows, SsaDbInstallationRow,
+                                                                   0).id, &error);
+    g_assert_no_error (error);
+    ssa_date_add_days (&f->today, 365, &extended);
+    ssa_installation_set_ssa_expiry (installation, &extended);
+    g_assert_true (ssa_db_update_installation (f->db, installation, &error));
+    g_assert_no_error (error);
+
+    ssa_renewals_page_reload (SSA_RENEWALS_PAGE (page));
+    spin (300);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, rows->len);
+
+    gtk_widget_set_visible (page, TRUE);
+    wait.n_items = rows->len - 1;
+    g_assert_true (wait_for (model_has_count, &wait));
+  }
 }
 
 /* The batch stops at Cancel: what it made is consistent with what it reports. */

@@ -23,6 +23,7 @@ struct _SsaOffersPage
   char               *select_number;    /* selected once the list has been loaded */
 
   GCancellable       *load_cancellable;
+  gboolean            stale;            /* to be loaded when it is next shown */
   GCancellable       *action_cancellable;
 
   /* Template widgets */
@@ -132,10 +133,8 @@ update_view (SsaOffersPage *self)
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   guint n_all = g_list_model_get_n_items (G_LIST_MODEL (self->store));
   g_autofree char *summary = NULL;
-  const char *visible = gtk_stack_get_visible_child_name (self->stack);
 
-  if (g_strcmp0 (visible, "list") == 0 || g_strcmp0 (visible, "empty") == 0)
-    gtk_stack_set_visible_child_name (self->stack, n_shown > 0 ? "list" : "empty");
+  ssa_page_show_list_or_empty (self->stack, G_LIST_MODEL (self->filter_model));
 
   if (n_shown == n_all)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u offer", "%u offers", n_all),
@@ -221,26 +220,19 @@ load_offers_cb (GObject      *object,
 {
   g_autoptr(SsaOffersPage) self = user_data;
   g_autoptr(OffersResult) offers = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(SsaOfferItem) selected = NULL;
   g_autofree char *number = NULL;
 
-  offers = ssa_db_job_finish (result, &error);
+  if (!ssa_page_load_finish (result, &self->load_cancellable, self->stack, self->spinner,
+                             self->error_page, (gpointer *) &offers))
+    return;
   if (offers == NULL)
     {
-      /* A cancelled load was replaced by a newer one, or the page is going away. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_clear_object (&self->load_cancellable);
-      gtk_spinner_stop (self->spinner);
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
       g_list_store_remove_all (self->store);
       update_view (self);
       return;
     }
-  g_clear_object (&self->load_cancellable);
 
   /* Keep the selection across the reload, unless an action asked for another offer. */
   selected = dup_selected_item (self);
@@ -257,7 +249,6 @@ load_offers_cb (GObject      *object,
 
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
-  gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "list");
   if (number != NULL)
     select_number (self, number);
@@ -267,15 +258,20 @@ load_offers_cb (GObject      *object,
 /**
  * ssa_offers_page_reload:
  *
- * Reads the page's lists anew from the database, in a worker thread.
+ * Reads the page's lists anew from the database, in a worker thread; a page that is not
+ * shown does so once it is shown.
  */
 void
 ssa_offers_page_reload (SsaOffersPage *self)
 {
   g_return_if_fail (SSA_IS_OFFERS_PAGE (self));
 
+  /* The window asks after each offer it saves: a hidden page loads once, when it is shown. */
+  if (ssa_page_defer_load (GTK_WIDGET (self), &self->load_cancellable, &self->stale))
+    return;
+
   if (!ssa_page_load_async (GTK_WIDGET (self), self->repository, &self->load_cancellable,
-                            self->stack, self->spinner,
+                            &self->stale, self->stack, self->spinner,
                             g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0,
                             load_offers_job, (GDestroyNotify) offers_result_free,
                             load_offers_cb))
@@ -535,19 +531,6 @@ repository_loaded_cb (SsaOffersPage *self)
 /* Overrides */
 
 static void
-ssa_offers_page_map (GtkWidget *widget)
-{
-  SsaOffersPage *self = SSA_OFFERS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (ssa_offers_page_parent_class)->map (widget);
-
-  /* Offers are made elsewhere in the window and validity runs out overnight: a page that
-   * is shown again is brought up to date. */
-  if (self->repository != NULL && self->load_cancellable == NULL)
-    ssa_offers_page_reload (self);
-}
-
-static void
 ssa_offers_page_dispose (GObject *object)
 {
   SsaOffersPage *self = (SsaOffersPage *)object;
@@ -631,8 +614,6 @@ ssa_offers_page_class_init (SsaOffersPageClass *klass)
   object_class->get_property = ssa_offers_page_get_property;
   object_class->set_property = ssa_offers_page_set_property;
 
-  widget_class->map = ssa_offers_page_map;
-
   /**
    * SsaOffersPage:repository:
    *
@@ -683,7 +664,14 @@ ssa_offers_page_class_init (SsaOffersPageClass *klass)
 static void
 ssa_offers_page_init (SsaOffersPage *self)
 {
+  self->stale = TRUE;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Offers are made elsewhere in the window (renewal drafts too) and validity runs out
+   * overnight. */
+  ssa_page_reload_when_shown (GTK_WIDGET (self), &self->load_cancellable, &self->stale,
+                              G_CALLBACK (ssa_offers_page_reload));
 
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -760,7 +748,8 @@ ssa_offers_page_set_status_filter (SsaOffersPage *self,
  * ssa_offers_page_select:
  * @number: an offer's number
  *
- * Selects the offer when it is listed, or once the list has been loaded.
+ * Selects the offer when it is listed, or once the list has been loaded: a page that is
+ * loading, or has yet to load (it loads when it is shown), selects it then.
  */
 void
 ssa_offers_page_select (SsaOffersPage *self,
@@ -769,7 +758,7 @@ ssa_offers_page_select (SsaOffersPage *self,
   g_return_if_fail (SSA_IS_OFFERS_PAGE (self));
   g_return_if_fail (number != NULL);
 
-  if (self->load_cancellable != NULL)
+  if (self->load_cancellable != NULL || self->stale)
     {
       g_free (self->select_number);
       self->select_number = g_strdup (number);

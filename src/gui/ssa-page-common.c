@@ -145,6 +145,9 @@ ssa_db_job_get_data (GAsyncResult *result)
  * @repository: (nullable): its repository
  * @cancellable: (inout) (nullable): the page's loading cancellable: the load in flight is
  *   cancelled, and the new one's is stored here
+ * @stale: (inout): the page's stale flag (see ssa_page_reload_when_shown()): cleared when
+ *   the load starts while the page is shown; a page that loads while hidden is loaded again
+ *   when it is shown, as it is after any time hidden
  * @stack: the stack of the page's states, with a "loading" child
  * @spinner: the spinner in that child
  * @show_spinner: whether to show "loading" while the job runs (an empty page), rather than
@@ -162,6 +165,7 @@ gboolean
 ssa_page_load_async (GtkWidget            *page,
                      SsaRepository        *repository,
                      GCancellable        **cancellable,
+                     gboolean             *stale,
                      GtkStack             *stack,
                      GtkSpinner           *spinner,
                      gboolean              show_spinner,
@@ -173,6 +177,7 @@ ssa_page_load_async (GtkWidget            *page,
 
   g_return_val_if_fail (GTK_IS_WIDGET (page), FALSE);
   g_return_val_if_fail (cancellable != NULL, FALSE);
+  g_return_val_if_fail (stale != NULL, FALSE);
 
   g_cancellable_cancel (*cancellable);
   g_clear_object (cancellable);
@@ -185,10 +190,172 @@ ssa_page_load_async (GtkWidget            *page,
   if (path == NULL)
     return FALSE;
 
+  *stale = !gtk_widget_get_mapped (page);
   *cancellable = g_cancellable_new ();
   ssa_db_job_run_async (path, func, NULL, NULL, result_free, *cancellable, callback,
                         g_object_ref (page));
   return TRUE;
+}
+
+/**
+ * ssa_page_load_finish:
+ * @result: the result of the page's loading job
+ * @cancellable: (inout): the page's loading cancellable, cleared when the load is over
+ * @stack: the stack of the page's states, with an "error" child
+ * @spinner: the spinner of its "loading" child
+ * @error_page: its "error" child, which says why a load failed
+ * @loaded: (out) (transfer full) (nullable): the job's result; %NULL when it failed
+ *
+ * Ends a page's load started with ssa_page_load_async(): unless it was cancelled, the
+ * spinner stops, and a failure is shown on the error page. The caller shows a result.
+ *
+ * Returns: %FALSE when the load was cancelled: a newer load replaced it or the page is
+ *   going away, and the page is to be left as it is
+ */
+gboolean
+ssa_page_load_finish (GAsyncResult   *result,
+                      GCancellable  **cancellable,
+                      GtkStack       *stack,
+                      GtkSpinner     *spinner,
+                      AdwStatusPage  *error_page,
+                      gpointer       *loaded)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (cancellable != NULL, FALSE);
+  g_return_val_if_fail (loaded != NULL, FALSE);
+
+  *loaded = ssa_db_job_finish (result, &error);
+  /* A newer load replaced this one, and owns the cancellable now, or the page is going
+   * away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+
+  g_clear_object (cancellable);
+  gtk_spinner_stop (spinner);
+  if (*loaded == NULL)
+    {
+      adw_status_page_set_description (error_page, error->message);
+      gtk_stack_set_visible_child_name (stack, "error");
+    }
+  return TRUE;
+}
+
+/**
+ * ssa_page_defer_load:
+ * @page: a page about to load
+ * @cancellable: (inout): the page's loading cancellable
+ * @stale: (inout): the page's stale flag (see ssa_page_reload_when_shown())
+ *
+ * Puts a costly load off while @page is not shown: the load in flight, if any, is
+ * cancelled and the page is marked stale, so that it loads once, when it is shown, however
+ * many times it is asked to while hidden.
+ *
+ * Returns: whether the load was put off; %FALSE when the page is shown and loads now
+ */
+gboolean
+ssa_page_defer_load (GtkWidget     *page,
+                     GCancellable **cancellable,
+                     gboolean      *stale)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (page), FALSE);
+  g_return_val_if_fail (cancellable != NULL, FALSE);
+  g_return_val_if_fail (stale != NULL, FALSE);
+
+  if (gtk_widget_get_mapped (page))
+    return FALSE;
+
+  g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+  *stale = TRUE;
+  return TRUE;
+}
+
+typedef struct
+{
+  GCancellable **cancellable;
+  gboolean      *stale;
+  GCallback      reload;
+} ShownWatch;
+
+static void
+page_map_cb (GtkWidget  *page,
+             ShownWatch *watch)
+{
+  if (!*watch->stale)
+    return;
+
+  /* A load still running began moments ago (the page was being built, or was hidden only
+   * briefly): it is recent enough. */
+  if (*watch->cancellable != NULL)
+    *watch->stale = FALSE;
+  else
+    ((void (*) (GtkWidget *)) watch->reload) (page);
+}
+
+static void
+page_unmap_cb (GtkWidget  *page,
+               ShownWatch *watch)
+{
+  *watch->stale = TRUE;
+}
+
+/**
+ * ssa_page_reload_when_shown:
+ * @page: a page
+ * @cancellable: the page's loading cancellable, a field of @page
+ * @stale: the page's stale flag, a field of @page: %TRUE until it has loaded
+ * @reload: the page's reload function, called with @page
+ *
+ * Reloads @page when it is shown (mapped) while it is stale. Nothing tells a page what
+ * changed while it was hidden (installations edited, offers made or accepted elsewhere in
+ * the window, price lists stored by the command line, another day begun), so a page that
+ * is hidden becomes stale, and a page that is shown again is brought up to date.
+ */
+void
+ssa_page_reload_when_shown (GtkWidget     *page,
+                            GCancellable **cancellable,
+                            gboolean      *stale,
+                            GCallback      reload)
+{
+  ShownWatch *watch;
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (cancellable != NULL);
+  g_return_if_fail (stale != NULL);
+  g_return_if_fail (reload != NULL);
+
+  /* The handlers are on @page itself: they go before the fields they point to. */
+  watch = g_new0 (ShownWatch, 1);
+  watch->cancellable = cancellable;
+  watch->stale = stale;
+  watch->reload = reload;
+  g_signal_connect_data (page, "map", G_CALLBACK (page_map_cb), watch,
+                         (GClosureNotify) G_CALLBACK (g_free), 0);
+  g_signal_connect (page, "unmap", G_CALLBACK (page_unmap_cb), watch);
+}
+
+/**
+ * ssa_page_show_list_or_empty:
+ * @stack: the stack of a page's states, with "list" and "empty" children
+ * @shown: the items the list shows
+ *
+ * Shows the list, or its empty state when @shown has no items, while @stack shows either
+ * of them; a page that is loading or shows an error is left as it is.
+ */
+void
+ssa_page_show_list_or_empty (GtkStack   *stack,
+                             GListModel *shown)
+{
+  const char *visible;
+
+  g_return_if_fail (GTK_IS_STACK (stack));
+  g_return_if_fail (G_IS_LIST_MODEL (shown));
+
+  visible = gtk_stack_get_visible_child_name (stack);
+  if (g_strcmp0 (visible, "list") == 0 || g_strcmp0 (visible, "empty") == 0)
+    gtk_stack_set_visible_child_name (stack,
+                                      g_list_model_get_n_items (shown) > 0 ? "list" : "empty");
 }
 
 /**

@@ -44,12 +44,28 @@ gpointer    ssa_db_job_get_data             (GAsyncResult         *result);
 gboolean    ssa_page_load_async             (GtkWidget            *page,
                                              SsaRepository        *repository,
                                              GCancellable        **cancellable,
+                                             gboolean             *stale,
                                              GtkStack             *stack,
                                              GtkSpinner           *spinner,
                                              gboolean              show_spinner,
                                              SsaDbJobFunc          func,
                                              GDestroyNotify        result_free,
                                              GAsyncReadyCallback   callback);
+gboolean    ssa_page_load_finish            (GAsyncResult         *result,
+                                             GCancellable        **cancellable,
+                                             GtkStack             *stack,
+                                             GtkSpinner           *spinner,
+                                             AdwStatusPage        *error_page,
+                                             gpointer             *loaded);
+gboolean    ssa_page_defer_load             (GtkWidget            *page,
+                                             GCancellable        **cancellable,
+                                             gboolean             *stale);
+void        ssa_page_reload_when_shown      (GtkWidget            *page,
+                                             GCancellable        **cancellable,
+                                             gboolean             *stale,
+                                             GCallback             reload);
+void        ssa_page_show_list_or_empty     (GtkStack             *stack,
+                                             GListModel           *shown);
 
 char       *ssa_page_dup_database_path      (SsaRepository        *repository);
 gboolean    ssa_page_swap_repository        (GtkWidget            *page,

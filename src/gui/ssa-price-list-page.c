@@ -34,6 +34,7 @@ struct _SsaPriceListPage
                                          * load emits "price-list-changed" */
 
   GCancellable       *load_cancellable;
+  gboolean            stale;            /* to be loaded when it is next shown */
   GCancellable       *refresh_cancellable;
   GCancellable       *diff_cancellable;
 
@@ -184,17 +185,6 @@ dup_source_text (const SsaDbPriceListInfo *info,
 }
 
 static void
-update_products_view (SsaPriceListPage *self)
-{
-  const char *visible = gtk_stack_get_visible_child_name (self->products_stack);
-
-  if (g_strcmp0 (visible, "list") == 0 || g_strcmp0 (visible, "empty") == 0)
-    gtk_stack_set_visible_child_name (self->products_stack,
-                                      g_list_model_get_n_items (G_LIST_MODEL (self->products_filter_model)) > 0
-                                      ? "list" : "empty");
-}
-
-static void
 update_actions (SsaPriceListPage *self)
 {
   g_autofree char *path = ssa_page_dup_database_path (self->repository);
@@ -269,22 +259,16 @@ load_cb (GObject      *object,
 {
   g_autoptr(SsaPriceListPage) self = user_data;
   g_autoptr(LoadResult) loaded = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) products = NULL;
   g_autoptr(GPtrArray) lists = NULL;
   gint64 current_row_id = 0;
 
-  loaded = ssa_db_job_finish (result, &error);
+  if (!ssa_page_load_finish (result, &self->load_cancellable, self->products_stack,
+                             self->spinner, self->error_page, (gpointer *) &loaded))
+    return;
   if (loaded == NULL)
     {
-      /* A cancelled load was replaced by a newer one, or the page is going away. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_clear_object (&self->load_cancellable);
-      gtk_spinner_stop (self->spinner);
       show_header (self, NULL, NULL, NULL);
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->products_stack, "error");
       /* The list did change: without it in hand, the handlers read it themselves. */
       if (self->announce_change)
         {
@@ -293,7 +277,6 @@ load_cb (GObject      *object,
         }
       return;
     }
-  g_clear_object (&self->load_cancellable);
 
   show_header (self, loaded->price_list, loaded->info, loaded->sample_sha256);
   g_free (self->currency);
@@ -338,7 +321,6 @@ load_cb (GObject      *object,
         }
     }
 
-  gtk_spinner_stop (self->spinner);
   if (loaded->price_list == NULL)
     {
       adw_status_page_set_description (self->error_page, loaded->problem);
@@ -347,7 +329,8 @@ load_cb (GObject      *object,
   else
     {
       gtk_stack_set_visible_child_name (self->products_stack, "list");
-      update_products_view (self);
+      ssa_page_show_list_or_empty (self->products_stack,
+                                   G_LIST_MODEL (self->products_filter_model));
     }
   update_actions (self);
 
@@ -373,7 +356,7 @@ ssa_price_list_page_reload (SsaPriceListPage *self)
   g_return_if_fail (SSA_IS_PRICE_LIST_PAGE (self));
 
   if (!ssa_page_load_async (GTK_WIDGET (self), self->repository, &self->load_cancellable,
-                            self->products_stack, self->spinner,
+                            &self->stale, self->products_stack, self->spinner,
                             g_list_model_get_n_items (G_LIST_MODEL (self->products)) == 0,
                             load_job, (GDestroyNotify) load_result_free, load_cb))
     {
@@ -624,7 +607,8 @@ cancel_clicked_cb (SsaPriceListPage *self)
 static void
 products_changed_cb (SsaPriceListPage *self)
 {
-  update_products_view (self);
+  ssa_page_show_list_or_empty (self->products_stack,
+                               G_LIST_MODEL (self->products_filter_model));
 }
 
 static void
@@ -640,18 +624,6 @@ repository_loaded_cb (SsaPriceListPage *self)
 }
 
 /* Overrides */
-
-static void
-ssa_price_list_page_map (GtkWidget *widget)
-{
-  SsaPriceListPage *self = SSA_PRICE_LIST_PAGE (widget);
-
-  GTK_WIDGET_CLASS (ssa_price_list_page_parent_class)->map (widget);
-
-  /* The window's background refresh and the command line store lists too. */
-  if (self->repository != NULL && self->load_cancellable == NULL)
-    ssa_price_list_page_reload (self);
-}
 
 static void
 ssa_price_list_page_dispose (GObject *object)
@@ -735,8 +707,6 @@ ssa_price_list_page_class_init (SsaPriceListPageClass *klass)
   object_class->finalize = ssa_price_list_page_finalize;
   object_class->get_property = ssa_price_list_page_get_property;
   object_class->set_property = ssa_price_list_page_set_property;
-
-  widget_class->map = ssa_price_list_page_map;
 
   /**
    * SsaPriceListPage:repository:
@@ -822,7 +792,15 @@ ssa_price_list_page_init (SsaPriceListPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
+  self->stale = TRUE;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The window's background refresh and the command line store lists too. The page loads
+   * whenever it is asked, hidden or not: a refresh announces the list it made current
+   * once the page has read it back. */
+  ssa_page_reload_when_shown (GTK_WIDGET (self), &self->load_cancellable, &self->stale,
+                              G_CALLBACK (ssa_price_list_page_reload));
 
   /* Typing anywhere on the page searches the products. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));

@@ -32,6 +32,7 @@ struct _SsaRenewalsPage
   guint               within_days;
 
   GCancellable       *load_cancellable;
+  gboolean            stale;            /* to be loaded when it is next shown */
   GCancellable       *batch_cancellable;
   GtkFileChooserNative *chooser;
   GArray             *chosen;           /* BatchEntry: the selection when the chooser opened */
@@ -252,9 +253,7 @@ update_view (SsaRenewalsPage *self)
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   n_selected = (guint) gtk_bitset_get_size (selected);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0 ||
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0)
-    gtk_stack_set_visible_child_name (self->stack, n_shown > 0 ? "list" : "empty");
+  ssa_page_show_list_or_empty (self->stack, G_LIST_MODEL (self->filter_model));
 
   if (n_selected > 0)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u installation selected",
@@ -344,24 +343,17 @@ load_renewals_cb (GObject      *object,
 {
   g_autoptr(SsaRenewalsPage) self = user_data;
   g_autoptr(RenewalsResult) renewals = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
 
-  renewals = ssa_db_job_finish (result, &error);
+  if (!ssa_page_load_finish (result, &self->load_cancellable, self->stack, self->spinner,
+                             self->error_page, (gpointer *) &renewals))
+    return;
   if (renewals == NULL)
     {
-      /* A cancelled load was replaced by a newer one, or the page is going away. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_clear_object (&self->load_cancellable);
-      gtk_spinner_stop (self->spinner);
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
       g_list_store_remove_all (self->store);
       update_view (self);
       return;
     }
-  g_clear_object (&self->load_cancellable);
 
   items = g_ptr_array_new_full (renewals->rows->len, g_object_unref);
   for (guint i = 0; i < renewals->rows->len; i++)
@@ -392,7 +384,6 @@ load_renewals_cb (GObject      *object,
   /* One splice, so that the view updates once. */
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
-  gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "list");
   update_view (self);
 }
@@ -400,15 +391,21 @@ load_renewals_cb (GObject      *object,
 /**
  * ssa_renewals_page_reload:
  *
- * Reads the page's lists anew from the database, in a worker thread.
+ * Reads the page's lists anew from the database, in a worker thread; a page that is not
+ * shown does so once it is shown.
  */
 void
 ssa_renewals_page_reload (SsaRenewalsPage *self)
 {
   g_return_if_fail (SSA_IS_RENEWALS_PAGE (self));
 
+  /* A load computes an offer for every renewal: a hidden page, which the window asks after
+   * each offer it saves, loads once, when it is shown. */
+  if (ssa_page_defer_load (GTK_WIDGET (self), &self->load_cancellable, &self->stale))
+    return;
+
   if (!ssa_page_load_async (GTK_WIDGET (self), self->repository, &self->load_cancellable,
-                            self->stack, self->spinner,
+                            &self->stale, self->stack, self->spinner,
                             g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0,
                             load_renewals_job, (GDestroyNotify) renewals_result_free,
                             load_renewals_cb))
@@ -869,19 +866,6 @@ repository_loaded_cb (SsaRenewalsPage *self)
 /* Overrides */
 
 static void
-ssa_renewals_page_map (GtkWidget *widget)
-{
-  SsaRenewalsPage *self = SSA_RENEWALS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (ssa_renewals_page_parent_class)->map (widget);
-
-  /* Days left change overnight and offers are made elsewhere in the window: a page that
-   * is shown again is brought up to date. */
-  if (self->repository != NULL && self->load_cancellable == NULL)
-    ssa_renewals_page_reload (self);
-}
-
-static void
 ssa_renewals_page_dispose (GObject *object)
 {
   SsaRenewalsPage *self = (SsaRenewalsPage *)object;
@@ -972,8 +956,6 @@ ssa_renewals_page_class_init (SsaRenewalsPageClass *klass)
   object_class->get_property = ssa_renewals_page_get_property;
   object_class->set_property = ssa_renewals_page_set_property;
 
-  widget_class->map = ssa_renewals_page_map;
-
   /**
    * SsaRenewalsPage:repository:
    *
@@ -1044,6 +1026,7 @@ static void
 ssa_renewals_page_init (SsaRenewalsPage *self)
 {
   self->within_days = MAX_WITHIN_DAYS;
+  self->stale = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1051,6 +1034,11 @@ ssa_renewals_page_init (SsaRenewalsPage *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Days left change overnight, and installations change in the window while the page is
+   * hidden. */
+  ssa_page_reload_when_shown (GTK_WIDGET (self), &self->load_cancellable, &self->stale,
+                              G_CALLBACK (ssa_renewals_page_reload));
 
   gtk_spinner_start (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "loading");
