@@ -205,6 +205,24 @@ print_backups_table (GPtrArray *backups)
   fputs (out->str, stdout);
 }
 
+/* backups --take: a backup by hand, of a database that is not changed (not migrated). */
+static gboolean
+take_manual_backup (const char *path)
+{
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *taken = NULL;
+
+  db = ssa_db_open (path, SSA_DB_OPEN_READ_ONLY, &error);
+  if (db == NULL || !ssa_backup_take (db, SSA_BACKUP_REASON_MANUAL, &taken, &error))
+    {
+      print_command_error ("backups", error);
+      return FALSE;
+    }
+  g_printerr (_("Backed up %s to %s.\n"), ssa_db_get_path (db), taken);
+  return TRUE;
+}
+
 int
 ssa_cli_backups (int    argc,
                  char **argv)
@@ -214,15 +232,18 @@ ssa_cli_backups (int    argc,
   g_autoptr(GPtrArray) backups = NULL;
   g_autofree char *path = dup_db_path ();
   gboolean json = FALSE;
+  gboolean take = FALSE;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON array"), NULL },
+    { "take", 0, 0, G_OPTION_ARG_NONE, &take,
+      N_("Take a backup now, checked, before listing them"), NULL },
     { NULL }
   };
 
   context = ssa_cli_option_context_new (NULL,
                                         _("Lists the database's backups, newest first: the "
                                           "daily ones, those taken before an upgrade or a "
-                                          "restore, and those “ssa-desk-cli backup” took."));
+                                          "restore, and those taken with --take."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!ssa_cli_parse (context, "backups", &argc, &argv))
     return SSA_CLI_USAGE;
@@ -231,6 +252,9 @@ ssa_cli_backups (int    argc,
       ssa_cli_usage_error ("backups", _("unexpected argument “%s”"), argv[1]);
       return SSA_CLI_USAGE;
     }
+
+  if (take && !take_manual_backup (path))
+    return SSA_CLI_REFUSED;
 
   backups = ssa_backup_list (path, &error);
   if (backups == NULL)
