@@ -29,12 +29,18 @@ print_command_error (const char   *command,
   ssa_cli_print_error (prefix, error);
 }
 
+/* What to do about a damaged database: after a refused change (@refused), or after
+ * `check`. */
 static void
-print_restore_hint (void)
+print_restore_hint (gboolean refused)
 {
-  g_printerr ("%s\n", _("Nothing was changed. “ssa-desk-cli check” shows the whole report, "
-                        "“ssa-desk-cli backups” lists the backups and “ssa-desk-cli restore "
-                        "FILE” restores one (the damaged file is kept aside)."));
+  if (refused)
+    g_printerr ("%s\n", _("Nothing was changed. “ssa-desk-cli check” shows the whole report, "
+                          "“ssa-desk-cli backups” lists the backups and “ssa-desk-cli "
+                          "restore FILE” restores one (the damaged file is kept aside)."));
+  else
+    g_printerr ("%s\n", _("“ssa-desk-cli backups” lists the backups and “ssa-desk-cli restore "
+                          "FILE” restores one (the damaged file is kept aside)."));
 }
 
 /* The database path of --db, or the window's database. */
@@ -73,7 +79,7 @@ ssa_cli_db_open_for_writing (const char *command)
   if (!ssa_db_check (db, SSA_DB_CHECK_QUICK, &error))
     {
       print_command_error (command, error);
-      print_restore_hint ();
+      print_restore_hint (TRUE);
       return NULL;
     }
 
@@ -120,14 +126,14 @@ ssa_cli_check (int    argc,
     {
       print_command_error ("check", error);
       if (g_error_matches (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE))
-        print_restore_hint ();
+        print_restore_hint (FALSE);
       return SSA_CLI_REFUSED;
     }
 
   if (!ssa_db_check (db, quick ? SSA_DB_CHECK_QUICK : SSA_DB_CHECK_FULL, &error))
     {
       print_command_error ("check", error);
-      print_restore_hint ();
+      print_restore_hint (FALSE);
       return SSA_CLI_REFUSED;
     }
 
