@@ -545,6 +545,50 @@ test_restore_refuses_bad_backup (Fixture       *f,
   g_assert_cmpint (count_installations (f->path), ==, 2);
 }
 
+/* A file SQLite cannot read at all, with a stale write-ahead log beside it: it is copied
+ * aside byte for byte and replaced whole, and the old log is never read with the new file. */
+static void
+test_restore_not_a_database (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *aside_wal = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *junk = g_strnfill (8192, 'x');
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_wal = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  gsize length = 0;
+
+  g_assert_true (ssa_backup_take (f->db, SSA_BACKUP_REASON_DAILY, &backup, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&f->db, ssa_db_close);
+  g_assert_true (g_file_set_contents (f->path, junk, -1, NULL));
+  g_assert_true (g_file_set_contents (wal, "a stale log", -1, NULL));
+  db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+  g_assert_null (db);
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE);
+  g_clear_error (&error);
+
+  g_assert_true (ssa_backup_restore (f->path, backup, &aside, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssa_db_check (db, SSA_DB_CHECK_FULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_installations (f->path), ==, 1);
+
+  g_assert_true (g_file_get_contents (aside, &kept, &length, NULL));
+  g_assert_cmpstr (kept, ==, junk);
+  aside_wal = g_strconcat (aside, "-wal", NULL);
+  g_assert_true (g_file_get_contents (aside_wal, &kept_wal, NULL, NULL));
+  g_assert_cmpstr (kept_wal, ==, "a stale log");
+}
+
 /* The backup before a migration. */
 
 static void
@@ -603,6 +647,7 @@ main (int    argc,
   ADD ("/backup/rotate-keeps-newest", test_rotate_keeps_newest);
   ADD ("/backup/restore", test_restore);
   ADD ("/backup/restore-damaged", test_restore_damaged);
+  ADD ("/backup/restore-not-a-database", test_restore_not_a_database);
   ADD ("/backup/restore-refuses-bad-backup", test_restore_refuses_bad_backup);
   ADD ("/backup/migration-hook", test_migration_hook);
 

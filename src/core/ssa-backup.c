@@ -549,7 +549,13 @@ ssa_backup_rotate_at (const char *db_path,
         }
 
       if (!keep)
-        g_unlink (info->path);
+        {
+          /* With the log kept beside a copy of a database SQLite could not open. */
+          g_autofree char *wal = g_strconcat (info->path, "-wal", NULL);
+
+          g_unlink (info->path);
+          g_unlink (wal);
+        }
     }
 }
 
