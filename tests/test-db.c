@@ -182,7 +182,155 @@ test_migrate_new (Fixture       *f,
  * added later appends the schema it migrates from here. */
 static const char * const earlier_schemas[SSA_DB_SCHEMA_VERSION] = {
   "CREATE TABLE scratch (x); DROP TABLE scratch; PRAGMA user_version = 0;",
+  "CREATE TABLE customers ( id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '', "
+  "org_no TEXT, address TEXT, contact TEXT, email TEXT, notes TEXT, created_at TEXT NOT "
+  "NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), updated_at TEXT NOT NULL "
+  "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+  "CREATE UNIQUE INDEX customers_org_no ON customers (org_no) WHERE org_no IS NOT NULL;"
+  "CREATE INDEX customers_name ON customers (name);"
+  "CREATE TABLE installations ( id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES "
+  "customers (id) ON DELETE RESTRICT, name TEXT, serial TEXT, deployment TEXT NOT NULL "
+  "DEFAULT 'appliance' CHECK (deployment IN ('appliance', 'saas', 'rental')), firmware "
+  "TEXT, ssa_expiry TEXT CHECK (ssa_expiry IS NULL OR (length(ssa_expiry) = 10 AND "
+  "date(ssa_expiry) = ssa_expiry)), notes TEXT, created_at TEXT NOT NULL DEFAULT "
+  "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), updated_at TEXT NOT NULL DEFAULT "
+  "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+  "CREATE INDEX installations_customer ON installations (customer_id);"
+  "CREATE INDEX installations_renewals ON installations (deployment, ssa_expiry, "
+  "customer_id, name) WHERE ssa_expiry IS NOT NULL;"
+  "CREATE UNIQUE INDEX installations_serial ON installations (serial) WHERE serial IS "
+  "NOT NULL;"
+  "CREATE TABLE licences ( id INTEGER PRIMARY KEY, installation_id INTEGER NOT NULL "
+  "REFERENCES installations (id) ON DELETE CASCADE, position INTEGER NOT NULL, code TEXT "
+  "NOT NULL CHECK (length(code) BETWEEN 1 AND 64), quantity INTEGER NOT NULL CHECK "
+  "(quantity BETWEEN 1 AND 1000000), added_on TEXT CHECK (added_on IS NULL OR "
+  "(length(added_on) = 10 AND date(added_on) = added_on)), covered_until TEXT CHECK "
+  "(covered_until IS NULL OR (length(covered_until) = 10 AND date(covered_until) = "
+  "covered_until)), kind TEXT CHECK (kind IS NULL OR kind IN ('switchboard', 'port', "
+  "'mobility', 'gsm', 'voicemail', 'standby', 'softphone', 'app', 'third_party', "
+  "'hardware', 'service')), name TEXT);"
+  "CREATE INDEX licences_installation ON licences (installation_id, position);"
+  "CREATE TABLE price_lists ( id INTEGER PRIMARY KEY, list_id TEXT NOT NULL, document "
+  "TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64), source_url "
+  "TEXT, fetched_at TEXT, etag TEXT, last_modified TEXT, imported_at TEXT NOT NULL "
+  "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), is_current INTEGER NOT NULL DEFAULT "
+  "0 CHECK (is_current IN (0, 1)));"
+  "CREATE UNIQUE INDEX price_lists_current ON price_lists (is_current) WHERE is_current "
+  "= 1;"
+  "CREATE TRIGGER price_lists_immutable BEFORE UPDATE OF list_id, document, sha256 ON "
+  "price_lists BEGIN SELECT RAISE (ABORT, 'a stored price list never changes'); END;"
+  "CREATE TABLE offers ( id INTEGER PRIMARY KEY, year INTEGER NOT NULL CHECK (year "
+  "BETWEEN 1 AND 9999), seq INTEGER NOT NULL CHECK (seq >= 1), revision INTEGER NOT NULL "
+  "DEFAULT 1 CHECK (revision >= 1), number TEXT NOT NULL UNIQUE, installation_id INTEGER "
+  "NOT NULL REFERENCES installations (id) ON DELETE RESTRICT, price_list_id INTEGER NOT "
+  "NULL REFERENCES price_lists (id) ON DELETE RESTRICT, status TEXT NOT NULL DEFAULT "
+  "'draft' CHECK (status IN ('draft', 'sent', 'accepted', 'declined')), created TEXT NOT "
+  "NULL CHECK (created IS NULL OR (length(created) = 10 AND date(created) = created)), "
+  "valid_until TEXT NOT NULL CHECK (valid_until IS NULL OR (length(valid_until) = 10 AND "
+  "date(valid_until) = valid_until)), period_start TEXT NOT NULL CHECK (period_start IS "
+  "NULL OR (length(period_start) = 10 AND date(period_start) = period_start)), "
+  "period_end TEXT NOT NULL CHECK (period_end IS NULL OR (length(period_end) = 10 AND "
+  "date(period_end) = period_end)), currency TEXT NOT NULL, total INTEGER NOT NULL CHECK "
+  "(total >= 0), request TEXT NOT NULL, inventory TEXT NOT NULL, snapshot TEXT NOT NULL, "
+  "paid_licences TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL DEFAULT "
+  "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), status_changed_at TEXT, UNIQUE (year, seq, "
+  "revision));"
+  "CREATE INDEX offers_installation ON offers (installation_id);"
+  "CREATE TRIGGER offers_immutable BEFORE UPDATE OF year, seq, revision, number, "
+  "installation_id, price_list_id, created, valid_until, period_start, period_end, "
+  "currency, total, request, inventory, snapshot, paid_licences ON offers BEGIN SELECT "
+  "RAISE (ABORT, 'an offer never changes: make a revision'); END;"
+  "CREATE TRIGGER offers_kept BEFORE DELETE ON offers BEGIN SELECT RAISE (ABORT, 'offers "
+  "are never deleted'); END;"
+  "CREATE TABLE profile ( id INTEGER PRIMARY KEY CHECK (id = 1), company_name TEXT, "
+  "org_no TEXT, vat_registered INTEGER NOT NULL DEFAULT 0 CHECK (vat_registered IN (0, "
+  "1)), foretaksregisteret INTEGER NOT NULL DEFAULT 0 CHECK (foretaksregisteret IN (0, "
+  "1)), address TEXT, phone TEXT, email TEXT, logo BLOB, logo_mime_type TEXT, "
+  "payment_terms TEXT, default_validity_days INTEGER NOT NULL DEFAULT 30 CHECK "
+  "(default_validity_days BETWEEN 1 AND 365), default_labour_rate INTEGER CHECK "
+  "(default_labour_rate IS NULL OR default_labour_rate >= 0), updated_at TEXT NOT NULL "
+  "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+  "INSERT INTO profile (id) VALUES (1);"
+  "PRAGMA application_id = 1397965124; PRAGMA user_version = 1;",
 };
+
+/* Version 1 stored the bundled sample price list as current, as migration 1 does. */
+static void
+store_sample_price_list_raw (const char *path)
+{
+  g_autoptr(GBytes) bytes = ssa_samples_get_price_list_bytes ();
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  sqlite3 *handle = raw_open (path);
+  sqlite3_stmt *stmt = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "INSERT INTO price_lists (list_id, document, sha256, "
+                                       "is_current) VALUES ('sample-2026-11', ?, ?, 1)", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, data, (int) length, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+}
+
+/* A database as version 1 left it: its schema, the sample price list and, when
+ * @with_offer, offer 2026-0001 as version 1 stored it (without seller, and a request
+ * without a language). */
+static void
+make_v1_database (const char *path,
+                  gboolean    with_offer)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, earlier_schemas[1], NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  store_sample_price_list_raw (path);
+  if (with_offer)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SsaInventory) inventory = sample ("renewal-in-time.json");
+      g_autoptr(GBytes) bytes = ssa_samples_get_price_list_bytes ();
+      g_autoptr(SsaPriceList) price_list = NULL;
+      g_autoptr(SsaOffer) offer = NULL;
+      g_autofree char *snapshot = NULL;
+      g_autofree char *inventory_json = NULL;
+      g_autofree char *sql = NULL;
+      char *quoted_snapshot;
+      char *quoted_inventory;
+      SsaOfferRequest request;
+      gsize length;
+      const char *data = g_bytes_get_data (bytes, &length);
+
+      price_list = ssa_price_list_new_from_data (data, length, "sample", &error);
+      g_assert_no_error (error);
+      ssa_offer_request_init (&request);
+      request.today = test_date ("2026-11-28");
+      offer = ssa_offer_compute (price_list, inventory, &request, &error);
+      g_assert_no_error (error);
+      snapshot = ssa_offer_to_json (offer);
+      inventory_json = ssa_inventory_to_json (inventory);
+      quoted_snapshot = sqlite3_mprintf ("%Q", snapshot);
+      quoted_inventory = sqlite3_mprintf ("%Q", inventory_json);
+      sql = g_strdup_printf ("INSERT INTO customers (id, name) VALUES (1, 'Kunde');"
+                             "INSERT INTO installations (id, customer_id, name) "
+                             "VALUES (1, 1, 'Bergen');"
+                             "INSERT INTO offers (year, seq, revision, number, installation_id, "
+                             "price_list_id, created, valid_until, period_start, period_end, "
+                             "currency, total, request, inventory, snapshot) VALUES (2026, 1, "
+                             "1, '2026-0001', 1, 1, '2026-11-28', '2026-12-28', '2027-01-01', "
+                             "'2027-12-31', 'NOK', 100, "
+                             "'{\"today\":\"2026-11-28\",\"billing\":\"once\","
+                             "\"discount_percent\":\"0\"}', %s, %s);",
+                             quoted_inventory, quoted_snapshot);
+      sqlite3_free (quoted_snapshot);
+      sqlite3_free (quoted_inventory);
+      g_assert_cmpint (raw_exec (path, sql), ==, SQLITE_OK);
+    }
+}
 
 static void
 test_migrate_earlier (Fixture       *f,
@@ -201,6 +349,8 @@ test_migrate_earlier (Fixture       *f,
       g_assert_cmpint (sqlite3_exec (handle, earlier_schemas[version], NULL, NULL, NULL), ==,
                        SQLITE_OK);
       sqlite3_close (handle);
+      if (version >= 1)
+        store_sample_price_list_raw (path);
       g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, version);
 
       db = ssa_db_open (path, SSA_DB_OPEN_DEFAULT, &error);
@@ -209,6 +359,46 @@ test_migrate_earlier (Fixture       *f,
       g_assert_true (ssa_db_check_integrity (db, &error));
       g_assert_no_error (error);
     }
+}
+
+/* An offer of version 1 is read as it is, read-only without migrating, and after the
+ * migration to version 2: it has no seller and its documents are in Bokmål; the new columns
+ * are as immutable as the others. */
+static void
+test_migrate_v1_offers (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaDbOffer) offer = NULL;
+  SsaOfferRequest request;
+
+  make_v1_database (f->path, TRUE);
+
+  db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ssa_db_get_schema_version (db), ==, 1);
+  offer = ssa_db_load_offer (db, "2026-0001", &error);
+  g_assert_no_error (error);
+  g_assert_null (offer->seller);
+  g_assert_true (ssa_db_offer_get_request (offer, &request, &error));
+  g_assert_cmpint (request.lang, ==, SSA_LANG_NB);
+  g_clear_pointer (&offer, ssa_db_offer_free);
+  g_clear_pointer (&db, ssa_db_close);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 1);
+
+  db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, SSA_DB_SCHEMA_VERSION);
+  offer = ssa_db_load_offer (db, "2026-0001", &error);
+  g_assert_no_error (error);
+  g_assert_null (offer->seller);
+  g_assert_nonnull (offer->snapshot);
+
+  g_assert_cmpint (raw_exec (f->path, "UPDATE offers SET seller = '{}'"), !=, SQLITE_OK);
+  g_assert_cmpint (raw_exec (f->path, "UPDATE offers SET seller_logo = x'00'"), !=, SQLITE_OK);
+  g_assert_cmpint (raw_exec (f->path, "UPDATE offers SET snapshot = '{}'"), !=, SQLITE_OK);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM offers WHERE seller IS NULL"), ==, 1);
 }
 
 static char *
@@ -1472,6 +1662,7 @@ main (int    argc,
 
   ADD ("/db/migrate/new", test_migrate_new, "no db");
   ADD ("/db/migrate/earlier", test_migrate_earlier, "no db");
+  ADD ("/db/migrate/v1-offers", test_migrate_v1_offers, "no db");
   ADD ("/db/migrate/newer-refused", test_migrate_newer_refused, "no db");
   ADD ("/db/migrate/foreign-refused", test_migrate_foreign_refused, "no db");
   ADD ("/db/customers", test_customers, NULL);
