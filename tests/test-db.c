@@ -14,6 +14,7 @@
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-error.h"
+#include "ssa-limits.h"
 #include "ssa-offer-reader.h"
 #include "ssa-samples.h"
 
@@ -1566,6 +1567,178 @@ test_offer_validity_refused (Fixture       *f,
   }
 }
 
+/* Limits: at most SSA_LIMIT_MAX_LICENCE_LINES per installation however they come (an
+ * installation file, a CSV list replacing or appended, one line from the window), refused
+ * before anything is stored; an offer whose period would end after 9999-12-31 is refused
+ * in words, not by the schema's CHECK. */
+
+static SsaInventory *
+inventory_of_n_lines (guint n_lines)
+{
+  SsaInventory *inventory = sample ("renewal-in-time.json");
+  SsaInventoryLine line = { 0, };
+
+  g_date_clear (&line.added_on, 1);
+  g_date_clear (&line.covered_until, 1);
+  line.code = (char *) "02-00039-002";
+  line.quantity = 1;
+  g_array_set_size (inventory->lines, 0);
+  for (guint i = 0; i < n_lines; i++)
+    ssa_inventory_add_line (inventory, &line);
+  return inventory;
+}
+
+static void
+test_limits_lines (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaInventory) too_many = inventory_of_n_lines (SSA_LIMIT_MAX_LICENCE_LINES + 1);
+  g_autoptr(SsaInventory) at_limit = inventory_of_n_lines (SSA_LIMIT_MAX_LICENCE_LINES);
+  g_autoptr(SsaInventory) one_line = inventory_of_n_lines (1);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(SsaLicence) one_more = licence_new ("02-00039-101", 1);
+  const char *name = "big.json";
+  gint64 id = 0;
+
+  g_assert_false (ssa_db_import_inventories (f->db, &too_many, &name, 1, &id, &error));
+  g_assert_error (error, SSA_ERROR, SSA_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "10001 licence lines"));
+  g_assert_nonnull (strstr (error->message, "10000"));
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM installations"), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM licences"), ==, 0);
+
+  /* At the limit: stored; then not one more line, whichever way it comes. */
+  g_assert_true (ssa_db_import_inventories (f->db, &at_limit, &name, 1, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_where (f, "licences", "installation_id", id), ==,
+                   SSA_LIMIT_MAX_LICENCE_LINES);
+
+  g_assert_false (ssa_db_insert_licence (f->db, id, one_more, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "10001 licence lines"));
+  g_clear_error (&error);
+  g_assert_cmpint (ssa_licence_get_id (one_more), ==, 0);
+
+  ids = ssa_db_replace_licences (f->db, id, too_many->lines, FALSE, &error);
+  g_assert_null (ids);
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+  ids = ssa_db_replace_licences (f->db, id, one_line->lines, TRUE, &error);
+  g_assert_null (ids);
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_cmpint (count_where (f, "licences", "installation_id", id), ==,
+                   SSA_LIMIT_MAX_LICENCE_LINES);
+
+  /* Replacing the lines with as many is fine. */
+  ids = ssa_db_replace_licences (f->db, id, at_limit->lines, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, SSA_LIMIT_MAX_LICENCE_LINES);
+}
+
+static void
+test_limits_period (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaOffer) computed = NULL;
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  SsaOfferRequest request;
+  GDate day = test_date ("2026-11-28");
+
+  ssa_offer_request_init (&request);
+  request.today = test_date ("9999-12-31");
+  g_assert_null (ssa_db_create_offer (f->db, id, &request, &day, 0, &computed, &error));
+  g_assert_error (error, SSA_ERROR, SSA_ERROR_REQUEST);
+  g_test_message ("%s", error->message);
+  g_assert_cmpstr (error->message, ==,
+                   "period: the end of the offer’s period would be in the year 10000: SSA "
+                   "Desk takes dates from 1900-01-01 to 9999-12-31");
+  g_assert_null (computed);
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM offers"), ==, 0);
+
+  /* The last day itself is a period of one day. */
+  request.end_kind = SSA_OFFER_END_DATE;
+  request.end = test_date ("9999-12-31");
+  {
+    g_autoptr(SsaDbOffer) offer = ssa_db_create_offer (f->db, id, &request, &day, 0, NULL,
+                                                       &error);
+
+    g_assert_no_error (error);
+    test_assert_date (&offer->period_end, "9999-12-31");
+  }
+}
+
+/* The seller and the language are stored with each offer, as the profile stood then. */
+static void
+test_offer_seller (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaProfile) profile = ssa_db_load_profile (f->db, &error);
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autoptr(SsaDbOffer) later = NULL;
+  g_autoptr(GBytes) logo = NULL;
+  static const guchar png[] = { 0x89, 'P', 'N', 'G', 0, 1, 2, 3 };
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  SsaOfferRequest request;
+  SsaOfferRequest stored_request;
+  GDate day = test_date ("2026-11-28");
+
+  profile->company_name = g_strdup ("Nordlys Telekom AS");
+  profile->org_no = g_strdup ("988077917");
+  profile->vat_registered = TRUE;
+  profile->address = g_strdup ("Storgata 1\n0155 Oslo");
+  profile->payment_terms = g_strdup ("14 dager netto");
+  profile->logo = g_bytes_new_static (png, sizeof png);
+  profile->logo_mime_type = g_strdup ("image/png");
+  g_assert_true (ssa_db_save_profile (f->db, profile, &error));
+  g_assert_no_error (error);
+
+  ssa_offer_request_init (&request);
+  request.today = day;
+  request.lang = SSA_LANG_EN;
+  offer = ssa_db_create_offer (f->db, id, &request, &day, 0, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The profile changes, and its logo goes: the stored offer keeps what it had. */
+  g_free (profile->company_name);
+  profile->company_name = g_strdup ("Nytt Navn AS");
+  g_clear_pointer (&profile->logo, g_bytes_unref);
+  g_assert_true (ssa_db_save_profile (f->db, profile, &error));
+  g_assert_no_error (error);
+
+  later = ssa_db_load_offer (f->db, offer->number, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (later->seller);
+  g_assert_cmpstr (later->seller->company_name, ==, "Nordlys Telekom AS");
+  g_assert_cmpstr (later->seller->org_no, ==, "988077917");
+  g_assert_true (later->seller->vat_registered);
+  g_assert_false (later->seller->foretaksregisteret);
+  g_assert_cmpstr (later->seller->address, ==, "Storgata 1\n0155 Oslo");
+  g_assert_cmpstr (later->seller->payment_terms, ==, "14 dager netto");
+  g_assert_null (later->seller->phone);
+  logo = g_bytes_new_static (png, sizeof png);
+  g_assert_true (g_bytes_equal (later->seller->logo, logo));
+  g_assert_cmpstr (later->seller->logo_mime_type, ==, "image/png");
+  g_assert_true (ssa_db_offer_get_request (later, &stored_request, &error));
+  g_assert_cmpint (stored_request.lang, ==, SSA_LANG_EN);
+
+  /* Lists leave it out; SQL cannot change it. */
+  {
+    g_autoptr(GPtrArray) offers = ssa_db_list_offers (f->db, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (((SsaDbOffer *) g_ptr_array_index (offers, 0))->seller);
+  }
+  g_assert_cmpint (raw_exec (f->path, "UPDATE offers SET seller = NULL"), !=, SQLITE_OK);
+  g_assert_cmpint (raw_exec (f->path, "UPDATE offers SET seller_logo = NULL"), !=, SQLITE_OK);
+  g_assert_cmpint (raw_int (f->path, "SELECT length(seller_logo) FROM offers"), ==, sizeof png);
+}
+
 /* Backup while another connection writes. */
 
 typedef struct
@@ -1681,6 +1854,9 @@ main (int    argc,
   ADD ("/db/offers/validity/revise", test_offer_validity_revise, NULL);
   ADD ("/db/offers/validity/refused", test_offer_validity_refused, NULL);
   ADD ("/db/profile", test_profile, NULL);
+  ADD ("/db/offers/seller", test_offer_seller, NULL);
+  ADD ("/db/limits/lines", test_limits_lines, NULL);
+  ADD ("/db/limits/period", test_limits_period, NULL);
   ADD ("/db/backup", test_backup, NULL);
 
 #undef ADD

@@ -626,8 +626,8 @@ ssa_offer_compute (const SsaPriceList    *price_list,
       break;
     }
 
-  if (!check_period_date (&start, _("start: the period’s start"), error) ||
-      !check_period_date (&end, _("end: the period’s end"), error))
+  if (!check_period_date (&start, _("period: the start of the offer’s period"), error) ||
+      !check_period_date (&end, _("period: the end of the offer’s period"), error))
     return NULL;
 
   if (g_date_compare (&end, &start) < 0)
