@@ -21,12 +21,6 @@
 
 #include "config.h"
 
-#include <fcntl.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "ssa-limits.h"
@@ -84,42 +78,6 @@ make_installation (guint n_lines,
   return g_string_free (out, FALSE);
 }
 
-static double
-now (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
-
-/* Runs @argv (stdout and stderr to /dev/null); returns its wall time and peak memory. */
-static gboolean
-run_process (char   **argv,
-             double  *seconds,
-             double  *peak_mib)
-{
-  struct rusage usage;
-  double start = now ();
-  int status;
-  pid_t pid;
-
-  pid = fork ();
-  if (pid < 0)
-    return FALSE;
-  if (pid == 0)
-    {
-      int null = open ("/dev/null", O_WRONLY);
-
-      dup2 (null, STDOUT_FILENO);
-      dup2 (null, STDERR_FILENO);
-      execvp (argv[0], argv);
-      _exit (127);
-    }
-  if (wait4 (pid, &status, 0, &usage) != pid)
-    return FALSE;
-  *seconds = now () - start;
-  *peak_mib = usage.ru_maxrss / 1024.0;
-  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
-}
-
 static void
 measure (char    **argv,
          guint     runs,
@@ -132,7 +90,7 @@ measure (char    **argv,
     {
       double seconds, peak;
 
-      if (!run_process (argv, &seconds, &peak))
+      if (!bench_run_process (argv, &seconds, &peak))
         {
           m->ok = FALSE;
           return;
@@ -208,7 +166,7 @@ measure_size (const char *cli,
                                   export_documents };
   double seconds, peak;
 
-  if (!run_process (import, &seconds, &peak))
+  if (!bench_run_process (import, &seconds, &peak))
     {
       g_printerr ("bench-limits: could not import %u lines into %s\n", n_lines, db);
       return FALSE;
