@@ -1069,7 +1069,8 @@ ssa_cli_offer (int    argc,
     { "create", offer_create, N_("--installation ID [OPTION…]") },
     { "status", offer_status, N_("NUMBER sent|accepted|declined") },
     { "revise", offer_revise, N_("NUMBER [OPTION…]") },
-    { "export", offer_export, N_("NUMBER [--json FILE] [--xlsx FILE] [--pdf FILE] [--lang nb|en]") },
+    { "export", offer_export,
+      N_("NUMBER [--json FILE] [--xlsx FILE] [--pdf FILE] [--lang nb|en]") },
   };
 
   return run_subcommand ("offer", subcommands, G_N_ELEMENTS (subcommands), argc, argv);

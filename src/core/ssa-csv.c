@@ -11,11 +11,11 @@
 
 #include "ssa-csv.h"
 #include "ssa-date.h"
-#include "ssa-limits.h"
 #include "ssa-error.h"
 #include "ssa-inventory.h"
 #include "ssa-json-guard.h"
 #include "ssa-json-guard-private.h"
+#include "ssa-limits.h"
 
 /* Licence lists as resellers get them from spreadsheets. Norwegian Excel saves "CSV
  * (semikolonseparert)" in Windows-1252 with `;`, other programs UTF-8 (with or without a
