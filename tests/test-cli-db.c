@@ -26,9 +26,11 @@
 
 /* The commands on the app's database, run against the built ssa-desk-cli: a whole session
  * with the JSON shapes of formats-and-cli.md, exit statuses, a database from a newer version
- * left untouched, a read-only database and a full disk refused cleanly, and several
+ * left untouched, a read-only database and a full disk refused cleanly, several
  * processes creating offers at once while some are killed, without lost, duplicate or
- * missing numbers. */
+ * missing numbers, `offer export` writing a stored offer's documents again (the same as
+ * `offer create` wrote them, also from a read-only file, and after a failure to write them),
+ * and the limits of ssa-limits.h. */
 
 #define N_WAVES      10
 #define PER_WAVE     6
@@ -952,6 +954,374 @@ test_backups (Fixture       *f,
   assert_refused (&run, "is the database itself");
 }
 
+/* offer export: the documents of a stored offer written again. */
+
+static void
+db_exec (const char *path,
+         const char *sql)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (handle, 10000);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+}
+
+static char *
+read_file (const Fixture *f,
+           const char    *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* The text of a PDF as pdftotext reads it, or NULL when pdftotext is not installed. */
+static char *
+pdf_text (const Fixture *f,
+          const char    *name)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { pdftotext, "-enc", "UTF-8", "-layout", path, "-", NULL };
+  char *out = NULL;
+  int status = 0;
+
+  if (pdftotext == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The workbooks' parts that differ, apart from their creation time (docProps/core.xml), as
+ * Python's zipfile reads them: "" when the same; NULL when python3 is not installed. */
+static char *
+xlsx_differences (const Fixture *f,
+                  const char    *a,
+                  const char    *b)
+{
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *path_a = g_build_filename (f->dir, a, NULL);
+  g_autofree char *path_b = g_build_filename (f->dir, b, NULL);
+  static const char script[] =
+    "import sys, zipfile\n"
+    "a, b = (zipfile.ZipFile(p) for p in sys.argv[1:3])\n"
+    "names = sorted(set(a.namelist()) | set(b.namelist()))\n"
+    "assert 'xl/worksheets/sheet1.xml' in names\n"
+    "for n in names:\n"
+    "    if n != 'docProps/core.xml' and (n not in a.namelist() or n not in b.namelist()\n"
+    "                                     or a.read(n) != b.read(n)):\n"
+    "        print(n)\n";
+  const char *argv[] = { python, "-c", script, path_a, path_b, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (python == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+assert_same_documents (const Fixture *f,
+                       const char    *a,
+                       const char    *b,
+                       const char    *seller)
+{
+  g_autofree char *json_a = g_strconcat (a, ".json", NULL);
+  g_autofree char *json_b = g_strconcat (b, ".json", NULL);
+  g_autofree char *xlsx_a = g_strconcat (a, ".xlsx", NULL);
+  g_autofree char *xlsx_b = g_strconcat (b, ".xlsx", NULL);
+  g_autofree char *pdf_a = g_strconcat (a, ".pdf", NULL);
+  g_autofree char *pdf_b = g_strconcat (b, ".pdf", NULL);
+  g_autofree char *text_a = pdf_text (f, pdf_a);
+  g_autofree char *text_b = pdf_text (f, pdf_b);
+  g_autofree char *differences = xlsx_differences (f, xlsx_a, xlsx_b);
+  g_autofree char *bytes_a = read_file (f, json_a);
+  g_autofree char *bytes_b = read_file (f, json_b);
+
+  g_assert_cmpstr (bytes_a, ==, bytes_b);
+  if (differences != NULL)
+    g_assert_cmpstr (differences, ==, "");
+  else
+    g_test_message ("python3 is not installed: the workbooks were not compared");
+  if (text_a != NULL)
+    {
+      g_assert_cmpstr (text_a, ==, text_b);
+      g_assert_nonnull (strstr (text_a, seller));
+    }
+  else
+    g_test_message ("pdftotext is not installed: the PDFs were not compared");
+}
+
+/* The documents of `offer create` and of `offer export` later are the same, whatever
+ * changed since (the profile, the installation, the current price list), in the offer's
+ * language unless --lang says otherwise; an offer stored before the seller was kept shows
+ * the profile as it is now, and says so. */
+static void
+test_offer_export (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *number = g_strdup_printf ("%d-0001", this_year ());
+  g_autofree char *text = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *json = NULL;
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+  db_exec (f->db, "UPDATE profile SET company_name = 'Nordlys Telekom AS', "
+                  "org_no = '988077917', vat_registered = 1, payment_terms = '14 dager netto'");
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
+       "2026-11-28", "--lang", "en", "--json", "@D/created.json", "--xlsx", "@D/created.xlsx",
+       "--pdf", "@D/created.pdf");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (g_strstrip (run.out), ==, number);
+
+  db_exec (f->db, "UPDATE profile SET company_name = 'Nytt Navn AS';"
+                  "UPDATE licences SET quantity = 999;"
+                  "UPDATE customers SET name = 'Annen Kunde AS'");
+
+  RUN (f, &run, "--db", "@DB", "offer", "export", number, "--json", "@D/exported.json",
+       "--xlsx", "@D/exported.xlsx", "--pdf", "@D/exported.pdf");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+  assert_same_documents (f, "created", "exported", "Nordlys Telekom AS");
+
+  /* --json - prints the same bytes; --lang changes the language only. */
+  RUN (f, &run, "--db", "@DB", "offer", "export", number, "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  json = read_file (f, "created.json");
+  g_assert_cmpstr (run.out, ==, json);
+  RUN (f, &run, "--db", "@DB", "offer", "export", number, "--pdf", "@D/nb.pdf", "--lang", "nb");
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_text (f, "nb.pdf");
+  other = pdf_text (f, "created.pdf");
+  if (text != NULL)
+    {
+      g_assert_cmpstr (text, !=, other);
+      g_assert_nonnull (strstr (text, "Nordlys Telekom AS"));
+      g_assert_null (strstr (text, "Nytt Navn AS"));
+    }
+
+  /* Malformed, and refused. */
+  RUN (f, &run, "--db", "@DB", "offer", "export", number);
+  assert_usage (&run);
+  RUN (f, &run, "--db", "@DB", "offer", "export", "--json", "-");
+  assert_usage (&run);
+  RUN (f, &run, "--db", "@DB", "offer", "export", "1999-0001", "--json", "-");
+  assert_refused (&run, "There is no offer 1999-0001");
+  RUN (f, &run, "--db", "@DB", "offer", "export", number, "--pdf", "@D/x.pdf", "--lang", "de");
+  assert_refused (&run, "--lang");
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_IS_DIR));
+
+  /* An offer as schema version 1 stored it, without its seller. */
+  db_exec (f->db, "DROP TRIGGER offers_immutable; UPDATE offers SET seller = NULL, "
+                  "seller_logo = NULL");
+  RUN (f, &run, "--db", "@DB", "offer", "export", number, "--pdf", "@D/old.pdf");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "was stored before SSA Desk kept the seller"));
+  g_clear_pointer (&text, g_free);
+  text = pdf_text (f, "old.pdf");
+  if (text != NULL)
+    g_assert_nonnull (strstr (text, "Nytt Navn AS"));
+}
+
+/* Export reads: a database file that cannot be written (as another user than root) is
+ * enough, and is left as it was. */
+static void
+test_offer_export_read_only (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *number = g_strdup_printf ("%d-0001", this_year ());
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *pdf = g_build_filename (out, "offer.pdf", NULL);
+  gint64 mtime_before, mtime_after;
+  const char * const export_args[] = { "--db", "@DB", "offer", "export", number, "--json",
+                                       "@D/out/offer.json", "--pdf", "@D/out/offer.pdf", NULL };
+  const char * const create_args[] = { "--db", "@DB", "offer", "create", "--installation", "1",
+                                       NULL };
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/renewal-in-time.json");
+  g_assert_cmpint (run.status, ==, 0);
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
+       "2026-11-28");
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* The folder stays writable (SQLite keeps its shared memory beside the database); the
+   * file does not. */
+  g_assert_cmpint (g_mkdir (out, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (out, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (f->dir, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (f->db, 0444), ==, 0);
+  before = file_digest (f->db, &mtime_before);
+
+  test_cli_run_clear (&run);
+  run_full (f, export_args, drop_privileges, NULL, &run);
+  if (run.status == 125)
+    {
+      g_test_skip ("could not run ssa-desk-cli as another user");
+      return;
+    }
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  /* A write is refused. */
+  test_cli_run_clear (&run);
+  run_full (f, create_args, drop_privileges, NULL, &run);
+  assert_refused (&run, "read-only");
+
+  after = file_digest (f->db, &mtime_after);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (mtime_before, ==, mtime_after);
+}
+
+/* The line of stderr after "Write them again with:", as a command line for the built CLI. */
+static GPtrArray *
+again_command (const Fixture *f,
+               const char    *err)
+{
+  const char *marker = "Write them again with:\n  ";
+  const char *start = strstr (err, marker);
+  g_autofree char *line = NULL;
+  g_auto(GStrv) words = NULL;
+  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (start);
+  start += strlen (marker);
+  line = g_strndup (start, strcspn (start, "\n"));
+  g_test_message ("again: %s", line);
+  g_assert_true (g_shell_parse_argv (line, NULL, &words, NULL));
+  g_assert_cmpstr (words[0], ==, "ssa-desk-cli");
+  g_ptr_array_add (argv, g_strdup (f->cli));
+  for (guint i = 1; words[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (words[i]));
+  g_ptr_array_add (argv, NULL);
+  return argv;
+}
+
+/* Stored first, documents after: when the documents cannot be written, the offer stays
+ * stored, nothing is written (all files or none), and the message names the number and the
+ * command that writes them again, which then does. */
+static void
+test_offer_documents_fail (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *number = g_strdup_printf ("%d-0001", this_year ());
+  g_autofree char *revision = g_strdup_printf ("%d-0001-R2", this_year ());
+  g_autofree char *later = g_build_filename (f->dir, "later", NULL);
+  g_autofree char *json_path = g_build_filename (f->dir, "my offer.json", NULL);
+  g_autofree char *pdf_path = g_build_filename (later, "offer.pdf", NULL);
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) envp = environment (f);
+  g_autoptr(GPtrArray) argv = NULL;
+  g_autoptr(GError) error = NULL;
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
+       "2026-11-28", "--json", "@D/my offer.json", "--pdf", "@D/later/offer.pdf");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  expected = g_strdup_printf ("Offer %s was stored, but its files were not written.", number);
+  g_assert_nonnull (strstr (run.err, expected));
+  g_assert_nonnull (strstr (run.err, "offer export"));
+  g_assert_false (g_file_test (json_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM offers"), ==, 1);
+
+  /* The command it names writes them, once the folder is there. */
+  argv = again_command (f, run.err);
+  g_assert_cmpint (g_mkdir (later, 0700), ==, 0);
+  test_cli_run_clear (&run);
+  g_assert_true (test_cli_spawn ("/", argv, envp, NULL, NULL, 40, &run, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (json_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&argv, g_ptr_array_unref);
+
+  /* The same for a revision. */
+  test_remove_tree (later);
+  RUN (f, &run, "--db", "@DB", "offer", "revise", number, "--pdf", "@D/later/offer.pdf");
+  g_assert_cmpint (run.status, ==, 1);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Offer %s was stored", revision);
+  g_assert_nonnull (strstr (run.err, expected));
+  argv = again_command (f, run.err);
+  g_assert_nonnull (strstr (run.err, revision));
+  g_assert_cmpint (g_mkdir (later, 0700), ==, 0);
+  test_cli_run_clear (&run);
+  g_assert_true (test_cli_spawn ("/", argv, envp, NULL, NULL, 40, &run, &error));
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
+}
+
+/* The limits, through the commands on the database: refused with the limit named, nothing
+ * stored. */
+static void
+test_limits (Fixture       *f,
+             gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"ssa-desk-installation/1\", "
+                                          "\"deployment\": \"appliance\", \"licenses\": [");
+  g_autoptr(GString) csv = g_string_new ("code;quantity\n");
+  g_autofree char *json_path = g_build_filename (f->dir, "big.json", NULL);
+  g_autofree char *csv_path = g_build_filename (f->dir, "big.csv", NULL);
+  gint64 n_lines;
+
+  for (guint i = 0; i <= 10000; i++)
+    {
+      g_string_append_printf (json, "%s{ \"code\": \"02-00039-002\", \"quantity\": 1 }",
+                              i > 0 ? "," : "");
+      g_string_append (csv, "02-00039-002;1\n");
+    }
+  g_string_append (json, "] }\n");
+  g_assert_true (g_file_set_contents (json_path, json->str, -1, NULL));
+  g_assert_true (g_file_set_contents (csv_path, csv->str, -1, NULL));
+
+  RUN (f, &run, "--db", "@DB", "import", "@D/big.json");
+  assert_refused (&run, "10001 licence lines are more than the 10000");
+  /* Refused before any work: the database is not even made. */
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+  n_lines = db_int (f->db, "SELECT count(*) FROM licences");
+  g_assert_cmpint (n_lines, >, 0);
+  RUN (f, &run, "--db", "@DB", "import-csv", "--installation", "1", "@D/big.csv");
+  assert_refused (&run, "10001 licence lines");
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM licences"), ==, n_lines);
+
+  /* The offer's period past the last day: in words, not SQLite's CHECK. */
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
+       "9999-12-31");
+  assert_refused (&run, "would be in the year 10000: SSA Desk takes dates from 1900-01-01 to "
+                        "9999-12-31");
+  g_assert_null (strstr (run.err, "CHECK"));
+  g_assert_null (strstr (run.err, "constraint"));
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--start",
+       "1899-12-31");
+  assert_refused (&run, "--start: “1899-12-31” is outside the limit");
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM offers"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -970,6 +1340,10 @@ main (int    argc,
   ADD ("/cli-db/backups", test_backups);
   ADD ("/cli-db/full-disk", test_full_disk);
   ADD ("/cli-db/concurrent-offers", test_concurrent_offers);
+  ADD ("/cli-db/offer-export/same-documents", test_offer_export);
+  ADD ("/cli-db/offer-export/read-only", test_offer_export_read_only);
+  ADD ("/cli-db/offer-export/after-failure", test_offer_documents_fail);
+  ADD ("/cli-db/limits", test_limits);
 
 #undef ADD
 

@@ -101,6 +101,23 @@ fixture_setup (Fixture       *f,
   write_input (f, "broken-installation.json", broken_installation);
   write_input (f, "unknown-code.json", unknown_code_installation);
   write_input (f, "not-json.json", "this is not JSON\n");
+  write_input (f, "quantity-1000001.json",
+               "{ \"format\": \"ssa-desk-installation/1\", \"deployment\": \"appliance\","
+               "  \"licenses\": [ { \"code\": \"02-00039-002\", \"quantity\": 1000001 } ] }\n");
+  write_input (f, "expiry-1899.json",
+               "{ \"format\": \"ssa-desk-installation/1\", \"deployment\": \"appliance\","
+               "  \"ssa_expiry\": \"1899-12-31\","
+               "  \"licenses\": [ { \"code\": \"02-00039-002\", \"quantity\": 1 } ] }\n");
+  {
+    g_autoptr(GString) lines = g_string_new ("{ \"format\": \"ssa-desk-installation/1\", "
+                                             "\"deployment\": \"appliance\", \"licenses\": [");
+
+    /* One more than the limit, the last of them bad: refused for the limit alone. */
+    for (guint i = 0; i < 10000; i++)
+      g_string_append (lines, "{ \"code\": \"02-00039-002\", \"quantity\": 1 },");
+    g_string_append (lines, "{ \"code\": \"02-00039-002\", \"quantity\": 0 } ] }\n");
+    write_input (f, "lines-10001.json", lines->str);
+  }
 }
 
 static void
@@ -323,6 +340,22 @@ static const Case refusals[] = {
   /* The output file cannot be written: nothing is left behind either. */
   { "json-unwritable", { QUOTE_LAPSED, "--json", "no-such-folder/out.json" },
     1, 1, "--json", { "no-such-folder" } },
+  /* The limits (ssa-limits.h), named in the message. */
+  { "today-9999-12-31", { QUOTE_LAPSED_NO_TODAY, "--today", "9999-12-31", JSON_OUT },
+    1, 1, NULL, { "year 10000", "1900-01-01 to 9999-12-31" } },
+  { "today-1899", { QUOTE_LAPSED_NO_TODAY, "--today", "1899-12-31", JSON_OUT },
+    1, 1, "--today", { "1899-12-31", "1900-01-01 to 9999-12-31" } },
+  { "start-10000", { QUOTE_LAPSED, "--start", "10000-01-01", JSON_OUT },
+    1, 1, "--start", { "10000-01-01", "1900-01-01 to 9999-12-31" } },
+  { "lines-10001", { "quote", "--price-list", "@PL", "--installation", "@IN/lines-10001.json",
+                     "--today", "2026-11-28", JSON_OUT },
+    1, 1, "@IN/lines-10001.json", { "10001 licence lines", "10000" } },
+  { "quantity-1000001", { "quote", "--price-list", "@PL", "--installation",
+                          "@IN/quantity-1000001.json", "--today", "2026-11-28", JSON_OUT },
+    1, 1, "@IN/quantity-1000001.json", { "licenses[0]", "1 000 000" } },
+  { "expiry-1899", { "quote", "--price-list", "@PL", "--installation", "@IN/expiry-1899.json",
+                     "--today", "2026-11-28", JSON_OUT },
+    1, 1, "@IN/expiry-1899.json", { "ssa_expiry", "1899-12-31", "1900-01-01" } },
   /* Every problem of one run is reported, one a line. */
   { "several-problems", { "quote", "--price-list", "@IN/broken-price-list.json",
                           "--installation", "@IN/broken-installation.json",

@@ -30,7 +30,7 @@ static const Command commands[] = {
   { "export", ssa_cli_export, N_("Write a stored installation as an installation file") },
   { "installations", ssa_cli_installations, N_("List the stored installations") },
   { "import-csv", ssa_cli_import_csv, N_("Store an installation’s licence list from a CSV file") },
-  { "offer", ssa_cli_offer, N_("Create, send, accept, decline or revise a stored offer") },
+  { "offer", ssa_cli_offer, N_("Create, send, accept, decline, revise or export a stored offer") },
   { "offers", ssa_cli_offers, N_("List the stored offers") },
   { "renewals", ssa_cli_renewals, N_("List installations whose SSA ends soon or has ended") },
   { "backup", ssa_cli_backup, N_("Copy the database safely into a file") },

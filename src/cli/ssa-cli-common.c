@@ -199,6 +199,8 @@ ssa_cli_quote_options_to_request (SsaCliQuoteOptions *options,
                   options->lang);
       ok = FALSE;
     }
+  else if (options->lang != NULL)
+    request->lang = ssa_lang_from_string (options->lang);
 
   return ok;
 }

@@ -11,6 +11,7 @@
 
 #include "ssa-date.h"
 #include "ssa-error.h"
+#include "ssa-limits.h"
 #include "ssa-offer-private.h"
 #include "ssa-version.h"
 
@@ -394,7 +395,8 @@ append_priced_line (SsaOffer               *self,
  * ssa_offer_request_init:
  * @request: (out caller-allocates): a request
  *
- * Sets the defaults: start and today unset, 12 months, billed once, no discount or labour.
+ * Sets the defaults: start and today unset, 12 months, billed once, no discount or labour,
+ * documents in Bokmål.
  */
 void
 ssa_offer_request_init (SsaOfferRequest *request)
@@ -405,6 +407,7 @@ ssa_offer_request_init (SsaOfferRequest *request)
   g_date_clear (&request->today, 1);
   request->end_kind = SSA_OFFER_END_DEFAULT;
   request->billing = SSA_BILLING_ONCE;
+  request->lang = SSA_LANG_NB;
 }
 
 /**
@@ -475,6 +478,22 @@ ssa_offer_resolve_line (const SsaPriceList     *price_list,
     }
   else
     out->coverage_end_source = SSA_COVERAGE_END_NONE;
+}
+
+/* A date of the period outside the limit of dates, as a refusal of the request: checked
+ * before anything is computed from the period, as one reaching past the last day SSA Desk
+ * takes (--today 9999-12-31) could be neither written nor stored. */
+static gboolean
+check_period_date (const GDate *date,
+                   const char  *what,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (ssa_limits_check_date (date, what, &local_error))
+    return TRUE;
+  g_set_error_literal (error, SSA_ERROR, SSA_ERROR_REQUEST, local_error->message);
+  return FALSE;
 }
 
 /**
@@ -606,6 +625,10 @@ ssa_offer_compute (const SsaPriceList    *price_list,
       }
       break;
     }
+
+  if (!check_period_date (&start, _("period: the start of the offer’s period"), error) ||
+      !check_period_date (&end, _("period: the end of the offer’s period"), error))
+    return NULL;
 
   if (g_date_compare (&end, &start) < 0)
     {

@@ -1054,6 +1054,8 @@ save_action (GtkWidget  *widget,
   job = g_new0 (SaveJob, 1);
   job->installation_id = ssa_installation_get_id (self->installation);
   job->request = self->request;
+  /* The documents' language is stored with the offer, for "offer export". */
+  job->request.lang = ssa_page_get_document_lang ();
   /* The offer is valid for the days shown, even when they were typed without Enter. */
   gtk_spin_button_update (self->validity_spin);
   job->validity_days = (guint) gtk_spin_button_get_value_as_int (self->validity_spin);
