@@ -708,7 +708,9 @@ print_offer_error (const char   *command,
                    gint64        installation_id,
                    const GError *error)
 {
-  if (error->domain == SSA_ERROR && error->code != SSA_ERROR_REQUEST)
+  if (g_error_matches (error, SSA_ERROR, SSA_ERROR_REQUEST))
+    ssa_cli_print_request_error (command, error);
+  else if (error->domain == SSA_ERROR)
     {
       g_autofree char *prefix = g_strdup_printf (_("installation %lld"),
                                                  (long long) installation_id);
