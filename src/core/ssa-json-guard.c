@@ -207,11 +207,9 @@ scan_string (Scanner  *s,
       if (decoded != NULL)
         g_string_append_len (decoded, s->data + run, (gssize) (i - run));
 
+      /* Where the text opened is where to look. */
       if (i >= s->length)
-        {
-          s->pos = i;
-          return scan_fail (s, _("the text in quotes is not closed"), error);
-        }
+        return scan_fail (s, _("the text in quotes is not closed"), error);
       if (s->data[i] == '"')
         break;
       if ((guchar) s->data[i] < 0x20)
