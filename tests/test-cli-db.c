@@ -516,17 +516,6 @@ test_newer_refused (Fixture       *f,
     }
 }
 
-static char *
-replace_once (const char *text,
-              const char *old,
-              const char *replacement)
-{
-  g_auto(GStrv) parts = g_strsplit (text, old, 2);
-
-  g_assert_cmpuint (g_strv_length (parts), ==, 2);
-  return g_strjoin (replacement, parts[0], parts[1], NULL);
-}
-
 /* A --db that names no regular file is refused in words, and left as it is. */
 static void
 test_not_a_file (Fixture       *f,
@@ -630,8 +619,8 @@ test_strict_inputs (Fixture       *f,
   JsonObject *line;
 
   g_assert_true (g_file_get_contents (sample_path, &sample, NULL, NULL));
-  first = replace_once (sample, "\"sample-2026-11\"", "\"2027-01\"");
-  changed = replace_once (first, "\"PBX-Port14\"", "\"PBX-Port14 renamed\"");
+  first = test_replace_once (sample, "\"sample-2026-11\"", "\"2027-01\"");
+  changed = test_replace_once (first, "\"PBX-Port14\"", "\"PBX-Port14 renamed\"");
   g_assert_true (g_file_set_contents (first_path, first, -1, NULL));
   g_assert_true (g_file_set_contents (changed_path, changed, -1, NULL));
 

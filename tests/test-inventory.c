@@ -642,17 +642,6 @@ test_samples (void)
   g_assert_cmpuint (n_files, >, 0);
 }
 
-static char *
-replace_first (const char *text,
-               const char *old,
-               const char *replacement)
-{
-  g_auto(GStrv) parts = g_strsplit (text, old, 2);
-
-  g_assert_cmpuint (g_strv_length (parts), ==, 2);
-  return g_strjoin (replacement, parts[0], parts[1], NULL);
-}
-
 /* A key given twice is refused, naming its path, also when one is written with escapes. */
 static void
 test_duplicate_key (void)
@@ -676,8 +665,8 @@ test_duplicate_key (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *data = replace_first (valid_document, cases[i].old,
-                                             cases[i].replacement);
+      g_autofree char *data = test_replace_once (valid_document, cases[i].old,
+                                                 cases[i].replacement);
       g_autoptr(SsaInventory) inventory = parse (data, &error);
 
       g_assert_null (inventory);

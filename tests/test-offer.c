@@ -2277,17 +2277,6 @@ test_copy_and_purity (void)
   g_assert_cmpstr (inventory_before, ==, inventory_after);
 }
 
-static char *
-replace_first (const char *text,
-               const char *old,
-               const char *replacement)
-{
-  g_auto(GStrv) parts = g_strsplit (text, old, 2);
-
-  g_assert_cmpuint (g_strv_length (parts), ==, 2);
-  return g_strjoin (replacement, parts[0], parts[1], NULL);
-}
-
 /* The offer reader refuses a key given twice, naming its path: a document that says two
  * totals, or two amounts for one line, is not read as the last. */
 static void
@@ -2311,14 +2300,14 @@ test_json_duplicate_key (void)
   g_assert_nonnull (read_back);
   g_clear_pointer (&read_back, ssa_offer_free);
 
-  two_totals = replace_first (json, "\"net\"", "\"net\": \"0.00\", \"n\\u0065t\"");
+  two_totals = test_replace_once (json, "\"net\"", "\"net\": \"0.00\", \"n\\u0065t\"");
   read_back = ssa_offer_new_from_json (two_totals, strlen (two_totals), &error);
   g_assert_null (read_back);
   g_assert_error (error, SSA_ERROR, SSA_ERROR_DUPLICATE_KEY);
   g_assert_true (g_str_has_prefix (error->message, "offer: totals.net: "));
   g_clear_error (&error);
 
-  two_amounts = replace_first (json, "\"amount\"", "\"amount\": \"0.01\", \"amount\"");
+  two_amounts = test_replace_once (json, "\"amount\"", "\"amount\": \"0.01\", \"amount\"");
   read_back = ssa_offer_new_from_json (two_amounts, strlen (two_amounts), &error);
   g_assert_null (read_back);
   g_assert_error (error, SSA_ERROR, SSA_ERROR_DUPLICATE_KEY);
