@@ -111,7 +111,7 @@ scan_fail_unexpected (const Scanner  *s,
   if (s->pos >= s->length)
     return scan_fail (s, _("the document ends too early"), error);
   if (s->data[s->pos] == '/')
-    return scan_fail (s, _("comments are not part of JSON"), error);
+    return scan_fail (s, _("comments are not part of JSON: remove the comment"), error);
   if (s->data[s->pos] == '\'')
     return scan_fail (s, _("text must be in double quotes"), error);
 
@@ -486,7 +486,7 @@ scan_document (Scanner  *s,
         default:
           if (c == '/')
             return scan_fail_unexpected (s, error);
-          return scan_fail (s, _("more text after the end of the document"), error);
+          return scan_fail (s, _("more text after the end of the document: remove it"), error);
         }
 
       /* A value was read. */
