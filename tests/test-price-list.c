@@ -806,6 +806,8 @@ test_not_strict_json (void)
     /* Columns count characters, not bytes: "æøå" is three. */
     { "{\n  \"b\": \"\xc3\xa6\xc3\xb8\xc3\xa5\", \"a\": @ }",
       "line 2, column 20: unexpected “@”" },
+    { "{ \"a\": \x01 }", "column 8: unexpected “U+0001”" },
+    { "{ \"a\": \xc2\xa0 }", "column 8: unexpected “U+00A0”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

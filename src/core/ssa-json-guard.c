@@ -105,8 +105,9 @@ static gboolean
 scan_fail_unexpected (const Scanner  *s,
                       GError        **error)
 {
-  char text[8] = { 0 };
+  char text[16] = { 0 };
   g_autofree char *reason = NULL;
+  gunichar c;
 
   if (s->pos >= s->length)
     return scan_fail (s, _("the document ends too early"), error);
@@ -115,7 +116,12 @@ scan_fail_unexpected (const Scanner  *s,
   if (s->data[s->pos] == '\'')
     return scan_fail (s, _("text must be in double quotes"), error);
 
-  g_unichar_to_utf8 (g_utf8_get_char (s->data + s->pos), text);
+  /* A control or invisible character is named by its code, not written into the message. */
+  c = g_utf8_get_char (s->data + s->pos);
+  if (g_unichar_isgraph (c))
+    g_unichar_to_utf8 (c, text);
+  else
+    g_snprintf (text, sizeof text, "U+%04X", c);
   reason = g_strdup_printf (_("unexpected “%s”"), text);
   return scan_fail (s, reason, error);
 }
