@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <sqlite3.h>
 
@@ -516,6 +517,159 @@ test_newer_refused (Fixture       *f,
       g_assert_cmpstr (before, ==, after);
       g_assert_cmpint (mtime_before, ==, mtime_after);
     }
+}
+
+/* A --db that names no regular file is refused in words, and left as it is. */
+static void
+test_not_a_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *folder = g_build_filename (f->dir, "folder.db", NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.db", NULL);
+  g_autofree char *wal = g_strconcat (fifo, "-wal", NULL);
+  g_autoptr(GDir) dir = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  RUN (f, &run, "--db", "@D/folder.db", "installations");
+  assert_refused (&run, "is a folder, not a database file");
+  g_assert_nonnull (strstr (run.err, "Name a file with --db"));
+  g_assert_null (strstr (run.err, "check that its folder exists"));
+  RUN (f, &run, "--db", "@D/folder.db", "import", "@S/lapsed.json");
+  assert_refused (&run, "is a folder");
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (dir);
+  g_assert_null (g_dir_read_name (dir));
+
+  /* A FIFO: the command neither blocks on it nor replaces it. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  RUN (f, &run, "--db", "@D/pipe.db", "installations");
+  assert_refused (&run, "is a named pipe (FIFO)");
+  RUN (f, &run, "--db", "@D/pipe.db", "import", "@S/lapsed.json");
+  assert_refused (&run, "is a named pipe (FIFO)");
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* A device. */
+  RUN (f, &run, "--db", "/dev/null", "installations");
+  assert_refused (&run, "/dev/null is a device");
+  g_assert_null (strstr (run.err, "disk"));
+  g_assert_cmpint (g_lstat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+}
+
+/* A negative schema version is no SSA Desk version: refused in words, the file unchanged
+ * (it used to reach the migrations and fail with an SQL syntax error). */
+static void
+test_negative_version (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *before = NULL;
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  sqlite3 *handle = NULL;
+  gint64 mtime_before;
+  const char * const commands[][4] = {
+    { "installations", NULL, },
+    { "import", "@S/lapsed.json", NULL, },
+    { "backup", "@D/copy.db", NULL, },
+  };
+
+  g_assert_cmpint (sqlite3_open (f->db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA user_version = -3;", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (handle);
+  before = file_digest (f->db, &mtime_before);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *args[8] = { "--db", "@DB", NULL, };
+      g_autofree char *after = NULL;
+      gint64 mtime_after;
+
+      for (guint j = 0; commands[i][j] != NULL; j++)
+        args[2 + j] = commands[i][j];
+      test_cli_run_clear (&run);
+      run_full (f, args, NULL, NULL, &run);
+      assert_refused (&run, "invalid schema version (-3)");
+      g_assert_nonnull (strstr (run.err, "not an SSA Desk database"));
+      g_assert_null (strstr (run.err, "syntax error"));
+
+      after = file_digest (f->db, &mtime_after);
+      g_assert_cmpstr (before, ==, after);
+      g_assert_cmpint (mtime_before, ==, mtime_after);
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* Strict inputs on the database's commands: a price list id names one content, a key is
+ * given once, and a refused value names its option. */
+static void
+test_strict_inputs (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *sample_path = test_cli_source_path ("data", "sample-price-list.json", NULL);
+  g_autofree char *sample = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *first_path = g_build_filename (f->dir, "first.json", NULL);
+  g_autofree char *changed_path = g_build_filename (f->dir, "changed.json", NULL);
+  g_autofree char *dup_path = g_build_filename (f->dir, "dup.json", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *line;
+
+  g_assert_true (g_file_get_contents (sample_path, &sample, NULL, NULL));
+  first = test_replace_once (sample, "\"sample-2026-11\"", "\"2027-01\"");
+  changed = test_replace_once (first, "\"PBX-Port14\"", "\"PBX-Port14 renamed\"");
+  g_assert_true (g_file_set_contents (first_path, first, -1, NULL));
+  g_assert_true (g_file_set_contents (changed_path, changed, -1, NULL));
+
+  RUN (f, &run, "--db", "@DB", "price-list", "import", "@D/first.json");
+  g_assert_cmpint (run.status, ==, 0);
+  RUN (f, &run, "--db", "@DB", "price-list", "import", "@D/changed.json");
+  assert_refused (&run, "changed.json: a price list with the id “2027-01” is stored already");
+  g_assert_nonnull (strstr (run.err, "differs"));
+  g_assert_nonnull (strstr (run.err, "Give the new list a new id"));
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM price_lists"), ==, 2);
+  RUN (f, &run, "--db", "@DB", "price-list", "import", "@D/first.json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "already stored"));
+
+  /* An installation that gives a key twice is not stored. */
+  g_assert_true (g_file_set_contents (dup_path,
+                                      "{ \"format\": \"ssa-desk-installation/1\", "
+                                      "\"deployment\": \"appliance\", \"licenses\": [ "
+                                      "{ \"code\": \"02-00039-002\", \"quantity\": 20, "
+                                      "\"quantity\": 2 } ] }", -1, NULL));
+  RUN (f, &run, "--db", "@DB", "import", "@D/dup.json");
+  assert_refused (&run, "licenses[0].quantity: the key is given twice");
+  RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "1\tKontor Trondheim\n");
+
+  /* The current list is the first one, as it was: the offer uses its id and names. */
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1",
+       "--today", "2026-11-28", "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  g_assert_cmpstr (member_string (json_node_get_object (root), "price_list"), ==, "2027-01");
+  line = json_array_get_object_element (json_object_get_array_member (
+                                          json_node_get_object (root), "lines"), 0);
+  g_assert_cmpstr (member_string (line, "name"), ==, "PBX-Port14");
+
+  /* Refused values name their options. */
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--months", "121");
+  assert_refused (&run, "--months: “121” is not a whole number of months from 1 to 120");
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1",
+       "--today", "2026-11-28", "--labour-hours", "1000000000", "--labour-rate", "1000000000");
+  assert_refused (&run, "--labour-hours, --labour-rate: ");
+  g_assert_null (strstr (run.err, "installation 1"));
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1",
+       "--today", "2026-11-28", "--start", "2020-01-01", "--months", "3");
+  assert_refused (&run, "--months: the period ended on 2020-03-31");
 }
 
 /* A read-only database: as root, the command runs as nobody, for whom the file (and its
@@ -1335,6 +1489,9 @@ main (int    argc,
   ADD ("/cli-db/session", test_session);
   ADD ("/cli-db/exit-statuses", test_exit_statuses);
   ADD ("/cli-db/newer-refused", test_newer_refused);
+  ADD ("/cli-db/not-a-file", test_not_a_file);
+  ADD ("/cli-db/negative-version", test_negative_version);
+  ADD ("/cli-db/strict-inputs", test_strict_inputs);
   ADD ("/cli-db/read-only", test_read_only);
   ADD ("/cli-db/damaged", test_damaged);
   ADD ("/cli-db/backups", test_backups);

@@ -62,6 +62,27 @@ static const char unknown_code_installation[] =
   "  \"licenses\": [ { \"code\": \"02-00039-002\", \"quantity\": 20 },"
   "                  { \"code\": \"99-99999-999\", \"quantity\": 1 } ] }\n";
 
+/* products[1] gives list_price twice: json-glib alone would keep the second silently. */
+static const char duplicate_key_price_list[] =
+  "{ \"format\": \"ssa-desk-pricelist/1\", \"id\": \"dup-key\", \"currency\": \"NOK\","
+  "  \"ssc_price\": \"11.50\","
+  "  \"products\": ["
+  "    { \"code\": \"02-00039-002\", \"name\": \"PBX-Port14\", \"kind\": \"port\","
+  "      \"list_price\": \"450\" },"
+  "    { \"code\": \"02-00039-101\", \"name\": \"PBX-Voicemail14\", \"kind\": \"port\","
+  "      \"list_price\": \"120\",\n      \"list_price\": \"1.20\" } ] }\n";
+
+/* customer.name twice, the second written with an escape: the same key. */
+static const char duplicate_key_installation[] =
+  "{ \"format\": \"ssa-desk-installation/1\", \"deployment\": \"appliance\","
+  "  \"customer\": { \"name\": \"Fjordkraft Eiendom AS\", \"n\\u0061me\": \"Someone else\" },"
+  "  \"licenses\": [ { \"code\": \"02-00039-002\", \"quantity\": 20 } ] }\n";
+
+/* JSON with a comment, which json-glib alone would accept. */
+static const char comment_installation[] =
+  "{ \"format\": \"ssa-desk-installation/1\", \"deployment\": \"appliance\","
+  "  /* twenty ports */ \"licenses\": [ { \"code\": \"02-00039-002\", \"quantity\": 20 } ] }\n";
+
 static void
 write_input (Fixture    *f,
              const char *name,
@@ -118,6 +139,9 @@ fixture_setup (Fixture       *f,
     g_string_append (lines, "{ \"code\": \"02-00039-002\", \"quantity\": 0 } ] }\n");
     write_input (f, "lines-10001.json", lines->str);
   }
+  write_input (f, "duplicate-key-price-list.json", duplicate_key_price_list);
+  write_input (f, "duplicate-key-installation.json", duplicate_key_installation);
+  write_input (f, "comment-installation.json", comment_installation);
 }
 
 static void
@@ -336,7 +360,29 @@ static const Case refusals[] = {
                           JSON_OUT },
     1, 1, NULL, { "end" } },
   { "too-long", { QUOTE_LAPSED, "--start", "2027-01-01", "--end", "2037-01-01", JSON_OUT },
-    1, 1, NULL, { "end" } },
+    1, 1, "--end", { "120 months" } },
+  /* Each refused value is blamed on the option that gave it. */
+  { "months-121", { QUOTE_LAPSED, "--months", "121", JSON_OUT },
+    1, 1, "--months", { "121", "1 to 120" } },
+  { "months-period-ended", { QUOTE_LAPSED, "--start", "2020-01-01", "--months", "3",
+                             JSON_OUT },
+    1, 1, "--months", { "ended" } },
+  { "default-period-ended", { QUOTE_LAPSED, "--start", "2020-01-01", JSON_OUT },
+    1, 1, "--start", { "ended" } },
+  { "labour-too-large", { QUOTE_LAPSED, "--labour-hours", "1000000000",
+                          "--labour-rate", "1000000000", JSON_OUT },
+    1, 1, "--labour-hours", { "--labour-rate", "too large" } },
+  /* A key given twice is refused with its path, also when written with an escape. */
+  { "price-list-duplicate-key", { "quote", "--price-list", "@IN/duplicate-key-price-list.json",
+                                  "--installation", "@S/lapsed.json", JSON_OUT },
+    1, 1, "@IN/duplicate-key-price-list.json",
+    { "products[1].list_price", "twice", "line 2" } },
+  { "installation-duplicate-key", { "quote", "--price-list", "@PL", "--installation",
+                                    "@IN/duplicate-key-installation.json", JSON_OUT },
+    1, 1, "@IN/duplicate-key-installation.json", { "customer.name", "twice" } },
+  { "installation-comment", { "quote", "--price-list", "@PL", "--installation",
+                              "@IN/comment-installation.json", JSON_OUT },
+    1, 1, "@IN/comment-installation.json", { "not valid JSON", "comments" } },
   /* The output file cannot be written: nothing is left behind either. */
   { "json-unwritable", { QUOTE_LAPSED, "--json", "no-such-folder/out.json" },
     1, 1, "--json", { "no-such-folder" } },
@@ -896,6 +942,21 @@ test_help_quote (Fixture       *f,
   check_help (f, args, quote_options, G_N_ELEMENTS (quote_options));
 }
 
+/* --months states the range it takes, which is the range of one offer. */
+static void
+test_help_months_range (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const args[] = { "quote", "--help", NULL };
+  static const char * const needles[] = { "1 to 120" };
+  g_auto(TestCliRun) run = { 0, };
+
+  check_help (f, args, needles, G_N_ELEMENTS (needles));
+  if (!run_cli (f, args, &run))
+    return;
+  g_assert_null (strstr (run.out, "1200"));
+}
+
 static void
 test_help_quote_all (Fixture       *f,
                      gconstpointer  data)
@@ -1031,6 +1092,7 @@ main (int   argc,
     }
 
   add_test ("/cli/help/main", NULL, test_help_main);
+  add_test ("/cli/help/months-range", NULL, test_help_months_range);
   add_test ("/cli/help/quote", NULL, test_help_quote);
   add_test ("/cli/help/quote-all", NULL, test_help_quote_all);
   add_test ("/cli/help/check-price-list", NULL, test_help_check_price_list);

@@ -885,6 +885,100 @@ test_price_lists (Fixture       *f,
   g_assert_cmpint (raw_exec (f->path, "UPDATE price_lists SET document = '{}'"), !=, SQLITE_OK);
 }
 
+/* An id names one price list: other bytes under a stored id are refused, nothing is
+ * stored and the current list stays; the same bytes again are no new list. */
+static void
+test_price_list_same_id (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) sample_bytes = ssa_samples_get_price_list_bytes ();
+  g_autofree char *first = sample_price_list_with ("2026-12", NULL, NULL);
+  g_autofree char *changed = sample_price_list_with ("2026-12", "\"PBX-Port14\"",
+                                                     "\"PBX-Port14 (changed)\"");
+  g_autofree char *reformatted = g_strconcat (first, "\n", NULL);
+  g_autofree char *renamed = sample_price_list_with ("2027-01", "\"PBX-Port14\"",
+                                                     "\"PBX-Port14 (changed)\"");
+  g_autoptr(SsaDbPriceListInfo) info = NULL;
+  g_autoptr(SsaPriceList) current = NULL;
+  gboolean was_new = FALSE;
+
+  g_assert_true (ssa_db_store_price_list (f->db, first, strlen (first), "first.json", NULL,
+                                          NULL, &was_new, &error));
+  g_assert_no_error (error);
+  g_assert_true (was_new);
+  /* The bundled list is current again, so that "unchanged" is not the list just refused. */
+  g_assert_true (ssa_db_store_price_list (f->db, g_bytes_get_data (sample_bytes, NULL),
+                                          g_bytes_get_size (sample_bytes), "sample", NULL,
+                                          NULL, &was_new, &error));
+  g_assert_no_error (error);
+  g_assert_false (was_new);
+
+  /* Other content under the id: refused, naming the file, the id and what to do. */
+  g_assert_false (ssa_db_store_price_list (f->db, changed, strlen (changed), "changed.json",
+                                           NULL, NULL, NULL, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_assert_true (g_str_has_prefix (error->message, "changed.json: "));
+  g_assert_nonnull (strstr (error->message, "“2026-12”"));
+  g_assert_nonnull (strstr (error->message, "differs"));
+  g_assert_nonnull (strstr (error->message, "new id"));
+  g_clear_error (&error);
+
+  /* Even a difference of one byte that JSON does not see: an id names the bytes stored. */
+  g_assert_false (ssa_db_store_price_list (f->db, reformatted, strlen (reformatted),
+                                           "reformatted.json", NULL, NULL, NULL, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+
+  /* Nothing was stored, and the current list is the one it was. */
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM price_lists"), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM price_lists WHERE list_id = '2026-12' "
+                                     "AND document LIKE '%(changed)%'"), ==, 0);
+  current = ssa_db_load_current_price_list (f->db, &info, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (current->id, ==, "sample-2026-11");
+  g_clear_pointer (&info, ssa_db_price_list_info_free);
+  g_clear_pointer (&current, ssa_price_list_unref);
+
+  /* The same bytes again are fine: stored once, and current. */
+  g_assert_true (ssa_db_store_price_list (f->db, first, strlen (first), "first.json", NULL,
+                                          &info, &was_new, &error));
+  g_assert_no_error (error);
+  g_assert_false (was_new);
+  g_assert_cmpstr (info->list_id, ==, "2026-12");
+  g_clear_pointer (&info, ssa_db_price_list_info_free);
+
+  /* The changed list under a new id is stored. */
+  g_assert_true (ssa_db_store_price_list (f->db, renamed, strlen (renamed), "renamed.json", NULL,
+                                          &info, &was_new, &error));
+  g_assert_no_error (error);
+  g_assert_true (was_new);
+  g_assert_cmpstr (info->list_id, ==, "2027-01");
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM price_lists"), ==, 3);
+}
+
+/* A stored request goes through the JSON guard: a key given twice makes it unreadable
+ * (damaged), rather than read as its last value. */
+static void
+test_offer_request_duplicate_key (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SsaDbOffer offer = { .number = (char *) "2026-0001" };
+  SsaOfferRequest request;
+
+  offer.request = (char *) "{ \"billing\": \"annual\", \"months\": 24 }";
+  g_assert_true (ssa_db_offer_get_request (&offer, &request, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (request.end_kind, ==, SSA_OFFER_END_MONTHS);
+  g_assert_cmpint (request.months, ==, 24);
+
+  offer.request = (char *) "{ \"billing\": \"annual\", \"months\": 24, \"m\\u006fnths\": 6 }";
+  g_assert_false (ssa_db_offer_get_request (&offer, &request, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "2026-0001"));
+}
+
 /* Offers. */
 
 static SsaDbOffer *
@@ -1871,10 +1965,12 @@ main (int    argc,
   ADD ("/db/import-export", test_import_export, NULL);
   ADD ("/db/lists", test_lists, NULL);
   ADD ("/db/price-lists", test_price_lists, NULL);
+  ADD ("/db/price-lists/same-id-other-content", test_price_list_same_id, NULL);
   ADD ("/db/delete-customer-with-installations", test_delete_customer_with_installations, NULL);
   ADD ("/db/offers/numbers", test_offer_numbers, NULL);
   ADD ("/db/offers/snapshot-immutable", test_offer_snapshot_immutable, NULL);
   ADD ("/db/offers/status", test_offer_status, NULL);
+  ADD ("/db/offers/request-duplicate-key", test_offer_request_duplicate_key, NULL);
   ADD ("/db/offers/accept-lapsed", test_offer_accept_lapsed, NULL);
   ADD ("/db/offers/accept-coterming", test_offer_accept_coterming, NULL);
   ADD ("/db/offers/validity/chosen", test_offer_validity_chosen, NULL);

@@ -11,8 +11,8 @@
 
 #include "ssa-date.h"
 
-/* Helpers every test may share: removing a temporary folder, and writing dates in the
- * tests as ISO text. */
+/* Helpers every test may share: removing a temporary folder, writing dates in the tests as
+ * ISO text, and changing a document in one place. */
 
 /* Removes @path and, when it is a folder, everything in it. A symbolic link is removed
  * itself, never followed: a link to a folder outside the test's temporary folder leaves
@@ -76,4 +76,18 @@ test_assert_date (const GDate *date,
   g_assert_true (ssa_date_is_set (date));
   text = ssa_date_to_iso (date);
   g_assert_cmpstr (text, ==, iso);
+}
+
+/* Returns: (transfer full): @text with the first @old replaced by @replacement. @old must
+ * occur in @text: a test whose document lacks it is a bug in the test. */
+static inline char *
+test_replace_once (const char *text,
+                   const char *old,
+                   const char *replacement)
+{
+  g_auto(GStrv) parts = g_strsplit (text, old, 2);
+
+  if (g_strv_length (parts) != 2)
+    g_error ("test data: “%s” does not occur", old);
+  return g_strjoin (replacement, parts[0], parts[1], NULL);
 }

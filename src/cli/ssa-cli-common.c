@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "ssa-cli.h"
@@ -34,7 +35,7 @@ ssa_cli_quote_options_add_entries (GOptionGroup       *group,
     { "end", 0, 0, G_OPTION_ARG_STRING, &options->end,
       N_("Last day of the period"), N_("DATE") },
     { "months", 0, 0, G_OPTION_ARG_STRING, &options->months,
-      N_("Length of the period in months (default: 12)"), N_("N") },
+      N_("Length of the period in months, 1 to 120 (default: 12)"), N_("N") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &options->today,
       N_("Compute as if today were this day"), N_("DATE") },
     { "billing", 0, 0, G_OPTION_ARG_STRING, &options->billing,
@@ -161,11 +162,13 @@ ssa_cli_quote_options_to_request (SsaCliQuoteOptions *options,
     {
       guint64 months = 0;
 
-      if (!g_ascii_string_to_unsigned (options->months, 10, 1, SSA_OFFER_MAX_REQUEST_MONTHS,
+      /* One offer covers at most SSA_OFFER_MAX_MONTHS; the calculator takes more from a
+       * start long past, but the command line states one plain range, as the window does. */
+      if (!g_ascii_string_to_unsigned (options->months, 10, 1, SSA_OFFER_MAX_MONTHS,
                                        &months, NULL))
         {
           g_printerr (_("--months: “%s” is not a whole number of months from 1 to %d\n"),
-                      options->months, SSA_OFFER_MAX_REQUEST_MONTHS);
+                      options->months, SSA_OFFER_MAX_MONTHS);
           ok = FALSE;
         }
       request->end_kind = SSA_OFFER_END_MONTHS;
@@ -398,6 +401,40 @@ ssa_cli_print_error (const char   *prefix,
       else
         g_printerr ("%s\n", lines[i]);
     }
+}
+
+/**
+ * ssa_cli_print_request_error:
+ * @command: the command, e.g. "quote" or "offer create"
+ * @error: an %SSA_ERROR_REQUEST error of the calculator
+ *
+ * Prints a refused request on stderr, naming the option to change: the calculator names
+ * the request's fields ("months: …"), the command line its options ("--months: …").
+ */
+void
+ssa_cli_print_request_error (const char   *command,
+                             const GError *error)
+{
+  static const struct
+  {
+    const char *field;
+    const char *options;
+  } fields[] = {
+    { "start: ", "--start" },
+    { "end: ", "--end" },
+    { "months: ", "--months" },
+    { "discount: ", "--discount" },
+    { "labour: ", "--labour-hours, --labour-rate" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_has_prefix (error->message, fields[i].field))
+      {
+        g_printerr ("%s: %s\n", fields[i].options,
+                    error->message + strlen (fields[i].field));
+        return;
+      }
+  g_printerr ("ssa-desk-cli %s: %s\n", command, error->message);
 }
 
 void

@@ -612,17 +612,22 @@ ssa_cli_renewals (int    argc,
 static char *
 offer_document (const SsaDbOffer *stored)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonObject) out = json_object_new ();
   g_autoptr(GList) members = NULL;
+  g_autoptr(JsonNode) stored_root = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
   JsonObject *snapshot;
 
-  if (!json_parser_load_from_data (parser, stored->snapshot, -1, NULL))
+  /* A snapshot the guard refuses (a key given twice) is written as stored rather than
+   * rebuilt, which would keep only one of the two values. */
+  if (stored->snapshot != NULL)
+    stored_root = ssa_json_guard_parse (stored->snapshot, strlen (stored->snapshot),
+                                        stored->number, NULL);
+  if (stored_root == NULL)
     return g_strdup (stored->snapshot);
-  snapshot = json_node_get_object (json_parser_get_root (parser));
+  snapshot = json_node_get_object (stored_root);
 
   members = json_object_get_members (snapshot);
   for (GList *l = members; l != NULL; l = l->next)
@@ -781,7 +786,9 @@ print_offer_error (const char   *command,
                    gint64        installation_id,
                    const GError *error)
 {
-  if (error->domain == SSA_ERROR && error->code != SSA_ERROR_REQUEST)
+  if (g_error_matches (error, SSA_ERROR, SSA_ERROR_REQUEST))
+    ssa_cli_print_request_error (command, error);
+  else if (error->domain == SSA_ERROR)
     {
       g_autofree char *prefix = g_strdup_printf (_("installation %lld"),
                                                  (long long) installation_id);

@@ -13,29 +13,15 @@
 #include "ssa-error.h"
 
 /* Prints a calculator error: problems with the installation's content name its file,
- * problems with the request name the command. */
+ * problems with the request name the option. */
 static void
 print_compute_error (const char   *installation_path,
                      const GError *error)
 {
-  /* The request's fields are named as the calculator knows them ("end: …"); on the
-   * command line they are options ("--end: …"). */
-  static const char * const fields[] = { "end:", "months:", "discount:", "labour:" };
-  guint i;
-
-  if (!g_error_matches (error, SSA_ERROR, SSA_ERROR_REQUEST))
-    {
-      ssa_cli_print_error (installation_path, error);
-      return;
-    }
-
-  for (i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (g_str_has_prefix (error->message, fields[i]))
-      {
-        g_printerr ("--%s\n", error->message);
-        return;
-      }
-  g_printerr ("ssa-desk-cli quote: %s\n", error->message);
+  if (g_error_matches (error, SSA_ERROR, SSA_ERROR_REQUEST))
+    ssa_cli_print_request_error ("quote", error);
+  else
+    ssa_cli_print_error (installation_path, error);
 }
 
 int

@@ -55,6 +55,8 @@ gboolean      ssa_cli_write_offer_files        (SsaCliQuoteOptions    *options,
 
 void          ssa_cli_print_error              (const char            *prefix,
                                                 const GError          *error);
+void          ssa_cli_print_request_error      (const char            *command,
+                                                const GError          *error);
 void          ssa_cli_usage_error              (const char            *command,
                                                 const char            *format,
                                                 ...) G_GNUC_PRINTF (2, 3);

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -471,6 +472,17 @@ check_database (SsaDb   *self,
       return FALSE;
     }
 
+  /* SSA Desk's versions count from 0; a negative one would index no migration. */
+  if (version < 0)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE,
+                   _("%s has an invalid schema version (%lld): it is not an SSA Desk "
+                     "database, or it is damaged. It was not changed; give another file "
+                     "with --db, or restore a backup."),
+                   self->display_name, (long long) version);
+      return FALSE;
+    }
+
   if (version > SSA_DB_SCHEMA_VERSION)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NEWER,
@@ -568,6 +580,38 @@ can_read_immutable (SsaDb        *self,
   return g_stat (wal, &st) != 0 || st.st_size == 0;
 }
 
+/* SQLite would create a database where nothing exists, open a regular file, and fail on
+ * anything else with a message about the disk or the folder: say what the path is. */
+static gboolean
+check_path_is_file (SsaDb   *self,
+                    GError **error)
+{
+  struct stat st;
+
+  if (g_stat (self->path, &st) != 0 || S_ISREG (st.st_mode))
+    return TRUE;
+
+  if (S_ISDIR (st.st_mode))
+    g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE,
+                 _("%s is a folder, not a database file. Name a file with --db, such as "
+                   "%s/ssa-desk.db; a new one is created there."),
+                 self->display_name, self->display_name);
+  else if (S_ISFIFO (st.st_mode))
+    g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE,
+                 _("%s is a named pipe (FIFO), not a database file; nothing was read from "
+                   "or written to it. Name a regular file with --db."), self->display_name);
+  else if (S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode))
+    g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE,
+                 _("%s is a device, not a database file; nothing was read from or written "
+                   "to it. Name a regular file with --db."), self->display_name);
+  else
+    g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE,
+                 _("%s is not a regular file, so it cannot be a database; nothing was read "
+                   "from or written to it. Name a regular file with --db."),
+                 self->display_name);
+  return FALSE;
+}
+
 /**
  * ssa_db_open:
  * @path: (nullable): the database file, or %NULL for ssa_db_get_default_path()
@@ -597,6 +641,9 @@ ssa_db_open (const char      *path,
     path = default_path = ssa_db_get_default_path ();
 
   self = db_new (path);
+
+  if (!check_path_is_file (self, error))
+    return NULL;
 
   if (read_only && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
