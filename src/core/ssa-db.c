@@ -43,6 +43,44 @@ ssa_db_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "ssa-desk", "ssa-desk.db", NULL);
 }
 
+/* A refusal of the schema in words: SQLite's own message ("FOREIGN KEY constraint failed")
+ * is English and names no way forward, so it never reaches the user. */
+static void
+set_constraint_error (SsaDb   *self,
+                      int      rc,
+                      GError **error)
+{
+  const char *why;
+
+  switch (rc)
+    {
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      why = _("other records still refer to this one (an installation to its customer, "
+              "an offer to its installation). Archive it instead, or remove what refers to "
+              "it first.");
+      break;
+
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      why = _("another record already has this value. Choose another one.");
+      break;
+
+    case SQLITE_CONSTRAINT_TRIGGER:
+      why = _("offers and stored price lists never change and are never deleted. Make a "
+              "revision of the offer instead.");
+      break;
+
+    default:
+      why = _("a value is missing or outside what is allowed. Correct it and try again.");
+      break;
+    }
+
+  g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
+               /* Translators: the first %s is the database's file name, the second says
+                * why, as a sentence that starts in lower case. */
+               _("The database %s refused the change: %s"), self->display_name, why);
+}
+
 /**
  * ssa_db_set_error:
  * @self: the connection
@@ -110,9 +148,7 @@ ssa_db_set_error (SsaDb   *self,
       break;
 
     case SQLITE_CONSTRAINT:
-      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
-                   _("The database %s refused the change: %s"),
-                   self->display_name, detail);
+      set_constraint_error (self, rc, error);
       break;
 
     default:
