@@ -39,6 +39,7 @@ struct _SsaSidebar
   GtkListView        *list_view;
   SsaRecyclingSelection *selection;
   SsaSidebarFilter   *filter;
+  gboolean            show_archived;
   GtkStack           *stack;
   AdwStatusPage      *empty_page;
 };
@@ -460,6 +461,7 @@ ssa_sidebar_set_repository (SsaSidebar    *self,
     {
       self->model = ssa_sidebar_model_new (ssa_repository_get_customers (repository),
                                            ssa_repository_get_installations (repository));
+      ssa_sidebar_model_set_show_archived (self->model, self->show_archived);
       g_signal_connect_object (repository, "notify::loaded", G_CALLBACK (update_stack), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->model, "items-changed", G_CALLBACK (rows_changed_cb), self,
@@ -593,4 +595,19 @@ ssa_sidebar_resort (SsaSidebar *self)
       ssa_sidebar_select (self, selected);
       g_object_unref (selected);
     }
+}
+
+/* Lists the archived customers and installations too, or leaves them out; the selection
+ * stays when its row does. */
+void
+ssa_sidebar_set_show_archived (SsaSidebar *self,
+                               gboolean    show_archived)
+{
+  g_return_if_fail (SSA_IS_SIDEBAR (self));
+
+  self->show_archived = !!show_archived;
+  if (self->model == NULL)
+    return;
+  ssa_sidebar_model_set_show_archived (self->model, self->show_archived);
+  ssa_sidebar_resort (self);
 }
