@@ -63,6 +63,10 @@ struct _SsaWindow
   GPtrArray            *redo_stack;
   guint                 undo_serial;
   guint                 applying_undo;  /* > 0 while an Undo or Redo writes */
+  GPtrArray            *toasts;         /* AdwToast waiting to be shown, a reference each */
+  AdwToast             *shown_toast;    /* the one in the overlay, a reference */
+  gint64                shown_at;       /* monotonic time it was given to the overlay */
+  guint                 toast_source;   /* shows the next toast */
   gboolean              show_archived;
 
   /* Defaults for new offers, for the builder once it exists. */
@@ -140,6 +144,62 @@ static void set_archived    (SsaWindow *self,
 
 /* Messages. */
 
+/* The window shows its toasts one at a time, each once, in the order they came; a deletion's
+ * toast goes first. The overlay is given the next toast only once the last one is gone,
+ * after its hiding animation: libadwaita 1.2 fails (an assertion or a crash) when a toast
+ * it had queued comes back, or one is dismissed while it is still sliding in, while another
+ * is still hiding. So the overlay never holds more than one toast. */
+
+#define TOAST_HIDE_MS 400
+#define TOAST_SHOW_MS 400
+
+static gboolean show_next_toast_cb (gpointer data);
+
+static void
+shown_toast_dismissed_cb (SsaWindow *self,
+                          AdwToast  *toast)
+{
+  if (toast != self->shown_toast)
+    return;
+  g_clear_object (&self->shown_toast);
+  if (self->toast_source == 0 && self->toasts != NULL)
+    self->toast_source = g_timeout_add (TOAST_HIDE_MS, show_next_toast_cb, self);
+}
+
+static void
+show_next_toast (SsaWindow *self)
+{
+  AdwToast *toast;
+
+  if (self->shown_toast != NULL || self->toast_source != 0 || self->toasts->len == 0)
+    return;
+
+  toast = g_ptr_array_steal_index (self->toasts, 0);
+  self->shown_toast = g_object_ref (toast);
+  self->shown_at = g_get_monotonic_time ();
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (shown_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* The overlay takes the queue's reference. */
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+show_next_toast_cb (gpointer data)
+{
+  SsaWindow *self = data;
+
+  self->toast_source = 0;
+  show_next_toast (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * ssa_window_add_toast:
+ * @self: a window
+ * @toast: (transfer full): a toast
+ *
+ * Shows @toast once the toasts before it are gone (see above).
+ */
 void
 ssa_window_add_toast (SsaWindow *self,
                       AdwToast  *toast)
@@ -147,7 +207,52 @@ ssa_window_add_toast (SsaWindow *self,
   g_return_if_fail (SSA_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_ptr_array_add (self->toasts, toast);
+  show_next_toast (self);
+}
+
+static gboolean
+dismiss_later_cb (gpointer data)
+{
+  adw_toast_dismiss (ADW_TOAST (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Dismisses the toast shown, once it has slid in: dismissed sooner, libadwaita 1.2 may free
+ * it before its showing animation ends, and crash. */
+static void
+dismiss_shown_toast (SsaWindow *self)
+{
+  gint64 age_ms = (g_get_monotonic_time () - self->shown_at) / 1000;
+
+  if (self->shown_toast == NULL)
+    return;
+  if (age_ms >= TOAST_SHOW_MS)
+    adw_toast_dismiss (self->shown_toast);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, TOAST_SHOW_MS - age_ms, dismiss_later_cb,
+                        g_object_ref (self->shown_toast), g_object_unref);
+}
+
+/* Puts @toast (transfer full) first, and makes the toast shown give way. */
+static void
+add_toast_first (SsaWindow *self,
+                 AdwToast  *toast)
+{
+  g_ptr_array_insert (self->toasts, 0, toast);
+  dismiss_shown_toast (self);
+  show_next_toast (self);
+}
+
+/* Takes @toast out: dismissed if shown, dropped if still waiting. */
+static void
+withdraw_toast (SsaWindow *self,
+                AdwToast  *toast)
+{
+  if (toast == self->shown_toast)
+    dismiss_shown_toast (self);
+  else
+    g_ptr_array_remove (self->toasts, toast);
 }
 
 static void
@@ -481,9 +586,13 @@ typedef struct
   gint64           edited_at;      /* monotonic time of the edit's last change */
   gboolean         archived;       /* an archiving: the flag it set */
   gboolean         pending;        /* a deletion hidden but not yet made final */
+  gboolean         parked;         /* its toast made way for a newer deletion's */
   guint            generation;     /* counts the times the deletion was hidden */
   AdwToast        *toast;          /* a reference to the deletion's toast while it shows */
 } UndoEntry;
+
+static void show_deletion_toast (SsaWindow *self,
+                                 UndoEntry *entry);
 
 /* Edits of one row this close together are one step of the history (typing a quantity). */
 #define UNDO_MERGE_USEC (2 * G_USEC_PER_SEC)
@@ -630,6 +739,26 @@ typedef struct
   guint      generation;
 } DismissedData;
 
+/* The newest pending deletion whose toast made way for a newer one, when no deletion's
+ * toast shows any more: its Undo is offered again. */
+static void
+show_parked_toast (SsaWindow *self)
+{
+  UndoEntry *newest = NULL;
+
+  for (guint i = 0; i < self->undo_stack->len; i++)
+    {
+      UndoEntry *entry = g_ptr_array_index (self->undo_stack, i);
+
+      if (entry->toast != NULL)
+        return;
+      if (entry->pending && entry->parked)
+        newest = entry;
+    }
+  if (newest != NULL)
+    show_deletion_toast (self, newest);
+}
+
 static gboolean
 toast_gone_cb (gpointer user_data)
 {
@@ -641,8 +770,11 @@ toast_gone_cb (gpointer user_data)
   /* Still pending, and hidden by the deletion whose toast went: now it is final. An Undo
    * (or an Undo and a Redo, which hides it again with a toast of its own) in between
    * leaves it. */
-  if (entry != NULL && entry->pending && entry->generation == data->generation)
+  if (entry != NULL && entry->pending && !entry->parked &&
+      entry->generation == data->generation)
     finish_deletion (self, entry);
+  if (self->undo_stack != NULL)
+    show_parked_toast (self);
 
   g_object_unref (data->window);
   g_free (data);
@@ -672,40 +804,60 @@ toast_dismissed_cb (AdwToast  *toast,
   g_idle_add (toast_gone_cb, data);
 }
 
+/* Shows the Undo of a deletion at once. The toasts shown before make way (libadwaita 1.2
+ * shows one at a time, and a high-priority toast that pushes another back into the queue
+ * can make it fail when that one comes back too soon): other messages go, and a deletion
+ * still pending is parked, to be offered again once no newer deletion's toast shows. */
 static void
 show_deletion_toast (SsaWindow *self,
                      UndoEntry *entry)
 {
   g_autofree char *message = NULL;
+  g_autofree char *escaped = g_markup_escape_text (entry_name (entry), -1);
   AdwToast *toast;
+
+  /* An earlier deletion still pending makes way, to be offered again later. */
+  for (guint i = 0; i < self->undo_stack->len; i++)
+    {
+      UndoEntry *other = g_ptr_array_index (self->undo_stack, i);
+
+      if (other != entry && other->toast != NULL && other->pending)
+        {
+          g_autoptr(AdwToast) old = g_steal_pointer (&other->toast);
+
+          other->parked = TRUE;
+          withdraw_toast (self, old);
+        }
+    }
 
   if (entry->kind == UNDO_DELETE_LICENCE)
     /* Translators: %s is the product of the licence line removed. */
-    message = g_strdup_printf (_("Licence line “%s” removed"), entry_name (entry));
+    message = g_strdup_printf (_("Licence line “%s” removed"), escaped);
   else
     /* Translators: %s is a customer's or an installation's name. */
-    message = g_strdup_printf (_("“%s” deleted"), entry_name (entry));
+    message = g_strdup_printf (_("“%s” deleted"), escaped);
 
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   /* This deletion's Undo, whatever was done since. */
   adw_toast_set_action_name (toast, "win.undo-item");
   adw_toast_set_action_target_value (toast, g_variant_new_uint32 (entry->serial));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+  entry->parked = FALSE;
   g_clear_object (&entry->toast);
   entry->toast = g_object_ref (toast);
-  ssa_window_add_toast (self, toast);
+  add_toast_first (self, toast);
 }
 
 static void
-dismiss_entry_toast (UndoEntry *entry)
+dismiss_entry_toast (SsaWindow *self,
+                     UndoEntry *entry)
 {
   g_autoptr(AdwToast) toast = g_steal_pointer (&entry->toast);
 
   if (toast != NULL)
-    adw_toast_dismiss (toast);
+    withdraw_toast (self, toast);
 }
 
 /* Adds a step to the history; what was undone can no longer be redone. */
@@ -792,7 +944,8 @@ apply_entry (SsaWindow  *self,
           break;
         }
       entry->pending = FALSE;
-      dismiss_entry_toast (entry);
+      entry->parked = FALSE;
+      dismiss_entry_toast (self, entry);
       if (entry->kind == UNDO_DELETE_CUSTOMER)
         ssa_repository_unhide_customer (self->repository, SSA_CUSTOMER (entry->object),
                                         entry->installations);
@@ -870,6 +1023,8 @@ undo_or_redo (SsaWindow *self,
     }
   g_ptr_array_add (to, entry);
   update_undo_actions (self);
+  /* A deletion that made way for this one is offered again. */
+  show_parked_toast (self);
 
   /* Show what came back. */
   if (undo && (entry->kind == UNDO_DELETE_CUSTOMER || entry->kind == UNDO_DELETE_INSTALLATION))
@@ -2162,6 +2317,9 @@ ssa_window_dispose (GObject *object)
     finish_all_deletions (self);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_handle_id (&self->toast_source, g_source_remove);
+  g_clear_pointer (&self->toasts, g_ptr_array_unref);
+  g_clear_object (&self->shown_toast);
   g_clear_object (&self->shown_installation);
   g_clear_object (&self->shown_customer);
 
@@ -2403,6 +2561,7 @@ ssa_window_init (SsaWindow *self)
   self->cancellable = g_cancellable_new ();
   self->products = g_list_store_new (SSA_TYPE_PRODUCT);
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
