@@ -1036,6 +1036,14 @@ toast_button_shown (gpointer data)
   return find->button != NULL;
 }
 
+static gboolean
+toast_gone (gpointer data)
+{
+  GtkWidget *toast_widget = *(GtkWidget **) data;
+
+  return toast_widget == NULL || !gtk_widget_get_can_target (toast_widget);
+}
+
 /* Clicks a toast's button the way GTK does when the user clicks or presses it. */
 static void
 click_toast_button (SsaWindow  *window,
@@ -1044,10 +1052,18 @@ click_toast_button (SsaWindow  *window,
 {
   ToastButton find = { window, text, icon, NULL };
 
+  GtkWidget *toast_widget;
+
   g_assert_true (wait_for (toast_button_shown, &find));
   g_assert_true (gtk_widget_is_sensitive (find.button));
+  toast_widget = toast_widget_of (find.button);
+  g_object_add_weak_pointer (G_OBJECT (toast_widget), (gpointer *) &toast_widget);
   g_assert_true (gtk_widget_activate (find.button));
-  spin (50);
+  /* The toast goes once its button did its work (a button activated from the keyboard
+   * clicks a moment later). */
+  g_assert_true (wait_for (toast_gone, &toast_widget));
+  if (toast_widget != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (toast_widget), (gpointer *) &toast_widget);
 }
 
 typedef struct
