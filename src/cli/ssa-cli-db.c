@@ -16,10 +16,10 @@
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-error.h"
-#include "ssa-file.h"
 #include "ssa-json-guard.h"
 #include "ssa-offer-pdf.h"
 #include "ssa-offer-xlsx.h"
+#include "ssa-output.h"
 
 /* The commands on the app's database. They share its exit statuses with the other
  * commands: 0 done, 1 an input refused (a file, an option's value, or the database itself:
@@ -47,6 +47,31 @@ print_db_error (const char   *command,
   g_autofree char *prefix = g_strdup_printf ("ssa-desk-cli %s", command);
 
   ssa_cli_print_error (prefix, error);
+}
+
+/* The database counts as open from the start: output options are checked against it (and
+ * its -wal, -shm and -journal files) before it is opened, before any work. */
+static void
+protect_db (void)
+{
+  static gboolean done;
+  g_autofree char *default_path = NULL;
+
+  if (done)
+    return;
+  done = TRUE;
+  if (db_path == NULL)
+    default_path = ssa_db_get_default_path ();
+  ssa_output_protect (db_path != NULL ? db_path : default_path, SSA_OUTPUT_PROTECT_DATABASE);
+}
+
+/* ssa_cli_check_output() against the database. */
+static gboolean
+check_output (const char *option,
+              const char *path)
+{
+  protect_db ();
+  return ssa_cli_check_output (option, path);
 }
 
 static SsaDb *
@@ -373,7 +398,7 @@ ssa_cli_export (int    argc,
     { "installation", 0, 0, G_OPTION_ARG_STRING, &installation,
       N_("The installation to export"), N_("ID") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path,
-      N_("Write to FILE instead of standard output"), N_("FILE") },
+      N_("Write to FILE instead of standard output (- is standard output too)"), N_("FILE") },
     { NULL }
   };
 
@@ -388,7 +413,7 @@ ssa_cli_export (int    argc,
       ssa_cli_usage_error ("export", _("--installation is required"));
       return SSA_CLI_USAGE;
     }
-  if (!parse_id ("--installation", installation, &id))
+  if (!parse_id ("--installation", installation, &id) || !check_output ("--out", out_path))
     return SSA_CLI_REFUSED;
 
   db = open_db ("export", SSA_DB_OPEN_DEFAULT);
@@ -407,7 +432,7 @@ ssa_cli_export (int    argc,
       fputs (json, stdout);
       return SSA_CLI_OK;
     }
-  if (!ssa_file_replace_contents (out_path, json, -1, &error))
+  if (!ssa_output_replace_contents (out_path, json, strlen (json), &error))
     {
       ssa_cli_print_error ("--out", error);
       return SSA_CLI_REFUSED;
@@ -655,7 +680,8 @@ document_info (SsaDb                     *db,
 }
 
 /* Writes the files the options ask for (all, or none), then prints the stored offer's number,
- * or its JSON instead when --json is "-". The offer is stored already: when a file cannot be
+ * unless an option writes to standard output ("-"): then the number goes to stderr, except
+ * with the JSON, which holds it. The offer is stored already: when a file cannot be
  * written, the message says so. */
 static int
 write_offer_outputs (SsaCliQuoteOptions *options,
@@ -691,10 +717,10 @@ write_offer_outputs (SsaCliQuoteOptions *options,
       return SSA_CLI_REFUSED;
     }
 
-  if (options->json != NULL && g_str_equal (options->json, "-"))
-    fputs (json, stdout);
-  else
+  if (!ssa_cli_quote_options_use_stdout (options))
     g_print ("%s\n", stored->number);
+  else if (!ssa_output_is_stdout (options->json))
+    g_printerr (_("The offer was stored as %s.\n"), stored->number);
   return SSA_CLI_OK;
 }
 
@@ -759,6 +785,8 @@ offer_create (int    argc,
 
   ok = ssa_cli_quote_options_to_request (&options, &request);
   ok &= parse_id ("--installation", installation, &id);
+  protect_db ();
+  ok &= ssa_cli_quote_options_check_outputs (&options);
   if (!ok)
     {
       status = SSA_CLI_REFUSED;
@@ -831,6 +859,7 @@ offer_revise (int    argc,
   SsaCliQuoteOptions options = { 0 };
   SsaOfferRequest given;
   SsaOfferRequest request;
+  gboolean ok;
   int status;
 
   context = context_new (_("NUMBER"),
@@ -849,7 +878,11 @@ offer_revise (int    argc,
   status = ssa_cli_quote_options_check (&options, "offer revise");
   if (status != SSA_CLI_OK)
     goto out;
-  if (!ssa_cli_quote_options_to_request (&options, &given))
+  /* Every problem at once: the options' values and the outputs. */
+  ok = ssa_cli_quote_options_to_request (&options, &given);
+  protect_db ();
+  ok &= ssa_cli_quote_options_check_outputs (&options);
+  if (!ok)
     {
       status = SSA_CLI_REFUSED;
       goto out;
@@ -1146,6 +1179,8 @@ ssa_cli_backup (int    argc,
   if (!ssa_cli_parse (context, "backup", &argc, &argv) ||
       !expect_arguments ("backup", argc, argv, 1, _("the backup FILE")))
     return SSA_CLI_USAGE;
+  if (!check_output (argv[1], argv[1]))
+    return SSA_CLI_REFUSED;
 
   /* Read-only: a backup never migrates or otherwise changes the database. */
   db = open_db ("backup", SSA_DB_OPEN_READ_ONLY);
@@ -1157,6 +1192,8 @@ ssa_cli_backup (int    argc,
       return SSA_CLI_REFUSED;
     }
 
-  g_print (_("Backed up %s to %s.\n"), ssa_db_get_path (db), argv[1]);
+  /* With "-" standard output carries the copy only. */
+  if (!ssa_output_is_stdout (argv[1]))
+    g_print (_("Backed up %s to %s.\n"), ssa_db_get_path (db), argv[1]);
   return SSA_CLI_OK;
 }

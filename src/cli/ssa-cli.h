@@ -41,6 +41,10 @@ void          ssa_cli_quote_options_add_entries (GOptionGroup        *group,
                                                 SsaCliQuoteOptions    *options);
 int           ssa_cli_quote_options_check      (SsaCliQuoteOptions    *options,
                                                 const char            *command);
+gboolean      ssa_cli_quote_options_check_outputs (SsaCliQuoteOptions *options);
+gboolean      ssa_cli_quote_options_use_stdout (const SsaCliQuoteOptions *options);
+gboolean      ssa_cli_check_output             (const char            *option,
+                                                const char            *path);
 gboolean      ssa_cli_quote_options_to_request (SsaCliQuoteOptions    *options,
                                                 SsaOfferRequest       *request);
 void          ssa_cli_quote_options_clear      (SsaCliQuoteOptions    *options);
