@@ -554,27 +554,6 @@ test_documents_size_limit (Fixture       *f,
   g_assert_cmpstr (listing, ==, "");
 }
 
-typedef struct
-{
-  char    *path;
-  GString *received;
-} FifoReader;
-
-static gpointer
-read_fifo_thread (gpointer data)
-{
-  FifoReader *reader = data;
-  char buffer[4096];
-  int fd = open (reader->path, O_RDONLY | O_CLOEXEC);
-  gssize n;
-
-  g_assert_cmpint (fd, >=, 0);
-  while ((n = read (fd, buffer, sizeof buffer)) > 0)
-    g_string_append_len (reader->received, buffer, n);
-  close (fd);
-  return NULL;
-}
-
 /* A FIFO gets the document through it and stays a FIFO; /dev/null takes it and stays the
  * system's /dev/null. */
 static void
@@ -589,12 +568,12 @@ test_documents_fifo (Fixture       *f,
   g_auto(TestCliRun) run = { 0, };
   g_auto(TestCliRun) run_stdout = { 0, };
   g_autofree char *listing = NULL;
-  FifoReader reader = { pipe_path, g_string_new (NULL) };
+  TestFifoReader reader = { pipe_path, g_string_new (NULL) };
   GStatBuf before, after;
   GThread *thread;
 
   g_assert_cmpint (mkfifo (pipe_path, 0600), ==, 0);
-  thread = g_thread_new ("fifo-reader", read_fifo_thread, &reader);
+  thread = g_thread_new ("fifo-reader", test_fifo_reader_thread, &reader);
   if (!run_cli (f, fifo_args, &run) || !run_cli (f, stdout_args, &run_stdout))
     {
       /* Unblock the reader. */

@@ -167,27 +167,6 @@ test_symlink_followed (Fixture       *f,
   g_assert_true (S_ISLNK (st.st_mode));
 }
 
-typedef struct
-{
-  char    *path;
-  GString *received;
-} Reader;
-
-static gpointer
-read_fifo_thread (gpointer data)
-{
-  Reader *reader = data;
-  char buffer[4096];
-  int fd = open (reader->path, O_RDONLY | O_CLOEXEC);
-  gssize n;
-
-  g_assert_cmpint (fd, >=, 0);
-  while ((n = read (fd, buffer, sizeof buffer)) > 0)
-    g_string_append_len (reader->received, buffer, n);
-  close (fd);
-  return NULL;
-}
-
 static void
 test_fifo (Fixture       *f,
            gconstpointer  data)
@@ -197,7 +176,7 @@ test_fifo (Fixture       *f,
   g_autoptr(SsaOutput) output = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) expected = g_string_new (NULL);
-  Reader reader = { path, g_string_new (NULL) };
+  TestFifoReader reader = { path, g_string_new (NULL) };
   GThread *thread;
   GStatBuf st;
   char buffer[16];
@@ -206,7 +185,7 @@ test_fifo (Fixture       *f,
   g_assert_cmpint (mkfifo (path, 0600), ==, 0);
 
   /* Written through to a real reader, in full; the FIFO stays a FIFO. */
-  thread = g_thread_new ("fifo-reader", read_fifo_thread, &reader);
+  thread = g_thread_new ("fifo-reader", test_fifo_reader_thread, &reader);
   output = ssa_output_open (path, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 2000; i++)

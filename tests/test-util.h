@@ -5,7 +5,9 @@
  */
 #pragma once
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 
@@ -76,4 +78,27 @@ test_assert_date (const GDate *date,
   g_assert_true (ssa_date_is_set (date));
   text = ssa_date_to_iso (date);
   g_assert_cmpstr (text, ==, iso);
+}
+
+/* A reader at the other end of a FIFO, for a thread: opens @path (which waits for a
+ * writer), reads to the end into @received, closes. */
+typedef struct
+{
+  const char *path;
+  GString    *received;
+} TestFifoReader;
+
+static inline gpointer
+test_fifo_reader_thread (gpointer data)
+{
+  TestFifoReader *reader = data;
+  char buffer[4096];
+  int fd = open (reader->path, O_RDONLY | O_CLOEXEC);
+  gssize n;
+
+  g_assert_cmpint (fd, >=, 0);
+  while ((n = read (fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (reader->received, buffer, n);
+  close (fd);
+  return NULL;
 }

@@ -41,10 +41,6 @@ void          ssa_cli_quote_options_add_entries (GOptionGroup        *group,
                                                 SsaCliQuoteOptions    *options);
 int           ssa_cli_quote_options_check      (SsaCliQuoteOptions    *options,
                                                 const char            *command);
-gboolean      ssa_cli_quote_options_check_outputs (SsaCliQuoteOptions *options);
-gboolean      ssa_cli_quote_options_use_stdout (const SsaCliQuoteOptions *options);
-gboolean      ssa_cli_check_output             (const char            *option,
-                                                const char            *path);
 gboolean      ssa_cli_quote_options_to_request (SsaCliQuoteOptions    *options,
                                                 SsaOfferRequest       *request);
 void          ssa_cli_quote_options_clear      (SsaCliQuoteOptions    *options);
@@ -56,6 +52,12 @@ gboolean      ssa_cli_write_offer_files        (SsaCliQuoteOptions    *options,
                                                 const SsaOffer        *offer,
                                                 const SsaInventory    *inventory,
                                                 const SsaDocumentInfo *info);
+
+/* Output options (ssa-output.h): checked before any work; "-" is standard output. */
+gboolean      ssa_cli_quote_options_check_outputs (SsaCliQuoteOptions       *options);
+gboolean      ssa_cli_quote_options_use_stdout    (const SsaCliQuoteOptions *options);
+gboolean      ssa_cli_check_output                (const char               *option,
+                                                   const char               *path);
 
 void          ssa_cli_print_error              (const char            *prefix,
                                                 const GError          *error);
