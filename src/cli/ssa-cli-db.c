@@ -74,6 +74,14 @@ check_output (const char *option,
   return ssa_cli_check_output (option, path);
 }
 
+/* ssa_cli_quote_options_check_outputs() against the database. */
+static gboolean
+check_quote_outputs (SsaCliQuoteOptions *options)
+{
+  protect_db ();
+  return ssa_cli_quote_options_check_outputs (options);
+}
+
 static SsaDb *
 open_db (const char     *command,
          SsaDbOpenFlags  flags)
@@ -785,8 +793,7 @@ offer_create (int    argc,
 
   ok = ssa_cli_quote_options_to_request (&options, &request);
   ok &= parse_id ("--installation", installation, &id);
-  protect_db ();
-  ok &= ssa_cli_quote_options_check_outputs (&options);
+  ok &= check_quote_outputs (&options);
   if (!ok)
     {
       status = SSA_CLI_REFUSED;
@@ -880,8 +887,7 @@ offer_revise (int    argc,
     goto out;
   /* Every problem at once: the options' values and the outputs. */
   ok = ssa_cli_quote_options_to_request (&options, &given);
-  protect_db ();
-  ok &= ssa_cli_quote_options_check_outputs (&options);
+  ok &= check_quote_outputs (&options);
   if (!ok)
     {
       status = SSA_CLI_REFUSED;
@@ -1175,7 +1181,8 @@ ssa_cli_backup (int    argc,
   context = context_new (_("FILE"),
                          _("Copies the database into FILE with SQLite's online backup: a "
                            "consistent copy, safe while the window or other commands use the "
-                           "database. FILE is replaced only once the copy is complete."), NULL);
+                           "database. FILE is replaced only once the copy is complete; with -, "
+                           "the copy goes to standard output."), NULL);
   if (!ssa_cli_parse (context, "backup", &argc, &argv) ||
       !expect_arguments ("backup", argc, argv, 1, _("the backup FILE")))
     return SSA_CLI_USAGE;
