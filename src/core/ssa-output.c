@@ -126,7 +126,7 @@ resolve_target (const char *path)
 }
 
 static gboolean
-same_inode (const char    *path,
+same_inode (const char     *path,
             const GStatBuf *st)
 {
   GStatBuf other;
