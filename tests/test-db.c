@@ -804,6 +804,80 @@ test_lists (Fixture       *f,
   g_assert_cmpuint (rows->len, ==, 3);
 }
 
+/* Archive: archived installations, and those of an archived customer, are no renewals; an
+ * installation with offers cannot be deleted, and the refusal is in words. */
+static void
+test_archive (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(SsaInstallation) installation = NULL;
+  g_autoptr(SsaCustomer) customer = NULL;
+  g_autoptr(SsaDbOffer) offer = NULL;
+  GDate today = test_date ("2026-11-28");
+  SsaOfferRequest request;
+  gint64 lapsed = import_sample (f, "lapsed.json");
+  gint64 in_time = import_sample (f, "renewal-in-time.json");
+  gint64 customer_id;
+  guint n_offers = 99;
+
+  rows = ssa_db_list_renewals (f->db, &today, 90, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_clear_pointer (&rows, g_array_unref);
+
+  g_assert_true (ssa_db_set_installation_archived (f->db, lapsed, TRUE, &error));
+  g_assert_no_error (error);
+  installation = ssa_db_load_installation (f->db, lapsed, &error);
+  g_assert_true (ssa_installation_get_archived (installation));
+  rows = ssa_db_list_renewals (f->db, &today, 90, &error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (g_array_index (rows, SsaDbInstallationRow, 0).id, ==, in_time);
+  g_clear_pointer (&rows, g_array_unref);
+
+  /* An archived customer takes its installations out too, whatever their own flag. */
+  g_clear_object (&installation);
+  installation = ssa_db_load_installation (f->db, in_time, &error);
+  customer_id = ssa_installation_get_customer_id (installation);
+  g_assert_true (ssa_db_set_customer_archived (f->db, customer_id, TRUE, &error));
+  customer = ssa_db_load_customer (f->db, customer_id, &error);
+  g_assert_true (ssa_customer_get_archived (customer));
+  rows = ssa_db_list_renewals (f->db, &today, 90, &error);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_array_unref);
+  g_assert_true (ssa_db_set_customer_archived (f->db, customer_id, FALSE, &error));
+  g_assert_true (ssa_db_set_installation_archived (f->db, lapsed, FALSE, &error));
+  rows = ssa_db_list_renewals (f->db, &today, 90, &error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_clear_pointer (&rows, g_array_unref);
+
+  g_assert_false (ssa_db_set_installation_archived (f->db, 999, TRUE, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Offers are counted per installation and per customer. */
+  g_assert_true (ssa_db_count_offers (f->db, in_time, 0, &n_offers, &error));
+  g_assert_cmpuint (n_offers, ==, 0);
+  ssa_offer_request_init (&request);
+  request.today = today;
+  offer = ssa_db_create_offer (f->db, in_time, &request, &today, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssa_db_count_offers (f->db, in_time, 0, &n_offers, &error));
+  g_assert_cmpuint (n_offers, ==, 1);
+  g_assert_true (ssa_db_count_offers (f->db, 0, customer_id, &n_offers, &error));
+  g_assert_cmpuint (n_offers, ==, 1);
+
+  /* SQLite's own words never reach the user. */
+  g_assert_false (ssa_db_delete_customer (f->db, customer_id, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_assert_null (strstr (error->message, "FOREIGN KEY"));
+  g_clear_error (&error);
+  g_assert_false (ssa_db_delete_installation (f->db, in_time, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_assert_null (strstr (error->message, "FOREIGN KEY"));
+}
+
 /* Price lists. */
 
 static char *
@@ -1981,6 +2055,7 @@ main (int    argc,
   ADD ("/db/installations", test_installations, NULL);
   ADD ("/db/import-export", test_import_export, NULL);
   ADD ("/db/lists", test_lists, NULL);
+  ADD ("/db/archive", test_archive, NULL);
   ADD ("/db/price-lists", test_price_lists, NULL);
   ADD ("/db/price-lists/same-id-other-content", test_price_list_same_id, NULL);
   ADD ("/db/delete-customer-with-installations", test_delete_customer_with_installations, NULL);
