@@ -746,13 +746,16 @@ check_documents (Fixture         *f,
 
 /* A toast whose title holds @needle; other toasts are dismissed to make way, as the
  * overlay shows one at a time: one at a time, once its animation is over (libadwaita 1.2
- * does not take a toast dismissed while another one's animation runs). */
+ * does not take a toast dismissed while another one's animation runs, nor one dismissed
+ * while it is still sliding in): a toast is dismissed once it has been seen for half a
+ * second, as a user would. */
 typedef struct
 {
   SsaWindow  *window;
   const char *needle;
-  GHashTable *dismissed;
   gint64      next_dismiss;
+  GtkWidget  *seen;          /* the toast waiting to be dismissed, and since when */
+  gint64      seen_since;
 } ToastWait;
 
 static void
@@ -760,10 +763,18 @@ dismiss_toast (ToastWait *wait,
                GtkWidget *toast)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  gint64 now = g_get_monotonic_time ();
 
-  if (g_get_monotonic_time () < wait->next_dismiss || !g_hash_table_add (wait->dismissed, toast))
+  if (toast != wait->seen)
+    {
+      wait->seen = toast;
+      wait->seen_since = now;
+      return;
+    }
+  if (now < wait->next_dismiss || now - wait->seen_since < G_USEC_PER_SEC / 2)
     return;
-  wait->next_dismiss = g_get_monotonic_time () + G_USEC_PER_SEC;
+  wait->next_dismiss = now + G_USEC_PER_SEC;
+  wait->seen = NULL;
   collect_widgets (toast, GTK_TYPE_BUTTON, buttons);
   for (guint j = 0; j < buttons->len; j++)
     if (g_strcmp0 (gtk_button_get_icon_name (g_ptr_array_index (buttons, j)),
@@ -786,7 +797,9 @@ toast_shown (gpointer data)
       GtkWidget *toast = g_ptr_array_index (toasts, i);
       g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-      if (g_hash_table_contains (wait->dismissed, toast))
+      /* A toast dismissed can no longer be clicked while it slides away; its widget's
+       * address may be taken by the next toast's, so the widget itself is no mark. */
+      if (!gtk_widget_get_can_target (toast))
         continue;
       collect_widgets (toast, GTK_TYPE_LABEL, labels);
       for (guint j = 0; j < labels->len; j++)
@@ -801,10 +814,9 @@ static void
 assert_toast (Fixture    *f,
               const char *needle)
 {
-  ToastWait wait = { f->window, needle, g_hash_table_new (NULL, NULL), 0 };
+  ToastWait wait = { f->window, needle, 0, NULL, 0 };
 
   g_assert_true (wait_for (toast_shown, &wait));
-  g_hash_table_unref (wait.dismissed);
 }
 
 /* The window never writes a document over its own database, however the path leads there:
@@ -1428,6 +1440,88 @@ test_undo_history (Fixture *f)
   g_array_unref (trondheim.licence_ids);
 }
 
+typedef struct
+{
+  SsaInstallation *installation;
+  guint            n;
+} LineCount;
+
+static gboolean
+has_lines (gpointer data)
+{
+  LineCount *count = data;
+
+  return g_list_model_get_n_items (ssa_installation_get_licences (count->installation)) ==
+         count->n;
+}
+
+static guint
+stored_lines (const char *path,
+              gint64      id)
+{
+  g_autoptr(SsaInstallation) stored = load_stored (path, id);
+
+  return g_list_model_get_n_items (ssa_installation_get_licences (stored));
+}
+
+/* A licence line removed with its row's button is hidden until its toast goes, and its
+ * toast's Undo puts the same line back in its place. */
+static void
+test_licence_line_undo (Fixture *f)
+{
+  SsaInventoryView *view = SSA_INVENTORY_VIEW (ssa_window_get_inventory_view (f->window));
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  Shown pakkeri = { 0 };
+  SsaInstallation *installation;
+  GtkWidget *remove = NULL;
+  g_autoptr(GArray) ids = NULL;
+  LineCount count;
+
+  shown_init (&pakkeri, f->window, "Pakkeri Norheimsund");
+  installation = ssa_repository_find_installation (ssa_window_get_repository (f->window),
+                                                   pakkeri.id);
+  spin (200);
+  collect_widgets (GTK_WIDGET (view), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len && remove == NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)),
+                   "Remove Licence Line") == 0)
+      remove = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (remove);
+
+  count.installation = installation;
+  count.n = pakkeri.licence_ids->len - 1;
+  g_assert_true (gtk_widget_activate (remove));
+  g_assert_true (wait_for (has_lines, &count));
+  g_assert_cmpuint (stored_lines (f->path, pakkeri.id), ==, pakkeri.licence_ids->len);
+
+  click_toast_button (f->window, "removed", NULL);
+  count.n = pakkeri.licence_ids->len;
+  g_assert_true (wait_for (has_lines, &count));
+  ids = licence_ids_of (installation);
+  g_assert_cmpmem (ids->data, ids->len * sizeof (gint64),
+                   pakkeri.licence_ids->data, pakkeri.licence_ids->len * sizeof (gint64));
+
+  /* Removed again, and its toast closed: gone for good. */
+  spin (300);
+  g_ptr_array_set_size (buttons, 0);
+  remove = NULL;
+  collect_widgets (GTK_WIDGET (view), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len && remove == NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)),
+                   "Remove Licence Line") == 0)
+      remove = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (remove);
+  count.n = pakkeri.licence_ids->len - 1;
+  g_assert_true (gtk_widget_activate (remove));
+  g_assert_true (wait_for (has_lines, &count));
+  click_toast_button (f->window, "removed", "window-close-symbolic");
+  for (guint i = 0; i < 100 && stored_lines (f->path, pakkeri.id) != count.n; i++)
+    spin (50);
+  g_assert_cmpuint (stored_lines (f->path, pakkeri.id), ==, count.n);
+
+  g_array_unref (pakkeri.licence_ids);
+}
+
 /* Archive: what has offers cannot be deleted; the window says so in words, and offers to
  * archive it instead. */
 
@@ -1862,6 +1956,7 @@ main (int    argc,
   ADD_TEST ("/window/delete-undo", TRUE, test_delete_undo);
   ADD_TEST ("/window/undo-toast-button", TRUE, test_undo_toast_button);
   ADD_TEST ("/window/undo-history", TRUE, test_undo_history);
+  ADD_TEST ("/window/licence-line-undo", TRUE, test_licence_line_undo);
   ADD_TEST ("/window/views", TRUE, test_views);
   ADD_TEST ("/window/preferences", TRUE, test_preferences);
   ADD_TEST ("/window/shortcuts", TRUE, test_shortcuts_window);

@@ -11,6 +11,7 @@
 #include "ssa-date.h"
 #include "ssa-page-common.h"
 #include "ssa-refresh.h"
+#include "ssa-window.h"
 
 typedef struct
 {
@@ -436,6 +437,12 @@ ssa_page_show_toast (GtkWidget *page,
   g_return_if_fail (GTK_IS_WIDGET (page));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
+  /* The window shows its toasts one at a time (ssa_window_add_toast()). */
+  if (SSA_IS_WINDOW (gtk_widget_get_root (page)))
+    {
+      ssa_window_add_toast (SSA_WINDOW (gtk_widget_get_root (page)), toast);
+      return;
+    }
   overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     {
