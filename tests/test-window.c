@@ -1578,13 +1578,16 @@ message_dialog_shown (gpointer data)
  * button of @response does. */
 static void
 answer_dialog (const char *words,
-               const char *response)
+               const char *response,
+               const char *shot)
 {
   AdwMessageDialog *dialog;
   g_autofree char *text = NULL;
 
   g_assert_true (wait_for (message_dialog_shown, NULL));
   dialog = find_message_dialog ();
+  if (shot != NULL)
+    screenshot (GTK_WIDGET (dialog), shot);
   text = g_strconcat (adw_message_dialog_get_heading (dialog), " ",
                       adw_message_dialog_get_body (dialog), NULL);
   if (strstr (text, words) == NULL)
@@ -1634,7 +1637,7 @@ test_archive (Fixture *f)
   /* Delete: refused in words, with the archive offered; Cancel changes nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-installation",
                                              NULL));
-  answer_dialog ("1 offer", "cancel");
+  answer_dialog ("1 offer", "cancel", "delete-refused-archive");
   g_assert_true (is_listed (&pakkeri));
   stored = load_stored (f->path, pakkeri.id);
   g_assert_false (ssa_installation_get_archived (stored));
@@ -1643,7 +1646,7 @@ test_archive (Fixture *f)
   /* Archive: out of the list and the renewals, its lines and offer kept. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-installation",
                                              NULL));
-  answer_dialog ("Archive", "archive");
+  answer_dialog ("Archive", "archive", NULL);
   g_assert_true (wait_for (is_unlisted, &pakkeri));
   stored = load_stored (f->path, pakkeri.id);
   g_assert_true (ssa_installation_get_archived (stored));
@@ -1679,14 +1682,14 @@ test_archive (Fixture *f)
   customer = click_sidebar_row (f->window, SSA_TYPE_CUSTOMER, "Hardanger Fruktlager SA");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-customer",
                                              NULL));
-  answer_dialog ("Cannot Be Deleted", "cancel");
+  answer_dialog ("Cannot Be Deleted", "cancel", NULL);
   g_assert_true (ssa_sidebar_get_selected (sidebar) == customer);
 
   /* A customer without offers goes after saying what goes with it, and comes back. */
   customer = click_sidebar_row (f->window, SSA_TYPE_CUSTOMER, "Nidaros Bygg og Anlegg AS");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-customer",
                                              NULL));
-  answer_dialog ("licence lines go with it", "delete");
+  answer_dialog ("licence lines go with it", "delete", "delete-customer-confirm");
   g_assert_cmpuint (find_shown (sidebar, SSA_TYPE_CUSTOMER, "Nidaros Bygg og Anlegg AS"), ==,
                     GTK_INVALID_LIST_POSITION);
   click_toast_button (f->window, "Nidaros Bygg og Anlegg AS", NULL);

@@ -1298,6 +1298,7 @@ delete_customer_action (GtkWidget  *widget,
   SsaCustomer *customer = self->shown_customer;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *what = NULL;
   guint n_installations = 0;
   guint n_lines = 0;
   guint n_offers;
@@ -1349,14 +1350,22 @@ delete_customer_action (GtkWidget  *widget,
                                           "Delete “%s” and Its %u Installations?",
                                           n_installations),
                              ssa_customer_get_name (customer), n_installations);
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Its installations and their %u licence line go with "
-                                       "it. You can undo this until the message at the "
-                                       "bottom of the window closes.",
-                                       "Its installations and their %u licence lines go with "
-                                       "it. You can undo this until the message at the "
-                                       "bottom of the window closes.", n_lines),
-                          n_lines);
+  if (n_installations == 1)
+    what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Its installation and its %u licence line go with it.",
+                                         "Its installation and its %u licence lines go with it.",
+                                         n_lines),
+                            n_lines);
+  else
+    what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Its installations and their %u licence line go with "
+                                         "it.",
+                                         "Its installations and their %u licence lines go with "
+                                         "it.", n_lines),
+                            n_lines);
+  body = g_strconcat (what, " ",
+                      _("You can undo this until the message at the bottom of the window "
+                        "closes."), NULL);
   ask_about (self, G_OBJECT (customer), heading, body, "delete");
 }
 
