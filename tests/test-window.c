@@ -27,6 +27,7 @@
 #include "ssa-samples.h"
 #include "ssa-sidebar.h"
 #include "ssa-sidebar-filter.h"
+#include "ssa-sidebar-row.h"
 #include "ssa-slot.h"
 #include "ssa-window.h"
 #include "test-main-loop.h"
@@ -1616,6 +1617,22 @@ renewals_list (const char *path,
   return FALSE;
 }
 
+/* The sidebar's row for @name says it is archived. */
+static gboolean
+archived_row_shown (SsaSidebar *sidebar,
+                    const char *name)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  spin (100);
+  collect_widgets (GTK_WIDGET (sidebar), SSA_TYPE_SIDEBAR_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (ssa_sidebar_row_get_title (g_ptr_array_index (rows, i)), name) == 0)
+      return g_str_has_prefix (ssa_sidebar_row_get_detail (g_ptr_array_index (rows, i)),
+                               "Archived · ");
+  return FALSE;
+}
+
 static gboolean
 customer_listed (gpointer data)
 {
@@ -1661,6 +1678,7 @@ test_archive (Fixture *f)
   g_assert_true (ssa_window_get_show_archived (f->window));
   g_assert_true (wait_for (is_listed, &pakkeri));
   click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Pakkeri Norheimsund");
+  g_assert_true (archived_row_shown (sidebar, "Pakkeri Norheimsund"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.installation-archived",
                                              NULL));
   stored = load_stored (f->path, pakkeri.id);

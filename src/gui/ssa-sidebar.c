@@ -102,6 +102,21 @@ installation_detail (SsaInstallation *installation)
   return g_steal_pointer (&status);
 }
 
+/* An archived row (listed with Show Archived) says so first. */
+static char *
+mark_archived (char     *detail,
+               gboolean  archived)
+{
+  char *marked;
+
+  if (!archived)
+    return detail;
+  /* Translators: the detail line of an archived customer or installation in the sidebar. */
+  marked = g_strdup_printf (_("Archived · %s"), detail);
+  g_free (detail);
+  return marked;
+}
+
 static void
 update_row (GtkWidget *row,
             GObject   *object)
@@ -110,7 +125,8 @@ update_row (GtkWidget *row,
 
   if (SSA_IS_CUSTOMER (object))
     {
-      detail = customer_detail (SSA_CUSTOMER (object));
+      detail = mark_archived (customer_detail (SSA_CUSTOMER (object)),
+                              ssa_customer_get_archived (SSA_CUSTOMER (object)));
       ssa_sidebar_row_set (SSA_SIDEBAR_ROW (row), ssa_customer_get_name (SSA_CUSTOMER (object)),
                            detail, TRUE);
     }
@@ -118,7 +134,8 @@ update_row (GtkWidget *row,
     {
       const char *name = ssa_installation_get_name (SSA_INSTALLATION (object));
 
-      detail = installation_detail (SSA_INSTALLATION (object));
+      detail = mark_archived (installation_detail (SSA_INSTALLATION (object)),
+                              ssa_installation_get_archived (SSA_INSTALLATION (object)));
       ssa_sidebar_row_set (SSA_SIDEBAR_ROW (row), name != NULL ? name : _("Unnamed installation"),
                            detail, FALSE);
     }
