@@ -884,7 +884,24 @@ entry_is_live (SsaWindow *self,
     return ssa_repository_find_installation (self->repository,
                                              ssa_installation_get_id (SSA_INSTALLATION (entry->object))) ==
            SSA_INSTALLATION (entry->object);
+  if (SSA_IS_LICENCE (entry->object))
+    {
+      g_autoptr(SsaLicence) stored =
+        ssa_db_load_licence (ssa_repository_get_db (self->repository),
+                             ssa_licence_get_id (SSA_LICENCE (entry->object)), NULL);
+
+      return stored != NULL;
+    }
   return TRUE;
+}
+
+/* An edit or archiving of a row that was deleted for good since. */
+static gboolean
+is_stale (SsaWindow *self,
+          UndoEntry *entry)
+{
+  return (entry->kind == UNDO_EDIT || entry->kind == UNDO_ARCHIVE) &&
+         !entry_is_live (self, entry);
 }
 
 /* Hides the entry's rows (a deletion, or its Redo). */
@@ -994,11 +1011,7 @@ undo_or_redo (SsaWindow *self,
   guint index;
 
   /* Rows deleted for good since cannot be edited back: their steps are dropped. */
-  while (from->len > 0 && serial == 0 &&
-         !entry_is_live (self, g_ptr_array_index (from, from->len - 1)) &&
-         !((UndoEntry *) g_ptr_array_index (from, from->len - 1))->pending &&
-         ((UndoEntry *) g_ptr_array_index (from, from->len - 1))->kind != UNDO_DELETE_CUSTOMER &&
-         ((UndoEntry *) g_ptr_array_index (from, from->len - 1))->kind != UNDO_DELETE_INSTALLATION)
+  while (serial == 0 && from->len > 0 && is_stale (self, g_ptr_array_index (from, from->len - 1)))
     g_ptr_array_remove_index (from, from->len - 1);
 
   entry = serial == 0 ? (from->len > 0 ? g_ptr_array_index (from, from->len - 1) : NULL)
