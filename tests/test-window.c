@@ -640,6 +640,101 @@ test_quantity_and_total (Fixture *f)
   g_assert_nonnull (ssa_offer_builder_get_offer (builder));
 }
 
+/* The terms typed for one installation stay with it: the next installation opens with the
+ * profile's defaults, and the first one gets its own back. */
+typedef struct
+{
+  const char *start;
+  const char *end;
+  int         months;
+  guint       billing;
+  const char *discount;
+  const char *hours;
+  const char *rate;
+} TermsShown;
+
+static void
+set_terms (SsaOfferBuilder  *builder,
+           const TermsShown *terms)
+{
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (builder), "Start"), terms->start);
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (builder), "End (instead of months)"),
+                         terms->end);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_action_row_widget (GTK_WIDGET (builder),
+                                                                      "Months")),
+                             terms->months);
+  adw_combo_row_set_selected (find_row (GTK_WIDGET (builder), ADW_TYPE_COMBO_ROW, "Billing"),
+                              terms->billing);
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (builder), "Discount (%)"), terms->discount);
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (builder), "Labour Hours"), terms->hours);
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (builder), "Hourly Rate"), terms->rate);
+}
+
+static void
+assert_terms (SsaOfferBuilder  *builder,
+              const TermsShown *terms)
+{
+  GtkWidget *months = find_action_row_widget (GTK_WIDGET (builder), "Months");
+
+  g_assert_cmpstr (gtk_editable_get_text (find_entry_row (GTK_WIDGET (builder), "Start")), ==,
+                   terms->start);
+  g_assert_cmpstr (gtk_editable_get_text (find_entry_row (GTK_WIDGET (builder),
+                                                          "End (instead of months)")), ==,
+                   terms->end);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (months)), ==,
+                   terms->months);
+  g_assert_cmpuint (adw_combo_row_get_selected (find_row (GTK_WIDGET (builder),
+                                                          ADW_TYPE_COMBO_ROW, "Billing")), ==,
+                    terms->billing);
+  g_assert_cmpstr (gtk_editable_get_text (find_entry_row (GTK_WIDGET (builder), "Discount (%)")),
+                   ==, terms->discount);
+  g_assert_cmpstr (gtk_editable_get_text (find_entry_row (GTK_WIDGET (builder), "Labour Hours")),
+                   ==, terms->hours);
+  g_assert_cmpstr (gtk_editable_get_text (find_entry_row (GTK_WIDGET (builder), "Hourly Rate")),
+                   ==, terms->rate);
+}
+
+static void
+test_terms_per_installation (Fixture *f)
+{
+  SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+  const TermsShown bergen = { "01.02.2027", "", 24, 1, "7,5", "3", "990" };
+  const TermsShown trondheim = { "", "30.06.2027", 12, 2, "2", "", "1 100" };
+  TermsShown defaults = { "", "", 12, 0, "", "", NULL };
+  g_autofree char *default_rate = NULL;
+  g_autofree char *bergen_total = NULL;
+
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
+  default_rate = g_strdup (gtk_editable_get_text (find_entry_row (GTK_WIDGET (builder),
+                                                                  "Hourly Rate")));
+  defaults.rate = default_rate;
+  assert_terms (builder, &defaults);
+  set_terms (builder, &bergen);
+  assert_terms (builder, &bergen);
+  g_assert_nonnull (ssa_offer_builder_get_offer (builder));
+  bergen_total = g_strdup (ssa_offer_builder_get_total_text (builder));
+
+  /* Not seen before: the profile's defaults, not Bergen's terms. */
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
+  assert_terms (builder, &defaults);
+  set_terms (builder, &trondheim);
+
+  /* Back to Bergen: its terms, and the offer they make. */
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
+  assert_terms (builder, &bergen);
+  g_assert_cmpstr (ssa_offer_builder_get_total_text (builder), ==, bergen_total);
+
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
+  assert_terms (builder, &trondheim);
+
+  /* A customer in between leaves both as they were. */
+  click_sidebar_row (f->window, SSA_TYPE_CUSTOMER, "Bryggen Regnskap AS");
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Pakkeri Norheimsund");
+  assert_terms (builder, &defaults);
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
+  assert_terms (builder, &bergen);
+}
+
 typedef struct
 {
   char *number;
@@ -748,6 +843,30 @@ builder_revising (gpointer data)
   return ssa_offer_builder_get_revising (data) != NULL;
 }
 
+static gboolean
+child_revealed (gpointer data)
+{
+  return gtk_revealer_get_child_revealed (data);
+}
+
+/* The builder names the offer it revises, where the terms are. */
+static void
+assert_revising_shown (SsaOfferBuilder *builder,
+                       const char      *number)
+{
+  GtkWidget *revealer = find_widget (GTK_WIDGET (builder), GTK_TYPE_REVEALER);
+  g_autofree char *expected = g_strdup_printf ("Revising offer %s", number);
+  GtkWidget *label;
+
+  g_assert_cmpstr (ssa_offer_builder_get_revising (builder), ==, number);
+  g_assert_nonnull (revealer);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (wait_for (child_revealed, revealer));
+  label = find_widget (revealer, GTK_TYPE_LABEL);
+  g_assert_nonnull (label);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), expected));
+}
+
 static void
 test_save_offer (Fixture *f)
 {
@@ -825,6 +944,13 @@ test_save_offer (Fixture *f)
   g_assert_cmpstr (ssa_offer_builder_get_revising (builder), ==, saved.number);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ssa_window_get_view_stack (f->window)),
                    ==, "inventory");
+  assert_revising_shown (builder, saved.number);
+
+  /* Another installation makes a new offer; back on this one, the revision again. */
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
+  g_assert_null (ssa_offer_builder_get_revising (builder));
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
+  assert_revising_shown (builder, saved.number);
 
   g_free (saved.number);
 }
@@ -1215,6 +1341,7 @@ main (int    argc,
   ADD_TEST ("/window/sidebar-keeps-selection", TRUE, test_sidebar_keeps_selection);
   ADD_TEST ("/window/quantity-and-total", TRUE, test_quantity_and_total);
   ADD_TEST ("/window/save-offer", TRUE, test_save_offer);
+  ADD_TEST ("/window/terms-per-installation", TRUE, test_terms_per_installation);
   ADD_TEST ("/window/product-picker", TRUE, test_product_picker);
   ADD_TEST ("/window/customer-editor", TRUE, test_customer_editor);
   ADD_TEST ("/window/delete-undo", TRUE, test_delete_undo);
