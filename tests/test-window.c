@@ -991,6 +991,250 @@ test_views (Fixture *f)
   screenshot (GTK_WIDGET (f->window), "narrow");
 }
 
+/* Layout: what fits at the default size, at 1280×800, and at the narrowest. */
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+  int        height;
+} SizeWait;
+
+static gboolean
+has_size (gpointer data)
+{
+  SizeWait *wait = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (wait->widget));
+
+  /* The size asked for is the surface's, with the window's frame (on X11 without a
+   * compositor, its border); the application asks for its default size the same way. */
+  return gdk_surface_get_width (surface) == wait->width &&
+         gdk_surface_get_height (surface) == wait->height;
+}
+
+static void
+resize_window (SsaWindow *window,
+               int        width,
+               int        height)
+{
+  SizeWait wait = { GTK_WIDGET (window), width, height };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  if (!wait_for (has_size, &wait))
+    g_error ("window is %d×%d, not %d×%d",
+             gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))),
+             gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (window))),
+             width, height);
+  /* Folding and columns that hide settle over a few frames. */
+  for (guint i = 0; i < 4; i++)
+    wait_for_frame (GTK_WIDGET (window));
+  spin (300);
+}
+
+static void
+show_view (SsaWindow  *window,
+           const char *name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", name));
+  spin (1000);
+  for (guint i = 0; i < 3; i++)
+    wait_for_frame (GTK_WIDGET (window));
+}
+
+/* A screenshot named for the language the test runs in. */
+static void
+screenshot_lang (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *full = NULL;
+
+  full = g_strdup_printf ("%s%s%s", name, language != NULL && *language != '\0' ? "-" : "",
+                          language != NULL ? language : "");
+  screenshot (widget, full);
+}
+
+/* No text in @root is cut: every label shown gets at least its natural width, unless it
+ * is a name that ellipsizes with the whole name in its tooltip. */
+static void
+assert_nothing_cut (GtkWidget  *root,
+                    const char *where)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (labels->len, >, 0);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      const char *text = gtk_label_get_text (label);
+      graphene_rect_t bounds;
+      int natural;
+      int width;
+
+      if (*text == '\0' || gtk_label_get_wrap (label))
+        continue;
+      /* The natural width counts the margins, border and padding, the bounds all but the
+       * margins. */
+      gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
+                          NULL, NULL);
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (label), &bounds));
+      width = (int) bounds.size.width + gtk_widget_get_margin_start (GTK_WIDGET (label)) +
+              gtk_widget_get_margin_end (GTK_WIDGET (label));
+      if (width >= natural)
+        continue;
+      if (gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE &&
+          g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), text) == 0)
+        continue;
+      g_error ("%s: “%s” is cut: %d px of %d", where, text, width, natural);
+    }
+}
+
+/* The table has every column in sight: no sideways scrolling. */
+static void
+assert_table_fits (GtkWidget  *root,
+                   const char *where)
+{
+  GtkWidget *view = find_widget (root, GTK_TYPE_COLUMN_VIEW);
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (view);
+  {
+    GtkWidget *header = gtk_widget_get_first_child (view);
+    for (GtkWidget *t = gtk_widget_get_first_child (header); t; t = gtk_widget_get_next_sibling (t))
+      {
+        int a, b;
+        gtk_widget_measure (t, GTK_ORIENTATION_HORIZONTAL, -1, &a, &b, NULL, NULL);
+        g_test_message ("%s: title %s width %d min %d nat %d", where, G_OBJECT_TYPE_NAME (t), gtk_widget_get_width (t), a, b);
+      }
+    {
+      g_autoptr(GPtrArray) all = g_ptr_array_new ();
+      collect_widgets (view, GTK_TYPE_WIDGET, all);
+      for (guint i = 0; i < all->len && i < 60; i++)
+        {
+          GtkWidget *w = all->pdata[i];
+          int a, b;
+          gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &a, &b, NULL, NULL);
+          g_test_message ("  %s width %d min %d nat %d %s", G_OBJECT_TYPE_NAME (w), gtk_widget_get_width (w), a, b, GTK_IS_LABEL (w) ? gtk_label_get_text (GTK_LABEL (w)) : "");
+        }
+    }
+  }
+  adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  g_test_message ("%s: view width %d upper %.0f page %.0f", where, gtk_widget_get_width (view), gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
+  if (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 0.5)
+    g_error ("%s: the table is %.0f px wide in %.0f px", where,
+             gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
+  assert_nothing_cut (view, where);
+}
+
+static GtkWidget *
+view_child (SsaWindow  *window,
+            const char *name)
+{
+  return adw_view_stack_get_child_by_name (ssa_window_get_view_stack (window), name);
+}
+
+static int
+window_minimum_width (SsaWindow *window)
+{
+  int minimum;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                      NULL, NULL);
+  return minimum;
+}
+
+static void
+dump_wide (GtkWidget *w, int depth)
+{
+  int a, b;
+  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &a, &b, NULL, NULL);
+  if (a < 330)
+    return;
+  g_test_message ("%*s%s min %d %s", depth, "", G_OBJECT_TYPE_NAME (w), a, GTK_IS_LABEL (w) ? gtk_label_get_text (GTK_LABEL (w)) : GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w)) ? gtk_button_get_label (GTK_BUTTON (w)) : "");
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    dump_wide (c, depth + 1);
+}
+
+static void
+test_layout (Fixture *f)
+{
+  static const char *views[] = { "inventory", "renewals", "offers", "price-list" };
+  GtkWidget *builder = ssa_window_get_offer_builder (f->window);
+  GtkWidget *inventory = ssa_window_get_inventory_view (f->window);
+
+  SavedWait saved = { NULL };
+
+  /* An offer, for the offers register to show. */
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
+  g_signal_connect (builder, "offer-saved", G_CALLBACK (offer_saved_cb), &saved);
+  g_assert_true (gtk_widget_activate_action (builder, "offer.save", NULL));
+  g_assert_true (wait_for (offer_was_saved, &saved));
+  g_signal_handlers_disconnect_by_func (builder, offer_saved_cb, &saved);
+  g_free (saved.number);
+
+  /* The default size: the licences and the offer side by side. */
+  resize_window (f->window, 1100, 720);
+  g_test_message ("min width %d", window_minimum_width (f->window));
+  {
+    GtkWidget *flap = gtk_widget_get_ancestor (inventory, ADW_TYPE_FLAP);
+    int a, b;
+    gtk_widget_measure (inventory, GTK_ORIENTATION_HORIZONTAL, -1, &a, &b, NULL, NULL);
+    g_test_message ("inventory min %d nat %d width %d", a, b, gtk_widget_get_width (inventory));
+    gtk_widget_measure (builder, GTK_ORIENTATION_HORIZONTAL, -1, &a, &b, NULL, NULL);
+    g_test_message ("builder min %d nat %d", a, b);
+    g_test_message ("flap width %d folded %d", gtk_widget_get_width (flap), adw_flap_get_folded (ADW_FLAP (flap)));
+    gtk_widget_measure (GTK_WIDGET (ssa_inventory_view_get_column_view (SSA_INVENTORY_VIEW (inventory))), GTK_ORIENTATION_HORIZONTAL, -1, &a, &b, NULL, NULL);
+    g_test_message ("columnview min %d nat %d", a, b);
+    {
+      g_autoptr(GPtrArray) all = g_ptr_array_new ();
+      adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
+      spin (500);
+      collect_widgets (builder, GTK_TYPE_WIDGET, all);
+      for (guint i = 0; i < all->len; i++)
+        {
+          GtkWidget *w = all->pdata[i];
+          gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &a, &b, NULL, NULL);
+          if (a >= 150)
+            g_test_message ("  %s %s min %d: %s", G_OBJECT_TYPE_NAME (w), gtk_widget_get_name (w), a,
+                            GTK_IS_LABEL (w) ? gtk_label_get_text (GTK_LABEL (w)) : ADW_IS_PREFERENCES_ROW (w) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)) : "");
+        }
+    }
+  }
+  g_assert_true (gtk_widget_get_mapped (builder));
+  g_assert_true (gtk_widget_get_mapped (inventory));
+  g_assert_cmpint (gtk_widget_get_width (builder), >, 0);
+  screenshot_lang (GTK_WIDGET (f->window), "window-1100x720");
+
+  /* 1280×800: no column cut in the licences, renewals and offers tables. */
+  resize_window (f->window, 1280, 800);
+  screenshot_lang (GTK_WIDGET (f->window), "window-1280x800");
+  assert_table_fits (inventory, "licences");
+  show_view (f->window, "renewals");
+  screenshot_lang (GTK_WIDGET (f->window), "renewals-1280x800");
+  assert_table_fits (view_child (f->window, "renewals"), "renewals");
+  show_view (f->window, "offers");
+  screenshot_lang (GTK_WIDGET (f->window), "offers-1280x800");
+  assert_table_fits (view_child (f->window, "offers"), "offers");
+
+  /* Every page fits 360 px. */
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-360x700", views[i]);
+
+      show_view (f->window, views[i]);
+      g_test_message ("%s: min width %d", views[i], window_minimum_width (f->window));
+      dump_wide (GTK_WIDGET (f->window), 0);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-360x700", views[i]);
+
+      show_view (f->window, views[i]);
+      g_assert_cmpint (window_minimum_width (f->window), <=, 360);
+    }
+}
+
 static SsaCustomerEditor *
 find_customer_editor (void)
 {
@@ -1346,6 +1590,7 @@ main (int    argc,
   ADD_TEST ("/window/customer-editor", TRUE, test_customer_editor);
   ADD_TEST ("/window/delete-undo", TRUE, test_delete_undo);
   ADD_TEST ("/window/views", TRUE, test_views);
+  ADD_TEST ("/window/layout", TRUE, test_layout);
   ADD_TEST ("/window/preferences", TRUE, test_preferences);
   ADD_TEST ("/window/shortcuts", TRUE, test_shortcuts_window);
   {
