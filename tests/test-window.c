@@ -1064,43 +1064,19 @@ test_save_offer (Fixture *f)
   g_free (saved.number);
 }
 
-static void
-test_views (Fixture *f)
+/* Layout: what fits at the default size, at 1280×800, and at the narrowest. */
+
+static gboolean
+widget_mapped (gpointer data)
 {
-  AdwViewStack *stack = ssa_window_get_view_stack (f->window);
-
-  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kristiansand og Arendal");
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s",
-                                             "price-list"));
-  spin (1500);
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "price-list");
-  screenshot (GTK_WIDGET (f->window), "price-list");
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s",
-                                             "renewals"));
-  spin (1500);
-  screenshot (GTK_WIDGET (f->window), "renewals");
-
-  /* The dark style: no colour of the window's own is hard-coded. */
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      ADW_COLOR_SCHEME_FORCE_DARK);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s",
-                                             "inventory"));
-  spin (500);
-  screenshot (GTK_WIDGET (f->window), "main-window-dark");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      ADW_COLOR_SCHEME_DEFAULT);
-
-  /* 800×600: the sidebar folds away, the offer becomes a flap. */
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
-  spin (800);
-  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (find_widget (GTK_WIDGET (f->window),
-                                                                    ADW_TYPE_LEAFLET))));
-  screenshot (GTK_WIDGET (f->window), "narrow");
+  return gtk_widget_get_mapped (data);
 }
 
-/* Layout: what fits at the default size, at 1280×800, and at the narrowest. */
+static gboolean
+widget_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
 
 typedef struct
 {
@@ -1208,28 +1184,7 @@ assert_table_fits (GtkWidget  *root,
   GtkAdjustment *adjustment;
 
   g_assert_nonnull (view);
-  {
-    GtkWidget *header = gtk_widget_get_first_child (view);
-    for (GtkWidget *t = gtk_widget_get_first_child (header); t; t = gtk_widget_get_next_sibling (t))
-      {
-        int a, b;
-        gtk_widget_measure (t, GTK_ORIENTATION_HORIZONTAL, -1, &a, &b, NULL, NULL);
-        g_test_message ("%s: title %s width %d min %d nat %d", where, G_OBJECT_TYPE_NAME (t), gtk_widget_get_width (t), a, b);
-      }
-    {
-      g_autoptr(GPtrArray) all = g_ptr_array_new ();
-      collect_widgets (view, GTK_TYPE_WIDGET, all);
-      for (guint i = 0; i < all->len && i < 60; i++)
-        {
-          GtkWidget *w = all->pdata[i];
-          int a, b;
-          gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &a, &b, NULL, NULL);
-          g_test_message ("  %s width %d min %d nat %d %s", G_OBJECT_TYPE_NAME (w), gtk_widget_get_width (w), a, b, GTK_IS_LABEL (w) ? gtk_label_get_text (GTK_LABEL (w)) : "");
-        }
-    }
-  }
   adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
-  g_test_message ("%s: view width %d upper %.0f page %.0f", where, gtk_widget_get_width (view), gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
   if (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 0.5)
     g_error ("%s: the table is %.0f px wide in %.0f px", where,
              gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
@@ -1243,6 +1198,27 @@ view_child (SsaWindow  *window,
   return adw_view_stack_get_child_by_name (ssa_window_get_view_stack (window), name);
 }
 
+/* Closes the toasts shown, with their close buttons, so that screenshots show the window. */
+static void
+close_toasts (SsaWindow *window)
+{
+  GType toast_type = g_type_from_name ("AdwToastWidget");
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+
+  if (toast_type == G_TYPE_INVALID)
+    return;
+  collect_widgets (GTK_WIDGET (window), toast_type, toasts);
+  for (guint i = 0; i < toasts->len; i++)
+    {
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+      collect_widgets (g_ptr_array_index (toasts, i), GTK_TYPE_BUTTON, buttons);
+      g_assert_cmpuint (buttons->len, >, 0);
+      gtk_widget_activate (g_ptr_array_index (buttons, buttons->len - 1));
+    }
+  spin (500);
+}
+
 static int
 window_minimum_width (SsaWindow *window)
 {
@@ -1254,15 +1230,46 @@ window_minimum_width (SsaWindow *window)
 }
 
 static void
-dump_wide (GtkWidget *w, int depth)
+test_views (Fixture *f)
 {
-  int a, b;
-  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &a, &b, NULL, NULL);
-  if (a < 330)
-    return;
-  g_test_message ("%*s%s min %d %s", depth, "", G_OBJECT_TYPE_NAME (w), a, GTK_IS_LABEL (w) ? gtk_label_get_text (GTK_LABEL (w)) : GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w)) ? gtk_button_get_label (GTK_BUTTON (w)) : "");
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    dump_wide (c, depth + 1);
+  AdwViewStack *stack = ssa_window_get_view_stack (f->window);
+  AdwLeaflet *leaflet;
+
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kristiansand og Arendal");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s",
+                                             "price-list"));
+  spin (1500);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "price-list");
+  screenshot (GTK_WIDGET (f->window), "price-list");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s",
+                                             "renewals"));
+  spin (1500);
+  screenshot (GTK_WIDGET (f->window), "renewals");
+
+  /* The dark style: no colour of the window's own is hard-coded. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s",
+                                             "inventory"));
+  spin (500);
+  screenshot (GTK_WIDGET (f->window), "main-window-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  /* 800×600: the offer becomes a flap over the licences, the sidebar stays (the window
+   * goes down to 360 px, so the sidebar folds away only below about 600 px). */
+  leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET));
+  resize_window (f->window, 800, 600);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_flap_get_folded (ADW_FLAP (find_widget (GTK_WIDGET (f->window),
+                                                             ADW_TYPE_FLAP))));
+  screenshot (GTK_WIDGET (f->window), "narrow");
+
+  /* 560×600: the sidebar folds away too. */
+  resize_window (f->window, 560, 600);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
 }
 
 static void
@@ -1271,7 +1278,6 @@ test_layout (Fixture *f)
   static const char *views[] = { "inventory", "renewals", "offers", "price-list" };
   GtkWidget *builder = ssa_window_get_offer_builder (f->window);
   GtkWidget *inventory = ssa_window_get_inventory_view (f->window);
-
   SavedWait saved = { NULL };
 
   /* An offer, for the offers register to show. */
@@ -1281,35 +1287,10 @@ test_layout (Fixture *f)
   g_assert_true (wait_for (offer_was_saved, &saved));
   g_signal_handlers_disconnect_by_func (builder, offer_saved_cb, &saved);
   g_free (saved.number);
+  close_toasts (f->window);
 
   /* The default size: the licences and the offer side by side. */
   resize_window (f->window, 1100, 720);
-  g_test_message ("min width %d", window_minimum_width (f->window));
-  {
-    GtkWidget *flap = gtk_widget_get_ancestor (inventory, ADW_TYPE_FLAP);
-    int a, b;
-    gtk_widget_measure (inventory, GTK_ORIENTATION_HORIZONTAL, -1, &a, &b, NULL, NULL);
-    g_test_message ("inventory min %d nat %d width %d", a, b, gtk_widget_get_width (inventory));
-    gtk_widget_measure (builder, GTK_ORIENTATION_HORIZONTAL, -1, &a, &b, NULL, NULL);
-    g_test_message ("builder min %d nat %d", a, b);
-    g_test_message ("flap width %d folded %d", gtk_widget_get_width (flap), adw_flap_get_folded (ADW_FLAP (flap)));
-    gtk_widget_measure (GTK_WIDGET (ssa_inventory_view_get_column_view (SSA_INVENTORY_VIEW (inventory))), GTK_ORIENTATION_HORIZONTAL, -1, &a, &b, NULL, NULL);
-    g_test_message ("columnview min %d nat %d", a, b);
-    {
-      g_autoptr(GPtrArray) all = g_ptr_array_new ();
-      adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
-      spin (500);
-      collect_widgets (builder, GTK_TYPE_WIDGET, all);
-      for (guint i = 0; i < all->len; i++)
-        {
-          GtkWidget *w = all->pdata[i];
-          gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &a, &b, NULL, NULL);
-          if (a >= 150)
-            g_test_message ("  %s %s min %d: %s", G_OBJECT_TYPE_NAME (w), gtk_widget_get_name (w), a,
-                            GTK_IS_LABEL (w) ? gtk_label_get_text (GTK_LABEL (w)) : ADW_IS_PREFERENCES_ROW (w) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)) : "");
-        }
-    }
-  }
   g_assert_true (gtk_widget_get_mapped (builder));
   g_assert_true (gtk_widget_get_mapped (inventory));
   g_assert_cmpint (gtk_widget_get_width (builder), >, 0);
@@ -1326,22 +1307,118 @@ test_layout (Fixture *f)
   screenshot_lang (GTK_WIDGET (f->window), "offers-1280x800");
   assert_table_fits (view_child (f->window, "offers"), "offers");
 
-  /* Every page fits 360 px. */
+  /* Every page fits 360 px, and shows its table whole (less important columns hidden). */
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
-      g_autofree char *name = g_strdup_printf ("%s-360x700", views[i]);
-
-      show_view (f->window, views[i]);
-      g_test_message ("%s: min width %d", views[i], window_minimum_width (f->window));
-      dump_wide (GTK_WIDGET (f->window), 0);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("%s-360x700", views[i]);
-
       show_view (f->window, views[i]);
       g_assert_cmpint (window_minimum_width (f->window), <=, 360);
     }
+  resize_window (f->window, 360, 700);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-360x700", views[i]);
+
+      show_view (f->window, views[i]);
+      g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (find_widget (GTK_WIDGET (f->window),
+                                                                        ADW_TYPE_LEAFLET))));
+      screenshot_lang (GTK_WIDGET (f->window), name);
+      if (i < 3)
+        assert_table_fits (view_child (f->window, views[i]), name);
+    }
+
+  /* The offer over the licences, from the header bar's button. */
+  show_view (f->window, "inventory");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-offer", NULL));
+  g_assert_true (wait_for (widget_mapped, builder));
+  screenshot_lang (GTK_WIDGET (f->window), "offer-360x700");
+}
+
+/* F9 the way GTK runs it: the window's shortcut for the key, activated. */
+static void
+press_f9 (SsaWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GtkShortcutTrigger) f9 = gtk_keyval_trigger_new (GDK_KEY_F9, 0);
+  gboolean pressed = FALSE;
+
+  for (guint i = 0; !pressed && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; !pressed && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (!gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), f9))
+            continue;
+          pressed = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                  GTK_WIDGET (window),
+                                                  gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_true (pressed);
+}
+
+static GtkToggleButton *
+find_offer_toggle (SsaWindow *window)
+{
+  g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, toggles);
+  for (guint i = 0; i < toggles->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (toggles, i)),
+                   "Show the Offer (F9)") == 0)
+      return g_ptr_array_index (toggles, i);
+  return NULL;
+}
+
+/* The offer's toggle is in the header bar whenever an installation is shown, and F9 and
+ * the button show and hide the offer in a wide window and in a narrow one. */
+static void
+test_offer_toggle (Fixture *f)
+{
+  GtkWidget *builder = ssa_window_get_offer_builder (f->window);
+  GtkToggleButton *toggle;
+  AdwFlap *flap;
+
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
+  resize_window (f->window, 1280, 800);
+  flap = ADW_FLAP (gtk_widget_get_ancestor (builder, ADW_TYPE_FLAP));
+  g_assert_false (adw_flap_get_folded (flap));
+  toggle = find_offer_toggle (f->window);
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_toggle_button_get_active (toggle));
+  g_assert_true (gtk_widget_get_mapped (builder));
+
+  /* Hidden with F9 in a wide window: the button is still there to bring it back. */
+  press_f9 (f->window);
+  g_assert_true (wait_for (widget_unmapped, builder));
+  g_assert_false (gtk_toggle_button_get_active (toggle));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (toggle)));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (toggle)));
+  g_assert_true (wait_for (widget_mapped, builder));
+  g_assert_true (gtk_toggle_button_get_active (toggle));
+
+  /* Narrow: the offer folds away over the licences; the first F9 shows it. */
+  resize_window (f->window, 800, 600);
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (toggle)));
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_false (gtk_toggle_button_get_active (toggle));
+  press_f9 (f->window);
+  g_assert_true (wait_for (widget_mapped, builder));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (gtk_toggle_button_get_active (toggle));
+  screenshot_lang (GTK_WIDGET (f->window), "offer-flap-800x600");
+  press_f9 (f->window);
+  g_assert_true (wait_for (widget_unmapped, builder));
+  g_assert_false (gtk_toggle_button_get_active (toggle));
+
+  /* The button is for the installation's view only. */
+  show_view (f->window, "offers");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (toggle)));
 }
 
 static SsaCustomerEditor *
@@ -1700,6 +1777,7 @@ main (int    argc,
   ADD_TEST ("/window/delete-undo", TRUE, test_delete_undo);
   ADD_TEST ("/window/views", TRUE, test_views);
   ADD_TEST ("/window/layout", TRUE, test_layout);
+  ADD_TEST ("/window/offer-toggle", TRUE, test_offer_toggle);
   ADD_TEST ("/window/preferences", TRUE, test_preferences);
   ADD_TEST ("/window/shortcuts", TRUE, test_shortcuts_window);
   {

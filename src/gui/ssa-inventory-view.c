@@ -240,7 +240,7 @@ product_setup_cb (SsaInventoryView *self,
   gtk_widget_set_hexpand (label, TRUE);
   /* The name stays readable beside its tags; other columns hide instead. */
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 14);
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box),
                   make_tag (NULL, NULL,

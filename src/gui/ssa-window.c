@@ -335,9 +335,10 @@ update_actions (SsaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-installation", installation);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-installation", installation);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-offer", installation);
+  /* Shown whether or not the offer is folded away: an offer hidden with F9 in a wide
+   * window comes back with it too. */
   gtk_widget_set_visible (GTK_WIDGET (self->offer_toggle),
                           installation && self->installation_view != NULL &&
-                          adw_flap_get_folded (ssa_installation_view_get_flap (self->installation_view)) &&
                           g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
                                      "inventory") == 0);
 }
