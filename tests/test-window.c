@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
@@ -1757,6 +1758,13 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
+  /* The catalogues built in the build tree: the Bokmål run (LANGUAGE=nb) reads them. */
+  if (g_getenv ("SSA_DESK_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SSA_DESK_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
