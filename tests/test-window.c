@@ -1280,6 +1280,8 @@ test_layout (Fixture *f)
   GtkWidget *builder = ssa_window_get_offer_builder (f->window);
   GtkWidget *inventory = ssa_window_get_inventory_view (f->window);
   SavedWait saved = { NULL };
+  GtkWidget *dropdown;
+  GtkWidget *focus;
 
   /* An offer, for the offers register to show. */
   click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
@@ -1307,6 +1309,15 @@ test_layout (Fixture *f)
   show_view (f->window, "offers");
   screenshot_lang (GTK_WIDGET (f->window), "offers-1280x800");
   assert_table_fits (view_child (f->window, "offers"), "offers");
+
+  /* The toolbar that wraps does not trap the keyboard: Tab leaves its first widget. */
+  dropdown = find_widget (view_child (f->window, "offers"), GTK_TYPE_DROP_DOWN);
+  g_assert_true (gtk_widget_grab_focus (dropdown));
+  g_signal_emit_by_name (gtk_widget_get_root (dropdown), "move-focus", GTK_DIR_TAB_FORWARD);
+  focus = gtk_root_get_focus (gtk_widget_get_root (dropdown));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, dropdown));
+  gtk_root_set_focus (gtk_widget_get_root (dropdown), NULL);
 
   /* Every page fits 360 px, and shows its table whole (less important columns hidden). */
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)

@@ -19,6 +19,7 @@
 #include "ssa-output.h"
 #include "ssa-page-common.h"
 #include "ssa-refresh.h"
+#include "ssa-wrap-box.h"
 
 /* The terms of an offer beside the inventory: period, billing plan, discount, labour and
  * validity. Every change, to a term or to the inventory, computes the offer again at once
@@ -1446,6 +1447,7 @@ ssa_offer_builder_class_init (SsaOfferBuilderClass *klass)
                                        "offer.export-xlsx", NULL);
 
   g_type_ensure (SSA_TYPE_OFFER_ROW);
+  g_type_ensure (SSA_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ssadesk/SsaDesk/ssa-offer-builder.ui");

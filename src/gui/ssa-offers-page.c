@@ -14,6 +14,7 @@
 #include "ssa-offer-item.h"
 #include "ssa-offers-page.h"
 #include "ssa-page-common.h"
+#include "ssa-wrap-box.h"
 
 struct _SsaOffersPage
 {
@@ -646,6 +647,7 @@ ssa_offers_page_class_init (SsaOffersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "offers.mark", "s", mark_action);
 
   g_type_ensure (SSA_TYPE_OFFER_ITEM);
+  g_type_ensure (SSA_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ssadesk/SsaDesk/ssa-offers-page.ui");

@@ -18,6 +18,7 @@
 #include "ssa-renewal-item.h"
 #include "ssa-gui-util.h"
 #include "ssa-renewals-page.h"
+#include "ssa-wrap-box.h"
 
 /* The renewals page lists every installation whose SSA has ended or ends within 90 days
  * once, and filters by the chosen window in the view: switching between 30, 60 and 90 days
@@ -997,6 +998,7 @@ ssa_renewals_page_class_init (SsaRenewalsPageClass *klass)
 
   g_type_ensure (SSA_TYPE_RENEWAL_ITEM);
 
+  g_type_ensure (SSA_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ssadesk/SsaDesk/ssa-renewals-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, within_30_button);
