@@ -654,6 +654,7 @@ typedef struct
   const char *discount;
   const char *hours;
   const char *rate;
+  int         validity_days;
 } TermsShown;
 
 static void
@@ -671,6 +672,9 @@ set_terms (SsaOfferBuilder  *builder,
   gtk_editable_set_text (find_entry_row (GTK_WIDGET (builder), "Discount (%)"), terms->discount);
   gtk_editable_set_text (find_entry_row (GTK_WIDGET (builder), "Labour Hours"), terms->hours);
   gtk_editable_set_text (find_entry_row (GTK_WIDGET (builder), "Hourly Rate"), terms->rate);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_action_row_widget (GTK_WIDGET (builder),
+                                                                      "Valid for Days")),
+                             terms->validity_days);
 }
 
 static void
@@ -695,15 +699,20 @@ assert_terms (SsaOfferBuilder  *builder,
                    ==, terms->hours);
   g_assert_cmpstr (gtk_editable_get_text (find_entry_row (GTK_WIDGET (builder), "Hourly Rate")),
                    ==, terms->rate);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (
+                     GTK_SPIN_BUTTON (find_action_row_widget (GTK_WIDGET (builder),
+                                                              "Valid for Days"))), ==,
+                   terms->validity_days);
 }
 
 static void
 test_terms_per_installation (Fixture *f)
 {
   SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
-  const TermsShown bergen = { "01.02.2027", "", 24, 1, "7,5", "3", "990" };
-  const TermsShown trondheim = { "", "30.06.2027", 12, 2, "2", "", "1 100" };
-  TermsShown defaults = { "", "", 12, 0, "", "", NULL };
+  const TermsShown bergen = { "01.02.2027", "", 24, 1, "7,5", "3", "990", 45 };
+  const TermsShown trondheim = { "", "30.06.2027", 12, 2, "2", "", "1 100", 14 };
+  /* The profile's: 30 days' validity and its hourly rate. */
+  TermsShown defaults = { "", "", 12, 0, "", "", NULL, 30 };
   g_autofree char *default_rate = NULL;
   g_autofree char *bergen_total = NULL;
 

@@ -278,15 +278,22 @@ typedef struct
   guint                source;
 } ColumnFit;
 
+/* The view is going away: nothing more to fit. */
+static void
+column_fit_stop (ColumnFit *fit)
+{
+  g_clear_handle_id (&fit->source, g_source_remove);
+  if (fit->adjustment != NULL)
+    g_signal_handlers_disconnect_by_data (fit->adjustment, fit);
+  g_clear_object (&fit->adjustment);
+}
+
 static void
 column_fit_free (gpointer data)
 {
   ColumnFit *fit = data;
 
-  g_clear_handle_id (&fit->source, g_source_remove);
-  if (fit->adjustment != NULL)
-    g_signal_handlers_disconnect_by_data (fit->adjustment, fit);
-  g_clear_object (&fit->adjustment);
+  column_fit_stop (fit);
   g_ptr_array_unref (fit->columns);
   g_free (fit->needed);
   g_free (fit);
@@ -360,7 +367,7 @@ column_fit_adjustment_cb (GtkColumnView *view,
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
 
-  if (fit->adjustment == adjustment)
+  if (fit->adjustment == adjustment || gtk_widget_in_destruction (GTK_WIDGET (view)))
     return;
   if (fit->adjustment != NULL)
     g_signal_handlers_disconnect_by_data (fit->adjustment, fit);
@@ -399,5 +406,6 @@ ssa_gui_fit_columns (GtkColumnView        *view,
   g_object_set_data_full (G_OBJECT (view), "ssa-column-fit", fit, column_fit_free);
 
   g_signal_connect (view, "notify::hadjustment", G_CALLBACK (column_fit_adjustment_cb), fit);
+  g_signal_connect_swapped (view, "destroy", G_CALLBACK (column_fit_stop), fit);
   column_fit_adjustment_cb (view, NULL, fit);
 }
