@@ -656,9 +656,9 @@ ssa_inventory_view_class_init (SsaInventoryViewClass *klass)
                                                "/io/github/ssadesk/SsaDesk/ssa-inventory-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, column_view);
   gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, code_column);
   gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, product_column);
   gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, kind_column);
-  gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, code_column);
   gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, added_on_column);
   gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, covered_until_column);
   gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, add_button);

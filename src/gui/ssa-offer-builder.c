@@ -48,7 +48,7 @@ typedef struct
   char  *discount;
   char  *hours;
   char  *rate;
-  int    validity_days;
+  guint  validity_days;
   char  *revising;
 } Terms;
 
@@ -303,7 +303,7 @@ keep_terms (SsaOfferBuilder *self)
   terms->discount = g_strdup (row_text (self->discount_row));
   terms->hours = g_strdup (row_text (self->hours_row));
   terms->rate = g_strdup (row_text (self->rate_row));
-  terms->validity_days = gtk_spin_button_get_value_as_int (self->validity_spin);
+  terms->validity_days = (guint) gtk_spin_button_get_value_as_int (self->validity_spin);
   terms->revising = g_strdup (self->revising);
   g_hash_table_replace (self->terms, g_memdup2 (&id, sizeof id), terms);
 }
@@ -335,7 +335,7 @@ restore_terms (SsaOfferBuilder *self)
                          terms != NULL ? terms->rate
                                        : default_rate != NULL ? default_rate : "");
   gtk_spin_button_set_value (self->validity_spin,
-                             terms != NULL ? (guint) terms->validity_days : self->validity_days);
+                             terms != NULL ? terms->validity_days : self->validity_days);
   self->filling = FALSE;
 
   ssa_offer_builder_set_revising (self, terms != NULL ? terms->revising : NULL);
