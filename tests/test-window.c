@@ -38,8 +38,10 @@
  * and its sample data, the sidebar's search, a quantity changed in the inventory table and
  * the offer total that follows, an offer saved and found in the database and in the
  * offers register, customers added with the organisation number check, a deletion undone,
- * and the shortcuts window. Screenshots of each view, in the light and the dark style, go
- * to screenshots/ in the build folder. */
+ * the shortcuts window, the offer's terms kept per installation, the layout at 1100×720,
+ * 1280×800 and 360×700 (run again in Bokmål as test-window-nb) and the offer's toggle.
+ * Screenshots of each view, in the light and the dark style, go to screenshots/ in the
+ * build folder. */
 
 
 typedef struct
