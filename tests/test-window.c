@@ -1588,12 +1588,15 @@ typedef struct
 } ToastButton;
 
 /* The Undo (or close) button of the toast on screen that mentions @text and can be clicked:
- * one dismissed a moment ago may still be sliding away. */
+ * one dismissed a moment ago may still be sliding away. Of two for the same row (a
+ * deletion undone, redone and offered again while the first toast still goes), the newer
+ * one: its Undo has the higher target. */
 static gboolean
 toast_button_shown (gpointer data)
 {
   ToastButton *find = data;
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *newest = NULL;
   guint32 best = 0;
 
   find->button = NULL;
@@ -1605,25 +1608,30 @@ toast_button_shown (gpointer data)
       GVariant *target;
       guint32 serial;
 
-      /* One that is hiding can no longer be clicked. */
       if (toast_widget == NULL || !gtk_widget_get_can_target (toast_widget) ||
-          !toast_says (toast_widget, find->text))
-        continue;
-      if (find->icon != NULL)
-        {
-          if (g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (button)), find->icon) == 0)
-            find->button = button;
-          continue;
-        }
-      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "_Undo") != 0)
+          !toast_says (toast_widget, find->text) ||
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "_Undo") != 0)
         continue;
       target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
       serial = target != NULL ? g_variant_get_uint32 (target) : 1;
       if (serial >= best)
         {
           best = serial;
+          newest = toast_widget;
           find->button = button;
         }
+    }
+  if (newest == NULL || find->icon == NULL)
+    return find->button != NULL;
+
+  find->button = NULL;
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      if (toast_widget_of (button) == newest &&
+          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (button)), find->icon) == 0)
+        find->button = button;
     }
   return find->button != NULL;
 }

@@ -779,7 +779,9 @@ toast_dismissed_cb (AdwToast  *toast,
   data->window = g_object_ref (self);
   data->serial = entry->serial;
   data->generation = entry->generation;
-  g_idle_add (toast_gone_cb, data);
+  /* At the default priority: an idle one waits behind every frame, and a busy window may
+   * draw frames back to back. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, toast_gone_cb, data, NULL);
 }
 
 /* Shows the Undo of a deletion at once. The toasts shown before make way (libadwaita 1.2
