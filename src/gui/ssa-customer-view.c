@@ -8,6 +8,7 @@
 
 #include "ssa-customer-view.h"
 #include "ssa-org-no.h"
+#include "ssa-gui-util.h"
 
 /* A customer picked in the sidebar: its details, and buttons for the window's actions on
  * it ("win.edit-customer", "win.delete-customer", "win.new-installation"). Built the first
@@ -152,6 +153,7 @@ static void
 ssa_customer_view_init (SsaCustomerView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 }
 
 GtkWidget *

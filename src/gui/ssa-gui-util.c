@@ -266,3 +266,59 @@ ssa_gui_org_no_from_text (const char *text)
     }
   return g_string_free (digits, FALSE);
 }
+
+/* GTK 4.8 names a button with a mnemonic twice, "_Save Offer Save Offer": its label
+ * property keeps the text with the underline, and the label inside, whose mnemonic the
+ * button is, names it once more. The button is named once, by its text without the
+ * underline. */
+static void
+drop_mnemonic_label (GtkButton *button)
+{
+  const char *label = gtk_button_get_label (button);
+  g_autoptr(GString) text = NULL;
+
+  if (!gtk_button_get_use_underline (button) || label == NULL)
+    return;
+  text = g_string_new (NULL);
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (text, *p);
+    }
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text->str, -1);
+}
+
+static void
+button_label_cb (GtkButton  *button,
+                 GParamSpec *pspec,
+                 gpointer    data)
+{
+  drop_mnemonic_label (button);
+}
+
+/**
+ * ssa_gui_fix_mnemonic_names:
+ * @root: a widget, such as a page or a dialog after its template was built
+ *
+ * Gives every button with a mnemonic under @root (and @root itself) its label's text as
+ * its accessible name, once, and again whenever its label changes.
+ */
+void
+ssa_gui_fix_mnemonic_names (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && g_object_get_data (G_OBJECT (root), "ssa-mnemonic-name") == NULL)
+    {
+      g_object_set_data (G_OBJECT (root), "ssa-mnemonic-name", GINT_TO_POINTER (1));
+      g_signal_connect (root, "notify::label", G_CALLBACK (button_label_cb), NULL);
+      g_signal_connect (root, "notify::use-underline", G_CALLBACK (button_label_cb), NULL);
+      drop_mnemonic_label (GTK_BUTTON (root));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ssa_gui_fix_mnemonic_names (child);
+}

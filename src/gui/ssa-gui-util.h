@@ -33,5 +33,6 @@ void      ssa_gui_show_field_message (GtkLabel    *label,
                                      GtkWidget    *field,
                                      const char   *message);
 char     *ssa_gui_org_no_from_text  (const char   *text);
+void      ssa_gui_fix_mnemonic_names (GtkWidget   *root);
 
 G_END_DECLS

@@ -678,6 +678,7 @@ static void
 ssa_inventory_view_init (SsaInventoryView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 
   gtk_column_view_column_set_sorter (self->product_column,
     GTK_SORTER (gtk_custom_sorter_new (compare_product_cb, self, NULL)));

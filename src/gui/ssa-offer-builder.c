@@ -1368,6 +1368,7 @@ ssa_offer_builder_init (SsaOfferBuilder *self)
   ssa_offer_request_init (&self->request);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 
   gtk_list_box_bind_model (self->lines_list, G_LIST_MODEL (self->lines_store),
                            create_line_row, NULL, NULL);

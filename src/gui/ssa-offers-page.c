@@ -13,6 +13,7 @@
 #include "ssa-offer-item.h"
 #include "ssa-offers-page.h"
 #include "ssa-page-common.h"
+#include "ssa-gui-util.h"
 
 struct _SsaOffersPage
 {
@@ -667,6 +668,7 @@ ssa_offers_page_init (SsaOffersPage *self)
   self->stale = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 
   /* Offers are made elsewhere in the window (renewal drafts too) and validity runs out
    * overnight. */

@@ -21,6 +21,7 @@
 #include "ssa-product.h"
 #include "ssa-refresh.h"
 #include "ssa-samples.h"
+#include "ssa-gui-util.h"
 
 struct _SsaPriceListPage
 {
@@ -795,6 +796,7 @@ ssa_price_list_page_init (SsaPriceListPage *self)
   self->stale = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 
   /* The window's background refresh and the command line store lists too. The page loads
    * whenever it is asked, hidden or not: a refresh announces the list it made current

@@ -1030,6 +1030,7 @@ ssa_renewals_page_init (SsaRenewalsPage *self)
   self->stale = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);

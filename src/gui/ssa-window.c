@@ -1412,6 +1412,7 @@ ensure_error_page (SsaWindow *self)
   adw_status_page_set_title (self->error_page, _("The Database Cannot Be Opened"));
   gtk_widget_set_vexpand (GTK_WIDGET (self->error_page), TRUE);
   button = gtk_button_new_with_mnemonic (_("_Try Again"));
+  ssa_gui_fix_mnemonic_names (button);
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "pill");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.reload");
@@ -1751,6 +1752,7 @@ ssa_window_init (SsaWindow *self)
   self->products = g_list_store_new (SSA_TYPE_PRODUCT);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 
 
   self->settings = ssa_refresh_dup_settings ();
