@@ -41,6 +41,29 @@ CLASS_NAME = re.compile(r"^(Gtk|Adw|Ssa|Gdk)[A-Z][A-Za-z]*$")
 MNEMONIC = re.compile(r"(^|\s)_\w")
 
 
+# What the application cannot name, as GTK 4.8 and libadwaita 1.2 build it anew each time
+# without a way in: the close button of each toast (AdwToastWidget), and the read-only text
+# views of the About window (its legal and troubleshooting pages). They are reported as
+# known, not counted; everything else must have a name.
+KNOWN_GAPS = [
+    (pyatspi.ROLE_PUSH_BUTTON, "AdwToastWidget"),
+    (pyatspi.ROLE_TEXT, "About"),
+]
+
+
+def known_gap(node, role):
+    try:
+        ancestor = node.parent
+        while ancestor is not None:
+            for gap_role, gap_ancestor in KNOWN_GAPS:
+                if role == gap_role and ancestor.name == gap_ancestor:
+                    return True
+            ancestor = ancestor.parent
+    except Exception:
+        pass
+    return False
+
+
 def doubled(name):
     """Whether @name is one phrase twice: "Months Months", "Save Offer Save Offer"."""
     words = name.replace("_", "").split()
@@ -63,17 +86,24 @@ def problem(role, name):
 
 
 def describe(node):
-    """A path of roles and names from the application down to @node, for the report."""
+    """Where @node is, for the report: its tooltip (GTK's description) and the names of
+    the nearest named objects above it."""
     parts = []
-    while node is not None:
-        try:
-            parts.append("%s “%s”" % (node.getRoleName(), node.name or ""))
+    try:
+        parts.append("“%s”" % (node.name or ""))
+        if node.childCount > 0 and node.getChildAtIndex(0) is not None:
+            child = node.getChildAtIndex(0)
+            parts.append("showing %s “%s”" % (child.getRoleName(), child.name or ""))
+        if node.description:
+            parts.append("tooltip “%s”" % node.description)
+        node = node.parent
+        while node is not None and len(parts) < 6:
+            if node.name and node.getRole() != pyatspi.ROLE_APPLICATION:
+                parts.append("in %s “%s”" % (node.getRoleName(), node.name))
             node = node.parent
-        except Exception:
-            break
-        if len(parts) > 12:
-            break
-    return " ‹ ".join(parts[:6])
+    except Exception:
+        pass
+    return ", ".join(parts)
 
 
 def find_app(pid, deadline):
@@ -91,14 +121,17 @@ def find_app(pid, deadline):
     return None
 
 
+known = set()
+
+
 def walk(app, state):
     """The problems of the objects showing in @app's tree."""
     problems = []
     spins = {}
     seen = 0
-    stack = [app]
+    stack = [(app, 0)]
     while stack:
-        node = stack.pop()
+        node, window = stack.pop()
         seen += 1
         if seen > MAX_NODES:
             problems.append("%s: more than %d objects" % (state, MAX_NODES))
@@ -115,15 +148,20 @@ def walk(app, state):
         # as well), which also covers what the views below do not reach.
         if node is not app and not states.contains(pyatspi.STATE_VISIBLE):
             continue
+        if role in (pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG, pyatspi.ROLE_WINDOW):
+            window = id(node)
         if role in INTERACTIVE:
             what = problem(role, name)
-            if what:
+            if what and known_gap(node, role):
+                known.add("%s %s: %s" % (node.getRoleName(), what, describe(node)))
+            elif what:
                 problems.append("%s: %s %s: %s" % (state, node.getRoleName(), what,
                                                    describe(node)))
             if role == pyatspi.ROLE_SPIN_BUTTON and name:
-                spins[name] = spins.get(name, 0) + 1
-        stack.extend(c for c in reversed(children) if c is not None)
-    for name, count in sorted(spins.items()):
+                spins[(window, name)] = spins.get((window, name), 0) + 1
+        stack.extend((c, window) for c in reversed(children) if c is not None)
+    # Spin buttons of one window that share a name cannot be told apart ("Quantity").
+    for (window, name), count in sorted(spins.items(), key=lambda item: item[0][1]):
         if count > 1:
             problems.append("%s: %d spin buttons share the name “%s”" % (state, count, name))
     return problems, seen
@@ -197,8 +235,16 @@ def main():
     if len(states) < 10:
         problems.append("only %d views were walked: %s" % (len(states), ", ".join(states)))
     print("1..1")
+    # Every window of the application is walked in every view: each problem is told once,
+    # with the first view that showed it.
+    told = set()
     for p in problems:
-        print("# " + p)
+        what = p.split(": ", 1)[-1]
+        if what not in told:
+            told.add(what)
+            print("# " + p)
+    for k in sorted(known):
+        print("# known gap of GTK or libadwaita, not counted: " + k)
     print("%s 1 accessible names of %d views" % ("not ok" if problems else "ok", len(states)))
     return 1 if problems else 0
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ssa-application.h"
+#include "ssa-gui-util.h"
 #include "ssa-window.h"
 
 struct _SsaApplication
@@ -71,6 +72,7 @@ about_cb (GSimpleAction *action,
                          * "Name <e-mail>"; they are shown in the About window. */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  ssa_gui_name_library_widgets (about);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -102,6 +104,7 @@ shortcuts_cb (GSimpleAction *action,
         gtk_builder_new_from_resource ("/io/github/ssadesk/SsaDesk/help-overlay.ui");
       GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
 
+      ssa_gui_name_library_widgets (GTK_WIDGET (overlay));
       gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (window),
                                                GTK_SHORTCUTS_WINDOW (overlay));
     }

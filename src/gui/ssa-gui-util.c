@@ -322,3 +322,98 @@ ssa_gui_fix_mnemonic_names (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     ssa_gui_fix_mnemonic_names (child);
 }
+
+/* What a button built by GTK or libadwaita shows, as its name: its tooltip, its label's
+ * text, or what its icon means. */
+static const char *
+library_button_name (GtkButton *button)
+{
+  GtkWidget *child = gtk_button_get_child (button);
+  const char *icon = GTK_IS_IMAGE (child) ? gtk_image_get_icon_name (GTK_IMAGE (child)) : NULL;
+
+  if (gtk_widget_get_tooltip_text (GTK_WIDGET (button)) != NULL)
+    return gtk_widget_get_tooltip_text (GTK_WIDGET (button));
+  if (GTK_IS_LABEL (child))
+    return gtk_label_get_text (GTK_LABEL (child));
+  /* The window controls' close button draws its icon from the theme's style. */
+  if (g_strcmp0 (icon, "window-close-symbolic") == 0 ||
+      gtk_widget_has_css_class (GTK_WIDGET (button), "close"))
+    return _("Close");
+  if (g_strcmp0 (icon, "edit-find-symbolic") == 0)
+    return _("Search");
+  return NULL;
+}
+
+/* Unnamed buttons, menu buttons and search entries, as the windows GTK and libadwaita
+ * build (About, the shortcuts, the preferences' search) leave them. */
+static void
+name_library_widget (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL &&
+      library_button_name (GTK_BUTTON (widget)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    library_button_name (GTK_BUTTON (widget)), -1);
+  else if (GTK_IS_MENU_BUTTON (widget))
+    /* Its toggle button inside is labelled by it. */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_widget_get_tooltip_text (widget) != NULL
+                                    ? gtk_widget_get_tooltip_text (widget) : _("Menu"), -1);
+  else if (GTK_IS_SEARCH_ENTRY (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Search"), -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_library_widget (child);
+}
+
+/**
+ * ssa_gui_name_library_widgets:
+ * @root: a window GTK or libadwaita built, such as the About window
+ *
+ * Names what such windows leave unnamed in GTK 4.8 and libadwaita 1.2: buttons with a
+ * mnemonic (see ssa_gui_fix_mnemonic_names()), icon-only buttons (by their tooltip) and
+ * search entries.
+ */
+static void
+library_root_mapped_cb (GtkWidget *root,
+                        gpointer   data)
+{
+  ssa_gui_fix_mnemonic_names (root);
+  name_library_widget (root);
+}
+
+void
+ssa_gui_name_library_widgets (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  library_root_mapped_cb (root, NULL);
+  /* Some of them (the title bar's window controls) are only built when it shows. */
+  g_signal_connect (root, "map", G_CALLBACK (library_root_mapped_cb), NULL);
+}
+
+/**
+ * ssa_gui_name_inner_button:
+ * @widget: a #GtkDropDown
+ * @name: its accessible name
+ *
+ * Names @widget and the toggle button GTK 4.8 builds inside it, which is what takes the
+ * focus and what a screen reader reads: it has no name of its own. (A #GtkMenuButton's
+ * toggle button is labelled by the menu button: naming that is enough.)
+ */
+void
+ssa_gui_name_inner_button (GtkWidget  *widget,
+                           const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (name != NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+}

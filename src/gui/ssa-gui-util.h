@@ -34,5 +34,8 @@ void      ssa_gui_show_field_message (GtkLabel    *label,
                                      const char   *message);
 char     *ssa_gui_org_no_from_text  (const char   *text);
 void      ssa_gui_fix_mnemonic_names (GtkWidget   *root);
+void      ssa_gui_name_library_widgets (GtkWidget *root);
+void      ssa_gui_name_inner_button (GtkWidget    *widget,
+                                     const char   *name);
 
 G_END_DECLS

@@ -335,6 +335,21 @@ quantity_value_changed_cb (GtkSpinButton *spin,
   g_signal_emit (self, signals[LICENCE_CHANGED], 0, licence);
 }
 
+/* The line's product name as a screen reader tells the rows apart, or its article number
+ * when it has none. */
+static const char *
+line_product (SsaInventoryView *self,
+              SsaLicence       *licence)
+{
+  SsaResolvedLine line;
+  const char *code = ssa_licence_get_code (licence);
+
+  resolve_licence (self, licence, &line);
+  if (line.name != NULL && line.name[0] != '\0')
+    return line.name;
+  return code != NULL ? code : "";
+}
+
 static void
 quantity_setup_cb (SsaInventoryView *self,
                    GtkListItem      *item,
@@ -346,9 +361,6 @@ quantity_setup_cb (SsaInventoryView *self,
   gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (spin), GTK_UPDATE_IF_VALID);
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 5);
   gtk_widget_set_halign (spin, GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Quantity"),
-                                  -1);
   g_object_set_data (G_OBJECT (spin), "ssa-inventory-view", self);
   g_signal_connect (spin, "changed", G_CALLBACK (quantity_text_changed_cb), NULL);
   g_signal_connect (spin, "value-changed", G_CALLBACK (quantity_value_changed_cb), item);
@@ -362,8 +374,12 @@ quantity_bind_cb (SsaInventoryView *self,
 {
   SsaLicence *licence = gtk_list_item_get_item (item);
   GtkWidget *spin = gtk_list_item_get_child (item);
+  g_autofree char *name = g_strdup_printf (_("Quantity of %s"), line_product (self, licence));
   GBinding *binding;
 
+  /* Named with its product: a screen reader's list of spin buttons is not ten times
+   * "Quantity". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), (double) ssa_licence_get_quantity (licence));
   /* Changes from elsewhere (an undo, another view) show at once. */
   binding = g_object_bind_property (licence, "quantity", spin, "value", G_BINDING_DEFAULT);
@@ -474,10 +490,24 @@ remove_setup_cb (SsaInventoryView *self,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Remove Licence Line"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove Licence Line"), -1);
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (button), "ssa-inventory-view", self);
   g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), item);
   gtk_list_item_set_child (item, button);
+}
+
+static void
+remove_bind_cb (SsaInventoryView         *self,
+                GtkListItem              *item,
+                GtkSignalListItemFactory *factory)
+{
+  g_autofree char *name = g_strdup_printf (_("Remove %s"),
+                                           line_product (self, gtk_list_item_get_item (item)));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
@@ -671,6 +701,7 @@ ssa_inventory_view_class_init (SsaInventoryViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, added_on_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, covered_until_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, product_picked_cb);
 }
 

@@ -669,6 +669,7 @@ ssa_offers_page_init (SsaOffersPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
+  ssa_gui_name_inner_button (GTK_WIDGET (self->status_dropdown), _("Status filter"));
 
   /* Offers are made elsewhere in the window (renewal drafts too) and validity runs out
    * overnight. */

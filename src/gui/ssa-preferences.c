@@ -635,7 +635,7 @@ ssa_preferences_init (SsaPreferences *self)
   self->loading = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
+  ssa_gui_name_library_widgets (GTK_WIDGET (self));
 
   self->settings = ssa_refresh_dup_settings ();
   if (self->settings != NULL)
