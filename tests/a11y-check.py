@@ -124,10 +124,24 @@ def find_app(pid, deadline):
 known = set()
 
 
+# What each view must show, so that a walk that sees too little (a popover that did not
+# open, a page left empty) fails instead of passing with nothing checked.
+EXPECT = {
+    "main-menu": (pyatspi.ROLE_MENU_ITEM, "About SSA Desk"),
+    "add-menu": (pyatspi.ROLE_MENU_ITEM, None),
+    "installation": (pyatspi.ROLE_SPIN_BUTTON, None),
+    "product-picker": (pyatspi.ROLE_TEXT, None),
+    "customer-editor": (pyatspi.ROLE_TEXT, None),
+    "installation-editor": (pyatspi.ROLE_TEXT, None),
+}
+
+
 def walk(app, state):
     """The problems of the objects showing in @app's tree."""
     problems = []
     spins = {}
+    expected_role, expected_name = EXPECT.get(state, (None, None))
+    expected_seen = expected_role is None
     seen = 0
     stack = [(app, 0)]
     while stack:
@@ -150,6 +164,8 @@ def walk(app, state):
             continue
         if role in (pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG, pyatspi.ROLE_WINDOW):
             window = id(node)
+        if role == expected_role and (expected_name is None or name == expected_name):
+            expected_seen = True
         if role in INTERACTIVE:
             what = problem(role, name)
             if what and known_gap(node, role):
@@ -160,6 +176,9 @@ def walk(app, state):
             if role == pyatspi.ROLE_SPIN_BUTTON and name:
                 spins[(window, name)] = spins.get((window, name), 0) + 1
         stack.extend((c, window) for c in reversed(children) if c is not None)
+    if not expected_seen:
+        problems.append("%s: no object of role %s%s seen: the view did not open" % (
+            state, expected_role, " named “%s”" % expected_name if expected_name else ""))
     # Spin buttons of one window that share a name cannot be told apart ("Quantity").
     for (window, name), count in sorted(spins.items(), key=lambda item: item[0][1]):
         if count > 1:
