@@ -122,6 +122,7 @@ def find_app(pid, deadline):
 
 
 known = set()
+main_window = []        # the name of the application's first window, once seen
 
 
 # What each view must show, so that a walk that sees too little (a popover that did not
@@ -150,18 +151,24 @@ def walk(app, state):
         if seen > MAX_NODES:
             problems.append("%s: more than %d objects" % (state, MAX_NODES))
             break
+        # Each question is a D-Bus round trip: the hidden are dropped before their role,
+        # name and children are asked for.
         try:
-            states = node.getState()
+            # GTK 4.8 never sets "showing" below the window: "visible" is the widget's own
+            # visibility. Objects of pages not shown now are walked too (they must have
+            # names as well), which also covers what the views below do not reach.
+            if node is not app and not node.getState().contains(pyatspi.STATE_VISIBLE):
+                continue
             role = node.getRole()
-            name = node.name
+            name = node.name if role in INTERACTIVE or role == expected_role else None
             children = [node.getChildAtIndex(i) for i in range(node.childCount)]
         except Exception:
             continue            # gone while we looked: a popover closing, a row recycled
-        # GTK 4.8 never sets "showing" below the window: "visible" is the widget's own
-        # visibility. Objects of pages not shown now are walked too (they must have names
-        # as well), which also covers what the views below do not reach.
-        if node is not app and not states.contains(pyatspi.STATE_VISIBLE):
-            continue
+        if node is app and len(children) > 1:
+            # A dialog is open: the main window under it was walked in the views before.
+            children = [c for c in children if c is not None and c.name != main_window[0]]
+        elif node is app and children and children[0] is not None and not main_window:
+            main_window.append(children[0].name)
         if role in (pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG, pyatspi.ROLE_WINDOW):
             window = id(node)
         if role == expected_role and (expected_name is None or name == expected_name):
