@@ -7,8 +7,8 @@
 #include "config.h"
 
 #include "ssa-customer-view.h"
-#include "ssa-org-no.h"
 #include "ssa-gui-util.h"
+#include "ssa-org-no.h"
 
 /* A customer picked in the sidebar: its details, and buttons for the window's actions on
  * it ("win.edit-customer", "win.delete-customer", "win.new-installation"). Built the first

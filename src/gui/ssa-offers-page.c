@@ -10,10 +10,10 @@
 
 #include "ssa-date.h"
 #include "ssa-db.h"
+#include "ssa-gui-util.h"
 #include "ssa-offer-item.h"
 #include "ssa-offers-page.h"
 #include "ssa-page-common.h"
-#include "ssa-gui-util.h"
 
 struct _SsaOffersPage
 {

@@ -12,6 +12,7 @@
 #include "ssa-db.h"
 #include "ssa-enums.h"
 #include "ssa-fetcher.h"
+#include "ssa-gui-util.h"
 #include "ssa-page-common.h"
 #include "ssa-price-change.h"
 #include "ssa-price-list-diff.h"
@@ -21,7 +22,6 @@
 #include "ssa-product.h"
 #include "ssa-refresh.h"
 #include "ssa-samples.h"
-#include "ssa-gui-util.h"
 
 struct _SsaPriceListPage
 {

@@ -6,8 +6,8 @@
 
 #include "config.h"
 
-#include "ssa-welcome-page.h"
 #include "ssa-gui-util.h"
+#include "ssa-welcome-page.h"
 
 /* The first run: a database without installations. Its buttons are the window's actions
  * ("win.load-samples", "win.import-installation", "win.new-customer"). Built only when it
