@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # check-glossary.py SRCDIR: fails when a term docs/glossary.md rejects appears in a Bokmål
-# translation of po/nb.po (its msgstrs, obsolete entries left out) or in the built-in Bokmål
-# strings of the documents (src/core/ssa-doc-strings.c), and says where.
+# translation of po/nb.po (its msgstrs, obsolete entries left out), in the built-in Bokmål
+# strings of the documents (src/core/ssa-doc-strings.c) or in the README's summary in
+# Norwegian, and says where.
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
@@ -86,6 +87,18 @@ def doc_bokmal(path):
     return found
 
 
+def readme_norwegian(path):
+    """(line, text) of the README's section "Sammendrag på norsk"."""
+    found = []
+    inside = False
+    for n, line in enumerate(open(path, encoding="utf-8"), 1):
+        if line.startswith("## "):
+            inside = line.strip() == "## Sammendrag på norsk"
+        elif inside:
+            found.append((n, line.rstrip("\n")))
+    return found
+
+
 def main():
     srcdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..")
     terms = rejected_terms(os.path.join(srcdir, "docs", "glossary.md"))
@@ -106,6 +119,16 @@ def main():
             m = pattern.search(text)
             if m:
                 problems.append("src/core/ssa-doc-strings.c:%d: “%s” (%s: rejected “%s”) in “%s”"
+                                % (line, m.group(0), concept, term, text))
+
+    readme = readme_norwegian(os.path.join(srcdir, "README.md"))
+    if not readme:
+        problems.append("README.md: no section “Sammendrag på norsk”")
+    for line, text in readme:
+        for pattern, term, concept in terms:
+            m = pattern.search(text)
+            if m:
+                problems.append("README.md:%d: “%s” (%s: rejected “%s”) in “%s”"
                                 % (line, m.group(0), concept, term, text))
 
     for p in problems:
