@@ -166,10 +166,12 @@ on_main_page (gpointer data)
          g_list_model_get_n_items (ssa_repository_get_installations (repository)) > 0;
 }
 
-/* Selects the first sidebar row of @type, through the list's selection as a click does. */
+/* Selects the first sidebar row of @type (named @name, unless NULL), through the list's
+ * selection as a click does. */
 static void
-select_first (Driver *driver,
-              GType   type)
+select_row (Driver     *driver,
+            GType       type,
+            const char *name)
 {
   SsaSidebar *sidebar = SSA_SIDEBAR (ssa_window_get_sidebar (driver->window));
   g_autoptr(GPtrArray) lists = g_ptr_array_new ();
@@ -184,7 +186,11 @@ select_first (Driver *driver,
     {
       g_autoptr(GObject) row = g_list_model_get_item (shown, i);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (row, type))
+      g_autofree char *row_name = NULL;
+
+      g_object_get (row, "name", &row_name, NULL);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (row, type) &&
+          (name == NULL || g_strcmp0 (row_name, name) == 0))
         {
           gtk_selection_model_select_item (selection, i, TRUE);
           spin (300);
@@ -257,8 +263,39 @@ announce_preferences (Driver *driver)
 }
 
 static void
+offer_saved_cb (GtkWidget  *builder,
+                const char *number,
+                char      **saved)
+{
+  g_free (*saved);
+  *saved = g_strdup (number);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* Saves the installation's offer, as Ctrl+S does. Returns: (transfer full): its number */
+static char *
+save_offer (Driver *driver)
+{
+  GtkWidget *builder = ssa_window_get_offer_builder (driver->window);
+  char *number = NULL;
+  gulong handler = g_signal_connect (builder, "offer-saved", G_CALLBACK (offer_saved_cb),
+                                     &number);
+
+  if (!gtk_widget_activate_action (builder, "offer.save", NULL) || !wait_for (is_set, &number))
+    fail ("the offer was not saved");
+  g_signal_handler_disconnect (builder, handler);
+  return number;
+}
+
+static void
 run_steps (Driver *driver)
 {
+  g_autofree char *number = NULL;
   SsaInventoryView *view;
 
   announce (driver, "welcome");
@@ -266,8 +303,11 @@ run_steps (Driver *driver)
   if (!gtk_widget_activate_action (GTK_WIDGET (driver->window), "win.load-samples", NULL) ||
       !wait_for (on_main_page, driver))
     fail ("the samples did not load");
-  select_first (driver, SSA_TYPE_INSTALLATION);
+  /* A sample whose offer can be saved: an SSA to renew, no line refused. */
+  select_row (driver, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
   announce (driver, "installation");
+  number = save_offer (driver);
+  announce (driver, "offer-saved");
   announce_menu (driver, GTK_WIDGET (driver->window), "open-menu-symbolic", "main-menu");
   announce_menu (driver, GTK_WIDGET (driver->window), "list-add-symbolic", "add-menu");
 
@@ -280,7 +320,7 @@ run_steps (Driver *driver)
   gtk_widget_activate_action (GTK_WIDGET (driver->window), "win.edit-installation", NULL);
   announce_dialog (driver, SSA_TYPE_INSTALLATION_EDITOR, "installation-editor");
 
-  select_first (driver, SSA_TYPE_CUSTOMER);
+  select_row (driver, SSA_TYPE_CUSTOMER, NULL);
   announce (driver, "customer");
   gtk_widget_activate_action (GTK_WIDGET (driver->window), "win.new-customer", NULL);
   announce_dialog (driver, SSA_TYPE_CUSTOMER_EDITOR, "customer-editor");
@@ -289,6 +329,15 @@ run_steps (Driver *driver)
   announce (driver, "renewals");
   show_view (driver, "offers");
   announce (driver, "offers");
+  /* The saved offer, in the register and then in the builder, being revised. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (driver->window), "win.show-offer", "s", number))
+    fail ("win.show-offer failed");
+  spin (500);
+  announce (driver, "offer-selected");
+  if (!gtk_widget_activate_action (GTK_WIDGET (driver->window), "win.open-offer", "s", number))
+    fail ("win.open-offer failed");
+  spin (800);
+  announce (driver, "offer-revising");
   show_view (driver, "price-list");
   announce (driver, "price-list");
   show_view (driver, "inventory");

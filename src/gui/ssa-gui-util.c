@@ -417,3 +417,53 @@ ssa_gui_name_inner_button (GtkWidget  *widget,
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       name, -1);
 }
+
+/* The toasts shown: their close button, and their button when its label has a mnemonic. */
+static void
+name_toasts (AdwToastOverlay *overlay)
+{
+  GtkWidget *content = adw_toast_overlay_get_child (overlay);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (overlay)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != content)
+      ssa_gui_name_library_widgets (child);
+}
+
+static gboolean
+name_toasts_cb (gpointer data)
+{
+  g_autoptr(AdwToastOverlay) overlay = data;
+
+  name_toasts (overlay);
+  return G_SOURCE_REMOVE;
+}
+
+/* A toast waiting behind another is built when that one goes. */
+static void
+toast_dismissed_cb (AdwToast        *toast,
+                    AdwToastOverlay *overlay)
+{
+  g_idle_add (name_toasts_cb, g_object_ref (overlay));
+}
+
+/**
+ * ssa_gui_add_toast:
+ * @overlay: the overlay
+ * @toast: (transfer full): a toast
+ *
+ * Shows @toast as adw_toast_overlay_add_toast() does, and names what libadwaita 1.2 builds
+ * for it without a name: the close button ("GtkImage" to a screen reader) and a button
+ * whose label has a mnemonic (named twice, "_Show Show").
+ */
+void
+ssa_gui_add_toast (AdwToastOverlay *overlay,
+                   AdwToast        *toast)
+{
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), overlay, 0);
+  adw_toast_overlay_add_toast (overlay, toast);
+  name_toasts (overlay);
+}

@@ -37,5 +37,7 @@ void      ssa_gui_fix_mnemonic_names (GtkWidget   *root);
 void      ssa_gui_name_library_widgets (GtkWidget *root);
 void      ssa_gui_name_inner_button (GtkWidget    *widget,
                                      const char   *name);
+void      ssa_gui_add_toast         (AdwToastOverlay *overlay,
+                                     AdwToast     *toast);
 
 G_END_DECLS

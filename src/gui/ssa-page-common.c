@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ssa-date.h"
+#include "ssa-gui-util.h"
 #include "ssa-page-common.h"
 #include "ssa-refresh.h"
 
@@ -439,7 +440,7 @@ ssa_page_show_toast (GtkWidget *page,
   overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     {
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      ssa_gui_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
       return;
     }
 

@@ -138,7 +138,7 @@ ssa_window_add_toast (SsaWindow *self,
   g_return_if_fail (SSA_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  ssa_gui_add_toast (self->toast_overlay, toast);
 }
 
 static void
