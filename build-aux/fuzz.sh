@@ -56,7 +56,7 @@ for target in $targets; do
     csv)
       set -- "$@" -max_len=4096 ;;
     *)
-      set -- "$@" -max_len=64 ;;
+      set -- "$@" -max_len=128 ;;
   esac
 
   printf '%-14s ' "$target"

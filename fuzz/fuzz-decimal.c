@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ssa-decimal.h"
+#include "ssa-json-guard.h"
 
 /* The input is read twice: as a decimal string (ssa_decimal_parse ()) and as a JSON value
  * (ssa_decimal_from_json (), which also takes JSON numbers). Whatever is accepted is an exact
@@ -47,7 +48,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   g_autofree char *text = fuzz_text (data, size);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonNode *node;
   gint64 value;
 
   if (ssa_decimal_parse (text, &value, &error))
@@ -59,8 +62,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     fuzz_check (error != NULL);
   g_clear_error (&error);
 
-  /* As a JSON value: 12.5, 1e2, "12.50", or anything else the parser takes. */
-  node = json_from_string (text, NULL);
+  /* As the value of a member of a JSON document, read as the readers read them (through
+   * the guard): 12.5, 1e2, "12.50", or anything else that makes a document. */
+  json = g_strconcat ("{\"value\": ", text, "}", NULL);
+  root = ssa_json_guard_parse (json, strlen (json), "fuzz", NULL);
+  node = root != NULL ? json_object_get_member (json_node_get_object (root), "value") : NULL;
   if (node != NULL)
     {
       if (ssa_decimal_from_json (node, &value, &error))

@@ -1403,6 +1403,8 @@ test_offer_request_damaged (Fixture       *f,
     "{\"lang\": \"de\"}",
     "[]",
     "",
+    "{}{\"months\": 12}",
+    "{\"months\": 12 /* a comment */}",
   };
   gint64 id = import_sample (f, "renewal-in-time.json");
   g_autoptr(SsaDbOffer) created = create_offer (f, id, "2026-11-28", "2026-11-28");
