@@ -1048,6 +1048,36 @@ test_long_backpay_reads_back (void)
   g_assert_cmpstr (json_again, ==, json);
 }
 
+/* A document whose totals cannot be added up in 64 bits is refused in words. Found by
+ * fuzzing (fuzz/corpus/offer/totals-overflow): the reader added them regardless, a signed
+ * overflow. */
+static void
+test_totals_overflow_refused (void)
+{
+  g_autoptr(SsaPriceList) price_list = price_list_new (NULL);
+  g_autoptr(SsaInventory) inventory = appliance_new ("2026-06-30", EXAMPLE_LINES);
+  SsaOfferRequest request = request_new ("2026-11-28", NULL, NULL, 0);
+  g_autoptr(SsaOffer) offer = compute_ok (price_list, inventory, &request);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SsaOffer) read_back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  JsonObject *totals;
+
+  if (offer == NULL)
+    return;
+  root = offer_json (offer);
+  totals = member_object (json_node_get_object (root), "totals");
+  json_object_set_string_member (totals, "regular", "92233720368547758.07");
+  json_object_set_string_member (totals, "backpay", "92233720368547758.07");
+  json = json_to_string (root, FALSE);
+
+  read_back = ssa_offer_new_from_json (json, strlen (json), &error);
+  g_assert_null (read_back);
+  g_assert_error (error, SSA_ERROR, SSA_ERROR_INVALID);
+  assert_contains (error->message, "totals.backpay: is too large to add to the regular amount");
+}
+
 /* Covered through yesterday: no back-payment, no warning. */
 static void
 test_no_backpay_when_covered_through_yesterday (void)
@@ -2429,6 +2459,7 @@ main (int   argc,
   g_test_add_func ("/offer/copy-and-purity", test_copy_and_purity);
   g_test_add_func ("/offer/json/duplicate-key", test_json_duplicate_key);
   g_test_add_func ("/offer/json/long-backpay-reads-back", test_long_backpay_reads_back);
+  g_test_add_func ("/offer/json/totals-overflow-refused", test_totals_overflow_refused);
 
   g_test_add_func ("/offer/resolve-line/coverage-end", test_resolve_coverage_end);
   g_test_add_func ("/offer/resolve-line/price-list-wins", test_resolve_price_list_wins);
