@@ -57,6 +57,16 @@ fuzz_init (char **argv)
   g_log_set_writer_func (fuzz_log_writer, NULL, NULL);
 }
 
+/* The LLVMFuzzerInitialize () of a target that needs nothing but fuzz_init (). */
+#define FUZZ_DEFINE_INITIALIZE \
+  int \
+  LLVMFuzzerInitialize (int    *argc, \
+                        char ***argv) \
+  { \
+    fuzz_init (*argv); \
+    return 0; \
+  }
+
 /* The input as a string: a copy ending in NUL (an input with a NUL inside is cut there, as
  * a C string would be). */
 static inline char *

@@ -20,13 +20,8 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autofree char *data = NULL;
-  gsize length = 0;
-
   fuzz_init (*argv);
-  data = fuzz_load_source_file ("data/sample-price-list.json", &length);
-  price_list = ssa_price_list_new_from_data (data, length, "sample-price-list.json", NULL);
-  fuzz_check (price_list != NULL);
+  price_list = fuzz_load_sample_price_list ();
   return 0;
 }
 

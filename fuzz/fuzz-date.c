@@ -13,13 +13,7 @@
  * very same text. ssa_csv_parse_date () also reads DD.MM.YYYY; whatever it accepts is
  * written and read back as the same day, in both forms. */
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  fuzz_init (*argv);
-  return 0;
-}
+FUZZ_DEFINE_INITIALIZE
 
 static void
 check_round_trip (const GDate *date)

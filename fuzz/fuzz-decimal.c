@@ -16,13 +16,7 @@
  * number of hundredths that ssa_decimal_to_string () writes and both readers read back as
  * the same value; the formats for people must not fail on it either. */
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  fuzz_init (*argv);
-  return 0;
-}
+FUZZ_DEFINE_INITIALIZE
 
 static void
 check_round_trip (gint64 value)

@@ -15,13 +15,7 @@
  * text there: ssa_db_offer_get_request () must refuse what it cannot read with an error,
  * and whatever it accepts must be a request the offer calculator takes as it is. */
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  fuzz_init (*argv);
-  return 0;
-}
+FUZZ_DEFINE_INITIALIZE
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,

@@ -33,6 +33,20 @@ fuzz_load_source_file (const char *relative,
   return contents;
 }
 
+/* Returns: (transfer full): the bundled sample price list */
+static inline SsaPriceList *
+fuzz_load_sample_price_list (void)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  SsaPriceList *price_list;
+
+  data = fuzz_load_source_file ("data/sample-price-list.json", &length);
+  price_list = ssa_price_list_new_from_data (data, length, "sample-price-list.json", NULL);
+  fuzz_check (price_list != NULL);
+  return price_list;
+}
+
 /* The request of `quote` without options, on a fixed day: the offer computed from the same
  * documents is the same on every run. */
 static inline void

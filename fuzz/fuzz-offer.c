@@ -9,13 +9,7 @@
 /* ssa_offer_new_from_json () reads the snapshot of a stored offer back (the database keeps
  * each offer's document). An offer it reads is written and read back the same. */
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  fuzz_init (*argv);
-  return 0;
-}
+FUZZ_DEFINE_INITIALIZE
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,

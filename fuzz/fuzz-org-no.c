@@ -13,13 +13,7 @@
  * the same valid number again. Any other text is formatted unchanged or in groups of three,
  * never failing. */
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  fuzz_init (*argv);
-  return 0;
-}
+FUZZ_DEFINE_INITIALIZE
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,

@@ -26,13 +26,10 @@ LLVMFuzzerInitialize (int    *argc,
     "data/sample-installations/lapsed.json",
     "data/sample-installations/co-terming.json",
   };
-  g_autofree char *data = NULL;
   gsize length = 0;
 
   fuzz_init (*argv);
-  data = fuzz_load_source_file ("data/sample-price-list.json", &length);
-  sample_list = ssa_price_list_new_from_data (data, length, "sample-price-list.json", NULL);
-  fuzz_check (sample_list != NULL);
+  sample_list = fuzz_load_sample_price_list ();
 
   for (guint i = 0; i < G_N_ELEMENTS (installation_files); i++)
     {

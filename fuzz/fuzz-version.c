@@ -12,13 +12,7 @@
  * and written plainly ("13r2") it reads back the same, also with a service release after
  * it. */
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  fuzz_init (*argv);
-  return 0;
-}
+FUZZ_DEFINE_INITIALIZE
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
