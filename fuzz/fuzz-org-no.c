@@ -10,8 +10,8 @@
 
 /* A valid number is nine digits whose check digit matches; formatted for a document it
  * becomes "988 077 917" (with " MVA" when VAT registered), and without the spaces it is
- * the same valid number again. Any other text is formatted unchanged or in groups of three,
- * never failing. */
+ * the same valid number again. Formatting never fails, and text that is UTF-8 stays
+ * UTF-8. */
 
 FUZZ_DEFINE_INITIALIZE
 
@@ -24,6 +24,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *vat = ssa_org_no_format (text, TRUE);
 
   fuzz_check (plain != NULL && vat != NULL);
+  if (g_utf8_validate (text, -1, NULL))
+    fuzz_check (g_utf8_validate (plain, -1, NULL) && g_utf8_validate (vat, -1, NULL));
 
   if (ssa_org_no_is_valid (text))
     {
