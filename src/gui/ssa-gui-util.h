@@ -39,5 +39,8 @@ void      ssa_gui_name_inner_button (GtkWidget    *widget,
                                      const char   *name);
 void      ssa_gui_add_toast         (AdwToastOverlay *overlay,
                                      AdwToast     *toast);
+void      ssa_gui_fit_columns       (GtkColumnView        *view,
+                                     GtkColumnViewColumn **hide_first,
+                                     guint                 n_columns);
 
 G_END_DECLS
