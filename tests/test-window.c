@@ -45,6 +45,7 @@ typedef struct
   char           *path;
   SsaApplication *app;
   SsaWindow      *window;
+  char           *digest;   /* of the database file before the application started */
 } Fixture;
 
 /* Fixture: a database, with or without the samples, and the application on it. */
@@ -92,6 +93,7 @@ typedef struct
   gboolean   samples;
   void     (*body) (Fixture *f);
   void     (*before) (Fixture *f);   /* nullable: runs before the application starts */
+  gboolean   read_only;              /* starts the application with --read-only */
 } TestCase;
 
 /* Runs a test's body inside the running application, as the first thing after its window
@@ -131,7 +133,7 @@ run_test (Fixture       *f,
           gconstpointer  data)
 {
   const TestCase *test = data;
-  char *argv[] = { (char *) "ssa-desk", NULL };
+  char *argv[] = { (char *) "ssa-desk", (char *) "--read-only", NULL };
   int status;
 
   if (test->samples)
@@ -146,7 +148,7 @@ run_test (Fixture       *f,
   g_object_set_data (G_OBJECT (f->app), "test-case", (gpointer) test);
   g_signal_connect_after (f->app, "activate", G_CALLBACK (activated_cb), f);
 
-  status = g_application_run (G_APPLICATION (f->app), 1, argv);
+  status = g_application_run (G_APPLICATION (f->app), test->read_only ? 2 : 1, argv);
   g_assert_cmpint (status, ==, 0);
 
   g_assert_true (wait_for (app_released, f->app));
@@ -169,6 +171,7 @@ teardown (Fixture       *f,
   test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
+  g_free (f->digest);
 }
 
 /* Screenshots: the window drawn by its own renderer into a PNG in the build folder. */
@@ -1190,6 +1193,121 @@ test_background_refresh (Fixture *f)
   g_clear_pointer (&refresh_document, g_free);
 }
 
+/* Read-only: started with --read-only, the window says so in a banner that stays, and every
+ * action that writes is off: the shortcuts and menus do nothing, the licence lines cannot be
+ * edited, the offer cannot be saved. Not a byte of the file changes. */
+
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), text) != NULL)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+/* The first shown button that activates @action. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), action) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+static gboolean
+revealer_shown (gpointer data)
+{
+  GtkWidget *widget = gtk_widget_get_ancestor (data, GTK_TYPE_REVEALER);
+
+  return widget != NULL && gtk_revealer_get_child_revealed (GTK_REVEALER (widget));
+}
+
+static guint
+count_toplevels (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        count++;
+    }
+  return count;
+}
+
+static void
+before_read_only (Fixture *f)
+{
+  f->digest = file_digest (f->path);
+}
+
+static void
+test_read_only (Fixture *f)
+{
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+  GListModel *installations = ssa_repository_get_installations (repository);
+  guint n_installations = g_list_model_get_n_items (installations);
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  GtkWidget *banner;
+  GtkWidget *inventory;
+  GtkWidget *save;
+
+  g_assert_true (ssa_repository_get_read_only (repository));
+  g_assert_cmpuint (n_installations, >, 0);
+
+  banner = find_label_containing (GTK_WIDGET (f->window), "--read-only");
+  g_assert_nonnull (banner);
+  g_assert_true (wait_for (revealer_shown, banner));
+  screenshot (GTK_WIDGET (f->window), "read-only");
+
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
+  spin (200);
+  inventory = ssa_window_get_inventory_view (f->window);
+  collect_widgets (inventory, GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, >, 0);
+  for (guint i = 0; i < spins->len; i++)
+    g_assert_false (gtk_widget_is_sensitive (g_ptr_array_index (spins, i)));
+  save = find_action_button (ssa_window_get_offer_builder (f->window), "offer.save");
+  g_assert_nonnull (save);
+  g_assert_false (gtk_widget_is_sensitive (save));
+
+  /* What the menus and shortcuts would run does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-installation", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-customer", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-installation", NULL);
+  g_assert_cmpuint (count_toplevels (SSA_TYPE_CUSTOMER_EDITOR), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (installations), ==, n_installations);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  after = file_digest (f->path);
+  g_assert_cmpstr (after, ==, f->digest);
+}
+
 #define ADD_TEST(path, samples, body) \
   G_STMT_START { \
     static const TestCase test_case = { samples, body }; \
@@ -1228,6 +1346,11 @@ main (int    argc,
 
     g_test_add ("/window/background-refresh", Fixture, &background_refresh, setup, run_test,
                 teardown);
+  }
+  {
+    static const TestCase read_only = { TRUE, test_read_only, before_read_only, TRUE };
+
+    g_test_add ("/window/read-only", Fixture, &read_only, setup, run_test, teardown);
   }
 
   return g_test_run ();

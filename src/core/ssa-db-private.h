@@ -22,6 +22,7 @@ struct _SsaDb
   char       *display_name;   /* the path for messages */
   GHashTable *statements;     /* SQL text -> sqlite3_stmt*, prepared once */
   gboolean    read_only;
+  char       *read_only_reason; /* made when first asked for */
 };
 
 /* A cached statement that is reset (and its bindings cleared) when it goes out of scope:

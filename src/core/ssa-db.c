@@ -573,6 +573,7 @@ ssa_db_close (SsaDb *self)
     sqlite3_close (self->handle);
   g_free (self->path);
   g_free (self->display_name);
+  g_free (self->read_only_reason);
   g_free (self);
 }
 
@@ -582,6 +583,30 @@ ssa_db_get_path (SsaDb *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->path;
+}
+
+gboolean
+ssa_db_is_read_only (SsaDb *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->read_only;
+}
+
+/* Returns: (nullable): why the connection is read-only, for the user; %NULL when it is not */
+const char *
+ssa_db_get_read_only_reason (SsaDb *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!self->read_only)
+    return NULL;
+  if (self->read_only_reason == NULL)
+    self->read_only_reason =
+      g_strdup_printf (_("The database %s is read-only: the file or its folder cannot be "
+                         "written. Check their permissions to make changes."),
+                       self->display_name);
+  return self->read_only_reason;
 }
 
 int

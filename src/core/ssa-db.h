@@ -81,6 +81,8 @@ SsaDb       *ssa_db_open                 (const char      *path,
 void         ssa_db_close                (SsaDb           *self);
 const char  *ssa_db_get_path             (SsaDb           *self);
 int          ssa_db_get_schema_version   (SsaDb           *self);
+gboolean     ssa_db_is_read_only         (SsaDb           *self);
+const char  *ssa_db_get_read_only_reason (SsaDb           *self);
 gboolean     ssa_db_backup               (SsaDb           *self,
                                           const char      *destination,
                                           GError         **error);

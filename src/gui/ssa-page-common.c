@@ -377,6 +377,14 @@ ssa_page_dup_database_path (SsaRepository *repository)
   return db != NULL ? g_strdup (ssa_db_get_path (db)) : NULL;
 }
 
+/* Whether the page may write: a repository that is not read-only (SsaRepository:read-only).
+ * Pages connect to its notify::read-only to update their actions. */
+gboolean
+ssa_page_is_writable (SsaRepository *repository)
+{
+  return repository != NULL && !ssa_repository_get_read_only (repository);
+}
+
 /**
  * ssa_page_swap_repository:
  * @page: the page

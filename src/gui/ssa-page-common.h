@@ -68,6 +68,7 @@ void        ssa_page_show_list_or_empty     (GtkStack             *stack,
                                              GListModel           *shown);
 
 char       *ssa_page_dup_database_path      (SsaRepository        *repository);
+gboolean    ssa_page_is_writable            (SsaRepository        *repository);
 gboolean    ssa_page_swap_repository        (GtkWidget            *page,
                                              SsaRepository       **field,
                                              SsaRepository        *repository,

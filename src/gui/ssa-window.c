@@ -54,6 +54,8 @@ struct _SsaWindow
   GCancellable         *cancellable;
   gboolean              ready;
   gboolean              load_started;
+  gboolean              open_read_only;  /* --read-only */
+  gboolean              damaged;         /* the start-up check failed */
   guint                 update_source;
   SsaInstallation      *shown_installation;
   SsaCustomer          *shown_customer;
@@ -92,6 +94,9 @@ struct _SsaWindow
   GtkMenuButton        *primary_menu_button;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
+  GtkRevealer          *db_banner_revealer;
+  GtkLabel             *db_banner_label;
+  GtkButton            *db_banner_button;
   GtkStack             *content_stack;
   AdwBin               *customer_bin;
   AdwBin               *none_bin;
@@ -108,6 +113,7 @@ G_DEFINE_FINAL_TYPE (SsaWindow, ssa_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DB_PATH,
+  PROP_READ_ONLY,
   PROP_READY,
   N_PROPS
 };
@@ -158,6 +164,19 @@ show_banner (SsaWindow  *self,
 {
   gtk_label_set_label (self->banner_label, message != NULL ? message : "");
   gtk_revealer_set_reveal_child (self->banner_revealer, message != NULL);
+}
+
+/* The database banner stays while the database is read-only (a read-only file, --read-only,
+ * or damage found at start-up), and offers a restore when it is damaged. */
+static void
+update_database_banner (SsaWindow *self)
+{
+  gboolean read_only = ssa_repository_get_read_only (self->repository);
+  const char *reason = ssa_repository_get_read_only_reason (self->repository);
+
+  gtk_label_set_label (self->db_banner_label, read_only && reason != NULL ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->db_banner_button), self->damaged);
+  gtk_revealer_set_reveal_child (self->db_banner_revealer, read_only);
 }
 
 /* What is shown. */
@@ -235,6 +254,7 @@ ensure_installation_view (SsaWindow *self)
   flap = ssa_installation_view_get_flap (self->installation_view);
 
   ssa_inventory_view_set_repository (inventory, self->repository);
+  ssa_offer_builder_set_read_only (builder, ssa_repository_get_read_only (self->repository));
   ssa_inventory_view_set_products (inventory, G_LIST_MODEL (self->products));
   if (self->price_list != NULL)
     {
@@ -322,18 +342,22 @@ static void
 update_actions (SsaWindow *self)
 {
   gboolean loaded = self->repository != NULL && ssa_repository_get_loaded (self->repository);
+  /* Every action that writes follows SsaRepository:read-only. */
+  gboolean writable = loaded && !ssa_repository_get_read_only (self->repository);
   gboolean installation = self->shown_installation != NULL;
+  gboolean customer = self->shown_customer != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", loaded);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-installation", loaded);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-installation", loaded);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-samples", loaded);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-customer",
-                                 self->shown_customer != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-customer",
-                                 self->shown_customer != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-installation", installation);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-installation", installation);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-installation", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-installation", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-samples", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-customer", customer && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-customer", customer && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-installation",
+                                 installation && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-installation",
+                                 installation && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-offer", installation);
   gtk_widget_set_visible (GTK_WIDGET (self->offer_toggle),
                           installation && self->installation_view != NULL &&
@@ -739,6 +763,17 @@ licence_removed_cb (SsaWindow        *self,
   message = g_strdup_printf (_("Licence line “%s” removed"),
                              name != NULL ? name : ssa_licence_get_code (licence));
   show_undo_toast (self, message);
+}
+
+static void
+read_only_changed_cb (SsaWindow     *self,
+                      GParamSpec    *pspec,
+                      SsaRepository *repository)
+{
+  update_database_banner (self);
+  update_actions (self);
+  if (self->installation_view != NULL)
+    ssa_offer_builder_set_read_only (get_builder (self), ssa_repository_get_read_only (repository));
 }
 
 static void
@@ -1526,6 +1561,13 @@ ssa_window_constructed (GObject *object)
   self->repository = ssa_repository_new (self->db_path);
   g_signal_connect_object (self->repository, "write-failed", G_CALLBACK (write_failed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->repository, "notify::read-only",
+                           G_CALLBACK (read_only_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->open_read_only)
+    ssa_repository_set_read_only (self->repository,
+                                  _("The database is open read-only, as asked with "
+                                    "--read-only: nothing can be changed. Start SSA Desk "
+                                    "without --read-only to make changes."));
   g_signal_connect_object (ssa_repository_get_installations (self->repository), "items-changed",
                            G_CALLBACK (installations_changed_cb), self, G_CONNECT_SWAPPED);
   ssa_sidebar_set_repository (self->sidebar, self->repository);
@@ -1604,6 +1646,10 @@ ssa_window_get_property (GObject    *object,
       g_value_set_string (value, self->db_path);
       break;
 
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->open_read_only);
+      break;
+
     case PROP_READY:
       g_value_set_boolean (value, self->ready);
       break;
@@ -1625,6 +1671,10 @@ ssa_window_set_property (GObject      *object,
     {
     case PROP_DB_PATH:
       self->db_path = g_value_dup_string (value);
+      break;
+
+    case PROP_READ_ONLY:
+      self->open_read_only = g_value_get_boolean (value);
       break;
 
     default:
@@ -1661,6 +1711,10 @@ ssa_window_class_init (SsaWindowClass *klass)
   properties[PROP_DB_PATH] =
     g_param_spec_string ("db-path", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* Open the database read-only whatever its file allows (the --read-only option). */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_READY] =
     g_param_spec_boolean ("ready", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -1727,6 +1781,9 @@ ssa_window_class_init (SsaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, offer_toggle);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, db_banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, db_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, db_banner_button);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, customer_bin);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, none_bin);
@@ -1773,16 +1830,19 @@ ssa_window_init (SsaWindow *self)
  * ssa_window_new:
  * @application: the application
  * @db_path: (nullable): the database to open, %NULL for the default one
+ * @read_only: open the database read-only, whatever its file allows
  *
  * Returns: (transfer none): a new window; it starts loading at once
  */
 SsaWindow *
 ssa_window_new (SsaApplication *application,
-                const char     *db_path)
+                const char     *db_path,
+                gboolean        read_only)
 {
   return g_object_new (SSA_TYPE_WINDOW,
                        "application", application,
                        "db-path", db_path,
+                       "read-only", read_only,
                        NULL);
 }
 
