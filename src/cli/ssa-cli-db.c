@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ssa-backup.h"
 #include "ssa-cli.h"
 #include "ssa-cli-db.h"
 #include "ssa-csv.h"
@@ -38,6 +39,13 @@ void
 ssa_cli_db_set_path (const char *path)
 {
   db_path = path;
+}
+
+/* Returns: (nullable): the database file of --db; NULL for the window's database */
+const char *
+ssa_cli_db_get_path (void)
+{
+  return db_path;
 }
 
 static void
@@ -196,7 +204,7 @@ price_list_import (int    argc,
       return SSA_CLI_REFUSED;
     }
 
-  db = open_db ("price-list import", SSA_DB_OPEN_DEFAULT);
+  db = ssa_cli_db_open_for_writing ("price-list import");
   if (db == NULL)
     return SSA_CLI_REFUSED;
 
@@ -332,7 +340,7 @@ ssa_cli_import (int    argc,
   if (!ok)
     return SSA_CLI_REFUSED;
 
-  db = open_db ("import", SSA_DB_OPEN_DEFAULT);
+  db = ssa_cli_db_open_for_writing ("import");
   if (db == NULL)
     return SSA_CLI_REFUSED;
 
@@ -765,7 +773,7 @@ offer_create (int    argc,
       goto out;
     }
 
-  db = open_db ("offer create", SSA_DB_OPEN_DEFAULT);
+  db = ssa_cli_db_open_for_writing ("offer create");
   if (db == NULL)
     {
       status = SSA_CLI_REFUSED;
@@ -855,7 +863,7 @@ offer_revise (int    argc,
       goto out;
     }
 
-  db = open_db ("offer revise", SSA_DB_OPEN_DEFAULT);
+  db = ssa_cli_db_open_for_writing ("offer revise");
   if (db == NULL)
     {
       status = SSA_CLI_REFUSED;
@@ -911,7 +919,7 @@ offer_status (int    argc,
       return SSA_CLI_REFUSED;
     }
 
-  db = open_db ("offer status", SSA_DB_OPEN_DEFAULT);
+  db = ssa_cli_db_open_for_writing ("offer status");
   if (db == NULL)
     return SSA_CLI_REFUSED;
   if (!ssa_db_set_offer_status (db, argv[1], status, NULL, &error))
@@ -1095,7 +1103,7 @@ ssa_cli_import_csv (int    argc,
   if (!parse_id ("--installation", installation, &id))
     return SSA_CLI_REFUSED;
 
-  db = open_db ("import-csv", SSA_DB_OPEN_DEFAULT);
+  db = ssa_cli_db_open_for_writing ("import-csv");
   if (db == NULL)
     return SSA_CLI_REFUSED;
   price_list = ssa_db_load_current_price_list (db, NULL, &error);
@@ -1129,7 +1137,7 @@ ssa_cli_import_csv (int    argc,
   return SSA_CLI_OK;
 }
 
-/* backup FILE */
+/* backup [FILE] */
 
 int
 ssa_cli_backup (int    argc,
@@ -1138,19 +1146,38 @@ ssa_cli_backup (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SsaDb) db = NULL;
+  g_autofree char *taken = NULL;
 
-  context = context_new (_("FILE"),
+  context = context_new (_("[FILE]"),
                          _("Copies the database into FILE with SQLite's online backup: a "
                            "consistent copy, safe while the window or other commands use the "
-                           "database. FILE is replaced only once the copy is complete."), NULL);
-  if (!ssa_cli_parse (context, "backup", &argc, &argv) ||
-      !expect_arguments ("backup", argc, argv, 1, _("the backup FILE")))
+                           "database. FILE is replaced only once the copy is complete. "
+                           "Without FILE, the copy goes into the database's backup folder, "
+                           "checked, with the automatic backups."), NULL);
+  if (!ssa_cli_parse (context, "backup", &argc, &argv))
     return SSA_CLI_USAGE;
+  if (argc > 2)
+    {
+      ssa_cli_usage_error ("backup", _("unexpected argument “%s”"), argv[2]);
+      return SSA_CLI_USAGE;
+    }
 
   /* Read-only: a backup never migrates or otherwise changes the database. */
   db = open_db ("backup", SSA_DB_OPEN_READ_ONLY);
   if (db == NULL)
     return SSA_CLI_REFUSED;
+
+  if (argc == 1)
+    {
+      if (!ssa_backup_take (db, SSA_BACKUP_REASON_MANUAL, &taken, &error))
+        {
+          print_db_error ("backup", error);
+          return SSA_CLI_REFUSED;
+        }
+      g_print (_("Backed up %s to %s.\n"), ssa_db_get_path (db), taken);
+      return SSA_CLI_OK;
+    }
+
   if (!ssa_db_backup (db, argv[1], &error))
     {
       ssa_cli_print_error (argv[1], error);

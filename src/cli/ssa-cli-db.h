@@ -7,12 +7,25 @@
 
 #include <glib.h>
 
+#include "ssa-db.h"
+
 G_BEGIN_DECLS
 
 /* The commands on the app's database ("Commands on the app's database" of
  * formats-and-cli.md, plus import-csv and backup). Each takes argv from its own name on. */
 
 void ssa_cli_db_set_path       (const char  *path);
+const char *ssa_cli_db_get_path (void);
+
+/* ssa-cli-backup.c: how every command that changes the database opens it, and the
+ * commands that keep it safe. */
+SsaDb *ssa_cli_db_open_for_writing (const char *command);
+int  ssa_cli_check             (int          argc,
+                                char       **argv);
+int  ssa_cli_backups           (int          argc,
+                                char       **argv);
+int  ssa_cli_restore           (int          argc,
+                                char       **argv);
 
 int  ssa_cli_price_list        (int          argc,
                                 char       **argv);

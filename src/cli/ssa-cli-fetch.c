@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ssa-cli.h"
+#include "ssa-cli-db.h"
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-fetcher.h"
@@ -171,6 +172,7 @@ ssa_cli_price_list_fetch (const char  *db_path,
   g_autoptr(SsaFetcher) fetcher = NULL;
   g_autoptr(GAsyncResult) async_result = NULL;
   g_autoptr(SsaPriceListUpdate) update = NULL;
+  g_autoptr(SsaDb) db = NULL;
   guint timeout;
   const GOptionEntry entries[] = {
     { "timeout", 0, 0, G_OPTION_ARG_STRING, &timeout_text,
@@ -205,6 +207,13 @@ ssa_cli_price_list_fetch (const char  *db_path,
                             "preferences. The bundled sample price list stays current."));
       return SSA_CLI_REFUSED;
     }
+
+  /* The update opens the database in its own thread: refuse a read-only or damaged one,
+   * and take the daily backup, before anything is downloaded. */
+  db = ssa_cli_db_open_for_writing ("price-list fetch");
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  g_clear_pointer (&db, ssa_db_close);
 
   fetcher = ssa_fetcher_new ();
   ssa_fetcher_set_timeout (fetcher, timeout);

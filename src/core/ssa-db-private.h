@@ -22,7 +22,7 @@ struct _SsaDb
   char       *display_name;   /* the path for messages */
   GHashTable *statements;     /* SQL text -> sqlite3_stmt*, prepared once */
   gboolean    read_only;
-  char       *read_only_reason; /* made when first asked for */
+  char       *read_only_reason; /* a sentence for the user; NULL when writable */
 };
 
 /* A cached statement that is reset (and its bindings cleared) when it goes out of scope:
@@ -86,8 +86,6 @@ void      ssa_db_column_date    (SsaDbStmt    *stmt,
                                  int           index,
                                  GDate        *out);
 char     *ssa_db_now_iso        (void);
-gboolean  ssa_db_check_writable (SsaDb        *self,
-                                 GError      **error);
 
 /* Shared between the customers/installations file and the offers file. */
 gboolean  ssa_db_apply_acceptance (SsaDb        *self,
@@ -125,8 +123,14 @@ gboolean  ssa_db_store_checked_price_list_locked (SsaDb                       *s
                                                   gboolean                    *out_was_new,
                                                   GError                     **error);
 
-/* Migrations: ssa-db-schema.c. */
+/* Migrations: ssa-db-schema.c. A migration from a version of 1 or more to a higher one
+ * takes a "migration" backup first (ssa-backup.c): ssa_db_backup_before_migration() is
+ * that hook, apart so that tests can run it without a migration to run. */
 gboolean  ssa_db_migrate        (SsaDb        *self,
                                  GError      **error);
+gboolean  ssa_db_backup_before_migration (SsaDb   *self,
+                                          gint64   from_version,
+                                          gint64   to_version,
+                                          GError **error);
 
 G_END_DECLS

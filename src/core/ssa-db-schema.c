@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ssa-backup.h"
 #include "ssa-db-private.h"
 #include "ssa-samples.h"
 
@@ -195,6 +196,39 @@ read_version (SsaDb   *self,
 }
 
 /**
+ * ssa_db_backup_before_migration:
+ * @self: the connection, before its migration
+ * @from_version: the schema version of the database
+ * @to_version: the version the migration brings it to
+ * @error: a #GError
+ *
+ * Takes a verified "migration" backup when a database that holds data (version 1 or more)
+ * is about to be migrated to a higher version. A new database (version 0) has nothing to
+ * keep. When the backup fails, the migration must not run.
+ */
+gboolean
+ssa_db_backup_before_migration (SsaDb   *self,
+                                gint64   from_version,
+                                gint64   to_version,
+                                GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (from_version < 1 || from_version >= to_version)
+    return TRUE;
+
+  if (!ssa_backup_take (self, SSA_BACKUP_REASON_MIGRATION, NULL, &local_error))
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED,
+                   _("The database %s was not upgraded to this version of SSA Desk, as the "
+                     "backup taken before each upgrade failed: %s"),
+                   self->display_name, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * ssa_db_migrate:
  * @self: a writable connection to a database at a version below SSA_DB_SCHEMA_VERSION
  * @error: a #GError
@@ -208,6 +242,12 @@ ssa_db_migrate (SsaDb   *self,
 {
   g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
   gint64 version = 0;
+
+  /* The backup is taken before the write lock: it reads the database as it is, while other
+   * processes keep working. Two processes migrating at once may both take one. */
+  if (!read_version (self, &version, error) ||
+      !ssa_db_backup_before_migration (self, version, SSA_DB_SCHEMA_VERSION, error))
+    return FALSE;
 
   if (!ssa_db_transaction_begin (&txn, self, error))
     return FALSE;

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -227,14 +228,64 @@ ssa_db_last_insert_id (SsaDb *self)
   return sqlite3_last_insert_rowid (self->handle);
 }
 
+/**
+ * ssa_db_is_read_only:
+ * @self: the connection
+ *
+ * Returns: %TRUE when the database was opened for reading only: asked so, or because the
+ *   file or its folder cannot be written. ssa_db_get_read_only_reason() says which.
+ */
+gboolean
+ssa_db_is_read_only (SsaDb *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  return self->read_only;
+}
+
+/**
+ * ssa_db_get_read_only_reason:
+ * @self: the connection
+ *
+ * Returns: (nullable): why the database cannot be changed, one translated sentence, or
+ *   %NULL when it can
+ */
+const char *
+ssa_db_get_read_only_reason (SsaDb *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->read_only ? self->read_only_reason : NULL;
+}
+
+/**
+ * ssa_db_check_writable:
+ * @self: the connection
+ * @error: a #GError
+ *
+ * Fails with SSA_DB_ERROR_READ_ONLY, saying what is read-only and what to do, when the
+ * database was opened for reading only. Every function that changes the database calls it
+ * before it writes.
+ */
 gboolean
 ssa_db_check_writable (SsaDb   *self,
                        GError **error)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
+
   if (!self->read_only)
     return TRUE;
 
-  return ssa_db_set_error (self, SQLITE_READONLY, error);
+  if (self->read_only_reason == NULL)
+    return ssa_db_set_error (self, SQLITE_READONLY, error);
+
+  g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_READ_ONLY,
+               /* Translators: the second %s is a sentence that says what is read-only. */
+               _("The database %s cannot be changed: %s Nothing was changed; make the file "
+                 "and its folder writable (or copy the database somewhere writable and give "
+                 "that file), then try again."),
+               self->display_name, self->read_only_reason);
+  return FALSE;
 }
 
 /**
@@ -447,6 +498,76 @@ check_database (SsaDb   *self,
   return TRUE;
 }
 
+/* Returns: (nullable): why a writer cannot change the database at @path (a sentence), or
+ * NULL when it can, as far as the permissions tell. */
+static char *
+dup_read_only_reason (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *display = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+
+  if (access (path, W_OK) != 0)
+    {
+      display = g_filename_display_name (path);
+      return g_strdup_printf (_("The file %s is read-only."), display);
+    }
+  if (access (folder, W_OK) != 0)
+    {
+      display = g_filename_display_name (folder);
+      return g_strdup_printf (_("Its folder %s is read-only, and SQLite must write files "
+                                "beside the database to change it."), display);
+    }
+  return NULL;
+}
+
+static gboolean
+open_handle (SsaDb     *self,
+             gboolean   read_only,
+             gboolean   immutable,
+             GError   **error)
+{
+  g_autofree char *uri = NULL;
+  int open_flags;
+  int rc;
+
+  open_flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE |
+               (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (immutable)
+    {
+      g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+
+      uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+      open_flags |= SQLITE_OPEN_URI;
+    }
+
+  rc = sqlite3_open_v2 (uri != NULL ? uri : self->path, &self->handle, open_flags, NULL);
+  if (rc != SQLITE_OK)
+    return ssa_db_set_error (self, rc, error);
+
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, SSA_DB_BUSY_TIMEOUT_MS);
+  return TRUE;
+}
+
+/* Whether a read-only connection that failed to read the database with @error may read it
+ * in SQLite's immutable mode: only when the failure is SQLite's need to write beside the
+ * file, and no write-ahead log beside it holds changes the file lacks. */
+static gboolean
+can_read_immutable (SsaDb        *self,
+                    const GError *error)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  GStatBuf st;
+
+  if (g_error_matches (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE) ||
+      g_error_matches (error, SSA_DB_ERROR, SSA_DB_ERROR_NEWER))
+    return FALSE;
+  return g_stat (wal, &st) != 0 || st.st_size == 0;
+}
+
 /**
  * ssa_db_open:
  * @path: (nullable): the database file, or %NULL for ssa_db_get_default_path()
@@ -469,8 +590,6 @@ ssa_db_open (const char      *path,
   g_autoptr(GError) local_error = NULL;
   gboolean read_only = (flags & SSA_DB_OPEN_READ_ONLY) != 0;
   gint64 version = 0;
-  int open_flags;
-  int rc;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -502,27 +621,43 @@ ssa_db_open (const char      *path,
         }
     }
 
-  /* A file that exists but cannot be written is opened for reading only, so that lists and
-   * exports still work; every change is then refused with a clear message. */
-  if (!read_only && g_file_test (path, G_FILE_TEST_EXISTS) && access (path, W_OK) != 0)
-    read_only = TRUE;
+  /* A file that exists but cannot be written, or whose folder cannot be written (SQLite
+   * writes its journal beside it), is opened for reading only, so that lists and exports
+   * still work; every change is then refused with a message that says why. */
+  if (read_only)
+    self->read_only_reason = g_strdup (_("It was opened for reading only."));
+  else
+    self->read_only_reason = dup_read_only_reason (path);
+  read_only = read_only || self->read_only_reason != NULL;
 
-  open_flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE |
-               (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  rc = sqlite3_open_v2 (path, &self->handle, open_flags, NULL);
-  if (rc != SQLITE_OK)
-    {
-      ssa_db_set_error (self, rc, error);
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->handle, 1);
-  sqlite3_busy_timeout (self->handle, SSA_DB_BUSY_TIMEOUT_MS);
+  if (!open_handle (self, read_only, FALSE, error))
+    return NULL;
   self->read_only = read_only || sqlite3_db_readonly (self->handle, "main") == 1;
+  if (self->read_only && self->read_only_reason == NULL)
+    self->read_only_reason = g_strdup (_("SQLite opened it for reading only."));
 
   if (!ssa_db_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
-  if (!check_database (self, &version, &local_error))
+  if (!check_database (self, &version, &local_error) && self->read_only &&
+      can_read_immutable (self, local_error))
+    {
+      /* A database in WAL mode is read through a shared-memory file beside it, which a
+       * read-only folder does not let SQLite create. With no write-ahead log beside the
+       * file, the file alone is the whole database: read it as it is on disk. */
+      g_clear_error (&local_error);
+      g_clear_pointer (&self->statements, g_hash_table_unref);
+      self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                finalize_statement);
+      sqlite3_close (self->handle);
+      self->handle = NULL;
+      if (!open_handle (self, TRUE, TRUE, error) ||
+          !ssa_db_exec (self, "PRAGMA foreign_keys = ON", error))
+        return NULL;
+      check_database (self, &version, &local_error);
+    }
+
+  if (local_error != NULL)
     {
       /* A database in WAL mode is read through a shared-memory file beside it: with neither
        * the file nor its folder writable, SQLite cannot even read it. */
@@ -542,7 +677,7 @@ ssa_db_open (const char      *path,
    * to date first, which a read-only file does not allow. */
   if (version < SSA_DB_SCHEMA_VERSION && self->read_only && !(flags & SSA_DB_OPEN_READ_ONLY))
     {
-      ssa_db_set_error (self, SQLITE_READONLY, error);
+      ssa_db_check_writable (self, error);
       return NULL;
     }
 
@@ -583,30 +718,6 @@ ssa_db_get_path (SsaDb *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->path;
-}
-
-gboolean
-ssa_db_is_read_only (SsaDb *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  return self->read_only;
-}
-
-/* Returns: (nullable): why the connection is read-only, for the user; %NULL when it is not */
-const char *
-ssa_db_get_read_only_reason (SsaDb *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  if (!self->read_only)
-    return NULL;
-  if (self->read_only_reason == NULL)
-    self->read_only_reason =
-      g_strdup_printf (_("The database %s is read-only: the file or its folder cannot be "
-                         "written. Check their permissions to make changes."),
-                       self->display_name);
-  return self->read_only_reason;
 }
 
 int
@@ -675,6 +786,129 @@ ssa_db_check_integrity (SsaDb   *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Adds to @parts the words for what a line of SQLite's check names: "table customers",
+ * "index licences_installation". */
+static void
+describe_check_line (SsaDb      *self,
+                     const char *line,
+                     GPtrArray  *parts)
+{
+  g_autofree char *part = NULL;
+  const char *index_name = NULL;
+  gint64 root = 0;
+
+  if (g_str_has_prefix (line, "Tree ") || g_str_has_prefix (line, "On tree page "))
+    {
+      const char *number = line + (line[0] == 'T' ? strlen ("Tree ") : strlen ("On tree page "));
+      sqlite3_stmt *stmt = NULL;
+
+      root = g_ascii_strtoll (number, NULL, 10);
+      if (sqlite3_prepare_v2 (self->handle,
+                              "SELECT type, name FROM sqlite_schema WHERE rootpage = ?",
+                              -1, &stmt, NULL) == SQLITE_OK)
+        {
+          sqlite3_bind_int64 (stmt, 1, root);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              const char *type = (const char *) sqlite3_column_text (stmt, 0);
+              const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+              if (g_strcmp0 (type, "index") == 0)
+                part = g_strdup_printf (_("index %s"), name);
+              else
+                part = g_strdup_printf (_("table %s"), name);
+            }
+        }
+      sqlite3_finalize (stmt);
+      if (part == NULL)
+        part = g_strdup_printf (_("the part of the file from page %lld"), (long long) root);
+    }
+  else if ((index_name = strstr (line, " index ")) != NULL)
+    part = g_strdup_printf (_("index %s"), index_name + strlen (" index "));
+  else if (strstr (line, "never used") != NULL || strstr (line, "freelist") != NULL)
+    part = g_strdup (_("the list of free pages"));
+  else
+    part = g_strdup (_("the file's structure"));
+
+  for (guint i = 0; i < parts->len; i++)
+    if (g_str_equal (g_ptr_array_index (parts, i), part))
+      return;
+  g_ptr_array_add (parts, g_steal_pointer (&part));
+}
+
+/* The most lines of SQLite's own report a damage message quotes. */
+#define CHECK_LINES_SHOWN 5
+
+/**
+ * ssa_db_check:
+ * @self: the connection
+ * @how: SQLite's quick check or its full integrity check
+ * @error: a #GError
+ *
+ * Runs SQLite's check of the whole file. Damage fails with SSA_DB_ERROR_DAMAGED and a
+ * message that names what is damaged (tables, indexes, the file's structure), says to
+ * restore a backup, and quotes the first lines SQLite wrote.
+ *
+ * Returns: %TRUE when SQLite found nothing wrong
+ */
+gboolean
+ssa_db_check (SsaDb       *self,
+              SsaDbCheck   how,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autofree char *what = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  rc = sqlite3_prepare_v2 (self->handle, how == SSA_DB_CHECK_QUICK ? "PRAGMA quick_check"
+                                                                    : "PRAGMA integrity_check",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (line != NULL && !g_str_equal (line, "ok") && !g_str_has_prefix (line, "*** "))
+        g_ptr_array_add (lines, g_strdup (line));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      /* A page so damaged that the check itself stops is damage too. */
+      if ((rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+        return ssa_db_set_error (self, rc, error);
+      g_ptr_array_add (lines, g_strdup (sqlite3_errmsg (self->handle)));
+    }
+  if (lines->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < lines->len; i++)
+    describe_check_line (self, g_ptr_array_index (lines, i), parts);
+  g_ptr_array_add (parts, NULL);
+  what = g_strjoinv (", ", (char **) parts->pdata);
+
+  for (guint i = 0; i < lines->len && i < CHECK_LINES_SHOWN; i++)
+    g_string_append_printf (report, "\n  %s", (const char *) g_ptr_array_index (lines, i));
+  if (lines->len > CHECK_LINES_SHOWN)
+    g_string_append_printf (report, "\n  %s",
+                            /* Translators: after the first lines of SQLite's report. */
+                            _("(and more)"));
+
+  g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_DAMAGED,
+               /* Translators: the second %s lists what is damaged ("table customers, index
+                * customers_name"); the third is SQLite's own report, in English. */
+               _("The database %s is damaged: %s. Do not change anything in it; restore it "
+                 "from a backup. SQLite reported:%s"),
+               self->display_name, what, report->str);
+  return FALSE;
 }
 
 static gboolean

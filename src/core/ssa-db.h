@@ -45,6 +45,8 @@ G_BEGIN_DECLS
  *   installation with the same serial, a customer that still has installations, …)
  * @SSA_DB_ERROR_REFUSED: the rules of offers refuse the change (a locked offer, a status
  *   change that is not allowed, a validity longer than the longest allowed)
+ * @SSA_DB_ERROR_DAMAGED: SQLite's check found damage in the file (ssa_db_check()); restore
+ *   it from a backup rather than write more into it
  *
  * Errors of the database. Messages are translated and say what to do next. A cancelled
  * load fails with G_IO_ERROR_CANCELLED.
@@ -60,6 +62,7 @@ typedef enum
   SSA_DB_ERROR_NOT_FOUND,
   SSA_DB_ERROR_CONSTRAINT,
   SSA_DB_ERROR_REFUSED,
+  SSA_DB_ERROR_DAMAGED,
 } SsaDbError;
 
 typedef enum
@@ -81,12 +84,34 @@ SsaDb       *ssa_db_open                 (const char      *path,
 void         ssa_db_close                (SsaDb           *self);
 const char  *ssa_db_get_path             (SsaDb           *self);
 int          ssa_db_get_schema_version   (SsaDb           *self);
-gboolean     ssa_db_is_read_only         (SsaDb           *self);
-const char  *ssa_db_get_read_only_reason (SsaDb           *self);
 gboolean     ssa_db_backup               (SsaDb           *self,
                                           const char      *destination,
                                           GError         **error);
 gboolean     ssa_db_check_integrity      (SsaDb           *self,
+                                          GError         **error);
+
+/* A database opened for reading only: the file or its folder cannot be written, or
+ * SSA_DB_OPEN_READ_ONLY was asked. Reads work; every change fails with
+ * SSA_DB_ERROR_READ_ONLY. */
+gboolean     ssa_db_is_read_only         (SsaDb           *self);
+const char  *ssa_db_get_read_only_reason (SsaDb           *self);
+gboolean     ssa_db_check_writable       (SsaDb           *self,
+                                          GError         **error);
+
+/**
+ * SsaDbCheck:
+ * @SSA_DB_CHECK_QUICK: SQLite's quick_check: every page and record is readable and well
+ *   formed (linear in the size of the file; what the window and writing commands run)
+ * @SSA_DB_CHECK_FULL: SQLite's integrity_check: also that every index matches its table
+ */
+typedef enum
+{
+  SSA_DB_CHECK_QUICK,
+  SSA_DB_CHECK_FULL,
+} SsaDbCheck;
+
+gboolean     ssa_db_check                (SsaDb           *self,
+                                          SsaDbCheck       how,
                                           GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaDb, ssa_db_close)
