@@ -33,7 +33,7 @@ static const Command commands[] = {
   { "offer", ssa_cli_offer, N_("Create, send, accept, decline or revise a stored offer") },
   { "offers", ssa_cli_offers, N_("List the stored offers") },
   { "renewals", ssa_cli_renewals, N_("List installations whose SSA ends soon or has ended") },
-  { "backup", ssa_cli_backup, N_("Copy the database safely into a file or its backup folder") },
+  { "backup", ssa_cli_backup, N_("Copy the database safely into a file") },
   { "backups", ssa_cli_backups, N_("List the database's automatic backups") },
   { "restore", ssa_cli_restore, N_("Replace the database by one of its backups") },
   { "check", ssa_cli_check, N_("Check the database file for damage") },

@@ -29,12 +29,18 @@ print_command_error (const char   *command,
   ssa_cli_print_error (prefix, error);
 }
 
+/* What to do about a damaged database: after a refused change (@refused), or after
+ * `check`. */
 static void
-print_restore_hint (void)
+print_restore_hint (gboolean refused)
 {
-  g_printerr ("%s\n", _("Nothing was changed. “ssa-desk-cli check” shows the whole report, "
-                        "“ssa-desk-cli backups” lists the backups and “ssa-desk-cli restore "
-                        "FILE” restores one (the damaged file is kept aside)."));
+  if (refused)
+    g_printerr ("%s\n", _("Nothing was changed. “ssa-desk-cli check” shows the whole report, "
+                          "“ssa-desk-cli backups” lists the backups and “ssa-desk-cli "
+                          "restore FILE” restores one (the damaged file is kept aside)."));
+  else
+    g_printerr ("%s\n", _("“ssa-desk-cli backups” lists the backups and “ssa-desk-cli restore "
+                          "FILE” restores one (the damaged file is kept aside)."));
 }
 
 /* The database path of --db, or the window's database. */
@@ -73,7 +79,7 @@ ssa_cli_db_open_for_writing (const char *command)
   if (!ssa_db_check (db, SSA_DB_CHECK_QUICK, &error))
     {
       print_command_error (command, error);
-      print_restore_hint ();
+      print_restore_hint (TRUE);
       return NULL;
     }
 
@@ -120,14 +126,14 @@ ssa_cli_check (int    argc,
     {
       print_command_error ("check", error);
       if (g_error_matches (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE))
-        print_restore_hint ();
+        print_restore_hint (FALSE);
       return SSA_CLI_REFUSED;
     }
 
   if (!ssa_db_check (db, quick ? SSA_DB_CHECK_QUICK : SSA_DB_CHECK_FULL, &error))
     {
       print_command_error ("check", error);
-      print_restore_hint ();
+      print_restore_hint (FALSE);
       return SSA_CLI_REFUSED;
     }
 
@@ -205,6 +211,24 @@ print_backups_table (GPtrArray *backups)
   fputs (out->str, stdout);
 }
 
+/* backups --take: a backup by hand, of a database that is not changed (not migrated). */
+static gboolean
+take_manual_backup (const char *path)
+{
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *taken = NULL;
+
+  db = ssa_db_open (path, SSA_DB_OPEN_READ_ONLY, &error);
+  if (db == NULL || !ssa_backup_take (db, SSA_BACKUP_REASON_MANUAL, &taken, &error))
+    {
+      print_command_error ("backups", error);
+      return FALSE;
+    }
+  g_printerr (_("Backed up %s to %s.\n"), ssa_db_get_path (db), taken);
+  return TRUE;
+}
+
 int
 ssa_cli_backups (int    argc,
                  char **argv)
@@ -214,15 +238,18 @@ ssa_cli_backups (int    argc,
   g_autoptr(GPtrArray) backups = NULL;
   g_autofree char *path = dup_db_path ();
   gboolean json = FALSE;
+  gboolean take = FALSE;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON array"), NULL },
+    { "take", 0, 0, G_OPTION_ARG_NONE, &take,
+      N_("Take a backup now, checked, before listing them"), NULL },
     { NULL }
   };
 
   context = ssa_cli_option_context_new (NULL,
                                         _("Lists the database's backups, newest first: the "
                                           "daily ones, those taken before an upgrade or a "
-                                          "restore, and those “ssa-desk-cli backup” took."));
+                                          "restore, and those taken with --take."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!ssa_cli_parse (context, "backups", &argc, &argv))
     return SSA_CLI_USAGE;
@@ -231,6 +258,9 @@ ssa_cli_backups (int    argc,
       ssa_cli_usage_error ("backups", _("unexpected argument “%s”"), argv[1]);
       return SSA_CLI_USAGE;
     }
+
+  if (take && !take_manual_backup (path))
+    return SSA_CLI_REFUSED;
 
   backups = ssa_backup_list (path, &error);
   if (backups == NULL)

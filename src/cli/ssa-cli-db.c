@@ -10,7 +10,6 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "ssa-backup.h"
 #include "ssa-cli.h"
 #include "ssa-cli-db.h"
 #include "ssa-csv.h"
@@ -1137,7 +1136,7 @@ ssa_cli_import_csv (int    argc,
   return SSA_CLI_OK;
 }
 
-/* backup [FILE] */
+/* backup FILE */
 
 int
 ssa_cli_backup (int    argc,
@@ -1146,38 +1145,19 @@ ssa_cli_backup (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SsaDb) db = NULL;
-  g_autofree char *taken = NULL;
 
-  context = context_new (_("[FILE]"),
+  context = context_new (_("FILE"),
                          _("Copies the database into FILE with SQLite's online backup: a "
                            "consistent copy, safe while the window or other commands use the "
-                           "database. FILE is replaced only once the copy is complete. "
-                           "Without FILE, the copy goes into the database's backup folder, "
-                           "checked, with the automatic backups."), NULL);
-  if (!ssa_cli_parse (context, "backup", &argc, &argv))
+                           "database. FILE is replaced only once the copy is complete."), NULL);
+  if (!ssa_cli_parse (context, "backup", &argc, &argv) ||
+      !expect_arguments ("backup", argc, argv, 1, _("the backup FILE")))
     return SSA_CLI_USAGE;
-  if (argc > 2)
-    {
-      ssa_cli_usage_error ("backup", _("unexpected argument “%s”"), argv[2]);
-      return SSA_CLI_USAGE;
-    }
 
   /* Read-only: a backup never migrates or otherwise changes the database. */
   db = open_db ("backup", SSA_DB_OPEN_READ_ONLY);
   if (db == NULL)
     return SSA_CLI_REFUSED;
-
-  if (argc == 1)
-    {
-      if (!ssa_backup_take (db, SSA_BACKUP_REASON_MANUAL, &taken, &error))
-        {
-          print_db_error ("backup", error);
-          return SSA_CLI_REFUSED;
-        }
-      g_print (_("Backed up %s to %s.\n"), ssa_db_get_path (db), taken);
-      return SSA_CLI_OK;
-    }
-
   if (!ssa_db_backup (db, argv[1], &error))
     {
       ssa_cli_print_error (argv[1], error);

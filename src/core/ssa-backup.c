@@ -237,10 +237,15 @@ take_backup (SsaDb       *db,
 
   if (verify && !ssa_backup_verify (pending, &local_error))
     {
+      g_autofree char *db_display = g_filename_display_name (ssa_db_get_path (db));
+
+      /* The copy has every page of the database as it is: the database is damaged too. */
+      g_debug ("backup %s refused: %s", pending, local_error->message);
       g_unlink (pending);
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_DAMAGED,
-                   _("The backup %s failed its check and was deleted: %s"),
-                   display, local_error->message);
+                   _("The backup of %s failed SQLite's check and was deleted: the database "
+                     "itself is probably damaged. Check it, and restore an earlier backup if "
+                     "it is."), db_display);
       return FALSE;
     }
 

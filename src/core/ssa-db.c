@@ -788,54 +788,99 @@ ssa_db_check_integrity (SsaDb   *self,
   return TRUE;
 }
 
-/* Adds to @parts the words for what a line of SQLite's check names: "table customers",
- * "index licences_installation". */
-static void
-describe_check_line (SsaDb      *self,
-                     const char *line,
-                     GPtrArray  *parts)
+/* Runs @sql, a check; returns whether it found nothing wrong. Each line it reports (SQLite
+ * joins several into one row) goes to @lines when not NULL; a check that stops on a page
+ * too damaged to read adds SQLite's message. Fails, with @error set, only when SQLite
+ * failed for another reason than damage. */
+static gboolean
+run_check (SsaDb       *self,
+           const char  *sql,
+           GPtrArray   *lines,
+           gboolean    *out_sound,
+           GError     **error)
 {
-  g_autofree char *part = NULL;
-  const char *index_name = NULL;
-  gint64 root = 0;
+  sqlite3_stmt *stmt = NULL;
+  gboolean sound = TRUE;
+  int rc;
 
-  if (g_str_has_prefix (line, "Tree ") || g_str_has_prefix (line, "On tree page "))
+  rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *number = line + (line[0] == 'T' ? strlen ("Tree ") : strlen ("On tree page "));
-      sqlite3_stmt *stmt = NULL;
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+      g_auto(GStrv) split = g_strsplit (text != NULL ? text : "", "\n", -1);
 
-      root = g_ascii_strtoll (number, NULL, 10);
-      if (sqlite3_prepare_v2 (self->handle,
-                              "SELECT type, name FROM sqlite_schema WHERE rootpage = ?",
-                              -1, &stmt, NULL) == SQLITE_OK)
+      for (guint i = 0; split[i] != NULL; i++)
         {
-          sqlite3_bind_int64 (stmt, 1, root);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            {
-              const char *type = (const char *) sqlite3_column_text (stmt, 0);
-              const char *name = (const char *) sqlite3_column_text (stmt, 1);
-
-              if (g_strcmp0 (type, "index") == 0)
-                part = g_strdup_printf (_("index %s"), name);
-              else
-                part = g_strdup_printf (_("table %s"), name);
-            }
+          if (split[i][0] == '\0' || g_str_equal (split[i], "ok") ||
+              g_str_has_prefix (split[i], "*** "))
+            continue;
+          sound = FALSE;
+          if (lines != NULL)
+            g_ptr_array_add (lines, g_strdup (split[i]));
         }
-      sqlite3_finalize (stmt);
-      if (part == NULL)
-        part = g_strdup_printf (_("the part of the file from page %lld"), (long long) root);
+      rc = SQLITE_OK;
     }
-  else if ((index_name = strstr (line, " index ")) != NULL)
-    part = g_strdup_printf (_("index %s"), index_name + strlen (" index "));
-  else if (strstr (line, "never used") != NULL || strstr (line, "freelist") != NULL)
-    part = g_strdup (_("the list of free pages"));
-  else
-    part = g_strdup (_("the file's structure"));
+  sqlite3_finalize (stmt);
 
-  for (guint i = 0; i < parts->len; i++)
-    if (g_str_equal (g_ptr_array_index (parts, i), part))
-      return;
-  g_ptr_array_add (parts, g_steal_pointer (&part));
+  if (rc != SQLITE_DONE)
+    {
+      /* A page so damaged that the check itself stops is damage too. */
+      if ((rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+        return ssa_db_set_error (self, rc, error);
+      sound = FALSE;
+      if (lines != NULL)
+        g_ptr_array_add (lines, g_strdup (sqlite3_errmsg (self->handle)));
+    }
+  *out_sound = sound;
+  return TRUE;
+}
+
+/* Words for what is damaged: the tables whose own check fails (each with its indexes),
+ * else what SQLite's report names. */
+static char *
+describe_damage (SsaDb     *self,
+                 GPtrArray *lines)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->handle,
+                          "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                          "AND name NOT LIKE 'sqlite_%' ORDER BY name", -1, &stmt, NULL)
+      == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      char *quoted = sqlite3_mprintf ("PRAGMA quick_check(%Q)", table);
+      g_autofree char *sql = g_strdup (quoted);
+      gboolean sound = TRUE;
+
+      sqlite3_free (quoted);
+      if (run_check (self, sql, NULL, &sound, NULL) && !sound)
+        g_ptr_array_add (parts, g_strdup_printf (_("table %s"), table));
+    }
+
+  if (parts->len == 0)
+    for (guint i = 0; i < lines->len; i++)
+      {
+        const char *line = g_ptr_array_index (lines, i);
+
+        if (strstr (line, "never used") != NULL || strstr (line, "freelist") != NULL)
+          {
+            g_ptr_array_add (parts, g_strdup (_("the list of free pages")));
+            break;
+          }
+      }
+  if (parts->len == 0)
+    g_ptr_array_add (parts, g_strdup (_("the file's structure")));
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (", ", (char **) parts->pdata);
 }
 
 /* The most lines of SQLite's own report a damage message quotes. */
@@ -859,42 +904,20 @@ ssa_db_check (SsaDb       *self,
               GError     **error)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) report = g_string_new (NULL);
   g_autofree char *what = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  gboolean sound = TRUE;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  rc = sqlite3_prepare_v2 (self->handle, how == SSA_DB_CHECK_QUICK ? "PRAGMA quick_check"
-                                                                    : "PRAGMA integrity_check",
-                           -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (line != NULL && !g_str_equal (line, "ok") && !g_str_has_prefix (line, "*** "))
-        g_ptr_array_add (lines, g_strdup (line));
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      /* A page so damaged that the check itself stops is damage too. */
-      if ((rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
-        return ssa_db_set_error (self, rc, error);
-      g_ptr_array_add (lines, g_strdup (sqlite3_errmsg (self->handle)));
-    }
-  if (lines->len == 0)
+  if (!run_check (self, how == SSA_DB_CHECK_QUICK ? "PRAGMA quick_check"
+                                                   : "PRAGMA integrity_check",
+                  lines, &sound, error))
+    return FALSE;
+  if (sound)
     return TRUE;
 
-  for (guint i = 0; i < lines->len; i++)
-    describe_check_line (self, g_ptr_array_index (lines, i), parts);
-  g_ptr_array_add (parts, NULL);
-  what = g_strjoinv (", ", (char **) parts->pdata);
-
+  what = describe_damage (self, lines);
   for (guint i = 0; i < lines->len && i < CHECK_LINES_SHOWN; i++)
     g_string_append_printf (report, "\n  %s", (const char *) g_ptr_array_index (lines, i));
   if (lines->len > CHECK_LINES_SHOWN)
@@ -903,8 +926,8 @@ ssa_db_check (SsaDb       *self,
                             _("(and more)"));
 
   g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_DAMAGED,
-               /* Translators: the second %s lists what is damaged ("table customers, index
-                * customers_name"); the third is SQLite's own report, in English. */
+               /* Translators: the second %s lists what is damaged ("table customers, table
+                * licences"); the third is SQLite's own report, in English. */
                _("The database %s is damaged: %s. Do not change anything in it; restore it "
                  "from a backup. SQLite reported:%s"),
                self->display_name, what, report->str);
