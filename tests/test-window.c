@@ -9,10 +9,12 @@
 #include <locale.h>
 #include <string.h>
 #include <adwaita.h>
+#include <sqlite3.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "ssa-application.h"
+#include "ssa-backup.h"
 #include "ssa-customer-editor.h"
 #include "ssa-date.h"
 #include "ssa-db.h"
@@ -22,6 +24,7 @@
 #include "ssa-preferences.h"
 #include "ssa-product-picker.h"
 #include "ssa-repository.h"
+#include "ssa-restore-dialog.h"
 #include "ssa-samples.h"
 #include "ssa-sidebar.h"
 #include "ssa-sidebar-filter.h"
@@ -46,6 +49,8 @@ typedef struct
   SsaApplication *app;
   SsaWindow      *window;
   char           *digest;   /* of the database file before the application started */
+  char           *backup;   /* a backup taken before the application started */
+  guint           backup_customers;  /* how many customers it holds */
 } Fixture;
 
 /* Fixture: a database, with or without the samples, and the application on it. */
@@ -172,6 +177,7 @@ teardown (Fixture       *f,
   g_free (f->dir);
   g_free (f->path);
   g_free (f->digest);
+  g_free (f->backup);
 }
 
 /* Screenshots: the window drawn by its own renderer into a PNG in the build folder. */
@@ -1242,6 +1248,15 @@ revealer_shown (gpointer data)
   return widget != NULL && gtk_revealer_get_child_revealed (GTK_REVEALER (widget));
 }
 
+static gboolean
+revealer_hidden (gpointer data)
+{
+  GtkWidget *widget = gtk_widget_get_ancestor (data, GTK_TYPE_REVEALER);
+
+  return widget != NULL && !gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) &&
+         !gtk_revealer_get_child_revealed (GTK_REVEALER (widget));
+}
+
 static guint
 count_toplevels (GType type)
 {
@@ -1308,6 +1323,199 @@ test_read_only (Fixture *f)
   g_assert_cmpstr (after, ==, f->digest);
 }
 
+/* A damaged database: one page of an index overwritten in a file of thousands of rows.
+ * The window loads it (nothing it reads at start touches that page), then its background
+ * check finds the damage: the banner says so, editing is off, and "Restore from Backup…"
+ * lists the backups; restoring one puts it in place, keeps the damaged file aside, and the
+ * window reloads with the backup's customers and can write again. */
+
+static void
+add_customers (SsaDb      *db,
+               const char *prefix,
+               guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SsaCustomer) customer = ssa_customer_new ();
+      g_autofree char *name = g_strdup_printf ("%s %05u Kommunikasjon og Drift AS", prefix, i);
+      g_autoptr(GError) error = NULL;
+
+      ssa_customer_set_name (customer, name);
+      g_assert_true (ssa_db_insert_customer (db, customer, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static guint
+count_customers (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = ssa_db_open (path, SSA_DB_OPEN_READ_ONLY, &error);
+  g_autoptr(GPtrArray) customers = NULL;
+
+  g_assert_no_error (error);
+  customers = ssa_db_load_customers (db, &error);
+  g_assert_no_error (error);
+  return customers->len;
+}
+
+/* Overwrites the first bytes of the root page of the index customers_name with garbage. */
+static void
+damage_index_page (const char *path)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 root = 0, page_size = 0;
+  guchar garbage[64];
+  FILE *file;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT rootpage FROM sqlite_schema WHERE name = "
+                                       "'customers_name'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA page_size", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page_size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  g_assert_cmpint (root, >, 1);
+
+  memset (garbage, 0xA5, sizeof garbage);
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (long) ((root - 1) * page_size), SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (garbage, 1, sizeof garbage, file), ==, sizeof garbage);
+  g_assert_cmpint (fclose (file), ==, 0);
+}
+
+static void
+before_damaged (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  SsaDb *db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  add_customers (db, "Kunde", 3000);
+  g_assert_true (ssa_backup_take (db, SSA_BACKUP_REASON_MANUAL, &f->backup, &error));
+  g_assert_no_error (error);
+  /* Rows added after the backup: a restore loses them. */
+  add_customers (db, "Etterpå", 25);
+  ssa_db_close (db);
+  f->backup_customers = count_customers (f->backup);
+  g_assert_cmpuint (count_customers (f->path), ==, f->backup_customers + 25);
+  damage_index_page (f->path);
+}
+
+static gboolean
+window_checked (gpointer data)
+{
+  Fixture *f = data;
+
+  return ssa_window_get_checked (f->window);
+}
+
+static SsaRestoreDialog *
+find_restore_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (SSA_IS_RESTORE_DIALOG (window) && gtk_widget_get_visible (window))
+        return SSA_RESTORE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+restore_dialog_loaded (gpointer data)
+{
+  SsaRestoreDialog *dialog = find_restore_dialog ();
+
+  return dialog != NULL && ssa_restore_dialog_get_loaded (dialog) &&
+         gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+restored_and_checked (gpointer data)
+{
+  Fixture *f = data;
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+
+  return ssa_window_get_ready (f->window) && ssa_window_get_checked (f->window) &&
+         !ssa_window_get_damaged (f->window) &&
+         g_list_model_get_n_items (ssa_repository_get_customers (repository)) ==
+           f->backup_customers;
+}
+
+static void
+test_damaged (Fixture *f)
+{
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaCustomer) customer = ssa_customer_new ();
+  g_autoptr(SsaBackupInfo) newest = NULL;
+  SsaRestoreDialog *dialog;
+  GtkWidget *banner;
+  GtkWidget *restore;
+  gboolean kept_aside = FALSE;
+
+  g_assert_true (wait_for (window_checked, f));
+  g_assert_true (ssa_window_get_damaged (f->window));
+  g_assert_true (ssa_repository_get_read_only (repository));
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_repository_get_customers (repository)), ==,
+                    f->backup_customers + 25);
+  banner = find_label_containing (GTK_WIDGET (f->window), "damaged");
+  g_assert_nonnull (banner);
+  g_assert_true (wait_for (revealer_shown, banner));
+  restore = find_action_button (GTK_WIDGET (f->window), "win.restore-backup");
+  g_assert_nonnull (restore);
+  g_assert_true (gtk_widget_is_sensitive (restore));
+  screenshot (GTK_WIDGET (f->window), "damaged");
+
+  /* Nothing more is written into the damaged file. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-customer", NULL);
+  g_assert_cmpuint (count_toplevels (SSA_TYPE_CUSTOMER_EDITOR), ==, 0);
+  ssa_customer_set_name (customer, "Ikke lagret AS");
+  g_assert_false (ssa_repository_add_customer (repository, customer, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* The banner's button opens the list of backups, newest first. */
+  g_assert_true (gtk_widget_activate (restore));
+  g_assert_true (wait_for (restore_dialog_loaded, NULL));
+  dialog = find_restore_dialog ();
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_restore_dialog_get_backups (dialog)), >=, 1);
+  newest = g_list_model_get_item (ssa_restore_dialog_get_backups (dialog), 0);
+  g_assert_cmpstr (ssa_backup_info_get_path (newest), ==, f->backup);
+  screenshot (GTK_WIDGET (dialog), "restore-dialog");
+  g_assert_true (gtk_widget_activate (find_action_button (GTK_WIDGET (dialog),
+                                                          "restore.restore")));
+
+  /* Restored, loaded again, checked again: the backup's customers, and writable. */
+  g_assert_true (wait_for (restored_and_checked, f));
+  g_assert_false (ssa_repository_get_read_only (repository));
+  g_assert_true (wait_for (revealer_hidden, banner));
+  g_assert_cmpuint (count_customers (f->path), ==, f->backup_customers);
+  g_assert_true (ssa_repository_add_customer (repository, customer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_customers (f->path), ==, f->backup_customers + 1);
+
+  /* The damaged file is kept among the backups. */
+  backups = ssa_backup_list (f->path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < backups->len; i++)
+    kept_aside |= g_strcmp0 (ssa_backup_info_get_reason (g_ptr_array_index (backups, i)),
+                             SSA_BACKUP_REASON_BEFORE_RESTORE) == 0;
+  g_assert_true (kept_aside);
+}
+
 #define ADD_TEST(path, samples, body) \
   G_STMT_START { \
     static const TestCase test_case = { samples, body }; \
@@ -1351,6 +1559,11 @@ main (int    argc,
     static const TestCase read_only = { TRUE, test_read_only, before_read_only, TRUE };
 
     g_test_add ("/window/read-only", Fixture, &read_only, setup, run_test, teardown);
+  }
+  {
+    static const TestCase damaged = { TRUE, test_damaged, before_damaged, FALSE };
+
+    g_test_add ("/window/damaged", Fixture, &damaged, setup, run_test, teardown);
   }
 
   return g_test_run ();

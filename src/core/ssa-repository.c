@@ -507,7 +507,15 @@ apply_load (SsaRepository *self,
     {
       self->db = g_steal_pointer (&data->db);
       if (!self->open_read_only && ssa_db_is_read_only (self->db))
-        set_read_only (self, ssa_db_get_read_only_reason (self->db));
+        {
+          g_autofree char *reason =
+            /* Translators: %s is a sentence that says what is read-only. */
+            g_strdup_printf (_("The database cannot be changed: %s Editing is off; make the "
+                               "file and its folder writable, then open SSA Desk again."),
+                             ssa_db_get_read_only_reason (self->db));
+
+          set_read_only (self, reason);
+        }
     }
 
   for (guint i = 0; i < data->customers->len; i++)
