@@ -1516,6 +1516,90 @@ test_damaged (Fixture *f)
   g_assert_true (kept_aside);
 }
 
+/* Backups: the start-up check of a sound database is followed by the day's backup, verified
+ * and listed; Preferences show the database file, keep the rotation in the settings, and
+ * "Back Up Now" takes one more, in a worker. */
+
+typedef struct
+{
+  const char *db_path;
+  const char *reason;
+  guint       count;
+  GtkWidget  *button;   /* nullable: sensitive again once the result was told */
+} BackupWait;
+
+static guint
+count_backups (const char *db_path,
+               const char *reason)
+{
+  g_autoptr(GPtrArray) backups = ssa_backup_list (db_path, NULL);
+  guint count = 0;
+
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    if (g_strcmp0 (ssa_backup_info_get_reason (g_ptr_array_index (backups, i)), reason) == 0)
+      count++;
+  return count;
+}
+
+static gboolean
+backups_counted (gpointer data)
+{
+  BackupWait *wait = data;
+
+  return (wait->button == NULL || gtk_widget_get_sensitive (wait->button)) &&
+         count_backups (wait->db_path, wait->reason) == wait->count;
+}
+
+static void
+test_backups (Fixture *f)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.ssadesk.SsaDesk");
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  BackupWait manual = { f->path, SSA_BACKUP_REASON_MANUAL, 1, NULL };
+  SsaPreferences *preferences;
+  GtkWidget *days;
+  GtkWidget *weeks;
+
+  g_assert_true (wait_for (window_checked, f));
+  g_assert_false (ssa_window_get_damaged (f->window));
+  g_assert_false (ssa_repository_get_read_only (ssa_window_get_repository (f->window)));
+  /* Taken by the start-up check, and sound: it restores the same customers. */
+  g_assert_cmpuint (count_backups (f->path, SSA_BACKUP_REASON_DAILY), ==, 1);
+  backups = ssa_backup_list (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssa_backup_verify (ssa_backup_info_get_path (g_ptr_array_index (backups, 0)),
+                                    &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_customers (ssa_backup_info_get_path (g_ptr_array_index (backups, 0))),
+                    ==, count_customers (f->path));
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  g_assert_true (wait_for (preferences_loaded, NULL));
+  preferences = find_preferences ();
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "database");
+  spin (100);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (preferences), f->path));
+
+  days = find_action_row_widget (GTK_WIDGET (preferences), "Daily Backups for Days");
+  weeks = find_action_row_widget (GTK_WIDGET (preferences), "Weekly Backups for Weeks");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (days)), ==, 7);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (weeks)), ==, 4);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (days), 10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (weeks), 8);
+  g_assert_cmpuint (g_settings_get_uint (settings, "backup-keep-days"), ==, 10);
+  g_assert_cmpuint (g_settings_get_uint (settings, "backup-keep-weeks"), ==, 8);
+  screenshot (GTK_WIDGET (preferences), "preferences-database");
+
+  manual.button = find_action_row_widget (GTK_WIDGET (preferences), "Back Up Now");
+  g_assert_true (gtk_widget_activate (manual.button));
+  g_assert_true (wait_for (backups_counted, &manual));
+  gtk_window_close (GTK_WINDOW (preferences));
+
+  g_settings_reset (settings, "backup-keep-days");
+  g_settings_reset (settings, "backup-keep-weeks");
+}
+
 #define ADD_TEST(path, samples, body) \
   G_STMT_START { \
     static const TestCase test_case = { samples, body }; \
@@ -1547,6 +1631,7 @@ main (int    argc,
   ADD_TEST ("/window/views", TRUE, test_views);
   ADD_TEST ("/window/preferences", TRUE, test_preferences);
   ADD_TEST ("/window/shortcuts", TRUE, test_shortcuts_window);
+  ADD_TEST ("/window/backups", TRUE, test_backups);
   {
     static const TestCase background_refresh = {
       TRUE, test_background_refresh, before_background_refresh

@@ -1206,6 +1206,8 @@ preferences_action (GtkWidget  *widget,
   SsaWindow *self = SSA_WINDOW (widget);
   SsaPreferences *preferences = ssa_preferences_new (GTK_WINDOW (self), self->db_path);
 
+  ssa_preferences_set_read_only (preferences, ssa_repository_get_read_only (self->repository));
+
   g_signal_connect_object (preferences, "profile-changed", G_CALLBACK (profile_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (preferences));
