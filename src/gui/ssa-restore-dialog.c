@@ -87,6 +87,7 @@ create_row_cb (gpointer item,
   g_autofree char *size = g_format_size (ssa_backup_info_get_size (info));
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check;
 
   /* Translators: a backup's reason ("Daily", "Before a schema update", …) and its size. */
   subtitle = g_strdup_printf (_("%s · %s"), ssa_backup_info_get_reason_label (info), size);
@@ -95,6 +96,11 @@ create_row_cb (gpointer item,
   gtk_widget_set_tooltip_text (row, ssa_backup_info_get_path (info));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("document-save-symbolic"));
+  /* The chosen row shows a check mark: a boxed list barely shows its selection. */
+  check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  gtk_widget_set_visible (check, FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
+  g_object_set_data (G_OBJECT (row), "ssa-check", check);
   return row;
 }
 
@@ -140,6 +146,9 @@ row_selected_cb (SsaRestoreDialog *self,
                  GtkListBox       *list_box)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "restore.restore", row != NULL);
+  for (GtkListBoxRow *each = gtk_list_box_get_row_at_index (list_box, 0); each != NULL;
+       each = gtk_list_box_get_row_at_index (list_box, gtk_list_box_row_get_index (each) + 1))
+    gtk_widget_set_visible (g_object_get_data (G_OBJECT (each), "ssa-check"), each == row);
 }
 
 static void

@@ -185,12 +185,16 @@ update_database_banner (SsaWindow *self)
   const char *reason = ssa_repository_get_read_only_reason (self->repository);
   g_autofree char *shown = NULL;
 
-  /* The first line; a damage report goes on with SQLite's own lines, in the tooltip. */
-  if (read_only && reason != NULL)
+  /* A damage report names what is damaged and goes on with SQLite's own lines: it is the
+   * tooltip of a short sentence. */
+  if (read_only && self->damaged)
+    shown = g_strdup (_("The database is damaged. Editing is off so that nothing more is "
+                        "written into it: restore it from a backup."));
+  else if (read_only && reason != NULL)
     shown = g_strndup (reason, strcspn (reason, "\n"));
   gtk_label_set_label (self->db_banner_label, shown != NULL ? shown : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->db_banner_label),
-                               read_only && shown != NULL && strlen (shown) < strlen (reason)
+                               read_only && reason != NULL && g_strcmp0 (shown, reason) != 0
                                ? reason : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->db_banner_button), self->damaged);
   gtk_revealer_set_reveal_child (self->db_banner_revealer, read_only);
