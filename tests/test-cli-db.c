@@ -21,6 +21,7 @@
 #include <json-glib/json-glib.h>
 
 #include "test-cli-util.h"
+#include "test-damage.h"
 #include "test-util.h"
 
 /* The commands on the app's database, run against the built ssa-desk-cli: a whole session
@@ -786,6 +787,171 @@ test_concurrent_offers (Fixture       *f,
   }
 }
 
+/* A damaged page: `check` names the damage, writing commands refuse to write into it, and
+ * `restore` brings back a backup. */
+static void
+test_damaged (Fixture       *f,
+              gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *kept = NULL;
+  gint64 mtime_before, mtime_after;
+  const char *checks[][3] = { { "check", NULL }, { "check", "--quick", NULL } };
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/renewal-in-time.json");
+  g_assert_cmpint (run.status, ==, 0);
+  RUN (f, &run, "--db", "@DB", "check");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "No damage found"));
+  RUN (f, &run, "--db", "@DB", "backups", "--take");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.err, "Backed up "));
+  backup = g_strndup (strstr (run.err, " to ") + 4,
+                      strlen (strstr (run.err, " to ") + 4) - strlen (".\n"));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+
+  test_damage_fill (f->db, 5000);
+  test_damage_page (f->db);
+  before = file_digest (f->db, &mtime_before);
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      const char *args[6] = { "--db", "@DB", checks[i][0], checks[i][1], NULL };
+
+      test_cli_run_clear (&run);
+      run_full (f, args, NULL, NULL, &run);
+      assert_refused (&run, "is damaged: table licences.");
+      g_assert_nonnull (strstr (run.err, "btreeInitPage"));
+      g_assert_nonnull (strstr (run.err, "“ssa-desk-cli restore FILE” restores one"));
+    }
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
+  assert_refused (&run, "is damaged: table licences.");
+  g_assert_nonnull (strstr (run.err, "Nothing was changed."));
+  RUN (f, &run, "--db", "@DB", "import-csv", "--installation", "1", "@S/lapsed.json");
+  assert_refused (&run, "is damaged");
+  after = file_digest (f->db, &mtime_after);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (mtime_before, ==, mtime_after);
+
+  RUN (f, &run, "--db", "@DB", "restore", backup);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Restored "));
+  kept = g_strdup (strstr (run.out, "is kept in ") + strlen ("is kept in "));
+  *strstr (kept, ".\n") = '\0';
+  g_assert_true (g_str_has_suffix (kept, "-before-restore.db"));
+  g_assert_cmpint (test_damage_pragma (kept, "SELECT count(*) FROM installations"), ==, 1);
+
+  RUN (f, &run, "--db", "@DB", "check");
+  g_assert_cmpint (run.status, ==, 0);
+  RUN (f, &run, "--db", "@DB", "installations");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Hovedkontor Bergen"));
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM licences"), <, 100);
+  RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static JsonArray *
+list_backups (Fixture    *f,
+              TestCliRun *run,
+              JsonNode  **out_root)
+{
+  RUN (f, run, "--db", "@DB", "backups", "--json");
+  g_assert_cmpint (run->status, ==, 0);
+  *out_root = parse_json (run->out);
+  return json_node_get_array (*out_root);
+}
+
+/* The daily backup taken by writing commands, the list, a backup by hand and a restore
+ * round trip. */
+static void
+test_backups (Fixture       *f,
+              gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GRegex) taken = g_regex_new ("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$", 0, 0,
+                                         NULL);
+  g_autofree char *manual = NULL;
+  g_autofree char *manual_name = NULL;
+  JsonArray *backups;
+  JsonObject *entry;
+
+  RUN (f, &run, "--db", "@DB", "backups");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "There are no backups"));
+
+  /* The first writing command of the day takes the daily backup; the next does not. */
+  RUN (f, &run, "--db", "@DB", "import", "@S/renewal-in-time.json");
+  g_assert_cmpint (run.status, ==, 0);
+  RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+  backups = list_backups (f, &run, &root);
+  g_assert_cmpuint (json_array_get_length (backups), ==, 1);
+  entry = json_array_get_object_element (backups, 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "reason"), ==, "daily");
+  g_assert_true (g_regex_match (taken, json_object_get_string_member (entry, "taken"), 0,
+                                NULL));
+  g_assert_true (g_file_test (json_object_get_string_member (entry, "path"),
+                              G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (json_object_get_int_member (entry, "size"), >, 0);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* One by hand, with both installations. */
+  RUN (f, &run, "--db", "@DB", "backups", "--take", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  backups = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (backups), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      entry = json_array_get_object_element (backups, i);
+      if (g_str_equal (json_object_get_string_member (entry, "reason"), "manual"))
+        manual = g_strdup (json_object_get_string_member (entry, "path"));
+    }
+  g_assert_nonnull (manual);
+  g_assert_cmpint (db_int (manual, "SELECT count(*) FROM installations"), ==, 2);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* Restored by its bare name, as the list shows it. */
+  RUN (f, &run, "--db", "@DB", "import", "@S/co-terming.json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM installations"), ==, 3);
+  manual_name = g_path_get_basename (manual);
+  RUN (f, &run, "--db", "@DB", "restore", manual_name);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM installations"), ==, 2);
+  RUN (f, &run, "--db", "@DB", "installations", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  g_clear_pointer (&root, json_node_unref);
+
+  RUN (f, &run, "--db", "@DB", "backups");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Daily"));
+  g_assert_nonnull (strstr (run.out, "Taken by hand"));
+  g_assert_nonnull (strstr (run.out, "Before a restore"));
+  backups = list_backups (f, &run, &root);
+  g_assert_cmpuint (json_array_get_length (backups), ==, 3);
+  entry = json_array_get_object_element (backups, 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "reason"), ==, "before-restore");
+  g_assert_cmpint (db_int (json_object_get_string_member (entry, "path"),
+                           "SELECT count(*) FROM installations"), ==, 3);
+
+  RUN (f, &run, "--db", "@DB", "restore", "no-such-backup.db");
+  assert_refused (&run, "there is no backup file no-such-backup.db");
+  RUN (f, &run, "--db", "@DB", "restore");
+  assert_usage (&run);
+  RUN (f, &run, "--db", "@DB", "restore", "@DB");
+  assert_refused (&run, "is the database itself");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -800,6 +966,8 @@ main (int    argc,
   ADD ("/cli-db/exit-statuses", test_exit_statuses);
   ADD ("/cli-db/newer-refused", test_newer_refused);
   ADD ("/cli-db/read-only", test_read_only);
+  ADD ("/cli-db/damaged", test_damaged);
+  ADD ("/cli-db/backups", test_backups);
   ADD ("/cli-db/full-disk", test_full_disk);
   ADD ("/cli-db/concurrent-offers", test_concurrent_offers);
 

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
+#include "ssa-backup.h"
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-error.h"
@@ -184,6 +185,32 @@ static const char * const earlier_schemas[SSA_DB_SCHEMA_VERSION] = {
   "CREATE TABLE scratch (x); DROP TABLE scratch; PRAGMA user_version = 0;",
 };
 
+/* A database that held data (version 1 or more) was backed up, as it was, before it was
+ * migrated; a new one (version 0) was not. */
+static void
+assert_migration_backup (const char *path,
+                         guint       version)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = ssa_backup_list (path, &error);
+  SsaBackupInfo *info;
+
+  g_assert_no_error (error);
+  if (version == 0)
+    {
+      g_assert_cmpuint (backups->len, ==, 0);
+      return;
+    }
+
+  g_assert_cmpuint (backups->len, ==, 1);
+  info = g_ptr_array_index (backups, 0);
+  g_assert_cmpstr (ssa_backup_info_get_reason (info), ==, SSA_BACKUP_REASON_MIGRATION);
+  g_assert_cmpint (raw_int (ssa_backup_info_get_path (info), "PRAGMA user_version"), ==,
+                   version);
+  g_assert_true (ssa_backup_verify (ssa_backup_info_get_path (info), &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_migrate_earlier (Fixture       *f,
                       gconstpointer  data)
@@ -208,6 +235,7 @@ test_migrate_earlier (Fixture       *f,
       assert_fresh_schema (path);
       g_assert_true (ssa_db_check_integrity (db, &error));
       g_assert_no_error (error);
+      assert_migration_backup (path, version);
     }
 }
 

@@ -27,6 +27,7 @@ struct _SsaBackupInfo
   GDateTime *taken;
   char      *reason;
   goffset    size;
+  gint64     modified;  /* µs: orders the backups of one second */
 };
 
 G_DEFINE_FINAL_TYPE (SsaBackupInfo, ssa_backup_info, G_TYPE_OBJECT)
@@ -296,7 +297,11 @@ compare_newest_first (gconstpointer a,
   SsaBackupInfo *info_b = *(SsaBackupInfo **) b;
   int by_time = g_date_time_compare (info_b->taken, info_a->taken);
 
-  return by_time != 0 ? by_time : g_strcmp0 (info_b->path, info_a->path);
+  if (by_time != 0)
+    return by_time;
+  if (info_a->modified != info_b->modified)
+    return info_a->modified < info_b->modified ? 1 : -1;
+  return g_strcmp0 (info_b->path, info_a->path);
 }
 
 /**
@@ -354,6 +359,7 @@ ssa_backup_list (const char  *db_path,
       if (g_stat (info->path, &st) != 0 || !S_ISREG (st.st_mode))
         continue;
       info->size = st.st_size;
+      info->modified = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
       g_ptr_array_add (backups, g_steal_pointer (&info));
     }
 
@@ -543,7 +549,13 @@ ssa_backup_rotate_at (const char *db_path,
         }
 
       if (!keep)
-        g_unlink (info->path);
+        {
+          /* With the log kept beside a copy of a database SQLite could not open. */
+          g_autofree char *wal = g_strconcat (info->path, "-wal", NULL);
+
+          g_unlink (info->path);
+          g_unlink (wal);
+        }
     }
 }
 
