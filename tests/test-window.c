@@ -30,6 +30,7 @@
 #include "ssa-sidebar-filter.h"
 #include "ssa-slot.h"
 #include "ssa-window.h"
+#include "test-damage.h"
 #include "test-main-loop.h"
 #include "test-util.h"
 
@@ -1516,6 +1517,60 @@ test_damaged (Fixture *f)
   g_assert_true (kept_aside);
 }
 
+/* A database damaged where the window must read at start (the licence lines): it cannot be
+ * loaded, and the page that says so offers the restore too, which brings the window back. */
+
+static void
+before_unreadable (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  SsaDb *db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ssa_backup_take (db, SSA_BACKUP_REASON_DAILY, &f->backup, &error));
+  g_assert_no_error (error);
+  ssa_db_close (db);
+  f->backup_customers = count_customers (f->backup);
+  test_damage_fill (f->path, 4000);
+  test_damage_page (f->path);
+}
+
+static gboolean
+on_error_page (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_strcmp0 (ssa_window_get_page (f->window), "error") == 0;
+}
+
+static gboolean
+restored_and_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return restored_and_checked (f) && on_main_page (f);
+}
+
+static void
+test_unreadable (Fixture *f)
+{
+  GtkWidget *restore;
+
+  g_assert_true (wait_for (on_error_page, f));
+  g_assert_nonnull (find_status_page (GTK_WIDGET (f->window), "The Database Cannot Be Opened"));
+  restore = find_action_button (GTK_WIDGET (f->window), "win.restore-backup");
+  g_assert_nonnull (restore);
+  g_assert_true (gtk_widget_activate (restore));
+  g_assert_true (wait_for (restore_dialog_loaded, NULL));
+  g_assert_true (gtk_widget_activate (find_action_button (GTK_WIDGET (find_restore_dialog ()),
+                                                          "restore.restore")));
+  g_assert_true (wait_for (restored_and_shown, f));
+  g_assert_false (ssa_repository_get_read_only (ssa_window_get_repository (f->window)));
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      ssa_repository_get_installations (ssa_window_get_repository (f->window))),
+                    >, 0);
+}
+
 /* Backups: the start-up check of a sound database is followed by the day's backup, verified
  * and listed; Preferences show the database file, keep the rotation in the settings, and
  * "Back Up Now" takes one more, in a worker. */
@@ -1649,6 +1704,11 @@ main (int    argc,
     static const TestCase damaged = { TRUE, test_damaged, before_damaged, FALSE };
 
     g_test_add ("/window/damaged", Fixture, &damaged, setup, run_test, teardown);
+  }
+  {
+    static const TestCase unreadable = { TRUE, test_unreadable, before_unreadable, FALSE };
+
+    g_test_add ("/window/damaged-unreadable", Fixture, &unreadable, setup, run_test, teardown);
   }
 
   return g_test_run ();
