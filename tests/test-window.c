@@ -21,6 +21,7 @@
 #include "ssa-inventory-view.h"
 #include "ssa-offer-builder.h"
 #include "ssa-offer-item.h"
+#include "ssa-page-common.h"
 #include "ssa-preferences.h"
 #include "ssa-product-picker.h"
 #include "ssa-repository.h"
@@ -1274,6 +1275,29 @@ count_toplevels (GType type)
   return count;
 }
 
+static gpointer
+job_read_only (SsaDb         *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return GINT_TO_POINTER (ssa_db_is_read_only (db) ? 2 : 1);
+}
+
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(int *) user_data = GPOINTER_TO_INT (ssa_db_job_finish (result, NULL));
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(int *) data != 0;
+}
+
 static void
 before_read_only (Fixture *f)
 {
@@ -1291,9 +1315,15 @@ test_read_only (Fixture *f)
   GtkWidget *banner;
   GtkWidget *inventory;
   GtkWidget *save;
+  int job_result = 0;
 
   g_assert_true (ssa_repository_get_read_only (repository));
   g_assert_cmpuint (n_installations, >, 0);
+  /* The pages' database jobs open the file read-only too. */
+  ssa_db_job_run_async (f->path, job_read_only, NULL, NULL, NULL, NULL, job_done_cb,
+                        &job_result);
+  g_assert_true (wait_for (is_set, &job_result));
+  g_assert_cmpint (job_result, ==, 2);
 
   banner = find_label_containing (GTK_WIDGET (f->window), "--read-only");
   g_assert_nonnull (banner);

@@ -38,6 +38,7 @@ void        ssa_db_job_run_async            (const char           *db_path,
                                              GCancellable         *cancellable,
                                              GAsyncReadyCallback   callback,
                                              gpointer              user_data);
+void        ssa_db_job_set_read_only        (const char           *db_path);
 gpointer    ssa_db_job_finish               (GAsyncResult         *result,
                                              GError              **error);
 gpointer    ssa_db_job_get_data             (GAsyncResult         *result);

@@ -1831,6 +1831,8 @@ ssa_window_constructed (GObject *object)
   g_signal_connect_object (self->repository, "notify::read-only",
                            G_CALLBACK (read_only_changed_cb), self, G_CONNECT_SWAPPED);
   if (self->open_read_only)
+    ssa_db_job_set_read_only (ssa_repository_get_path (self->repository));
+  if (self->open_read_only)
     ssa_repository_set_read_only (self->repository,
                                   _("The database is open read-only, as asked with "
                                     "--read-only: nothing can be changed. Start SSA Desk "
