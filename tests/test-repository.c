@@ -878,16 +878,6 @@ test_load_error (Fixture       *f,
  * read-only and every write is refused before SQLite, with the reason given, and an edit of
  * a property is reverted. The file is not changed by a byte. */
 
-static char *
-file_digest (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 static void
 read_only_notified_cb (GObject    *object,
                        GParamSpec *pspec,
@@ -901,7 +891,7 @@ test_read_only_asked (Fixture       *f,
                       gconstpointer  data)
 {
   const char *reason = "Opened read-only on purpose.";
-  g_autofree char *before = file_digest (f->path);
+  g_autofree char *before = test_file_digest (f->path);
   g_autofree char *after = NULL;
   g_autoptr(SsaCustomer) customer = ssa_customer_new ();
   g_autoptr(GError) error = NULL;
@@ -948,7 +938,7 @@ test_read_only_asked (Fixture       *f,
                     ==, 3);
 
   g_clear_object (&f->repository);
-  after = file_digest (f->path);
+  after = test_file_digest (f->path);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -1011,7 +1001,7 @@ static void
 test_read_only_file (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *before = file_digest (f->path);
+  g_autofree char *before = test_file_digest (f->path);
   g_autofree char *after = NULL;
 
   if (g_test_subprocess ())
@@ -1037,7 +1027,7 @@ test_read_only_file (Fixture       *f,
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
   g_unsetenv ("SSA_TEST_READ_ONLY_DB");
-  after = file_digest (f->path);
+  after = test_file_digest (f->path);
   g_assert_cmpstr (after, ==, before);
 }
 

@@ -77,3 +77,14 @@ test_assert_date (const GDate *date,
   text = ssa_date_to_iso (date);
   g_assert_cmpstr (text, ==, iso);
 }
+
+/* Returns: (transfer full): the SHA-256 of the file's bytes, to tell that nothing wrote it */
+static inline char *
+test_file_digest (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}

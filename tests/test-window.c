@@ -1205,16 +1205,6 @@ test_background_refresh (Fixture *f)
  * action that writes is off: the shortcuts and menus do nothing, the licence lines cannot be
  * edited, the offer cannot be saved. Not a byte of the file changes. */
 
-static char *
-file_digest (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 static GtkWidget *
 find_label_containing (GtkWidget  *root,
                        const char *text)
@@ -1301,7 +1291,7 @@ is_set (gpointer data)
 static void
 before_read_only (Fixture *f)
 {
-  f->digest = file_digest (f->path);
+  f->digest = test_file_digest (f->path);
 }
 
 static void
@@ -1350,7 +1340,7 @@ test_read_only (Fixture *f)
 
   gtk_window_destroy (GTK_WINDOW (f->window));
   f->window = NULL;
-  after = file_digest (f->path);
+  after = test_file_digest (f->path);
   g_assert_cmpstr (after, ==, f->digest);
 }
 
