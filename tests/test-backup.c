@@ -221,6 +221,19 @@ test_take (Fixture       *f,
   g_assert_cmpstr (ssa_backup_info_get_path (info), ==, first);
   g_assert_cmpstr (ssa_backup_info_get_reason (info), ==, SSA_BACKUP_REASON_MANUAL);
   g_assert_cmpstr (ssa_backup_info_get_reason_label (info), ==, "Taken by hand");
+  {
+    g_autofree char *reason = NULL;
+    g_autofree char *label = NULL;
+    g_autoptr(GDateTime) when = NULL;
+    gint64 size = 0;
+
+    g_object_get (info, "reason", &reason, "reason-label", &label, "taken", &when,
+                  "size", &size, NULL);
+    g_assert_cmpstr (reason, ==, "manual");
+    g_assert_cmpstr (label, ==, "Taken by hand");
+    g_assert_true (g_date_time_equal (when, ssa_backup_info_get_taken (info)));
+    g_assert_cmpint (size, ==, ssa_backup_info_get_size (info));
+  }
   g_assert_cmpint (g_stat (first, &st), ==, 0);
   g_assert_cmpint (ssa_backup_info_get_size (info), ==, st.st_size);
   g_assert_cmpint (g_date_time_difference (ssa_backup_info_get_taken (info), before), >,

@@ -32,6 +32,20 @@ struct _SsaBackupInfo
 
 G_DEFINE_FINAL_TYPE (SsaBackupInfo, ssa_backup_info, G_TYPE_OBJECT)
 
+/* Read-only, for lists that bind or sort by them (GtkPropertyExpression). */
+enum
+{
+  PROP_0,
+  PROP_PATH,
+  PROP_TAKEN,
+  PROP_REASON,
+  PROP_REASON_LABEL,
+  PROP_SIZE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* "2026-12-06T182500Z-daily.db"; a second backup of the same second and reason gets ".2". */
 #define NAME_PATTERN \
   "^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2})(\\d{2})(\\d{2})Z-" \
@@ -52,9 +66,63 @@ ssa_backup_info_finalize (GObject *object)
 }
 
 static void
+ssa_backup_info_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SsaBackupInfo *self = SSA_BACKUP_INFO (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_TAKEN:
+      g_value_set_boxed (value, self->taken);
+      break;
+
+    case PROP_REASON:
+      g_value_set_string (value, self->reason);
+      break;
+
+    case PROP_REASON_LABEL:
+      g_value_set_string (value, ssa_backup_info_get_reason_label (self));
+      break;
+
+    case PROP_SIZE:
+      g_value_set_int64 (value, self->size);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ssa_backup_info_class_init (SsaBackupInfoClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = ssa_backup_info_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ssa_backup_info_finalize;
+  object_class->get_property = ssa_backup_info_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TAKEN] =
+    g_param_spec_boxed ("taken", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REASON] =
+    g_param_spec_string ("reason", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REASON_LABEL] =
+    g_param_spec_string ("reason-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIZE] =
+    g_param_spec_int64 ("size", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
