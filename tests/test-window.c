@@ -1336,6 +1336,9 @@ test_read_only (Fixture *f)
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-customer", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-installation", NULL);
   g_assert_cmpuint (count_toplevels (SSA_TYPE_CUSTOMER_EDITOR), ==, 0);
+  /* A restore would write the file. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore-backup", NULL);
+  g_assert_cmpuint (count_toplevels (SSA_TYPE_RESTORE_DIALOG), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (installations), ==, n_installations);
 
   gtk_window_destroy (GTK_WINDOW (f->window));

@@ -64,6 +64,7 @@ struct _SsaWindow
   gboolean              damaged;         /* the start-up check failed */
   gboolean              checked;         /* the start-up check is over */
   gboolean              reload_pages;    /* the next load follows a restore */
+  gboolean              restoring;       /* a backup is being put in place */
   guint                 update_source;
   SsaInstallation      *shown_installation;
   SsaCustomer          *shown_customer;
@@ -364,7 +365,8 @@ update_actions (SsaWindow *self)
 {
   gboolean loaded = self->repository != NULL && ssa_repository_get_loaded (self->repository);
   /* Every action that writes follows SsaRepository:read-only. */
-  gboolean writable = loaded && !ssa_repository_get_read_only (self->repository);
+  gboolean writable = loaded && !self->restoring &&
+                      !ssa_repository_get_read_only (self->repository);
   gboolean installation = self->shown_installation != NULL;
   gboolean customer = self->shown_customer != NULL;
 
@@ -373,6 +375,9 @@ update_actions (SsaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-installation", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-samples", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable);
+  /* A restore writes the database: not in a window asked to change nothing. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup",
+                                 !self->open_read_only && !self->restoring);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-customer", customer && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-customer", customer && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-installation",
@@ -1628,6 +1633,7 @@ restored_cb (GObject      *object,
     }
 
   /* Whether it worked or not, the window reads the file that is there now. */
+  self->restoring = FALSE;
   self->reload_pages = TRUE;
   start_loading (self);
 }
@@ -1646,7 +1652,9 @@ restore_chosen_cb (SsaWindow        *self,
   /* Nothing of the old file may stay in use: the selection, an undo, the connection. */
   clear_undo (self);
   ssa_sidebar_select (self->sidebar, NULL);
+  self->restoring = TRUE;
   ssa_repository_close (self->repository);
+  update_actions (self);
   set_ready (self, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
