@@ -1461,7 +1461,6 @@ typedef struct
   gboolean  writable;       /* take the daily backup when it is due */
   char     *damage;         /* nullable: what the check found */
   char     *backup_problem; /* nullable: why the backup failed */
-  char     *backup_path;    /* nullable: the backup taken */
 } StartCheck;
 
 static void
@@ -1469,7 +1468,6 @@ start_check_free (StartCheck *check)
 {
   g_free (check->damage);
   g_free (check->backup_problem);
-  g_free (check->backup_path);
   g_free (check);
 }
 
@@ -1839,12 +1837,13 @@ ssa_window_constructed (GObject *object)
   g_signal_connect_object (self->repository, "notify::read-only",
                            G_CALLBACK (read_only_changed_cb), self, G_CONNECT_SWAPPED);
   if (self->open_read_only)
-    ssa_db_job_set_read_only (ssa_repository_get_path (self->repository));
-  if (self->open_read_only)
-    ssa_repository_set_read_only (self->repository,
-                                  _("The database is open read-only, as asked with "
-                                    "--read-only: nothing can be changed. Start SSA Desk "
-                                    "without --read-only to make changes."));
+    {
+      ssa_db_job_set_read_only (ssa_repository_get_path (self->repository));
+      ssa_repository_set_read_only (self->repository,
+                                    _("The database is open read-only, as asked with "
+                                      "--read-only: nothing can be changed. Start SSA Desk "
+                                      "without --read-only to make changes."));
+    }
   g_signal_connect_object (ssa_repository_get_installations (self->repository), "items-changed",
                            G_CALLBACK (installations_changed_cb), self, G_CONNECT_SWAPPED);
   ssa_sidebar_set_repository (self->sidebar, self->repository);
