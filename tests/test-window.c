@@ -1218,6 +1218,22 @@ find_label_containing (GtkWidget  *root,
   return NULL;
 }
 
+/* The first shown widget of @type with that tooltip. */
+static GtkWidget *
+find_tooltip (GtkWidget  *root,
+              GType       type,
+              const char *tooltip)
+{
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+
+  collect_widgets (root, type, widgets);
+  for (guint i = 0; i < widgets->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (widgets, i)), tooltip) == 0)
+      return g_ptr_array_index (widgets, i);
+  g_error ("no %s with the tooltip “%s”", g_type_name (type), tooltip);
+  return NULL;
+}
+
 /* The first shown button that activates @action. */
 static GtkWidget *
 find_action_button (GtkWidget  *root,
@@ -1331,7 +1347,10 @@ test_read_only (Fixture *f)
   g_assert_nonnull (save);
   g_assert_false (gtk_widget_is_sensitive (save));
 
-  /* What the menus and shortcuts would run does nothing. */
+  /* The Add menu is off, and what the menus and shortcuts would run does nothing. */
+  g_assert_false (gtk_widget_is_sensitive (find_tooltip (GTK_WIDGET (f->window),
+                                                         GTK_TYPE_MENU_BUTTON,
+                                                         "Add Customer or Installation")));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-installation", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-customer", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-installation", NULL);

@@ -375,6 +375,8 @@ update_actions (SsaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-installation", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-samples", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable);
+  /* Everything in the Add menu writes. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_menu_button), writable);
   /* A restore writes the database: not in a window asked to change nothing. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup",
                                  !self->open_read_only && !self->restoring);
