@@ -1218,6 +1218,34 @@ find_label_containing (GtkWidget  *root,
   return NULL;
 }
 
+/* Waits until a label containing @text is shown (a banner's revealer maps its child when
+ * it starts to reveal it, a frame or so after being told to). */
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+  GtkWidget  *found;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  wait->found = find_label_containing (wait->root, wait->text);
+  return wait->found != NULL;
+}
+
+static GtkWidget *
+wait_for_label (GtkWidget  *root,
+                const char *text)
+{
+  LabelWait wait = { root, text, NULL };
+
+  g_assert_true (wait_for (label_shown, &wait));
+  return wait.found;
+}
+
 /* The first shown widget of @type with that tooltip. */
 static GtkWidget *
 find_tooltip (GtkWidget  *root,
@@ -1331,8 +1359,7 @@ test_read_only (Fixture *f)
   g_assert_true (wait_for (is_set, &job_result));
   g_assert_cmpint (job_result, ==, 2);
 
-  banner = find_label_containing (GTK_WIDGET (f->window), "--read-only");
-  g_assert_nonnull (banner);
+  banner = wait_for_label (GTK_WIDGET (f->window), "--read-only");
   g_assert_true (wait_for (revealer_shown, banner));
   screenshot (GTK_WIDGET (f->window), "read-only");
 
@@ -1514,8 +1541,7 @@ test_damaged (Fixture *f)
   g_assert_true (ssa_repository_get_read_only (repository));
   g_assert_cmpuint (g_list_model_get_n_items (ssa_repository_get_customers (repository)), ==,
                     f->backup_customers + 25);
-  banner = find_label_containing (GTK_WIDGET (f->window), "damaged");
-  g_assert_nonnull (banner);
+  banner = wait_for_label (GTK_WIDGET (f->window), "damaged");
   g_assert_true (wait_for (revealer_shown, banner));
   restore = find_action_button (GTK_WIDGET (f->window), "win.restore-backup");
   g_assert_nonnull (restore);
@@ -1675,8 +1701,7 @@ test_backups (Fixture *f)
   g_assert_true (wait_for (preferences_loaded, NULL));
   preferences = find_preferences ();
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "database");
-  spin (100);
-  g_assert_nonnull (find_label_containing (GTK_WIDGET (preferences), f->path));
+  wait_for_label (GTK_WIDGET (preferences), f->path);
 
   days = find_action_row_widget (GTK_WIDGET (preferences), "Daily Backups for Days");
   weeks = find_action_row_widget (GTK_WIDGET (preferences), "Weekly Backups for Weeks");
