@@ -79,42 +79,6 @@ make_installation (guint n_lines)
   return g_string_free (out, FALSE);
 }
 
-static double
-now (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
-
-/* Runs @argv (stdout and stderr to /dev/null); returns its wall time and peak memory. */
-static gboolean
-run_process (char   **argv,
-             double  *seconds,
-             double  *peak_mib)
-{
-  struct rusage usage;
-  double start = now ();
-  int status;
-  pid_t pid;
-
-  pid = fork ();
-  if (pid < 0)
-    return FALSE;
-  if (pid == 0)
-    {
-      int null = open ("/dev/null", O_WRONLY);
-
-      dup2 (null, STDOUT_FILENO);
-      dup2 (null, STDERR_FILENO);
-      execvp (argv[0], argv);
-      _exit (127);
-    }
-  if (wait4 (pid, &status, 0, &usage) != pid)
-    return FALSE;
-  *seconds = now () - start;
-  *peak_mib = usage.ru_maxrss / 1024.0;
-  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
-}
-
 typedef double (*Work) (gpointer data);
 
 /* Runs @work in a child process, which reports the time of the work itself. */
@@ -168,7 +132,7 @@ run_process_cb (gpointer  data,
                 double   *seconds,
                 double   *peak_mib)
 {
-  return run_process (data, seconds, peak_mib);
+  return bench_run_process (data, seconds, peak_mib);
 }
 
 static gboolean
@@ -244,11 +208,11 @@ work_document (gpointer data)
 {
   Context *c = data;
   g_autofree char *path = g_build_filename (c->dir, c->name, NULL);
-  double start = now ();
+  double start = bench_now ();
 
   if (!c->write (c->offer, c->inventory, NULL, path, NULL))
     return -1;
-  return now () - start;
+  return bench_now () - start;
 }
 
 /* The bare program: the same cells and formulas (the lines table, the totals' sums, the
@@ -259,7 +223,7 @@ work_bare (gpointer data)
 {
   Context *c = data;
   g_autofree char *path = g_build_filename (c->dir, "bare.xlsx", NULL);
-  double start = now ();
+  double start = bench_now ();
   lxw_workbook *workbook = workbook_new (path);
   lxw_worksheet *sheet = workbook_add_worksheet (workbook, NULL);
   guint first = 5, last = first + c->offer->lines->len - 1;
@@ -327,7 +291,7 @@ work_bare (gpointer data)
   worksheet_write_formula_num (sheet, 30, 12, formula, NULL, c->offer->totals.regular / 100.0);
   if (workbook_close (workbook) != LXW_NO_ERROR)
     return -1;
-  return now () - start;
+  return bench_now () - start;
 }
 
 /* The same table as CSV, for LibreOffice to convert. */

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <sqlite3.h>
 
@@ -26,9 +27,11 @@
 
 /* The commands on the app's database, run against the built ssa-desk-cli: a whole session
  * with the JSON shapes of formats-and-cli.md, exit statuses, a database from a newer version
- * left untouched, a read-only database and a full disk refused cleanly, and several
+ * left untouched, a read-only database and a full disk refused cleanly, several
  * processes creating offers at once while some are killed, without lost, duplicate or
- * missing numbers. */
+ * missing numbers, `offer export` writing a stored offer's documents again (the same as
+ * `offer create` wrote them, also from a read-only file, and after a failure to write them),
+ * and the limits of ssa-limits.h. */
 
 #define N_WAVES      10
 #define PER_WAVE     6
@@ -516,6 +519,159 @@ test_newer_refused (Fixture       *f,
     }
 }
 
+/* A --db that names no regular file is refused in words, and left as it is. */
+static void
+test_not_a_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *folder = g_build_filename (f->dir, "folder.db", NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.db", NULL);
+  g_autofree char *wal = g_strconcat (fifo, "-wal", NULL);
+  g_autoptr(GDir) dir = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  RUN (f, &run, "--db", "@D/folder.db", "installations");
+  assert_refused (&run, "is a folder, not a database file");
+  g_assert_nonnull (strstr (run.err, "Name a file with --db"));
+  g_assert_null (strstr (run.err, "check that its folder exists"));
+  RUN (f, &run, "--db", "@D/folder.db", "import", "@S/lapsed.json");
+  assert_refused (&run, "is a folder");
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (dir);
+  g_assert_null (g_dir_read_name (dir));
+
+  /* A FIFO: the command neither blocks on it nor replaces it. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  RUN (f, &run, "--db", "@D/pipe.db", "installations");
+  assert_refused (&run, "is a named pipe (FIFO)");
+  RUN (f, &run, "--db", "@D/pipe.db", "import", "@S/lapsed.json");
+  assert_refused (&run, "is a named pipe (FIFO)");
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* A device. */
+  RUN (f, &run, "--db", "/dev/null", "installations");
+  assert_refused (&run, "/dev/null is a device");
+  g_assert_null (strstr (run.err, "disk"));
+  g_assert_cmpint (g_lstat ("/dev/null", &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+}
+
+/* A negative schema version is no SSA Desk version: refused in words, the file unchanged
+ * (it used to reach the migrations and fail with an SQL syntax error). */
+static void
+test_negative_version (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *before = NULL;
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  sqlite3 *handle = NULL;
+  gint64 mtime_before;
+  const char * const commands[][4] = {
+    { "installations", NULL, },
+    { "import", "@S/lapsed.json", NULL, },
+    { "backup", "@D/copy.db", NULL, },
+  };
+
+  g_assert_cmpint (sqlite3_open (f->db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA user_version = -3;", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (handle);
+  before = file_digest (f->db, &mtime_before);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *args[8] = { "--db", "@DB", NULL, };
+      g_autofree char *after = NULL;
+      gint64 mtime_after;
+
+      for (guint j = 0; commands[i][j] != NULL; j++)
+        args[2 + j] = commands[i][j];
+      test_cli_run_clear (&run);
+      run_full (f, args, NULL, NULL, &run);
+      assert_refused (&run, "invalid schema version (-3)");
+      g_assert_nonnull (strstr (run.err, "not an SSA Desk database"));
+      g_assert_null (strstr (run.err, "syntax error"));
+
+      after = file_digest (f->db, &mtime_after);
+      g_assert_cmpstr (before, ==, after);
+      g_assert_cmpint (mtime_before, ==, mtime_after);
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* Strict inputs on the database's commands: a price list id names one content, a key is
+ * given once, and a refused value names its option. */
+static void
+test_strict_inputs (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *sample_path = test_cli_source_path ("data", "sample-price-list.json", NULL);
+  g_autofree char *sample = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *first_path = g_build_filename (f->dir, "first.json", NULL);
+  g_autofree char *changed_path = g_build_filename (f->dir, "changed.json", NULL);
+  g_autofree char *dup_path = g_build_filename (f->dir, "dup.json", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *line;
+
+  g_assert_true (g_file_get_contents (sample_path, &sample, NULL, NULL));
+  first = test_replace_once (sample, "\"sample-2026-11\"", "\"2027-01\"");
+  changed = test_replace_once (first, "\"PBX-Port14\"", "\"PBX-Port14 renamed\"");
+  g_assert_true (g_file_set_contents (first_path, first, -1, NULL));
+  g_assert_true (g_file_set_contents (changed_path, changed, -1, NULL));
+
+  RUN (f, &run, "--db", "@DB", "price-list", "import", "@D/first.json");
+  g_assert_cmpint (run.status, ==, 0);
+  RUN (f, &run, "--db", "@DB", "price-list", "import", "@D/changed.json");
+  assert_refused (&run, "changed.json: a price list with the id “2027-01” is stored already");
+  g_assert_nonnull (strstr (run.err, "differs"));
+  g_assert_nonnull (strstr (run.err, "Give the new list a new id"));
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM price_lists"), ==, 2);
+  RUN (f, &run, "--db", "@DB", "price-list", "import", "@D/first.json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "already stored"));
+
+  /* An installation that gives a key twice is not stored. */
+  g_assert_true (g_file_set_contents (dup_path,
+                                      "{ \"format\": \"ssa-desk-installation/1\", "
+                                      "\"deployment\": \"appliance\", \"licenses\": [ "
+                                      "{ \"code\": \"02-00039-002\", \"quantity\": 20, "
+                                      "\"quantity\": 2 } ] }", -1, NULL));
+  RUN (f, &run, "--db", "@DB", "import", "@D/dup.json");
+  assert_refused (&run, "licenses[0].quantity: the key is given twice");
+  RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "1\tKontor Trondheim\n");
+
+  /* The current list is the first one, as it was: the offer uses its id and names. */
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1",
+       "--today", "2026-11-28", "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  g_assert_cmpstr (member_string (json_node_get_object (root), "price_list"), ==, "2027-01");
+  line = json_array_get_object_element (json_object_get_array_member (
+                                          json_node_get_object (root), "lines"), 0);
+  g_assert_cmpstr (member_string (line, "name"), ==, "PBX-Port14");
+
+  /* Refused values name their options. */
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--months", "121");
+  assert_refused (&run, "--months: “121” is not a whole number of months from 1 to 120");
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1",
+       "--today", "2026-11-28", "--labour-hours", "1000000000", "--labour-rate", "1000000000");
+  assert_refused (&run, "--labour-hours, --labour-rate: ");
+  g_assert_null (strstr (run.err, "installation 1"));
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1",
+       "--today", "2026-11-28", "--start", "2020-01-01", "--months", "3");
+  assert_refused (&run, "--months: the period ended on 2020-03-31");
+}
+
 /* A read-only database: as root, the command runs as nobody, for whom the file (and its
  * folder) are read-only. */
 static void
@@ -651,6 +807,132 @@ test_full_disk (Fixture       *f,
   RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_suffix (g_strstrip (run.out), "-0002"));
+}
+
+/* No output replaces the database, whatever path leads to it; "-" is standard output for
+ * every output option. */
+
+static void
+assert_database_intact (Fixture *f,
+                        gint64   n_offers)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *header = NULL;
+
+  g_assert_true (g_file_get_contents (f->db, &header, NULL, NULL));
+  g_assert_true (g_str_has_prefix (header, "SQLite format 3"));
+  assert_integrity_ok (f->db);
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM offers"), ==, n_offers);
+  RUN (f, &run, "--db", "@DB", "installations");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Nidaros Bygg og Anlegg AS"));
+}
+
+static void
+test_outputs_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *link_path = g_build_filename (f->dir, "link.xlsx", NULL);
+  g_autofree char *hard_path = g_build_filename (f->dir, "hard.json", NULL);
+  g_autofree char *sub = g_build_filename (f->dir, "sub", NULL);
+  g_autofree char *first = g_strdup_printf ("%d-0001", this_year ());
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1");
+  g_assert_cmpint (run.status, ==, 0);
+  assert_database_intact (f, 1);
+
+  /* The database itself as a document: refused before the offer is stored. */
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--xlsx", "@DB");
+  assert_refused (&run, "--xlsx: “");
+  g_assert_nonnull (strstr (run.err, "is the database in use"));
+  assert_database_intact (f, 1);
+
+  /* Through a symbolic link, "..", a hard link, or its write-ahead log. */
+  g_assert_cmpint (symlink (f->db, link_path), ==, 0);
+  g_assert_cmpint (link (f->db, hard_path), ==, 0);
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--pdf",
+       "@D/link.xlsx");
+  assert_refused (&run, "--pdf: “");
+  g_assert_nonnull (strstr (run.err, "leads to the database"));
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--json",
+       "@D/sub/../desk.db");
+  assert_refused (&run, "leads to the database");
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--json",
+       "@D/hard.json");
+  assert_refused (&run, "leads to the database");
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--pdf",
+       "@D/desk.db-wal");
+  assert_refused (&run, "journal file of the database");
+  RUN (f, &run, "--db", "@DB", "offer", "revise", first, "--pdf", "@DB");
+  assert_refused (&run, "is the database in use");
+  RUN (f, &run, "--db", "@DB", "export", "--installation", "1", "--out", "@D/link.xlsx");
+  assert_refused (&run, "--out: “");
+  RUN (f, &run, "--db", "@DB", "backup", "@D/hard.json");
+  assert_refused (&run, "hard.json");
+  RUN (f, &run, "--db", "@DB", "backup", "@D/sub");
+  assert_refused (&run, "is a folder");
+
+  /* Nothing stored, nothing replaced, no temporary file. */
+  assert_database_intact (f, 1);
+  {
+    g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_prefix (name, "."));
+  }
+}
+
+static void
+test_outputs_stdout (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *dash = g_build_filename (f->dir, "-", NULL);
+  g_autofree char *number = NULL;
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* The offer's JSON, with its number, is all of stdout. */
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  root = parse_json (run.out);
+  number = g_strdup (member_string (json_node_get_object (root), "number"));
+  g_assert_true (g_str_has_suffix (number, "-0001"));
+
+  /* The printed offer on stdout; its number then goes to stderr. */
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--pdf", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "%PDF-"));
+  g_assert_nonnull (strstr (run.err, "-0002"));
+
+  /* Two outputs cannot share stdout: a malformed command line, nothing stored. */
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--json", "-",
+       "--xlsx", "-");
+  assert_usage (&run);
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM offers"), ==, 2);
+
+  /* export --out - is stdout, not a file named "-". */
+  RUN (f, &run, "--db", "@DB", "export", "--installation", "1", "--out", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (run.out);
+  g_assert_cmpstr (member_string (json_node_get_object (root), "format"), ==,
+                   "ssa-desk-installation/1");
+  g_assert_false (g_file_test (dash, G_FILE_TEST_EXISTS));
+
+  /* A backup on stdout is the database, whole. */
+  RUN (f, &run, "--db", "@DB", "backup", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "SQLite format 3"));
+  g_assert_false (g_file_test (dash, G_FILE_TEST_EXISTS));
 }
 
 /* Several processes creating offers at once, some killed half-way. */
@@ -952,6 +1234,396 @@ test_backups (Fixture       *f,
   assert_refused (&run, "is the database itself");
 }
 
+/* offer export: the documents of a stored offer written again. */
+
+static void
+db_exec (const char *path,
+         const char *sql)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (handle, 10000);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+}
+
+static char *
+read_file (const Fixture *f,
+           const char    *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+/* The text of a PDF as pdftotext reads it, or NULL when pdftotext is not installed. */
+static char *
+pdf_text (const Fixture *f,
+          const char    *name)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { pdftotext, "-enc", "UTF-8", "-layout", path, "-", NULL };
+  char *out = NULL;
+  int status = 0;
+
+  if (pdftotext == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The workbooks' parts that differ, apart from their creation time (docProps/core.xml), as
+ * Python's zipfile reads them: "" when the same; NULL when python3 is not installed. */
+static char *
+xlsx_differences (const Fixture *f,
+                  const char    *a,
+                  const char    *b)
+{
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *path_a = g_build_filename (f->dir, a, NULL);
+  g_autofree char *path_b = g_build_filename (f->dir, b, NULL);
+  static const char script[] =
+    "import sys, zipfile\n"
+    "a, b = (zipfile.ZipFile(p) for p in sys.argv[1:3])\n"
+    "names = sorted(set(a.namelist()) | set(b.namelist()))\n"
+    "assert 'xl/worksheets/sheet1.xml' in names\n"
+    "for n in names:\n"
+    "    if n != 'docProps/core.xml' and (n not in a.namelist() or n not in b.namelist()\n"
+    "                                     or a.read(n) != b.read(n)):\n"
+    "        print(n)\n";
+  const char *argv[] = { python, "-c", script, path_a, path_b, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (python == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+assert_same_documents (const Fixture *f,
+                       const char    *a,
+                       const char    *b,
+                       const char    *seller)
+{
+  g_autofree char *json_a = g_strconcat (a, ".json", NULL);
+  g_autofree char *json_b = g_strconcat (b, ".json", NULL);
+  g_autofree char *xlsx_a = g_strconcat (a, ".xlsx", NULL);
+  g_autofree char *xlsx_b = g_strconcat (b, ".xlsx", NULL);
+  g_autofree char *pdf_a = g_strconcat (a, ".pdf", NULL);
+  g_autofree char *pdf_b = g_strconcat (b, ".pdf", NULL);
+  g_autofree char *text_a = pdf_text (f, pdf_a);
+  g_autofree char *text_b = pdf_text (f, pdf_b);
+  g_autofree char *differences = xlsx_differences (f, xlsx_a, xlsx_b);
+  g_autofree char *bytes_a = read_file (f, json_a);
+  g_autofree char *bytes_b = read_file (f, json_b);
+
+  g_assert_cmpstr (bytes_a, ==, bytes_b);
+  if (differences != NULL)
+    g_assert_cmpstr (differences, ==, "");
+  else
+    g_test_message ("python3 is not installed: the workbooks were not compared");
+  if (text_a != NULL)
+    {
+      g_assert_cmpstr (text_a, ==, text_b);
+      g_assert_nonnull (strstr (text_a, seller));
+    }
+  else
+    g_test_message ("pdftotext is not installed: the PDFs were not compared");
+}
+
+/* The documents of `offer create` and of `offer export` later are the same, whatever
+ * changed since (the profile, the installation, the current price list), in the offer's
+ * language unless --lang says otherwise; an offer stored before the seller was kept shows
+ * the profile as it is now, and says so. */
+static void
+test_offer_export (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *number = g_strdup_printf ("%d-0001", this_year ());
+  g_autofree char *text = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *json = NULL;
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+  db_exec (f->db, "UPDATE profile SET company_name = 'Nordlys Telekom AS', "
+                  "org_no = '988077917', vat_registered = 1, payment_terms = '14 dager netto'");
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
+       "2026-11-28", "--lang", "en", "--json", "@D/created.json", "--xlsx", "@D/created.xlsx",
+       "--pdf", "@D/created.pdf");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (g_strstrip (run.out), ==, number);
+
+  db_exec (f->db, "UPDATE profile SET company_name = 'Nytt Navn AS';"
+                  "UPDATE licences SET quantity = 999;"
+                  "UPDATE customers SET name = 'Annen Kunde AS'");
+
+  RUN (f, &run, "--db", "@DB", "offer", "export", number, "--json", "@D/exported.json",
+       "--xlsx", "@D/exported.xlsx", "--pdf", "@D/exported.pdf");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+  assert_same_documents (f, "created", "exported", "Nordlys Telekom AS");
+
+  /* --json - prints the same bytes; --lang changes the language only. */
+  RUN (f, &run, "--db", "@DB", "offer", "export", number, "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  json = read_file (f, "created.json");
+  g_assert_cmpstr (run.out, ==, json);
+  RUN (f, &run, "--db", "@DB", "offer", "export", number, "--pdf", "@D/nb.pdf", "--lang", "nb");
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_text (f, "nb.pdf");
+  other = pdf_text (f, "created.pdf");
+  if (text != NULL)
+    {
+      g_assert_cmpstr (text, !=, other);
+      g_assert_nonnull (strstr (text, "Nordlys Telekom AS"));
+      g_assert_null (strstr (text, "Nytt Navn AS"));
+    }
+
+  /* Malformed, and refused. */
+  RUN (f, &run, "--db", "@DB", "offer", "export", number);
+  assert_usage (&run);
+  RUN (f, &run, "--db", "@DB", "offer", "export", "--json", "-");
+  assert_usage (&run);
+  RUN (f, &run, "--db", "@DB", "offer", "export", "1999-0001", "--json", "-");
+  assert_refused (&run, "There is no offer 1999-0001");
+  RUN (f, &run, "--db", "@DB", "offer", "export", number, "--pdf", "@D/x.pdf", "--lang", "de");
+  assert_refused (&run, "--lang");
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_IS_DIR));
+
+  /* An offer as schema version 1 stored it, without its seller. */
+  db_exec (f->db, "DROP TRIGGER offers_immutable; UPDATE offers SET seller = NULL, "
+                  "seller_logo = NULL");
+  RUN (f, &run, "--db", "@DB", "offer", "export", number, "--pdf", "@D/old.pdf");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "was stored before SSA Desk kept the seller"));
+  g_clear_pointer (&text, g_free);
+  text = pdf_text (f, "old.pdf");
+  if (text != NULL)
+    g_assert_nonnull (strstr (text, "Nytt Navn AS"));
+}
+
+/* Export reads: a database file that cannot be written (as another user than root) is
+ * enough, and is left as it was. */
+static void
+test_offer_export_read_only (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *number = g_strdup_printf ("%d-0001", this_year ());
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *pdf = g_build_filename (out, "offer.pdf", NULL);
+  gint64 mtime_before, mtime_after;
+  const char * const export_args[] = { "--db", "@DB", "offer", "export", number, "--json",
+                                       "@D/out/offer.json", "--pdf", "@D/out/offer.pdf", NULL };
+  const char * const create_args[] = { "--db", "@DB", "offer", "create", "--installation", "1",
+                                       NULL };
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/renewal-in-time.json");
+  g_assert_cmpint (run.status, ==, 0);
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
+       "2026-11-28");
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* The folder stays writable (SQLite keeps its shared memory beside the database); the
+   * file does not. */
+  g_assert_cmpint (g_mkdir (out, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (out, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (f->dir, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (f->db, 0444), ==, 0);
+  before = file_digest (f->db, &mtime_before);
+
+  test_cli_run_clear (&run);
+  run_full (f, export_args, drop_privileges, NULL, &run);
+  if (run.status == 125)
+    {
+      g_test_skip ("could not run ssa-desk-cli as another user");
+      return;
+    }
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  /* A write is refused. */
+  test_cli_run_clear (&run);
+  run_full (f, create_args, drop_privileges, NULL, &run);
+  assert_refused (&run, "read-only");
+
+  after = file_digest (f->db, &mtime_after);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (mtime_before, ==, mtime_after);
+}
+
+/* The line of stderr after "Write them again with:", as a command line for the built CLI. */
+static GPtrArray *
+again_command (const Fixture *f,
+               const char    *err)
+{
+  const char *marker = "Write them again with:\n  ";
+  const char *start = strstr (err, marker);
+  g_autofree char *line = NULL;
+  g_auto(GStrv) words = NULL;
+  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (start);
+  start += strlen (marker);
+  line = g_strndup (start, strcspn (start, "\n"));
+  g_test_message ("again: %s", line);
+  g_assert_true (g_shell_parse_argv (line, NULL, &words, NULL));
+  g_assert_cmpstr (words[0], ==, "ssa-desk-cli");
+  g_ptr_array_add (argv, g_strdup (f->cli));
+  for (guint i = 1; words[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (words[i]));
+  g_ptr_array_add (argv, NULL);
+  return argv;
+}
+
+/* Replaces the argument @old of @argv by @replacement; @old must be there. */
+static void
+replace_argument (GPtrArray  *argv,
+                  const char *old,
+                  const char *replacement)
+{
+  for (guint i = 0; i + 1 < argv->len; i++)
+    if (g_str_equal (g_ptr_array_index (argv, i), old))
+      {
+        g_free (g_ptr_array_index (argv, i));
+        argv->pdata[i] = g_strdup (replacement);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* Stored first, documents after: when the documents cannot be written after the offer was
+ * stored (here the PDF goes to /dev/full, a device whose every write fails as a full disk
+ * does, which no check beforehand can tell), the offer stays stored, nothing else is
+ * written (all files or none), and the message names the number and the command that
+ * writes them again, which then does. */
+static void
+test_offer_documents_fail (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *number = g_strdup_printf ("%d-0001", this_year ());
+  g_autofree char *revision = g_strdup_printf ("%d-0001-R2", this_year ());
+  g_autofree char *later = g_build_filename (f->dir, "later", NULL);
+  g_autofree char *json_path = g_build_filename (f->dir, "my offer.json", NULL);
+  g_autofree char *pdf_path = g_build_filename (later, "offer.pdf", NULL);
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) envp = environment (f);
+  g_autoptr(GPtrArray) argv = NULL;
+  g_autoptr(GError) error = NULL;
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
+       "2026-11-28", "--json", "@D/my offer.json", "--pdf", "/dev/full");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  expected = g_strdup_printf ("Offer %s was stored, but its files were not written.", number);
+  g_assert_nonnull (strstr (run.err, expected));
+  g_assert_nonnull (strstr (run.err, "offer export"));
+  g_assert_false (g_file_test (json_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM offers"), ==, 1);
+
+  g_assert_nonnull (strstr (run.err, "/dev/full"));
+
+  /* The command it names writes them, to a file that has room. */
+  argv = again_command (f, run.err);
+  replace_argument (argv, "/dev/full", pdf_path);
+  g_assert_cmpint (g_mkdir (later, 0700), ==, 0);
+  test_cli_run_clear (&run);
+  g_assert_true (test_cli_spawn ("/", argv, envp, NULL, NULL, 40, &run, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (json_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&argv, g_ptr_array_unref);
+
+  /* The same for a revision. */
+  test_remove_tree (later);
+  RUN (f, &run, "--db", "@DB", "offer", "revise", number, "--pdf", "/dev/full");
+  g_assert_cmpint (run.status, ==, 1);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Offer %s was stored", revision);
+  g_assert_nonnull (strstr (run.err, expected));
+  argv = again_command (f, run.err);
+  replace_argument (argv, "/dev/full", pdf_path);
+  g_assert_nonnull (strstr (run.err, revision));
+  g_assert_cmpint (g_mkdir (later, 0700), ==, 0);
+  test_cli_run_clear (&run);
+  g_assert_true (test_cli_spawn ("/", argv, envp, NULL, NULL, 40, &run, &error));
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
+}
+
+/* The limits, through the commands on the database: refused with the limit named, nothing
+ * stored. */
+static void
+test_limits (Fixture       *f,
+             gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"ssa-desk-installation/1\", "
+                                          "\"deployment\": \"appliance\", \"licenses\": [");
+  g_autoptr(GString) csv = g_string_new ("code;quantity\n");
+  g_autofree char *json_path = g_build_filename (f->dir, "big.json", NULL);
+  g_autofree char *csv_path = g_build_filename (f->dir, "big.csv", NULL);
+  gint64 n_lines;
+
+  for (guint i = 0; i <= 10000; i++)
+    {
+      g_string_append_printf (json, "%s{ \"code\": \"02-00039-002\", \"quantity\": 1 }",
+                              i > 0 ? "," : "");
+      g_string_append (csv, "02-00039-002;1\n");
+    }
+  g_string_append (json, "] }\n");
+  g_assert_true (g_file_set_contents (json_path, json->str, -1, NULL));
+  g_assert_true (g_file_set_contents (csv_path, csv->str, -1, NULL));
+
+  RUN (f, &run, "--db", "@DB", "import", "@D/big.json");
+  assert_refused (&run, "10001 licence lines are more than the 10000");
+  /* Refused before any work: the database is not even made. */
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+  n_lines = db_int (f->db, "SELECT count(*) FROM licences");
+  g_assert_cmpint (n_lines, >, 0);
+  RUN (f, &run, "--db", "@DB", "import-csv", "--installation", "1", "@D/big.csv");
+  assert_refused (&run, "10001 licence lines");
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM licences"), ==, n_lines);
+
+  /* The offer's period past the last day: in words, not SQLite's CHECK. */
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
+       "9999-12-31");
+  assert_refused (&run, "would be in the year 10000: SSA Desk takes dates from 1900-01-01 to "
+                        "9999-12-31");
+  g_assert_null (strstr (run.err, "CHECK"));
+  g_assert_null (strstr (run.err, "constraint"));
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--start",
+       "1899-12-31");
+  assert_refused (&run, "--start: “1899-12-31” is outside the limit");
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM offers"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -965,11 +1637,20 @@ main (int    argc,
   ADD ("/cli-db/session", test_session);
   ADD ("/cli-db/exit-statuses", test_exit_statuses);
   ADD ("/cli-db/newer-refused", test_newer_refused);
+  ADD ("/cli-db/not-a-file", test_not_a_file);
+  ADD ("/cli-db/negative-version", test_negative_version);
+  ADD ("/cli-db/strict-inputs", test_strict_inputs);
   ADD ("/cli-db/read-only", test_read_only);
   ADD ("/cli-db/damaged", test_damaged);
   ADD ("/cli-db/backups", test_backups);
   ADD ("/cli-db/full-disk", test_full_disk);
+  ADD ("/cli-db/outputs-refused", test_outputs_refused);
+  ADD ("/cli-db/outputs-stdout", test_outputs_stdout);
   ADD ("/cli-db/concurrent-offers", test_concurrent_offers);
+  ADD ("/cli-db/offer-export/same-documents", test_offer_export);
+  ADD ("/cli-db/offer-export/read-only", test_offer_export_read_only);
+  ADD ("/cli-db/offer-export/after-failure", test_offer_documents_fail);
+  ADD ("/cli-db/limits", test_limits);
 
 #undef ADD
 

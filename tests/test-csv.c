@@ -13,6 +13,7 @@
 #include "ssa-date.h"
 #include "ssa-error.h"
 #include "ssa-inventory.h"
+#include "ssa-limits.h"
 #include "ssa-samples.h"
 
 #include "test-util.h"
@@ -198,6 +199,60 @@ test_dates (void)
   g_assert_false (ssa_csv_parse_date ("2027-3-15", &d));
 }
 
+/* The limit of dates (ssa-limits.h), in both forms. */
+static void
+test_date_limits (void)
+{
+  GDate d;
+
+  g_assert_true (ssa_csv_parse_date ("01.01.1900", &d));
+  test_assert_date (&d, "1900-01-01");
+  g_assert_true (ssa_csv_parse_date ("31.12.9999", &d));
+  test_assert_date (&d, "9999-12-31");
+  g_assert_true (ssa_csv_parse_date ("9999-12-31", &d));
+  g_assert_false (ssa_csv_parse_date ("31.12.1899", &d));
+  g_assert_false (ssa_csv_parse_date ("1899-12-31", &d));
+  g_assert_false (ssa_csv_parse_date ("01.01.10000", &d));
+  g_assert_false (ssa_csv_parse_date ("10000-01-01", &d));
+
+  read_refused ("code;quantity;added on;covered until\n"
+                "02-00039-002;1;31.12.1899;\n"
+                "02-00039-002;1;;10000-01-01\n", -1,
+                "list.csv: line 2: added on: “31.12.1899” is not a date written DD.MM.YYYY "
+                "or YYYY-MM-DD from 01.01.1900 to 31.12.9999\n"
+                "list.csv: line 3: covered until: “10000-01-01” is not a date written "
+                "DD.MM.YYYY or YYYY-MM-DD from 01.01.1900 to 31.12.9999");
+}
+
+/* At most SSA_LIMIT_MAX_LICENCE_LINES lines, and quantities up to SSA_LIMIT_MAX_QUANTITY;
+ * more lines are refused before any line is read (a bad line among them is not reported). */
+static void
+test_limits (void)
+{
+  g_autoptr(GString) text = g_string_new ("code;quantity\n02-00039-002;1000000\n");
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 1; i < SSA_LIMIT_MAX_LICENCE_LINES; i++)
+    g_string_append (text, "02-00039-002;1\n\n");
+  lines = read_ok (text->str, text->len);
+  g_assert_cmpuint (lines->len, ==, SSA_LIMIT_MAX_LICENCE_LINES);
+  g_assert_cmpint (line_at (lines, 0)->quantity, ==, SSA_LIMIT_MAX_QUANTITY);
+  g_clear_pointer (&lines, g_array_unref);
+
+  g_string_append (text, "02-00039-002;0\n");
+  lines = ssa_csv_read_licences (text->str, text->len, "list.csv", price_list, &error);
+  g_assert_null (lines);
+  g_assert_error (error, SSA_ERROR, SSA_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "list.csv: 10001 licence lines are more than the 10000 that SSA Desk takes "
+                   "for one installation: split the installation");
+
+  read_refused ("code;quantity\n02-00039-002;1000001\n", -1,
+                "list.csv: line 2: quantity: “1000001” is not a whole number from 1 to "
+                "1 000 000");
+}
+
 static void
 test_bad_row_in_middle (void)
 {
@@ -212,7 +267,7 @@ test_bad_row_in_middle (void)
   read_refused (text, -1,
                 "list.csv: line 4: quantity: “0” is not a whole number from 1 to 1 000 000\n"
                 "list.csv: line 5: added on: “31.02.2027” is not a date written DD.MM.YYYY "
-                "or YYYY-MM-DD");
+                "or YYYY-MM-DD from 01.01.1900 to 31.12.9999");
 }
 
 static void
@@ -320,6 +375,8 @@ main (int    argc,
   g_test_add_func ("/csv/names-in-quotes", test_names_in_quotes);
   g_test_add_func ("/csv/separator", test_separator_detection);
   g_test_add_func ("/csv/dates", test_dates);
+  g_test_add_func ("/csv/date-limits", test_date_limits);
+  g_test_add_func ("/csv/limits", test_limits);
   g_test_add_func ("/csv/bad-row-in-middle", test_bad_row_in_middle);
   g_test_add_func ("/csv/unknown-codes", test_unknown_codes);
   g_test_add_func ("/csv/headers", test_headers);

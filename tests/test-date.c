@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 
 #include <glib.h>
 
@@ -36,8 +37,8 @@ test_parse_accepted (void)
     { "2026-01-31", 2026, 1, 31 },
     { "2026-04-30", 2026, 4, 30 },
     { "2026-12-31", 2026, 12, 31 },
-    { "0001-01-01", 1, 1, 1 },
-    { "9999-12-31", 9999, 12, 31 },
+    { "1900-01-01", 1900, 1, 1 },       /* the first day SSA Desk takes */
+    { "9999-12-31", 9999, 12, 31 },     /* the last */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -103,6 +104,33 @@ test_parse_refused (void)
     }
 }
 
+/* The limit of dates (ssa-limits.h): refused with a message that names it, including a
+ * five-digit year, which is not refused for its form. */
+static void
+test_parse_limits (void)
+{
+  static const char * const outside[] = { "1899-12-31", "0001-01-01", "1000-06-15",
+                                          "10000-01-01", "12026-03-01" };
+  GDate d;
+
+  g_assert_true (ssa_date_parse ("1900-01-01", &d, NULL));
+  g_assert_cmpuint (g_date_get_year (&d), ==, 1900);
+  g_assert_true (ssa_date_parse ("9999-12-31", &d, NULL));
+  g_assert_cmpuint (g_date_get_year (&d), ==, 9999);
+
+  for (guint i = 0; i < G_N_ELEMENTS (outside); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = g_strdup_printf ("“%s” is outside the limit: SSA Desk takes "
+                                                   "dates from 1900-01-01 to 9999-12-31",
+                                                   outside[i]);
+
+      g_assert_false (ssa_date_parse (outside[i], &d, &error));
+      g_assert_error (error, SSA_ERROR, SSA_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+}
+
 static void
 test_to_iso (void)
 {
@@ -110,11 +138,19 @@ test_to_iso (void)
     "2026-11-28", "2027-01-01", "2024-02-29", "0001-01-01", "0999-09-09", "9999-12-31",
   };
 
+  /* Made without ssa_date_parse(), which refuses years before 1900: the ISO form pads
+   * any year to four digits. */
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      GDate d = test_date (cases[i]);
+      guint year, month, day;
+      g_autofree char *iso = NULL;
+      GDate d;
 
-      test_assert_date (&d, cases[i]);
+      g_assert_cmpint (sscanf (cases[i], "%4u-%2u-%2u", &year, &month, &day), ==, 3);
+      g_date_clear (&d, 1);
+      g_date_set_dmy (&d, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+      iso = ssa_date_to_iso (&d);
+      g_assert_cmpstr (iso, ==, cases[i]);
     }
 }
 
@@ -400,6 +436,7 @@ main (int   argc,
 
   g_test_add_func ("/date/parse/accepted", test_parse_accepted);
   g_test_add_func ("/date/parse/refused", test_parse_refused);
+  g_test_add_func ("/date/parse/limits", test_parse_limits);
   g_test_add_func ("/date/to-iso", test_to_iso);
   g_test_add_func ("/date/format", test_format);
   g_test_add_func ("/date/months/table", test_months);

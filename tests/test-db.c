@@ -15,6 +15,7 @@
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-error.h"
+#include "ssa-limits.h"
 #include "ssa-offer-reader.h"
 #include "ssa-samples.h"
 
@@ -183,6 +184,76 @@ test_migrate_new (Fixture       *f,
  * added later appends the schema it migrates from here. */
 static const char * const earlier_schemas[SSA_DB_SCHEMA_VERSION] = {
   "CREATE TABLE scratch (x); DROP TABLE scratch; PRAGMA user_version = 0;",
+  "CREATE TABLE customers ( id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '', "
+  "org_no TEXT, address TEXT, contact TEXT, email TEXT, notes TEXT, created_at TEXT NOT "
+  "NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), updated_at TEXT NOT NULL "
+  "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+  "CREATE UNIQUE INDEX customers_org_no ON customers (org_no) WHERE org_no IS NOT NULL;"
+  "CREATE INDEX customers_name ON customers (name);"
+  "CREATE TABLE installations ( id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES "
+  "customers (id) ON DELETE RESTRICT, name TEXT, serial TEXT, deployment TEXT NOT NULL "
+  "DEFAULT 'appliance' CHECK (deployment IN ('appliance', 'saas', 'rental')), firmware "
+  "TEXT, ssa_expiry TEXT CHECK (ssa_expiry IS NULL OR (length(ssa_expiry) = 10 AND "
+  "date(ssa_expiry) = ssa_expiry)), notes TEXT, created_at TEXT NOT NULL DEFAULT "
+  "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), updated_at TEXT NOT NULL DEFAULT "
+  "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+  "CREATE INDEX installations_customer ON installations (customer_id);"
+  "CREATE INDEX installations_renewals ON installations (deployment, ssa_expiry, "
+  "customer_id, name) WHERE ssa_expiry IS NOT NULL;"
+  "CREATE UNIQUE INDEX installations_serial ON installations (serial) WHERE serial IS "
+  "NOT NULL;"
+  "CREATE TABLE licences ( id INTEGER PRIMARY KEY, installation_id INTEGER NOT NULL "
+  "REFERENCES installations (id) ON DELETE CASCADE, position INTEGER NOT NULL, code TEXT "
+  "NOT NULL CHECK (length(code) BETWEEN 1 AND 64), quantity INTEGER NOT NULL CHECK "
+  "(quantity BETWEEN 1 AND 1000000), added_on TEXT CHECK (added_on IS NULL OR "
+  "(length(added_on) = 10 AND date(added_on) = added_on)), covered_until TEXT CHECK "
+  "(covered_until IS NULL OR (length(covered_until) = 10 AND date(covered_until) = "
+  "covered_until)), kind TEXT CHECK (kind IS NULL OR kind IN ('switchboard', 'port', "
+  "'mobility', 'gsm', 'voicemail', 'standby', 'softphone', 'app', 'third_party', "
+  "'hardware', 'service')), name TEXT);"
+  "CREATE INDEX licences_installation ON licences (installation_id, position);"
+  "CREATE TABLE price_lists ( id INTEGER PRIMARY KEY, list_id TEXT NOT NULL, document "
+  "TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64), source_url "
+  "TEXT, fetched_at TEXT, etag TEXT, last_modified TEXT, imported_at TEXT NOT NULL "
+  "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), is_current INTEGER NOT NULL DEFAULT "
+  "0 CHECK (is_current IN (0, 1)));"
+  "CREATE UNIQUE INDEX price_lists_current ON price_lists (is_current) WHERE is_current "
+  "= 1;"
+  "CREATE TRIGGER price_lists_immutable BEFORE UPDATE OF list_id, document, sha256 ON "
+  "price_lists BEGIN SELECT RAISE (ABORT, 'a stored price list never changes'); END;"
+  "CREATE TABLE offers ( id INTEGER PRIMARY KEY, year INTEGER NOT NULL CHECK (year "
+  "BETWEEN 1 AND 9999), seq INTEGER NOT NULL CHECK (seq >= 1), revision INTEGER NOT NULL "
+  "DEFAULT 1 CHECK (revision >= 1), number TEXT NOT NULL UNIQUE, installation_id INTEGER "
+  "NOT NULL REFERENCES installations (id) ON DELETE RESTRICT, price_list_id INTEGER NOT "
+  "NULL REFERENCES price_lists (id) ON DELETE RESTRICT, status TEXT NOT NULL DEFAULT "
+  "'draft' CHECK (status IN ('draft', 'sent', 'accepted', 'declined')), created TEXT NOT "
+  "NULL CHECK (created IS NULL OR (length(created) = 10 AND date(created) = created)), "
+  "valid_until TEXT NOT NULL CHECK (valid_until IS NULL OR (length(valid_until) = 10 AND "
+  "date(valid_until) = valid_until)), period_start TEXT NOT NULL CHECK (period_start IS "
+  "NULL OR (length(period_start) = 10 AND date(period_start) = period_start)), "
+  "period_end TEXT NOT NULL CHECK (period_end IS NULL OR (length(period_end) = 10 AND "
+  "date(period_end) = period_end)), currency TEXT NOT NULL, total INTEGER NOT NULL CHECK "
+  "(total >= 0), request TEXT NOT NULL, inventory TEXT NOT NULL, snapshot TEXT NOT NULL, "
+  "paid_licences TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL DEFAULT "
+  "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), status_changed_at TEXT, UNIQUE (year, seq, "
+  "revision));"
+  "CREATE INDEX offers_installation ON offers (installation_id);"
+  "CREATE TRIGGER offers_immutable BEFORE UPDATE OF year, seq, revision, number, "
+  "installation_id, price_list_id, created, valid_until, period_start, period_end, "
+  "currency, total, request, inventory, snapshot, paid_licences ON offers BEGIN SELECT "
+  "RAISE (ABORT, 'an offer never changes: make a revision'); END;"
+  "CREATE TRIGGER offers_kept BEFORE DELETE ON offers BEGIN SELECT RAISE (ABORT, 'offers "
+  "are never deleted'); END;"
+  "CREATE TABLE profile ( id INTEGER PRIMARY KEY CHECK (id = 1), company_name TEXT, "
+  "org_no TEXT, vat_registered INTEGER NOT NULL DEFAULT 0 CHECK (vat_registered IN (0, "
+  "1)), foretaksregisteret INTEGER NOT NULL DEFAULT 0 CHECK (foretaksregisteret IN (0, "
+  "1)), address TEXT, phone TEXT, email TEXT, logo BLOB, logo_mime_type TEXT, "
+  "payment_terms TEXT, default_validity_days INTEGER NOT NULL DEFAULT 30 CHECK "
+  "(default_validity_days BETWEEN 1 AND 365), default_labour_rate INTEGER CHECK "
+  "(default_labour_rate IS NULL OR default_labour_rate >= 0), updated_at TEXT NOT NULL "
+  "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+  "INSERT INTO profile (id) VALUES (1);"
+  "PRAGMA application_id = 1397965124; PRAGMA user_version = 1;",
 };
 
 /* A database that held data (version 1 or more) was backed up, as it was, before it was
@@ -211,6 +282,84 @@ assert_migration_backup (const char *path,
   g_assert_no_error (error);
 }
 
+/* Version 1 stored the bundled sample price list as current, as migration 1 does. */
+static void
+store_sample_price_list_raw (const char *path)
+{
+  g_autoptr(GBytes) bytes = ssa_samples_get_price_list_bytes ();
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  sqlite3 *handle = raw_open (path);
+  sqlite3_stmt *stmt = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "INSERT INTO price_lists (list_id, document, sha256, "
+                                       "is_current) VALUES ('sample-2026-11', ?, ?, 1)", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, data, (int) length, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+}
+
+/* A database as version 1 left it: its schema, the sample price list and, when
+ * @with_offer, offer 2026-0001 as version 1 stored it (without seller, and a request
+ * without a language). */
+static void
+make_v1_database (const char *path,
+                  gboolean    with_offer)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, earlier_schemas[1], NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  store_sample_price_list_raw (path);
+  if (with_offer)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SsaInventory) inventory = sample ("renewal-in-time.json");
+      g_autoptr(GBytes) bytes = ssa_samples_get_price_list_bytes ();
+      g_autoptr(SsaPriceList) price_list = NULL;
+      g_autoptr(SsaOffer) offer = NULL;
+      g_autofree char *snapshot = NULL;
+      g_autofree char *inventory_json = NULL;
+      g_autofree char *sql = NULL;
+      char *quoted_snapshot;
+      char *quoted_inventory;
+      SsaOfferRequest request;
+      gsize length;
+      const char *data = g_bytes_get_data (bytes, &length);
+
+      price_list = ssa_price_list_new_from_data (data, length, "sample", &error);
+      g_assert_no_error (error);
+      ssa_offer_request_init (&request);
+      request.today = test_date ("2026-11-28");
+      offer = ssa_offer_compute (price_list, inventory, &request, &error);
+      g_assert_no_error (error);
+      snapshot = ssa_offer_to_json (offer);
+      inventory_json = ssa_inventory_to_json (inventory);
+      quoted_snapshot = sqlite3_mprintf ("%Q", snapshot);
+      quoted_inventory = sqlite3_mprintf ("%Q", inventory_json);
+      sql = g_strdup_printf ("INSERT INTO customers (id, name) VALUES (1, 'Kunde');"
+                             "INSERT INTO installations (id, customer_id, name) "
+                             "VALUES (1, 1, 'Bergen');"
+                             "INSERT INTO offers (year, seq, revision, number, installation_id, "
+                             "price_list_id, created, valid_until, period_start, period_end, "
+                             "currency, total, request, inventory, snapshot) VALUES (2026, 1, "
+                             "1, '2026-0001', 1, 1, '2026-11-28', '2026-12-28', '2027-01-01', "
+                             "'2027-12-31', 'NOK', 100, "
+                             "'{\"today\":\"2026-11-28\",\"billing\":\"once\","
+                             "\"discount_percent\":\"0\"}', %s, %s);",
+                             quoted_inventory, quoted_snapshot);
+      sqlite3_free (quoted_snapshot);
+      sqlite3_free (quoted_inventory);
+      g_assert_cmpint (raw_exec (path, sql), ==, SQLITE_OK);
+    }
+}
+
 static void
 test_migrate_earlier (Fixture       *f,
                       gconstpointer  data)
@@ -228,6 +377,8 @@ test_migrate_earlier (Fixture       *f,
       g_assert_cmpint (sqlite3_exec (handle, earlier_schemas[version], NULL, NULL, NULL), ==,
                        SQLITE_OK);
       sqlite3_close (handle);
+      if (version >= 1)
+        store_sample_price_list_raw (path);
       g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, version);
 
       db = ssa_db_open (path, SSA_DB_OPEN_DEFAULT, &error);
@@ -237,6 +388,46 @@ test_migrate_earlier (Fixture       *f,
       g_assert_no_error (error);
       assert_migration_backup (path, version);
     }
+}
+
+/* An offer of version 1 is read as it is, read-only without migrating, and after the
+ * migration to version 2: it has no seller and its documents are in Bokmål; the new columns
+ * are as immutable as the others. */
+static void
+test_migrate_v1_offers (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaDbOffer) offer = NULL;
+  SsaOfferRequest request;
+
+  make_v1_database (f->path, TRUE);
+
+  db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ssa_db_get_schema_version (db), ==, 1);
+  offer = ssa_db_load_offer (db, "2026-0001", &error);
+  g_assert_no_error (error);
+  g_assert_null (offer->seller);
+  g_assert_true (ssa_db_offer_get_request (offer, &request, &error));
+  g_assert_cmpint (request.lang, ==, SSA_LANG_NB);
+  g_clear_pointer (&offer, ssa_db_offer_free);
+  g_clear_pointer (&db, ssa_db_close);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, 1);
+
+  db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, SSA_DB_SCHEMA_VERSION);
+  offer = ssa_db_load_offer (db, "2026-0001", &error);
+  g_assert_no_error (error);
+  g_assert_null (offer->seller);
+  g_assert_nonnull (offer->snapshot);
+
+  g_assert_cmpint (raw_exec (f->path, "UPDATE offers SET seller = '{}'"), !=, SQLITE_OK);
+  g_assert_cmpint (raw_exec (f->path, "UPDATE offers SET seller_logo = x'00'"), !=, SQLITE_OK);
+  g_assert_cmpint (raw_exec (f->path, "UPDATE offers SET snapshot = '{}'"), !=, SQLITE_OK);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM offers WHERE seller IS NULL"), ==, 1);
 }
 
 static char *
@@ -692,6 +883,100 @@ test_price_lists (Fixture       *f,
 
   /* A stored document never changes. */
   g_assert_cmpint (raw_exec (f->path, "UPDATE price_lists SET document = '{}'"), !=, SQLITE_OK);
+}
+
+/* An id names one price list: other bytes under a stored id are refused, nothing is
+ * stored and the current list stays; the same bytes again are no new list. */
+static void
+test_price_list_same_id (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) sample_bytes = ssa_samples_get_price_list_bytes ();
+  g_autofree char *first = sample_price_list_with ("2026-12", NULL, NULL);
+  g_autofree char *changed = sample_price_list_with ("2026-12", "\"PBX-Port14\"",
+                                                     "\"PBX-Port14 (changed)\"");
+  g_autofree char *reformatted = g_strconcat (first, "\n", NULL);
+  g_autofree char *renamed = sample_price_list_with ("2027-01", "\"PBX-Port14\"",
+                                                     "\"PBX-Port14 (changed)\"");
+  g_autoptr(SsaDbPriceListInfo) info = NULL;
+  g_autoptr(SsaPriceList) current = NULL;
+  gboolean was_new = FALSE;
+
+  g_assert_true (ssa_db_store_price_list (f->db, first, strlen (first), "first.json", NULL,
+                                          NULL, &was_new, &error));
+  g_assert_no_error (error);
+  g_assert_true (was_new);
+  /* The bundled list is current again, so that "unchanged" is not the list just refused. */
+  g_assert_true (ssa_db_store_price_list (f->db, g_bytes_get_data (sample_bytes, NULL),
+                                          g_bytes_get_size (sample_bytes), "sample", NULL,
+                                          NULL, &was_new, &error));
+  g_assert_no_error (error);
+  g_assert_false (was_new);
+
+  /* Other content under the id: refused, naming the file, the id and what to do. */
+  g_assert_false (ssa_db_store_price_list (f->db, changed, strlen (changed), "changed.json",
+                                           NULL, NULL, NULL, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_assert_true (g_str_has_prefix (error->message, "changed.json: "));
+  g_assert_nonnull (strstr (error->message, "“2026-12”"));
+  g_assert_nonnull (strstr (error->message, "differs"));
+  g_assert_nonnull (strstr (error->message, "new id"));
+  g_clear_error (&error);
+
+  /* Even a difference of one byte that JSON does not see: an id names the bytes stored. */
+  g_assert_false (ssa_db_store_price_list (f->db, reformatted, strlen (reformatted),
+                                           "reformatted.json", NULL, NULL, NULL, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+
+  /* Nothing was stored, and the current list is the one it was. */
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM price_lists"), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM price_lists WHERE list_id = '2026-12' "
+                                     "AND document LIKE '%(changed)%'"), ==, 0);
+  current = ssa_db_load_current_price_list (f->db, &info, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (current->id, ==, "sample-2026-11");
+  g_clear_pointer (&info, ssa_db_price_list_info_free);
+  g_clear_pointer (&current, ssa_price_list_unref);
+
+  /* The same bytes again are fine: stored once, and current. */
+  g_assert_true (ssa_db_store_price_list (f->db, first, strlen (first), "first.json", NULL,
+                                          &info, &was_new, &error));
+  g_assert_no_error (error);
+  g_assert_false (was_new);
+  g_assert_cmpstr (info->list_id, ==, "2026-12");
+  g_clear_pointer (&info, ssa_db_price_list_info_free);
+
+  /* The changed list under a new id is stored. */
+  g_assert_true (ssa_db_store_price_list (f->db, renamed, strlen (renamed), "renamed.json", NULL,
+                                          &info, &was_new, &error));
+  g_assert_no_error (error);
+  g_assert_true (was_new);
+  g_assert_cmpstr (info->list_id, ==, "2027-01");
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM price_lists"), ==, 3);
+}
+
+/* A stored request goes through the JSON guard: a key given twice makes it unreadable
+ * (damaged), rather than read as its last value. */
+static void
+test_offer_request_duplicate_key (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SsaDbOffer offer = { .number = (char *) "2026-0001" };
+  SsaOfferRequest request;
+
+  offer.request = (char *) "{ \"billing\": \"annual\", \"months\": 24 }";
+  g_assert_true (ssa_db_offer_get_request (&offer, &request, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (request.end_kind, ==, SSA_OFFER_END_MONTHS);
+  g_assert_cmpint (request.months, ==, 24);
+
+  offer.request = (char *) "{ \"billing\": \"annual\", \"months\": 24, \"m\\u006fnths\": 6 }";
+  g_assert_false (ssa_db_offer_get_request (&offer, &request, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "2026-0001"));
 }
 
 /* Offers. */
@@ -1404,6 +1689,178 @@ test_offer_validity_refused (Fixture       *f,
   }
 }
 
+/* Limits: at most SSA_LIMIT_MAX_LICENCE_LINES per installation however they come (an
+ * installation file, a CSV list replacing or appended, one line from the window), refused
+ * before anything is stored; an offer whose period would end after 9999-12-31 is refused
+ * in words, not by the schema's CHECK. */
+
+static SsaInventory *
+inventory_of_n_lines (guint n_lines)
+{
+  SsaInventory *inventory = sample ("renewal-in-time.json");
+  SsaInventoryLine line = { 0, };
+
+  g_date_clear (&line.added_on, 1);
+  g_date_clear (&line.covered_until, 1);
+  line.code = (char *) "02-00039-002";
+  line.quantity = 1;
+  g_array_set_size (inventory->lines, 0);
+  for (guint i = 0; i < n_lines; i++)
+    ssa_inventory_add_line (inventory, &line);
+  return inventory;
+}
+
+static void
+test_limits_lines (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaInventory) too_many = inventory_of_n_lines (SSA_LIMIT_MAX_LICENCE_LINES + 1);
+  g_autoptr(SsaInventory) at_limit = inventory_of_n_lines (SSA_LIMIT_MAX_LICENCE_LINES);
+  g_autoptr(SsaInventory) one_line = inventory_of_n_lines (1);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(SsaLicence) one_more = licence_new ("02-00039-101", 1);
+  const char *name = "big.json";
+  gint64 id = 0;
+
+  g_assert_false (ssa_db_import_inventories (f->db, &too_many, &name, 1, &id, &error));
+  g_assert_error (error, SSA_ERROR, SSA_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "10001 licence lines"));
+  g_assert_nonnull (strstr (error->message, "10000"));
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM installations"), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM licences"), ==, 0);
+
+  /* At the limit: stored; then not one more line, whichever way it comes. */
+  g_assert_true (ssa_db_import_inventories (f->db, &at_limit, &name, 1, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_where (f, "licences", "installation_id", id), ==,
+                   SSA_LIMIT_MAX_LICENCE_LINES);
+
+  g_assert_false (ssa_db_insert_licence (f->db, id, one_more, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "10001 licence lines"));
+  g_clear_error (&error);
+  g_assert_cmpint (ssa_licence_get_id (one_more), ==, 0);
+
+  ids = ssa_db_replace_licences (f->db, id, too_many->lines, FALSE, &error);
+  g_assert_null (ids);
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+  ids = ssa_db_replace_licences (f->db, id, one_line->lines, TRUE, &error);
+  g_assert_null (ids);
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_cmpint (count_where (f, "licences", "installation_id", id), ==,
+                   SSA_LIMIT_MAX_LICENCE_LINES);
+
+  /* Replacing the lines with as many is fine. */
+  ids = ssa_db_replace_licences (f->db, id, at_limit->lines, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, SSA_LIMIT_MAX_LICENCE_LINES);
+}
+
+static void
+test_limits_period (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaOffer) computed = NULL;
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  SsaOfferRequest request;
+  GDate day = test_date ("2026-11-28");
+
+  ssa_offer_request_init (&request);
+  request.today = test_date ("9999-12-31");
+  g_assert_null (ssa_db_create_offer (f->db, id, &request, &day, 0, &computed, &error));
+  g_assert_error (error, SSA_ERROR, SSA_ERROR_REQUEST);
+  g_test_message ("%s", error->message);
+  g_assert_cmpstr (error->message, ==,
+                   "period: the end of the offer’s period would be in the year 10000: SSA "
+                   "Desk takes dates from 1900-01-01 to 9999-12-31");
+  g_assert_null (computed);
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM offers"), ==, 0);
+
+  /* The last day itself is a period of one day. */
+  request.end_kind = SSA_OFFER_END_DATE;
+  request.end = test_date ("9999-12-31");
+  {
+    g_autoptr(SsaDbOffer) offer = ssa_db_create_offer (f->db, id, &request, &day, 0, NULL,
+                                                       &error);
+
+    g_assert_no_error (error);
+    test_assert_date (&offer->period_end, "9999-12-31");
+  }
+}
+
+/* The seller and the language are stored with each offer, as the profile stood then. */
+static void
+test_offer_seller (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaProfile) profile = ssa_db_load_profile (f->db, &error);
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autoptr(SsaDbOffer) later = NULL;
+  g_autoptr(GBytes) logo = NULL;
+  static const guchar png[] = { 0x89, 'P', 'N', 'G', 0, 1, 2, 3 };
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  SsaOfferRequest request;
+  SsaOfferRequest stored_request;
+  GDate day = test_date ("2026-11-28");
+
+  profile->company_name = g_strdup ("Nordlys Telekom AS");
+  profile->org_no = g_strdup ("988077917");
+  profile->vat_registered = TRUE;
+  profile->address = g_strdup ("Storgata 1\n0155 Oslo");
+  profile->payment_terms = g_strdup ("14 dager netto");
+  profile->logo = g_bytes_new_static (png, sizeof png);
+  profile->logo_mime_type = g_strdup ("image/png");
+  g_assert_true (ssa_db_save_profile (f->db, profile, &error));
+  g_assert_no_error (error);
+
+  ssa_offer_request_init (&request);
+  request.today = day;
+  request.lang = SSA_LANG_EN;
+  offer = ssa_db_create_offer (f->db, id, &request, &day, 0, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The profile changes, and its logo goes: the stored offer keeps what it had. */
+  g_free (profile->company_name);
+  profile->company_name = g_strdup ("Nytt Navn AS");
+  g_clear_pointer (&profile->logo, g_bytes_unref);
+  g_assert_true (ssa_db_save_profile (f->db, profile, &error));
+  g_assert_no_error (error);
+
+  later = ssa_db_load_offer (f->db, offer->number, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (later->seller);
+  g_assert_cmpstr (later->seller->company_name, ==, "Nordlys Telekom AS");
+  g_assert_cmpstr (later->seller->org_no, ==, "988077917");
+  g_assert_true (later->seller->vat_registered);
+  g_assert_false (later->seller->foretaksregisteret);
+  g_assert_cmpstr (later->seller->address, ==, "Storgata 1\n0155 Oslo");
+  g_assert_cmpstr (later->seller->payment_terms, ==, "14 dager netto");
+  g_assert_null (later->seller->phone);
+  logo = g_bytes_new_static (png, sizeof png);
+  g_assert_true (g_bytes_equal (later->seller->logo, logo));
+  g_assert_cmpstr (later->seller->logo_mime_type, ==, "image/png");
+  g_assert_true (ssa_db_offer_get_request (later, &stored_request, &error));
+  g_assert_cmpint (stored_request.lang, ==, SSA_LANG_EN);
+
+  /* Lists leave it out; SQL cannot change it. */
+  {
+    g_autoptr(GPtrArray) offers = ssa_db_list_offers (f->db, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (((SsaDbOffer *) g_ptr_array_index (offers, 0))->seller);
+  }
+  g_assert_cmpint (raw_exec (f->path, "UPDATE offers SET seller = NULL"), !=, SQLITE_OK);
+  g_assert_cmpint (raw_exec (f->path, "UPDATE offers SET seller_logo = NULL"), !=, SQLITE_OK);
+  g_assert_cmpint (raw_int (f->path, "SELECT length(seller_logo) FROM offers"), ==, sizeof png);
+}
+
 /* Backup while another connection writes. */
 
 typedef struct
@@ -1500,6 +1957,7 @@ main (int    argc,
 
   ADD ("/db/migrate/new", test_migrate_new, "no db");
   ADD ("/db/migrate/earlier", test_migrate_earlier, "no db");
+  ADD ("/db/migrate/v1-offers", test_migrate_v1_offers, "no db");
   ADD ("/db/migrate/newer-refused", test_migrate_newer_refused, "no db");
   ADD ("/db/migrate/foreign-refused", test_migrate_foreign_refused, "no db");
   ADD ("/db/customers", test_customers, NULL);
@@ -1507,10 +1965,12 @@ main (int    argc,
   ADD ("/db/import-export", test_import_export, NULL);
   ADD ("/db/lists", test_lists, NULL);
   ADD ("/db/price-lists", test_price_lists, NULL);
+  ADD ("/db/price-lists/same-id-other-content", test_price_list_same_id, NULL);
   ADD ("/db/delete-customer-with-installations", test_delete_customer_with_installations, NULL);
   ADD ("/db/offers/numbers", test_offer_numbers, NULL);
   ADD ("/db/offers/snapshot-immutable", test_offer_snapshot_immutable, NULL);
   ADD ("/db/offers/status", test_offer_status, NULL);
+  ADD ("/db/offers/request-duplicate-key", test_offer_request_duplicate_key, NULL);
   ADD ("/db/offers/accept-lapsed", test_offer_accept_lapsed, NULL);
   ADD ("/db/offers/accept-coterming", test_offer_accept_coterming, NULL);
   ADD ("/db/offers/validity/chosen", test_offer_validity_chosen, NULL);
@@ -1518,6 +1978,9 @@ main (int    argc,
   ADD ("/db/offers/validity/revise", test_offer_validity_revise, NULL);
   ADD ("/db/offers/validity/refused", test_offer_validity_refused, NULL);
   ADD ("/db/profile", test_profile, NULL);
+  ADD ("/db/offers/seller", test_offer_seller, NULL);
+  ADD ("/db/limits/lines", test_limits_lines, NULL);
+  ADD ("/db/limits/period", test_limits_period, NULL);
   ADD ("/db/backup", test_backup, NULL);
 
 #undef ADD

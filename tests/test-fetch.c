@@ -59,6 +59,26 @@ static const char list_invalid[] =
   "{ \"format\": \"ssa-desk-pricelist/1\", \"id\": \"2026-06\", \"currency\": \"NOK\",\n"
   "  \"ssc_price\": \"0\", \"products\": [] }\n";
 
+/* A list whose products[1] gives its list price twice: json-glib alone would keep one. */
+static const char list_duplicate_key[] =
+  "{ \"format\": \"ssa-desk-pricelist/1\", \"id\": \"2026-07\", \"currency\": \"NOK\",\n"
+  "  \"ssc_price\": \"11.00\", \"products\": [\n"
+  "    { \"code\": \"02-00039-001\", \"name\": \"PBX-Port13\", \"kind\": \"port\",\n"
+  "      \"list_price\": \"400.00\" },\n"
+  "    { \"code\": \"02-00039-002\", \"name\": \"PBX-Port14\", \"kind\": \"port\",\n"
+  "      \"list_price\": \"450.00\", \"list_price\": \"4.50\" } ] }\n";
+
+/* List A's id with other content: a cheaper PBX-Port14. */
+static const char list_a_changed[] =
+  "{ \"format\": \"ssa-desk-pricelist/1\", \"id\": \"2026-06\", \"published\": \"2026-06-01\",\n"
+  "  \"currency\": \"NOK\", \"ssc_price\": \"11.00\",\n"
+  "  \"products\": [\n"
+  "    { \"code\": \"02-00039-001\", \"name\": \"PBX-Port13\", \"kind\": \"port\",\n"
+  "      \"list_price\": \"400.00\", \"ssc_per_year\": \"6.00\" },\n"
+  "    { \"code\": \"02-00039-002\", \"name\": \"PBX-Port14\", \"kind\": \"port\",\n"
+  "      \"list_price\": \"45.00\", \"ssc_per_year\": \"6.75\" }\n"
+  "  ] }\n";
+
 typedef struct
 {
   SoupServer     *server;
@@ -151,6 +171,10 @@ simple_cb (SoupServer        *server,
     respond (msg, SOUP_STATUS_OK, "text/plain", "This is not a price list.\n");
   else if (g_str_equal (path, "/invalid"))
     respond (msg, SOUP_STATUS_OK, "application/json", list_invalid);
+  else if (g_str_equal (path, "/duplicate-key"))
+    respond (msg, SOUP_STATUS_OK, "application/json", list_duplicate_key);
+  else if (g_str_equal (path, "/changed-a"))
+    respond (msg, SOUP_STATUS_OK, "application/json", list_a_changed);
   else if (g_str_equal (path, "/loop"))
     soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/loop");
   else if (g_str_equal (path, "/to-remote-http"))
@@ -801,6 +825,9 @@ static const FailureCase failure_cases[] = {
     "not a JSON document", "Check the address" },
   { "/fetch/fail/broken-rule", "/invalid", NULL, FALSE, 0, SSA_FETCH_ERROR_INVALID_LIST,
     "breaks the rules of the format: ssc_price: ", "Ask the distributor to correct it" },
+  { "/fetch/fail/duplicate-key", "/duplicate-key", NULL, FALSE, 0, SSA_FETCH_ERROR_INVALID_LIST,
+    "breaks the rules of the format: products[1].list_price: the key is given twice",
+    "Ask the distributor to correct it" },
   { "/fetch/fail/needs-login", "/auth-bearer", NULL, FALSE, 0, SSA_FETCH_ERROR_AUTH,
     "needs a login (the server answered 401 Unauthorized)", "Store the token" },
   { "/fetch/fail/tls-unknown-authority", "tls:/list-a", test_self_signed_pem, FALSE, 0,
@@ -1474,6 +1501,45 @@ test_cli_price_list_fetch (Fixture       *f,
   cli_run_clear (&run);
 }
 
+/* A fetched list under the id of a stored one with other content is refused: nothing is
+ * stored and the current list stays, by the window's update and by the command line. */
+static void
+test_update_same_id_other_content (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *url_a = url_for (f, "/list-a");
+  g_autofree char *url_changed = url_for (f, "/changed-a");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaPriceListUpdate) updated = NULL;
+  CliRun run = { 0, };
+  DbState state;
+
+  updated = update (f, url_a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (updated->outcome, ==, SSA_PRICE_LIST_UPDATE_STORED);
+  g_clear_pointer (&updated, ssa_price_list_update_free);
+
+  db_state_read (f, &state);
+  updated = update (f, url_changed, &error);
+  g_assert_null (updated);
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, url_changed));
+  g_assert_nonnull (strstr (error->message, "“2026-06”"));
+  g_assert_nonnull (strstr (error->message, "differs"));
+  assert_db_unchanged (f, &state);
+
+  if (run_cli (f, &run, "--db", f->db_path, "price-list", "fetch", url_changed, NULL))
+    {
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, "“2026-06” is stored already"));
+      g_assert_nonnull (strstr (run.err, "Give the new list a new id"));
+      assert_db_unchanged (f, &state);
+      cli_run_clear (&run);
+    }
+  g_free (state.sha256);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1499,6 +1565,7 @@ main (int    argc,
                 test_failure, fixture_tear_down);
   ADD ("/update/store-and-history", test_update);
   ADD ("/update/conditions-per-url", test_update_conditions_per_url);
+  ADD ("/update/same-id-other-content", test_update_same_id_other_content);
   ADD ("/update/bad-url", test_update_bad_url);
   ADD ("/cli/fetch-price-list", test_cli_fetch_price_list);
   ADD ("/cli/price-list-fetch", test_cli_price_list_fetch);

@@ -642,6 +642,40 @@ test_samples (void)
   g_assert_cmpuint (n_files, >, 0);
 }
 
+/* A key given twice is refused, naming its path, also when one is written with escapes. */
+static void
+test_duplicate_key (void)
+{
+  static const struct
+  {
+    const char *old;
+    const char *replacement;
+    const char *expected;
+  } cases[] = {
+    { "\"deployment\": \"appliance\",", "\"deployment\": \"appliance\", \"deployment\": \"saas\",",
+      WHAT ": deployment: the key is given twice in the same object (again on line 8)" },
+    { "\"org_no\": \"988077917\",", "\"org_no\": \"988077917\", \"org_\\u006eo\": \"1\",",
+      WHAT ": customer.org_no: the key is given twice" },
+    { "\"quantity\": 10,", "\"quantity\": 10, \"quantity\": 1000,",
+      WHAT ": licenses[1].quantity: the key is given twice" },
+    { "\"licenses\": [", "\"licenses\": [], \"licenses\": [",
+      WHAT ": licenses: the key is given twice" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = test_replace_once (valid_document, cases[i].old,
+                                                 cases[i].replacement);
+      g_autoptr(SsaInventory) inventory = parse (data, &error);
+
+      g_assert_null (inventory);
+      g_assert_error (error, SSA_ERROR, SSA_ERROR_DUPLICATE_KEY);
+      if (!g_str_has_prefix (error->message, cases[i].expected))
+        g_error ("“%s” does not start with “%s”", error->message, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/inventory/copy", test_copy);
   g_test_add_func ("/inventory/add-line", test_add_line);
   g_test_add_func ("/inventory/file", test_file);
+  g_test_add_func ("/inventory/duplicate-key", test_duplicate_key);
   g_test_add_func ("/inventory/samples", test_samples);
 
   return g_test_run ();

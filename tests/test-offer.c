@@ -17,6 +17,7 @@
 #include "ssa-error.h"
 #include "ssa-inventory.h"
 #include "ssa-offer.h"
+#include "ssa-offer-reader.h"
 #include "ssa-price-list.h"
 
 #include "test-util.h"
@@ -2276,6 +2277,43 @@ test_copy_and_purity (void)
   g_assert_cmpstr (inventory_before, ==, inventory_after);
 }
 
+/* The offer reader refuses a key given twice, naming its path: a document that says two
+ * totals, or two amounts for one line, is not read as the last. */
+static void
+test_json_duplicate_key (void)
+{
+  g_autoptr(SsaPriceList) price_list = price_list_new (NULL);
+  g_autoptr(SsaInventory) inventory = appliance_new ("2026-06-30", EXAMPLE_LINES);
+  SsaOfferRequest request = request_new ("2026-11-28", NULL, NULL, 0);
+  g_autoptr(SsaOffer) offer = compute_ok (price_list, inventory, &request);
+  g_autoptr(SsaOffer) read_back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *two_totals = NULL;
+  g_autofree char *two_amounts = NULL;
+
+  if (offer == NULL)
+    return;
+  json = ssa_offer_to_json (offer);
+  read_back = ssa_offer_new_from_json (json, strlen (json), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (read_back);
+  g_clear_pointer (&read_back, ssa_offer_free);
+
+  two_totals = test_replace_once (json, "\"net\"", "\"net\": \"0.00\", \"n\\u0065t\"");
+  read_back = ssa_offer_new_from_json (two_totals, strlen (two_totals), &error);
+  g_assert_null (read_back);
+  g_assert_error (error, SSA_ERROR, SSA_ERROR_DUPLICATE_KEY);
+  g_assert_true (g_str_has_prefix (error->message, "offer: totals.net: "));
+  g_clear_error (&error);
+
+  two_amounts = test_replace_once (json, "\"amount\"", "\"amount\": \"0.01\", \"amount\"");
+  read_back = ssa_offer_new_from_json (two_amounts, strlen (two_amounts), &error);
+  g_assert_null (read_back);
+  g_assert_error (error, SSA_ERROR, SSA_ERROR_DUPLICATE_KEY);
+  g_assert_true (g_str_has_prefix (error->message, "offer: lines[0].amount: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2357,6 +2395,7 @@ main (int   argc,
 
   g_test_add_func ("/offer/order/inventory-order", test_line_order);
   g_test_add_func ("/offer/copy-and-purity", test_copy_and_purity);
+  g_test_add_func ("/offer/json/duplicate-key", test_json_duplicate_key);
 
   g_test_add_func ("/offer/resolve-line/coverage-end", test_resolve_coverage_end);
   g_test_add_func ("/offer/resolve-line/price-list-wins", test_resolve_price_list_wins);

@@ -699,6 +699,187 @@ test_not_json (void)
     }
 }
 
+/* Duplicate keys and strict JSON */
+
+/* A key given twice is refused, naming its path and the line of the second. */
+static void
+test_duplicate_keys (void)
+{
+  static const struct
+  {
+    const char *old;
+    const char *replacement;
+    const char *path;
+    const char *line;
+  } cases[] = {
+    /* At the root. */
+    { "\"currency\": \"NOK\",", "\"currency\": \"NOK\", \"currency\": \"EUR\",",
+      WHAT ": currency: ", "line 5" },
+    /* In a nested object. */
+    { "\"backpay_multiplier\": \"2\",", "\"backpay_multiplier\": \"2\", \"backpay_multiplier\": "
+      "\"1\",", WHAT ": ssa.backpay_multiplier: ", "line 10" },
+    /* In an object in an array. */
+    { "\"list_price\": \"120.00\" }", "\"list_price\": \"120.00\",\n \"list_price\": \"1.20\" }",
+      WHAT ": products[1].list_price: ", "line 27" },
+    /* Written with escapes: "\u0063ode" is "code", and "\u00e9" is "é". */
+    { "\"name\": \"SamWin switchboard\",", "\"name\": \"SamWin switchboard\", \"\\u006eame\": "
+      "\"Other\",", WHAT ": products[2].name: ", "line 27" },
+    { "\"vat_percent\": \"25\",", "\"vat_percent\": \"25\", \"caf\u00e9\": 1, \"caf\\u00e9\": 2,",
+      WHAT ": café: ", "line 7" },
+    /* A character outside the BMP, raw and as a surrogate pair. */
+    { "\"vat_percent\": \"25\",", "\"vat_percent\": \"25\", \"\xf0\x9f\x98\x80\": 1, "
+      "\"\\ud83d\\ude00\": 2,", WHAT ": \xf0\x9f\x98\x80: ", "line 7" },
+    /* A key that would be ambiguous in a path is quoted. */
+    { "\"published\": \"2026-12-01\",", "\"published\": \"2026-12-01\", \"a.b\": 1, \"a.b\": 2,",
+      WHAT ": [\"a.b\"]: ", "line 4" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SsaPriceList) list = NULL;
+      g_autofree char *data = replace_text (valid_document, cases[i].old, cases[i].replacement);
+
+      list = parse (data, &error);
+      g_assert_null (list);
+      g_assert_error (error, SSA_ERROR, SSA_ERROR_DUPLICATE_KEY);
+      if (!g_str_has_prefix (error->message, cases[i].path))
+        g_error ("“%s” does not start with “%s”", error->message, cases[i].path);
+      g_assert_nonnull (strstr (error->message, "twice"));
+      if (strstr (error->message, cases[i].line) == NULL)
+        g_error ("“%s” does not name %s", error->message, cases[i].line);
+    }
+}
+
+/* The same key in different objects, and keys that differ only after decoding, are fine. */
+static void
+test_keys_not_duplicate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  static const char document[] =
+    "{ \"a\": { \"x\": 1, \"y\": 2 }, \"b\": { \"x\": 1, \"y\": 2 }, \"c\": [ { \"x\": 1 }, "
+    "{ \"x\": 2 } ], \"\\u0061b\": 1, \"A\": 1, \"a \": 1, \"\\\"a\\\"\": 1, \"\\u00e9\": 1, "
+    "\"e\\u0301\": 1, \"\": 1 }";
+
+  node = ssa_json_guard_parse (document, strlen (document), WHAT, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+}
+
+/* What json-glib accepts beyond JSON is refused, with the line and column. */
+static void
+test_not_strict_json (void)
+{
+  static const struct
+  {
+    const char *document;
+    const char *expected;
+  } cases[] = {
+    { "{ \"a\": 1, }", "line 1, column 11: nothing follows the comma" },
+    { "{ \"a\": [1, 2,] }", "line 1, column 14: nothing follows the comma" },
+    { "{ 'a': 1 }", "line 1, column 3: text must be in double quotes" },
+    { "{ \"a\": 'x' }", "line 1, column 8: text must be in double quotes" },
+    { "{ \"a\": /* c */ 1 }", "line 1, column 8: comments are not part of JSON" },
+    { "{ \"a\": 1 }\n// c\n", "line 2, column 1: comments are not part of JSON" },
+    { "{ \"a\": 0x10 }", "column 8: not a JSON number" },
+    { "{ \"a\": 01 }", "column 8: not a JSON number" },
+    { "{ \"a\": .5 }", "column 8: not a JSON number" },
+    { "{ \"a\": 1. }", "column 8: not a JSON number" },
+    { "{ \"a\": +1 }", "column 8: not a JSON number" },
+    { "{ \"a\": - 1 }", "column 8: not a JSON number" },
+    { "{ \"a\": 1e }", "column 8: not a JSON number" },
+    { "{ \"a\": \"x\\qy\" }", "column 10: not a JSON escape" },
+    { "{ \"a\": \"x\\u12\" }", "column 10: not a JSON escape" },
+    { "{ \"a\": \"x\ty\" }", "column 10: a control character" },
+    { "{ \"a\": 1 } { \"b\": 2 }", "column 12: more text after the end" },
+    { "{ \"a\": 1 } x", "column 12: more text after the end" },
+    { "{ \"a\": tru }", "column 8: not a JSON value" },
+    { "{ \"a\": True }", "column 8: not a JSON value" },
+    { "{ \"a\": NaN }", "column 8: not a JSON value" },
+    { "{ \"a\" 1 }", "column 7: expected “:”" },
+    { "{ a: 1 }", "column 3: expected a key" },
+    { "{ \"a\": 1 \"b\": 2 }", "column 10: expected “,” or “}”" },
+    { "{ \"a\": [1 2] }", "column 11: expected “,” or “]”" },
+    { "{ \"a\": \"x", "column 8: the text in quotes is not closed" },
+    { "{ \"a\": 1", "column 9: the document ends too early" },
+    /* Columns count characters, not bytes: "æøå" is three. */
+    { "{\n  \"b\": \"\xc3\xa6\xc3\xb8\xc3\xa5\", \"a\": @ }",
+      "line 2, column 20: unexpected “@”" },
+    { "{ \"a\": \x01 }", "column 8: unexpected “U+0001”" },
+    { "{ \"a\": \xc2\xa0 }", "column 8: unexpected “U+00A0”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = ssa_json_guard_parse (cases[i].document,
+                                                       strlen (cases[i].document), WHAT,
+                                                       &error);
+
+      g_assert_null (node);
+      g_assert_error (error, SSA_ERROR, SSA_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, WHAT ": not valid JSON: "));
+      if (strstr (error->message, cases[i].expected) == NULL)
+        g_error ("%s: “%s” does not contain “%s”", cases[i].document, error->message,
+                 cases[i].expected);
+    }
+}
+
+/* Every JSON form is still read: numbers, literals, escapes, empty containers, whitespace. */
+static void
+test_strict_json_accepted (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  static const char document[] =
+    " \t\r\n{ \"n\": [0, -0, 12, -3.25, 1e3, 1E+2, 2.5e-3, -0.0], \"t\": true, \"f\": false,"
+    " \"z\": null, \"s\": \"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e6 \\ud83d\\ude00 æ\","
+    " \"e\": {}, \"l\": [], \"deep\": [[{}], {\"a\": [ ]}] } \n";
+  JsonObject *object;
+
+  node = ssa_json_guard_parse (document, strlen (document), WHAT, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (node);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "n")), ==, 8);
+  g_assert_cmpstr (json_object_get_string_member (object, "s"), ==,
+                   "\" \\ / \b \f \n \r \t \xc3\xa6 \xf0\x9f\x98\x80 \xc3\xa6");
+}
+
+/* The check is linear: many keys, in one object and in many, are read in little time. */
+static void
+test_duplicate_check_linear (void)
+{
+  g_autoptr(GString) data = g_string_new ("{ \"wide\": {");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  gint64 start;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (data, "%s\"k%u\": %u", i > 0 ? ", " : "", i, i);
+  g_string_append (data, " }, \"many\": [");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (data, "%s{ \"code\": \"%u\", \"name\": \"n\" }", i > 0 ? ", " : "", i);
+  g_string_append (data, "] }");
+
+  node = ssa_json_guard_parse (data->str, data->len, WHAT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  g_clear_pointer (&node, json_node_unref);
+
+  /* The last key of the wide object repeats the first: the guard reads all 200 000 keys
+   * of one object and refuses the document before json-glib sees it. Comparing each key
+   * with every earlier one would take some 2 × 10¹⁰ comparisons; the hash tables take
+   * milliseconds (well under the bound even with sanitizers). */
+  g_string_insert (data, strlen ("{ \"wide\": {"), "\"k199999\": 0, ");
+  start = g_get_monotonic_time ();
+  node = ssa_json_guard_parse (data->str, data->len, WHAT, &error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  g_assert_null (node);
+  g_assert_error (error, SSA_ERROR, SSA_ERROR_DUPLICATE_KEY);
+  g_assert_true (g_str_has_prefix (error->message, WHAT ": wide.k199999: "));
+}
+
 /* Files */
 
 static char *
@@ -872,6 +1053,11 @@ main (int   argc,
   g_test_add_func ("/price-list/guard/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/price-list/guard/escapes", test_escapes);
   g_test_add_func ("/price-list/guard/not-json", test_not_json);
+  g_test_add_func ("/price-list/guard/duplicate-keys", test_duplicate_keys);
+  g_test_add_func ("/price-list/guard/keys-not-duplicate", test_keys_not_duplicate);
+  g_test_add_func ("/price-list/guard/not-strict-json", test_not_strict_json);
+  g_test_add_func ("/price-list/guard/strict-json-accepted", test_strict_json_accepted);
+  g_test_add_func ("/price-list/guard/duplicate-check-linear", test_duplicate_check_linear);
   g_test_add_func ("/price-list/file/valid", test_file);
   g_test_add_func ("/price-list/file/too-large", test_file_too_large);
   g_test_add_func ("/price-list/file/endless", test_file_endless);

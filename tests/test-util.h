@@ -5,14 +5,16 @@
  */
 #pragma once
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 
 #include "ssa-date.h"
 
-/* Helpers every test may share: removing a temporary folder, and writing dates in the
- * tests as ISO text. */
+/* Helpers every test may share: removing a temporary folder, writing dates in the tests as
+ * ISO text, changing a document in one place, and a file's digest. */
 
 /* Removes @path and, when it is a folder, everything in it. A symbolic link is removed
  * itself, never followed: a link to a folder outside the test's temporary folder leaves
@@ -76,6 +78,43 @@ test_assert_date (const GDate *date,
   g_assert_true (ssa_date_is_set (date));
   text = ssa_date_to_iso (date);
   g_assert_cmpstr (text, ==, iso);
+}
+
+/* Returns: (transfer full): @text with the first @old replaced by @replacement. @old must
+ * occur in @text: a test whose document lacks it is a bug in the test. */
+static inline char *
+test_replace_once (const char *text,
+                   const char *old,
+                   const char *replacement)
+{
+  g_auto(GStrv) parts = g_strsplit (text, old, 2);
+
+  if (g_strv_length (parts) != 2)
+    g_error ("test data: “%s” does not occur", old);
+  return g_strjoin (replacement, parts[0], parts[1], NULL);
+}
+
+/* A reader at the other end of a FIFO, for a thread: opens @path (which waits for a
+ * writer), reads to the end into @received, closes. */
+typedef struct
+{
+  const char *path;
+  GString    *received;
+} TestFifoReader;
+
+static inline gpointer
+test_fifo_reader_thread (gpointer data)
+{
+  TestFifoReader *reader = data;
+  char buffer[4096];
+  int fd = open (reader->path, O_RDONLY | O_CLOEXEC);
+  gssize n;
+
+  g_assert_cmpint (fd, >=, 0);
+  while ((n = read (fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (reader->received, buffer, n);
+  close (fd);
+  return NULL;
 }
 
 /* Returns: (transfer full): the SHA-256 of the file's bytes, to tell that nothing wrote it */

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -30,7 +31,7 @@ static const Command commands[] = {
   { "export", ssa_cli_export, N_("Write a stored installation as an installation file") },
   { "installations", ssa_cli_installations, N_("List the stored installations") },
   { "import-csv", ssa_cli_import_csv, N_("Store an installation’s licence list from a CSV file") },
-  { "offer", ssa_cli_offer, N_("Create, send, accept, decline or revise a stored offer") },
+  { "offer", ssa_cli_offer, N_("Create, send, accept, decline, revise or export a stored offer") },
   { "offers", ssa_cli_offers, N_("List the stored offers") },
   { "renewals", ssa_cli_renewals, N_("List installations whose SSA ends soon or has ended") },
   { "backup", ssa_cli_backup, N_("Copy the database safely into a file") },
@@ -56,6 +57,10 @@ main (int    argc,
       char **argv)
 {
   guint i;
+
+  /* A file size limit (ulimit -f) is then an ordinary write error, reported with the file's
+   * name, instead of killing the process half-way through a file. */
+  signal (SIGXFSZ, SIG_IGN);
 
   setlocale (LC_ALL, "");
   /* SSA_DESK_LOCALEDIR lets tests and uninstalled runs use the build tree's catalogues. */

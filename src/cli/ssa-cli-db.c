@@ -16,10 +16,11 @@
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-error.h"
-#include "ssa-file.h"
 #include "ssa-json-guard.h"
 #include "ssa-offer-pdf.h"
+#include "ssa-offer-reader.h"
 #include "ssa-offer-xlsx.h"
+#include "ssa-output.h"
 
 /* The commands on the app's database. They share its exit statuses with the other
  * commands: 0 done, 1 an input refused (a file, an option's value, or the database itself:
@@ -54,6 +55,39 @@ print_db_error (const char   *command,
   g_autofree char *prefix = g_strdup_printf ("ssa-desk-cli %s", command);
 
   ssa_cli_print_error (prefix, error);
+}
+
+/* The database counts as open from the start: output options are checked against it (and
+ * its -wal, -shm and -journal files) before it is opened, before any work. */
+static void
+protect_db (void)
+{
+  static gboolean done;
+  g_autofree char *default_path = NULL;
+
+  if (done)
+    return;
+  done = TRUE;
+  if (db_path == NULL)
+    default_path = ssa_db_get_default_path ();
+  ssa_output_protect (db_path != NULL ? db_path : default_path, SSA_OUTPUT_PROTECT_DATABASE);
+}
+
+/* ssa_cli_check_output() against the database. */
+static gboolean
+check_output (const char *option,
+              const char *path)
+{
+  protect_db ();
+  return ssa_cli_check_output (option, path);
+}
+
+/* ssa_cli_quote_options_check_outputs() against the database. */
+static gboolean
+check_quote_outputs (SsaCliQuoteOptions *options)
+{
+  protect_db ();
+  return ssa_cli_quote_options_check_outputs (options);
 }
 
 static SsaDb *
@@ -380,7 +414,7 @@ ssa_cli_export (int    argc,
     { "installation", 0, 0, G_OPTION_ARG_STRING, &installation,
       N_("The installation to export"), N_("ID") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path,
-      N_("Write to FILE instead of standard output"), N_("FILE") },
+      N_("Write to FILE instead of standard output (- is standard output too)"), N_("FILE") },
     { NULL }
   };
 
@@ -395,7 +429,7 @@ ssa_cli_export (int    argc,
       ssa_cli_usage_error ("export", _("--installation is required"));
       return SSA_CLI_USAGE;
     }
-  if (!parse_id ("--installation", installation, &id))
+  if (!parse_id ("--installation", installation, &id) || !check_output ("--out", out_path))
     return SSA_CLI_REFUSED;
 
   db = open_db ("export", SSA_DB_OPEN_DEFAULT);
@@ -414,7 +448,7 @@ ssa_cli_export (int    argc,
       fputs (json, stdout);
       return SSA_CLI_OK;
     }
-  if (!ssa_file_replace_contents (out_path, json, -1, &error))
+  if (!ssa_output_replace_contents (out_path, json, strlen (json), &error))
     {
       ssa_cli_print_error ("--out", error);
       return SSA_CLI_REFUSED;
@@ -611,17 +645,22 @@ ssa_cli_renewals (int    argc,
 static char *
 offer_document (const SsaDbOffer *stored)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonObject) out = json_object_new ();
   g_autoptr(GList) members = NULL;
+  g_autoptr(JsonNode) stored_root = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
   JsonObject *snapshot;
 
-  if (!json_parser_load_from_data (parser, stored->snapshot, -1, NULL))
+  /* A snapshot the guard refuses (a key given twice) is written as stored rather than
+   * rebuilt, which would keep only one of the two values. */
+  if (stored->snapshot != NULL)
+    stored_root = ssa_json_guard_parse (stored->snapshot, strlen (stored->snapshot),
+                                        stored->number, NULL);
+  if (stored_root == NULL)
     return g_strdup (stored->snapshot);
-  snapshot = json_node_get_object (json_parser_get_root (parser));
+  snapshot = json_node_get_object (stored_root);
 
   members = json_object_get_members (snapshot);
   for (GList *l = members; l != NULL; l = l->next)
@@ -641,67 +680,137 @@ offer_document (const SsaDbOffer *stored)
   return g_strconcat (text, "\n", NULL);
 }
 
-/* What the workbook and the printed offer show beyond the offer: the reseller's profile,
- * the offer's number, revision, date and validity. */
+/* What the workbook and the printed offer show beyond the offer, all as stored with it:
+ * the reseller's profile as it was, the offer's number, revision, date and validity, and its
+ * language, unless @lang (--lang) asks for another. An offer stored before the seller was
+ * kept with offers (schema version 1) shows the profile as it is now, and says so. */
 static SsaDocumentInfo *
-document_info (SsaDb                     *db,
-               const SsaDbOffer          *stored,
-               const SsaCliQuoteOptions  *options,
-               GError                   **error)
+document_info (SsaDb             *db,
+               const SsaDbOffer  *stored,
+               const char        *lang,
+               GError           **error)
 {
   g_autoptr(SsaDocumentInfo) info = ssa_document_info_new ();
-  g_autoptr(SsaProfile) profile = ssa_db_load_profile (db, error);
+  SsaOfferRequest request;
 
-  if (profile == NULL)
+  if (!ssa_db_offer_get_request (stored, &request, error))
     return NULL;
-  ssa_profile_to_reseller (profile, &info->reseller);
+
+  if (stored->seller != NULL)
+    ssa_profile_to_reseller (stored->seller, &info->reseller);
+  else
+    {
+      g_autoptr(SsaProfile) profile = ssa_db_load_profile (db, error);
+
+      if (profile == NULL)
+        return NULL;
+      ssa_profile_to_reseller (profile, &info->reseller);
+      g_printerr (_("Offer %s was stored before SSA Desk kept the seller’s details with each "
+                    "offer: its documents show the profile as it is now.\n"), stored->number);
+    }
   ssa_db_offer_to_document_info (stored, info);
-  if (options->lang != NULL)
-    info->lang = ssa_lang_from_string (options->lang);
+  info->lang = lang != NULL ? ssa_lang_from_string (lang) : request.lang;
   return g_steal_pointer (&info);
 }
 
-/* Writes the files the options ask for (all, or none), then prints the stored offer's number,
- * or its JSON instead when --json is "-". The offer is stored already: when a file cannot be
- * written, the message says so. */
-static int
-write_offer_outputs (SsaCliQuoteOptions *options,
-                     SsaDb              *db,
-                     const SsaDbOffer   *stored,
-                     const SsaOffer     *offer)
+/* @text as one word of a shell command: as it is when it needs no quoting. */
+static char *
+shell_word (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("_-./:=@%+,", *p) == NULL)
+      return g_shell_quote (text);
+  return text[0] != '\0' ? g_strdup (text) : g_shell_quote (text);
+}
+
+/* The command that writes the stored offer's documents again, with the files @options
+ * asked for: what a failure after storing tells the user to run. The database is named by
+ * its absolute path, the files as they were given. */
+static char *
+export_command (const SsaCliQuoteOptions *options,
+                SsaDb                    *db,
+                const SsaDbOffer         *stored)
+{
+  g_autoptr(GString) command = g_string_new ("ssa-desk-cli --db ");
+  g_autofree char *absolute = g_canonicalize_filename (ssa_db_get_path (db), NULL);
+  g_autofree char *db_word = shell_word (absolute);
+  g_autofree char *number = shell_word (stored->number);
+  const struct { const char *option; const char *value; } files[] = {
+    { "--json", options->json }, { "--xlsx", options->xlsx }, { "--pdf", options->pdf },
+    { "--lang", options->lang },
+  };
+
+  g_string_append_printf (command, "%s offer export %s", db_word, number);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    if (files[i].value != NULL)
+      {
+        g_autofree char *value = shell_word (files[i].value);
+
+        g_string_append_printf (command, " %s %s", files[i].option, value);
+      }
+  return g_string_free (g_steal_pointer (&command), FALSE);
+}
+
+/* Writes a stored offer's files from what is stored with it (its snapshot, inventory,
+ * seller and language), so that the documents of `offer create` and of every later
+ * `offer export` are the same; all or none of the files are written. Then prints the JSON
+ * on standard output when --json is "-". */
+static gboolean
+write_stored_offer (SsaCliQuoteOptions *options,
+                    SsaDb              *db,
+                    const SsaDbOffer   *stored)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SsaInventory) inventory = NULL;
   g_autoptr(SsaDocumentInfo) info = NULL;
+  g_autoptr(SsaOffer) offer = NULL;
   g_autofree char *json = NULL;
-  gboolean ok = TRUE;
 
   if (options->json != NULL)
     json = offer_document (stored);
 
-  if (options->xlsx != NULL || options->pdf != NULL)
+  offer = ssa_offer_new_from_json (stored->snapshot, strlen (stored->snapshot), &error);
+  if (offer != NULL && (options->xlsx != NULL || options->pdf != NULL))
     {
       inventory = ssa_inventory_new_from_data (stored->inventory, strlen (stored->inventory),
                                                stored->number, &error);
       if (inventory != NULL)
-        info = document_info (db, stored, options, &error);
-      if (info == NULL)
-        {
-          print_db_error ("offer", error);
-          ok = FALSE;
-        }
+        info = document_info (db, stored, options->lang, &error);
+    }
+  if (error != NULL)
+    {
+      print_db_error ("offer", error);
+      return FALSE;
     }
 
-  if (!ok || !ssa_cli_write_offer_files (options, json, offer, inventory, info))
+  if (!ssa_cli_write_offer_files (options, json, offer, inventory, info))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Writes the files the options ask for (all, or none), then prints the stored offer's number,
+ * or its JSON instead when --json is "-". The offer is stored already: when a file cannot be
+ * written, the message names its number and the command that writes the files again, and
+ * the exit status is 1 with nothing on standard output. */
+static int
+write_offer_outputs (SsaCliQuoteOptions *options,
+                     SsaDb              *db,
+                     const SsaDbOffer   *stored)
+{
+  if (!write_stored_offer (options, db, stored))
     {
-      g_printerr (_("The offer was stored as %s.\n"), stored->number);
+      g_autofree char *command = export_command (options, db, stored);
+
+      g_printerr (_("Offer %s was stored, but its files were not written. Write them again "
+                    "with:\n  %s\n"), stored->number, command);
       return SSA_CLI_REFUSED;
     }
 
-  if (options->json != NULL && g_str_equal (options->json, "-"))
-    fputs (json, stdout);
-  else
+  if (!ssa_cli_quote_options_use_stdout (options))
     g_print ("%s\n", stored->number);
+  else if (!ssa_output_is_stdout (options->json))
+    g_printerr (_("The offer was stored as %s.\n"), stored->number);
   return SSA_CLI_OK;
 }
 
@@ -710,7 +819,9 @@ print_offer_error (const char   *command,
                    gint64        installation_id,
                    const GError *error)
 {
-  if (error->domain == SSA_ERROR && error->code != SSA_ERROR_REQUEST)
+  if (g_error_matches (error, SSA_ERROR, SSA_ERROR_REQUEST))
+    ssa_cli_print_request_error (command, error);
+  else if (error->domain == SSA_ERROR)
     {
       g_autofree char *prefix = g_strdup_printf (_("installation %lld"),
                                                  (long long) installation_id);
@@ -729,7 +840,6 @@ offer_create (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(SsaDb) db = NULL;
   g_autoptr(SsaDbOffer) stored = NULL;
-  g_autoptr(SsaOffer) offer = NULL;
   g_autofree char *installation = NULL;
   SsaCliQuoteOptions options = { 0 };
   SsaOfferRequest request;
@@ -766,6 +876,7 @@ offer_create (int    argc,
 
   ok = ssa_cli_quote_options_to_request (&options, &request);
   ok &= parse_id ("--installation", installation, &id);
+  ok &= check_quote_outputs (&options);
   if (!ok)
     {
       status = SSA_CLI_REFUSED;
@@ -779,7 +890,7 @@ offer_create (int    argc,
       goto out;
     }
   /* The command has no validity option: the profile's default. */
-  stored = ssa_db_create_offer (db, id, &request, NULL, 0, &offer, &error);
+  stored = ssa_db_create_offer (db, id, &request, NULL, 0, NULL, &error);
   if (stored == NULL)
     {
       print_offer_error ("offer create", id, error);
@@ -787,7 +898,7 @@ offer_create (int    argc,
       goto out;
     }
 
-  status = write_offer_outputs (&options, db, stored, offer);
+  status = write_offer_outputs (&options, db, stored);
 
 out:
   ssa_cli_quote_options_clear (&options);
@@ -823,6 +934,8 @@ merge_request (SsaOfferRequest          *request,
       request->labour_hours = given->labour_hours;
       request->labour_rate = given->labour_rate;
     }
+  if (options->lang != NULL)
+    request->lang = given->lang;
 }
 
 static int
@@ -834,10 +947,10 @@ offer_revise (int    argc,
   g_autoptr(SsaDb) db = NULL;
   g_autoptr(SsaDbOffer) original = NULL;
   g_autoptr(SsaDbOffer) stored = NULL;
-  g_autoptr(SsaOffer) offer = NULL;
   SsaCliQuoteOptions options = { 0 };
   SsaOfferRequest given;
   SsaOfferRequest request;
+  gboolean ok;
   int status;
 
   context = context_new (_("NUMBER"),
@@ -856,7 +969,10 @@ offer_revise (int    argc,
   status = ssa_cli_quote_options_check (&options, "offer revise");
   if (status != SSA_CLI_OK)
     goto out;
-  if (!ssa_cli_quote_options_to_request (&options, &given))
+  /* Every problem at once: the options' values and the outputs. */
+  ok = ssa_cli_quote_options_to_request (&options, &given);
+  ok &= check_quote_outputs (&options);
+  if (!ok)
     {
       status = SSA_CLI_REFUSED;
       goto out;
@@ -877,14 +993,14 @@ offer_revise (int    argc,
     }
   merge_request (&request, &options, &given);
 
-  stored = ssa_db_revise_offer (db, argv[1], &request, NULL, 0, &offer, &error);
+  stored = ssa_db_revise_offer (db, argv[1], &request, NULL, 0, NULL, &error);
   if (stored == NULL)
     {
       print_offer_error ("offer revise", original->installation_id, error);
       status = SSA_CLI_REFUSED;
       goto out;
     }
-  status = write_offer_outputs (&options, db, stored, offer);
+  status = write_offer_outputs (&options, db, stored);
 
 out:
   ssa_cli_quote_options_clear (&options);
@@ -931,6 +1047,78 @@ offer_status (int    argc,
   return SSA_CLI_OK;
 }
 
+/* offer export NUMBER [--json F|-] [--xlsx F|-] [--pdf F|-] [--lang nb|en] */
+static int
+offer_export (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaDbOffer) stored = NULL;
+  SsaCliQuoteOptions options = { 0 };
+  int status = SSA_CLI_REFUSED;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &options.json,
+      N_("Write the offer as JSON to FILE, or to standard output with -"), N_("FILE") },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &options.xlsx,
+      N_("Write the offer as an Excel workbook to FILE, or to standard output with -"),
+      N_("FILE") },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &options.pdf,
+      N_("Write the offer as a PDF document to FILE, or to standard output with -"),
+      N_("FILE") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang,
+      N_("Language of the documents: nb or en (default: the offer’s own)"), N_("LANG") },
+    { NULL }
+  };
+
+  context = context_new (_("NUMBER"),
+                         _("Writes a stored offer’s documents again from what was stored with "
+                           "it: the same content as when it was created, whatever the price "
+                           "lists, installation and profile are now. Works on a read-only "
+                           "database."), entries);
+  if (!ssa_cli_parse (context, "offer export", &argc, &argv) ||
+      !expect_arguments ("offer export", argc, argv, 1, _("the offer NUMBER")))
+    {
+      status = SSA_CLI_USAGE;
+      goto out;
+    }
+  if (options.json == NULL && options.xlsx == NULL && options.pdf == NULL)
+    {
+      ssa_cli_usage_error ("offer export", _("give at least one of --json, --xlsx and --pdf"));
+      status = SSA_CLI_USAGE;
+      goto out;
+    }
+  status = ssa_cli_quote_options_check (&options, "offer export");
+  if (status != SSA_CLI_OK)
+    goto out;
+  status = SSA_CLI_REFUSED;
+  if (options.lang != NULL && !g_str_equal (options.lang, "nb") &&
+      !g_str_equal (options.lang, "en"))
+    {
+      g_printerr (_("--lang: “%s” is not a language of the documents: use nb or en\n"),
+                  options.lang);
+      goto out;
+    }
+
+  /* Read-only: exporting never migrates or otherwise changes the database. */
+  db = open_db ("offer export", SSA_DB_OPEN_READ_ONLY);
+  if (db == NULL || !check_quote_outputs (&options))
+    goto out;
+  stored = ssa_db_load_offer (db, argv[1], &error);
+  if (stored == NULL)
+    {
+      print_db_error ("offer export", error);
+      goto out;
+    }
+  if (write_stored_offer (&options, db, stored))
+    status = SSA_CLI_OK;
+
+out:
+  ssa_cli_quote_options_clear (&options);
+  return status;
+}
+
 int
 ssa_cli_offer (int    argc,
                char **argv)
@@ -939,6 +1127,8 @@ ssa_cli_offer (int    argc,
     { "create", offer_create, N_("--installation ID [OPTION…]") },
     { "status", offer_status, N_("NUMBER sent|accepted|declined") },
     { "revise", offer_revise, N_("NUMBER [OPTION…]") },
+    { "export", offer_export,
+      N_("NUMBER [--json FILE] [--xlsx FILE] [--pdf FILE] [--lang nb|en]") },
   };
 
   return run_subcommand ("offer", subcommands, G_N_ELEMENTS (subcommands), argc, argv);
@@ -1149,10 +1339,13 @@ ssa_cli_backup (int    argc,
   context = context_new (_("FILE"),
                          _("Copies the database into FILE with SQLite's online backup: a "
                            "consistent copy, safe while the window or other commands use the "
-                           "database. FILE is replaced only once the copy is complete."), NULL);
+                           "database. FILE is replaced only once the copy is complete; with -, "
+                           "the copy goes to standard output."), NULL);
   if (!ssa_cli_parse (context, "backup", &argc, &argv) ||
       !expect_arguments ("backup", argc, argv, 1, _("the backup FILE")))
     return SSA_CLI_USAGE;
+  if (!check_output (argv[1], argv[1]))
+    return SSA_CLI_REFUSED;
 
   /* Read-only: a backup never migrates or otherwise changes the database. */
   db = open_db ("backup", SSA_DB_OPEN_READ_ONLY);
@@ -1164,6 +1357,8 @@ ssa_cli_backup (int    argc,
       return SSA_CLI_REFUSED;
     }
 
-  g_print (_("Backed up %s to %s.\n"), ssa_db_get_path (db), argv[1]);
+  /* With "-" standard output carries the copy only. */
+  if (!ssa_output_is_stdout (argv[1]))
+    g_print (_("Backed up %s to %s.\n"), ssa_db_get_path (db), argv[1]);
   return SSA_CLI_OK;
 }

@@ -11,31 +11,18 @@
 #include "ssa-cli.h"
 #include "ssa-date.h"
 #include "ssa-error.h"
+#include "ssa-output.h"
 
 /* Prints a calculator error: problems with the installation's content name its file,
- * problems with the request name the command. */
+ * problems with the request name the option. */
 static void
 print_compute_error (const char   *installation_path,
                      const GError *error)
 {
-  /* The request's fields are named as the calculator knows them ("end: …"); on the
-   * command line they are options ("--end: …"). */
-  static const char * const fields[] = { "end:", "months:", "discount:", "labour:" };
-  guint i;
-
-  if (!g_error_matches (error, SSA_ERROR, SSA_ERROR_REQUEST))
-    {
-      ssa_cli_print_error (installation_path, error);
-      return;
-    }
-
-  for (i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (g_str_has_prefix (error->message, fields[i]))
-      {
-        g_printerr ("--%s\n", error->message);
-        return;
-      }
-  g_printerr ("ssa-desk-cli quote: %s\n", error->message);
+  if (g_error_matches (error, SSA_ERROR, SSA_ERROR_REQUEST))
+    ssa_cli_print_request_error ("quote", error);
+  else
+    ssa_cli_print_error (installation_path, error);
 }
 
 int
@@ -53,6 +40,7 @@ ssa_cli_quote (int    argc,
   SsaCliQuoteOptions options = { 0 };
   SsaOfferRequest request;
   gboolean inputs_ok = TRUE;
+  gboolean protected = FALSE;
   int status;
   const GOptionEntry entries[] = {
     { "price-list", 0, 0, G_OPTION_ARG_FILENAME, &price_list_path,
@@ -94,8 +82,13 @@ ssa_cli_quote (int    argc,
   if (status != SSA_CLI_OK)
     goto out;
 
-  /* Check every input before giving up, so that one run reports all the problems. */
+  /* Check every input before giving up, so that one run reports all the problems. No
+   * output may replace an input. */
   inputs_ok = ssa_cli_quote_options_to_request (&options, &request);
+  ssa_output_protect (price_list_path, SSA_OUTPUT_PROTECT_INPUT);
+  ssa_output_protect (installation_path, SSA_OUTPUT_PROTECT_INPUT);
+  protected = TRUE;
+  inputs_ok &= ssa_cli_quote_options_check_outputs (&options);
 
   price_list = ssa_price_list_new_from_file (price_list_path, &error);
   if (price_list == NULL)
@@ -130,6 +123,11 @@ ssa_cli_quote (int    argc,
   status = ssa_cli_write_offer_outputs (&options, offer, inventory);
 
 out:
+  if (protected)
+    {
+      ssa_output_unprotect (price_list_path, SSA_OUTPUT_PROTECT_INPUT);
+      ssa_output_unprotect (installation_path, SSA_OUTPUT_PROTECT_INPUT);
+    }
   ssa_cli_quote_options_clear (&options);
   return status;
 }

@@ -15,6 +15,7 @@
 #include "ssa-inventory.h"
 #include "ssa-json-guard.h"
 #include "ssa-json-guard-private.h"
+#include "ssa-limits.h"
 
 /* Licence lists as resellers get them from spreadsheets. Norwegian Excel saves "CSV
  * (semikolonseparert)" in Windows-1252 with `;`, other programs UTF-8 (with or without a
@@ -327,7 +328,8 @@ ssa_csv_parse (const char  *text,
  * @text: a date written YYYY-MM-DD, or DD.MM.YYYY as in Norway (D.M.YYYY too)
  * @out: (out): the date
  *
- * Returns: whether @text is a real calendar day in one of these forms
+ * Returns: whether @text is a real calendar day in one of these forms, within the limit of
+ *   dates (%SSA_LIMIT_MIN_YEAR to %SSA_LIMIT_MAX_YEAR)
  */
 gboolean
 ssa_csv_parse_date (const char *text,
@@ -348,7 +350,8 @@ ssa_csv_parse_date (const char *text,
       strlen (parts[1]) < 1 || strlen (parts[1]) > 2 || strlen (parts[2]) != 4 ||
       !g_ascii_string_to_unsigned (parts[0], 10, 1, 31, &day, NULL) ||
       !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &month, NULL) ||
-      !g_ascii_string_to_unsigned (parts[2], 10, 1, 9999, &year, NULL) ||
+      !g_ascii_string_to_unsigned (parts[2], 10, SSA_LIMIT_MIN_YEAR, SSA_LIMIT_MAX_YEAR, &year,
+                                   NULL) ||
       !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     return FALSE;
 
@@ -613,7 +616,8 @@ read_row (const SsaCsvRow    *row,
   if (added_on[0] != '\0' && !ssa_csv_parse_date (added_on, &line.added_on))
     {
       ssa_json_problems_add (problems, at, NULL,
-                             _("added on: “%s” is not a date written DD.MM.YYYY or YYYY-MM-DD"),
+                             _("added on: “%s” is not a date written DD.MM.YYYY or YYYY-MM-DD "
+                               "from 01.01.1900 to 31.12.9999"),
                              added_on);
       ok = FALSE;
     }
@@ -621,7 +625,7 @@ read_row (const SsaCsvRow    *row,
     {
       ssa_json_problems_add (problems, at, NULL,
                              _("covered until: “%s” is not a date written DD.MM.YYYY or "
-                               "YYYY-MM-DD"),
+                               "YYYY-MM-DD from 01.01.1900 to 31.12.9999"),
                              covered);
       ok = FALSE;
     }
@@ -659,6 +663,22 @@ read_row (const SsaCsvRow    *row,
   line.code = g_steal_pointer (&code);
   line.name = name != NULL ? clean_name (name) : NULL;
   g_array_append_val (lines, line);
+}
+
+/* Refuses a file with more licence lines than an installation may have before any line is
+ * read: the rows after the header that are not empty. */
+static gboolean
+check_n_rows (GPtrArray   *rows,
+              guint        first,
+              const char  *what,
+              GError     **error)
+{
+  guint64 n_lines = 0;
+
+  for (guint i = first; i < rows->len; i++)
+    if (!row_is_empty (g_ptr_array_index (rows, i)))
+      n_lines++;
+  return ssa_limits_check_lines (n_lines, what, error);
 }
 
 /**
@@ -713,6 +733,9 @@ ssa_csv_read_licences (const char          *data,
                      "“artikkelnummer;antall” and one line per licence"), what);
       return NULL;
     }
+
+  if (!check_n_rows (rows, i, what, error))
+    return NULL;
 
   lines = g_array_new (FALSE, TRUE, sizeof (SsaInventoryLine));
   g_array_set_clear_func (lines, line_clear);

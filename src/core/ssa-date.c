@@ -11,6 +11,22 @@
 
 #include "ssa-date.h"
 #include "ssa-error.h"
+#include "ssa-limits.h"
+
+/* "10000-01-01": a date written like YYYY-MM-DD but with a year of five or more digits,
+ * refused for its limit rather than its form. */
+static gboolean
+looks_beyond_year_9999 (const char *text)
+{
+  gsize n_digits = 0;
+
+  while (g_ascii_isdigit (text[n_digits]))
+    n_digits++;
+  return n_digits > 4 && text[0] != '0' && strlen (text + n_digits) == 6 &&
+         text[n_digits] == '-' && g_ascii_isdigit (text[n_digits + 1]) &&
+         g_ascii_isdigit (text[n_digits + 2]) && text[n_digits + 3] == '-' &&
+         g_ascii_isdigit (text[n_digits + 4]) && g_ascii_isdigit (text[n_digits + 5]);
+}
 
 /**
  * ssa_date_parse:
@@ -18,7 +34,9 @@
  * @out: (out): the date
  * @error: a #GError
  *
- * Parses strictly: exactly ten characters, a real calendar day (2026-02-30 is refused).
+ * Parses strictly: exactly ten characters, a real calendar day (2026-02-30 is refused)
+ * within the limit of ssa-limits.h (1900-01-01 to 9999-12-31). A day outside it, also one
+ * with a five-digit year ("10000-01-01"), is refused with a message that names the limit.
  */
 gboolean
 ssa_date_parse (const char  *text,
@@ -32,6 +50,8 @@ ssa_date_parse (const char  *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
+  if (looks_beyond_year_9999 (text))
+    goto outside;
   if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
     goto invalid;
   for (i = 0; i < G_N_ELEMENTS (digit_positions); i++)
@@ -50,9 +70,22 @@ ssa_date_parse (const char  *text,
       return FALSE;
     }
 
+  if (year < SSA_LIMIT_MIN_YEAR || year > SSA_LIMIT_MAX_YEAR)
+    goto outside;
+
   g_date_clear (out, 1);
   g_date_set_dmy (out, day, month, year);
   return TRUE;
+
+outside:
+  {
+    g_autofree char *limit = ssa_limits_dates_text ();
+
+    g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,
+                 /* Translators: the second %s is "SSA Desk takes dates from … to …". */
+                 _("“%s” is outside the limit: %s"), text, limit);
+    return FALSE;
+  }
 
 invalid:
   g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,

@@ -11,6 +11,7 @@
 
 #include "ssa-date.h"
 #include "ssa-db-private.h"
+#include "ssa-limits.h"
 
 /* Customers, installations and their licence lines: rows to GObjects and back, the
  * installation files, and the lists of the command line. */
@@ -401,6 +402,42 @@ insert_line (SsaDb                  *self,
   return ssa_db_last_insert_id (self);
 }
 
+/* Refuses, before anything is written, lines that would give the installation more than
+ * SSA_LIMIT_MAX_LICENCE_LINES: @n_new, added to its stored lines when @keep_stored. */
+static gboolean
+check_line_limit (SsaDb    *self,
+                  gint64    installation_id,
+                  gboolean  keep_stored,
+                  guint64   n_new,
+                  GError  **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autofree char *text = NULL;
+  guint64 n_stored = 0;
+
+  if (keep_stored)
+    {
+      stmt = ssa_db_prepare (self, "SELECT count(*) FROM licences WHERE installation_id = ?",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, installation_id);
+      if (!ssa_db_step_row (self, stmt, error))
+        return FALSE;
+      n_stored = (guint64) sqlite3_column_int64 (stmt, 0);
+    }
+
+  if (n_stored + n_new <= SSA_LIMIT_MAX_LICENCE_LINES)
+    return TRUE;
+
+  text = ssa_limits_lines_text (n_stored + n_new);
+  g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED,
+               /* Translators: "installation 3: 10001 licence lines are more than …". */
+               _("installation %lld: %s; nothing was stored"), (long long) installation_id,
+               text);
+  return FALSE;
+}
+
 SsaLicence *
 ssa_db_load_licence (SsaDb   *self,
                      gint64   id,
@@ -449,6 +486,8 @@ ssa_db_insert_licence (SsaDb       *self,
   g_return_val_if_fail (ssa_licence_get_id (licence) == 0, FALSE);
 
   if (!ssa_db_check_writable (self, error))
+    return FALSE;
+  if (!check_line_limit (self, installation_id, TRUE, 1, error))
     return FALSE;
 
   ssa_licence_to_inventory_line (licence, &line);
@@ -555,6 +594,8 @@ ssa_db_replace_licences (SsaDb       *self,
   if (!ssa_db_transaction_begin (&txn, self, error))
     return NULL;
   if (!installation_exists (self, installation_id, error))
+    return NULL;
+  if (!check_line_limit (self, installation_id, append, lines->len, error))
     return NULL;
 
   if (!append)
@@ -1032,14 +1073,16 @@ ssa_db_insert_installation (SsaDb            *self,
   g_return_val_if_fail (SSA_IS_INSTALLATION (installation), FALSE);
   g_return_val_if_fail (ssa_installation_get_id (installation) == 0, FALSE);
 
+  licences = ssa_installation_get_licences (installation);
+  n_licences = g_list_model_get_n_items (licences);
+  if (!ssa_limits_check_lines (n_licences, NULL, error))
+    return FALSE;
   if (!ssa_db_transaction_begin (&txn, self, error))
     return FALSE;
   if (!insert_installation_row (self, installation, error))
     return FALSE;
   id = ssa_db_last_insert_id (self);
 
-  licences = ssa_installation_get_licences (installation);
-  n_licences = g_list_model_get_n_items (licences);
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_licences);
   for (guint i = 0; i < n_licences; i++)
     {
@@ -1464,6 +1507,10 @@ ssa_db_import_inventories (SsaDb         *self,
   g_return_val_if_fail (inventories != NULL || n_inventories == 0, FALSE);
   g_return_val_if_fail (out_ids != NULL || n_inventories == 0, FALSE);
 
+  for (guint i = 0; i < n_inventories; i++)
+    if (!ssa_limits_check_lines (inventories[i]->lines->len, names != NULL ? names[i] : NULL,
+                                 error))
+      return FALSE;
   if (!ssa_db_transaction_begin (&txn, self, error))
     return FALSE;
 

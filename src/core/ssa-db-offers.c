@@ -11,6 +11,8 @@
 
 #include "ssa-date.h"
 #include "ssa-db-private.h"
+#include "ssa-limits.h"
+#include "ssa-json-guard.h"
 
 /* Stored offers: numbered YYYY-NNNN without gaps, revised as YYYY-NNNN-R2, …, with their
  * status draft → sent → accepted or declined. The number is taken in the write transaction
@@ -23,6 +25,11 @@
   "o.id, o.number, o.year, o.seq, o.revision, o.installation_id, i.name, c.name, o.status, " \
   "o.created, o.valid_until, o.period_start, o.period_end, o.price_list_id, p.list_id, " \
   "o.currency, o.total"
+
+/* What ssa_db_load_offer() reads beyond the list's columns; a database of schema version 1
+ * (opened read-only, not migrated) has no seller. */
+#define OFFER_FULL_COLUMNS ", o.request, o.snapshot, o.inventory, o.seller, o.seller_logo"
+#define OFFER_FULL_COLUMNS_V1 ", o.request, o.snapshot, o.inventory, NULL, NULL"
 
 #define OFFER_FROM \
   " FROM offers o LEFT JOIN installations i ON i.id = o.installation_id " \
@@ -83,6 +90,7 @@ ssa_db_offer_free (SsaDbOffer *offer)
   g_free (offer->request);
   g_free (offer->snapshot);
   g_free (offer->inventory);
+  g_clear_pointer (&offer->seller, ssa_profile_free);
   g_free (offer);
 }
 
@@ -119,6 +127,86 @@ ssa_db_offer_get_shown_status (const SsaDbOffer *offer,
   return offer->status;
 }
 
+/* The seller as stored with an offer: the profile's printed fields. The validity and labour
+ * rate are the builder's defaults, not printed, and left out. */
+static char *
+seller_to_json (const SsaProfile *profile)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  const struct { const char *name; const char *value; } texts[] = {
+    { "company_name", profile->company_name },
+    { "org_no", profile->org_no },
+    { "address", profile->address },
+    { "phone", profile->phone },
+    { "email", profile->email },
+    { "payment_terms", profile->payment_terms },
+    { "logo_mime_type", profile->logo != NULL ? profile->logo_mime_type : NULL },
+  };
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i].value != NULL)
+      {
+        json_builder_set_member_name (builder, texts[i].name);
+        json_builder_add_string_value (builder, texts[i].value);
+      }
+  json_builder_set_member_name (builder, "vat_registered");
+  json_builder_add_boolean_value (builder, profile->vat_registered);
+  json_builder_set_member_name (builder, "foretaksregisteret");
+  json_builder_add_boolean_value (builder, profile->foretaksregisteret);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static char *
+dup_member (JsonObject *object,
+            const char *name)
+{
+  return g_strdup (json_object_get_string_member_with_default (object, name, NULL));
+}
+
+/* Returns: (transfer full) (nullable): the stored seller, %NULL when there is none (an
+ * offer of schema version 1) or it cannot be read */
+static SsaProfile *
+seller_from_row (SsaDbStmt *stmt,
+                 int        json_column,
+                 int        logo_column)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(SsaProfile) seller = NULL;
+  const char *json = (const char *) sqlite3_column_text (stmt, json_column);
+  JsonObject *object;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  object = json_node_get_object (json_parser_get_root (parser));
+
+  seller = ssa_profile_new ();
+  seller->company_name = dup_member (object, "company_name");
+  seller->org_no = dup_member (object, "org_no");
+  seller->address = dup_member (object, "address");
+  seller->phone = dup_member (object, "phone");
+  seller->email = dup_member (object, "email");
+  seller->payment_terms = dup_member (object, "payment_terms");
+  seller->vat_registered = json_object_get_boolean_member_with_default (object,
+                                                                        "vat_registered",
+                                                                        FALSE);
+  seller->foretaksregisteret = json_object_get_boolean_member_with_default (object,
+                                                                            "foretaksregisteret",
+                                                                            FALSE);
+  if (sqlite3_column_type (stmt, logo_column) == SQLITE_BLOB)
+    {
+      seller->logo = g_bytes_new (sqlite3_column_blob (stmt, logo_column),
+                                  sqlite3_column_bytes (stmt, logo_column));
+      seller->logo_mime_type = dup_member (object, "logo_mime_type");
+    }
+  return g_steal_pointer (&seller);
+}
+
 static SsaDbOffer *
 offer_from_row (SsaDbStmt *stmt,
                 gboolean   full)
@@ -150,6 +238,7 @@ offer_from_row (SsaDbStmt *stmt,
       offer->request = ssa_db_column_text (stmt, 17);
       offer->snapshot = ssa_db_column_text (stmt, 18);
       offer->inventory = ssa_db_column_text (stmt, 19);
+      offer->seller = seller_from_row (stmt, 20, 21);
     }
   return offer;
 }
@@ -207,6 +296,8 @@ request_to_json (const SsaOfferRequest *request)
       add_decimal_member (builder, "labour_hours", request->labour_hours);
       add_decimal_member (builder, "labour_rate", request->labour_rate);
     }
+  json_builder_set_member_name (builder, "lang");
+  json_builder_add_string_value (builder, ssa_lang_to_string (request->lang));
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -249,9 +340,10 @@ ssa_db_offer_get_request (const SsaDbOffer  *offer,
                           SsaOfferRequest   *out,
                           GError           **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
   const char *billing;
+  const char *lang;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (offer != NULL, FALSE);
@@ -259,11 +351,14 @@ ssa_db_offer_get_request (const SsaDbOffer  *offer,
 
   ssa_offer_request_init (out);
 
-  if (offer->request == NULL || !json_parser_load_from_data (parser, offer->request, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* Through the guard like every other JSON SSA Desk reads: a request that gives a key
+   * twice says two things and is refused as damaged, not read as its last value. */
+  if (offer->request != NULL)
+    root = ssa_json_guard_parse (offer->request, strlen (offer->request), offer->number, NULL);
+  if (root == NULL)
     goto invalid;
 
-  object = json_node_get_object (json_parser_get_root (parser));
+  object = json_node_get_object (root);
   ok &= read_request_date (object, "start", &out->start);
   ok &= read_request_date (object, "today", &out->today);
   if (json_object_has_member (object, "end"))
@@ -277,6 +372,10 @@ ssa_db_offer_get_request (const SsaDbOffer  *offer,
       out->months = (int) json_object_get_int_member_with_default (object, "months", 0);
       ok &= out->months >= 1 && out->months <= SSA_OFFER_MAX_MONTHS;
     }
+  /* Offers stored before the language was kept have none: Bokmål, the documents' default. */
+  lang = json_object_get_string_member_with_default (object, "lang", "nb");
+  ok &= lang != NULL && (g_str_equal (lang, "nb") || g_str_equal (lang, "en"));
+  out->lang = ssa_lang_from_string (lang);
   billing = json_object_get_string_member_with_default (object, "billing", "once");
   ok &= billing != NULL && ssa_billing_from_string (billing, &out->billing);
   ok &= read_request_decimal (object, "discount_percent", &out->discount_percent);
@@ -411,6 +510,14 @@ profile_validity_days (SsaDb   *self,
   return CLAMP (sqlite3_column_int (stmt, 0), 1, SSA_PROFILE_MAX_VALIDITY_DAYS);
 }
 
+/* Whether the offers have their seller: schema version 2 on. A database of version 1 is
+ * only ever read as it is (opened read-only, as for a backup or an export). */
+static gboolean
+has_seller (SsaDb *self)
+{
+  return ssa_db_get_schema_version (self) >= 2;
+}
+
 static SsaDbOffer *
 load_offer_by_id (SsaDb   *self,
                   gint64   id,
@@ -419,8 +526,10 @@ load_offer_by_id (SsaDb   *self,
   g_autoptr(SsaDbStmt) stmt = NULL;
 
   stmt = ssa_db_prepare (self,
-                         "SELECT " OFFER_COLUMNS ", o.request, o.snapshot, o.inventory" OFFER_FROM
-                         " WHERE o.id = ?", error);
+                         has_seller (self)
+                         ? "SELECT " OFFER_COLUMNS OFFER_FULL_COLUMNS OFFER_FROM " WHERE o.id = ?"
+                         : "SELECT " OFFER_COLUMNS OFFER_FULL_COLUMNS_V1 OFFER_FROM
+                           " WHERE o.id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -470,6 +579,8 @@ store_offer (SsaDb                  *self,
   g_autofree char *inventory_json = NULL;
   g_autofree char *request_json = NULL;
   g_autofree char *paid_json = NULL;
+  g_autofree char *seller_json = NULL;
+  g_autoptr(SsaProfile) seller = NULL;
   GDate day;
   GDate valid_until;
   int revision = 1;
@@ -520,6 +631,16 @@ store_offer (SsaDb                  *self,
     return NULL;
   ssa_date_add_days (&day, days, &valid_until);
 
+  if (!ssa_limits_check_date (&valid_until, _("The end of the offer’s validity"), error))
+    return NULL;
+
+  /* The seller as the profile stands now, in the same transaction: what the offer's
+   * documents show of the reseller, kept with it. */
+  seller = ssa_db_load_profile (self, error);
+  if (seller == NULL)
+    return NULL;
+  seller_json = seller_to_json (seller);
+
   number = format_number (year, seq, revision);
   snapshot = ssa_offer_to_json (offer);
   inventory_json = ssa_inventory_to_json (inventory);
@@ -529,8 +650,9 @@ store_offer (SsaDb                  *self,
   stmt = ssa_db_prepare (self,
                          "INSERT INTO offers (year, seq, revision, number, installation_id, "
                          "price_list_id, status, created, valid_until, period_start, period_end, "
-                         "currency, total, request, inventory, snapshot, paid_licences) VALUES "
-                         "(?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                         "currency, total, request, inventory, snapshot, paid_licences, seller, "
+                         "seller_logo) VALUES "
+                         "(?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, year);
@@ -549,6 +671,16 @@ store_offer (SsaDb                  *self,
   sqlite3_bind_text (stmt, 14, inventory_json, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 15, snapshot, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 16, paid_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 17, seller_json, -1, SQLITE_STATIC);
+  if (seller->logo != NULL)
+    {
+      gsize size;
+      gconstpointer data = g_bytes_get_data (seller->logo, &size);
+
+      sqlite3_bind_blob (stmt, 18, data != NULL ? data : "", (int) size, SQLITE_STATIC);
+    }
+  else
+    sqlite3_bind_null (stmt, 18);
   if (!ssa_db_step_done (self, stmt, error))
     return NULL;
   ssa_db_stmt_release (g_steal_pointer (&stmt));
@@ -624,8 +756,11 @@ load_offer (SsaDb       *self,
   int rc;
 
   stmt = ssa_db_prepare (self,
-                         "SELECT " OFFER_COLUMNS ", o.request, o.snapshot, o.inventory" OFFER_FROM
-                         " WHERE o.number = ?", error);
+                         has_seller (self)
+                         ? "SELECT " OFFER_COLUMNS OFFER_FULL_COLUMNS OFFER_FROM
+                           " WHERE o.number = ?"
+                         : "SELECT " OFFER_COLUMNS OFFER_FULL_COLUMNS_V1 OFFER_FROM
+                           " WHERE o.number = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, normal, -1, SQLITE_TRANSIENT);

@@ -76,6 +76,37 @@ load_info (SsaDb       *self,
   return info_from_row (stmt);
 }
 
+/* An id names one document: offers name the list they used by its id, so a second document
+ * under a stored id (the same bytes are the same document) would make an id say two things.
+ * The distributor gives a changed list a new id. */
+static gboolean
+check_id_is_free (SsaDb       *self,
+                  const char  *list_id,
+                  const char  *what,
+                  GError     **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = ssa_db_prepare (self, "SELECT 1 FROM price_lists WHERE list_id = ? LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, list_id, -1, SQLITE_TRANSIENT);
+  rc = ssa_db_step (self, stmt, error);
+  if (rc == 0)
+    return FALSE;
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED,
+                   _("%s: a price list with the id “%s” is stored already, and its content "
+                     "differs from this one. An id names one price list: nothing was stored "
+                     "and the current price list is unchanged. Give the new list a new id."),
+                   what, list_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * ssa_db_store_checked_price_list_locked:
  * @self: the connection, in a write transaction the caller holds
@@ -92,7 +123,8 @@ load_info (SsaDb       *self,
  * Stores a price list that was checked already and makes it the current list, without a
  * transaction of its own: the migration that stores the bundled list runs inside its own,
  * and SQLite transactions do not nest. A document with the same bytes as a stored one is not
- * stored again: that one becomes current (and takes @source's ETag and Last-Modified).
+ * stored again: that one becomes current (and takes @source's ETag and Last-Modified). A
+ * document with other bytes under the id of a stored one is refused (%SSA_DB_ERROR_REFUSED).
  *
  * Returns: %TRUE when the list is stored and current; on failure the caller rolls back
  */
@@ -142,6 +174,9 @@ ssa_db_store_checked_price_list_locked (SsaDb                       *self,
     row_id = sqlite3_column_int64 (stmt, 0);
   ssa_db_stmt_release (g_steal_pointer (&stmt));
   was_new = row_id == 0;
+
+  if (was_new && !check_id_is_free (self, price_list->id, what, error))
+    return FALSE;
 
   stmt = ssa_db_prepare (self, "UPDATE price_lists SET is_current = 0 WHERE is_current = 1",
                          error);
@@ -268,6 +303,8 @@ ssa_db_store_checked_price_list (SsaDb                       *self,
  * Checks the price list whole (ssa_price_list_new_from_data()), then stores it and makes it
  * the current list in one transaction. A document with the same bytes as a stored one is
  * not stored again: that one becomes current (and takes @source's ETag and Last-Modified).
+ * A document with other bytes under the id of a stored one is refused
+ * (%SSA_DB_ERROR_REFUSED): an id names one price list.
  *
  * Returns: %TRUE when the list is stored and current; on failure nothing changed
  */

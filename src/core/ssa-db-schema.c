@@ -154,6 +154,23 @@ static const char migration_1_sql[] =
 
 G_STATIC_ASSERT (SSA_DB_APPLICATION_ID == 1397965124);
 
+/* Version 2: everything an offer's documents show is kept with the offer, so that
+ * `offer export` writes them again as they were. The offer's lines, totals and terms are in
+ * its snapshot, the customer and installation in its inventory, the language in its
+ * request; what was missing is the reseller as the profile stood then (seller: its printed
+ * fields as JSON; seller_logo: the logo's bytes, with its type in the JSON). Offers stored
+ * before keep NULL here. The new columns are as immutable as the others: the trigger is
+ * made again with them. */
+static const char migration_2_sql[] =
+  "ALTER TABLE offers ADD COLUMN seller TEXT;"
+  "ALTER TABLE offers ADD COLUMN seller_logo BLOB;"
+  "DROP TRIGGER offers_immutable;"
+  "CREATE TRIGGER offers_immutable BEFORE UPDATE OF year, seq, revision, number,"
+  "  installation_id, price_list_id, created, valid_until, period_start, period_end,"
+  "  currency, total, request, inventory, snapshot, paid_licences, seller, seller_logo"
+  "  ON offers"
+  "  BEGIN SELECT RAISE (ABORT, 'an offer never changes: make a revision'); END;";
+
 /* A new database holds the bundled sample price list as its current list, so that offers
  * can be computed before the distributor's list is fetched. */
 static gboolean
@@ -178,6 +195,7 @@ store_sample_price_list (SsaDb   *self,
 
 static const Migration migrations[] = {
   { migration_1_sql, store_sample_price_list },
+  { migration_2_sql, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SSA_DB_SCHEMA_VERSION);

@@ -26,7 +26,7 @@ G_BEGIN_DECLS
  * more than one row does so in one transaction; writers take the write lock at the start of
  * their transaction (BEGIN IMMEDIATE) and wait up to SSA_DB_BUSY_TIMEOUT_MS for it. */
 
-#define SSA_DB_SCHEMA_VERSION     1
+#define SSA_DB_SCHEMA_VERSION     2
 #define SSA_DB_APPLICATION_ID     0x53534144 /* "SSAD" */
 #define SSA_DB_BUSY_TIMEOUT_MS    10000
 
@@ -290,6 +290,9 @@ typedef struct
   char           *snapshot;         /* the ssa-desk-offer/1 document; NULL in lists */
   char           *inventory;        /* the installation as it was, ssa-desk-installation/1;
                                      * NULL in lists */
+  SsaProfile     *seller;           /* the reseller's profile as it was when the offer was
+                                     * stored (printed fields and logo); NULL in lists and
+                                     * for offers stored before schema version 2 */
 } SsaDbOffer;
 
 void            ssa_db_offer_free          (SsaDbOffer      *offer);

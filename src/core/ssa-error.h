@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  * @SSA_ERROR_TOO_LARGE: a document is larger or deeper than SSA Desk accepts
  * @SSA_ERROR_NOT_AVAILABLE: the feature is not available in this build
  * @SSA_ERROR_REQUEST: the offer request (period, discount, labour) is refused
+ * @SSA_ERROR_DUPLICATE_KEY: a JSON document gives a key twice in one object; the message
+ *   names the key's path, e.g. "products[3].code"
  *
  * Errors of the core library. Messages are translated and name the field and, where
  * there is one, the line or product they concern; several problems are separated by
@@ -32,6 +34,7 @@ typedef enum
   SSA_ERROR_TOO_LARGE,
   SSA_ERROR_NOT_AVAILABLE,
   SSA_ERROR_REQUEST,
+  SSA_ERROR_DUPLICATE_KEY,
 } SsaError;
 
 GQuark ssa_error_quark (void);

@@ -567,10 +567,11 @@ check_in_thread (GTask        *task,
 
   /* Tell "not JSON at all" (a web page, a file of another kind) from "JSON that breaks a
    * rule": only the second has a useful detail for the distributor. The body is parsed once
-   * for both: a document the guard refuses as too long or nested too deep is reported with
-   * the guard's detail, like a broken rule. */
+   * for both: a document the guard refuses as too long or nested too deep, or for a key
+   * given twice, is reported with the guard's detail, like a broken rule. */
   root = ssa_json_guard_parse (bytes != NULL ? bytes : "", length, data->url, &error);
-  if (root == NULL && !g_error_matches (error, SSA_ERROR, SSA_ERROR_TOO_LARGE))
+  if (root == NULL && !g_error_matches (error, SSA_ERROR, SSA_ERROR_TOO_LARGE) &&
+      !g_error_matches (error, SSA_ERROR, SSA_ERROR_DUPLICATE_KEY))
     {
       check_result_free (result);
       if (content_type_is_html (data->content_type))

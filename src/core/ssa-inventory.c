@@ -13,6 +13,7 @@
 #include "ssa-inventory.h"
 #include "ssa-json-guard.h"
 #include "ssa-json-guard-private.h"
+#include "ssa-limits.h"
 #include "ssa-org-no.h"
 
 G_DEFINE_BOXED_TYPE (SsaInventory, ssa_inventory, ssa_inventory_copy, ssa_inventory_free)
@@ -197,7 +198,7 @@ read_lines (SsaInventory       *self,
       ssa_json_scope_get_text (&scope, "code", SSA_JSON_REQUIRED | SSA_JSON_NON_EMPTY,
                                SSA_JSON_CODE_MAX_CHARS, &line.code);
       ssa_json_scope_get_int (&scope, "quantity", SSA_JSON_REQUIRED,
-                              1, SSA_INVENTORY_MAX_QUANTITY,
+                              SSA_LIMIT_MIN_QUANTITY, SSA_LIMIT_MAX_QUANTITY,
                               _("must be a whole number from 1 to 1 000 000"),
                               &line.quantity);
       if (!ssa_json_scope_get_date (&scope, "added_on", SSA_JSON_OPTIONAL, &line.added_on))
@@ -212,6 +213,19 @@ read_lines (SsaInventory       *self,
        * and the array owns the strings either way. */
       g_array_append_val (self->lines, line);
     }
+}
+
+/* Refuses more licence lines than an installation may have before any line is read. */
+static gboolean
+check_n_lines (JsonObject  *root,
+               const char  *what,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "licenses");
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return TRUE;
+  return ssa_limits_check_lines (json_array_get_length (json_node_get_array (node)), what, error);
 }
 
 /**
@@ -248,6 +262,9 @@ ssa_inventory_new_from_data (const char  *data,
 
   if (!ssa_json_check_format (json_node_get_object (root_node), SSA_INSTALLATION_FORMAT,
                               what, error))
+    return NULL;
+
+  if (!check_n_lines (json_node_get_object (root_node), what, error))
     return NULL;
 
   self = ssa_inventory_new ();

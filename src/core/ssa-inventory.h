@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "ssa-kind.h"
+#include "ssa-limits.h"
 
 G_BEGIN_DECLS
 
@@ -48,7 +49,7 @@ typedef struct
   GArray         *lines;      /* SsaInventoryLine */
 } SsaInventory;
 
-#define SSA_INVENTORY_MAX_QUANTITY 1000000
+#define SSA_INVENTORY_MAX_QUANTITY SSA_LIMIT_MAX_QUANTITY
 
 #define SSA_TYPE_INVENTORY (ssa_inventory_get_type ())
 

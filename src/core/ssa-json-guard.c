@@ -21,17 +21,499 @@
 #include "ssa-json-guard.h"
 #include "ssa-json-guard-private.h"
 
-/* Price lists come from the network: a hostile one must not exhaust memory or the stack.
- * json-glib parses recursively and reads whatever it is given, so the size and the depth
- * are checked first, by a linear scan that needs no stack. */
+/* Price lists come from the network: a hostile one must not exhaust memory or the stack,
+ * nor say two things at once. json-glib parses recursively, reads whatever it is given, and
+ * accepts more than JSON: comments, single quotes, hexadecimal and octal-looking numbers,
+ * unknown escapes, raw control characters in strings and text after the document; and of a
+ * key given twice in one object it silently keeps the last value. So every document is first
+ * read by a strict scanner of RFC 8259 JSON that needs no recursion and takes linear time:
+ * it checks the size, the depth and the grammar, and refuses a key given twice in the same
+ * object (keys compared after their escapes are decoded: "a" and "\u0061" are one key). Only
+ * a document that passes reaches json-glib. */
+
+typedef enum
+{
+  EXPECT_VALUE,
+  EXPECT_KEY,
+  EXPECT_COLON,
+  EXPECT_NEXT,
+  EXPECT_END,
+} ScanState;
+
+typedef struct
+{
+  gboolean    is_object;
+  guint       index;    /* in an array: the current element's index */
+  char       *key;      /* in an object: the current member's key, decoded */
+  GHashTable *keys;     /* in an object: the keys seen so far (created on the first) */
+} ScanLevel;
+
+typedef struct
+{
+  const char *data;
+  gsize       length;
+  gsize       pos;
+  const char *what;
+  GArray     *levels;   /* ScanLevel, the innermost last */
+} Scanner;
+
+static void
+scan_level_clear (gpointer data)
+{
+  ScanLevel *level = data;
+
+  g_clear_pointer (&level->key, g_free);
+  g_clear_pointer (&level->keys, g_hash_table_unref);
+}
+
+static void
+scan_position (const Scanner *s,
+               gsize          offset,
+               guint         *out_line,
+               guint         *out_column)
+{
+  const char *line_start = s->data;
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (s->data[i] == '\n')
+      {
+        line++;
+        line_start = s->data + i + 1;
+      }
+
+  *out_line = line;
+  *out_column = (guint) g_utf8_strlen (line_start, s->data + offset - line_start) + 1;
+}
+
+static gboolean
+scan_fail (const Scanner  *s,
+           const char     *reason,
+           GError        **error)
+{
+  guint line, column;
+
+  scan_position (s, MIN (s->pos, s->length), &line, &column);
+  g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,
+               /* Translators: the document, its line and column, and what is wrong there. */
+               _("%s: not valid JSON: line %u, column %u: %s"), s->what, line, column, reason);
+  return FALSE;
+}
+
+/* Refuses the character at the scanner's position, naming it. */
+static gboolean
+scan_fail_unexpected (const Scanner  *s,
+                      GError        **error)
+{
+  char text[16] = { 0 };
+  g_autofree char *reason = NULL;
+  gunichar c;
+
+  if (s->pos >= s->length)
+    return scan_fail (s, _("the document ends too early"), error);
+  if (s->data[s->pos] == '/')
+    return scan_fail (s, _("comments are not part of JSON: remove the comment"), error);
+  if (s->data[s->pos] == '\'')
+    return scan_fail (s, _("text must be in double quotes"), error);
+
+  /* A control or invisible character is named by its code, not written into the message. */
+  c = g_utf8_get_char (s->data + s->pos);
+  if (g_unichar_isgraph (c))
+    g_unichar_to_utf8 (c, text);
+  else
+    g_snprintf (text, sizeof text, "U+%04X", c);
+  reason = g_strdup_printf (_("unexpected “%s”"), text);
+  return scan_fail (s, reason, error);
+}
+
+/* "products[3].article": the path of the current member of the innermost object, which is
+ * @key. Keys that would be ambiguous in a path are written as JSON strings in brackets. */
+static char *
+scan_key_path (const Scanner *s,
+               const char    *key)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+
+  for (guint i = 0; i < s->levels->len; i++)
+    {
+      const ScanLevel *level = &g_array_index (s->levels, ScanLevel, i);
+      const char *name = i + 1 == s->levels->len ? key : level->key;
+
+      if (!level->is_object)
+        {
+          g_string_append_printf (path, "[%u]", level->index);
+          continue;
+        }
+
+      if (name[0] != '\0' && ssa_json_text_is_clean (name) && strpbrk (name, ".[]\"\\") == NULL)
+        {
+          if (path->len > 0)
+            g_string_append_c (path, '.');
+          g_string_append (path, name);
+          continue;
+        }
+
+      g_string_append (path, "[\"");
+      for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c == '"' || c == '\\')
+            g_string_append_printf (path, "\\%c", (char) c);
+          else if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+            g_string_append_printf (path, "\\u%04x", c);
+          else
+            g_string_append_unichar (path, c);
+        }
+      g_string_append (path, "\"]");
+    }
+
+  return g_string_free (g_steal_pointer (&path), FALSE);
+}
+
+/* Reads the four hex digits at @p (there are at least four bytes). */
+static gboolean
+read_hex4 (const char *p,
+           gunichar   *out)
+{
+  gunichar value = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return FALSE;
+      value = value * 16 + (gunichar) digit;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/* Scans the string at the scanner's position (an opening quote) up to and past its closing
+ * quote. With @decoded, appends its text, escapes decoded, for comparing keys: half a
+ * surrogate pair is kept as its own code, so that it differs from every other key. */
+static gboolean
+scan_string (Scanner  *s,
+             GString  *decoded,
+             GError  **error)
+{
+  static const char escapes[] = "\"\\/bfnrt";
+  static const char plain[] = "\"\\/\b\f\n\r\t";
+  gsize i = s->pos + 1;
+
+  for (;;)
+    {
+      gsize run = i;
+
+      while (i < s->length && s->data[i] != '"' && s->data[i] != '\\' &&
+             (guchar) s->data[i] >= 0x20)
+        i++;
+      if (decoded != NULL)
+        g_string_append_len (decoded, s->data + run, (gssize) (i - run));
+
+      /* Where the text opened is where to look. */
+      if (i >= s->length)
+        return scan_fail (s, _("the text in quotes is not closed"), error);
+      if (s->data[i] == '"')
+        break;
+      if ((guchar) s->data[i] < 0x20)
+        {
+          s->pos = i;
+          return scan_fail (s, _("a control character in text must be written as an escape "
+                                 "such as \\n"), error);
+        }
+
+      /* A backslash. */
+      if (i + 1 < s->length && s->data[i + 1] != '\0' &&
+          strchr (escapes, s->data[i + 1]) != NULL)
+        {
+          if (decoded != NULL)
+            g_string_append_c (decoded, plain[strchr (escapes, s->data[i + 1]) - escapes]);
+          i += 2;
+          continue;
+        }
+      if (i + 5 < s->length && s->data[i + 1] == 'u')
+        {
+          gunichar c;
+
+          if (read_hex4 (s->data + i + 2, &c))
+            {
+              /* json-glib would cut the text at an escaped NUL, hiding it from the checks
+               * for control characters: refuse it here. */
+              if (c == 0)
+                {
+                  g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,
+                               _("%s: text contains a NUL character (\\u0000)"), s->what);
+                  return FALSE;
+                }
+              i += 6;
+              if (c >= 0xd800 && c <= 0xdbff && i + 5 < s->length &&
+                  s->data[i] == '\\' && s->data[i + 1] == 'u')
+                {
+                  gunichar low;
+
+                  if (read_hex4 (s->data + i + 2, &low) && low >= 0xdc00 && low <= 0xdfff)
+                    {
+                      c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+                      i += 6;
+                    }
+                }
+              if (decoded != NULL)
+                g_string_append_unichar (decoded, c);
+              continue;
+            }
+        }
+
+      s->pos = i;
+      return scan_fail (s, _("not a JSON escape: use \\\", \\\\, \\/, \\b, \\f, \\n, \\r, "
+                             "\\t or \\u and four hex digits"), error);
+    }
+
+  s->pos = i + 1;
+  return TRUE;
+}
+
+static gboolean
+is_digit (const Scanner *s,
+          gsize          i)
+{
+  return i < s->length && g_ascii_isdigit (s->data[i]);
+}
+
+/* A number exactly as JSON writes it: no "+", no leading zeros, no ".5" or "1.", no hex. */
+static gboolean
+scan_number (Scanner  *s,
+             GError  **error)
+{
+  gsize i = s->pos;
+
+  if (i < s->length && s->data[i] == '-')
+    i++;
+  if (i < s->length && s->data[i] == '0')
+    i++;
+  else if (is_digit (s, i))
+    while (is_digit (s, i))
+      i++;
+  else
+    goto bad;
+
+  if (i < s->length && s->data[i] == '.')
+    {
+      i++;
+      if (!is_digit (s, i))
+        goto bad;
+      while (is_digit (s, i))
+        i++;
+    }
+  if (i < s->length && (s->data[i] == 'e' || s->data[i] == 'E'))
+    {
+      i++;
+      if (i < s->length && (s->data[i] == '+' || s->data[i] == '-'))
+        i++;
+      if (!is_digit (s, i))
+        goto bad;
+      while (is_digit (s, i))
+        i++;
+    }
+  if (i < s->length && s->data[i] != '\0' &&
+      (g_ascii_isalnum (s->data[i]) || strchr (".+-", s->data[i]) != NULL))
+    goto bad;
+
+  s->pos = i;
+  return TRUE;
+
+bad:
+  return scan_fail (s, _("not a JSON number (such as 12, -3, 1552.50 or 1e3)"), error);
+}
+
+static gboolean
+scan_literal (Scanner  *s,
+              GError  **error)
+{
+  static const char * const literals[] = { "true", "false", "null" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (literals); i++)
+    {
+      gsize n = strlen (literals[i]);
+
+      if (s->length - s->pos >= n && memcmp (s->data + s->pos, literals[i], n) == 0 &&
+          (s->pos + n == s->length || !g_ascii_isalnum (s->data[s->pos + n])))
+        {
+          s->pos += n;
+          return TRUE;
+        }
+    }
+
+  return scan_fail (s, _("not a JSON value: use an object, an array, text in double quotes, "
+                         "a number, true, false or null"), error);
+}
+
+static gboolean
+scan_push (Scanner   *s,
+           gboolean   is_object,
+           GError   **error)
+{
+  ScanLevel level = { is_object, 0, NULL, NULL };
+
+  if (s->levels->len >= SSA_JSON_MAX_DEPTH)
+    {
+      g_set_error (error, SSA_ERROR, SSA_ERROR_TOO_LARGE,
+                   _("%s: JSON nested deeper than %d levels"), s->what, SSA_JSON_MAX_DEPTH);
+      return FALSE;
+    }
+
+  g_array_append_val (s->levels, level);
+  s->pos++;
+  return TRUE;
+}
+
+/* Records the key just read as the innermost object's current member, refusing it when the
+ * object has it already. */
+static gboolean
+scan_key (Scanner  *s,
+          GString  *key,
+          GError  **error)
+{
+  ScanLevel *level = &g_array_index (s->levels, ScanLevel, s->levels->len - 1);
+
+  if (level->keys == NULL)
+    level->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!g_hash_table_add (level->keys, g_strndup (key->str, key->len)))
+    {
+      g_autofree char *path = scan_key_path (s, key->str);
+      guint line, column;
+
+      scan_position (s, s->pos, &line, &column);
+      g_set_error (error, SSA_ERROR, SSA_ERROR_DUPLICATE_KEY,
+                   _("%s: %s: the key is given twice in the same object (again on line %u); "
+                     "give each key only once"), s->what, path, line);
+      return FALSE;
+    }
+
+  g_free (level->key);
+  level->key = g_strndup (key->str, key->len);
+  return TRUE;
+}
+
+static gboolean
+scan_document (Scanner  *s,
+               GError  **error)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  ScanState state = EXPECT_VALUE;
+  gboolean may_close = FALSE;   /* right after "[" or "{": "]" or "}" may follow */
+
+  for (;;)
+    {
+      ScanLevel *top;
+      char c;
+
+      while (s->pos < s->length && s->data[s->pos] != '\0' &&
+             strchr (" \t\n\r", s->data[s->pos]) != NULL)
+        s->pos++;
+
+      if (s->pos >= s->length)
+        return state == EXPECT_END || scan_fail_unexpected (s, error);
+
+      c = s->data[s->pos];
+      top = s->levels->len > 0 ? &g_array_index (s->levels, ScanLevel, s->levels->len - 1)
+                               : NULL;
+
+      switch (state)
+        {
+        case EXPECT_VALUE:
+          if (c == '{' || c == '[')
+            {
+              if (!scan_push (s, c == '{', error))
+                return FALSE;
+              state = c == '{' ? EXPECT_KEY : EXPECT_VALUE;
+              may_close = TRUE;
+              continue;
+            }
+          if (c == ']' && may_close)
+            goto close;
+          if (c == ']' && top != NULL && !top->is_object)
+            return scan_fail (s, _("nothing follows the comma: remove it"), error);
+
+          if (c == '"' ? !scan_string (s, NULL, error) :
+              c == '-' || c == '.' || c == '+' || g_ascii_isdigit (c) ? !scan_number (s, error) :
+              g_ascii_isalpha (c) ? !scan_literal (s, error) :
+              !scan_fail_unexpected (s, error))
+            return FALSE;
+          break;
+
+        case EXPECT_KEY:
+          if (c == '}' && may_close)
+            goto close;
+          if (c == '}')
+            return scan_fail (s, _("nothing follows the comma: remove it"), error);
+          if (c != '"')
+            {
+              if (c == '/' || c == '\'')
+                return scan_fail_unexpected (s, error);
+              return scan_fail (s, _("expected a key in double quotes"), error);
+            }
+          g_string_truncate (key, 0);
+          if (!scan_string (s, key, error) || !scan_key (s, key, error))
+            return FALSE;
+          state = EXPECT_COLON;
+          continue;
+
+        case EXPECT_COLON:
+          if (c != ':')
+            return c == '/' ? scan_fail_unexpected (s, error)
+                            : scan_fail (s, _("expected “:” after the key"), error);
+          s->pos++;
+          state = EXPECT_VALUE;
+          may_close = FALSE;
+          continue;
+
+        case EXPECT_NEXT:
+          if (c == ',')
+            {
+              if (!top->is_object)
+                top->index++;
+              s->pos++;
+              state = top->is_object ? EXPECT_KEY : EXPECT_VALUE;
+              may_close = FALSE;
+              continue;
+            }
+          if ((c == '}' && top->is_object) || (c == ']' && !top->is_object))
+            goto close;
+          if (c == '/')
+            return scan_fail_unexpected (s, error);
+          return scan_fail (s, top->is_object ? _("expected “,” or “}”")
+                                              : _("expected “,” or “]”"), error);
+
+        case EXPECT_END:
+        default:
+          if (c == '/')
+            return scan_fail_unexpected (s, error);
+          return scan_fail (s, _("more text after the end of the document: remove it"), error);
+        }
+
+      /* A value was read. */
+      state = s->levels->len > 0 ? EXPECT_NEXT : EXPECT_END;
+      continue;
+
+    close:
+      s->pos++;
+      g_array_set_size (s->levels, s->levels->len - 1);
+      state = s->levels->len > 0 ? EXPECT_NEXT : EXPECT_END;
+    }
+}
+
 static gboolean
 check_document (const char  *data,
                 gsize        length,
                 const char  *what,
                 GError     **error)
 {
-  gboolean in_string = FALSE;
-  guint depth = 0;
+  g_autoptr(GArray) levels = NULL;
+  Scanner scanner;
 
   if (length > SSA_JSON_MAX_BYTES)
     {
@@ -48,50 +530,11 @@ check_document (const char  *data,
       return FALSE;
     }
 
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
+  levels = g_array_sized_new (FALSE, FALSE, sizeof (ScanLevel), SSA_JSON_MAX_DEPTH);
+  g_array_set_clear_func (levels, scan_level_clear);
+  scanner = (Scanner) { data, length, 0, what, levels };
 
-      if (in_string)
-        {
-          if (c == '\\')
-            {
-              /* json-glib would cut the string at an escaped NUL, hiding it from the
-               * checks for control characters: refuse it here. */
-              if (length - i > 5 && memcmp (data + i + 1, "u0000", 5) == 0)
-                {
-                  g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,
-                               _("%s: text contains a NUL character (\\u0000)"), what);
-                  return FALSE;
-                }
-              i++;
-            }
-          else if (c == '"')
-            {
-              in_string = FALSE;
-            }
-        }
-      else if (c == '"')
-        {
-          in_string = TRUE;
-        }
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > SSA_JSON_MAX_DEPTH)
-            {
-              g_set_error (error, SSA_ERROR, SSA_ERROR_TOO_LARGE,
-                           _("%s: JSON nested deeper than %d levels"),
-                           what, SSA_JSON_MAX_DEPTH);
-              return FALSE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        {
-          depth--;
-        }
-    }
-
-  return TRUE;
+  return scan_document (&scanner, error);
 }
 
 JsonNode *

@@ -11,6 +11,7 @@
 
 #include "ssa-date.h"
 #include "ssa-error.h"
+#include "ssa-limits.h"
 #include "ssa-offer-private.h"
 #include "ssa-version.h"
 
@@ -292,11 +293,13 @@ percent_of (gint64  value,
   return ssa_decimal_mul_div (factors, 2, 100 * 100, out);
 }
 
+/* Sums the lines into @t; with @with_labour, adds the labour. Returns FALSE when a total
+ * does not fit. */
 static gboolean
-compute_totals (SsaOffer *self,
-                GError  **error)
+sum_totals (const SsaOffer *self,
+            gboolean        with_labour,
+            SsaOfferTotals *t)
 {
-  SsaOfferTotals *t = &self->totals;
   gboolean ok = TRUE;
   guint i;
 
@@ -318,7 +321,7 @@ compute_totals (SsaOffer *self,
   if (ok)
     t->subtotal -= t->billing_discount;
   ok = ok && percent_of (t->subtotal, self->discount_percent, &t->discount);
-  if (ok && self->has_labour)
+  if (ok && with_labour)
     {
       const gint64 factors[] = { self->labour_hours, self->labour_rate };
 
@@ -327,14 +330,48 @@ compute_totals (SsaOffer *self,
   ok = ok && ssa_decimal_add (t->subtotal - t->discount, t->labour, &t->net);
   ok = ok && percent_of (t->net, self->vat_percent, &t->vat);
   ok = ok && ssa_decimal_add (t->net, t->vat, &t->total);
+  return ok;
+}
 
-  if (!ok)
+static gboolean
+compute_totals (SsaOffer *self,
+                GError  **error)
+{
+  SsaOfferTotals without_labour;
+
+  if (sum_totals (self, self->has_labour, &self->totals))
+    return TRUE;
+
+  /* Too large only with the labour: the request's hours and rate are to blame, not the
+   * installation. */
+  if (self->has_labour && sum_totals (self, FALSE, &without_labour))
     {
-      g_set_error_literal (error, SSA_ERROR, SSA_ERROR_OVERFLOW,
-                           _("totals: the offer’s total is too large to compute"));
+      g_set_error_literal (error, SSA_ERROR, SSA_ERROR_REQUEST,
+                           _("labour: the hours times the rate make a total too large to "
+                             "compute; check the hours and the rate"));
       return FALSE;
     }
-  return TRUE;
+
+  g_set_error_literal (error, SSA_ERROR, SSA_ERROR_OVERFLOW,
+                       _("totals: the offer’s total is too large to compute"));
+  return FALSE;
+}
+
+/* The request's field that set the period's end, for messages: the end date, the number
+ * of months, or (12 months by default) the start. */
+static const char *
+period_field (const SsaOfferRequest *request)
+{
+  switch (request->end_kind)
+    {
+    case SSA_OFFER_END_DATE:
+      return "end";
+    case SSA_OFFER_END_MONTHS:
+      return "months";
+    case SSA_OFFER_END_DEFAULT:
+    default:
+      return "start";
+    }
 }
 
 static void
@@ -394,7 +431,8 @@ append_priced_line (SsaOffer               *self,
  * ssa_offer_request_init:
  * @request: (out caller-allocates): a request
  *
- * Sets the defaults: start and today unset, 12 months, billed once, no discount or labour.
+ * Sets the defaults: start and today unset, 12 months, billed once, no discount or labour,
+ * documents in Bokmål.
  */
 void
 ssa_offer_request_init (SsaOfferRequest *request)
@@ -405,6 +443,7 @@ ssa_offer_request_init (SsaOfferRequest *request)
   g_date_clear (&request->today, 1);
   request->end_kind = SSA_OFFER_END_DEFAULT;
   request->billing = SSA_BILLING_ONCE;
+  request->lang = SSA_LANG_NB;
 }
 
 /**
@@ -475,6 +514,22 @@ ssa_offer_resolve_line (const SsaPriceList     *price_list,
     }
   else
     out->coverage_end_source = SSA_COVERAGE_END_NONE;
+}
+
+/* A date of the period outside the limit of dates, as a refusal of the request: checked
+ * before anything is computed from the period, as one reaching past the last day SSA Desk
+ * takes (--today 9999-12-31) could be neither written nor stored. */
+static gboolean
+check_period_date (const GDate *date,
+                   const char  *what,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (ssa_limits_check_date (date, what, &local_error))
+    return TRUE;
+  g_set_error_literal (error, SSA_ERROR, SSA_ERROR_REQUEST, local_error->message);
+  return FALSE;
 }
 
 /**
@@ -607,13 +662,17 @@ ssa_offer_compute (const SsaPriceList    *price_list,
       break;
     }
 
+  if (!check_period_date (&start, _("period: the start of the offer’s period"), error) ||
+      !check_period_date (&end, _("period: the end of the offer’s period"), error))
+    return NULL;
+
   if (g_date_compare (&end, &start) < 0)
     {
       g_autofree char *e = ssa_date_format (&end, lang);
       g_autofree char *s = ssa_date_format (&start, lang);
 
       g_set_error (error, SSA_ERROR, SSA_ERROR_REQUEST,
-                   _("end: the end %s is before the start %s"), e, s);
+                   _("%s: the end %s is before the start %s"), period_field (request), e, s);
       return NULL;
     }
 
@@ -627,14 +686,15 @@ ssa_offer_compute (const SsaPriceList    *price_list,
       g_autofree char *t = ssa_date_format (&self->today, lang);
 
       g_set_error (error, SSA_ERROR, SSA_ERROR_REQUEST,
-                   _("end: the period ended on %s, before today (%s)"), e, t);
+                   _("%s: the period ended on %s, before today (%s)"),
+                   period_field (request), e, t);
       return NULL;
     }
   if (ssa_date_months (&self->start, &end) > SSA_OFFER_MAX_MONTHS)
     {
       g_set_error (error, SSA_ERROR, SSA_ERROR_REQUEST,
-                   _("end: one offer covers at most %d months (ten years)"),
-                   SSA_OFFER_MAX_MONTHS);
+                   _("%s: one offer covers at most %d months (ten years)"),
+                   period_field (request), SSA_OFFER_MAX_MONTHS);
       return NULL;
     }
 

@@ -36,6 +36,8 @@ typedef struct
   gboolean        has_labour;
   gint64          labour_hours;   /* hundredths of an hour */
   gint64          labour_rate;    /* hundredths of the currency per hour */
+  SsaLang         lang;           /* the language of the offer's documents; not used by
+                                   * the calculation, stored with the offer */
 } SsaOfferRequest;
 
 typedef enum

@@ -60,7 +60,8 @@ ssa_gui_format_date_entry (const GDate *date)
  * @error: a #GError
  *
  * Reads a day as people write it in forms: "28.11.2026" (also "1.2.2027"), or the ISO
- * form "2026-11-28". Leading and trailing spaces are ignored.
+ * form "2026-11-28", from 1900-01-01 to 9999-12-31 (ssa-limits.h). Leading and trailing
+ * spaces are ignored.
  */
 gboolean
 ssa_gui_parse_date (const char  *text,
@@ -80,7 +81,8 @@ ssa_gui_parse_date (const char  *text,
     return TRUE;
 
   g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,
-               _("“%s” is not a date: write it as 28.11.2026"), stripped);
+               _("“%s” is not a date from 01.01.1900 to 31.12.9999: write it as 28.11.2026"),
+               stripped);
   return FALSE;
 }
 

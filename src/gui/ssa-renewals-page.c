@@ -538,6 +538,7 @@ batch_job (SsaDb         *db,
 
   ssa_offer_request_init (&request);
   request.today = data->today;
+  request.lang = data->lang;   /* stored with each offer, for "offer export" */
 
   for (guint i = 0; i < data->entries->len; i++)
     {
