@@ -766,6 +766,27 @@ typedef struct
   gint64      next_dismiss;
 } ToastWait;
 
+/* A toast widget dismissed and freed leaves the set: the next toast's widget may be
+ * allocated at the same address, and must not be taken for the one dismissed. */
+static void
+toast_finalized_cb (gpointer  data,
+                    GObject  *where_the_object_was)
+{
+  g_hash_table_remove (data, where_the_object_was);
+}
+
+static void
+forget_dismissed (GHashTable *dismissed)
+{
+  GHashTableIter iter;
+  gpointer toast;
+
+  g_hash_table_iter_init (&iter, dismissed);
+  while (g_hash_table_iter_next (&iter, &toast, NULL))
+    g_object_weak_unref (toast, toast_finalized_cb, dismissed);
+  g_hash_table_unref (dismissed);
+}
+
 static void
 dismiss_toast (ToastWait *wait,
                GtkWidget *toast)
@@ -774,6 +795,7 @@ dismiss_toast (ToastWait *wait,
 
   if (g_get_monotonic_time () < wait->next_dismiss || !g_hash_table_add (wait->dismissed, toast))
     return;
+  g_object_weak_ref (G_OBJECT (toast), toast_finalized_cb, wait->dismissed);
   wait->next_dismiss = g_get_monotonic_time () + G_USEC_PER_SEC;
   collect_widgets (toast, GTK_TYPE_BUTTON, buttons);
   for (guint j = 0; j < buttons->len; j++)
@@ -815,7 +837,7 @@ assert_toast (Fixture    *f,
   ToastWait wait = { f->window, needle, g_hash_table_new (NULL, NULL), 0 };
 
   g_assert_true (wait_for (toast_shown, &wait));
-  g_hash_table_unref (wait.dismissed);
+  forget_dismissed (wait.dismissed);
 }
 
 /* The window never writes a document over its own database, however the path leads there:
