@@ -17,6 +17,7 @@ struct _SsaApplication
   AdwApplication  parent_instance;
 
   char           *db_path;
+  gboolean        read_only;
 };
 
 G_DEFINE_FINAL_TYPE (SsaApplication, ssa_application, ADW_TYPE_APPLICATION)
@@ -27,7 +28,7 @@ get_or_create_window (SsaApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (ssa_window_new (self, self->db_path));
+    window = GTK_WINDOW (ssa_window_new (self, self->db_path, self->read_only));
   return window;
 }
 
@@ -133,10 +134,13 @@ ssa_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "db", "^&ay", &db))
     ssa_application_set_db_path (self, db);
+  if (g_variant_dict_contains (options, "read-only"))
+    self->read_only = TRUE;
 
-  /* A window on another database than the default one is a program of its own: it must
-   * not hand its command line to an instance that has the default database open. */
-  if (self->db_path != NULL)
+  /* A window on another database than the default one, or read-only, is a program of its
+   * own: it must not hand its command line to an instance that has the default database
+   * open for writing. */
+  if (self->db_path != NULL || self->read_only)
     g_application_set_flags (application,
                              g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
 
@@ -202,6 +206,8 @@ ssa_application_init (SsaApplication *self)
   static const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the database FILE instead of the default one"), N_("FILE") },
+    { "read-only", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open the database read-only: look, print and export, but change nothing"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
     { NULL }

@@ -107,6 +107,27 @@ refresh_rows (SsaInventoryView *self)
   gtk_sort_list_model_set_model (self->sort_model, licences);
 }
 
+/* A read-only database (see SsaRepository:read-only) shows its lines without letting them
+ * be edited. */
+static void
+bind_editable (SsaInventoryView *self,
+               GtkWidget        *widget)
+{
+  if (self->repository != NULL)
+    g_object_bind_property (self->repository, "read-only", widget, "sensitive",
+                            G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+}
+
+static void
+update_add_button (SsaInventoryView *self)
+{
+  gboolean read_only = self->repository != NULL &&
+                       ssa_repository_get_read_only (self->repository);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button),
+                            self->installation != NULL && !read_only);
+}
+
 static void
 update_stack (SsaInventoryView *self)
 {
@@ -367,6 +388,7 @@ quantity_setup_cb (SsaInventoryView *self,
   g_object_set_data (G_OBJECT (spin), "ssa-inventory-view", self);
   g_signal_connect (spin, "changed", G_CALLBACK (quantity_text_changed_cb), NULL);
   g_signal_connect (spin, "value-changed", G_CALLBACK (quantity_value_changed_cb), item);
+  bind_editable (self, spin);
   gtk_list_item_set_child (item, spin);
 }
 
@@ -498,6 +520,7 @@ remove_setup_cb (SsaInventoryView *self,
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (button), "ssa-inventory-view", self);
   g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), item);
+  bind_editable (self, button);
   gtk_list_item_set_child (item, button);
 }
 
@@ -782,7 +805,7 @@ ssa_inventory_view_set_installation (SsaInventoryView *self,
     g_signal_connect_object (installation, "notify::ssa-expiry",
                              G_CALLBACK (installation_expiry_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), installation != NULL);
+  update_add_button (self);
   refresh_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSTALLATION]);
 }
@@ -843,8 +866,16 @@ ssa_inventory_view_set_repository (SsaInventoryView *self,
   g_return_if_fail (SSA_IS_INVENTORY_VIEW (self));
   g_return_if_fail (repository == NULL || SSA_IS_REPOSITORY (repository));
 
-  if (g_set_object (&self->repository, repository))
-    refresh_rows (self);
+  if (self->repository == repository)
+    return;
+  if (self->repository != NULL)
+    g_signal_handlers_disconnect_by_func (self->repository, update_add_button, self);
+  g_set_object (&self->repository, repository);
+  if (repository != NULL)
+    g_signal_connect_object (repository, "notify::read-only", G_CALLBACK (update_add_button),
+                             self, G_CONNECT_SWAPPED);
+  update_add_button (self);
+  refresh_rows (self);
 }
 
 /**

@@ -193,7 +193,8 @@ update_actions (SsaPriceListPage *self)
   gboolean refreshing = self->refresh_cancellable != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "price-list.refresh",
-                                 path != NULL && !refreshing);
+                                 path != NULL && !refreshing &&
+                                 ssa_page_is_writable (self->repository));
   gtk_widget_set_visible (GTK_WIDGET (self->refresh_spinner), refreshing);
   gtk_spinner_set_spinning (self->refresh_spinner, refreshing);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), refreshing);
@@ -849,6 +850,11 @@ ssa_price_list_page_set_repository (SsaPriceListPage *self,
   if (!ssa_page_swap_repository (GTK_WIDGET (self), &self->repository, repository,
                                  G_CALLBACK (repository_loaded_cb)))
     return;
+  /* A read-only database (or one found damaged) takes the page's writing actions away. */
+  if (repository != NULL)
+    g_signal_connect_object (repository, "notify::read-only", G_CALLBACK (update_actions), self,
+                             G_CONNECT_SWAPPED);
+  update_actions (self);
 
   ssa_price_list_page_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
@@ -860,13 +866,15 @@ ssa_price_list_page_set_repository (SsaPriceListPage *self,
  *
  * Fetches the configured price list now, as "Refresh Now" does, with the page's progress
  * and a toast for the result. The window calls it at start-up when the current list is
- * older than the refresh interval; it does nothing while a refresh runs or before the
- * page has its database.
+ * older than the refresh interval; it does nothing while a refresh runs, before the
+ * page has its database, or when the database is read-only.
  */
 void
 ssa_price_list_page_refresh (SsaPriceListPage *self)
 {
   g_return_if_fail (SSA_IS_PRICE_LIST_PAGE (self));
 
+  if (!ssa_page_is_writable (self->repository))
+    return;
   refresh_action (GTK_WIDGET (self), "price-list.refresh", NULL);
 }
