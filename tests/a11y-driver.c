@@ -17,6 +17,7 @@
 #include "ssa-inventory-view.h"
 #include "ssa-preferences.h"
 #include "ssa-repository.h"
+#include "ssa-restore-dialog.h"
 #include "ssa-sidebar.h"
 #include "ssa-slot.h"
 #include "ssa-window.h"
@@ -343,6 +344,10 @@ run_steps (Driver *driver)
   show_view (driver, "inventory");
 
   announce_preferences (driver);
+
+  if (!gtk_widget_activate_action (GTK_WIDGET (driver->window), "win.restore-backup", NULL))
+    fail ("win.restore-backup failed");
+  announce_dialog (driver, SSA_TYPE_RESTORE_DIALOG, "restore-dialog");
 
   g_action_group_activate_action (G_ACTION_GROUP (driver->app), "shortcuts", NULL);
   announce_dialog (driver, GTK_TYPE_SHORTCUTS_WINDOW, "shortcuts");

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ssa-backup.h"
+#include "ssa-gui-util.h"
 #include "ssa-restore-dialog.h"
 
 /* Picking a backup to restore: the database's backups (ssa_backup_list(), read in a worker
@@ -258,6 +259,7 @@ ssa_restore_dialog_init (SsaRestoreDialog *self)
   self->backups = g_list_store_new (SSA_TYPE_BACKUP_INFO);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->backups), create_row_cb, NULL,
                            NULL);
