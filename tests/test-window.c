@@ -14,12 +14,15 @@
 
 #include "ssa-application.h"
 #include "ssa-customer-editor.h"
+#include "ssa-installation-editor.h"
+#include "ssa-installation-view.h"
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-inventory-view.h"
 #include "ssa-offer-builder.h"
 #include "ssa-offer-item.h"
 #include "ssa-preferences.h"
+#include "ssa-price-list-page.h"
 #include "ssa-product-picker.h"
 #include "ssa-repository.h"
 #include "ssa-samples.h"
@@ -1190,6 +1193,408 @@ test_background_refresh (Fixture *f)
   g_clear_pointer (&refresh_document, g_free);
 }
 
+/* Keyboard and messages: dialogs that take the keyboard at once, Ctrl+F from anywhere, one
+ * toast at a time that never comes back, and long messages in a dialog with a way forward. */
+
+/* The visible toplevel of @type, or NULL. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_mapped (gpointer data)
+{
+  GtkWidget *window = find_toplevel ((GType) GPOINTER_TO_SIZE (data));
+
+  return window != NULL && gtk_widget_get_mapped (window);
+}
+
+static gboolean
+toplevel_gone (gpointer data)
+{
+  return find_toplevel ((GType) GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+static GtkWidget *
+wait_for_toplevel (GType type)
+{
+  g_assert_true (wait_for (toplevel_mapped, GSIZE_TO_POINTER (type)));
+  return find_toplevel (type);
+}
+
+/* The action that @widget's own shortcuts bind to @keyval with @modifiers, in @phase. */
+static GtkShortcutAction *
+find_shortcut_action (GtkWidget       *widget,
+                      guint            keyval,
+                      GdkModifierType  modifiers,
+                      GtkPropagationPhase phase)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_get_action (shortcut);
+        }
+    }
+  return NULL;
+}
+
+/* Presses @keyval in @widget's window as its shortcut controller would. */
+static void
+press_shortcut (GtkWidget           *widget,
+                guint                keyval,
+                GdkModifierType      modifiers,
+                GtkPropagationPhase  phase)
+{
+  GtkShortcutAction *action = find_shortcut_action (widget, keyval, modifiers, phase);
+
+  g_assert_nonnull (action);
+  g_assert_true (gtk_shortcut_action_activate (action, GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                               NULL));
+}
+
+/* The buttons in a dialog's header bar say their mnemonic. */
+static void
+assert_mnemonics (GtkWidget *dialog)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_widgets (dialog, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *label = gtk_button_get_label (g_ptr_array_index (buttons, i));
+
+      if (label == NULL)
+        continue;
+      g_assert_true (gtk_button_get_use_underline (g_ptr_array_index (buttons, i)));
+      g_assert_nonnull (strchr (label, '_'));
+    }
+}
+
+static void
+test_dialog_keyboard (Fixture *f)
+{
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+  GListModel *customers = ssa_repository_get_customers (repository);
+  guint before = g_list_model_get_n_items (customers);
+  GtkWidget *editor;
+  GtkWidget *focus;
+  GtkEditable *name;
+  SsaInstallation *installation;
+  g_autofree char *old_name = NULL;
+
+  /* New Customer: the focus is in Name, so typing goes there, and Enter saves. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-customer", NULL));
+  editor = wait_for_toplevel (SSA_TYPE_CUSTOMER_EDITOR);
+  assert_mnemonics (editor);
+  name = find_entry_row (editor, "Name");
+  focus = gtk_window_get_focus (GTK_WINDOW (editor));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_TEXT (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (name)));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "Fjordkraft Drift AS");
+  g_assert_cmpstr (gtk_editable_get_text (name), ==, "Fjordkraft Drift AS");
+  /* Enter in a text field emits "activate", which activates the window's default: Save. */
+  g_signal_emit_by_name (focus, "activate");
+  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (SSA_TYPE_CUSTOMER_EDITOR)));
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, before + 1);
+
+  /* Edit Installation: the focus is in Name too, and Escape cancels without saving. */
+  installation = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
+                                                      "Kontor Trondheim"));
+  old_name = g_strdup (ssa_installation_get_name (installation));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-installation",
+                                             NULL));
+  editor = wait_for_toplevel (SSA_TYPE_INSTALLATION_EDITOR);
+  assert_mnemonics (editor);
+  name = find_entry_row (editor, "Name");
+  focus = gtk_window_get_focus (GTK_WINDOW (editor));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (name)));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "Not saved");
+  press_shortcut (editor, GDK_KEY_Escape, 0, GTK_PHASE_BUBBLE);
+  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (SSA_TYPE_INSTALLATION_EDITOR)));
+  g_assert_cmpstr (ssa_installation_get_name (installation), ==, old_name);
+}
+
+static void
+test_search_shortcut (Fixture *f)
+{
+  SsaSidebar *sidebar = SSA_SIDEBAR (ssa_window_get_sidebar (f->window));
+  GtkWidget *search = find_widget (GTK_WIDGET (sidebar), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *view;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *focus;
+
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
+  spin (200);
+  view = find_widget (GTK_WIDGET (f->window), SSA_TYPE_INSTALLATION_VIEW);
+  g_assert_nonnull (view);
+
+  /* The page's title and subtitle are text to read, not Tab stops. */
+  collect_widgets (view, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_has_css_class (label, "title-2") ||
+          gtk_widget_has_css_class (label, "dim-label"))
+        g_assert_false (gtk_label_get_selectable (GTK_LABEL (label)));
+    }
+
+  /* Ctrl+F is seen before the focused widget (the capture phase), so nothing takes it. */
+  gtk_widget_grab_focus (find_widget (view, GTK_TYPE_BUTTON));
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_false (focus != NULL && gtk_widget_is_ancestor (focus, search));
+  press_shortcut (GTK_WIDGET (f->window), GDK_KEY_f, GDK_CONTROL_MASK, GTK_PHASE_CAPTURE);
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == search || gtk_widget_is_ancestor (focus, search));
+}
+
+/* The titles of the toasts the overlay holds now. */
+static void
+collect_toast_titles (GtkWidget *overlay,
+                      GPtrArray *titles)
+{
+  GtkWidget *content = adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      if (child == content)
+        continue;
+      collect_widgets (child, GTK_TYPE_LABEL, labels);
+      for (guint i = 0; i < labels->len; i++)
+        g_ptr_array_add (titles, (gpointer) gtk_label_get_label (g_ptr_array_index (labels, i)));
+    }
+}
+
+/* Whether @widget shows a label reading @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+overlay_shows (GtkWidget  *overlay,
+               const char *title)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+  collect_toast_titles (overlay, titles);
+  for (guint i = 0; i < titles->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (titles, i), title) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget  *overlay;
+  const char *title;
+} ToastWait;
+
+static gboolean
+toast_shown (gpointer data)
+{
+  ToastWait *wait = data;
+
+  return overlay_shows (wait->overlay, wait->title);
+}
+
+static gboolean
+toast_gone (gpointer data)
+{
+  return !toast_shown (data);
+}
+
+/* Watches the overlay for @milliseconds: fails if a toast titled @title shows. */
+static void
+assert_toast_never_shows (GtkWidget  *overlay,
+                          const char *title,
+                          guint       milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * (G_USEC_PER_SEC / 1000);
+  guint wake = g_timeout_add (10, test_wake_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_false (overlay_shows (overlay, title));
+    }
+  g_source_remove (wake);
+}
+
+/* Clicks the button labelled @label in the toast titled @title. */
+static void
+click_toast_button (GtkWidget  *overlay,
+                    const char *title,
+                    const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+      if (child == adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay)))
+        continue;
+      collect_widgets (child, GTK_TYPE_BUTTON, buttons);
+      for (guint i = 0; i < buttons->len; i++)
+        if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0 &&
+            shows_label (child, title))
+          {
+            g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+            return;
+          }
+    }
+  g_error ("no toast “%s” with a button “%s”", title, label);
+}
+
+static void
+test_toasts_never_return (Fixture *f)
+{
+  GtkWidget *overlay = find_widget (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
+  ToastWait first = { overlay, "First message" };
+  ToastWait urgent = { overlay, "Urgent message" };
+  ToastWait third = { overlay, "Third message" };
+  AdwToast *toast;
+
+  g_assert_nonnull (overlay);
+  /* A plain toast, then one of high priority with a button, as the Undo of a deletion:
+   * libadwaita would put the first back into its queue and show it again afterwards. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-toast", "s",
+                                             first.title));
+  g_assert_true (wait_for (toast_shown, &first));
+  toast = adw_toast_new (urgent.title);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, "_Again");
+  adw_toast_set_action_name (toast, "win.show-toast");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (third.title));
+  ssa_window_add_toast (f->window, toast);
+  g_assert_true (wait_for (toast_shown, &urgent));
+  g_assert_true (wait_for (toast_gone, &first));
+
+  /* Its button, clicked: it goes, its action shows the third, and the first stays away. */
+  click_toast_button (overlay, urgent.title, "_Again");
+  g_assert_true (wait_for (toast_shown, &third));
+  g_assert_true (wait_for (toast_gone, &urgent));
+  assert_toast_never_shows (overlay, first.title, 1000);
+
+  /* Dismissed with its close button: gone for good, through several later toasts. */
+  click_toast_button (overlay, third.title, NULL);
+  g_assert_true (wait_for (toast_gone, &third));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Later message %u", i);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-toast", "s",
+                                                 title));
+      spin (100);
+      g_assert_false (overlay_shows (overlay, third.title));
+      g_assert_false (overlay_shows (overlay, first.title));
+    }
+  assert_toast_never_shows (overlay, third.title, 500);
+}
+
+/* Clicks the dialog's button labelled @label, as the user does. */
+static void
+click_dialog_button (GtkWidget  *dialog,
+                     const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_widgets (dialog, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      {
+        g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+        return;
+      }
+  g_error ("no button “%s”", label);
+}
+
+static void
+test_long_message (Fixture *f)
+{
+  GtkWidget *overlay = find_widget (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
+  ToastWait fits = { overlay, "Saved" };
+  const char *long_message =
+    "The offer could not be saved: the disk is full. Free some space on the disk that holds "
+    "your documents, or choose another folder, and save the offer again.";
+  AdwMessageDialog *dialog;
+  SsaPriceListPage *page;
+
+  /* A short message is a toast. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-toast", "s",
+                                             fits.title));
+  g_assert_true (wait_for (toast_shown, &fits));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* A long one is not cut off in a toast: a dialog has the whole text. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-toast", "s",
+                                             long_message));
+  dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, long_message);
+  g_assert_false (overlay_shows (overlay, long_message));
+  g_assert_true (adw_message_dialog_has_response (dialog, "close"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "fix"));
+  screenshot (GTK_WIDGET (dialog), "long-message");
+  click_dialog_button (GTK_WIDGET (dialog), "_Close");
+  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+
+  /* Refresh Now without an address: the way forward is a button that opens Preferences. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s",
+                                             "price-list"));
+  spin (200);
+  page = SSA_PRICE_LIST_PAGE (find_widget (GTK_WIDGET (f->window), SSA_TYPE_PRICE_LIST_PAGE));
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "price-list.refresh", NULL));
+  dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "No price list address"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "fix"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "fix"), ==,
+                   "Open _Preferences");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "fix");
+  click_dialog_button (GTK_WIDGET (dialog), "Open _Preferences");
+  g_assert_true (wait_for (preferences_loaded, NULL));
+  gtk_window_close (GTK_WINDOW (find_preferences ()));
+}
+
 #define ADD_TEST(path, samples, body) \
   G_STMT_START { \
     static const TestCase test_case = { samples, body }; \
@@ -1221,6 +1626,10 @@ main (int    argc,
   ADD_TEST ("/window/views", TRUE, test_views);
   ADD_TEST ("/window/preferences", TRUE, test_preferences);
   ADD_TEST ("/window/shortcuts", TRUE, test_shortcuts_window);
+  ADD_TEST ("/window/dialog-keyboard", TRUE, test_dialog_keyboard);
+  ADD_TEST ("/window/search-shortcut", TRUE, test_search_shortcut);
+  ADD_TEST ("/window/toasts-never-return", TRUE, test_toasts_never_return);
+  ADD_TEST ("/window/long-message", TRUE, test_long_message);
   {
     static const TestCase background_refresh = {
       TRUE, test_background_refresh, before_background_refresh

@@ -65,6 +65,9 @@ struct _SsaWindow
   SsaLicence           *undo_licence;
   AdwToast             *undo_toast;
 
+  /* The toast on screen, if any (a weak pointer): the next toast replaces it. */
+  AdwToast             *current_toast;
+
   /* Defaults for new offers, for the builder once it exists. */
   guint                 validity_days;
   gboolean              has_labour_rate;
@@ -131,6 +134,77 @@ static void load_profile    (SsaWindow *self);
 
 /* Messages. */
 
+/* The room a toast's title has: AdwToastOverlay makes a toast 450 pixels wide (less in a
+ * narrow window), and the close button, the padding and the toast's own button take their
+ * share. A title that does not fit is cut off. */
+#define TOAST_WIDTH 450
+#define TOAST_CHROME 80
+
+static int
+text_width (GtkWidget  *widget,
+            const char *text,
+            gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width = 0;
+
+  if (bold)
+    {
+      g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+      pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attributes);
+    }
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* Whether @message, with a button labelled @button_label (or none), fits in a toast. */
+static gboolean
+fits_in_toast (SsaWindow  *self,
+               const char *message,
+               const char *button_label)
+{
+  int room = TOAST_WIDTH;
+  int window_width = gtk_widget_get_width (GTK_WIDGET (self->toast_overlay));
+
+  if (strchr (message, '\n') != NULL)
+    return FALSE;
+  if (window_width > 0)
+    room = MIN (room, window_width);
+  room -= TOAST_CHROME;
+  if (button_label != NULL)
+    {
+      g_autofree char *plain = g_strdup (button_label);
+
+      /* The mnemonic's underscore takes no room. */
+      g_strdelimit (plain, "_", ' ');
+      room -= text_width (GTK_WIDGET (self), plain, FALSE) + 32;
+    }
+  return text_width (GTK_WIDGET (self), message, TRUE) <= room;
+}
+
+static void
+current_toast_dismissed_cb (SsaWindow *self,
+                            AdwToast  *toast)
+{
+  if (self->current_toast == toast)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->current_toast);
+      self->current_toast = NULL;
+    }
+}
+
+/**
+ * ssa_window_add_toast:
+ * @self: the window
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast in place of the toast on screen, which is dismissed. AdwToastOverlay would
+ * otherwise queue one of them, and a toast of high priority (the Undo of a deletion)
+ * pushes the one on screen back into the queue, so that it came back after the user had
+ * read it, or dismissed the newer one. A toast that has left the screen never returns.
+ */
 void
 ssa_window_add_toast (SsaWindow *self,
                       AdwToast  *toast)
@@ -138,18 +212,98 @@ ssa_window_add_toast (SsaWindow *self,
   g_return_if_fail (SSA_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
+  if (self->current_toast != NULL)
+    {
+      AdwToast *old = self->current_toast;
+
+      current_toast_dismissed_cb (self, old);
+      adw_toast_dismiss (old);
+    }
+  self->current_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->current_toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (current_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+message_response_cb (SsaWindow  *self,
+                     const char *response,
+                     AdwMessageDialog *dialog)
+{
+  const char *action = g_object_get_data (G_OBJECT (dialog), "ssa-fix-action");
+
+  if (g_strcmp0 (response, "fix") == 0 && action != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+}
+
+/* The label of the button that leads to @action, the way forward from an error. */
+static const char *
+fix_label (const char *action)
+{
+  if (g_strcmp0 (action, "win.preferences") == 0)
+    return _("Open _Preferences");
+  return NULL;
+}
+
+/* A message too long for a toast: a dialog with the whole text, and the way forward. */
+static AdwMessageDialog *
+show_message_dialog (SsaWindow  *self,
+                     const char *message,
+                     const char *fix_action)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_close_response (dialog, "close");
+  adw_message_dialog_set_default_response (dialog, "close");
+  if (fix_label (fix_action) != NULL)
+    {
+      adw_message_dialog_add_response (dialog, "fix", fix_label (fix_action));
+      adw_message_dialog_set_response_appearance (dialog, "fix", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "fix");
+      g_object_set_data_full (G_OBJECT (dialog), "ssa-fix-action", g_strdup (fix_action),
+                              g_free);
+    }
+  g_signal_connect_object (dialog, "response", G_CALLBACK (message_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* Tells the user @message: in a toast when it fits there, with a button for @fix_action
+ * (an action of the window, or %NULL); in a dialog when it does not. */
+static void
+show_message (SsaWindow  *self,
+              const char *message,
+              const char *fix_action)
+{
+  const char *button_label = fix_label (fix_action);
+  AdwToast *toast;
+
+  if (!fits_in_toast (self, message, button_label))
+    {
+      show_message_dialog (self, message, fix_action);
+      return;
+    }
+
+  toast = adw_toast_new (message);
+  /* Errors say what to do next, and need time to be read. */
+  adw_toast_set_timeout (toast, strlen (message) > 60 ? 10 : 5);
+  if (button_label != NULL)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, fix_action);
+    }
+  ssa_window_add_toast (self, toast);
 }
 
 static void
 show_toast (SsaWindow  *self,
             const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  /* Errors say what to do next, and need time to be read. */
-  adw_toast_set_timeout (toast, strlen (message) > 60 ? 10 : 5);
-  ssa_window_add_toast (self, toast);
+  show_message (self, message, NULL);
 }
 
 static void
@@ -1074,6 +1228,18 @@ show_toast_action (GtkWidget  *widget,
 }
 
 static void
+show_error_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  const char *message = NULL;
+  const char *fix_action = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &message, &fix_action);
+  show_message (SSA_WINDOW (widget), message, *fix_action != '\0' ? fix_action : NULL);
+}
+
+static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -1104,6 +1270,22 @@ search_action (GtkWidget  *widget,
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   ssa_sidebar_focus_search (self->sidebar);
+}
+
+/* Ctrl+F must reach the search wherever the focus is: as a class binding it runs only
+ * when the focused widget lets the key bubble up, and a selectable label or a text field
+ * took it first. A controller in the capture phase sees the key before them. */
+static void
+add_capture_shortcuts (SsaWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("win.search")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -1565,6 +1747,8 @@ ssa_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->update_source, g_source_remove);
   clear_undo (self);
+  if (self->current_toast != NULL)
+    current_toast_dismissed_cb (self, self->current_toast);
   g_clear_object (&self->shown_installation);
   g_clear_object (&self->shown_customer);
 
@@ -1667,6 +1851,7 @@ ssa_window_class_init (SsaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_action);
   gtk_widget_class_install_action (widget_class, "win.open-installation", "x",
                                    open_installation_action);
   gtk_widget_class_install_action (widget_class, "win.open-offer", "s", open_offer_action);
@@ -1701,8 +1886,6 @@ ssa_window_class_init (SsaWindowClass *klass)
                                        "win.new-customer", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.import-installation", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-offer", NULL);
@@ -1751,7 +1934,7 @@ ssa_window_init (SsaWindow *self)
   self->products = g_list_store_new (SSA_TYPE_PRODUCT);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
+  add_capture_shortcuts (self);
 
   self->settings = ssa_refresh_dup_settings ();
   if (self->settings != NULL)
