@@ -779,6 +779,9 @@ test_offers (Fixture       *f,
       g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
       item = g_list_model_get_item (model, position);
       g_assert_cmpstr (ssa_offer_item_get_status (item), ==, ssa_offer_status_to_string (shown));
+      g_assert_cmpstr (ssa_offer_item_get_status_label (item), ==,
+                       ssa_offer_status_get_title (shown));
+      g_assert_true (g_unichar_isupper (g_utf8_get_char (ssa_offer_item_get_status_label (item))));
       g_assert_cmpstr (ssa_offer_item_get_total_text (item), ==, total);
       g_assert_cmpstr (ssa_offer_item_get_valid_until_text (item), ==, valid_until);
       g_assert_cmpstr (ssa_offer_item_get_customer (item), ==, offer->customer_name);
@@ -788,7 +791,8 @@ test_offers (Fixture       *f,
                                                                                f->expired_number));
 
     g_assert_cmpstr (ssa_offer_item_get_status (item), ==, "expired");
-    g_assert_cmpstr (ssa_offer_item_get_status_label (item), ==, "expired");
+    /* Capitalised, as a register's column shows a status. */
+    g_assert_cmpstr (ssa_offer_item_get_status_label (item), ==, "Expired");
   }
 
   /* The expired one is shown as such, in the error style. */

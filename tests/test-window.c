@@ -18,6 +18,7 @@
 #include "ssa-installation-view.h"
 #include "ssa-date.h"
 #include "ssa-db.h"
+#include "ssa-gui-util.h"
 #include "ssa-inventory-view.h"
 #include "ssa-offer-builder.h"
 #include "ssa-offer-item.h"
@@ -1595,6 +1596,75 @@ test_long_message (Fixture *f)
   gtk_window_close (GTK_WINDOW (find_preferences ()));
 }
 
+static gboolean
+builder_has_offer (gpointer data)
+{
+  return ssa_offer_builder_get_offer (data) != NULL;
+}
+
+static gboolean
+chooser_has_folder (gpointer data)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (data);
+
+  return folder != NULL;
+}
+
+/* Where the save and print dialogs start: Documents, or home without one; never the
+ * working directory. */
+static char *
+expected_documents_folder (void)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_strdup (documents);
+  return g_strdup (g_get_home_dir ());
+}
+
+static void
+test_documents_folder (Fixture *f)
+{
+  SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+  GtkWidget *overlay = find_widget (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *expected = expected_documents_folder ();
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autofree char *folder_name = g_path_get_basename (f->dir);
+  g_autofree char *saved = g_strdup_printf ("Saved “printed.pdf” in %s", folder_name);
+  g_autoptr(GFile) printed_file = g_file_new_for_path (printed);
+  g_autoptr(GFile) current = NULL;
+  g_autoptr(GFile) fallback = NULL;
+  g_autofree char *current_path = NULL;
+  ToastWait wait = { overlay, saved };
+  GtkWidget *dialog;
+
+  g_assert_cmpstr (expected, !=, cwd);
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
+  g_assert_true (wait_for (builder_has_offer, builder));
+
+  /* Save as PDF: the file chooser opens in the Documents folder. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (builder), "offer.save-pdf", NULL));
+  dialog = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (wait_for (chooser_has_folder, dialog));
+  current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog));
+  current_path = g_file_get_path (current);
+  g_assert_cmpstr (current_path, ==, expected);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG)));
+
+  /* Printed to a file: the toast says where it went, not "sent to the printer". */
+  ssa_offer_builder_print_to_file (builder, printed_file);
+  g_assert_true (wait_for (toast_shown, &wait));
+  g_assert_true (g_file_test (printed, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (overlay_shows (overlay, "The offer was sent to the printer"));
+
+  /* Whichever it is, the folder exists. */
+  fallback = ssa_gui_dup_documents_folder ();
+  g_assert_true (g_file_query_file_type (fallback, G_FILE_QUERY_INFO_NONE, NULL) ==
+                 G_FILE_TYPE_DIRECTORY);
+}
+
 #define ADD_TEST(path, samples, body) \
   G_STMT_START { \
     static const TestCase test_case = { samples, body }; \
@@ -1630,6 +1700,7 @@ main (int    argc,
   ADD_TEST ("/window/search-shortcut", TRUE, test_search_shortcut);
   ADD_TEST ("/window/toasts-never-return", TRUE, test_toasts_never_return);
   ADD_TEST ("/window/long-message", TRUE, test_long_message);
+  ADD_TEST ("/window/documents-folder", TRUE, test_documents_folder);
   {
     static const TestCase background_refresh = {
       TRUE, test_background_refresh, before_background_refresh

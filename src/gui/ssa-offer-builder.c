@@ -711,6 +711,20 @@ suggested_name (SsaOfferBuilder  *self,
   return g_string_free (g_steal_pointer (&clean), FALSE);
 }
 
+/* Says where @file went, with a button that opens it. */
+static void
+show_saved_toast (SsaOfferBuilder *self,
+                  GFile           *file)
+{
+  g_autofree char *message = ssa_gui_dup_saved_message (file);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_take_string (g_file_get_uri (file)));
+  ssa_page_show_toast (GTK_WIDGET (self), toast);
+}
+
 static void
 document_saved_cb (GObject      *object,
                    GAsyncResult *result,
@@ -720,8 +734,6 @@ document_saved_cb (GObject      *object,
   DocumentJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *basename = NULL;
-  AdwToast *toast;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -733,13 +745,7 @@ document_saved_cb (GObject      *object,
       return;
     }
 
-  basename = g_file_get_basename (job->file);
-  message = g_strdup_printf (_("Saved “%s”"), basename);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_action_name (toast, "win.open-file");
-  adw_toast_set_action_target_value (toast, g_variant_new_take_string (g_file_get_uri (job->file)));
-  ssa_page_show_toast (GTK_WIDGET (self), toast);
+  show_saved_toast (self, job->file);
 }
 
 /**
@@ -801,6 +807,7 @@ choose_file (SsaOfferBuilder  *self,
   GtkNativeDialog *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = suggested_name (self, document);
+  g_autoptr(GFile) folder = ssa_gui_dup_documents_folder ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (
@@ -819,6 +826,7 @@ choose_file (SsaOfferBuilder  *self,
       gtk_file_filter_add_suffix (filter, "xlsx");
     }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (chooser, TRUE);
   g_object_set_data (G_OBJECT (chooser), "ssa-document", GINT_TO_POINTER (document));
@@ -897,17 +905,43 @@ print_done_cb (GtkPrintOperation       *operation,
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
       PrintJob *print = g_object_get_data (G_OBJECT (operation), "ssa-print-job");
+      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+      const char *output_uri = NULL;
 
+      /* "Print to File" in the dialog leaves the file's address in the settings; a
+       * printer does not. */
+      if (settings != NULL)
+        output_uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
       if (print != NULL && print->file != NULL)
+        show_saved_toast (self, print->file);
+      else if (output_uri != NULL)
         {
-          g_autofree char *basename = g_file_get_basename (print->file);
-          g_autofree char *message = g_strdup_printf (_("Saved “%s”"), basename);
+          g_autoptr(GFile) file = g_file_new_for_uri (output_uri);
 
-          ssa_page_show_message (GTK_WIDGET (self), message);
+          show_saved_toast (self, file);
         }
       else
         ssa_page_show_message (GTK_WIDGET (self), _("The offer was sent to the printer"));
     }
+}
+
+/* "Print to File" in the print dialog proposes the offer's name in the Documents folder;
+ * GTK would take the working directory when the user has no Documents folder. */
+static void
+set_print_to_file_defaults (SsaOfferBuilder   *self,
+                            GtkPrintOperation *operation)
+{
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autoptr(GFile) folder = ssa_gui_dup_documents_folder ();
+  g_autofree char *path = g_file_get_path (folder);
+  g_autofree char *name = suggested_name (self, SSA_OFFER_DOCUMENT_PDF);
+  char *extension = g_strrstr (name, ".pdf");
+
+  if (extension != NULL)
+    *extension = '\0';
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, path);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
+  gtk_print_operation_set_print_settings (operation, settings);
 }
 
 static void
@@ -955,6 +989,8 @@ print_info_ready_cb (GObject      *object,
 
       gtk_print_operation_set_export_filename (operation, path);
     }
+  else
+    set_print_to_file_defaults (self, operation);
 
   if (gtk_print_operation_run (operation,
                                print->file != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
