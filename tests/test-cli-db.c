@@ -809,6 +809,132 @@ test_full_disk (Fixture       *f,
   g_assert_true (g_str_has_suffix (g_strstrip (run.out), "-0002"));
 }
 
+/* No output replaces the database, whatever path leads to it; "-" is standard output for
+ * every output option. */
+
+static void
+assert_database_intact (Fixture *f,
+                        gint64   n_offers)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *header = NULL;
+
+  g_assert_true (g_file_get_contents (f->db, &header, NULL, NULL));
+  g_assert_true (g_str_has_prefix (header, "SQLite format 3"));
+  assert_integrity_ok (f->db);
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM offers"), ==, n_offers);
+  RUN (f, &run, "--db", "@DB", "installations");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Nidaros Bygg og Anlegg AS"));
+}
+
+static void
+test_outputs_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *link_path = g_build_filename (f->dir, "link.xlsx", NULL);
+  g_autofree char *hard_path = g_build_filename (f->dir, "hard.json", NULL);
+  g_autofree char *sub = g_build_filename (f->dir, "sub", NULL);
+  g_autofree char *first = g_strdup_printf ("%d-0001", this_year ());
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1");
+  g_assert_cmpint (run.status, ==, 0);
+  assert_database_intact (f, 1);
+
+  /* The database itself as a document: refused before the offer is stored. */
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--xlsx", "@DB");
+  assert_refused (&run, "--xlsx: “");
+  g_assert_nonnull (strstr (run.err, "is the database in use"));
+  assert_database_intact (f, 1);
+
+  /* Through a symbolic link, "..", a hard link, or its write-ahead log. */
+  g_assert_cmpint (symlink (f->db, link_path), ==, 0);
+  g_assert_cmpint (link (f->db, hard_path), ==, 0);
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--pdf",
+       "@D/link.xlsx");
+  assert_refused (&run, "--pdf: “");
+  g_assert_nonnull (strstr (run.err, "leads to the database"));
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--json",
+       "@D/sub/../desk.db");
+  assert_refused (&run, "leads to the database");
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--json",
+       "@D/hard.json");
+  assert_refused (&run, "leads to the database");
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--pdf",
+       "@D/desk.db-wal");
+  assert_refused (&run, "journal file of the database");
+  RUN (f, &run, "--db", "@DB", "offer", "revise", first, "--pdf", "@DB");
+  assert_refused (&run, "is the database in use");
+  RUN (f, &run, "--db", "@DB", "export", "--installation", "1", "--out", "@D/link.xlsx");
+  assert_refused (&run, "--out: “");
+  RUN (f, &run, "--db", "@DB", "backup", "@D/hard.json");
+  assert_refused (&run, "hard.json");
+  RUN (f, &run, "--db", "@DB", "backup", "@D/sub");
+  assert_refused (&run, "is a folder");
+
+  /* Nothing stored, nothing replaced, no temporary file. */
+  assert_database_intact (f, 1);
+  {
+    g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_prefix (name, "."));
+  }
+}
+
+static void
+test_outputs_stdout (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *dash = g_build_filename (f->dir, "-", NULL);
+  g_autofree char *number = NULL;
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* The offer's JSON, with its number, is all of stdout. */
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  root = parse_json (run.out);
+  number = g_strdup (member_string (json_node_get_object (root), "number"));
+  g_assert_true (g_str_has_suffix (number, "-0001"));
+
+  /* The printed offer on stdout; its number then goes to stderr. */
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--pdf", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "%PDF-"));
+  g_assert_nonnull (strstr (run.err, "-0002"));
+
+  /* Two outputs cannot share stdout: a malformed command line, nothing stored. */
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--json", "-",
+       "--xlsx", "-");
+  assert_usage (&run);
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM offers"), ==, 2);
+
+  /* export --out - is stdout, not a file named "-". */
+  RUN (f, &run, "--db", "@DB", "export", "--installation", "1", "--out", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (run.out);
+  g_assert_cmpstr (member_string (json_node_get_object (root), "format"), ==,
+                   "ssa-desk-installation/1");
+  g_assert_false (g_file_test (dash, G_FILE_TEST_EXISTS));
+
+  /* A backup on stdout is the database, whole. */
+  RUN (f, &run, "--db", "@DB", "backup", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "SQLite format 3"));
+  g_assert_false (g_file_test (dash, G_FILE_TEST_EXISTS));
+}
+
 /* Several processes creating offers at once, some killed half-way. */
 
 typedef struct
@@ -1369,9 +1495,27 @@ again_command (const Fixture *f,
   return argv;
 }
 
-/* Stored first, documents after: when the documents cannot be written, the offer stays
- * stored, nothing is written (all files or none), and the message names the number and the
- * command that writes them again, which then does. */
+/* Replaces the argument @old of @argv by @replacement; @old must be there. */
+static void
+replace_argument (GPtrArray  *argv,
+                  const char *old,
+                  const char *replacement)
+{
+  for (guint i = 0; i + 1 < argv->len; i++)
+    if (g_str_equal (g_ptr_array_index (argv, i), old))
+      {
+        g_free (g_ptr_array_index (argv, i));
+        argv->pdata[i] = g_strdup (replacement);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* Stored first, documents after: when the documents cannot be written after the offer was
+ * stored (here the PDF goes to /dev/full, a device whose every write fails as a full disk
+ * does, which no check beforehand can tell), the offer stays stored, nothing else is
+ * written (all files or none), and the message names the number and the command that
+ * writes them again, which then does. */
 static void
 test_offer_documents_fail (Fixture       *f,
                            gconstpointer  data)
@@ -1390,7 +1534,7 @@ test_offer_documents_fail (Fixture       *f,
   RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
   g_assert_cmpint (run.status, ==, 0);
   RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
-       "2026-11-28", "--json", "@D/my offer.json", "--pdf", "@D/later/offer.pdf");
+       "2026-11-28", "--json", "@D/my offer.json", "--pdf", "/dev/full");
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   expected = g_strdup_printf ("Offer %s was stored, but its files were not written.", number);
@@ -1399,8 +1543,11 @@ test_offer_documents_fail (Fixture       *f,
   g_assert_false (g_file_test (json_path, G_FILE_TEST_EXISTS));
   g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM offers"), ==, 1);
 
-  /* The command it names writes them, once the folder is there. */
+  g_assert_nonnull (strstr (run.err, "/dev/full"));
+
+  /* The command it names writes them, to a file that has room. */
   argv = again_command (f, run.err);
+  replace_argument (argv, "/dev/full", pdf_path);
   g_assert_cmpint (g_mkdir (later, 0700), ==, 0);
   test_cli_run_clear (&run);
   g_assert_true (test_cli_spawn ("/", argv, envp, NULL, NULL, 40, &run, &error));
@@ -1412,12 +1559,13 @@ test_offer_documents_fail (Fixture       *f,
 
   /* The same for a revision. */
   test_remove_tree (later);
-  RUN (f, &run, "--db", "@DB", "offer", "revise", number, "--pdf", "@D/later/offer.pdf");
+  RUN (f, &run, "--db", "@DB", "offer", "revise", number, "--pdf", "/dev/full");
   g_assert_cmpint (run.status, ==, 1);
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("Offer %s was stored", revision);
   g_assert_nonnull (strstr (run.err, expected));
   argv = again_command (f, run.err);
+  replace_argument (argv, "/dev/full", pdf_path);
   g_assert_nonnull (strstr (run.err, revision));
   g_assert_cmpint (g_mkdir (later, 0700), ==, 0);
   test_cli_run_clear (&run);
@@ -1496,6 +1644,8 @@ main (int    argc,
   ADD ("/cli-db/damaged", test_damaged);
   ADD ("/cli-db/backups", test_backups);
   ADD ("/cli-db/full-disk", test_full_disk);
+  ADD ("/cli-db/outputs-refused", test_outputs_refused);
+  ADD ("/cli-db/outputs-stdout", test_outputs_stdout);
   ADD ("/cli-db/concurrent-offers", test_concurrent_offers);
   ADD ("/cli-db/offer-export/same-documents", test_offer_export);
   ADD ("/cli-db/offer-export/read-only", test_offer_export_read_only);

@@ -6,9 +6,14 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -142,6 +147,14 @@ fixture_setup (Fixture       *f,
   write_input (f, "duplicate-key-price-list.json", duplicate_key_price_list);
   write_input (f, "duplicate-key-installation.json", duplicate_key_installation);
   write_input (f, "comment-installation.json", comment_installation);
+  /* An installation the outputs may be pointed at: a copy, never the source tree's. */
+  {
+    g_autofree char *sample = g_build_filename (f->samples, "lapsed.json", NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (sample, &contents, NULL, NULL));
+    write_input (f, "lapsed-copy.json", contents);
+  }
 }
 
 static void
@@ -158,7 +171,8 @@ fixture_teardown (Fixture       *f,
 }
 
 /* Placeholders in arguments: "@PL" is the sample price list, "@S/name" a sample
- * installation, "@IN/name" a file of the inputs folder. */
+ * installation, "@IN/name" a file of the inputs folder, "@IN../name" the same file by way of
+ * "..". */
 static char *
 expand (gconstpointer  fixture,
         const char    *arg)
@@ -169,16 +183,25 @@ expand (gconstpointer  fixture,
     return g_strdup (f->price_list);
   if (g_str_has_prefix (arg, "@S/"))
     return g_build_filename (f->samples, arg + 3, NULL);
+  if (g_str_has_prefix (arg, "@IN../"))
+    {
+      g_autofree char *base = g_path_get_basename (f->inputs);
+
+      return g_build_filename (f->inputs, "..", base, arg + 6, NULL);
+    }
   if (g_str_has_prefix (arg, "@IN/"))
     return g_build_filename (f->inputs, arg + 4, NULL);
   return g_strdup (arg);
 }
 
-/* Runs ssa-desk-cli with @args (NULL-terminated) in the work folder, in English. */
+/* Runs ssa-desk-cli with @args (NULL-terminated) in the work folder, in English, after
+ * @setup (nullable) in the child. */
 static gboolean
-run_cli (const Fixture      *f,
-         const char * const *args,
-         TestCliRun         *run)
+run_cli_full (const Fixture        *f,
+              const char * const   *args,
+              GSpawnChildSetupFunc  setup,
+              gpointer              setup_data,
+              TestCliRun           *run)
 {
   g_autoptr(GPtrArray) argv = NULL;
   g_auto(GStrv) envp = g_get_environ ();
@@ -193,12 +216,20 @@ run_cli (const Fixture      *f,
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
   envp = g_environ_unsetenv (envp, "LANGUAGE");
 
-  if (!test_cli_spawn (f->work, argv, envp, NULL, NULL, 0, run, &error))
+  if (!test_cli_spawn (f->work, argv, envp, setup, setup_data, 0, run, &error))
     {
       g_test_fail_printf ("could not run %s: %s", f->cli, error->message);
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+run_cli (const Fixture      *f,
+         const char * const *args,
+         TestCliRun         *run)
+{
+  return run_cli_full (f, args, NULL, NULL, run);
 }
 
 static int
@@ -402,6 +433,17 @@ static const Case refusals[] = {
   { "expiry-1899", { "quote", "--price-list", "@PL", "--installation", "@IN/expiry-1899.json",
                      "--today", "2026-11-28", JSON_OUT },
     1, 1, "@IN/expiry-1899.json", { "ssa_expiry", "1899-12-31", "1900-01-01" } },
+  /* An output that would replace an input of the command, or a folder: refused before
+   * anything is computed. */
+  { "xlsx-is-input", { "quote", "--price-list", "@PL", "--installation", "@IN/lapsed-copy.json",
+                       "--today", "2026-11-28", "--xlsx", "@IN/lapsed-copy.json" },
+    1, 1, "--xlsx", { "lapsed-copy.json", "is an input of this command" } },
+  { "pdf-leads-to-input", { "quote", "--price-list", "@PL",
+                            "--installation", "@IN/lapsed-copy.json", "--today", "2026-11-28",
+                            "--pdf", "@IN../lapsed-copy.json" },
+    1, 1, "--pdf", { "an input of this command" } },
+  { "pdf-is-folder", { QUOTE_LAPSED, "--pdf", "." },
+    1, 1, "--pdf", { "is a folder" } },
   /* Every problem of one run is reported, one a line. */
   { "several-problems", { "quote", "--price-list", "@IN/broken-price-list.json",
                           "--installation", "@IN/broken-installation.json",
@@ -434,6 +476,10 @@ static const Case usage_errors[] = {
                                    JSON_OUT, "--xlsx", "out.xlsx", "--pdf", "out.pdf" },
     2, 0, NULL, { "--end", "--months" } },
   { "unexpected-argument", { QUOTE_LAPSED, JSON_OUT, "extra" }, 2, 0, NULL, { "extra" } },
+  { "two-stdout", { QUOTE_LAPSED, "--json", "-", "--pdf", "-" },
+    2, 0, NULL, { "--json", "--pdf", "standard output" } },
+  { "same-file-twice", { QUOTE_LAPSED, "--xlsx", "out", "--pdf", "out" },
+    2, 0, NULL, { "--xlsx", "--pdf", "same file" } },
   { "check-price-list-no-file", { "check-price-list" }, 2, 0, NULL, { NULL } },
   { "check-price-list-two-files", { "check-price-list", "@PL", "@PL" }, 2, 0, NULL, { NULL } },
   { "check-price-list-unknown-option", { "check-price-list", "--frob", "@PL" },
@@ -526,6 +572,124 @@ test_documents_written (Fixture       *f,
   g_assert_true (g_file_get_contents (xlsx_path, &xlsx, &xlsx_length, NULL));
   g_assert_cmpuint (xlsx_length, >, 1000);
   g_assert_cmpmem (xlsx, 4, "PK\003\004", 4);
+}
+
+/* --pdf - and --xlsx - write the document to stdout, and nothing else: no text, no file. */
+static void
+test_documents_stdout (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char * const pdf_args[] = { QUOTE_LAPSED, "--pdf", "-", NULL };
+  static const char * const xlsx_args[] = { QUOTE_LAPSED, "--xlsx", "-", "--json", "out.json",
+                                            NULL };
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *listing = NULL;
+
+  if (!run_cli (f, pdf_args, &run))
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "%PDF-"));
+  g_assert_null (strstr (run.out, "SSA offer for"));
+  listing = list_work (f);
+  g_assert_cmpstr (listing, ==, "");
+
+  if (!run_cli (f, xlsx_args, &run))
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpmem (run.out, 4, "PK\003\004", 4);
+  g_clear_pointer (&listing, g_free);
+  listing = list_work (f);
+  g_assert_cmpstr (listing, ==, "out.json");
+}
+
+static void
+limit_file_size (gpointer data)
+{
+  struct rlimit limit;
+
+  limit.rlim_cur = limit.rlim_max = GPOINTER_TO_SIZE (data);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* Under a file size limit (ulimit -f) the printed offer cannot be written: exit 1 with the
+ * reason in words, not death by SIGXFSZ, and no file at all, not the JSON that fitted and
+ * no temporary file. */
+static void
+test_documents_size_limit (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const args[] = { QUOTE_LAPSED, JSON_OUT, "--pdf", "out.pdf", NULL };
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *listing = NULL;
+
+  if (!run_cli_full (f, args, limit_file_size, GSIZE_TO_POINTER (8 * 1024), &run))
+    return;
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  assert_contains (run.err, "--pdf: Could not write “out.pdf”: the file size limit was reached");
+  listing = list_work (f);
+  g_assert_cmpstr (listing, ==, "");
+}
+
+/* A FIFO gets the document through it and stays a FIFO; /dev/null takes it and stays the
+ * system's /dev/null. */
+static void
+test_documents_fifo (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const fifo_args[] = { QUOTE_LAPSED, "--json", "pipe", NULL };
+  static const char * const null_args[] = { QUOTE_LAPSED, "--json", "/dev/null", "--pdf",
+                                            "/dev/null", NULL };
+  static const char * const stdout_args[] = { QUOTE_LAPSED, "--json", "-", NULL };
+  g_autofree char *pipe_path = g_build_filename (f->work, "pipe", NULL);
+  g_auto(TestCliRun) run = { 0, };
+  g_auto(TestCliRun) run_stdout = { 0, };
+  g_autofree char *listing = NULL;
+  TestFifoReader reader = { pipe_path, g_string_new (NULL) };
+  GStatBuf before, after;
+  GThread *thread;
+
+  g_assert_cmpint (mkfifo (pipe_path, 0600), ==, 0);
+  thread = g_thread_new ("fifo-reader", test_fifo_reader_thread, &reader);
+  if (!run_cli (f, fifo_args, &run) || !run_cli (f, stdout_args, &run_stdout))
+    {
+      /* Unblock the reader. */
+      int fd = open (pipe_path, O_WRONLY | O_CLOEXEC);
+
+      close (fd);
+    }
+  g_thread_join (thread);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (reader.received->str, ==, run_stdout.out);
+  g_assert_true (g_str_has_prefix (reader.received->str, "{"));
+  g_string_free (reader.received, TRUE);
+  g_assert_cmpint (g_lstat (pipe_path, &after), ==, 0);
+  g_assert_true (S_ISFIFO (after.st_mode));
+  listing = list_work (f);
+  g_assert_cmpstr (listing, ==, "pipe");
+
+  /* Two options naming /dev/null are one file named twice: a usage error. Through "." it
+   * is still written through, twice, and stays the system's /dev/null. */
+  if (!run_cli (f, null_args, &run))
+    return;
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpint (g_stat ("/dev/null", &before), ==, 0);
+  {
+    static const char * const args[] = { QUOTE_LAPSED, "--json", "/dev/null", "--pdf",
+                                         "/dev/./null", NULL };
+
+    if (!run_cli (f, args, &run))
+      return;
+  }
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  assert_contains (run.out, "SSA offer for");
+  g_assert_cmpint (g_lstat ("/dev/null", &after), ==, 0);
+  g_assert_true (S_ISCHR (after.st_mode));
+  g_assert_cmpuint (after.st_ino, ==, before.st_ino);
+  g_assert_cmpuint (after.st_rdev, ==, before.st_rdev);
 }
 
 /* ---- Offers ------------------------------------------------------------------------ */
@@ -1072,6 +1236,9 @@ main (int   argc,
     }
   add_test ("/cli/refused/keeps-existing-output", NULL, test_refusal_keeps_existing_output);
   add_test ("/cli/documents/written", NULL, test_documents_written);
+  add_test ("/cli/documents/stdout", NULL, test_documents_stdout);
+  add_test ("/cli/documents/size-limit", NULL, test_documents_size_limit);
+  add_test ("/cli/documents/fifo", NULL, test_documents_fifo);
   for (guint i = 0; i < G_N_ELEMENTS (usage_errors); i++)
     {
       g_autofree char *path = g_strdup_printf ("/cli/usage/%s", usage_errors[i].name);

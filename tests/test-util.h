@@ -5,7 +5,9 @@
  */
 #pragma once
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 
@@ -90,4 +92,27 @@ test_replace_once (const char *text,
   if (g_strv_length (parts) != 2)
     g_error ("test data: “%s” does not occur", old);
   return g_strjoin (replacement, parts[0], parts[1], NULL);
+}
+
+/* A reader at the other end of a FIFO, for a thread: opens @path (which waits for a
+ * writer), reads to the end into @received, closes. */
+typedef struct
+{
+  const char *path;
+  GString    *received;
+} TestFifoReader;
+
+static inline gpointer
+test_fifo_reader_thread (gpointer data)
+{
+  TestFifoReader *reader = data;
+  char buffer[4096];
+  int fd = open (reader->path, O_RDONLY | O_CLOEXEC);
+  gssize n;
+
+  g_assert_cmpint (fd, >=, 0);
+  while ((n = read (fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (reader->received, buffer, n);
+  close (fd);
+  return NULL;
 }

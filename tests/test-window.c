@@ -8,6 +8,8 @@
 
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -746,6 +748,112 @@ check_documents (Fixture         *f,
   spin (300);
 }
 
+/* A toast whose title holds @needle; other toasts are dismissed to make way, as the
+ * overlay shows one at a time: one at a time, once its animation is over (libadwaita 1.2
+ * does not take a toast dismissed while another one's animation runs). */
+typedef struct
+{
+  SsaWindow  *window;
+  const char *needle;
+  GHashTable *dismissed;
+  gint64      next_dismiss;
+} ToastWait;
+
+static void
+dismiss_toast (ToastWait *wait,
+               GtkWidget *toast)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  if (g_get_monotonic_time () < wait->next_dismiss || !g_hash_table_add (wait->dismissed, toast))
+    return;
+  wait->next_dismiss = g_get_monotonic_time () + G_USEC_PER_SEC;
+  collect_widgets (toast, GTK_TYPE_BUTTON, buttons);
+  for (guint j = 0; j < buttons->len; j++)
+    if (g_strcmp0 (gtk_button_get_icon_name (g_ptr_array_index (buttons, j)),
+                   "window-close-symbolic") == 0)
+      g_signal_emit_by_name (g_ptr_array_index (buttons, j), "clicked");
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  ToastWait *wait = data;
+  GType toast_type = g_type_from_name ("AdwToastWidget");
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+
+  if (toast_type == 0)
+    return FALSE;
+  collect_widgets (GTK_WIDGET (wait->window), toast_type, toasts);
+  for (guint i = 0; i < toasts->len; i++)
+    {
+      GtkWidget *toast = g_ptr_array_index (toasts, i);
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      if (g_hash_table_contains (wait->dismissed, toast))
+        continue;
+      collect_widgets (toast, GTK_TYPE_LABEL, labels);
+      for (guint j = 0; j < labels->len; j++)
+        if (strstr (gtk_label_get_label (g_ptr_array_index (labels, j)), wait->needle) != NULL)
+          return TRUE;
+      dismiss_toast (wait, toast);
+    }
+  return FALSE;
+}
+
+static void
+assert_toast (Fixture    *f,
+              const char *needle)
+{
+  ToastWait wait = { f->window, needle, g_hash_table_new (NULL, NULL), 0 };
+
+  g_assert_true (wait_for (toast_shown, &wait));
+  g_hash_table_unref (wait.dismissed);
+}
+
+/* The window never writes a document over its own database, however the path leads there:
+ * the save is refused with a toast that says why, and the database is as it was. */
+static void
+check_database_refused (Fixture         *f,
+                        SsaOfferBuilder *builder)
+{
+  g_autofree char *link_path = g_build_filename (f->dir, "link.pdf", NULL);
+  g_autofree char *wal_path = g_strconcat (f->path, "-wal", NULL);
+  g_autoptr(GFile) db_file = g_file_new_for_path (f->path);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link_path);
+  g_autoptr(GFile) wal_file = g_file_new_for_path (wal_path);
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *header = NULL;
+  GStatBuf st;
+
+  db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  before = ssa_db_list_offers (db, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&db, ssa_db_close);
+  g_assert_cmpint (symlink (f->path, link_path), ==, 0);
+
+  ssa_offer_builder_save_document (builder, SSA_OFFER_DOCUMENT_XLSX, db_file);
+  assert_toast (f, "is the database in use");
+  ssa_offer_builder_save_document (builder, SSA_OFFER_DOCUMENT_PDF, wal_file);
+  assert_toast (f, "journal file of the database");
+  ssa_offer_builder_print_to_file (builder, link_file);
+  assert_toast (f, "leads to the database");
+
+  g_assert_true (g_file_get_contents (f->path, &header, NULL, NULL));
+  g_assert_true (g_str_has_prefix (header, "SQLite format 3"));
+  g_assert_cmpint (g_lstat (link_path, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  after = ssa_db_list_offers (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len);
+}
+
 static gboolean
 builder_revising (gpointer data)
 {
@@ -812,6 +920,7 @@ test_save_offer (Fixture *f)
   /* The documents of the saved offer: PDF and workbook through their writers, and the
    * printed pages through GtkPrintOperation into a PDF. */
   check_documents (f, builder);
+  check_database_refused (f, builder);
 
   /* And in the offers register, where the toast's button leads. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-offer", "s",

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -56,6 +57,10 @@ main (int    argc,
       char **argv)
 {
   guint i;
+
+  /* A file size limit (ulimit -f) is then an ordinary write error, reported with the file's
+   * name, instead of killing the process half-way through a file. */
+  signal (SIGXFSZ, SIG_IGN);
 
   setlocale (LC_ALL, "");
   /* SSA_DESK_LOCALEDIR lets tests and uninstalled runs use the build tree's catalogues. */

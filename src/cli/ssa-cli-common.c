@@ -9,13 +9,14 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "ssa-cli.h"
 #include "ssa-date.h"
 #include "ssa-error.h"
-#include "ssa-file.h"
 #include "ssa-offer-pdf.h"
 #include "ssa-offer-xlsx.h"
+#include "ssa-output.h"
 
 /**
  * ssa_cli_quote_options_add_entries:
@@ -49,9 +50,11 @@ ssa_cli_quote_options_add_entries (GOptionGroup       *group,
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &options->json,
       N_("Write the offer as JSON to FILE, or to standard output with -"), N_("FILE") },
     { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &options->xlsx,
-      N_("Write the offer as an Excel workbook"), N_("FILE") },
+      N_("Write the offer as an Excel workbook to FILE, or to standard output with -"),
+      N_("FILE") },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &options->pdf,
-      N_("Write the offer as a PDF document"), N_("FILE") },
+      N_("Write the offer as a PDF document to FILE, or to standard output with -"),
+      N_("FILE") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &options->lang,
       N_("Language of the documents: nb or en"), N_("LANG") },
     { NULL }
@@ -71,6 +74,30 @@ ssa_cli_quote_options_group (SsaCliQuoteOptions *options)
   return group;
 }
 
+/* The output options of a command that computes an offer, in the order they are written. */
+typedef struct
+{
+  const char           *option;
+  const char           *path;
+  SsaDocumentWriteFunc  write;    /* NULL for the JSON */
+  SsaOutput            *output;
+} PendingOutput;
+
+static guint
+collect_outputs (const SsaCliQuoteOptions *options,
+                 PendingOutput             outputs[3])
+{
+  guint n = 0;
+
+  if (options->json != NULL)
+    outputs[n++] = (PendingOutput) { "--json", options->json, NULL, NULL };
+  if (options->xlsx != NULL)
+    outputs[n++] = (PendingOutput) { "--xlsx", options->xlsx, ssa_offer_xlsx_write_output, NULL };
+  if (options->pdf != NULL)
+    outputs[n++] = (PendingOutput) { "--pdf", options->pdf, ssa_offer_pdf_write_output, NULL };
+  return n;
+}
+
 /**
  * ssa_cli_quote_options_check:
  *
@@ -82,6 +109,9 @@ int
 ssa_cli_quote_options_check (SsaCliQuoteOptions *options,
                              const char         *command)
 {
+  PendingOutput outputs[3];
+  guint n_outputs;
+
   if (options->end != NULL && options->months != NULL)
     {
       ssa_cli_usage_error (command, _("--end and --months cannot be given together"));
@@ -92,7 +122,78 @@ ssa_cli_quote_options_check (SsaCliQuoteOptions *options,
       ssa_cli_usage_error (command, _("--labour-hours and --labour-rate must be given together"));
       return SSA_CLI_USAGE;
     }
+
+  /* Two documents cannot share standard output, nor one file. */
+  n_outputs = collect_outputs (options, outputs);
+  for (guint i = 0; i < n_outputs; i++)
+    for (guint j = i + 1; j < n_outputs; j++)
+      if (g_str_equal (outputs[i].path, outputs[j].path))
+        {
+          if (ssa_output_is_stdout (outputs[i].path))
+            /* Translators: "--json and --pdf cannot both write to standard output (-)". */
+            ssa_cli_usage_error (command, _("%s and %s cannot both write to standard output "
+                                            "(-)"), outputs[i].option, outputs[j].option);
+          else
+            ssa_cli_usage_error (command, _("%s and %s name the same file"),
+                                 outputs[i].option, outputs[j].option);
+          return SSA_CLI_USAGE;
+        }
   return SSA_CLI_OK;
+}
+
+/**
+ * ssa_cli_check_output:
+ * @option: the option, for the message ("--out")
+ * @path: (nullable): its value; %NULL when it was not given
+ *
+ * Checks an output option before any work is done (ssa_output_check()): a path that leads
+ * to the database or an input, a folder, a socket or a missing folder is refused.
+ *
+ * Returns: whether @path can be written; %FALSE after printing why
+ */
+gboolean
+ssa_cli_check_output (const char *option,
+                      const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL || ssa_output_check (path, &error))
+    return TRUE;
+  ssa_cli_print_error (option, error);
+  return FALSE;
+}
+
+/**
+ * ssa_cli_quote_options_check_outputs:
+ *
+ * Checks every output option with ssa_cli_check_output(), reporting all the problems.
+ * Call it once the database and the inputs are protected, before any work.
+ *
+ * Returns: %FALSE after printing why when any output is refused (exit %SSA_CLI_REFUSED)
+ */
+gboolean
+ssa_cli_quote_options_check_outputs (SsaCliQuoteOptions *options)
+{
+  PendingOutput outputs[3];
+  guint n_outputs = collect_outputs (options, outputs);
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < n_outputs; i++)
+    ok &= ssa_cli_check_output (outputs[i].option, outputs[i].path);
+  return ok;
+}
+
+/**
+ * ssa_cli_quote_options_use_stdout:
+ *
+ * Returns: whether an output option is "-": standard output then carries that document
+ *   only, and the command prints nothing else there
+ */
+gboolean
+ssa_cli_quote_options_use_stdout (const SsaCliQuoteOptions *options)
+{
+  return ssa_output_is_stdout (options->json) || ssa_output_is_stdout (options->xlsx) ||
+         ssa_output_is_stdout (options->pdf);
 }
 
 static gboolean
@@ -225,30 +326,16 @@ ssa_cli_quote_options_clear (SsaCliQuoteOptions *options)
   g_clear_pointer (&options->lang, g_free);
 }
 
-/* One requested output file, written to a temporary file beside it until all are done. */
-typedef struct
-{
-  const char           *option;
-  const char           *path;
-  SsaDocumentWriteFunc  write_temp;   /* NULL for the JSON */
-  char                 *temp_path;
-} PendingOutput;
-
 static void
-discard_outputs (PendingOutput *outputs,
-                 guint          n_outputs)
+free_outputs (PendingOutput *outputs,
+              guint          n_outputs)
 {
-  guint i;
-
-  for (i = 0; i < n_outputs; i++)
-    {
-      ssa_file_discard_temp (outputs[i].temp_path);
-      g_clear_pointer (&outputs[i].temp_path, g_free);
-    }
+  for (guint i = 0; i < n_outputs; i++)
+    g_clear_pointer (&outputs[i].output, ssa_output_free);
 }
 
 static gboolean
-write_output (PendingOutput         *output,
+write_output (PendingOutput         *pending,
               const char            *json,
               const SsaOffer        *offer,
               const SsaInventory    *inventory,
@@ -257,28 +344,43 @@ write_output (PendingOutput         *output,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  output->temp_path = ssa_file_make_temp_path (output->path, &error);
-  if (output->temp_path == NULL)
+  pending->output = ssa_output_open (pending->path, &error);
+  if (pending->output == NULL)
     ok = FALSE;
-  else if (output->write_temp == NULL)
-    {
-      ok = g_file_set_contents_full (output->temp_path, json, -1,
-                                     G_FILE_SET_CONTENTS_DURABLE, 0644, &error);
-      if (!ok)
-        g_prefix_error (&error, _("Could not write “%s”: "), output->path);
-    }
+  else if (pending->write == NULL)
+    ok = ssa_output_write (pending->output, json, strlen (json), &error);
   else
-    ok = output->write_temp (offer, inventory, info, output->temp_path, output->path, &error);
+    ok = pending->write (offer, inventory, info, pending->output, &error);
 
   if (!ok)
-    ssa_cli_print_error (output->option, error);
+    ssa_cli_print_error (pending->option, error);
   return ok;
+}
+
+static gboolean
+commit_output (PendingOutput *pending)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (ssa_output_commit (pending->output, &error))
+    return TRUE;
+  ssa_cli_print_error (pending->option, error);
+  return FALSE;
+}
+
+/* Whether @path is a FIFO or a device, which the writer writes through at commit. */
+static gboolean
+is_written_through (const char *path)
+{
+  GStatBuf st;
+
+  return !ssa_output_is_stdout (path) && g_stat (path, &st) == 0 && !S_ISREG (st.st_mode);
 }
 
 /**
  * ssa_cli_write_offer_files:
  * @options: the command's options
- * @json: (nullable): the JSON to write where `--json` names a file
+ * @json: (nullable): the JSON, when `--json` is given
  * @offer: the offer
  * @inventory: the installation it was computed for
  * @info: (nullable): what the documents show beyond the offer (the reseller's profile, the
@@ -286,10 +388,12 @@ write_output (PendingOutput         *output,
  *   `--lang`, when given, overrides its language; without either the documents are in
  *   Bokmål.
  *
- * Writes the files the options ask for: the JSON (`--json`, unless it is "-"), the
- * workbook (`--xlsx`) and the printed offer (`--pdf`). Every file is first written to a
- * temporary file beside it; they are renamed into place only once all have been written,
- * so a failure leaves no output file. Standard output is left to the caller.
+ * Writes what the options ask for through ssa_output_open(): the JSON (`--json`), the
+ * workbook (`--xlsx`) and the printed offer (`--pdf`), each to its file or, for "-", to
+ * standard output. All are written completely (files to temporary files beside them)
+ * before any is committed, so a failure leaves no output file; standard output is
+ * committed last, so it gets nothing when a file fails. The caller prints nothing else on
+ * standard output when ssa_cli_quote_options_use_stdout().
  *
  * Returns: whether all were written; %FALSE after printing why
  */
@@ -302,8 +406,10 @@ ssa_cli_write_offer_files (SsaCliQuoteOptions    *options,
 {
   g_autoptr(SsaDocumentInfo) document = NULL;
   PendingOutput outputs[3];
-  guint n_outputs = 0;
-  guint i;
+  guint n_outputs = collect_outputs (options, outputs);
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (options->json == NULL || json != NULL, FALSE);
 
   if (options->pdf != NULL || options->xlsx != NULL)
     {
@@ -312,46 +418,33 @@ ssa_cli_write_offer_files (SsaCliQuoteOptions    *options,
         document->lang = ssa_lang_from_string (options->lang);
     }
 
-  if (options->json != NULL && !g_str_equal (options->json, "-"))
-    outputs[n_outputs++] = (PendingOutput) { "--json", options->json, NULL, NULL };
-  if (options->xlsx != NULL)
-    outputs[n_outputs++] = (PendingOutput) { "--xlsx", options->xlsx,
-                                             ssa_offer_xlsx_write_temp, NULL };
-  if (options->pdf != NULL)
-    outputs[n_outputs++] = (PendingOutput) { "--pdf", options->pdf,
-                                             ssa_offer_pdf_write_temp, NULL };
+  for (guint i = 0; ok && i < n_outputs; i++)
+    ok = write_output (&outputs[i], json, offer, inventory, document);
 
-  for (i = 0; i < n_outputs; i++)
-    if (!write_output (&outputs[i], json, offer, inventory, document))
-      {
-        discard_outputs (outputs, n_outputs);
-        return FALSE;
-      }
+  /* A commit can still fail: a FIFO or device is written only now (/dev/full fails as a
+   * full disk does), and a file's last flush can find the disk full. Those that fail most
+   * often go first, standard output last, so that one failure leaves the others unwritten;
+   * the files committed before a failure stay, the others are removed. */
+  for (guint i = 0; ok && i < n_outputs; i++)
+    if (is_written_through (outputs[i].path))
+      ok = commit_output (&outputs[i]);
+  for (guint i = 0; ok && i < n_outputs; i++)
+    if (!ssa_output_is_stdout (outputs[i].path) && !is_written_through (outputs[i].path))
+      ok = commit_output (&outputs[i]);
+  for (guint i = 0; ok && i < n_outputs; i++)
+    if (ssa_output_is_stdout (outputs[i].path))
+      ok = commit_output (&outputs[i]);
 
-  for (i = 0; i < n_outputs; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      /* A rename can still fail (a folder made read-only meanwhile): the files renamed
-       * before it stay, the others are removed. */
-      if (!ssa_file_commit_temp (outputs[i].temp_path, outputs[i].path, &error))
-        {
-          ssa_cli_print_error (outputs[i].option, error);
-          g_clear_pointer (&outputs[i].temp_path, g_free);
-          discard_outputs (outputs + i + 1, n_outputs - i - 1);
-          return FALSE;
-        }
-      g_clear_pointer (&outputs[i].temp_path, g_free);
-    }
-  return TRUE;
+  free_outputs (outputs, n_outputs);
+  return ok;
 }
 
 /**
  * ssa_cli_write_offer_outputs:
  *
  * Writes the offer where the options ask for it: the files of ssa_cli_write_offer_files(),
- * as drafts from the sample reseller, then the JSON to standard output when `--json` is
- * "-", or else the readable text. A failure leaves no output file and nothing on standard
+ * as drafts from the sample reseller, and the readable text on standard output unless an
+ * option writes there ("-"). A failure leaves no output file and nothing on standard
  * output.
  *
  * Returns: %SSA_CLI_OK, or %SSA_CLI_REFUSED after printing why
@@ -367,9 +460,7 @@ ssa_cli_write_offer_outputs (SsaCliQuoteOptions *options,
   if (!ssa_cli_write_offer_files (options, json, offer, inventory, NULL))
     return SSA_CLI_REFUSED;
 
-  if (options->json != NULL && g_str_equal (options->json, "-"))
-    fputs (json, stdout);
-  else
+  if (!ssa_cli_quote_options_use_stdout (options))
     {
       g_autofree char *text = ssa_cli_offer_to_text (offer, inventory, ssa_lang_from_locale ());
 

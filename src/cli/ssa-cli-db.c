@@ -16,11 +16,11 @@
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-error.h"
-#include "ssa-file.h"
 #include "ssa-json-guard.h"
 #include "ssa-offer-pdf.h"
 #include "ssa-offer-reader.h"
 #include "ssa-offer-xlsx.h"
+#include "ssa-output.h"
 
 /* The commands on the app's database. They share its exit statuses with the other
  * commands: 0 done, 1 an input refused (a file, an option's value, or the database itself:
@@ -55,6 +55,39 @@ print_db_error (const char   *command,
   g_autofree char *prefix = g_strdup_printf ("ssa-desk-cli %s", command);
 
   ssa_cli_print_error (prefix, error);
+}
+
+/* The database counts as open from the start: output options are checked against it (and
+ * its -wal, -shm and -journal files) before it is opened, before any work. */
+static void
+protect_db (void)
+{
+  static gboolean done;
+  g_autofree char *default_path = NULL;
+
+  if (done)
+    return;
+  done = TRUE;
+  if (db_path == NULL)
+    default_path = ssa_db_get_default_path ();
+  ssa_output_protect (db_path != NULL ? db_path : default_path, SSA_OUTPUT_PROTECT_DATABASE);
+}
+
+/* ssa_cli_check_output() against the database. */
+static gboolean
+check_output (const char *option,
+              const char *path)
+{
+  protect_db ();
+  return ssa_cli_check_output (option, path);
+}
+
+/* ssa_cli_quote_options_check_outputs() against the database. */
+static gboolean
+check_quote_outputs (SsaCliQuoteOptions *options)
+{
+  protect_db ();
+  return ssa_cli_quote_options_check_outputs (options);
 }
 
 static SsaDb *
@@ -381,7 +414,7 @@ ssa_cli_export (int    argc,
     { "installation", 0, 0, G_OPTION_ARG_STRING, &installation,
       N_("The installation to export"), N_("ID") },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path,
-      N_("Write to FILE instead of standard output"), N_("FILE") },
+      N_("Write to FILE instead of standard output (- is standard output too)"), N_("FILE") },
     { NULL }
   };
 
@@ -396,7 +429,7 @@ ssa_cli_export (int    argc,
       ssa_cli_usage_error ("export", _("--installation is required"));
       return SSA_CLI_USAGE;
     }
-  if (!parse_id ("--installation", installation, &id))
+  if (!parse_id ("--installation", installation, &id) || !check_output ("--out", out_path))
     return SSA_CLI_REFUSED;
 
   db = open_db ("export", SSA_DB_OPEN_DEFAULT);
@@ -415,7 +448,7 @@ ssa_cli_export (int    argc,
       fputs (json, stdout);
       return SSA_CLI_OK;
     }
-  if (!ssa_file_replace_contents (out_path, json, -1, &error))
+  if (!ssa_output_replace_contents (out_path, json, strlen (json), &error))
     {
       ssa_cli_print_error ("--out", error);
       return SSA_CLI_REFUSED;
@@ -753,8 +786,6 @@ write_stored_offer (SsaCliQuoteOptions *options,
   if (!ssa_cli_write_offer_files (options, json, offer, inventory, info))
     return FALSE;
 
-  if (options->json != NULL && g_str_equal (options->json, "-"))
-    fputs (json, stdout);
   return TRUE;
 }
 
@@ -776,8 +807,10 @@ write_offer_outputs (SsaCliQuoteOptions *options,
       return SSA_CLI_REFUSED;
     }
 
-  if (options->json == NULL || !g_str_equal (options->json, "-"))
+  if (!ssa_cli_quote_options_use_stdout (options))
     g_print ("%s\n", stored->number);
+  else if (!ssa_output_is_stdout (options->json))
+    g_printerr (_("The offer was stored as %s.\n"), stored->number);
   return SSA_CLI_OK;
 }
 
@@ -843,6 +876,7 @@ offer_create (int    argc,
 
   ok = ssa_cli_quote_options_to_request (&options, &request);
   ok &= parse_id ("--installation", installation, &id);
+  ok &= check_quote_outputs (&options);
   if (!ok)
     {
       status = SSA_CLI_REFUSED;
@@ -916,6 +950,7 @@ offer_revise (int    argc,
   SsaCliQuoteOptions options = { 0 };
   SsaOfferRequest given;
   SsaOfferRequest request;
+  gboolean ok;
   int status;
 
   context = context_new (_("NUMBER"),
@@ -934,7 +969,10 @@ offer_revise (int    argc,
   status = ssa_cli_quote_options_check (&options, "offer revise");
   if (status != SSA_CLI_OK)
     goto out;
-  if (!ssa_cli_quote_options_to_request (&options, &given))
+  /* Every problem at once: the options' values and the outputs. */
+  ok = ssa_cli_quote_options_to_request (&options, &given);
+  ok &= check_quote_outputs (&options);
+  if (!ok)
     {
       status = SSA_CLI_REFUSED;
       goto out;
@@ -1009,7 +1047,7 @@ offer_status (int    argc,
   return SSA_CLI_OK;
 }
 
-/* offer export NUMBER [--json F|-] [--xlsx F] [--pdf F] [--lang nb|en] */
+/* offer export NUMBER [--json F|-] [--xlsx F|-] [--pdf F|-] [--lang nb|en] */
 static int
 offer_export (int    argc,
               char **argv)
@@ -1024,9 +1062,11 @@ offer_export (int    argc,
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &options.json,
       N_("Write the offer as JSON to FILE, or to standard output with -"), N_("FILE") },
     { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &options.xlsx,
-      N_("Write the offer as an Excel workbook"), N_("FILE") },
+      N_("Write the offer as an Excel workbook to FILE, or to standard output with -"),
+      N_("FILE") },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &options.pdf,
-      N_("Write the offer as a PDF document"), N_("FILE") },
+      N_("Write the offer as a PDF document to FILE, or to standard output with -"),
+      N_("FILE") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang,
       N_("Language of the documents: nb or en (default: the offer’s own)"), N_("LANG") },
     { NULL }
@@ -1049,6 +1089,10 @@ offer_export (int    argc,
       status = SSA_CLI_USAGE;
       goto out;
     }
+  status = ssa_cli_quote_options_check (&options, "offer export");
+  if (status != SSA_CLI_OK)
+    goto out;
+  status = SSA_CLI_REFUSED;
   if (options.lang != NULL && !g_str_equal (options.lang, "nb") &&
       !g_str_equal (options.lang, "en"))
     {
@@ -1059,7 +1103,7 @@ offer_export (int    argc,
 
   /* Read-only: exporting never migrates or otherwise changes the database. */
   db = open_db ("offer export", SSA_DB_OPEN_READ_ONLY);
-  if (db == NULL)
+  if (db == NULL || !check_quote_outputs (&options))
     goto out;
   stored = ssa_db_load_offer (db, argv[1], &error);
   if (stored == NULL)
@@ -1295,10 +1339,13 @@ ssa_cli_backup (int    argc,
   context = context_new (_("FILE"),
                          _("Copies the database into FILE with SQLite's online backup: a "
                            "consistent copy, safe while the window or other commands use the "
-                           "database. FILE is replaced only once the copy is complete."), NULL);
+                           "database. FILE is replaced only once the copy is complete; with -, "
+                           "the copy goes to standard output."), NULL);
   if (!ssa_cli_parse (context, "backup", &argc, &argv) ||
       !expect_arguments ("backup", argc, argv, 1, _("the backup FILE")))
     return SSA_CLI_USAGE;
+  if (!check_output (argv[1], argv[1]))
+    return SSA_CLI_REFUSED;
 
   /* Read-only: a backup never migrates or otherwise changes the database. */
   db = open_db ("backup", SSA_DB_OPEN_READ_ONLY);
@@ -1310,6 +1357,8 @@ ssa_cli_backup (int    argc,
       return SSA_CLI_REFUSED;
     }
 
-  g_print (_("Backed up %s to %s.\n"), ssa_db_get_path (db), argv[1]);
+  /* With "-" standard output carries the copy only. */
+  if (!ssa_output_is_stdout (argv[1]))
+    g_print (_("Backed up %s to %s.\n"), ssa_db_get_path (db), argv[1]);
   return SSA_CLI_OK;
 }

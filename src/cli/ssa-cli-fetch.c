@@ -16,7 +16,7 @@
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-fetcher.h"
-#include "ssa-file.h"
+#include "ssa-output.h"
 #include "ssa-price-change.h"
 #include "ssa-price-list-diff.h"
 #include "ssa-price-list-update.h"
@@ -89,7 +89,8 @@ ssa_cli_fetch_price_list (int    argc,
   guint timeout;
   const GOptionEntry entries[] = {
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out_path,
-      N_("Write the price list to FILE, exactly as received"), N_("FILE") },
+      N_("Write the price list to FILE, exactly as received, or to standard output with -"),
+      N_("FILE") },
     { "timeout", 0, 0, G_OPTION_ARG_STRING, &timeout_text,
       N_("Give up after this many seconds (default: 30)"), N_("SECONDS") },
     { NULL }
@@ -109,7 +110,7 @@ ssa_cli_fetch_price_list (int    argc,
       ssa_cli_usage_error ("fetch-price-list", _("give exactly one URL"));
       return SSA_CLI_USAGE;
     }
-  if (!parse_timeout (timeout_text, &timeout))
+  if (!parse_timeout (timeout_text, &timeout) || !ssa_cli_check_output ("--out", out_path))
     return SSA_CLI_REFUSED;
   if (!ssa_fetcher_check_url (argv[1], &error))
     {
@@ -138,15 +139,16 @@ ssa_cli_fetch_price_list (int    argc,
       gsize length;
       const char *data = g_bytes_get_data (result->bytes, &length);
 
-      if (!ssa_file_replace_contents (out_path, data != NULL ? data : "", (gssize) length,
-                                      &error))
+      if (!ssa_output_replace_contents (out_path, data != NULL ? data : "", length, &error))
         {
           print_failure (error);
           return SSA_CLI_REFUSED;
         }
     }
 
-  ssa_cli_print_price_list_summary (argv[1], result->price_list);
+  /* With "-" standard output carries the list only. */
+  if (!ssa_output_is_stdout (out_path))
+    ssa_cli_print_price_list_summary (argv[1], result->price_list);
   return SSA_CLI_OK;
 }
 

@@ -11,6 +11,7 @@
 #include "ssa-cli.h"
 #include "ssa-date.h"
 #include "ssa-error.h"
+#include "ssa-output.h"
 
 /* Prints a calculator error: problems with the installation's content name its file,
  * problems with the request name the option. */
@@ -39,6 +40,7 @@ ssa_cli_quote (int    argc,
   SsaCliQuoteOptions options = { 0 };
   SsaOfferRequest request;
   gboolean inputs_ok = TRUE;
+  gboolean protected = FALSE;
   int status;
   const GOptionEntry entries[] = {
     { "price-list", 0, 0, G_OPTION_ARG_FILENAME, &price_list_path,
@@ -80,8 +82,13 @@ ssa_cli_quote (int    argc,
   if (status != SSA_CLI_OK)
     goto out;
 
-  /* Check every input before giving up, so that one run reports all the problems. */
+  /* Check every input before giving up, so that one run reports all the problems. No
+   * output may replace an input. */
   inputs_ok = ssa_cli_quote_options_to_request (&options, &request);
+  ssa_output_protect (price_list_path, SSA_OUTPUT_PROTECT_INPUT);
+  ssa_output_protect (installation_path, SSA_OUTPUT_PROTECT_INPUT);
+  protected = TRUE;
+  inputs_ok &= ssa_cli_quote_options_check_outputs (&options);
 
   price_list = ssa_price_list_new_from_file (price_list_path, &error);
   if (price_list == NULL)
@@ -116,6 +123,11 @@ ssa_cli_quote (int    argc,
   status = ssa_cli_write_offer_outputs (&options, offer, inventory);
 
 out:
+  if (protected)
+    {
+      ssa_output_unprotect (price_list_path, SSA_OUTPUT_PROTECT_INPUT);
+      ssa_output_unprotect (installation_path, SSA_OUTPUT_PROTECT_INPUT);
+    }
   ssa_cli_quote_options_clear (&options);
   return status;
 }

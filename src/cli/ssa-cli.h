@@ -53,6 +53,12 @@ gboolean      ssa_cli_write_offer_files        (SsaCliQuoteOptions    *options,
                                                 const SsaInventory    *inventory,
                                                 const SsaDocumentInfo *info);
 
+/* Output options (ssa-output.h): checked before any work; "-" is standard output. */
+gboolean      ssa_cli_quote_options_check_outputs (SsaCliQuoteOptions       *options);
+gboolean      ssa_cli_quote_options_use_stdout    (const SsaCliQuoteOptions *options);
+gboolean      ssa_cli_check_output                (const char               *option,
+                                                   const char               *path);
+
 void          ssa_cli_print_error              (const char            *prefix,
                                                 const GError          *error);
 void          ssa_cli_print_request_error      (const char            *command,

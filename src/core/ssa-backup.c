@@ -7,13 +7,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "ssa-backup.h"
 #include "ssa-db-private.h"
-#include "ssa-file.h"
 #include "ssa-refresh.h"
 
 /* The automatic backups: taking one (online backup API, verified before it counts), listing
@@ -765,6 +765,28 @@ restore_through_sqlite (const char *db_path,
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* Flushes the file at @path to the disk, so that a rename over the database never leaves
+ * a file whose pages are still in memory only. */
+static gboolean
+sync_file (const char  *path,
+           GError     **error)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  int saved_errno;
+
+  if (fd >= 0 && fsync (fd) == 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       g_strerror (saved_errno));
+  return FALSE;
+}
+
 /* Replaces the file at @db_path by a copy of @backup_path, renamed over it once complete;
  * the old file's write-ahead log and shared memory go first, so that they are never read
  * with the new file. */
@@ -773,21 +795,36 @@ restore_by_rename (const char  *db_path,
                    const char  *backup_path,
                    GError     **error)
 {
-  g_autofree char *temp = ssa_file_make_temp_path (db_path, error);
+  /* Not through SsaOutput: the database being restored is protected from every output of
+   * this process, and rightly so; this is the one writer that may replace it. */
+  g_autofree char *folder = g_path_get_dirname (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *temp = g_strdup_printf ("%s/.%s.restore-XXXXXX", folder, base);
+  g_autofree char *display = g_filename_display_name (db_path);
   g_autoptr(GFile) source = g_file_new_for_path (backup_path);
   g_autoptr(GFile) destination = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *suffixes[] = { "-wal", "-shm", "-journal" };
+  int fd;
 
-  if (temp == NULL)
-    return FALSE;
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_FULL,
+                   _("Could not restore %s: %s. Nothing was changed."), display,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
   destination = g_file_new_for_path (temp);
   if (!g_file_copy (source, destination, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL,
-                    &local_error))
+                    &local_error) ||
+      !sync_file (temp, &local_error))
     {
-      g_autofree char *display = g_filename_display_name (db_path);
-
-      ssa_file_discard_temp (temp);
+      g_unlink (temp);
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_FULL,
                    _("Could not restore %s: %s. Nothing was changed."), display,
                    local_error->message);
@@ -800,7 +837,17 @@ restore_by_rename (const char  *db_path,
 
       g_unlink (side);
     }
-  return ssa_file_commit_temp (temp, db_path, error);
+  if (g_rename (temp, db_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (temp);
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_FULL,
+                   _("Could not restore %s: %s. Nothing was changed."), display,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**

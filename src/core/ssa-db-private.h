@@ -23,6 +23,7 @@ struct _SsaDb
   GHashTable *statements;     /* SQL text -> sqlite3_stmt*, prepared once */
   gboolean    read_only;
   char       *read_only_reason; /* a sentence for the user; NULL when writable */
+  gboolean    protected;      /* ssa_output_protect() was called for path */
 };
 
 /* A cached statement that is reset (and its bindings cleared) when it goes out of scope:

@@ -15,7 +15,7 @@
 
 #include "ssa-date.h"
 #include "ssa-db-private.h"
-#include "ssa-file.h"
+#include "ssa-output.h"
 
 /* Opening and closing the database, its errors, prepared statements, transactions and the
  * online backup. The tables are in ssa-db-schema.c, the rows in ssa-db-inventory.c,
@@ -679,6 +679,10 @@ ssa_db_open (const char      *path,
 
   if (!open_handle (self, read_only, FALSE, error))
     return NULL;
+  /* No document, export or backup of this process may replace the open database or the
+   * files SQLite keeps beside it. */
+  ssa_output_protect (path, SSA_OUTPUT_PROTECT_DATABASE);
+  self->protected = TRUE;
   self->read_only = read_only || sqlite3_db_readonly (self->handle, "main") == 1;
   if (self->read_only && self->read_only_reason == NULL)
     self->read_only_reason = g_strdup (_("SQLite opened it for reading only."));
@@ -753,6 +757,8 @@ ssa_db_close (SsaDb *self)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle != NULL)
     sqlite3_close (self->handle);
+  if (self->protected)
+    ssa_output_unprotect (self->path, SSA_OUTPUT_PROTECT_DATABASE);
   g_free (self->path);
   g_free (self->display_name);
   g_free (self->read_only_reason);
@@ -1054,17 +1060,19 @@ backup_into (SsaDb       *self,
  * @destination: the backup file; it is replaced if it exists
  * @error: a #GError
  *
- * Copies the database with SQLite's online backup API into a temporary file beside
- * @destination, then renames it over @destination: a consistent copy, made safely while
- * the window or other commands write, and never a partial file.
+ * Copies the database with SQLite's online backup API into the temporary file of an output
+ * of @destination (ssa_output_open()), then commits it: a consistent copy, made safely
+ * while the window or other commands write, and never a partial file. @destination may be
+ * "-" for standard output, but not the database itself.
  */
 gboolean
 ssa_db_backup (SsaDb       *self,
                const char  *destination,
                GError     **error)
 {
-  g_autofree char *temp = NULL;
+  g_autoptr(SsaOutput) output = NULL;
   g_autofree char *display = NULL;
+  const char *temp;
   sqlite3 *dest = NULL;
   gboolean ok;
   int rc;
@@ -1081,7 +1089,10 @@ ssa_db_backup (SsaDb       *self,
       return FALSE;
     }
 
-  temp = ssa_file_make_temp_path (destination, error);
+  output = ssa_output_open (destination, error);
+  if (output == NULL)
+    return FALSE;
+  temp = ssa_output_get_temp_path (output, error);
   if (temp == NULL)
     return FALSE;
 
@@ -1091,7 +1102,6 @@ ssa_db_backup (SsaDb       *self,
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_FAILED,
                    _("Could not create the backup %s: %s"), display, sqlite3_errstr (rc));
       sqlite3_close (dest);
-      ssa_file_discard_temp (temp);
       return FALSE;
     }
 
@@ -1106,12 +1116,12 @@ ssa_db_backup (SsaDb       *self,
 
   if (!ok)
     {
+      /* The output removes its temporary file; SQLite's journal beside it goes too. */
       g_autofree char *journal = g_strconcat (temp, "-journal", NULL);
 
       g_unlink (journal);
-      ssa_file_discard_temp (temp);
       return FALSE;
     }
 
-  return ssa_file_commit_temp (temp, destination, error);
+  return ssa_output_commit (output, error);
 }

@@ -10,7 +10,6 @@
 
 #include "ssa-date.h"
 #include "ssa-document.h"
-#include "ssa-file.h"
 #include "ssa-org-no.h"
 
 G_DEFINE_QUARK (ssa-document-error-quark, ssa_document_error)
@@ -171,40 +170,35 @@ ssa_document_info_get_valid_until (const SsaDocumentInfo *self,
 
 /**
  * ssa_document_write:
- * @write_temp: the writer
+ * @write_output: the writer
  * @offer: the offer
  * @inventory: the installation it was computed for
  * @info: (nullable): the reseller, number, date and language
- * @path: the file to write
+ * @path: the file to write, or "-" for standard output
  * @error: a #GError
  *
- * Runs @write_temp on a temporary file beside @path and renames it over @path once
+ * Runs @write_output on an output of @path (ssa_output_open()) and commits it once
  * complete. On failure @path is unchanged and nothing is left behind.
  *
  * Returns: whether the file was written
  */
 gboolean
-ssa_document_write (SsaDocumentWriteFunc   write_temp,
+ssa_document_write (SsaDocumentWriteFunc   write_output,
                     const SsaOffer        *offer,
                     const SsaInventory    *inventory,
                     const SsaDocumentInfo *info,
                     const char            *path,
                     GError               **error)
 {
-  g_autofree char *temp_path = NULL;
+  g_autoptr(SsaOutput) output = NULL;
 
-  g_return_val_if_fail (write_temp != NULL, FALSE);
+  g_return_val_if_fail (write_output != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  temp_path = ssa_file_make_temp_path (path, error);
-  if (temp_path == NULL)
-    return FALSE;
-  if (!write_temp (offer, inventory, info, temp_path, path, error))
-    {
-      ssa_file_discard_temp (temp_path);
-      return FALSE;
-    }
-  return ssa_file_commit_temp (temp_path, path, error);
+  output = ssa_output_open (path, error);
+  return output != NULL &&
+         write_output (offer, inventory, info, output, error) &&
+         ssa_output_commit (output, error);
 }
 
 /* "25", "2,5", "12,25": a decimal without needless zeros. */

@@ -11,6 +11,7 @@
 #include "ssa-doc-strings.h"
 #include "ssa-inventory.h"
 #include "ssa-offer.h"
+#include "ssa-output.h"
 
 G_BEGIN_DECLS
 
@@ -65,18 +66,16 @@ typedef struct
  * @offer: the offer
  * @inventory: the installation it was computed for
  * @info: (nullable): the reseller, number, date and language
- * @temp_path: the temporary file to write
- * @path: the destination, as error messages name it
+ * @output: where to write; the caller commits it
  * @error: a #GError
  *
- * A document writer that writes into a temporary file the caller commits:
- * ssa_offer_pdf_write_temp(), ssa_offer_xlsx_write_temp().
+ * A document writer that writes into an output the caller commits, so that several files
+ * are committed together: ssa_offer_pdf_write_output(), ssa_offer_xlsx_write_output().
  */
 typedef gboolean (*SsaDocumentWriteFunc) (const SsaOffer        *offer,
                                           const SsaInventory    *inventory,
                                           const SsaDocumentInfo *info,
-                                          const char            *temp_path,
-                                          const char            *path,
+                                          SsaOutput             *output,
                                           GError               **error);
 
 #define SSA_TYPE_DOCUMENT_INFO (ssa_document_info_get_type ())
@@ -95,7 +94,7 @@ void             ssa_document_info_get_valid_until (const SsaDocumentInfo *self,
                                                     const SsaOffer        *offer,
                                                     GDate                 *out);
 
-gboolean         ssa_document_write                (SsaDocumentWriteFunc   write_temp,
+gboolean         ssa_document_write                (SsaDocumentWriteFunc   write_output,
                                                     const SsaOffer        *offer,
                                                     const SsaInventory    *inventory,
                                                     const SsaDocumentInfo *info,

@@ -1651,33 +1651,53 @@ ssa_offer_pdf_render_page (SsaOfferPdf *self,
   cairo_restore (cr);
 }
 
+/* Where cairo's PDF stream goes: the output, and the first failure to write into it. */
+typedef struct
+{
+  SsaOutput *output;
+  GError    *error;
+} PdfStream;
+
+static cairo_status_t
+write_stream_cb (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  PdfStream *stream = closure;
+
+  if (stream->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!ssa_output_write (stream->output, data, length, &stream->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
 /**
- * ssa_offer_pdf_write_temp:
+ * ssa_offer_pdf_write_output:
  * @offer: the offer
  * @inventory: the installation it was computed for
  * @info: (nullable): the reseller, number, date and language
- * @temp_path: a temporary file from ssa_file_make_temp_path(), which the caller commits
- *   with ssa_file_commit_temp() or discards
- * @path: the destination, as error messages name it
+ * @output: where to write; the caller commits it with ssa_output_commit()
  * @error: a #GError
  *
- * Writes the printed offer as an A4 PDF into @temp_path, for callers that commit several
- * files together. Most callers want ssa_offer_pdf_write().
+ * Writes the printed offer as an A4 PDF into @output, for callers that commit several
+ * files together. Every write is checked: a full disk or a file size limit is an error,
+ * never a truncated document. Most callers want ssa_offer_pdf_write().
  *
- * Returns: whether the file was written
+ * Returns: whether the whole document was written
  */
 gboolean
-ssa_offer_pdf_write_temp (const SsaOffer        *offer,
-                          const SsaInventory    *inventory,
-                          const SsaDocumentInfo *info,
-                          const char            *temp_path,
-                          const char            *path,
-                          GError               **error)
+ssa_offer_pdf_write_output (const SsaOffer        *offer,
+                            const SsaInventory    *inventory,
+                            const SsaDocumentInfo *info,
+                            SsaOutput             *output,
+                            GError               **error)
 {
   g_autoptr(SsaOfferPdf) self = NULL;
   g_autofree char *title = NULL;
   g_autofree char *created_iso = NULL;
   g_autofree char *created_text = NULL;
+  PdfStream stream = { output, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -1686,8 +1706,7 @@ ssa_offer_pdf_write_temp (const SsaOffer        *offer,
 
   g_return_val_if_fail (offer != NULL, FALSE);
   g_return_val_if_fail (inventory != NULL, FALSE);
-  g_return_val_if_fail (temp_path != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   self = ssa_offer_pdf_new (offer, inventory, info, error);
@@ -1696,7 +1715,8 @@ ssa_offer_pdf_write_temp (const SsaOffer        *offer,
 
   n_pages = ssa_offer_pdf_paginate (self, SSA_OFFER_PDF_A4_WIDTH, SSA_OFFER_PDF_A4_HEIGHT);
 
-  surface = cairo_pdf_surface_create (temp_path, SSA_OFFER_PDF_A4_WIDTH, SSA_OFFER_PDF_A4_HEIGHT);
+  surface = cairo_pdf_surface_create_for_stream (write_stream_cb, &stream,
+                                                 SSA_OFFER_PDF_A4_WIDTH, SSA_OFFER_PDF_A4_HEIGHT);
   title = self->number != NULL
           ? g_strdup_printf ("%s %s", doc (self, SSA_DOC_TITLE), self->number)
           : g_strdup_printf ("%s (%s)", doc (self, SSA_DOC_TITLE), doc (self, SSA_DOC_DRAFT));
@@ -1727,10 +1747,17 @@ ssa_offer_pdf_write_temp (const SsaOffer        *offer,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  /* The output's own words for a failed write ("the disk is full"), else cairo's. */
+  if (stream.error != NULL)
+    {
+      g_propagate_error (error, stream.error);
+      return FALSE;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, SSA_DOCUMENT_ERROR, SSA_DOCUMENT_ERROR_WRITE,
-                   _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+                   _("Could not write “%s”: %s"), ssa_output_get_display_name (output),
+                   cairo_status_to_string (status));
       return FALSE;
     }
   return TRUE;
@@ -1741,11 +1768,12 @@ ssa_offer_pdf_write_temp (const SsaOffer        *offer,
  * @offer: the offer
  * @inventory: the installation it was computed for
  * @info: (nullable): the reseller, number, date and language
- * @path: the PDF file to write
+ * @path: the PDF file to write, or "-" for standard output
  * @error: a #GError
  *
- * Writes the printed offer as an A4 PDF, without a display: to a temporary file beside
- * @path, renamed over @path once complete. On failure nothing is left behind.
+ * Writes the printed offer as an A4 PDF, without a display, through ssa_output_open():
+ * to a temporary file beside @path, renamed over @path once complete. On failure nothing
+ * is left behind.
  *
  * Returns: whether the file was written
  */
@@ -1756,5 +1784,5 @@ ssa_offer_pdf_write (const SsaOffer        *offer,
                      const char            *path,
                      GError               **error)
 {
-  return ssa_document_write (ssa_offer_pdf_write_temp, offer, inventory, info, path, error);
+  return ssa_document_write (ssa_offer_pdf_write_output, offer, inventory, info, path, error);
 }

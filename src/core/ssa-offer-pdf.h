@@ -23,31 +23,30 @@ G_BEGIN_DECLS
 
 typedef struct _SsaOfferPdf SsaOfferPdf;
 
-SsaOfferPdf *ssa_offer_pdf_new         (const SsaOffer        *offer,
-                                        const SsaInventory    *inventory,
-                                        const SsaDocumentInfo *info,
-                                        GError               **error);
-void         ssa_offer_pdf_free        (SsaOfferPdf           *self);
-guint        ssa_offer_pdf_paginate    (SsaOfferPdf           *self,
-                                        double                 width,
-                                        double                 height);
-guint        ssa_offer_pdf_get_n_pages (SsaOfferPdf           *self);
-void         ssa_offer_pdf_render_page (SsaOfferPdf           *self,
-                                        cairo_t               *cr,
-                                        guint                  page_nr,
-                                        double                 width,
-                                        double                 height);
-gboolean     ssa_offer_pdf_write_temp  (const SsaOffer        *offer,
-                                        const SsaInventory    *inventory,
-                                        const SsaDocumentInfo *info,
-                                        const char            *temp_path,
-                                        const char            *path,
-                                        GError               **error);
-gboolean     ssa_offer_pdf_write       (const SsaOffer        *offer,
-                                        const SsaInventory    *inventory,
-                                        const SsaDocumentInfo *info,
-                                        const char            *path,
-                                        GError               **error);
+SsaOfferPdf *ssa_offer_pdf_new          (const SsaOffer        *offer,
+                                         const SsaInventory    *inventory,
+                                         const SsaDocumentInfo *info,
+                                         GError               **error);
+void         ssa_offer_pdf_free         (SsaOfferPdf           *self);
+guint        ssa_offer_pdf_paginate     (SsaOfferPdf           *self,
+                                         double                 width,
+                                         double                 height);
+guint        ssa_offer_pdf_get_n_pages  (SsaOfferPdf           *self);
+void         ssa_offer_pdf_render_page  (SsaOfferPdf           *self,
+                                         cairo_t               *cr,
+                                         guint                  page_nr,
+                                         double                 width,
+                                         double                 height);
+gboolean     ssa_offer_pdf_write_output (const SsaOffer        *offer,
+                                         const SsaInventory    *inventory,
+                                         const SsaDocumentInfo *info,
+                                         SsaOutput             *output,
+                                         GError               **error);
+gboolean     ssa_offer_pdf_write        (const SsaOffer        *offer,
+                                         const SsaInventory    *inventory,
+                                         const SsaDocumentInfo *info,
+                                         const char            *path,
+                                         GError               **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaOfferPdf, ssa_offer_pdf_free)
 

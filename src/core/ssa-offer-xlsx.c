@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -837,10 +838,11 @@ sheet_name (Writer       *w,
 
 static gboolean
 write_workbook (Writer      *w,
-                const char  *temp_path,
-                const char  *path,
+                SsaOutput   *output,
                 GError     **error)
 {
+  const char *path = ssa_output_get_display_name (output);
+  const char *temp_path;
   g_autofree char *number = ssa_document_info_dup_number (w->info);
   g_autofree char *offer_text = NULL;
   g_autofree char *title = NULL;
@@ -848,6 +850,7 @@ write_workbook (Writer      *w,
   lxw_doc_properties properties = { 0 };
   GDateTime *created_time;
   lxw_error error_code;
+  int close_errno;
   const char *offer_sheet;
   const char *licences_sheet;
   GDate created;
@@ -860,6 +863,9 @@ write_workbook (Writer      *w,
       return FALSE;
     }
 
+  temp_path = ssa_output_get_temp_path (output, error);
+  if (temp_path == NULL)
+    return FALSE;
   w->workbook = workbook_new (temp_path);
   if (w->workbook == NULL)
     {
@@ -893,7 +899,10 @@ write_workbook (Writer      *w,
                      offer_text);
   write_licences_sheet (w, licences_sheet, offer_text);
 
+  /* The workbook is written to the file only now: its result says whether it was. */
+  errno = 0;
   error_code = workbook_close (w->workbook);
+  close_errno = errno;
   w->workbook = NULL;
   if (w->status == LXW_NO_ERROR)
     w->status = error_code;
@@ -904,6 +913,10 @@ write_workbook (Writer      *w,
                    _("Could not write “%s”: %s"), path, w->too_large);
       return FALSE;
     }
+  /* A full disk or the file size limit in the output's words, naming the file. */
+  if (w->status != LXW_NO_ERROR &&
+      (close_errno == ENOSPC || close_errno == EFBIG || close_errno == EDQUOT))
+    return ssa_output_fail (output, close_errno, error);
   if (w->status != LXW_NO_ERROR)
     {
       g_set_error (error, SSA_DOCUMENT_ERROR, SSA_DOCUMENT_ERROR_WRITE,
@@ -914,28 +927,26 @@ write_workbook (Writer      *w,
 }
 
 /**
- * ssa_offer_xlsx_write_temp:
+ * ssa_offer_xlsx_write_output:
  * @offer: the offer
  * @inventory: the installation it was computed for
  * @info: (nullable): the reseller, number, date and language; %NULL for an unnumbered
  *   draft in Bokmål without a reseller
- * @temp_path: a temporary file from ssa_file_make_temp_path(), which the caller commits
- *   with ssa_file_commit_temp() or discards
- * @path: the destination, as error messages name it
+ * @output: where to write; the caller commits it with ssa_output_commit()
  * @error: a #GError
  *
- * Writes the workbook into @temp_path, for callers that commit several files together.
- * Most callers want ssa_offer_xlsx_write().
+ * Writes the workbook into @output's temporary file, for callers that commit several files
+ * together. Every libxlsxwriter result is checked, the closing of the workbook too: a full
+ * disk or a file size limit is an error. Most callers want ssa_offer_xlsx_write().
  *
- * Returns: whether the file was written
+ * Returns: whether the whole workbook was written
  */
 gboolean
-ssa_offer_xlsx_write_temp (const SsaOffer        *offer,
-                           const SsaInventory    *inventory,
-                           const SsaDocumentInfo *info,
-                           const char            *temp_path,
-                           const char            *path,
-                           GError               **error)
+ssa_offer_xlsx_write_output (const SsaOffer        *offer,
+                             const SsaInventory    *inventory,
+                             const SsaDocumentInfo *info,
+                             SsaOutput             *output,
+                             GError               **error)
 {
   g_autoptr(SsaDocumentInfo) default_info = NULL;
   Writer w = { 0 };
@@ -944,8 +955,7 @@ ssa_offer_xlsx_write_temp (const SsaOffer        *offer,
 
   g_return_val_if_fail (offer != NULL, FALSE);
   g_return_val_if_fail (inventory != NULL, FALSE);
-  g_return_val_if_fail (temp_path != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (info == NULL)
@@ -966,7 +976,7 @@ ssa_offer_xlsx_write_temp (const SsaOffer        *offer,
     freelocale (base);
   previous = c_numeric != (locale_t) 0 ? uselocale (c_numeric) : (locale_t) 0;
 
-  ok = write_workbook (&w, temp_path, path, error);
+  ok = write_workbook (&w, output, error);
 
   if (c_numeric != (locale_t) 0)
     {
@@ -983,11 +993,12 @@ ssa_offer_xlsx_write_temp (const SsaOffer        *offer,
  * @inventory: the installation it was computed for
  * @info: (nullable): the reseller, number, date and language; %NULL for an unnumbered
  *   draft in Bokmål without a reseller
- * @path: the .xlsx file to write
+ * @path: the .xlsx file to write, or "-" for standard output
  * @error: a #GError
  *
- * Writes the offer as a workbook with live formulas: to a temporary file beside @path,
- * renamed over @path once complete. On failure nothing is left behind.
+ * Writes the offer as a workbook with live formulas, through ssa_output_open(): to a
+ * temporary file beside @path, renamed over @path once complete. On failure nothing is
+ * left behind.
  *
  * Returns: whether the file was written
  */
@@ -998,5 +1009,5 @@ ssa_offer_xlsx_write (const SsaOffer        *offer,
                       const char            *path,
                       GError               **error)
 {
-  return ssa_document_write (ssa_offer_xlsx_write_temp, offer, inventory, info, path, error);
+  return ssa_document_write (ssa_offer_xlsx_write_output, offer, inventory, info, path, error);
 }

@@ -15,16 +15,15 @@ G_BEGIN_DECLS
  * by the rules of ssa-rules.md in Excel or LibreOffice. The cells the workbook defines
  * names for (SSA_SscPrice, SSA_Total, …) are listed in docs/documents.md. */
 
-gboolean ssa_offer_xlsx_write_temp (const SsaOffer        *offer,
-                                    const SsaInventory    *inventory,
-                                    const SsaDocumentInfo *info,
-                                    const char            *temp_path,
-                                    const char            *path,
-                                    GError               **error);
-gboolean ssa_offer_xlsx_write      (const SsaOffer        *offer,
-                                    const SsaInventory    *inventory,
-                                    const SsaDocumentInfo *info,
-                                    const char            *path,
-                                    GError               **error);
+gboolean ssa_offer_xlsx_write_output (const SsaOffer        *offer,
+                                      const SsaInventory    *inventory,
+                                      const SsaDocumentInfo *info,
+                                      SsaOutput             *output,
+                                      GError               **error);
+gboolean ssa_offer_xlsx_write        (const SsaOffer        *offer,
+                                      const SsaInventory    *inventory,
+                                      const SsaDocumentInfo *info,
+                                      const char            *path,
+                                      GError               **error);
 
 G_END_DECLS

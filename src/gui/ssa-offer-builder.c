@@ -16,6 +16,7 @@
 #include "ssa-offer-pdf.h"
 #include "ssa-offer-row.h"
 #include "ssa-offer-xlsx.h"
+#include "ssa-output.h"
 #include "ssa-page-common.h"
 #include "ssa-refresh.h"
 
@@ -655,7 +656,14 @@ document_thread (GTask        *task,
       return;
     }
 
+  /* Through ssa_output_open(): a file that is the open database is refused in words. */
   path = g_file_get_path (job->file);
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, SSA_OUTPUT_ERROR, SSA_OUTPUT_ERROR_NOT_A_FILE, "%s",
+                               _("Choose a file on this computer."));
+      return;
+    }
   if (job->document == SSA_OFFER_DOCUMENT_PDF)
     ok = ssa_offer_pdf_write (job->offer, job->inventory, job->info, path, &error);
   else
@@ -841,6 +849,7 @@ typedef struct
   DocumentJob *job;
   SsaOfferPdf *pdf;
   GFile       *file;   /* export the pages to this PDF instead of printing */
+  SsaOutput   *output; /* the file's output: GTK writes its temporary file */
 } PrintJob;
 
 static void
@@ -849,6 +858,7 @@ print_job_free (PrintJob *print)
   g_clear_pointer (&print->pdf, ssa_offer_pdf_free);
   g_clear_pointer (&print->job, document_job_unref);
   g_clear_object (&print->file);
+  g_clear_pointer (&print->output, ssa_output_free);
   g_free (print);
 }
 
@@ -907,12 +917,22 @@ print_done_cb (GtkPrintOperation       *operation,
       PrintJob *print = g_object_get_data (G_OBJECT (operation), "ssa-print-job");
       GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
       const char *output_uri = NULL;
+      g_autoptr(GError) error = NULL;
 
       /* "Print to File" in the dialog leaves the file's address in the settings; a
        * printer does not. */
       if (settings != NULL)
         output_uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
-      if (print != NULL && print->file != NULL)
+
+      /* The PDF GTK wrote into the output's temporary file is complete: into place. */
+      if (print != NULL && print->output != NULL && !ssa_output_commit (print->output, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("The offer could not be saved: %s"),
+                                                      error->message);
+
+          ssa_page_show_message (GTK_WIDGET (self), message);
+        }
+      else if (print != NULL && print->file != NULL)
         show_saved_toast (self, print->file);
       else if (output_uri != NULL)
         {
@@ -983,11 +1003,29 @@ print_info_ready_cb (GObject      *object,
   g_object_set_data_full (G_OBJECT (operation), "ssa-print-job", print,
                           (GDestroyNotify) print_job_free);
 
+  /* GTK writes the PDF by name: into the temporary file of an output, committed when the
+   * operation is done, so that the database or a pipe is never replaced. */
   if (print->file != NULL)
     {
       g_autofree char *path = g_file_get_path (print->file);
+      const char *temp_path = NULL;
 
-      gtk_print_operation_set_export_filename (operation, path);
+      if (path == NULL)
+        g_set_error_literal (&error, SSA_OUTPUT_ERROR, SSA_OUTPUT_ERROR_NOT_A_FILE,
+                             _("Choose a file on this computer."));
+      else
+        print->output = ssa_output_open (path, &error);
+      if (print->output != NULL)
+        temp_path = ssa_output_get_temp_path (print->output, &error);
+      if (temp_path == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("The offer could not be saved: %s"),
+                                                      error->message);
+
+          ssa_page_show_message (GTK_WIDGET (self), message);
+          return;
+        }
+      gtk_print_operation_set_export_filename (operation, temp_path);
     }
   else
     set_print_to_file_defaults (self, operation);
