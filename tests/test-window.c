@@ -748,7 +748,8 @@ check_documents (Fixture         *f,
   spin (300);
 }
 
-/* A toast whose title holds @needle; other toasts are dismissed to make way, as the
+/* A toast whose title holds @needle (or a dialog, when the message is too long for a
+ * toast); other toasts are dismissed to make way, as the
  * overlay shows one at a time: one at a time, once its animation is over (libadwaita 1.2
  * does not take a toast dismissed while another one's animation runs). */
 typedef struct
@@ -775,6 +776,26 @@ dismiss_toast (ToastWait *wait,
       g_signal_emit_by_name (g_ptr_array_index (buttons, j), "clicked");
 }
 
+/* A message too long for a toast is shown in a dialog with its whole text: closed here. */
+static gboolean
+message_dialog_shown (const char *needle)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window) &&
+          strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)), needle) != NULL)
+        {
+          gtk_window_close (GTK_WINDOW (window));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static gboolean
 toast_shown (gpointer data)
 {
@@ -782,6 +803,8 @@ toast_shown (gpointer data)
   GType toast_type = g_type_from_name ("AdwToastWidget");
   g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
 
+  if (message_dialog_shown (wait->needle))
+    return TRUE;
   if (toast_type == 0)
     return FALSE;
   collect_widgets (GTK_WIDGET (wait->window), toast_type, toasts);
@@ -1537,20 +1560,20 @@ typedef struct
 {
   GtkWidget  *overlay;
   const char *title;
-} ToastWait;
+} OverlayWait;
 
 static gboolean
-toast_shown (gpointer data)
+overlay_toast_shown (gpointer data)
 {
-  ToastWait *wait = data;
+  OverlayWait *wait = data;
 
   return overlay_shows (wait->overlay, wait->title);
 }
 
 static gboolean
-toast_gone (gpointer data)
+overlay_toast_gone (gpointer data)
 {
-  return !toast_shown (data);
+  return !overlay_toast_shown (data);
 }
 
 /* Watches the overlay for @milliseconds: fails if a toast titled @title shows. */
@@ -1599,9 +1622,9 @@ static void
 test_toasts_never_return (Fixture *f)
 {
   GtkWidget *overlay = find_widget (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
-  ToastWait first = { overlay, "First message" };
-  ToastWait urgent = { overlay, "Urgent message" };
-  ToastWait third = { overlay, "Third message" };
+  OverlayWait first = { overlay, "First message" };
+  OverlayWait urgent = { overlay, "Urgent message" };
+  OverlayWait third = { overlay, "Third message" };
   AdwToast *toast;
 
   g_assert_nonnull (overlay);
@@ -1609,25 +1632,25 @@ test_toasts_never_return (Fixture *f)
    * libadwaita would put the first back into its queue and show it again afterwards. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-toast", "s",
                                              first.title));
-  g_assert_true (wait_for (toast_shown, &first));
+  g_assert_true (wait_for (overlay_toast_shown, &first));
   toast = adw_toast_new (urgent.title);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (toast, "_Again");
   adw_toast_set_action_name (toast, "win.show-toast");
   adw_toast_set_action_target_value (toast, g_variant_new_string (third.title));
   ssa_window_add_toast (f->window, toast);
-  g_assert_true (wait_for (toast_shown, &urgent));
-  g_assert_true (wait_for (toast_gone, &first));
+  g_assert_true (wait_for (overlay_toast_shown, &urgent));
+  g_assert_true (wait_for (overlay_toast_gone, &first));
 
   /* Its button, clicked: it goes, its action shows the third, and the first stays away. */
   click_toast_button (overlay, urgent.title, "_Again");
-  g_assert_true (wait_for (toast_shown, &third));
-  g_assert_true (wait_for (toast_gone, &urgent));
+  g_assert_true (wait_for (overlay_toast_shown, &third));
+  g_assert_true (wait_for (overlay_toast_gone, &urgent));
   assert_toast_never_shows (overlay, first.title, 1000);
 
   /* Dismissed with its close button: gone for good, through several later toasts. */
   click_toast_button (overlay, third.title, NULL);
-  g_assert_true (wait_for (toast_gone, &third));
+  g_assert_true (wait_for (overlay_toast_gone, &third));
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *title = g_strdup_printf ("Later message %u", i);
@@ -1662,7 +1685,7 @@ static void
 test_long_message (Fixture *f)
 {
   GtkWidget *overlay = find_widget (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
-  ToastWait fits = { overlay, "Saved" };
+  OverlayWait fits = { overlay, "Saved" };
   const char *long_message =
     "The offer could not be saved: the disk is full. Free some space on the disk that holds "
     "your documents, or choose another folder, and save the offer again.";
@@ -1672,7 +1695,7 @@ test_long_message (Fixture *f)
   /* A short message is a toast. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-toast", "s",
                                              fits.title));
-  g_assert_true (wait_for (toast_shown, &fits));
+  g_assert_true (wait_for (overlay_toast_shown, &fits));
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* A long one is not cut off in a toast: a dialog has the whole text. */
@@ -1745,7 +1768,7 @@ test_documents_folder (Fixture *f)
   g_autoptr(GFile) current = NULL;
   g_autoptr(GFile) fallback = NULL;
   g_autofree char *current_path = NULL;
-  ToastWait wait = { overlay, saved };
+  OverlayWait wait = { overlay, saved };
   GtkWidget *dialog;
 
   g_assert_cmpstr (expected, !=, cwd);
@@ -1764,7 +1787,7 @@ test_documents_folder (Fixture *f)
 
   /* Printed to a file: the toast says where it went, not "sent to the printer". */
   ssa_offer_builder_print_to_file (builder, printed_file);
-  g_assert_true (wait_for (toast_shown, &wait));
+  g_assert_true (wait_for (overlay_toast_shown, &wait));
   g_assert_true (g_file_test (printed, G_FILE_TEST_IS_REGULAR));
   g_assert_false (overlay_shows (overlay, "The offer was sent to the printer"));
 

@@ -65,8 +65,12 @@ struct _SsaWindow
   SsaLicence           *undo_licence;
   AdwToast             *undo_toast;
 
-  /* The toast on screen, if any (a weak pointer): the next toast replaces it. */
+  /* The toast on screen, if any (a weak pointer): the next toast replaces it, once it
+   * has been on screen for TOAST_GUARD_MS; until then the next one waits as pending. */
   AdwToast             *current_toast;
+  gint64                current_toast_since;
+  AdwToast             *pending_toast;
+  guint                 pending_toast_source;
 
   /* Defaults for new offers, for the builder once it exists. */
   guint                 validity_days;
@@ -195,23 +199,14 @@ current_toast_dismissed_cb (SsaWindow *self,
     }
 }
 
-/**
- * ssa_window_add_toast:
- * @self: the window
- * @toast: (transfer full): the toast
- *
- * Shows @toast in place of the toast on screen, which is dismissed. AdwToastOverlay would
- * otherwise queue one of them, and a toast of high priority (the Undo of a deletion)
- * pushes the one on screen back into the queue, so that it came back after the user had
- * read it, or dismissed the newer one. A toast that has left the screen never returns.
- */
-void
-ssa_window_add_toast (SsaWindow *self,
-                      AdwToast  *toast)
-{
-  g_return_if_fail (SSA_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
+/* libadwaita 1.2 crashes when a toast is dismissed while it is still sliding in (its show
+ * animation, 500 ms at most): a toast stays at least this long before another replaces it. */
+#define TOAST_GUARD_MS 600
 
+static void
+replace_toast (SsaWindow *self,
+               AdwToast  *toast)
+{
   if (self->current_toast != NULL)
     {
       AdwToast *old = self->current_toast;
@@ -220,10 +215,74 @@ ssa_window_add_toast (SsaWindow *self,
       adw_toast_dismiss (old);
     }
   self->current_toast = toast;
+  self->current_toast_since = g_get_monotonic_time ();
   g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->current_toast);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (current_toast_dismissed_cb), self,
                            G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+show_pending_toast_cb (gpointer data)
+{
+  SsaWindow *self = data;
+
+  self->pending_toast_source = 0;
+  replace_toast (self, g_steal_pointer (&self->pending_toast));
+  return G_SOURCE_REMOVE;
+}
+
+/* A toast that was never shown: dismissed, so that whoever waits for its end hears of it. */
+static void
+drop_pending_toast (SsaWindow *self)
+{
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->pending_toast);
+
+  g_clear_handle_id (&self->pending_toast_source, g_source_remove);
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+}
+
+/**
+ * ssa_window_add_toast:
+ * @self: the window
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast in place of the toast on screen, which is dismissed. AdwToastOverlay would
+ * otherwise queue one of them, and a toast of high priority (the Undo of a deletion)
+ * pushes the one on screen back into the queue, so that it came back after the user had
+ * read it, or dismissed the newer one. A toast that has left the screen never returns. A
+ * toast that arrives while the one on screen is still sliding in waits for it, and gives
+ * way to a newer one unseen.
+ */
+void
+ssa_window_add_toast (SsaWindow *self,
+                      AdwToast  *toast)
+{
+  gint64 shown_for;
+
+  g_return_if_fail (SSA_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  /* A newer toast replaces one still waiting, which is never shown. */
+  if (self->pending_toast != NULL)
+    {
+      g_autoptr(AdwToast) dropped = g_steal_pointer (&self->pending_toast);
+
+      self->pending_toast = toast;
+      adw_toast_dismiss (dropped);
+      return;
+    }
+
+  shown_for = (g_get_monotonic_time () - self->current_toast_since) / 1000;
+  if (self->current_toast != NULL && shown_for < TOAST_GUARD_MS)
+    {
+      self->pending_toast = toast;
+      self->pending_toast_source = g_timeout_add ((guint) (TOAST_GUARD_MS - shown_for),
+                                                  show_pending_toast_cb, self);
+      return;
+    }
+  replace_toast (self, toast);
 }
 
 static void
@@ -1747,6 +1806,7 @@ ssa_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->update_source, g_source_remove);
   clear_undo (self);
+  drop_pending_toast (self);
   if (self->current_toast != NULL)
     current_toast_dismissed_cb (self, self->current_toast);
   g_clear_object (&self->shown_installation);
