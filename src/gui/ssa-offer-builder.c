@@ -408,9 +408,10 @@ show_offer (SsaOfferBuilder *self)
   set_money (self->regular_label, GTK_WIDGET (self->regular_row), t->regular, offer->currency, TRUE);
   set_money (self->backpay_label, GTK_WIDGET (self->backpay_row), t->backpay, offer->currency,
              t->backpay != 0);
+  /* Discounts are taken off, and shown so, with a minus sign, as the PDF shows them. */
   set_money (self->billing_discount_label, GTK_WIDGET (self->billing_discount_row),
-             t->billing_discount, offer->currency, t->billing_discount != 0);
-  set_money (self->discount_label, GTK_WIDGET (self->discount_total_row), t->discount,
+             -t->billing_discount, offer->currency, t->billing_discount != 0);
+  set_money (self->discount_label, GTK_WIDGET (self->discount_total_row), -t->discount,
              offer->currency, t->discount != 0);
   set_money (self->labour_label, GTK_WIDGET (self->labour_row), t->labour, offer->currency,
              offer->has_labour);
@@ -1200,6 +1201,24 @@ stop_revising_cb (SsaOfferBuilder *self)
   ssa_offer_builder_set_revising (self, NULL);
 }
 
+/* "Quarterly (Auto-SSA, −1,00 %)": the discount inside the plan's parentheses, or in its
+ * own after a plan without them, so that the combo row shows it with the plan. */
+static char *
+billing_label_with_discount (SsaBilling billing,
+                             gint64     percent)
+{
+  const char *label = ssa_billing_get_label (billing);
+  g_autofree char *number = ssa_gui_format_decimal (percent);
+  /* Translators: a billing plan's discount, added inside the plan's parentheses:
+   * "Quarterly (Auto-SSA" + ", −1,00 %" + ")". */
+  g_autofree char *discount = g_strdup_printf (_(", −%s %%"), number);
+
+  if (g_str_has_suffix (label, ")"))
+    return g_strdup_printf ("%.*s%s)", (int) strlen (label) - 1, label, discount);
+  /* Translators: a billing plan with its discount, e.g. "Once (−2,00 %)". */
+  return g_strdup_printf (_("%s (−%s %%)"), label, number);
+}
+
 static void
 update_billing_labels (SsaOfferBuilder *self)
 {
@@ -1212,13 +1231,7 @@ update_billing_labels (SsaOfferBuilder *self)
                        ? self->price_list->billing_discount_percent[i] : 0;
 
       if (percent > 0)
-        {
-          g_autofree char *number = ssa_gui_format_decimal (percent);
-
-          /* Translators: a billing plan with its discount, e.g. "Annual (Auto-SSA), −2,00 %". */
-          g_ptr_array_add (labels, g_strdup_printf (_("%s, −%s %%"),
-                                                    ssa_billing_get_label (i), number));
-        }
+        g_ptr_array_add (labels, billing_label_with_discount (i, percent));
       else
         g_ptr_array_add (labels, g_strdup (ssa_billing_get_label (i)));
     }

@@ -783,7 +783,6 @@ create_offers_action (GtkWidget  *widget,
   SsaRenewalsPage *self = SSA_RENEWALS_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GArray) entries = NULL;
-  g_autoptr(GFile) folder = NULL;
   g_autofree char *title = NULL;
 
   if (is_busy (self))
@@ -803,8 +802,6 @@ create_offers_action (GtkWidget  *widget,
                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                                _("_Select"), _("_Cancel"));
-  folder = ssa_gui_dup_documents_folder ();
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
                            G_CONNECT_SWAPPED);
