@@ -1797,6 +1797,94 @@ test_documents_folder (Fixture *f)
                  G_FILE_TYPE_DIRECTORY);
 }
 
+/* The row titled @title's end label (its value), for an action row of the builder. */
+static const char *
+action_row_value (GtkWidget  *root,
+                  const char *title)
+{
+  GtkWidget *row = find_row (root, ADW_TYPE_ACTION_ROW, title);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (row, GTK_TYPE_LABEL, labels);
+  /* The title and subtitle first, the value last. */
+  g_assert_cmpuint (labels->len, >, 0);
+  return gtk_label_get_label (g_ptr_array_index (labels, labels->len - 1));
+}
+
+static void
+test_offer_terms_display (Fixture *f)
+{
+  SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+  GtkWidget *inventory = ssa_window_get_inventory_view (f->window);
+  AdwComboRow *billing;
+  GListModel *plans;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  const SsaOffer *offer;
+  g_autofree char *expected = NULL;
+  guint not_covered = 0;
+  guint dashes = 0;
+
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
+  g_assert_true (wait_for (builder_has_offer, builder));
+
+  /* The billing plans say their discount, and the row shows the whole plan chosen. */
+  billing = find_row (GTK_WIDGET (builder), ADW_TYPE_COMBO_ROW, "Billing");
+  plans = adw_combo_row_get_model (billing);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, SSA_N_BILLINGS);
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (plans),
+                                                               SSA_BILLING_QUARTERLY),
+                                   "Quarterly (Auto-SSA, −1"));
+  g_assert_true (g_str_has_suffix (gtk_string_list_get_string (GTK_STRING_LIST (plans),
+                                                               SSA_BILLING_QUARTERLY), " %)"));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (plans), SSA_BILLING_MONTHLY), ==,
+                   "Monthly (Auto-SSA)");
+  adw_combo_row_set_selected (billing, SSA_BILLING_QUARTERLY);
+  spin (100);
+  g_assert_true (adw_combo_row_get_use_subtitle (billing));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (billing)), ==,
+                   gtk_string_list_get_string (GTK_STRING_LIST (plans), SSA_BILLING_QUARTERLY));
+
+  /* A discount is taken off with a minus sign, in the builder as on the PDF. */
+  offer = ssa_offer_builder_get_offer (builder);
+  g_assert_nonnull (offer);
+  g_assert_cmpint (offer->totals.billing_discount, >, 0);
+  expected = ssa_money_format (-offer->totals.billing_discount, offer->currency,
+                               ssa_lang_from_locale ());
+  g_assert_cmpstr (action_row_value (GTK_WIDGET (builder), "Auto-SSA Discount"), ==, expected);
+  g_assert_true (strstr (expected, "−") != NULL || strstr (expected, "-") != NULL);
+  screenshot (GTK_WIDGET (builder), "offer-terms-discount");
+
+  /* Hardware (and third-party software) is not covered: a dash where a covered line has
+   * its date. */
+  collect_widgets (inventory, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      const char *tooltip = gtk_widget_get_tooltip_text (label);
+      const char *text = gtk_label_get_label (GTK_LABEL (label));
+
+      /* The tag beside the product's name of a line the SSA does not cover. */
+      if (gtk_widget_has_css_class (label, "tag") &&
+          (g_strcmp0 (text, "Not covered") == 0 || g_strcmp0 (text, "Third party") == 0))
+        not_covered++;
+      if (g_strcmp0 (tooltip, "Not covered by the SSA") == 0)
+        {
+          g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "—");
+          dashes++;
+        }
+    }
+  g_assert_cmpuint (not_covered, >, 0);
+  g_assert_cmpuint (dashes, ==, not_covered);
+
+  /* A cloud service: refused in words, without the field's name or its code. */
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "innovaphone Cloud (SaaS), Oslo");
+  spin (200);
+  g_assert_null (ssa_offer_builder_get_offer (builder));
+  g_assert_cmpstr (ssa_offer_builder_get_error_text (builder), ==,
+                   "A cloud service (SaaS) has the SSA included in its rent: no SSA offer is "
+                   "made for it.");
+}
+
 #define ADD_TEST(path, samples, body) \
   G_STMT_START { \
     static const TestCase test_case = { samples, body }; \
@@ -1833,6 +1921,7 @@ main (int    argc,
   ADD_TEST ("/window/toasts-never-return", TRUE, test_toasts_never_return);
   ADD_TEST ("/window/long-message", TRUE, test_long_message);
   ADD_TEST ("/window/documents-folder", TRUE, test_documents_folder);
+  ADD_TEST ("/window/offer-terms-display", TRUE, test_offer_terms_display);
   {
     static const TestCase background_refresh = {
       TRUE, test_background_refresh, before_background_refresh

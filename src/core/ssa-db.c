@@ -44,6 +44,54 @@ ssa_db_get_default_path (void)
 }
 
 /**
+ * ssa_db_is_foreign_key_error:
+ * @self: the connection
+ * @rc: what a statement returned
+ *
+ * Whether @rc refuses a change because other rows refer to the row. SQLite reports a
+ * refused ON DELETE RESTRICT as SQLITE_CONSTRAINT_TRIGGER, not as
+ * SQLITE_CONSTRAINT_FOREIGNKEY: only its message tells them apart from our triggers.
+ */
+gboolean
+ssa_db_is_foreign_key_error (SsaDb *self,
+                             int    rc)
+{
+  int extended;
+
+  if ((rc & 0xff) != SQLITE_CONSTRAINT || self->handle == NULL)
+    return FALSE;
+  extended = sqlite3_extended_errcode (self->handle);
+  return extended == SQLITE_CONSTRAINT_FOREIGNKEY ||
+         (extended == SQLITE_CONSTRAINT_TRIGGER &&
+          strstr (sqlite3_errmsg (self->handle), "FOREIGN KEY") != NULL);
+}
+
+/* What a broken rule of the database means, for the user (@rc is an extended code). */
+static const char *
+constraint_reason (SsaDb *self,
+                   int    rc)
+{
+  if (ssa_db_is_foreign_key_error (self, rc))
+    return _("other records still belong to this one, such as the offers of an "
+             "installation or the installations of a customer.");
+  switch (self->handle != NULL ? sqlite3_extended_errcode (self->handle) : rc)
+    {
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return _("other records still belong to this one, such as the offers of an "
+               "installation or the installations of a customer.");
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return _("another record already has the same value.");
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return _("a required value is missing.");
+    case SQLITE_CONSTRAINT_CHECK:
+      return _("a value is not one the database accepts.");
+    default:
+      return _("it breaks a rule of the database.");
+    }
+}
+
+/**
  * ssa_db_set_error:
  * @self: the connection
  * @rc: an SQLite result code other than SQLITE_OK, SQLITE_ROW and SQLITE_DONE
@@ -110,9 +158,13 @@ ssa_db_set_error (SsaDb   *self,
       break;
 
     case SQLITE_CONSTRAINT:
+      /* SQLite's own words ("FOREIGN KEY constraint failed") name tables and columns, in
+       * English: the user reads what the rule means instead. */
+      g_debug ("%s: %s", self->display_name, detail);
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
-                   _("The database %s refused the change: %s"),
-                   self->display_name, detail);
+                   _("The database %s refused the change: %s Nothing was changed."),
+                   self->display_name,
+                   constraint_reason (self, rc));
       break;
 
     default:

@@ -11,6 +11,7 @@
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-document.h"
+#include "ssa-error.h"
 #include "ssa-gui-util.h"
 #include "ssa-offer-builder.h"
 #include "ssa-offer-pdf.h"
@@ -463,6 +464,24 @@ get_inventory (SsaOfferBuilder *self)
   return self->inventory;
 }
 
+/* The calculator's refusal as the window says it: the command line's messages name the
+ * field ("deployment: a saas installation…"), which means nothing in the window. */
+static char *
+dup_refusal_text (const SsaInventory *inventory,
+                  const GError       *error)
+{
+  if (g_error_matches (error, SSA_ERROR, SSA_ERROR_REFUSED))
+    {
+      if (inventory->deployment == SSA_DEPLOYMENT_SAAS)
+        return g_strdup (_("A cloud service (SaaS) has the SSA included in its rent: no SSA "
+                           "offer is made for it."));
+      if (inventory->deployment == SSA_DEPLOYMENT_RENTAL)
+        return g_strdup (_("A rented installation has the SSA included in its rent: no SSA "
+                           "offer is made for it."));
+    }
+  return g_strdup (error->message);
+}
+
 static void
 recompute (SsaOfferBuilder *self)
 {
@@ -499,7 +518,14 @@ recompute (SsaOfferBuilder *self)
   g_clear_pointer (&self->offer, ssa_offer_free);
   self->offer = ssa_offer_compute (self->price_list, get_inventory (self), &request, &error);
   self->request = request;
-  set_message (self, error != NULL ? error->message : NULL);
+  if (error != NULL)
+    {
+      g_autofree char *text = dup_refusal_text (get_inventory (self), error);
+
+      set_message (self, text);
+    }
+  else
+    set_message (self, NULL);
   gtk_widget_set_opacity (self->results_box, 1.0);
   show_offer (self);
   update_actions (self);
