@@ -1885,6 +1885,52 @@ test_offer_terms_display (Fixture *f)
                    "made for it.");
 }
 
+typedef struct
+{
+  GtkEditable *row;
+  const char  *text;
+} RowWait;
+
+static gboolean
+row_reads (gpointer data)
+{
+  RowWait *wait = data;
+
+  return g_strcmp0 (gtk_editable_get_text (wait->row), wait->text) == 0;
+}
+
+static void
+test_preferences_rate (Fixture *f)
+{
+  SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.ssadesk.SsaDesk");
+  g_autofree char *effective = ssa_gui_format_decimal (125000);
+  SsaPreferences *preferences;
+  GtkEditable *builder_rate;
+  GtkEditable *preferences_rate;
+  RowWait wait;
+
+  /* With no rate in the profile, the builder takes the default rate... */
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
+  g_assert_true (wait_for (builder_has_offer, builder));
+  builder_rate = find_entry_row (GTK_WIDGET (builder), "Hourly Rate");
+  g_assert_cmpstr (gtk_editable_get_text (builder_rate), ==, effective);
+
+  /* ...and Preferences shows that rate, not an empty field. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  g_assert_true (wait_for (preferences_loaded, NULL));
+  preferences = find_preferences ();
+  preferences_rate = find_entry_row (GTK_WIDGET (preferences), "Hourly Labour Rate");
+  g_assert_cmpstr (gtk_editable_get_text (preferences_rate), ==, effective);
+
+  /* Emptied there: no default rate, in the builder either. */
+  gtk_editable_set_text (preferences_rate, "");
+  wait = (RowWait) { builder_rate, "" };
+  g_assert_true (wait_for (row_reads, &wait));
+  gtk_window_close (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "default-labour-rate");
+}
+
 #define ADD_TEST(path, samples, body) \
   G_STMT_START { \
     static const TestCase test_case = { samples, body }; \
@@ -1922,6 +1968,7 @@ main (int    argc,
   ADD_TEST ("/window/long-message", TRUE, test_long_message);
   ADD_TEST ("/window/documents-folder", TRUE, test_documents_folder);
   ADD_TEST ("/window/offer-terms-display", TRUE, test_offer_terms_display);
+  ADD_TEST ("/window/preferences-rate", TRUE, test_preferences_rate);
   {
     static const TestCase background_refresh = {
       TRUE, test_background_refresh, before_background_refresh
