@@ -1931,6 +1931,24 @@ test_preferences_rate (Fixture *f)
   g_settings_reset (settings, "default-labour-rate");
 }
 
+static void
+test_about_icon (Fixture *f)
+{
+  GtkWidget *about;
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (f->window));
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (display);
+  const char *icon;
+
+  /* Run from the build folder, nothing installed: the icon comes from the resources. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  about = wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  icon = adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about));
+  g_assert_nonnull (icon);
+  g_assert_true (gtk_icon_theme_has_icon (theme, icon));
+  screenshot (about, "about");
+  gtk_window_close (GTK_WINDOW (about));
+}
+
 #define ADD_TEST(path, samples, body) \
   G_STMT_START { \
     static const TestCase test_case = { samples, body }; \
@@ -1969,6 +1987,7 @@ main (int    argc,
   ADD_TEST ("/window/documents-folder", TRUE, test_documents_folder);
   ADD_TEST ("/window/offer-terms-display", TRUE, test_offer_terms_display);
   ADD_TEST ("/window/preferences-rate", TRUE, test_preferences_rate);
+  ADD_TEST ("/window/about-icon", TRUE, test_about_icon);
   {
     static const TestCase background_refresh = {
       TRUE, test_background_refresh, before_background_refresh
