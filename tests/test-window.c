@@ -1949,6 +1949,101 @@ test_about_icon (Fixture *f)
   gtk_window_close (GTK_WINDOW (about));
 }
 
+static void
+collect_overlay_accels (GtkWidget  *widget,
+                        GHashTable *listed)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) accels = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      accels = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      for (guint i = 0; accels[i] != NULL; i++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+
+          if (gtk_accelerator_parse (accels[i], &keyval, &modifiers))
+            g_hash_table_add (listed, gtk_accelerator_name (keyval, modifiers));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_overlay_accels (child, listed);
+}
+
+/* Every key the window itself binds is in the shortcuts window. */
+static void
+test_shortcuts_complete (Fixture *f)
+{
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (f->app));
+  GtkWidget *overlay;
+  guint checked = 0;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "shortcuts", NULL);
+  g_assert_true (wait_for (shortcuts_shown, NULL));
+  overlay = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (overlay);
+  collect_overlay_accels (overlay, listed);
+  g_assert_cmpuint (g_hash_table_size (listed), >, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          g_autofree char *name = NULL;
+
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          /* SSA Desk's own keys: actions of the window or the application, and the
+           * offer's keys (callbacks); not GtkWindow's (Space, Enter, the inspector…). */
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) ||
+              !(GTK_IS_CALLBACK_ACTION (action) ||
+                (GTK_IS_NAMED_ACTION (action) &&
+                 (g_str_has_prefix (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                                    "win.") ||
+                  g_str_has_prefix (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                                    "app.")))))
+            continue;
+          name = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                       gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          if (g_test_verbose ())
+            g_printerr ("# window key %s\n", name);
+          g_assert_true (g_hash_table_contains (listed, name));
+          checked++;
+        }
+    }
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app),
+                                                                    actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+          g_autofree char *name = NULL;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &keyval, &modifiers));
+          name = gtk_accelerator_name (keyval, modifiers);
+          g_assert_true (g_hash_table_contains (listed, name));
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >=, 10);
+  gtk_window_close (GTK_WINDOW (overlay));
+}
+
 #define ADD_TEST(path, samples, body) \
   G_STMT_START { \
     static const TestCase test_case = { samples, body }; \
@@ -1988,6 +2083,7 @@ main (int    argc,
   ADD_TEST ("/window/offer-terms-display", TRUE, test_offer_terms_display);
   ADD_TEST ("/window/preferences-rate", TRUE, test_preferences_rate);
   ADD_TEST ("/window/about-icon", TRUE, test_about_icon);
+  ADD_TEST ("/window/shortcuts-complete", TRUE, test_shortcuts_complete);
   {
     static const TestCase background_refresh = {
       TRUE, test_background_refresh, before_background_refresh
