@@ -464,6 +464,23 @@ get_inventory (SsaOfferBuilder *self)
   return self->inventory;
 }
 
+/* "months: must be a whole number…" without the command line's field name, which the
+ * window's user never typed: "Must be a whole number…". */
+static char *
+strip_field_name (const char *message)
+{
+  const char *p = message;
+  char first[7] = { 0 };
+
+  while (g_ascii_islower (*p) || *p == '_')
+    p++;
+  if (p == message || !g_str_has_prefix (p, ": ") || p[2] == '\0')
+    return g_strdup (message);
+  p += 2;
+  g_unichar_to_utf8 (g_unichar_toupper (g_utf8_get_char (p)), first);
+  return g_strconcat (first, g_utf8_next_char (p), NULL);
+}
+
 /* The calculator's refusal as the window says it: the command line's messages name the
  * field ("deployment: a saas installation…"), which means nothing in the window. */
 static char *
@@ -479,7 +496,7 @@ dup_refusal_text (const SsaInventory *inventory,
         return g_strdup (_("A rented installation has the SSA included in its rent: no SSA "
                            "offer is made for it."));
     }
-  return g_strdup (error->message);
+  return strip_field_name (error->message);
 }
 
 static void
