@@ -286,8 +286,8 @@ ssa_window_add_toast (SsaWindow *self,
 }
 
 static void
-message_response_cb (SsaWindow  *self,
-                     const char *response,
+message_response_cb (SsaWindow        *self,
+                     const char       *response,
                      AdwMessageDialog *dialog)
 {
   const char *action = g_object_get_data (G_OBJECT (dialog), "ssa-fix-action");
@@ -306,7 +306,7 @@ fix_label (const char *action)
 }
 
 /* A message too long for a toast: a dialog with the whole text, and the way forward. */
-static AdwMessageDialog *
+static void
 show_message_dialog (SsaWindow  *self,
                      const char *message,
                      const char *fix_action)
@@ -328,7 +328,6 @@ show_message_dialog (SsaWindow  *self,
   g_signal_connect_object (dialog, "response", G_CALLBACK (message_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
 }
 
 /* Tells the user @message: in a toast when it fits there, with a button for @fix_action
