@@ -1681,6 +1681,14 @@ click_dialog_button (GtkWidget  *dialog,
   g_error ("no button “%s”", label);
 }
 
+static gboolean
+price_list_page_ready (gpointer data)
+{
+  SsaRepository *repository = ssa_price_list_page_get_repository (data);
+
+  return repository != NULL && ssa_repository_get_loaded (repository);
+}
+
 static void
 test_long_message (Fixture *f)
 {
@@ -1716,6 +1724,8 @@ test_long_message (Fixture *f)
   spin (200);
   page = SSA_PRICE_LIST_PAGE (find_widget (GTK_WIDGET (f->window), SSA_TYPE_PRICE_LIST_PAGE));
   g_assert_nonnull (page);
+  /* "Refresh Now" does nothing until the page has its loaded database. */
+  g_assert_true (wait_for (price_list_page_ready, page));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "price-list.refresh", NULL));
   dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "No price list address"));
