@@ -1345,12 +1345,26 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* The mapped toplevel of @type, or NULL. */
+static GtkWidget *
+find_mapped_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (window))
+        return window;
+    }
+  return NULL;
+}
+
 static gboolean
 toplevel_mapped (gpointer data)
 {
-  GtkWidget *window = find_toplevel ((GType) GPOINTER_TO_SIZE (data));
-
-  return window != NULL && gtk_widget_get_mapped (window);
+  return find_mapped_toplevel ((GType) GPOINTER_TO_SIZE (data)) != NULL;
 }
 
 static gboolean
@@ -1363,7 +1377,7 @@ static GtkWidget *
 wait_for_toplevel (GType type)
 {
   g_assert_true (wait_for (toplevel_mapped, GSIZE_TO_POINTER (type)));
-  return find_toplevel (type);
+  return find_mapped_toplevel (type);
 }
 
 /* The action that @widget's own shortcuts bind to @keyval with @modifiers, in @phase. */
