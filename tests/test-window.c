@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
@@ -41,8 +42,10 @@
  * and its sample data, the sidebar's search, a quantity changed in the inventory table and
  * the offer total that follows, an offer saved and found in the database and in the
  * offers register, customers added with the organisation number check, a deletion undone,
- * and the shortcuts window. Screenshots of each view, in the light and the dark style, go
- * to screenshots/ in the build folder. */
+ * the shortcuts window, the offer's terms kept per installation, the layout at 1100×720,
+ * 1280×800 and 360×700 (run again in Bokmål as test-window-nb) and the offer's toggle.
+ * Screenshots of each view, in the light and the dark style, go to screenshots/ in the
+ * build folder. */
 
 
 typedef struct
@@ -646,6 +649,110 @@ test_quantity_and_total (Fixture *f)
   g_assert_nonnull (ssa_offer_builder_get_offer (builder));
 }
 
+/* The terms typed for one installation stay with it: the next installation opens with the
+ * profile's defaults, and the first one gets its own back. */
+typedef struct
+{
+  const char *start;
+  const char *end;
+  int         months;
+  guint       billing;
+  const char *discount;
+  const char *hours;
+  const char *rate;
+  int         validity_days;
+} TermsShown;
+
+static void
+set_terms (SsaOfferBuilder  *builder,
+           const TermsShown *terms)
+{
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (builder), "Start"), terms->start);
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (builder), "End (instead of months)"),
+                         terms->end);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_action_row_widget (GTK_WIDGET (builder),
+                                                                      "Months")),
+                             terms->months);
+  adw_combo_row_set_selected (find_row (GTK_WIDGET (builder), ADW_TYPE_COMBO_ROW, "Billing"),
+                              terms->billing);
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (builder), "Discount (%)"), terms->discount);
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (builder), "Labour Hours"), terms->hours);
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (builder), "Hourly Rate"), terms->rate);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_action_row_widget (GTK_WIDGET (builder),
+                                                                      "Valid for Days")),
+                             terms->validity_days);
+}
+
+static void
+assert_terms (SsaOfferBuilder  *builder,
+              const TermsShown *terms)
+{
+  GtkWidget *months = find_action_row_widget (GTK_WIDGET (builder), "Months");
+
+  g_assert_cmpstr (gtk_editable_get_text (find_entry_row (GTK_WIDGET (builder), "Start")), ==,
+                   terms->start);
+  g_assert_cmpstr (gtk_editable_get_text (find_entry_row (GTK_WIDGET (builder),
+                                                          "End (instead of months)")), ==,
+                   terms->end);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (months)), ==,
+                   terms->months);
+  g_assert_cmpuint (adw_combo_row_get_selected (find_row (GTK_WIDGET (builder),
+                                                          ADW_TYPE_COMBO_ROW, "Billing")), ==,
+                    terms->billing);
+  g_assert_cmpstr (gtk_editable_get_text (find_entry_row (GTK_WIDGET (builder), "Discount (%)")),
+                   ==, terms->discount);
+  g_assert_cmpstr (gtk_editable_get_text (find_entry_row (GTK_WIDGET (builder), "Labour Hours")),
+                   ==, terms->hours);
+  g_assert_cmpstr (gtk_editable_get_text (find_entry_row (GTK_WIDGET (builder), "Hourly Rate")),
+                   ==, terms->rate);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (
+                     GTK_SPIN_BUTTON (find_action_row_widget (GTK_WIDGET (builder),
+                                                              "Valid for Days"))), ==,
+                   terms->validity_days);
+}
+
+static void
+test_terms_per_installation (Fixture *f)
+{
+  SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+  const TermsShown bergen = { "01.02.2027", "", 24, 1, "7,5", "3", "990", 45 };
+  const TermsShown trondheim = { "", "30.06.2027", 12, 2, "2", "", "1 100", 14 };
+  /* The profile's: 30 days' validity and its hourly rate. */
+  TermsShown defaults = { "", "", 12, 0, "", "", NULL, 30 };
+  g_autofree char *default_rate = NULL;
+  g_autofree char *bergen_total = NULL;
+
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
+  default_rate = g_strdup (gtk_editable_get_text (find_entry_row (GTK_WIDGET (builder),
+                                                                  "Hourly Rate")));
+  defaults.rate = default_rate;
+  assert_terms (builder, &defaults);
+  set_terms (builder, &bergen);
+  assert_terms (builder, &bergen);
+  g_assert_nonnull (ssa_offer_builder_get_offer (builder));
+  bergen_total = g_strdup (ssa_offer_builder_get_total_text (builder));
+
+  /* Not seen before: the profile's defaults, not Bergen's terms. */
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
+  assert_terms (builder, &defaults);
+  set_terms (builder, &trondheim);
+
+  /* Back to Bergen: its terms, and the offer they make. */
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
+  assert_terms (builder, &bergen);
+  g_assert_cmpstr (ssa_offer_builder_get_total_text (builder), ==, bergen_total);
+
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
+  assert_terms (builder, &trondheim);
+
+  /* A customer in between leaves both as they were. */
+  click_sidebar_row (f->window, SSA_TYPE_CUSTOMER, "Bryggen Regnskap AS");
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Pakkeri Norheimsund");
+  assert_terms (builder, &defaults);
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
+  assert_terms (builder, &bergen);
+}
+
 typedef struct
 {
   char *number;
@@ -883,6 +990,30 @@ builder_revising (gpointer data)
   return ssa_offer_builder_get_revising (data) != NULL;
 }
 
+static gboolean
+child_revealed (gpointer data)
+{
+  return gtk_revealer_get_child_revealed (data);
+}
+
+/* The builder names the offer it revises, where the terms are. */
+static void
+assert_revising_shown (SsaOfferBuilder *builder,
+                       const char      *number)
+{
+  GtkWidget *revealer = find_widget (GTK_WIDGET (builder), GTK_TYPE_REVEALER);
+  g_autofree char *expected = g_strdup_printf ("Revising offer %s", number);
+  GtkWidget *label;
+
+  g_assert_cmpstr (ssa_offer_builder_get_revising (builder), ==, number);
+  g_assert_nonnull (revealer);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (wait_for (child_revealed, revealer));
+  label = find_widget (revealer, GTK_TYPE_LABEL);
+  g_assert_nonnull (label);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), expected));
+}
+
 static void
 test_save_offer (Fixture *f)
 {
@@ -961,14 +1092,187 @@ test_save_offer (Fixture *f)
   g_assert_cmpstr (ssa_offer_builder_get_revising (builder), ==, saved.number);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ssa_window_get_view_stack (f->window)),
                    ==, "inventory");
+  assert_revising_shown (builder, saved.number);
+
+  /* Another installation makes a new offer; back on this one, the revision again. */
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
+  g_assert_null (ssa_offer_builder_get_revising (builder));
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
+  assert_revising_shown (builder, saved.number);
 
   g_free (saved.number);
+}
+
+/* Layout: what fits at the default size, at 1280×800, and at the narrowest. */
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+widget_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+  int        height;
+} SizeWait;
+
+static gboolean
+has_size (gpointer data)
+{
+  SizeWait *wait = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (wait->widget));
+
+  /* The size asked for is the surface's, with the window's frame (on X11 without a
+   * compositor, its border); the application asks for its default size the same way. */
+  return gdk_surface_get_width (surface) == wait->width &&
+         gdk_surface_get_height (surface) == wait->height;
+}
+
+static void
+resize_window (SsaWindow *window,
+               int        width,
+               int        height)
+{
+  SizeWait wait = { GTK_WIDGET (window), width, height };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  if (!wait_for (has_size, &wait))
+    g_error ("window is %d×%d, not %d×%d",
+             gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))),
+             gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (window))),
+             width, height);
+  /* Folding and columns that hide settle over a few frames. */
+  for (guint i = 0; i < 4; i++)
+    wait_for_frame (GTK_WIDGET (window));
+  spin (300);
+}
+
+static void
+show_view (SsaWindow  *window,
+           const char *name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", name));
+  spin (1000);
+  for (guint i = 0; i < 3; i++)
+    wait_for_frame (GTK_WIDGET (window));
+}
+
+/* A screenshot named for the language the test runs in. */
+static void
+screenshot_lang (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *full = NULL;
+
+  full = g_strdup_printf ("%s%s%s", name, language != NULL && *language != '\0' ? "-" : "",
+                          language != NULL ? language : "");
+  screenshot (widget, full);
+}
+
+/* No text in @root is cut: every label shown gets at least its natural width, unless it
+ * is a name that ellipsizes with the whole name in its tooltip. */
+static void
+assert_nothing_cut (GtkWidget  *root,
+                    const char *where)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (labels->len, >, 0);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      const char *text = gtk_label_get_text (label);
+      graphene_rect_t bounds;
+      int natural;
+      int width;
+
+      if (*text == '\0' || gtk_label_get_wrap (label))
+        continue;
+      /* The natural width counts the margins, border and padding, the bounds all but the
+       * margins. */
+      gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural,
+                          NULL, NULL);
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (label), &bounds));
+      width = (int) bounds.size.width + gtk_widget_get_margin_start (GTK_WIDGET (label)) +
+              gtk_widget_get_margin_end (GTK_WIDGET (label));
+      if (width >= natural)
+        continue;
+      if (gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE &&
+          g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), text) == 0)
+        continue;
+      g_error ("%s: “%s” is cut: %d px of %d", where, text, width, natural);
+    }
+}
+
+/* The table has every column in sight: no sideways scrolling. */
+static void
+assert_table_fits (GtkWidget  *root,
+                   const char *where)
+{
+  GtkWidget *view = find_widget (root, GTK_TYPE_COLUMN_VIEW);
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (view);
+  adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  if (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 0.5)
+    g_error ("%s: the table is %.0f px wide in %.0f px", where,
+             gtk_adjustment_get_upper (adjustment), gtk_adjustment_get_page_size (adjustment));
+  assert_nothing_cut (view, where);
+}
+
+static GtkWidget *
+view_child (SsaWindow  *window,
+            const char *name)
+{
+  return adw_view_stack_get_child_by_name (ssa_window_get_view_stack (window), name);
+}
+
+/* Closes the toasts shown, with their close buttons, so that screenshots show the window. */
+static void
+close_toasts (SsaWindow *window)
+{
+  GType toast_type = g_type_from_name ("AdwToastWidget");
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+
+  if (toast_type == G_TYPE_INVALID)
+    return;
+  collect_widgets (GTK_WIDGET (window), toast_type, toasts);
+  for (guint i = 0; i < toasts->len; i++)
+    {
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+      collect_widgets (g_ptr_array_index (toasts, i), GTK_TYPE_BUTTON, buttons);
+      g_assert_cmpuint (buttons->len, >, 0);
+      gtk_widget_activate (g_ptr_array_index (buttons, buttons->len - 1));
+    }
+  spin (500);
+}
+
+static int
+window_minimum_width (SsaWindow *window)
+{
+  int minimum;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                      NULL, NULL);
+  return minimum;
 }
 
 static void
 test_views (Fixture *f)
 {
   AdwViewStack *stack = ssa_window_get_view_stack (f->window);
+  AdwLeaflet *leaflet;
 
   click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kristiansand og Arendal");
 
@@ -993,12 +1297,178 @@ test_views (Fixture *f)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
 
-  /* 800×600: the sidebar folds away, the offer becomes a flap. */
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
-  spin (800);
-  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (find_widget (GTK_WIDGET (f->window),
-                                                                    ADW_TYPE_LEAFLET))));
+  /* 800×600: the offer becomes a flap over the licences, the sidebar stays (the window
+   * goes down to 360 px, so the sidebar folds away only below about 600 px). */
+  leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET));
+  resize_window (f->window, 800, 600);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_flap_get_folded (ADW_FLAP (find_widget (GTK_WIDGET (f->window),
+                                                             ADW_TYPE_FLAP))));
   screenshot (GTK_WIDGET (f->window), "narrow");
+
+  /* 560×600: the sidebar folds away too. */
+  resize_window (f->window, 560, 600);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+}
+
+static void
+test_layout (Fixture *f)
+{
+  static const char *views[] = { "inventory", "renewals", "offers", "price-list" };
+  GtkWidget *builder = ssa_window_get_offer_builder (f->window);
+  GtkWidget *inventory = ssa_window_get_inventory_view (f->window);
+  SavedWait saved = { NULL };
+  GtkWidget *dropdown;
+  GtkWidget *focus;
+
+  /* An offer, for the offers register to show. */
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
+  g_signal_connect (builder, "offer-saved", G_CALLBACK (offer_saved_cb), &saved);
+  g_assert_true (gtk_widget_activate_action (builder, "offer.save", NULL));
+  g_assert_true (wait_for (offer_was_saved, &saved));
+  g_signal_handlers_disconnect_by_func (builder, offer_saved_cb, &saved);
+  g_free (saved.number);
+  close_toasts (f->window);
+
+  /* The default size: the licences and the offer side by side. */
+  resize_window (f->window, 1100, 720);
+  g_assert_true (gtk_widget_get_mapped (builder));
+  g_assert_true (gtk_widget_get_mapped (inventory));
+  g_assert_cmpint (gtk_widget_get_width (builder), >, 0);
+  screenshot_lang (GTK_WIDGET (f->window), "window-1100x720");
+
+  /* 1280×800: no column cut in the licences, renewals and offers tables. */
+  resize_window (f->window, 1280, 800);
+  screenshot_lang (GTK_WIDGET (f->window), "window-1280x800");
+  assert_table_fits (inventory, "licences");
+  show_view (f->window, "renewals");
+  screenshot_lang (GTK_WIDGET (f->window), "renewals-1280x800");
+  assert_table_fits (view_child (f->window, "renewals"), "renewals");
+  show_view (f->window, "offers");
+  screenshot_lang (GTK_WIDGET (f->window), "offers-1280x800");
+  assert_table_fits (view_child (f->window, "offers"), "offers");
+
+  /* The toolbar that wraps does not trap the keyboard: Tab leaves its first widget. */
+  dropdown = find_widget (view_child (f->window, "offers"), GTK_TYPE_DROP_DOWN);
+  g_assert_true (gtk_widget_grab_focus (dropdown));
+  g_signal_emit_by_name (gtk_widget_get_root (dropdown), "move-focus", GTK_DIR_TAB_FORWARD);
+  focus = gtk_root_get_focus (gtk_widget_get_root (dropdown));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, dropdown));
+  gtk_root_set_focus (gtk_widget_get_root (dropdown), NULL);
+
+  /* Every page fits 360 px, and shows its table whole (less important columns hidden). */
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      show_view (f->window, views[i]);
+      g_assert_cmpint (window_minimum_width (f->window), <=, 360);
+    }
+  resize_window (f->window, 360, 700);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-360x700", views[i]);
+
+      show_view (f->window, views[i]);
+      g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (find_widget (GTK_WIDGET (f->window),
+                                                                        ADW_TYPE_LEAFLET))));
+      screenshot_lang (GTK_WIDGET (f->window), name);
+      if (i < 3)
+        assert_table_fits (view_child (f->window, views[i]), name);
+    }
+
+  /* The offer over the licences, from the header bar's button. */
+  show_view (f->window, "inventory");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-offer", NULL));
+  g_assert_true (wait_for (widget_mapped, builder));
+  screenshot_lang (GTK_WIDGET (f->window), "offer-360x700");
+}
+
+/* F9 the way GTK runs it: the window's shortcut for the key, activated. */
+static void
+press_f9 (SsaWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GtkShortcutTrigger) f9 = gtk_keyval_trigger_new (GDK_KEY_F9, 0);
+  gboolean pressed = FALSE;
+
+  for (guint i = 0; !pressed && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; !pressed && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (!gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), f9))
+            continue;
+          pressed = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                  GTK_WIDGET (window),
+                                                  gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_true (pressed);
+}
+
+static GtkToggleButton *
+find_offer_toggle (SsaWindow *window)
+{
+  g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, toggles);
+  for (guint i = 0; i < toggles->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (toggles, i)),
+                   "Show the Offer (F9)") == 0)
+      return g_ptr_array_index (toggles, i);
+  return NULL;
+}
+
+/* The offer's toggle is in the header bar whenever an installation is shown, and F9 and
+ * the button show and hide the offer in a wide window and in a narrow one. */
+static void
+test_offer_toggle (Fixture *f)
+{
+  GtkWidget *builder = ssa_window_get_offer_builder (f->window);
+  GtkToggleButton *toggle;
+  AdwFlap *flap;
+
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
+  resize_window (f->window, 1280, 800);
+  flap = ADW_FLAP (gtk_widget_get_ancestor (builder, ADW_TYPE_FLAP));
+  g_assert_false (adw_flap_get_folded (flap));
+  toggle = find_offer_toggle (f->window);
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_toggle_button_get_active (toggle));
+  g_assert_true (gtk_widget_get_mapped (builder));
+
+  /* Hidden with F9 in a wide window: the button is still there to bring it back. */
+  press_f9 (f->window);
+  g_assert_true (wait_for (widget_unmapped, builder));
+  g_assert_false (gtk_toggle_button_get_active (toggle));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (toggle)));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (toggle)));
+  g_assert_true (wait_for (widget_mapped, builder));
+  g_assert_true (gtk_toggle_button_get_active (toggle));
+
+  /* Narrow: the offer folds away over the licences; the first F9 shows it. */
+  resize_window (f->window, 800, 600);
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (toggle)));
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_false (gtk_toggle_button_get_active (toggle));
+  press_f9 (f->window);
+  g_assert_true (wait_for (widget_mapped, builder));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (gtk_toggle_button_get_active (toggle));
+  screenshot_lang (GTK_WIDGET (f->window), "offer-flap-800x600");
+  press_f9 (f->window);
+  g_assert_true (wait_for (widget_unmapped, builder));
+  g_assert_false (gtk_toggle_button_get_active (toggle));
+
+  /* The button is for the installation's view only. */
+  show_view (f->window, "offers");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (toggle)));
 }
 
 static SsaCustomerEditor *
@@ -2079,6 +2549,13 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
+  /* The catalogues built in the build tree: the Bokmål run (LANGUAGE=nb) reads them. */
+  if (g_getenv ("SSA_DESK_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SSA_DESK_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
@@ -2093,10 +2570,13 @@ main (int    argc,
   ADD_TEST ("/window/sidebar-keeps-selection", TRUE, test_sidebar_keeps_selection);
   ADD_TEST ("/window/quantity-and-total", TRUE, test_quantity_and_total);
   ADD_TEST ("/window/save-offer", TRUE, test_save_offer);
+  ADD_TEST ("/window/terms-per-installation", TRUE, test_terms_per_installation);
   ADD_TEST ("/window/product-picker", TRUE, test_product_picker);
   ADD_TEST ("/window/customer-editor", TRUE, test_customer_editor);
   ADD_TEST ("/window/delete-undo", TRUE, test_delete_undo);
   ADD_TEST ("/window/views", TRUE, test_views);
+  ADD_TEST ("/window/layout", TRUE, test_layout);
+  ADD_TEST ("/window/offer-toggle", TRUE, test_offer_toggle);
   ADD_TEST ("/window/preferences", TRUE, test_preferences);
   ADD_TEST ("/window/shortcuts", TRUE, test_shortcuts_window);
   ADD_TEST ("/window/dialog-keyboard", TRUE, test_dialog_keyboard);

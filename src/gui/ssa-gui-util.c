@@ -314,3 +314,146 @@ ssa_gui_org_no_from_text (const char *text)
     }
   return g_string_free (digits, FALSE);
 }
+
+/* Columns that hide when the table is too narrow for them. */
+
+typedef struct
+{
+  GtkColumnView       *view;         /* not owned: the fit is the view's data */
+  GtkAdjustment       *adjustment;
+  GPtrArray           *columns;      /* GtkColumnViewColumn, the first to hide first */
+  double              *needed;       /* for a hidden column, the width it needed */
+  guint                source;
+} ColumnFit;
+
+/* The view is going away: nothing more to fit. */
+static void
+column_fit_stop (ColumnFit *fit)
+{
+  g_clear_handle_id (&fit->source, g_source_remove);
+  if (fit->adjustment != NULL)
+    g_signal_handlers_disconnect_by_data (fit->adjustment, fit);
+  g_clear_object (&fit->adjustment);
+}
+
+static void
+column_fit_free (gpointer data)
+{
+  ColumnFit *fit = data;
+
+  column_fit_stop (fit);
+  g_ptr_array_unref (fit->columns);
+  g_free (fit->needed);
+  g_free (fit);
+}
+
+/* GTK 4.8 keeps the width a column measured until a cell is added or removed: a cell
+ * whose text changed, or a title that got its sort arrow, would be cut. Setting and
+ * unsetting a fixed width makes the column measure its cells and title again. */
+static void
+measure_columns_again (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      /* A width the user dragged stays. */
+      if (gtk_column_view_column_get_fixed_width (column) != -1)
+        continue;
+      gtk_column_view_column_set_fixed_width (column, 0);
+      gtk_column_view_column_set_fixed_width (column, -1);
+    }
+}
+
+/* One column at a time, on the frame after the table was allocated: hiding or showing
+ * one while GTK lays the table out would change what it is measuring. */
+static gboolean
+column_fit_cb (gpointer data)
+{
+  ColumnFit *fit = data;
+  double upper = gtk_adjustment_get_upper (fit->adjustment);
+  double page = gtk_adjustment_get_page_size (fit->adjustment);
+  guint hidden = 0;
+
+  fit->source = 0;
+  measure_columns_again (fit->view);
+  if (page <= 0)
+    return G_SOURCE_REMOVE;
+
+  /* Hidden columns are always the first ones of the list. */
+  while (hidden < fit->columns->len &&
+         !gtk_column_view_column_get_visible (g_ptr_array_index (fit->columns, hidden)))
+    hidden++;
+
+  if (upper > page + 0.5 && hidden < fit->columns->len)
+    {
+      /* The table is wider than its room (its columns cannot shrink below their
+       * contents): the least important column still shown goes. */
+      fit->needed[hidden] = upper;
+      gtk_column_view_column_set_visible (g_ptr_array_index (fit->columns, hidden), FALSE);
+    }
+  else if (hidden > 0 && page >= fit->needed[hidden - 1])
+    gtk_column_view_column_set_visible (g_ptr_array_index (fit->columns, hidden - 1), TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+column_fit_changed_cb (GtkAdjustment *adjustment,
+                       ColumnFit     *fit)
+{
+  if (fit->source == 0)
+    fit->source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, column_fit_cb, fit, NULL);
+}
+
+static void
+column_fit_adjustment_cb (GtkColumnView *view,
+                          GParamSpec    *pspec,
+                          ColumnFit     *fit)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+  if (fit->adjustment == adjustment || gtk_widget_in_destruction (GTK_WIDGET (view)))
+    return;
+  if (fit->adjustment != NULL)
+    g_signal_handlers_disconnect_by_data (fit->adjustment, fit);
+  g_set_object (&fit->adjustment, adjustment);
+  if (adjustment != NULL)
+    g_signal_connect (adjustment, "changed", G_CALLBACK (column_fit_changed_cb), fit);
+}
+
+/**
+ * ssa_gui_fit_columns:
+ * @view: a table in a scrolled window
+ * @hide_first: (array length=n_columns): columns of @view that may hide, the least
+ *   important first
+ * @n_columns: how many
+ *
+ * Keeps the table as wide as its room: columns size to their contents (only names
+ * ellipsize), and when they do not fit, the columns of @hide_first hide one by one in that
+ * order; they come back, in the opposite order, when there is room for them again.
+ */
+void
+ssa_gui_fit_columns (GtkColumnView        *view,
+                     GtkColumnViewColumn **hide_first,
+                     guint                 n_columns)
+{
+  ColumnFit *fit;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (hide_first != NULL || n_columns == 0);
+
+  fit = g_new0 (ColumnFit, 1);
+  fit->view = view;
+  fit->columns = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_columns; i++)
+    g_ptr_array_add (fit->columns, g_object_ref (hide_first[i]));
+  fit->needed = g_new0 (double, n_columns);
+  g_object_set_data_full (G_OBJECT (view), "ssa-column-fit", fit, column_fit_free);
+
+  g_signal_connect (view, "notify::hadjustment", G_CALLBACK (column_fit_adjustment_cb), fit);
+  g_signal_connect_swapped (view, "destroy", G_CALLBACK (column_fit_stop), fit);
+  column_fit_adjustment_cb (view, NULL, fit);
+}

@@ -35,5 +35,8 @@ void      ssa_gui_show_field_message (GtkLabel    *label,
                                      GtkWidget    *field,
                                      const char   *message);
 char     *ssa_gui_org_no_from_text  (const char   *text);
+void      ssa_gui_fit_columns       (GtkColumnView        *view,
+                                     GtkColumnViewColumn **hide_first,
+                                     guint                 n_columns);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ struct _SsaInventoryView
 
   GtkColumnView       *column_view;
   GtkSortListModel    *sort_model;
+  GtkColumnViewColumn *code_column;
   GtkColumnViewColumn *product_column;
   GtkColumnViewColumn *kind_column;
   GtkColumnViewColumn *added_on_column;
@@ -182,13 +183,14 @@ compare_covered_until_cb (gconstpointer a,
 
 /* Cells. */
 
+/* Only names ellipsize: article numbers, kinds and dates are shown whole, and the table
+ * hides its less important columns when they do not fit (ssa_gui_fit_columns()). */
 static GtkWidget *
 make_label (void)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   return label;
 }
 
@@ -236,8 +238,9 @@ product_setup_cb (SsaInventoryView *self,
   GtkWidget *label = make_label ();
 
   gtk_widget_set_hexpand (label, TRUE);
-  /* The name stays readable beside its tags; the table scrolls sideways instead. */
-  gtk_label_set_width_chars (GTK_LABEL (label), 14);
+  /* The name stays readable beside its tags; other columns hide instead. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box),
                   make_tag (NULL, NULL,
@@ -661,6 +664,7 @@ ssa_inventory_view_class_init (SsaInventoryViewClass *klass)
                                                "/io/github/ssadesk/SsaDesk/ssa-inventory-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, column_view);
   gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, code_column);
   gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, product_column);
   gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, kind_column);
   gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, added_on_column);
@@ -685,7 +689,16 @@ ssa_inventory_view_class_init (SsaInventoryViewClass *klass)
 static void
 ssa_inventory_view_init (SsaInventoryView *self)
 {
+  GtkColumnViewColumn *hide_first[4];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Product, quantity and the remove button stay; the dates and the kind go first. */
+  hide_first[0] = self->added_on_column;
+  hide_first[1] = self->kind_column;
+  hide_first[2] = self->covered_until_column;
+  hide_first[3] = self->code_column;
+  ssa_gui_fit_columns (self->column_view, hide_first, G_N_ELEMENTS (hide_first));
 
   gtk_column_view_column_set_sorter (self->product_column,
     GTK_SORTER (gtk_custom_sorter_new (compare_product_cb, self, NULL)));

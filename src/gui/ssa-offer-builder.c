@@ -20,6 +20,7 @@
 #include "ssa-output.h"
 #include "ssa-page-common.h"
 #include "ssa-refresh.h"
+#include "ssa-wrap-box.h"
 
 /* The terms of an offer beside the inventory: period, billing plan, discount, labour and
  * validity. Every change, to a term or to the inventory, computes the offer again at once
@@ -30,9 +31,27 @@
  * named under the terms; the offer then shows what it showed last, dimmed, until the term
  * is fixed.
  *
+ * The terms belong to the installation they were typed for: leaving an installation keeps
+ * them as typed (with the offer being revised, if any) for the rest of the session, and an
+ * installation not seen before starts from the reseller's defaults.
+ *
  * Saving stores a numbered offer through the database, and documents are written in worker
  * threads over snapshots (the offer, the inventory and the reseller's profile): the main
  * thread never waits for the disk or a database lock. */
+
+/* The terms of one installation as they were typed, kept while another one is shown. */
+typedef struct
+{
+  char  *start;
+  char  *end;
+  int    months;
+  guint  billing;
+  char  *discount;
+  char  *hours;
+  char  *rate;
+  guint  validity_days;
+  char  *revising;
+} Terms;
 
 struct _SsaOfferBuilder
 {
@@ -51,6 +70,8 @@ struct _SsaOfferBuilder
   char            *revising;         /* the number of the offer being revised */
   SsaDbOffer      *saved;            /* the stored offer the terms last made, if any */
   gboolean         filling;          /* set_request() is filling the rows in */
+  GHashTable      *terms;            /* installation id (gint64 *) -> Terms */
+  guint            validity_days;    /* the reseller's default */
 
   GCancellable    *cancellable;
   GListStore      *lines_store;
@@ -246,6 +267,79 @@ read_request (SsaOfferBuilder *self,
     }
 
   return ok;
+}
+
+/* Terms per installation. */
+
+static void
+terms_free (gpointer data)
+{
+  Terms *terms = data;
+
+  g_free (terms->start);
+  g_free (terms->end);
+  g_free (terms->discount);
+  g_free (terms->hours);
+  g_free (terms->rate);
+  g_free (terms->revising);
+  g_free (terms);
+}
+
+/* Keeps the terms shown for the installation shown. One not stored yet (no id) has no
+ * offer to make, and nothing to keep. */
+static void
+keep_terms (SsaOfferBuilder *self)
+{
+  Terms *terms;
+  gint64 id;
+
+  if (self->installation == NULL || (id = ssa_installation_get_id (self->installation)) <= 0)
+    return;
+
+  terms = g_new0 (Terms, 1);
+  terms->start = g_strdup (row_text (self->start_row));
+  terms->end = g_strdup (row_text (self->end_row));
+  terms->months = gtk_spin_button_get_value_as_int (self->months_spin);
+  terms->billing = adw_combo_row_get_selected (self->billing_row);
+  terms->discount = g_strdup (row_text (self->discount_row));
+  terms->hours = g_strdup (row_text (self->hours_row));
+  terms->rate = g_strdup (row_text (self->rate_row));
+  terms->validity_days = (guint) gtk_spin_button_get_value_as_int (self->validity_spin);
+  terms->revising = g_strdup (self->revising);
+  g_hash_table_replace (self->terms, g_memdup2 (&id, sizeof id), terms);
+}
+
+/* Shows the terms kept for the installation shown, or the defaults for one not seen
+ * before in this session. */
+static void
+restore_terms (SsaOfferBuilder *self)
+{
+  const char *default_rate = g_object_get_data (G_OBJECT (self->rate_row), "ssa-default");
+  Terms *terms = NULL;
+
+  if (self->installation != NULL)
+    {
+      gint64 id = ssa_installation_get_id (self->installation);
+
+      terms = g_hash_table_lookup (self->terms, &id);
+    }
+
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), terms != NULL ? terms->start : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->end_row), terms != NULL ? terms->end : "");
+  gtk_spin_button_set_value (self->months_spin, terms != NULL ? terms->months : 12);
+  adw_combo_row_set_selected (self->billing_row,
+                              terms != NULL ? terms->billing : SSA_BILLING_ONCE);
+  gtk_editable_set_text (GTK_EDITABLE (self->discount_row), terms != NULL ? terms->discount : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->hours_row), terms != NULL ? terms->hours : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->rate_row),
+                         terms != NULL ? terms->rate
+                                       : default_rate != NULL ? default_rate : "");
+  gtk_spin_button_set_value (self->validity_spin,
+                             terms != NULL ? terms->validity_days : self->validity_days);
+  self->filling = FALSE;
+
+  ssa_offer_builder_set_revising (self, terms != NULL ? terms->revising : NULL);
 }
 
 /* Showing the offer. */
@@ -1318,6 +1412,7 @@ ssa_offer_builder_finalize (GObject *object)
   SsaOfferBuilder *self = (SsaOfferBuilder *)object;
 
   g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->terms, g_hash_table_unref);
   g_clear_pointer (&self->inventory, ssa_inventory_free);
   g_clear_pointer (&self->offer, ssa_offer_free);
   g_clear_pointer (&self->saved, ssa_db_offer_free);
@@ -1445,6 +1540,7 @@ ssa_offer_builder_class_init (SsaOfferBuilderClass *klass)
                                        "offer.export-xlsx", NULL);
 
   g_type_ensure (SSA_TYPE_OFFER_ROW);
+  g_type_ensure (SSA_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ssadesk/SsaDesk/ssa-offer-builder.ui");
@@ -1494,6 +1590,8 @@ ssa_offer_builder_init (SsaOfferBuilder *self)
   gint64 rate_value;
 
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->terms = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, terms_free);
+  self->validity_days = 30;
   self->cancellable = g_cancellable_new ();
   ssa_offer_request_init (&self->request);
 
@@ -1556,6 +1654,7 @@ ssa_offer_builder_set_installation (SsaOfferBuilder *self,
   if (self->installation == installation)
     return;
 
+  keep_terms (self);
   if (self->installation != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->installation, self);
@@ -1571,9 +1670,8 @@ ssa_offer_builder_set_installation (SsaOfferBuilder *self,
                                G_CALLBACK (licences_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
-  /* A new installation is a new offer: not a revision of the last one's. */
-  g_clear_pointer (&self->revising, g_free);
-  gtk_revealer_set_reveal_child (self->revising_revealer, FALSE);
+  /* Its own terms, and the offer it was revising: not the last installation's. */
+  restore_terms (self);
 
   watch_licences (self);
   inventory_changed_cb (self);
@@ -1660,7 +1758,8 @@ ssa_offer_builder_set_defaults (SsaOfferBuilder *self,
 
   g_return_if_fail (SSA_IS_OFFER_BUILDER (self));
 
-  gtk_spin_button_set_value (self->validity_spin, CLAMP (validity_days, 1, 365));
+  self->validity_days = CLAMP (validity_days, 1, 365);
+  gtk_spin_button_set_value (self->validity_spin, self->validity_days);
 
   if (has_labour_rate)
     rate = ssa_gui_format_decimal (labour_rate);

@@ -10,9 +10,11 @@
 
 #include "ssa-date.h"
 #include "ssa-db.h"
+#include "ssa-gui-util.h"
 #include "ssa-offer-item.h"
 #include "ssa-offers-page.h"
 #include "ssa-page-common.h"
+#include "ssa-wrap-box.h"
 
 struct _SsaOffersPage
 {
@@ -34,6 +36,10 @@ struct _SsaOffersPage
   AdwStatusPage      *empty_page;
   AdwStatusPage      *error_page;
   GtkColumnView      *column_view;
+  GtkColumnViewColumn *customer_column;
+  GtkColumnViewColumn *installation_column;
+  GtkColumnViewColumn *created_column;
+  GtkColumnViewColumn *valid_until_column;
   GtkSingleSelection *selection;
   GtkFilterListModel *filter_model;
   GListStore         *store;
@@ -641,6 +647,7 @@ ssa_offers_page_class_init (SsaOffersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "offers.mark", "s", mark_action);
 
   g_type_ensure (SSA_TYPE_OFFER_ITEM);
+  g_type_ensure (SSA_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ssadesk/SsaDesk/ssa-offers-page.ui");
@@ -651,6 +658,10 @@ ssa_offers_page_class_init (SsaOffersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, customer_column);
+  gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, installation_column);
+  gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, created_column);
+  gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, valid_until_column);
   gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, selection);
   gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, filter_model);
   gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, store);
@@ -664,9 +675,18 @@ ssa_offers_page_class_init (SsaOffersPageClass *klass)
 static void
 ssa_offers_page_init (SsaOffersPage *self)
 {
+  GtkColumnViewColumn *hide_first[4];
+
   self->stale = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Number, status and total stay; the dates go first, then the names. */
+  hide_first[0] = self->created_column;
+  hide_first[1] = self->valid_until_column;
+  hide_first[2] = self->installation_column;
+  hide_first[3] = self->customer_column;
+  ssa_gui_fit_columns (self->column_view, hide_first, G_N_ELEMENTS (hide_first));
 
   /* Offers are made elsewhere in the window (renewal drafts too) and validity runs out
    * overnight. */

@@ -21,6 +21,7 @@
 #include "ssa-product.h"
 #include "ssa-refresh.h"
 #include "ssa-samples.h"
+#include "ssa-wrap-box.h"
 
 struct _SsaPriceListPage
 {
@@ -752,6 +753,7 @@ ssa_price_list_page_class_init (SsaPriceListPageClass *klass)
   gtk_widget_class_install_action (widget_class, "price-list.refresh", NULL, refresh_action);
 
   g_type_ensure (SSA_TYPE_PRODUCT);
+  g_type_ensure (SSA_TYPE_WRAP_BOX);
   g_type_ensure (SSA_TYPE_PRICE_LIST_ITEM);
   g_type_ensure (SSA_TYPE_PRICE_CHANGE);
 

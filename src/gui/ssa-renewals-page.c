@@ -18,6 +18,7 @@
 #include "ssa-renewal-item.h"
 #include "ssa-gui-util.h"
 #include "ssa-renewals-page.h"
+#include "ssa-wrap-box.h"
 
 /* The renewals page lists every installation whose SSA has ended or ends within 90 days
  * once, and filters by the chosen window in the view: switching between 30, 60 and 90 days
@@ -54,6 +55,9 @@ struct _SsaRenewalsPage
   AdwStatusPage      *empty_page;
   AdwStatusPage      *error_page;
   GtkColumnView      *column_view;
+  GtkColumnViewColumn *customer_column;
+  GtkColumnViewColumn *days_column;
+  GtkColumnViewColumn *value_column;
   GtkMultiSelection  *selection;
   GtkFilterListModel *filter_model;
   GListStore         *store;
@@ -994,6 +998,7 @@ ssa_renewals_page_class_init (SsaRenewalsPageClass *klass)
 
   g_type_ensure (SSA_TYPE_RENEWAL_ITEM);
 
+  g_type_ensure (SSA_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ssadesk/SsaDesk/ssa-renewals-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, within_30_button);
@@ -1011,6 +1016,9 @@ ssa_renewals_page_class_init (SsaRenewalsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, customer_column);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, days_column);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, value_column);
   gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, selection);
   gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, filter_model);
   gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, store);
@@ -1026,10 +1034,19 @@ ssa_renewals_page_class_init (SsaRenewalsPageClass *klass)
 static void
 ssa_renewals_page_init (SsaRenewalsPage *self)
 {
+  GtkColumnViewColumn *hide_first[3];
+
   self->within_days = MAX_WITHIN_DAYS;
   self->stale = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The installation and the day its SSA ends stay; the days left (the same date
+   * counted), the customer and the value go first. */
+  hide_first[0] = self->days_column;
+  hide_first[1] = self->customer_column;
+  hide_first[2] = self->value_column;
+  ssa_gui_fit_columns (self->column_view, hide_first, G_N_ELEMENTS (hide_first));
 
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);

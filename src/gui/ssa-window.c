@@ -54,7 +54,6 @@ struct _SsaWindow
   GCancellable         *cancellable;
   gboolean              ready;
   gboolean              load_started;
-  guint                 update_source;
   SsaInstallation      *shown_installation;
   SsaCustomer          *shown_customer;
 
@@ -129,7 +128,6 @@ static void licence_removed_cb (SsaWindow        *self,
 static void offer_saved_cb     (SsaWindow        *self,
                                 const char       *number,
                                 SsaOfferBuilder  *builder);
-static void flap_folded_cb     (SsaWindow        *self);
 static void price_list_changed_cb (SsaWindow        *self,
                                    SsaPriceList     *price_list,
                                    const char       *sha256,
@@ -466,8 +464,6 @@ ensure_installation_view (SsaWindow *self)
                            G_CONNECT_SWAPPED);
   g_object_bind_property (self->offer_toggle, "active", flap, "reveal-flap",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (flap, "notify::folded", G_CALLBACK (flap_folded_cb), self,
-                           G_CONNECT_SWAPPED);
 
   adw_bin_set_child (self->installation_bin, GTK_WIDGET (self->installation_view));
   return self->installation_view;
@@ -548,9 +544,10 @@ update_actions (SsaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-installation", installation);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-installation", installation);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-offer", installation);
+  /* Shown whether or not the offer is folded away: an offer hidden with F9 in a wide
+   * window comes back with it too. */
   gtk_widget_set_visible (GTK_WIDGET (self->offer_toggle),
                           installation && self->installation_view != NULL &&
-                          adw_flap_get_folded (ssa_installation_view_get_flap (self->installation_view)) &&
                           g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack),
                                      "inventory") == 0);
 }
@@ -633,25 +630,6 @@ view_changed_cb (SsaWindow *self)
 {
   ensure_page (self, adw_view_stack_get_visible_child_name (self->view_stack));
   update_actions (self);
-}
-
-static gboolean
-update_actions_idle_cb (gpointer data)
-{
-  SsaWindow *self = data;
-
-  self->update_source = 0;
-  update_actions (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-flap_folded_cb (SsaWindow *self)
-{
-  /* The flap folds while it is being allocated: the header bar's toggle changes after
-   * this frame's layout, not in the middle of it. */
-  if (self->update_source == 0)
-    self->update_source = g_idle_add (update_actions_idle_cb, self);
 }
 
 /* Undo. */
@@ -1804,7 +1782,6 @@ ssa_window_dispose (GObject *object)
   SsaWindow *self = (SsaWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->update_source, g_source_remove);
   clear_undo (self);
   drop_pending_toast (self);
   if (self->current_toast != NULL)
