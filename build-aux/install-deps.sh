@@ -10,7 +10,9 @@ apt-get install -y -qq \
   libglib2.0-dev libjson-glib-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev \
   libsecret-1-dev libxlsxwriter-dev libsqlite3-dev libcairo2-dev libpango1.0-dev \
   xvfb xauth dbus dbus-x11 libgl1-mesa-dri fonts-dejavu-core poppler-utils python3-openpyxl \
-  imagemagick nginx-light gnome-keyring locales >/dev/null
+  imagemagick nginx-light gnome-keyring locales at-spi2-core python3-pyatspi >/dev/null
+# The fuzz targets (build-aux/fuzz.sh): clang with libFuzzer and the sanitizers' runtimes.
+apt-get install -y -qq clang libclang-rt-14-dev llvm >/dev/null
 apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui flatpak-builder >/dev/null
 # The Bokmål tests of the command line need the nb_NO locale.
 if ! locale -a 2>/dev/null | grep -qi '^nb_NO\.utf8$'; then

@@ -1383,6 +1383,66 @@ test_offer_status (Fixture       *f,
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
 }
 
+/* A stored request of another shape (a damaged or edited database) is refused in words,
+ * never read half or complained about by json-glib. Found by fuzzing (fuzz-offer-request):
+ * members of the wrong type reached json-glib's getters, which print a critical, and 1.5
+ * or 4294967297 months were read as 1. */
+static void
+test_offer_request_damaged (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char * const damaged[] = {
+    "{\"months\": []}",
+    "{\"months\": 1.5}",
+    "{\"months\": 4294967297}",
+    "{\"months\": \"12\"}",
+    "{\"start\": []}",
+    "{\"today\": {}}",
+    "{\"end\": 20261231}",
+    "{\"billing\": []}",
+    "{\"billing\": 3}",
+    "{\"billing\": null}",
+    "{\"discount_percent\": {}}",
+    "{\"lang\": []}",
+    "{\"lang\": \"de\"}",
+    "[]",
+    "",
+    "{}{\"months\": 12}",
+    "{\"months\": 12 /* a comment */}",
+  };
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  g_autoptr(SsaDbOffer) created = create_offer (f, id, "2026-11-28", "2026-11-28");
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autoptr(GError) error = NULL;
+  SsaOfferRequest request;
+
+  offer = ssa_db_load_offer (f->db, created->number, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssa_db_offer_get_request (offer, &request, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (damaged); i++)
+    {
+      g_free (offer->request);
+      offer->request = g_strdup (damaged[i]);
+      g_assert_false (ssa_db_offer_get_request (offer, &request, &error));
+      g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE);
+      g_assert_nonnull (strstr (error->message, offer->number));
+      g_clear_error (&error);
+    }
+
+  /* The shapes that SSA Desk writes still read. */
+  g_free (offer->request);
+  offer->request = g_strdup ("{\"months\": 24, \"billing\": \"quarterly\", "
+                             "\"discount_percent\": \"5.00\"}");
+  g_assert_true (ssa_db_offer_get_request (offer, &request, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (request.end_kind, ==, SSA_OFFER_END_MONTHS);
+  g_assert_cmpint (request.months, ==, 24);
+  g_assert_cmpint (request.billing, ==, SSA_BILLING_QUARTERLY);
+  g_assert_cmpint (request.discount_percent, ==, 500);
+}
+
 static SsaLicence *
 licence_at (SsaInstallation *installation,
             guint            position)
@@ -1975,6 +2035,7 @@ main (int    argc,
   ADD ("/db/offers/snapshot-immutable", test_offer_snapshot_immutable, NULL);
   ADD ("/db/offers/status", test_offer_status, NULL);
   ADD ("/db/offers/request-duplicate-key", test_offer_request_duplicate_key, NULL);
+  ADD ("/db/offers/request-damaged", test_offer_request_damaged, NULL);
   ADD ("/db/offers/accept-lapsed", test_offer_accept_lapsed, NULL);
   ADD ("/db/offers/accept-coterming", test_offer_accept_coterming, NULL);
   ADD ("/db/offers/validity/chosen", test_offer_validity_chosen, NULL);

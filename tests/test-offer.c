@@ -1016,6 +1016,68 @@ test_backpay_one_day (void)
                "7.85", "90.28");
 }
 
+/* An SSA that ended in 1900 makes a back-payment of more than a thousand months; the
+ * offer's document (a stored offer's snapshot) must read back all the same. Found by
+ * fuzz-installation: the reader allowed at most 1440 months a line, so such an offer was
+ * stored and could then not be shown or exported. */
+static void
+test_long_backpay_reads_back (void)
+{
+  g_autoptr(SsaPriceList) price_list = price_list_new (NULL);
+  g_autoptr(SsaInventory) inventory = appliance_new ("1900-12-31", EXAMPLE_LINES);
+  SsaOfferRequest request = request_new ("2026-11-28", NULL, NULL, 0);
+  g_autoptr(SsaOffer) offer = compute_ok (price_list, inventory, &request);
+  g_autoptr(SsaOffer) read_back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json_again = NULL;
+
+  if (offer == NULL)
+    return;
+  /* [1901-01-01, 2026-11-27] is 1511 months: 20*6.75*1511*2/12 = 33997.50 SSC →
+   * 390 971.25 NOK. */
+  assert_line (offer, 0, "02-00039-002", SSA_SEGMENT_BACKPAY, "1901-01-01", "2026-11-27", 1511,
+               "33997.50", "390971.25");
+
+  json = ssa_offer_to_json (offer);
+  read_back = ssa_offer_new_from_json (json, strlen (json), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (read_back);
+  g_assert_cmpint (line_at (read_back, 0)->months, ==, 1511);
+  json_again = ssa_offer_to_json (read_back);
+  g_assert_cmpstr (json_again, ==, json);
+}
+
+/* A document whose totals cannot be added up in 64 bits is refused in words. Found by
+ * fuzzing (fuzz/corpus/offer/totals-overflow): the reader added them regardless, a signed
+ * overflow. */
+static void
+test_totals_overflow_refused (void)
+{
+  g_autoptr(SsaPriceList) price_list = price_list_new (NULL);
+  g_autoptr(SsaInventory) inventory = appliance_new ("2026-06-30", EXAMPLE_LINES);
+  SsaOfferRequest request = request_new ("2026-11-28", NULL, NULL, 0);
+  g_autoptr(SsaOffer) offer = compute_ok (price_list, inventory, &request);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(SsaOffer) read_back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  JsonObject *totals;
+
+  if (offer == NULL)
+    return;
+  root = offer_json (offer);
+  totals = member_object (json_node_get_object (root), "totals");
+  json_object_set_string_member (totals, "regular", "92233720368547758.07");
+  json_object_set_string_member (totals, "backpay", "92233720368547758.07");
+  json = json_to_string (root, FALSE);
+
+  read_back = ssa_offer_new_from_json (json, strlen (json), &error);
+  g_assert_null (read_back);
+  g_assert_error (error, SSA_ERROR, SSA_ERROR_INVALID);
+  assert_contains (error->message, "totals.backpay: is too large to add to the regular amount");
+}
+
 /* Covered through yesterday: no back-payment, no warning. */
 static void
 test_no_backpay_when_covered_through_yesterday (void)
@@ -2396,6 +2458,8 @@ main (int   argc,
   g_test_add_func ("/offer/order/inventory-order", test_line_order);
   g_test_add_func ("/offer/copy-and-purity", test_copy_and_purity);
   g_test_add_func ("/offer/json/duplicate-key", test_json_duplicate_key);
+  g_test_add_func ("/offer/json/long-backpay-reads-back", test_long_backpay_reads_back);
+  g_test_add_func ("/offer/json/totals-overflow-refused", test_totals_overflow_refused);
 
   g_test_add_func ("/offer/resolve-line/coverage-end", test_resolve_coverage_end);
   g_test_add_func ("/offer/resolve-line/price-list-wins", test_resolve_price_list_wins);

@@ -175,6 +175,27 @@ test_format (void)
   g_assert_cmpstr (other, ==, "974 760 673 MVA");
 }
 
+/* Text that is not nine digits is written as it is. Found by fuzz-org-no: nine bytes of
+ * other text ("æææ123") were cut in threes, splitting a character into bytes that are not
+ * UTF-8, which a document or a label cannot show. */
+static void
+test_format_other_text (void)
+{
+  static const char * const texts[] = {
+    "\xc3\xa6\xc3\xa6\xc3\xa6" "123", "98807791x", "988 077 9", "12345678", "", "9880779170",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *plain = ssa_org_no_format (texts[i], FALSE);
+      g_autofree char *mva = ssa_org_no_format (texts[i], TRUE);
+
+      g_assert_cmpstr (plain, ==, texts[i]);
+      g_assert_cmpstr (mva, ==, texts[i]);
+      g_assert_true (g_utf8_validate (plain, -1, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +211,7 @@ main (int   argc,
   g_test_add_func ("/org-no/wrong-check-digit", test_wrong_check_digit);
   g_test_add_func ("/org-no/malformed", test_malformed);
   g_test_add_func ("/org-no/format", test_format);
+  g_test_add_func ("/org-no/format-other-text", test_format_other_text);
 
   return g_test_run ();
 }

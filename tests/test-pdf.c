@@ -142,7 +142,7 @@ test_lapsed_bokmal (void)
     "Etterbetaling", "1 368,96 kr", "Sum eks. mva.", "3 011,74 kr", "Mva. 25 %",
     "752,94 kr", "Totalt inkl. mva.", "3 764,68 kr",
     /* The warnings, what the SSA includes, the terms and the pages. */
-    "Merk", "Firmwareversjon 13r3 sr10 er eldre enn innovaphone gir støtte for",
+    "Merk", "Fastvareversjon 13r3 sr10 er eldre enn innovaphone gir støtte for",
     "oppgraderingsarbeid er ikke inkludert i SSA-en",
     "SSA-en omfatter", "SSA-en omfatter ikke", "Nyeste programvare",
     "En ny hovedversjon omtrent én gang i året", "Arbeid, som å utføre en oppgradering",

@@ -791,6 +791,10 @@ test_not_strict_json (void)
     { "{ \"a\": 1e }", "column 8: not a JSON number" },
     { "{ \"a\": \"x\\qy\" }", "column 10: not a JSON escape" },
     { "{ \"a\": \"x\\u12\" }", "column 10: not a JSON escape" },
+    /* json-glib leaks on these (found by fuzzing: fuzz/corpus/price-list/broken-surrogate-pair). */
+    { "{ \"a\": \"x\\ud800\\u0041\" }", "column 10: half a surrogate pair" },
+    { "{ \"a\": \"x\\udc00\\udc00\" }", "column 10: half a surrogate pair" },
+    { "{ \"a\": \"x\\ud800\\ud800\" }", "column 10: half a surrogate pair" },
     { "{ \"a\": \"x\ty\" }", "column 10: a control character" },
     { "{ \"a\": 1 } { \"b\": 2 }", "column 12: more text after the end" },
     { "{ \"a\": 1 } x", "column 12: more text after the end" },

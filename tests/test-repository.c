@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <locale.h>
+#include <pwd.h>
 #include <string.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
@@ -872,6 +874,163 @@ test_load_error (Fixture       *f,
   g_assert_null (ssa_repository_get_db (repository));
 }
 
+/* Read-only: asked for before the load (the window's --read-only), the file is opened
+ * read-only and every write is refused before SQLite, with the reason given, and an edit of
+ * a property is reverted. The file is not changed by a byte. */
+
+static void
+read_only_notified_cb (GObject    *object,
+                       GParamSpec *pspec,
+                       guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_read_only_asked (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *reason = "Opened read-only on purpose.";
+  g_autofree char *before = test_file_digest (f->path);
+  g_autofree char *after = NULL;
+  g_autoptr(SsaCustomer) customer = ssa_customer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *serial = NULL;
+  SsaInstallation *installation;
+  const GError *failure;
+  guint notified = 0;
+
+  g_signal_connect (f->repository, "notify::read-only", G_CALLBACK (read_only_notified_cb),
+                    &notified);
+  g_assert_false (ssa_repository_get_read_only (f->repository));
+  ssa_repository_set_read_only (f->repository, reason);
+  g_assert_true (ssa_repository_get_read_only (f->repository));
+  g_assert_cmpuint (notified, ==, 1);
+
+  load (f, NULL);
+  g_assert_no_error (f->load_error);
+  g_assert_true (ssa_repository_get_read_only (f->repository));
+  g_assert_cmpstr (ssa_repository_get_read_only_reason (f->repository), ==, reason);
+  /* The connection itself is read-only: SQLite would refuse a write that got that far. */
+  g_assert_true (ssa_db_is_read_only (ssa_repository_get_db (f->repository)));
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_repository_get_installations (f->repository)),
+                    ==, 3);
+
+  ssa_customer_set_name (customer, "Nordlys AS");
+  g_assert_false (ssa_repository_add_customer (f->repository, customer, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==, reason);
+  g_clear_error (&error);
+
+  installation = installation_at (f, 0);
+  g_assert_false (ssa_repository_remove_installation (f->repository, installation, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* A property set by a widget binding: refused, reported, and given its value back. */
+  serial = g_strdup (ssa_installation_get_serial (installation));
+  ssa_installation_set_serial (installation, "CHANGED-SERIAL");
+  g_assert_cmpuint (f->failures->len, ==, 1);
+  failure = g_ptr_array_index (f->failures, 0);
+  g_assert_error (failure, SSA_DB_ERROR, SSA_DB_ERROR_READ_ONLY);
+  g_assert_cmpstr (ssa_installation_get_serial (installation), ==, serial);
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_repository_get_installations (f->repository)),
+                    ==, 3);
+
+  g_clear_object (&f->repository);
+  after = test_file_digest (f->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Made read-only after loading (the window found the file damaged): writes stop, and
+ * closing the connection for a restore ends it, so that the next load can write again. */
+static void
+test_read_only_later (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SsaCustomer) customer = ssa_customer_new ();
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+
+  g_signal_connect (f->repository, "notify::read-only", G_CALLBACK (read_only_notified_cb),
+                    &notified);
+  ssa_repository_set_read_only (f->repository, "Damaged.");
+  g_assert_cmpuint (notified, ==, 1);
+  /* The connection was opened for writing: the repository alone stops the writes. */
+  g_assert_false (ssa_db_is_read_only (ssa_repository_get_db (f->repository)));
+  ssa_customer_set_name (customer, "Nordlys AS");
+  g_assert_false (ssa_repository_add_customer (f->repository, customer, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  ssa_repository_close (f->repository);
+  g_assert_null (ssa_repository_get_db (f->repository));
+  g_assert_false (ssa_repository_get_read_only (f->repository));
+  g_assert_cmpuint (notified, ==, 2);
+  load (f, NULL);
+  g_assert_no_error (f->load_error);
+  g_assert_false (ssa_repository_get_read_only (f->repository));
+  g_assert_true (ssa_repository_add_customer (f->repository, customer, &error));
+  g_assert_no_error (error);
+}
+
+/* A database file the user cannot write (run as nobody when the tests run as root, who may
+ * write anything): the repository finds out by itself and says why. */
+static void
+read_only_file_child (const char *path)
+{
+  g_autoptr(SsaRepository) repository = ssa_repository_new (path);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(SsaCustomer) customer = ssa_customer_new ();
+  g_autoptr(GError) error = NULL;
+  Fixture child = { .loop = loop };
+
+  ssa_repository_load_async (repository, NULL, load_cb, &child);
+  g_main_loop_run (loop);
+  g_assert_no_error (child.load_error);
+  g_assert_true (ssa_repository_get_read_only (repository));
+  g_assert_nonnull (strstr (ssa_repository_get_read_only_reason (repository), "read-only"));
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_repository_get_installations (repository)),
+                    ==, 3);
+  ssa_customer_set_name (customer, "Nordlys AS");
+  g_assert_false (ssa_repository_add_customer (repository, customer, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_READ_ONLY);
+}
+
+static void
+test_read_only_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *before = test_file_digest (f->path);
+  g_autofree char *after = NULL;
+
+  if (g_test_subprocess ())
+    {
+      const char *path = g_getenv ("SSA_TEST_READ_ONLY_DB");
+
+      if (geteuid () == 0)
+        {
+          struct passwd *nobody = getpwnam ("nobody");
+
+          g_assert_nonnull (nobody);
+          g_assert_cmpint (setgid (nobody->pw_gid), ==, 0);
+          g_assert_cmpint (setuid (nobody->pw_uid), ==, 0);
+        }
+      read_only_file_child (path);
+      return;
+    }
+
+  /* The folder stays writable (SQLite keeps its shared-memory file there); the file is not. */
+  g_assert_cmpint (g_chmod (f->dir, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  g_setenv ("SSA_TEST_READ_ONLY_DB", f->path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_unsetenv ("SSA_TEST_READ_ONLY_DB");
+  after = test_file_digest (f->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -895,6 +1054,9 @@ main (int    argc,
   ADD ("/repository/refresh", test_refresh, NULL);
   ADD ("/repository/cancel", test_cancel, "not loaded");
   ADD ("/repository/load-error", test_load_error, "not loaded");
+  ADD ("/repository/read-only-asked", test_read_only_asked, "not loaded");
+  ADD ("/repository/read-only-later", test_read_only_later, NULL);
+  ADD ("/repository/read-only-file", test_read_only_file, "not loaded");
 
 #undef ADD
 

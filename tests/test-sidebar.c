@@ -166,19 +166,27 @@ fill_stores (GListStore *customers,
 }
 
 /* The search's rules, written the plain way: every word of the search, case folded, in the
- * row's text or, for an installation, in its customer's. Accents are only tested on words
- * that carry them both in the data and in the search, or as "café" found by "cafe". */
+ * row's text or, for an installation, in its customer's. Accents are dropped ("café" is
+ * found by "cafe", "Tromsø" by "tromso") and æ is spelt "ae". */
+
+static const struct { const char *letter; const char *spelt; } spelt_letters[] = {
+  { "æ", "ae" }, { "ø", "o" }, { "œ", "oe" }, { "ð", "d" }, { "đ", "d" }, { "ł", "l" },
+  { "þ", "th" }, { "ı", "i" },
+};
 
 static char *
 fold (const char *text)
 {
-  g_autofree char *normal = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
+  g_autofree char *lower = g_utf8_casefold (text != NULL ? text : "", -1);
+  g_autofree char *normal = g_utf8_normalize (lower, -1, G_NORMALIZE_ALL);
   g_autoptr(GString) out = g_string_new (NULL);
 
   for (const char *p = normal; *p != '\0'; p = g_utf8_next_char (p))
     if (!g_unichar_ismark (g_utf8_get_char (p)))
       g_string_append_unichar (out, g_utf8_get_char (p));
-  return g_utf8_casefold (out->str, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (spelt_letters); i++)
+    g_string_replace (out, spelt_letters[i].letter, spelt_letters[i].spelt, 0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static char *
@@ -398,7 +406,8 @@ test_search (Search        *s,
     "00-90-33-00-0a",            /* serials, case folded */
     "00903300",                  /* serial digits run together */
     "cafe",                      /* "Café", an installation without a customer */
-    "TROMSØ",                    /* Norwegian letters stay themselves, case folded */
+    "TROMSØ",                    /* Norwegian letters, case folded */
+    "tromso",                    /* ... and typed without their marks */
     "zzzz",                      /* nothing */
     "  fjord   bygg  ",          /* spaces around and between words */
     "",
@@ -429,6 +438,80 @@ test_search (Search        *s,
       else
         g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (s->filter)), >, 0);
     }
+}
+
+/* Names typed as on an English keyboard find the Norwegian and Swedish letters, while the
+ * sidebar keeps sorting them the way the locale does (in Bokmål, Æ, Ø and Å after Z). */
+static void
+test_search_folding (void)
+{
+  static const char *names[] = {
+    "Åsen Data AS", "Tromsø Havn AS", "Zeta Regnskap AS", "Ærøy Bygg AS", "Østby Rør AS",
+    "Göteborg Fisk AB", "Berg Café AS",
+  };
+  static const struct { const char *search; const char *finds; } finds[] = {
+    { "tromso", "Tromsø Havn AS" },
+    { "TROMSO", "Tromsø Havn AS" },
+    { "Tromsø", "Tromsø Havn AS" },
+    { "aeroy", "Ærøy Bygg AS" },
+    { "ÆRØY", "Ærøy Bygg AS" },
+    { "ae", "Ærøy Bygg AS" },
+    { "ostby ror", "Østby Rør AS" },
+    { "goteborg", "Göteborg Fisk AB" },
+    { "asen", "Åsen Data AS" },
+    { "berg cafe", "Berg Café AS" },
+  };
+  static const char *bokmal_order[] = {
+    "Berg Café AS", "Göteborg Fisk AB", "Tromsø Havn AS", "Zeta Regnskap AS", "Ærøy Bygg AS",
+    "Østby Rør AS", "Åsen Data AS",
+  };
+  g_autofree char *collate = g_strdup (setlocale (LC_COLLATE, NULL));
+  gboolean bokmal = setlocale (LC_COLLATE, "nb_NO.UTF-8") != NULL;
+  g_autoptr(GListStore) customers = g_list_store_new (SSA_TYPE_CUSTOMER);
+  g_autoptr(GListStore) installations = g_list_store_new (SSA_TYPE_INSTALLATION);
+  g_autoptr(SsaSidebarModel) model = NULL;
+  g_autoptr(SsaSidebarFilter) filter = ssa_sidebar_filter_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(SsaCustomer) customer = make_customer (i + 1, names[i], NULL);
+
+      g_list_store_append (customers, customer);
+    }
+  model = ssa_sidebar_model_new (G_LIST_MODEL (customers), G_LIST_MODEL (installations));
+  ssa_sidebar_filter_set_model (filter, model);
+
+  for (guint i = 0; i < G_N_ELEMENTS (finds); i++)
+    {
+      g_autoptr(SsaCustomer) found = NULL;
+
+      ssa_sidebar_filter_set_search (filter, finds[i].search);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filter)), ==, 1);
+      found = g_list_model_get_item (G_LIST_MODEL (filter), 0);
+      g_assert_cmpstr (ssa_customer_get_name (found), ==, finds[i].finds);
+    }
+  /* "o" finds ø and ö as well as o; "zzz" nothing. */
+  ssa_sidebar_filter_set_search (filter, "o");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filter)), ==, 4);
+  ssa_sidebar_filter_set_search (filter, "zzz");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filter)), ==, 0);
+  ssa_sidebar_filter_set_search (filter, "");
+
+  if (!bokmal)
+    {
+      g_test_skip ("No nb_NO.UTF-8 locale: the Bokmål sort order is not checked");
+      return;
+    }
+  /* The order with the whole list shown, after all those searches, is the Bokmål one. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filter)), ==,
+                    G_N_ELEMENTS (bokmal_order));
+  for (guint i = 0; i < G_N_ELEMENTS (bokmal_order); i++)
+    {
+      g_autoptr(SsaCustomer) row = g_list_model_get_item (G_LIST_MODEL (filter), i);
+
+      g_assert_cmpstr (ssa_customer_get_name (row), ==, bokmal_order[i]);
+    }
+  setlocale (LC_COLLATE, collate);
 }
 
 /* Rows added, removed and renamed while a search is on. */
@@ -966,6 +1049,7 @@ main (int   argc,
               test_model_order, search_tear_down);
   g_test_add ("/sidebar/search", Search, GUINT_TO_POINTER (200), search_set_up, test_search,
               search_tear_down);
+  g_test_add_func ("/sidebar/search/folding", test_search_folding);
   g_test_add ("/sidebar/search/rows-change", Search, GUINT_TO_POINTER (200), search_set_up,
               test_search_rows_change, search_tear_down);
   g_test_add ("/sidebar/recycling/random", Recycling, GUINT_TO_POINTER (50), recycling_set_up,

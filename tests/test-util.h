@@ -14,7 +14,7 @@
 #include "ssa-date.h"
 
 /* Helpers every test may share: removing a temporary folder, writing dates in the tests as
- * ISO text, and changing a document in one place. */
+ * ISO text, changing a document in one place, and a file's digest. */
 
 /* Removes @path and, when it is a folder, everything in it. A symbolic link is removed
  * itself, never followed: a link to a folder outside the test's temporary folder leaves
@@ -115,4 +115,15 @@ test_fifo_reader_thread (gpointer data)
     g_string_append_len (reader->received, buffer, n);
   close (fd);
   return NULL;
+}
+
+/* Returns: (transfer full): the SHA-256 of the file's bytes, to tell that nothing wrote it */
+static inline char *
+test_file_digest (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }

@@ -12,10 +12,12 @@
 #include <sys/stat.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <sqlite3.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "ssa-application.h"
+#include "ssa-backup.h"
 #include "ssa-customer-editor.h"
 #include "ssa-installation-editor.h"
 #include "ssa-installation-view.h"
@@ -25,15 +27,18 @@
 #include "ssa-inventory-view.h"
 #include "ssa-offer-builder.h"
 #include "ssa-offer-item.h"
+#include "ssa-page-common.h"
 #include "ssa-preferences.h"
 #include "ssa-price-list-page.h"
 #include "ssa-product-picker.h"
 #include "ssa-repository.h"
+#include "ssa-restore-dialog.h"
 #include "ssa-samples.h"
 #include "ssa-sidebar.h"
 #include "ssa-sidebar-filter.h"
 #include "ssa-slot.h"
 #include "ssa-window.h"
+#include "test-damage.h"
 #include "test-main-loop.h"
 #include "test-util.h"
 
@@ -54,6 +59,9 @@ typedef struct
   char           *path;
   SsaApplication *app;
   SsaWindow      *window;
+  char           *digest;   /* of the database file before the application started */
+  char           *backup;   /* a backup taken before the application started */
+  guint           backup_customers;  /* how many customers it holds */
 } Fixture;
 
 /* Fixture: a database, with or without the samples, and the application on it. */
@@ -101,6 +109,7 @@ typedef struct
   gboolean   samples;
   void     (*body) (Fixture *f);
   void     (*before) (Fixture *f);   /* nullable: runs before the application starts */
+  gboolean   read_only;              /* starts the application with --read-only */
 } TestCase;
 
 /* Runs a test's body inside the running application, as the first thing after its window
@@ -140,7 +149,7 @@ run_test (Fixture       *f,
           gconstpointer  data)
 {
   const TestCase *test = data;
-  char *argv[] = { (char *) "ssa-desk", NULL };
+  char *argv[] = { (char *) "ssa-desk", (char *) "--read-only", NULL };
   int status;
 
   if (test->samples)
@@ -155,7 +164,7 @@ run_test (Fixture       *f,
   g_object_set_data (G_OBJECT (f->app), "test-case", (gpointer) test);
   g_signal_connect_after (f->app, "activate", G_CALLBACK (activated_cb), f);
 
-  status = g_application_run (G_APPLICATION (f->app), 1, argv);
+  status = g_application_run (G_APPLICATION (f->app), test->read_only ? 2 : 1, argv);
   g_assert_cmpint (status, ==, 0);
 
   g_assert_true (wait_for (app_released, f->app));
@@ -178,6 +187,8 @@ teardown (Fixture       *f,
   test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
+  g_free (f->digest);
+  g_free (f->backup);
 }
 
 /* Screenshots: the window drawn by its own renderer into a PNG in the build folder. */
@@ -867,6 +878,27 @@ typedef struct
   gint64      next_dismiss;
 } ToastWait;
 
+/* A toast widget dismissed and freed leaves the set: the next toast's widget may be
+ * allocated at the same address, and must not be taken for the one dismissed. */
+static void
+toast_finalized_cb (gpointer  data,
+                    GObject  *where_the_object_was)
+{
+  g_hash_table_remove (data, where_the_object_was);
+}
+
+static void
+forget_dismissed (GHashTable *dismissed)
+{
+  GHashTableIter iter;
+  gpointer toast;
+
+  g_hash_table_iter_init (&iter, dismissed);
+  while (g_hash_table_iter_next (&iter, &toast, NULL))
+    g_object_weak_unref (toast, toast_finalized_cb, dismissed);
+  g_hash_table_unref (dismissed);
+}
+
 static void
 dismiss_toast (ToastWait *wait,
                GtkWidget *toast)
@@ -875,6 +907,7 @@ dismiss_toast (ToastWait *wait,
 
   if (g_get_monotonic_time () < wait->next_dismiss || !g_hash_table_add (wait->dismissed, toast))
     return;
+  g_object_weak_ref (G_OBJECT (toast), toast_finalized_cb, wait->dismissed);
   wait->next_dismiss = g_get_monotonic_time () + G_USEC_PER_SEC;
   collect_widgets (toast, GTK_TYPE_BUTTON, buttons);
   for (guint j = 0; j < buttons->len; j++)
@@ -938,7 +971,7 @@ assert_toast (Fixture    *f,
   ToastWait wait = { f->window, needle, g_hash_table_new (NULL, NULL), 0 };
 
   g_assert_true (wait_for (toast_shown, &wait));
-  g_hash_table_unref (wait.dismissed);
+  forget_dismissed (wait.dismissed);
 }
 
 /* The window never writes a document over its own database, however the path leads there:
@@ -1796,6 +1829,527 @@ test_background_refresh (Fixture *f)
   g_clear_pointer (&refresh_document, g_free);
 }
 
+/* Read-only: started with --read-only, the window says so in a banner that stays, and every
+ * action that writes is off: the shortcuts and menus do nothing, the licence lines cannot be
+ * edited, the offer cannot be saved. Not a byte of the file changes. */
+
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), text) != NULL)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+/* Waits until a label containing @text is shown (a banner's revealer maps its child when
+ * it starts to reveal it, a frame or so after being told to). */
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+  GtkWidget  *found;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  wait->found = find_label_containing (wait->root, wait->text);
+  return wait->found != NULL;
+}
+
+static GtkWidget *
+wait_for_label (GtkWidget  *root,
+                const char *text)
+{
+  LabelWait wait = { root, text, NULL };
+
+  g_assert_true (wait_for (label_shown, &wait));
+  return wait.found;
+}
+
+/* The first shown widget of @type with that tooltip. */
+static GtkWidget *
+find_tooltip (GtkWidget  *root,
+              GType       type,
+              const char *tooltip)
+{
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+
+  collect_widgets (root, type, widgets);
+  for (guint i = 0; i < widgets->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (widgets, i)), tooltip) == 0)
+      return g_ptr_array_index (widgets, i);
+  g_error ("no %s with the tooltip “%s”", g_type_name (type), tooltip);
+  return NULL;
+}
+
+/* The first shown button that activates @action. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), action) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+static gboolean
+revealer_shown (gpointer data)
+{
+  GtkWidget *widget = gtk_widget_get_ancestor (data, GTK_TYPE_REVEALER);
+
+  return widget != NULL && gtk_revealer_get_child_revealed (GTK_REVEALER (widget));
+}
+
+static gboolean
+revealer_hidden (gpointer data)
+{
+  GtkWidget *widget = gtk_widget_get_ancestor (data, GTK_TYPE_REVEALER);
+
+  return widget != NULL && !gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) &&
+         !gtk_revealer_get_child_revealed (GTK_REVEALER (widget));
+}
+
+static guint
+count_toplevels (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        count++;
+    }
+  return count;
+}
+
+static gpointer
+job_read_only (SsaDb         *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return GINT_TO_POINTER (ssa_db_is_read_only (db) ? 2 : 1);
+}
+
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(int *) user_data = GPOINTER_TO_INT (ssa_db_job_finish (result, NULL));
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(int *) data != 0;
+}
+
+static void
+before_read_only (Fixture *f)
+{
+  f->digest = test_file_digest (f->path);
+}
+
+static void
+test_read_only (Fixture *f)
+{
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+  GListModel *installations = ssa_repository_get_installations (repository);
+  guint n_installations = g_list_model_get_n_items (installations);
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  GtkWidget *banner;
+  GtkWidget *inventory;
+  GtkWidget *save;
+  int job_result = 0;
+
+  g_assert_true (ssa_repository_get_read_only (repository));
+  g_assert_cmpuint (n_installations, >, 0);
+  /* The pages' database jobs open the file read-only too. */
+  ssa_db_job_run_async (f->path, job_read_only, NULL, NULL, NULL, NULL, job_done_cb,
+                        &job_result);
+  g_assert_true (wait_for (is_set, &job_result));
+  g_assert_cmpint (job_result, ==, 2);
+
+  banner = wait_for_label (GTK_WIDGET (f->window), "--read-only");
+  g_assert_true (wait_for (revealer_shown, banner));
+  screenshot (GTK_WIDGET (f->window), "read-only");
+
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
+  spin (200);
+  inventory = ssa_window_get_inventory_view (f->window);
+  collect_widgets (inventory, GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, >, 0);
+  for (guint i = 0; i < spins->len; i++)
+    g_assert_false (gtk_widget_is_sensitive (g_ptr_array_index (spins, i)));
+  save = find_action_button (ssa_window_get_offer_builder (f->window), "offer.save");
+  g_assert_nonnull (save);
+  g_assert_false (gtk_widget_is_sensitive (save));
+
+  /* The Add menu is off, and what the menus and shortcuts would run does nothing. */
+  g_assert_false (gtk_widget_is_sensitive (find_tooltip (GTK_WIDGET (f->window),
+                                                         GTK_TYPE_MENU_BUTTON,
+                                                         "Add Customer or Installation")));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-installation", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-customer", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-installation", NULL);
+  g_assert_cmpuint (count_toplevels (SSA_TYPE_CUSTOMER_EDITOR), ==, 0);
+  /* A restore would write the file. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore-backup", NULL);
+  g_assert_cmpuint (count_toplevels (SSA_TYPE_RESTORE_DIALOG), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (installations), ==, n_installations);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  after = test_file_digest (f->path);
+  g_assert_cmpstr (after, ==, f->digest);
+}
+
+/* A damaged database: one page of an index overwritten in a file of thousands of rows.
+ * The window loads it (nothing it reads at start touches that page), then its background
+ * check finds the damage: the banner says so, editing is off, and "Restore from Backup…"
+ * lists the backups; restoring one puts it in place, keeps the damaged file aside, and the
+ * window reloads with the backup's customers and can write again. */
+
+static void
+add_customers (SsaDb      *db,
+               const char *prefix,
+               guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SsaCustomer) customer = ssa_customer_new ();
+      g_autofree char *name = g_strdup_printf ("%s %05u Kommunikasjon og Drift AS", prefix, i);
+      g_autoptr(GError) error = NULL;
+
+      ssa_customer_set_name (customer, name);
+      g_assert_true (ssa_db_insert_customer (db, customer, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static guint
+count_customers (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = ssa_db_open (path, SSA_DB_OPEN_READ_ONLY, &error);
+  g_autoptr(GPtrArray) customers = NULL;
+
+  g_assert_no_error (error);
+  customers = ssa_db_load_customers (db, &error);
+  g_assert_no_error (error);
+  return customers->len;
+}
+
+/* Overwrites the first bytes of the root page of the index customers_name with garbage. */
+static void
+damage_index_page (const char *path)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 root = 0, page_size = 0;
+  guchar garbage[64];
+  FILE *file;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT rootpage FROM sqlite_schema WHERE name = "
+                                       "'customers_name'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA page_size", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page_size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  g_assert_cmpint (root, >, 1);
+
+  memset (garbage, 0xA5, sizeof garbage);
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (long) ((root - 1) * page_size), SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (garbage, 1, sizeof garbage, file), ==, sizeof garbage);
+  g_assert_cmpint (fclose (file), ==, 0);
+}
+
+static void
+before_damaged (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  SsaDb *db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  add_customers (db, "Kunde", 3000);
+  g_assert_true (ssa_backup_take (db, SSA_BACKUP_REASON_MANUAL, &f->backup, &error));
+  g_assert_no_error (error);
+  /* Rows added after the backup: a restore loses them. */
+  add_customers (db, "Etterpå", 25);
+  ssa_db_close (db);
+  f->backup_customers = count_customers (f->backup);
+  g_assert_cmpuint (count_customers (f->path), ==, f->backup_customers + 25);
+  damage_index_page (f->path);
+}
+
+static gboolean
+window_checked (gpointer data)
+{
+  Fixture *f = data;
+
+  return ssa_window_get_checked (f->window);
+}
+
+static SsaRestoreDialog *
+find_restore_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (SSA_IS_RESTORE_DIALOG (window) && gtk_widget_get_visible (window))
+        return SSA_RESTORE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+restore_dialog_loaded (gpointer data)
+{
+  SsaRestoreDialog *dialog = find_restore_dialog ();
+
+  return dialog != NULL && ssa_restore_dialog_get_loaded (dialog) &&
+         gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+restored_and_checked (gpointer data)
+{
+  Fixture *f = data;
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+
+  return ssa_window_get_ready (f->window) && ssa_window_get_checked (f->window) &&
+         !ssa_window_get_damaged (f->window) &&
+         g_list_model_get_n_items (ssa_repository_get_customers (repository)) ==
+           f->backup_customers;
+}
+
+static void
+test_damaged (Fixture *f)
+{
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaCustomer) customer = ssa_customer_new ();
+  g_autoptr(SsaBackupInfo) newest = NULL;
+  SsaRestoreDialog *dialog;
+  GtkWidget *banner;
+  GtkWidget *restore;
+  gboolean kept_aside = FALSE;
+
+  g_assert_true (wait_for (window_checked, f));
+  g_assert_true (ssa_window_get_damaged (f->window));
+  g_assert_true (ssa_repository_get_read_only (repository));
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_repository_get_customers (repository)), ==,
+                    f->backup_customers + 25);
+  banner = wait_for_label (GTK_WIDGET (f->window), "damaged");
+  g_assert_true (wait_for (revealer_shown, banner));
+  restore = find_action_button (GTK_WIDGET (f->window), "win.restore-backup");
+  g_assert_nonnull (restore);
+  g_assert_true (gtk_widget_is_sensitive (restore));
+  screenshot (GTK_WIDGET (f->window), "damaged");
+
+  /* Nothing more is written into the damaged file. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-customer", NULL);
+  g_assert_cmpuint (count_toplevels (SSA_TYPE_CUSTOMER_EDITOR), ==, 0);
+  ssa_customer_set_name (customer, "Ikke lagret AS");
+  g_assert_false (ssa_repository_add_customer (repository, customer, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* The banner's button opens the list of backups, newest first. */
+  g_assert_true (gtk_widget_activate (restore));
+  g_assert_true (wait_for (restore_dialog_loaded, NULL));
+  dialog = find_restore_dialog ();
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_restore_dialog_get_backups (dialog)), >=, 1);
+  newest = g_list_model_get_item (ssa_restore_dialog_get_backups (dialog), 0);
+  g_assert_cmpstr (ssa_backup_info_get_path (newest), ==, f->backup);
+  screenshot (GTK_WIDGET (dialog), "restore-dialog");
+  g_assert_true (gtk_widget_activate (find_action_button (GTK_WIDGET (dialog),
+                                                          "restore.restore")));
+
+  /* Restored, loaded again, checked again: the backup's customers, and writable. */
+  g_assert_true (wait_for (restored_and_checked, f));
+  g_assert_false (ssa_repository_get_read_only (repository));
+  g_assert_true (wait_for (revealer_hidden, banner));
+  g_assert_cmpuint (count_customers (f->path), ==, f->backup_customers);
+  g_assert_true (ssa_repository_add_customer (repository, customer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_customers (f->path), ==, f->backup_customers + 1);
+
+  /* The damaged file is kept among the backups. */
+  backups = ssa_backup_list (f->path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < backups->len; i++)
+    kept_aside |= g_strcmp0 (ssa_backup_info_get_reason (g_ptr_array_index (backups, i)),
+                             SSA_BACKUP_REASON_BEFORE_RESTORE) == 0;
+  g_assert_true (kept_aside);
+}
+
+/* A database damaged where the window must read at start (the licence lines): it cannot be
+ * loaded, and the page that says so offers the restore too, which brings the window back. */
+
+static void
+before_unreadable (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  SsaDb *db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ssa_backup_take (db, SSA_BACKUP_REASON_DAILY, &f->backup, &error));
+  g_assert_no_error (error);
+  ssa_db_close (db);
+  f->backup_customers = count_customers (f->backup);
+  test_damage_fill (f->path, 4000);
+  test_damage_page (f->path);
+}
+
+static gboolean
+on_error_page (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_strcmp0 (ssa_window_get_page (f->window), "error") == 0;
+}
+
+static gboolean
+restored_and_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return restored_and_checked (f) && on_main_page (f);
+}
+
+static void
+test_unreadable (Fixture *f)
+{
+  GtkWidget *restore;
+
+  g_assert_true (wait_for (on_error_page, f));
+  g_assert_nonnull (find_status_page (GTK_WIDGET (f->window), "The Database Cannot Be Opened"));
+  restore = find_action_button (GTK_WIDGET (f->window), "win.restore-backup");
+  g_assert_nonnull (restore);
+  g_assert_true (gtk_widget_activate (restore));
+  g_assert_true (wait_for (restore_dialog_loaded, NULL));
+  g_assert_true (gtk_widget_activate (find_action_button (GTK_WIDGET (find_restore_dialog ()),
+                                                          "restore.restore")));
+  g_assert_true (wait_for (restored_and_shown, f));
+  g_assert_false (ssa_repository_get_read_only (ssa_window_get_repository (f->window)));
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      ssa_repository_get_installations (ssa_window_get_repository (f->window))),
+                    >, 0);
+}
+
+/* Backups: the start-up check of a sound database is followed by the day's backup, verified
+ * and listed; Preferences show the database file, keep the rotation in the settings, and
+ * "Back Up Now" takes one more, in a worker. */
+
+typedef struct
+{
+  const char *db_path;
+  const char *reason;
+  guint       count;
+  GtkWidget  *button;   /* nullable: sensitive again once the result was told */
+} BackupWait;
+
+static guint
+count_backups (const char *db_path,
+               const char *reason)
+{
+  g_autoptr(GPtrArray) backups = ssa_backup_list (db_path, NULL);
+  guint count = 0;
+
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    if (g_strcmp0 (ssa_backup_info_get_reason (g_ptr_array_index (backups, i)), reason) == 0)
+      count++;
+  return count;
+}
+
+static gboolean
+backups_counted (gpointer data)
+{
+  BackupWait *wait = data;
+
+  return (wait->button == NULL || gtk_widget_get_sensitive (wait->button)) &&
+         count_backups (wait->db_path, wait->reason) == wait->count;
+}
+
+static void
+test_backups (Fixture *f)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.ssadesk.SsaDesk");
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  BackupWait manual = { f->path, SSA_BACKUP_REASON_MANUAL, 1, NULL };
+  SsaPreferences *preferences;
+  GtkWidget *days;
+  GtkWidget *weeks;
+
+  g_assert_true (wait_for (window_checked, f));
+  g_assert_false (ssa_window_get_damaged (f->window));
+  g_assert_false (ssa_repository_get_read_only (ssa_window_get_repository (f->window)));
+  /* Taken by the start-up check, and sound: it restores the same customers. */
+  g_assert_cmpuint (count_backups (f->path, SSA_BACKUP_REASON_DAILY), ==, 1);
+  backups = ssa_backup_list (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssa_backup_verify (ssa_backup_info_get_path (g_ptr_array_index (backups, 0)),
+                                    &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_customers (ssa_backup_info_get_path (g_ptr_array_index (backups, 0))),
+                    ==, count_customers (f->path));
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  g_assert_true (wait_for (preferences_loaded, NULL));
+  preferences = find_preferences ();
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "database");
+  wait_for_label (GTK_WIDGET (preferences), f->path);
+
+  days = find_action_row_widget (GTK_WIDGET (preferences), "Daily Backups for Days");
+  weeks = find_action_row_widget (GTK_WIDGET (preferences), "Weekly Backups for Weeks");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (days)), ==, 7);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (weeks)), ==, 4);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (days), 10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (weeks), 8);
+  g_assert_cmpuint (g_settings_get_uint (settings, "backup-keep-days"), ==, 10);
+  g_assert_cmpuint (g_settings_get_uint (settings, "backup-keep-weeks"), ==, 8);
+  screenshot (GTK_WIDGET (preferences), "preferences-database");
+
+  manual.button = find_action_row_widget (GTK_WIDGET (preferences), "Back Up Now");
+  g_assert_true (gtk_widget_activate (manual.button));
+  g_assert_true (wait_for (backups_counted, &manual));
+  gtk_window_close (GTK_WINDOW (preferences));
+
+  g_settings_reset (settings, "backup-keep-days");
+  g_settings_reset (settings, "backup-keep-weeks");
+}
+
 /* Keyboard and messages: dialogs that take the keyboard at once, Ctrl+F from anywhere, one
  * toast at a time that never comes back, and long messages in a dialog with a way forward. */
 
@@ -2591,6 +3145,7 @@ main (int    argc,
   ADD_TEST ("/window/preferences-rate", TRUE, test_preferences_rate);
   ADD_TEST ("/window/about-icon", TRUE, test_about_icon);
   ADD_TEST ("/window/shortcuts-complete", TRUE, test_shortcuts_complete);
+  ADD_TEST ("/window/backups", TRUE, test_backups);
   {
     static const TestCase background_refresh = {
       TRUE, test_background_refresh, before_background_refresh
@@ -2598,6 +3153,21 @@ main (int    argc,
 
     g_test_add ("/window/background-refresh", Fixture, &background_refresh, setup, run_test,
                 teardown);
+  }
+  {
+    static const TestCase read_only = { TRUE, test_read_only, before_read_only, TRUE };
+
+    g_test_add ("/window/read-only", Fixture, &read_only, setup, run_test, teardown);
+  }
+  {
+    static const TestCase damaged = { TRUE, test_damaged, before_damaged, FALSE };
+
+    g_test_add ("/window/damaged", Fixture, &damaged, setup, run_test, teardown);
+  }
+  {
+    static const TestCase unreadable = { TRUE, test_unreadable, before_unreadable, FALSE };
+
+    g_test_add ("/window/damaged-unreadable", Fixture, &unreadable, setup, run_test, teardown);
   }
 
   return g_test_run ();

@@ -20,15 +20,6 @@
  * when read-only or damaged, with the daily backup taken first), `check`, `backups` and
  * `restore`. */
 
-static void
-print_command_error (const char   *command,
-                     const GError *error)
-{
-  g_autofree char *prefix = g_strdup_printf ("ssa-desk-cli %s", command);
-
-  ssa_cli_print_error (prefix, error);
-}
-
 /* What to do about a damaged database: after a refused change (@refused), or after
  * `check`. */
 static void
@@ -72,13 +63,13 @@ ssa_cli_db_open_for_writing (const char *command)
   db = ssa_db_open (ssa_cli_db_get_path (), SSA_DB_OPEN_DEFAULT, &error);
   if (db == NULL || !ssa_db_check_writable (db, &error))
     {
-      print_command_error (command, error);
+      ssa_cli_db_print_error (command, error);
       return NULL;
     }
 
   if (!ssa_db_check (db, SSA_DB_CHECK_QUICK, &error))
     {
-      print_command_error (command, error);
+      ssa_cli_db_print_error (command, error);
       print_restore_hint (TRUE);
       return NULL;
     }
@@ -124,7 +115,7 @@ ssa_cli_check (int    argc,
   db = ssa_db_open (ssa_cli_db_get_path (), SSA_DB_OPEN_READ_ONLY, &error);
   if (db == NULL)
     {
-      print_command_error ("check", error);
+      ssa_cli_db_print_error ("check", error);
       if (g_error_matches (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE))
         print_restore_hint (FALSE);
       return SSA_CLI_REFUSED;
@@ -132,7 +123,7 @@ ssa_cli_check (int    argc,
 
   if (!ssa_db_check (db, quick ? SSA_DB_CHECK_QUICK : SSA_DB_CHECK_FULL, &error))
     {
-      print_command_error ("check", error);
+      ssa_cli_db_print_error ("check", error);
       print_restore_hint (FALSE);
       return SSA_CLI_REFUSED;
     }
@@ -222,7 +213,7 @@ take_manual_backup (const char *path)
   db = ssa_db_open (path, SSA_DB_OPEN_READ_ONLY, &error);
   if (db == NULL || !ssa_backup_take (db, SSA_BACKUP_REASON_MANUAL, &taken, &error))
     {
-      print_command_error ("backups", error);
+      ssa_cli_db_print_error ("backups", error);
       return FALSE;
     }
   g_printerr (_("Backed up %s to %s.\n"), ssa_db_get_path (db), taken);
@@ -265,7 +256,7 @@ ssa_cli_backups (int    argc,
   backups = ssa_backup_list (path, &error);
   if (backups == NULL)
     {
-      print_command_error ("backups", error);
+      ssa_cli_db_print_error ("backups", error);
       return SSA_CLI_REFUSED;
     }
 
@@ -338,7 +329,7 @@ ssa_cli_restore (int    argc,
 
   if (!ssa_backup_restore (path, backup, &aside, &error))
     {
-      print_command_error ("restore", error);
+      ssa_cli_db_print_error ("restore", error);
       return SSA_CLI_REFUSED;
     }
 

@@ -48,9 +48,17 @@ ssa_cli_db_get_path (void)
   return db_path;
 }
 
-static void
-print_db_error (const char   *command,
-                const GError *error)
+/**
+ * ssa_cli_db_print_error:
+ * @command: the command, for the prefix ("offer create")
+ * @error: what went wrong
+ *
+ * Prints @error on stderr as "ssa-desk-cli COMMAND: …", the way every database command
+ * reports a refusal.
+ */
+void
+ssa_cli_db_print_error (const char   *command,
+                        const GError *error)
 {
   g_autofree char *prefix = g_strdup_printf ("ssa-desk-cli %s", command);
 
@@ -98,7 +106,7 @@ open_db (const char     *command,
   SsaDb *db = ssa_db_open (db_path, flags, &error);
 
   if (db == NULL)
-    print_db_error (command, error);
+    ssa_cli_db_print_error (command, error);
   return db;
 }
 
@@ -381,7 +389,7 @@ ssa_cli_import (int    argc,
   if (!ssa_db_import_inventories (db, (SsaInventory **) inventories->pdata,
                                   (const char **) names->pdata, inventories->len, ids, &error))
     {
-      print_db_error ("import", error);
+      ssa_cli_db_print_error ("import", error);
       return SSA_CLI_REFUSED;
     }
 
@@ -565,7 +573,7 @@ ssa_cli_installations (int    argc,
   rows = ssa_db_list_installations (db, &error);
   if (rows == NULL)
     {
-      print_db_error ("installations", error);
+      ssa_cli_db_print_error ("installations", error);
       return SSA_CLI_REFUSED;
     }
 
@@ -630,7 +638,7 @@ ssa_cli_renewals (int    argc,
   rows = ssa_db_list_renewals (db, &today, (guint) days, &error);
   if (rows == NULL)
     {
-      print_db_error ("renewals", error);
+      ssa_cli_db_print_error ("renewals", error);
       return SSA_CLI_REFUSED;
     }
 
@@ -779,7 +787,7 @@ write_stored_offer (SsaCliQuoteOptions *options,
     }
   if (error != NULL)
     {
-      print_db_error ("offer", error);
+      ssa_cli_db_print_error ("offer", error);
       return FALSE;
     }
 
@@ -829,7 +837,7 @@ print_offer_error (const char   *command,
       ssa_cli_print_error (prefix, error);
     }
   else
-    print_db_error (command, error);
+    ssa_cli_db_print_error (command, error);
 }
 
 static int
@@ -987,7 +995,7 @@ offer_revise (int    argc,
   original = ssa_db_load_offer (db, argv[1], &error);
   if (original == NULL || !ssa_db_offer_get_request (original, &request, &error))
     {
-      print_db_error ("offer revise", error);
+      ssa_cli_db_print_error ("offer revise", error);
       status = SSA_CLI_REFUSED;
       goto out;
     }
@@ -1039,7 +1047,7 @@ offer_status (int    argc,
     return SSA_CLI_REFUSED;
   if (!ssa_db_set_offer_status (db, argv[1], status, NULL, &error))
     {
-      print_db_error ("offer status", error);
+      ssa_cli_db_print_error ("offer status", error);
       return SSA_CLI_REFUSED;
     }
 
@@ -1108,7 +1116,7 @@ offer_export (int    argc,
   stored = ssa_db_load_offer (db, argv[1], &error);
   if (stored == NULL)
     {
-      print_db_error ("offer export", error);
+      ssa_cli_db_print_error ("offer export", error);
       goto out;
     }
   if (write_stored_offer (&options, db, stored))
@@ -1177,7 +1185,7 @@ ssa_cli_offers (int    argc,
   offers = ssa_db_list_offers (db, &error);
   if (offers == NULL)
     {
-      print_db_error ("offers", error);
+      ssa_cli_db_print_error ("offers", error);
       return SSA_CLI_REFUSED;
     }
 
@@ -1298,7 +1306,7 @@ ssa_cli_import_csv (int    argc,
   price_list = ssa_db_load_current_price_list (db, NULL, &error);
   if (price_list == NULL)
     {
-      print_db_error ("import-csv", error);
+      ssa_cli_db_print_error ("import-csv", error);
       return SSA_CLI_REFUSED;
     }
 
@@ -1315,7 +1323,7 @@ ssa_cli_import_csv (int    argc,
       if (g_error_matches (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND))
         ssa_cli_print_error ("--installation", error);
       else
-        print_db_error ("import-csv", error);
+        ssa_cli_db_print_error ("import-csv", error);
       return SSA_CLI_REFUSED;
     }
 

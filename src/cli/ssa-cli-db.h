@@ -20,6 +20,8 @@ const char *ssa_cli_db_get_path (void);
 /* ssa-cli-backup.c: how every command that changes the database opens it, and the
  * commands that keep it safe. */
 SsaDb *ssa_cli_db_open_for_writing (const char *command);
+void   ssa_cli_db_print_error       (const char   *command,
+                                    const GError *error);
 int  ssa_cli_check             (int          argc,
                                 char       **argv);
 int  ssa_cli_backups           (int          argc,

@@ -321,18 +321,84 @@ request_to_json (const SsaOfferRequest *request)
   return json_to_string (root, FALSE);
 }
 
+/* The stored request is SSA Desk's own JSON, but a damaged or edited database can hold
+ * anything there: a member of another type is refused, never handed to json-glib's getters
+ * (which complain about arrays and objects, and read 1.5 or 4294967297 months as 1). */
+static JsonNode *
+get_request_value (JsonObject *object,
+                   const char *member,
+                   GType       type)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != type)
+    return NULL;
+  return node;
+}
+
 static gboolean
 read_request_date (JsonObject  *object,
                    const char  *member,
                    GDate       *out)
 {
-  const char *text;
+  JsonNode *node;
 
   g_date_clear (out, 1);
   if (!json_object_has_member (object, member))
     return TRUE;
-  text = json_object_get_string_member_with_default (object, member, NULL);
-  return text != NULL && ssa_date_parse (text, out, NULL);
+  node = get_request_value (object, member, G_TYPE_STRING);
+  return node != NULL && ssa_date_parse (json_node_get_string (node), out, NULL);
+}
+
+static gboolean
+read_request_months (JsonObject *object,
+                     int        *out)
+{
+  JsonNode *node = get_request_value (object, "months", G_TYPE_INT64);
+  gint64 months;
+
+  *out = 0;
+  if (node == NULL)
+    return FALSE;
+  months = json_node_get_int (node);
+  if (months < 1 || months > SSA_OFFER_MAX_MONTHS)
+    return FALSE;
+  *out = (int) months;
+  return TRUE;
+}
+
+/* Offers stored before the language was kept have none: Bokmål, the documents' default. */
+static gboolean
+read_request_lang (JsonObject *object,
+                   SsaLang    *out)
+{
+  JsonNode *node;
+  const char *lang;
+
+  *out = SSA_LANG_NB;
+  if (!json_object_has_member (object, "lang"))
+    return TRUE;
+  node = get_request_value (object, "lang", G_TYPE_STRING);
+  if (node == NULL)
+    return FALSE;
+  lang = json_node_get_string (node);
+  if (!g_str_equal (lang, "nb") && !g_str_equal (lang, "en"))
+    return FALSE;
+  *out = ssa_lang_from_string (lang);
+  return TRUE;
+}
+
+static gboolean
+read_request_billing (JsonObject *object,
+                      SsaBilling *out)
+{
+  JsonNode *node;
+
+  *out = SSA_BILLING_ONCE;
+  if (!json_object_has_member (object, "billing"))
+    return TRUE;
+  node = get_request_value (object, "billing", G_TYPE_STRING);
+  return node != NULL && ssa_billing_from_string (json_node_get_string (node), out);
 }
 
 static gboolean
@@ -359,8 +425,6 @@ ssa_db_offer_get_request (const SsaDbOffer  *offer,
 {
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
-  const char *billing;
-  const char *lang;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (offer != NULL, FALSE);
@@ -386,15 +450,10 @@ ssa_db_offer_get_request (const SsaDbOffer  *offer,
   else if (json_object_has_member (object, "months"))
     {
       out->end_kind = SSA_OFFER_END_MONTHS;
-      out->months = (int) json_object_get_int_member_with_default (object, "months", 0);
-      ok &= out->months >= 1 && out->months <= SSA_OFFER_MAX_MONTHS;
+      ok &= read_request_months (object, &out->months);
     }
-  /* Offers stored before the language was kept have none: Bokmål, the documents' default. */
-  lang = json_object_get_string_member_with_default (object, "lang", "nb");
-  ok &= lang != NULL && (g_str_equal (lang, "nb") || g_str_equal (lang, "en"));
-  out->lang = ssa_lang_from_string (lang);
-  billing = json_object_get_string_member_with_default (object, "billing", "once");
-  ok &= billing != NULL && ssa_billing_from_string (billing, &out->billing);
+  ok &= read_request_lang (object, &out->lang);
+  ok &= read_request_billing (object, &out->billing);
   ok &= read_request_decimal (object, "discount_percent", &out->discount_percent);
   if (json_object_has_member (object, "labour_hours"))
     {

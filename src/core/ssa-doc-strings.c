@@ -58,7 +58,7 @@ static const DocString doc_strings[SSA_N_DOC_STRINGS] = {
   [SSA_DOC_INSTALLATION] = { NC_("offer document", "Installation"), "Installasjon" },
   [SSA_DOC_NAME] = { NC_("offer document", "Name"), "Navn" },
   [SSA_DOC_SERIAL] = { NC_("offer document", "Serial number"), "Serienummer" },
-  [SSA_DOC_FIRMWARE] = { NC_("offer document", "Firmware"), "Firmwareversjon" },
+  [SSA_DOC_FIRMWARE] = { NC_("offer document", "Firmware"), "Fastvareversjon" },
   [SSA_DOC_CURRENT_SSA_END] = {
     NC_("offer document", "Current SSA ends"), "Nåværende SSA utløper" },
   [SSA_DOC_NO_SSA] = { NC_("offer document", "No SSA registered"), "Ingen registrert SSA" },
@@ -156,20 +156,20 @@ static const DocString doc_strings[SSA_N_DOC_STRINGS] = {
     NC_("offer document", "Firmware %s is unsupported: innovaphone has not supported it since "
         "1 January 2011. An upgrade is recommended; upgrade labour is not included in the "
         "SSA."),
-    "Firmwareversjon %s er uten støtte: innovaphone har ikke støttet den siden 1. januar 2011. "
+    "Fastvareversjon %s er uten støtte: innovaphone har ikke støttet den siden 1. januar 2011. "
     "Oppgradering anbefales; oppgraderingsarbeid er ikke inkludert i SSA-en." },
   [SSA_DOC_WARN_TOO_OLD] = {
     NC_("offer document", "Firmware %s is older than innovaphone supports: unsupported "
         "version. An upgrade is recommended; upgrade labour is not included in the SSA."),
-    "Firmwareversjon %s er eldre enn innovaphone gir støtte for: versjonen er uten støtte. "
+    "Fastvareversjon %s er eldre enn innovaphone gir støtte for: versjonen er uten støtte. "
     "Oppgradering anbefales; oppgraderingsarbeid er ikke inkludert i SSA-en." },
   [SSA_DOC_WARN_UNKNOWN] = {
     NC_("offer document", "The support status of firmware %s is unknown."),
-    "Støttestatus for firmwareversjon %s er ukjent." },
+    "Støttestatus for fastvareversjon %s er ukjent." },
   [SSA_DOC_WARN_UNKNOWN_NONE] = {
     NC_("offer document", "The firmware version is not known, so its support status is "
         "unknown."),
-    "Firmwareversjonen er ikke kjent, så støttestatus er ukjent." },
+    "Fastvareversjonen er ikke kjent, så støttestatus er ukjent." },
   [SSA_DOC_INCLUDES] = { NC_("offer document", "The SSA includes"), "SSA-en omfatter" },
   [SSA_DOC_INCLUDES_SOFTWARE] = {
     NC_("offer document", "The newest software and updated licences for all innovaphone PBX "
@@ -217,7 +217,7 @@ static const DocString doc_strings[SSA_N_DOC_STRINGS] = {
     NC_("offer document", "Change the yellow cells or a quantity: every amount is recomputed "
         "by the SSA rules."),
     "Endre de gule cellene eller et antall: alle beløp regnes om etter SSA-reglene." },
-  [SSA_DOC_TOTALS] = { NC_("offer document", "Totals"), "Summer" },
+  [SSA_DOC_TOTALS] = { NC_("offer document", "Totals"), "Beløp" },
   [SSA_DOC_XLSX_BILLING_DISCOUNT] = {
     NC_("offer document", "Billing discount"), "Faktureringsrabatt" },
   [SSA_DOC_XLSX_DISCOUNT] = { NC_("offer document", "Discount"), "Rabatt" },

@@ -249,13 +249,22 @@ scan_string (Scanner  *s,
                   return FALSE;
                 }
               i += 6;
-              if (c >= 0xd800 && c <= 0xdbff && i + 5 < s->length &&
+              if (c >= 0xd800 && c <= 0xdfff && i + 5 < s->length &&
                   s->data[i] == '\\' && s->data[i + 1] == 'u')
                 {
                   gunichar low;
 
-                  if (read_hex4 (s->data + i + 2, &low) && low >= 0xdc00 && low <= 0xdfff)
+                  if (read_hex4 (s->data + i + 2, &low))
                     {
+                      /* json-glib fails on half a pair followed by an escape that does not
+                       * complete it, and leaks the text it read (found by fuzzing). Half
+                       * a pair alone is left to the readers, which refuse it as not UTF-8. */
+                      if (c > 0xdbff || low < 0xdc00 || low > 0xdfff)
+                        {
+                          s->pos = i - 6;
+                          return scan_fail (s, _("half a surrogate pair: write the pair in "
+                                                 "full, such as \\ud83d\\ude00"), error);
+                        }
                       c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
                       i += 6;
                     }

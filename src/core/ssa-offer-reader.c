@@ -83,7 +83,9 @@ read_line (SsaOffer           *self,
       ssa_json_scope_get_date (scope, "start", SSA_JSON_REQUIRED, &line.start);
       ssa_json_scope_get_date (scope, "end", SSA_JSON_REQUIRED, &line.end);
     }
-  ssa_json_scope_get_int (scope, "months", SSA_JSON_REQUIRED, 0, 12 * SSA_OFFER_MAX_MONTHS,
+  /* A back-payment can reach far beyond SSA_OFFER_MAX_MONTHS, back to an SSA that ended
+   * long ago: any number of months between two days of the calendar is read back. */
+  ssa_json_scope_get_int (scope, "months", SSA_JSON_REQUIRED, 0, 12 * 10000,
                           _("must be a whole number of months"), &months);
   line.months = (int) months;
   ssa_json_scope_get_decimal (scope, "ssc", SSA_JSON_REQUIRED, &line.ssc);
@@ -130,8 +132,13 @@ read_totals (SsaOffer           *self,
   ssa_json_scope_get_decimal (&scope, "vat", SSA_JSON_REQUIRED, &t->vat);
   ssa_json_scope_get_decimal (&scope, "total", SSA_JSON_REQUIRED, &t->total);
 
-  /* Not written: it follows from the others (ssa-rules.md, computation step 5). */
-  t->subtotal = t->regular + t->backpay - t->billing_discount;
+  /* Not written: it follows from the others (ssa-rules.md, computation step 5). A damaged
+   * document can hold amounts too large to add up (none is negative: the difference can
+   * not overflow). */
+  if (ssa_decimal_add (t->regular, t->backpay, &t->subtotal))
+    t->subtotal -= t->billing_discount;
+  else
+    ssa_json_scope_problem (&scope, "backpay", _("is too large to add to the regular amount"));
 }
 
 static void

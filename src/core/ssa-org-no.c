@@ -47,7 +47,8 @@ ssa_org_no_is_valid (const char *text)
  * @text: an organisation number of nine digits
  * @vat_registered: whether "MVA" follows
  *
- * Returns: (transfer full): "988 077 917" or "988 077 917 MVA"; other text unchanged.
+ * Returns: (transfer full): "988 077 917" or "988 077 917 MVA"; other text unchanged (nine
+ *   bytes that are not nine digits too: cutting them in threes could split a character).
  */
 char *
 ssa_org_no_format (const char *text,
@@ -57,6 +58,9 @@ ssa_org_no_format (const char *text,
 
   if (strlen (text) != 9)
     return g_strdup (text);
+  for (int i = 0; i < 9; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return g_strdup (text);
 
   return g_strdup_printf ("%.3s %.3s %.3s%s", text, text + 3, text + 6,
                           vat_registered ? " MVA" : "");

@@ -45,7 +45,12 @@ struct _SsaRepository
   GHashTable *watched_licences;     /* SsaInstallation* whose lines are watched */
   GHashTable *edits;          /* GObject* (a reference) -> Edit*, the edits still open */
   guint       reverting;      /* > 0 while the repository itself sets properties */
+  GObject    *notifying;      /* the object whose notify is being handled, if any */
+  GObject    *refused;        /* weak: its notify is restarted by a refusal's revert() */
   gboolean    loaded;
+  gboolean    open_read_only; /* asked for: the next load opens the file read-only */
+  gboolean    read_only;      /* every write is refused */
+  char       *read_only_reason;
 };
 
 G_DEFINE_FINAL_TYPE (SsaRepository, ssa_repository, G_TYPE_OBJECT)
@@ -56,6 +61,7 @@ enum {
   PROP_LOADED,
   PROP_CUSTOMERS,
   PROP_INSTALLATIONS,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -70,6 +76,7 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   char      *path;
+  gboolean   read_only;
   SsaDb     *db;
   GPtrArray *customers;
   GPtrArray *installations;
@@ -195,6 +202,35 @@ check_loaded (SsaRepository  *self,
   g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_FAILED,
                _("The database is not open yet."));
   return FALSE;
+}
+
+/* Refuses a write before it reaches SQLite: a read-only repository (a read-only file, a
+ * damaged one, or --read-only) never writes, whatever the file would allow. */
+static gboolean
+check_writable (SsaRepository  *self,
+                GError        **error)
+{
+  if (!check_loaded (self, error))
+    return FALSE;
+  if (!self->read_only)
+    return TRUE;
+
+  g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_READ_ONLY, "%s", self->read_only_reason);
+  return FALSE;
+}
+
+static void
+set_read_only (SsaRepository *self,
+               const char    *reason)
+{
+  gboolean read_only = reason != NULL;
+
+  g_free (self->read_only_reason);
+  self->read_only_reason = g_strdup (reason);
+  if (self->read_only == read_only)
+    return;
+  self->read_only = read_only;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 
 /* The installation's licence lines as a store: ssa-installation.c keeps them in one. */
@@ -349,6 +385,18 @@ store (SsaRepository  *self,
   g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
+  if (!check_writable (self, &local_error))
+    {
+      revert (self, object);
+      /* "notify" does not recurse: what revert() changed is notified again once this
+       * handler returns, and finds the object equal to its row, with nothing to refuse. */
+      if (self->notifying == object)
+        g_set_weak_pointer (&self->refused, object);
+      g_signal_emit (self, signals[WRITE_FAILED], 0, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
   if (SSA_IS_LICENCE (object))
     ok = ssa_db_update_licence (self->db, SSA_LICENCE (object), &local_error);
   else if (SSA_IS_INSTALLATION (object))
@@ -382,6 +430,11 @@ object_notify_cb (GObject       *object,
 {
   Edit *edit;
 
+  if (self->refused == object)
+    {
+      g_clear_weak_pointer (&self->refused);
+      return;
+    }
   if (self->reverting > 0 || self->db == NULL || !is_stored (object, pspec->name))
     return;
 
@@ -395,7 +448,9 @@ object_notify_cb (GObject       *object,
     }
 
   /* A refusal reaches the window through "write-failed". */
+  self->notifying = object;
   store (self, object, is_link (object, pspec->name), NULL);
+  self->notifying = NULL;
 }
 
 static void
@@ -407,7 +462,8 @@ load_thread (GTask        *task,
   LoadData *data = task_data;
   GError *error = NULL;
 
-  data->db = ssa_db_open (data->path, SSA_DB_OPEN_DEFAULT, &error);
+  data->db = ssa_db_open (data->path,
+                          data->read_only ? SSA_DB_OPEN_READ_ONLY : SSA_DB_OPEN_DEFAULT, &error);
   if (data->db == NULL)
     {
       g_task_return_error (task, error);
@@ -448,7 +504,19 @@ apply_load (SsaRepository *self,
   g_hash_table_remove_all (self->installations_by_id);
 
   if (self->db == NULL)
-    self->db = g_steal_pointer (&data->db);
+    {
+      self->db = g_steal_pointer (&data->db);
+      if (!self->open_read_only && ssa_db_is_read_only (self->db))
+        {
+          g_autofree char *reason =
+            /* Translators: %s is a sentence that says what is read-only. */
+            g_strdup_printf (_("The database cannot be changed: %s Editing is off; make the "
+                               "file and its folder writable, then open SSA Desk again."),
+                             ssa_db_get_read_only_reason (self->db));
+
+          set_read_only (self, reason);
+        }
+    }
 
   for (guint i = 0; i < data->customers->len; i++)
     {
@@ -504,6 +572,7 @@ ssa_repository_dispose (GObject *object)
 
   if (self->customers != NULL && self->installations != NULL)
     unwatch_all (self);
+  g_clear_weak_pointer (&self->refused);
   g_clear_pointer (&self->customers_by_id, g_hash_table_unref);
   g_clear_pointer (&self->installations_by_id, g_hash_table_unref);
   g_clear_pointer (&self->watched_licences, g_hash_table_unref);
@@ -521,6 +590,7 @@ ssa_repository_finalize (GObject *object)
 
   g_clear_pointer (&self->db, ssa_db_close);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
 
   G_OBJECT_CLASS (ssa_repository_parent_class)->finalize (object);
 }
@@ -549,6 +619,10 @@ ssa_repository_get_property (GObject    *object,
 
     case PROP_INSTALLATIONS:
       g_value_set_object (value, self->installations);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
       break;
 
     default:
@@ -610,6 +684,13 @@ ssa_repository_class_init (SsaRepositoryClass *klass)
     g_param_spec_object ("installations", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /* Whether every write is refused (see ssa_repository_set_read_only()); the window binds
+   * its editing actions to it. */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -716,6 +797,7 @@ ssa_repository_load_async (SsaRepository       *self,
 
   data = g_new0 (LoadData, 1);
   data->path = g_strdup (self->path);
+  data->read_only = self->open_read_only;
   inner = g_task_new (self, cancellable, load_done_cb, g_steal_pointer (&outer));
   g_task_set_source_tag (inner, load_thread);
   g_task_set_task_data (inner, data, (GDestroyNotify) load_data_free);
@@ -904,7 +986,7 @@ ssa_repository_add_customer (SsaRepository  *self,
   g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (SSA_IS_CUSTOMER (customer), FALSE);
 
-  if (!check_loaded (self, error) || !ssa_db_insert_customer (self->db, customer, error))
+  if (!check_writable (self, error) || !ssa_db_insert_customer (self->db, customer, error))
     return FALSE;
 
   g_hash_table_insert (self->customers_by_id, id_key (ssa_customer_get_id (customer)), customer);
@@ -939,7 +1021,7 @@ ssa_repository_remove_customer (SsaRepository  *self,
   g_return_val_if_fail (SSA_IS_CUSTOMER (customer), FALSE);
 
   id = ssa_customer_get_id (customer);
-  if (!check_loaded (self, error) || !ssa_db_delete_customer (self->db, id, error))
+  if (!check_writable (self, error) || !ssa_db_delete_customer (self->db, id, error))
     return FALSE;
 
   unwatch (self, customer);
@@ -975,7 +1057,7 @@ ssa_repository_remove_customer_with_installations (SsaRepository  *self,
   g_return_val_if_fail (SSA_IS_CUSTOMER (customer), FALSE);
 
   id = ssa_customer_get_id (customer);
-  if (!check_loaded (self, error) ||
+  if (!check_writable (self, error) ||
       !ssa_db_delete_customer_with_installations (self->db, id, &ids, error))
     return FALSE;
 
@@ -1022,7 +1104,7 @@ ssa_repository_add_installation (SsaRepository    *self,
   g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (SSA_IS_INSTALLATION (installation), FALSE);
 
-  if (!check_loaded (self, error) ||
+  if (!check_writable (self, error) ||
       !ssa_db_insert_installation (self->db, installation, error))
     return FALSE;
 
@@ -1047,7 +1129,7 @@ ssa_repository_remove_installation (SsaRepository    *self,
   g_return_val_if_fail (SSA_IS_INSTALLATION (installation), FALSE);
 
   id = ssa_installation_get_id (installation);
-  if (!check_loaded (self, error) || !ssa_db_delete_installation (self->db, id, error))
+  if (!check_writable (self, error) || !ssa_db_delete_installation (self->db, id, error))
     return FALSE;
 
   unwatch_installation (self, installation);
@@ -1066,7 +1148,7 @@ ssa_repository_add_licence (SsaRepository    *self,
   g_return_val_if_fail (SSA_IS_INSTALLATION (installation), FALSE);
   g_return_val_if_fail (SSA_IS_LICENCE (licence), FALSE);
 
-  if (!check_loaded (self, error) ||
+  if (!check_writable (self, error) ||
       !ssa_db_insert_licence (self->db, ssa_installation_get_id (installation), licence, error))
     return FALSE;
 
@@ -1090,7 +1172,7 @@ ssa_repository_remove_licence (SsaRepository    *self,
   g_return_val_if_fail (SSA_IS_INSTALLATION (installation), FALSE);
   g_return_val_if_fail (SSA_IS_LICENCE (licence), FALSE);
 
-  if (!check_loaded (self, error) ||
+  if (!check_writable (self, error) ||
       !ssa_db_delete_licence (self->db, ssa_licence_get_id (licence), error))
     return FALSE;
 
@@ -1125,7 +1207,7 @@ ssa_repository_import_inventories (SsaRepository  *self,
 
   g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
 
-  if (!check_loaded (self, error))
+  if (!check_writable (self, error))
     return FALSE;
 
   ids = g_new0 (gint64, MAX (n_inventories, 1));
@@ -1232,7 +1314,7 @@ ssa_repository_replace_licences (SsaRepository    *self,
   g_return_val_if_fail (SSA_IS_INSTALLATION (installation), FALSE);
   g_return_val_if_fail (lines != NULL, FALSE);
 
-  if (!check_loaded (self, error))
+  if (!check_writable (self, error))
     return FALSE;
   ids = ssa_db_replace_licences (self->db, ssa_installation_get_id (installation), lines,
                                  append, error);
@@ -1293,4 +1375,63 @@ ssa_repository_refresh_installation (SsaRepository    *self,
     g_ptr_array_add (licences, g_list_model_get_item (stored_licences, i));
   splice_licences (self, installation, 0, licences);
   return TRUE;
+}
+
+gboolean
+ssa_repository_get_read_only (SsaRepository *self)
+{
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
+
+  return self->read_only;
+}
+
+/* Returns: (nullable): why the repository is read-only, for the user; %NULL when it is not */
+const char *
+ssa_repository_get_read_only_reason (SsaRepository *self)
+{
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), NULL);
+
+  return self->read_only_reason;
+}
+
+/**
+ * ssa_repository_set_read_only:
+ * @self: a repository
+ * @reason: why, for the user: a sentence that says what happened and what to do
+ *
+ * Makes the repository refuse every write from now on, with @reason as the message, and
+ * notifies "read-only". Before the first load, the database is also opened read-only (the
+ * window's --read-only); after it, the connection stays as it is but nothing is written
+ * through it (a database found damaged). Only ssa_repository_close() and a new load end a
+ * read-only state that was not asked for before the first load.
+ */
+void
+ssa_repository_set_read_only (SsaRepository *self,
+                              const char    *reason)
+{
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (reason != NULL);
+
+  if (self->db == NULL && !self->loaded)
+    self->open_read_only = TRUE;
+  set_read_only (self, reason);
+}
+
+/**
+ * ssa_repository_close:
+ * @self: a repository
+ *
+ * Closes the main thread's connection, so that the file can be replaced (a restore from a
+ * backup); the models keep their rows until the next ssa_repository_load_async(), which
+ * opens the file again. Writes fail in between. A read-only state comes back with the next
+ * load only when it was asked for before the first load or the file still is read-only.
+ */
+void
+ssa_repository_close (SsaRepository *self)
+{
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+
+  g_clear_pointer (&self->db, ssa_db_close);
+  if (!self->open_read_only)
+    set_read_only (self, NULL);
 }

@@ -22,6 +22,11 @@ SsaRepository   *ssa_repository_new                  (const char        *path);
 const char      *ssa_repository_get_path             (SsaRepository     *self);
 gboolean         ssa_repository_get_loaded           (SsaRepository     *self);
 SsaDb           *ssa_repository_get_db               (SsaRepository     *self);
+gboolean         ssa_repository_get_read_only        (SsaRepository     *self);
+const char      *ssa_repository_get_read_only_reason (SsaRepository     *self);
+void             ssa_repository_set_read_only        (SsaRepository     *self,
+                                                      const char        *reason);
+void             ssa_repository_close                (SsaRepository     *self);
 
 void             ssa_repository_load_async           (SsaRepository     *self,
                                                       GCancellable      *cancellable,

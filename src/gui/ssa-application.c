@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ssa-application.h"
+#include "ssa-gui-util.h"
 #include "ssa-window.h"
 
 /* The icon in the resources (ui/ssa-desk.gresource.xml). */
@@ -19,6 +20,7 @@ struct _SsaApplication
   AdwApplication  parent_instance;
 
   char           *db_path;
+  gboolean        read_only;
 };
 
 G_DEFINE_FINAL_TYPE (SsaApplication, ssa_application, ADW_TYPE_APPLICATION)
@@ -29,7 +31,7 @@ get_or_create_window (SsaApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (ssa_window_new (self, self->db_path));
+    window = GTK_WINDOW (ssa_window_new (self, self->db_path, self->read_only));
   return window;
 }
 
@@ -82,6 +84,7 @@ about_cb (GSimpleAction *action,
                          * "Name <e-mail>"; they are shown in the About window. */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  ssa_gui_name_library_widgets (about);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -113,6 +116,7 @@ shortcuts_cb (GSimpleAction *action,
         gtk_builder_new_from_resource ("/io/github/ssadesk/SsaDesk/help-overlay.ui");
       GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
 
+      ssa_gui_name_library_widgets (GTK_WIDGET (overlay));
       gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (window),
                                                GTK_SHORTCUTS_WINDOW (overlay));
     }
@@ -141,10 +145,13 @@ ssa_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "db", "^&ay", &db))
     ssa_application_set_db_path (self, db);
+  if (g_variant_dict_contains (options, "read-only"))
+    self->read_only = TRUE;
 
-  /* A window on another database than the default one is a program of its own: it must
-   * not hand its command line to an instance that has the default database open. */
-  if (self->db_path != NULL)
+  /* A window on another database than the default one, or read-only, is a program of its
+   * own: it must not hand its command line to an instance that has the default database
+   * open for writing. */
+  if (self->db_path != NULL || self->read_only)
     g_application_set_flags (application,
                              g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
 
@@ -210,6 +217,8 @@ ssa_application_init (SsaApplication *self)
   static const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the database FILE instead of the default one"), N_("FILE") },
+    { "read-only", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Open the database read-only: look, print and export, but change nothing"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
     { NULL }

@@ -150,6 +150,7 @@ static void
 ssa_customer_editor_init (SsaCustomerEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 }
 
 /**

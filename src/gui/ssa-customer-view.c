@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "ssa-customer-view.h"
+#include "ssa-gui-util.h"
 #include "ssa-org-no.h"
 
 /* A customer picked in the sidebar: its details, and buttons for the window's actions on
@@ -152,6 +153,7 @@ static void
 ssa_customer_view_init (SsaCustomerView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 }
 
 GtkWidget *

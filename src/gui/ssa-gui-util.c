@@ -457,3 +457,204 @@ ssa_gui_fit_columns (GtkColumnView        *view,
   g_signal_connect_swapped (view, "destroy", G_CALLBACK (column_fit_stop), fit);
   column_fit_adjustment_cb (view, NULL, fit);
 }
+
+/* GTK 4.8 names a button with a mnemonic twice, "_Save Offer Save Offer": its label
+ * property keeps the text with the underline, and the label inside, whose mnemonic the
+ * button is, names it once more. The button is named once, by its text without the
+ * underline. */
+static void
+drop_mnemonic_label (GtkButton *button)
+{
+  const char *label = gtk_button_get_label (button);
+  g_autoptr(GString) text = NULL;
+
+  if (!gtk_button_get_use_underline (button) || label == NULL)
+    return;
+  text = g_string_new (NULL);
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (text, *p);
+    }
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text->str, -1);
+}
+
+static void
+button_label_cb (GtkButton  *button,
+                 GParamSpec *pspec,
+                 gpointer    data)
+{
+  drop_mnemonic_label (button);
+}
+
+/**
+ * ssa_gui_fix_mnemonic_names:
+ * @root: a widget, such as a page or a dialog after its template was built
+ *
+ * Gives every button with a mnemonic under @root (and @root itself) its label's text as
+ * its accessible name, once, and again whenever its label changes.
+ */
+void
+ssa_gui_fix_mnemonic_names (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && g_object_get_data (G_OBJECT (root), "ssa-mnemonic-name") == NULL)
+    {
+      g_object_set_data (G_OBJECT (root), "ssa-mnemonic-name", GINT_TO_POINTER (1));
+      g_signal_connect (root, "notify::label", G_CALLBACK (button_label_cb), NULL);
+      g_signal_connect (root, "notify::use-underline", G_CALLBACK (button_label_cb), NULL);
+      drop_mnemonic_label (GTK_BUTTON (root));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ssa_gui_fix_mnemonic_names (child);
+}
+
+/* What a button built by GTK or libadwaita shows, as its name: its tooltip, its label's
+ * text, or what its icon means. */
+static const char *
+library_button_name (GtkButton *button)
+{
+  GtkWidget *child = gtk_button_get_child (button);
+  const char *icon = GTK_IS_IMAGE (child) ? gtk_image_get_icon_name (GTK_IMAGE (child)) : NULL;
+
+  if (gtk_widget_get_tooltip_text (GTK_WIDGET (button)) != NULL)
+    return gtk_widget_get_tooltip_text (GTK_WIDGET (button));
+  if (GTK_IS_LABEL (child))
+    return gtk_label_get_text (GTK_LABEL (child));
+  /* The window controls' close button draws its icon from the theme's style. */
+  if (g_strcmp0 (icon, "window-close-symbolic") == 0 ||
+      gtk_widget_has_css_class (GTK_WIDGET (button), "close"))
+    return _("Close");
+  if (g_strcmp0 (icon, "edit-find-symbolic") == 0)
+    return _("Search");
+  return NULL;
+}
+
+/* Unnamed buttons, menu buttons and search entries, as the windows GTK and libadwaita
+ * build (About, the shortcuts, the preferences' search) leave them. */
+static void
+name_library_widget (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL &&
+      library_button_name (GTK_BUTTON (widget)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    library_button_name (GTK_BUTTON (widget)), -1);
+  else if (GTK_IS_MENU_BUTTON (widget))
+    /* Its toggle button inside is labelled by it. */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_widget_get_tooltip_text (widget) != NULL
+                                    ? gtk_widget_get_tooltip_text (widget) : _("Menu"), -1);
+  else if (GTK_IS_SEARCH_ENTRY (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Search"), -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_library_widget (child);
+}
+
+/**
+ * ssa_gui_name_library_widgets:
+ * @root: a window GTK or libadwaita built, such as the About window
+ *
+ * Names what such windows leave unnamed in GTK 4.8 and libadwaita 1.2: buttons with a
+ * mnemonic (see ssa_gui_fix_mnemonic_names()), icon-only buttons (by their tooltip) and
+ * search entries.
+ */
+static void
+library_root_mapped_cb (GtkWidget *root,
+                        gpointer   data)
+{
+  ssa_gui_fix_mnemonic_names (root);
+  name_library_widget (root);
+}
+
+void
+ssa_gui_name_library_widgets (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  library_root_mapped_cb (root, NULL);
+  /* Some of them (the title bar's window controls) are only built when it shows. */
+  g_signal_connect (root, "map", G_CALLBACK (library_root_mapped_cb), NULL);
+}
+
+/**
+ * ssa_gui_name_inner_button:
+ * @widget: a #GtkDropDown
+ * @name: its accessible name
+ *
+ * Names @widget and the toggle button GTK 4.8 builds inside it, which is what takes the
+ * focus and what a screen reader reads: it has no name of its own. (A #GtkMenuButton's
+ * toggle button is labelled by the menu button: naming that is enough.)
+ */
+void
+ssa_gui_name_inner_button (GtkWidget  *widget,
+                           const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (name != NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+}
+
+/* The toasts shown: their close button, and their button when its label has a mnemonic. */
+static void
+name_toasts (AdwToastOverlay *overlay)
+{
+  GtkWidget *content = adw_toast_overlay_get_child (overlay);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (overlay)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != content)
+      ssa_gui_name_library_widgets (child);
+}
+
+static gboolean
+name_toasts_cb (gpointer data)
+{
+  g_autoptr(AdwToastOverlay) overlay = data;
+
+  name_toasts (overlay);
+  return G_SOURCE_REMOVE;
+}
+
+/* A toast waiting behind another is built when that one goes. */
+static void
+toast_dismissed_cb (AdwToast        *toast,
+                    AdwToastOverlay *overlay)
+{
+  g_idle_add (name_toasts_cb, g_object_ref (overlay));
+}
+
+/**
+ * ssa_gui_add_toast:
+ * @overlay: the overlay
+ * @toast: (transfer full): a toast
+ *
+ * Shows @toast as adw_toast_overlay_add_toast() does, and names what libadwaita 1.2 builds
+ * for it without a name: the close button ("GtkImage" to a screen reader) and a button
+ * whose label has a mnemonic (named twice, "_Show Show").
+ */
+void
+ssa_gui_add_toast (AdwToastOverlay *overlay,
+                   AdwToast        *toast)
+{
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), overlay, 0);
+  adw_toast_overlay_add_toast (overlay, toast);
+  name_toasts (overlay);
+}

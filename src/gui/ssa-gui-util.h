@@ -35,6 +35,12 @@ void      ssa_gui_show_field_message (GtkLabel    *label,
                                      GtkWidget    *field,
                                      const char   *message);
 char     *ssa_gui_org_no_from_text  (const char   *text);
+void      ssa_gui_fix_mnemonic_names (GtkWidget   *root);
+void      ssa_gui_name_library_widgets (GtkWidget *root);
+void      ssa_gui_name_inner_button (GtkWidget    *widget,
+                                     const char   *name);
+void      ssa_gui_add_toast         (AdwToastOverlay *overlay,
+                                     AdwToast     *toast);
 void      ssa_gui_fit_columns       (GtkColumnView        *view,
                                      GtkColumnViewColumn **hide_first,
                                      guint                 n_columns);

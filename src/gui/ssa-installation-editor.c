@@ -193,6 +193,7 @@ static void
 ssa_installation_editor_init (SsaInstallationEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 
   for (guint i = SSA_DEPLOYMENT_APPLIANCE; i <= SSA_DEPLOYMENT_RENTAL; i++)
     gtk_string_list_append (self->deployment_labels, ssa_deployment_get_label (i));

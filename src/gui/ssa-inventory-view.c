@@ -107,6 +107,27 @@ refresh_rows (SsaInventoryView *self)
   gtk_sort_list_model_set_model (self->sort_model, licences);
 }
 
+/* A read-only database (see SsaRepository:read-only) shows its lines without letting them
+ * be edited. */
+static void
+bind_editable (SsaInventoryView *self,
+               GtkWidget        *widget)
+{
+  if (self->repository != NULL)
+    g_object_bind_property (self->repository, "read-only", widget, "sensitive",
+                            G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+}
+
+static void
+update_add_button (SsaInventoryView *self)
+{
+  gboolean read_only = self->repository != NULL &&
+                       ssa_repository_get_read_only (self->repository);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button),
+                            self->installation != NULL && !read_only);
+}
+
 static void
 update_stack (SsaInventoryView *self)
 {
@@ -338,6 +359,21 @@ quantity_value_changed_cb (GtkSpinButton *spin,
   g_signal_emit (self, signals[LICENCE_CHANGED], 0, licence);
 }
 
+/* The line's product name as a screen reader tells the rows apart, or its article number
+ * when it has none. */
+static const char *
+line_product (SsaInventoryView *self,
+              SsaLicence       *licence)
+{
+  SsaResolvedLine line;
+  const char *code = ssa_licence_get_code (licence);
+
+  resolve_licence (self, licence, &line);
+  if (line.name != NULL && line.name[0] != '\0')
+    return line.name;
+  return code != NULL ? code : "";
+}
+
 static void
 quantity_setup_cb (SsaInventoryView *self,
                    GtkListItem      *item,
@@ -349,12 +385,10 @@ quantity_setup_cb (SsaInventoryView *self,
   gtk_spin_button_set_update_policy (GTK_SPIN_BUTTON (spin), GTK_UPDATE_IF_VALID);
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 5);
   gtk_widget_set_halign (spin, GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Quantity"),
-                                  -1);
   g_object_set_data (G_OBJECT (spin), "ssa-inventory-view", self);
   g_signal_connect (spin, "changed", G_CALLBACK (quantity_text_changed_cb), NULL);
   g_signal_connect (spin, "value-changed", G_CALLBACK (quantity_value_changed_cb), item);
+  bind_editable (self, spin);
   gtk_list_item_set_child (item, spin);
 }
 
@@ -365,8 +399,12 @@ quantity_bind_cb (SsaInventoryView *self,
 {
   SsaLicence *licence = gtk_list_item_get_item (item);
   GtkWidget *spin = gtk_list_item_get_child (item);
+  g_autofree char *name = g_strdup_printf (_("Quantity of %s"), line_product (self, licence));
   GBinding *binding;
 
+  /* Named with its product: a screen reader's list of spin buttons is not ten times
+   * "Quantity". */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), (double) ssa_licence_get_quantity (licence));
   /* Changes from elsewhere (an undo, another view) show at once. */
   binding = g_object_bind_property (licence, "quantity", spin, "value", G_BINDING_DEFAULT);
@@ -485,10 +523,25 @@ remove_setup_cb (SsaInventoryView *self,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Remove Licence Line"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove Licence Line"), -1);
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (button), "ssa-inventory-view", self);
   g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), item);
+  bind_editable (self, button);
   gtk_list_item_set_child (item, button);
+}
+
+static void
+remove_bind_cb (SsaInventoryView         *self,
+                GtkListItem              *item,
+                GtkSignalListItemFactory *factory)
+{
+  g_autofree char *name = g_strdup_printf (_("Remove %s"),
+                                           line_product (self, gtk_list_item_get_item (item)));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
@@ -683,6 +736,7 @@ ssa_inventory_view_class_init (SsaInventoryViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, added_on_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, covered_until_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, product_picked_cb);
 }
 
@@ -692,6 +746,7 @@ ssa_inventory_view_init (SsaInventoryView *self)
   GtkColumnViewColumn *hide_first[4];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 
   /* Product, quantity and the remove button stay; the dates and the kind go first. */
   hide_first[0] = self->added_on_column;
@@ -758,7 +813,7 @@ ssa_inventory_view_set_installation (SsaInventoryView *self,
     g_signal_connect_object (installation, "notify::ssa-expiry",
                              G_CALLBACK (installation_expiry_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), installation != NULL);
+  update_add_button (self);
   refresh_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSTALLATION]);
 }
@@ -819,8 +874,16 @@ ssa_inventory_view_set_repository (SsaInventoryView *self,
   g_return_if_fail (SSA_IS_INVENTORY_VIEW (self));
   g_return_if_fail (repository == NULL || SSA_IS_REPOSITORY (repository));
 
-  if (g_set_object (&self->repository, repository))
-    refresh_rows (self);
+  if (self->repository == repository)
+    return;
+  if (self->repository != NULL)
+    g_signal_handlers_disconnect_by_func (self->repository, update_add_button, self);
+  g_set_object (&self->repository, repository);
+  if (repository != NULL)
+    g_signal_connect_object (repository, "notify::read-only", G_CALLBACK (update_add_button),
+                             self, G_CONNECT_SWAPPED);
+  update_add_button (self);
+  refresh_rows (self);
 }
 
 /**

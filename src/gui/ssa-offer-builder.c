@@ -60,6 +60,7 @@ struct _SsaOfferBuilder
   SsaInstallation *installation;
   SsaPriceList    *price_list;
   char            *db_path;
+  gboolean         read_only;   /* Save is off: the database is read-only */
   GPtrArray       *watched;          /* SsaLicence whose notify::* we follow */
   SsaInventory    *inventory;        /* the installation's values, copied when it last
                                       * changed; NULL until they are needed again */
@@ -529,7 +530,8 @@ update_actions (SsaOfferBuilder *self)
   gboolean stored = self->installation != NULL && ssa_installation_get_id (self->installation) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "offer.save",
-                                 has_offer && stored && self->db_path != NULL);
+                                 has_offer && stored && self->db_path != NULL &&
+                                 !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "offer.print", has_offer);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "offer.save-pdf", has_offer);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "offer.export-xlsx", has_offer);
@@ -1225,7 +1227,7 @@ saved_cb (GObject      *object,
   SsaDbOffer *stored;
   AdwToast *toast;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "offer.save", self->offer != NULL);
+  update_actions (self);
 
   stored = ssa_db_job_finish (result, &error);
   if (stored == NULL)
@@ -1596,6 +1598,7 @@ ssa_offer_builder_init (SsaOfferBuilder *self)
   ssa_offer_request_init (&self->request);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 
   gtk_list_box_bind_model (self->lines_list, G_LIST_MODEL (self->lines_store),
                            create_line_row, NULL, NULL);
@@ -1942,4 +1945,22 @@ ssa_offer_builder_print_to_file (SsaOfferBuilder *self,
   g_return_if_fail (G_IS_FILE (file));
 
   start_print (self, file);
+}
+
+/**
+ * ssa_offer_builder_set_read_only:
+ * @self: a builder
+ * @read_only: whether the database is read-only
+ *
+ * A read-only database still computes, prints and exports offers, but does not store them:
+ * Save is disabled.
+ */
+void
+ssa_offer_builder_set_read_only (SsaOfferBuilder *self,
+                                 gboolean         read_only)
+{
+  g_return_if_fail (SSA_IS_OFFER_BUILDER (self));
+
+  self->read_only = read_only;
+  update_actions (self);
 }

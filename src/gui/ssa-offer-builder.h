@@ -31,6 +31,8 @@ SsaPriceList    *ssa_offer_builder_get_price_list   (SsaOfferBuilder       *self
 void             ssa_offer_builder_set_price_list   (SsaOfferBuilder       *self,
                                                      SsaPriceList          *price_list);
 const char      *ssa_offer_builder_get_db_path      (SsaOfferBuilder       *self);
+void             ssa_offer_builder_set_read_only    (SsaOfferBuilder       *self,
+                                                     gboolean               read_only);
 void             ssa_offer_builder_set_db_path      (SsaOfferBuilder       *self,
                                                      const char            *db_path);
 void             ssa_offer_builder_set_defaults     (SsaOfferBuilder       *self,

@@ -126,7 +126,8 @@ update_actions (SsaOffersPage *self)
 {
   g_autoptr(SsaOfferItem) item = dup_selected_item (self);
   g_autofree char *path = ssa_page_dup_database_path (self->repository);
-  gboolean idle = path != NULL && self->action_cancellable == NULL;
+  gboolean idle = path != NULL && self->action_cancellable == NULL &&
+                  ssa_page_is_writable (self->repository);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "offers.open", item != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "offers.revise", item != NULL && idle);
@@ -680,6 +681,8 @@ ssa_offers_page_init (SsaOffersPage *self)
   self->stale = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
+  ssa_gui_name_inner_button (GTK_WIDGET (self->status_dropdown), _("Status filter"));
 
   /* Number, status and total stay; the dates go first, then the names. */
   hide_first[0] = self->created_column;
@@ -727,6 +730,11 @@ ssa_offers_page_set_repository (SsaOffersPage *self,
   if (!ssa_page_swap_repository (GTK_WIDGET (self), &self->repository, repository,
                                  G_CALLBACK (repository_loaded_cb)))
     return;
+  /* A read-only database (or one found damaged) takes the page's writing actions away. */
+  if (repository != NULL)
+    g_signal_connect_object (repository, "notify::read-only", G_CALLBACK (update_actions), self,
+                             G_CONNECT_SWAPPED);
+  update_actions (self);
 
   ssa_offers_page_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);

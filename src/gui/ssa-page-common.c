@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ssa-date.h"
+#include "ssa-gui-util.h"
 #include "ssa-page-common.h"
 #include "ssa-refresh.h"
 #include "ssa-window.h"
@@ -16,11 +17,16 @@
 typedef struct
 {
   char           *db_path;
+  gboolean        read_only;
   SsaDbJobFunc    func;
   gpointer        data;
   GDestroyNotify  data_free;
   GDestroyNotify  result_free;
 } DbJob;
+
+/* The databases opened read-only on purpose (--read-only): their jobs open them read-only
+ * too, so that not even a schema update is written. Main thread only. */
+static GHashTable *read_only_paths;
 
 static void
 db_job_free (DbJob *job)
@@ -47,7 +53,8 @@ db_job_thread (GTask        *task,
 
   /* SQLite connections belong to one thread at a time: every job opens its own, which WAL
    * makes cheap next to the window's. */
-  db = ssa_db_open (job->db_path, SSA_DB_OPEN_DEFAULT, &error);
+  db = ssa_db_open (job->db_path,
+                    job->read_only ? SSA_DB_OPEN_READ_ONLY : SSA_DB_OPEN_DEFAULT, &error);
   if (db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -97,6 +104,7 @@ ssa_db_job_run_async (const char          *db_path,
 
   job = g_new0 (DbJob, 1);
   job->db_path = g_strdup (db_path);
+  job->read_only = read_only_paths != NULL && g_hash_table_contains (read_only_paths, db_path);
   job->func = func;
   job->data = data;
   job->data_free = data_free;
@@ -107,6 +115,24 @@ ssa_db_job_run_async (const char          *db_path,
   g_task_set_name (task, "[ssa-desk] database job");
   g_task_set_task_data (task, job, (GDestroyNotify) db_job_free);
   g_task_run_in_thread (task, db_job_thread);
+}
+
+/**
+ * ssa_db_job_set_read_only:
+ * @db_path: a database file
+ *
+ * From now on, the jobs of ssa_db_job_run_async() on @db_path open it read-only: the
+ * window was asked to (`ssa-desk --read-only`). A job that writes then fails with
+ * SSA_DB_ERROR_READ_ONLY.
+ */
+void
+ssa_db_job_set_read_only (const char *db_path)
+{
+  g_return_if_fail (db_path != NULL);
+
+  if (read_only_paths == NULL)
+    read_only_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (read_only_paths, g_strdup (db_path));
 }
 
 /**
@@ -378,6 +404,14 @@ ssa_page_dup_database_path (SsaRepository *repository)
   return db != NULL ? g_strdup (ssa_db_get_path (db)) : NULL;
 }
 
+/* Whether the page may write: a repository that is not read-only (SsaRepository:read-only).
+ * Pages connect to its notify::read-only to update their actions. */
+gboolean
+ssa_page_is_writable (SsaRepository *repository)
+{
+  return repository != NULL && !ssa_repository_get_read_only (repository);
+}
+
 /**
  * ssa_page_swap_repository:
  * @page: the page
@@ -470,7 +504,7 @@ ssa_page_show_toast (GtkWidget *page,
   overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     {
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      ssa_gui_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
       return;
     }
 

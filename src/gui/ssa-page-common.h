@@ -38,6 +38,7 @@ void        ssa_db_job_run_async            (const char           *db_path,
                                              GCancellable         *cancellable,
                                              GAsyncReadyCallback   callback,
                                              gpointer              user_data);
+void        ssa_db_job_set_read_only        (const char           *db_path);
 gpointer    ssa_db_job_finish               (GAsyncResult         *result,
                                              GError              **error);
 gpointer    ssa_db_job_get_data             (GAsyncResult         *result);
@@ -68,6 +69,7 @@ void        ssa_page_show_list_or_empty     (GtkStack             *stack,
                                              GListModel           *shown);
 
 char       *ssa_page_dup_database_path      (SsaRepository        *repository);
+gboolean    ssa_page_is_writable            (SsaRepository        *repository);
 gboolean    ssa_page_swap_repository        (GtkWidget            *page,
                                              SsaRepository       **field,
                                              SsaRepository        *repository,

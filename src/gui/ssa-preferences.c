@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ssa-backup.h"
 #include "ssa-credentials.h"
 #include "ssa-db.h"
 #include "ssa-fetcher.h"
@@ -20,7 +21,8 @@
 
 /* The preferences: the reseller's profile (printed on every offer, kept in the database
  * that the command line shares), where the price list comes from and the login it needs
- * (kept in the keyring), how often it is fetched, and the language of documents.
+ * (kept in the keyring), how often it is fetched, the language of documents, and the
+ * database: its file and how many backups are kept.
  *
  * As GNOME preferences do, changes apply at once: a profile that can be stored is saved a
  * moment after the last keystroke, in a worker thread; a field that cannot be stored is
@@ -63,6 +65,11 @@ struct _SsaPreferences
   GtkButton            *save_login_button;
   GtkSpinButton        *interval_spin;
   AdwComboRow          *language_row;
+  AdwPreferencesPage   *reseller_page;
+  AdwActionRow         *db_row;
+  GtkSpinButton        *keep_days_spin;
+  GtkSpinButton        *keep_weeks_spin;
+  GtkButton            *backup_button;
 };
 
 G_DEFINE_FINAL_TYPE (SsaPreferences, ssa_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -87,6 +94,58 @@ toast (SsaPreferences *self,
        const char     *message)
 {
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
+
+/* Backing up now: a backup taken by hand, in a worker, on a connection of its own. */
+
+static gpointer
+backup_job (SsaDb         *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  char *path = NULL;
+
+  if (!ssa_backup_take (db, SSA_BACKUP_REASON_MANUAL, &path, error))
+    return NULL;
+  return path;
+}
+
+static void
+backup_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SsaPreferences) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = ssa_db_job_finish (result, &error);
+  g_autofree char *message = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->backup_button), TRUE);
+  if (path == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("The database was not backed up: %s"), error->message);
+    }
+  else
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      message = g_strdup_printf (_("Backed up to %s"), display);
+    }
+  toast (self, message);
+}
+
+static void
+backup_clicked_cb (SsaPreferences *self,
+                   GtkButton      *button)
+{
+  if (self->db_path == NULL)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->backup_button), FALSE);
+  ssa_db_job_run_async (self->db_path, backup_job, NULL, NULL, g_free, self->cancellable,
+                        backup_done_cb, g_object_ref (self));
 }
 
 /* The profile. */
@@ -619,6 +678,12 @@ ssa_preferences_class_init (SsaPreferencesClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ssadesk/SsaDesk/ssa-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, company_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaPreferences, reseller_page);
+  gtk_widget_class_bind_template_child (widget_class, SsaPreferences, db_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaPreferences, keep_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, SsaPreferences, keep_weeks_spin);
+  gtk_widget_class_bind_template_child (widget_class, SsaPreferences, backup_button);
+  gtk_widget_class_bind_template_callback (widget_class, backup_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, org_no_row);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, org_no_message);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, vat_switch);
@@ -656,6 +721,7 @@ ssa_preferences_init (SsaPreferences *self)
   self->loading = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_name_library_widgets (GTK_WIDGET (self));
 
   self->settings = ssa_refresh_dup_settings ();
   if (self->settings != NULL)
@@ -665,6 +731,12 @@ ssa_preferences_init (SsaPreferences *self)
       ssa_gui_row_set_text (self->url_row, url);
       g_settings_bind (self->settings, "refresh-interval-days",
                        gtk_spin_button_get_adjustment (self->interval_spin), "value",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "backup-keep-days",
+                       gtk_spin_button_get_adjustment (self->keep_days_spin), "value",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "backup-keep-weeks",
+                       gtk_spin_button_get_adjustment (self->keep_weeks_spin), "value",
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind_with_mapping (self->settings, "document-language",
                                     self->language_row, "selected", G_SETTINGS_BIND_DEFAULT,
@@ -695,6 +767,11 @@ ssa_preferences_new (GtkWindow  *parent,
                                        NULL);
 
   self->db_path = g_strdup (db_path);
+  {
+    g_autofree char *shown = db_path != NULL ? g_filename_display_name (db_path) : NULL;
+
+    adw_action_row_set_subtitle (self->db_row, shown != NULL ? shown : "");
+  }
   if (db_path != NULL)
     ssa_db_job_run_async (db_path, load_profile_job, NULL, NULL,
                           (GDestroyNotify) ssa_profile_free, self->cancellable,
@@ -709,4 +786,20 @@ ssa_preferences_get_loaded (SsaPreferences *self)
   g_return_val_if_fail (SSA_IS_PREFERENCES (self), FALSE);
 
   return self->loaded;
+}
+
+/**
+ * ssa_preferences_set_read_only:
+ * @self: the preferences
+ * @read_only: whether the database is read-only (see SsaRepository:read-only)
+ *
+ * A read-only database keeps its profile as it is: the reseller's page cannot be edited.
+ */
+void
+ssa_preferences_set_read_only (SsaPreferences *self,
+                               gboolean        read_only)
+{
+  g_return_if_fail (SSA_IS_PREFERENCES (self));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reseller_page), !read_only);
 }

@@ -16,5 +16,7 @@ G_DECLARE_FINAL_TYPE (SsaPreferences, ssa_preferences, SSA, PREFERENCES, AdwPref
 SsaPreferences *ssa_preferences_new                 (GtkWindow      *parent,
                                                      const char     *db_path);
 gboolean        ssa_preferences_get_loaded          (SsaPreferences *self);
+void            ssa_preferences_set_read_only       (SsaPreferences *self,
+                                                     gboolean        read_only);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "ssa-db.h"
 #include "ssa-enums.h"
 #include "ssa-fetcher.h"
+#include "ssa-gui-util.h"
 #include "ssa-page-common.h"
 #include "ssa-price-change.h"
 #include "ssa-price-list-diff.h"
@@ -192,7 +193,8 @@ update_actions (SsaPriceListPage *self)
   gboolean refreshing = self->refresh_cancellable != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "price-list.refresh",
-                                 path != NULL && !refreshing);
+                                 path != NULL && !refreshing &&
+                                 ssa_page_is_writable (self->repository));
   gtk_widget_set_visible (GTK_WIDGET (self->refresh_spinner), refreshing);
   gtk_spinner_set_spinning (self->refresh_spinner, refreshing);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), refreshing);
@@ -798,6 +800,7 @@ ssa_price_list_page_init (SsaPriceListPage *self)
   self->stale = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 
   /* The window's background refresh and the command line store lists too. The page loads
    * whenever it is asked, hidden or not: a refresh announces the list it made current
@@ -848,6 +851,11 @@ ssa_price_list_page_set_repository (SsaPriceListPage *self,
   if (!ssa_page_swap_repository (GTK_WIDGET (self), &self->repository, repository,
                                  G_CALLBACK (repository_loaded_cb)))
     return;
+  /* A read-only database (or one found damaged) takes the page's writing actions away. */
+  if (repository != NULL)
+    g_signal_connect_object (repository, "notify::read-only", G_CALLBACK (update_actions), self,
+                             G_CONNECT_SWAPPED);
+  update_actions (self);
 
   ssa_price_list_page_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
@@ -859,13 +867,15 @@ ssa_price_list_page_set_repository (SsaPriceListPage *self,
  *
  * Fetches the configured price list now, as "Refresh Now" does, with the page's progress
  * and a toast for the result. The window calls it at start-up when the current list is
- * older than the refresh interval; it does nothing while a refresh runs or before the
- * page has its database.
+ * older than the refresh interval; it does nothing while a refresh runs, before the
+ * page has its database, or when the database is read-only.
  */
 void
 ssa_price_list_page_refresh (SsaPriceListPage *self)
 {
   g_return_if_fail (SSA_IS_PRICE_LIST_PAGE (self));
 
+  if (!ssa_page_is_writable (self->repository))
+    return;
   refresh_action (GTK_WIDGET (self), "price-list.refresh", NULL);
 }

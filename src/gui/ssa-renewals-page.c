@@ -242,6 +242,7 @@ update_actions (SsaRenewalsPage *self)
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "renewals.create-offers",
                                  path != NULL && !is_busy (self) &&
+                                 ssa_page_is_writable (self->repository) &&
                                  !gtk_bitset_is_empty (selected));
 }
 
@@ -1040,6 +1041,7 @@ ssa_renewals_page_init (SsaRenewalsPage *self)
   self->stale = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 
   /* The installation and the day its SSA ends stay; the days left (the same date
    * counted), the customer and the value go first. */
@@ -1092,6 +1094,11 @@ ssa_renewals_page_set_repository (SsaRenewalsPage *self,
   if (!ssa_page_swap_repository (GTK_WIDGET (self), &self->repository, repository,
                                  G_CALLBACK (repository_loaded_cb)))
     return;
+  /* A read-only database (or one found damaged) takes the page's writing actions away. */
+  if (repository != NULL)
+    g_signal_connect_object (repository, "notify::read-only", G_CALLBACK (update_actions), self,
+                             G_CONNECT_SWAPPED);
+  update_actions (self);
 
   ssa_renewals_page_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);

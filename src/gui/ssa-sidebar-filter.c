@@ -12,7 +12,7 @@
 
 /* The sidebar's rows that match its search, as a list model. Every word of the search must
  * appear in a row's
- * text, case and accents folded: a customer's name and organisation number, or an
+ * text, case and accents folded ("tromso" finds "Tromsø", "ae" finds "æ"): a customer's name and organisation number, or an
  * installation's name and serial together with its customer's. A customer shows when it
  * matches or one of its installations does; an installation shows when it matches or its
  * customer does. So "bergen" finds every installation in Bergen under its customer, and
@@ -74,25 +74,50 @@ fold (const char *text)
   return fold_unicode (text);
 }
 
+/* The letters that have no decomposition into a base letter and a mark, as a Norwegian
+ * or Swedish user types them on an English keyboard: "ae" finds "æ", "o" finds "ø". */
+static const char *
+fold_letter (gunichar c)
+{
+  switch (c)
+    {
+    case 0x00E6: return "ae";   /* æ */
+    case 0x00F8: return "o";    /* ø */
+    case 0x0153: return "oe";   /* œ */
+    case 0x00F0: return "d";    /* ð */
+    case 0x0111: return "d";    /* đ */
+    case 0x0142: return "l";    /* ł */
+    case 0x00FE: return "th";   /* þ */
+    case 0x0131: return "i";    /* ı */
+    default:     return NULL;
+    }
+}
+
 static char *
 fold_unicode (const char *text)
 {
-  g_autofree char *normal = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
+  g_autofree char *folded = g_utf8_casefold (text != NULL ? text : "", -1);
+  g_autofree char *normal = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *folded = NULL;
 
-  /* Decomposed, then without the combining marks: "é" matches "e". Norwegian letters
-   * (æ, ø, å) have no decomposition into a base letter and stay themselves. */
+  /* Case folded and decomposed, then without the combining marks: "é" matches "e", "å"
+   * matches "a" and "ö" matches "o"; the letters without a decomposition are spelt out.
+   * Only the search folds so: the sidebar's sort keeps the locale's collation, where
+   * Æ, Ø and Å come after Z. */
   for (const char *p = normal; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      const char *letter;
 
       if (g_unichar_ismark (c))
         continue;
-      g_string_append_unichar (out, c);
+      letter = fold_letter (c);
+      if (letter != NULL)
+        g_string_append (out, letter);
+      else
+        g_string_append_unichar (out, c);
     }
-  folded = g_utf8_casefold (out->str, -1);
-  return g_steal_pointer (&folded);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* Digits only, so that "988 077 917" and "988077917" match either way. */

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "ssa-gui-util.h"
 #include "ssa-welcome-page.h"
 
 /* The first run: a database without installations. Its buttons are the window's actions
@@ -46,6 +47,7 @@ static void
 ssa_welcome_page_init (SsaWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 }
 
 /**

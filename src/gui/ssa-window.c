@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ssa-backup.h"
 #include "ssa-customer-editor.h"
 #include "ssa-customer-view.h"
 #include "ssa-db.h"
@@ -25,6 +26,7 @@
 #include "ssa-product.h"
 #include "ssa-refresh.h"
 #include "ssa-renewals-page.h"
+#include "ssa-restore-dialog.h"
 #include "ssa-samples.h"
 #include "ssa-sidebar.h"
 #include "ssa-welcome-page.h"
@@ -39,7 +41,11 @@
  * fills the lists when it is done, and the current price list is read the same way. An
  * empty database gets a welcome page that loads the sample installations or imports
  * installation files. Every change to a customer, an installation or a licence is written
- * through by the repository; deletions can be undone from their toast. */
+ * through by the repository; deletions can be undone from their toast.
+ *
+ * Once loaded, a worker runs SQLite's quick check and then, when the database passed and can
+ * be written, the daily backup. A damaged database makes the window read-only (nothing more
+ * is written into it) and offers to restore a backup; so does a read-only file. */
 
 struct _SsaWindow
 {
@@ -54,6 +60,11 @@ struct _SsaWindow
   GCancellable         *cancellable;
   gboolean              ready;
   gboolean              load_started;
+  gboolean              open_read_only;  /* --read-only */
+  gboolean              damaged;         /* the start-up check failed */
+  gboolean              checked;         /* the start-up check is over */
+  gboolean              reload_pages;    /* the next load follows a restore */
+  gboolean              restoring;       /* a backup is being put in place */
   SsaInstallation      *shown_installation;
   SsaCustomer          *shown_customer;
 
@@ -98,6 +109,9 @@ struct _SsaWindow
   GtkMenuButton        *primary_menu_button;
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
+  GtkRevealer          *db_banner_revealer;
+  GtkLabel             *db_banner_label;
+  GtkButton            *db_banner_button;
   GtkStack             *content_stack;
   AdwBin               *customer_bin;
   AdwBin               *none_bin;
@@ -114,7 +128,9 @@ G_DEFINE_FINAL_TYPE (SsaWindow, ssa_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DB_PATH,
+  PROP_READ_ONLY,
   PROP_READY,
+  PROP_CHECKED,
   N_PROPS
 };
 
@@ -133,6 +149,7 @@ static void price_list_changed_cb (SsaWindow        *self,
                                    const char       *sha256,
                                    SsaPriceListPage *page);
 static void load_profile    (SsaWindow *self);
+static void start_loading   (SsaWindow *self);
 
 /* Messages. */
 
@@ -217,7 +234,7 @@ replace_toast (SsaWindow *self,
   g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->current_toast);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (current_toast_dismissed_cb), self,
                            G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  ssa_gui_add_toast (self->toast_overlay, toast);
 }
 
 static gboolean
@@ -371,6 +388,30 @@ show_banner (SsaWindow  *self,
   gtk_revealer_set_reveal_child (self->banner_revealer, message != NULL);
 }
 
+/* The database banner stays while the database is read-only (a read-only file, --read-only,
+ * or damage found at start-up), and offers a restore when it is damaged. */
+static void
+update_database_banner (SsaWindow *self)
+{
+  gboolean read_only = ssa_repository_get_read_only (self->repository);
+  const char *reason = ssa_repository_get_read_only_reason (self->repository);
+  g_autofree char *shown = NULL;
+
+  /* A damage report names what is damaged and goes on with SQLite's own lines: it is the
+   * tooltip of a short sentence. */
+  if (read_only && self->damaged)
+    shown = g_strdup (_("The database is damaged. Editing is off so that nothing more is "
+                        "written into it: restore it from a backup."));
+  else if (read_only && reason != NULL)
+    shown = g_strndup (reason, strcspn (reason, "\n"));
+  gtk_label_set_label (self->db_banner_label, shown != NULL ? shown : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->db_banner_label),
+                               read_only && reason != NULL && g_strcmp0 (shown, reason) != 0
+                               ? reason : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->db_banner_button), self->damaged);
+  gtk_revealer_set_reveal_child (self->db_banner_revealer, read_only);
+}
+
 /* What is shown. */
 
 static void
@@ -446,6 +487,7 @@ ensure_installation_view (SsaWindow *self)
   flap = ssa_installation_view_get_flap (self->installation_view);
 
   ssa_inventory_view_set_repository (inventory, self->repository);
+  ssa_offer_builder_set_read_only (builder, ssa_repository_get_read_only (self->repository));
   ssa_inventory_view_set_products (inventory, G_LIST_MODEL (self->products));
   if (self->price_list != NULL)
     {
@@ -531,18 +573,28 @@ static void
 update_actions (SsaWindow *self)
 {
   gboolean loaded = self->repository != NULL && ssa_repository_get_loaded (self->repository);
+  /* Every action that writes follows SsaRepository:read-only. */
+  gboolean writable = loaded && !self->restoring &&
+                      !ssa_repository_get_read_only (self->repository);
   gboolean installation = self->shown_installation != NULL;
+  gboolean customer = self->shown_customer != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", loaded);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-installation", loaded);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-installation", loaded);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-samples", loaded);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-customer",
-                                 self->shown_customer != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-customer",
-                                 self->shown_customer != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-installation", installation);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-installation", installation);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-installation", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-installation", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-samples", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable);
+  /* Everything in the Add menu writes. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_menu_button), writable);
+  /* A restore writes the database: not in a window asked to change nothing. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup",
+                                 !self->open_read_only && !self->restoring);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-customer", customer && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-customer", customer && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-installation",
+                                 installation && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-installation",
+                                 installation && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-offer", installation);
   /* Shown whether or not the offer is folded away: an offer hidden with F9 in a wide
    * window comes back with it too. */
@@ -930,6 +982,17 @@ licence_removed_cb (SsaWindow        *self,
   message = g_strdup_printf (_("Licence line “%s” removed"),
                              name != NULL ? name : ssa_licence_get_code (licence));
   show_undo_toast (self, message);
+}
+
+static void
+read_only_changed_cb (SsaWindow     *self,
+                      GParamSpec    *pspec,
+                      SsaRepository *repository)
+{
+  update_database_banner (self);
+  update_actions (self);
+  if (self->installation_view != NULL)
+    ssa_offer_builder_set_read_only (get_builder (self), ssa_repository_get_read_only (repository));
 }
 
 static void
@@ -1373,6 +1436,8 @@ preferences_action (GtkWidget  *widget,
   SsaWindow *self = SSA_WINDOW (widget);
   SsaPreferences *preferences = ssa_preferences_new (GTK_WINDOW (self), self->db_path);
 
+  ssa_preferences_set_read_only (preferences, ssa_repository_get_read_only (self->repository));
+
   g_signal_connect_object (preferences, "profile-changed", G_CALLBACK (profile_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -1610,6 +1675,229 @@ installations_changed_cb (SsaWindow  *self,
     update_main_page (self);
 }
 
+/* The start-up check and the daily backup, in a worker on a connection of its own. */
+
+typedef struct
+{
+  gboolean  writable;       /* take the daily backup when it is due */
+  char     *damage;         /* nullable: what the check found */
+  char     *backup_problem; /* nullable: why the backup failed */
+} StartCheck;
+
+static void
+start_check_free (StartCheck *check)
+{
+  g_free (check->damage);
+  g_free (check->backup_problem);
+  g_free (check);
+}
+
+static gpointer
+start_check_job (SsaDb         *db,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  StartCheck *check = g_new0 (StartCheck, 1);
+  g_autoptr(GError) local_error = NULL;
+  gboolean taken = FALSE;
+
+  check->writable = GPOINTER_TO_INT (data);
+  if (!ssa_db_check (db, SSA_DB_CHECK_QUICK, &local_error))
+    {
+      if (!g_error_matches (local_error, SSA_DB_ERROR, SSA_DB_ERROR_DAMAGED) &&
+          !g_error_matches (local_error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE))
+        {
+          start_check_free (check);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      check->damage = g_strdup (local_error->message);
+      return check;
+    }
+
+  /* Only a sound, writable database is backed up: a copy of damage is no backup. */
+  if (check->writable && !ssa_db_is_read_only (db) &&
+      !ssa_backup_run_if_due (db, &taken, &local_error))
+    check->backup_problem = g_strdup (local_error->message);
+  return check;
+}
+
+static void
+set_checked (SsaWindow *self)
+{
+  self->checked = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKED]);
+}
+
+static void
+start_check_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(SsaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  StartCheck *check;
+
+  check = ssa_db_job_finish (result, &error);
+  if (check == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("The database could not be checked: %s"), error->message);
+      show_toast (self, message);
+      set_checked (self);
+      return;
+    }
+
+  if (check->damage != NULL)
+    {
+      g_autofree char *reason =
+        /* Translators: %s says what is damaged and what to do. */
+        g_strdup_printf (_("%s Editing is off so that nothing more is written into it."),
+                         check->damage);
+
+      self->damaged = TRUE;
+      ssa_repository_set_read_only (self->repository, reason);
+      update_database_banner (self);
+    }
+  else if (check->backup_problem != NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Today’s backup of the database failed: %s"), check->backup_problem);
+
+      show_toast (self, message);
+    }
+  start_check_free (check);
+  set_checked (self);
+}
+
+static void
+start_check (SsaWindow *self)
+{
+  gboolean writable = !ssa_repository_get_read_only (self->repository);
+
+  self->checked = FALSE;
+  ssa_db_job_run_async (ssa_repository_get_path (self->repository), start_check_job,
+                        GINT_TO_POINTER (writable), NULL, (GDestroyNotify) start_check_free,
+                        self->cancellable, start_check_done_cb, g_object_ref (self));
+}
+
+/* Restoring a backup: the window closes its connection, a worker puts the backup in place
+ * (keeping the current file aside), and the window loads the database again. */
+
+typedef struct
+{
+  char *db_path;
+  char *backup_path;
+  char *aside_path;
+} RestoreJob;
+
+static void
+restore_job_free (RestoreJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->backup_path);
+  g_free (job->aside_path);
+  g_free (job);
+}
+
+static void
+restore_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RestoreJob *job = task_data;
+  GError *error = NULL;
+
+  if (!ssa_backup_restore (job->db_path, job->backup_path, &job->aside_path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+restored_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SsaWindow *self = SSA_WINDOW (object);
+  RestoreJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      ssa_page_show_error (GTK_WIDGET (self), error);
+    }
+  else
+    {
+      g_autofree char *backup = g_filename_display_basename (job->backup_path);
+      g_autofree char *aside = job->aside_path != NULL
+                               ? g_filename_display_name (job->aside_path) : NULL;
+      g_autofree char *message = NULL;
+
+      if (aside != NULL)
+        /* Translators: the first %s is a backup's file name, the second a file's path. */
+        message = g_strdup_printf (_("Restored the backup %s. The file it replaced is kept "
+                                     "among the backups as %s."), backup, aside);
+      else
+        message = g_strdup_printf (_("Restored the backup %s."), backup);
+      show_toast (self, message);
+      self->damaged = FALSE;
+    }
+
+  /* Whether it worked or not, the window reads the file that is there now. */
+  self->restoring = FALSE;
+  self->reload_pages = TRUE;
+  start_loading (self);
+}
+
+static void
+restore_chosen_cb (SsaWindow        *self,
+                   const char       *backup_path,
+                   SsaRestoreDialog *dialog)
+{
+  g_autoptr(GTask) task = NULL;
+  RestoreJob *job = g_new0 (RestoreJob, 1);
+
+  job->db_path = g_strdup (ssa_repository_get_path (self->repository));
+  job->backup_path = g_strdup (backup_path);
+
+  /* Nothing of the old file may stay in use: the selection, an undo, the connection. */
+  clear_undo (self);
+  ssa_sidebar_select (self->sidebar, NULL);
+  self->restoring = TRUE;
+  ssa_repository_close (self->repository);
+  update_actions (self);
+  set_ready (self, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+
+  task = g_task_new (self, self->cancellable, restored_cb, NULL);
+  g_task_set_source_tag (task, restore_chosen_cb);
+  g_task_set_task_data (task, job, (GDestroyNotify) restore_job_free);
+  g_task_run_in_thread (task, restore_thread);
+}
+
+static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+  SsaRestoreDialog *dialog = ssa_restore_dialog_new (GTK_WINDOW (self),
+                                                     ssa_repository_get_path (self->repository));
+
+  g_signal_connect_object (dialog, "restore", G_CALLBACK (restore_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Shown when the database cannot be opened; built only then. */
 static void
 ensure_error_page (SsaWindow *self)
@@ -1617,6 +1905,7 @@ ensure_error_page (SsaWindow *self)
   GtkWidget *box;
   GtkWidget *header;
   GtkWidget *button;
+  GtkWidget *buttons;
 
   if (self->error_page != NULL)
     return;
@@ -1630,11 +1919,19 @@ ensure_error_page (SsaWindow *self)
   adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
   adw_status_page_set_title (self->error_page, _("The Database Cannot Be Opened"));
   gtk_widget_set_vexpand (GTK_WIDGET (self->error_page), TRUE);
+  buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   button = gtk_button_new_with_mnemonic (_("_Try Again"));
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "pill");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.reload");
-  adw_status_page_set_child (self->error_page, button);
+  gtk_box_append (GTK_BOX (buttons), button);
+  /* A file too damaged to open may still be restored from a backup. */
+  button = gtk_button_new_with_mnemonic (_("_Restore from Backup…"));
+  gtk_widget_add_css_class (button, "pill");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.restore-backup");
+  gtk_box_append (GTK_BOX (buttons), button);
+  ssa_gui_fix_mnemonic_names (buttons);
+  adw_status_page_set_child (self->error_page, buttons);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_page));
 
   adw_bin_set_child (self->error_bin, box);
@@ -1671,12 +1968,26 @@ repository_loaded_cb (GObject      *object,
   if (self->price_list_page != NULL)
     ssa_price_list_page_set_repository (self->price_list_page, self->repository);
 
+  /* After a restore, the pages read the restored file. */
+  if (self->reload_pages)
+    {
+      self->reload_pages = FALSE;
+      if (self->renewals_page != NULL)
+        ssa_renewals_page_reload (self->renewals_page);
+      if (self->offers_page != NULL)
+        ssa_offers_page_reload (self->offers_page);
+      if (self->price_list_page != NULL)
+        ssa_price_list_page_reload (self->price_list_page);
+    }
+
   show_nothing_picked (self);
   update_main_page (self);
   update_actions (self);
+  update_database_banner (self);
 
   load_price_list (self);
   load_profile (self);
+  start_check (self);
 }
 
 static void
@@ -1745,6 +2056,16 @@ ssa_window_constructed (GObject *object)
   self->repository = ssa_repository_new (self->db_path);
   g_signal_connect_object (self->repository, "write-failed", G_CALLBACK (write_failed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->repository, "notify::read-only",
+                           G_CALLBACK (read_only_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->open_read_only)
+    {
+      ssa_db_job_set_read_only (ssa_repository_get_path (self->repository));
+      ssa_repository_set_read_only (self->repository,
+                                    _("The database is open read-only, as asked with "
+                                      "--read-only: nothing can be changed. Start SSA Desk "
+                                      "without --read-only to make changes."));
+    }
   g_signal_connect_object (ssa_repository_get_installations (self->repository), "items-changed",
                            G_CALLBACK (installations_changed_cb), self, G_CONNECT_SWAPPED);
   ssa_sidebar_set_repository (self->sidebar, self->repository);
@@ -1825,8 +2146,16 @@ ssa_window_get_property (GObject    *object,
       g_value_set_string (value, self->db_path);
       break;
 
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->open_read_only);
+      break;
+
     case PROP_READY:
       g_value_set_boolean (value, self->ready);
+      break;
+
+    case PROP_CHECKED:
+      g_value_set_boolean (value, self->checked);
       break;
 
     default:
@@ -1846,6 +2175,10 @@ ssa_window_set_property (GObject      *object,
     {
     case PROP_DB_PATH:
       self->db_path = g_value_dup_string (value);
+      break;
+
+    case PROP_READ_ONLY:
+      self->open_read_only = g_value_get_boolean (value);
       break;
 
     default:
@@ -1882,8 +2215,16 @@ ssa_window_class_init (SsaWindowClass *klass)
   properties[PROP_DB_PATH] =
     g_param_spec_string ("db-path", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* Open the database read-only whatever its file allows (the --read-only option). */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_READY] =
     g_param_spec_boolean ("ready", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Whether the start-up check of the database (and the daily backup) is over. */
+  properties[PROP_CHECKED] =
+    g_param_spec_boolean ("checked", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1916,6 +2257,8 @@ ssa_window_class_init (SsaWindowClass *klass)
                                    dismiss_banner_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL,
+                                   restore_backup_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-installation", NULL);
@@ -1947,6 +2290,9 @@ ssa_window_class_init (SsaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, offer_toggle);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, db_banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, db_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, db_banner_button);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, customer_bin);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, none_bin);
@@ -1972,6 +2318,7 @@ ssa_window_init (SsaWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   add_capture_shortcuts (self);
+  ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 
   self->settings = ssa_refresh_dup_settings ();
   if (self->settings != NULL)
@@ -1993,16 +2340,19 @@ ssa_window_init (SsaWindow *self)
  * ssa_window_new:
  * @application: the application
  * @db_path: (nullable): the database to open, %NULL for the default one
+ * @read_only: open the database read-only, whatever its file allows
  *
  * Returns: (transfer none): a new window; it starts loading at once
  */
 SsaWindow *
 ssa_window_new (SsaApplication *application,
-                const char     *db_path)
+                const char     *db_path,
+                gboolean        read_only)
 {
   return g_object_new (SSA_TYPE_WINDOW,
                        "application", application,
                        "db-path", db_path,
+                       "read-only", read_only,
                        NULL);
 }
 
@@ -2080,4 +2430,22 @@ ssa_window_get_view_stack (SsaWindow *self)
   g_return_val_if_fail (SSA_IS_WINDOW (self), NULL);
 
   return self->view_stack;
+}
+
+/* Whether the start-up check of the database, and the daily backup after it, is over. */
+gboolean
+ssa_window_get_checked (SsaWindow *self)
+{
+  g_return_val_if_fail (SSA_IS_WINDOW (self), FALSE);
+
+  return self->checked;
+}
+
+/* Whether the start-up check found the database damaged (and no restore followed). */
+gboolean
+ssa_window_get_damaged (SsaWindow *self)
+{
+  g_return_val_if_fail (SSA_IS_WINDOW (self), FALSE);
+
+  return self->damaged;
 }

@@ -18,10 +18,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SsaWindow, ssa_window, SSA, WINDOW, AdwApplicationWindow)
 
 SsaWindow     *ssa_window_new              (SsaApplication *application,
-                                            const char     *db_path);
+                                            const char     *db_path,
+                                            gboolean        read_only);
 SsaRepository *ssa_window_get_repository   (SsaWindow      *self);
 SsaPriceList  *ssa_window_get_price_list   (SsaWindow      *self);
 gboolean       ssa_window_get_ready        (SsaWindow      *self);
+gboolean       ssa_window_get_checked      (SsaWindow      *self);
+gboolean       ssa_window_get_damaged      (SsaWindow      *self);
 const char    *ssa_window_get_page         (SsaWindow      *self);
 void           ssa_window_add_toast        (SsaWindow      *self,
                                             AdwToast       *toast);
