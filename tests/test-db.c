@@ -581,6 +581,10 @@ test_customers (Fixture       *f,
   g_assert_no_error (error);
   g_assert_false (ssa_db_delete_customer (f->db, ssa_customer_get_id (customer), &error));
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  /* Said in words, without SQLite's English ("FOREIGN KEY constraint failed"). */
+  g_assert_nonnull (strstr (error->message, "still has installations"));
+  g_assert_null (strstr (error->message, "FOREIGN KEY"));
+  g_assert_null (strstr (error->message, "constraint"));
   g_clear_error (&error);
 
   g_assert_true (ssa_db_delete_customer (f->db, ssa_customer_get_id (twin), &error));

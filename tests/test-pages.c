@@ -167,6 +167,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   static const GActionEntry entries[] = {
     { "show-toast", record_cb, "s" },
+    { "show-error", record_cb, "(ss)" },
     { "open-offer", record_cb, "s" },
     { "open-installation", record_cb, "x" },
   };
@@ -779,6 +780,9 @@ test_offers (Fixture       *f,
       g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
       item = g_list_model_get_item (model, position);
       g_assert_cmpstr (ssa_offer_item_get_status (item), ==, ssa_offer_status_to_string (shown));
+      g_assert_cmpstr (ssa_offer_item_get_status_label (item), ==,
+                       ssa_offer_status_get_title (shown));
+      g_assert_true (g_unichar_isupper (g_utf8_get_char (ssa_offer_item_get_status_label (item))));
       g_assert_cmpstr (ssa_offer_item_get_total_text (item), ==, total);
       g_assert_cmpstr (ssa_offer_item_get_valid_until_text (item), ==, valid_until);
       g_assert_cmpstr (ssa_offer_item_get_customer (item), ==, offer->customer_name);
@@ -788,12 +792,13 @@ test_offers (Fixture       *f,
                                                                                f->expired_number));
 
     g_assert_cmpstr (ssa_offer_item_get_status (item), ==, "expired");
-    g_assert_cmpstr (ssa_offer_item_get_status_label (item), ==, "expired");
+    /* Capitalised, as a register's column shows a status. */
+    g_assert_cmpstr (ssa_offer_item_get_status_label (item), ==, "Expired");
   }
 
-  /* The expired one is shown as such, in the error style. */
+  /* The expired one is shown as such, capitalised, in the error style. */
   spin (300);
-  g_assert_true (find_label (page, "expired", "error"));
+  g_assert_true (find_label (page, "Expired", "error"));
   select_offer (selection, f->sent_number);
   check_fits_small_window (page);
   save_screenshot (f, "page-offers");
@@ -999,10 +1004,11 @@ test_price_list (Fixture       *f,
   gtk_editable_set_text (search, "");
   g_assert_cmpuint (g_list_model_get_n_items (products), ==, sample->products->len);
 
-  /* "Refresh Now" without an address says where to set one. */
+  /* "Refresh Now" without an address says where to set one, and offers to go there. */
   g_assert_true (gtk_widget_activate_action (page, "price-list.refresh", NULL));
-  toast = wait_for_call (f, "show-toast:");
-  g_assert_true (g_str_has_prefix (toast, "show-toast:No price list address is set"));
+  toast = wait_for_call (f, "show-error:");
+  g_assert_true (g_str_has_prefix (toast, "show-error:('No price list address is set"));
+  g_assert_true (g_str_has_suffix (toast, "'win.preferences')"));
 
   /* A distributor's list stored since: the page shows it, and what changed. */
   document = dup_next_price_list ();

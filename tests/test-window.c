@@ -19,13 +19,17 @@
 #include "ssa-application.h"
 #include "ssa-backup.h"
 #include "ssa-customer-editor.h"
+#include "ssa-installation-editor.h"
+#include "ssa-installation-view.h"
 #include "ssa-date.h"
 #include "ssa-db.h"
+#include "ssa-gui-util.h"
 #include "ssa-inventory-view.h"
 #include "ssa-offer-builder.h"
 #include "ssa-offer-item.h"
 #include "ssa-page-common.h"
 #include "ssa-preferences.h"
+#include "ssa-price-list-page.h"
 #include "ssa-product-picker.h"
 #include "ssa-repository.h"
 #include "ssa-restore-dialog.h"
@@ -863,7 +867,8 @@ check_documents (Fixture         *f,
   spin (300);
 }
 
-/* A toast whose title holds @needle; other toasts are dismissed to make way, as the
+/* A toast whose title holds @needle (or a dialog, when the message is too long for a
+ * toast); other toasts are dismissed to make way, as the
  * overlay shows one at a time: one at a time, once its animation is over (libadwaita 1.2
  * does not take a toast dismissed while another one's animation runs, nor one dismissed
  * while it is still sliding in): a toast is dismissed once it has been seen for half a
@@ -901,6 +906,26 @@ dismiss_toast (ToastWait *wait,
       g_signal_emit_by_name (g_ptr_array_index (buttons, j), "clicked");
 }
 
+/* A message too long for a toast is shown in a dialog with its whole text: closed here. */
+static gboolean
+message_dialog_shown (const char *needle)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window) &&
+          strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)), needle) != NULL)
+        {
+          gtk_window_close (GTK_WINDOW (window));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static gboolean
 toast_shown (gpointer data)
 {
@@ -908,6 +933,8 @@ toast_shown (gpointer data)
   GType toast_type = g_type_from_name ("AdwToastWidget");
   g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
 
+  if (message_dialog_shown (wait->needle))
+    return TRUE;
   if (toast_type == 0)
     return FALSE;
   collect_widgets (GTK_WIDGET (wait->window), toast_type, toasts);
@@ -1657,9 +1684,9 @@ toast_gone (gpointer data)
 
 /* Clicks a toast's button the way GTK does when the user clicks or presses it. */
 static void
-click_toast_button (SsaWindow  *window,
-                    const char *text,
-                    const char *icon)
+click_undo_toast_button (SsaWindow  *window,
+                         const char *text,
+                         const char *icon)
 {
   ToastButton find = { window, text, icon, NULL };
 
@@ -1828,7 +1855,7 @@ test_undo_toast_button (Fixture *f)
         {
           delete_shown (f, &pakkeri);
           show_other_toast (f, i);
-          click_toast_button (f->window, "Pakkeri Norheimsund", NULL);
+          click_undo_toast_button (f->window, "Pakkeri Norheimsund", NULL);
           assert_back (f, &pakkeri);
           continue;
         }
@@ -1840,12 +1867,12 @@ test_undo_toast_button (Fixture *f)
       show_other_toast (f, i);
 
       /* The newest toast is on top: its Undo brings back its own deletion only. */
-      click_toast_button (f->window, "Kontor Trondheim", NULL);
+      click_undo_toast_button (f->window, "Kontor Trondheim", NULL);
       assert_back (f, &trondheim);
       assert_hidden (f, &pakkeri);
 
       /* The first deletion's toast comes back, and its Undo still works. */
-      click_toast_button (f->window, "Pakkeri Norheimsund", NULL);
+      click_undo_toast_button (f->window, "Pakkeri Norheimsund", NULL);
       assert_back (f, &pakkeri);
     }
 
@@ -1914,7 +1941,7 @@ test_undo_history (Fixture *f)
   assert_hidden (f, &pakkeri);
 
   /* Closing its toast makes the deletion final. */
-  click_toast_button (f->window, "Pakkeri Norheimsund", "window-close-symbolic");
+  click_undo_toast_button (f->window, "Pakkeri Norheimsund", "window-close-symbolic");
   data[1] = &pakkeri;
   g_assert_true (wait_for (is_deleted, data));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL) &&
@@ -1984,7 +2011,7 @@ test_licence_line_undo (Fixture *f)
   g_assert_true (wait_for (has_lines, &count));
   g_assert_cmpuint (stored_lines (f->path, pakkeri.id), ==, pakkeri.licence_ids->len);
 
-  click_toast_button (f->window, "removed", NULL);
+  click_undo_toast_button (f->window, "removed", NULL);
   count.n = pakkeri.licence_ids->len;
   g_assert_true (wait_for (has_lines, &count));
   ids = licence_ids_of (installation);
@@ -2004,7 +2031,7 @@ test_licence_line_undo (Fixture *f)
   count.n = pakkeri.licence_ids->len - 1;
   g_assert_true (gtk_widget_activate (remove));
   g_assert_true (wait_for (has_lines, &count));
-  click_toast_button (f->window, "removed", "window-close-symbolic");
+  click_undo_toast_button (f->window, "removed", "window-close-symbolic");
   for (guint i = 0; i < 100 && stored_lines (f->path, pakkeri.id) != count.n; i++)
     spin (50);
   g_assert_cmpuint (stored_lines (f->path, pakkeri.id), ==, count.n);
@@ -2059,7 +2086,7 @@ find_message_dialog (void)
 }
 
 static gboolean
-message_dialog_shown (gpointer data)
+archive_dialog_shown (gpointer data)
 {
   return find_message_dialog () != NULL;
 }
@@ -2074,7 +2101,7 @@ answer_dialog (const char *words,
   AdwMessageDialog *dialog;
   g_autofree char *text = NULL;
 
-  g_assert_true (wait_for (message_dialog_shown, NULL));
+  g_assert_true (wait_for (archive_dialog_shown, NULL));
   dialog = find_message_dialog ();
   if (shot != NULL)
     screenshot (GTK_WIDGET (dialog), shot);
@@ -2199,7 +2226,7 @@ test_archive (Fixture *f)
   answer_dialog ("licence lines go with it", "delete", "delete-customer-confirm");
   g_assert_cmpuint (find_shown (sidebar, SSA_TYPE_CUSTOMER, "Nidaros Bygg og Anlegg AS"), ==,
                     GTK_INVALID_LIST_POSITION);
-  click_toast_button (f->window, "Nidaros Bygg og Anlegg AS", NULL);
+  click_undo_toast_button (f->window, "Nidaros Bygg og Anlegg AS", NULL);
   g_assert_true (wait_for (customer_listed, sidebar));
   g_assert_true (ssa_repository_find_customer (ssa_window_get_repository (f->window),
                                                ssa_customer_get_id (SSA_CUSTOMER (customer))) ==
@@ -2957,6 +2984,751 @@ test_backups (Fixture *f)
   g_settings_reset (settings, "backup-keep-weeks");
 }
 
+/* Keyboard and messages: dialogs that take the keyboard at once, Ctrl+F from anywhere, one
+ * toast at a time that never comes back, and long messages in a dialog with a way forward. */
+
+/* The visible toplevel of @type, or NULL. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+/* The mapped toplevel of @type, or NULL. */
+static GtkWidget *
+find_mapped_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_mapped (gpointer data)
+{
+  return find_mapped_toplevel ((GType) GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static gboolean
+toplevel_gone (gpointer data)
+{
+  return find_toplevel ((GType) GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+static GtkWidget *
+wait_for_toplevel (GType type)
+{
+  g_assert_true (wait_for (toplevel_mapped, GSIZE_TO_POINTER (type)));
+  return find_mapped_toplevel (type);
+}
+
+/* The action that @widget's own shortcuts bind to @keyval with @modifiers, in @phase. */
+static GtkShortcutAction *
+find_shortcut_action (GtkWidget       *widget,
+                      guint            keyval,
+                      GdkModifierType  modifiers,
+                      GtkPropagationPhase phase)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_get_action (shortcut);
+        }
+    }
+  return NULL;
+}
+
+/* Presses @keyval in @widget's window as its shortcut controller would. */
+static void
+press_shortcut (GtkWidget           *widget,
+                guint                keyval,
+                GdkModifierType      modifiers,
+                GtkPropagationPhase  phase)
+{
+  GtkShortcutAction *action = find_shortcut_action (widget, keyval, modifiers, phase);
+
+  g_assert_nonnull (action);
+  g_assert_true (gtk_shortcut_action_activate (action, GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                               NULL));
+}
+
+/* The buttons in a dialog's header bar say their mnemonic. */
+static void
+assert_mnemonics (GtkWidget *dialog)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_widgets (dialog, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *label = gtk_button_get_label (g_ptr_array_index (buttons, i));
+
+      if (label == NULL)
+        continue;
+      g_assert_true (gtk_button_get_use_underline (g_ptr_array_index (buttons, i)));
+      g_assert_nonnull (strchr (label, '_'));
+    }
+}
+
+static void
+test_dialog_keyboard (Fixture *f)
+{
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+  GListModel *customers = ssa_repository_get_customers (repository);
+  guint before = g_list_model_get_n_items (customers);
+  GtkWidget *editor;
+  GtkWidget *focus;
+  GtkEditable *name;
+  SsaInstallation *installation;
+  g_autofree char *old_name = NULL;
+
+  /* New Customer: the focus is in Name, so typing goes there, and Enter saves. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-customer", NULL));
+  editor = wait_for_toplevel (SSA_TYPE_CUSTOMER_EDITOR);
+  assert_mnemonics (editor);
+  name = find_entry_row (editor, "Name");
+  focus = gtk_window_get_focus (GTK_WINDOW (editor));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_TEXT (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (name)));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "Fjordkraft Drift AS");
+  g_assert_cmpstr (gtk_editable_get_text (name), ==, "Fjordkraft Drift AS");
+  /* Enter in a text field emits "activate", which activates the window's default: Save. */
+  g_signal_emit_by_name (focus, "activate");
+  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (SSA_TYPE_CUSTOMER_EDITOR)));
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, before + 1);
+
+  /* Edit Installation: the focus is in Name too, and Escape cancels without saving. */
+  installation = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
+                                                      "Kontor Trondheim"));
+  old_name = g_strdup (ssa_installation_get_name (installation));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-installation",
+                                             NULL));
+  editor = wait_for_toplevel (SSA_TYPE_INSTALLATION_EDITOR);
+  assert_mnemonics (editor);
+  name = find_entry_row (editor, "Name");
+  focus = gtk_window_get_focus (GTK_WINDOW (editor));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (name)));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "Not saved");
+  press_shortcut (editor, GDK_KEY_Escape, 0, GTK_PHASE_BUBBLE);
+  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (SSA_TYPE_INSTALLATION_EDITOR)));
+  g_assert_cmpstr (ssa_installation_get_name (installation), ==, old_name);
+}
+
+static void
+test_search_shortcut (Fixture *f)
+{
+  SsaSidebar *sidebar = SSA_SIDEBAR (ssa_window_get_sidebar (f->window));
+  GtkWidget *search = find_widget (GTK_WIDGET (sidebar), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *view;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *focus;
+
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
+  spin (200);
+  view = find_widget (GTK_WIDGET (f->window), SSA_TYPE_INSTALLATION_VIEW);
+  g_assert_nonnull (view);
+
+  /* The page's title and subtitle are text to read, not Tab stops. */
+  collect_widgets (view, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_has_css_class (label, "title-2") ||
+          gtk_widget_has_css_class (label, "dim-label"))
+        g_assert_false (gtk_label_get_selectable (GTK_LABEL (label)));
+    }
+
+  /* Ctrl+F is seen before the focused widget (the capture phase), so nothing takes it. */
+  gtk_widget_grab_focus (find_widget (view, GTK_TYPE_BUTTON));
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_false (focus != NULL && gtk_widget_is_ancestor (focus, search));
+  press_shortcut (GTK_WIDGET (f->window), GDK_KEY_f, GDK_CONTROL_MASK, GTK_PHASE_CAPTURE);
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == search || gtk_widget_is_ancestor (focus, search));
+}
+
+/* The titles of the toasts the overlay holds now. */
+static void
+collect_toast_titles (GtkWidget *overlay,
+                      GPtrArray *titles)
+{
+  GtkWidget *content = adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      if (child == content)
+        continue;
+      collect_widgets (child, GTK_TYPE_LABEL, labels);
+      for (guint i = 0; i < labels->len; i++)
+        g_ptr_array_add (titles, (gpointer) gtk_label_get_label (g_ptr_array_index (labels, i)));
+    }
+}
+
+/* Whether @widget shows a label reading @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+overlay_shows (GtkWidget  *overlay,
+               const char *title)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+  collect_toast_titles (overlay, titles);
+  for (guint i = 0; i < titles->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (titles, i), title) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget  *overlay;
+  const char *title;
+} OverlayWait;
+
+static gboolean
+overlay_toast_shown (gpointer data)
+{
+  OverlayWait *wait = data;
+
+  return overlay_shows (wait->overlay, wait->title);
+}
+
+static gboolean
+overlay_toast_gone (gpointer data)
+{
+  return !overlay_toast_shown (data);
+}
+
+/* Watches the overlay for @milliseconds: fails if a toast titled @title shows. */
+static void
+assert_toast_never_shows (GtkWidget  *overlay,
+                          const char *title,
+                          guint       milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * (G_USEC_PER_SEC / 1000);
+  guint wake = g_timeout_add (10, test_wake_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_false (overlay_shows (overlay, title));
+    }
+  g_source_remove (wake);
+}
+
+/* Clicks the button labelled @label in the toast titled @title. */
+static void
+click_toast_button (GtkWidget  *overlay,
+                    const char *title,
+                    const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+      if (child == adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay)))
+        continue;
+      collect_widgets (child, GTK_TYPE_BUTTON, buttons);
+      for (guint i = 0; i < buttons->len; i++)
+        if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0 &&
+            shows_label (child, title))
+          {
+            g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+            return;
+          }
+    }
+  g_error ("no toast “%s” with a button “%s”", title, label);
+}
+
+static void
+test_toasts_never_return (Fixture *f)
+{
+  GtkWidget *overlay = find_widget (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
+  OverlayWait first = { overlay, "First message" };
+  OverlayWait urgent = { overlay, "Urgent message" };
+  OverlayWait third = { overlay, "Third message" };
+  AdwToast *toast;
+
+  g_assert_nonnull (overlay);
+  /* A plain toast, then one of high priority with a button, as the Undo of a deletion:
+   * libadwaita would put the first back into its queue and show it again afterwards. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-toast", "s",
+                                             first.title));
+  g_assert_true (wait_for (overlay_toast_shown, &first));
+  toast = adw_toast_new (urgent.title);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, "_Again");
+  adw_toast_set_action_name (toast, "win.show-toast");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (third.title));
+  ssa_window_add_toast (f->window, toast);
+  g_assert_true (wait_for (overlay_toast_shown, &urgent));
+  g_assert_true (wait_for (overlay_toast_gone, &first));
+
+  /* Its button, clicked: it goes, its action shows the third, and the first stays away. */
+  click_toast_button (overlay, urgent.title, "_Again");
+  g_assert_true (wait_for (overlay_toast_shown, &third));
+  g_assert_true (wait_for (overlay_toast_gone, &urgent));
+  assert_toast_never_shows (overlay, first.title, 1000);
+
+  /* Dismissed with its close button: gone for good, through several later toasts. */
+  click_toast_button (overlay, third.title, NULL);
+  g_assert_true (wait_for (overlay_toast_gone, &third));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Later message %u", i);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-toast", "s",
+                                                 title));
+      spin (100);
+      g_assert_false (overlay_shows (overlay, third.title));
+      g_assert_false (overlay_shows (overlay, first.title));
+    }
+  assert_toast_never_shows (overlay, third.title, 500);
+}
+
+/* Clicks the dialog's button labelled @label, as the user does. */
+static void
+click_dialog_button (GtkWidget  *dialog,
+                     const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_widgets (dialog, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      {
+        g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+        return;
+      }
+  g_error ("no button “%s”", label);
+}
+
+/* The page has read its lists: "Refresh Now" is enabled from then on. */
+static gboolean
+price_list_page_ready (gpointer data)
+{
+  GListModel *history = G_LIST_MODEL (gtk_widget_get_template_child (data,
+                                                                     SSA_TYPE_PRICE_LIST_PAGE,
+                                                                     "history"));
+
+  return g_list_model_get_n_items (history) > 0;
+}
+
+static void
+test_long_message (Fixture *f)
+{
+  GtkWidget *overlay = find_widget (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
+  OverlayWait fits = { overlay, "Saved" };
+  const char *long_message =
+    "The offer could not be saved: the disk is full. Free some space on the disk that holds "
+    "your documents, or choose another folder, and save the offer again.";
+  AdwMessageDialog *dialog;
+  SsaPriceListPage *page;
+
+  /* A short message is a toast. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-toast", "s",
+                                             fits.title));
+  g_assert_true (wait_for (overlay_toast_shown, &fits));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* A long one is not cut off in a toast: a dialog has the whole text. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-toast", "s",
+                                             long_message));
+  dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, long_message);
+  g_assert_false (overlay_shows (overlay, long_message));
+  g_assert_true (adw_message_dialog_has_response (dialog, "close"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "fix"));
+  screenshot (GTK_WIDGET (dialog), "long-message");
+  click_dialog_button (GTK_WIDGET (dialog), "_Close");
+  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+
+  /* Refresh Now without an address: the way forward is a button that opens Preferences. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s",
+                                             "price-list"));
+  spin (200);
+  page = SSA_PRICE_LIST_PAGE (find_widget (GTK_WIDGET (f->window), SSA_TYPE_PRICE_LIST_PAGE));
+  g_assert_nonnull (page);
+  /* "Refresh Now" is off until the page has read the database. */
+  g_assert_true (wait_for (price_list_page_ready, page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "price-list.refresh", NULL));
+  dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "No price list address"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "fix"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "fix"), ==,
+                   "Open _Preferences");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "fix");
+  click_dialog_button (GTK_WIDGET (dialog), "Open _Preferences");
+  g_assert_true (wait_for (preferences_loaded, NULL));
+  gtk_window_close (GTK_WINDOW (find_preferences ()));
+}
+
+static gboolean
+builder_has_offer (gpointer data)
+{
+  return ssa_offer_builder_get_offer (data) != NULL;
+}
+
+static gboolean
+chooser_has_folder (gpointer data)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (data);
+
+  return folder != NULL;
+}
+
+/* Where the save and print dialogs start: Documents, or home without one; never the
+ * working directory. */
+static char *
+expected_documents_folder (void)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_strdup (documents);
+  return g_strdup (g_get_home_dir ());
+}
+
+static void
+test_documents_folder (Fixture *f)
+{
+  SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+  GtkWidget *overlay = find_widget (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *expected = expected_documents_folder ();
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+  g_autofree char *folder_name = g_path_get_basename (f->dir);
+  g_autofree char *saved = g_strdup_printf ("Saved “printed.pdf” in %s", folder_name);
+  g_autoptr(GFile) printed_file = g_file_new_for_path (printed);
+  g_autoptr(GFile) current = NULL;
+  g_autoptr(GFile) fallback = NULL;
+  g_autofree char *current_path = NULL;
+  OverlayWait wait = { overlay, saved };
+  GtkWidget *dialog;
+
+  g_assert_cmpstr (expected, !=, cwd);
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
+  g_assert_true (wait_for (builder_has_offer, builder));
+
+  /* Save as PDF: the file chooser opens in the Documents folder. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (builder), "offer.save-pdf", NULL));
+  dialog = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (wait_for (chooser_has_folder, dialog));
+  current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog));
+  current_path = g_file_get_path (current);
+  g_assert_cmpstr (current_path, ==, expected);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG)));
+
+  /* Printed to a file: the toast says where it went, not "sent to the printer". */
+  ssa_offer_builder_print_to_file (builder, printed_file);
+  g_assert_true (wait_for (overlay_toast_shown, &wait));
+  g_assert_true (g_file_test (printed, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (overlay_shows (overlay, "The offer was sent to the printer"));
+
+  /* Whichever it is, the folder exists. */
+  fallback = ssa_gui_dup_documents_folder ();
+  g_assert_true (g_file_query_file_type (fallback, G_FILE_QUERY_INFO_NONE, NULL) ==
+                 G_FILE_TYPE_DIRECTORY);
+}
+
+/* The row titled @title's end label (its value), for an action row of the builder. */
+static const char *
+action_row_value (GtkWidget  *root,
+                  const char *title)
+{
+  GtkWidget *row = find_row (root, ADW_TYPE_ACTION_ROW, title);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (row, GTK_TYPE_LABEL, labels);
+  /* The title and subtitle first, the value last. */
+  g_assert_cmpuint (labels->len, >, 0);
+  return gtk_label_get_label (g_ptr_array_index (labels, labels->len - 1));
+}
+
+static void
+test_offer_terms_display (Fixture *f)
+{
+  SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+  GtkWidget *inventory = ssa_window_get_inventory_view (f->window);
+  AdwComboRow *billing;
+  GListModel *plans;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  const SsaOffer *offer;
+  g_autofree char *expected = NULL;
+  guint not_covered = 0;
+  guint dashes = 0;
+
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
+  g_assert_true (wait_for (builder_has_offer, builder));
+
+  /* The billing plans say their discount, and the row shows the whole plan chosen. */
+  billing = find_row (GTK_WIDGET (builder), ADW_TYPE_COMBO_ROW, "Billing");
+  plans = adw_combo_row_get_model (billing);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, SSA_N_BILLINGS);
+  g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (plans),
+                                                               SSA_BILLING_QUARTERLY),
+                                   "Quarterly (Auto-SSA, −1"));
+  g_assert_true (g_str_has_suffix (gtk_string_list_get_string (GTK_STRING_LIST (plans),
+                                                               SSA_BILLING_QUARTERLY), " %)"));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (plans), SSA_BILLING_MONTHLY), ==,
+                   "Monthly (Auto-SSA)");
+  adw_combo_row_set_selected (billing, SSA_BILLING_QUARTERLY);
+  spin (100);
+  g_assert_true (adw_combo_row_get_use_subtitle (billing));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (billing)), ==,
+                   gtk_string_list_get_string (GTK_STRING_LIST (plans), SSA_BILLING_QUARTERLY));
+
+  /* A discount is taken off with a minus sign, in the builder as on the PDF. */
+  offer = ssa_offer_builder_get_offer (builder);
+  g_assert_nonnull (offer);
+  g_assert_cmpint (offer->totals.billing_discount, >, 0);
+  expected = ssa_money_format (-offer->totals.billing_discount, offer->currency,
+                               ssa_lang_from_locale ());
+  g_assert_cmpstr (action_row_value (GTK_WIDGET (builder), "Auto-SSA Discount"), ==, expected);
+  g_assert_true (strstr (expected, "−") != NULL || strstr (expected, "-") != NULL);
+  screenshot (GTK_WIDGET (builder), "offer-terms-discount");
+
+  /* Hardware (and third-party software) is not covered: a dash where a covered line has
+   * its date. */
+  collect_widgets (inventory, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      const char *tooltip = gtk_widget_get_tooltip_text (label);
+      const char *text = gtk_label_get_label (GTK_LABEL (label));
+
+      /* The tag beside the product's name of a line the SSA does not cover. */
+      if (gtk_widget_has_css_class (label, "tag") &&
+          (g_strcmp0 (text, "Not covered") == 0 || g_strcmp0 (text, "Third party") == 0))
+        not_covered++;
+      if (g_strcmp0 (tooltip, "Not covered by the SSA") == 0)
+        {
+          g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "—");
+          dashes++;
+        }
+    }
+  g_assert_cmpuint (not_covered, >, 0);
+  g_assert_cmpuint (dashes, ==, not_covered);
+
+  /* A cloud service: refused in words, without the field's name or its code. */
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "innovaphone Cloud (SaaS), Oslo");
+  spin (200);
+  g_assert_null (ssa_offer_builder_get_offer (builder));
+  g_assert_cmpstr (ssa_offer_builder_get_error_text (builder), ==,
+                   "A cloud service (SaaS) has the SSA included in its rent: no SSA offer is "
+                   "made for it.");
+}
+
+typedef struct
+{
+  GtkEditable *row;
+  const char  *text;
+} RowWait;
+
+static gboolean
+row_reads (gpointer data)
+{
+  RowWait *wait = data;
+
+  return g_strcmp0 (gtk_editable_get_text (wait->row), wait->text) == 0;
+}
+
+static void
+test_preferences_rate (Fixture *f)
+{
+  SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.ssadesk.SsaDesk");
+  g_autofree char *effective = ssa_gui_format_decimal (125000);
+  SsaPreferences *preferences;
+  GtkEditable *builder_rate;
+  GtkEditable *preferences_rate;
+  RowWait wait;
+
+  /* With no rate in the profile, the builder takes the default rate... */
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
+  g_assert_true (wait_for (builder_has_offer, builder));
+  builder_rate = find_entry_row (GTK_WIDGET (builder), "Hourly Rate");
+  g_assert_cmpstr (gtk_editable_get_text (builder_rate), ==, effective);
+
+  /* ...and Preferences shows that rate, not an empty field. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  g_assert_true (wait_for (preferences_loaded, NULL));
+  preferences = find_preferences ();
+  preferences_rate = find_entry_row (GTK_WIDGET (preferences), "Hourly Labour Rate");
+  g_assert_cmpstr (gtk_editable_get_text (preferences_rate), ==, effective);
+
+  /* Emptied there: no default rate, in the builder either. */
+  gtk_editable_set_text (preferences_rate, "");
+  wait = (RowWait) { builder_rate, "" };
+  g_assert_true (wait_for (row_reads, &wait));
+  gtk_window_close (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "default-labour-rate");
+}
+
+static void
+test_about_icon (Fixture *f)
+{
+  GtkWidget *about;
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (f->window));
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (display);
+  const char *icon;
+
+  /* Run from the build folder, nothing installed: the icon comes from the resources. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  about = wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  icon = adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about));
+  g_assert_nonnull (icon);
+  g_assert_true (gtk_icon_theme_has_icon (theme, icon));
+  screenshot (about, "about");
+  gtk_window_close (GTK_WINDOW (about));
+}
+
+static void
+collect_overlay_accels (GtkWidget  *widget,
+                        GHashTable *listed)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) accels = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      accels = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      for (guint i = 0; accels[i] != NULL; i++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+
+          if (gtk_accelerator_parse (accels[i], &keyval, &modifiers))
+            g_hash_table_add (listed, gtk_accelerator_name (keyval, modifiers));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_overlay_accels (child, listed);
+}
+
+/* Every key the window itself binds is in the shortcuts window. */
+static void
+test_shortcuts_complete (Fixture *f)
+{
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (f->app));
+  GtkWidget *overlay;
+  guint checked = 0;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "shortcuts", NULL);
+  g_assert_true (wait_for (shortcuts_shown, NULL));
+  overlay = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (overlay);
+  collect_overlay_accels (overlay, listed);
+  g_assert_cmpuint (g_hash_table_size (listed), >, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          g_autofree char *name = NULL;
+
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          /* SSA Desk's own keys: actions of the window or the application, and the
+           * offer's keys (callbacks); not GtkWindow's (Space, Enter, the inspector…). */
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) ||
+              !(GTK_IS_CALLBACK_ACTION (action) ||
+                (GTK_IS_NAMED_ACTION (action) &&
+                 (g_str_has_prefix (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                                    "win.") ||
+                  g_str_has_prefix (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                                    "app.")))))
+            continue;
+          name = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                       gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          if (g_test_verbose ())
+            g_printerr ("# window key %s\n", name);
+          g_assert_true (g_hash_table_contains (listed, name));
+          checked++;
+        }
+    }
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app),
+                                                                    actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+          g_autofree char *name = NULL;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &keyval, &modifiers));
+          name = gtk_accelerator_name (keyval, modifiers);
+          g_assert_true (g_hash_table_contains (listed, name));
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >=, 10);
+  gtk_window_close (GTK_WINDOW (overlay));
+}
+
 #define ADD_TEST(path, samples, body) \
   G_STMT_START { \
     static const TestCase test_case = { samples, body }; \
@@ -3001,6 +3773,15 @@ main (int    argc,
   ADD_TEST ("/window/offer-toggle", TRUE, test_offer_toggle);
   ADD_TEST ("/window/preferences", TRUE, test_preferences);
   ADD_TEST ("/window/shortcuts", TRUE, test_shortcuts_window);
+  ADD_TEST ("/window/dialog-keyboard", TRUE, test_dialog_keyboard);
+  ADD_TEST ("/window/search-shortcut", TRUE, test_search_shortcut);
+  ADD_TEST ("/window/toasts-never-return", TRUE, test_toasts_never_return);
+  ADD_TEST ("/window/long-message", TRUE, test_long_message);
+  ADD_TEST ("/window/documents-folder", TRUE, test_documents_folder);
+  ADD_TEST ("/window/offer-terms-display", TRUE, test_offer_terms_display);
+  ADD_TEST ("/window/preferences-rate", TRUE, test_preferences_rate);
+  ADD_TEST ("/window/about-icon", TRUE, test_about_icon);
+  ADD_TEST ("/window/shortcuts-complete", TRUE, test_shortcuts_complete);
   ADD_TEST ("/window/backups", TRUE, test_backups);
   {
     static const TestCase background_refresh = {

@@ -88,7 +88,7 @@ delete_row (SsaDb       *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY && in_use != NULL)
+  if (ssa_db_is_foreign_key_error (self, rc) && in_use != NULL)
     {
       g_set_error_literal (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT, in_use);
       return FALSE;

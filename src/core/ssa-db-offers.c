@@ -76,6 +76,23 @@ ssa_offer_status_get_label (SsaOfferStatus status)
     }
 }
 
+/* Returns: (transfer none): the status as a title in the user's language, "Draft", for
+ * the offers register; ssa_offer_status_get_label() is the word inside a sentence */
+const char *
+ssa_offer_status_get_title (SsaOfferStatus status)
+{
+  switch (status)
+    {
+    case SSA_OFFER_STATUS_DRAFT: return C_("offer status title", "Draft");
+    case SSA_OFFER_STATUS_SENT: return C_("offer status title", "Sent");
+    case SSA_OFFER_STATUS_ACCEPTED: return C_("offer status title", "Accepted");
+    case SSA_OFFER_STATUS_DECLINED: return C_("offer status title", "Declined");
+    case SSA_OFFER_STATUS_EXPIRED: return C_("offer status title", "Expired");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 void
 ssa_db_offer_free (SsaDbOffer *offer)
 {

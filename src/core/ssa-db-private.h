@@ -51,6 +51,8 @@ gboolean  ssa_db_exec           (SsaDb        *self,
 gboolean  ssa_db_set_error      (SsaDb        *self,
                                  int           rc,
                                  GError      **error);
+gboolean  ssa_db_is_foreign_key_error (SsaDb *self,
+                                       int    rc);
 gint64    ssa_db_last_insert_id (SsaDb        *self);
 
 /* A transaction that rolls back when it goes out of scope without ssa_db_transaction_commit():

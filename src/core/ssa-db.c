@@ -43,42 +43,52 @@ ssa_db_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "ssa-desk", "ssa-desk.db", NULL);
 }
 
-/* A refusal of the schema in words: SQLite's own message ("FOREIGN KEY constraint failed")
- * is English and names no way forward, so it never reaches the user. */
-static void
-set_constraint_error (SsaDb   *self,
-                      int      rc,
-                      GError **error)
+/**
+ * ssa_db_is_foreign_key_error:
+ * @self: the connection
+ * @rc: what a statement returned
+ *
+ * Whether @rc refuses a change because other rows refer to the row. SQLite reports a
+ * refused ON DELETE RESTRICT as SQLITE_CONSTRAINT_TRIGGER, not as
+ * SQLITE_CONSTRAINT_FOREIGNKEY: only its message tells them apart from our triggers.
+ */
+gboolean
+ssa_db_is_foreign_key_error (SsaDb *self,
+                             int    rc)
 {
-  const char *why;
+  int extended;
 
-  switch (rc)
+  if ((rc & 0xff) != SQLITE_CONSTRAINT || self->handle == NULL)
+    return FALSE;
+  extended = sqlite3_extended_errcode (self->handle);
+  return extended == SQLITE_CONSTRAINT_FOREIGNKEY ||
+         (extended == SQLITE_CONSTRAINT_TRIGGER &&
+          strstr (sqlite3_errmsg (self->handle), "FOREIGN KEY") != NULL);
+}
+
+/* What a broken rule of the database means, for the user (@rc is an extended code). */
+static const char *
+constraint_reason (SsaDb *self,
+                   int    rc)
+{
+  if (ssa_db_is_foreign_key_error (self, rc))
+    return _("other records still belong to this one, such as the offers of an "
+             "installation or the installations of a customer.");
+  switch (self->handle != NULL ? sqlite3_extended_errcode (self->handle) : rc)
     {
     case SQLITE_CONSTRAINT_FOREIGNKEY:
-      why = _("other records still refer to this one (an installation to its customer, "
-              "an offer to its installation). Archive it instead, or remove what refers to "
-              "it first.");
-      break;
-
+      return _("other records still belong to this one, such as the offers of an "
+               "installation or the installations of a customer.");
     case SQLITE_CONSTRAINT_UNIQUE:
     case SQLITE_CONSTRAINT_PRIMARYKEY:
-      why = _("another record already has this value. Choose another one.");
-      break;
-
-    case SQLITE_CONSTRAINT_TRIGGER:
-      why = _("offers and stored price lists never change and are never deleted. Make a "
-              "revision of the offer instead.");
-      break;
-
+      return _("another record already has the same value.");
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return _("a required value is missing.");
+    case SQLITE_CONSTRAINT_CHECK:
+      return _("a value is not one the database accepts.");
     default:
-      why = _("a value is missing or outside what is allowed. Correct it and try again.");
-      break;
+      return _("it breaks a rule of the database.");
     }
-
-  g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
-               /* Translators: the first %s is the database's file name, the second says
-                * why, as a sentence that starts in lower case. */
-               _("The database %s refused the change: %s"), self->display_name, why);
 }
 
 /**
@@ -148,7 +158,13 @@ ssa_db_set_error (SsaDb   *self,
       break;
 
     case SQLITE_CONSTRAINT:
-      set_constraint_error (self, rc, error);
+      /* SQLite's own words ("FOREIGN KEY constraint failed") name tables and columns, in
+       * English: the user reads what the rule means instead. */
+      g_debug ("%s: %s", self->display_name, detail);
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
+                   _("The database %s refused the change: %s Nothing was changed."),
+                   self->display_name,
+                   constraint_reason (self, rc));
       break;
 
     default:

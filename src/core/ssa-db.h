@@ -282,6 +282,7 @@ const char  *ssa_offer_status_to_string  (SsaOfferStatus   status);
 gboolean     ssa_offer_status_from_string (const char     *text,
                                            SsaOfferStatus *out);
 const char  *ssa_offer_status_get_label  (SsaOfferStatus   status);
+const char  *ssa_offer_status_get_title  (SsaOfferStatus   status);
 
 typedef struct
 {

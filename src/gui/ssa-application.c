@@ -12,6 +12,9 @@
 #include "ssa-gui-util.h"
 #include "ssa-window.h"
 
+/* The icon in the resources (ui/ssa-desk.gresource.xml). */
+#define RESOURCE_ICON "io.github.ssadesk.SsaDesk"
+
 struct _SsaApplication
 {
   AdwApplication  parent_instance;
@@ -54,11 +57,19 @@ about_cb (GSimpleAction *action,
   SsaApplication *self = user_data;
   static const char *developers[] = { "The SSA Desk authors", NULL };
   GtkWidget *about;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GdkDisplay *display = window != NULL ? gtk_widget_get_display (GTK_WIDGET (window))
+                                        : gdk_display_get_default ();
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (display);
+  /* Installed, the icon has the application's ID (".Devel" too); from the build folder only
+   * the resources' copy under the release ID is there. */
+  const char *icon = gtk_icon_theme_has_icon (theme, APPLICATION_ID) ? APPLICATION_ID
+                                                                     : RESOURCE_ICON;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "transient-for", window,
                         "application-name", _("SSA Desk"),
-                        "application-icon", APPLICATION_ID,
+                        "application-icon", icon,
                         "developer-name", _("The SSA Desk authors"),
                         "version", PACKAGE_VERSION,
                         "comments", _("Keep your customers’ innovaphone installations and "

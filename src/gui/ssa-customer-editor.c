@@ -193,6 +193,9 @@ ssa_customer_editor_new (GtkWindow     *parent,
       ssa_gui_row_set_text (self->notes_row, ssa_customer_get_notes (customer));
     }
   validate (self);
+  /* Typing goes into the first field, Enter saves (the rows activate the default, Save),
+   * Escape cancels. Without this the focus went to Cancel, where Space closed the dialog. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
   return self;
 }
 

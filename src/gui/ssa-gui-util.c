@@ -194,6 +194,54 @@ ssa_gui_open_file (GtkWidget *widget,
 }
 
 /**
+ * ssa_gui_dup_documents_folder:
+ *
+ * The folder that the save and print-to-file dialogs start in: the user's Documents
+ * folder (XDG_DOCUMENTS_DIR), or the home folder when there is none. Never the working
+ * directory, which for a program started from the desktop is of no meaning to the user.
+ *
+ * Returns: (transfer full): the folder
+ */
+GFile *
+ssa_gui_dup_documents_folder (void)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+/**
+ * ssa_gui_dup_saved_message:
+ * @file: a file just written
+ *
+ * Returns: (transfer full): what a toast says about it: its name and the folder it went
+ *   to, "Saved “SSA offer 2026-0001.pdf” in Documents"
+ */
+char *
+ssa_gui_dup_saved_message (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
+  g_autofree char *folder = NULL;
+
+  if (parent == NULL)
+    return g_strdup_printf (_("Saved “%s”"), name);
+  if (g_file_has_parent (parent, NULL))
+    {
+      g_autofree char *folder_basename = g_file_get_basename (parent);
+
+      folder = g_filename_display_name (folder_basename);
+    }
+  else
+    folder = g_file_get_parse_name (parent);
+  /* Translators: a file's name, and the name of the folder it was saved in. */
+  return g_strdup_printf (_("Saved “%s” in %s"), name, folder);
+}
+
+/**
  * ssa_gui_row_dup_text:
  * @row: an entry row
  *

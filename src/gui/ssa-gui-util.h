@@ -26,6 +26,8 @@ void      ssa_gui_set_invalid       (GtkWidget    *widget,
                                      gboolean      invalid);
 void      ssa_gui_open_file         (GtkWidget    *widget,
                                      GFile        *file);
+GFile    *ssa_gui_dup_documents_folder (void);
+char     *ssa_gui_dup_saved_message (GFile        *file);
 char     *ssa_gui_row_dup_text      (AdwEntryRow  *row);
 void      ssa_gui_row_set_text      (AdwEntryRow  *row,
                                      const char   *text);

@@ -247,6 +247,9 @@ ssa_installation_editor_new (GtkWindow       *parent,
     }
   select_customer (self, customer_id);
   validate (self);
+  /* Typing goes into the first field, Enter saves (the rows activate the default, Save),
+   * Escape cancels. Without this the focus went to Cancel, where Space closed the dialog. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
   return self;
 }
 

@@ -444,6 +444,14 @@ covered_until_bind_cb (SsaInventoryView *self,
   SsaResolvedLine line;
 
   resolve_licence (self, licence, &line);
+  /* Hardware and services are not covered by the SSA: no date, whatever the line says. */
+  if (line.has_kind && !ssa_kind_is_covered (line.kind))
+    {
+      gtk_label_set_label (GTK_LABEL (label), "—");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_tooltip_text (label, _("Not covered by the SSA"));
+      return;
+    }
   if (line.coverage_end_source != SSA_COVERAGE_END_NONE)
     text = ssa_page_format_date (&line.coverage_end);
   gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "—");

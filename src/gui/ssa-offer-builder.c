@@ -11,6 +11,7 @@
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-document.h"
+#include "ssa-error.h"
 #include "ssa-gui-util.h"
 #include "ssa-offer-builder.h"
 #include "ssa-offer-pdf.h"
@@ -503,9 +504,10 @@ show_offer (SsaOfferBuilder *self)
   set_money (self->regular_label, GTK_WIDGET (self->regular_row), t->regular, offer->currency, TRUE);
   set_money (self->backpay_label, GTK_WIDGET (self->backpay_row), t->backpay, offer->currency,
              t->backpay != 0);
+  /* Discounts are taken off, and shown so, with a minus sign, as the PDF shows them. */
   set_money (self->billing_discount_label, GTK_WIDGET (self->billing_discount_row),
-             t->billing_discount, offer->currency, t->billing_discount != 0);
-  set_money (self->discount_label, GTK_WIDGET (self->discount_total_row), t->discount,
+             -t->billing_discount, offer->currency, t->billing_discount != 0);
+  set_money (self->discount_label, GTK_WIDGET (self->discount_total_row), -t->discount,
              offer->currency, t->discount != 0);
   set_money (self->labour_label, GTK_WIDGET (self->labour_row), t->labour, offer->currency,
              offer->has_labour);
@@ -558,6 +560,41 @@ get_inventory (SsaOfferBuilder *self)
   return self->inventory;
 }
 
+/* "months: must be a whole number…" without the command line's field name, which the
+ * window's user never typed: "Must be a whole number…". */
+static char *
+strip_field_name (const char *message)
+{
+  const char *p = message;
+  char first[7] = { 0 };
+
+  while (g_ascii_islower (*p) || *p == '_')
+    p++;
+  if (p == message || !g_str_has_prefix (p, ": ") || p[2] == '\0')
+    return g_strdup (message);
+  p += 2;
+  g_unichar_to_utf8 (g_unichar_toupper (g_utf8_get_char (p)), first);
+  return g_strconcat (first, g_utf8_next_char (p), NULL);
+}
+
+/* The calculator's refusal as the window says it: the command line's messages name the
+ * field ("deployment: a saas installation…"), which means nothing in the window. */
+static char *
+dup_refusal_text (const SsaInventory *inventory,
+                  const GError       *error)
+{
+  if (g_error_matches (error, SSA_ERROR, SSA_ERROR_REFUSED))
+    {
+      if (inventory->deployment == SSA_DEPLOYMENT_SAAS)
+        return g_strdup (_("A cloud service (SaaS) has the SSA included in its rent: no SSA "
+                           "offer is made for it."));
+      if (inventory->deployment == SSA_DEPLOYMENT_RENTAL)
+        return g_strdup (_("A rented installation has the SSA included in its rent: no SSA "
+                           "offer is made for it."));
+    }
+  return strip_field_name (error->message);
+}
+
 static void
 recompute (SsaOfferBuilder *self)
 {
@@ -594,7 +631,14 @@ recompute (SsaOfferBuilder *self)
   g_clear_pointer (&self->offer, ssa_offer_free);
   self->offer = ssa_offer_compute (self->price_list, get_inventory (self), &request, &error);
   self->request = request;
-  set_message (self, error != NULL ? error->message : NULL);
+  if (error != NULL)
+    {
+      g_autofree char *text = dup_refusal_text (get_inventory (self), error);
+
+      set_message (self, text);
+    }
+  else
+    set_message (self, NULL);
   gtk_widget_set_opacity (self->results_box, 1.0);
   show_offer (self);
   update_actions (self);
@@ -815,6 +859,20 @@ suggested_name (SsaOfferBuilder  *self,
   return g_string_free (g_steal_pointer (&clean), FALSE);
 }
 
+/* Says where @file went, with a button that opens it. */
+static void
+show_saved_toast (SsaOfferBuilder *self,
+                  GFile           *file)
+{
+  g_autofree char *message = ssa_gui_dup_saved_message (file);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_take_string (g_file_get_uri (file)));
+  ssa_page_show_toast (GTK_WIDGET (self), toast);
+}
+
 static void
 document_saved_cb (GObject      *object,
                    GAsyncResult *result,
@@ -824,8 +882,6 @@ document_saved_cb (GObject      *object,
   DocumentJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *basename = NULL;
-  AdwToast *toast;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -837,13 +893,7 @@ document_saved_cb (GObject      *object,
       return;
     }
 
-  basename = g_file_get_basename (job->file);
-  message = g_strdup_printf (_("Saved “%s”"), basename);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_action_name (toast, "win.open-file");
-  adw_toast_set_action_target_value (toast, g_variant_new_take_string (g_file_get_uri (job->file)));
-  ssa_page_show_toast (GTK_WIDGET (self), toast);
+  show_saved_toast (self, job->file);
 }
 
 /**
@@ -905,6 +955,7 @@ choose_file (SsaOfferBuilder  *self,
   GtkNativeDialog *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = suggested_name (self, document);
+  g_autoptr(GFile) folder = ssa_gui_dup_documents_folder ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (
@@ -923,6 +974,7 @@ choose_file (SsaOfferBuilder  *self,
       gtk_file_filter_add_suffix (filter, "xlsx");
     }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (chooser, TRUE);
   g_object_set_data (G_OBJECT (chooser), "ssa-document", GINT_TO_POINTER (document));
@@ -1003,7 +1055,14 @@ print_done_cb (GtkPrintOperation       *operation,
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
       PrintJob *print = g_object_get_data (G_OBJECT (operation), "ssa-print-job");
+      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+      const char *output_uri = NULL;
       g_autoptr(GError) error = NULL;
+
+      /* "Print to File" in the dialog leaves the file's address in the settings; a
+       * printer does not. */
+      if (settings != NULL)
+        output_uri = gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI);
 
       /* The PDF GTK wrote into the output's temporary file is complete: into place. */
       if (print != NULL && print->output != NULL && !ssa_output_commit (print->output, &error))
@@ -1014,15 +1073,35 @@ print_done_cb (GtkPrintOperation       *operation,
           ssa_page_show_message (GTK_WIDGET (self), message);
         }
       else if (print != NULL && print->file != NULL)
+        show_saved_toast (self, print->file);
+      else if (output_uri != NULL)
         {
-          g_autofree char *basename = g_file_get_basename (print->file);
-          g_autofree char *message = g_strdup_printf (_("Saved “%s”"), basename);
+          g_autoptr(GFile) file = g_file_new_for_uri (output_uri);
 
-          ssa_page_show_message (GTK_WIDGET (self), message);
+          show_saved_toast (self, file);
         }
       else
         ssa_page_show_message (GTK_WIDGET (self), _("The offer was sent to the printer"));
     }
+}
+
+/* "Print to File" in the print dialog proposes the offer's name in the Documents folder;
+ * GTK would take the working directory when the user has no Documents folder. */
+static void
+set_print_to_file_defaults (SsaOfferBuilder   *self,
+                            GtkPrintOperation *operation)
+{
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autoptr(GFile) folder = ssa_gui_dup_documents_folder ();
+  g_autofree char *path = g_file_get_path (folder);
+  g_autofree char *name = suggested_name (self, SSA_OFFER_DOCUMENT_PDF);
+  char *extension = g_strrstr (name, ".pdf");
+
+  if (extension != NULL)
+    *extension = '\0';
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, path);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
+  gtk_print_operation_set_print_settings (operation, settings);
 }
 
 static void
@@ -1088,6 +1167,8 @@ print_info_ready_cb (GObject      *object,
         }
       gtk_print_operation_set_export_filename (operation, temp_path);
     }
+  else
+    set_print_to_file_defaults (self, operation);
 
   if (gtk_print_operation_run (operation,
                                print->file != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
@@ -1259,6 +1340,24 @@ stop_revising_cb (SsaOfferBuilder *self)
   ssa_offer_builder_set_revising (self, NULL);
 }
 
+/* "Quarterly (Auto-SSA, −1,00 %)": the discount inside the plan's parentheses, or in its
+ * own after a plan without them, so that the combo row shows it with the plan. */
+static char *
+billing_label_with_discount (SsaBilling billing,
+                             gint64     percent)
+{
+  const char *label = ssa_billing_get_label (billing);
+  g_autofree char *number = ssa_gui_format_decimal (percent);
+  /* Translators: a billing plan's discount, added inside the plan's parentheses:
+   * "Quarterly (Auto-SSA" + ", −1,00 %" + ")". */
+  g_autofree char *discount = g_strdup_printf (_(", −%s %%"), number);
+
+  if (g_str_has_suffix (label, ")"))
+    return g_strdup_printf ("%.*s%s)", (int) strlen (label) - 1, label, discount);
+  /* Translators: a billing plan with its discount, e.g. "Once (−2,00 %)". */
+  return g_strdup_printf (_("%s (−%s %%)"), label, number);
+}
+
 static void
 update_billing_labels (SsaOfferBuilder *self)
 {
@@ -1271,13 +1370,7 @@ update_billing_labels (SsaOfferBuilder *self)
                        ? self->price_list->billing_discount_percent[i] : 0;
 
       if (percent > 0)
-        {
-          g_autofree char *number = ssa_gui_format_decimal (percent);
-
-          /* Translators: a billing plan with its discount, e.g. "Annual (Auto-SSA), −2,00 %". */
-          g_ptr_array_add (labels, g_strdup_printf (_("%s, −%s %%"),
-                                                    ssa_billing_get_label (i), number));
-        }
+        g_ptr_array_add (labels, billing_label_with_discount (i, percent));
       else
         g_ptr_array_add (labels, g_strdup (ssa_billing_get_label (i)));
     }

@@ -216,7 +216,7 @@ new_item (const SsaDbOffer *offer,
                              ssa_page_date_sort_key (&offer->created), created,
                              ssa_page_date_sort_key (&offer->valid_until), valid_until,
                              ssa_offer_status_to_string (shown),
-                             ssa_offer_status_get_label (shown),
+                             ssa_offer_status_get_title (shown),
                              offer->total, total);
 }
 

@@ -455,6 +455,28 @@ ssa_page_show_message (GtkWidget  *page,
 }
 
 /**
+ * ssa_page_show_message_with_fix:
+ * @page: the page that reports
+ * @message: what went wrong and what to do
+ * @fix_action: (nullable): the window's action that is the way forward, such as
+ *   "win.preferences"
+ *
+ * Shows @message through the window's "win.show-error" action: in a toast with a button
+ * for @fix_action when it fits, otherwise in a dialog with the whole text and that button.
+ */
+void
+ssa_page_show_message_with_fix (GtkWidget  *page,
+                                const char *message,
+                                const char *fix_action)
+{
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (message != NULL);
+
+  gtk_widget_activate_action (page, "win.show-error", "(ss)", message,
+                              fix_action != NULL ? fix_action : "");
+}
+
+/**
  * ssa_page_show_toast:
  * @page: the page that reports
  * @toast: (transfer full): the toast
@@ -467,14 +489,16 @@ ssa_page_show_toast (GtkWidget *page,
                      AdwToast  *toast)
 {
   GtkWidget *overlay;
+  GtkRoot *root;
 
   g_return_if_fail (GTK_IS_WIDGET (page));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  /* The window shows its toasts one at a time (ssa_window_add_toast()). */
-  if (SSA_IS_WINDOW (gtk_widget_get_root (page)))
+  /* Through the window, which shows one toast at a time: see ssa_window_add_toast(). */
+  root = gtk_widget_get_root (page);
+  if (SSA_IS_WINDOW (root))
     {
-      ssa_window_add_toast (SSA_WINDOW (gtk_widget_get_root (page)), toast);
+      ssa_window_add_toast (SSA_WINDOW (root), toast);
       return;
     }
   overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);

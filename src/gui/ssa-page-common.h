@@ -77,6 +77,9 @@ gboolean    ssa_page_swap_repository        (GtkWidget            *page,
 
 void        ssa_page_show_message           (GtkWidget            *page,
                                              const char           *message);
+void        ssa_page_show_message_with_fix  (GtkWidget            *page,
+                                             const char           *message,
+                                             const char           *fix_action);
 void        ssa_page_show_toast             (GtkWidget            *page,
                                              AdwToast             *toast);
 void        ssa_page_show_error             (GtkWidget            *page,

@@ -194,6 +194,9 @@ read_profile (SsaPreferences *self)
     {
       ssa_gui_show_field_message (self->rate_message, GTK_WIDGET (self->rate_row), NULL);
       profile->has_default_labour_rate = rate != NULL;
+      /* An emptied rate means no default rate: the settings' one must not come back. */
+      if (rate == NULL && !self->loading && self->settings != NULL)
+        g_settings_set_string (self->settings, "default-labour-rate", "");
     }
 
   if (!valid || !ssa_profile_validate (profile, NULL))
@@ -295,6 +298,22 @@ update_logo_row (SsaPreferences *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->logo_clear_button), has_logo);
 }
 
+/* The hourly rate offers use when the profile has none: the settings' default (1250.00),
+ * shown here as the value, so that Preferences shows the rate the offer builder uses. */
+static char *
+dup_settings_labour_rate (SsaPreferences *self)
+{
+  g_autofree char *text = NULL;
+  gint64 rate;
+
+  if (self->settings == NULL)
+    return NULL;
+  text = g_settings_get_string (self->settings, "default-labour-rate");
+  if (!ssa_gui_parse_decimal (text, &rate, NULL))
+    return NULL;
+  return ssa_gui_format_decimal (rate);
+}
+
 static void
 fill_profile (SsaPreferences *self)
 {
@@ -316,6 +335,8 @@ fill_profile (SsaPreferences *self)
   gtk_spin_button_set_value (self->validity_spin, profile->default_validity_days);
   if (profile->has_default_labour_rate)
     rate = ssa_gui_format_decimal (profile->default_labour_rate);
+  else
+    rate = dup_settings_labour_rate (self);
   ssa_gui_row_set_text (self->rate_row, rate);
   update_logo_row (self);
   self->loading = FALSE;

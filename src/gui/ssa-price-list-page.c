@@ -583,9 +583,10 @@ refresh_action (GtkWidget  *widget,
   url = ssa_refresh_dup_configured_url ();
   if (url == NULL)
     {
-      ssa_page_show_message (widget,
-                             _("No price list address is set: add the distributor’s address "
-                               "in Preferences"));
+      ssa_page_show_message_with_fix (widget,
+                                      _("No price list address is set: add the distributor’s "
+                                        "address in Preferences"),
+                                      "win.preferences");
       return;
     }
 

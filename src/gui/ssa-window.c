@@ -73,11 +73,18 @@ struct _SsaWindow
   GPtrArray            *redo_stack;
   guint                 undo_serial;
   guint                 applying_undo;  /* > 0 while an Undo or Redo writes */
-  GPtrArray            *toasts;         /* AdwToast waiting to be shown, a reference each */
-  AdwToast             *shown_toast;    /* the one in the overlay, a reference */
-  gint64                shown_at;       /* monotonic time it was given to the overlay */
-  guint                 toast_source;   /* shows the next toast */
   gboolean              show_archived;
+
+  /* The toast on screen, if any (a weak pointer): the next toast replaces it, once it
+   * has been on screen for TOAST_GUARD_MS; until then the next one waits as pending. */
+  AdwToast             *current_toast;
+  gint64                current_toast_since;
+  AdwToast             *pending_toast;
+  guint                 pending_toast_source;
+  /* A toast withdrawn while still sliding in, dismissed once it has (a reference). */
+  AdwToast             *withdrawn_toast;
+  guint                 withdraw_source;
+  guint                 offer_parked_source;  /* offers a parked deletion's Undo again */
 
   /* Defaults for new offers, for the builder once it exists. */
   guint                 validity_days;
@@ -159,126 +166,315 @@ static void start_loading   (SsaWindow *self);
 
 /* Messages. */
 
-/* The window shows its toasts one at a time, each once, in the order they came; a deletion's
- * toast goes first. The overlay is given the next toast only once the last one is gone,
- * after its hiding animation: libadwaita 1.2 fails (an assertion or a crash) when a toast
- * it had queued comes back, or one is dismissed while it is still sliding in, while another
- * is still hiding. So the overlay never holds more than one toast. */
+/* The room a toast's title has: AdwToastOverlay makes a toast 450 pixels wide (less in a
+ * narrow window), and the close button, the padding and the toast's own button take their
+ * share. A title that does not fit is cut off. */
+#define TOAST_WIDTH 450
+#define TOAST_CHROME 80
 
-#define TOAST_HIDE_MS 400
-#define TOAST_SHOW_MS 400
-
-static gboolean show_next_toast_cb (gpointer data);
-
-static void
-shown_toast_dismissed_cb (SsaWindow *self,
-                          AdwToast  *toast)
+static int
+text_width (GtkWidget  *widget,
+            const char *text,
+            gboolean    bold)
 {
-  if (toast != self->shown_toast)
-    return;
-  g_clear_object (&self->shown_toast);
-  if (self->toast_source == 0 && self->toasts != NULL)
-    self->toast_source = g_timeout_add (TOAST_HIDE_MS, show_next_toast_cb, self);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width = 0;
+
+  if (bold)
+    {
+      g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+      pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attributes);
+    }
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* Whether @message, with a button labelled @button_label (or none), fits in a toast. */
+static gboolean
+fits_in_toast (SsaWindow  *self,
+               const char *message,
+               const char *button_label)
+{
+  int room = TOAST_WIDTH;
+  int window_width = gtk_widget_get_width (GTK_WIDGET (self->toast_overlay));
+
+  if (strchr (message, '\n') != NULL)
+    return FALSE;
+  if (window_width > 0)
+    room = MIN (room, window_width);
+  room -= TOAST_CHROME;
+  if (button_label != NULL)
+    {
+      g_autofree char *plain = g_strdup (button_label);
+
+      /* The mnemonic's underscore takes no room. */
+      g_strdelimit (plain, "_", ' ');
+      room -= text_width (GTK_WIDGET (self), plain, FALSE) + 32;
+    }
+  return text_width (GTK_WIDGET (self), message, TRUE) <= room;
 }
 
 static void
-show_next_toast (SsaWindow *self)
+current_toast_dismissed_cb (SsaWindow *self,
+                            AdwToast  *toast)
 {
-  AdwToast *toast;
+  if (self->current_toast == toast)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->current_toast);
+      self->current_toast = NULL;
+    }
+}
 
-  if (self->shown_toast != NULL || self->toast_source != 0 || self->toasts->len == 0)
+/* libadwaita 1.2 crashes when a toast is dismissed while it is still sliding in (its show
+ * animation, 500 ms at most): a toast stays at least this long before another replaces it. */
+#define TOAST_GUARD_MS 600
+
+static void park_deletion_toast (SsaWindow *self,
+                                 AdwToast  *toast);
+static void offer_parked_later  (SsaWindow *self);
+
+/* The toast on screen ended by itself (its timeout, its close button or its own button):
+ * a deletion whose toast made way for it is offered again. */
+static void
+current_toast_ended_cb (SsaWindow *self,
+                        AdwToast  *toast)
+{
+  if (self->current_toast != toast)
     return;
+  current_toast_dismissed_cb (self, toast);
+  offer_parked_later (self);
+}
 
-  toast = g_ptr_array_steal_index (self->toasts, 0);
-  self->shown_toast = g_object_ref (toast);
-  self->shown_at = g_get_monotonic_time ();
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (shown_toast_dismissed_cb), self,
+/* Dismisses a toast that makes way for another. A deletion's toast that goes this way does
+ * not make the deletion final: it waits, parked, to be offered again. */
+static void
+dismiss_superseded (SsaWindow *self,
+                    AdwToast  *toast)
+{
+  park_deletion_toast (self, toast);
+  adw_toast_dismiss (toast);
+}
+
+static void
+replace_toast (SsaWindow *self,
+               AdwToast  *toast)
+{
+  if (self->current_toast != NULL)
+    {
+      AdwToast *old = self->current_toast;
+
+      current_toast_dismissed_cb (self, old);
+      dismiss_superseded (self, old);
+    }
+  self->current_toast = toast;
+  self->current_toast_since = g_get_monotonic_time ();
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->current_toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (current_toast_ended_cb), self,
                            G_CONNECT_SWAPPED);
-  /* The overlay takes the queue's reference; ssa_gui_add_toast() names its buttons. */
   ssa_gui_add_toast (self->toast_overlay, toast);
 }
 
 static gboolean
-show_next_toast_cb (gpointer data)
+show_pending_toast_cb (gpointer data)
 {
   SsaWindow *self = data;
 
-  self->toast_source = 0;
-  show_next_toast (self);
+  self->pending_toast_source = 0;
+  replace_toast (self, g_steal_pointer (&self->pending_toast));
   return G_SOURCE_REMOVE;
+}
+
+/* A toast that was never shown: dismissed, so that whoever waits for its end hears of it. */
+static void
+drop_pending_toast (SsaWindow *self)
+{
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->pending_toast);
+
+  g_clear_handle_id (&self->pending_toast_source, g_source_remove);
+  if (toast != NULL)
+    dismiss_superseded (self, toast);
 }
 
 /**
  * ssa_window_add_toast:
- * @self: a window
- * @toast: (transfer full): a toast
+ * @self: the window
+ * @toast: (transfer full): the toast
  *
- * Shows @toast once the toasts before it are gone (see above).
+ * Shows @toast in place of the toast on screen, which is dismissed. AdwToastOverlay would
+ * otherwise queue one of them, and a toast of high priority (the Undo of a deletion)
+ * pushes the one on screen back into the queue, so that it came back after the user had
+ * read it, or dismissed the newer one. A toast that has left the screen never returns. A
+ * toast that arrives while the one on screen is still sliding in waits for it, and gives
+ * way to a newer one unseen.
  */
 void
 ssa_window_add_toast (SsaWindow *self,
                       AdwToast  *toast)
 {
+  gint64 shown_for;
+
   g_return_if_fail (SSA_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  g_ptr_array_add (self->toasts, toast);
-  show_next_toast (self);
+  /* A newer toast replaces one still waiting, which is never shown. */
+  if (self->pending_toast != NULL)
+    {
+      g_autoptr(AdwToast) dropped = g_steal_pointer (&self->pending_toast);
+
+      self->pending_toast = toast;
+      dismiss_superseded (self, dropped);
+      return;
+    }
+
+  shown_for = (g_get_monotonic_time () - self->current_toast_since) / 1000;
+  if (self->current_toast != NULL && shown_for < TOAST_GUARD_MS)
+    {
+      self->pending_toast = toast;
+      self->pending_toast_source = g_timeout_add ((guint) (TOAST_GUARD_MS - shown_for),
+                                                  show_pending_toast_cb, self);
+      return;
+    }
+  replace_toast (self, toast);
 }
 
-static gboolean
-dismiss_later_cb (gpointer data)
-{
-  adw_toast_dismiss (ADW_TOAST (data));
-  return G_SOURCE_REMOVE;
-}
-
-/* Dismisses the toast shown, once it has slid in: dismissed sooner, libadwaita 1.2 may free
- * it before its showing animation ends, and crash. */
-static void
-dismiss_shown_toast (SsaWindow *self)
-{
-  gint64 age_ms = (g_get_monotonic_time () - self->shown_at) / 1000;
-
-  if (self->shown_toast == NULL)
-    return;
-  if (age_ms >= TOAST_SHOW_MS)
-    adw_toast_dismiss (self->shown_toast);
-  else
-    g_timeout_add_full (G_PRIORITY_DEFAULT, TOAST_SHOW_MS - age_ms, dismiss_later_cb,
-                        g_object_ref (self->shown_toast), g_object_unref);
-}
-
-/* Puts @toast (transfer full) first, and makes the toast shown give way. */
+/* Shows @toast (transfer full) now, in place of the one on screen or waiting: with one toast
+ * at a time, that is what ssa_window_add_toast() does. */
 static void
 add_toast_first (SsaWindow *self,
                  AdwToast  *toast)
 {
-  g_ptr_array_insert (self->toasts, 0, toast);
-  dismiss_shown_toast (self);
-  show_next_toast (self);
+  ssa_window_add_toast (self, toast);
 }
 
-/* Takes @toast out: dismissed if shown, dropped if still waiting. */
+static gboolean
+dismiss_withdrawn_cb (gpointer data)
+{
+  SsaWindow *self = data;
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->withdrawn_toast);
+
+  self->withdraw_source = 0;
+  /* Unless another toast has replaced it meanwhile. */
+  if (toast != NULL && toast == self->current_toast)
+    {
+      current_toast_dismissed_cb (self, toast);
+      adw_toast_dismiss (toast);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Takes @toast away: dropped unseen if it waits, dismissed if on screen (once it has slid
+ * in, see TOAST_GUARD_MS). Whoever withdraws a deletion's toast has already parked the
+ * deletion or settled it. */
 static void
 withdraw_toast (SsaWindow *self,
                 AdwToast  *toast)
 {
-  if (toast == self->shown_toast)
-    dismiss_shown_toast (self);
-  else
-    g_ptr_array_remove (self->toasts, toast);
+  gint64 shown_for;
+
+  if (toast == self->pending_toast)
+    {
+      g_autoptr(AdwToast) dropped = g_steal_pointer (&self->pending_toast);
+
+      g_clear_handle_id (&self->pending_toast_source, g_source_remove);
+      adw_toast_dismiss (dropped);
+      return;
+    }
+  if (toast != self->current_toast)
+    return;
+
+  shown_for = (g_get_monotonic_time () - self->current_toast_since) / 1000;
+  if (shown_for >= TOAST_GUARD_MS)
+    {
+      current_toast_dismissed_cb (self, toast);
+      adw_toast_dismiss (toast);
+      return;
+    }
+  g_clear_handle_id (&self->withdraw_source, g_source_remove);
+  g_set_object (&self->withdrawn_toast, toast);
+  self->withdraw_source = g_timeout_add ((guint) (TOAST_GUARD_MS - shown_for),
+                                         dismiss_withdrawn_cb, self);
+}
+
+static void
+message_response_cb (SsaWindow        *self,
+                     const char       *response,
+                     AdwMessageDialog *dialog)
+{
+  const char *action = g_object_get_data (G_OBJECT (dialog), "ssa-fix-action");
+
+  if (g_strcmp0 (response, "fix") == 0 && action != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+}
+
+/* The label of the button that leads to @action, the way forward from an error. */
+static const char *
+fix_label (const char *action)
+{
+  if (g_strcmp0 (action, "win.preferences") == 0)
+    return _("Open _Preferences");
+  return NULL;
+}
+
+/* A message too long for a toast: a dialog with the whole text, and the way forward. */
+static void
+show_message_dialog (SsaWindow  *self,
+                     const char *message,
+                     const char *fix_action)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, message));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_close_response (dialog, "close");
+  adw_message_dialog_set_default_response (dialog, "close");
+  if (fix_label (fix_action) != NULL)
+    {
+      adw_message_dialog_add_response (dialog, "fix", fix_label (fix_action));
+      adw_message_dialog_set_response_appearance (dialog, "fix", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "fix");
+      g_object_set_data_full (G_OBJECT (dialog), "ssa-fix-action", g_strdup (fix_action),
+                              g_free);
+    }
+  g_signal_connect_object (dialog, "response", G_CALLBACK (message_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Tells the user @message: in a toast when it fits there, with a button for @fix_action
+ * (an action of the window, or %NULL); in a dialog when it does not. */
+static void
+show_message (SsaWindow  *self,
+              const char *message,
+              const char *fix_action)
+{
+  const char *button_label = fix_label (fix_action);
+  AdwToast *toast;
+
+  if (!fits_in_toast (self, message, button_label))
+    {
+      show_message_dialog (self, message, fix_action);
+      return;
+    }
+
+  toast = adw_toast_new (message);
+  /* Errors say what to do next, and need time to be read. */
+  adw_toast_set_timeout (toast, strlen (message) > 60 ? 10 : 5);
+  if (button_label != NULL)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, fix_action);
+    }
+  ssa_window_add_toast (self, toast);
 }
 
 static void
 show_toast (SsaWindow  *self,
             const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  /* Errors say what to do next, and need time to be read. */
-  adw_toast_set_timeout (toast, strlen (message) > 60 ? 10 : 5);
-  ssa_window_add_toast (self, toast);
+  show_message (self, message, NULL);
 }
 
 static void
@@ -616,7 +812,7 @@ typedef struct
   gint64           edited_at;      /* monotonic time of the edit's last change */
   gboolean         archived;       /* an archiving: the flag it set */
   gboolean         pending;        /* a deletion hidden but not yet made final */
-  gboolean         parked;         /* its toast made way for a newer deletion's */
+  gboolean         parked;         /* its toast made way for another toast */
   guint            generation;     /* counts the times the deletion was hidden */
   AdwToast        *toast;          /* a reference to the deletion's toast while it shows */
 } UndoEntry;
@@ -769,13 +965,15 @@ typedef struct
   guint      generation;
 } DismissedData;
 
-/* The newest pending deletion whose toast made way for a newer one, when no deletion's
- * toast shows any more: its Undo is offered again. */
+/* The newest pending deletion whose toast made way for another toast, when no toast shows
+ * any more: its Undo is offered again. */
 static void
 show_parked_toast (SsaWindow *self)
 {
   UndoEntry *newest = NULL;
 
+  if (self->current_toast != NULL || self->pending_toast != NULL)
+    return;
   for (guint i = 0; i < self->undo_stack->len; i++)
     {
       UndoEntry *entry = g_ptr_array_index (self->undo_stack, i);
@@ -787,6 +985,45 @@ show_parked_toast (SsaWindow *self)
     }
   if (newest != NULL)
     show_deletion_toast (self, newest);
+}
+
+/* @toast makes way for another toast: if it offers the Undo of a deletion still pending,
+ * the deletion waits (parked) instead of being made final by the toast's "dismissed". */
+static void
+park_deletion_toast (SsaWindow *self,
+                     AdwToast  *toast)
+{
+  for (guint i = 0; self->undo_stack != NULL && i < self->undo_stack->len; i++)
+    {
+      UndoEntry *entry = g_ptr_array_index (self->undo_stack, i);
+
+      if (entry->toast == toast && entry->pending)
+        {
+          entry->parked = TRUE;
+          g_clear_object (&entry->toast);
+          return;
+        }
+    }
+}
+
+static gboolean
+offer_parked_cb (gpointer data)
+{
+  SsaWindow *self = data;
+
+  self->offer_parked_source = 0;
+  if (self->undo_stack != NULL)
+    show_parked_toast (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the toast that just ended has gone, a parked deletion's Undo comes back. */
+static void
+offer_parked_later (SsaWindow *self)
+{
+  if (self->offer_parked_source == 0)
+    self->offer_parked_source = g_idle_add_full (G_PRIORITY_DEFAULT, offer_parked_cb, self,
+                                                 NULL);
 }
 
 static gboolean
@@ -1213,12 +1450,12 @@ set_archived (SsaWindow *self,
                                                         ? PROP_CUSTOMER_ARCHIVED
                                                         : PROP_INSTALLATION_ARCHIVED]);
 
+  /* Short, so that it fits a toast (a longer message would open a dialog each time);
+   * what archiving means is said by the dialog that offers it and in docs/window.md. */
   if (archived)
     /* Translators: %s is a customer's or an installation's name. */
-    message = g_strdup_printf (self->show_archived
-                                 ? _("“%s” archived: it is left out of the renewals")
-                                 : _("“%s” archived: it is left out of the renewals and "
-                                     "the list, unless Show Archived is on"), name);
+    message = g_strdup_printf (self->show_archived ? _("“%s” archived")
+                                                   : _("“%s” archived and hidden"), name);
   else
     /* Translators: %s is a customer's or an installation's name. */
     message = g_strdup_printf (_("“%s” is no longer archived"), name);
@@ -1895,6 +2132,18 @@ show_toast_action (GtkWidget  *widget,
 }
 
 static void
+show_error_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  const char *message = NULL;
+  const char *fix_action = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &message, &fix_action);
+  show_message (SSA_WINDOW (widget), message, *fix_action != '\0' ? fix_action : NULL);
+}
+
+static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -1925,6 +2174,22 @@ search_action (GtkWidget  *widget,
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   ssa_sidebar_focus_search (self->sidebar);
+}
+
+/* Ctrl+F must reach the search wherever the focus is: as a class binding it runs only
+ * when the focused widget lets the key bubble up, and a selectable label or a text field
+ * took it first. A controller in the capture phase sees the key before them. */
+static void
+add_capture_shortcuts (SsaWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("win.search")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -2657,9 +2922,12 @@ ssa_window_dispose (GObject *object)
     finish_all_deletions (self);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
-  g_clear_handle_id (&self->toast_source, g_source_remove);
-  g_clear_pointer (&self->toasts, g_ptr_array_unref);
-  g_clear_object (&self->shown_toast);
+  drop_pending_toast (self);
+  g_clear_handle_id (&self->withdraw_source, g_source_remove);
+  g_clear_handle_id (&self->offer_parked_source, g_source_remove);
+  g_clear_object (&self->withdrawn_toast);
+  if (self->current_toast != NULL)
+    current_toast_dismissed_cb (self, self->current_toast);
   g_clear_object (&self->shown_installation);
   g_clear_object (&self->shown_customer);
 
@@ -2824,6 +3092,7 @@ ssa_window_class_init (SsaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_action);
   gtk_widget_class_install_action (widget_class, "win.open-installation", "x",
                                    open_installation_action);
   gtk_widget_class_install_action (widget_class, "win.open-offer", "s", open_offer_action);
@@ -2868,8 +3137,6 @@ ssa_window_class_init (SsaWindowClass *klass)
                                        "win.new-customer", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.import-installation", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-offer", NULL);
@@ -2926,13 +3193,12 @@ ssa_window_init (SsaWindow *self)
   self->cancellable = g_cancellable_new ();
   self->products = g_list_store_new (SSA_TYPE_PRODUCT);
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
-  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_undo_actions (self);
+  add_capture_shortcuts (self);
   ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
-
 
   self->settings = ssa_refresh_dup_settings ();
   if (self->settings != NULL)
