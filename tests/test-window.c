@@ -207,6 +207,16 @@ is_true (gpointer data)
   return *(gboolean *) data;
 }
 
+/* Whether @data, a widget, is mapped with a size: what a snapshot needs. */
+static gboolean
+is_drawable (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
+         gtk_widget_get_height (widget) > 0;
+}
+
 static void
 wait_for_frame (GtkWidget *widget)
 {
@@ -236,7 +246,9 @@ screenshot (GtkWidget  *widget,
   GskRenderer *renderer;
 
   /* Drawn right after a frame was painted: every widget then has its allocation. A slow
-   * run (sanitizers) may still be laying out after a resize: then the next frame. */
+   * run (sanitizers on a loaded machine) may not have mapped a popover or dialog yet, or
+   * still be laying out after a resize: wait for it to be mapped, then for the next frame. */
+  g_assert_true (wait_for (is_drawable, widget));
   spin (300);
   for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
     {
