@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "ssa-cli.h"
 #include "ssa-date.h"
@@ -368,15 +367,6 @@ commit_output (PendingOutput *pending)
   return FALSE;
 }
 
-/* Whether @path is a FIFO or a device, which the writer writes through at commit. */
-static gboolean
-is_written_through (const char *path)
-{
-  GStatBuf st;
-
-  return !ssa_output_is_stdout (path) && g_stat (path, &st) == 0 && !S_ISREG (st.st_mode);
-}
-
 /**
  * ssa_cli_write_offer_files:
  * @options: the command's options
@@ -426,10 +416,11 @@ ssa_cli_write_offer_files (SsaCliQuoteOptions    *options,
    * often go first, standard output last, so that one failure leaves the others unwritten;
    * the files committed before a failure stay, the others are removed. */
   for (guint i = 0; ok && i < n_outputs; i++)
-    if (is_written_through (outputs[i].path))
+    if (ssa_output_is_written_through (outputs[i].output))
       ok = commit_output (&outputs[i]);
   for (guint i = 0; ok && i < n_outputs; i++)
-    if (!ssa_output_is_stdout (outputs[i].path) && !is_written_through (outputs[i].path))
+    if (!ssa_output_is_stdout (outputs[i].path) &&
+        !ssa_output_is_written_through (outputs[i].output))
       ok = commit_output (&outputs[i]);
   for (guint i = 0; ok && i < n_outputs; i++)
     if (ssa_output_is_stdout (outputs[i].path))

@@ -620,6 +620,20 @@ ssa_output_is_stdout (const char *path)
 }
 
 /**
+ * ssa_output_is_written_through:
+ *
+ * Returns: whether @self is a FIFO or a character device, whose bytes go out only at
+ *   commit, where they can still fail (`/dev/full`) as a file's rename hardly can
+ */
+gboolean
+ssa_output_is_written_through (SsaOutput *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->kind == KIND_STREAM;
+}
+
+/**
  * ssa_output_check:
  * @path: an output option's value
  * @error: a #GError

@@ -68,6 +68,7 @@ void        ssa_output_unprotect         (const char        *path,
 gboolean    ssa_output_check             (const char        *path,
                                           GError           **error);
 gboolean    ssa_output_is_stdout         (const char        *path);
+gboolean    ssa_output_is_written_through (SsaOutput        *self);
 
 SsaOutput  *ssa_output_open              (const char        *path,
                                           GError           **error);
