@@ -26,7 +26,7 @@
 #include "test-util.h"
 
 /* The commands on the app's database, run against the built ssa-desk-cli: a whole session
- * with the JSON shapes of formats-and-cli.md, exit statuses, a database from a newer version
+ * with the JSON shapes of docs/formats.md, exit statuses, a database from a newer version
  * left untouched, a read-only database and a full disk refused cleanly, several
  * processes creating offers at once while some are killed, without lost, duplicate or
  * missing numbers, `offer export` writing a stored offer's documents again (the same as

@@ -22,7 +22,7 @@
 #include "test-cli-util.h"
 #include "test-util.h"
 
-/* The command-line contract of formats-and-cli.md, run against the built ssa-desk-cli:
+/* The command-line contract of docs/formats.md, run against the built ssa-desk-cli:
  * exit statuses 0 / 1 (an input refused) / 2 (a malformed command line), one line per
  * problem on stderr naming the file or option and the field, nothing on stdout and no
  * output file (not even a temporary one) on refusal, and the offer JSON of the worked
@@ -1096,7 +1096,7 @@ check_help (Fixture            *f,
     g_test_fail_printf ("the help does not mention:%s", missing->str);
 }
 
-/* `quote --help` shows every option of the synopsis in formats-and-cli.md. */
+/* `quote --help` shows every option of the synopsis in docs/formats.md. */
 static void
 test_help_quote (Fixture       *f,
                  gconstpointer  data)

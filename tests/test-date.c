@@ -16,7 +16,7 @@
 
 #include "test-util.h"
 
-/* Calendar dates of ssa-rules.md: strict YYYY-MM-DD, months() counting started months, and
+/* Calendar dates of docs/rules.md: strict YYYY-MM-DD, months() counting started months, and
  * add_months() keeping the day of month clamped to shorter months. */
 
 typedef struct
@@ -181,7 +181,7 @@ static void
 test_months (void)
 {
   static const MonthsCase cases[] = {
-    /* The four examples of ssa-rules.md. */
+    /* The four examples of docs/rules.md. */
     { "2027-01-01", "2027-12-31", 12 },
     { "2026-07-01", "2026-11-27", 5 },
     { "2027-01-15", "2028-01-15", 13 },
@@ -236,7 +236,7 @@ test_months (void)
     }
 }
 
-/* The definition of ssa-rules.md, for every pair of days of 2023 to 2025 less than 40 days
+/* The definition of docs/rules.md, for every pair of days of 2023 to 2025 less than 40 days
  * apart: across every month end and the leap day of 2024. */
 static void
 test_months_formula (void)

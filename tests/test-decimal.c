@@ -14,9 +14,9 @@
 #include "ssa-decimal.h"
 #include "ssa-error.h"
 
-/* Exact decimals of formats-and-cli.md: strings "digits", "digits.d" or "digits.dd", JSON
+/* Exact decimals of docs/formats.md: strings "digits", "digits.d" or "digits.dd", JSON
  * numbers with at most 2 decimals, never negative, held as signed 64-bit hundredths; and
- * the single rounding (half up) of ssa-rules.md. */
+ * the single rounding (half up) of docs/rules.md. */
 
 typedef struct
 {

@@ -273,7 +273,7 @@ billing_to_string (int value)
 static void
 test_enum_nicks (void)
 {
-  /* The strings of ssa-rules.md and formats-and-cli.md, in the order of ssa-kind.h. */
+  /* The strings of docs/rules.md and docs/formats.md, in the order of ssa-kind.h. */
   static const char * const kinds[] = {
     "switchboard", "port", "mobility", "gsm", "voicemail", "standby", "softphone", "app",
     "third_party", "hardware", "service",

@@ -22,7 +22,7 @@
 
 #include "test-util.h"
 
-/* The offer calculator against ssa-rules.md: the three worked examples to the hundredth,
+/* The offer calculator against docs/rules.md: the three worked examples to the hundredth,
  * then each rule on its own. Every expected figure below is worked out by hand from the
  * rules, not taken from the code. */
 
@@ -1498,7 +1498,7 @@ test_period_long_past_start_end_date (void)
 }
 
 /* The same period given as N = 130 months from the requested start 2017-01-01 (ending
- * 2027-10-31): ssa-rules.md limits months (s', e), which is 12, not N. */
+ * 2027-10-31): docs/rules.md limits months (s', e), which is 12, not N. */
 static void
 test_period_months_over_120_from_past_start (void)
 {
@@ -2020,7 +2020,7 @@ test_warning_unsupported_through_major (void)
 }
 
 /* "6.00" is unsupported and, not being in the version table, of unknown support status as
- * well: each rule of ssa-rules.md "Warnings" applies on its own (the sample firmware-6.json
+ * well: each rule of docs/rules.md "Warnings" applies on its own (the sample firmware-6.json
  * expects both). */
 static void
 test_warning_unsupported_also_unknown (void)

@@ -12,7 +12,7 @@
 
 #include "ssa-org-no.h"
 
-/* Norwegian organisation numbers (formats-and-cli.md): 9 digits, the last a check digit by
+/* Norwegian organisation numbers (docs/formats.md): 9 digits, the last a check digit by
  * the weights 3 2 7 6 5 4 3 2, modulus 11. */
 
 static const int weights[] = { 3, 2, 7, 6, 5, 4, 3, 2 };
@@ -41,7 +41,7 @@ test_known_numbers (void)
   static const char * const valid[] = {
     "974760673",  /* Brønnøysundregistrene */
     "923609016",  /* Equinor ASA */
-    "988077917",  /* the example of formats-and-cli.md */
+    "988077917",  /* the example of docs/formats.md */
     /* The sample installations. */
     "994613820",
     "885602142",

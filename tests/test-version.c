@@ -12,7 +12,7 @@
 
 #include "ssa-version.h"
 
-/* Firmware versions of ssa-rules.md: "the major version is the number, the release the
+/* Firmware versions of docs/rules.md: "the major version is the number, the release the
  * rN (1 where absent), and the rest is ignored for support decisions". */
 
 typedef struct
@@ -25,7 +25,7 @@ typedef struct
 static void
 test_spec_forms (void)
 {
-  /* Every form ssa-rules.md lists. */
+  /* Every form docs/rules.md lists. */
   static const VersionCase cases[] = {
     { "13r2", 13, 2 },
     { "13r2sr14", 13, 2 },

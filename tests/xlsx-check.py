@@ -106,7 +106,7 @@ def check_static(path, expect_path):
     money = expect['money_format']
     date = expect['date_format']
 
-    # The lines: dates as dates, months, SSC and amounts as formulas of ssa-rules.md.
+    # The lines: dates as dates, months, SSC and amounts as formulas of docs/rules.md.
     for i, line in enumerate(expect['lines']):
         r = first + i
         if offer[f'A{r}'].value != line['code']:

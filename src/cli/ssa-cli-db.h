@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The commands on the app's database ("Commands on the app's database" of
- * formats-and-cli.md, plus import-csv and backup). Each takes argv from its own name on. */
+ * docs/formats.md, plus import-csv and backup). Each takes argv from its own name on. */
 
 void ssa_cli_db_set_path       (const char  *path);
 const char *ssa_cli_db_get_path (void);

@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-/* Exit statuses of formats-and-cli.md. */
+/* Exit statuses of docs/formats.md. */
 #define SSA_CLI_OK       0
 #define SSA_CLI_REFUSED  1
 #define SSA_CLI_USAGE    2

@@ -152,7 +152,7 @@ ssa_date_today (GDate *out)
  * @a: the first day
  * @b: the last day, not before @a
  *
- * Counts the started months of [@a, @b] as ssa-rules.md defines them:
+ * Counts the started months of [@a, @b] as docs/rules.md defines them:
  * 12 * (year(b) - year(a)) + (month(b) - month(a)) + (day(b) >= day(a) ? 1 : 0).
  */
 int

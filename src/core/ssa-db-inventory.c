@@ -1643,7 +1643,7 @@ ssa_db_list_renewals (SsaDb        *self,
   return list_rows (self, stmt, FALSE, error);
 }
 
-/* After an offer is accepted (ssa-rules.md). */
+/* After an offer is accepted (docs/rules.md). */
 
 static gboolean
 id_in (GArray *ids,

@@ -1029,7 +1029,7 @@ accept (SsaDb             *self,
  * Moves an offer on: draft → sent → accepted or declined. Any other change, a second
  * accepted revision of one number, and sending or accepting an offer whose validity has
  * ended are refused with %SSA_DB_ERROR_REFUSED. Accepting applies "After an offer is
- * accepted" of ssa-rules.md to the installation in the same transaction.
+ * accepted" of docs/rules.md to the installation in the same transaction.
  */
 gboolean
 ssa_db_set_offer_status (SsaDb           *self,

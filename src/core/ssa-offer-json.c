@@ -9,7 +9,7 @@
 #include "ssa-date.h"
 #include "ssa-offer.h"
 
-/* The `ssa-desk-offer/1` writer. Besides the fields of formats-and-cli.md it writes the
+/* The `ssa-desk-offer/1` writer. Besides the fields of docs/formats.md it writes the
  * inputs of the computation (prices and percentages, and each line's SSC per year), which
  * readers may ignore, so that a stored snapshot can be shown and exported again without
  * the price list it came from. */

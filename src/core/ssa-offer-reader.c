@@ -132,7 +132,7 @@ read_totals (SsaOffer           *self,
   ssa_json_scope_get_decimal (&scope, "vat", SSA_JSON_REQUIRED, &t->vat);
   ssa_json_scope_get_decimal (&scope, "total", SSA_JSON_REQUIRED, &t->total);
 
-  /* Not written: it follows from the others (ssa-rules.md, computation step 5). A damaged
+  /* Not written: it follows from the others (docs/rules.md, computation step 5). A damaged
    * document can hold amounts too large to add up (none is negative: the difference can
    * not overflow). */
   if (ssa_decimal_add (t->regular, t->backpay, &t->subtotal))

@@ -20,7 +20,7 @@
  *
  * "Tilbud" (Offer): the lines table in columns A to J under a frozen header row, and beside
  * it, in columns L and M, the offer's details, the inputs (yellow cells) and the totals.
- * Every computed cell is a formula by ssa-rules.md that carries the engine's value as its
+ * Every computed cell is a formula by docs/rules.md that carries the engine's value as its
  * cached result, so the workbook shows the right figures before any recalculation and
  * recomputes by the same rules when a quantity or an input changes:
  *
@@ -28,7 +28,7 @@
  *   SSC     =ROUND(D*E*H/12,2)              regular
  *           =ROUND(D*E*H*multiplier/12,2)   back-payment
  *   amount  =ROUND(I*price,2)
- *   totals  SUM and SUMIF over the lines, then step 5 of ssa-rules.md with ROUND once each;
+ *   totals  SUM and SUMIF over the lines, then step 5 of docs/rules.md with ROUND once each;
  *           the billing discount and the discount are shown as negative amounts.
  *
  * "Lisenser" (Licences): the installation's inventory, excluded items included.

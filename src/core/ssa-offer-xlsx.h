@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The offer as an Excel workbook (libxlsxwriter) whose sheet "Tilbud" recomputes the offer
- * by the rules of ssa-rules.md in Excel or LibreOffice. The cells the workbook defines
+ * by the rules of docs/rules.md in Excel or LibreOffice. The cells the workbook defines
  * names for (SSA_SscPrice, SSA_Total, …) are listed in docs/documents.md. */
 
 gboolean ssa_offer_xlsx_write_output (const SsaOffer        *offer,

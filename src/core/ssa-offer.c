@@ -15,7 +15,7 @@
 #include "ssa-offer-private.h"
 #include "ssa-version.h"
 
-/* The offer calculator of ssa-rules.md: a pure function of a price list, an inventory and
+/* The offer calculator of docs/rules.md: a pure function of a price list, an inventory and
  * a request. Every amount is an integer of hundredths; every product is formed exactly in
  * 128 bits by ssa_decimal_mul_div() and rounded once, half up. */
 
@@ -95,7 +95,7 @@ add_version_warnings (SsaOffer           *self,
       return;
     }
 
-  /* Each rule of ssa-rules.md is applied on its own: version 6 is unsupported, and it is
+  /* Each rule of docs/rules.md is applied on its own: version 6 is unsupported, and it is
    * also missing from a current price list's version table. */
   if (version.major <= price_list->unsupported_through_major)
     add_warning (self, SSA_WARNING_VERSION_UNSUPPORTED,
@@ -454,7 +454,7 @@ ssa_offer_request_init (SsaOfferRequest *request)
  * @line: a licence line of that installation
  * @out: (out caller-allocates): what the offer calculator makes of @line
  *
- * Applies the rules of one licence line (ssa-rules.md, "Licence line"): the price list's
+ * Applies the rules of one licence line (docs/rules.md, "Licence line"): the price list's
  * name and kind win over the line's; a code the price list does not have is refused unless
  * the line says it is third-party; the coverage end is the line's covered_until, else the
  * day before its added_on, else @ssa_expiry. The coverage end is worked out for every line,
@@ -539,7 +539,7 @@ check_period_date (const GDate *date,
  * @request: the period and terms
  * @error: a #GError
  *
- * Computes an SSA offer by ssa-rules.md. Refuses (%SSA_ERROR_INVALID naming each bad
+ * Computes an SSA offer by docs/rules.md. Refuses (%SSA_ERROR_INVALID naming each bad
  * licence line, %SSA_ERROR_REFUSED for the deployment, %SSA_ERROR_REQUEST for the period or
  * the terms, %SSA_ERROR_OVERFLOW
  * naming the line or the totals) rather than returning a partial offer.

@@ -116,7 +116,7 @@ typedef struct
   GStringChunk   *strings;    /* owns the lines' codes and names */
 } SsaOffer;
 
-/* Where a line's coverage end comes from, in the order ssa-rules.md tries them. */
+/* Where a line's coverage end comes from, in the order docs/rules.md tries them. */
 typedef enum
 {
   SSA_COVERAGE_END_NONE,          /* none at all: an input error on a line of a covered kind */

@@ -16,7 +16,7 @@
 #include "ssa-price-list.h"
 #include "ssa-version.h"
 
-/* Defaults of ssa-rules.md, in hundredths where they are decimals. */
+/* Defaults of docs/rules.md, in hundredths where they are decimals. */
 #define DEFAULT_VAT_PERCENT               (25 * 100)
 #define DEFAULT_ANNUAL_RATE_PERCENT       (15 * 100)
 #define DEFAULT_BACKPAY_MULTIPLIER        (2 * 100)
