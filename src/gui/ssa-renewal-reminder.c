@@ -36,8 +36,55 @@ typedef struct
 {
   GDate  today;
   guint  within_days;
-  guint  counts[2];
 } CountData;
+
+static gboolean
+name_answers (GDBusConnection *bus,
+              const char      *method,
+              const char      *name)
+{
+  g_autoptr(GVariant) reply = NULL;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", method,
+                                       name != NULL ? g_variant_new ("(s)", name) : NULL,
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply == NULL)
+    return FALSE;
+  if (name != NULL)
+    {
+      gboolean owned = FALSE;
+
+      g_variant_get (reply, "(b)", &owned);
+      return owned;
+    }
+  else
+    {
+      g_autofree const char **names = NULL;
+
+      g_variant_get (reply, "(^a&s)", &names);
+      return names != NULL && g_strv_contains (names, "org.freedesktop.Notifications");
+    }
+}
+
+/* Whether a notification reaches anyone: outside a sandbox GLib sends to GTK's server
+ * (org.gtk.Notifications, the shell) or else to org.freedesktop.Notifications, and warns
+ * when neither is there (a bare session, a test's bus). In a sandbox the portal carries
+ * it. Runs in the worker: the calls to the bus wait for its answer. */
+static gboolean
+notification_server_answers (void)
+{
+  g_autoptr(GDBusConnection) bus = NULL;
+
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return TRUE;
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (bus == NULL)
+    return FALSE;
+  return name_answers (bus, "NameHasOwner", "org.gtk.Notifications") ||
+         name_answers (bus, "NameHasOwner", "org.freedesktop.Notifications") ||
+         name_answers (bus, "ListActivatableNames", NULL);
+}
 
 static gpointer
 count_job (SsaDb         *db,
@@ -46,7 +93,7 @@ count_job (SsaDb         *db,
            GError       **error)
 {
   CountData *data = user_data;
-  guint *counts = g_new0 (guint, 2);
+  guint *counts = g_new0 (guint, 3);
 
   if (!ssa_reminders_count (db, &data->today, data->within_days, &counts[0], &counts[1],
                             error))
@@ -54,6 +101,7 @@ count_job (SsaDb         *db,
       g_free (counts);
       return NULL;
     }
+  counts[2] = notification_server_answers ();
   return counts;
 }
 
@@ -104,8 +152,12 @@ counted_cb (GObject      *object,
   data->n_renewals = counts[0];
   data->n_offers = counts[1];
 
+  /* Nobody to show it: counted, but not sent. */
+  if (!counts[2])
+    g_debug ("No notification server: %u SSAs and %u offers due, not shown",
+             data->n_renewals, data->n_offers);
   /* Nothing due: no notification, and none left standing from an earlier day. */
-  if (data->n_renewals == 0 && data->n_offers == 0)
+  else if (data->n_renewals == 0 && data->n_offers == 0)
     g_application_withdraw_notification (data->application, SSA_RENEWAL_REMINDER_ID);
   else
     {
