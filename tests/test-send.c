@@ -20,9 +20,13 @@
 #include <json-glib/json-glib.h>
 
 #include "test-cli-util.h"
+#include <adwaita.h>
+
 #include "ssa-date.h"
 #include "ssa-decimal.h"
 #include "ssa-offer-send.h"
+#include "ssa-offers-page.h"
+#include "ssa-repository.h"
 #include "ssa-renewal-reminder.h"
 
 #define TYPE_XLSX "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -432,12 +436,15 @@ test_draft (Fixture       *f,
   g_autofree char *path = NULL;
   g_autofree char *expected = NULL;
   SsaOfferSendWay way = SSA_OFFER_SEND_PORTAL;
+  gboolean opened = FALSE;
 
   g_assert_false (name_has_owner ("org.freedesktop.portal.Desktop"));
   ssa_offer_send_async (NULL, f->db, f->number, TRUE, NULL, store_result_cb, &result);
-  g_assert_true (ssa_offer_send_finish (wait_result (&result), &way, &draft, NULL, &error));
+  g_assert_true (ssa_offer_send_finish (wait_result (&result), &way, &draft, &opened, &error));
   g_assert_no_error (error);
   g_assert_cmpint (way, ==, SSA_OFFER_SEND_DRAFT);
+  /* Opened with the default program for message/rfc822: the test's own. */
+  g_assert_true (opened);
   g_assert_nonnull (draft);
   path = g_file_get_path (draft);
   expected = g_strdup_printf ("%s/SSA-tilbud %s.eml", documents, f->number);
@@ -509,6 +516,153 @@ test_cli_eml (Fixture       *f,
   RUN (f, &run, "--db", "@DB", "offer", "export", f->number, "--eml", "@D/no-to.eml");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.err, "no e-mail address"));
+}
+
+/* The window: the register's "Send by E-mail…", its question, and "Mark as Sent". */
+
+static gboolean have_display;
+
+static void
+spin_until (gboolean (*done) (gpointer),
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static gboolean
+repository_loaded (gpointer data)
+{
+  return ssa_repository_get_loaded (data);
+}
+
+static gboolean
+model_has_items (gpointer data)
+{
+  return g_list_model_get_n_items (data) > 0;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static gboolean
+mock_called (gpointer data)
+{
+  Mock *mock = data;
+  g_autoptr(JsonArray) calls = mock_calls (mock);
+
+  return json_array_get_length (calls) > 0;
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *status;
+} StatusWait;
+
+static gboolean
+offer_has_status (gpointer data)
+{
+  StatusWait *wait = data;
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) offers = NULL;
+
+  RUN (wait->f, &run, "--db", "@DB", "offers", "--json");
+  offers = parse_json (run.out);
+  return g_strcmp0 (json_object_get_string_member (
+                      json_array_get_object_element (json_node_get_array (offers), 0),
+                      "stored_status"), wait->status) == 0;
+}
+
+static void
+test_offers_page (Fixture       *f,
+                  gconstpointer  data)
+{
+  Mock mock = { 0, };
+  g_autoptr(SsaRepository) repository = NULL;
+  g_autoptr(JsonArray) calls = NULL;
+  GtkWindow *window;
+  GtkWidget *overlay, *page, *check;
+  GtkSingleSelection *selection;
+  AdwMessageDialog *dialog;
+  StatusWait wait = { f, "sent" };
+  JsonObject *call;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+  if (!mock_start (&mock, "portal", f->dir))
+    return;
+
+  repository = ssa_repository_new (f->db);
+  ssa_repository_load_async (repository, NULL, NULL, NULL);
+  spin_until (repository_loaded, repository);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  overlay = adw_toast_overlay_new ();
+  page = ssa_offers_page_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  gtk_window_set_child (window, overlay);
+  gtk_window_present (window);
+  ssa_offers_page_set_repository (SSA_OFFERS_PAGE (page), repository);
+  selection = GTK_SINGLE_SELECTION (gtk_widget_get_template_child (page, SSA_TYPE_OFFERS_PAGE,
+                                                                   "selection"));
+  spin_until (model_has_items, selection);
+  gtk_single_selection_set_selected (selection, 0);
+
+  /* The button's action asks first; the workbook is chosen in the question. */
+  g_assert_true (gtk_widget_activate_action (page, "offers.send", NULL));
+  spin_until (dialog_shown, NULL);
+  dialog = find_dialog ();
+  check = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_CHECK_BUTTON (check));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  adw_message_dialog_response (dialog, "send");
+
+  spin_until (mock_called, &mock);
+  calls = mock_calls (&mock);
+  g_assert_cmpuint (json_array_get_length (calls), ==, 1);
+  call = json_array_get_object_element (calls, 0);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (call,
+                                                                                "addresses"),
+                                                  0), ==, "ola.haugen@example.no");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (call, "attachments")),
+                    ==, 2);
+
+  /* The toast's "Mark as Sent" names the offer it was sent for. */
+  g_assert_true (offer_has_status (&(StatusWait) { f, "draft" }));
+  g_assert_true (gtk_widget_activate_action (page, "offers.mark-sent", "s", f->number));
+  spin_until (offer_has_status, &wait);
+
+  gtk_window_destroy (window);
+  mock_stop (&mock, "org.freedesktop.portal.Desktop");
 }
 
 /* Reminders */
@@ -725,6 +879,7 @@ main (int   argc,
   g_autofree char *config = NULL;
   g_autofree char *dirs = NULL;
   g_autofree char *cache = NULL;
+  g_autofree char *display = NULL;
   int status;
 
   /* A home of the test's own, with a Documents folder, set before GLib reads it. */
@@ -744,20 +899,44 @@ main (int   argc,
   g_setenv ("HOME", home, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  /* No mail program opens the draft: the test's environment has none to choose. */
-  g_setenv ("XDG_DATA_DIRS", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  /* The default mail program is the test's own, which does nothing (`true`): no real one
+   * opens the drafts. */
+  {
+    g_autofree char *data_home = g_build_filename (home, "data", NULL);
+    g_autofree char *apps = g_build_filename (data_home, "applications", NULL);
+    g_autofree char *desktop = g_build_filename (apps, "ssa-test-mail.desktop", NULL);
+    g_autofree char *mimeapps = g_build_filename (config, "mimeapps.list", NULL);
+
+    g_mkdir_with_parents (apps, 0700);
+    g_assert_true (g_file_set_contents (desktop,
+                                        "[Desktop Entry]\nType=Application\nName=Test Mail\n"
+                                        "Exec=true %u\nMimeType=message/rfc822;\n", -1, NULL));
+    g_assert_true (g_file_set_contents (mimeapps,
+                                        "[Default Applications]\n"
+                                        "message/rfc822=ssa-test-mail.desktop\n", -1, NULL));
+    g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  }
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
 
   g_test_init (&argc, &argv, NULL);
 
   /* A private session bus: the mocks own their names there only. */
+  /* GTestDBus unsets DISPLAY (so that no X11 autolaunch finds a bus): keep it for GTK. */
+  display = g_strdup (g_getenv ("DISPLAY"));
   bus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_test_dbus_up (bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  /* After the bus: GTK connects to the session bus as it starts. */
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
 
   g_test_add ("/send/portal", Fixture, NULL, fixture_set_up, test_portal, fixture_tear_down);
   g_test_add ("/send/draft", Fixture, NULL, fixture_set_up, test_draft, fixture_tear_down);
   g_test_add ("/send/cli-eml", Fixture, NULL, fixture_set_up, test_cli_eml, fixture_tear_down);
+  g_test_add ("/send/offers-page", Fixture, NULL, fixture_set_up, test_offers_page,
+              fixture_tear_down);
   g_test_add ("/reminders/cli-due", Fixture, NULL, fixture_set_up, test_cli_due,
               fixture_tear_down);
   g_test_add_func ("/reminders/next-day", test_next_day);
@@ -765,7 +944,12 @@ main (int   argc,
               fixture_tear_down);
 
   status = g_test_run ();
-  g_test_dbus_down (bus);
+  /* GTK keeps its connection to the bus to the end, which g_test_dbus_down() would wait
+   * for in vain: then GTestDBus's watcher process stops the daemon as the test exits. */
+  if (have_display)
+    (void) g_steal_pointer (&bus);
+  else
+    g_test_dbus_down (bus);
   remove_tree (home);
   return status;
 }
