@@ -302,12 +302,16 @@ ssa_offer_mail_new (SsaDb             *db,
   stem = ssa_doc_string_printf (doc_lang, SSA_DOC_MAIL_FILE, stored->number);
   file_stem = clean_file_name (stem);
   if (!add_attachment (mail, folder, file_stem, "pdf", SSA_MAIL_TYPE_PDF,
-                       ssa_offer_pdf_write_output, offer, inventory, info, error))
-    return NULL;
-  if (with_workbook &&
-      !add_attachment (mail, folder, file_stem, "xlsx", SSA_MAIL_TYPE_XLSX,
-                       ssa_offer_xlsx_write_output, offer, inventory, info, error))
-    return NULL;
+                       ssa_offer_pdf_write_output, offer, inventory, info, error) ||
+      (with_workbook &&
+       !add_attachment (mail, folder, file_stem, "xlsx", SSA_MAIL_TYPE_XLSX,
+                        ssa_offer_xlsx_write_output, offer, inventory, info, error)))
+    {
+      /* All or nothing: a document written before the one that failed goes too. */
+      for (guint i = 0; i < mail->attachments->len; i++)
+        g_unlink (((SsaMailAttachment *) g_ptr_array_index (mail->attachments, i))->path);
+      return NULL;
+    }
 
   return g_steal_pointer (&mail);
 }
