@@ -333,12 +333,28 @@ mark_sent_clicked_cb (AdwToast  *toast,
   gtk_widget_activate_action (page, "offers.mark-sent", "s", number);
 }
 
+typedef struct
+{
+  GtkWidget *page;
+  gboolean   offer_mark_sent;
+} SentData;
+
+static void
+sent_data_free (SentData *sent)
+{
+  g_object_unref (sent->page);
+  g_free (sent);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SentData, sent_data_free)
+
 static void
 sent_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(GtkWidget) page = user_data;
+  g_autoptr(SentData) sent = user_data;
+  GtkWidget *page = sent->page;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) draft = NULL;
   g_autofree char *message = NULL;
@@ -378,13 +394,17 @@ sent_cb (GObject      *object,
       message = g_strdup_printf (_("%s: open it with your mail program to send it"), saved);
     }
 
-  /* The user sends the message in the mail program, which may take a while: the toast
-   * stays until it is answered or replaced. */
   toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_button_label (toast, _("Mark as _Sent"));
-  g_object_set_data_full (G_OBJECT (toast), "ssa-number", g_strdup (number), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (mark_sent_clicked_cb), page, 0);
+  /* A draft: the user sends the message in the mail program, which may take a while, so
+   * the toast stays until it is answered or replaced. An offer sent before stays sent. */
+  if (sent->offer_mark_sent)
+    {
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("Mark as _Sent"));
+      g_object_set_data_full (G_OBJECT (toast), "ssa-number", g_strdup (number), g_free);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (mark_sent_clicked_cb), page,
+                               0);
+    }
   ssa_page_show_toast (page, toast);
 }
 
@@ -393,6 +413,7 @@ typedef struct
   GtkWidget      *page;
   char           *db_path;
   char           *number;
+  gboolean        offer_mark_sent;
   GtkCheckButton *workbook;
 } AskData;
 
@@ -413,10 +434,15 @@ ask_response_cb (AdwMessageDialog *dialog,
                  const char       *response,
                  AskData          *ask)
 {
-  if (g_str_equal (response, "send"))
-    ssa_offer_send_async (ask->page, ask->db_path, ask->number,
-                          gtk_check_button_get_active (ask->workbook), NULL, sent_cb,
-                          g_object_ref (ask->page));
+  SentData *sent;
+
+  if (!g_str_equal (response, "send"))
+    return;
+  sent = g_new0 (SentData, 1);
+  sent->page = g_object_ref (ask->page);
+  sent->offer_mark_sent = ask->offer_mark_sent;
+  ssa_offer_send_async (ask->page, ask->db_path, ask->number,
+                        gtk_check_button_get_active (ask->workbook), NULL, sent_cb, sent);
 }
 
 /**
@@ -424,6 +450,8 @@ ask_response_cb (AdwMessageDialog *dialog,
  * @page: the page that asks (the offers register)
  * @db_path: the database
  * @number: the stored offer's number
+ * @offer_mark_sent: whether the toast after sending offers to mark the offer as sent (a
+ *   draft; an offer sent before is sent again)
  *
  * Asks whether the workbook goes with the PDF, sends the offer, and offers in a toast to
  * mark it as sent ("offers.mark-sent" on @page, with the number).
@@ -431,7 +459,8 @@ ask_response_cb (AdwMessageDialog *dialog,
 void
 ssa_offer_send_run (GtkWidget  *page,
                     const char *db_path,
-                    const char *number)
+                    const char *number,
+                    gboolean    offer_mark_sent)
 {
   GtkRoot *root = gtk_widget_get_root (page);
   g_autofree char *heading = NULL;
@@ -452,6 +481,7 @@ ssa_offer_send_run (GtkWidget  *page,
   ask->page = g_object_ref (page);
   ask->db_path = g_strdup (db_path);
   ask->number = g_strdup (number);
+  ask->offer_mark_sent = offer_mark_sent;
   ask->workbook = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (
                                       _("Attach the _workbook (Excel) too")));
   adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (ask->workbook));

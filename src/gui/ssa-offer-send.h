@@ -37,6 +37,7 @@ gboolean  ssa_offer_send_finish (GAsyncResult         *result,
 
 void      ssa_offer_send_run    (GtkWidget            *page,
                                  const char           *db_path,
-                                 const char           *number);
+                                 const char           *number,
+                                 gboolean              offer_mark_sent);
 
 G_END_DECLS

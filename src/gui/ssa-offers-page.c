@@ -512,7 +512,8 @@ send_action (GtkWidget  *widget,
   g_autofree char *path = ssa_page_dup_database_path (self->repository);
 
   if (item != NULL && path != NULL)
-    ssa_offer_send_run (widget, path, ssa_offer_item_get_number (item));
+    ssa_offer_send_run (widget, path, ssa_offer_item_get_number (item),
+                        g_strcmp0 (ssa_offer_item_get_status (item), "draft") == 0);
 }
 
 static void
