@@ -26,6 +26,8 @@
 #include "ssa-decimal.h"
 #include "ssa-offer-send.h"
 #include "ssa-offers-page.h"
+#include "ssa-preferences.h"
+#include "ssa-refresh.h"
 #include "ssa-repository.h"
 #include "ssa-renewal-reminder.h"
 
@@ -665,6 +667,36 @@ test_offers_page (Fixture       *f,
   mock_stop (&mock, "org.freedesktop.portal.Desktop");
 }
 
+/* The reminder window in Preferences is the setting the reminder reads. */
+static void
+test_preferences (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = ssa_refresh_dup_settings ();
+  SsaPreferences *preferences;
+  GtkSpinButton *spin;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+  g_assert_nonnull (settings);
+  g_assert_cmpuint (g_settings_get_uint (settings, "reminder-days"), ==, 60);
+
+  preferences = ssa_preferences_new (NULL, f->db);
+  spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                         SSA_TYPE_PREFERENCES,
+                                                         "reminder_spin"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 60);
+  gtk_spin_button_set_value (spin, 30);
+  g_assert_cmpuint (g_settings_get_uint (settings, "reminder-days"), ==, 30);
+  gtk_spin_button_set_value (spin, 0);
+  g_assert_cmpuint (g_settings_get_uint (settings, "reminder-days"), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "reminder-days");
+}
+
 /* Reminders */
 
 /* The rows of `renewals --json` that end today or later, and of `offers --due --json`, as
@@ -871,6 +903,57 @@ test_notification (Fixture       *f,
   mock_stop (&mock, "org.gtk.Notifications");
 }
 
+static gboolean
+has_calls (gpointer data)
+{
+  g_autoptr(JsonArray) calls = mock_calls (data);
+
+  return json_array_get_length (calls) > 0;
+}
+
+/* When the window starts: the reminder checks at once, with the setting's window (60 days
+ * by default), counting from the real today. */
+static void
+test_on_start (Fixture       *f,
+               gconstpointer  data)
+{
+  Mock mock = { 0, };
+  g_autoptr(GApplication) app = NULL;
+  g_autoptr(SsaRenewalReminder) reminder = NULL;
+  g_autoptr(JsonArray) calls = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expiry = NULL;
+  g_autofree char *sql = NULL;
+  GDate today, ssa_end;
+  JsonObject *notification;
+
+  ssa_date_today (&today);
+  ssa_date_add_days (&today, 59, &ssa_end);
+  expiry = ssa_date_to_iso (&ssa_end);
+  sql = g_strdup_printf ("UPDATE installations SET ssa_expiry = '%s'", expiry);
+  db_exec (f, sql);
+
+  if (!mock_start (&mock, "notifications", f->dir))
+    return;
+  app = g_application_new ("io.github.ssadesk.SsaDesk.Test2", G_APPLICATION_DEFAULT_FLAGS);
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_assert_no_error (error);
+
+  reminder = ssa_renewal_reminder_new (app, f->db);
+  spin_until (has_calls, &mock);
+  calls = mock_calls (&mock);
+  g_assert_cmpuint (json_array_get_length (calls), ==, 1);
+  notification = json_object_get_object_member (json_array_get_object_element (calls, 0),
+                                                "notification");
+  g_test_message ("body: %s", json_object_get_string_member (notification, "body"));
+  /* The offer's deadline is 30 days away: only the SSA is due. */
+  g_assert_cmpstr (json_object_get_string_member (notification, "body"), ==,
+                   "1 SSA ends within 60 days.");
+  g_clear_pointer (&reminder, ssa_renewal_reminder_free);
+  mock_stop (&mock, "org.gtk.Notifications");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -936,6 +1019,10 @@ main (int   argc,
   g_test_add ("/send/draft", Fixture, NULL, fixture_set_up, test_draft, fixture_tear_down);
   g_test_add ("/send/cli-eml", Fixture, NULL, fixture_set_up, test_cli_eml, fixture_tear_down);
   g_test_add ("/send/offers-page", Fixture, NULL, fixture_set_up, test_offers_page,
+              fixture_tear_down);
+  g_test_add ("/send/preferences", Fixture, NULL, fixture_set_up, test_preferences,
+              fixture_tear_down);
+  g_test_add ("/reminders/on-start", Fixture, NULL, fixture_set_up, test_on_start,
               fixture_tear_down);
   g_test_add ("/reminders/cli-due", Fixture, NULL, fixture_set_up, test_cli_due,
               fixture_tear_down);
