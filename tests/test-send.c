@@ -35,6 +35,7 @@
 
 static char *home;          /* HOME, XDG_CONFIG_HOME, XDG_CACHE_HOME and Documents */
 static char *documents;
+static GTestDBus *kept_bus;
 
 typedef struct
 {
@@ -1032,9 +1033,10 @@ main (int   argc,
 
   status = g_test_run ();
   /* GTK keeps its connection to the bus to the end, which g_test_dbus_down() would wait
-   * for in vain: then GTestDBus's watcher process stops the daemon as the test exits. */
+   * for in vain: then GTestDBus's watcher process stops the daemon as the test exits (the
+   * object stays reachable, for the leak check). */
   if (have_display)
-    (void) g_steal_pointer (&bus);
+    kept_bus = g_steal_pointer (&bus);
   else
     g_test_dbus_down (bus);
   remove_tree (home);
