@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "ssa-cli.h"
 #include "ssa-cli-db.h"
@@ -17,10 +18,12 @@
 #include "ssa-db.h"
 #include "ssa-error.h"
 #include "ssa-json-guard.h"
+#include "ssa-offer-mail.h"
 #include "ssa-offer-pdf.h"
 #include "ssa-offer-reader.h"
 #include "ssa-offer-xlsx.h"
 #include "ssa-output.h"
+#include "ssa-reminders.h"
 
 /* The commands on the app's database. They share its exit statuses with the other
  * commands: 0 done, 1 an input refused (a file, an option's value, or the database itself:
@@ -688,39 +691,6 @@ offer_document (const SsaDbOffer *stored)
   return g_strconcat (text, "\n", NULL);
 }
 
-/* What the workbook and the printed offer show beyond the offer, all as stored with it:
- * the reseller's profile as it was, the offer's number, revision, date and validity, and its
- * language, unless @lang (--lang) asks for another. An offer stored before the seller was
- * kept with offers (schema version 1) shows the profile as it is now, and says so. */
-static SsaDocumentInfo *
-document_info (SsaDb             *db,
-               const SsaDbOffer  *stored,
-               const char        *lang,
-               GError           **error)
-{
-  g_autoptr(SsaDocumentInfo) info = ssa_document_info_new ();
-  SsaOfferRequest request;
-
-  if (!ssa_db_offer_get_request (stored, &request, error))
-    return NULL;
-
-  if (stored->seller != NULL)
-    ssa_profile_to_reseller (stored->seller, &info->reseller);
-  else
-    {
-      g_autoptr(SsaProfile) profile = ssa_db_load_profile (db, error);
-
-      if (profile == NULL)
-        return NULL;
-      ssa_profile_to_reseller (profile, &info->reseller);
-      g_printerr (_("Offer %s was stored before SSA Desk kept the seller’s details with each "
-                    "offer: its documents show the profile as it is now.\n"), stored->number);
-    }
-  ssa_db_offer_to_document_info (stored, info);
-  info->lang = lang != NULL ? ssa_lang_from_string (lang) : request.lang;
-  return g_steal_pointer (&info);
-}
-
 /* @text as one word of a shell command: as it is when it needs no quoting. */
 static char *
 shell_word (const char *text)
@@ -773,23 +743,23 @@ write_stored_offer (SsaCliQuoteOptions *options,
   g_autoptr(SsaDocumentInfo) info = NULL;
   g_autoptr(SsaOffer) offer = NULL;
   g_autofree char *json = NULL;
+  gboolean current_seller = FALSE;
 
   if (options->json != NULL)
     json = offer_document (stored);
 
-  offer = ssa_offer_new_from_json (stored->snapshot, strlen (stored->snapshot), &error);
-  if (offer != NULL && (options->xlsx != NULL || options->pdf != NULL))
-    {
-      inventory = ssa_inventory_new_from_data (stored->inventory, strlen (stored->inventory),
-                                               stored->number, &error);
-      if (inventory != NULL)
-        info = document_info (db, stored, options->lang, &error);
-    }
-  if (error != NULL)
+  /* What the workbook and the printed offer show beyond the offer, all as stored with it
+   * (ssa-offer-mail.h): the reseller's profile as it was, the offer's number, revision,
+   * date and validity, and its language, unless --lang asks for another. */
+  if (!ssa_stored_offer_load_documents (db, stored, options->lang, &offer, &inventory, &info,
+                                        &current_seller, &error))
     {
       ssa_cli_db_print_error ("offer", error);
       return FALSE;
     }
+  if (current_seller && (options->xlsx != NULL || options->pdf != NULL))
+    g_printerr (_("Offer %s was stored before SSA Desk kept the seller’s details with each "
+                  "offer: its documents show the profile as it is now.\n"), stored->number);
 
   if (!ssa_cli_write_offer_files (options, json, offer, inventory, info))
     return FALSE;
@@ -1055,7 +1025,45 @@ offer_status (int    argc,
   return SSA_CLI_OK;
 }
 
-/* offer export NUMBER [--json F|-] [--xlsx F|-] [--pdf F|-] [--lang nb|en] */
+/* The offer as an unsent e-mail draft (ssa-offer-mail.h): the documents are written to a
+ * temporary folder from what is stored with the offer, as --pdf and --xlsx write them, and
+ * go into the message as attachments. */
+static gboolean
+write_stored_offer_eml (SsaDb            *db,
+                        const SsaDbOffer *stored,
+                        const char       *lang,
+                        gboolean          with_workbook,
+                        const char       *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaOfferMail) mail = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("ssa-desk-mail-XXXXXX", &error);
+  gboolean ok = FALSE;
+
+  if (folder == NULL)
+    {
+      ssa_cli_print_error ("--eml", error);
+      return FALSE;
+    }
+  mail = ssa_offer_mail_new (db, stored, lang, with_workbook, folder, &error);
+  if (mail != NULL)
+    ok = ssa_offer_mail_write_eml (mail, path, &error);
+  if (!ok)
+    ssa_cli_print_error (mail != NULL ? "--eml" : "offer export", error);
+  else if (mail->to_address == NULL)
+    g_printerr (_("Offer %s: the customer has no e-mail address: fill in the recipient in "
+                  "your mail program, or add the address to the customer and export again.\n"),
+                stored->number);
+
+  if (mail != NULL)
+    for (guint i = 0; i < mail->attachments->len; i++)
+      g_unlink (((SsaMailAttachment *) g_ptr_array_index (mail->attachments, i))->path);
+  g_rmdir (folder);
+  return ok;
+}
+
+/* offer export NUMBER [--json F|-] [--xlsx F|-] [--pdf F|-] [--lang nb|en]
+ *   [--eml F|- [--attach-xlsx]] */
 static int
 offer_export (int    argc,
               char **argv)
@@ -1065,6 +1073,8 @@ offer_export (int    argc,
   g_autoptr(SsaDb) db = NULL;
   g_autoptr(SsaDbOffer) stored = NULL;
   SsaCliQuoteOptions options = { 0 };
+  g_autofree char *eml = NULL;
+  gboolean attach_xlsx = FALSE;
   int status = SSA_CLI_REFUSED;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &options.json,
@@ -1077,6 +1087,11 @@ offer_export (int    argc,
       N_("FILE") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &options.lang,
       N_("Language of the documents: nb or en (default: the offer’s own)"), N_("LANG") },
+    { "eml", 0, 0, G_OPTION_ARG_FILENAME, &eml,
+      N_("Write an unsent e-mail to the customer with the PDF attached to FILE (.eml), or "
+         "to standard output with -"), N_("FILE") },
+    { "attach-xlsx", 0, 0, G_OPTION_ARG_NONE, &attach_xlsx,
+      N_("With --eml: attach the workbook too"), NULL },
     { NULL }
   };
 
@@ -1091,9 +1106,16 @@ offer_export (int    argc,
       status = SSA_CLI_USAGE;
       goto out;
     }
-  if (options.json == NULL && options.xlsx == NULL && options.pdf == NULL)
+  if (options.json == NULL && options.xlsx == NULL && options.pdf == NULL && eml == NULL)
     {
-      ssa_cli_usage_error ("offer export", _("give at least one of --json, --xlsx and --pdf"));
+      ssa_cli_usage_error ("offer export",
+                           _("give at least one of --json, --xlsx, --pdf and --eml"));
+      status = SSA_CLI_USAGE;
+      goto out;
+    }
+  if (attach_xlsx && eml == NULL)
+    {
+      ssa_cli_usage_error ("offer export", _("--attach-xlsx goes with --eml"));
       status = SSA_CLI_USAGE;
       goto out;
     }
@@ -1111,7 +1133,8 @@ offer_export (int    argc,
 
   /* Read-only: exporting never migrates or otherwise changes the database. */
   db = open_db ("offer export", SSA_DB_OPEN_READ_ONLY);
-  if (db == NULL || !check_quote_outputs (&options))
+  if (db == NULL || !check_quote_outputs (&options) ||
+      (eml != NULL && !ssa_cli_check_output ("--eml", eml)))
     goto out;
   stored = ssa_db_load_offer (db, argv[1], &error);
   if (stored == NULL)
@@ -1119,8 +1142,12 @@ offer_export (int    argc,
       ssa_cli_db_print_error ("offer export", error);
       goto out;
     }
-  if (write_stored_offer (&options, db, stored))
-    status = SSA_CLI_OK;
+  if ((options.json != NULL || options.xlsx != NULL || options.pdf != NULL) &&
+      !write_stored_offer (&options, db, stored))
+    goto out;
+  if (eml != NULL && !write_stored_offer_eml (db, stored, options.lang, attach_xlsx, eml))
+    goto out;
+  status = SSA_CLI_OK;
 
 out:
   ssa_cli_quote_options_clear (&options);
@@ -1136,7 +1163,7 @@ ssa_cli_offer (int    argc,
     { "status", offer_status, N_("NUMBER sent|accepted|declined") },
     { "revise", offer_revise, N_("NUMBER [OPTION…]") },
     { "export", offer_export,
-      N_("NUMBER [--json FILE] [--xlsx FILE] [--pdf FILE] [--lang nb|en]") },
+      N_("NUMBER [--json FILE] [--xlsx FILE] [--pdf FILE] [--eml FILE] [--lang nb|en]") },
   };
 
   return run_subcommand ("offer", subcommands, G_N_ELEMENTS (subcommands), argc, argv);
@@ -1152,12 +1179,15 @@ ssa_cli_offers (int    argc,
   g_autoptr(GPtrArray) offers = NULL;
   g_autofree char *today_text = NULL;
   gboolean json = FALSE;
+  gboolean due = FALSE;
   GDate today;
   SsaLang lang = ssa_lang_from_locale ();
   const GOptionEntry entries[] = {
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
       N_("Judge expiry as if today were this day"), N_("DATE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON array"), NULL },
+    { "due", 0, 0, G_OPTION_ARG_NONE, &due,
+      N_("Only the open offers whose acceptance deadline is today or within 3 days"), NULL },
     { NULL }
   };
 
@@ -1182,7 +1212,9 @@ ssa_cli_offers (int    argc,
   db = open_db ("offers", SSA_DB_OPEN_DEFAULT);
   if (db == NULL)
     return SSA_CLI_REFUSED;
-  offers = ssa_db_list_offers (db, &error);
+  /* --due: what the window's reminder counts (ssa-reminders.h). */
+  offers = due ? ssa_reminders_list_due_offers (db, &today, &error)
+               : ssa_db_list_offers (db, &error);
   if (offers == NULL)
     {
       ssa_cli_db_print_error ("offers", error);

@@ -236,6 +236,34 @@ static const DocString doc_strings[SSA_N_DOC_STRINGS] = {
   [SSA_DOC_KIND_THIRD_PARTY] = { NC_("offer document", "Third party"), "Tredjepart" },
   [SSA_DOC_KIND_HARDWARE] = { NC_("offer document", "Hardware"), "Maskinvare" },
   [SSA_DOC_KIND_SERVICE] = { NC_("offer document", "Service"), "Tjeneste" },
+  /* The e-mail that carries an offer (ssa-offer-mail.c). */
+  [SSA_DOC_MAIL_SUBJECT] = {
+    NC_("offer document", "SSA offer %s: %s, accept by %s"),
+    "Tilbud på SSA %s: %s, akseptfrist %s" },
+  [SSA_DOC_MAIL_GREETING] = { NC_("offer document", "Hello %s,"), "Hei %s," },
+  [SSA_DOC_MAIL_BODY] = {
+    NC_("offer document",
+        "Please find attached our offer %s for the software service agreement (SSA) of %s.\n"
+        "\n"
+        "Total: %s\n"
+        "Acceptance deadline: %s\n"
+        "\n"
+        "To accept the offer, reply to this e-mail or sign the acceptance in the offer "
+        "before the deadline.\n"
+        "\n"
+        "Kind regards\n"
+        "%s"),
+    "Vedlagt er vårt tilbud %s på programvareavtale (SSA) for %s.\n"
+    "\n"
+    "Totalt: %s\n"
+    "Akseptfrist: %s\n"
+    "\n"
+    "For å akseptere tilbudet, svar på denne e-posten eller signer aksepten i tilbudet "
+    "innen akseptfristen.\n"
+    "\n"
+    "Med vennlig hilsen\n"
+    "%s" },
+  [SSA_DOC_MAIL_FILE] = { NC_("offer document", "SSA offer %s"), "SSA-tilbud %s" },
 };
 
 G_LOCK_DEFINE_STATIC (catalogue);

@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "ssa-application.h"
+#include "ssa-db.h"
 #include "ssa-gui-util.h"
+#include "ssa-renewal-reminder.h"
 #include "ssa-window.h"
 
 /* The icon in the resources (ui/ssa-desk.gresource.xml). */
@@ -21,6 +23,7 @@ struct _SsaApplication
 
   char           *db_path;
   gboolean        read_only;
+  SsaRenewalReminder *reminder;  /* started with the first window */
 };
 
 G_DEFINE_FINAL_TYPE (SsaApplication, ssa_application, ADW_TYPE_APPLICATION)
@@ -123,8 +126,22 @@ shortcuts_cb (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+/* "app.show-view" with a page's name: what the renewal reminder's notification opens. */
+static void
+show_view_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SsaApplication *self = user_data;
+  GtkWindow *window = get_or_create_window (self);
+
+  gtk_window_present (window);
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-view", parameter);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_cb },
+  { "show-view", show_view_cb, "s" },
   { "about", about_cb },
   { "preferences", preferences_cb },
   { "shortcuts", shortcuts_cb },
@@ -185,7 +202,27 @@ ssa_application_startup (GApplication *application)
 static void
 ssa_application_activate (GApplication *application)
 {
-  gtk_window_present (get_or_create_window (SSA_APPLICATION (application)));
+  SsaApplication *self = SSA_APPLICATION (application);
+
+  gtk_window_present (get_or_create_window (self));
+
+  /* The renewal reminder, on start and once a day while the window runs. */
+  if (self->reminder == NULL)
+    {
+      g_autofree char *path = self->db_path != NULL ? g_strdup (self->db_path)
+                                                    : ssa_db_get_default_path ();
+
+      self->reminder = ssa_renewal_reminder_new (application, path);
+    }
+}
+
+static void
+ssa_application_shutdown (GApplication *application)
+{
+  SsaApplication *self = SSA_APPLICATION (application);
+
+  g_clear_pointer (&self->reminder, ssa_renewal_reminder_free);
+  G_APPLICATION_CLASS (ssa_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -209,6 +246,7 @@ ssa_application_class_init (SsaApplicationClass *klass)
   app_class->handle_local_options = ssa_application_handle_local_options;
   app_class->startup = ssa_application_startup;
   app_class->activate = ssa_application_activate;
+  app_class->shutdown = ssa_application_shutdown;
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "ssa-gui-util.h"
 #include "ssa-offer-item.h"
 #include "ssa-offers-page.h"
+#include "ssa-offer-send.h"
 #include "ssa-page-common.h"
 #include "ssa-wrap-box.h"
 
@@ -132,6 +133,11 @@ update_actions (SsaOffersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "offers.open", item != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "offers.revise", item != NULL && idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "offers.mark", item != NULL && idle);
+  /* Sending reads only; an offer that is closed (accepted, declined, expired) is not sent. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "offers.send",
+                                 item != NULL && path != NULL &&
+                                 (g_strcmp0 (ssa_offer_item_get_status (item), "draft") == 0 ||
+                                  g_strcmp0 (ssa_offer_item_get_status (item), "sent") == 0));
 }
 
 static void
@@ -494,6 +500,39 @@ mark_action (GtkWidget  *widget,
   run_action (self, set_status_job, data, set_status_cb);
 }
 
+/* "Send by E-mail…" (ssa-offer-send.c), and the toast's "Mark as Sent" after it, which
+ * names its offer: the selection may have moved on while the user was in the mail program. */
+static void
+send_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SsaOffersPage *self = SSA_OFFERS_PAGE (widget);
+  g_autoptr(SsaOfferItem) item = dup_selected_item (self);
+  g_autofree char *path = ssa_page_dup_database_path (self->repository);
+
+  if (item != NULL && path != NULL)
+    ssa_offer_send_run (widget, path, ssa_offer_item_get_number (item),
+                        g_strcmp0 (ssa_offer_item_get_status (item), "draft") == 0);
+}
+
+static void
+mark_sent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SsaOffersPage *self = SSA_OFFERS_PAGE (widget);
+  ActionData *data;
+
+  if (self->action_cancellable != NULL || !ssa_page_is_writable (self->repository))
+    return;
+
+  data = g_new0 (ActionData, 1);
+  data->number = g_variant_dup_string (parameter, NULL);
+  data->status = SSA_OFFER_STATUS_SENT;
+  run_action (self, set_status_job, data, set_status_cb);
+}
+
 /* Callbacks */
 
 static void
@@ -646,6 +685,8 @@ ssa_offers_page_class_init (SsaOffersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "offers.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "offers.revise", NULL, revise_action);
   gtk_widget_class_install_action (widget_class, "offers.mark", "s", mark_action);
+  gtk_widget_class_install_action (widget_class, "offers.send", NULL, send_action);
+  gtk_widget_class_install_action (widget_class, "offers.mark-sent", "s", mark_sent_action);
 
   g_type_ensure (SSA_TYPE_OFFER_ITEM);
   g_type_ensure (SSA_TYPE_WRAP_BOX);

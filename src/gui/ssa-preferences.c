@@ -64,6 +64,7 @@ struct _SsaPreferences
   AdwPasswordEntryRow  *token_row;
   GtkButton            *save_login_button;
   GtkSpinButton        *interval_spin;
+  GtkSpinButton        *reminder_spin;
   AdwComboRow          *language_row;
   AdwPreferencesPage   *reseller_page;
   AdwActionRow         *db_row;
@@ -705,6 +706,7 @@ ssa_preferences_class_init (SsaPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, token_row);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, save_login_button);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, SsaPreferences, reminder_spin);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, language_row);
   gtk_widget_class_bind_template_callback (widget_class, profile_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_logo_cb);
@@ -731,6 +733,9 @@ ssa_preferences_init (SsaPreferences *self)
       ssa_gui_row_set_text (self->url_row, url);
       g_settings_bind (self->settings, "refresh-interval-days",
                        gtk_spin_button_get_adjustment (self->interval_spin), "value",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "reminder-days",
+                       gtk_spin_button_get_adjustment (self->reminder_spin), "value",
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "backup-keep-days",
                        gtk_spin_button_get_adjustment (self->keep_days_spin), "value",
