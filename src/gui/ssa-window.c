@@ -216,35 +216,35 @@ fits_in_toast (SsaWindow  *self,
   return text_width (GTK_WIDGET (self), message, TRUE) <= room;
 }
 
+static void park_deletion_toast (SsaWindow *self,
+                                 AdwToast  *toast);
+static void offer_parked_later  (SsaWindow *self);
+
+/* @toast leaves the screen, whichever way (its timeout, its close button, its own button,
+ * withdrawn, or replaced). Whenever the screen may be left without a toast, a deletion whose
+ * toast made way for another is offered again: once the main loop has settled, so that a
+ * toast replacing this one now is not replaced in turn (see show_parked_toast()). */
 static void
 current_toast_dismissed_cb (SsaWindow *self,
                             AdwToast  *toast)
 {
-  if (self->current_toast == toast)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->current_toast);
-      self->current_toast = NULL;
-    }
+  if (self->current_toast != toast)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->current_toast);
+  self->current_toast = NULL;
+  offer_parked_later (self);
 }
 
 /* libadwaita 1.2 crashes when a toast is dismissed while it is still sliding in (its show
  * animation, 500 ms at most): a toast stays at least this long before another replaces it. */
 #define TOAST_GUARD_MS 600
 
-static void park_deletion_toast (SsaWindow *self,
-                                 AdwToast  *toast);
-static void offer_parked_later  (SsaWindow *self);
-
-/* The toast on screen ended by itself (its timeout, its close button or its own button):
- * a deletion whose toast made way for it is offered again. */
+/* The toast on screen ended by itself (its timeout, its close button or its own button). */
 static void
 current_toast_ended_cb (SsaWindow *self,
                         AdwToast  *toast)
 {
-  if (self->current_toast != toast)
-    return;
   current_toast_dismissed_cb (self, toast);
-  offer_parked_later (self);
 }
 
 /* Dismisses a toast that makes way for another. A deletion's toast that goes this way does
@@ -1021,7 +1021,8 @@ offer_parked_cb (gpointer data)
 static void
 offer_parked_later (SsaWindow *self)
 {
-  if (self->offer_parked_source == 0)
+  /* Not once the window is being disposed (the history is gone). */
+  if (self->offer_parked_source == 0 && self->undo_stack != NULL)
     self->offer_parked_source = g_idle_add_full (G_PRIORITY_DEFAULT, offer_parked_cb, self,
                                                  NULL);
 }
