@@ -1550,7 +1550,7 @@ test_customer_editor (Fixture *f)
   gtk_editable_set_text (org_no, "988 077 917");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (org_no), "error"));
   g_assert_true (ssa_customer_editor_is_valid (editor));
-  g_assert_true (ssa_customer_editor_save (editor));
+  g_assert_true (ssa_customer_editor_save (editor, NULL));
   gtk_window_close (GTK_WINDOW (editor));
   spin (200);
 
@@ -3161,6 +3161,70 @@ test_dialog_keyboard (Fixture *f)
   g_assert_cmpstr (ssa_installation_get_name (installation), ==, old_name);
 }
 
+/* A save the database refuses (a serial another installation has) keeps the editor open,
+ * with what was typed and the reason in it; nothing is stored, and the installation keeps
+ * its stored values. Correcting the field and saving again stores it. */
+static void
+test_editor_refused_save (Fixture *f)
+{
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+  SsaInstallation *trondheim;
+  SsaInstallation *pakkeri;
+  g_autofree char *old_serial = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaInstallation) stored = NULL;
+  GtkWidget *editor;
+  GtkEditable *serial;
+  GtkEditable *name;
+  GtkWidget *reason;
+
+  pakkeri = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
+                                                 "Pakkeri Norheimsund"));
+  trondheim = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
+                                                   "Kontor Trondheim"));
+  g_assert_nonnull (ssa_installation_get_serial (pakkeri));
+  old_serial = g_strdup (ssa_installation_get_serial (trondheim));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-installation",
+                                             NULL));
+  editor = wait_for_toplevel (SSA_TYPE_INSTALLATION_EDITOR);
+  name = find_entry_row (editor, "Name");
+  serial = find_entry_row (editor, "Serial Number");
+  gtk_editable_set_text (name, "Kontor Trondheim sentrum");
+  gtk_editable_set_text (serial, ssa_installation_get_serial (pakkeri));
+
+  g_assert_false (ssa_installation_editor_save (SSA_INSTALLATION_EDITOR (editor), &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  /* Still open, with what was typed, and the reason shown in it. */
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_assert_cmpstr (gtk_editable_get_text (name), ==, "Kontor Trondheim sentrum");
+  g_assert_cmpstr (gtk_editable_get_text (serial), ==, ssa_installation_get_serial (pakkeri));
+  reason = find_label_containing (editor, "Not saved:");
+  g_assert_nonnull (reason);
+  g_assert_true (gtk_widget_is_visible (reason));
+  screenshot (editor, "installation-editor-refused");
+  /* Nothing stored: the installation has its values, in the window and in the file. */
+  g_assert_cmpstr (ssa_installation_get_serial (trondheim), ==, old_serial);
+  g_assert_cmpstr (ssa_installation_get_name (trondheim), ==, "Kontor Trondheim");
+  stored = load_stored (f->path, ssa_installation_get_id (trondheim));
+  g_assert_cmpstr (ssa_installation_get_serial (stored), ==, old_serial);
+  g_clear_object (&stored);
+
+  /* Corrected, it saves, and the editor closes. */
+  g_clear_error (&error);
+  gtk_editable_set_text (serial, old_serial != NULL ? old_serial : "");
+  g_assert_true (ssa_installation_editor_save (SSA_INSTALLATION_EDITOR (editor), &error));
+  g_assert_no_error (error);
+  gtk_window_close (GTK_WINDOW (editor));
+  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (SSA_TYPE_INSTALLATION_EDITOR)));
+  g_assert_cmpstr (ssa_installation_get_name (trondheim), ==, "Kontor Trondheim sentrum");
+  stored = load_stored (f->path, ssa_installation_get_id (trondheim));
+  g_assert_cmpstr (ssa_installation_get_name (stored), ==, "Kontor Trondheim sentrum");
+  g_assert_true (ssa_repository_find_installation (repository,
+                                                   ssa_installation_get_id (trondheim)) ==
+                 trondheim);
+}
+
 static void
 test_search_shortcut (Fixture *f)
 {
@@ -3789,6 +3853,7 @@ main (int    argc,
   ADD_TEST ("/window/preferences", TRUE, test_preferences);
   ADD_TEST ("/window/shortcuts", TRUE, test_shortcuts_window);
   ADD_TEST ("/window/dialog-keyboard", TRUE, test_dialog_keyboard);
+  ADD_TEST ("/window/editor-refused-save", TRUE, test_editor_refused_save);
   ADD_TEST ("/window/search-shortcut", TRUE, test_search_shortcut);
   ADD_TEST ("/window/toasts-never-return", TRUE, test_toasts_never_return);
   ADD_TEST ("/window/long-message", TRUE, test_long_message);

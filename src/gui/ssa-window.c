@@ -1472,18 +1472,8 @@ customer_saved_cb (SsaWindow         *self,
                    SsaCustomer       *customer,
                    SsaCustomerEditor *editor)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (ssa_customer_get_id (customer) == 0)
-    {
-      if (!ssa_repository_add_customer (self->repository, customer, &error))
-        {
-          ssa_page_show_error (GTK_WIDGET (self), error);
-          return;
-        }
-      update_main_page (self);
-    }
-  /* An edited customer's rows are written through; its name may sort it elsewhere. */
+  /* The editor stored it (a new one added); its name may sort it elsewhere. */
+  update_main_page (self);
   ssa_sidebar_resort (self->sidebar);
   ssa_sidebar_select (self->sidebar, G_OBJECT (customer));
 }
@@ -1675,17 +1665,8 @@ installation_saved_cb (SsaWindow             *self,
                        SsaInstallation       *installation,
                        SsaInstallationEditor *editor)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (ssa_installation_get_id (installation) == 0)
-    {
-      if (!ssa_repository_add_installation (self->repository, installation, &error))
-        {
-          ssa_page_show_error (GTK_WIDGET (self), error);
-          return;
-        }
-      update_main_page (self);
-    }
+  /* The editor stored it (a new one added). */
+  update_main_page (self);
   ssa_sidebar_resort (self->sidebar);
   ssa_sidebar_select (self->sidebar, G_OBJECT (installation));
 }
