@@ -363,6 +363,26 @@ test_session (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (object, "days"), ==, 30);
   g_clear_pointer (&root, json_node_unref);
 
+  /* An archived installation leaves the renewals, and comes back when unarchived. */
+  RUN (f, &run, "--db", "@DB", "archive", "--installation", "1");
+  g_assert_cmpint (run.status, ==, 0);
+  RUN (f, &run, "--db", "@DB", "renewals", "--today", "2027-12-01", "--within", "30", "--json");
+  root = parse_json (run.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  g_clear_pointer (&root, json_node_unref);
+  RUN (f, &run, "--db", "@DB", "unarchive", "--installation", "1");
+  g_assert_cmpint (run.status, ==, 0);
+  RUN (f, &run, "--db", "@DB", "renewals", "--today", "2027-12-01", "--within", "30", "--json");
+  root = parse_json (run.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  g_clear_pointer (&root, json_node_unref);
+  RUN (f, &run, "--db", "@DB", "archive", "--customer", "999");
+  assert_refused (&run, "999");
+  RUN (f, &run, "--db", "@DB", "archive", "--installation", "1", "--customer", "1");
+  assert_usage (&run);
+  RUN (f, &run, "--db", "@DB", "unarchive");
+  assert_usage (&run);
+
   /* Export, to stdout and to a file, reads back as an installation file. */
   RUN (f, &run, "--db", "@DB", "export", "--installation", "1");
   g_assert_cmpint (run.status, ==, 0);

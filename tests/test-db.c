@@ -179,81 +179,98 @@ test_migrate_new (Fixture       *f,
   g_assert_cmpint (raw_int (nested, "SELECT count(*) FROM price_lists"), ==, 1);
 }
 
+/* Version 1's tables, without its user_version. */
+#define SCHEMA_1_SQL \
+  "CREATE TABLE customers ( id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '', " \
+  "org_no TEXT, address TEXT, contact TEXT, email TEXT, notes TEXT, created_at TEXT NOT " \
+  "NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), updated_at TEXT NOT NULL " \
+  "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));" \
+  "CREATE UNIQUE INDEX customers_org_no ON customers (org_no) WHERE org_no IS NOT NULL;" \
+  "CREATE INDEX customers_name ON customers (name);" \
+  "CREATE TABLE installations ( id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES " \
+  "customers (id) ON DELETE RESTRICT, name TEXT, serial TEXT, deployment TEXT NOT NULL " \
+  "DEFAULT 'appliance' CHECK (deployment IN ('appliance', 'saas', 'rental')), firmware " \
+  "TEXT, ssa_expiry TEXT CHECK (ssa_expiry IS NULL OR (length(ssa_expiry) = 10 AND " \
+  "date(ssa_expiry) = ssa_expiry)), notes TEXT, created_at TEXT NOT NULL DEFAULT " \
+  "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), updated_at TEXT NOT NULL DEFAULT " \
+  "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));" \
+  "CREATE INDEX installations_customer ON installations (customer_id);" \
+  "CREATE INDEX installations_renewals ON installations (deployment, ssa_expiry, " \
+  "customer_id, name) WHERE ssa_expiry IS NOT NULL;" \
+  "CREATE UNIQUE INDEX installations_serial ON installations (serial) WHERE serial IS " \
+  "NOT NULL;" \
+  "CREATE TABLE licences ( id INTEGER PRIMARY KEY, installation_id INTEGER NOT NULL " \
+  "REFERENCES installations (id) ON DELETE CASCADE, position INTEGER NOT NULL, code TEXT " \
+  "NOT NULL CHECK (length(code) BETWEEN 1 AND 64), quantity INTEGER NOT NULL CHECK " \
+  "(quantity BETWEEN 1 AND 1000000), added_on TEXT CHECK (added_on IS NULL OR " \
+  "(length(added_on) = 10 AND date(added_on) = added_on)), covered_until TEXT CHECK " \
+  "(covered_until IS NULL OR (length(covered_until) = 10 AND date(covered_until) = " \
+  "covered_until)), kind TEXT CHECK (kind IS NULL OR kind IN ('switchboard', 'port', " \
+  "'mobility', 'gsm', 'voicemail', 'standby', 'softphone', 'app', 'third_party', " \
+  "'hardware', 'service')), name TEXT);" \
+  "CREATE INDEX licences_installation ON licences (installation_id, position);" \
+  "CREATE TABLE price_lists ( id INTEGER PRIMARY KEY, list_id TEXT NOT NULL, document " \
+  "TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64), source_url " \
+  "TEXT, fetched_at TEXT, etag TEXT, last_modified TEXT, imported_at TEXT NOT NULL " \
+  "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), is_current INTEGER NOT NULL DEFAULT " \
+  "0 CHECK (is_current IN (0, 1)));" \
+  "CREATE UNIQUE INDEX price_lists_current ON price_lists (is_current) WHERE is_current " \
+  "= 1;" \
+  "CREATE TRIGGER price_lists_immutable BEFORE UPDATE OF list_id, document, sha256 ON " \
+  "price_lists BEGIN SELECT RAISE (ABORT, 'a stored price list never changes'); END;" \
+  "CREATE TABLE offers ( id INTEGER PRIMARY KEY, year INTEGER NOT NULL CHECK (year " \
+  "BETWEEN 1 AND 9999), seq INTEGER NOT NULL CHECK (seq >= 1), revision INTEGER NOT NULL " \
+  "DEFAULT 1 CHECK (revision >= 1), number TEXT NOT NULL UNIQUE, installation_id INTEGER " \
+  "NOT NULL REFERENCES installations (id) ON DELETE RESTRICT, price_list_id INTEGER NOT " \
+  "NULL REFERENCES price_lists (id) ON DELETE RESTRICT, status TEXT NOT NULL DEFAULT " \
+  "'draft' CHECK (status IN ('draft', 'sent', 'accepted', 'declined')), created TEXT NOT " \
+  "NULL CHECK (created IS NULL OR (length(created) = 10 AND date(created) = created)), " \
+  "valid_until TEXT NOT NULL CHECK (valid_until IS NULL OR (length(valid_until) = 10 AND " \
+  "date(valid_until) = valid_until)), period_start TEXT NOT NULL CHECK (period_start IS " \
+  "NULL OR (length(period_start) = 10 AND date(period_start) = period_start)), " \
+  "period_end TEXT NOT NULL CHECK (period_end IS NULL OR (length(period_end) = 10 AND " \
+  "date(period_end) = period_end)), currency TEXT NOT NULL, total INTEGER NOT NULL CHECK " \
+  "(total >= 0), request TEXT NOT NULL, inventory TEXT NOT NULL, snapshot TEXT NOT NULL, " \
+  "paid_licences TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL DEFAULT " \
+  "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), status_changed_at TEXT, UNIQUE (year, seq, " \
+  "revision));" \
+  "CREATE INDEX offers_installation ON offers (installation_id);" \
+  "CREATE TRIGGER offers_immutable BEFORE UPDATE OF year, seq, revision, number, " \
+  "installation_id, price_list_id, created, valid_until, period_start, period_end, " \
+  "currency, total, request, inventory, snapshot, paid_licences ON offers BEGIN SELECT " \
+  "RAISE (ABORT, 'an offer never changes: make a revision'); END;" \
+  "CREATE TRIGGER offers_kept BEFORE DELETE ON offers BEGIN SELECT RAISE (ABORT, 'offers " \
+  "are never deleted'); END;" \
+  "CREATE TABLE profile ( id INTEGER PRIMARY KEY CHECK (id = 1), company_name TEXT, " \
+  "org_no TEXT, vat_registered INTEGER NOT NULL DEFAULT 0 CHECK (vat_registered IN (0, " \
+  "1)), foretaksregisteret INTEGER NOT NULL DEFAULT 0 CHECK (foretaksregisteret IN (0, " \
+  "1)), address TEXT, phone TEXT, email TEXT, logo BLOB, logo_mime_type TEXT, " \
+  "payment_terms TEXT, default_validity_days INTEGER NOT NULL DEFAULT 30 CHECK " \
+  "(default_validity_days BETWEEN 1 AND 365), default_labour_rate INTEGER CHECK " \
+  "(default_labour_rate IS NULL OR default_labour_rate >= 0), updated_at TEXT NOT NULL " \
+  "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));" \
+  "INSERT INTO profile (id) VALUES (1);" \
+  "PRAGMA application_id = 1397965124;"
+
+/* Version 2: version 1 with the seller of each offer kept with it. */
+#define SCHEMA_2_SQL \
+  SCHEMA_1_SQL \
+  "ALTER TABLE offers ADD COLUMN seller TEXT;" \
+  "ALTER TABLE offers ADD COLUMN seller_logo BLOB;" \
+  "DROP TRIGGER offers_immutable;" \
+  "CREATE TRIGGER offers_immutable BEFORE UPDATE OF year, seq, revision, number," \
+  "  installation_id, price_list_id, created, valid_until, period_start, period_end," \
+  "  currency, total, request, inventory, snapshot, paid_licences, seller, seller_logo" \
+  "  ON offers" \
+  "  BEGIN SELECT RAISE (ABORT, 'an offer never changes: make a revision'); END;"
+
 /* Databases as earlier versions of SSA Desk left them: index N is the complete SQL of
  * schema version N as released (version 0: an SQLite file without tables). A migration
  * added later appends the schema it migrates from here. */
 static const char * const earlier_schemas[SSA_DB_SCHEMA_VERSION] = {
   "CREATE TABLE scratch (x); DROP TABLE scratch; PRAGMA user_version = 0;",
-  "CREATE TABLE customers ( id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '', "
-  "org_no TEXT, address TEXT, contact TEXT, email TEXT, notes TEXT, created_at TEXT NOT "
-  "NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), updated_at TEXT NOT NULL "
-  "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
-  "CREATE UNIQUE INDEX customers_org_no ON customers (org_no) WHERE org_no IS NOT NULL;"
-  "CREATE INDEX customers_name ON customers (name);"
-  "CREATE TABLE installations ( id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES "
-  "customers (id) ON DELETE RESTRICT, name TEXT, serial TEXT, deployment TEXT NOT NULL "
-  "DEFAULT 'appliance' CHECK (deployment IN ('appliance', 'saas', 'rental')), firmware "
-  "TEXT, ssa_expiry TEXT CHECK (ssa_expiry IS NULL OR (length(ssa_expiry) = 10 AND "
-  "date(ssa_expiry) = ssa_expiry)), notes TEXT, created_at TEXT NOT NULL DEFAULT "
-  "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), updated_at TEXT NOT NULL DEFAULT "
-  "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
-  "CREATE INDEX installations_customer ON installations (customer_id);"
-  "CREATE INDEX installations_renewals ON installations (deployment, ssa_expiry, "
-  "customer_id, name) WHERE ssa_expiry IS NOT NULL;"
-  "CREATE UNIQUE INDEX installations_serial ON installations (serial) WHERE serial IS "
-  "NOT NULL;"
-  "CREATE TABLE licences ( id INTEGER PRIMARY KEY, installation_id INTEGER NOT NULL "
-  "REFERENCES installations (id) ON DELETE CASCADE, position INTEGER NOT NULL, code TEXT "
-  "NOT NULL CHECK (length(code) BETWEEN 1 AND 64), quantity INTEGER NOT NULL CHECK "
-  "(quantity BETWEEN 1 AND 1000000), added_on TEXT CHECK (added_on IS NULL OR "
-  "(length(added_on) = 10 AND date(added_on) = added_on)), covered_until TEXT CHECK "
-  "(covered_until IS NULL OR (length(covered_until) = 10 AND date(covered_until) = "
-  "covered_until)), kind TEXT CHECK (kind IS NULL OR kind IN ('switchboard', 'port', "
-  "'mobility', 'gsm', 'voicemail', 'standby', 'softphone', 'app', 'third_party', "
-  "'hardware', 'service')), name TEXT);"
-  "CREATE INDEX licences_installation ON licences (installation_id, position);"
-  "CREATE TABLE price_lists ( id INTEGER PRIMARY KEY, list_id TEXT NOT NULL, document "
-  "TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64), source_url "
-  "TEXT, fetched_at TEXT, etag TEXT, last_modified TEXT, imported_at TEXT NOT NULL "
-  "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), is_current INTEGER NOT NULL DEFAULT "
-  "0 CHECK (is_current IN (0, 1)));"
-  "CREATE UNIQUE INDEX price_lists_current ON price_lists (is_current) WHERE is_current "
-  "= 1;"
-  "CREATE TRIGGER price_lists_immutable BEFORE UPDATE OF list_id, document, sha256 ON "
-  "price_lists BEGIN SELECT RAISE (ABORT, 'a stored price list never changes'); END;"
-  "CREATE TABLE offers ( id INTEGER PRIMARY KEY, year INTEGER NOT NULL CHECK (year "
-  "BETWEEN 1 AND 9999), seq INTEGER NOT NULL CHECK (seq >= 1), revision INTEGER NOT NULL "
-  "DEFAULT 1 CHECK (revision >= 1), number TEXT NOT NULL UNIQUE, installation_id INTEGER "
-  "NOT NULL REFERENCES installations (id) ON DELETE RESTRICT, price_list_id INTEGER NOT "
-  "NULL REFERENCES price_lists (id) ON DELETE RESTRICT, status TEXT NOT NULL DEFAULT "
-  "'draft' CHECK (status IN ('draft', 'sent', 'accepted', 'declined')), created TEXT NOT "
-  "NULL CHECK (created IS NULL OR (length(created) = 10 AND date(created) = created)), "
-  "valid_until TEXT NOT NULL CHECK (valid_until IS NULL OR (length(valid_until) = 10 AND "
-  "date(valid_until) = valid_until)), period_start TEXT NOT NULL CHECK (period_start IS "
-  "NULL OR (length(period_start) = 10 AND date(period_start) = period_start)), "
-  "period_end TEXT NOT NULL CHECK (period_end IS NULL OR (length(period_end) = 10 AND "
-  "date(period_end) = period_end)), currency TEXT NOT NULL, total INTEGER NOT NULL CHECK "
-  "(total >= 0), request TEXT NOT NULL, inventory TEXT NOT NULL, snapshot TEXT NOT NULL, "
-  "paid_licences TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL DEFAULT "
-  "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), status_changed_at TEXT, UNIQUE (year, seq, "
-  "revision));"
-  "CREATE INDEX offers_installation ON offers (installation_id);"
-  "CREATE TRIGGER offers_immutable BEFORE UPDATE OF year, seq, revision, number, "
-  "installation_id, price_list_id, created, valid_until, period_start, period_end, "
-  "currency, total, request, inventory, snapshot, paid_licences ON offers BEGIN SELECT "
-  "RAISE (ABORT, 'an offer never changes: make a revision'); END;"
-  "CREATE TRIGGER offers_kept BEFORE DELETE ON offers BEGIN SELECT RAISE (ABORT, 'offers "
-  "are never deleted'); END;"
-  "CREATE TABLE profile ( id INTEGER PRIMARY KEY CHECK (id = 1), company_name TEXT, "
-  "org_no TEXT, vat_registered INTEGER NOT NULL DEFAULT 0 CHECK (vat_registered IN (0, "
-  "1)), foretaksregisteret INTEGER NOT NULL DEFAULT 0 CHECK (foretaksregisteret IN (0, "
-  "1)), address TEXT, phone TEXT, email TEXT, logo BLOB, logo_mime_type TEXT, "
-  "payment_terms TEXT, default_validity_days INTEGER NOT NULL DEFAULT 30 CHECK "
-  "(default_validity_days BETWEEN 1 AND 365), default_labour_rate INTEGER CHECK "
-  "(default_labour_rate IS NULL OR default_labour_rate >= 0), updated_at TEXT NOT NULL "
-  "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
-  "INSERT INTO profile (id) VALUES (1);"
-  "PRAGMA application_id = 1397965124; PRAGMA user_version = 1;",
+  SCHEMA_1_SQL " PRAGMA user_version = 1;",
+  SCHEMA_2_SQL " PRAGMA user_version = 2;",
 };
 
 /* A database that held data (version 1 or more) was backed up, as it was, before it was
@@ -789,6 +806,80 @@ test_lists (Fixture       *f,
   g_clear_pointer (&rows, g_array_unref);
   rows = ssa_db_list_renewals (f->db, &today, 400, &error);
   g_assert_cmpuint (rows->len, ==, 3);
+}
+
+/* Archive: archived installations, and those of an archived customer, are no renewals; an
+ * installation with offers cannot be deleted, and the refusal is in words. */
+static void
+test_archive (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(SsaInstallation) installation = NULL;
+  g_autoptr(SsaCustomer) customer = NULL;
+  g_autoptr(SsaDbOffer) offer = NULL;
+  GDate today = test_date ("2026-11-28");
+  SsaOfferRequest request;
+  gint64 lapsed = import_sample (f, "lapsed.json");
+  gint64 in_time = import_sample (f, "renewal-in-time.json");
+  gint64 customer_id;
+  guint n_offers = 99;
+
+  rows = ssa_db_list_renewals (f->db, &today, 90, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_clear_pointer (&rows, g_array_unref);
+
+  g_assert_true (ssa_db_set_installation_archived (f->db, lapsed, TRUE, &error));
+  g_assert_no_error (error);
+  installation = ssa_db_load_installation (f->db, lapsed, &error);
+  g_assert_true (ssa_installation_get_archived (installation));
+  rows = ssa_db_list_renewals (f->db, &today, 90, &error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (g_array_index (rows, SsaDbInstallationRow, 0).id, ==, in_time);
+  g_clear_pointer (&rows, g_array_unref);
+
+  /* An archived customer takes its installations out too, whatever their own flag. */
+  g_clear_object (&installation);
+  installation = ssa_db_load_installation (f->db, in_time, &error);
+  customer_id = ssa_installation_get_customer_id (installation);
+  g_assert_true (ssa_db_set_customer_archived (f->db, customer_id, TRUE, &error));
+  customer = ssa_db_load_customer (f->db, customer_id, &error);
+  g_assert_true (ssa_customer_get_archived (customer));
+  rows = ssa_db_list_renewals (f->db, &today, 90, &error);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_array_unref);
+  g_assert_true (ssa_db_set_customer_archived (f->db, customer_id, FALSE, &error));
+  g_assert_true (ssa_db_set_installation_archived (f->db, lapsed, FALSE, &error));
+  rows = ssa_db_list_renewals (f->db, &today, 90, &error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_clear_pointer (&rows, g_array_unref);
+
+  g_assert_false (ssa_db_set_installation_archived (f->db, 999, TRUE, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Offers are counted per installation and per customer. */
+  g_assert_true (ssa_db_count_offers (f->db, in_time, 0, &n_offers, &error));
+  g_assert_cmpuint (n_offers, ==, 0);
+  ssa_offer_request_init (&request);
+  request.today = today;
+  offer = ssa_db_create_offer (f->db, in_time, &request, &today, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssa_db_count_offers (f->db, in_time, 0, &n_offers, &error));
+  g_assert_cmpuint (n_offers, ==, 1);
+  g_assert_true (ssa_db_count_offers (f->db, 0, customer_id, &n_offers, &error));
+  g_assert_cmpuint (n_offers, ==, 1);
+
+  /* SQLite's own words never reach the user. */
+  g_assert_false (ssa_db_delete_customer (f->db, customer_id, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_assert_null (strstr (error->message, "FOREIGN KEY"));
+  g_clear_error (&error);
+  g_assert_false (ssa_db_delete_installation (f->db, in_time, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_assert_null (strstr (error->message, "FOREIGN KEY"));
 }
 
 /* Price lists. */
@@ -2028,6 +2119,7 @@ main (int    argc,
   ADD ("/db/installations", test_installations, NULL);
   ADD ("/db/import-export", test_import_export, NULL);
   ADD ("/db/lists", test_lists, NULL);
+  ADD ("/db/archive", test_archive, NULL);
   ADD ("/db/price-lists", test_price_lists, NULL);
   ADD ("/db/price-lists/same-id-other-content", test_price_list_same_id, NULL);
   ADD ("/db/delete-customer-with-installations", test_delete_customer_with_installations, NULL);

@@ -8,6 +8,7 @@
 
 #include <locale.h>
 #include <pwd.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sqlite3.h>
@@ -874,6 +875,198 @@ test_load_error (Fixture       *f,
   g_assert_null (ssa_repository_get_db (repository));
 }
 
+/* Deferred deletion: hidden rows leave the models but stay in the database, and come back
+ * as the same objects, with their ids and lines; only removing them deletes them. */
+static void
+test_hide_unhide (Fixture       *f,
+                  gconstpointer  data)
+{
+  GListModel *installations = ssa_repository_get_installations (f->repository);
+  GListModel *customers = ssa_repository_get_customers (f->repository);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hidden = NULL;
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autofree char *value = NULL;
+  SsaInstallation *installation = ssa_repository_find_installation (f->repository, 1);
+  SsaCustomer *customer;
+  SsaLicence *licence;
+  SsaOfferRequest request;
+  guint n_lines;
+  guint position = G_MAXUINT;
+  GDate day;
+
+  g_object_ref (installation);
+  n_lines = g_list_model_get_n_items (ssa_installation_get_licences (installation));
+  g_assert_true (ssa_repository_hide_installation (f->repository, installation, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (installations), ==, 2);
+  g_assert_null (ssa_repository_find_installation (f->repository, 1));
+  value = raw_text (f, "SELECT count(*) FROM licences WHERE installation_id = 1");
+  g_assert_cmpint (atoi (value), ==, (int) n_lines);
+  g_clear_pointer (&value, g_free);
+
+  /* Hidden, it is no longer written through. */
+  ssa_installation_set_notes (installation, "Not written");
+  value = raw_text (f, "SELECT notes FROM installations WHERE id = 1");
+  g_assert_null (value);
+
+  ssa_repository_unhide_installation (f->repository, installation);
+  g_assert_cmpuint (g_list_model_get_n_items (installations), ==, 3);
+  g_assert_true (ssa_repository_find_installation (f->repository, 1) == installation);
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_installation_get_licences (installation)), ==,
+                    n_lines);
+  ssa_installation_set_notes (installation, "Written again");
+  value = raw_text (f, "SELECT notes FROM installations WHERE id = 1");
+  g_assert_cmpstr (value, ==, "Written again");
+  g_clear_pointer (&value, g_free);
+
+  /* A licence line goes back where it was. */
+  licence = licence_at (f, installation, 1);
+  g_object_ref (licence);
+  g_assert_true (ssa_repository_hide_licence (f->repository, installation, licence, &position,
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_installation_get_licences (installation)), ==,
+                    n_lines - 1);
+  ssa_repository_unhide_licence (f->repository, installation, licence, position);
+  g_assert_true (licence_at (f, installation, 1) == licence);
+  ssa_licence_set_quantity (licence, 77);
+  value = raw_text (f, "SELECT quantity FROM licences WHERE id = (SELECT id FROM licences "
+                       "WHERE installation_id = 1 ORDER BY position LIMIT 1 OFFSET 1)");
+  g_assert_cmpstr (value, ==, "77");
+  g_clear_pointer (&value, g_free);
+
+  /* Removing what is hidden deletes it for good. */
+  g_assert_true (ssa_repository_hide_installation (f->repository, installation, &error));
+  g_assert_true (ssa_repository_remove_installation (f->repository, installation, &error));
+  g_assert_no_error (error);
+  value = raw_text (f, "SELECT count(*) FROM licences WHERE installation_id = 1");
+  g_assert_cmpstr (value, ==, "0");
+  g_clear_pointer (&value, g_free);
+  g_object_unref (licence);
+  g_object_unref (installation);
+
+  /* A customer hides with its installations. */
+  installation = ssa_repository_find_installation (f->repository, 2);
+  customer = ssa_repository_find_customer (f->repository,
+                                           ssa_installation_get_customer_id (installation));
+  /* The models' references go with the rows: the caller keeps its own. */
+  g_object_ref (customer);
+  g_assert_true (ssa_repository_hide_customer (f->repository, customer, &hidden, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (hidden->len, >=, 1);
+  g_assert_null (ssa_repository_find_installation (f->repository, 2));
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 2);
+  ssa_repository_unhide_customer (f->repository, customer, hidden);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 3);
+  g_assert_true (ssa_repository_find_installation (f->repository, 2) == installation);
+
+  /* What has offers is not hidden: the refusal says why in words, and what to do. */
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 28, 11, 2026);
+  ssa_offer_request_init (&request);
+  request.today = day;
+  offer = ssa_db_create_offer (ssa_repository_get_db (f->repository), 2, &request, &day, 0,
+                               NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (ssa_repository_hide_installation (f->repository, installation, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "Archive it instead"));
+  g_assert_null (strstr (error->message, "FOREIGN KEY"));
+  g_clear_error (&error);
+  g_assert_false (ssa_repository_hide_customer (f->repository, customer, NULL, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_true (ssa_repository_find_installation (f->repository, 2) == installation);
+  g_assert_cmpuint (f->failures->len, ==, 0);
+  g_object_unref (customer);
+}
+
+typedef struct
+{
+  GObject *object;
+  GObject *before;
+  GObject *after;
+  guint    count;
+} Stored;
+
+static void
+stored_cb (SsaRepository *repository,
+           GObject       *object,
+           GObject       *before,
+           GObject       *after,
+           Stored        *stored)
+{
+  stored->count++;
+  stored->object = object;
+  g_set_object (&stored->before, before);
+  g_set_object (&stored->after, after);
+}
+
+/* Archiving is stored on its own; an edit written is announced with the values before and
+ * after it, which undo and redo it. */
+static void
+test_archive_and_stored (Fixture       *f,
+                         gconstpointer  data)
+{
+  SsaInstallation *installation = ssa_repository_find_installation (f->repository, 3);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr(SsaRepository) again = NULL;
+  g_autoptr(GObject) before = NULL;
+  Stored stored = { 0 };
+  SsaLicence *licence;
+
+  g_signal_connect (f->repository, "stored", G_CALLBACK (stored_cb), &stored);
+
+  g_assert_true (ssa_repository_set_archived (f->repository, G_OBJECT (installation), TRUE,
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_true (ssa_installation_get_archived (installation));
+  value = raw_text (f, "SELECT archived FROM installations WHERE id = 3");
+  g_assert_cmpstr (value, ==, "1");
+  g_clear_pointer (&value, g_free);
+  /* Not an edit of the row's values. */
+  g_assert_cmpuint (stored.count, ==, 0);
+
+  /* Loaded again, it is still archived. */
+  again = ssa_repository_new (f->path);
+  ssa_repository_load_async (again, NULL, load_cb, f);
+  g_main_loop_run (f->loop);
+  g_assert_no_error (f->load_error);
+  g_assert_true (ssa_installation_get_archived (ssa_repository_find_installation (again, 3)));
+  g_assert_false (ssa_installation_get_archived (ssa_repository_find_installation (again, 1)));
+
+  licence = licence_at (f, installation, 0);
+  ssa_licence_set_quantity (licence, 41);
+  g_assert_cmpuint (stored.count, ==, 1);
+  g_assert_true (stored.object == G_OBJECT (licence));
+  g_assert_cmpuint (ssa_licence_get_quantity (SSA_LICENCE (stored.after)), ==, 41);
+  g_assert_cmpuint (ssa_licence_get_quantity (SSA_LICENCE (stored.before)), !=, 41);
+
+  /* Undo: the values before, written in one go (and announced like any write). */
+  before = g_object_ref (stored.before);
+  g_assert_true (ssa_repository_apply_values (f->repository, G_OBJECT (licence), before,
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored.count, ==, 2);
+  g_assert_cmpuint (ssa_licence_get_quantity (licence), ==,
+                    ssa_licence_get_quantity (SSA_LICENCE (before)));
+  g_assert_cmpuint (ssa_licence_get_quantity (licence), !=, 41);
+  value = raw_text (f, "SELECT quantity FROM licences WHERE installation_id = 3 "
+                       "ORDER BY position LIMIT 1");
+  g_assert_cmpint (atoi (value), ==, (int) ssa_licence_get_quantity (licence));
+  g_clear_pointer (&value, g_free);
+
+  g_assert_true (ssa_repository_set_archived (f->repository, G_OBJECT (installation), FALSE,
+                                              &error));
+  value = raw_text (f, "SELECT archived FROM installations WHERE id = 3");
+  g_assert_cmpstr (value, ==, "0");
+  g_clear_object (&stored.before);
+  g_clear_object (&stored.after);
+}
+
 /* Read-only: asked for before the load (the window's --read-only), the file is opened
  * read-only and every write is refused before SQLite, with the reason given, and an edit of
  * a property is reverted. The file is not changed by a byte. */
@@ -1052,6 +1245,8 @@ main (int    argc,
   ADD ("/repository/remove-customer-with-installations",
        test_remove_customer_with_installations, NULL);
   ADD ("/repository/refresh", test_refresh, NULL);
+  ADD ("/repository/hide-unhide", test_hide_unhide, NULL);
+  ADD ("/repository/archive-and-stored", test_archive_and_stored, NULL);
   ADD ("/repository/cancel", test_cancel, "not loaded");
   ADD ("/repository/load-error", test_load_error, "not loaded");
   ADD ("/repository/read-only-asked", test_read_only_asked, "not loaded");

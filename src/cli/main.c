@@ -30,6 +30,8 @@ static const Command commands[] = {
   { "import", ssa_cli_import, N_("Store installation files in the database") },
   { "export", ssa_cli_export, N_("Write a stored installation as an installation file") },
   { "installations", ssa_cli_installations, N_("List the stored installations") },
+  { "archive", ssa_cli_archive, N_("Archive an installation or a customer (it keeps its offers)") },
+  { "unarchive", ssa_cli_unarchive, N_("Bring an archived installation or customer back") },
   { "import-csv", ssa_cli_import_csv, N_("Store an installation’s licence list from a CSV file") },
   { "offer", ssa_cli_offer, N_("Create, send, accept, decline, revise or export a stored offer") },
   { "offers", ssa_cli_offers, N_("List the stored offers") },

@@ -467,6 +467,83 @@ ssa_cli_export (int    argc,
   return SSA_CLI_OK;
 }
 
+/* archive|unarchive --installation ID | --customer ID */
+
+static int
+set_archived (const char  *command,
+              gboolean     archived,
+              int          argc,
+              char       **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autofree char *installation = NULL;
+  g_autofree char *customer = NULL;
+  gint64 id = 0;
+  gboolean ok;
+  const GOptionEntry entries[] = {
+    { "installation", 0, 0, G_OPTION_ARG_STRING, &installation,
+      N_("The installation"), N_("ID") },
+    { "customer", 0, 0, G_OPTION_ARG_STRING, &customer,
+      N_("The customer (with it, its installations leave the renewals)"), N_("ID") },
+    { NULL }
+  };
+
+  context = context_new (NULL,
+                         archived
+                           ? _("Archives an installation or a customer: it keeps its licence "
+                               "lines and offers, but leaves the renewals and the window’s "
+                               "list. What has offers cannot be deleted; it can be archived.")
+                           : _("Brings an archived installation or customer back to the "
+                               "renewals and the window’s list."), entries);
+  if (!ssa_cli_parse (context, command, &argc, &argv) ||
+      !expect_arguments (command, argc, argv, 0, NULL))
+    return SSA_CLI_USAGE;
+  if ((installation == NULL) == (customer == NULL))
+    {
+      ssa_cli_usage_error (command, _("give either --installation or --customer"));
+      return SSA_CLI_USAGE;
+    }
+  if (installation != NULL && !parse_id ("--installation", installation, &id))
+    return SSA_CLI_REFUSED;
+  if (customer != NULL &&
+      !g_ascii_string_to_signed (customer, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      g_printerr (_("%s: “%s” is not a customer id: give the number of a stored customer\n"),
+                  "--customer", customer);
+      return SSA_CLI_REFUSED;
+    }
+
+  db = ssa_cli_db_open_for_writing (command);
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  if (installation != NULL)
+    ok = ssa_db_set_installation_archived (db, id, archived, &error);
+  else
+    ok = ssa_db_set_customer_archived (db, id, archived, &error);
+  if (!ok)
+    {
+      ssa_cli_print_error (installation != NULL ? "--installation" : "--customer", error);
+      return SSA_CLI_REFUSED;
+    }
+  return SSA_CLI_OK;
+}
+
+int
+ssa_cli_archive (int    argc,
+                 char **argv)
+{
+  return set_archived ("archive", TRUE, argc, argv);
+}
+
+int
+ssa_cli_unarchive (int    argc,
+                   char **argv)
+{
+  return set_archived ("unarchive", FALSE, argc, argv);
+}
+
 /* installations [--json], renewals [--within DAYS] [--today DATE] [--json] */
 
 static void

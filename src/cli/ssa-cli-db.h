@@ -37,6 +37,10 @@ int  ssa_cli_export            (int          argc,
                                 char       **argv);
 int  ssa_cli_installations     (int          argc,
                                 char       **argv);
+int  ssa_cli_archive           (int          argc,
+                                char       **argv);
+int  ssa_cli_unarchive         (int          argc,
+                                char       **argv);
 int  ssa_cli_offer             (int          argc,
                                 char       **argv);
 int  ssa_cli_offers            (int          argc,

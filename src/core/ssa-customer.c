@@ -21,6 +21,7 @@ struct _SsaCustomer
   char    *contact;
   char    *email;
   char    *notes;
+  gboolean archived;
 };
 
 G_DEFINE_FINAL_TYPE (SsaCustomer, ssa_customer, G_TYPE_OBJECT)
@@ -35,6 +36,7 @@ enum {
   PROP_CONTACT,
   PROP_EMAIL,
   PROP_NOTES,
+  PROP_ARCHIVED,
   N_PROPS
 };
 
@@ -107,6 +109,10 @@ ssa_customer_get_property (GObject    *object,
       g_value_set_string (value, self->notes);
       break;
 
+    case PROP_ARCHIVED:
+      g_value_set_boolean (value, self->archived);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -148,6 +154,10 @@ ssa_customer_set_property (GObject      *object,
 
     case PROP_NOTES:
       ssa_customer_set_notes (self, g_value_get_string (value));
+      break;
+
+    case PROP_ARCHIVED:
+      ssa_customer_set_archived (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -206,6 +216,13 @@ ssa_customer_class_init (SsaCustomerClass *klass)
     g_param_spec_string ("notes", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Put away: kept with its history, but out of the sidebar and the renewals unless the
+   * archived are shown. Stored by ssa_repository_set_archived(), not by a write-through. */
+  properties[PROP_ARCHIVED] =
+    g_param_spec_boolean ("archived", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -415,4 +432,25 @@ ssa_customer_set_notes (SsaCustomer *self,
   g_return_if_fail (SSA_IS_CUSTOMER (self));
 
   set_string (self, &self->notes, notes, PROP_NOTES);
+}
+
+gboolean
+ssa_customer_get_archived (SsaCustomer *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER (self), FALSE);
+
+  return self->archived;
+}
+
+void
+ssa_customer_set_archived (SsaCustomer *self,
+                           gboolean     archived)
+{
+  g_return_if_fail (SSA_IS_CUSTOMER (self));
+
+  archived = !!archived;
+  if (self->archived == archived)
+    return;
+  self->archived = archived;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
 }

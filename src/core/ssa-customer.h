@@ -42,5 +42,8 @@ void         ssa_customer_set_email         (SsaCustomer           *self,
 const char  *ssa_customer_get_notes         (SsaCustomer           *self);
 void         ssa_customer_set_notes         (SsaCustomer           *self,
                                              const char            *notes);
+gboolean     ssa_customer_get_archived      (SsaCustomer           *self);
+void         ssa_customer_set_archived      (SsaCustomer           *self,
+                                             gboolean               archived);
 
 G_END_DECLS

@@ -18,11 +18,11 @@
 
 #define CANCEL_CHECK_ROWS 4096
 
-#define CUSTOMER_COLUMNS "id, name, org_no, address, contact, email, notes"
+#define CUSTOMER_COLUMNS "id, name, org_no, address, contact, email, notes, archived"
 
 #define INSTALLATION_COLUMNS \
   "i.id, i.customer_id, c.name, i.name, i.serial, i.deployment, i.firmware, i.ssa_expiry, " \
-  "i.notes"
+  "i.notes, i.archived"
 
 #define LICENCE_COLUMNS "id, code, quantity, added_on, covered_until, kind, name"
 
@@ -112,6 +112,7 @@ customer_from_row (SsaDbStmt *stmt)
   ssa_customer_set_contact (customer, (const char *) sqlite3_column_text (stmt, 4));
   ssa_customer_set_email (customer, (const char *) sqlite3_column_text (stmt, 5));
   ssa_customer_set_notes (customer, (const char *) sqlite3_column_text (stmt, 6));
+  ssa_customer_set_archived (customer, sqlite3_column_int64 (stmt, 7) != 0);
   return customer;
 }
 
@@ -659,6 +660,7 @@ installation_from_row (SsaDbStmt *stmt)
   ssa_db_column_date (stmt, 7, &expiry);
   ssa_installation_set_ssa_expiry (installation, &expiry);
   ssa_installation_set_notes (installation, (const char *) sqlite3_column_text (stmt, 8));
+  ssa_installation_set_archived (installation, sqlite3_column_int64 (stmt, 9) != 0);
   return installation;
 }
 
@@ -1244,6 +1246,124 @@ ssa_db_delete_customer_with_installations (SsaDb    *self,
   return TRUE;
 }
 
+/* Archive. */
+
+/* Sets the archived flag of the row @id of @table. */
+static gboolean
+set_archived (SsaDb       *self,
+              const char  *sql,
+              const char  *what,
+              gint64       id,
+              gboolean     archived,
+              GError     **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  int rc;
+
+  if (!ssa_db_check_writable (self, error))
+    return FALSE;
+  stmt = ssa_db_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, archived ? 1 : 0);
+  bind_now (stmt, 2);
+  sqlite3_bind_int64 (stmt, 3, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return ssa_db_set_error (self, rc, error);
+  return changed_one_row (self, what, id, error);
+}
+
+/**
+ * ssa_db_set_installation_archived:
+ * @self: the connection
+ * @id: an installation
+ * @archived: %TRUE to archive it, %FALSE to bring it back
+ * @error: a #GError
+ *
+ * Archives an installation or brings it back. An archived installation keeps its licence
+ * lines and offers; it is left out of the renewals (ssa_db_list_renewals()) and the window
+ * hides it unless the archived are shown.
+ */
+gboolean
+ssa_db_set_installation_archived (SsaDb    *self,
+                                  gint64    id,
+                                  gboolean  archived,
+                                  GError  **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return set_archived (self, "UPDATE installations SET archived = ?, updated_at = ? "
+                       "WHERE id = ?", _("installation"), id, archived, error);
+}
+
+/**
+ * ssa_db_set_customer_archived:
+ *
+ * Archives a customer or brings it back, as ssa_db_set_installation_archived() does an
+ * installation. The installations of an archived customer are left out of the renewals
+ * too, whatever their own flag.
+ */
+gboolean
+ssa_db_set_customer_archived (SsaDb    *self,
+                              gint64    id,
+                              gboolean  archived,
+                              GError  **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return set_archived (self, "UPDATE customers SET archived = ?, updated_at = ? WHERE id = ?",
+                       _("customer"), id, archived, error);
+}
+
+/* Counts the rows of a "SELECT count(*) … WHERE … = ?" for @id. */
+static gboolean
+count_rows (SsaDb       *self,
+            const char  *sql,
+            gint64       id,
+            guint       *out_count,
+            GError     **error)
+{
+  g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!ssa_db_step_row (self, stmt, error))
+    return FALSE;
+  *out_count = (guint) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/**
+ * ssa_db_count_offers:
+ * @self: the connection
+ * @installation_id: an installation, or 0
+ * @customer_id: a customer, or 0: counts the offers of all its installations
+ * @out_count: (out): how many offers there are
+ * @error: a #GError
+ *
+ * Counts the offers of an installation or of a customer's installations: offers are kept
+ * for good, so what has offers cannot be deleted, only archived.
+ */
+gboolean
+ssa_db_count_offers (SsaDb    *self,
+                     gint64    installation_id,
+                     gint64    customer_id,
+                     guint    *out_count,
+                     GError  **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (out_count != NULL, FALSE);
+
+  if (installation_id > 0)
+    return count_rows (self, "SELECT count(*) FROM offers WHERE installation_id = ?",
+                       installation_id, out_count, error);
+  return count_rows (self, "SELECT count(*) FROM offers o JOIN installations i ON "
+                     "i.id = o.installation_id WHERE i.customer_id = ?", customer_id,
+                     out_count, error);
+}
+
 /* Installation files. */
 
 SsaInventory *
@@ -1606,7 +1726,8 @@ ssa_db_list_installations (SsaDb   *self,
  * Lists the appliance installations whose SSA ends within @within_days of @today or has
  * already ended, soonest first (by expiry, then customer, name and id: the order of the
  * index that answers the query). SaaS and rented installations have the SSA in their rent
- * and installations without an SSA expiry have nothing to renew: they are not listed. The
+ * and installations without an SSA expiry have nothing to renew: they are not listed, nor
+ * are archived installations and the installations of archived customers. The
  * rows have no serial, firmware or number of licence lines.
  *
  * Returns: (transfer full) (element-type SsaDbInstallationRow): the installations
@@ -1635,6 +1756,7 @@ ssa_db_list_renewals (SsaDb        *self,
                          "SELECT i.id, i.customer_id, c.name, i.name, NULL, i.deployment, "
                          "NULL, i.ssa_expiry FROM installations i LEFT JOIN customers c "
                          "ON c.id = i.customer_id WHERE i.ssa_expiry IS NOT NULL AND "
+                         "i.archived = 0 AND coalesce(c.archived, 0) = 0 AND "
                          "i.ssa_expiry <= ? AND i.deployment = 'appliance' "
                          "ORDER BY i.ssa_expiry, i.customer_id, i.name, i.id", error);
   if (stmt == NULL)

@@ -171,6 +171,20 @@ static const char migration_2_sql[] =
   "  ON offers"
   "  BEGIN SELECT RAISE (ABORT, 'an offer never changes: make a revision'); END;";
 
+/* Version 3: archive. An installation or a customer that has offers cannot be deleted (the
+ * offers are kept for good), so it can be archived instead: kept with its history, but out
+ * of the renewals and, unless the window shows the archived, out of its sidebar. The
+ * renewals index leaves the archived out, so that the renewals query stays answered by the
+ * index alone. */
+static const char migration_3_sql[] =
+  "ALTER TABLE customers ADD COLUMN archived INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (archived IN (0, 1));"
+  "ALTER TABLE installations ADD COLUMN archived INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (archived IN (0, 1));"
+  "DROP INDEX installations_renewals;"
+  "CREATE INDEX installations_renewals ON installations (deployment, ssa_expiry, customer_id,"
+  "  name) WHERE ssa_expiry IS NOT NULL AND archived = 0;";
+
 /* A new database holds the bundled sample price list as its current list, so that offers
  * can be computed before the distributor's list is fetched. */
 static gboolean
@@ -196,6 +210,7 @@ store_sample_price_list (SsaDb   *self,
 static const Migration migrations[] = {
   { migration_1_sql, store_sample_price_list },
   { migration_2_sql, NULL },
+  { migration_3_sql, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SSA_DB_SCHEMA_VERSION);

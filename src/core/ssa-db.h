@@ -26,7 +26,7 @@ G_BEGIN_DECLS
  * more than one row does so in one transaction; writers take the write lock at the start of
  * their transaction (BEGIN IMMEDIATE) and wait up to SSA_DB_BUSY_TIMEOUT_MS for it. */
 
-#define SSA_DB_SCHEMA_VERSION     2
+#define SSA_DB_SCHEMA_VERSION     3
 #define SSA_DB_APPLICATION_ID     0x53534144 /* "SSAD" */
 #define SSA_DB_BUSY_TIMEOUT_MS    10000
 
@@ -171,6 +171,22 @@ GArray      *ssa_db_replace_licences     (SsaDb           *self,
                                           gint64           installation_id,
                                           GArray          *lines,
                                           gboolean         append,
+                                          GError         **error);
+
+/* Archive: kept with its history, out of the renewals and the window's sidebar. */
+
+gboolean     ssa_db_set_installation_archived (SsaDb     *self,
+                                               gint64     id,
+                                               gboolean   archived,
+                                               GError   **error);
+gboolean     ssa_db_set_customer_archived (SsaDb         *self,
+                                           gint64         id,
+                                           gboolean       archived,
+                                           GError       **error);
+gboolean     ssa_db_count_offers         (SsaDb           *self,
+                                          gint64           installation_id,
+                                          gint64           customer_id,
+                                          guint           *out_count,
                                           GError         **error);
 
 /* Installation files (ssa-desk-installation/1). */

@@ -24,6 +24,7 @@ struct _SsaInstallation
   char          *firmware;
   GDate          ssa_expiry;
   char          *notes;
+  gboolean       archived;
   GListStore    *licences;
 };
 
@@ -40,6 +41,7 @@ enum {
   PROP_FIRMWARE,
   PROP_SSA_EXPIRY,
   PROP_NOTES,
+  PROP_ARCHIVED,
   PROP_LICENCES,
   N_PROPS
 };
@@ -139,6 +141,10 @@ ssa_installation_get_property (GObject    *object,
       g_value_set_string (value, self->notes);
       break;
 
+    case PROP_ARCHIVED:
+      g_value_set_boolean (value, self->archived);
+      break;
+
     case PROP_LICENCES:
       g_value_set_object (value, self->licences);
       break;
@@ -192,6 +198,10 @@ ssa_installation_set_property (GObject      *object,
 
     case PROP_NOTES:
       ssa_installation_set_notes (self, g_value_get_string (value));
+      break;
+
+    case PROP_ARCHIVED:
+      ssa_installation_set_archived (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -264,6 +274,13 @@ ssa_installation_class_init (SsaInstallationClass *klass)
     g_param_spec_object ("licences", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /* Put away: kept with its history, but out of the sidebar and the renewals unless the
+   * archived are shown. Stored by ssa_repository_set_archived(), not by a write-through. */
+  properties[PROP_ARCHIVED] =
+    g_param_spec_boolean ("archived", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -580,4 +597,39 @@ ssa_installation_remove_licence (SsaInstallation *self,
   g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->licences)));
 
   g_list_store_remove (self->licences, position);
+}
+
+/* Puts @licence back at @position (or last, if there are fewer lines now), as an Undo of
+ * ssa_installation_remove_licence() does. */
+void
+ssa_installation_insert_licence (SsaInstallation *self,
+                                 guint            position,
+                                 SsaLicence      *licence)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+  g_return_if_fail (SSA_IS_LICENCE (licence));
+
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->licences)));
+  g_list_store_insert (self->licences, position, licence);
+}
+
+gboolean
+ssa_installation_get_archived (SsaInstallation *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION (self), FALSE);
+
+  return self->archived;
+}
+
+void
+ssa_installation_set_archived (SsaInstallation *self,
+                               gboolean         archived)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+
+  archived = !!archived;
+  if (self->archived == archived)
+    return;
+  self->archived = archived;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
 }

@@ -48,11 +48,17 @@ void             ssa_installation_set_ssa_expiry     (SsaInstallation    *self,
 const char      *ssa_installation_get_notes          (SsaInstallation    *self);
 void             ssa_installation_set_notes          (SsaInstallation    *self,
                                                       const char         *notes);
+gboolean         ssa_installation_get_archived       (SsaInstallation    *self);
+void             ssa_installation_set_archived       (SsaInstallation    *self,
+                                                      gboolean            archived);
 
 GListModel      *ssa_installation_get_licences       (SsaInstallation    *self);
 void             ssa_installation_add_licence        (SsaInstallation    *self,
                                                       SsaLicence         *licence);
 void             ssa_installation_remove_licence     (SsaInstallation    *self,
                                                       guint               position);
+void             ssa_installation_insert_licence     (SsaInstallation    *self,
+                                                      guint               position,
+                                                      SsaLicence         *licence);
 
 G_END_DECLS

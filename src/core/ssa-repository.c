@@ -67,6 +67,7 @@ enum {
 
 enum {
   WRITE_FAILED,
+  STORED,
   N_SIGNALS
 };
 
@@ -352,7 +353,8 @@ static gboolean
 is_stored (GObject    *object,
            const char *name)
 {
-  if (g_str_equal (name, "id"))
+  /* Archiving is stored by ssa_repository_set_archived(), on its own. */
+  if (g_str_equal (name, "id") || g_str_equal (name, "archived"))
     return FALSE;
   /* The customer's name is the customer's row; the licence lines are rows of their own. */
   if (SSA_IS_INSTALLATION (object))
@@ -373,6 +375,55 @@ is_link (GObject    *object,
          (SSA_IS_INSTALLATION (object) && g_str_equal (name, "customer-id"));
 }
 
+/* A detached copy of @object's stored values (not its id, nor an installation's lines),
+ * for SsaRepository::stored and ssa_repository_apply_values(). */
+static GObject *
+copy_values (GObject *object)
+{
+  if (SSA_IS_LICENCE (object))
+    {
+      SsaLicence *copy = ssa_licence_new ();
+
+      copy_licence (copy, SSA_LICENCE (object));
+      return G_OBJECT (copy);
+    }
+  if (SSA_IS_INSTALLATION (object))
+    {
+      SsaInstallation *copy = ssa_installation_new ();
+
+      copy_installation (copy, SSA_INSTALLATION (object));
+      return G_OBJECT (copy);
+    }
+  {
+    SsaCustomer *copy = ssa_customer_new ();
+
+    copy_customer (copy, SSA_CUSTOMER (object));
+    return G_OBJECT (copy);
+  }
+}
+
+/* The values of @object's row as stored, for SsaRepository::stored; NULL when it is not
+ * there. */
+static GObject *
+load_stored (SsaRepository *self,
+             GObject       *object)
+{
+  g_autoptr(GObject) stored = NULL;
+
+  if (SSA_IS_LICENCE (object))
+    stored = G_OBJECT (ssa_db_load_licence (self->db, ssa_licence_get_id (SSA_LICENCE (object)),
+                                            NULL));
+  else if (SSA_IS_INSTALLATION (object))
+    stored = G_OBJECT (ssa_db_load_installation (self->db,
+                                                 ssa_installation_get_id (SSA_INSTALLATION (object)),
+                                                 NULL));
+  else
+    stored = G_OBJECT (ssa_db_load_customer (self->db,
+                                             ssa_customer_get_id (SSA_CUSTOMER (object)), NULL));
+  /* Without its lines and id, like the copy of the new values. */
+  return stored != NULL ? copy_values (stored) : NULL;
+}
+
 /* Writes @object's row in one statement, hence one transaction. When the database refuses,
  * @object gets its stored values back and "write-failed" is emitted with the error, which
  * is also returned. @relinked: a change that shows on other objects (is_link()) is in it. */
@@ -383,6 +434,7 @@ store (SsaRepository  *self,
        GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GObject) before = NULL;
   gboolean ok;
 
   if (!check_writable (self, &local_error))
@@ -396,6 +448,10 @@ store (SsaRepository  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+
+  /* What the row held, for an Undo: read only when someone keeps an undo history. */
+  if (g_signal_has_handler_pending (self, signals[STORED], 0, FALSE))
+    before = load_stored (self, object);
 
   if (SSA_IS_LICENCE (object))
     ok = ssa_db_update_licence (self->db, SSA_LICENCE (object), &local_error);
@@ -420,6 +476,13 @@ store (SsaRepository  *self,
     }
   else if (relinked && SSA_IS_CUSTOMER (object))
     rename_customer_everywhere (self, SSA_CUSTOMER (object));
+
+  if (before != NULL)
+    {
+      g_autoptr(GObject) after = copy_values (object);
+
+      g_signal_emit (self, signals[STORED], 0, object, before, after);
+    }
   return TRUE;
 }
 
@@ -709,6 +772,24 @@ ssa_repository_class_init (SsaRepositoryClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * SsaRepository::stored:
+   * @self: the repository
+   * @object: the customer, installation or licence line whose row was written
+   * @before: a detached copy of the values the row held before (of the same type)
+   * @after: a detached copy of the values written
+   *
+   * Emitted after an edit was written (a single change, or an edit ended), for an undo
+   * history: ssa_repository_apply_values() with @before undoes it. It is emitted for the
+   * write ssa_repository_apply_values() makes too: a caller applying an Undo ignores it.
+   */
+  signals[STORED] =
+    g_signal_new ("stored",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_OBJECT, G_TYPE_OBJECT, G_TYPE_OBJECT);
 }
 
 static void
@@ -1374,6 +1455,315 @@ ssa_repository_refresh_installation (SsaRepository    *self,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (licences, g_list_model_get_item (stored_licences, i));
   splice_licences (self, installation, 0, licences);
+  return TRUE;
+}
+
+/**
+ * ssa_repository_apply_values:
+ * @self: a loaded repository
+ * @object: a loaded customer, installation or licence line
+ * @values: a detached object of the same type (SsaRepository::stored's @before or @after)
+ * @error: a #GError
+ *
+ * Gives @object the stored values of @values (not its id, nor an installation's lines) and
+ * writes its row once, as an editor's Save does: the Undo and Redo of an edit.
+ *
+ * Returns: %FALSE if the database refused the write (@object keeps its stored values)
+ */
+gboolean
+ssa_repository_apply_values (SsaRepository  *self,
+                             GObject        *object,
+                             GObject        *values,
+                             GError        **error)
+{
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (G_TYPE_FROM_INSTANCE (object) == G_TYPE_FROM_INSTANCE (values), FALSE);
+
+  ssa_repository_begin_edit (self, object);
+  if (SSA_IS_LICENCE (object))
+    copy_licence (SSA_LICENCE (object), SSA_LICENCE (values));
+  else if (SSA_IS_INSTALLATION (object))
+    copy_installation (SSA_INSTALLATION (object), SSA_INSTALLATION (values));
+  else
+    copy_customer (SSA_CUSTOMER (object), SSA_CUSTOMER (values));
+  return ssa_repository_end_edit (self, object, error);
+}
+
+/* Deferred deletion: the window hides a row at once and deletes it only when its Undo is no
+ * longer offered. A hidden row leaves the models and is no longer written through, but its
+ * row, its licence lines and its links stay in the database until the deletion is made
+ * final with ssa_repository_remove_…(); unhiding it puts the same object, with the same id,
+ * back. */
+
+/* Refuses the deletion of what has offers, in words, before anything is hidden. */
+static gboolean
+check_no_offers (SsaRepository *self,
+                 gint64         installation_id,
+                 gint64         customer_id,
+                 const char    *name,
+                 GError       **error)
+{
+  guint n_offers = 0;
+
+  if (!ssa_db_count_offers (self->db, installation_id, customer_id, &n_offers, error))
+    return FALSE;
+  if (n_offers == 0)
+    return TRUE;
+
+  if (installation_id > 0)
+    g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
+                 /* Translators: %s is an installation's name. */
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "“%s” has %u offer, which is kept for good: the installation "
+                              "cannot be deleted. Archive it instead.",
+                              "“%s” has %u offers, which are kept for good: the installation "
+                              "cannot be deleted. Archive it instead.", n_offers),
+                 name, n_offers);
+  else
+    g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
+                 /* Translators: %s is a customer's name. */
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "The installations of “%s” have %u offer, which is kept for "
+                              "good: the customer cannot be deleted. Archive it instead.",
+                              "The installations of “%s” have %u offers, which are kept for "
+                              "good: the customer cannot be deleted. Archive it instead.",
+                              n_offers),
+                 name, n_offers);
+  return FALSE;
+}
+
+static void
+hide_installation_row (SsaRepository   *self,
+                       SsaInstallation *installation)
+{
+  unwatch_installation (self, installation);
+  forget_row (self->installations_by_id, self->installations,
+              ssa_installation_get_id (installation), installation);
+}
+
+static void
+show_installation_row (SsaRepository   *self,
+                       SsaInstallation *installation)
+{
+  g_hash_table_insert (self->installations_by_id,
+                       id_key (ssa_installation_get_id (installation)), installation);
+  watch (self, installation);
+  watch_licences (self, installation);
+  sync_customer_name (self, installation);
+  g_list_store_append (self->installations, installation);
+}
+
+/**
+ * ssa_repository_hide_installation:
+ * @self: a loaded repository
+ * @installation: one of its installations
+ * @error: a #GError
+ *
+ * Takes @installation out of the models without deleting it: the first step of a deletion
+ * that can be undone (ssa_repository_unhide_installation()) until it is made final
+ * (ssa_repository_remove_installation()). One that has offers is refused
+ * (%SSA_DB_ERROR_CONSTRAINT, saying to archive it instead) and stays.
+ */
+gboolean
+ssa_repository_hide_installation (SsaRepository    *self,
+                                  SsaInstallation  *installation,
+                                  GError          **error)
+{
+  const char *name;
+
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (SSA_IS_INSTALLATION (installation), FALSE);
+
+  name = ssa_installation_get_name (installation);
+  if (!check_writable (self, error) ||
+      !check_no_offers (self, ssa_installation_get_id (installation), 0,
+                        name != NULL ? name : _("Unnamed installation"), error))
+    return FALSE;
+
+  hide_installation_row (self, installation);
+  return TRUE;
+}
+
+/* Puts back an installation hidden by ssa_repository_hide_installation(). */
+void
+ssa_repository_unhide_installation (SsaRepository   *self,
+                                    SsaInstallation *installation)
+{
+  gint64 id;
+
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (SSA_IS_INSTALLATION (installation));
+
+  id = ssa_installation_get_id (installation);
+  if (!g_hash_table_contains (self->installations_by_id, &id))
+    show_installation_row (self, installation);
+}
+
+/**
+ * ssa_repository_hide_customer:
+ * @self: a loaded repository
+ * @customer: one of its customers
+ * @out_installations: (out) (optional) (transfer container) (element-type SsaInstallation):
+ *   the installations hidden with it, for ssa_repository_unhide_customer()
+ * @error: a #GError
+ *
+ * Takes @customer and its installations out of the models without deleting them, as
+ * ssa_repository_hide_installation() does; the deletion is made final with
+ * ssa_repository_remove_customer_with_installations(). A customer whose installations have
+ * offers is refused (%SSA_DB_ERROR_CONSTRAINT) and stays.
+ */
+gboolean
+ssa_repository_hide_customer (SsaRepository  *self,
+                              SsaCustomer    *customer,
+                              GPtrArray     **out_installations,
+                              GError        **error)
+{
+  g_autoptr(GPtrArray) hidden = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 id;
+  guint n;
+
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (SSA_IS_CUSTOMER (customer), FALSE);
+
+  id = ssa_customer_get_id (customer);
+  if (!check_writable (self, error) ||
+      !check_no_offers (self, 0, id, ssa_customer_get_name (customer), error))
+    return FALSE;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->installations));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SsaInstallation) installation =
+        g_list_model_get_item (G_LIST_MODEL (self->installations), i);
+
+      if (ssa_installation_get_customer_id (installation) == id)
+        g_ptr_array_add (hidden, g_steal_pointer (&installation));
+    }
+  for (guint i = 0; i < hidden->len; i++)
+    hide_installation_row (self, g_ptr_array_index (hidden, i));
+  unwatch (self, customer);
+  forget_row (self->customers_by_id, self->customers, id, customer);
+
+  if (out_installations != NULL)
+    *out_installations = g_steal_pointer (&hidden);
+  return TRUE;
+}
+
+/* Puts back a customer hidden by ssa_repository_hide_customer(), with @installations. */
+void
+ssa_repository_unhide_customer (SsaRepository *self,
+                                SsaCustomer   *customer,
+                                GPtrArray     *installations)
+{
+  gint64 id;
+
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (SSA_IS_CUSTOMER (customer));
+
+  id = ssa_customer_get_id (customer);
+  if (!g_hash_table_contains (self->customers_by_id, &id))
+    {
+      g_hash_table_insert (self->customers_by_id, id_key (id), customer);
+      watch (self, customer);
+      g_list_store_append (self->customers, customer);
+    }
+  for (guint i = 0; installations != NULL && i < installations->len; i++)
+    ssa_repository_unhide_installation (self, g_ptr_array_index (installations, i));
+}
+
+/**
+ * ssa_repository_hide_licence:
+ * @self: a loaded repository
+ * @installation: a loaded installation
+ * @licence: one of its lines
+ * @out_position: (out): where the line was, for ssa_repository_unhide_licence()
+ * @error: a #GError
+ *
+ * Takes @licence out of the installation's lines without deleting it; the deletion is made
+ * final with ssa_repository_remove_licence().
+ */
+gboolean
+ssa_repository_hide_licence (SsaRepository    *self,
+                             SsaInstallation  *installation,
+                             SsaLicence       *licence,
+                             guint            *out_position,
+                             GError          **error)
+{
+  guint position;
+
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (SSA_IS_INSTALLATION (installation), FALSE);
+  g_return_val_if_fail (SSA_IS_LICENCE (licence), FALSE);
+  g_return_val_if_fail (out_position != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (!g_list_store_find (licence_store (installation), licence, &position))
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
+                   _("The licence line is no longer in the installation."));
+      return FALSE;
+    }
+
+  unwatch (self, licence);
+  ssa_installation_remove_licence (installation, position);
+  *out_position = position;
+  return TRUE;
+}
+
+void
+ssa_repository_unhide_licence (SsaRepository   *self,
+                               SsaInstallation *installation,
+                               SsaLicence      *licence,
+                               guint            position)
+{
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (SSA_IS_INSTALLATION (installation));
+  g_return_if_fail (SSA_IS_LICENCE (licence));
+
+  if (g_list_store_find (licence_store (installation), licence, NULL))
+    return;
+  ssa_installation_insert_licence (installation, position, licence);
+  if (g_hash_table_contains (self->watched_licences, installation))
+    watch (self, licence);
+}
+
+/**
+ * ssa_repository_set_archived:
+ * @self: a loaded repository
+ * @object: a loaded #SsaCustomer or #SsaInstallation
+ * @archived: %TRUE to archive it, %FALSE to bring it back
+ * @error: a #GError
+ *
+ * Archives @object or brings it back: stores the flag, then sets the object's "archived"
+ * property. Nothing else changes: an archived installation keeps its lines and offers.
+ */
+gboolean
+ssa_repository_set_archived (SsaRepository  *self,
+                             GObject        *object,
+                             gboolean        archived,
+                             GError        **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (SSA_IS_CUSTOMER (object) || SSA_IS_INSTALLATION (object), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (SSA_IS_INSTALLATION (object))
+    ok = ssa_db_set_installation_archived (self->db,
+                                           ssa_installation_get_id (SSA_INSTALLATION (object)),
+                                           archived, error);
+  else
+    ok = ssa_db_set_customer_archived (self->db, ssa_customer_get_id (SSA_CUSTOMER (object)),
+                                       archived, error);
+  if (!ok)
+    return FALSE;
+
+  self->reverting++;
+  g_object_set (object, "archived", archived, NULL);
+  self->reverting--;
   return TRUE;
 }
 

@@ -75,6 +75,35 @@ gboolean         ssa_repository_remove_licence       (SsaRepository     *self,
                                                       SsaInstallation   *installation,
                                                       SsaLicence        *licence,
                                                       GError           **error);
+gboolean         ssa_repository_hide_installation    (SsaRepository     *self,
+                                                      SsaInstallation   *installation,
+                                                      GError           **error);
+void             ssa_repository_unhide_installation  (SsaRepository     *self,
+                                                      SsaInstallation   *installation);
+gboolean         ssa_repository_hide_customer        (SsaRepository     *self,
+                                                      SsaCustomer       *customer,
+                                                      GPtrArray        **out_installations,
+                                                      GError           **error);
+void             ssa_repository_unhide_customer      (SsaRepository     *self,
+                                                      SsaCustomer       *customer,
+                                                      GPtrArray         *installations);
+gboolean         ssa_repository_hide_licence         (SsaRepository     *self,
+                                                      SsaInstallation   *installation,
+                                                      SsaLicence        *licence,
+                                                      guint             *out_position,
+                                                      GError           **error);
+void             ssa_repository_unhide_licence       (SsaRepository     *self,
+                                                      SsaInstallation   *installation,
+                                                      SsaLicence        *licence,
+                                                      guint              position);
+gboolean         ssa_repository_set_archived         (SsaRepository     *self,
+                                                      GObject           *object,
+                                                      gboolean           archived,
+                                                      GError           **error);
+gboolean         ssa_repository_apply_values         (SsaRepository     *self,
+                                                      GObject           *object,
+                                                      GObject           *values,
+                                                      GError           **error);
 gboolean         ssa_repository_import_inventories   (SsaRepository     *self,
                                                       SsaInventory     **inventories,
                                                       const char       **names,

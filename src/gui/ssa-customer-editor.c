@@ -34,6 +34,8 @@ struct _SsaCustomerEditor
   AdwEntryRow *email_row;
   GtkLabel    *email_message;
   AdwEntryRow *notes_row;
+  GtkWidget   *save_message_group;
+  GtkLabel    *save_message;
 };
 
 G_DEFINE_FINAL_TYPE (SsaCustomerEditor, ssa_customer_editor, ADW_TYPE_WINDOW)
@@ -95,7 +97,8 @@ cancel_cb (SsaCustomerEditor *self)
 static void
 save_cb (SsaCustomerEditor *self)
 {
-  if (ssa_customer_editor_save (self))
+  /* A refused save keeps the editor open, with what was typed and the reason. */
+  if (ssa_customer_editor_save (self, NULL))
     gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -122,7 +125,7 @@ ssa_customer_editor_class_init (SsaCustomerEditorClass *klass)
   /**
    * SsaCustomerEditor::saved:
    * @self: the editor
-   * @customer: the customer with the values saved; a new one has id 0
+   * @customer: the customer stored with the values saved (a new one added)
    */
   signals[SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -141,6 +144,8 @@ ssa_customer_editor_class_init (SsaCustomerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, email_row);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, email_message);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, save_message_group);
+  gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, save_message);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
@@ -218,27 +223,40 @@ ssa_customer_editor_is_valid (SsaCustomerEditor *self)
 
 /**
  * ssa_customer_editor_save:
+ * @self: the editor
+ * @error: (nullable): a #GError
  *
- * Puts the values into the customer (a new one for a new customer) and emits
- * SsaCustomerEditor::saved, when every field can be saved.
+ * Puts the values into the customer and stores it: a new customer is added to the
+ * repository, an existing one written in one transaction. Emits SsaCustomerEditor::saved
+ * when it was stored. When the fields are not valid, or the database refuses the values (an
+ * organisation number that is taken, a read-only file), nothing is stored, the editor shows
+ * why and keeps what was typed, and @error says why.
  *
  * Returns: whether it saved
  */
 gboolean
-ssa_customer_editor_save (SsaCustomerEditor *self)
+ssa_customer_editor_save (SsaCustomerEditor  *self,
+                          GError            **error)
 {
   g_autoptr(SsaCustomer) customer = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *org_no = NULL;
   g_autofree char *address = NULL;
   g_autofree char *contact = NULL;
   g_autofree char *email = NULL;
   g_autofree char *notes = NULL;
+  gboolean stored = TRUE;
 
   g_return_val_if_fail (SSA_IS_CUSTOMER_EDITOR (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!validate (self))
-    return FALSE;
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("Some fields cannot be saved as they are"));
+      return FALSE;
+    }
 
   name = ssa_gui_row_dup_text (self->name_row);
   org_no = ssa_gui_org_no_from_text (gtk_editable_get_text (GTK_EDITABLE (self->org_no_row)));
@@ -251,7 +269,7 @@ ssa_customer_editor_save (SsaCustomerEditor *self)
 
   /* The repository would write the row once per field: one edit makes the save one
    * transaction, stored or refused whole. */
-  if (self->repository != NULL)
+  if (self->repository != NULL && self->customer != NULL)
     ssa_repository_begin_edit (self->repository, G_OBJECT (customer));
   ssa_customer_set_name (customer, name);
   ssa_customer_set_org_no (customer, org_no);
@@ -259,11 +277,20 @@ ssa_customer_editor_save (SsaCustomerEditor *self)
   ssa_customer_set_contact (customer, contact);
   ssa_customer_set_email (customer, email);
   ssa_customer_set_notes (customer, notes);
-  /* A refusal reaches the user as any refused edit does: the window shows the error that
-   * SsaRepository::write-failed carries, and the customer has its stored values again. */
-  if (self->repository != NULL)
-    ssa_repository_end_edit (self->repository, G_OBJECT (customer), NULL);
+  /* A refused edit gives the customer its stored values back; the fields keep what was
+   * typed, to be corrected and saved again. */
+  if (self->repository != NULL && self->customer != NULL)
+    stored = ssa_repository_end_edit (self->repository, G_OBJECT (customer), &local_error);
+  else if (self->repository != NULL)
+    stored = ssa_repository_add_customer (self->repository, customer, &local_error);
 
+  if (!stored)
+    {
+      ssa_gui_show_save_refused (self->save_message_group, self->save_message, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  gtk_widget_set_visible (self->save_message_group, FALSE);
   g_signal_emit (self, signals[SAVED], 0, customer);
   return TRUE;
 }

@@ -21,6 +21,7 @@ SsaCustomerEditor *ssa_customer_editor_new          (GtkWindow         *parent,
                                                      SsaCustomer       *customer);
 SsaCustomer       *ssa_customer_editor_get_customer (SsaCustomerEditor *self);
 gboolean           ssa_customer_editor_is_valid     (SsaCustomerEditor *self);
-gboolean           ssa_customer_editor_save         (SsaCustomerEditor *self);
+gboolean           ssa_customer_editor_save         (SsaCustomerEditor  *self,
+                                                     GError            **error);
 
 G_END_DECLS

@@ -286,6 +286,34 @@ ssa_gui_show_field_message (GtkLabel   *label,
 }
 
 /**
+ * ssa_gui_show_save_refused:
+ * @group: the editor's group that holds @label, hidden until there is something to say
+ * @label: the label for the reason
+ * @error: why the database refused the save
+ *
+ * Shows, at the top of an editor, why its values were not stored; the fields keep them.
+ */
+void
+ssa_gui_show_save_refused (GtkWidget    *group,
+                           GtkLabel     *label,
+                           const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (group));
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (error != NULL);
+
+  /* Translators: %s says why the database refused the values of an editor, which stays
+   * open with them. */
+  message = g_strdup_printf (_("Not saved: %s"), error->message);
+  gtk_label_set_label (label, message);
+  gtk_widget_set_visible (group, TRUE);
+  /* Focus on the reason, so that a screen reader reads it out (the label is selectable). */
+  gtk_widget_grab_focus (GTK_WIDGET (label));
+}
+
+/**
  * ssa_gui_org_no_from_text:
  * @text: (nullable): an organisation number as typed, "988 077 917" or "988077917"
  *

@@ -31,6 +31,9 @@ char     *ssa_gui_dup_saved_message (GFile        *file);
 char     *ssa_gui_row_dup_text      (AdwEntryRow  *row);
 void      ssa_gui_row_set_text      (AdwEntryRow  *row,
                                      const char   *text);
+void      ssa_gui_show_save_refused  (GtkWidget    *group,
+                                      GtkLabel     *label,
+                                      const GError *error);
 void      ssa_gui_show_field_message (GtkLabel    *label,
                                      GtkWidget    *field,
                                      const char   *message);

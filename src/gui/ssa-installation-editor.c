@@ -39,6 +39,8 @@ struct _SsaInstallationEditor
   AdwEntryRow     *expiry_row;
   GtkLabel        *expiry_message;
   AdwEntryRow     *notes_row;
+  GtkWidget       *save_message_group;
+  GtkLabel        *save_message;
 };
 
 G_DEFINE_FINAL_TYPE (SsaInstallationEditor, ssa_installation_editor, ADW_TYPE_WINDOW)
@@ -115,7 +117,8 @@ cancel_cb (SsaInstallationEditor *self)
 static void
 save_cb (SsaInstallationEditor *self)
 {
-  if (ssa_installation_editor_save (self))
+  /* A refused save keeps the editor open, with what was typed and the reason. */
+  if (ssa_installation_editor_save (self, NULL))
     gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -161,7 +164,7 @@ ssa_installation_editor_class_init (SsaInstallationEditorClass *klass)
   /**
    * SsaInstallationEditor::saved:
    * @self: the editor
-   * @installation: the installation with the values saved; a new one has id 0
+   * @installation: the installation stored with the values saved (a new one added)
    */
   signals[SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -184,6 +187,8 @@ ssa_installation_editor_class_init (SsaInstallationEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaInstallationEditor, expiry_row);
   gtk_widget_class_bind_template_child (widget_class, SsaInstallationEditor, expiry_message);
   gtk_widget_class_bind_template_child (widget_class, SsaInstallationEditor, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaInstallationEditor, save_message_group);
+  gtk_widget_class_bind_template_child (widget_class, SsaInstallationEditor, save_message);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
@@ -273,14 +278,23 @@ ssa_installation_editor_is_valid (SsaInstallationEditor *self)
 /**
  * ssa_installation_editor_save:
  *
- * Puts the values into the installation (a new one for a new installation) and emits
- * SsaInstallationEditor::saved, when every field can be saved.
+ * @self: the editor
+ * @error: (nullable): a #GError
+ *
+ * Puts the values into the installation and stores it: a new installation is added to the
+ * repository, an existing one written in one transaction. Emits
+ * SsaInstallationEditor::saved when it was stored. When the fields are not valid, or the
+ * database refuses the values (a serial that is taken, a read-only file), nothing is
+ * stored, the editor shows why and keeps what was typed, and @error says why.
  *
  * Returns: whether it saved
  */
 gboolean
-ssa_installation_editor_save (SsaInstallationEditor *self)
+ssa_installation_editor_save (SsaInstallationEditor  *self,
+                              GError                **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  gboolean stored;
   g_autoptr(SsaInstallation) installation = NULL;
   g_autofree char *name = NULL;
   g_autofree char *serial = NULL;
@@ -291,9 +305,14 @@ ssa_installation_editor_save (SsaInstallationEditor *self)
   GDate date;
 
   g_return_val_if_fail (SSA_IS_INSTALLATION_EDITOR (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!validate (self))
-    return FALSE;
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("Some fields cannot be saved as they are"));
+      return FALSE;
+    }
 
   name = ssa_gui_row_dup_text (self->name_row);
   serial = ssa_gui_row_dup_text (self->serial_row);
@@ -310,7 +329,8 @@ ssa_installation_editor_save (SsaInstallationEditor *self)
 
   /* One write for the eight fields, as in the customer editor: a serial that is taken
    * leaves every field as it was stored. */
-  ssa_repository_begin_edit (self->repository, G_OBJECT (installation));
+  if (self->installation != NULL)
+    ssa_repository_begin_edit (self->repository, G_OBJECT (installation));
   ssa_installation_set_customer_id (installation,
                                     customer != NULL ? ssa_customer_get_id (customer) : 0);
   ssa_installation_set_customer_name (installation,
@@ -321,10 +341,21 @@ ssa_installation_editor_save (SsaInstallationEditor *self)
   ssa_installation_set_firmware (installation, firmware);
   ssa_installation_set_ssa_expiry (installation, expiry != NULL ? &date : NULL);
   ssa_installation_set_notes (installation, notes);
-  /* A refusal reaches the user through SsaRepository::write-failed, as in the customer
-   * editor. */
-  ssa_repository_end_edit (self->repository, G_OBJECT (installation), NULL);
+  /* A refused edit gives the installation its stored values back; the fields keep what
+   * was typed, to be corrected and saved again. A new one is added once it has its
+   * values. */
+  if (self->installation != NULL)
+    stored = ssa_repository_end_edit (self->repository, G_OBJECT (installation), &local_error);
+  else
+    stored = ssa_repository_add_installation (self->repository, installation, &local_error);
 
+  if (!stored)
+    {
+      ssa_gui_show_save_refused (self->save_message_group, self->save_message, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  gtk_widget_set_visible (self->save_message_group, FALSE);
   g_signal_emit (self, signals[SAVED], 0, installation);
   return TRUE;
 }

@@ -23,6 +23,7 @@ SsaInstallationEditor *ssa_installation_editor_new              (GtkWindow      
                                                                  gint64                 customer_id);
 SsaInstallation       *ssa_installation_editor_get_installation (SsaInstallationEditor *self);
 gboolean               ssa_installation_editor_is_valid         (SsaInstallationEditor *self);
-gboolean               ssa_installation_editor_save             (SsaInstallationEditor *self);
+gboolean               ssa_installation_editor_save             (SsaInstallationEditor  *self,
+                                                                 GError                **error);
 
 G_END_DECLS

@@ -497,10 +497,11 @@ remove_clicked_cb (GtkButton   *button,
           g_autoptr(SsaLicence) removed = g_object_ref (licence);
           g_autoptr(GError) error = NULL;
 
+          /* Hidden, not deleted: the window deletes it once its Undo is no longer offered. */
           if (self->repository != NULL)
             {
-              if (!ssa_repository_remove_licence (self->repository, self->installation, licence,
-                                                  &error))
+              if (!ssa_repository_hide_licence (self->repository, self->installation, licence,
+                                                &i, &error))
                 {
                   ssa_page_show_error (GTK_WIDGET (self), error);
                   return;

@@ -372,6 +372,12 @@ load_renewals_cb (GObject      *object,
       g_autofree char *value_text = NULL;
       int days = g_date_days_between (&renewals->today, &row->ssa_expiry);
 
+      /* An installation the window is deleting (hidden until its Undo is no longer
+       * offered) is still in the database, but no longer the user's. */
+      if (self->repository != NULL && ssa_repository_get_loaded (self->repository) &&
+          ssa_repository_find_installation (self->repository, row->id) == NULL)
+        continue;
+
       days_text = format_days (days);
       if (total >= 0)
         value_text = ssa_page_format_money (total, renewals->currency);

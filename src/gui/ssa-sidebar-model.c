@@ -15,7 +15,10 @@
  * The list is rebuilt whenever a customer or an installation is added or removed, and on
  * ssa_sidebar_model_resort() after a rename; only the stretch between the unchanged head
  * and tail is reported as changed, so that an added row does not redraw the list or lose
- * the selection. */
+ * the selection.
+ *
+ * Archived customers and installations, and the installations of an archived customer, are
+ * left out unless ssa_sidebar_model_set_show_archived() lets them in. */
 
 struct _SsaSidebarModel
 {
@@ -25,6 +28,7 @@ struct _SsaSidebarModel
   GListModel *installations;
   GPtrArray  *rows;          /* GObject*, a reference each */
   guint       stamp;         /* changes with every rebuild */
+  gboolean    show_archived;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -99,6 +103,8 @@ build_rows (SsaSidebarModel *self)
   g_autoptr(GArray) installations = g_array_new (FALSE, FALSE, sizeof (Entry));
   g_autoptr(GHashTable) by_customer = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) present = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) archived = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          NULL);
   GPtrArray *rows;
   guint n_customers = g_list_model_get_n_items (self->customers);
   guint n_installations = g_list_model_get_n_items (self->installations);
@@ -107,10 +113,14 @@ build_rows (SsaSidebarModel *self)
   for (guint i = 0; i < n_customers; i++)
     {
       g_autoptr(SsaCustomer) customer = g_list_model_get_item (self->customers, i);
-      Entry entry = { G_OBJECT (customer),
-                      collate_key (G_OBJECT (customer), ssa_customer_get_name (customer)),
-                      ssa_customer_get_id (customer) };
+      Entry entry = { G_OBJECT (customer), NULL, ssa_customer_get_id (customer) };
 
+      if (ssa_customer_get_archived (customer) && !self->show_archived)
+        {
+          g_hash_table_add (archived, g_memdup2 (&entry.customer_id, sizeof (gint64)));
+          continue;
+        }
+      entry.key = collate_key (G_OBJECT (customer), ssa_customer_get_name (customer));
       g_array_append_val (customers, entry);
     }
   g_array_sort (customers, compare_entries);
@@ -124,11 +134,15 @@ build_rows (SsaSidebarModel *self)
   for (guint i = 0; i < n_installations; i++)
     {
       g_autoptr(SsaInstallation) installation = g_list_model_get_item (self->installations, i);
-      Entry entry = { G_OBJECT (installation),
-                      collate_key (G_OBJECT (installation),
-                                   ssa_installation_get_name (installation)),
+      Entry entry = { G_OBJECT (installation), NULL,
                       ssa_installation_get_customer_id (installation) };
 
+      /* An archived customer's installations go with it. */
+      if (!self->show_archived &&
+          (ssa_installation_get_archived (installation) ||
+           g_hash_table_contains (archived, &entry.customer_id)))
+        continue;
+      entry.key = collate_key (G_OBJECT (installation), ssa_installation_get_name (installation));
       g_array_append_val (installations, entry);
     }
   g_array_sort (installations, compare_entries);
@@ -332,6 +346,28 @@ ssa_sidebar_model_resort (SsaSidebarModel *self)
 {
   g_return_if_fail (SSA_IS_SIDEBAR_MODEL (self));
 
+  rebuild (self);
+}
+
+gboolean
+ssa_sidebar_model_get_show_archived (SsaSidebarModel *self)
+{
+  g_return_val_if_fail (SSA_IS_SIDEBAR_MODEL (self), FALSE);
+
+  return self->show_archived;
+}
+
+/* Lets the archived rows in, or leaves them out. */
+void
+ssa_sidebar_model_set_show_archived (SsaSidebarModel *self,
+                                     gboolean         show_archived)
+{
+  g_return_if_fail (SSA_IS_SIDEBAR_MODEL (self));
+
+  show_archived = !!show_archived;
+  if (self->show_archived == show_archived)
+    return;
+  self->show_archived = show_archived;
   rebuild (self);
 }
 

@@ -21,6 +21,9 @@ SsaSidebarModel *ssa_sidebar_model_new           (GListModel      *customers,
 GListModel      *ssa_sidebar_model_get_customers (SsaSidebarModel *self);
 GListModel      *ssa_sidebar_model_get_installations (SsaSidebarModel *self);
 void             ssa_sidebar_model_resort        (SsaSidebarModel *self);
+gboolean         ssa_sidebar_model_get_show_archived (SsaSidebarModel *self);
+void             ssa_sidebar_model_set_show_archived (SsaSidebarModel *self,
+                                                      gboolean         show_archived);
 guint            ssa_sidebar_model_get_stamp     (SsaSidebarModel *self);
 GPtrArray       *ssa_sidebar_model_peek_rows     (SsaSidebarModel *self);
 

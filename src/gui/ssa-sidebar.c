@@ -39,6 +39,7 @@ struct _SsaSidebar
   GtkListView        *list_view;
   SsaRecyclingSelection *selection;
   SsaSidebarFilter   *filter;
+  gboolean            show_archived;
   GtkStack           *stack;
   AdwStatusPage      *empty_page;
 };
@@ -101,6 +102,21 @@ installation_detail (SsaInstallation *installation)
   return g_steal_pointer (&status);
 }
 
+/* An archived row (listed with Show Archived) says so first. */
+static char *
+mark_archived (char     *detail,
+               gboolean  archived)
+{
+  char *marked;
+
+  if (!archived)
+    return detail;
+  /* Translators: the detail line of an archived customer or installation in the sidebar. */
+  marked = g_strdup_printf (_("Archived · %s"), detail);
+  g_free (detail);
+  return marked;
+}
+
 static void
 update_row (GtkWidget *row,
             GObject   *object)
@@ -109,7 +125,8 @@ update_row (GtkWidget *row,
 
   if (SSA_IS_CUSTOMER (object))
     {
-      detail = customer_detail (SSA_CUSTOMER (object));
+      detail = mark_archived (customer_detail (SSA_CUSTOMER (object)),
+                              ssa_customer_get_archived (SSA_CUSTOMER (object)));
       ssa_sidebar_row_set (SSA_SIDEBAR_ROW (row), ssa_customer_get_name (SSA_CUSTOMER (object)),
                            detail, TRUE);
     }
@@ -117,7 +134,8 @@ update_row (GtkWidget *row,
     {
       const char *name = ssa_installation_get_name (SSA_INSTALLATION (object));
 
-      detail = installation_detail (SSA_INSTALLATION (object));
+      detail = mark_archived (installation_detail (SSA_INSTALLATION (object)),
+                              ssa_installation_get_archived (SSA_INSTALLATION (object)));
       ssa_sidebar_row_set (SSA_SIDEBAR_ROW (row), name != NULL ? name : _("Unnamed installation"),
                            detail, FALSE);
     }
@@ -460,6 +478,7 @@ ssa_sidebar_set_repository (SsaSidebar    *self,
     {
       self->model = ssa_sidebar_model_new (ssa_repository_get_customers (repository),
                                            ssa_repository_get_installations (repository));
+      ssa_sidebar_model_set_show_archived (self->model, self->show_archived);
       g_signal_connect_object (repository, "notify::loaded", G_CALLBACK (update_stack), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->model, "items-changed", G_CALLBACK (rows_changed_cb), self,
@@ -593,4 +612,19 @@ ssa_sidebar_resort (SsaSidebar *self)
       ssa_sidebar_select (self, selected);
       g_object_unref (selected);
     }
+}
+
+/* Lists the archived customers and installations too, or leaves them out; the selection
+ * stays when its row does. */
+void
+ssa_sidebar_set_show_archived (SsaSidebar *self,
+                               gboolean    show_archived)
+{
+  g_return_if_fail (SSA_IS_SIDEBAR (self));
+
+  self->show_archived = !!show_archived;
+  if (self->model == NULL)
+    return;
+  ssa_sidebar_model_set_show_archived (self->model, self->show_archived);
+  ssa_sidebar_resort (self);
 }

@@ -27,5 +27,7 @@ void           ssa_sidebar_set_search     (SsaSidebar    *self,
 void           ssa_sidebar_focus_search   (SsaSidebar    *self);
 GListModel    *ssa_sidebar_get_shown      (SsaSidebar    *self);
 void           ssa_sidebar_resort         (SsaSidebar    *self);
+void           ssa_sidebar_set_show_archived (SsaSidebar *self,
+                                              gboolean    show_archived);
 
 G_END_DECLS

@@ -68,12 +68,12 @@ struct _SsaWindow
   SsaInstallation      *shown_installation;
   SsaCustomer          *shown_customer;
 
-  /* What the last deletion removed, for its toast's Undo. */
-  SsaCustomer          *undo_customer;
-  GPtrArray            *undo_installations;
-  SsaInstallation      *undo_licence_owner;
-  SsaLicence           *undo_licence;
-  AdwToast             *undo_toast;
+  /* The history of edits, deletions and archiving (UndoEntry), oldest first. */
+  GPtrArray            *undo_stack;
+  GPtrArray            *redo_stack;
+  guint                 undo_serial;
+  guint                 applying_undo;  /* > 0 while an Undo or Redo writes */
+  gboolean              show_archived;
 
   /* The toast on screen, if any (a weak pointer): the next toast replaces it, once it
    * has been on screen for TOAST_GUARD_MS; until then the next one waits as pending. */
@@ -81,6 +81,10 @@ struct _SsaWindow
   gint64                current_toast_since;
   AdwToast             *pending_toast;
   guint                 pending_toast_source;
+  /* A toast withdrawn while still sliding in, dismissed once it has (a reference). */
+  AdwToast             *withdrawn_toast;
+  guint                 withdraw_source;
+  guint                 offer_parked_source;  /* offers a parked deletion's Undo again */
 
   /* Defaults for new offers, for the builder once it exists. */
   guint                 validity_days;
@@ -130,6 +134,9 @@ enum {
   PROP_DB_PATH,
   PROP_READ_ONLY,
   PROP_READY,
+  PROP_SHOW_ARCHIVED,
+  PROP_INSTALLATION_ARCHIVED,
+  PROP_CUSTOMER_ARCHIVED,
   PROP_CHECKED,
   N_PROPS
 };
@@ -149,6 +156,12 @@ static void price_list_changed_cb (SsaWindow        *self,
                                    const char       *sha256,
                                    SsaPriceListPage *page);
 static void load_profile    (SsaWindow *self);
+static void ask_response_cb (SsaWindow        *self,
+                             const char       *response,
+                             AdwMessageDialog *dialog);
+static void set_archived    (SsaWindow *self,
+                             GObject   *object,
+                             gboolean   archived);
 static void start_loading   (SsaWindow *self);
 
 /* Messages. */
@@ -203,20 +216,46 @@ fits_in_toast (SsaWindow  *self,
   return text_width (GTK_WIDGET (self), message, TRUE) <= room;
 }
 
+static void park_deletion_toast (SsaWindow *self,
+                                 AdwToast  *toast);
+static void offer_parked_later  (SsaWindow *self);
+
+/* @toast leaves the screen, whichever way (its timeout, its close button, its own button,
+ * withdrawn, or replaced). Whenever the screen may be left without a toast, a deletion whose
+ * toast made way for another is offered again: once the main loop has settled, so that a
+ * toast replacing this one now is not replaced in turn (see show_parked_toast()). */
 static void
 current_toast_dismissed_cb (SsaWindow *self,
                             AdwToast  *toast)
 {
-  if (self->current_toast == toast)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->current_toast);
-      self->current_toast = NULL;
-    }
+  if (self->current_toast != toast)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->current_toast);
+  self->current_toast = NULL;
+  offer_parked_later (self);
 }
 
 /* libadwaita 1.2 crashes when a toast is dismissed while it is still sliding in (its show
  * animation, 500 ms at most): a toast stays at least this long before another replaces it. */
 #define TOAST_GUARD_MS 600
+
+/* The toast on screen ended by itself (its timeout, its close button or its own button). */
+static void
+current_toast_ended_cb (SsaWindow *self,
+                        AdwToast  *toast)
+{
+  current_toast_dismissed_cb (self, toast);
+}
+
+/* Dismisses a toast that makes way for another. A deletion's toast that goes this way does
+ * not make the deletion final: it waits, parked, to be offered again. */
+static void
+dismiss_superseded (SsaWindow *self,
+                    AdwToast  *toast)
+{
+  park_deletion_toast (self, toast);
+  adw_toast_dismiss (toast);
+}
 
 static void
 replace_toast (SsaWindow *self,
@@ -227,12 +266,12 @@ replace_toast (SsaWindow *self,
       AdwToast *old = self->current_toast;
 
       current_toast_dismissed_cb (self, old);
-      adw_toast_dismiss (old);
+      dismiss_superseded (self, old);
     }
   self->current_toast = toast;
   self->current_toast_since = g_get_monotonic_time ();
   g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->current_toast);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (current_toast_dismissed_cb), self,
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (current_toast_ended_cb), self,
                            G_CONNECT_SWAPPED);
   ssa_gui_add_toast (self->toast_overlay, toast);
 }
@@ -255,7 +294,7 @@ drop_pending_toast (SsaWindow *self)
 
   g_clear_handle_id (&self->pending_toast_source, g_source_remove);
   if (toast != NULL)
-    adw_toast_dismiss (toast);
+    dismiss_superseded (self, toast);
 }
 
 /**
@@ -285,7 +324,7 @@ ssa_window_add_toast (SsaWindow *self,
       g_autoptr(AdwToast) dropped = g_steal_pointer (&self->pending_toast);
 
       self->pending_toast = toast;
-      adw_toast_dismiss (dropped);
+      dismiss_superseded (self, dropped);
       return;
     }
 
@@ -298,6 +337,64 @@ ssa_window_add_toast (SsaWindow *self,
       return;
     }
   replace_toast (self, toast);
+}
+
+/* Shows @toast (transfer full) now, in place of the one on screen or waiting: with one toast
+ * at a time, that is what ssa_window_add_toast() does. */
+static void
+add_toast_first (SsaWindow *self,
+                 AdwToast  *toast)
+{
+  ssa_window_add_toast (self, toast);
+}
+
+static gboolean
+dismiss_withdrawn_cb (gpointer data)
+{
+  SsaWindow *self = data;
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->withdrawn_toast);
+
+  self->withdraw_source = 0;
+  /* Unless another toast has replaced it meanwhile. */
+  if (toast != NULL && toast == self->current_toast)
+    {
+      current_toast_dismissed_cb (self, toast);
+      adw_toast_dismiss (toast);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Takes @toast away: dropped unseen if it waits, dismissed if on screen (once it has slid
+ * in, see TOAST_GUARD_MS). Whoever withdraws a deletion's toast has already parked the
+ * deletion or settled it. */
+static void
+withdraw_toast (SsaWindow *self,
+                AdwToast  *toast)
+{
+  gint64 shown_for;
+
+  if (toast == self->pending_toast)
+    {
+      g_autoptr(AdwToast) dropped = g_steal_pointer (&self->pending_toast);
+
+      g_clear_handle_id (&self->pending_toast_source, g_source_remove);
+      adw_toast_dismiss (dropped);
+      return;
+    }
+  if (toast != self->current_toast)
+    return;
+
+  shown_for = (g_get_monotonic_time () - self->current_toast_since) / 1000;
+  if (shown_for >= TOAST_GUARD_MS)
+    {
+      current_toast_dismissed_cb (self, toast);
+      adw_toast_dismiss (toast);
+      return;
+    }
+  g_clear_handle_id (&self->withdraw_source, g_source_remove);
+  g_set_object (&self->withdrawn_toast, toast);
+  self->withdraw_source = g_timeout_add ((guint) (TOAST_GUARD_MS - shown_for),
+                                         dismiss_withdrawn_cb, self);
 }
 
 static void
@@ -635,6 +732,8 @@ show_item (SsaWindow *self,
   if (self->customer_view != NULL)
     ssa_customer_view_set_customer (self->customer_view, self->shown_customer);
   update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSTALLATION_ARCHIVED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOMER_ARCHIVED]);
 }
 
 static void
@@ -684,52 +783,555 @@ view_changed_cb (SsaWindow *self)
   update_actions (self);
 }
 
-/* Undo. */
+/* Undo: one history for the edits, deletions and archiving of customers, installations and
+ * licence lines, whichever way they were made. Ctrl+Z undoes the last, Ctrl+Shift+Z redoes
+ * it; a deletion's toast undoes that deletion, whatever else happened since and whichever
+ * toast shows. A deletion hides its rows and deletes them only when its toast goes (closed,
+ * timed out, or the window closed): until then nothing is gone from the database, and its
+ * Undo puts back the same objects, with their ids, lines and offers. */
 
+typedef enum
+{
+  UNDO_DELETE_CUSTOMER,
+  UNDO_DELETE_INSTALLATION,
+  UNDO_DELETE_LICENCE,
+  UNDO_EDIT,
+  UNDO_ARCHIVE,
+} UndoKind;
+
+typedef struct
+{
+  guint            serial;
+  UndoKind         kind;
+  GObject         *object;         /* the customer, installation or licence line */
+  SsaInstallation *owner;          /* a licence line's installation */
+  GPtrArray       *installations;  /* a deleted customer's installations */
+  guint            position;       /* a licence line's place among its installation's */
+  GObject         *before;         /* an edit: the values before and after it */
+  GObject         *after;
+  gint64           edited_at;      /* monotonic time of the edit's last change */
+  gboolean         archived;       /* an archiving: the flag it set */
+  gboolean         pending;        /* a deletion hidden but not yet made final */
+  gboolean         parked;         /* its toast made way for another toast */
+  guint            generation;     /* counts the times the deletion was hidden */
+  AdwToast        *toast;          /* a reference to the deletion's toast while it shows */
+} UndoEntry;
+
+static void show_deletion_toast (SsaWindow *self,
+                                 UndoEntry *entry);
+
+/* Edits of one row this close together are one step of the history (typing a quantity). */
+#define UNDO_MERGE_USEC (2 * G_USEC_PER_SEC)
+
+static void
+undo_entry_free (UndoEntry *entry)
+{
+  g_clear_object (&entry->object);
+  g_clear_object (&entry->owner);
+  g_clear_pointer (&entry->installations, g_ptr_array_unref);
+  g_clear_object (&entry->before);
+  g_clear_object (&entry->after);
+  g_clear_object (&entry->toast);
+  g_free (entry);
+}
+
+static UndoEntry *
+undo_entry_new (SsaWindow *self,
+                UndoKind   kind,
+                gpointer   object)
+{
+  UndoEntry *entry = g_new0 (UndoEntry, 1);
+
+  entry->serial = ++self->undo_serial;
+  entry->kind = kind;
+  entry->object = g_object_ref (object);
+  return entry;
+}
+
+static UndoEntry *
+find_entry (GPtrArray *stack,
+            guint      serial)
+{
+  for (guint i = 0; stack != NULL && i < stack->len; i++)
+    {
+      UndoEntry *entry = g_ptr_array_index (stack, i);
+
+      if (entry->serial == serial)
+        return entry;
+    }
+  return NULL;
+}
+
+static void
+update_undo_actions (SsaWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo_stack->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", self->redo_stack->len > 0);
+}
+
+static const char *
+entry_name (UndoEntry *entry)
+{
+  const char *name = NULL;
+
+  if (SSA_IS_CUSTOMER (entry->object))
+    name = ssa_customer_get_name (SSA_CUSTOMER (entry->object));
+  else if (SSA_IS_INSTALLATION (entry->object))
+    name = ssa_installation_get_name (SSA_INSTALLATION (entry->object));
+  else if (SSA_IS_LICENCE (entry->object))
+    name = ssa_licence_get_name (SSA_LICENCE (entry->object)) != NULL
+             ? ssa_licence_get_name (SSA_LICENCE (entry->object))
+             : ssa_licence_get_code (SSA_LICENCE (entry->object));
+  return name != NULL && *name != '\0' ? name : _("Unnamed installation");
+}
+
+/* Makes a pending deletion final: the rows go from the database. */
+static void
+finish_deletion (SsaWindow *self,
+                 UndoEntry *entry)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (!entry->pending)
+    return;
+  entry->pending = FALSE;
+
+  switch (entry->kind)
+    {
+    case UNDO_DELETE_CUSTOMER:
+      ok = ssa_repository_remove_customer_with_installations (self->repository,
+                                                              SSA_CUSTOMER (entry->object),
+                                                              NULL, &error);
+      break;
+    case UNDO_DELETE_INSTALLATION:
+      ok = ssa_repository_remove_installation (self->repository,
+                                               SSA_INSTALLATION (entry->object), &error);
+      break;
+    case UNDO_DELETE_LICENCE:
+      ok = ssa_repository_remove_licence (self->repository, entry->owner,
+                                          SSA_LICENCE (entry->object), &error);
+      break;
+    case UNDO_EDIT:
+    case UNDO_ARCHIVE:
+    default:
+      break;
+    }
+
+  /* A line whose installation was deleted meanwhile went with it. */
+  if (!ok && g_error_matches (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND))
+    ok = TRUE;
+  if (!ok)
+    {
+      g_autofree char *message = NULL;
+
+      /* Nothing was deleted: the rows come back, and the user is told why. */
+      if (entry->kind == UNDO_DELETE_CUSTOMER)
+        ssa_repository_unhide_customer (self->repository, SSA_CUSTOMER (entry->object),
+                                        entry->installations);
+      else if (entry->kind == UNDO_DELETE_INSTALLATION)
+        ssa_repository_unhide_installation (self->repository, SSA_INSTALLATION (entry->object));
+      else
+        ssa_repository_unhide_licence (self->repository, entry->owner,
+                                       SSA_LICENCE (entry->object), entry->position);
+      /* Translators: %s is what was to be deleted, the second %s why it was not. */
+      message = g_strdup_printf (_("“%s” was not deleted: %s"), entry_name (entry),
+                                 error->message);
+      show_toast (self, message);
+    }
+
+  /* Final: no longer in the history. */
+  g_ptr_array_remove (self->undo_stack, entry);
+  update_undo_actions (self);
+}
+
+/* Makes every pending deletion final: the window closes, or the lists are read again. */
+static void
+finish_all_deletions (SsaWindow *self)
+{
+  for (guint i = self->undo_stack->len; i > 0; i--)
+    {
+      UndoEntry *entry = g_ptr_array_index (self->undo_stack, i - 1);
+
+      if (entry->pending)
+        finish_deletion (self, entry);
+    }
+}
+
+typedef struct
+{
+  SsaWindow *window;
+  guint      serial;
+  guint      generation;
+} DismissedData;
+
+/* The newest pending deletion whose toast made way for another toast, when no toast shows
+ * any more: its Undo is offered again. */
+static void
+show_parked_toast (SsaWindow *self)
+{
+  UndoEntry *newest = NULL;
+
+  if (self->current_toast != NULL || self->pending_toast != NULL)
+    return;
+  for (guint i = 0; i < self->undo_stack->len; i++)
+    {
+      UndoEntry *entry = g_ptr_array_index (self->undo_stack, i);
+
+      if (entry->toast != NULL)
+        return;
+      if (entry->pending && entry->parked)
+        newest = entry;
+    }
+  if (newest != NULL)
+    show_deletion_toast (self, newest);
+}
+
+/* @toast makes way for another toast: if it offers the Undo of a deletion still pending,
+ * the deletion waits (parked) instead of being made final by the toast's "dismissed". */
+static void
+park_deletion_toast (SsaWindow *self,
+                     AdwToast  *toast)
+{
+  for (guint i = 0; self->undo_stack != NULL && i < self->undo_stack->len; i++)
+    {
+      UndoEntry *entry = g_ptr_array_index (self->undo_stack, i);
+
+      if (entry->toast == toast && entry->pending)
+        {
+          entry->parked = TRUE;
+          g_clear_object (&entry->toast);
+          return;
+        }
+    }
+}
+
+static gboolean
+offer_parked_cb (gpointer data)
+{
+  SsaWindow *self = data;
+
+  self->offer_parked_source = 0;
+  if (self->undo_stack != NULL)
+    show_parked_toast (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the toast that just ended has gone, a parked deletion's Undo comes back. */
+static void
+offer_parked_later (SsaWindow *self)
+{
+  /* Not once the window is being disposed (the history is gone). */
+  if (self->offer_parked_source == 0 && self->undo_stack != NULL)
+    self->offer_parked_source = g_idle_add_full (G_PRIORITY_DEFAULT, offer_parked_cb, self,
+                                                 NULL);
+}
+
+static gboolean
+toast_gone_cb (gpointer user_data)
+{
+  DismissedData *data = user_data;
+  SsaWindow *self = data->window;
+  UndoEntry *entry = self->undo_stack != NULL ? find_entry (self->undo_stack, data->serial)
+                                              : NULL;
+
+  /* Still pending, and hidden by the deletion whose toast went: now it is final. An Undo
+   * (or an Undo and a Redo, which hides it again with a toast of its own) in between
+   * leaves it. */
+  if (entry != NULL && entry->pending && !entry->parked &&
+      entry->generation == data->generation)
+    finish_deletion (self, entry);
+  if (self->undo_stack != NULL)
+    show_parked_toast (self);
+
+  g_object_unref (data->window);
+  g_free (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+toast_dismissed_cb (AdwToast  *toast,
+                    SsaWindow *self)
+{
+  UndoEntry *entry = NULL;
+  DismissedData *data;
+
+  for (guint i = 0; self->undo_stack != NULL && i < self->undo_stack->len && entry == NULL; i++)
+    if (((UndoEntry *) g_ptr_array_index (self->undo_stack, i))->toast == toast)
+      entry = g_ptr_array_index (self->undo_stack, i);
+  if (entry == NULL)
+    return;
+
+  g_clear_object (&entry->toast);
+  /* The toast's button dismisses it as well as activating its Undo: the deletion is made
+   * final after both, so that an Undo clicked is never too late. */
+  data = g_new0 (DismissedData, 1);
+  data->window = g_object_ref (self);
+  data->serial = entry->serial;
+  data->generation = entry->generation;
+  /* At the default priority: an idle one waits behind every frame, and a busy window may
+   * draw frames back to back. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, toast_gone_cb, data, NULL);
+}
+
+/* Shows the Undo of a deletion at once. The toasts shown before make way (libadwaita 1.2
+ * shows one at a time, and a high-priority toast that pushes another back into the queue
+ * can make it fail when that one comes back too soon): other messages go, and a deletion
+ * still pending is parked, to be offered again once no newer deletion's toast shows. */
+static void
+show_deletion_toast (SsaWindow *self,
+                     UndoEntry *entry)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = g_markup_escape_text (entry_name (entry), -1);
+  AdwToast *toast;
+
+  /* An earlier deletion still pending makes way, to be offered again later. */
+  for (guint i = 0; i < self->undo_stack->len; i++)
+    {
+      UndoEntry *other = g_ptr_array_index (self->undo_stack, i);
+
+      if (other != entry && other->toast != NULL && other->pending)
+        {
+          g_autoptr(AdwToast) old = g_steal_pointer (&other->toast);
+
+          other->parked = TRUE;
+          withdraw_toast (self, old);
+        }
+    }
+
+  if (entry->kind == UNDO_DELETE_LICENCE)
+    /* Translators: %s is the product of the licence line removed. */
+    message = g_strdup_printf (_("Licence line “%s” removed"), escaped);
+  else
+    /* Translators: %s is a customer's or an installation's name. */
+    message = g_strdup_printf (_("“%s” deleted"), escaped);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  /* This deletion's Undo, whatever was done since. */
+  adw_toast_set_action_name (toast, "win.undo-item");
+  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (entry->serial));
+  adw_toast_set_timeout (toast, 10);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
+  entry->parked = FALSE;
+  g_clear_object (&entry->toast);
+  entry->toast = g_object_ref (toast);
+  add_toast_first (self, toast);
+}
+
+static void
+dismiss_entry_toast (SsaWindow *self,
+                     UndoEntry *entry)
+{
+  g_autoptr(AdwToast) toast = g_steal_pointer (&entry->toast);
+
+  if (toast != NULL)
+    withdraw_toast (self, toast);
+}
+
+/* Forgets the history without making anything final: the file is about to be replaced by a
+ * backup. A deletion still pending never happened (if the restore fails, its rows come back
+ * with the next load). */
 static void
 clear_undo (SsaWindow *self)
 {
-  g_clear_object (&self->undo_customer);
-  g_clear_pointer (&self->undo_installations, g_ptr_array_unref);
-  g_clear_object (&self->undo_licence_owner);
-  g_clear_object (&self->undo_licence);
-  if (self->undo_toast != NULL)
+  for (guint i = 0; i < self->undo_stack->len; i++)
     {
-      AdwToast *toast = g_steal_pointer (&self->undo_toast);
+      UndoEntry *entry = g_ptr_array_index (self->undo_stack, i);
 
-      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
-      adw_toast_dismiss (toast);
+      entry->pending = FALSE;
+      dismiss_entry_toast (self, entry);
     }
+  g_ptr_array_set_size (self->undo_stack, 0);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  update_undo_actions (self);
 }
 
+/* Adds a step to the history; what was undone can no longer be redone. */
 static void
-show_undo_toast (SsaWindow  *self,
-                 const char *message)
+push_entry (SsaWindow *self,
+            UndoEntry *entry)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  self->undo_toast = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
-  ssa_window_add_toast (self, toast);
+  g_ptr_array_add (self->undo_stack, entry);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  update_undo_actions (self);
 }
 
-/* A removed object goes back as a new row: it forgets the ids it had. */
-static void
-forget_ids (SsaInstallation *installation)
+/* Whether the entry's objects are still the repository's: a row deleted for good since
+ * cannot be edited back. */
+static gboolean
+entry_is_live (SsaWindow *self,
+               UndoEntry *entry)
 {
-  GListModel *licences = ssa_installation_get_licences (installation);
-  guint n = g_list_model_get_n_items (licences);
-
-  ssa_installation_set_id (installation, 0);
-  for (guint i = 0; i < n; i++)
+  if (SSA_IS_CUSTOMER (entry->object))
+    return ssa_repository_find_customer (self->repository,
+                                         ssa_customer_get_id (SSA_CUSTOMER (entry->object))) ==
+           SSA_CUSTOMER (entry->object);
+  if (SSA_IS_INSTALLATION (entry->object))
+    return ssa_repository_find_installation (self->repository,
+                                             ssa_installation_get_id (SSA_INSTALLATION (entry->object))) ==
+           SSA_INSTALLATION (entry->object);
+  if (SSA_IS_LICENCE (entry->object))
     {
-      g_autoptr(SsaLicence) licence = g_list_model_get_item (licences, i);
+      g_autoptr(SsaLicence) stored =
+        ssa_db_load_licence (ssa_repository_get_db (self->repository),
+                             ssa_licence_get_id (SSA_LICENCE (entry->object)), NULL);
 
-      ssa_licence_set_id (licence, 0);
+      return stored != NULL;
     }
+  return TRUE;
+}
+
+/* An edit or archiving of a row that was deleted for good since. */
+static gboolean
+is_stale (SsaWindow *self,
+          UndoEntry *entry)
+{
+  return (entry->kind == UNDO_EDIT || entry->kind == UNDO_ARCHIVE) &&
+         !entry_is_live (self, entry);
+}
+
+/* Hides the entry's rows (a deletion, or its Redo). */
+static gboolean
+hide_entry (SsaWindow  *self,
+            UndoEntry  *entry,
+            GError    **error)
+{
+  switch (entry->kind)
+    {
+    case UNDO_DELETE_CUSTOMER:
+      g_clear_pointer (&entry->installations, g_ptr_array_unref);
+      if (!ssa_repository_hide_customer (self->repository, SSA_CUSTOMER (entry->object),
+                                         &entry->installations, error))
+        return FALSE;
+      break;
+    case UNDO_DELETE_INSTALLATION:
+      if (!ssa_repository_hide_installation (self->repository, SSA_INSTALLATION (entry->object),
+                                             error))
+        return FALSE;
+      break;
+    case UNDO_DELETE_LICENCE:
+      if (!ssa_repository_hide_licence (self->repository, entry->owner,
+                                        SSA_LICENCE (entry->object), &entry->position, error))
+        return FALSE;
+      break;
+    case UNDO_EDIT:
+    case UNDO_ARCHIVE:
+    default:
+      g_assert_not_reached ();
+    }
+  entry->pending = TRUE;
+  entry->generation++;
+  return TRUE;
+}
+
+/* Applies the entry backwards (@undo) or forwards (a Redo). */
+static gboolean
+apply_entry (SsaWindow  *self,
+             UndoEntry  *entry,
+             gboolean    undo,
+             GError    **error)
+{
+  gboolean ok = TRUE;
+
+  self->applying_undo++;
+  switch (entry->kind)
+    {
+    case UNDO_DELETE_CUSTOMER:
+    case UNDO_DELETE_INSTALLATION:
+    case UNDO_DELETE_LICENCE:
+      if (!undo)
+        {
+          ok = hide_entry (self, entry, error);
+          if (ok)
+            show_deletion_toast (self, entry);
+          break;
+        }
+      entry->pending = FALSE;
+      entry->parked = FALSE;
+      dismiss_entry_toast (self, entry);
+      if (entry->kind == UNDO_DELETE_CUSTOMER)
+        ssa_repository_unhide_customer (self->repository, SSA_CUSTOMER (entry->object),
+                                        entry->installations);
+      else if (entry->kind == UNDO_DELETE_INSTALLATION)
+        ssa_repository_unhide_installation (self->repository, SSA_INSTALLATION (entry->object));
+      else
+        ssa_repository_unhide_licence (self->repository, entry->owner,
+                                       SSA_LICENCE (entry->object), entry->position);
+      break;
+
+    case UNDO_EDIT:
+      ok = ssa_repository_apply_values (self->repository, entry->object,
+                                        undo ? entry->before : entry->after, error);
+      break;
+
+    case UNDO_ARCHIVE:
+      ok = ssa_repository_set_archived (self->repository, entry->object,
+                                        undo ? !entry->archived : entry->archived, error);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+  self->applying_undo--;
+
+  if (ok && entry->kind != UNDO_DELETE_LICENCE)
+    {
+      ssa_sidebar_resort (self->sidebar);
+      if (entry->kind != UNDO_EDIT || undo)
+        update_main_page (self);
+    }
+  return ok;
+}
+
+/* Moves the entry @serial (or the last one, for 0) from one stack to the other, undoing or
+ * redoing it. */
+static void
+undo_or_redo (SsaWindow *self,
+              gboolean   undo,
+              guint      serial)
+{
+  GPtrArray *from = undo ? self->undo_stack : self->redo_stack;
+  GPtrArray *to = undo ? self->redo_stack : self->undo_stack;
+  g_autoptr(GError) error = NULL;
+  UndoEntry *entry;
+  guint index;
+
+  /* Rows deleted for good since cannot be edited back: their steps are dropped. */
+  while (serial == 0 && from->len > 0 && is_stale (self, g_ptr_array_index (from, from->len - 1)))
+    g_ptr_array_remove_index (from, from->len - 1);
+
+  entry = serial == 0 ? (from->len > 0 ? g_ptr_array_index (from, from->len - 1) : NULL)
+                      : find_entry (from, serial);
+  if (entry == NULL || !g_ptr_array_find (from, entry, &index))
+    {
+      update_undo_actions (self);
+      return;
+    }
+
+  g_ptr_array_steal_index (from, index);
+  if (!apply_entry (self, entry, undo, &error))
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (undo ? _("Could not undo: %s") : _("Could not redo: %s"),
+                                 error->message);
+      show_toast (self, message);
+      undo_entry_free (entry);
+      update_undo_actions (self);
+      return;
+    }
+  g_ptr_array_add (to, entry);
+  update_undo_actions (self);
+  /* A deletion that made way for this one is offered again. */
+  show_parked_toast (self);
+
+  /* Show what came back. */
+  if (undo && (entry->kind == UNDO_DELETE_CUSTOMER || entry->kind == UNDO_DELETE_INSTALLATION))
+    ssa_sidebar_select (self->sidebar, entry->object);
+  else if (undo && entry->kind == UNDO_DELETE_LICENCE && self->shown_installation != entry->owner)
+    ssa_sidebar_select (self->sidebar, G_OBJECT (entry->owner));
 }
 
 static void
@@ -737,49 +1339,130 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  SsaWindow *self = SSA_WINDOW (widget);
+  undo_or_redo (SSA_WINDOW (widget), TRUE, 0);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  undo_or_redo (SSA_WINDOW (widget), FALSE, 0);
+}
+
+/* A deletion toast's Undo: that deletion, wherever it is in the history. */
+static void
+undo_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  guint serial = g_variant_get_uint32 (parameter);
+
+  if (serial != 0)
+    undo_or_redo (SSA_WINDOW (widget), TRUE, serial);
+}
+
+/* Hides the rows of a new deletion and offers its Undo. */
+static void
+delete_with_undo (SsaWindow *self,
+                  UndoEntry *entry)
+{
   g_autoptr(GError) error = NULL;
-  GObject *select = NULL;
 
-  if (self->undo_customer != NULL)
+  self->applying_undo++;
+  if (!hide_entry (self, entry, &error))
     {
-      ssa_customer_set_id (self->undo_customer, 0);
-      if (!ssa_repository_add_customer (self->repository, self->undo_customer, &error))
-        {
-          ssa_page_show_error (GTK_WIDGET (self), error);
-          clear_undo (self);
-          return;
-        }
-      select = G_OBJECT (self->undo_customer);
+      g_autofree char *message = NULL;
+
+      self->applying_undo--;
+      message = g_strdup_printf (_("“%s” was not deleted: %s"), entry_name (entry),
+                                 error->message);
+      show_toast (self, message);
+      undo_entry_free (entry);
+      return;
+    }
+  self->applying_undo--;
+  push_entry (self, entry);
+  show_deletion_toast (self, entry);
+  update_main_page (self);
+}
+
+/* An edit written through: a step of the history, merged with the last one when it is a
+ * change of the same row a moment ago. */
+static void
+stored_cb (SsaWindow     *self,
+           GObject       *object,
+           GObject       *before,
+           GObject       *after,
+           SsaRepository *repository)
+{
+  gint64 now = g_get_monotonic_time ();
+  UndoEntry *last;
+  UndoEntry *entry;
+
+  if (self->applying_undo > 0)
+    return;
+
+  last = self->undo_stack->len > 0 ? g_ptr_array_index (self->undo_stack,
+                                                        self->undo_stack->len - 1) : NULL;
+  if (last != NULL && last->kind == UNDO_EDIT && last->object == object &&
+      now - last->edited_at < UNDO_MERGE_USEC)
+    {
+      g_set_object (&last->after, after);
+      last->edited_at = now;
+      g_ptr_array_set_size (self->redo_stack, 0);
+      update_undo_actions (self);
+      return;
     }
 
-  for (guint i = 0; self->undo_installations != NULL && i < self->undo_installations->len; i++)
+  entry = undo_entry_new (self, UNDO_EDIT, object);
+  entry->before = g_object_ref (before);
+  entry->after = g_object_ref (after);
+  entry->edited_at = now;
+  push_entry (self, entry);
+}
+
+/* Archives @object or brings it back, as a step of the history. */
+static void
+set_archived (SsaWindow *self,
+              GObject   *object,
+              gboolean   archived)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  UndoEntry *entry;
+  const char *name;
+
+  self->applying_undo++;
+  if (!ssa_repository_set_archived (self->repository, object, archived, &error))
     {
-      SsaInstallation *installation = g_ptr_array_index (self->undo_installations, i);
-
-      forget_ids (installation);
-      if (self->undo_customer != NULL)
-        ssa_installation_set_customer_id (installation, ssa_customer_get_id (self->undo_customer));
-      if (!ssa_repository_add_installation (self->repository, installation, &error))
-        {
-          ssa_page_show_error (GTK_WIDGET (self), error);
-          break;
-        }
-      if (select == NULL)
-        select = G_OBJECT (installation);
+      self->applying_undo--;
+      ssa_page_show_error (GTK_WIDGET (self), error);
+      return;
     }
+  self->applying_undo--;
 
-  if (self->undo_licence != NULL && self->undo_licence_owner != NULL)
-    {
-      ssa_licence_set_id (self->undo_licence, 0);
-      if (!ssa_repository_add_licence (self->repository, self->undo_licence_owner,
-                                       self->undo_licence, &error))
-        ssa_page_show_error (GTK_WIDGET (self), error);
-    }
+  entry = undo_entry_new (self, UNDO_ARCHIVE, object);
+  entry->archived = archived;
+  name = entry_name (entry);
+  push_entry (self, entry);
+  ssa_sidebar_resort (self->sidebar);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[SSA_IS_CUSTOMER (object)
+                                                        ? PROP_CUSTOMER_ARCHIVED
+                                                        : PROP_INSTALLATION_ARCHIVED]);
 
-  if (select != NULL)
-    ssa_sidebar_select (self->sidebar, select);
-  clear_undo (self);
+  /* Short, so that it fits a toast (a longer message would open a dialog each time);
+   * what archiving means is said by the dialog that offers it and in docs/window.md. */
+  if (archived)
+    /* Translators: %s is a customer's or an installation's name. */
+    message = g_strdup_printf (self->show_archived ? _("“%s” archived")
+                                                   : _("“%s” archived and hidden"), name);
+  else
+    /* Translators: %s is a customer's or an installation's name. */
+    message = g_strdup_printf (_("“%s” is no longer archived"), name);
+  show_toast (self, message);
+  if (!archived || self->show_archived)
+    ssa_sidebar_select (self->sidebar, object);
 }
 
 /* Customers and installations. */
@@ -789,18 +1472,8 @@ customer_saved_cb (SsaWindow         *self,
                    SsaCustomer       *customer,
                    SsaCustomerEditor *editor)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (ssa_customer_get_id (customer) == 0)
-    {
-      if (!ssa_repository_add_customer (self->repository, customer, &error))
-        {
-          ssa_page_show_error (GTK_WIDGET (self), error);
-          return;
-        }
-      update_main_page (self);
-    }
-  /* An edited customer's rows are written through; its name may sort it elsewhere. */
+  /* The editor stored it (a new one added); its name may sort it elsewhere. */
+  update_main_page (self);
   ssa_sidebar_resort (self->sidebar);
   ssa_sidebar_select (self->sidebar, G_OBJECT (customer));
 }
@@ -835,41 +1508,156 @@ edit_customer_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* Asks what to do with what cannot or should not go at once: @object (the shown customer or
+ * installation) with its @heading and @body; @action is "archive" (what has offers cannot
+ * be deleted) or "delete" (a customer with its installations). */
+static void
+ask_about (SsaWindow  *self,
+           GObject    *object,
+           const char *heading,
+           const char *body,
+           const char *action)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  if (g_str_equal (action, "archive"))
+    {
+      adw_message_dialog_add_response (dialog, "archive", _("_Archive"));
+      adw_message_dialog_set_response_appearance (dialog, "archive",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "archive");
+    }
+  else
+    {
+      adw_message_dialog_add_response (dialog, "delete", _("_Delete"));
+      adw_message_dialog_set_response_appearance (dialog, "delete",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "cancel");
+    }
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "ssa-object", g_object_ref (object),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (ask_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+ask_response_cb (SsaWindow        *self,
+                 const char       *response,
+                 AdwMessageDialog *dialog)
+{
+  GObject *object = g_object_get_data (G_OBJECT (dialog), "ssa-object");
+
+  if (g_str_equal (response, "archive"))
+    set_archived (self, object, TRUE);
+  else if (g_str_equal (response, "delete") && SSA_IS_CUSTOMER (object))
+    delete_with_undo (self, undo_entry_new (self, UNDO_DELETE_CUSTOMER, object));
+}
+
+/* How many offers the installation @installation_id, or the customer @customer_id's
+ * installations, have; G_MAXUINT when the database could not tell (and the user was). */
+static guint
+count_offers (SsaWindow *self,
+              gint64     installation_id,
+              gint64     customer_id)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (!ssa_db_count_offers (ssa_repository_get_db (self->repository), installation_id,
+                            customer_id, &n, &error))
+    {
+      ssa_page_show_error (GTK_WIDGET (self), error);
+      return G_MAXUINT;
+    }
+  return n;
+}
+
+/* Deleting a customer: one whose installations have offers cannot go (offers are kept for
+ * good) and is offered the archive; one with installations goes with them, after asking;
+ * one without goes at once. Either deletion can be undone from its toast. */
 static void
 delete_customer_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   SsaWindow *self = SSA_WINDOW (widget);
-  g_autoptr(SsaCustomer) customer = NULL;
-  g_autoptr(GPtrArray) removed = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  GListModel *installations = ssa_repository_get_installations (self->repository);
+  SsaCustomer *customer = self->shown_customer;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *what = NULL;
+  guint n_installations = 0;
+  guint n_lines = 0;
+  guint n_offers;
 
-  if (self->shown_customer == NULL)
+  if (customer == NULL)
     return;
 
-  customer = g_object_ref (self->shown_customer);
-  clear_undo (self);
-  ssa_sidebar_select (self->sidebar, NULL);
-
-  /* The customer goes with its installations in one transaction: when one of them has
-   * offers, which are kept for good, nothing is deleted and nothing is half deleted. */
-  if (!ssa_repository_remove_customer_with_installations (self->repository, customer,
-                                                          &removed, &error))
+  n_offers = count_offers (self, 0, ssa_customer_get_id (customer));
+  if (n_offers == G_MAXUINT)
+    return;
+  if (n_offers > 0)
     {
-      message = g_strdup_printf (_("“%s” was not deleted: %s"),
-                                 ssa_customer_get_name (customer), error->message);
-      show_toast (self, message);
-      ssa_sidebar_select (self->sidebar, G_OBJECT (customer));
+      /* Translators: %s is a customer's name. */
+      heading = g_strdup_printf (_("“%s” Cannot Be Deleted"), ssa_customer_get_name (customer));
+      body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Its installations have %u offer, which is kept "
+                                           "for good with the installation it was made for. "
+                                           "Archive the customer instead: it leaves the list "
+                                           "and the renewals, and keeps its installations "
+                                           "and offers.",
+                                           "Its installations have %u offers, which are kept "
+                                           "for good with the installations they were made "
+                                           "for. Archive the customer instead: it leaves the "
+                                           "list and the renewals, and keeps its "
+                                           "installations and offers.", n_offers),
+                              n_offers);
+      ask_about (self, G_OBJECT (customer), heading, body, "archive");
       return;
     }
 
-  self->undo_customer = g_steal_pointer (&customer);
-  self->undo_installations = g_steal_pointer (&removed);
-  /* Translators: %s is a customer's name. */
-  message = g_strdup_printf (_("“%s” deleted"), ssa_customer_get_name (self->undo_customer));
-  show_undo_toast (self, message);
+  for (guint i = 0; i < g_list_model_get_n_items (installations); i++)
+    {
+      g_autoptr(SsaInstallation) installation = g_list_model_get_item (installations, i);
+
+      if (ssa_installation_get_customer_id (installation) != ssa_customer_get_id (customer))
+        continue;
+      n_installations++;
+      n_lines += g_list_model_get_n_items (ssa_installation_get_licences (installation));
+    }
+  if (n_installations == 0)
+    {
+      delete_with_undo (self, undo_entry_new (self, UNDO_DELETE_CUSTOMER, customer));
+      return;
+    }
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: %s is a customer's name. */
+                                          "Delete “%s” and Its Installation?",
+                                          "Delete “%s” and Its %u Installations?",
+                                          n_installations),
+                             ssa_customer_get_name (customer), n_installations);
+  if (n_installations == 1)
+    what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Its installation and its %u licence line go with it.",
+                                         "Its installation and its %u licence lines go with it.",
+                                         n_lines),
+                            n_lines);
+  else
+    what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Its installations and their %u licence line go with "
+                                         "it.",
+                                         "Its installations and their %u licence lines go with "
+                                         "it.", n_lines),
+                            n_lines);
+  body = g_strconcat (what, " ",
+                      _("You can undo this until the message at the bottom of the window "
+                        "closes."), NULL);
+  ask_about (self, G_OBJECT (customer), heading, body, "delete");
 }
 
 static void
@@ -877,17 +1665,8 @@ installation_saved_cb (SsaWindow             *self,
                        SsaInstallation       *installation,
                        SsaInstallationEditor *editor)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (ssa_installation_get_id (installation) == 0)
-    {
-      if (!ssa_repository_add_installation (self->repository, installation, &error))
-        {
-          ssa_page_show_error (GTK_WIDGET (self), error);
-          return;
-        }
-      update_main_page (self);
-    }
+  /* The editor stored it (a new one added). */
+  update_main_page (self);
   ssa_sidebar_resort (self->sidebar);
   ssa_sidebar_select (self->sidebar, G_OBJECT (installation));
 }
@@ -930,40 +1709,48 @@ edit_installation_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* Deleting an installation: one with offers cannot go (offers are kept for good) and is
+ * offered the archive; one without goes at once, and can be undone from its toast. */
 static void
 delete_installation_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
 {
   SsaWindow *self = SSA_WINDOW (widget);
-  g_autoptr(SsaInstallation) installation = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  SsaInstallation *installation = self->shown_installation;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
   const char *name;
+  guint n_offers;
 
-  if (self->shown_installation == NULL)
+  if (installation == NULL)
     return;
 
-  installation = g_object_ref (self->shown_installation);
-  name = ssa_installation_get_name (installation);
-  clear_undo (self);
-  ssa_sidebar_select (self->sidebar, NULL);
-
-  if (!ssa_repository_remove_installation (self->repository, installation, &error))
+  n_offers = count_offers (self, ssa_installation_get_id (installation), 0);
+  if (n_offers == G_MAXUINT)
+    return;
+  if (n_offers == 0)
     {
-      message = g_strdup_printf (_("“%s” was not deleted: %s"),
-                                 name != NULL ? name : _("Unnamed installation"),
-                                 error->message);
-      show_toast (self, message);
-      ssa_sidebar_select (self->sidebar, G_OBJECT (installation));
+      delete_with_undo (self, undo_entry_new (self, UNDO_DELETE_INSTALLATION, installation));
       return;
     }
 
-  self->undo_installations = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (self->undo_installations, g_object_ref (installation));
+  name = ssa_installation_get_name (installation);
   /* Translators: %s is an installation's name. */
-  message = g_strdup_printf (_("“%s” deleted"), name != NULL ? name : _("Unnamed installation"));
-  show_undo_toast (self, message);
+  heading = g_strdup_printf (_("“%s” Cannot Be Deleted"),
+                             name != NULL ? name : _("Unnamed installation"));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "It has %u offer, which is kept for good with the "
+                                       "installation it was made for. Archive the "
+                                       "installation instead: it leaves the list and the "
+                                       "renewals, and keeps its licence lines and offers.",
+                                       "It has %u offers, which are kept for good with the "
+                                       "installation they were made for. Archive the "
+                                       "installation instead: it leaves the list and the "
+                                       "renewals, and keeps its licence lines and offers.",
+                                       n_offers),
+                          n_offers);
+  ask_about (self, G_OBJECT (installation), heading, body, "archive");
 }
 
 static void
@@ -972,16 +1759,15 @@ licence_removed_cb (SsaWindow        *self,
                     guint             position,
                     SsaInventoryView *view)
 {
-  g_autofree char *message = NULL;
-  const char *name = ssa_licence_get_name (licence);
+  UndoEntry *entry = undo_entry_new (self, UNDO_DELETE_LICENCE, licence);
 
-  clear_undo (self);
-  self->undo_licence = g_object_ref (licence);
-  self->undo_licence_owner = g_object_ref (ssa_inventory_view_get_installation (view));
-  /* Translators: %s is the product of the licence line removed. */
-  message = g_strdup_printf (_("Licence line “%s” removed"),
-                             name != NULL ? name : ssa_licence_get_code (licence));
-  show_undo_toast (self, message);
+  /* The view hid the line already (ssa_repository_hide_licence()). */
+  entry->owner = g_object_ref (ssa_inventory_view_get_installation (view));
+  entry->position = position;
+  entry->pending = TRUE;
+  entry->generation = 1;
+  push_entry (self, entry);
+  show_deletion_toast (self, entry);
 }
 
 static void
@@ -1993,6 +2779,11 @@ repository_loaded_cb (GObject      *object,
 static void
 start_loading (SsaWindow *self)
 {
+  /* The lists are read again: the history's objects are no longer the ones shown. */
+  finish_all_deletions (self);
+  g_ptr_array_set_size (self->undo_stack, 0);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  update_undo_actions (self);
   set_ready (self, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
@@ -2026,8 +2817,11 @@ ssa_window_close_request (GtkWindow *window)
                               gtk_window_is_maximized (window));
     }
 
-  /* Work in flight has nobody to report to any more. */
+  /* Work in flight has nobody to report to any more. Deletions still offering their Undo
+   * are made final: an Undo is not kept past the window (docs/window.md). */
   g_cancellable_cancel (self->cancellable);
+  if (self->repository != NULL && ssa_repository_get_loaded (self->repository))
+    finish_all_deletions (self);
 
   return GTK_WINDOW_CLASS (ssa_window_parent_class)->close_request (window);
 }
@@ -2055,6 +2849,8 @@ ssa_window_constructed (GObject *object)
 
   self->repository = ssa_repository_new (self->db_path);
   g_signal_connect_object (self->repository, "write-failed", G_CALLBACK (write_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->repository, "stored", G_CALLBACK (stored_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->repository, "notify::read-only",
                            G_CALLBACK (read_only_changed_cb), self, G_CONNECT_SWAPPED);
@@ -2103,8 +2899,15 @@ ssa_window_dispose (GObject *object)
   SsaWindow *self = (SsaWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
-  clear_undo (self);
+  /* Deletions still offering their Undo are made final: the window closes (docs/window.md). */
+  if (self->undo_stack != NULL && self->repository != NULL)
+    finish_all_deletions (self);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   drop_pending_toast (self);
+  g_clear_handle_id (&self->withdraw_source, g_source_remove);
+  g_clear_handle_id (&self->offer_parked_source, g_source_remove);
+  g_clear_object (&self->withdrawn_toast);
   if (self->current_toast != NULL)
     current_toast_dismissed_cb (self, self->current_toast);
   g_clear_object (&self->shown_installation);
@@ -2154,6 +2957,20 @@ ssa_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->ready);
       break;
 
+    case PROP_SHOW_ARCHIVED:
+      g_value_set_boolean (value, self->show_archived);
+      break;
+
+    case PROP_INSTALLATION_ARCHIVED:
+      g_value_set_boolean (value, self->shown_installation != NULL &&
+                                  ssa_installation_get_archived (self->shown_installation));
+      break;
+
+    case PROP_CUSTOMER_ARCHIVED:
+      g_value_set_boolean (value, self->shown_customer != NULL &&
+                                  ssa_customer_get_archived (self->shown_customer));
+      break;
+
     case PROP_CHECKED:
       g_value_set_boolean (value, self->checked);
       break;
@@ -2175,6 +2992,22 @@ ssa_window_set_property (GObject      *object,
     {
     case PROP_DB_PATH:
       self->db_path = g_value_dup_string (value);
+      break;
+
+    case PROP_SHOW_ARCHIVED:
+      ssa_window_set_show_archived (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_INSTALLATION_ARCHIVED:
+      if (self->shown_installation != NULL &&
+          ssa_installation_get_archived (self->shown_installation) != g_value_get_boolean (value))
+        set_archived (self, G_OBJECT (self->shown_installation), g_value_get_boolean (value));
+      break;
+
+    case PROP_CUSTOMER_ARCHIVED:
+      if (self->shown_customer != NULL &&
+          ssa_customer_get_archived (self->shown_customer) != g_value_get_boolean (value))
+        set_archived (self, G_OBJECT (self->shown_customer), g_value_get_boolean (value));
       break;
 
     case PROP_READ_ONLY:
@@ -2222,6 +3055,18 @@ ssa_window_class_init (SsaWindowClass *klass)
   properties[PROP_READY] =
     g_param_spec_boolean ("ready", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Whether the sidebar lists archived customers and installations too. */
+  properties[PROP_SHOW_ARCHIVED] =
+    g_param_spec_boolean ("show-archived", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Whether the installation (customer) shown is archived; setting it archives it or brings
+   * it back, as a step of the undo history. For the views' toggle buttons. */
+  properties[PROP_INSTALLATION_ARCHIVED] =
+    g_param_spec_boolean ("installation-archived", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CUSTOMER_ARCHIVED] =
+    g_param_spec_boolean ("customer-archived", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   /* Whether the start-up check of the database (and the daily backup) is over. */
   properties[PROP_CHECKED] =
     g_param_spec_boolean ("checked", NULL, NULL, FALSE,
@@ -2247,6 +3092,14 @@ ssa_window_class_init (SsaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-installation", NULL,
                                    delete_installation_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-item", "u", undo_item_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-archived",
+                                            "show-archived");
+  gtk_widget_class_install_property_action (widget_class, "win.installation-archived",
+                                            "installation-archived");
+  gtk_widget_class_install_property_action (widget_class, "win.customer-archived",
+                                            "customer-archived");
   gtk_widget_class_install_action (widget_class, "win.load-samples", NULL, load_samples_action);
   gtk_widget_class_install_action (widget_class, "win.import-installation", NULL,
                                    import_installation_action);
@@ -2269,6 +3122,12 @@ ssa_window_class_init (SsaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-offer", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-view", "s", views[i]);
@@ -2315,8 +3174,11 @@ ssa_window_init (SsaWindow *self)
 {
   self->cancellable = g_cancellable_new ();
   self->products = g_list_store_new (SSA_TYPE_PRODUCT);
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
+  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_undo_actions (self);
   add_capture_shortcuts (self);
   ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 
@@ -2430,6 +3292,29 @@ ssa_window_get_view_stack (SsaWindow *self)
   g_return_val_if_fail (SSA_IS_WINDOW (self), NULL);
 
   return self->view_stack;
+}
+
+gboolean
+ssa_window_get_show_archived (SsaWindow *self)
+{
+  g_return_val_if_fail (SSA_IS_WINDOW (self), FALSE);
+
+  return self->show_archived;
+}
+
+/* Lists the archived customers and installations in the sidebar too, or not. */
+void
+ssa_window_set_show_archived (SsaWindow *self,
+                              gboolean   show_archived)
+{
+  g_return_if_fail (SSA_IS_WINDOW (self));
+
+  show_archived = !!show_archived;
+  if (self->show_archived == show_archived)
+    return;
+  self->show_archived = show_archived;
+  ssa_sidebar_set_show_archived (self->sidebar, show_archived);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ARCHIVED]);
 }
 
 /* Whether the start-up check of the database, and the daily backup after it, is over. */

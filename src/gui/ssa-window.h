@@ -33,5 +33,8 @@ GtkWidget     *ssa_window_get_inventory_view (SsaWindow    *self);
 GtkWidget     *ssa_window_get_offer_builder (SsaWindow     *self);
 GtkWidget     *ssa_window_get_offers_page  (SsaWindow      *self);
 AdwViewStack  *ssa_window_get_view_stack   (SsaWindow      *self);
+gboolean       ssa_window_get_show_archived (SsaWindow     *self);
+void           ssa_window_set_show_archived (SsaWindow     *self,
+                                             gboolean       show_archived);
 
 G_END_DECLS
