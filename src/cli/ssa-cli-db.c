@@ -924,7 +924,7 @@ merge_request (SsaOfferRequest          *request,
 
   if (options->start != NULL)
     request->start = given->start;
-  if (options->end != NULL || options->months != NULL)
+  if (options->end != NULL || options->months != NULL || options->co_term)
     {
       request->end_kind = given->end_kind;
       request->end = given->end;

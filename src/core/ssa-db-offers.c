@@ -304,6 +304,12 @@ request_to_json (const SsaOfferRequest *request)
       json_builder_set_member_name (builder, "months");
       json_builder_add_int_value (builder, request->months);
     }
+  else if (request->end_kind == SSA_OFFER_END_CO_TERM)
+    {
+      /* A revision tops up to the SSA expiry as it is then. */
+      json_builder_set_member_name (builder, "co_term");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
   add_date_member (builder, "today", &request->today);
   json_builder_set_member_name (builder, "billing");
   json_builder_add_string_value (builder, ssa_billing_to_string (request->billing));
@@ -451,6 +457,13 @@ ssa_db_offer_get_request (const SsaDbOffer  *offer,
     {
       out->end_kind = SSA_OFFER_END_MONTHS;
       ok &= read_request_months (object, &out->months);
+    }
+  else if (json_object_has_member (object, "co_term"))
+    {
+      JsonNode *node = get_request_value (object, "co_term", G_TYPE_BOOLEAN);
+
+      ok &= node != NULL && json_node_get_boolean (node);
+      out->end_kind = SSA_OFFER_END_CO_TERM;
     }
   ok &= read_request_lang (object, &out->lang);
   ok &= read_request_billing (object, &out->billing);
