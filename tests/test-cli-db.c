@@ -343,6 +343,55 @@ test_session (Fixture       *f,
   RUN (f, &run, "--db", "@DB", "offer", "status", first, "accepted");
   assert_refused (&run, revision);
 
+  /* The register: the first offer was revised as R2, the third (a draft for the same
+   * installation) superseded when R2 was accepted; each change with its time and user. */
+  RUN (f, &run, "--db", "@DB", "offers", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 4);
+  {
+    static const struct
+    {
+      guint       index;
+      const char *status;
+      const char *history;
+    } expected[] = {
+      { 0, "revised", "draft,sent,revised" },
+      { 1, "accepted", "draft,sent,accepted" },
+      { 2, "draft", "draft" },
+      { 3, "superseded", "draft,superseded" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        JsonArray *history;
+        g_autoptr(GString) statuses = g_string_new (NULL);
+
+        object = json_array_get_object_element (array, expected[i].index);
+        g_test_message ("offer %s", member_string (object, "number"));
+        g_assert_cmpstr (member_string (object, "status"), ==, expected[i].status);
+        history = json_object_get_array_member (object, "history");
+        for (guint j = 0; j < json_array_get_length (history); j++)
+          {
+            JsonObject *change = json_array_get_object_element (history, j);
+            g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (member_string (change, "at"),
+                                                                    NULL);
+            const char *status = member_string (change, "status");
+
+            g_string_append_printf (statuses, "%s%s", j > 0 ? "," : "", status);
+            g_assert_nonnull (at);
+            g_assert_cmpstr (member_string (change, "user"), ==, g_get_user_name ());
+            if (g_str_equal (status, "revised") || g_str_equal (status, "superseded"))
+              g_assert_cmpstr (member_string (change, "by"), ==, revision);
+            else
+              g_assert_true (json_object_get_null_member (change, "by"));
+          }
+        g_assert_cmpstr (statuses->str, ==, expected[i].history);
+      }
+  }
+  g_clear_pointer (&root, json_node_unref);
+
   /* Accepting extended the SSA. */
   RUN (f, &run, "--db", "@DB", "renewals", "--today", "2026-11-28", "--json");
   g_assert_cmpint (run.status, ==, 0);

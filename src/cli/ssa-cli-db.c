@@ -1219,6 +1219,24 @@ ssa_cli_offers (int    argc,
           add_date_member (builder, "start", &offer->period_start);
           add_date_member (builder, "end", &offer->period_end);
           json_builder_end_object (builder);
+          /* Every change of status, oldest first: what, when (UTC), by whom, and which
+           * offer superseded or revised it. */
+          json_builder_set_member_name (builder, "history");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < offer->history->len; j++)
+            {
+              const SsaDbOfferStatusChange *change = g_ptr_array_index (offer->history, j);
+              g_autofree char *at = g_date_time_format (change->changed_at,
+                                                        "%Y-%m-%dT%H:%M:%SZ");
+
+              json_builder_begin_object (builder);
+              add_string_member (builder, "status", ssa_offer_status_to_string (change->status));
+              add_string_member (builder, "at", at);
+              add_string_member (builder, "user", change->user);
+              add_string_member (builder, "by", change->caused_by);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
