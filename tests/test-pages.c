@@ -733,6 +733,61 @@ select_offer (GtkSingleSelection *selection,
   gtk_single_selection_set_selected (selection, position);
 }
 
+static GtkWidget *
+status_button (GtkWidget  *page,
+               const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (page, SSA_TYPE_OFFERS_PAGE, name));
+}
+
+static void
+assert_history_shows (GtkWidget  *page,
+                      const char *text)
+{
+  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (page, SSA_TYPE_OFFERS_PAGE,
+                                                                "history_label"));
+
+  g_assert_true (gtk_widget_get_visible (label));
+  g_test_message ("history: %s", gtk_label_get_label (GTK_LABEL (label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), text));
+}
+
+/* Returns: (transfer none) (nullable): the message dialog shown, if any */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GListModel *model;
+  const char *number;
+  const char *status;
+} StatusWait;
+
+static gboolean
+item_has_status (gpointer data)
+{
+  StatusWait *wait = data;
+  guint position = find_number (wait->model, wait->number);
+  g_autoptr(SsaOfferItem) item = NULL;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  item = g_list_model_get_item (wait->model, position);
+  return g_strcmp0 (ssa_offer_item_get_status (item), wait->status) == 0;
+}
+
 static void
 test_offers (Fixture       *f,
              gconstpointer  data)
@@ -742,6 +797,7 @@ test_offers (Fixture       *f,
   g_autoptr(GPtrArray) offers = NULL;
   g_autoptr(SsaDbOffer) revision = NULL;
   g_autoptr(SsaDbOffer) stored = NULL;
+  g_autoptr(SsaDbOffer) other = NULL;
   g_autofree char *revision_number = NULL;
   g_autofree char *expected = NULL;
   GtkSingleSelection *selection;
@@ -804,7 +860,7 @@ test_offers (Fixture       *f,
   save_screenshot (f, "page-offers");
 
   /* Filter by status, from the dropdown and from the property. */
-  gtk_drop_down_set_selected (dropdown, 5);
+  gtk_drop_down_set_selected (dropdown, 7);
   g_assert_cmpstr (ssa_offers_page_get_status_filter (SSA_OFFERS_PAGE (page)), ==, "expired");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   ssa_offers_page_set_status_filter (SSA_OFFERS_PAGE (page), "draft");
@@ -838,6 +894,15 @@ test_offers (Fixture       *f,
   g_assert_cmpint (revision->status, ==, SSA_OFFER_STATUS_DRAFT);
   wait.n_items = 4;
   g_assert_true (wait_for (model_has_count, &wait));
+  /* The revised draft gives way to its revision. */
+  {
+    g_autoptr(SsaOfferItem) item = g_list_model_get_item (model,
+                                                          find_number (model,
+                                                                       f->expired_number));
+
+    g_assert_cmpstr (ssa_offer_item_get_status (item), ==, "revised");
+    g_assert_cmpstr (ssa_offer_item_get_status_label (item), ==, "Revised");
+  }
   {
     SsaOfferItem *item = gtk_single_selection_get_selected_item (selection);
 
@@ -845,7 +910,17 @@ test_offers (Fixture       *f,
     g_assert_cmpstr (ssa_offer_item_get_number (item), ==, revision_number);
   }
 
-  /* A draft cannot be accepted: the refusal is explained, nothing changes. */
+  /* A draft cannot be accepted: the button is off and says why; asked anyway, the refusal
+   * is explained and nothing changes. */
+  select_offer (selection, f->draft_number);
+  g_assert_true (gtk_widget_get_sensitive (status_button (page, "sent_button")));
+  g_assert_false (gtk_widget_get_sensitive (status_button (page, "accepted_button")));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (status_button (page, "accepted_button")),
+                            "mark it as sent"));
+  g_assert_false (gtk_widget_get_sensitive (status_button (page, "declined_button")));
+  /* Its history: created as a draft, by this user. */
+  assert_history_shows (page, "Created as a draft");
+  assert_history_shows (page, g_get_user_name ());
   g_ptr_array_set_size (f->calls, 0);
   select_offer (selection, f->draft_number);
   g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "accepted"));
@@ -856,6 +931,9 @@ test_offers (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (stored->status, ==, SSA_OFFER_STATUS_DRAFT);
   g_clear_pointer (&stored, ssa_db_offer_free);
+
+  /* Another open offer for the same installation, which accepting will supersede. */
+  other = create_offer (f, "lapsed.json", &f->today);
 
   /* Sent, then accepted: the installation's SSA is extended in the repository too. */
   g_ptr_array_set_size (f->calls, 0);
@@ -872,10 +950,63 @@ test_offers (Fixture       *f,
   spin (200);
   g_ptr_array_set_size (f->calls, 0);
   select_offer (selection, f->draft_number);
+  g_assert_false (gtk_widget_get_sensitive (status_button (page, "sent_button")));
+  g_assert_true (gtk_widget_get_sensitive (status_button (page, "accepted_button")));
+  g_assert_true (gtk_widget_get_sensitive (status_button (page, "declined_button")));
+
+  /* Accepting asks first and says what will change; cancelled, nothing changes. */
   g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "accepted"));
+  {
+    g_autofree char *end = ssa_date_format (&stored->period_end, ssa_lang_from_locale ());
+    AdwMessageDialog *dialog = find_message_dialog ();
+
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), end));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 other open offer"));
+    g_assert_null (strstr (adw_message_dialog_get_body (dialog), "ssa-desk-cli"));
+    /* As its buttons do: respond, then close. */
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_close (GTK_WINDOW (dialog));
+    spin (200);
+    g_clear_pointer (&stored, ssa_db_offer_free);
+    stored = ssa_db_load_offer (f->db, f->draft_number, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (stored->status, ==, SSA_OFFER_STATUS_SENT);
+  }
+  g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "accepted"));
+  {
+    AdwMessageDialog *dialog = find_message_dialog ();
+
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "accept");
+    gtk_window_close (GTK_WINDOW (dialog));
+  }
   toast = wait_for_call (f, "show-toast:");
   g_assert_true (g_str_has_prefix (toast, "show-toast:Offer"));
   g_assert_nonnull (strstr (toast, "accepted"));
+  g_assert_nonnull (strstr (toast, "superseded"));
+  g_clear_pointer (&stored, ssa_db_offer_free);
+  stored = ssa_db_load_offer (f->db, other->number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->status, ==, SSA_OFFER_STATUS_SUPERSEDED);
+  g_clear_pointer (&stored, ssa_db_offer_free);
+  stored = ssa_db_load_offer (f->db, f->draft_number, &error);
+  g_assert_no_error (error);
+
+  /* The superseded offer: shown so, every status button off and saying why, its history
+   * naming the accepted offer. */
+  g_assert_true (wait_for (item_has_status, &(StatusWait) { model, other->number, "superseded" }));
+  select_offer (selection, other->number);
+  g_assert_false (gtk_widget_get_sensitive (status_button (page, "sent_button")));
+  g_assert_false (gtk_widget_get_sensitive (status_button (page, "accepted_button")));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (status_button (page, "accepted_button")),
+                            "superseded"));
+  {
+    g_autofree char *line = g_strdup_printf ("Superseded: offer %s was accepted",
+                                             f->draft_number);
+
+    assert_history_shows (page, line);
+  }
   {
     SsaInstallation *installation = ssa_repository_find_installation (f->repository,
                                                                       stored->installation_id);
