@@ -449,6 +449,35 @@ chooser_shown (gpointer data)
   return find_chooser () != NULL;
 }
 
+typedef struct
+{
+  GListModel *model;
+  guint       n_selected;
+} SelectionWait;
+
+static gboolean
+selection_has (gpointer data)
+{
+  SelectionWait *wait = data;
+  g_autoptr(GtkBitset) selected =
+    gtk_selection_model_get_selection (GTK_SELECTION_MODEL (wait->model));
+
+  return gtk_bitset_get_size (selected) == wait->n_selected;
+}
+
+static gboolean
+first_two_have_open_offers (gpointer data)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(SsaRenewalItem) item = g_list_model_get_item (data, i);
+
+      if (item == NULL || ssa_renewal_item_get_open_offer (item) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 test_renewals (Fixture       *f,
                gconstpointer  data)
@@ -468,6 +497,10 @@ test_renewals (Fixture       *f,
   CountWait wait;
   guint n_ended = 0;
   guint n_within_30 = 0;
+  guint n_open = 0;
+  guint n_skipped = 0;
+  g_autoptr(GHashTable) open = NULL;
+  g_autofree char *expected_toast = NULL;
   const char *toast;
 
   show_page (f, page, "Renewals – SSA Desk");
@@ -479,6 +512,8 @@ test_renewals (Fixture       *f,
   rows = ssa_db_list_renewals (f->db, &f->today, 90, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 4);
+  open = ssa_db_list_open_offers (f->db, &f->today, &error);
+  g_assert_no_error (error);
   wait.model = model;
   wait.n_items = rows->len;
   g_assert_true (wait_for (model_has_count, &wait));
@@ -501,6 +536,15 @@ test_renewals (Fixture       *f,
       g_assert_cmpint (ssa_renewal_item_get_days (item), ==, days);
       g_assert_true (ssa_renewal_item_get_has_value (item));
       g_assert_cmpstr (ssa_renewal_item_get_value_text (item), ==, value);
+      /* Its open offer, if any, as the register has it. */
+      {
+        const SsaDbOffer *open_offer = g_hash_table_lookup (open, &row->id);
+
+        g_assert_cmpstr (ssa_renewal_item_get_open_offer (item), ==,
+                         open_offer != NULL ? open_offer->number : NULL);
+        if (open_offer != NULL)
+          n_open++;
+      }
       if (days < 0)
         {
           g_autofree char *text = g_strdup_printf ("Ended %d days ago", -days);
@@ -520,6 +564,8 @@ test_renewals (Fixture       *f,
   /* The lapsed sample and 12r1 have ended; the others end in 33 and 64 days. */
   g_assert_cmpuint (n_ended, ==, 2);
   g_assert_cmpuint (n_within_30, ==, 2);
+  /* The fixture's draft and sent offers are open (the third has expired). */
+  g_assert_cmpuint (n_open, ==, 2);
 
   /* When today is the samples' own day, the values are those of their README. */
   {
@@ -565,7 +611,11 @@ test_renewals (Fixture       *f,
       gint64 id = g_array_index (rows, SsaDbInstallationRow, i).id;
 
       g_hash_table_add (selected_ids, g_memdup2 (&id, sizeof id));
+      if (g_hash_table_contains (open, &id))
+        n_skipped++;
     }
+  /* One of the two has an open offer already, which the batch skips. */
+  g_assert_cmpuint (n_skipped, ==, 1);
   check_fits_small_window (page);
   save_screenshot (f, "page-renewals");
 
@@ -589,24 +639,55 @@ test_renewals (Fixture       *f,
   g_assert_true (wait_for (page_idle, page));
 
   toast = wait_for_call (f, "show-toast:Created");
-  g_assert_cmpstr (toast, ==, "show-toast:Created 2 renewal offers");
-  g_assert_cmpuint (count_files (folder_path, ".pdf"), ==, 2);
-  g_assert_cmpuint (count_files (folder_path, ".xlsx"), ==, 2);
+  g_assert_cmpstr (toast, ==,
+                   "show-toast:Created 1 renewal offer; 1 skipped: it already has an open offer");
+  g_assert_cmpuint (count_files (folder_path, ".pdf"), ==, 1);
+  g_assert_cmpuint (count_files (folder_path, ".xlsx"), ==, 1);
 
-  /* Two new numbered drafts, one for each selected installation, with their files. */
+  /* One new numbered draft, for the selected installation without an open offer, with its
+   * files. */
   after = ssa_db_list_offers (f->db, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (after->len, ==, before->len + 2);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
   for (guint i = before->len; i < after->len; i++)
     {
       const SsaDbOffer *offer = g_ptr_array_index (after, i);
 
       g_assert_true (g_hash_table_contains (selected_ids, &offer->installation_id));
+      g_assert_false (g_hash_table_contains (open, &offer->installation_id));
       g_assert_cmpint (offer->status, ==, SSA_OFFER_STATUS_DRAFT);
       g_assert_cmpint (offer->revision, ==, 1);
       g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{4}$", offer->number, 0, 0));
       check_documents (folder_path, offer->number);
     }
+
+  /* Run again, the batch makes no duplicates: both now have an open offer, and the page
+   * shows it for each. */
+  g_ptr_array_set_size (f->calls, 0);
+  {
+    g_autoptr(GPtrArray) again = NULL;
+
+    g_assert_true (wait_for (selection_has, &(SelectionWait) { model, 2 }));
+    g_assert_true (gtk_widget_activate_action (page, "renewals.create-offers", NULL));
+    g_assert_true (wait_for (chooser_shown, NULL));
+    chooser = find_chooser ();
+    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder,
+                                                        &error));
+    g_assert_no_error (error);
+    spin (300);
+    g_assert_true (gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser),
+                                                                            GTK_RESPONSE_ACCEPT)));
+    g_assert_true (wait_for (page_idle, page));
+    toast = wait_for_call (f, "show-toast:Created");
+    expected_toast = g_strdup ("show-toast:Created 0 renewal offers; 2 skipped: they already "
+                               "have an open offer");
+    g_assert_cmpstr (toast, ==, expected_toast);
+    again = ssa_db_list_offers (f->db, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->len, ==, after->len);
+    /* Reloaded after the batch: both selected rows name their open offer. */
+    g_assert_true (wait_for (first_two_have_open_offers, model));
+  }
 
   /* A hidden page asked to reload waits until it is shown. The first renewal's SSA is
    * extended meanwhile, past the 90 days. */
