@@ -1247,7 +1247,7 @@ ssa_cli_offers (int    argc,
       g_autoptr(GString) out = g_string_new (NULL);
 
       append_cell (out, _("Number"), 12);
-      append_cell (out, _("Status"), 9);
+      append_cell (out, _("Status"), 11);
       append_cell (out, _("Created"), 10);
       append_cell (out, _("Valid until"), 11);
       append_cell (out, _("Total"), 16);
@@ -1266,7 +1266,7 @@ ssa_cli_offers (int    argc,
                                                            ? offer->installation_name : "");
 
           append_cell (out, offer->number, 12);
-          append_cell (out, ssa_offer_status_get_label (shown), 9);
+          append_cell (out, ssa_offer_status_get_label (shown), 11);
           append_cell (out, created, 10);
           append_cell (out, valid_until, 11);
           append_cell (out, total, 16);
