@@ -653,6 +653,7 @@ confirm_accept (SsaOffersPage *self,
   g_autofree char *end = NULL;
   g_autofree char *body = NULL;
   g_autofree char *now = NULL;
+  g_autofree char *installation_title = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog;
 
@@ -664,6 +665,8 @@ confirm_accept (SsaOffersPage *self,
 
   data->period_end = offer->period_end;
   data->n_superseded = count_other_open (self, offer);
+  installation_title = ssa_page_dup_installation_title (offer->installation_id,
+                                                        offer->installation_name, NULL);
   end = ssa_page_format_date (&offer->period_end);
   if (self->repository != NULL)
     {
@@ -682,13 +685,11 @@ confirm_accept (SsaOffersPage *self,
     /* Translators: the installation, its SSA's end now, and its end after accepting. */
     body = g_strdup_printf (_("The SSA of %s will run to %s instead of %s, and the licences "
                               "this offer pays for will be covered to that day."),
-                            offer->installation_name != NULL ? offer->installation_name : "",
-                            end, now);
+                            installation_title, end, now);
   else
     body = g_strdup_printf (_("The SSA of %s will run to %s, and the licences this offer pays "
                               "for will be covered to that day."),
-                            offer->installation_name != NULL ? offer->installation_name : "",
-                            end);
+                            installation_title, end);
   if (data->n_superseded > 0)
     {
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
