@@ -462,6 +462,51 @@ test_session (Fixture       *f,
   }
 }
 
+/* A stored top-up: `offer create --co-term` stores the offer `--end` set to the expiry
+ * would (the same lines and totals), and a lapsed SSA is refused in words naming the
+ * option, with no number taken. */
+static void
+test_offer_co_term (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) a = NULL;
+  g_autoptr(JsonNode) b = NULL;
+  JsonObject *ao;
+  JsonObject *bo;
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/co-terming.json", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--co-term",
+       "--today", "2027-04-01", "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  a = parse_json (run.out);
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--end", "2027-12-31",
+       "--today", "2027-04-01", "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  b = parse_json (run.out);
+  ao = json_node_get_object (a);
+  bo = json_node_get_object (b);
+  /* Everything but the number is the same. */
+  g_assert_cmpstr (member_string (ao, "number"), !=, member_string (bo, "number"));
+  json_object_remove_member (ao, "number");
+  json_object_remove_member (bo, "number");
+  g_assert_true (json_node_equal (a, b));
+  g_assert_cmpstr (member_string (json_object_get_object_member (ao, "period"), "end"), ==,
+                   "2027-12-31");
+
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "2", "--co-term",
+       "--today", "2027-04-01");
+  assert_refused (&run, "--co-term: the SSA ended on 2026-06-30");
+  RUN (f, &run, "--db", "@DB", "offers", "--json");
+  {
+    g_autoptr(JsonNode) list = parse_json (run.out);
+
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 2);
+  }
+}
+
 static void
 test_exit_statuses (Fixture       *f,
                     gconstpointer  data)
@@ -1700,6 +1745,7 @@ main (int    argc,
   ADD ("/cli-db/offer-export/read-only", test_offer_export_read_only);
   ADD ("/cli-db/offer-export/after-failure", test_offer_documents_fail);
   ADD ("/cli-db/limits", test_limits);
+  ADD ("/cli-db/offer-co-term", test_offer_co_term);
 
 #undef ADD
 
