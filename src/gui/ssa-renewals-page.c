@@ -379,15 +379,14 @@ load_renewals_cb (GObject      *object,
       g_autofree char *days_text = NULL;
       g_autofree char *value_text = NULL;
       int days = g_date_days_between (&renewals->today, &row->ssa_expiry);
+      const SsaDbOffer *open = g_hash_table_lookup (renewals->open_offers, &row->id);
+      SsaRenewalItem *item;
 
       days_text = format_days (days);
       if (total >= 0)
         value_text = ssa_page_format_money (total, renewals->currency);
       else
         value_text = g_strdup ("—");
-
-      SsaRenewalItem *item;
-      const SsaDbOffer *open = g_hash_table_lookup (renewals->open_offers, &row->id);
 
       item = ssa_renewal_item_new (row->id, title,
                                    row->customer_name != NULL ? row->customer_name : "",
