@@ -340,6 +340,14 @@ test_session (Fixture       *f,
   RUN (f, &run, "--db", "@DB", "offer", "status", revision, "sent");
   RUN (f, &run, "--db", "@DB", "offer", "status", revision, "accepted");
   g_assert_cmpint (run.status, ==, 0);
+  /* The confirmation names the offer it superseded (the third, a draft for installation 1). */
+  {
+    g_autofree char *expected = g_strdup_printf ("Offer %s is now accepted.\n"
+                                                 "Offer %d-0003 is now superseded.\n",
+                                                 revision, this_year ());
+
+    g_assert_cmpstr (run.out, ==, expected);
+  }
   RUN (f, &run, "--db", "@DB", "offer", "status", first, "accepted");
   assert_refused (&run, revision);
 

@@ -1052,6 +1052,26 @@ offer_status (int    argc,
     }
 
   g_print (_("Offer %s is now %s.\n"), argv[1], ssa_offer_status_get_label (status));
+
+  /* Accepting closed the installation's other open offers: say which. */
+  if (status == SSA_OFFER_STATUS_ACCEPTED)
+    {
+      g_autoptr(SsaDbOffer) accepted = ssa_db_load_offer (db, argv[1], NULL);
+      g_autoptr(GPtrArray) offers = ssa_db_list_offers (db, NULL);
+
+      for (guint i = 0; accepted != NULL && offers != NULL && i < offers->len; i++)
+        {
+          const SsaDbOffer *offer = g_ptr_array_index (offers, i);
+          const SsaDbOfferStatusChange *last;
+
+          if (offer->status != SSA_OFFER_STATUS_SUPERSEDED || offer->history->len == 0)
+            continue;
+          last = g_ptr_array_index (offer->history, offer->history->len - 1);
+          if (g_strcmp0 (last->caused_by, accepted->number) == 0)
+            g_print (_("Offer %s is now %s.\n"), offer->number,
+                     ssa_offer_status_get_label (SSA_OFFER_STATUS_SUPERSEDED));
+        }
+    }
   return SSA_CLI_OK;
 }
 
