@@ -340,8 +340,65 @@ test_session (Fixture       *f,
   RUN (f, &run, "--db", "@DB", "offer", "status", revision, "sent");
   RUN (f, &run, "--db", "@DB", "offer", "status", revision, "accepted");
   g_assert_cmpint (run.status, ==, 0);
+  /* The confirmation names the offer it superseded (the third, a draft for installation 1). */
+  {
+    g_autofree char *expected = g_strdup_printf ("Offer %s is now accepted.\n"
+                                                 "Offer %d-0003 is now superseded.\n",
+                                                 revision, this_year ());
+
+    g_assert_cmpstr (run.out, ==, expected);
+  }
   RUN (f, &run, "--db", "@DB", "offer", "status", first, "accepted");
   assert_refused (&run, revision);
+
+  /* The register: the first offer was revised as R2, the third (a draft for the same
+   * installation) superseded when R2 was accepted; each change with its time and user. */
+  RUN (f, &run, "--db", "@DB", "offers", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 4);
+  {
+    static const struct
+    {
+      guint       index;
+      const char *status;
+      const char *history;
+    } expected[] = {
+      { 0, "revised", "draft,sent,revised" },
+      { 1, "accepted", "draft,sent,accepted" },
+      { 2, "draft", "draft" },
+      { 3, "superseded", "draft,superseded" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        JsonArray *history;
+        g_autoptr(GString) statuses = g_string_new (NULL);
+
+        object = json_array_get_object_element (array, expected[i].index);
+        g_test_message ("offer %s", member_string (object, "number"));
+        g_assert_cmpstr (member_string (object, "status"), ==, expected[i].status);
+        history = json_object_get_array_member (object, "history");
+        for (guint j = 0; j < json_array_get_length (history); j++)
+          {
+            JsonObject *change = json_array_get_object_element (history, j);
+            g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (member_string (change, "at"),
+                                                                    NULL);
+            const char *status = member_string (change, "status");
+
+            g_string_append_printf (statuses, "%s%s", j > 0 ? "," : "", status);
+            g_assert_nonnull (at);
+            g_assert_cmpstr (member_string (change, "user"), ==, g_get_user_name ());
+            if (g_str_equal (status, "revised") || g_str_equal (status, "superseded"))
+              g_assert_cmpstr (member_string (change, "by"), ==, revision);
+            else
+              g_assert_true (json_object_get_null_member (change, "by"));
+          }
+        g_assert_cmpstr (statuses->str, ==, expected[i].history);
+      }
+  }
+  g_clear_pointer (&root, json_node_unref);
 
   /* Accepting extended the SSA. */
   RUN (f, &run, "--db", "@DB", "renewals", "--today", "2026-11-28", "--json");
@@ -430,6 +487,51 @@ test_session (Fixture       *f,
     g_autofree char *path = g_build_filename (f->data_home, "ssa-desk", "ssa-desk.db", NULL);
 
     g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
+/* A stored top-up: `offer create --co-term` stores the offer `--end` set to the expiry
+ * would (the same lines and totals), and a lapsed SSA is refused in words naming the
+ * option, with no number taken. */
+static void
+test_offer_co_term (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) a = NULL;
+  g_autoptr(JsonNode) b = NULL;
+  JsonObject *ao;
+  JsonObject *bo;
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/co-terming.json", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--co-term",
+       "--today", "2027-04-01", "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  a = parse_json (run.out);
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--end", "2027-12-31",
+       "--today", "2027-04-01", "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  b = parse_json (run.out);
+  ao = json_node_get_object (a);
+  bo = json_node_get_object (b);
+  /* Everything but the number is the same. */
+  g_assert_cmpstr (member_string (ao, "number"), !=, member_string (bo, "number"));
+  json_object_remove_member (ao, "number");
+  json_object_remove_member (bo, "number");
+  g_assert_true (json_node_equal (a, b));
+  g_assert_cmpstr (member_string (json_object_get_object_member (ao, "period"), "end"), ==,
+                   "2027-12-31");
+
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "2", "--co-term",
+       "--today", "2027-04-01");
+  assert_refused (&run, "--co-term: the SSA ended on 2026-06-30");
+  RUN (f, &run, "--db", "@DB", "offers", "--json");
+  {
+    g_autoptr(JsonNode) list = parse_json (run.out);
+
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 2);
   }
 }
 
@@ -1671,6 +1773,7 @@ main (int    argc,
   ADD ("/cli-db/offer-export/read-only", test_offer_export_read_only);
   ADD ("/cli-db/offer-export/after-failure", test_offer_documents_fail);
   ADD ("/cli-db/limits", test_limits);
+  ADD ("/cli-db/offer-co-term", test_offer_co_term);
 
 #undef ADD
 

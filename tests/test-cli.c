@@ -328,6 +328,9 @@ static const Case refusals[] = {
     1, 1, "--lang", { "de" } },
   { "bad-today", { QUOTE_LAPSED_NO_TODAY, "--today", "2026-02-30", JSON_OUT },
     1, 1, "--today", { "2026-02-30" } },
+  /* A lapsed SSA has no end to top up to: said in words, naming the option. */
+  { "co-term-lapsed", { QUOTE_LAPSED, "--co-term", JSON_OUT },
+    1, 1, "--co-term", { "ended on 2026-06-30", "renewal offer" } },
   { "bad-today-form", { QUOTE_LAPSED_NO_TODAY, "--today", "28.11.2026", JSON_OUT },
     1, 1, "--today", { "28.11.2026" } },
   { "bad-start", { QUOTE_LAPSED, "--start", "2026-13-01", JSON_OUT },
@@ -462,6 +465,10 @@ static const Case usage_errors[] = {
   { "missing-installation", { "quote", "--price-list", "@PL", JSON_OUT },
     2, 0, NULL, { "--installation" } },
   { "missing-value", { QUOTE_LAPSED, JSON_OUT, "--start" }, 2, 0, NULL, { "--start" } },
+  { "co-term-with-end", { QUOTE_LAPSED, "--co-term", "--end", "2027-06-30", JSON_OUT },
+    2, 0, NULL, { "--co-term", "--end" } },
+  { "co-term-with-months", { QUOTE_LAPSED, "--co-term", "--months", "6", JSON_OUT },
+    2, 0, NULL, { "--co-term", "--months" } },
   { "end-with-months", { QUOTE_LAPSED, "--end", "2027-12-31", "--months", "12", JSON_OUT },
     2, 0, NULL, { "--end", "--months" } },
   /* Malformed wins over a bad value. */
@@ -1014,6 +1021,61 @@ test_quote_start_months (Fixture       *f,
   assert_totals (json_node_get_object (root), totals);
 }
 
+/* --co-term on the command line is the offer with --end set to the SSA expiry, byte for
+ * byte, on days before and after the new ports were bought; only the lines not covered to
+ * the expiry are charged. */
+static void
+test_quote_co_term (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char * const days[] = { "2026-11-28", "2027-02-01", "2027-05-20" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      const char * const co_term[] = {
+        "quote", "--price-list", "@PL", "--installation", "@S/co-terming.json", "--today",
+        days[i], "--co-term", "--json", "-", NULL,
+      };
+      const char * const end[] = {
+        "quote", "--price-list", "@PL", "--installation", "@S/co-terming.json", "--today",
+        days[i], "--end", "2027-12-31", "--json", "-", NULL,
+      };
+      g_auto(TestCliRun) a = { 0, };
+      g_auto(TestCliRun) b = { 0, };
+      g_autoptr(JsonNode) root = NULL;
+      JsonArray *lines;
+      guint n_charged = 0;
+
+      g_test_message ("today %s", days[i]);
+      if (!run_cli (f, co_term, &a) || !run_cli (f, end, &b))
+        return;
+      g_assert_cmpint (a.status, ==, 0);
+      g_assert_cmpint (b.status, ==, 0);
+      g_assert_cmpstr (a.out, ==, b.out);
+      root = parse_offer (a.out);
+      if (root == NULL)
+        return;
+      g_assert_cmpstr (string_member (object_member (json_node_get_object (root), "period"),
+                                      "end"), ==, "2027-12-31");
+      lines = json_object_get_array_member (json_node_get_object (root), "lines");
+      for (guint j = 0; j < json_array_get_length (lines); j++)
+        {
+          JsonObject *line = json_array_get_object_element (lines, j);
+          const char *segment = json_object_get_string_member (line, "segment");
+
+          if (g_str_equal (segment, "regular") || g_str_equal (segment, "backpay"))
+            {
+              n_charged++;
+              /* Only the mobility bought 2026-09-15 and the ports bought 2027-03-15. */
+              g_assert_true (g_str_equal (json_object_get_string_member (line, "code"),
+                                          "02-00039-301") ||
+                             json_object_get_int_member (line, "quantity") == 10);
+            }
+        }
+      g_assert_cmpuint (n_charged, >=, 2);
+    }
+}
+
 typedef struct
 {
   const char *file;
@@ -1250,6 +1312,7 @@ main (int   argc,
   add_test ("/cli/quote/json-file", NULL, test_json_file);
   add_test ("/cli/quote/options", NULL, test_quote_options);
   add_test ("/cli/quote/start-months", NULL, test_quote_start_months);
+  add_test ("/cli/quote/co-term", NULL, test_quote_co_term);
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
       g_autofree char *name = g_strndup (samples[i].file, strlen (samples[i].file) - 5);

@@ -264,14 +264,49 @@ test_migrate_new (Fixture       *f,
   "  ON offers" \
   "  BEGIN SELECT RAISE (ABORT, 'an offer never changes: make a revision'); END;"
 
+/* Version 3: version 2 with customers and installations that can be archived. */
+#define SCHEMA_3_SQL \
+  SCHEMA_2_SQL \
+  "ALTER TABLE customers ADD COLUMN archived INTEGER NOT NULL DEFAULT 0" \
+  "  CHECK (archived IN (0, 1));" \
+  "ALTER TABLE installations ADD COLUMN archived INTEGER NOT NULL DEFAULT 0" \
+  "  CHECK (archived IN (0, 1));" \
+  "DROP INDEX installations_renewals;" \
+  "CREATE INDEX installations_renewals ON installations (deployment, ssa_expiry, customer_id," \
+  "  name) WHERE ssa_expiry IS NOT NULL AND archived = 0;"
+
 /* Databases as earlier versions of SSA Desk left them: index N is the complete SQL of
  * schema version N as released (version 0: an SQLite file without tables). A migration
  * added later appends the schema it migrates from here. */
-static const char * const earlier_schemas[SSA_DB_SCHEMA_VERSION] = {
+static const char * const earlier_schemas[] = {
   "CREATE TABLE scratch (x); DROP TABLE scratch; PRAGMA user_version = 0;",
   SCHEMA_1_SQL " PRAGMA user_version = 1;",
   SCHEMA_2_SQL " PRAGMA user_version = 2;",
+  SCHEMA_3_SQL " PRAGMA user_version = 3;",
 };
+
+/* Version 2 as released: version 1 with the offers' seller. */
+static const char schema_v2_changes[] =
+  "ALTER TABLE offers ADD COLUMN seller TEXT;"
+  "ALTER TABLE offers ADD COLUMN seller_logo BLOB;"
+  "DROP TRIGGER offers_immutable;"
+  "CREATE TRIGGER offers_immutable BEFORE UPDATE OF year, seq, revision, number, "
+  "installation_id, price_list_id, created, valid_until, period_start, period_end, "
+  "currency, total, request, inventory, snapshot, paid_licences, seller, seller_logo ON "
+  "offers BEGIN SELECT RAISE (ABORT, 'an offer never changes: make a revision'); END;"
+  "PRAGMA user_version = 2;";
+
+/* Returns: (transfer full): the complete SQL of schema version @version as released */
+static char *
+earlier_schema (guint version)
+{
+  G_STATIC_ASSERT (G_N_ELEMENTS (earlier_schemas) + 1 == SSA_DB_SCHEMA_VERSION);
+
+  if (version < G_N_ELEMENTS (earlier_schemas))
+    return g_strdup (earlier_schemas[version]);
+  g_assert_cmpuint (version, ==, 2);
+  return g_strconcat (earlier_schemas[1], schema_v2_changes, NULL);
+}
 
 /* A database that held data (version 1 or more) was backed up, as it was, before it was
  * migrated; a new one (version 0) was not. */
@@ -387,12 +422,12 @@ test_migrate_earlier (Fixture       *f,
       g_autofree char *path = g_build_filename (f->dir, name, NULL);
       g_autoptr(GError) error = NULL;
       g_autoptr(SsaDb) db = NULL;
+      g_autofree char *schema = earlier_schema (version);
       sqlite3 *handle = NULL;
 
       g_test_message ("migrating from version %u", version);
       g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_exec (handle, earlier_schemas[version], NULL, NULL, NULL), ==,
-                       SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (handle, schema, NULL, NULL, NULL), ==, SQLITE_OK);
       sqlite3_close (handle);
       if (version >= 1)
         store_sample_price_list_raw (path);
@@ -445,6 +480,15 @@ test_migrate_v1_offers (Fixture       *f,
   g_assert_cmpint (raw_exec (f->path, "UPDATE offers SET seller_logo = x'00'"), !=, SQLITE_OK);
   g_assert_cmpint (raw_exec (f->path, "UPDATE offers SET snapshot = '{}'"), !=, SQLITE_OK);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM offers WHERE seller IS NULL"), ==, 1);
+
+  /* The register's history starts with the offer's creation, by a user not known. */
+  g_assert_cmpuint (offer->history->len, ==, 1);
+  g_assert_cmpint (((SsaDbOfferStatusChange *) g_ptr_array_index (offer->history, 0))->status,
+                   ==, SSA_OFFER_STATUS_DRAFT);
+  g_assert_null (((SsaDbOfferStatusChange *) g_ptr_array_index (offer->history, 0))->user);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM offer_status_changes"), ==, 1);
+  /* The rebuilt table keeps its rules: an offer is never deleted. */
+  g_assert_cmpint (raw_exec (f->path, "DELETE FROM offers"), !=, SQLITE_OK);
 }
 
 static char *
@@ -1448,10 +1492,15 @@ test_offer_status (Fixture       *f,
   g_assert_cmpstr (r2->number, ==, "2026-0001-R2");
   g_assert_cmpint (r2->revision, ==, 2);
   g_assert_cmpint (r2->status, ==, SSA_OFFER_STATUS_DRAFT);
+  /* The revised offer gives way to its revision: it is `revised`, and so is R2 by R3. */
+  g_assert_cmpint (stored_status (f, "2026-0001"), ==, SSA_OFFER_STATUS_REVISED);
+  assert_status_refused (f, "2026-0001", SSA_OFFER_STATUS_ACCEPTED, "2026-11-30", "revised");
   r3 = ssa_db_revise_offer (f->db, "2026-0001-r2", &request, &day, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (r3->number, ==, "2026-0001-R3");
-  g_assert_cmpint (stored_status (f, "2026-0001"), ==, SSA_OFFER_STATUS_SENT);
+  g_assert_cmpint (stored_status (f, "2026-0001"), ==, SSA_OFFER_STATUS_REVISED);
+  g_assert_cmpint (stored_status (f, "2026-0001-R2"), ==, SSA_OFFER_STATUS_REVISED);
+  g_assert_cmpint (stored_status (f, "2026-0001-R3"), ==, SSA_OFFER_STATUS_DRAFT);
   {
     SsaOfferRequest stored;
 
@@ -1461,17 +1510,222 @@ test_offer_status (Fixture       *f,
     g_assert_cmpint (stored.end_kind, ==, SSA_OFFER_END_DEFAULT);
   }
 
-  /* One revision of a number is accepted at most. */
-  set_status (f, "2026-0001-R2", SSA_OFFER_STATUS_SENT, "2026-11-30");
-  set_status (f, "2026-0001-R2", SSA_OFFER_STATUS_ACCEPTED, "2026-11-30");
+  /* One revision of a number is accepted at most: an accepted revision stays accepted
+   * when it is revised again, and the new revision cannot be accepted too. */
+  assert_status_refused (f, "2026-0001-R2", SSA_OFFER_STATUS_SENT, "2026-11-30", "final");
   set_status (f, "2026-0001-R3", SSA_OFFER_STATUS_SENT, "2026-11-30");
-  assert_status_refused (f, "2026-0001-R3", SSA_OFFER_STATUS_ACCEPTED, "2026-11-30",
-                         "2026-0001-R2");
-  assert_status_refused (f, "2026-0001-R2", SSA_OFFER_STATUS_DECLINED, "2026-11-30", "final");
+  set_status (f, "2026-0001-R3", SSA_OFFER_STATUS_ACCEPTED, "2026-11-30");
+  {
+    g_autoptr(SsaDbOffer) r4 = ssa_db_revise_offer (f->db, "2026-0001", &request, &day, 0,
+                                                    NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (r4->number, ==, "2026-0001-R4");
+  }
+  g_assert_cmpint (stored_status (f, "2026-0001-R3"), ==, SSA_OFFER_STATUS_ACCEPTED);
+  set_status (f, "2026-0001-R4", SSA_OFFER_STATUS_SENT, "2026-11-30");
+  assert_status_refused (f, "2026-0001-R4", SSA_OFFER_STATUS_ACCEPTED, "2026-11-30",
+                         "2026-0001-R3");
+  assert_status_refused (f, "2026-0001-R3", SSA_OFFER_STATUS_DECLINED, "2026-11-30", "final");
 
   g_assert_false (ssa_db_set_offer_status (f->db, "2026-0099", SSA_OFFER_STATUS_SENT, &day,
                                            &error));
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
+}
+
+/* Asserts the history of @number: its statuses in order, each by this user (or, for
+ * @migrated changes, by nobody known), at a time between @since and now; "superseded" and
+ * "revised" say which offer did it. */
+static void
+assert_history (Fixture           *f,
+                const char        *number,
+                GDateTime         *since,
+                const char        *expected,
+                const char        *caused_by)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDbOffer) offer = ssa_db_load_offer (f->db, number, &error);
+  g_autoptr(GString) statuses = g_string_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < offer->history->len; i++)
+    {
+      const SsaDbOfferStatusChange *change = g_ptr_array_index (offer->history, i);
+
+      g_string_append_printf (statuses, "%s%s", i > 0 ? "," : "",
+                              ssa_offer_status_to_string (change->status));
+      g_assert_cmpstr (change->user, ==, g_get_user_name ());
+      /* Stored to the second: compared to the second. */
+      g_assert_cmpint (g_date_time_to_unix (change->changed_at), >=,
+                       g_date_time_to_unix (since));
+      g_assert_cmpint (g_date_time_to_unix (change->changed_at), <=,
+                       g_date_time_to_unix (now));
+      if (change->status == SSA_OFFER_STATUS_SUPERSEDED ||
+          change->status == SSA_OFFER_STATUS_REVISED)
+        g_assert_cmpstr (change->caused_by, ==, caused_by);
+      else
+        g_assert_null (change->caused_by);
+    }
+  g_assert_cmpstr (statuses->str, ==, expected);
+}
+
+/* The register's state machine on a real file: accepting one offer supersedes the
+ * installation's other open offers (drafts and sent ones) and no one else's; revising
+ * marks the open revisions `revised`; each change is kept with its time and user, and the
+ * history is never changed; the open offers by installation are what the renewal batch
+ * skips. */
+static void
+test_offer_register (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) since = g_date_time_new_now_utc ();
+  gint64 bergen = import_sample (f, "renewal-in-time.json");
+  gint64 trondheim = import_sample (f, "lapsed.json");
+  g_autoptr(SsaDbOffer) o1 = create_offer (f, bergen, "2026-11-28", "2026-11-28");
+  g_autoptr(SsaDbOffer) o2 = create_offer (f, bergen, "2026-11-28", "2026-11-28");
+  g_autoptr(SsaDbOffer) o3 = create_offer (f, bergen, "2026-11-28", "2026-11-28");
+  g_autoptr(SsaDbOffer) o4 = create_offer (f, trondheim, "2026-11-28", "2026-11-28");
+  g_autoptr(SsaDbOffer) r2 = NULL;
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autoptr(GHashTable) open = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autofree char *why = NULL;
+  SsaOfferRequest request;
+  GDate day = test_date ("2026-11-30");
+  GDate late = test_date ("2027-02-01");
+  SsaDbOffer *found;
+
+  /* A new offer's history is its creation. */
+  g_assert_cmpuint (o1->history->len, ==, 1);
+  assert_history (f, o1->number, since, "draft", NULL);
+
+  /* Open offers by installation: the newest of each. */
+  open = ssa_db_list_open_offers (f->db, &day, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (open), ==, 2);
+  found = g_hash_table_lookup (open, &bergen);
+  g_assert_cmpstr (found != NULL ? found->number : NULL, ==, o3->number);
+  g_clear_pointer (&open, g_hash_table_unref);
+  /* …and none once their validity has ended. */
+  open = ssa_db_list_open_offers (f->db, &late, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (open), ==, 0);
+  g_clear_pointer (&open, g_hash_table_unref);
+
+  set_status (f, o1->number, SSA_OFFER_STATUS_SENT, "2026-11-28");
+  set_status (f, o2->number, SSA_OFFER_STATUS_SENT, "2026-11-28");
+
+  /* What applies, and in words why not. */
+  g_assert_false (ssa_db_offer_can_set_status (o3, SSA_OFFER_STATUS_ACCEPTED, &day, &why));
+  g_assert_nonnull (strstr (why, "mark it as sent"));
+  g_clear_pointer (&why, g_free);
+  g_assert_true (ssa_db_offer_can_set_status (o3, SSA_OFFER_STATUS_SENT, &day, &why));
+  g_assert_null (why);
+
+  set_status (f, o2->number, SSA_OFFER_STATUS_ACCEPTED, "2026-11-30");
+  g_assert_cmpint (stored_status (f, o1->number), ==, SSA_OFFER_STATUS_SUPERSEDED);
+  g_assert_cmpint (stored_status (f, o2->number), ==, SSA_OFFER_STATUS_ACCEPTED);
+  g_assert_cmpint (stored_status (f, o3->number), ==, SSA_OFFER_STATUS_SUPERSEDED);
+  g_assert_cmpint (stored_status (f, o4->number), ==, SSA_OFFER_STATUS_DRAFT);
+  inventory = ssa_db_load_inventory (f->db, bergen, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_compare (&inventory->ssa_expiry, &o2->period_end), ==, 0);
+
+  assert_history (f, o1->number, since, "draft,sent,superseded", o2->number);
+  assert_history (f, o2->number, since, "draft,sent,accepted", NULL);
+  assert_history (f, o3->number, since, "draft,superseded", o2->number);
+  assert_history (f, o4->number, since, "draft", NULL);
+
+  /* Superseded is final, said in words that name no command. */
+  assert_status_refused (f, o1->number, SSA_OFFER_STATUS_ACCEPTED, "2026-11-30", "superseded");
+  assert_status_refused (f, o3->number, SSA_OFFER_STATUS_SENT, "2026-11-30", "final");
+  {
+    g_autoptr(SsaDbOffer) loaded = ssa_db_load_offer (f->db, o1->number, &error);
+    SsaOfferStatus statuses[] = { SSA_OFFER_STATUS_SENT, SSA_OFFER_STATUS_ACCEPTED,
+                                  SSA_OFFER_STATUS_DECLINED };
+
+    for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+      {
+        g_assert_false (ssa_db_offer_can_set_status (loaded, statuses[i], &day, &why));
+        g_assert_null (strstr (why, "ssa-desk-cli"));
+        g_assert_null (strstr (why, "offer revise"));
+        g_clear_pointer (&why, g_free);
+      }
+  }
+
+  /* Revising an open offer marks it revised; the revision is the installation's open one. */
+  ssa_offer_request_init (&request);
+  request.today = test_date ("2026-11-30");
+  r2 = ssa_db_revise_offer (f->db, o4->number, &request, &day, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored_status (f, o4->number), ==, SSA_OFFER_STATUS_REVISED);
+  assert_history (f, o4->number, since, "draft,revised", r2->number);
+  assert_history (f, r2->number, since, "draft", NULL);
+  open = ssa_db_list_open_offers (f->db, &day, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (open), ==, 1);
+  found = g_hash_table_lookup (open, &trondheim);
+  g_assert_cmpstr (found != NULL ? found->number : NULL, ==, r2->number);
+
+  /* The list carries the history too. */
+  listed = ssa_db_list_offers (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 5);
+  g_assert_cmpuint (((SsaDbOffer *) g_ptr_array_index (listed, 0))->history->len, ==, 3);
+
+  /* On the file: one row a change (5 drafts, 2 sent, 1 accepted, 2 superseded, 1 revised),
+   * and the record is never changed. */
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM offer_status_changes"), ==,
+                   5 + 2 + 1 + 2 + 1);
+  g_assert_cmpint (raw_exec (f->path, "UPDATE offer_status_changes SET status = 'sent'"), !=,
+                   SQLITE_OK);
+  g_assert_cmpint (raw_exec (f->path, "DELETE FROM offer_status_changes"), !=, SQLITE_OK);
+  g_assert_cmpint (raw_exec (f->path, "UPDATE offers SET status = 'expired'"), !=, SQLITE_OK);
+}
+
+/* A co-term offer stored: its request keeps "co_term", so a revision tops up again, and it
+ * equals the offer stored with the expiry as its end date. */
+static void
+test_offer_co_term_stored (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = import_sample (f, "co-terming.json");
+  g_autoptr(SsaDbOffer) co_term = NULL;
+  g_autoptr(SsaDbOffer) end = NULL;
+  g_autoptr(SsaDbOffer) revision = NULL;
+  g_autoptr(SsaOffer) a = NULL;
+  g_autoptr(SsaOffer) b = NULL;
+  g_autofree char *a_json = NULL;
+  g_autofree char *b_json = NULL;
+  SsaOfferRequest request;
+  SsaOfferRequest stored;
+  GDate day = test_date ("2027-04-01");
+
+  ssa_offer_request_init (&request);
+  request.today = day;
+  request.end_kind = SSA_OFFER_END_CO_TERM;
+  co_term = ssa_db_create_offer (f->db, id, &request, &day, 0, &a, &error);
+  g_assert_no_error (error);
+  request.end_kind = SSA_OFFER_END_DATE;
+  request.end = test_date ("2027-12-31");
+  end = ssa_db_create_offer (f->db, id, &request, &day, 0, &b, &error);
+  g_assert_no_error (error);
+
+  a_json = ssa_offer_to_json (a);
+  b_json = ssa_offer_to_json (b);
+  g_assert_cmpstr (a_json, ==, b_json);
+  g_assert_cmpint (co_term->total, ==, end->total);
+  test_assert_date (&co_term->period_end, "2027-12-31");
+
+  g_assert_true (ssa_db_offer_get_request (co_term, &stored, &error));
+  g_assert_cmpint (stored.end_kind, ==, SSA_OFFER_END_CO_TERM);
+  revision = ssa_db_revise_offer (f->db, co_term->number, &stored, &day, 0, NULL, &error);
+  g_assert_no_error (error);
+  test_assert_date (&revision->period_end, "2027-12-31");
+  g_assert_cmpint (revision->total, ==, co_term->total);
 }
 
 /* A stored request of another shape (a damaged or edited database) is refused in words,
@@ -2126,6 +2380,8 @@ main (int    argc,
   ADD ("/db/offers/numbers", test_offer_numbers, NULL);
   ADD ("/db/offers/snapshot-immutable", test_offer_snapshot_immutable, NULL);
   ADD ("/db/offers/status", test_offer_status, NULL);
+  ADD ("/db/offers/register", test_offer_register, NULL);
+  ADD ("/db/offers/co-term-stored", test_offer_co_term_stored, NULL);
   ADD ("/db/offers/request-duplicate-key", test_offer_request_duplicate_key, NULL);
   ADD ("/db/offers/request-damaged", test_offer_request_damaged, NULL);
   ADD ("/db/offers/accept-lapsed", test_offer_accept_lapsed, NULL);

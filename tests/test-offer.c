@@ -806,6 +806,149 @@ test_example_3_json (void)
   g_assert_cmpstr (codes, ==, "");
 }
 
+/* ---- Co-terming ---------------------------------------------------------------- */
+
+/* A co-term request: the end is the installation's SSA expiry. */
+static SsaOfferRequest
+co_term_request (const char *today)
+{
+  SsaOfferRequest request = request_new (today, NULL, NULL, 0);
+
+  request.end_kind = SSA_OFFER_END_CO_TERM;
+  return request;
+}
+
+/* Worked example 3 asked as a top-up: the same offer as with its end date. */
+static void
+test_co_term_example_3 (void)
+{
+  g_autoptr(SsaPriceList) price_list = price_list_new (NULL);
+  g_autoptr(SsaInventory) inventory = appliance_new ("2027-12-31", EXAMPLE_3_LINES);
+  SsaOfferRequest request = co_term_request ("2027-03-10");
+  g_autoptr(SsaOffer) offer = compute_ok (price_list, inventory, &request);
+
+  check_example_3 (offer);
+}
+
+/* Co-terming agrees exactly, line by line and in every total, with --end set to the
+ * expiry, for several days, plans, discounts and licence histories (a line bought in the
+ * past, one bought later, one whose own coverage lapsed while the SSA runs). */
+static void
+test_co_term_equals_end (void)
+{
+  g_autoptr(SsaPriceList) price_list = price_list_new (NULL);
+  static const char * const licences[] = {
+    EXAMPLE_3_LINES,
+    EXAMPLE_LINES ", { \"code\": \"02-00039-101\", \"quantity\": 3, \"added_on\": \"2027-01-20\" }",
+    EXAMPLE_LINES ", { \"code\": \"02-00039-002\", \"quantity\": 4, \"covered_until\": \"2027-02-14\" },"
+    "{ \"code\": \"90-00000-001\", \"quantity\": 1 }",
+  };
+  static const char * const days[] = { "2027-01-01", "2027-03-10", "2027-03-15", "2027-06-30",
+                                       "2027-12-31" };
+  guint n_compared = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (licences); l++)
+    for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+      for (SsaBilling billing = 0; billing < SSA_N_BILLINGS; billing++)
+        {
+          g_autoptr(SsaInventory) inventory = appliance_new ("2027-12-31", licences[l]);
+          SsaOfferRequest co_term = co_term_request (days[d]);
+          SsaOfferRequest end = request_new (days[d], NULL, "2027-12-31", 0);
+          g_autoptr(SsaOffer) a = NULL;
+          g_autoptr(SsaOffer) b = NULL;
+          g_autofree char *a_json = NULL;
+          g_autofree char *b_json = NULL;
+
+          g_test_message ("licences %u, today %s, billing %d", l, days[d], billing);
+          co_term.billing = end.billing = billing;
+          co_term.discount_percent = end.discount_percent = 750 * (gint64) billing;
+          a = ssa_offer_compute (price_list, inventory, &co_term, NULL);
+          b = ssa_offer_compute (price_list, inventory, &end, NULL);
+          g_assert_true ((a == NULL) == (b == NULL));
+          if (a == NULL)
+            continue;
+          a_json = ssa_offer_to_json (a);
+          b_json = ssa_offer_to_json (b);
+          g_assert_cmpstr (a_json, ==, b_json);
+          g_assert_cmpint (g_date_compare (&a->end, &inventory->ssa_expiry), ==, 0);
+          n_compared++;
+        }
+  /* Every case but those with all lines covered computes an offer. */
+  g_assert_cmpuint (n_compared, >=, 3 * 4 * SSA_N_BILLINGS);
+}
+
+/* Only the new lines are charged: the lines covered to the expiry show as covered. */
+static void
+test_co_term_charges_only_new_lines (void)
+{
+  g_autoptr(SsaPriceList) price_list = price_list_new (NULL);
+  g_autoptr(SsaInventory) inventory =
+    appliance_new ("2027-12-31",
+                   EXAMPLE_LINES ", { \"code\": \"02-00039-101\", \"quantity\": 3, "
+                   "\"added_on\": \"2027-01-20\" }");
+  SsaOfferRequest request = co_term_request ("2027-03-10");
+  g_autoptr(SsaOffer) offer = compute_ok (price_list, inventory, &request);
+
+  /* The new voicemail was bought 2027-01-20, so it is lapsed from then to 2027-03-09
+   * (2 started months: back-payment round (3*1.57*2*2/12) = 1.57 SSC) and regular from
+   * today to the expiry, [2027-03-10, 2027-12-31], 10 started months:
+   * round (3*1.57*10/12) = 3.93 SSC (3.925), 45.20 NOK (45.195). */
+  assert_period (offer, "2027-03-10", "2027-03-10", "2027-12-31");
+  assert_n_lines (offer, 4);
+  assert_line (offer, 0, "02-00039-002", SSA_SEGMENT_COVERED, NULL, NULL, 0, "0.00", "0.00");
+  assert_line (offer, 1, "02-00039-101", SSA_SEGMENT_COVERED, NULL, NULL, 0, "0.00", "0.00");
+  assert_line (offer, 2, "02-00039-101", SSA_SEGMENT_BACKPAY, "2027-01-20", "2027-03-09", 2,
+               "1.57", "18.06");
+  assert_line (offer, 3, "02-00039-101", SSA_SEGMENT_REGULAR, "2027-03-10", "2027-12-31", 10,
+               "3.93", "45.20");
+}
+
+/* Refused in words: the SSA has ended, there is none, or nothing is left to top up. */
+static void
+test_co_term_refused (void)
+{
+  g_autoptr(SsaPriceList) price_list = price_list_new (NULL);
+  g_autoptr(SsaInventory) ended = appliance_new ("2027-02-28", EXAMPLE_3_LINES);
+  g_autoptr(SsaInventory) all_covered = appliance_new ("2027-12-31", EXAMPLE_LINES);
+  g_autoptr(SsaInventory) no_expiry =
+    appliance_new (NULL, "{ \"code\": \"02-00039-002\", \"quantity\": 2, "
+                         "\"added_on\": \"2027-03-15\" }");
+  SsaOfferRequest request = co_term_request ("2027-03-10");
+  g_autofree char *m1 = compute_refused (price_list, ended, &request, SSA_ERROR_REQUEST);
+  g_autofree char *m2 = compute_refused (price_list, all_covered, &request, SSA_ERROR_REQUEST);
+  g_autofree char *m3 = compute_refused (price_list, no_expiry, &request, SSA_ERROR_REQUEST);
+
+  g_assert_true (g_str_has_prefix (m1, "co-term: the SSA ended on 2027-02-28"));
+  g_assert_nonnull (strstr (m1, "renewal offer"));
+  g_assert_true (g_str_has_prefix (m2, "co-term: every licence is covered to the SSA end "
+                                       "2027-12-31"));
+  g_assert_true (g_str_has_prefix (m3, "co-term: the installation has no SSA expiry"));
+}
+
+/* The builder's default: a top-up while the SSA runs and some line is not covered to it. */
+static void
+test_co_term_wanted (void)
+{
+  g_autoptr(SsaPriceList) price_list = price_list_new (NULL);
+  g_autoptr(SsaInventory) topped = appliance_new ("2027-12-31", EXAMPLE_3_LINES);
+  g_autoptr(SsaInventory) covered = appliance_new ("2027-12-31", EXAMPLE_LINES);
+  g_autoptr(SsaInventory) excluded_only =
+    appliance_new ("2027-12-31", EXAMPLE_LINES ", { \"code\": \"90-00000-001\", "
+                                 "\"quantity\": 1, \"added_on\": \"2027-03-15\" }");
+  g_autoptr(SsaInventory) rental = inventory_new ("rental", SUPPORTED_FIRMWARE, "2027-12-31",
+                                                  EXAMPLE_3_LINES);
+  GDate today = test_date ("2027-03-10");
+  GDate last_day = test_date ("2027-12-31");
+  GDate after = test_date ("2028-01-01");
+
+  g_assert_true (ssa_offer_wants_co_term (price_list, topped, &today));
+  g_assert_true (ssa_offer_wants_co_term (price_list, topped, &last_day));
+  g_assert_false (ssa_offer_wants_co_term (price_list, topped, &after));
+  g_assert_false (ssa_offer_wants_co_term (price_list, covered, &today));
+  g_assert_false (ssa_offer_wants_co_term (price_list, excluded_only, &today));
+  g_assert_false (ssa_offer_wants_co_term (price_list, rental, &today));
+}
+
 /* Excluded lines in JSON: no start or end, zero months and amounts. */
 static void
 test_excluded_json (void)
@@ -2390,6 +2533,11 @@ main (int   argc,
   g_test_add_func ("/offer/example/1-json", test_example_1_json);
   g_test_add_func ("/offer/example/2-lapsed", test_example_2);
   g_test_add_func ("/offer/example/2-json", test_example_2_json);
+  g_test_add_func ("/offer/co-term/example-3", test_co_term_example_3);
+  g_test_add_func ("/offer/co-term/equals-end", test_co_term_equals_end);
+  g_test_add_func ("/offer/co-term/only-new-lines", test_co_term_charges_only_new_lines);
+  g_test_add_func ("/offer/co-term/refused", test_co_term_refused);
+  g_test_add_func ("/offer/co-term/wanted", test_co_term_wanted);
   g_test_add_func ("/offer/example/3-co-terming", test_example_3);
   g_test_add_func ("/offer/example/3-json", test_example_3_json);
 

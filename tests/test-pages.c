@@ -449,6 +449,35 @@ chooser_shown (gpointer data)
   return find_chooser () != NULL;
 }
 
+typedef struct
+{
+  GListModel *model;
+  guint       n_selected;
+} SelectionWait;
+
+static gboolean
+selection_has (gpointer data)
+{
+  SelectionWait *wait = data;
+  g_autoptr(GtkBitset) selected =
+    gtk_selection_model_get_selection (GTK_SELECTION_MODEL (wait->model));
+
+  return gtk_bitset_get_size (selected) == wait->n_selected;
+}
+
+static gboolean
+first_two_have_open_offers (gpointer data)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(SsaRenewalItem) item = g_list_model_get_item (data, i);
+
+      if (item == NULL || ssa_renewal_item_get_open_offer (item) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 test_renewals (Fixture       *f,
                gconstpointer  data)
@@ -468,6 +497,10 @@ test_renewals (Fixture       *f,
   CountWait wait;
   guint n_ended = 0;
   guint n_within_30 = 0;
+  guint n_open = 0;
+  guint n_skipped = 0;
+  g_autoptr(GHashTable) open = NULL;
+  g_autofree char *expected_toast = NULL;
   const char *toast;
 
   show_page (f, page, "Renewals – SSA Desk");
@@ -479,6 +512,8 @@ test_renewals (Fixture       *f,
   rows = ssa_db_list_renewals (f->db, &f->today, 90, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 4);
+  open = ssa_db_list_open_offers (f->db, &f->today, &error);
+  g_assert_no_error (error);
   wait.model = model;
   wait.n_items = rows->len;
   g_assert_true (wait_for (model_has_count, &wait));
@@ -501,6 +536,15 @@ test_renewals (Fixture       *f,
       g_assert_cmpint (ssa_renewal_item_get_days (item), ==, days);
       g_assert_true (ssa_renewal_item_get_has_value (item));
       g_assert_cmpstr (ssa_renewal_item_get_value_text (item), ==, value);
+      /* Its open offer, if any, as the register has it. */
+      {
+        const SsaDbOffer *open_offer = g_hash_table_lookup (open, &row->id);
+
+        g_assert_cmpstr (ssa_renewal_item_get_open_offer (item), ==,
+                         open_offer != NULL ? open_offer->number : NULL);
+        if (open_offer != NULL)
+          n_open++;
+      }
       if (days < 0)
         {
           g_autofree char *text = g_strdup_printf ("Ended %d days ago", -days);
@@ -520,6 +564,8 @@ test_renewals (Fixture       *f,
   /* The lapsed sample and 12r1 have ended; the others end in 33 and 64 days. */
   g_assert_cmpuint (n_ended, ==, 2);
   g_assert_cmpuint (n_within_30, ==, 2);
+  /* The fixture's draft and sent offers are open (the third has expired). */
+  g_assert_cmpuint (n_open, ==, 2);
 
   /* When today is the samples' own day, the values are those of their README. */
   {
@@ -565,7 +611,11 @@ test_renewals (Fixture       *f,
       gint64 id = g_array_index (rows, SsaDbInstallationRow, i).id;
 
       g_hash_table_add (selected_ids, g_memdup2 (&id, sizeof id));
+      if (g_hash_table_contains (open, &id))
+        n_skipped++;
     }
+  /* One of the two has an open offer already, which the batch skips. */
+  g_assert_cmpuint (n_skipped, ==, 1);
   check_fits_small_window (page);
   save_screenshot (f, "page-renewals");
 
@@ -589,24 +639,55 @@ test_renewals (Fixture       *f,
   g_assert_true (wait_for (page_idle, page));
 
   toast = wait_for_call (f, "show-toast:Created");
-  g_assert_cmpstr (toast, ==, "show-toast:Created 2 renewal offers");
-  g_assert_cmpuint (count_files (folder_path, ".pdf"), ==, 2);
-  g_assert_cmpuint (count_files (folder_path, ".xlsx"), ==, 2);
+  g_assert_cmpstr (toast, ==,
+                   "show-toast:Created 1 renewal offer; 1 skipped: it already has an open offer");
+  g_assert_cmpuint (count_files (folder_path, ".pdf"), ==, 1);
+  g_assert_cmpuint (count_files (folder_path, ".xlsx"), ==, 1);
 
-  /* Two new numbered drafts, one for each selected installation, with their files. */
+  /* One new numbered draft, for the selected installation without an open offer, with its
+   * files. */
   after = ssa_db_list_offers (f->db, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (after->len, ==, before->len + 2);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
   for (guint i = before->len; i < after->len; i++)
     {
       const SsaDbOffer *offer = g_ptr_array_index (after, i);
 
       g_assert_true (g_hash_table_contains (selected_ids, &offer->installation_id));
+      g_assert_false (g_hash_table_contains (open, &offer->installation_id));
       g_assert_cmpint (offer->status, ==, SSA_OFFER_STATUS_DRAFT);
       g_assert_cmpint (offer->revision, ==, 1);
       g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{4}$", offer->number, 0, 0));
       check_documents (folder_path, offer->number);
     }
+
+  /* Run again, the batch makes no duplicates: both now have an open offer, and the page
+   * shows it for each. */
+  g_ptr_array_set_size (f->calls, 0);
+  {
+    g_autoptr(GPtrArray) again = NULL;
+
+    g_assert_true (wait_for (selection_has, &(SelectionWait) { model, 2 }));
+    g_assert_true (gtk_widget_activate_action (page, "renewals.create-offers", NULL));
+    g_assert_true (wait_for (chooser_shown, NULL));
+    chooser = find_chooser ();
+    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder,
+                                                        &error));
+    g_assert_no_error (error);
+    spin (300);
+    g_assert_true (gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser),
+                                                                            GTK_RESPONSE_ACCEPT)));
+    g_assert_true (wait_for (page_idle, page));
+    toast = wait_for_call (f, "show-toast:Created");
+    expected_toast = g_strdup ("show-toast:Created 0 renewal offers; 2 skipped: they already "
+                               "have an open offer");
+    g_assert_cmpstr (toast, ==, expected_toast);
+    again = ssa_db_list_offers (f->db, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->len, ==, after->len);
+    /* Reloaded after the batch: both selected rows name their open offer. */
+    g_assert_true (wait_for (first_two_have_open_offers, model));
+  }
 
   /* A hidden page asked to reload waits until it is shown. The first renewal's SSA is
    * extended meanwhile, past the 90 days. */
@@ -733,6 +814,61 @@ select_offer (GtkSingleSelection *selection,
   gtk_single_selection_set_selected (selection, position);
 }
 
+static GtkWidget *
+status_button (GtkWidget  *page,
+               const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (page, SSA_TYPE_OFFERS_PAGE, name));
+}
+
+static void
+assert_history_shows (GtkWidget  *page,
+                      const char *text)
+{
+  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (page, SSA_TYPE_OFFERS_PAGE,
+                                                                "history_label"));
+
+  g_assert_true (gtk_widget_get_visible (label));
+  g_test_message ("history: %s", gtk_label_get_label (GTK_LABEL (label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), text));
+}
+
+/* Returns: (transfer none) (nullable): the message dialog shown, if any */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GListModel *model;
+  const char *number;
+  const char *status;
+} StatusWait;
+
+static gboolean
+item_has_status (gpointer data)
+{
+  StatusWait *wait = data;
+  guint position = find_number (wait->model, wait->number);
+  g_autoptr(SsaOfferItem) item = NULL;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  item = g_list_model_get_item (wait->model, position);
+  return g_strcmp0 (ssa_offer_item_get_status (item), wait->status) == 0;
+}
+
 static void
 test_offers (Fixture       *f,
              gconstpointer  data)
@@ -742,6 +878,7 @@ test_offers (Fixture       *f,
   g_autoptr(GPtrArray) offers = NULL;
   g_autoptr(SsaDbOffer) revision = NULL;
   g_autoptr(SsaDbOffer) stored = NULL;
+  g_autoptr(SsaDbOffer) other = NULL;
   g_autofree char *revision_number = NULL;
   g_autofree char *expected = NULL;
   GtkSingleSelection *selection;
@@ -804,7 +941,7 @@ test_offers (Fixture       *f,
   save_screenshot (f, "page-offers");
 
   /* Filter by status, from the dropdown and from the property. */
-  gtk_drop_down_set_selected (dropdown, 5);
+  gtk_drop_down_set_selected (dropdown, 7);
   g_assert_cmpstr (ssa_offers_page_get_status_filter (SSA_OFFERS_PAGE (page)), ==, "expired");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   ssa_offers_page_set_status_filter (SSA_OFFERS_PAGE (page), "draft");
@@ -838,6 +975,15 @@ test_offers (Fixture       *f,
   g_assert_cmpint (revision->status, ==, SSA_OFFER_STATUS_DRAFT);
   wait.n_items = 4;
   g_assert_true (wait_for (model_has_count, &wait));
+  /* The revised draft gives way to its revision. */
+  {
+    g_autoptr(SsaOfferItem) item = g_list_model_get_item (model,
+                                                          find_number (model,
+                                                                       f->expired_number));
+
+    g_assert_cmpstr (ssa_offer_item_get_status (item), ==, "revised");
+    g_assert_cmpstr (ssa_offer_item_get_status_label (item), ==, "Revised");
+  }
   {
     SsaOfferItem *item = gtk_single_selection_get_selected_item (selection);
 
@@ -845,7 +991,17 @@ test_offers (Fixture       *f,
     g_assert_cmpstr (ssa_offer_item_get_number (item), ==, revision_number);
   }
 
-  /* A draft cannot be accepted: the refusal is explained, nothing changes. */
+  /* A draft cannot be accepted: the button is off and says why; asked anyway, the refusal
+   * is explained and nothing changes. */
+  select_offer (selection, f->draft_number);
+  g_assert_true (gtk_widget_get_sensitive (status_button (page, "sent_button")));
+  g_assert_false (gtk_widget_get_sensitive (status_button (page, "accepted_button")));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (status_button (page, "accepted_button")),
+                            "mark it as sent"));
+  g_assert_false (gtk_widget_get_sensitive (status_button (page, "declined_button")));
+  /* Its history: created as a draft, by this user. */
+  assert_history_shows (page, "Created as a draft");
+  assert_history_shows (page, g_get_user_name ());
   g_ptr_array_set_size (f->calls, 0);
   select_offer (selection, f->draft_number);
   g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "accepted"));
@@ -856,6 +1012,9 @@ test_offers (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (stored->status, ==, SSA_OFFER_STATUS_DRAFT);
   g_clear_pointer (&stored, ssa_db_offer_free);
+
+  /* Another open offer for the same installation, which accepting will supersede. */
+  other = create_offer (f, "lapsed.json", &f->today);
 
   /* Sent, then accepted: the installation's SSA is extended in the repository too. */
   g_ptr_array_set_size (f->calls, 0);
@@ -872,10 +1031,63 @@ test_offers (Fixture       *f,
   spin (200);
   g_ptr_array_set_size (f->calls, 0);
   select_offer (selection, f->draft_number);
+  g_assert_false (gtk_widget_get_sensitive (status_button (page, "sent_button")));
+  g_assert_true (gtk_widget_get_sensitive (status_button (page, "accepted_button")));
+  g_assert_true (gtk_widget_get_sensitive (status_button (page, "declined_button")));
+
+  /* Accepting asks first and says what will change; cancelled, nothing changes. */
   g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "accepted"));
+  {
+    g_autofree char *end = ssa_date_format (&stored->period_end, ssa_lang_from_locale ());
+    AdwMessageDialog *dialog = find_message_dialog ();
+
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), end));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 other open offer"));
+    g_assert_null (strstr (adw_message_dialog_get_body (dialog), "ssa-desk-cli"));
+    /* As its buttons do: respond, then close. */
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_close (GTK_WINDOW (dialog));
+    spin (200);
+    g_clear_pointer (&stored, ssa_db_offer_free);
+    stored = ssa_db_load_offer (f->db, f->draft_number, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (stored->status, ==, SSA_OFFER_STATUS_SENT);
+  }
+  g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "accepted"));
+  {
+    AdwMessageDialog *dialog = find_message_dialog ();
+
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "accept");
+    gtk_window_close (GTK_WINDOW (dialog));
+  }
   toast = wait_for_call (f, "show-toast:");
   g_assert_true (g_str_has_prefix (toast, "show-toast:Offer"));
   g_assert_nonnull (strstr (toast, "accepted"));
+  g_assert_nonnull (strstr (toast, "superseded"));
+  g_clear_pointer (&stored, ssa_db_offer_free);
+  stored = ssa_db_load_offer (f->db, other->number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->status, ==, SSA_OFFER_STATUS_SUPERSEDED);
+  g_clear_pointer (&stored, ssa_db_offer_free);
+  stored = ssa_db_load_offer (f->db, f->draft_number, &error);
+  g_assert_no_error (error);
+
+  /* The superseded offer: shown so, every status button off and saying why, its history
+   * naming the accepted offer. */
+  g_assert_true (wait_for (item_has_status, &(StatusWait) { model, other->number, "superseded" }));
+  select_offer (selection, other->number);
+  g_assert_false (gtk_widget_get_sensitive (status_button (page, "sent_button")));
+  g_assert_false (gtk_widget_get_sensitive (status_button (page, "accepted_button")));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (status_button (page, "accepted_button")),
+                            "superseded"));
+  {
+    g_autofree char *line = g_strdup_printf ("Superseded: offer %s was accepted",
+                                             f->draft_number);
+
+    assert_history_shows (page, line);
+  }
   {
     SsaInstallation *installation = ssa_repository_find_installation (f->repository,
                                                                       stored->installation_id);

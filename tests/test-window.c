@@ -673,6 +673,67 @@ test_quantity_and_total (Fixture *f)
   g_assert_nonnull (ssa_offer_builder_get_offer (builder));
 }
 
+/* An installation whose SSA still runs with licences bought since gets a top-up to the
+ * SSA's end by default: the builder's total is the engine's co-term offer, which is the
+ * offer with that end date; switched off, the usual twelve months come back. One whose
+ * licences are all covered shows no such switch. */
+static void
+test_co_term_default (Fixture *f)
+{
+  SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+  SsaInstallation *installation;
+  AdwActionRow *row;
+  GtkSwitch *toggle;
+  SsaOfferRequest request;
+  g_autofree char *co_term = NULL;
+  g_autofree char *end_date = NULL;
+  g_autofree char *twelve = NULL;
+  g_autoptr(SsaInventory) inventory = NULL;
+  TotalWait wait = { builder, NULL };
+
+  installation = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
+                                                      "Kristiansand og Arendal"));
+  g_assert_true (ssa_offer_builder_get_installation (builder) == installation);
+  inventory = ssa_installation_to_inventory (installation);
+  if (!ssa_offer_wants_co_term (ssa_window_get_price_list (f->window), inventory, NULL))
+    {
+      g_test_skip ("the sample's SSA has ended by the clock of this machine");
+      return;
+    }
+
+  row = ADW_ACTION_ROW (find_row (GTK_WIDGET (builder), ADW_TYPE_ACTION_ROW,
+                                  "Top Up to the SSA End"));
+  toggle = GTK_SWITCH (adw_action_row_get_activatable_widget (row));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_assert_true (gtk_switch_get_active (toggle));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_entry_row (GTK_WIDGET (builder),
+                                                                        "End (instead of months)"))));
+
+  ssa_offer_request_init (&request);
+  request.end_kind = SSA_OFFER_END_CO_TERM;
+  co_term = expected_total (f->window, installation, &request);
+  request.end_kind = SSA_OFFER_END_DATE;
+  request.end = inventory->ssa_expiry;
+  end_date = expected_total (f->window, installation, &request);
+  g_assert_cmpstr (co_term, ==, end_date);
+  g_assert_cmpstr (ssa_offer_builder_get_total_text (builder), ==, co_term);
+  g_assert_cmpint (g_date_compare (&ssa_offer_builder_get_offer (builder)->end,
+                                   &inventory->ssa_expiry), ==, 0);
+
+  gtk_switch_set_active (toggle, FALSE);
+  request.end_kind = SSA_OFFER_END_MONTHS;
+  request.months = 12;
+  twelve = expected_total (f->window, installation, &request);
+  wait.text = twelve;
+  g_assert_true (wait_for (total_is, &wait));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (find_entry_row (GTK_WIDGET (builder),
+                                                                       "End (instead of months)"))));
+
+  /* All licences covered: no top-up offered. */
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (row)));
+}
+
 /* The terms typed for one installation stay with it: the next installation opens with the
  * profile's defaults, and the first one gets its own back. */
 typedef struct
@@ -3839,6 +3900,7 @@ main (int    argc,
   ADD_TEST ("/window/sidebar-filter", TRUE, test_sidebar_filter);
   ADD_TEST ("/window/sidebar-keeps-selection", TRUE, test_sidebar_keeps_selection);
   ADD_TEST ("/window/quantity-and-total", TRUE, test_quantity_and_total);
+  ADD_TEST ("/window/co-term-default", TRUE, test_co_term_default);
   ADD_TEST ("/window/save-offer", TRUE, test_save_offer);
   ADD_TEST ("/window/terms-per-installation", TRUE, test_terms_per_installation);
   ADD_TEST ("/window/product-picker", TRUE, test_product_picker);

@@ -36,6 +36,9 @@ ssa_cli_quote_options_add_entries (GOptionGroup       *group,
       N_("Last day of the period"), N_("DATE") },
     { "months", 0, 0, G_OPTION_ARG_STRING, &options->months,
       N_("Length of the period in months, 1 to 120 (default: 12)"), N_("N") },
+    { "co-term", 0, 0, G_OPTION_ARG_NONE, &options->co_term,
+      N_("Top up to the installation's SSA expiry: licences not covered to it are charged "
+         "to it, the others show as covered"), NULL },
     { "today", 0, 0, G_OPTION_ARG_STRING, &options->today,
       N_("Compute as if today were this day"), N_("DATE") },
     { "billing", 0, 0, G_OPTION_ARG_STRING, &options->billing,
@@ -114,6 +117,12 @@ ssa_cli_quote_options_check (SsaCliQuoteOptions *options,
   if (options->end != NULL && options->months != NULL)
     {
       ssa_cli_usage_error (command, _("--end and --months cannot be given together"));
+      return SSA_CLI_USAGE;
+    }
+  if (options->co_term && (options->end != NULL || options->months != NULL))
+    {
+      ssa_cli_usage_error (command, _("--co-term sets the end: give neither --end nor "
+                                      "--months with it"));
       return SSA_CLI_USAGE;
     }
   if ((options->labour_hours == NULL) != (options->labour_rate == NULL))
@@ -258,6 +267,9 @@ ssa_cli_quote_options_to_request (SsaCliQuoteOptions *options,
       ok &= parse_date_option ("--end", options->end, &request->end);
     }
 
+  if (options->co_term)
+    request->end_kind = SSA_OFFER_END_CO_TERM;
+
   if (options->months != NULL)
     {
       guint64 months = 0;
@@ -323,6 +335,7 @@ ssa_cli_quote_options_clear (SsaCliQuoteOptions *options)
   g_clear_pointer (&options->xlsx, g_free);
   g_clear_pointer (&options->pdf, g_free);
   g_clear_pointer (&options->lang, g_free);
+  options->co_term = FALSE;
 }
 
 static void
@@ -505,6 +518,7 @@ ssa_cli_print_request_error (const char   *command,
     { "start: ", "--start" },
     { "end: ", "--end" },
     { "months: ", "--months" },
+    { "co-term: ", "--co-term" },
     { "discount: ", "--discount" },
     { "labour: ", "--labour-hours, --labour-rate" },
   };

@@ -971,7 +971,7 @@ merge_request (SsaOfferRequest          *request,
 
   if (options->start != NULL)
     request->start = given->start;
-  if (options->end != NULL || options->months != NULL)
+  if (options->end != NULL || options->months != NULL || options->co_term)
     {
       request->end_kind = given->end_kind;
       request->end = given->end;
@@ -1099,6 +1099,26 @@ offer_status (int    argc,
     }
 
   g_print (_("Offer %s is now %s.\n"), argv[1], ssa_offer_status_get_label (status));
+
+  /* Accepting closed the installation's other open offers: say which. */
+  if (status == SSA_OFFER_STATUS_ACCEPTED)
+    {
+      g_autoptr(SsaDbOffer) accepted = ssa_db_load_offer (db, argv[1], NULL);
+      g_autoptr(GPtrArray) offers = ssa_db_list_offers (db, NULL);
+
+      for (guint i = 0; accepted != NULL && offers != NULL && i < offers->len; i++)
+        {
+          const SsaDbOffer *offer = g_ptr_array_index (offers, i);
+          const SsaDbOfferStatusChange *last;
+
+          if (offer->status != SSA_OFFER_STATUS_SUPERSEDED || offer->history->len == 0)
+            continue;
+          last = g_ptr_array_index (offer->history, offer->history->len - 1);
+          if (g_strcmp0 (last->caused_by, accepted->number) == 0)
+            g_print (_("Offer %s is now %s.\n"), offer->number,
+                     ssa_offer_status_get_label (SSA_OFFER_STATUS_SUPERSEDED));
+        }
+    }
   return SSA_CLI_OK;
 }
 
@@ -1328,6 +1348,24 @@ ssa_cli_offers (int    argc,
           add_date_member (builder, "start", &offer->period_start);
           add_date_member (builder, "end", &offer->period_end);
           json_builder_end_object (builder);
+          /* Every change of status, oldest first: what, when (UTC), by whom, and which
+           * offer superseded or revised it. */
+          json_builder_set_member_name (builder, "history");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < offer->history->len; j++)
+            {
+              const SsaDbOfferStatusChange *change = g_ptr_array_index (offer->history, j);
+              g_autofree char *at = g_date_time_format (change->changed_at,
+                                                        "%Y-%m-%dT%H:%M:%SZ");
+
+              json_builder_begin_object (builder);
+              add_string_member (builder, "status", ssa_offer_status_to_string (change->status));
+              add_string_member (builder, "at", at);
+              add_string_member (builder, "user", change->user);
+              add_string_member (builder, "by", change->caused_by);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -1338,7 +1376,7 @@ ssa_cli_offers (int    argc,
       g_autoptr(GString) out = g_string_new (NULL);
 
       append_cell (out, _("Number"), 12);
-      append_cell (out, _("Status"), 9);
+      append_cell (out, _("Status"), 11);
       append_cell (out, _("Created"), 10);
       append_cell (out, _("Valid until"), 11);
       append_cell (out, _("Total"), 16);
@@ -1357,7 +1395,7 @@ ssa_cli_offers (int    argc,
                                                            ? offer->installation_name : "");
 
           append_cell (out, offer->number, 12);
-          append_cell (out, ssa_offer_status_get_label (shown), 9);
+          append_cell (out, ssa_offer_status_get_label (shown), 11);
           append_cell (out, created, 10);
           append_cell (out, valid_until, 11);
           append_cell (out, total, 16);

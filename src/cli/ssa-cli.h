@@ -25,6 +25,7 @@ typedef struct
   char *start;
   char *end;
   char *months;
+  gboolean co_term;   /* --co-term: the end is the installation's SSA expiry */
   char *today;
   char *billing;
   char *discount;

@@ -35,7 +35,11 @@
   " FROM offers o LEFT JOIN installations i ON i.id = o.installation_id " \
   "LEFT JOIN customers c ON c.id = i.customer_id LEFT JOIN price_lists p ON p.id = o.price_list_id"
 
-static const char * const status_names[] = { "draft", "sent", "accepted", "declined", "expired" };
+static const char * const status_names[] = {
+  "draft", "sent", "accepted", "declined", "superseded", "revised", "expired",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (status_names) == SSA_OFFER_STATUS_EXPIRED + 1);
 
 const char *
 ssa_offer_status_to_string (SsaOfferStatus status)
@@ -70,6 +74,8 @@ ssa_offer_status_get_label (SsaOfferStatus status)
     case SSA_OFFER_STATUS_SENT: return C_("offer status", "sent");
     case SSA_OFFER_STATUS_ACCEPTED: return C_("offer status", "accepted");
     case SSA_OFFER_STATUS_DECLINED: return C_("offer status", "declined");
+    case SSA_OFFER_STATUS_SUPERSEDED: return C_("offer status", "superseded");
+    case SSA_OFFER_STATUS_REVISED: return C_("offer status", "revised");
     case SSA_OFFER_STATUS_EXPIRED: return C_("offer status", "expired");
     default:
       g_return_val_if_reached (NULL);
@@ -87,10 +93,23 @@ ssa_offer_status_get_title (SsaOfferStatus status)
     case SSA_OFFER_STATUS_SENT: return C_("offer status title", "Sent");
     case SSA_OFFER_STATUS_ACCEPTED: return C_("offer status title", "Accepted");
     case SSA_OFFER_STATUS_DECLINED: return C_("offer status title", "Declined");
+    case SSA_OFFER_STATUS_SUPERSEDED: return C_("offer status title", "Superseded");
+    case SSA_OFFER_STATUS_REVISED: return C_("offer status title", "Revised");
     case SSA_OFFER_STATUS_EXPIRED: return C_("offer status title", "Expired");
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+static void
+status_change_free (gpointer data)
+{
+  SsaDbOfferStatusChange *change = data;
+
+  g_clear_pointer (&change->changed_at, g_date_time_unref);
+  g_free (change->user);
+  g_free (change->caused_by);
+  g_free (change);
 }
 
 void
@@ -99,6 +118,7 @@ ssa_db_offer_free (SsaDbOffer *offer)
   if (offer == NULL)
     return;
 
+  g_clear_pointer (&offer->history, g_ptr_array_unref);
   g_free (offer->number);
   g_free (offer->installation_name);
   g_free (offer->customer_name);
@@ -142,6 +162,99 @@ ssa_db_offer_get_shown_status (const SsaDbOffer *offer,
       is_past (&offer->valid_until, today))
     return SSA_OFFER_STATUS_EXPIRED;
   return offer->status;
+}
+
+/**
+ * ssa_db_offer_is_open:
+ * @offer: a stored offer
+ * @today: (nullable): the day to judge by, %NULL for the local date
+ *
+ * Returns: whether the offer still waits for the customer's answer: a draft or sent offer
+ *   whose validity has not ended
+ */
+gboolean
+ssa_db_offer_is_open (const SsaDbOffer *offer,
+                      const GDate      *today)
+{
+  g_return_val_if_fail (offer != NULL, FALSE);
+
+  return (offer->status == SSA_OFFER_STATUS_DRAFT || offer->status == SSA_OFFER_STATUS_SENT) &&
+         !is_past (&offer->valid_until, today);
+}
+
+/**
+ * ssa_db_offer_can_set_status:
+ * @offer: a stored offer
+ * @status: %SSA_OFFER_STATUS_SENT, %SSA_OFFER_STATUS_ACCEPTED or %SSA_OFFER_STATUS_DECLINED
+ * @today: (nullable): the day to judge the validity by, %NULL for the local date
+ * @why: (out) (optional) (transfer full): when the change cannot apply, why, and what to do
+ *   instead, in words for the window and the command line alike
+ *
+ * The register's state machine: a draft is sent; a sent offer is accepted or declined;
+ * accepted, declined, superseded and revised are final; an offer whose validity has ended
+ * is neither sent nor accepted (declining it is still a useful record).
+ * ssa_db_set_offer_status() refuses exactly what this refuses.
+ *
+ * Returns: whether @offer may be moved to @status
+ */
+gboolean
+ssa_db_offer_can_set_status (const SsaDbOffer  *offer,
+                             SsaOfferStatus     status,
+                             const GDate       *today,
+                             char             **why)
+{
+  const char *from;
+  const char *cause = NULL;
+  char *reason = NULL;
+
+  g_return_val_if_fail (offer != NULL, FALSE);
+
+  from = ssa_offer_status_get_label (offer->status);
+  /* The offer that superseded or revised this one, when its history is known. */
+  if (offer->history != NULL && offer->history->len > 0)
+    cause = ((SsaDbOfferStatusChange *) g_ptr_array_index (offer->history,
+                                                           offer->history->len - 1))->caused_by;
+  if (status != SSA_OFFER_STATUS_SENT && status != SSA_OFFER_STATUS_ACCEPTED &&
+      status != SSA_OFFER_STATUS_DECLINED)
+    reason = g_strdup (_("An offer’s status can only be set to sent, accepted or declined."));
+  else if (offer->status == status)
+    reason = g_strdup_printf (_("Offer %s is already %s."), offer->number, from);
+  else if (offer->status == SSA_OFFER_STATUS_SUPERSEDED && cause != NULL)
+    reason = g_strdup_printf (_("Offer %s was superseded when offer %s for the same "
+                                "installation was accepted: its status is final."),
+                              offer->number, cause);
+  else if (offer->status == SSA_OFFER_STATUS_SUPERSEDED)
+    reason = g_strdup_printf (_("Offer %s was superseded when another offer for its "
+                                "installation was accepted: its status is final."),
+                              offer->number);
+  else if (offer->status == SSA_OFFER_STATUS_REVISED && cause != NULL)
+    reason = g_strdup_printf (_("Offer %s was revised as %s: its status is final. Use the "
+                                "revision instead."), offer->number, cause);
+  else if (offer->status == SSA_OFFER_STATUS_REVISED)
+    reason = g_strdup_printf (_("Offer %s was revised: its status is final. Use its latest "
+                                "revision instead."), offer->number);
+  else if (offer->status == SSA_OFFER_STATUS_ACCEPTED ||
+           offer->status == SSA_OFFER_STATUS_DECLINED)
+    reason = g_strdup_printf (_("Offer %s is %s, which is final: revise it for a new offer."),
+                              offer->number, from);
+  else if (offer->status == SSA_OFFER_STATUS_DRAFT && status != SSA_OFFER_STATUS_SENT)
+    reason = g_strdup_printf (_("Offer %s is a draft: mark it as sent before it is accepted or "
+                                "declined."), offer->number);
+  /* Prices hold until the offer's validity ends; declining an expired offer is still a
+   * useful record. */
+  else if (status != SSA_OFFER_STATUS_DECLINED && is_past (&offer->valid_until, today))
+    {
+      g_autofree char *until = ssa_date_to_iso (&offer->valid_until);
+
+      reason = g_strdup_printf (_("Offer %s expired on %s: revise it to offer it again."),
+                                offer->number, until);
+    }
+
+  if (why != NULL)
+    *why = reason;
+  else
+    g_free (reason);
+  return reason == NULL;
 }
 
 /* The seller as stored with an offer: the profile's printed fields. The validity and labour
@@ -231,6 +344,7 @@ offer_from_row (SsaDbStmt *stmt,
   SsaDbOffer *offer = g_new0 (SsaDbOffer, 1);
   const char *status = (const char *) sqlite3_column_text (stmt, 8);
 
+  offer->history = g_ptr_array_new_with_free_func (status_change_free);
   offer->id = sqlite3_column_int64 (stmt, 0);
   offer->number = ssa_db_column_text (stmt, 1);
   offer->year = sqlite3_column_int (stmt, 2);
@@ -303,6 +417,12 @@ request_to_json (const SsaOfferRequest *request)
     {
       json_builder_set_member_name (builder, "months");
       json_builder_add_int_value (builder, request->months);
+    }
+  else if (request->end_kind == SSA_OFFER_END_CO_TERM)
+    {
+      /* A revision tops up to the SSA expiry as it is then. */
+      json_builder_set_member_name (builder, "co_term");
+      json_builder_add_boolean_value (builder, TRUE);
     }
   add_date_member (builder, "today", &request->today);
   json_builder_set_member_name (builder, "billing");
@@ -452,6 +572,13 @@ ssa_db_offer_get_request (const SsaDbOffer  *offer,
       out->end_kind = SSA_OFFER_END_MONTHS;
       ok &= read_request_months (object, &out->months);
     }
+  else if (json_object_has_member (object, "co_term"))
+    {
+      JsonNode *node = get_request_value (object, "co_term", G_TYPE_BOOLEAN);
+
+      ok &= node != NULL && json_node_get_boolean (node);
+      out->end_kind = SSA_OFFER_END_CO_TERM;
+    }
   ok &= read_request_lang (object, &out->lang);
   ok &= read_request_billing (object, &out->billing);
   ok &= read_request_decimal (object, "discount_percent", &out->discount_percent);
@@ -594,12 +721,165 @@ has_seller (SsaDb *self)
   return ssa_db_get_schema_version (self) >= 2;
 }
 
+/* Whether the database has the register's states and history (SSA_DB_SCHEMA_REGISTER on).
+ * An older database is only ever read as it is. */
+static gboolean
+has_register (SsaDb *self)
+{
+  return ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_REGISTER;
+}
+
+/* Reads the history of the offers in @by_id (offer id -> SsaDbOffer), or of every offer
+ * when @offer_id is 0, into their history arrays, oldest first. */
+static gboolean
+load_history (SsaDb       *self,
+              GHashTable  *by_id,
+              gint64       offer_id,
+              GError     **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  int rc;
+
+  if (!has_register (self))
+    return TRUE;
+
+  stmt = ssa_db_prepare (self,
+                         offer_id > 0
+                         ? "SELECT offer_id, status, changed_at, user_name, caused_by "
+                           "FROM offer_status_changes WHERE offer_id = ? ORDER BY id"
+                         : "SELECT offer_id, status, changed_at, user_name, caused_by "
+                           "FROM offer_status_changes ORDER BY offer_id, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (offer_id > 0)
+    sqlite3_bind_int64 (stmt, 1, offer_id);
+  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      SsaDbOffer *offer = g_hash_table_lookup (by_id, &id);
+      SsaDbOfferStatusChange *change;
+      const char *at = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (offer == NULL)
+        continue;
+      change = g_new0 (SsaDbOfferStatusChange, 1);
+      if (!ssa_offer_status_from_string ((const char *) sqlite3_column_text (stmt, 1),
+                                         &change->status))
+        change->status = SSA_OFFER_STATUS_DRAFT;
+      change->changed_at = at != NULL ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
+      if (change->changed_at == NULL)
+        change->changed_at = g_date_time_new_from_unix_utc (0);
+      change->user = ssa_db_column_text (stmt, 3);
+      change->caused_by = ssa_db_column_text (stmt, 4);
+      g_ptr_array_add (offer->history, change);
+    }
+  return rc != 0;
+}
+
+static gboolean
+load_offer_history (SsaDb       *self,
+                    SsaDbOffer  *offer,
+                    GError     **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  g_hash_table_insert (by_id, &offer->id, offer);
+  return load_history (self, by_id, offer->id, error);
+}
+
+/* Records a change of status of the offer @offer_id, now, by the user running SSA Desk. */
+static gboolean
+record_status_change (SsaDb           *self,
+                      gint64           offer_id,
+                      SsaOfferStatus   status,
+                      const char      *caused_by,
+                      GError         **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+
+  if (!has_register (self))
+    return TRUE;
+  stmt = ssa_db_prepare (self,
+                         "INSERT INTO offer_status_changes (offer_id, status, changed_at, "
+                         "user_name, caused_by) VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, offer_id);
+  sqlite3_bind_text (stmt, 2, ssa_offer_status_to_string (status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, ssa_db_now_iso (), -1, g_free);
+  ssa_db_bind_text (stmt, 4, g_get_user_name ());
+  ssa_db_bind_text (stmt, 5, caused_by);
+  return ssa_db_step_done (self, stmt, error);
+}
+
+/* Sets the stored status of the offer @offer_id and records the change. */
+static gboolean
+change_status (SsaDb           *self,
+               gint64           offer_id,
+               SsaOfferStatus   status,
+               const char      *caused_by,
+               GError         **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+
+  stmt = ssa_db_prepare (self,
+                         "UPDATE offers SET status = ?, status_changed_at = ? WHERE id = ?",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ssa_offer_status_to_string (status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, ssa_db_now_iso (), -1, g_free);
+  sqlite3_bind_int64 (stmt, 3, offer_id);
+  if (!ssa_db_step_done (self, stmt, error))
+    return FALSE;
+  return record_status_change (self, offer_id, status, caused_by, error);
+}
+
+/* Moves every open (draft or sent) offer that @sql selects, with @a and @b bound and
+ * @except left out, to @status, caused by @cause. */
+static gboolean
+close_open_offers (SsaDb           *self,
+                   const char      *sql,
+                   gint64           a,
+                   gint64           b,
+                   gint64           except,
+                   SsaOfferStatus   status,
+                   const char      *cause,
+                   GError         **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = ssa_db_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  sqlite3_bind_int64 (stmt, 3, except);
+  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc == 0)
+    return FALSE;
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!change_status (self, g_array_index (ids, gint64, i), status, cause, error))
+      return FALSE;
+  return TRUE;
+}
+
 static SsaDbOffer *
 load_offer_by_id (SsaDb   *self,
                   gint64   id,
                   GError **error)
 {
   g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autoptr(SsaDbOffer) offer = NULL;
 
   stmt = ssa_db_prepare (self,
                          has_seller (self)
@@ -611,7 +891,10 @@ load_offer_by_id (SsaDb   *self,
   sqlite3_bind_int64 (stmt, 1, id);
   if (!ssa_db_step_row (self, stmt, error))
     return NULL;
-  return offer_from_row (stmt, TRUE);
+  offer = offer_from_row (stmt, TRUE);
+  if (!load_offer_history (self, offer, error))
+    return NULL;
+  return g_steal_pointer (&offer);
 }
 
 /* Refuses, before anything is stored, a validity longer than the builder offers: a
@@ -659,6 +942,7 @@ store_offer (SsaDb                  *self,
   g_autoptr(SsaProfile) seller = NULL;
   GDate day;
   GDate valid_until;
+  gint64 offer_id;
   int revision = 1;
   int days;
 
@@ -760,10 +1044,13 @@ store_offer (SsaDb                  *self,
   if (!ssa_db_step_done (self, stmt, error))
     return NULL;
   ssa_db_stmt_release (g_steal_pointer (&stmt));
+  offer_id = ssa_db_last_insert_id (self);
+  if (!record_status_change (self, offer_id, SSA_OFFER_STATUS_DRAFT, NULL, error))
+    return NULL;
 
   if (out_offer != NULL)
     *out_offer = g_steal_pointer (&offer);
-  return load_offer_by_id (self, ssa_db_last_insert_id (self), error);
+  return load_offer_by_id (self, offer_id, error);
 }
 
 /**
@@ -828,6 +1115,7 @@ load_offer (SsaDb       *self,
             GError     **error)
 {
   g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autoptr(SsaDbOffer) offer = NULL;
   g_autofree char *normal = normalize_number (number);
   int rc;
 
@@ -849,7 +1137,10 @@ load_offer (SsaDb       *self,
                    _("There is no offer %s in the database %s."), number, self->display_name);
       return NULL;
     }
-  return offer_from_row (stmt, TRUE);
+  offer = offer_from_row (stmt, TRUE);
+  if (!load_offer_history (self, offer, error))
+    return NULL;
+  return g_steal_pointer (&offer);
 }
 
 /**
@@ -865,7 +1156,8 @@ load_offer (SsaDb       *self,
  *
  * Makes the next revision of an offer (whatever its status): computed anew for the same
  * installation against the current price list, stored as a draft numbered like the first
- * with `-R2`, `-R3`, …. The revised offer itself does not change. A @validity_days above
+ * with `-R2`, `-R3`, …. The revisions of that number still open (draft or sent) become
+ * `revised`, recorded in their history; their content does not change. A @validity_days above
  * %SSA_PROFILE_MAX_VALIDITY_DAYS is refused with %SSA_DB_ERROR_REFUSED, with nothing
  * stored.
  *
@@ -897,7 +1189,14 @@ ssa_db_revise_offer (SsaDb                  *self,
     return NULL;
   stored = store_offer (self, original->installation_id, original->year, original->seq,
                         request, created, validity_days, out_offer, error);
-  if (stored == NULL || !ssa_db_transaction_commit (&txn, error))
+  /* Its open revisions give way to the new one: they are `revised`, and say by which. */
+  if (stored == NULL ||
+      !close_open_offers (self,
+                          "SELECT id FROM offers WHERE year = ? AND seq = ? AND id != ? "
+                          "AND status IN ('draft', 'sent') ORDER BY id",
+                          original->year, original->seq, stored->id,
+                          SSA_OFFER_STATUS_REVISED, stored->number, error) ||
+      !ssa_db_transaction_commit (&txn, error))
     {
       if (out_offer != NULL)
         g_clear_pointer (out_offer, ssa_offer_free);
@@ -933,32 +1232,12 @@ check_transition (const SsaDbOffer *offer,
                   const GDate      *today,
                   GError          **error)
 {
-  const char *from = ssa_offer_status_get_label (offer->status);
+  g_autofree char *why = NULL;
 
-  if (offer->status == status)
-    return refuse (error, _("Offer %s is already %s."), offer->number, from);
-
-  if (offer->status == SSA_OFFER_STATUS_ACCEPTED || offer->status == SSA_OFFER_STATUS_DECLINED)
-    return refuse (error,
-                   _("Offer %s is %s, which is final: make a revision with “offer revise %s” "
-                     "for a new offer."), offer->number, from, offer->number);
-
-  if (offer->status == SSA_OFFER_STATUS_DRAFT && status != SSA_OFFER_STATUS_SENT)
-    return refuse (error,
-                   _("Offer %s is a draft: mark it as sent before it is accepted or declined."),
-                   offer->number);
-
-  /* Prices hold until the offer's validity ends; declining an expired offer is still a
-   * useful record. */
-  if (status != SSA_OFFER_STATUS_DECLINED && is_past (&offer->valid_until, today))
-    {
-      g_autofree char *until = ssa_date_to_iso (&offer->valid_until);
-
-      return refuse (error,
-                     _("Offer %s expired on %s: make a revision with “offer revise %s” to "
-                       "offer it again."), offer->number, until, offer->number);
-    }
-  return TRUE;
+  if (ssa_db_offer_can_set_status (offer, status, today, &why))
+    return TRUE;
+  g_set_error_literal (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED, why);
+  return FALSE;
 }
 
 static gboolean
@@ -1028,8 +1307,10 @@ accept (SsaDb             *self,
  *
  * Moves an offer on: draft → sent → accepted or declined. Any other change, a second
  * accepted revision of one number, and sending or accepting an offer whose validity has
- * ended are refused with %SSA_DB_ERROR_REFUSED. Accepting applies "After an offer is
- * accepted" of docs/rules.md to the installation in the same transaction.
+ * ended are refused with %SSA_DB_ERROR_REFUSED (ssa_db_offer_can_set_status()). Accepting
+ * applies "After an offer is accepted" of docs/rules.md to the installation and marks the
+ * installation's other open (draft or sent) offers superseded, in the same transaction.
+ * Every change is recorded in the offer's history with its time and user.
  */
 gboolean
 ssa_db_set_offer_status (SsaDb           *self,
@@ -1045,10 +1326,6 @@ ssa_db_set_offer_status (SsaDb           *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (number != NULL, FALSE);
 
-  if (status != SSA_OFFER_STATUS_SENT && status != SSA_OFFER_STATUS_ACCEPTED &&
-      status != SSA_OFFER_STATUS_DECLINED)
-    return refuse (error, _("An offer’s status can only be set to sent, accepted or declined."));
-
   if (!ssa_db_transaction_begin (&txn, self, error))
     return FALSE;
   offer = load_offer (self, number, error);
@@ -1059,19 +1336,18 @@ ssa_db_set_offer_status (SsaDb           *self,
   if (status == SSA_OFFER_STATUS_ACCEPTED && !check_no_accepted_revision (self, offer, error))
     return FALSE;
 
-  stmt = ssa_db_prepare (self,
-                         "UPDATE offers SET status = ?, status_changed_at = ? WHERE id = ?",
-                         error);
-  if (stmt == NULL)
+  if (!change_status (self, offer->id, status, NULL, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, ssa_offer_status_to_string (status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, ssa_db_now_iso (), -1, g_free);
-  sqlite3_bind_int64 (stmt, 3, offer->id);
-  if (!ssa_db_step_done (self, stmt, error))
-    return FALSE;
-  ssa_db_stmt_release (g_steal_pointer (&stmt));
 
-  if (status == SSA_OFFER_STATUS_ACCEPTED && !accept (self, offer, error))
+  /* The installation's other open offers (drafts and sent ones, even past their validity)
+   * no longer apply: they are superseded by this one. */
+  if (status == SSA_OFFER_STATUS_ACCEPTED &&
+      (!accept (self, offer, error) ||
+       !close_open_offers (self,
+                           "SELECT id FROM offers WHERE installation_id = ?1 AND id != ?3 "
+                           "AND status IN ('draft', 'sent') ORDER BY id",
+                           offer->installation_id, 0, offer->id,
+                           SSA_OFFER_STATUS_SUPERSEDED, offer->number, error)))
     return FALSE;
 
   return ssa_db_transaction_commit (&txn, error);
@@ -1100,13 +1376,14 @@ ssa_db_load_offer (SsaDb       *self,
  * ssa_db_list_offers:
  *
  * Returns: (transfer full) (element-type SsaDbOffer): every offer by number and revision,
- *   without request and snapshot
+ *   with its history, without request and snapshot
  */
 GPtrArray *
 ssa_db_list_offers (SsaDb   *self,
                     GError **error)
 {
   g_autoptr(GPtrArray) offers = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(SsaDbStmt) stmt = NULL;
   int rc;
 
@@ -1118,11 +1395,66 @@ ssa_db_list_offers (SsaDb   *self,
   if (stmt == NULL)
     return NULL;
   offers = g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_db_offer_free);
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (offers, offer_from_row (stmt, FALSE));
-  if (rc == 0)
+    {
+      SsaDbOffer *offer = offer_from_row (stmt, FALSE);
+
+      g_ptr_array_add (offers, offer);
+      g_hash_table_insert (by_id, &offer->id, offer);
+    }
+  if (rc == 0 || !load_history (self, by_id, 0, error))
     return NULL;
   return g_steal_pointer (&offers);
+}
+
+/**
+ * ssa_db_list_open_offers:
+ * @self: the connection
+ * @today: (nullable): the day to judge the validity by, %NULL for the local date
+ * @error: a #GError
+ *
+ * The offers that still wait for the customer's answer (ssa_db_offer_is_open()), by
+ * installation: what the renewal batch leaves alone.
+ *
+ * Returns: (transfer full) (element-type gint64 SsaDbOffer): installation id (a #gint64
+ *   pointer, owned by the value) -> its newest open offer, without request and snapshot
+ */
+GHashTable *
+ssa_db_list_open_offers (SsaDb        *self,
+                         const GDate  *today,
+                         GError      **error)
+{
+  g_autoptr(GHashTable) open = NULL;
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = ssa_db_prepare (self,
+                         "SELECT " OFFER_COLUMNS OFFER_FROM
+                         " WHERE o.status IN ('draft', 'sent')"
+                         " ORDER BY o.year, o.seq, o.revision", error);
+  if (stmt == NULL)
+    return NULL;
+  open = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                (GDestroyNotify) ssa_db_offer_free);
+  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      SsaDbOffer *offer = offer_from_row (stmt, FALSE);
+
+      if (!ssa_db_offer_is_open (offer, today))
+        {
+          ssa_db_offer_free (offer);
+          continue;
+        }
+      /* The newest wins: the key lives in the value, so the old pair goes first. */
+      g_hash_table_remove (open, &offer->installation_id);
+      g_hash_table_insert (open, &offer->installation_id, offer);
+    }
+  if (rc == 0)
+    return NULL;
+  return g_steal_pointer (&open);
 }
 
 /* The reseller's profile. */

@@ -398,8 +398,8 @@ ssa_db_load_current_price_list (SsaDb               *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
-                   _("The database %s has no current price list: import one with "
-                     "“ssa-desk-cli price-list import FILE”."), self->display_name);
+                   _("The database %s has no current price list: import or fetch one "
+                     "first."), self->display_name);
       return NULL;
     }
 

@@ -185,6 +185,82 @@ static const char migration_3_sql[] =
   "CREATE INDEX installations_renewals ON installations (deployment, ssa_expiry, customer_id,"
   "  name) WHERE ssa_expiry IS NOT NULL AND archived = 0;";
 
+/* The register's states (SSA_DB_SCHEMA_REGISTER): an offer may also be `superseded` (another
+ * offer of its installation was accepted) or `revised` (a revision of it was made), and every
+ * change of status is kept with its time and user in offer_status_changes. SQLite cannot
+ * change a CHECK in place, so the offers table is made again with the same columns, rows,
+ * index and triggers (dropping a table runs no DELETE trigger). The history starts with
+ * what the offers say: each offer's creation as `draft` and, when it has moved on, its
+ * status at status_changed_at; the user of those is not known (NULL). This migration
+ * stands on its own: it only needs the offers of version 2, whatever its number. */
+static const char migration_register_sql[] =
+  "CREATE TABLE offers_register ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  year            INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),"
+  "  seq             INTEGER NOT NULL CHECK (seq >= 1),"
+  "  revision        INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),"
+  "  number          TEXT NOT NULL UNIQUE,"
+  "  installation_id INTEGER NOT NULL REFERENCES installations (id) ON DELETE RESTRICT,"
+  "  price_list_id   INTEGER NOT NULL REFERENCES price_lists (id) ON DELETE RESTRICT,"
+  "  status          TEXT NOT NULL DEFAULT 'draft'"
+  "                  CHECK (status IN ('draft', 'sent', 'accepted', 'declined', 'superseded',"
+  "                                    'revised')),"
+  "  created         TEXT NOT NULL " DATE_CHECK ("created") ","
+  "  valid_until     TEXT NOT NULL " DATE_CHECK ("valid_until") ","
+  "  period_start    TEXT NOT NULL " DATE_CHECK ("period_start") ","
+  "  period_end      TEXT NOT NULL " DATE_CHECK ("period_end") ","
+  "  currency        TEXT NOT NULL,"
+  "  total           INTEGER NOT NULL CHECK (total >= 0),"
+  "  request         TEXT NOT NULL,"
+  "  inventory       TEXT NOT NULL,"
+  "  snapshot        TEXT NOT NULL,"
+  "  paid_licences   TEXT NOT NULL DEFAULT '[]',"
+  "  created_at      TEXT NOT NULL DEFAULT " NOW ","
+  "  status_changed_at TEXT,"
+  "  seller          TEXT,"
+  "  seller_logo     BLOB,"
+  "  UNIQUE (year, seq, revision)"
+  ");"
+  "INSERT INTO offers_register (id, year, seq, revision, number, installation_id,"
+  "  price_list_id, status, created, valid_until, period_start, period_end, currency, total,"
+  "  request, inventory, snapshot, paid_licences, created_at, status_changed_at, seller,"
+  "  seller_logo)"
+  "  SELECT id, year, seq, revision, number, installation_id, price_list_id, status, created,"
+  "  valid_until, period_start, period_end, currency, total, request, inventory, snapshot,"
+  "  paid_licences, created_at, status_changed_at, seller, seller_logo FROM offers;"
+  "DROP TABLE offers;"
+  "ALTER TABLE offers_register RENAME TO offers;"
+  "CREATE INDEX offers_installation ON offers (installation_id);"
+  "CREATE TRIGGER offers_immutable BEFORE UPDATE OF year, seq, revision, number,"
+  "  installation_id, price_list_id, created, valid_until, period_start, period_end,"
+  "  currency, total, request, inventory, snapshot, paid_licences, seller, seller_logo"
+  "  ON offers"
+  "  BEGIN SELECT RAISE (ABORT, 'an offer never changes: make a revision'); END;"
+  "CREATE TRIGGER offers_kept BEFORE DELETE ON offers"
+  "  BEGIN SELECT RAISE (ABORT, 'offers are never deleted'); END;"
+
+  "CREATE TABLE offer_status_changes ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  offer_id    INTEGER NOT NULL REFERENCES offers (id) ON DELETE RESTRICT,"
+  "  status      TEXT NOT NULL"
+  "              CHECK (status IN ('draft', 'sent', 'accepted', 'declined', 'superseded',"
+  "                                'revised')),"
+  "  changed_at  TEXT NOT NULL,"
+  "  user_name   TEXT,"
+  "  caused_by   TEXT"   /* the number of the offer whose acceptance or revision did it */
+  ");"
+  "CREATE INDEX offer_status_changes_offer ON offer_status_changes (offer_id, id);"
+  /* The history is a record: it is added to, never changed. */
+  "CREATE TRIGGER offer_status_changes_kept BEFORE UPDATE ON offer_status_changes"
+  "  BEGIN SELECT RAISE (ABORT, 'the history of an offer never changes'); END;"
+  "CREATE TRIGGER offer_status_changes_not_deleted BEFORE DELETE ON offer_status_changes"
+  "  BEGIN SELECT RAISE (ABORT, 'the history of an offer never changes'); END;"
+  "INSERT INTO offer_status_changes (offer_id, status, changed_at)"
+  "  SELECT id, 'draft', created_at FROM offers ORDER BY id;"
+  "INSERT INTO offer_status_changes (offer_id, status, changed_at)"
+  "  SELECT id, status, coalesce(status_changed_at, created_at) FROM offers"
+  "  WHERE status != 'draft' ORDER BY id;";
+
 /* A new database holds the bundled sample price list as its current list, so that offers
  * can be computed before the distributor's list is fetched. */
 static gboolean
@@ -211,7 +287,10 @@ static const Migration migrations[] = {
   { migration_1_sql, store_sample_price_list },
   { migration_2_sql, NULL },
   { migration_3_sql, NULL },
+  { migration_register_sql, NULL },   /* SSA_DB_SCHEMA_REGISTER */
 };
+
+G_STATIC_ASSERT (SSA_DB_SCHEMA_REGISTER == 4);
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SSA_DB_SCHEMA_VERSION);
 

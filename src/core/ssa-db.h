@@ -26,7 +26,7 @@ G_BEGIN_DECLS
  * more than one row does so in one transaction; writers take the write lock at the start of
  * their transaction (BEGIN IMMEDIATE) and wait up to SSA_DB_BUSY_TIMEOUT_MS for it. */
 
-#define SSA_DB_SCHEMA_VERSION     3
+#define SSA_DB_SCHEMA_VERSION     4
 #define SSA_DB_APPLICATION_ID     0x53534144 /* "SSAD" */
 #define SSA_DB_BUSY_TIMEOUT_MS    10000
 
@@ -275,6 +275,8 @@ typedef enum
   SSA_OFFER_STATUS_SENT,
   SSA_OFFER_STATUS_ACCEPTED,
   SSA_OFFER_STATUS_DECLINED,
+  SSA_OFFER_STATUS_SUPERSEDED, /* another offer of its installation was accepted */
+  SSA_OFFER_STATUS_REVISED,   /* a revision of it was made while it was open */
   SSA_OFFER_STATUS_EXPIRED,   /* never stored: a draft or sent offer past its validity */
 } SsaOfferStatus;
 
@@ -283,6 +285,15 @@ gboolean     ssa_offer_status_from_string (const char     *text,
                                            SsaOfferStatus *out);
 const char  *ssa_offer_status_get_label  (SsaOfferStatus   status);
 const char  *ssa_offer_status_get_title  (SsaOfferStatus   status);
+
+/* One change of an offer's status, as the register keeps it. */
+typedef struct
+{
+  SsaOfferStatus  status;           /* the status it changed to (draft: created) */
+  GDateTime      *changed_at;       /* UTC */
+  char           *user;             /* the user's login name; NULL when not known */
+  char           *caused_by;        /* superseded or revised: the offer that did it */
+} SsaDbOfferStatusChange;
 
 typedef struct
 {
@@ -310,6 +321,8 @@ typedef struct
   SsaProfile     *seller;           /* the reseller's profile as it was when the offer was
                                      * stored (printed fields and logo); NULL in lists and
                                      * for offers stored before schema version 2 */
+  GPtrArray      *history;          /* SsaDbOfferStatusChange, oldest first; empty for a
+                                     * database before the register (schema version 3) */
 } SsaDbOffer;
 
 void            ssa_db_offer_free          (SsaDbOffer      *offer);
@@ -320,6 +333,12 @@ gboolean        ssa_db_offer_get_request   (const SsaDbOffer *offer,
                                             GError          **error);
 void            ssa_db_offer_to_document_info (const SsaDbOffer *offer,
                                                SsaDocumentInfo  *info);
+gboolean        ssa_db_offer_is_open       (const SsaDbOffer *offer,
+                                            const GDate      *today);
+gboolean        ssa_db_offer_can_set_status (const SsaDbOffer *offer,
+                                             SsaOfferStatus    status,
+                                             const GDate      *today,
+                                             char            **why);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaDbOffer, ssa_db_offer_free)
 
 SsaDbOffer  *ssa_db_create_offer         (SsaDb                 *self,
@@ -345,6 +364,9 @@ SsaDbOffer  *ssa_db_load_offer           (SsaDb                 *self,
                                           const char            *number,
                                           GError               **error);
 GPtrArray   *ssa_db_list_offers          (SsaDb                 *self,
+                                          GError               **error);
+GHashTable  *ssa_db_list_open_offers     (SsaDb                 *self,
+                                          const GDate           *today,
                                           GError               **error);
 
 /* The reseller's profile. */

@@ -368,6 +368,8 @@ period_field (const SsaOfferRequest *request)
       return "end";
     case SSA_OFFER_END_MONTHS:
       return "months";
+    case SSA_OFFER_END_CO_TERM:
+      return "co-term";
     case SSA_OFFER_END_DEFAULT:
     default:
       return "start";
@@ -516,6 +518,49 @@ ssa_offer_resolve_line (const SsaPriceList     *price_list,
     out->coverage_end_source = SSA_COVERAGE_END_NONE;
 }
 
+/**
+ * ssa_offer_wants_co_term:
+ * @price_list: (nullable): the price list, for the lines' kinds
+ * @inventory: the installation
+ * @today: (nullable): the day to judge by, %NULL or cleared for the local date
+ *
+ * Whether an offer for @inventory should be a co-terming top-up by default: its SSA still
+ * runs (its ssa_expiry is @today or later) and some licence line of a covered kind is not
+ * covered to that expiry (licences bought while the SSA runs). docs/rules.md, "Co-terming".
+ */
+gboolean
+ssa_offer_wants_co_term (const SsaPriceList *price_list,
+                         const SsaInventory *inventory,
+                         const GDate        *today)
+{
+  GDate day;
+
+  g_return_val_if_fail (inventory != NULL, FALSE);
+
+  if (inventory->deployment != SSA_DEPLOYMENT_APPLIANCE ||
+      !ssa_date_is_set (&inventory->ssa_expiry))
+    return FALSE;
+  if (today != NULL && ssa_date_is_set (today))
+    day = *today;
+  else
+    ssa_date_today (&day);
+  if (g_date_compare (&inventory->ssa_expiry, &day) < 0)
+    return FALSE;
+
+  for (guint i = 0; i < inventory->lines->len; i++)
+    {
+      const SsaInventoryLine *line = &g_array_index (inventory->lines, SsaInventoryLine, i);
+      SsaResolvedLine resolved;
+
+      ssa_offer_resolve_line (price_list, &inventory->ssa_expiry, line, &resolved);
+      if (resolved.has_kind && ssa_kind_is_covered (resolved.kind) &&
+          resolved.coverage_end_source != SSA_COVERAGE_END_NONE &&
+          g_date_compare (&resolved.coverage_end, &inventory->ssa_expiry) < 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A date of the period outside the limit of dates, as a refusal of the request: checked
  * before anything is computed from the period, as one reaching past the last day SSA Desk
  * takes (--today 9999-12-31) could be neither written nor stored. */
@@ -649,6 +694,28 @@ ssa_offer_compute (const SsaPriceList    *price_list,
     case SSA_OFFER_END_DATE:
       end = request->end;
       break;
+    case SSA_OFFER_END_CO_TERM:
+      /* A top-up runs to the end of the SSA that still runs: exactly the offer with that
+       * end date, refused in words when there is none to run to. */
+      if (!ssa_date_is_set (&inventory->ssa_expiry))
+        {
+          g_set_error_literal (error, SSA_ERROR, SSA_ERROR_REQUEST,
+                               _("co-term: the installation has no SSA expiry to top up to: "
+                                 "give its SSA expiry, or make an offer with an end date"));
+          return NULL;
+        }
+      if (g_date_compare (&inventory->ssa_expiry, &self->today) < 0)
+        {
+          g_autofree char *x = ssa_date_format (&inventory->ssa_expiry, lang);
+
+          g_set_error (error, SSA_ERROR, SSA_ERROR_REQUEST,
+                       _("co-term: the SSA ended on %s, so there is no running SSA to top up "
+                         "to: make a renewal offer instead, which back-pays the lapsed "
+                         "period"), x);
+          return NULL;
+        }
+      end = inventory->ssa_expiry;
+      break;
     case SSA_OFFER_END_MONTHS:
     case SSA_OFFER_END_DEFAULT:
     default:
@@ -666,6 +733,16 @@ ssa_offer_compute (const SsaPriceList    *price_list,
       !check_period_date (&end, _("period: the end of the offer’s period"), error))
     return NULL;
 
+  if (request->end_kind == SSA_OFFER_END_CO_TERM && !ssa_date_is_set (&request->start) &&
+      g_date_compare (&end, &start) < 0)
+    {
+      g_autofree char *e = ssa_date_format (&end, lang);
+
+      g_set_error (error, SSA_ERROR, SSA_ERROR_REQUEST,
+                   _("co-term: every licence is covered to the SSA end %s: there is nothing "
+                     "to top up"), e);
+      return NULL;
+    }
   if (g_date_compare (&end, &start) < 0)
     {
       g_autofree char *e = ssa_date_format (&end, lang);

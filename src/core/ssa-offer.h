@@ -22,6 +22,7 @@ typedef enum
   SSA_OFFER_END_DEFAULT,      /* 12 months from the start */
   SSA_OFFER_END_DATE,
   SSA_OFFER_END_MONTHS,
+  SSA_OFFER_END_CO_TERM,      /* the installation's ssa_expiry: a top-up (docs/rules.md) */
 } SsaOfferEndKind;
 
 typedef struct
@@ -144,6 +145,10 @@ void         ssa_offer_resolve_line   (const SsaPriceList    *price_list,
                                        const GDate           *ssa_expiry,
                                        const SsaInventoryLine *line,
                                        SsaResolvedLine       *out);
+
+gboolean     ssa_offer_wants_co_term  (const SsaPriceList    *price_list,
+                                       const SsaInventory    *inventory,
+                                       const GDate           *today);
 
 GType        ssa_offer_get_type       (void) G_GNUC_CONST;
 SsaOffer    *ssa_offer_compute        (const SsaPriceList    *price_list,

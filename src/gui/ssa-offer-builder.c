@@ -51,6 +51,7 @@ typedef struct
   char  *rate;
   guint  validity_days;
   char  *revising;
+  gboolean no_co_term;   /* the top-up was switched off */
 } Terms;
 
 struct _SsaOfferBuilder
@@ -81,6 +82,8 @@ struct _SsaOfferBuilder
   AdwActionRow    *months_row;
   GtkSpinButton   *months_spin;
   AdwEntryRow     *end_row;
+  AdwActionRow    *co_term_row;
+  GtkSwitch       *co_term_switch;
   AdwComboRow     *billing_row;
   GtkStringList   *billing_labels;
   AdwEntryRow     *discount_row;
@@ -205,6 +208,16 @@ read_decimal_row (AdwEntryRow *row,
   return error == NULL;
 }
 
+static const SsaInventory *get_inventory (SsaOfferBuilder *self);
+
+/* Whether the installation shown is due a top-up by default: ssa_offer_wants_co_term(). */
+static gboolean
+co_term_applies (SsaOfferBuilder *self)
+{
+  return self->installation != NULL && self->price_list != NULL &&
+         ssa_offer_wants_co_term (self->price_list, get_inventory (self), NULL);
+}
+
 /* Reads the terms into @request; marks every row that cannot be read, and returns FALSE
  * with their messages in @messages. */
 static gboolean
@@ -213,13 +226,33 @@ read_request (SsaOfferBuilder *self,
               GString         *messages)
 {
   gboolean ok = TRUE;
+  gboolean co_term;
   guint billing;
 
   ssa_offer_request_init (request);
 
   ok &= read_date_row (self->start_row, &request->start, messages);
 
-  if (!row_is_empty (self->end_row))
+  /* The default while the SSA runs and licences were bought since: a top-up to its end
+   * (docs/rules.md, "Co-terming"), so that covered lines are not charged a new period. */
+  co_term = co_term_applies (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->co_term_row), co_term);
+  co_term = co_term && gtk_switch_get_active (self->co_term_switch);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->end_row), !co_term);
+  if (co_term)
+    {
+      g_autofree char *expiry = ssa_date_format (&get_inventory (self)->ssa_expiry,
+                                                ssa_lang_from_locale ());
+      /* Translators: the subtitle of "Top Up to the SSA End"; %s is a date. */
+      g_autofree char *subtitle = g_strdup_printf (_("Only licences not covered to the SSA "
+                                                     "end, %s, are charged, to that day"),
+                                                   expiry);
+
+      adw_action_row_set_subtitle (self->co_term_row, subtitle);
+      mark_row (self->end_row, NULL, messages);
+      request->end_kind = SSA_OFFER_END_CO_TERM;
+    }
+  else if (!row_is_empty (self->end_row))
     {
       request->end_kind = SSA_OFFER_END_DATE;
       ok &= read_date_row (self->end_row, &request->end, messages);
@@ -230,7 +263,8 @@ read_request (SsaOfferBuilder *self,
       request->end_kind = SSA_OFFER_END_MONTHS;
       request->months = gtk_spin_button_get_value_as_int (self->months_spin);
     }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->months_row), row_is_empty (self->end_row));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->months_row),
+                            !co_term && row_is_empty (self->end_row));
 
   billing = adw_combo_row_get_selected (self->billing_row);
   request->billing = billing < SSA_N_BILLINGS ? (SsaBilling) billing : SSA_BILLING_ONCE;
@@ -307,6 +341,7 @@ keep_terms (SsaOfferBuilder *self)
   terms->rate = g_strdup (row_text (self->rate_row));
   terms->validity_days = (guint) gtk_spin_button_get_value_as_int (self->validity_spin);
   terms->revising = g_strdup (self->revising);
+  terms->no_co_term = !gtk_switch_get_active (self->co_term_switch);
   g_hash_table_replace (self->terms, g_memdup2 (&id, sizeof id), terms);
 }
 
@@ -338,6 +373,7 @@ restore_terms (SsaOfferBuilder *self)
                                        : default_rate != NULL ? default_rate : "");
   gtk_spin_button_set_value (self->validity_spin,
                              terms != NULL ? terms->validity_days : self->validity_days);
+  gtk_switch_set_active (self->co_term_switch, terms == NULL || !terms->no_co_term);
   self->filling = FALSE;
 
   ssa_offer_builder_set_revising (self, terms != NULL ? terms->revising : NULL);
@@ -568,7 +604,7 @@ strip_field_name (const char *message)
   const char *p = message;
   char first[7] = { 0 };
 
-  while (g_ascii_islower (*p) || *p == '_')
+  while (g_ascii_islower (*p) || *p == '_' || *p == '-')
     p++;
   if (p == message || !g_str_has_prefix (p, ": ") || p[2] == '\0')
     return g_strdup (message);
@@ -1549,6 +1585,8 @@ ssa_offer_builder_class_init (SsaOfferBuilderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, lines_store);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, start_row);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, months_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, co_term_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, co_term_switch);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, months_spin);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, end_row);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, billing_row);
@@ -1828,6 +1866,8 @@ ssa_offer_builder_set_request (SsaOfferBuilder       *self,
   gtk_editable_set_text (GTK_EDITABLE (self->end_row), end != NULL ? end : "");
   gtk_spin_button_set_value (self->months_spin,
                              request->end_kind == SSA_OFFER_END_MONTHS ? request->months : 12);
+  /* A stored offer asked for its own end: a top-up only when it was one. */
+  gtk_switch_set_active (self->co_term_switch, request->end_kind == SSA_OFFER_END_CO_TERM);
   adw_combo_row_set_selected (self->billing_row, request->billing);
   gtk_editable_set_text (GTK_EDITABLE (self->discount_row), discount);
   gtk_editable_set_text (GTK_EDITABLE (self->hours_row), hours != NULL ? hours : "");

@@ -28,10 +28,17 @@ struct _SsaOffersPage
   GCancellable       *load_cancellable;
   gboolean            stale;            /* to be loaded when it is next shown */
   GCancellable       *action_cancellable;
+  GHashTable         *offers;           /* number -> SsaDbOffer, as last loaded */
+  GDate               today;            /* the day they were loaded on */
+  AdwMessageDialog   *confirm_dialog;   /* asking whether to accept, while it is shown */
 
   /* Template widgets */
   GtkDropDown        *status_dropdown;
   GtkLabel           *summary_label;
+  GtkWidget          *sent_button;
+  GtkWidget          *accepted_button;
+  GtkWidget          *declined_button;
+  GtkLabel           *history_label;
   GtkStack           *stack;
   GtkSpinner         *spinner;
   AdwStatusPage      *empty_page;
@@ -59,7 +66,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* The dropdown's entries, in its order: NULL shows every offer. */
 static const char * const filter_statuses[] = {
-  NULL, "draft", "sent", "accepted", "declined", "expired",
+  NULL, "draft", "sent", "accepted", "declined", "superseded", "revised", "expired",
 };
 
 typedef struct
@@ -73,6 +80,8 @@ typedef struct
   char           *number;
   gint64          installation_id;
   SsaOfferStatus  status;         /* for a status change */
+  GDate           period_end;     /* accepting: the SSA's new end */
+  guint           n_superseded;   /* accepting: the other open offers it supersedes */
 } ActionData;
 
 static void
@@ -122,6 +131,117 @@ dup_selected_item (SsaOffersPage *self)
   return item != NULL ? g_object_ref (item) : NULL;
 }
 
+/* Returns: (transfer none) (nullable): the offer as last loaded */
+static const SsaDbOffer *
+find_offer (SsaOffersPage *self,
+            const char    *number)
+{
+  if (self->offers == NULL || number == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->offers, number);
+}
+
+/* The installation's other offers still waiting for an answer: those accepting @offer
+ * supersedes. */
+static guint
+count_other_open (SsaOffersPage    *self,
+                  const SsaDbOffer *offer)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, self->offers);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const SsaDbOffer *other = value;
+
+      if (other->id != offer->id && other->installation_id == offer->installation_id &&
+          (other->status == SSA_OFFER_STATUS_DRAFT || other->status == SSA_OFFER_STATUS_SENT))
+        n++;
+    }
+  return n;
+}
+
+/* A status button is on only where its change applies to the selected offer; off, its
+ * tooltip says why (the same words the database would refuse it with). */
+static void
+update_status_button (SsaOffersPage    *self,
+                      GtkWidget        *button,
+                      SsaOfferStatus    status,
+                      const SsaDbOffer *offer,
+                      gboolean          idle)
+{
+  const char *tooltip = g_object_get_data (G_OBJECT (button), "ssa-tooltip");
+  g_autofree char *why = NULL;
+  gboolean can = FALSE;
+
+  if (offer == NULL)
+    ;
+  else if (!ssa_page_is_writable (self->repository))
+    why = g_strdup (_("The database is open read-only: statuses cannot be changed."));
+  else if (ssa_db_offer_can_set_status (offer, status, &self->today, &why))
+    can = idle;
+
+  gtk_widget_set_sensitive (button, can);
+  gtk_widget_set_tooltip_text (button, why != NULL ? why : tooltip);
+}
+
+/* The selected offer's history, one change a line. */
+static void
+update_history (SsaOffersPage    *self,
+                const SsaDbOffer *offer)
+{
+  g_autoptr(GString) text = NULL;
+
+  if (offer == NULL || offer->history == NULL || offer->history->len == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->history_label), FALSE);
+      gtk_label_set_label (self->history_label, "");
+      return;
+    }
+
+  text = g_string_new (NULL);
+  /* Translators: the heading of an offer's history; %s is its number. */
+  g_string_append_printf (text, _("History of %s"), offer->number);
+  for (guint i = 0; i < offer->history->len; i++)
+    {
+      const SsaDbOfferStatusChange *change = g_ptr_array_index (offer->history, i);
+      g_autoptr(GDateTime) local = g_date_time_to_local (change->changed_at);
+      g_autofree char *time = g_date_time_format (local, "%H:%M");
+      g_autofree char *date = NULL;
+      g_autofree char *what = NULL;
+      GDate day;
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, (GDateDay) g_date_time_get_day_of_month (local),
+                      (GDateMonth) g_date_time_get_month (local),
+                      (GDateYear) g_date_time_get_year (local));
+      date = ssa_page_format_date (&day);
+
+      if (change->status == SSA_OFFER_STATUS_SUPERSEDED && change->caused_by != NULL)
+        /* Translators: in an offer's history; %s is the number of the accepted offer. */
+        what = g_strdup_printf (_("Superseded: offer %s was accepted"), change->caused_by);
+      else if (change->status == SSA_OFFER_STATUS_REVISED && change->caused_by != NULL)
+        /* Translators: in an offer's history; %s is the revision's number. */
+        what = g_strdup_printf (_("Revised as %s"), change->caused_by);
+      else if (change->status == SSA_OFFER_STATUS_DRAFT)
+        what = g_strdup (_("Created as a draft"));
+      else
+        what = g_strdup (ssa_offer_status_get_title (change->status));
+
+      g_string_append_c (text, '\n');
+      if (change->user != NULL)
+        /* Translators: one line of an offer's history: date, time, what, and who. */
+        g_string_append_printf (text, _("%s %s: %s, by %s"), date, time, what, change->user);
+      else
+        /* Translators: one line of an offer's history: date, time and what. */
+        g_string_append_printf (text, _("%s %s: %s"), date, time, what);
+    }
+  gtk_label_set_label (self->history_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_label), TRUE);
+}
+
 static void
 update_actions (SsaOffersPage *self)
 {
@@ -129,6 +249,8 @@ update_actions (SsaOffersPage *self)
   g_autofree char *path = ssa_page_dup_database_path (self->repository);
   gboolean idle = path != NULL && self->action_cancellable == NULL &&
                   ssa_page_is_writable (self->repository);
+  const SsaDbOffer *offer = item != NULL ? find_offer (self, ssa_offer_item_get_number (item))
+                                         : NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "offers.open", item != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "offers.revise", item != NULL && idle);
@@ -138,6 +260,11 @@ update_actions (SsaOffersPage *self)
                                  item != NULL && path != NULL &&
                                  (g_strcmp0 (ssa_offer_item_get_status (item), "draft") == 0 ||
                                   g_strcmp0 (ssa_offer_item_get_status (item), "sent") == 0));
+  /* After the action: its state sets the buttons' sensitivity, which is narrowed here. */
+  update_status_button (self, self->sent_button, SSA_OFFER_STATUS_SENT, offer, idle);
+  update_status_button (self, self->accepted_button, SSA_OFFER_STATUS_ACCEPTED, offer, idle);
+  update_status_button (self, self->declined_button, SSA_OFFER_STATUS_DECLINED, offer, idle);
+  update_history (self, offer);
 }
 
 static void
@@ -254,6 +381,19 @@ load_offers_cb (GObject      *object,
   else if (selected != NULL)
     number = g_strdup (ssa_offer_item_get_number (selected));
 
+  /* Kept for the status buttons, the confirmation and the history. */
+  g_clear_pointer (&self->offers, g_hash_table_unref);
+  self->offers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify) ssa_db_offer_free);
+  self->today = offers->today;
+  for (guint i = 0; i < offers->offers->len; i++)
+    {
+      SsaDbOffer *offer = g_ptr_array_index (offers->offers, i);
+
+      g_hash_table_insert (self->offers, offer->number, offer);
+    }
+  g_ptr_array_set_free_func (offers->offers, NULL);
+
   /* The newest offer first: that is the one a reseller looks for. */
   items = g_ptr_array_new_full (offers->offers->len, g_object_unref);
   for (guint i = offers->offers->len; i > 0; i--)
@@ -312,7 +452,7 @@ revise_job (SsaDb         *db,
     return NULL;
 
   /* The same terms, asked again today: a revision is made when the first no longer fits.
-   * Like "offer revise" of the command line, it is valid for the profile's default. */
+   * Like a revision made on the command line, it is valid for the profile's default. */
   g_date_clear (&request.today, 1);
   revision = ssa_db_revise_offer (db, data->number, &request, NULL, 0, NULL, error);
   if (revision == NULL)
@@ -400,12 +540,26 @@ set_status_cb (GObject      *object,
       break;
 
     case SSA_OFFER_STATUS_ACCEPTED:
-      message = g_strdup_printf (_("Offer %s accepted: the installation’s SSA is extended"),
-                                 number);
+      {
+        g_autofree char *end = ssa_page_format_date (&data->period_end);
+
+        if (data->n_superseded > 0)
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Offer %s accepted: the SSA runs to %s, "
+                                                  "and %u other open offer is superseded",
+                                                  "Offer %s accepted: the SSA runs to %s, "
+                                                  "and %u other open offers are superseded",
+                                                  data->n_superseded),
+                                     number, end, data->n_superseded);
+        else
+          message = g_strdup_printf (_("Offer %s accepted: the SSA runs to %s"), number, end);
+      }
       break;
 
     case SSA_OFFER_STATUS_DECLINED:
     case SSA_OFFER_STATUS_DRAFT:
+    case SSA_OFFER_STATUS_SUPERSEDED:
+    case SSA_OFFER_STATUS_REVISED:
     case SSA_OFFER_STATUS_EXPIRED:
     default:
       message = g_strdup_printf (_("Offer %s marked as declined"), number);
@@ -479,6 +633,102 @@ revise_action (GtkWidget  *widget,
 }
 
 static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SsaOffersPage    *self)
+{
+  ActionData *data = g_object_steal_data (G_OBJECT (dialog), "ssa-action");
+
+  if (self->confirm_dialog == dialog)
+    self->confirm_dialog = NULL;
+  if (data == NULL)
+    return;
+  if (g_strcmp0 (response, "accept") == 0 && self->action_cancellable == NULL)
+    run_action (self, set_status_job, data, set_status_cb);
+  else
+    action_data_free (data);
+}
+
+/* Accepting changes the installation: the window asks first, and says what will change. */
+static void
+confirm_accept (SsaOffersPage *self,
+                ActionData    *data)
+{
+  const SsaDbOffer *offer = find_offer (self, data->number);
+  g_autofree char *heading = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *installation_title = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  if (offer == NULL)
+    {
+      action_data_free (data);
+      return;
+    }
+
+  data->period_end = offer->period_end;
+  data->n_superseded = count_other_open (self, offer);
+  installation_title = ssa_page_dup_installation_title (offer->installation_id,
+                                                        offer->installation_name, NULL);
+  end = ssa_page_format_date (&offer->period_end);
+  if (self->repository != NULL)
+    {
+      SsaInstallation *installation =
+        ssa_repository_find_installation (self->repository, offer->installation_id);
+      const GDate *expiry = installation != NULL
+                            ? ssa_installation_get_ssa_expiry (installation) : NULL;
+
+      if (expiry != NULL && ssa_date_is_set (expiry))
+        now = ssa_page_format_date (expiry);
+    }
+
+  /* Translators: %s is the offer's number. */
+  heading = g_strdup_printf (_("Accept Offer %s?"), data->number);
+  if (now != NULL)
+    /* Translators: the installation, its SSA's end now, and its end after accepting. */
+    body = g_strdup_printf (_("The SSA of %s will run to %s instead of %s, and the licences "
+                              "this offer pays for will be covered to that day."),
+                            installation_title, end, now);
+  else
+    body = g_strdup_printf (_("The SSA of %s will run to %s, and the licences this offer pays "
+                              "for will be covered to that day."),
+                            installation_title, end);
+  if (data->n_superseded > 0)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u other open offer for this "
+                                                            "installation will be marked "
+                                                            "superseded.",
+                                                            "%u other open offers for this "
+                                                            "installation will be marked "
+                                                            "superseded.",
+                                                            data->n_superseded),
+                                               data->n_superseded);
+      char *both = g_strconcat (body, " ", more, NULL);
+
+      g_free (body);
+      body = both;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "accept", _("_Accept"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "accept", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "ssa-action", data,
+                          (GDestroyNotify) action_data_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  self->confirm_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 mark_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -497,6 +747,23 @@ mark_action (GtkWidget  *widget,
   data->number = g_strdup (ssa_offer_item_get_number (item));
   data->installation_id = ssa_offer_item_get_installation_id (item);
   data->status = status;
+  g_date_clear (&data->period_end, 1);
+
+  if (status == SSA_OFFER_STATUS_ACCEPTED)
+    {
+      const SsaDbOffer *offer = find_offer (self, data->number);
+      g_autofree char *why = NULL;
+
+      /* What cannot apply is said at once, without asking first. */
+      if (offer != NULL && !ssa_db_offer_can_set_status (offer, status, &self->today, &why))
+        {
+          ssa_page_show_message (GTK_WIDGET (self), why);
+          action_data_free (data);
+          return;
+        }
+      confirm_accept (self, data);
+      return;
+    }
   run_action (self, set_status_job, data, set_status_cb);
 }
 
@@ -581,6 +848,8 @@ ssa_offers_page_dispose (GObject *object)
 {
   SsaOffersPage *self = (SsaOffersPage *)object;
 
+  if (self->confirm_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->confirm_dialog)));
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->action_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -599,6 +868,7 @@ ssa_offers_page_finalize (GObject *object)
 
   g_free (self->status_filter);
   g_free (self->select_number);
+  g_clear_pointer (&self->offers, g_hash_table_unref);
 
   G_OBJECT_CLASS (ssa_offers_page_parent_class)->finalize (object);
 }
@@ -695,6 +965,10 @@ ssa_offers_page_class_init (SsaOffersPageClass *klass)
                                                "/io/github/ssadesk/SsaDesk/ssa-offers-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, sent_button);
+  gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, accepted_button);
+  gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, declined_button);
+  gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, history_label);
   gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, SsaOffersPage, empty_page);
@@ -720,8 +994,16 @@ ssa_offers_page_init (SsaOffersPage *self)
   GtkColumnViewColumn *hide_first[4];
 
   self->stale = TRUE;
+  ssa_date_today (&self->today);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The buttons' own tooltips, shown whenever their change applies. */
+  g_object_set_data_full (G_OBJECT (self->sent_button), "ssa-tooltip",
+                          g_strdup (gtk_widget_get_tooltip_text (self->sent_button)), g_free);
+  g_object_set_data_full (G_OBJECT (self->accepted_button), "ssa-tooltip",
+                          g_strdup (gtk_widget_get_tooltip_text (self->accepted_button)), g_free);
+  g_object_set_data_full (G_OBJECT (self->declined_button), "ssa-tooltip",
+                          g_strdup (gtk_widget_get_tooltip_text (self->declined_button)), g_free);
   ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
   ssa_gui_name_inner_button (GTK_WIDGET (self->status_dropdown), _("Status filter"));
 

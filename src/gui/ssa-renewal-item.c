@@ -23,6 +23,8 @@ struct _SsaRenewalItem
   gint64    value;
   char     *value_text;
   char     *value_error;
+  char     *open_offer;      /* the installation's open offer's number, or NULL */
+  char     *open_offer_text; /* "2026-0003 (Sent)", or "" */
 };
 
 G_DEFINE_FINAL_TYPE (SsaRenewalItem, ssa_renewal_item, G_TYPE_OBJECT)
@@ -40,6 +42,8 @@ enum {
   PROP_VALUE,
   PROP_VALUE_TEXT,
   PROP_VALUE_ERROR,
+  PROP_OPEN_OFFER,
+  PROP_OPEN_OFFER_TEXT,
   N_PROPS
 };
 
@@ -56,6 +60,8 @@ ssa_renewal_item_finalize (GObject *object)
   g_free (self->days_text);
   g_free (self->value_text);
   g_free (self->value_error);
+  g_free (self->open_offer);
+  g_free (self->open_offer_text);
 
   G_OBJECT_CLASS (ssa_renewal_item_parent_class)->finalize (object);
 }
@@ -114,6 +120,14 @@ ssa_renewal_item_get_property (GObject    *object,
       g_value_set_string (value, self->value_error);
       break;
 
+    case PROP_OPEN_OFFER:
+      g_value_set_string (value, self->open_offer);
+      break;
+
+    case PROP_OPEN_OFFER_TEXT:
+      g_value_set_string (value, self->open_offer_text != NULL ? self->open_offer_text : "");
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -159,6 +173,13 @@ ssa_renewal_item_class_init (SsaRenewalItemClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_VALUE_ERROR] =
     g_param_spec_string ("value-error", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /* The installation's offer still waiting for an answer: the renewal batch skips it. */
+  properties[PROP_OPEN_OFFER] =
+    g_param_spec_string ("open-offer", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_OPEN_OFFER_TEXT] =
+    g_param_spec_string ("open-offer-text", NULL, NULL, "",
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -285,4 +306,32 @@ ssa_renewal_item_get_value_error (SsaRenewalItem *self)
   g_return_val_if_fail (SSA_IS_RENEWAL_ITEM (self), NULL);
 
   return self->value_error;
+}
+
+/**
+ * ssa_renewal_item_set_open_offer:
+ * @number: (nullable): the number of the installation's open offer
+ * @text: (nullable): how the page shows it, such as "2026-0003 (Sent)"
+ *
+ * Sets the open offer of a row while it is made, before it is shown.
+ */
+void
+ssa_renewal_item_set_open_offer (SsaRenewalItem *self,
+                                 const char     *number,
+                                 const char     *text)
+{
+  g_return_if_fail (SSA_IS_RENEWAL_ITEM (self));
+
+  g_free (self->open_offer);
+  self->open_offer = g_strdup (number);
+  g_free (self->open_offer_text);
+  self->open_offer_text = g_strdup (text);
+}
+
+const char *
+ssa_renewal_item_get_open_offer (SsaRenewalItem *self)
+{
+  g_return_val_if_fail (SSA_IS_RENEWAL_ITEM (self), NULL);
+
+  return self->open_offer;
 }

@@ -39,5 +39,9 @@ gboolean    ssa_renewal_item_get_has_value       (SsaRenewalItem *self);
 gint64      ssa_renewal_item_get_value           (SsaRenewalItem *self);
 const char *ssa_renewal_item_get_value_text      (SsaRenewalItem *self);
 const char *ssa_renewal_item_get_value_error     (SsaRenewalItem *self);
+void        ssa_renewal_item_set_open_offer      (SsaRenewalItem *self,
+                                                  const char     *number,
+                                                  const char     *text);
+const char *ssa_renewal_item_get_open_offer      (SsaRenewalItem *self);
 
 G_END_DECLS

@@ -58,6 +58,7 @@ struct _SsaRenewalsPage
   GtkColumnViewColumn *customer_column;
   GtkColumnViewColumn *days_column;
   GtkColumnViewColumn *value_column;
+  GtkColumnViewColumn *open_offer_column;
   GtkMultiSelection  *selection;
   GtkFilterListModel *filter_model;
   GListStore         *store;
@@ -108,6 +109,7 @@ typedef struct
   guint      n_done;
   gboolean   cancelled;
   GPtrArray *numbers;             /* char*: the offers made */
+  guint      n_skipped;           /* installations skipped for their open offer */
   GPtrArray *files;               /* char*: the files written */
   GPtrArray *problems;            /* char*: one line per installation that failed */
 } BatchResult;
@@ -125,6 +127,7 @@ typedef struct
   GArray    *rows;                /* SsaDbInstallationRow */
   GArray    *totals;              /* gint64, by row; -1 when there is no value */
   GPtrArray *problems;            /* char*, by row: why there is no value, or NULL */
+  GHashTable *open_offers;        /* installation id -> SsaDbOffer: its open offer */
   char      *currency;
   GDate      today;
 } RenewalsResult;
@@ -177,6 +180,7 @@ renewals_result_free (RenewalsResult *result)
   g_clear_pointer (&result->rows, g_array_unref);
   g_clear_pointer (&result->totals, g_array_unref);
   g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_clear_pointer (&result->open_offers, g_hash_table_unref);
   g_free (result->currency);
   g_free (result);
 }
@@ -296,6 +300,10 @@ load_renewals_job (SsaDb         *db,
   result->rows = ssa_db_list_renewals (db, &result->today, MAX_WITHIN_DAYS, error);
   if (result->rows == NULL)
     return NULL;
+  /* Each installation's offer still waiting for an answer: shown, and skipped by the batch. */
+  result->open_offers = ssa_db_list_open_offers (db, &result->today, error);
+  if (result->open_offers == NULL)
+    return NULL;
 
   result->totals = g_array_sized_new (FALSE, FALSE, sizeof (gint64), result->rows->len);
   result->problems = g_ptr_array_new_full (result->rows->len, g_free);
@@ -371,6 +379,8 @@ load_renewals_cb (GObject      *object,
       g_autofree char *days_text = NULL;
       g_autofree char *value_text = NULL;
       int days = g_date_days_between (&renewals->today, &row->ssa_expiry);
+      const SsaDbOffer *open = g_hash_table_lookup (renewals->open_offers, &row->id);
+      SsaRenewalItem *item;
 
       /* An installation the window is deleting (hidden until its Undo is no longer
        * offered) is still in the database, but no longer the user's. */
@@ -384,12 +394,21 @@ load_renewals_cb (GObject      *object,
       else
         value_text = g_strdup ("—");
 
-      g_ptr_array_add (items,
-                       ssa_renewal_item_new (row->id, title,
-                                             row->customer_name != NULL ? row->customer_name : "",
-                                             ssa_page_date_sort_key (&row->ssa_expiry), expiry,
-                                             days, days_text, total >= 0, MAX (total, -1),
-                                             value_text, problem));
+      item = ssa_renewal_item_new (row->id, title,
+                                   row->customer_name != NULL ? row->customer_name : "",
+                                   ssa_page_date_sort_key (&row->ssa_expiry), expiry,
+                                   days, days_text, total >= 0, MAX (total, -1),
+                                   value_text, problem);
+      if (open != NULL)
+        {
+          /* Translators: the open offer of an installation on the renewals page: its number
+           * and its status, "2026-0003 (Sent)". */
+          g_autofree char *text = g_strdup_printf (_("%s (%s)"), open->number,
+                                                   ssa_offer_status_get_title (open->status));
+
+          ssa_renewal_item_set_open_offer (item, open->number, text);
+        }
+      g_ptr_array_add (items, item);
     }
 
   /* One splice, so that the view updates once. */
@@ -533,6 +552,7 @@ batch_job (SsaDb         *db,
   g_autoptr(BatchResult) result = g_new0 (BatchResult, 1);
   g_autoptr(SsaProfile) profile = NULL;
   g_autoptr(GError) profile_error = NULL;
+  g_autoptr(GHashTable) open_offers = NULL;
   SsaOfferRequest request;
 
   result->n_selected = data->entries->len;
@@ -550,6 +570,12 @@ batch_job (SsaDb         *db,
   request.today = data->today;
   request.lang = data->lang;   /* stored with each offer, for "offer export" */
 
+  /* An installation whose offer still waits for an answer gets no second one: read now,
+   * not when the page was loaded, so that a batch run twice makes no duplicates. */
+  open_offers = ssa_db_list_open_offers (db, &data->today, error);
+  if (open_offers == NULL)
+    return NULL;
+
   for (guint i = 0; i < data->entries->len; i++)
     {
       const BatchEntry *entry = &g_array_index (data->entries, BatchEntry, i);
@@ -564,6 +590,14 @@ batch_job (SsaDb         *db,
         {
           result->cancelled = TRUE;
           break;
+        }
+
+      if (g_hash_table_contains (open_offers, &entry->id))
+        {
+          result->n_skipped++;
+          result->n_done = i + 1;
+          batch_report_progress (data, result->n_done);
+          continue;
         }
 
       /* A batch has no validity of its own: its offers get the profile's default. */
@@ -670,6 +704,25 @@ batch_cb (GObject      *object,
                                           "Created %u renewal offers", n_made),
                              n_made);
 
+  /* Skipped installations are counted, with the reason, in the same toast. */
+  if (batch->n_skipped > 0)
+    {
+      g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u skipped: it already has an "
+                                                               "open offer",
+                                                               "%u skipped: they already have "
+                                                               "an open offer",
+                                                               batch->n_skipped),
+                                                  batch->n_skipped);
+      /* Translators: the renewals batch's result, then what it skipped and why. */
+      char *both = g_strdup_printf (_("%s; %s"), title, skipped);
+
+      g_free (title);
+      title = both;
+    }
+
+  /* The skipped installations are named in the list's Open Offer column; the toast says
+   * how many and why. */
   if (batch->problems->len > 0)
     {
       g_autofree char *lines = NULL;
@@ -1026,6 +1079,7 @@ ssa_renewals_page_class_init (SsaRenewalsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, customer_column);
   gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, days_column);
   gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, value_column);
+  gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, open_offer_column);
   gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, selection);
   gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, filter_model);
   gtk_widget_class_bind_template_child (widget_class, SsaRenewalsPage, store);
@@ -1041,7 +1095,7 @@ ssa_renewals_page_class_init (SsaRenewalsPageClass *klass)
 static void
 ssa_renewals_page_init (SsaRenewalsPage *self)
 {
-  GtkColumnViewColumn *hide_first[3];
+  GtkColumnViewColumn *hide_first[4];
 
   self->within_days = MAX_WITHIN_DAYS;
   self->stale = TRUE;
@@ -1051,9 +1105,10 @@ ssa_renewals_page_init (SsaRenewalsPage *self)
 
   /* The installation and the day its SSA ends stay; the days left (the same date
    * counted), the customer and the value go first. */
-  hide_first[0] = self->days_column;
-  hide_first[1] = self->customer_column;
-  hide_first[2] = self->value_column;
+  hide_first[0] = self->open_offer_column;
+  hide_first[1] = self->days_column;
+  hide_first[2] = self->customer_column;
+  hide_first[3] = self->value_column;
   ssa_gui_fit_columns (self->column_view, hide_first, G_N_ELEMENTS (hide_first));
 
   g_signal_connect_object (self->selection, "selection-changed",
