@@ -285,27 +285,14 @@ static const char * const earlier_schemas[] = {
   SCHEMA_3_SQL " PRAGMA user_version = 3;",
 };
 
-/* Version 2 as released: version 1 with the offers' seller. */
-static const char schema_v2_changes[] =
-  "ALTER TABLE offers ADD COLUMN seller TEXT;"
-  "ALTER TABLE offers ADD COLUMN seller_logo BLOB;"
-  "DROP TRIGGER offers_immutable;"
-  "CREATE TRIGGER offers_immutable BEFORE UPDATE OF year, seq, revision, number, "
-  "installation_id, price_list_id, created, valid_until, period_start, period_end, "
-  "currency, total, request, inventory, snapshot, paid_licences, seller, seller_logo ON "
-  "offers BEGIN SELECT RAISE (ABORT, 'an offer never changes: make a revision'); END;"
-  "PRAGMA user_version = 2;";
-
 /* Returns: (transfer full): the complete SQL of schema version @version as released */
 static char *
 earlier_schema (guint version)
 {
-  G_STATIC_ASSERT (G_N_ELEMENTS (earlier_schemas) + 1 == SSA_DB_SCHEMA_VERSION);
+  G_STATIC_ASSERT (G_N_ELEMENTS (earlier_schemas) == SSA_DB_SCHEMA_VERSION);
 
-  if (version < G_N_ELEMENTS (earlier_schemas))
-    return g_strdup (earlier_schemas[version]);
-  g_assert_cmpuint (version, ==, 2);
-  return g_strconcat (earlier_schemas[1], schema_v2_changes, NULL);
+  g_assert_cmpuint (version, <, G_N_ELEMENTS (earlier_schemas));
+  return g_strdup (earlier_schemas[version]);
 }
 
 /* A database that held data (version 1 or more) was backed up, as it was, before it was
