@@ -15,6 +15,7 @@
 #include "ssa-csv.h"
 #include "ssa-date.h"
 #include "ssa-db.h"
+#include "ssa-document-details.h"
 #include "ssa-error.h"
 #include "ssa-json-guard.h"
 #include "ssa-offer-pdf.h"
@@ -695,6 +696,7 @@ offer_document (const SsaDbOffer *stored)
 static SsaDocumentInfo *
 document_info (SsaDb             *db,
                const SsaDbOffer  *stored,
+               SsaInventory      *inventory,
                const char        *lang,
                GError           **error)
 {
@@ -704,20 +706,14 @@ document_info (SsaDb             *db,
   if (!ssa_db_offer_get_request (stored, &request, error))
     return NULL;
 
-  if (stored->seller != NULL)
-    ssa_profile_to_reseller (stored->seller, &info->reseller);
-  else
-    {
-      g_autoptr(SsaProfile) profile = ssa_db_load_profile (db, error);
-
-      if (profile == NULL)
-        return NULL;
-      ssa_profile_to_reseller (profile, &info->reseller);
-      g_printerr (_("Offer %s was stored before SSA Desk kept the seller’s details with each "
-                    "offer: its documents show the profile as it is now.\n"), stored->number);
-    }
-  ssa_db_offer_to_document_info (stored, info);
   info->lang = lang != NULL ? ssa_lang_from_string (lang) : request.lang;
+  /* The same details as the window's and the renewal batch's documents. */
+  if (!ssa_document_details_load (db, stored->installation_id, stored, NULL, inventory, info,
+                                  error))
+    return NULL;
+  if (stored->seller == NULL)
+    g_printerr (_("Offer %s was stored before SSA Desk kept the seller’s details with each "
+                  "offer: its documents show the profile as it is now.\n"), stored->number);
   return g_steal_pointer (&info);
 }
 
@@ -783,7 +779,7 @@ write_stored_offer (SsaCliQuoteOptions *options,
       inventory = ssa_inventory_new_from_data (stored->inventory, strlen (stored->inventory),
                                                stored->number, &error);
       if (inventory != NULL)
-        info = document_info (db, stored, options->lang, &error);
+        info = document_info (db, stored, inventory, options->lang, &error);
     }
   if (error != NULL)
     {
