@@ -226,6 +226,54 @@ def check_static(path, expect_path):
                         if bad in str(cell.value):
                             problem(f'{sheet.title}!{cell.coordinate}: {cell.value!r}')
 
+    # The seller and the customer in the panel beside the table (column M).
+    panel = [offer.cell(row=r, column=13).value for r in range(1, offer.max_row + 1)]
+    for value in expect.get('panel', []):
+        if value not in panel:
+            problem(f'{value!r} is not in the panel (column M): {panel!r}')
+    # Internal ids the customer must never see, in any cell.
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                for bad in expect.get('never_shown', []):
+                    if isinstance(cell.value, str) and bad in cell.value:
+                        problem(f'{sheet.title}!{cell.coordinate} shows {bad!r}')
+
+    # Protected without a password: only the yellow cells, quantities included, may change.
+    if not offer.protection.sheet:
+        problem('the offer sheet is not protected')
+    if offer.protection.password:
+        problem('the offer sheet has a password')
+    for i, line in enumerate(expect['lines']):
+        r = first + i
+        cell = offer[f'D{r}']
+        billable = line['segment'] in ('regular', 'backpay')
+        if cell.protection.locked == billable:
+            problem(f'D{r} ({line["segment"]}) is {"locked" if billable else "unlocked"}')
+        if billable and cell.fill.fgColor.rgb not in ('FFFFF2CC', '00FFF2CC'):
+            problem(f'D{r} is not marked as a cell to change ({cell.fill.fgColor.rgb})')
+        for col in 'ABCEFGHIJ':
+            if not offer[f'{col}{r}'].protection.locked:
+                problem(f'{col}{r} is unlocked')
+    for name in INPUT_NAMES:
+        if named_cell(workbook, name).protection.locked:
+            problem(f'{name} is locked')
+    for name in TOTAL_NAMES:
+        if not named_cell(workbook, name).protection.locked:
+            problem(f'{name} is unlocked')
+    # The sums never depend on text: no total refers to a text column (A to C), and the
+    # column they are summed by holds numbers only, hidden.
+    for name in TOTAL_NAMES:
+        formula = named_cell(workbook, name).value
+        if re.search(r'(?<![A-Z])[ABC][0-9]', formula):
+            problem(f'{name} refers to a text column: {formula!r}')
+        for column in re.findall(r'SUMIF\(([A-Z]+)[0-9]', formula):
+            if not offer.column_dimensions[column].hidden:
+                problem(f'{name} sums by column {column}, which is not hidden')
+            for r in range(first, last + 1):
+                if not isinstance(offer[f'{column}{r}'].value, (int, float)):
+                    problem(f'{column}{r} is {offer[f"{column}{r}"].value!r}, not a number')
+
     # The licences sheet: the whole inventory, excluded items included.
     for i, item in enumerate(expect['inventory']):
         r = 6 + i
