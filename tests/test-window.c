@@ -839,6 +839,147 @@ file_complete (gpointer data)
   return TRUE;
 }
 
+static void assert_toast (Fixture    *f,
+                          const char *needle);
+
+/* The text of a PDF (pdftotext -layout), or NULL without poppler-utils. */
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (pdftotext == NULL)
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static int
+pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, NULL));
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Pages:"))
+      return atoi (lines[i] + strlen ("Pages:"));
+  return 0;
+}
+
+static void
+assert_text_contains (const char *text,
+                      const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    g_error ("“%s” is not in the document:\n%s", needle, text);
+}
+
+/* Runs tests/xlsx-check.py cells on @path: each "+TEXT" in a cell, no "-TEXT" anywhere. */
+static void
+check_workbook_cells (const char         *path,
+                      const char * const *needles)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "xlsx-check.py", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
+    return;
+  g_ptr_array_add (argv, (char *) "/usr/bin/python3");
+  g_ptr_array_add (argv, script);
+  g_ptr_array_add (argv, (char *) "cells");
+  g_ptr_array_add (argv, (char *) path);
+  for (guint i = 0; needles[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) needles[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xlsx-check.py cells failed:\n%s", err);
+}
+
+/* The documents the window writes carry the customer in full, the seller as the profile
+ * has it, the references, the acceptance block, and never the price list's id; the printed
+ * pages break as the saved PDF's do. */
+static void
+check_document_contents (const char *pdf,
+                         const char *printed,
+                         const char *xlsx)
+{
+  g_autofree char *text = pdf_text (pdf);
+  g_autofree char *printed_text = pdf_text (printed);
+  static const char * const expected[] = {
+    /* The seller, with the markings of Norwegian business documents. */
+    "Testforhandler AS", "Org.nr. 923 456 783 MVA", "Foretaksregisteret", "Verkstedgata 1",
+    /* The customer in full, not only its name. */
+    "Nidaros Bygg og Anlegg AS", "Org.nr. 971 258 063", "Kjøpmannsgata 47",
+    "Ola Haugen", "ola.haugen@example.no",
+    /* The references and the acceptance block. */
+    "Vår ref.", "Deres ref.", "Aksept", "Akseptfrist", "Signatur", "Sted",
+    "returnere denne siden til tilbud@testforhandler.example.no",
+    "Akseptert for Nidaros Bygg og Anlegg AS", "Prisliste",
+  };
+  static const char * const cells[] = {
+    "+Testforhandler AS", "+923 456 783 MVA", "+Foretaksregisteret", "+Verkstedgata 1",
+    "+Nidaros Bygg og Anlegg AS", "+971 258 063", "+Kjøpmannsgata 47", "+Ola Haugen",
+    "+ola.haugen@example.no", "-sample-2026-11", NULL,
+  };
+
+  if (text == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      assert_text_contains (text, expected[i]);
+      assert_text_contains (printed_text, expected[i]);
+    }
+  g_assert_null (strstr (text, "sample-2026-11"));
+  g_assert_null (strstr (printed_text, "sample-2026-11"));
+  /* Print and Save as PDF paginate alike. */
+  g_assert_cmpint (pdf_pages (printed), ==, pdf_pages (pdf));
+  check_workbook_cells (xlsx, cells);
+}
+
+/* The reseller's profile, as the preferences store it. */
+static void
+save_test_profile (Fixture *f)
+{
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  profile = ssa_db_load_profile (db, &error);
+  g_assert_no_error (error);
+  g_free (profile->company_name);
+  profile->company_name = g_strdup ("Testforhandler AS");
+  g_free (profile->org_no);
+  profile->org_no = g_strdup ("923456783");
+  profile->vat_registered = TRUE;
+  profile->foretaksregisteret = TRUE;
+  g_free (profile->address);
+  profile->address = g_strdup ("Verkstedgata 1\n7010 Trondheim");
+  g_free (profile->email);
+  profile->email = g_strdup ("tilbud@testforhandler.example.no");
+  g_assert_true (ssa_db_save_profile (db, profile, &error));
+  g_assert_no_error (error);
+}
+
 static void
 check_documents (Fixture         *f,
                  SsaOfferBuilder *builder)
@@ -852,12 +993,23 @@ check_documents (Fixture         *f,
   g_autofree char *contents = NULL;
   gsize length = 0;
 
+  /* The first run's empty profile: the document is written, and a toast (not a dialog)
+   * offers to fill the profile in. */
+  ssa_offer_builder_save_document (builder, SSA_OFFER_DOCUMENT_PDF, pdf_file);
+  g_assert_true (wait_for (file_complete, pdf));
+  assert_toast (f, "names no seller");
+  g_assert_cmpint (g_unlink (pdf), ==, 0);
+  /* The toast's animation ends before the next documents' toasts replace it. */
+  spin (1000);
+
+  save_test_profile (f);
   ssa_offer_builder_save_document (builder, SSA_OFFER_DOCUMENT_PDF, pdf_file);
   ssa_offer_builder_save_document (builder, SSA_OFFER_DOCUMENT_XLSX, xlsx_file);
   ssa_offer_builder_print_to_file (builder, printed_file);
   g_assert_true (wait_for (file_complete, pdf));
   g_assert_true (wait_for (file_complete, xlsx));
   g_assert_true (wait_for (file_complete, printed));
+  check_document_contents (pdf, printed, xlsx);
 
   g_assert_true (g_file_get_contents (xlsx, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "PK"));

@@ -6,6 +6,8 @@
 #   xlsx-check.py modify MANIFEST.json      change quantities and the SSC price, as a user
 #   xlsx-check.py recalc MANIFEST.json DIR  LibreOffice's results equal the engine's
 #   xlsx-check.py numbers FILE              every number cell reads back as a number
+#   xlsx-check.py cells FILE [+TEXT|-TEXT]…  a cell of the offer sheet holds +TEXT; no cell
+#                                           of the workbook holds -TEXT
 #
 # Exit status 0 when every check passes, 1 with one line per problem on stderr.
 
@@ -352,6 +354,22 @@ def check_numbers(path):
         problem(f'column widths {widths}')
 
 
+def check_cells(path, needles):
+    workbook = openpyxl.load_workbook(path)
+    offer = workbook.worksheets[0]
+    texts = [str(cell.value) for row in offer.iter_rows() for cell in row
+             if cell.value is not None]
+    every = [str(cell.value) for sheet in workbook.worksheets for row in sheet.iter_rows()
+             for cell in row if cell.value is not None]
+    for needle in needles:
+        if needle.startswith('+') and not any(needle[1:] in text for text in texts):
+            problem(f'no cell of {offer.title} holds {needle[1:]!r}')
+        elif needle.startswith('-') and any(needle[1:] in text for text in every):
+            problem(f'a cell holds {needle[1:]!r}')
+    if not offer.protection.sheet or offer.protection.password:
+        problem('the offer sheet is not protected without a password')
+
+
 def main(argv):
     if len(argv) == 4 and argv[1] == 'static':
         check_static(argv[2], argv[3])
@@ -361,6 +379,8 @@ def main(argv):
         check_recalc(argv[2], argv[3])
     elif len(argv) == 3 and argv[1] == 'numbers':
         check_numbers(argv[2])
+    elif len(argv) >= 3 and argv[1] == 'cells':
+        check_cells(argv[2], argv[3:])
     else:
         print(__doc__ or 'usage: see the head of xlsx-check.py', file=sys.stderr)
         sys.exit(2)

@@ -20,7 +20,8 @@
  * print the same seller, customer and references:
  *
  *   seller        the offer's stored seller (the profile as it stood when the offer was
- *                 stored), else the profile as it is now;
+ *                 stored), else the profile as it is now: also for an offer stored with
+ *                 the first run's empty profile, which names no seller;
  *   customer      the installation's customer from the database, in full (org. no.,
  *                 address, contact, e-mail). A stored offer keeps the customer it was made
  *                 for; only what its snapshot lacks is filled in;
@@ -141,7 +142,9 @@ ssa_document_details_load (SsaDb              *db,
   g_clear_pointer (&reseller->logo_path, g_free);
   g_clear_pointer (&reseller->logo_png, g_bytes_unref);
   g_clear_pointer (&reseller->payment_terms, g_free);
-  if (stored != NULL && stored->seller != NULL)
+  /* A seller stored without a company name is the first run's empty profile: the profile
+   * as it is now, filled in since, is what the user asked for. */
+  if (stored != NULL && stored->seller != NULL && !is_empty (stored->seller->company_name))
     ssa_profile_to_reseller (stored->seller, reseller);
   else
     {

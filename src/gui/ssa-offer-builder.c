@@ -897,21 +897,29 @@ show_saved_toast (SsaOfferBuilder *self,
 }
 
 /* A document without the reseller's company name has no seller: said in a toast whose
- * button opens the profile in the preferences, never in a dialog in the way. */
-static void
+ * button opens the profile in the preferences, never in a dialog in the way. The window
+ * shows one toast at a time, so a saved document's toast says both.
+ *
+ * Returns: whether the document has no seller, and the toast was shown */
+static gboolean
 warn_missing_seller (SsaOfferBuilder       *self,
-                     const SsaDocumentInfo *info)
+                     const SsaDocumentInfo *info,
+                     gboolean               saved)
 {
   AdwToast *toast;
 
   if (ssa_document_info_has_seller (info))
-    return;
-  toast = adw_toast_new (_("The offer names no seller: fill in your company in the "
-                           "preferences"));
+    return FALSE;
+  toast = adw_toast_new (saved
+                         ? _("Saved, but the offer names no seller: fill in your company in "
+                             "the preferences")
+                         : _("The offer names no seller: fill in your company in the "
+                             "preferences"));
   adw_toast_set_button_label (toast, _("_Fill In"));
   adw_toast_set_action_name (toast, "win.preferences");
   adw_toast_set_timeout (toast, 10);
   ssa_page_show_toast (GTK_WIDGET (self), toast);
+  return TRUE;
 }
 
 static void
@@ -934,8 +942,8 @@ document_saved_cb (GObject      *object,
       return;
     }
 
-  warn_missing_seller (self, job->info);
-  show_saved_toast (self, job->file);
+  if (!warn_missing_seller (self, job->info, TRUE))
+    show_saved_toast (self, job->file);
 }
 
 /**
@@ -1170,7 +1178,7 @@ print_info_ready_cb (GObject      *object,
 
   print = g_new0 (PrintJob, 1);
   print->job = g_atomic_rc_box_acquire (g_task_get_task_data (G_TASK (result)));
-  warn_missing_seller (self, print->job->info);
+  warn_missing_seller (self, print->job->info, FALSE);
   print->file = g_object_get_data (G_OBJECT (result), "ssa-export-file");
   if (print->file != NULL)
     g_object_ref (print->file);
