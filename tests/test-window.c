@@ -469,6 +469,23 @@ test_first_run (Fixture *f)
   g_assert_true (gtk_widget_get_mapped (status));
   screenshot (GTK_WIDGET (f->window), "welcome");
 
+  /* The first run asks for the reseller's details, printed as the seller on every offer:
+   * a button that opens the preferences on the profile, enabled. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    gboolean found = FALSE;
+
+    collect_widgets (status, GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
+                     "win.preferences") == 0)
+        {
+          g_assert_true (gtk_widget_is_sensitive (g_ptr_array_index (buttons, i)));
+          found = TRUE;
+        }
+    g_assert_true (found);
+  }
+
   /* "Load Sample Data" imports the six samples through the database. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-samples", NULL));
   g_assert_true (wait_for (on_main_page, f));
