@@ -26,6 +26,10 @@
 #include "ssa-gui-util.h"
 #include "ssa-inventory-view.h"
 #include "ssa-offer-builder.h"
+#include "ssa-error.h"
+#include "ssa-document.h"
+#include "ssa-offer-xlsx.h"
+#include "ssa-offer-pdf.h"
 #include "ssa-offer-item.h"
 #include "ssa-page-common.h"
 #include "ssa-preferences.h"
@@ -3276,6 +3280,94 @@ test_shortcuts_complete (Fixture *f)
   gtk_window_close (GTK_WINDOW (overlay));
 }
 
+/* An SVG logo becomes the PNG the documents draw: the printed offer and the workbook both
+ * carry it. */
+static void
+test_svg_logo (void)
+{
+  static const char svg[] =
+    "<svg xmlns='http://www.w3.org/2000/svg' width='300' height='100' viewBox='0 0 300 100'>"
+    "<rect x='0' y='0' width='300' height='100' fill='#1f4e79'/>"
+    "<circle cx='50' cy='50' r='40' fill='#ffcc00'/></svg>";
+  g_autoptr(GBytes) svg_bytes = g_bytes_new_static (svg, sizeof svg - 1);
+  g_autoptr(GBytes) text_bytes = g_bytes_new_static ("not a picture", 13);
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) same = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(SsaPriceList) price_list = ssa_samples_load_price_list (&error);
+  g_autoptr(SsaInventory) inventory = ssa_samples_load_installation ("lapsed.json", &error);
+  g_autoptr(SsaOffer) offer = NULL;
+  g_autoptr(SsaDocumentInfo) info = ssa_document_info_new_sample ();
+  g_autofree char *dir = g_dir_make_tmp ("ssa-svg-logo-XXXXXX", &error);
+  g_autofree char *pdf = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *unzip_out = NULL;
+  g_autofree char *pdfimages = g_find_program_in_path ("pdfimages");
+  SsaOfferRequest request;
+  int status = 0;
+
+  g_assert_no_error (error);
+  png = ssa_gui_logo_to_png (svg_bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (png);
+  g_assert_cmpmem (g_bytes_get_data (png, NULL), 4, "\211PNG", 4);
+  stream = g_memory_input_stream_new_from_bytes (png);
+  pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 208);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 624);
+
+  /* A PNG stays as it is; what is neither is refused in words. */
+  same = ssa_gui_logo_to_png (png, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (same, png));
+  g_assert_null (ssa_gui_logo_to_png (text_bytes, &error));
+  g_assert_error (error, SSA_ERROR, SSA_ERROR_INVALID);
+  g_clear_error (&error);
+
+  ssa_offer_request_init (&request);
+  g_date_clear (&request.today, 1);
+  g_date_set_dmy (&request.today, 28, 11, 2026);
+  offer = ssa_offer_compute (price_list, inventory, &request, &error);
+  g_assert_no_error (error);
+  info->reseller.logo_png = g_bytes_ref (png);
+  pdf = g_build_filename (dir, "logo.pdf", NULL);
+  xlsx = g_build_filename (dir, "logo.xlsx", NULL);
+  g_assert_true (ssa_offer_pdf_write (offer, inventory, info, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (ssa_offer_xlsx_write (offer, inventory, info, xlsx, &error));
+  g_assert_no_error (error);
+
+  if (pdfimages != NULL)
+    {
+      const char *argv[] = { "pdfimages", "-list", pdf, NULL };
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &list, NULL, &status, &error));
+      g_assert_no_error (error);
+      /* Two header lines, then the logo (and its soft mask). */
+      g_assert_true (strstr (list, "image") != NULL);
+    }
+  {
+    const char *argv[] = { "/usr/bin/python3", "-c",
+                           "import sys, zipfile; "
+                           "print([n for n in zipfile.ZipFile(sys.argv[1]).namelist() "
+                           "if n.startswith('xl/media/')])", xlsx, NULL };
+
+    if (g_file_test (argv[0], G_FILE_TEST_IS_EXECUTABLE))
+      {
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &unzip_out,
+                                     NULL, &status, &error));
+        g_assert_no_error (error);
+        g_assert_nonnull (strstr (unzip_out, "xl/media/image1.png"));
+      }
+  }
+  test_remove_tree (dir);
+}
+
 #define ADD_TEST(path, samples, body) \
   G_STMT_START { \
     static const TestCase test_case = { samples, body }; \
@@ -3303,6 +3395,7 @@ main (int    argc,
     }
   adw_init ();
 
+  g_test_add_func ("/window/svg-logo", test_svg_logo);
   ADD_TEST ("/window/first-run", FALSE, test_first_run);
   ADD_TEST ("/window/sidebar-filter", TRUE, test_sidebar_filter);
   ADD_TEST ("/window/sidebar-keeps-selection", TRUE, test_sidebar_keeps_selection);

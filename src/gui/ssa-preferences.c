@@ -386,7 +386,6 @@ logo_loaded_cb (GObject      *object,
   g_autoptr(SsaPreferences) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  static const guchar png_signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 
   bytes = g_file_load_bytes_finish (G_FILE (object), result, NULL, &error);
   if (bytes == NULL)
@@ -404,10 +403,21 @@ logo_loaded_cb (GObject      *object,
       toast (self, _("The logo is larger than 2 MB: choose a smaller picture."));
       return;
     }
-  if (g_bytes_get_size (bytes) < sizeof png_signature ||
-      memcmp (g_bytes_get_data (bytes, NULL), png_signature, sizeof png_signature) != 0)
+  /* An SVG logo is kept as the PNG the documents draw. */
+  {
+    g_autoptr(GBytes) png = ssa_gui_logo_to_png (bytes, &error);
+
+    if (png == NULL)
+      {
+        toast (self, error->message);
+        return;
+      }
+    g_bytes_unref (bytes);
+    bytes = g_steal_pointer (&png);
+  }
+  if (g_bytes_get_size (bytes) > SSA_PROFILE_MAX_LOGO_BYTES)
     {
-      toast (self, _("The logo must be a PNG picture."));
+      toast (self, _("The logo is larger than 2 MB: choose a smaller picture."));
       return;
     }
   if (self->profile == NULL)
@@ -444,8 +454,9 @@ choose_logo_cb (SsaPreferences *self)
 
   chooser = gtk_file_chooser_native_new (_("Choose a Logo"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PNG pictures"));
+  gtk_file_filter_set_name (filter, _("PNG or SVG pictures"));
   gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (logo_response_cb), g_object_ref (self));
