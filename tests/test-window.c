@@ -28,6 +28,7 @@
 #include "ssa-offer-builder.h"
 #include "ssa-error.h"
 #include "ssa-document.h"
+#include "ssa-document-details.h"
 #include "ssa-offer-xlsx.h"
 #include "ssa-offer-pdf.h"
 #include "ssa-offer-item.h"
@@ -951,14 +952,14 @@ check_document_contents (const char *pdf,
     "Nidaros Bygg og Anlegg AS", "Org.nr. 971 258 063", "Kjøpmannsgata 47",
     "Ola Haugen", "ola.haugen@example.no",
     /* The references and the acceptance block. */
-    "Vår ref.", "Deres ref.", "Aksept", "Akseptfrist", "Signatur", "Sted",
+    "Vår ref.", "Kari Selger", "Deres ref.", "Aksept", "Akseptfrist", "Signatur", "Sted",
     "returnere denne siden til tilbud@testforhandler.example.no",
     "Akseptert for Nidaros Bygg og Anlegg AS", "Prisliste",
   };
   static const char * const cells[] = {
     "+Testforhandler AS", "+923 456 783 MVA", "+Foretaksregisteret", "+Verkstedgata 1",
     "+Nidaros Bygg og Anlegg AS", "+971 258 063", "+Kjøpmannsgata 47", "+Ola Haugen",
-    "+ola.haugen@example.no", "-sample-2026-11", NULL,
+    "+ola.haugen@example.no", "+Kari Selger", "-sample-2026-11", NULL,
   };
 
   if (text == NULL)
@@ -1011,6 +1012,7 @@ check_documents (Fixture         *f,
   g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
   g_autoptr(GFile) xlsx_file = g_file_new_for_path (xlsx);
   g_autoptr(GFile) printed_file = g_file_new_for_path (printed);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.ssadesk.SsaDesk");
   g_autofree char *contents = NULL;
   gsize length = 0;
 
@@ -1024,6 +1026,7 @@ check_documents (Fixture         *f,
   spin (1000);
 
   save_test_profile (f);
+  g_settings_set_string (settings, "our-reference", "Kari Selger");
   ssa_offer_builder_save_document (builder, SSA_OFFER_DOCUMENT_PDF, pdf_file);
   ssa_offer_builder_save_document (builder, SSA_OFFER_DOCUMENT_XLSX, xlsx_file);
   ssa_offer_builder_print_to_file (builder, printed_file);
@@ -1031,6 +1034,7 @@ check_documents (Fixture         *f,
   g_assert_true (wait_for (file_complete, xlsx));
   g_assert_true (wait_for (file_complete, printed));
   check_document_contents (pdf, printed, xlsx);
+  g_settings_reset (settings, "our-reference");
 
   g_assert_true (g_file_get_contents (xlsx, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "PK"));
@@ -1892,6 +1896,22 @@ test_preferences (Fixture *f)
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (org_no), "error"));
   g_assert_true (wait_for (profile_saved, &wait));
   screenshot (GTK_WIDGET (preferences), "preferences");
+
+  /* The user's own name for "Vår ref.": a setting, which the documents print. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.ssadesk.SsaDesk");
+    g_autofree char *chosen = NULL;
+    g_autofree char *printed = NULL;
+
+    gtk_editable_set_text (find_entry_row (GTK_WIDGET (preferences),
+                                           "Your Name on Offers (“Our ref.”)"),
+                           "Kari Selger");
+    chosen = g_settings_get_string (settings, "our-reference");
+    g_assert_cmpstr (chosen, ==, "Kari Selger");
+    printed = ssa_document_dup_user_name ();
+    g_assert_cmpstr (printed, ==, "Kari Selger");
+    g_settings_reset (settings, "our-reference");
+  }
   gtk_window_close (GTK_WINDOW (preferences));
 }
 

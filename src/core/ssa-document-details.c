@@ -14,6 +14,7 @@
 #include "ssa-document-details.h"
 #include "ssa-installation.h"
 #include "ssa-profile.h"
+#include "ssa-refresh.h"
 
 /* One function gathers what a customer document shows beyond the offer, so that the
  * window's Print, Save as PDF and Export to Excel, the renewal batch and the command line
@@ -25,7 +26,8 @@
  *   customer      the installation's customer from the database, in full (org. no.,
  *                 address, contact, e-mail). A stored offer keeps the customer it was made
  *                 for; only what its snapshot lacks is filled in;
- *   references    "Vår ref." is the user (the account's full name), "Deres ref." the
+ *   references    "Vår ref." is the user (the preferences' name, else the account's
+ *                 full name), "Deres ref." the
  *                 customer's contact;
  *   price list    a name a customer can read ("innovaphone, 01.11.2026"), never its id;
  *   number, date and validity of a stored offer. */
@@ -206,13 +208,28 @@ ssa_document_price_list_name (const SsaPriceList *price_list,
 /**
  * ssa_document_dup_user_name:
  *
- * Returns: (transfer full) (nullable): the user as "Vår ref." names them: the account's
- *   full name, else its login name.
+ * Returns: (transfer full) (nullable): the user as "Vår ref." names them: the name set
+ *   in the preferences (the setting "our-reference"), else the account's full name, else
+ *   its login name.
  */
 char *
 ssa_document_dup_user_name (void)
 {
+  g_autoptr(GSettings) settings = ssa_refresh_dup_settings ();
+  g_autoptr(GSettingsSchema) schema = NULL;
   const char *name = g_get_real_name ();
+
+  /* The name the user gave in the preferences, where the settings have one. */
+  if (settings != NULL)
+    g_object_get (settings, "settings-schema", &schema, NULL);
+  if (schema != NULL && g_settings_schema_has_key (schema, "our-reference"))
+    {
+      g_autofree char *chosen = g_settings_get_string (settings, "our-reference");
+
+      g_strstrip (chosen);
+      if (chosen[0] != '\0')
+        return g_steal_pointer (&chosen);
+    }
 
   /* GLib says "Unknown" when the account has no full name. */
   if (is_empty (name) || g_str_equal (name, "Unknown"))

@@ -50,6 +50,7 @@ struct _SsaPreferences
   AdwEntryRow          *address_row;
   AdwEntryRow          *phone_row;
   AdwEntryRow          *email_row;
+  AdwEntryRow          *our_reference_row;
   AdwActionRow         *logo_row;
   GtkButton            *logo_clear_button;
   AdwEntryRow          *terms_row;
@@ -702,6 +703,7 @@ ssa_preferences_class_init (SsaPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, address_row);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, phone_row);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, email_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaPreferences, our_reference_row);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, logo_row);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, logo_clear_button);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, terms_row);
@@ -748,6 +750,9 @@ ssa_preferences_init (SsaPreferences *self)
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "backup-keep-weeks",
                        gtk_spin_button_get_adjustment (self->keep_weeks_spin), "value",
+                       G_SETTINGS_BIND_DEFAULT);
+      /* "Vår ref." on offers: a setting of this user, not part of the shared profile. */
+      g_settings_bind (self->settings, "our-reference", self->our_reference_row, "text",
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind_with_mapping (self->settings, "document-language",
                                     self->language_row, "selected", G_SETTINGS_BIND_DEFAULT,
