@@ -770,7 +770,7 @@ add_title_and_parties (SsaOfferPdf *self)
   if (customer->contact != NULL && customer->contact[0] != '\0')
     key_values_add (rows, doc (self, SSA_DOC_YOUR_REF), g_strdup (customer->contact));
   right_height = block_add_key_values (self, index, rows, right_x, 0, right_width,
-                                       right_width * 0.55, TRUE);
+                                       right_width * 0.46, TRUE);
   key_values_clear (rows);
 
   get_block (self, index)->height = MAX (left_height, right_height) + 6;
