@@ -1516,6 +1516,20 @@ test_offer_export (Fixture       *f,
       g_assert_cmpstr (text, !=, other);
       g_assert_nonnull (strstr (text, "Nordlys Telekom AS"));
       g_assert_null (strstr (text, "Nytt Navn AS"));
+      /* The same details as the window's documents (ssa_document_details_load()): the
+       * customer as the offer was made for, in full, the references, the acceptance
+       * block, and the price list's name, never its id. */
+      g_assert_nonnull (strstr (text, "Nidaros Bygg og Anlegg AS"));
+      g_assert_null (strstr (text, "Annen Kunde AS"));
+      g_assert_nonnull (strstr (text, "Org.nr. 971 258 063"));
+      g_assert_nonnull (strstr (text, "Org.nr. 988 077 917 MVA"));
+      g_assert_nonnull (strstr (text, "Kjøpmannsgata 47"));
+      g_assert_nonnull (strstr (text, "Vår ref."));
+      g_assert_nonnull (strstr (text, "Deres ref."));
+      g_assert_nonnull (strstr (text, "Akseptfrist"));
+      g_assert_nonnull (strstr (text, "Akseptert for Nidaros Bygg og Anlegg AS"));
+      g_assert_nonnull (strstr (text, "innovaphone, 01.11.2026"));
+      g_assert_null (strstr (text, "sample-2026-11"));
     }
 
   /* Malformed, and refused. */

@@ -389,9 +389,35 @@ contains_bytes (const char *haystack,
   return FALSE;
 }
 
+/* The batch's printed offer has what every document path gives: the customer, the
+ * references, the acceptance block, and the price list's name, never its id. */
+static void
+check_pdf_text (const char *path,
+                const char *customer)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  const char *expected[] = { "Vår ref.", "Aksept", "Akseptfrist", "Signatur", "Prisliste",
+                             "innovaphone", customer };
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (pdftotext == NULL)
+    return;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (expected[i] != NULL && strstr (text, expected[i]) == NULL)
+      g_error ("“%s” is not in %s:\n%s", expected[i], path, text);
+  g_assert_null (strstr (text, "sample-2026-11"));
+}
+
 static void
 check_documents (const char *folder,
-                 const char *number)
+                 const char *number,
+                 const char *customer)
 {
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   const char *name;
@@ -413,6 +439,7 @@ check_documents (const char *folder,
         {
           g_assert_cmpuint (length, >, 4);
           g_assert_cmpmem (contents, 4, "%PDF", 4);
+          check_pdf_text (path, customer);
           pdf = TRUE;
         }
       else if (g_str_has_suffix (name, ".xlsx"))
@@ -658,7 +685,7 @@ test_renewals (Fixture       *f,
       g_assert_cmpint (offer->status, ==, SSA_OFFER_STATUS_DRAFT);
       g_assert_cmpint (offer->revision, ==, 1);
       g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{4}$", offer->number, 0, 0));
-      check_documents (folder_path, offer->number);
+      check_documents (folder_path, offer->number, offer->customer_name);
     }
 
   /* Run again, the batch makes no duplicates: both now have an open offer, and the page

@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <cairo.h>
 
+#include "ssa-document-details.h"
 #include "ssa-offer-pdf.h"
 #include "test-docs.h"
 
@@ -124,7 +125,12 @@ test_lapsed_bokmal (void)
     "Kontaktperson: Ola Haugen", "ola.haugen@example.no",
     /* The offer. */
     "Tilbud på SSA (programvareavtale)", "Tilbudsnr.", "2026-0042-R2", "Revisjon",
-    "Dato", "28.11.2026", "Tilbudet gjelder til", "28.12.2026", "sample-2026-11",
+    "Dato", "28.11.2026", "Tilbudet gjelder til", "28.12.2026", "Prisliste", "innovaphone",
+    /* The references: ours (the user) and theirs (the customer's contact). */
+    "Vår ref.", "Kari Nordmann", "Deres ref.",
+    /* The acceptance block: the deadline, how, and the fields to fill in. */
+    "Aksept", "Akseptfrist: 28.12.2026", "returnere denne siden til salg@nordlys.example.no",
+    "Akseptert for Nidaros Bygg og Anlegg AS", "Sted", "Navn med blokkbokstaver", "Signatur",
     /* The installation and the period. */
     "Kontor Trondheim", "IP811-00-90-33-2F-91-C4", "13r3 sr10", "Nåværende SSA utløper",
     "30.06.2026", "28.11.2026 – 27.11.2027", "Én faktura",
@@ -159,6 +165,8 @@ test_lapsed_bokmal (void)
   text = pdf_text (path, "-layout", 0);
   for (i = 0; i < G_N_ELEMENTS (expected); i++)
     assert_contains (text, expected[i]);
+  /* Never the price list's internal id. */
+  assert_lacks (text, "sample-2026-11");
   /* Neither English nor the ISO dates of the files. */
   assert_lacks (text, "Total incl. VAT");
   assert_lacks (text, "Page ");
@@ -196,7 +204,8 @@ test_lapsed_english (void)
     "This offer is valid until", "2026-12-28", "Org. no. 923 456 783 MVA",
     "Foretaksregisteret", "Back-payment at 2 × the price", "NOK 1,293.75", "NOK 3,764.68",
     "VAT 25%", "NOK 752.94", "Total incl. VAT", "Page 1 of 2", "Third party", "Hardware",
-    "The SSA does not include", "Payment terms",
+    "The SSA does not include", "Payment terms", "Our ref.", "Your ref.",
+    "Deadline for acceptance: 2026-12-28", "Signature",
   };
   guint i;
 
@@ -236,7 +245,121 @@ test_draft (void)
   assert_contains (text, "Bryggen Regnskap AS");
   assert_lacks (text, "MVA");
   assert_lacks (text, "Foretaksregisteret");
+  /* Nothing is back-paid: no back-payment line at all, not "Etterbetaling 0,00 kr". */
+  g_assert_cmpint (offer->totals.backpay, ==, 0);
+  assert_lacks (text, "Etterbetaling");
+  /* One invoice: no instalment plan. */
+  assert_lacks (text, "Fakturaplan");
   test_remove_tree (dir);
+}
+
+/* The instalment rule of docs/rules.md: one invoice per started interval, equal whole øre,
+ * the øre left over on the first. */
+static void
+test_instalments (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaPriceList) price_list = ssa_samples_load_price_list (&error);
+  g_autoptr(SsaInventory) inventory = ssa_samples_load_installation ("lapsed.json", &error);
+  static const struct {
+    SsaBilling billing;
+    guint      n;
+    guint      interval;
+  } plans[] = {
+    { SSA_BILLING_ONCE, 1, 0 },
+    { SSA_BILLING_ANNUAL, 1, 12 },
+    { SSA_BILLING_QUARTERLY, 4, 3 },
+    { SSA_BILLING_MONTHLY, 12, 1 },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    {
+      g_autoptr(SsaOffer) offer = NULL;
+      g_autofree char *text = NULL;
+      SsaOfferRequest request;
+      SsaInstalments plan;
+
+      ssa_offer_request_init (&request);
+      request.today = test_date ("2026-11-28");
+      request.billing = plans[i].billing;
+      offer = ssa_offer_compute (price_list, inventory, &request, &error);
+      g_assert_no_error (error);
+
+      ssa_document_instalments (offer, &plan);
+      g_assert_cmpuint (plan.n_invoices, ==, plans[i].n);
+      g_assert_cmpuint (plan.interval_months, ==, plans[i].interval);
+      /* Exact: the invoices add up to the total, to the øre. */
+      g_assert_cmpint (plan.first_amount + plan.amount * (gint64) (plan.n_invoices - 1), ==,
+                       offer->totals.total);
+      g_assert_cmpint (plan.first_amount - plan.amount, >=, 0);
+      g_assert_cmpint (plan.first_amount - plan.amount, <, (gint64) plan.n_invoices);
+      g_assert_cmpint (g_date_compare (&plan.first_date, &offer->start), ==, 0);
+
+      text = ssa_document_instalments_text (offer, SSA_LANG_NB);
+      if (plan.n_invoices == 1)
+        g_assert_null (text);
+      else
+        {
+          g_autofree char *amount = ssa_money_format (plan.amount, "NOK", SSA_LANG_NB);
+          g_autofree char *first = ssa_money_format (plan.first_amount, "NOK", SSA_LANG_NB);
+          g_autofree char *expected = NULL;
+
+          if (plan.first_amount == plan.amount)
+            expected = g_strdup_printf ("%u fakturaer à %s, første 28.11.2026", plan.n_invoices,
+                                        amount);
+          else
+            expected = g_strdup_printf ("%u fakturaer: første på %s den 28.11.2026, "
+                                        "deretter %u à %s", plan.n_invoices, first,
+                                        plan.n_invoices - 1, amount);
+          g_assert_cmpstr (text, ==, expected);
+
+          /* The printed offer says it under the totals. */
+          if (plan.n_invoices == 4 && have_poppler ())
+            {
+              g_autofree char *dir = test_docs_make_dir ();
+              g_autofree char *path = write_pdf (offer, inventory, NULL, dir, "plan.pdf");
+              g_autofree char *pdf = pdf_text (path, "-raw", 0);
+              g_autofree char *line = g_strdup_printf ("Fakturaplan: %s", expected);
+              g_autofree char *squeezed_pdf = squeeze (pdf);
+              g_autofree char *squeezed_line = squeeze (line);
+
+              /* The line may wrap in the totals' column. */
+              assert_contains (squeezed_pdf, squeezed_line);
+              test_remove_tree (dir);
+            }
+        }
+    }
+
+  /* A total that does not divide: 100 003 øre in 4 invoices are 250,03 kr (the 3 øre left
+   * over) and three of 250,00 kr. */
+  {
+    g_autoptr(SsaOffer) offer = NULL;
+    g_autofree char *text = NULL;
+    SsaOfferRequest request;
+    SsaInstalments plan;
+
+    ssa_offer_request_init (&request);
+    request.today = test_date ("2026-11-28");
+    request.billing = SSA_BILLING_QUARTERLY;
+    offer = ssa_offer_compute (price_list, inventory, &request, &error);
+    g_assert_no_error (error);
+    offer->totals.total = 100003;
+    ssa_document_instalments (offer, &plan);
+    g_assert_cmpuint (plan.n_invoices, ==, 4);
+    g_assert_cmpint (plan.amount, ==, 25000);
+    g_assert_cmpint (plan.first_amount, ==, 25003);
+    text = ssa_document_instalments_text (offer, SSA_LANG_NB);
+    g_assert_cmpstr (text, ==, "4 fakturaer: første på 250,03 kr den 28.11.2026, deretter 3 à "
+                               "250,00 kr");
+    offer->totals.total = 100000;
+    g_clear_pointer (&text, g_free);
+    text = ssa_document_instalments_text (offer, SSA_LANG_NB);
+    g_assert_cmpstr (text, ==, "4 fakturaer à 250,00 kr, første 28.11.2026");
+    g_clear_pointer (&text, g_free);
+    text = ssa_document_instalments_text (offer, SSA_LANG_EN);
+    g_assert_cmpstr (text, ==, "4 invoices of NOK 250.00, the first on 2026-11-28");
+  }
 }
 
 static void
@@ -926,6 +1049,7 @@ main (int    argc,
   g_test_add_func ("/pdf/lapsed/english", test_lapsed_english);
   g_test_add_func ("/pdf/draft", test_draft);
   g_test_add_func ("/pdf/co-terming", test_co_terming);
+  g_test_add_func ("/pdf/instalments", test_instalments);
   g_test_add_func ("/pdf/discounts-and-labour", test_discounts_and_labour);
   g_test_add_func ("/pdf/long-table", test_long_table);
   g_test_add_func ("/pdf/row-taller-than-page", test_row_taller_than_page);

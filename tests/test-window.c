@@ -26,6 +26,11 @@
 #include "ssa-gui-util.h"
 #include "ssa-inventory-view.h"
 #include "ssa-offer-builder.h"
+#include "ssa-error.h"
+#include "ssa-document.h"
+#include "ssa-document-details.h"
+#include "ssa-offer-xlsx.h"
+#include "ssa-offer-pdf.h"
 #include "ssa-offer-item.h"
 #include "ssa-page-common.h"
 #include "ssa-preferences.h"
@@ -470,6 +475,23 @@ test_first_run (Fixture *f)
   g_assert_true (gtk_widget_get_mapped (status));
   screenshot (GTK_WIDGET (f->window), "welcome");
 
+  /* The first run asks for the reseller's details, printed as the seller on every offer:
+   * a button that opens the preferences on the profile, enabled. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    gboolean found = FALSE;
+
+    collect_widgets (status, GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
+                     "win.preferences") == 0)
+        {
+          g_assert_true (gtk_widget_is_sensitive (g_ptr_array_index (buttons, i)));
+          found = TRUE;
+        }
+    g_assert_true (found);
+  }
+
   /* "Load Sample Data" imports the six samples through the database. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-samples", NULL));
   g_assert_true (wait_for (on_main_page, f));
@@ -901,6 +923,147 @@ file_complete (gpointer data)
   return TRUE;
 }
 
+static void assert_toast (Fixture    *f,
+                          const char *needle);
+
+/* The text of a PDF (pdftotext -layout), or NULL without poppler-utils. */
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (pdftotext == NULL)
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static int
+pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, NULL));
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Pages:"))
+      return atoi (lines[i] + strlen ("Pages:"));
+  return 0;
+}
+
+static void
+assert_text_contains (const char *text,
+                      const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    g_error ("“%s” is not in the document:\n%s", needle, text);
+}
+
+/* Runs tests/xlsx-check.py cells on @path: each "+TEXT" in a cell, no "-TEXT" anywhere. */
+static void
+check_workbook_cells (const char         *path,
+                      const char * const *needles)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "xlsx-check.py", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
+    return;
+  g_ptr_array_add (argv, (char *) "/usr/bin/python3");
+  g_ptr_array_add (argv, script);
+  g_ptr_array_add (argv, (char *) "cells");
+  g_ptr_array_add (argv, (char *) path);
+  for (guint i = 0; needles[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) needles[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xlsx-check.py cells failed:\n%s", err);
+}
+
+/* The documents the window writes carry the customer in full, the seller as the profile
+ * has it, the references, the acceptance block, and never the price list's id; the printed
+ * pages break as the saved PDF's do. */
+static void
+check_document_contents (const char *pdf,
+                         const char *printed,
+                         const char *xlsx)
+{
+  g_autofree char *text = pdf_text (pdf);
+  g_autofree char *printed_text = pdf_text (printed);
+  static const char * const expected[] = {
+    /* The seller, with the markings of Norwegian business documents. */
+    "Testforhandler AS", "Org.nr. 923 456 783 MVA", "Foretaksregisteret", "Verkstedgata 1",
+    /* The customer in full, not only its name. */
+    "Nidaros Bygg og Anlegg AS", "Org.nr. 971 258 063", "Kjøpmannsgata 47",
+    "Ola Haugen", "ola.haugen@example.no",
+    /* The references and the acceptance block. */
+    "Vår ref.", "Kari Selger", "Deres ref.", "Aksept", "Akseptfrist", "Signatur", "Sted",
+    "returnere denne siden til tilbud@testforhandler.example.no",
+    "Akseptert for Nidaros Bygg og Anlegg AS", "Prisliste",
+  };
+  static const char * const cells[] = {
+    "+Testforhandler AS", "+923 456 783 MVA", "+Foretaksregisteret", "+Verkstedgata 1",
+    "+Nidaros Bygg og Anlegg AS", "+971 258 063", "+Kjøpmannsgata 47", "+Ola Haugen",
+    "+ola.haugen@example.no", "+Kari Selger", "-sample-2026-11", NULL,
+  };
+
+  if (text == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      assert_text_contains (text, expected[i]);
+      assert_text_contains (printed_text, expected[i]);
+    }
+  g_assert_null (strstr (text, "sample-2026-11"));
+  g_assert_null (strstr (printed_text, "sample-2026-11"));
+  /* Print and Save as PDF paginate alike. */
+  g_assert_cmpint (pdf_pages (printed), ==, pdf_pages (pdf));
+  check_workbook_cells (xlsx, cells);
+}
+
+/* The reseller's profile, as the preferences store it. */
+static void
+save_test_profile (Fixture *f)
+{
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  profile = ssa_db_load_profile (db, &error);
+  g_assert_no_error (error);
+  g_free (profile->company_name);
+  profile->company_name = g_strdup ("Testforhandler AS");
+  g_free (profile->org_no);
+  profile->org_no = g_strdup ("923456783");
+  profile->vat_registered = TRUE;
+  profile->foretaksregisteret = TRUE;
+  g_free (profile->address);
+  profile->address = g_strdup ("Verkstedgata 1\n7010 Trondheim");
+  g_free (profile->email);
+  profile->email = g_strdup ("tilbud@testforhandler.example.no");
+  g_assert_true (ssa_db_save_profile (db, profile, &error));
+  g_assert_no_error (error);
+}
+
 static void
 check_documents (Fixture         *f,
                  SsaOfferBuilder *builder)
@@ -911,15 +1074,29 @@ check_documents (Fixture         *f,
   g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
   g_autoptr(GFile) xlsx_file = g_file_new_for_path (xlsx);
   g_autoptr(GFile) printed_file = g_file_new_for_path (printed);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.ssadesk.SsaDesk");
   g_autofree char *contents = NULL;
   gsize length = 0;
 
+  /* The first run's empty profile: the document is written, and a toast (not a dialog)
+   * offers to fill the profile in. */
+  ssa_offer_builder_save_document (builder, SSA_OFFER_DOCUMENT_PDF, pdf_file);
+  g_assert_true (wait_for (file_complete, pdf));
+  assert_toast (f, "names no seller");
+  g_assert_cmpint (g_unlink (pdf), ==, 0);
+  /* The toast's animation ends before the next documents' toasts replace it. */
+  spin (1000);
+
+  save_test_profile (f);
+  g_settings_set_string (settings, "our-reference", "Kari Selger");
   ssa_offer_builder_save_document (builder, SSA_OFFER_DOCUMENT_PDF, pdf_file);
   ssa_offer_builder_save_document (builder, SSA_OFFER_DOCUMENT_XLSX, xlsx_file);
   ssa_offer_builder_print_to_file (builder, printed_file);
   g_assert_true (wait_for (file_complete, pdf));
   g_assert_true (wait_for (file_complete, xlsx));
   g_assert_true (wait_for (file_complete, printed));
+  check_document_contents (pdf, printed, xlsx);
+  g_settings_reset (settings, "our-reference");
 
   g_assert_true (g_file_get_contents (xlsx, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "PK"));
@@ -2417,6 +2594,22 @@ test_preferences (Fixture *f)
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (org_no), "error"));
   g_assert_true (wait_for (profile_saved, &wait));
   screenshot (GTK_WIDGET (preferences), "preferences");
+
+  /* The user's own name for "Vår ref.": a setting, which the documents print. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.ssadesk.SsaDesk");
+    g_autofree char *chosen = NULL;
+    g_autofree char *printed = NULL;
+
+    gtk_editable_set_text (find_entry_row (GTK_WIDGET (preferences),
+                                           "Your Name on Offers (“Our ref.”)"),
+                           "Kari Selger");
+    chosen = g_settings_get_string (settings, "our-reference");
+    g_assert_cmpstr (chosen, ==, "Kari Selger");
+    printed = ssa_document_dup_user_name ();
+    g_assert_cmpstr (printed, ==, "Kari Selger");
+    g_settings_reset (settings, "our-reference");
+  }
   gtk_window_close (GTK_WINDOW (preferences));
 }
 
@@ -3869,6 +4062,94 @@ test_shortcuts_complete (Fixture *f)
   gtk_window_close (GTK_WINDOW (overlay));
 }
 
+/* An SVG logo becomes the PNG the documents draw: the printed offer and the workbook both
+ * carry it. */
+static void
+test_svg_logo (void)
+{
+  static const char svg[] =
+    "<svg xmlns='http://www.w3.org/2000/svg' width='300' height='100' viewBox='0 0 300 100'>"
+    "<rect x='0' y='0' width='300' height='100' fill='#1f4e79'/>"
+    "<circle cx='50' cy='50' r='40' fill='#ffcc00'/></svg>";
+  g_autoptr(GBytes) svg_bytes = g_bytes_new_static (svg, sizeof svg - 1);
+  g_autoptr(GBytes) text_bytes = g_bytes_new_static ("not a picture", 13);
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) same = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(SsaPriceList) price_list = ssa_samples_load_price_list (&error);
+  g_autoptr(SsaInventory) inventory = ssa_samples_load_installation ("lapsed.json", &error);
+  g_autoptr(SsaOffer) offer = NULL;
+  g_autoptr(SsaDocumentInfo) info = ssa_document_info_new_sample ();
+  g_autofree char *dir = g_dir_make_tmp ("ssa-svg-logo-XXXXXX", &error);
+  g_autofree char *pdf = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *unzip_out = NULL;
+  g_autofree char *pdfimages = g_find_program_in_path ("pdfimages");
+  SsaOfferRequest request;
+  int status = 0;
+
+  g_assert_no_error (error);
+  png = ssa_gui_logo_to_png (svg_bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (png);
+  g_assert_cmpmem (g_bytes_get_data (png, NULL), 4, "\211PNG", 4);
+  stream = g_memory_input_stream_new_from_bytes (png);
+  pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 208);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 624);
+
+  /* A PNG stays as it is; what is neither is refused in words. */
+  same = ssa_gui_logo_to_png (png, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (same, png));
+  g_assert_null (ssa_gui_logo_to_png (text_bytes, &error));
+  g_assert_error (error, SSA_ERROR, SSA_ERROR_INVALID);
+  g_clear_error (&error);
+
+  ssa_offer_request_init (&request);
+  g_date_clear (&request.today, 1);
+  g_date_set_dmy (&request.today, 28, 11, 2026);
+  offer = ssa_offer_compute (price_list, inventory, &request, &error);
+  g_assert_no_error (error);
+  info->reseller.logo_png = g_bytes_ref (png);
+  pdf = g_build_filename (dir, "logo.pdf", NULL);
+  xlsx = g_build_filename (dir, "logo.xlsx", NULL);
+  g_assert_true (ssa_offer_pdf_write (offer, inventory, info, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (ssa_offer_xlsx_write (offer, inventory, info, xlsx, &error));
+  g_assert_no_error (error);
+
+  if (pdfimages != NULL)
+    {
+      const char *argv[] = { "pdfimages", "-list", pdf, NULL };
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &list, NULL, &status, &error));
+      g_assert_no_error (error);
+      /* Two header lines, then the logo (and its soft mask). */
+      g_assert_true (strstr (list, "image") != NULL);
+    }
+  {
+    const char *argv[] = { "/usr/bin/python3", "-c",
+                           "import sys, zipfile; "
+                           "print([n for n in zipfile.ZipFile(sys.argv[1]).namelist() "
+                           "if n.startswith('xl/media/')])", xlsx, NULL };
+
+    if (g_file_test (argv[0], G_FILE_TEST_IS_EXECUTABLE))
+      {
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, &unzip_out,
+                                     NULL, &status, &error));
+        g_assert_no_error (error);
+        g_assert_nonnull (strstr (unzip_out, "xl/media/image1.png"));
+      }
+  }
+  test_remove_tree (dir);
+}
+
 #define ADD_TEST(path, samples, body) \
   G_STMT_START { \
     static const TestCase test_case = { samples, body }; \
@@ -3896,6 +4177,7 @@ main (int    argc,
     }
   adw_init ();
 
+  g_test_add_func ("/window/svg-logo", test_svg_logo);
   ADD_TEST ("/window/first-run", FALSE, test_first_run);
   ADD_TEST ("/window/sidebar-filter", TRUE, test_sidebar_filter);
   ADD_TEST ("/window/sidebar-keeps-selection", TRUE, test_sidebar_keeps_selection);

@@ -184,6 +184,37 @@ write_expectations (const SsaOffer        *offer,
     }
   json_builder_end_array (builder);
 
+  /* The seller and the customer, as the panel shows them. */
+  json_builder_set_member_name (builder, "panel");
+  json_builder_begin_array (builder);
+  {
+    const char *values[] = {
+      info->reseller.company_name, info->reseller.email, info->our_reference,
+      inventory->customer.name, inventory->customer.contact, inventory->customer.email,
+    };
+    g_autofree char *seller_org_no = ssa_document_format_org_no (info->reseller.org_no,
+                                                                 info->reseller.vat_registered);
+    g_autofree char *customer_org_no = ssa_document_format_org_no (inventory->customer.org_no,
+                                                                   FALSE);
+
+    for (i = 0; i < G_N_ELEMENTS (values); i++)
+      if (values[i] != NULL)
+        json_builder_add_string_value (builder, values[i]);
+    if (seller_org_no != NULL)
+      json_builder_add_string_value (builder, seller_org_no);
+    if (customer_org_no != NULL)
+      json_builder_add_string_value (builder, customer_org_no);
+    if (info->reseller.in_foretaksregisteret)
+      json_builder_add_string_value (builder, "Foretaksregisteret");
+  }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "never_shown");
+  json_builder_begin_array (builder);
+  /* The sample list's id (the formula-injection test names its products like its list). */
+  if (offer->price_list_id != NULL && g_str_has_prefix (offer->price_list_id, "sample-"))
+    json_builder_add_string_value (builder, offer->price_list_id);
+  json_builder_end_array (builder);
+
   json_builder_set_member_name (builder, "never_in_formulas");
   json_builder_begin_array (builder);
   for (i = 0; never_in_formulas != NULL && never_in_formulas[i] != NULL; i++)

@@ -6,6 +6,8 @@
 #   xlsx-check.py modify MANIFEST.json      change quantities and the SSC price, as a user
 #   xlsx-check.py recalc MANIFEST.json DIR  LibreOffice's results equal the engine's
 #   xlsx-check.py numbers FILE              every number cell reads back as a number
+#   xlsx-check.py cells FILE [+TEXT|-TEXT]…  a cell of the offer sheet holds +TEXT; no cell
+#                                           of the workbook holds -TEXT
 #
 # Exit status 0 when every check passes, 1 with one line per problem on stderr.
 
@@ -226,6 +228,54 @@ def check_static(path, expect_path):
                         if bad in str(cell.value):
                             problem(f'{sheet.title}!{cell.coordinate}: {cell.value!r}')
 
+    # The seller and the customer in the panel beside the table (column M).
+    panel = [offer.cell(row=r, column=13).value for r in range(1, offer.max_row + 1)]
+    for value in expect.get('panel', []):
+        if value not in panel:
+            problem(f'{value!r} is not in the panel (column M): {panel!r}')
+    # Internal ids the customer must never see, in any cell.
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                for bad in expect.get('never_shown', []):
+                    if isinstance(cell.value, str) and bad in cell.value:
+                        problem(f'{sheet.title}!{cell.coordinate} shows {bad!r}')
+
+    # Protected without a password: only the yellow cells, quantities included, may change.
+    if not offer.protection.sheet:
+        problem('the offer sheet is not protected')
+    if offer.protection.password:
+        problem('the offer sheet has a password')
+    for i, line in enumerate(expect['lines']):
+        r = first + i
+        cell = offer[f'D{r}']
+        billable = line['segment'] in ('regular', 'backpay')
+        if cell.protection.locked == billable:
+            problem(f'D{r} ({line["segment"]}) is {"locked" if billable else "unlocked"}')
+        if billable and cell.fill.fgColor.rgb not in ('FFFFF2CC', '00FFF2CC'):
+            problem(f'D{r} is not marked as a cell to change ({cell.fill.fgColor.rgb})')
+        for col in 'ABCEFGHIJ':
+            if not offer[f'{col}{r}'].protection.locked:
+                problem(f'{col}{r} is unlocked')
+    for name in INPUT_NAMES:
+        if named_cell(workbook, name).protection.locked:
+            problem(f'{name} is locked')
+    for name in TOTAL_NAMES:
+        if not named_cell(workbook, name).protection.locked:
+            problem(f'{name} is unlocked')
+    # The sums never depend on text: no total refers to a text column (A to C), and the
+    # column they are summed by holds numbers only, hidden.
+    for name in TOTAL_NAMES:
+        formula = named_cell(workbook, name).value
+        if re.search(r'(?<![A-Z])[ABC][0-9]', formula):
+            problem(f'{name} refers to a text column: {formula!r}')
+        for column in re.findall(r'SUMIF\(([A-Z]+)[0-9]', formula):
+            if not offer.column_dimensions[column].hidden:
+                problem(f'{name} sums by column {column}, which is not hidden')
+            for r in range(first, last + 1):
+                if not isinstance(offer[f'{column}{r}'].value, (int, float)):
+                    problem(f'{column}{r} is {offer[f"{column}{r}"].value!r}, not a number')
+
     # The licences sheet: the whole inventory, excluded items included.
     for i, item in enumerate(expect['inventory']):
         r = 6 + i
@@ -304,6 +354,22 @@ def check_numbers(path):
         problem(f'column widths {widths}')
 
 
+def check_cells(path, needles):
+    workbook = openpyxl.load_workbook(path)
+    offer = workbook.worksheets[0]
+    texts = [str(cell.value) for row in offer.iter_rows() for cell in row
+             if cell.value is not None]
+    every = [str(cell.value) for sheet in workbook.worksheets for row in sheet.iter_rows()
+             for cell in row if cell.value is not None]
+    for needle in needles:
+        if needle.startswith('+') and not any(needle[1:] in text for text in texts):
+            problem(f'no cell of {offer.title} holds {needle[1:]!r}')
+        elif needle.startswith('-') and any(needle[1:] in text for text in every):
+            problem(f'a cell holds {needle[1:]!r}')
+    if not offer.protection.sheet or offer.protection.password:
+        problem('the offer sheet is not protected without a password')
+
+
 def main(argv):
     if len(argv) == 4 and argv[1] == 'static':
         check_static(argv[2], argv[3])
@@ -313,6 +379,8 @@ def main(argv):
         check_recalc(argv[2], argv[3])
     elif len(argv) == 3 and argv[1] == 'numbers':
         check_numbers(argv[2])
+    elif len(argv) >= 3 and argv[1] == 'cells':
+        check_cells(argv[2], argv[3:])
     else:
         print(__doc__ or 'usage: see the head of xlsx-check.py', file=sys.stderr)
         sys.exit(2)

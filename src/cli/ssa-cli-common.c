@@ -12,6 +12,7 @@
 
 #include "ssa-cli.h"
 #include "ssa-date.h"
+#include "ssa-document-details.h"
 #include "ssa-error.h"
 #include "ssa-offer-pdf.h"
 #include "ssa-offer-xlsx.h"
@@ -447,7 +448,7 @@ ssa_cli_write_offer_files (SsaCliQuoteOptions    *options,
  * ssa_cli_write_offer_outputs:
  *
  * Writes the offer where the options ask for it: the files of ssa_cli_write_offer_files(),
- * as drafts from the sample reseller, and the readable text on standard output unless an
+ * as drafts from the sample reseller with @price_list's name, and the readable text on standard output unless an
  * option writes there ("-"). A failure leaves no output file and nothing on standard
  * output.
  *
@@ -456,12 +457,18 @@ ssa_cli_write_offer_files (SsaCliQuoteOptions    *options,
 int
 ssa_cli_write_offer_outputs (SsaCliQuoteOptions *options,
                              const SsaOffer     *offer,
-                             const SsaInventory *inventory)
+                             const SsaInventory *inventory,
+                             const SsaPriceList *price_list)
 {
   /* The JSON only when it is asked for: it takes longer than the workbook to make. */
   g_autofree char *json = options->json != NULL ? ssa_offer_to_json (offer) : NULL;
+  g_autoptr(SsaDocumentInfo) info = ssa_document_info_new_sample ();
 
-  if (!ssa_cli_write_offer_files (options, json, offer, inventory, NULL))
+  if (options->lang != NULL)
+    info->lang = ssa_lang_from_string (options->lang);
+  info->price_list_name = ssa_document_price_list_name (price_list, info->lang);
+
+  if (!ssa_cli_write_offer_files (options, json, offer, inventory, info))
     return SSA_CLI_REFUSED;
 
   if (!ssa_cli_quote_options_use_stdout (options))

@@ -16,6 +16,7 @@
 #include "ssa-csv.h"
 #include "ssa-date.h"
 #include "ssa-db.h"
+#include "ssa-document-details.h"
 #include "ssa-error.h"
 #include "ssa-json-guard.h"
 #include "ssa-offer-mail.h"

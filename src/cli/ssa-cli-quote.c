@@ -120,7 +120,7 @@ ssa_cli_quote (int    argc,
       goto out;
     }
 
-  status = ssa_cli_write_offer_outputs (&options, offer, inventory);
+  status = ssa_cli_write_offer_outputs (&options, offer, inventory, price_list);
 
 out:
   if (protected)

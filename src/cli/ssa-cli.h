@@ -9,6 +9,7 @@
 
 #include "ssa-document.h"
 #include "ssa-offer.h"
+#include "ssa-price-list.h"
 
 G_BEGIN_DECLS
 
@@ -47,7 +48,8 @@ gboolean      ssa_cli_quote_options_to_request (SsaCliQuoteOptions    *options,
 void          ssa_cli_quote_options_clear      (SsaCliQuoteOptions    *options);
 int           ssa_cli_write_offer_outputs      (SsaCliQuoteOptions    *options,
                                                 const SsaOffer        *offer,
-                                                const SsaInventory    *inventory);
+                                                const SsaInventory    *inventory,
+                                                const SsaPriceList    *price_list);
 gboolean      ssa_cli_write_offer_files        (SsaCliQuoteOptions    *options,
                                                 const char            *json,
                                                 const SsaOffer        *offer,

@@ -187,6 +187,46 @@ static const DocString doc_strings[SSA_N_DOC_STRINGS] = {
   [SSA_DOC_EXCLUDES_THIRD_PARTY] = {
     NC_("offer document", "Third-party products, hardware and services."),
     "Tredjepartsprodukter, maskinvare og tjenester." },
+  /* Translators: "Our reference": the reseller's person handling the offer. */
+  [SSA_DOC_OUR_REF] = { NC_("offer document", "Our ref."), "Vår ref." },
+  /* Translators: "Your reference": the customer's contact person. */
+  [SSA_DOC_YOUR_REF] = { NC_("offer document", "Your ref."), "Deres ref." },
+  [SSA_DOC_SELLER] = { NC_("offer document", "Seller"), "Selger" },
+  [SSA_DOC_INSTALMENTS] = { NC_("offer document", "Invoices"), "Fakturaplan" },
+  /* Translators: an instalment plan: the number of invoices, the amount of each, the date
+   * of the first, e.g. "4 invoices of NOK 1,234.56, the first on 2027-01-01". */
+  [SSA_DOC_INSTALMENTS_EQUAL] = {
+    NC_("offer document", "%u invoices of %s, the first on %s"),
+    "%u fakturaer à %s, første %s" },
+  /* Translators: an instalment plan whose first invoice carries the øre left over: the
+   * number of invoices, the first's amount and date, the number of the others and their
+   * amount. */
+  [SSA_DOC_INSTALMENTS_FIRST] = {
+    NC_("offer document", "%u invoices: the first of %s on %s, then %u of %s"),
+    "%u fakturaer: første på %s den %s, deretter %u à %s" },
+  [SSA_DOC_ACCEPTANCE] = { NC_("offer document", "Acceptance"), "Aksept" },
+  /* Translators: the last day the customer can accept the offer (akseptfrist). */
+  [SSA_DOC_ACCEPT_DEADLINE] = {
+    NC_("offer document", "Deadline for acceptance"), "Akseptfrist" },
+  /* Translators: %s is the reseller's e-mail address, %s the deadline for acceptance. */
+  [SSA_DOC_ACCEPT_HOW_EMAIL] = {
+    NC_("offer document", "To accept the offer, sign below and return this page to %s no "
+        "later than %s. The agreement is binding when we have received your acceptance."),
+    "Tilbudet aksepteres ved å signere nedenfor og returnere denne siden til %s senest "
+    "%s. Avtalen er bindende når vi har mottatt aksepten." },
+  /* Translators: %s is the deadline for acceptance. */
+  [SSA_DOC_ACCEPT_HOW] = {
+    NC_("offer document", "To accept the offer, sign below and return this page to us no "
+        "later than %s. The agreement is binding when we have received your acceptance."),
+    "Tilbudet aksepteres ved å signere nedenfor og returnere denne siden til oss senest "
+    "%s. Avtalen er bindende når vi har mottatt aksepten." },
+  [SSA_DOC_ACCEPT_PLACE] = { NC_("offer document", "Place"), "Sted" },
+  [SSA_DOC_ACCEPT_NAME] = {
+    NC_("offer document", "Name in block letters"), "Navn med blokkbokstaver" },
+  [SSA_DOC_ACCEPT_SIGNATURE] = { NC_("offer document", "Signature"), "Signatur" },
+  /* Translators: %s is the customer's name. */
+  [SSA_DOC_ACCEPT_FOR_CUSTOMER] = {
+    NC_("offer document", "Accepted for %s"), "Akseptert for %s" },
   [SSA_DOC_PAYMENT_TERMS] = { NC_("offer document", "Payment terms"), "Betalingsbetingelser" },
   [SSA_DOC_PAYMENT_DEFAULT] = {
     NC_("offer document", "30 days net from the invoice date."),
@@ -214,9 +254,10 @@ static const DocString doc_strings[SSA_N_DOC_STRINGS] = {
     NC_("offer document", "Upgrade labour, hours"), "Oppgraderingsarbeid, timer" },
   [SSA_DOC_INPUT_LABOUR_RATE] = { NC_("offer document", "Hourly rate"), "Timepris" },
   [SSA_DOC_INPUT_HINT] = {
-    NC_("offer document", "Change the yellow cells or a quantity: every amount is recomputed "
-        "by the SSA rules."),
-    "Endre de gule cellene eller et antall: alle beløp regnes om etter SSA-reglene." },
+    NC_("offer document", "Change the yellow cells, quantities included: every amount is "
+        "recomputed by the SSA rules. The rest of the sheet is protected, without a password."),
+    "Endre de gule cellene, også antall: alle beløp regnes om etter SSA-reglene. Resten av "
+    "arket er beskyttet, uten passord." },
   [SSA_DOC_TOTALS] = { NC_("offer document", "Totals"), "Beløp" },
   [SSA_DOC_XLSX_BILLING_DISCOUNT] = {
     NC_("offer document", "Billing discount"), "Faktureringsrabatt" },

@@ -84,6 +84,7 @@ ssa_document_info_new_sample (void)
   self->reseller.address = g_strdup ("Storgata 10\n0155 Oslo");
   self->reseller.phone = g_strdup ("+47 22 12 34 56");
   self->reseller.email = g_strdup ("salg@nordlys.example.no");
+  self->our_reference = g_strdup ("Kari Nordmann");
   return self;
 }
 
@@ -101,6 +102,8 @@ ssa_document_info_copy (const SsaDocumentInfo *self)
   copy->created = self->created;
   copy->validity_days = self->validity_days;
   copy->lang = self->lang;
+  copy->our_reference = g_strdup (self->our_reference);
+  copy->price_list_name = g_strdup (self->price_list_name);
   return copy;
 }
 
@@ -111,6 +114,8 @@ ssa_document_info_free (SsaDocumentInfo *self)
     return;
   reseller_profile_clear (&self->reseller);
   g_free (self->offer_number);
+  g_free (self->our_reference);
+  g_free (self->price_list_name);
   g_free (self);
 }
 
@@ -131,6 +136,39 @@ ssa_document_info_dup_number (const SsaDocumentInfo *self)
   if (self->revision <= 1)
     return g_strdup (self->offer_number);
   return g_strdup_printf ("%s-R%u", self->offer_number, self->revision);
+}
+
+/**
+ * ssa_document_info_has_seller:
+ * @self: a #SsaDocumentInfo
+ *
+ * Returns: whether the document names its seller: a document without the reseller's
+ *   company name is a first-run document that the window warns about.
+ */
+gboolean
+ssa_document_info_has_seller (const SsaDocumentInfo *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->reseller.company_name != NULL && self->reseller.company_name[0] != '\0';
+}
+
+/**
+ * ssa_document_info_get_price_list_name:
+ * @self: a #SsaDocumentInfo
+ *
+ * Returns: (transfer none): the price list as the customer reads it ("innovaphone,
+ *   01.11.2026"), or the generic "innovaphone" when the document does not know its date;
+ *   never the list's internal id.
+ */
+const char *
+ssa_document_info_get_price_list_name (const SsaDocumentInfo *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->price_list_name != NULL && self->price_list_name[0] != '\0')
+    return self->price_list_name;
+  return "innovaphone";
 }
 
 /**

@@ -59,6 +59,9 @@ typedef struct
   GDate     created;               /* cleared: the offer's "today" */
   guint     validity_days;         /* "valid until" is created + this many days */
   SsaLang   lang;
+  char     *our_reference;         /* "Vår ref.": the reseller's person; NULL: none printed */
+  char     *price_list_name;       /* the price list as a customer reads it; NULL: a generic
+                                    * name (never the list's internal id) */
 } SsaDocumentInfo;
 
 /**
@@ -87,6 +90,8 @@ SsaDocumentInfo *ssa_document_info_new_sample      (void);
 SsaDocumentInfo *ssa_document_info_copy            (const SsaDocumentInfo *self);
 void             ssa_document_info_free            (SsaDocumentInfo       *self);
 char            *ssa_document_info_dup_number      (const SsaDocumentInfo *self);
+gboolean         ssa_document_info_has_seller      (const SsaDocumentInfo *self);
+const char      *ssa_document_info_get_price_list_name (const SsaDocumentInfo *self);
 void             ssa_document_info_get_created     (const SsaDocumentInfo *self,
                                                     const SsaOffer        *offer,
                                                     GDate                 *out);

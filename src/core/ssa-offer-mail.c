@@ -16,6 +16,8 @@
 #include "ssa-date.h"
 #include "ssa-installation.h"
 #include "ssa-offer-mail.h"
+
+#include "ssa-document-details.h"
 #include "ssa-offer-pdf.h"
 #include "ssa-offer-reader.h"
 #include "ssa-offer-xlsx.h"
@@ -80,19 +82,14 @@ ssa_stored_offer_load_documents (SsaDb             *db,
   if (!ssa_db_offer_get_request (stored, &request, error))
     return FALSE;
 
-  if (stored->seller != NULL)
-    ssa_profile_to_reseller (stored->seller, &info->reseller);
-  else
-    {
-      g_autoptr(SsaProfile) profile = ssa_db_load_profile (db, error);
-
-      if (profile == NULL)
-        return FALSE;
-      ssa_profile_to_reseller (profile, &info->reseller);
-      current_seller = TRUE;
-    }
-  ssa_db_offer_to_document_info (stored, info);
   info->lang = lang != NULL ? ssa_lang_from_string (lang) : request.lang;
+  /* The same details as the window's and the renewal batch's documents
+   * (ssa-document-details.h): the seller as stored with the offer, else the profile as it
+   * is now. */
+  if (!ssa_document_details_load (db, stored->installation_id, stored, NULL, inventory, info,
+                                  error))
+    return FALSE;
+  current_seller = stored->seller == NULL;
 
   *out_offer = g_steal_pointer (&offer);
   *out_inventory = g_steal_pointer (&inventory);

@@ -13,6 +13,7 @@
 
 #include "ssa-date.h"
 #include "ssa-org-no.h"
+#include "ssa-document-details.h"
 #include "ssa-offer-pdf.h"
 
 /* The page renderer works in two steps, so that a print dialog can ask for the number of
@@ -762,9 +763,14 @@ add_title_and_parties (SsaOfferPdf *self)
   key_values_add (rows, doc (self, SSA_DOC_DATE), ssa_date_format (&date, self->lang));
   ssa_document_info_get_valid_until (self->info, self->offer, &date);
   key_values_add (rows, doc (self, SSA_DOC_VALID_UNTIL), ssa_date_format (&date, self->lang));
-  key_values_add (rows, doc (self, SSA_DOC_PRICE_LIST), g_strdup (self->offer->price_list_id));
+  key_values_add (rows, doc (self, SSA_DOC_PRICE_LIST),
+                  g_strdup (ssa_document_info_get_price_list_name (self->info)));
+  if (self->info->our_reference != NULL && self->info->our_reference[0] != '\0')
+    key_values_add (rows, doc (self, SSA_DOC_OUR_REF), g_strdup (self->info->our_reference));
+  if (customer->contact != NULL && customer->contact[0] != '\0')
+    key_values_add (rows, doc (self, SSA_DOC_YOUR_REF), g_strdup (customer->contact));
   right_height = block_add_key_values (self, index, rows, right_x, 0, right_width,
-                                       right_width * 0.55, TRUE);
+                                       right_width * 0.46, TRUE);
   key_values_clear (rows);
 
   get_block (self, index)->height = MAX (left_height, right_height) + 6;
@@ -903,8 +909,10 @@ add_totals (SsaOfferPdf *self)
   TOTAL_ROW (STYLE_BODY, COLOR_MUTED, doc (self, SSA_DOC_TOTAL_SSC), g_strdup (ssc_text));
   TOTAL_ROW (STYLE_BODY, COLOR_TEXT, doc (self, SSA_DOC_TOTAL_REGULAR),
              format_money (self, t->regular));
-  TOTAL_ROW (STYLE_BODY, COLOR_TEXT, doc (self, SSA_DOC_TOTAL_BACKPAY),
-             format_money (self, t->backpay));
+  /* No back-payment line when nothing is back-paid. */
+  if (t->backpay != 0)
+    TOTAL_ROW (STYLE_BODY, COLOR_TEXT, doc (self, SSA_DOC_TOTAL_BACKPAY),
+               format_money (self, t->backpay));
   if (offer->billing_discount_percent > 0 || t->billing_discount > 0)
     {
       g_autofree char *percent = ssa_document_format_percent (offer->billing_discount_percent,
@@ -954,6 +962,19 @@ add_totals (SsaOfferPdf *self)
              format_money (self, t->total));
 #undef TOTAL_ROW
 
+  {
+    /* An instalment plan says what is invoiced when. */
+    g_autofree char *plan = ssa_document_instalments_text (offer, self->lang);
+
+    if (plan != NULL)
+      {
+        g_autofree char *text = g_strdup_printf ("%s: %s", doc (self, SSA_DOC_INSTALMENTS),
+                                                 plan);
+
+        y += 2 + block_add_text (self, index, STYLE_BODY, text, x, y + 2, box_width,
+                                 PANGO_ALIGN_RIGHT, COLOR_TEXT);
+      }
+  }
   if (offer->has_labour)
     block_add_text (self, index, STYLE_SMALL, doc (self, SSA_DOC_LABOUR_NOTE), x, y + 2,
                     box_width, PANGO_ALIGN_RIGHT, COLOR_MUTED);
@@ -1062,6 +1083,68 @@ add_terms (SsaOfferPdf *self)
                  0, COLOR_TEXT);
 }
 
+/* The customer's acceptance: the deadline, how to accept, and the place, date, name and
+ * signature to fill in, kept together on one page. */
+static void
+add_acceptance (SsaOfferPdf *self)
+{
+  const SsaResellerProfile *reseller = &self->info->reseller;
+  const SsaCustomerInfo *customer = &self->inventory->customer;
+  double width = self->width - 2 * MARGIN_X;
+  double column = (width - 24) / 2;
+  g_autofree char *deadline = NULL;
+  g_autofree char *how = NULL;
+  g_autofree char *deadline_line = NULL;
+  double y, h;
+  GDate date;
+  guint index;
+
+  ssa_document_info_get_valid_until (self->info, self->offer, &date);
+  deadline = ssa_date_format (&date, self->lang);
+  if (reseller->email != NULL && reseller->email[0] != '\0')
+    how = ssa_doc_string_printf (self->lang, SSA_DOC_ACCEPT_HOW_EMAIL, reseller->email,
+                                 deadline);
+  else
+    how = ssa_doc_string_printf (self->lang, SSA_DOC_ACCEPT_HOW, deadline);
+  deadline_line = g_strdup_printf ("%s: %s", doc (self, SSA_DOC_ACCEPT_DEADLINE), deadline);
+
+  index = add_block (self, 16);
+  y = block_add_text (self, index, STYLE_HEADING, doc (self, SSA_DOC_ACCEPTANCE), 0, 0,
+                      width, PANGO_ALIGN_LEFT, COLOR_ACCENT) + 2;
+  block_add_rect (get_block (self, index), 0, y, width, 0.6, COLOR_RULE);
+  y += 5;
+  y += block_add_text (self, index, STYLE_BODY_BOLD, deadline_line, 0, y, width,
+                       PANGO_ALIGN_LEFT, COLOR_TEXT) + 2;
+  y += block_add_text (self, index, STYLE_BODY, how, 0, y, width, PANGO_ALIGN_LEFT,
+                       COLOR_TEXT) + 4;
+  if (customer->name != NULL && customer->name[0] != '\0')
+    {
+      g_autofree char *for_customer = ssa_doc_string_printf (self->lang,
+                                                             SSA_DOC_ACCEPT_FOR_CUSTOMER,
+                                                             customer->name);
+
+      y += block_add_text (self, index, STYLE_BODY_BOLD, for_customer, 0, y, width,
+                           PANGO_ALIGN_LEFT, COLOR_TEXT) + 4;
+    }
+
+  /* Two rows of two fields: a line to write on, its label under it. */
+  for (guint row = 0; row < 2; row++)
+    {
+      SsaDocString left = row == 0 ? SSA_DOC_ACCEPT_PLACE : SSA_DOC_ACCEPT_NAME;
+      SsaDocString right = row == 0 ? SSA_DOC_DATE : SSA_DOC_ACCEPT_SIGNATURE;
+
+      y += 22;
+      block_add_rect (get_block (self, index), 0, y, column, 0.6, COLOR_TEXT);
+      block_add_rect (get_block (self, index), column + 24, y, column, 0.6, COLOR_TEXT);
+      h = block_add_text (self, index, STYLE_SMALL, doc (self, left), 0, y + 2, column,
+                          PANGO_ALIGN_LEFT, COLOR_MUTED);
+      h = MAX (h, block_add_text (self, index, STYLE_SMALL, doc (self, right), column + 24,
+                                  y + 2, column, PANGO_ALIGN_LEFT, COLOR_MUTED));
+      y += 2 + h;
+    }
+  get_block (self, index)->height = y;
+}
+
 static void
 build_blocks (SsaOfferPdf *self)
 {
@@ -1078,6 +1161,7 @@ build_blocks (SsaOfferPdf *self)
   add_other_lines (self, SSA_SEGMENT_EXCLUDED, SSA_DOC_SECTION_EXCLUDED,
                    SSA_DOC_EXCLUDED_NOTE);
   add_terms (self);
+  add_acceptance (self);
 }
 
 /* Pagination */

@@ -13,6 +13,7 @@
 #include <xlsxwriter.h>
 
 #include "ssa-date.h"
+#include "ssa-document-details.h"
 #include "ssa-offer-xlsx.h"
 #include "ssa-org-no.h"
 
@@ -51,6 +52,8 @@
 #define COL_LABEL    11
 #define COL_VALUE    12
 #define N_COLUMNS    13
+#define COL_SEGMENT_CODE 13  /* hidden: 1 renewal, 2 back-payment, 0 other; the totals sum
+                              * by it, never by the segment's displayed text */
 
 #define HEADER_ROW   3       /* the lines table's header on "Tilbud" */
 #define MAX_TEXT     32767   /* Excel's limit of a cell's text */
@@ -93,6 +96,7 @@ typedef struct
   lxw_format            *money_total;
   lxw_format            *input_money;
   lxw_format            *input_number;
+  lxw_format            *input_count;
 } Writer;
 
 static const char *
@@ -213,16 +217,6 @@ money_chars (gint64 value)
     }
   /* Digits, thousands separators, the decimals and the currency. */
   return digits + (digits - 1) / 3 + 3 + 4;
-}
-
-/* A string inside a formula: quotes doubled. */
-static char *
-formula_string (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "\"", -1);
-  g_autofree char *joined = g_strjoinv ("\"\"", parts);
-
-  return g_strdup_printf ("\"%s\"", joined);
 }
 
 /* Text for a header or footer, where "&" starts a code. */
@@ -346,6 +340,18 @@ make_formats (Writer *w)
   format_set_bg_color (w->input_number, COLOR_INPUT_FILL);
   format_set_border (w->input_number, LXW_BORDER_THIN);
   format_set_border_color (w->input_number, COLOR_BORDER);
+
+  /* A quantity a customer may change: yellow like the inputs. */
+  w->input_count = workbook_add_format (w->workbook);
+  format_set_num_format (w->input_count, "#,##0");
+  format_set_bg_color (w->input_count, COLOR_INPUT_FILL);
+  format_set_border (w->input_count, LXW_BORDER_THIN);
+  format_set_border_color (w->input_count, COLOR_BORDER);
+
+  /* The cells a customer may change are the only unlocked ones of the protected sheet. */
+  format_set_unlocked (w->input_money);
+  format_set_unlocked (w->input_number);
+  format_set_unlocked (w->input_count);
 }
 
 static void
@@ -404,6 +410,26 @@ typedef struct
   lxw_row_t rate;
 } InputRows;
 
+/* An address of several lines in one cell: "Storgata 10, 0155 Oslo". */
+static char *
+one_line (const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  if (text == NULL)
+    return NULL;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] == '\0')
+        continue;
+      g_string_append_printf (joined, "%s%s", joined->len > 0 ? ", " : "", lines[i]);
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
 static lxw_row_t
 write_panel_row (Writer      *w,
                  lxw_row_t    row,
@@ -412,7 +438,8 @@ write_panel_row (Writer      *w,
 {
   if (value == NULL || value[0] == '\0')
     return row;
-  write_text (w, row, COL_LABEL, label, w->label, TRUE);
+  if (label[0] != '\0')
+    write_text (w, row, COL_LABEL, label, w->label, TRUE);
   write_text (w, row, COL_VALUE, value, NULL, TRUE);
   return row + 1;
 }
@@ -441,11 +468,36 @@ write_details (Writer     *w,
   ssa_document_info_get_valid_until (w->info, w->offer, &date);
   write_text (w, row, COL_LABEL, doc (w, SSA_DOC_VALID_UNTIL), w->label, TRUE);
   write_date (w, row++, COL_VALUE, &date, w->date);
+  write_text (w, row, COL_LABEL, doc (w, SSA_DOC_ACCEPT_DEADLINE), w->label, TRUE);
+  write_date (w, row++, COL_VALUE, &date, w->date);
 
-  row = write_panel_row (w, row, doc (w, SSA_DOC_RESELLER), w->info->reseller.company_name);
-  row = write_panel_row (w, row, doc (w, SSA_DOC_CUSTOMER), inventory->customer.name);
-  org_no = ssa_document_format_org_no (inventory->customer.org_no, FALSE);
-  row = write_panel_row (w, row, doc (w, SSA_DOC_ORG_NO), org_no);
+  /* The seller as Norwegian business documents name it. */
+  {
+    const SsaResellerProfile *reseller = &w->info->reseller;
+    g_autofree char *seller_org_no = ssa_document_format_org_no (reseller->org_no,
+                                                                 reseller->vat_registered);
+    g_autofree char *address = one_line (reseller->address);
+
+    row = write_panel_row (w, row, doc (w, SSA_DOC_SELLER), reseller->company_name);
+    row = write_panel_row (w, row, doc (w, SSA_DOC_ORG_NO), seller_org_no);
+    if (reseller->in_foretaksregisteret)
+      row = write_panel_row (w, row, "", "Foretaksregisteret");
+    row = write_panel_row (w, row, doc (w, SSA_DOC_ADDRESS), address);
+    row = write_panel_row (w, row, doc (w, SSA_DOC_PHONE), reseller->phone);
+    row = write_panel_row (w, row, doc (w, SSA_DOC_EMAIL), reseller->email);
+    row = write_panel_row (w, row, doc (w, SSA_DOC_OUR_REF), w->info->our_reference);
+  }
+  {
+    const SsaCustomerInfo *customer = &inventory->customer;
+    g_autofree char *address = one_line (customer->address);
+
+    org_no = ssa_document_format_org_no (customer->org_no, FALSE);
+    row = write_panel_row (w, row, doc (w, SSA_DOC_CUSTOMER), customer->name);
+    row = write_panel_row (w, row, doc (w, SSA_DOC_ORG_NO), org_no);
+    row = write_panel_row (w, row, doc (w, SSA_DOC_ADDRESS), address);
+    row = write_panel_row (w, row, doc (w, SSA_DOC_YOUR_REF), customer->contact);
+    row = write_panel_row (w, row, doc (w, SSA_DOC_EMAIL), customer->email);
+  }
   row = write_panel_row (w, row, doc (w, SSA_DOC_INSTALLATION), inventory->name);
   row = write_panel_row (w, row, doc (w, SSA_DOC_SERIAL), inventory->serial);
   row = write_panel_row (w, row, doc (w, SSA_DOC_FIRMWARE), inventory->firmware);
@@ -458,9 +510,15 @@ write_details (Writer     *w,
   write_date (w, row++, COL_VALUE, &w->offer->start, w->date);
   write_text (w, row, COL_LABEL, doc (w, SSA_DOC_PERIOD_TO), w->label, TRUE);
   write_date (w, row++, COL_VALUE, &w->offer->end, w->date);
-  row = write_panel_row (w, row, doc (w, SSA_DOC_PRICE_LIST), w->offer->price_list_id);
+  row = write_panel_row (w, row, doc (w, SSA_DOC_PRICE_LIST),
+                         ssa_document_info_get_price_list_name (w->info));
   row = write_panel_row (w, row, doc (w, SSA_DOC_BILLING),
                          ssa_document_billing_label (w->offer->billing, w->lang));
+  {
+    g_autofree char *plan = ssa_document_instalments_text (w->offer, w->lang);
+
+    row = write_panel_row (w, row, doc (w, SSA_DOC_INSTALMENTS), plan);
+  }
   return row;
 }
 
@@ -518,10 +576,6 @@ write_totals (Writer          *w,
               lxw_row_t        last)
 {
   const SsaOfferTotals *t = &w->offer->totals;
-  g_autofree char *regular_label = formula_string (ssa_document_segment_label (SSA_SEGMENT_REGULAR,
-                                                                              w->lang));
-  g_autofree char *backpay_label = formula_string (ssa_document_segment_label (SSA_SEGMENT_BACKPAY,
-                                                                              w->lang));
   lxw_row_t r_regular, r_backpay, r_billing, r_subtotal, r_discount, r_labour, r_net, r_vat;
   /* Excel's rows count from 1. */
   guint f = first + 1, l = last + 1;
@@ -541,10 +595,10 @@ write_totals (Writer          *w,
          "=SUM(I%u:I%u)", f, l);
   r_regular = row;
   TOTAL (doc (w, SSA_DOC_TOTAL_REGULAR), w->money, hundredths (t->regular), "SSA_Regular",
-         "=SUMIF(C%u:C%u,%s,J%u:J%u)", f, l, regular_label, f, l);
+         "=SUMIF(N%u:N%u,1,J%u:J%u)", f, l, f, l);
   r_backpay = row;
   TOTAL (doc (w, SSA_DOC_TOTAL_BACKPAY), w->money, hundredths (t->backpay), "SSA_Backpay",
-         "=SUMIF(C%u:C%u,%s,J%u:J%u)", f, l, backpay_label, f, l);
+         "=SUMIF(N%u:N%u,2,J%u:J%u)", f, l, f, l);
   r_billing = row;
   TOTAL (doc (w, SSA_DOC_XLSX_BILLING_DISCOUNT), w->money, -hundredths (t->billing_discount),
          "SSA_BillingDiscount", "=-ROUND(M%u*M%u/100,2)", r_regular + 1,
@@ -644,7 +698,12 @@ write_line (Writer             *w,
   write_text (w, row, COL_PRODUCT, line->name, NULL, TRUE);
   write_text (w, row, COL_SEGMENT, ssa_document_segment_label (line->segment, w->lang),
               NULL, TRUE);
-  write_number (w, row, COL_QUANTITY, (double) line->quantity, w->count, 8);
+  write_number (w, row, COL_QUANTITY, (double) line->quantity,
+                line->segment == SSA_SEGMENT_REGULAR || line->segment == SSA_SEGMENT_BACKPAY
+                ? w->input_count : w->count, 8);
+  check (w, worksheet_write_number (w->sheet, row, COL_SEGMENT_CODE,
+                                    line->segment == SSA_SEGMENT_REGULAR ? 1
+                                    : line->segment == SSA_SEGMENT_BACKPAY ? 2 : 0, NULL));
   if (line->segment != SSA_SEGMENT_EXCLUDED)
     write_number (w, row, COL_PER_YEAR, hundredths (line->ssc_per_year), w->ssc, 10);
 
@@ -676,6 +735,48 @@ write_line (Writer             *w,
       write_number (w, row, COL_SSC, 0, w->ssc, 10);
       write_number (w, row, COL_AMOUNT, 0, w->money, 10);
     }
+}
+
+/* The reseller's logo (PNG) over the top right of the sheet, at most 60 pixels high. */
+static void
+write_logo (Writer *w)
+{
+  const SsaResellerProfile *reseller = &w->info->reseller;
+  g_autoptr(GBytes) bytes = NULL;
+  lxw_image_options options = { 0 };
+  const guchar *data;
+  gsize size;
+  double width, height, scale;
+
+  if (reseller->logo_png != NULL)
+    bytes = g_bytes_ref (reseller->logo_png);
+  else if (reseller->logo_path != NULL)
+    {
+      g_autofree char *contents = NULL;
+
+      if (!g_file_get_contents (reseller->logo_path, &contents, &size, NULL))
+        return;   /* the PDF writer reports an unreadable logo */
+      bytes = g_bytes_new_take (g_steal_pointer (&contents), size);
+    }
+  if (bytes == NULL)
+    return;
+
+  /* A PNG's size is in its IHDR chunk: bytes 16 to 23, big-endian. */
+  data = g_bytes_get_data (bytes, &size);
+  if (size < 24 || memcmp (data, "\211PNG\r\n\032\n", 8) != 0)
+    return;
+  width = (double) ((guint32) data[16] << 24 | (guint32) data[17] << 16 |
+                    (guint32) data[18] << 8 | data[19]);
+  height = (double) ((guint32) data[20] << 24 | (guint32) data[21] << 16 |
+                     (guint32) data[22] << 8 | data[23]);
+  if (width <= 0 || height <= 0)
+    return;
+  scale = MIN (1.0, MIN (60.0 / height, 220.0 / width));
+  options.x_scale = scale;
+  options.y_scale = scale;
+  options.object_position = LXW_OBJECT_MOVE_DONT_SIZE;
+  options.description = (char *) "Logo";
+  check (w, worksheet_insert_image_buffer_opt (w->sheet, 0, COL_LABEL, data, size, &options));
 }
 
 static void
@@ -742,6 +843,19 @@ write_offer_sheet (Writer     *w,
   }
 
   set_widths (w, N_COLUMNS);
+  {
+    lxw_row_col_options hidden = { .hidden = 1 };
+    lxw_protection protection = { 0 };
+
+    check (w, worksheet_set_column_opt (w->sheet, COL_SEGMENT_CODE, COL_SEGMENT_CODE, 4, NULL,
+                                        &hidden));
+    /* Only the yellow cells can be changed; without a password, so that a reseller can
+     * still unprotect it. Columns and rows may be resized. */
+    protection.format_columns = 1;
+    protection.format_rows = 1;
+    worksheet_protect (w->sheet, NULL, &protection);
+  }
+  write_logo (w);
   worksheet_freeze_panes (w->sheet, HEADER_ROW + 1, 0);
   check (w, worksheet_repeat_rows (w->sheet, HEADER_ROW, HEADER_ROW));
   /* Only the table and the panel are printed, not text running on to the right. */

@@ -686,3 +686,72 @@ ssa_gui_add_toast (AdwToastOverlay *overlay,
   adw_toast_overlay_add_toast (overlay, toast);
   name_toasts (overlay);
 }
+
+/**
+ * ssa_gui_logo_to_png:
+ * @bytes: a picture file's bytes: PNG, or SVG
+ * @error: a #GError
+ *
+ * The documents draw PNG logos only (the core has no SVG renderer): an SVG logo is drawn
+ * once, here, with GdkPixbuf's SVG loader, at 208 pixels high (four times the largest
+ * logo of the printed offer, 52 pt, so that it stays sharp on paper) and at most 2 000
+ * pixels wide, and kept as PNG. A PNG is returned as it is.
+ *
+ * Returns: (transfer full) (nullable): the PNG's bytes, or %NULL with @error set when the
+ *   picture is neither PNG nor an SVG that can be drawn
+ */
+GBytes *
+ssa_gui_logo_to_png (GBytes  *bytes,
+                     GError **error)
+{
+  static const guchar png_signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *content_type = NULL;
+  g_autofree char *png = NULL;
+  gconstpointer data;
+  gsize size, png_size = 0;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size >= sizeof png_signature && memcmp (data, png_signature, sizeof png_signature) == 0)
+    return g_bytes_ref (bytes);
+
+  content_type = g_content_type_guess (NULL, data, size, NULL);
+  if (!g_content_type_is_a (content_type, "image/svg+xml"))
+    {
+      g_set_error_literal (error, SSA_ERROR, SSA_ERROR_INVALID,
+                           _("The logo must be a PNG or SVG picture."));
+      return NULL;
+    }
+
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, -1, 208, TRUE, NULL, &local_error);
+  if (pixbuf != NULL)
+    {
+      /* A very wide logo: drawn again at most 2 000 pixels wide. */
+      if (gdk_pixbuf_get_width (pixbuf) > 2000)
+        {
+          g_autoptr(GInputStream) again = g_memory_input_stream_new_from_bytes (bytes);
+
+          g_clear_object (&pixbuf);
+          pixbuf = gdk_pixbuf_new_from_stream_at_scale (again, 2000, -1, TRUE, NULL,
+                                                        &local_error);
+        }
+    }
+  if (pixbuf == NULL)
+    {
+      g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,
+                   _("The SVG logo could not be drawn: %s"), local_error->message);
+      return NULL;
+    }
+  if (!gdk_pixbuf_save_to_buffer (pixbuf, &png, &png_size, "png", &local_error, NULL))
+    {
+      g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,
+                   _("The SVG logo could not be drawn: %s"), local_error->message);
+      return NULL;
+    }
+  return g_bytes_new_take (g_steal_pointer (&png), png_size);
+}

@@ -38,6 +38,8 @@ void      ssa_gui_show_field_message (GtkLabel    *label,
                                      GtkWidget    *field,
                                      const char   *message);
 char     *ssa_gui_org_no_from_text  (const char   *text);
+GBytes   *ssa_gui_logo_to_png       (GBytes       *bytes,
+                                     GError      **error);
 void      ssa_gui_fix_mnemonic_names (GtkWidget   *root);
 void      ssa_gui_name_library_widgets (GtkWidget *root);
 void      ssa_gui_name_inner_button (GtkWidget    *widget,

@@ -11,6 +11,7 @@
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-document.h"
+#include "ssa-document-details.h"
 #include "ssa-error.h"
 #include "ssa-gui-util.h"
 #include "ssa-offer-builder.h"
@@ -767,7 +768,10 @@ typedef struct
   SsaInventory    *inventory;
   SsaOfferDocument document;
   GFile           *file;           /* NULL: only the document info is wanted (printing) */
-  SsaDocumentInfo *info;           /* the offer's details; the worker adds the reseller's */
+  SsaDocumentInfo *info;           /* the offer's details; the worker adds the rest */
+  gint64           installation_id;
+  SsaPriceList    *price_list;     /* the list the offer was computed with */
+  char            *saved_number;   /* the offer as saved, or NULL */
 } DocumentJob;
 
 static void
@@ -780,6 +784,8 @@ document_job_clear (gpointer data)
   g_clear_pointer (&job->inventory, ssa_inventory_free);
   g_clear_object (&job->file);
   g_clear_pointer (&job->info, ssa_document_info_free);
+  g_clear_pointer (&job->price_list, ssa_price_list_unref);
+  g_free (job->saved_number);
 }
 
 /* Jobs are shared by a worker's task and, when printing, the print operation. */
@@ -789,25 +795,35 @@ document_job_unref (DocumentJob *job)
   g_atomic_rc_box_release_full (job, document_job_clear);
 }
 
-/* Runs in a worker: adds the reseller's profile from the database, as documents print it. */
+/* Runs in a worker: gathers the seller, the customer in full and the references from the
+ * database, as every path that writes a document does (ssa_document_details_load()). */
 static gboolean
-load_reseller (DocumentJob  *job,
-               GError      **error)
+load_details (DocumentJob  *job,
+              GError      **error)
 {
   g_autoptr(SsaDb) db = NULL;
-  g_autoptr(SsaProfile) profile = NULL;
+  g_autoptr(SsaDbOffer) saved = NULL;
 
   if (job->db_path == NULL)
-    return TRUE;
+    {
+      if (job->price_list != NULL)
+        job->info->price_list_name = ssa_document_price_list_name (job->price_list,
+                                                                   job->info->lang);
+      job->info->our_reference = ssa_document_dup_user_name ();
+      return TRUE;
+    }
 
   db = ssa_db_open (job->db_path, SSA_DB_OPEN_READ_ONLY, error);
   if (db == NULL)
     return FALSE;
-  profile = ssa_db_load_profile (db, error);
-  if (profile == NULL)
-    return FALSE;
-  ssa_profile_to_reseller (profile, &job->info->reseller);
-  return TRUE;
+  if (job->saved_number != NULL)
+    {
+      saved = ssa_db_load_offer (db, job->saved_number, error);
+      if (saved == NULL)
+        return FALSE;
+    }
+  return ssa_document_details_load (db, job->installation_id, saved, job->price_list,
+                                    job->inventory, job->info, error);
 }
 
 static void
@@ -821,7 +837,7 @@ document_thread (GTask        *task,
   g_autofree char *path = NULL;
   gboolean ok;
 
-  if (!load_reseller (job, &error))
+  if (!load_details (job, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -862,10 +878,17 @@ document_job_new (SsaOfferBuilder *self)
   job->info = ssa_document_info_new ();
   job->info->lang = ssa_page_get_document_lang ();
   job->info->validity_days = (guint) gtk_spin_button_get_value_as_int (self->validity_spin);
+  job->installation_id = self->installation != NULL
+                         ? ssa_installation_get_id (self->installation) : 0;
+  job->price_list = self->price_list != NULL ? ssa_price_list_ref (self->price_list) : NULL;
 
-  /* A document of the offer just saved carries its number, date and validity. */
+  /* A document of the offer just saved carries its number, date, validity and seller. The
+   * worker reads the stored offer again: the builder's copy lacks its seller. */
   if (self->saved != NULL)
-    ssa_db_offer_to_document_info (self->saved, job->info);
+    {
+      ssa_db_offer_to_document_info (self->saved, job->info);
+      job->saved_number = g_strdup (self->saved->number);
+    }
   return job;
 }
 
@@ -909,6 +932,32 @@ show_saved_toast (SsaOfferBuilder *self,
   ssa_page_show_toast (GTK_WIDGET (self), toast);
 }
 
+/* A document without the reseller's company name has no seller: said in a toast whose
+ * button opens the profile in the preferences, never in a dialog in the way. The window
+ * shows one toast at a time, so a saved document's toast says both.
+ *
+ * Returns: whether the document has no seller, and the toast was shown */
+static gboolean
+warn_missing_seller (SsaOfferBuilder       *self,
+                     const SsaDocumentInfo *info,
+                     gboolean               saved)
+{
+  AdwToast *toast;
+
+  if (ssa_document_info_has_seller (info))
+    return FALSE;
+  toast = adw_toast_new (saved
+                         ? _("Saved, but the offer names no seller: fill in your company in "
+                             "the preferences")
+                         : _("The offer names no seller: fill in your company in the "
+                             "preferences"));
+  adw_toast_set_button_label (toast, _("_Fill In"));
+  adw_toast_set_action_name (toast, "win.preferences");
+  adw_toast_set_timeout (toast, 10);
+  ssa_page_show_toast (GTK_WIDGET (self), toast);
+  return TRUE;
+}
+
 static void
 document_saved_cb (GObject      *object,
                    GAsyncResult *result,
@@ -929,7 +978,8 @@ document_saved_cb (GObject      *object,
       return;
     }
 
-  show_saved_toast (self, job->file);
+  if (!warn_missing_seller (self, job->info, TRUE))
+    show_saved_toast (self, job->file);
 }
 
 /**
@@ -1164,12 +1214,23 @@ print_info_ready_cb (GObject      *object,
 
   print = g_new0 (PrintJob, 1);
   print->job = g_atomic_rc_box_acquire (g_task_get_task_data (G_TASK (result)));
+  warn_missing_seller (self, print->job->info, FALSE);
   print->file = g_object_get_data (G_OBJECT (result), "ssa-export-file");
   if (print->file != NULL)
     g_object_ref (print->file);
 
   operation = gtk_print_operation_new ();
   gtk_print_operation_set_job_name (operation, _("SSA offer"));
+  /* The pages of Save as PDF: A4, the whole sheet, the renderer's own margins. Printed on
+   * the printable area only, the same offer broke onto a second page. */
+  {
+    g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+    g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+    gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+    gtk_print_operation_set_default_page_setup (operation, setup);
+  }
+  gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);

@@ -50,6 +50,7 @@ struct _SsaPreferences
   AdwEntryRow          *address_row;
   AdwEntryRow          *phone_row;
   AdwEntryRow          *email_row;
+  AdwEntryRow          *our_reference_row;
   AdwActionRow         *logo_row;
   GtkButton            *logo_clear_button;
   AdwEntryRow          *terms_row;
@@ -387,7 +388,6 @@ logo_loaded_cb (GObject      *object,
   g_autoptr(SsaPreferences) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  static const guchar png_signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 
   bytes = g_file_load_bytes_finish (G_FILE (object), result, NULL, &error);
   if (bytes == NULL)
@@ -405,10 +405,21 @@ logo_loaded_cb (GObject      *object,
       toast (self, _("The logo is larger than 2 MB: choose a smaller picture."));
       return;
     }
-  if (g_bytes_get_size (bytes) < sizeof png_signature ||
-      memcmp (g_bytes_get_data (bytes, NULL), png_signature, sizeof png_signature) != 0)
+  /* An SVG logo is kept as the PNG the documents draw. */
+  {
+    g_autoptr(GBytes) png = ssa_gui_logo_to_png (bytes, &error);
+
+    if (png == NULL)
+      {
+        toast (self, error->message);
+        return;
+      }
+    g_bytes_unref (bytes);
+    bytes = g_steal_pointer (&png);
+  }
+  if (g_bytes_get_size (bytes) > SSA_PROFILE_MAX_LOGO_BYTES)
     {
-      toast (self, _("The logo must be a PNG picture."));
+      toast (self, _("The logo is larger than 2 MB: choose a smaller picture."));
       return;
     }
   if (self->profile == NULL)
@@ -445,8 +456,9 @@ choose_logo_cb (SsaPreferences *self)
 
   chooser = gtk_file_chooser_native_new (_("Choose a Logo"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PNG pictures"));
+  gtk_file_filter_set_name (filter, _("PNG or SVG pictures"));
   gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (logo_response_cb), g_object_ref (self));
@@ -692,6 +704,7 @@ ssa_preferences_class_init (SsaPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, address_row);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, phone_row);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, email_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaPreferences, our_reference_row);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, logo_row);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, logo_clear_button);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, terms_row);
@@ -742,6 +755,9 @@ ssa_preferences_init (SsaPreferences *self)
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "backup-keep-weeks",
                        gtk_spin_button_get_adjustment (self->keep_weeks_spin), "value",
+                       G_SETTINGS_BIND_DEFAULT);
+      /* "Vår ref." on offers: a setting of this user, not part of the shared profile. */
+      g_settings_bind (self->settings, "our-reference", self->our_reference_row, "text",
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind_with_mapping (self->settings, "document-language",
                                     self->language_row, "selected", G_SETTINGS_BIND_DEFAULT,

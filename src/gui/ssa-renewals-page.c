@@ -12,6 +12,7 @@
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-document.h"
+#include "ssa-document-details.h"
 #include "ssa-offer-pdf.h"
 #include "ssa-offer-xlsx.h"
 #include "ssa-page-common.h"
@@ -503,21 +504,6 @@ dup_file_stem (const char *number,
   return g_steal_pointer (&stem);
 }
 
-/* Returns: (transfer full): the reseller as documents print it, from the stored profile */
-static SsaDocumentInfo *
-new_document_info (const SsaProfile *profile,
-                   const SsaDbOffer *stored,
-                   SsaLang           lang)
-{
-  SsaDocumentInfo *info = ssa_document_info_new ();
-
-  if (profile != NULL)
-    ssa_profile_to_reseller (profile, &info->reseller);
-  ssa_db_offer_to_document_info (stored, info);
-  info->lang = lang;
-  return info;
-}
-
 static gboolean
 write_documents (const SsaOffer         *offer,
                  const SsaInventory     *inventory,
@@ -550,8 +536,6 @@ batch_job (SsaDb         *db,
 {
   BatchData *data = user_data;
   g_autoptr(BatchResult) result = g_new0 (BatchResult, 1);
-  g_autoptr(SsaProfile) profile = NULL;
-  g_autoptr(GError) profile_error = NULL;
   g_autoptr(GHashTable) open_offers = NULL;
   SsaOfferRequest request;
 
@@ -559,12 +543,6 @@ batch_job (SsaDb         *db,
   result->numbers = g_ptr_array_new_with_free_func (g_free);
   result->files = g_ptr_array_new_with_free_func (g_free);
   result->problems = g_ptr_array_new_with_free_func (g_free);
-
-  /* Documents without the reseller's details are still worth having: the problem is
-   * reported with them. */
-  profile = ssa_db_load_profile (db, &profile_error);
-  if (profile == NULL)
-    g_ptr_array_add (result->problems, g_strdup (profile_error->message));
 
   ssa_offer_request_init (&request);
   request.today = data->today;
@@ -607,13 +585,16 @@ batch_job (SsaDb         *db,
                                       &local_error);
       if (stored != NULL)
         {
-          info = new_document_info (profile, stored, data->lang);
+          info = ssa_document_info_new ();
+          info->lang = data->lang;
           stem = dup_file_stem (stored->number, entry->name);
           g_ptr_array_add (result->numbers, g_strdup (stored->number));
           /* The offer stays in the register even when its files fail: it can be exported
-           * again from there. */
-          write_documents (offer, inventory, info, data->folder, stem, result->files,
-                           &local_error);
+           * again from there. The details are the window's and the command line's. */
+          if (ssa_document_details_load (db, entry->id, stored, NULL, inventory, info,
+                                         &local_error))
+            write_documents (offer, inventory, info, data->folder, stem, result->files,
+                             &local_error);
         }
 
       if (local_error != NULL)
