@@ -179,6 +179,61 @@ test_migrate_new (Fixture       *f,
   g_assert_cmpint (raw_int (nested, "SELECT count(*) FROM price_lists"), ==, 1);
 }
 
+/* A user who reports a problem runs with G_MESSAGES_DEBUG=ssa-db: opening, migrating and
+ * waiting for another connection's lock say so in the database's own log domain. */
+static void
+test_debug_log (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+
+  g_test_expect_message ("ssa-db", G_LOG_LEVEL_DEBUG, "Migrating *ssa-desk.db from schema version 0 to *");
+  g_test_expect_message ("ssa-db", G_LOG_LEVEL_DEBUG, "Opened *ssa-desk.db (schema version *)");
+  db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_test_assert_expected_messages ();
+}
+
+static gpointer
+release_lock_later (gpointer data)
+{
+  sqlite3 *handle = data;
+
+  g_usleep (300 * 1000);
+  g_assert_cmpint (sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  return NULL;
+}
+
+/* Another connection holds the write lock for a moment: the write waits for it (and logs
+ * that it waits), then goes through. */
+static void
+test_busy_wait (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaCustomer) customer = ssa_customer_new ();
+  sqlite3 *handle = raw_open (f->path);
+  GThread *thread;
+  gint64 start;
+
+  g_assert_cmpint (sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  thread = g_thread_new ("release", release_lock_later, handle);
+
+  ssa_customer_set_name (customer, "Ventende AS");
+  g_test_expect_message ("ssa-db", G_LOG_LEVEL_DEBUG, "*locked by another connection; waiting*");
+  start = g_get_monotonic_time ();
+  g_assert_true (ssa_db_insert_customer (f->db, customer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 200 * 1000);
+  g_test_assert_expected_messages ();
+
+  g_thread_join (thread);
+  sqlite3_close (handle);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM customers WHERE name = 'Ventende AS'"),
+                   ==, 1);
+}
+
 /* Version 1's tables, without its user_version. */
 #define SCHEMA_1_SQL \
   "CREATE TABLE customers ( id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '', " \
@@ -2356,6 +2411,8 @@ main (int    argc,
   ADD ("/db/migrate/v1-offers", test_migrate_v1_offers, "no db");
   ADD ("/db/migrate/newer-refused", test_migrate_newer_refused, "no db");
   ADD ("/db/migrate/foreign-refused", test_migrate_foreign_refused, "no db");
+  ADD ("/db/debug-log", test_debug_log, "no db");
+  ADD ("/db/busy-wait", test_busy_wait, NULL);
   ADD ("/db/customers", test_customers, NULL);
   ADD ("/db/installations", test_installations, NULL);
   ADD ("/db/import-export", test_import_export, NULL);

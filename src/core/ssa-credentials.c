@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#undef G_LOG_DOMAIN
+#define G_LOG_DOMAIN "ssa-keyring"
+
 #include "config.h"
 
 #include <string.h>
@@ -391,6 +394,8 @@ lookup_searched_cb (GObject      *source_object,
     }
   g_list_free_full (items, g_object_unref);
 
+  /* Never the secret itself: only whether there is one. */
+  g_debug ("Keyring lookup: %s", credentials != NULL ? "a login is stored" : "no login stored");
   g_task_return_pointer (task, credentials, (GDestroyNotify) ssa_credentials_free);
   g_object_unref (task);
 }
@@ -619,6 +624,7 @@ start_op (Op                    op,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, "[ssa-desk] keyring");
 
   data = g_new0 (OpData, 1);
   data->op = op;

@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#undef G_LOG_DOMAIN
+#define G_LOG_DOMAIN "ssa-db"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -374,6 +377,8 @@ ssa_db_migrate (SsaDb   *self,
       return FALSE;
     }
 
+  g_debug ("Migrating %s from schema version %" G_GINT64_FORMAT " to %d",
+           self->display_name, version, SSA_DB_SCHEMA_VERSION);
   for (; version < SSA_DB_SCHEMA_VERSION; version++)
     {
       const Migration *migration = &migrations[version];

@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#undef G_LOG_DOMAIN
+#define G_LOG_DOMAIN "ssa-db"
+
 #include "config.h"
 
 #include <errno.h>
@@ -587,6 +590,39 @@ dup_read_only_reason (const char *path)
   return NULL;
 }
 
+
+/* Waits for another connection's lock as sqlite3_busy_timeout() does (the same steps, up to
+ * SSA_DB_BUSY_TIMEOUT_MS in all), and says so in the debug log: a user who reports that the
+ * window or a command hung can see who waited for the database, and for how long. */
+static int
+busy_cb (gpointer data,
+         int      count)
+{
+  static const int delays[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+  SsaDb *self = data;
+  int waited = 0;
+  int delay;
+
+  for (int i = 0; i < MIN (count, (int) G_N_ELEMENTS (delays)); i++)
+    waited += delays[i];
+  if (count > (int) G_N_ELEMENTS (delays))
+    waited += (count - (int) G_N_ELEMENTS (delays)) * 100;
+  delay = count < (int) G_N_ELEMENTS (delays) ? delays[count] : 100;
+  if (waited + delay > SSA_DB_BUSY_TIMEOUT_MS)
+    delay = SSA_DB_BUSY_TIMEOUT_MS - waited;
+  if (delay <= 0)
+    {
+      g_debug ("%s: still locked by another connection after %d ms; giving up",
+               self->display_name, waited);
+      return 0;
+    }
+  if (count == 0)
+    g_debug ("%s: locked by another connection; waiting up to %d ms", self->display_name,
+             SSA_DB_BUSY_TIMEOUT_MS);
+  sqlite3_sleep (delay);
+  return 1;
+}
+
 static gboolean
 open_handle (SsaDb     *self,
              gboolean   read_only,
@@ -612,7 +648,7 @@ open_handle (SsaDb     *self,
     return ssa_db_set_error (self, rc, error);
 
   sqlite3_extended_result_codes (self->handle, 1);
-  sqlite3_busy_timeout (self->handle, SSA_DB_BUSY_TIMEOUT_MS);
+  sqlite3_busy_handler (self->handle, busy_cb, self);
   return TRUE;
 }
 
@@ -797,6 +833,8 @@ ssa_db_open (const char      *path,
         return NULL;
     }
 
+  g_debug ("Opened %s%s (schema version %d)", self->display_name,
+           self->read_only ? " read-only" : "", ssa_db_get_schema_version (self));
   return g_steal_pointer (&self);
 }
 

@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#undef G_LOG_DOMAIN
+#define G_LOG_DOMAIN "ssa-fetch"
+
 #include "config.h"
 
 #include <string.h>
@@ -674,6 +677,7 @@ start_check (GTask *task)
    * runs is reported when it returns, by the outer task. */
   check_task = g_task_new (NULL, NULL, check_cb, task);
   g_task_set_source_tag (check_task, start_check);
+  g_task_set_name (check_task, "[ssa-desk] check price list");
   g_task_set_task_data (check_task, check, (GDestroyNotify) check_data_free);
   g_task_run_in_thread (check_task, check_in_thread);
 }
@@ -837,6 +841,7 @@ send_cb (GObject      *source_object,
   GTask *task = user_data;
   FetchData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  const char *etag;
   guint status;
 
   data->stream = soup_session_send_finish (SOUP_SESSION (source_object), res, &error);
@@ -847,6 +852,10 @@ send_cb (GObject      *source_object,
     }
 
   status = soup_message_get_status (data->msg);
+  etag = soup_message_headers_get_one (soup_message_get_response_headers (data->msg), "ETag");
+  g_debug ("GET %s: %u %s (ETag %s; asked with %s)", data->url, status,
+           status_phrase (status), etag != NULL ? etag : "none",
+           data->etag != NULL ? data->etag : "no ETag");
   if (is_followed_redirect (status))
     {
       follow_redirect (task);
@@ -855,6 +864,7 @@ send_cb (GObject      *source_object,
 
   if (status == SOUP_STATUS_NOT_MODIFIED && (data->etag != NULL || data->last_modified != NULL))
     {
+      g_debug ("%s has not changed since the list stored (304)", data->url);
       stop_deadline (data);
       g_clear_object (&data->stream);
       g_task_return_pointer (task, result_new (data, SSA_FETCH_OUTCOME_NOT_MODIFIED),
@@ -1165,6 +1175,7 @@ ssa_fetcher_fetch_async (SsaFetcher               *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ssa_fetcher_fetch_async);
+  g_task_set_name (task, "[ssa-desk] fetch price list");
 
   uri = parse_url (url, &error);
   if (uri == NULL)

@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#undef G_LOG_DOMAIN
+#define G_LOG_DOMAIN "ssa-documents"
+
 #include "config.h"
 
 #include <errno.h>
@@ -872,6 +875,11 @@ ssa_output_commit (SsaOutput  *self,
 
   remove_temp (self);
   self->finished = TRUE;
+  if (ok)
+    g_debug ("Wrote %s%s", self->display_name,
+             self->kind == KIND_FILE ? " (a new file renamed into place)" : " (written through)");
+  else
+    g_debug ("Did not write %s", self->display_name);
   return ok;
 }
 

@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#undef G_LOG_DOMAIN
+#define G_LOG_DOMAIN "ssa-fetch"
+
 #include "config.h"
 
 #include <string.h>
@@ -236,6 +239,7 @@ ssa_price_list_fetch_async (SsaFetcher               *fetcher,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, ssa_price_list_fetch_async);
+  g_task_set_name (task, "[ssa-desk] fetch and store price list");
   /* The fetcher's answer is returned as it came, even after a late cancellation: an update
    * stores a list that was fetched whole (stored_cb ()). */
   g_task_set_check_cancellable (task, FALSE);
@@ -381,6 +385,7 @@ fetched_cb (GObject      *source_object,
    * not interrupted half-way, and its result is reported as it is. */
   store_task = g_task_new (NULL, NULL, stored_cb, task);
   g_task_set_source_tag (store_task, store_in_thread);
+  g_task_set_name (store_task, "[ssa-desk] store price list");
   g_task_set_task_data (store_task, data, NULL);
   g_task_run_in_thread (store_task, store_in_thread);
 }
@@ -497,6 +502,7 @@ ssa_price_list_update_async (SsaFetcher              *fetcher,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, ssa_price_list_update_async);
+  g_task_set_name (task, "[ssa-desk] update price list");
   /* A list stored after a late cancellation is reported as stored (stored_cb ()). */
   g_task_set_check_cancellable (task, FALSE);
 
@@ -516,6 +522,7 @@ ssa_price_list_update_async (SsaFetcher              *fetcher,
 
   read_task = g_task_new (NULL, cancellable, read_current_cb, task);
   g_task_set_source_tag (read_task, read_current_in_thread);
+  g_task_set_name (read_task, "[ssa-desk] read current price list");
   g_task_set_task_data (read_task, data, NULL);
   g_task_run_in_thread (read_task, read_current_in_thread);
 }

@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#undef G_LOG_DOMAIN
+#define G_LOG_DOMAIN "ssa-fetch"
+
 #include "config.h"
 
 #include "ssa-refresh.h"
@@ -48,7 +51,10 @@ ssa_refresh_check (const SsaRefreshInputs *inputs,
   if (out_due != NULL)
     *out_due = 0;
   if (inputs->url == NULL || inputs->url[0] == '\0')
-    return SSA_REFRESH_NOT_CONFIGURED;
+    {
+      g_debug ("Refresh: no price list address set");
+      return SSA_REFRESH_NOT_CONFIGURED;
+    }
 
   now_unix = g_date_time_to_unix (now);
 
@@ -64,6 +70,9 @@ ssa_refresh_check (const SsaRefreshInputs *inputs,
 
   if (out_due != NULL)
     *out_due = due;
+  g_debug ("Refresh of %s: %s (last fetch %" G_GINT64_FORMAT ", due %" G_GINT64_FORMAT
+           ", now %" G_GINT64_FORMAT ")", inputs->url,
+           due <= now_unix ? "due" : "not due", last, due, now_unix);
   return due <= now_unix ? SSA_REFRESH_DUE : SSA_REFRESH_NOT_DUE;
 }
 

@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#undef G_LOG_DOMAIN
+#define G_LOG_DOMAIN "ssa-repository"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -875,12 +878,14 @@ ssa_repository_load_async (SsaRepository       *self,
 
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, ssa_repository_load_async);
+  g_task_set_name (outer, "[ssa-desk] load repository");
 
   data = g_new0 (LoadData, 1);
   data->path = g_strdup (self->path);
   data->read_only = self->open_read_only;
   inner = g_task_new (self, cancellable, load_done_cb, g_steal_pointer (&outer));
   g_task_set_source_tag (inner, load_thread);
+  g_task_set_name (inner, "[ssa-desk] read database");
   g_task_set_task_data (inner, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (inner, load_thread);
 }

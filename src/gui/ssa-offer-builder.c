@@ -1011,6 +1011,7 @@ ssa_offer_builder_save_document (SsaOfferBuilder  *self,
 
   task = g_task_new (self, self->cancellable, document_saved_cb, NULL);
   g_task_set_source_tag (task, ssa_offer_builder_save_document);
+  g_task_set_name (task, "[ssa-desk] save offer document");
   g_task_set_task_data (task, job, (GDestroyNotify) document_job_unref);
   g_task_run_in_thread (task, document_thread);
 }
@@ -1394,6 +1395,7 @@ start_print (SsaOfferBuilder *self,
    * thread, as GtkPrintOperation asks for them. */
   task = g_task_new (self, self->cancellable, print_info_ready_cb, NULL);
   g_task_set_source_tag (task, start_print);
+  g_task_set_name (task, "[ssa-desk] print offer");
   g_task_set_task_data (task, document_job_new (self), (GDestroyNotify) document_job_unref);
   if (file != NULL)
     g_object_set_data_full (G_OBJECT (task), "ssa-export-file", g_object_ref (file),

@@ -281,6 +281,7 @@ ssa_offer_send_async (GtkWidget           *parent,
   job->parent = parent != NULL ? g_object_ref (parent) : NULL;
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, ssa_offer_send_async);
+  g_task_set_name (task, "[ssa-desk] send offer");
   g_task_set_task_data (task, job, send_job_free);
 
   data = g_new0 (MailData, 1);

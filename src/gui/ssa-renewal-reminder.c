@@ -212,6 +212,7 @@ ssa_renewal_reminder_check_async (GApplication        *application,
     ssa_date_today (&data->today);
   task = g_task_new (application, cancellable, callback, user_data);
   g_task_set_source_tag (task, ssa_renewal_reminder_check_async);
+  g_task_set_name (task, "[ssa-desk] renewal reminder");
   g_task_set_task_data (task, data, g_free);
 
   count = g_new0 (CountData, 1);

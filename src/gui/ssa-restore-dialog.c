@@ -290,6 +290,7 @@ ssa_restore_dialog_new (GtkWindow  *parent,
 
   task = g_task_new (NULL, self->cancellable, listed_cb, g_object_ref (self));
   g_task_set_source_tag (task, ssa_restore_dialog_new);
+  g_task_set_name (task, "[ssa-desk] list backups");
   g_task_set_task_data (task, g_strdup (db_path), g_free);
   g_task_run_in_thread (task, list_thread);
   return self;

@@ -1929,6 +1929,7 @@ import_async (SsaWindow *self,
   job->files = files;
   task = g_task_new (self, self->cancellable, import_done_cb, NULL);
   g_task_set_source_tag (task, import_async);
+  g_task_set_name (task, "[ssa-desk] import installations");
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
   g_task_run_in_thread (task, import_thread);
 }
@@ -2666,6 +2667,7 @@ restore_chosen_cb (SsaWindow        *self,
 
   task = g_task_new (self, self->cancellable, restored_cb, NULL);
   g_task_set_source_tag (task, restore_chosen_cb);
+  g_task_set_name (task, "[ssa-desk] restore backup");
   g_task_set_task_data (task, job, (GDestroyNotify) restore_job_free);
   g_task_run_in_thread (task, restore_thread);
 }
