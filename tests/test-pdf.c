@@ -10,6 +10,7 @@
 #include <cairo.h>
 
 #include "ssa-document-details.h"
+#include "ssa-offer-files.h"
 #include "ssa-offer-pdf.h"
 #include "test-docs.h"
 
@@ -701,6 +702,50 @@ test_unwritable (void)
   test_docs_check_unwritable (ssa_offer_pdf_write);
 }
 
+/* The one writer of an offer's files (ssa-offer-files.h), as the window, the renewal batch,
+ * the e-mail and the command line use it: all the files asked for, or none. A workbook
+ * that cannot be written leaves no PDF behind, and says which file failed. */
+static void
+test_files_all_or_nothing (void)
+{
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autoptr(SsaOffer) offer = test_docs_sample_offer ("lapsed", "2026-11-28", &inventory);
+  g_autoptr(SsaDocumentInfo) info = ssa_document_info_new_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_docs_make_dir ();
+  g_autofree char *json = ssa_offer_to_json (offer);
+  g_autofree char *pdf = g_build_filename (dir, "offer.pdf", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "offer.xlsx", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "offer.json", NULL);
+  g_autofree char *bad = g_build_filename (dir, "no-such-folder", "offer.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  SsaOfferFilePaths files = { { NULL, } };
+  SsaOfferFile failed = SSA_OFFER_FILE_JSON;
+
+  files.paths[SSA_OFFER_FILE_PDF] = pdf;
+  files.paths[SSA_OFFER_FILE_XLSX] = bad;
+  g_assert_false (ssa_offer_files_write (&files, NULL, offer, inventory, info, &failed, &error));
+  g_assert_cmpint (failed, ==, SSA_OFFER_FILE_XLSX);
+  g_assert_nonnull (strstr (error->message, "no-such-folder"));
+  g_assert_cmpuint (test_docs_count_files (dir), ==, 0);
+  g_clear_error (&error);
+
+  files.paths[SSA_OFFER_FILE_XLSX] = xlsx;
+  files.paths[SSA_OFFER_FILE_JSON] = json_path;
+  g_assert_true (ssa_offer_files_write (&files, json, offer, inventory, info, &failed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (test_docs_count_files (dir), ==, 3);
+  g_assert_true (g_file_get_contents (json_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, json);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (xlsx, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "PK"));
+  test_remove_tree (dir);
+}
+
 /* What the window's GtkPrintOperation does: paginate for the print context's page size
  * in begin-print, then draw each page on its cairo context, here scaled as for 144 dpi. */
 static void
@@ -1055,6 +1100,7 @@ main (int    argc,
   g_test_add_func ("/pdf/row-taller-than-page", test_row_taller_than_page);
   g_test_add_func ("/pdf/logo", test_logo);
   g_test_add_func ("/pdf/unwritable", test_unwritable);
+  g_test_add_func ("/pdf/files-all-or-nothing", test_files_all_or_nothing);
   g_test_add_func ("/pdf/renderer", test_renderer);
   g_test_add_func ("/pdf/strings/consistent", test_strings_consistent);
   g_test_add_func ("/pdf/strings/catalogue", test_strings_catalogue);

@@ -16,6 +16,7 @@
 #include "ssa-error.h"
 #include "ssa-offer-pdf.h"
 #include "ssa-offer-xlsx.h"
+#include "ssa-offer-files.h"
 #include "ssa-output.h"
 
 /**
@@ -77,27 +78,26 @@ ssa_cli_quote_options_group (SsaCliQuoteOptions *options)
   return group;
 }
 
-/* The output options of a command that computes an offer, in the order they are written. */
+/* The output options of a command that computes an offer, in the order they are written
+ * (ssa-offer-files.h). */
 typedef struct
 {
-  const char           *option;
-  const char           *path;
-  SsaDocumentWriteFunc  write;    /* NULL for the JSON */
-  SsaOutput            *output;
+  const char *option;
+  const char *path;
 } PendingOutput;
 
 static guint
 collect_outputs (const SsaCliQuoteOptions *options,
-                 PendingOutput             outputs[3])
+                 PendingOutput             outputs[SSA_OFFER_N_FILES])
 {
   guint n = 0;
 
   if (options->json != NULL)
-    outputs[n++] = (PendingOutput) { "--json", options->json, NULL, NULL };
+    outputs[n++] = (PendingOutput) { "--json", options->json };
   if (options->xlsx != NULL)
-    outputs[n++] = (PendingOutput) { "--xlsx", options->xlsx, ssa_offer_xlsx_write_output, NULL };
+    outputs[n++] = (PendingOutput) { "--xlsx", options->xlsx };
   if (options->pdf != NULL)
-    outputs[n++] = (PendingOutput) { "--pdf", options->pdf, ssa_offer_pdf_write_output, NULL };
+    outputs[n++] = (PendingOutput) { "--pdf", options->pdf };
   return n;
 }
 
@@ -112,7 +112,7 @@ int
 ssa_cli_quote_options_check (SsaCliQuoteOptions *options,
                              const char         *command)
 {
-  PendingOutput outputs[3];
+  PendingOutput outputs[SSA_OFFER_N_FILES];
   guint n_outputs;
 
   if (options->end != NULL && options->months != NULL)
@@ -183,7 +183,7 @@ ssa_cli_check_output (const char *option,
 gboolean
 ssa_cli_quote_options_check_outputs (SsaCliQuoteOptions *options)
 {
-  PendingOutput outputs[3];
+  PendingOutput outputs[SSA_OFFER_N_FILES];
   guint n_outputs = collect_outputs (options, outputs);
   gboolean ok = TRUE;
 
@@ -339,48 +339,6 @@ ssa_cli_quote_options_clear (SsaCliQuoteOptions *options)
   options->co_term = FALSE;
 }
 
-static void
-free_outputs (PendingOutput *outputs,
-              guint          n_outputs)
-{
-  for (guint i = 0; i < n_outputs; i++)
-    g_clear_pointer (&outputs[i].output, ssa_output_free);
-}
-
-static gboolean
-write_output (PendingOutput         *pending,
-              const char            *json,
-              const SsaOffer        *offer,
-              const SsaInventory    *inventory,
-              const SsaDocumentInfo *info)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  pending->output = ssa_output_open (pending->path, &error);
-  if (pending->output == NULL)
-    ok = FALSE;
-  else if (pending->write == NULL)
-    ok = ssa_output_write (pending->output, json, strlen (json), &error);
-  else
-    ok = pending->write (offer, inventory, info, pending->output, &error);
-
-  if (!ok)
-    ssa_cli_print_error (pending->option, error);
-  return ok;
-}
-
-static gboolean
-commit_output (PendingOutput *pending)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (ssa_output_commit (pending->output, &error))
-    return TRUE;
-  ssa_cli_print_error (pending->option, error);
-  return FALSE;
-}
-
 /**
  * ssa_cli_write_offer_files:
  * @options: the command's options
@@ -408,10 +366,15 @@ ssa_cli_write_offer_files (SsaCliQuoteOptions    *options,
                            const SsaInventory    *inventory,
                            const SsaDocumentInfo *info)
 {
+  static const char * const option_names[SSA_OFFER_N_FILES] = {
+    [SSA_OFFER_FILE_JSON] = "--json",
+    [SSA_OFFER_FILE_XLSX] = "--xlsx",
+    [SSA_OFFER_FILE_PDF] = "--pdf",
+  };
   g_autoptr(SsaDocumentInfo) document = NULL;
-  PendingOutput outputs[3];
-  guint n_outputs = collect_outputs (options, outputs);
-  gboolean ok = TRUE;
+  g_autoptr(GError) error = NULL;
+  SsaOfferFilePaths files = { { options->json, options->xlsx, options->pdf } };
+  SsaOfferFile failed = SSA_OFFER_FILE_JSON;
 
   g_return_val_if_fail (options->json == NULL || json != NULL, FALSE);
 
@@ -422,26 +385,10 @@ ssa_cli_write_offer_files (SsaCliQuoteOptions    *options,
         document->lang = ssa_lang_from_string (options->lang);
     }
 
-  for (guint i = 0; ok && i < n_outputs; i++)
-    ok = write_output (&outputs[i], json, offer, inventory, document);
-
-  /* A commit can still fail: a FIFO or device is written only now (/dev/full fails as a
-   * full disk does), and a file's last flush can find the disk full. Those that fail most
-   * often go first, standard output last, so that one failure leaves the others unwritten;
-   * the files committed before a failure stay, the others are removed. */
-  for (guint i = 0; ok && i < n_outputs; i++)
-    if (ssa_output_is_written_through (outputs[i].output))
-      ok = commit_output (&outputs[i]);
-  for (guint i = 0; ok && i < n_outputs; i++)
-    if (!ssa_output_is_stdout (outputs[i].path) &&
-        !ssa_output_is_written_through (outputs[i].output))
-      ok = commit_output (&outputs[i]);
-  for (guint i = 0; ok && i < n_outputs; i++)
-    if (ssa_output_is_stdout (outputs[i].path))
-      ok = commit_output (&outputs[i]);
-
-  free_outputs (outputs, n_outputs);
-  return ok;
+  if (ssa_offer_files_write (&files, json, offer, inventory, document, &failed, &error))
+    return TRUE;
+  ssa_cli_print_error (option_names[failed], error);
+  return FALSE;
 }
 
 /**

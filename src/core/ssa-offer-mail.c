@@ -19,6 +19,7 @@
 #include "ssa-date.h"
 #include "ssa-installation.h"
 #include "ssa-offer-mail.h"
+#include "ssa-offer-files.h"
 
 #include "ssa-document-details.h"
 #include "ssa-offer-pdf.h"
@@ -197,17 +198,12 @@ clean_file_name (const char *name)
   return g_string_free (g_steal_pointer (&clean), FALSE);
 }
 
-static gboolean
-add_attachment (SsaOfferMail          *mail,
-                const char            *folder,
-                const char            *stem,
-                const char            *extension,
-                const char            *content_type,
-                SsaDocumentWriteFunc   write_output,
-                const SsaOffer        *offer,
-                const SsaInventory    *inventory,
-                const SsaDocumentInfo *info,
-                GError               **error)
+static const char *
+add_attachment (SsaOfferMail *mail,
+                const char   *folder,
+                const char   *stem,
+                const char   *extension,
+                const char   *content_type)
 {
   SsaMailAttachment *attachment = g_new0 (SsaMailAttachment, 1);
 
@@ -215,7 +211,7 @@ add_attachment (SsaOfferMail          *mail,
   attachment->content_type = g_strdup (content_type);
   attachment->path = g_build_filename (folder, attachment->filename, NULL);
   g_ptr_array_add (mail->attachments, attachment);
-  return ssa_document_write (write_output, offer, inventory, info, attachment->path, error);
+  return attachment->path;
 }
 
 /**
@@ -251,6 +247,7 @@ ssa_offer_mail_new (SsaDb             *db,
   g_autofree char *deadline = NULL;
   g_autofree char *stem = NULL;
   g_autofree char *file_stem = NULL;
+  SsaOfferFilePaths files = { { NULL, } };
   g_autofree char *greeting = NULL;
   g_autofree char *text = NULL;
   g_autofree char *signature = NULL;
@@ -301,17 +298,14 @@ ssa_offer_mail_new (SsaDb             *db,
 
   stem = ssa_doc_string_printf (doc_lang, SSA_DOC_MAIL_FILE, stored->number);
   file_stem = clean_file_name (stem);
-  if (!add_attachment (mail, folder, file_stem, "pdf", SSA_MAIL_TYPE_PDF,
-                       ssa_offer_pdf_write_output, offer, inventory, info, error) ||
-      (with_workbook &&
-       !add_attachment (mail, folder, file_stem, "xlsx", SSA_MAIL_TYPE_XLSX,
-                        ssa_offer_xlsx_write_output, offer, inventory, info, error)))
-    {
-      /* All or nothing: a document written before the one that failed goes too. */
-      for (guint i = 0; i < mail->attachments->len; i++)
-        g_unlink (((SsaMailAttachment *) g_ptr_array_index (mail->attachments, i))->path);
-      return NULL;
-    }
+  files.paths[SSA_OFFER_FILE_PDF] = add_attachment (mail, folder, file_stem, "pdf",
+                                                    SSA_MAIL_TYPE_PDF);
+  if (with_workbook)
+    files.paths[SSA_OFFER_FILE_XLSX] = add_attachment (mail, folder, file_stem, "xlsx",
+                                                       SSA_MAIL_TYPE_XLSX);
+  /* All or nothing: a workbook that fails leaves no PDF behind either. */
+  if (!ssa_offer_files_write (&files, NULL, offer, inventory, info, NULL, error))
+    return NULL;
 
   return g_steal_pointer (&mail);
 }

@@ -15,6 +15,7 @@
 #include "ssa-error.h"
 #include "ssa-gui-util.h"
 #include "ssa-offer-builder.h"
+#include "ssa-offer-files.h"
 #include "ssa-offer-pdf.h"
 #include "ssa-offer-row.h"
 #include "ssa-offer-xlsx.h"
@@ -835,6 +836,7 @@ document_thread (GTask        *task,
   DocumentJob *job = task_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  SsaOfferFilePaths files = { { NULL, } };
   gboolean ok;
 
   if (!load_details (job, &error))
@@ -856,10 +858,9 @@ document_thread (GTask        *task,
                                _("Choose a file on this computer."));
       return;
     }
-  if (job->document == SSA_OFFER_DOCUMENT_PDF)
-    ok = ssa_offer_pdf_write (job->offer, job->inventory, job->info, path, &error);
-  else
-    ok = ssa_offer_xlsx_write (job->offer, job->inventory, job->info, path, &error);
+  files.paths[job->document == SSA_OFFER_DOCUMENT_PDF ? SSA_OFFER_FILE_PDF
+                                                      : SSA_OFFER_FILE_XLSX] = path;
+  ok = ssa_offer_files_write (&files, NULL, job->offer, job->inventory, job->info, NULL, &error);
 
   if (!ok)
     g_task_return_error (task, g_steal_pointer (&error));

@@ -13,6 +13,7 @@
 #include "ssa-db.h"
 #include "ssa-document.h"
 #include "ssa-document-details.h"
+#include "ssa-offer-files.h"
 #include "ssa-offer-pdf.h"
 #include "ssa-offer-xlsx.h"
 #include "ssa-page-common.h"
@@ -517,13 +518,14 @@ write_documents (const SsaOffer         *offer,
   g_autofree char *xlsx_name = g_strconcat (stem, ".xlsx", NULL);
   g_autofree char *pdf_path = g_build_filename (folder, pdf_name, NULL);
   g_autofree char *xlsx_path = g_build_filename (folder, xlsx_name, NULL);
+  SsaOfferFilePaths paths = { { NULL, } };
 
-  if (!ssa_offer_pdf_write (offer, inventory, info, pdf_path, error))
+  /* Both or neither: a workbook that fails leaves no PDF behind. */
+  paths.paths[SSA_OFFER_FILE_PDF] = pdf_path;
+  paths.paths[SSA_OFFER_FILE_XLSX] = xlsx_path;
+  if (!ssa_offer_files_write (&paths, NULL, offer, inventory, info, NULL, error))
     return FALSE;
   g_ptr_array_add (files, g_steal_pointer (&pdf_path));
-
-  if (!ssa_offer_xlsx_write (offer, inventory, info, xlsx_path, error))
-    return FALSE;
   g_ptr_array_add (files, g_steal_pointer (&xlsx_path));
   return TRUE;
 }
