@@ -5,11 +5,18 @@
  */
 
 #include "ssa-installation.h"
+#include "ssa-installation-private.h"
 #include "ssa-object-private.h"
 
 /* One customer installation with its licence lines, as the window lists and edits it: the
  * GObject twin of SsaInventory. The customer is a row of its own (SsaCustomer); the
- * installation refers to it by customer-id and carries its name for lists. */
+ * installation refers to it by customer-id and carries its name for lists.
+ *
+ * A large reseller has half a million licence lines, of which the window shows those of
+ * one installation at a time. Lines loaded from the database are therefore kept as
+ * SsaStoredLine structs (their codes and names interned) until something asks for the
+ * licences: only then are they made SsaLicence objects in a GListStore, which from then on
+ * is the installation's one model of its lines. */
 
 struct _SsaInstallation
 {
@@ -24,7 +31,8 @@ struct _SsaInstallation
   char          *firmware;
   GDate          ssa_expiry;
   char          *notes;
-  GListStore    *licences;
+  GListStore    *licences;     /* made on first use (licence_store()) */
+  GArray        *stored_lines; /* SsaStoredLine, until the licences are made */
 };
 
 G_DEFINE_FINAL_TYPE (SsaInstallation, ssa_installation, G_TYPE_OBJECT)
@@ -69,12 +77,48 @@ set_id (SsaInstallation *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
+static SsaLicence *
+licence_from_stored (const SsaStoredLine *stored)
+{
+  SsaInventoryLine line = { (char *) stored->code, stored->quantity, stored->added_on,
+                            stored->covered_until, stored->has_kind, stored->kind,
+                            (char *) stored->name };
+  SsaLicence *licence = ssa_licence_new_from_inventory_line (&line);
+
+  ssa_licence_set_id (licence, stored->id);
+  return licence;
+}
+
+/* The licence lines as a GListStore, made from the stored lines the first time. */
+static GListStore *
+licence_store (SsaInstallation *self)
+{
+  if (G_LIKELY (self->licences != NULL))
+    return self->licences;
+
+  self->licences = g_list_store_new (SSA_TYPE_LICENCE);
+  if (self->stored_lines != NULL)
+    {
+      g_autoptr(GPtrArray) licences =
+        g_ptr_array_new_full (self->stored_lines->len, g_object_unref);
+
+      for (guint i = 0; i < self->stored_lines->len; i++)
+        g_ptr_array_add (licences,
+                         licence_from_stored (&g_array_index (self->stored_lines,
+                                                              SsaStoredLine, i)));
+      g_list_store_splice (self->licences, 0, 0, licences->pdata, licences->len);
+      g_clear_pointer (&self->stored_lines, g_array_unref);
+    }
+  return self->licences;
+}
+
 static void
 ssa_installation_dispose (GObject *object)
 {
   SsaInstallation *self = (SsaInstallation *)object;
 
   g_clear_object (&self->licences);
+  g_clear_pointer (&self->stored_lines, g_array_unref);
 
   G_OBJECT_CLASS (ssa_installation_parent_class)->dispose (object);
 }
@@ -140,7 +184,7 @@ ssa_installation_get_property (GObject    *object,
       break;
 
     case PROP_LICENCES:
-      g_value_set_object (value, self->licences);
+      g_value_set_object (value, licence_store (self));
       break;
 
     default:
@@ -273,7 +317,6 @@ ssa_installation_init (SsaInstallation *self)
 {
   self->deployment = SSA_DEPLOYMENT_APPLIANCE;
   g_date_clear (&self->ssa_expiry, 1);
-  self->licences = g_list_store_new (SSA_TYPE_LICENCE);
 }
 
 SsaInstallation *
@@ -320,7 +363,7 @@ ssa_installation_new_from_inventory (const SsaInventory *inventory)
                        "firmware", inventory->firmware,
                        NULL);
   ssa_installation_set_ssa_expiry (self, &inventory->ssa_expiry);
-  g_list_store_splice (self->licences, 0, 0, licences->pdata, licences->len);
+  g_list_store_splice (licence_store (self), 0, 0, licences->pdata, licences->len);
 
   return g_steal_pointer (&self);
 }
@@ -351,7 +394,7 @@ ssa_installation_to_inventory (SsaInstallation *self)
   inventory->firmware = g_strdup (self->firmware);
   inventory->ssa_expiry = self->ssa_expiry;
 
-  n_licences = g_list_model_get_n_items (G_LIST_MODEL (self->licences));
+  n_licences = g_list_model_get_n_items (G_LIST_MODEL (licence_store (self)));
   for (guint i = 0; i < n_licences; i++)
     {
       g_autoptr(SsaLicence) licence = g_list_model_get_item (G_LIST_MODEL (self->licences), i);
@@ -552,7 +595,7 @@ ssa_installation_get_licences (SsaInstallation *self)
 {
   g_return_val_if_fail (SSA_IS_INSTALLATION (self), NULL);
 
-  return G_LIST_MODEL (self->licences);
+  return G_LIST_MODEL (licence_store (self));
 }
 
 /**
@@ -569,7 +612,7 @@ ssa_installation_add_licence (SsaInstallation *self,
   g_return_if_fail (SSA_IS_INSTALLATION (self));
   g_return_if_fail (SSA_IS_LICENCE (licence));
 
-  g_list_store_append (self->licences, licence);
+  g_list_store_append (licence_store (self), licence);
 }
 
 void
@@ -577,7 +620,42 @@ ssa_installation_remove_licence (SsaInstallation *self,
                                  guint            position)
 {
   g_return_if_fail (SSA_IS_INSTALLATION (self));
-  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->licences)));
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (licence_store (self))));
 
   g_list_store_remove (self->licences, position);
+}
+
+/**
+ * ssa_installation_add_stored_lines: (skip)
+ * @self: an installation
+ * @lines: (array length=n_lines): lines as read from the database, @self's next ones
+ * @n_lines: how many
+ *
+ * Appends lines as the database loader reads them, without making objects of them while
+ * nobody has asked for the licences; their codes and names must be interned
+ * (g_intern_string()). For the loader only: safe in its worker thread while the
+ * installation is shared with nobody.
+ */
+void
+ssa_installation_add_stored_lines (SsaInstallation     *self,
+                                   const SsaStoredLine *lines,
+                                   guint                n_lines)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+
+  if (n_lines == 0)
+    return;
+  if (self->licences != NULL)
+    {
+      for (guint i = 0; i < n_lines; i++)
+        {
+          g_autoptr(SsaLicence) licence = licence_from_stored (&lines[i]);
+
+          g_list_store_append (self->licences, licence);
+        }
+      return;
+    }
+  if (self->stored_lines == NULL)
+    self->stored_lines = g_array_sized_new (FALSE, FALSE, sizeof (SsaStoredLine), n_lines);
+  g_array_append_vals (self->stored_lines, lines, n_lines);
 }
