@@ -31,6 +31,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <malloc.h>
 #include <adwaita.h>
 
 #include "ssa-application.h"
@@ -125,6 +126,15 @@ settled_cb (gpointer user_data)
 
   g_print ("rss_kb %" G_GUINT64_FORMAT "\n", status_kb ("VmRSS:"));
   g_print ("hwm_kb %" G_GUINT64_FORMAT "\n", status_kb ("VmHWM:"));
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+  {
+    /* What of it is the heap: in use, and freed but kept by malloc. */
+    struct mallinfo2 info = mallinfo2 ();
+
+    g_print ("heap_used_kb %zu\n", (info.uordblks + info.hblkhd) / 1024);
+    g_print ("heap_free_kb %zu\n", info.fordblks / 1024);
+  }
+#endif
   getrusage (RUSAGE_SELF, &child->idle_start);
   g_timeout_add_seconds (IDLE_MEASURE_S, idle_done_cb, child);
   return G_SOURCE_REMOVE;
@@ -275,6 +285,8 @@ typedef struct
   double rss_mb;
   double hwm_mb;
   double idle_cpu_ms;
+  double heap_used_mb;
+  double heap_free_mb;
 } Figures;
 
 #define N_FIGURES (sizeof (Figures) / sizeof (double))
@@ -330,6 +342,10 @@ run_one (const char *self_path,
         out->hwm_mb = value / 1024.0;
       else if (g_str_equal (pair[0], "idle_cpu_ms"))
         out->idle_cpu_ms = value;
+      else if (g_str_equal (pair[0], "heap_used_kb"))
+        out->heap_used_mb = value / 1024.0;
+      else if (g_str_equal (pair[0], "heap_free_kb"))
+        out->heap_free_mb = value / 1024.0;
     }
   return TRUE;
 }
@@ -511,6 +527,10 @@ main (int    argc,
       g_print ("  %-32s %7.1f MB %7.1f MB   %s  %s\n", "VmRSS after 3 s idle", f->rss_mb,
                bare.rss_mb, rss_target, verdict (rss_ok, &ok));
       g_print ("  %-32s %7.1f MB %7.1f MB\n", "VmHWM (peak)", f->hwm_mb, bare.hwm_mb);
+      g_print ("  %-32s %7.1f MB %7.1f MB\n", "  of it malloc'd, in use", f->heap_used_mb,
+               bare.heap_used_mb);
+      g_print ("  %-32s %7.1f MB %7.1f MB\n", "  freed, kept by malloc", f->heap_free_mb,
+               bare.heap_free_mb);
       if (sizes[s] == 50000)
         {
           g_print ("  %-32s %7.1f ms %7.1f ms   ≤ %.0f ms  %s\n", "longest main-loop stall",

@@ -21,6 +21,7 @@ struct _SsaCustomer
   char    *contact;
   char    *email;
   char    *notes;
+  char    *sort_key;    /* made on first use; dropped when the name changes */
 };
 
 G_DEFINE_FINAL_TYPE (SsaCustomer, ssa_customer, G_TYPE_OBJECT)
@@ -61,6 +62,8 @@ ssa_customer_finalize (GObject *object)
   g_clear_pointer (&self->contact, g_free);
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->notes, g_free);
+
+  g_clear_pointer (&self->sort_key, g_free);
 
   G_OBJECT_CLASS (ssa_customer_parent_class)->finalize (object);
 }
@@ -306,7 +309,29 @@ ssa_customer_set_name (SsaCustomer *self,
 {
   g_return_if_fail (SSA_IS_CUSTOMER (self));
 
+  if (g_strcmp0 (self->name, name) != 0)
+    g_clear_pointer (&self->sort_key, g_free);
   set_string (self, &self->name, name, PROP_NAME);
+}
+
+/**
+ * ssa_customer_get_sort_key:
+ * @self: a customer
+ *
+ * The key lists sort it by: its name, case-folded and collated for the locale; compare
+ * keys with strcmp(). Kept until the name changes. Safe in a worker thread while @self is
+ * shared with nobody.
+ *
+ * Returns: (transfer none): the key
+ */
+const char *
+ssa_customer_get_sort_key (SsaCustomer *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER (self), NULL);
+
+  if (self->sort_key == NULL)
+    self->sort_key = ssa_make_sort_key (self->name);
+  return self->sort_key;
 }
 
 const char *

@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "ssa-installation.h"
 #include "ssa-installation-private.h"
 #include "ssa-object-private.h"
@@ -32,7 +34,10 @@ struct _SsaInstallation
   GDate          ssa_expiry;
   char          *notes;
   GListStore    *licences;     /* made on first use (licence_store()) */
-  GArray        *stored_lines; /* SsaStoredLine, until the licences are made */
+  SsaStoredLine *stored_lines; /* until the licences are made (a GArray would round its
+                                * size up to a power of two: 1 KiB for ten lines) */
+  guint          n_stored_lines;
+  char          *sort_key;     /* made on first use; dropped when the name changes */
 };
 
 G_DEFINE_FINAL_TYPE (SsaInstallation, ssa_installation, G_TYPE_OBJECT)
@@ -100,14 +105,13 @@ licence_store (SsaInstallation *self)
   if (self->stored_lines != NULL)
     {
       g_autoptr(GPtrArray) licences =
-        g_ptr_array_new_full (self->stored_lines->len, g_object_unref);
+        g_ptr_array_new_full (self->n_stored_lines, g_object_unref);
 
-      for (guint i = 0; i < self->stored_lines->len; i++)
-        g_ptr_array_add (licences,
-                         licence_from_stored (&g_array_index (self->stored_lines,
-                                                              SsaStoredLine, i)));
+      for (guint i = 0; i < self->n_stored_lines; i++)
+        g_ptr_array_add (licences, licence_from_stored (&self->stored_lines[i]));
       g_list_store_splice (self->licences, 0, 0, licences->pdata, licences->len);
-      g_clear_pointer (&self->stored_lines, g_array_unref);
+      g_clear_pointer (&self->stored_lines, g_free);
+      self->n_stored_lines = 0;
     }
   return self->licences;
 }
@@ -118,7 +122,8 @@ ssa_installation_dispose (GObject *object)
   SsaInstallation *self = (SsaInstallation *)object;
 
   g_clear_object (&self->licences);
-  g_clear_pointer (&self->stored_lines, g_array_unref);
+  g_clear_pointer (&self->stored_lines, g_free);
+  self->n_stored_lines = 0;
 
   G_OBJECT_CLASS (ssa_installation_parent_class)->dispose (object);
 }
@@ -133,6 +138,8 @@ ssa_installation_finalize (GObject *object)
   g_clear_pointer (&self->serial, g_free);
   g_clear_pointer (&self->firmware, g_free);
   g_clear_pointer (&self->notes, g_free);
+
+  g_clear_pointer (&self->sort_key, g_free);
 
   G_OBJECT_CLASS (ssa_installation_parent_class)->finalize (object);
 }
@@ -476,7 +483,29 @@ ssa_installation_set_name (SsaInstallation *self,
 {
   g_return_if_fail (SSA_IS_INSTALLATION (self));
 
+  if (g_strcmp0 (self->name, name) != 0)
+    g_clear_pointer (&self->sort_key, g_free);
   set_string (self, &self->name, name, PROP_NAME);
+}
+
+/**
+ * ssa_installation_get_sort_key:
+ * @self: a installation
+ *
+ * The key lists sort it by: its name, case-folded and collated for the locale; compare
+ * keys with strcmp(). Kept until the name changes. Safe in a worker thread while @self is
+ * shared with nobody.
+ *
+ * Returns: (transfer none): the key
+ */
+const char *
+ssa_installation_get_sort_key (SsaInstallation *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION (self), NULL);
+
+  if (self->sort_key == NULL)
+    self->sort_key = ssa_make_sort_key (self->name);
+  return self->sort_key;
 }
 
 const char *
@@ -655,7 +684,8 @@ ssa_installation_add_stored_lines (SsaInstallation     *self,
         }
       return;
     }
-  if (self->stored_lines == NULL)
-    self->stored_lines = g_array_sized_new (FALSE, FALSE, sizeof (SsaStoredLine), n_lines);
-  g_array_append_vals (self->stored_lines, lines, n_lines);
+  self->stored_lines = g_renew (SsaStoredLine, self->stored_lines,
+                                self->n_stored_lines + n_lines);
+  memcpy (self->stored_lines + self->n_stored_lines, lines, n_lines * sizeof *lines);
+  self->n_stored_lines += n_lines;
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "ssa-repository.h"
@@ -16,6 +18,15 @@
  * Loading reads everything in a worker thread over a connection of its own and builds new
  * objects there (nothing the main thread can see yet), then splices each store once on the
  * main thread: one items-changed per store, however many rows.
+ *
+ * A large database (more than STREAM_MIN_ROWS customers and installations) loaded into
+ * empty stores is streamed instead: splicing 75 000 rows at once, and sorting them into
+ * the sidebar, held the main loop for some 200 ms. The worker sorts the rows as the sidebar
+ * lists them (customers by name, each followed by its installations by name, then those
+ * without a customer) and makes their sort keys; the main thread then appends a slice of
+ * customers with their installations at a time, a few milliseconds each between frames,
+ * so that the window stays responsive and the sidebar fills in order. "load-progress" says
+ * how far it is; "loaded" and the load's callback come once everything is in.
  *
  * Edits are written through at once. Setting a property of a loaded customer or installation
  * (directly, or through a binding from a widget) writes its row: the repository listens to
@@ -51,6 +62,10 @@ struct _SsaRepository
   gboolean    open_read_only; /* asked for: the next load opens the file read-only */
   gboolean    read_only;      /* every write is refused */
   char       *read_only_reason;
+  double      load_progress;  /* 0 to 1 while streaming a load in */
+  guint       stream_source;  /* the idle that streams a load in, or 0 */
+  GTask      *stream_inner;   /* the load being streamed in: its LoadData */
+  GTask      *stream_outer;   /* and the caller's task, returned when all is in */
 };
 
 G_DEFINE_FINAL_TYPE (SsaRepository, ssa_repository, G_TYPE_OBJECT)
@@ -62,6 +77,7 @@ enum {
   PROP_CUSTOMERS,
   PROP_INSTALLATIONS,
   PROP_READ_ONLY,
+  PROP_LOAD_PROGRESS,
   N_PROPS
 };
 
@@ -80,7 +96,18 @@ typedef struct
   SsaDb     *db;
   GPtrArray *customers;
   GPtrArray *installations;
+  /* Streaming: the rows in the sidebar's order, and how far they are spliced. */
+  gboolean   stream;
+  guint     *group_end;       /* per customer: the end of its installations */
+  guint      next_customer;
+  guint      next_installation;
 } LoadData;
+
+/* Smaller databases are spliced at once: a few milliseconds. */
+#define STREAM_MIN_ROWS   4000
+/* Rows spliced a step while streaming, and the main thread's time a dispatch. */
+#define STREAM_STEP_ROWS  600
+#define STREAM_BUDGET_US  5000
 
 /* An edit opened by ssa_repository_begin_edit(): the object's row is written when it ends. */
 typedef struct
@@ -101,7 +128,91 @@ load_data_free (LoadData *data)
   g_clear_pointer (&data->db, ssa_db_close);
   g_clear_pointer (&data->customers, g_ptr_array_unref);
   g_clear_pointer (&data->installations, g_ptr_array_unref);
+  g_free (data->group_end);
   g_free (data);
+}
+
+static int
+compare_customers (gconstpointer a,
+                   gconstpointer b)
+{
+  SsaCustomer *ca = *(SsaCustomer * const *) a;
+  SsaCustomer *cb = *(SsaCustomer * const *) b;
+  int result = strcmp (ssa_customer_get_sort_key (ca), ssa_customer_get_sort_key (cb));
+  gint64 ia = ssa_customer_get_id (ca);
+  gint64 ib = ssa_customer_get_id (cb);
+
+  return result != 0 ? result : (ia > ib) - (ia < ib);
+}
+
+typedef struct
+{
+  SsaInstallation *installation;
+  guint            group;       /* its customer's place in the sorted customers, or past */
+} SortedInstallation;
+
+static int
+compare_installations (gconstpointer a,
+                       gconstpointer b)
+{
+  const SortedInstallation *sa = a;
+  const SortedInstallation *sb = b;
+  int result;
+  gint64 ia, ib;
+
+  if (sa->group != sb->group)
+    return sa->group < sb->group ? -1 : 1;
+  result = strcmp (ssa_installation_get_sort_key (sa->installation),
+                   ssa_installation_get_sort_key (sb->installation));
+  if (result != 0)
+    return result;
+  ia = ssa_installation_get_id (sa->installation);
+  ib = ssa_installation_get_id (sb->installation);
+  return (ia > ib) - (ia < ib);
+}
+
+/* Puts the loaded rows in the sidebar's order for streaming (see the top of the file). */
+static void
+sort_for_stream (LoadData *data)
+{
+  g_autoptr(GHashTable) group_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *ids = NULL;
+  g_autofree SortedInstallation *sorted = NULL;
+  guint n_customers = data->customers->len;
+  guint n_installations = data->installations->len;
+  guint group = 0;
+
+  g_ptr_array_sort (data->customers, compare_customers);
+  ids = g_new (gint64, n_customers);
+  for (guint i = 0; i < n_customers; i++)
+    {
+      ids[i] = ssa_customer_get_id (g_ptr_array_index (data->customers, i));
+      g_hash_table_insert (group_of, &ids[i], GUINT_TO_POINTER (i + 1));
+    }
+
+  sorted = g_new (SortedInstallation, n_installations);
+  for (guint i = 0; i < n_installations; i++)
+    {
+      SsaInstallation *installation = g_ptr_array_index (data->installations, i);
+      gint64 customer_id = ssa_installation_get_customer_id (installation);
+      guint slot = GPOINTER_TO_UINT (g_hash_table_lookup (group_of, &customer_id));
+
+      sorted[i].installation = installation;
+      sorted[i].group = slot != 0 ? slot - 1 : G_MAXUINT;
+    }
+  qsort (sorted, n_installations, sizeof *sorted, compare_installations);
+
+  /* The array owns its objects: reorder the pointers without a reference changing hands. */
+  data->group_end = g_new (guint, n_customers);
+  for (guint i = 0; i < n_installations; i++)
+    {
+      data->installations->pdata[i] = sorted[i].installation;
+      while (group < n_customers && sorted[i].group > group)
+        data->group_end[group++] = i;
+    }
+  while (group < n_customers)
+    data->group_end[group++] = n_installations;
+  data->stream = TRUE;
 }
 
 static void
@@ -483,22 +594,149 @@ load_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  /* Connecting here spares the main thread 50 000 calls; no property of these objects
-   * changes before the main thread has them. */
+  /* Connecting here spares the main thread 50 000 calls, and making the lists' sort keys
+   * here some 100 ms; no property of these objects changes before the main thread has
+   * them. */
   for (guint i = 0; i < data->customers->len; i++)
-    watch (source_object, g_ptr_array_index (data->customers, i));
+    {
+      watch (source_object, g_ptr_array_index (data->customers, i));
+      ssa_customer_get_sort_key (g_ptr_array_index (data->customers, i));
+    }
   for (guint i = 0; i < data->installations->len; i++)
-    watch (source_object, g_ptr_array_index (data->installations, i));
+    {
+      watch (source_object, g_ptr_array_index (data->installations, i));
+      ssa_installation_get_sort_key (g_ptr_array_index (data->installations, i));
+    }
+  if (data->customers->len + data->installations->len > STREAM_MIN_ROWS)
+    sort_for_stream (data);
 
   g_task_return_boolean (task, TRUE);
 }
 
 static void
-apply_load (SsaRepository *self,
-            LoadData      *data)
+set_load_progress (SsaRepository *self,
+                   double         progress)
 {
+  if (self->load_progress == progress)
+    return;
+  self->load_progress = progress;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_PROGRESS]);
+}
+
+static void
+set_loaded (SsaRepository *self)
+{
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
+}
+
+/* Appends the next slice of a streamed load: customers with their installations, and at
+ * the end those without a customer. TRUE while more is left. */
+static gboolean
+stream_step (SsaRepository *self,
+             LoadData      *data)
+{
+  guint first_customer = data->next_customer;
+  guint first_installation = data->next_installation;
+  guint end_customer = first_customer;
+  guint end_installation = first_installation;
   guint n_old;
 
+  if (first_customer < data->customers->len)
+    {
+      /* Whole groups, about STREAM_STEP_ROWS rows. */
+      while (end_customer < data->customers->len &&
+             (end_customer - first_customer) + (end_installation - first_installation) <
+             STREAM_STEP_ROWS)
+        end_installation = data->group_end[end_customer++];
+    }
+  else
+    end_installation = data->installations->len;
+
+  for (guint i = first_customer; i < end_customer; i++)
+    {
+      SsaCustomer *customer = g_ptr_array_index (data->customers, i);
+
+      g_hash_table_insert (self->customers_by_id, id_key (ssa_customer_get_id (customer)),
+                           customer);
+    }
+  for (guint i = first_installation; i < end_installation; i++)
+    {
+      SsaInstallation *installation = g_ptr_array_index (data->installations, i);
+
+      g_hash_table_insert (self->installations_by_id,
+                           id_key (ssa_installation_get_id (installation)), installation);
+    }
+
+  if (end_customer > first_customer)
+    {
+      n_old = g_list_model_get_n_items (G_LIST_MODEL (self->customers));
+      g_list_store_splice (self->customers, n_old, 0, data->customers->pdata + first_customer,
+                           end_customer - first_customer);
+    }
+  if (end_installation > first_installation)
+    {
+      n_old = g_list_model_get_n_items (G_LIST_MODEL (self->installations));
+      g_list_store_splice (self->installations, n_old, 0,
+                           data->installations->pdata + first_installation,
+                           end_installation - first_installation);
+    }
+  data->next_customer = end_customer;
+  data->next_installation = end_installation;
+
+  set_load_progress (self, (double) (end_customer + end_installation) /
+                           MAX (1, data->customers->len + data->installations->len));
+  return end_customer < data->customers->len ||
+         end_installation < data->installations->len;
+}
+
+static void
+stream_done (SsaRepository *self)
+{
+  g_autoptr(GTask) inner = g_steal_pointer (&self->stream_inner);
+  g_autoptr(GTask) outer = g_steal_pointer (&self->stream_outer);
+
+  set_load_progress (self, 1.0);
+  set_loaded (self);
+  g_task_return_boolean (outer, TRUE);
+}
+
+static gboolean
+stream_cb (gpointer user_data)
+{
+  SsaRepository *self = user_data;
+  LoadData *data = g_task_get_task_data (self->stream_inner);
+  gint64 deadline = g_get_monotonic_time () + STREAM_BUDGET_US;
+
+  while (stream_step (self, data))
+    if (g_get_monotonic_time () >= deadline)
+      return G_SOURCE_CONTINUE;
+  self->stream_source = 0;
+  stream_done (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Splices what is left of a streamed load at once: before another load replaces it. */
+static void
+stream_finish_now (SsaRepository *self)
+{
+  if (self->stream_inner == NULL)
+    return;
+  g_clear_handle_id (&self->stream_source, g_source_remove);
+  while (stream_step (self, g_task_get_task_data (self->stream_inner)))
+    ;
+  stream_done (self);
+}
+
+/* What every load does first: forget the old rows, and take the worker's connection. */
+static void
+prepare_load (SsaRepository *self,
+              LoadData      *data)
+{
+  stream_finish_now (self);
   unwatch_all (self);
   g_hash_table_remove_all (self->customers_by_id);
   g_hash_table_remove_all (self->installations_by_id);
@@ -517,6 +755,15 @@ apply_load (SsaRepository *self,
           set_read_only (self, reason);
         }
     }
+}
+
+static void
+apply_load (SsaRepository *self,
+            LoadData      *data)
+{
+  guint n_old;
+
+  prepare_load (self, data);
 
   for (guint i = 0; i < data->customers->len; i++)
     {
@@ -539,11 +786,7 @@ apply_load (SsaRepository *self,
   g_list_store_splice (self->installations, 0, n_old,
                        data->installations->pdata, data->installations->len);
 
-  if (!self->loaded)
-    {
-      self->loaded = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-    }
+  set_loaded (self);
 }
 
 static void
@@ -554,6 +797,7 @@ load_done_cb (GObject      *object,
   SsaRepository *self = SSA_REPOSITORY (object);
   g_autoptr(GTask) outer = user_data;
   GError *error = NULL;
+  LoadData *data;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -561,7 +805,26 @@ load_done_cb (GObject      *object,
       return;
     }
 
-  apply_load (self, g_task_get_task_data (G_TASK (result)));
+  data = g_task_get_task_data (G_TASK (result));
+  if (data->stream && self->stream_inner == NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->customers)) == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->installations)) == 0)
+    {
+      prepare_load (self, data);
+      set_load_progress (self, 0.0);
+      self->stream_inner = g_object_ref (G_TASK (result));
+      self->stream_outer = g_steal_pointer (&outer);
+      /* The first slice at once: the sidebar lists rows from now on. */
+      if (!stream_step (self, data))
+        {
+          stream_done (self);
+          return;
+        }
+      self->stream_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, stream_cb, self, NULL);
+      return;
+    }
+
+  apply_load (self, data);
   g_task_return_boolean (outer, TRUE);
 }
 
@@ -570,6 +833,8 @@ ssa_repository_dispose (GObject *object)
 {
   SsaRepository *self = (SsaRepository *)object;
 
+  if (self->stream_inner != NULL)
+    stream_finish_now (self);
   if (self->customers != NULL && self->installations != NULL)
     unwatch_all (self);
   g_clear_weak_pointer (&self->refused);
@@ -611,6 +876,10 @@ ssa_repository_get_property (GObject    *object,
 
     case PROP_LOADED:
       g_value_set_boolean (value, self->loaded);
+      break;
+
+    case PROP_LOAD_PROGRESS:
+      g_value_set_double (value, self->load_progress);
       break;
 
     case PROP_CUSTOMERS:
@@ -673,13 +942,15 @@ ssa_repository_class_init (SsaRepositoryClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  /* A GListModel of SsaCustomer, by id. The model itself never changes. */
+  /* A GListModel of SsaCustomer, by id (a large database streamed in at start is by name,
+   * see the top of ssa-repository.c). The model itself never changes. */
   properties[PROP_CUSTOMERS] =
     g_param_spec_object ("customers", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  /* A GListModel of SsaInstallation, by id. The model itself never changes. */
+  /* A GListModel of SsaInstallation, by id (or streamed in as the sidebar lists them). The
+   * model itself never changes. */
   properties[PROP_INSTALLATIONS] =
     g_param_spec_object ("installations", NULL, NULL,
                          G_TYPE_LIST_MODEL,
@@ -691,6 +962,13 @@ ssa_repository_class_init (SsaRepositoryClass *klass)
     g_param_spec_boolean ("read-only", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* How much of a large database is in the models while it streams in (see the top of
+   * ssa-repository.c), from 0 to 1; 1 once loaded. */
+  properties[PROP_LOAD_PROGRESS] =
+    g_param_spec_double ("load-progress", NULL, NULL,
+                         0.0, 1.0, 0.0,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -752,6 +1030,15 @@ ssa_repository_get_loaded (SsaRepository *self)
   return self->loaded;
 }
 
+/* How much of a large database is in the models while it streams in, 0 to 1. */
+double
+ssa_repository_get_load_progress (SsaRepository *self)
+{
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), 0.0);
+
+  return self->load_progress;
+}
+
 /**
  * ssa_repository_get_db:
  * @self: a repository
@@ -777,7 +1064,8 @@ ssa_repository_get_db (SsaRepository *self)
  *
  * Opens the database (creating or migrating it if need be) and loads every customer,
  * installation and licence line in a worker thread, then replaces the models' contents
- * with one items-changed each. Loading again reloads everything.
+ * with one items-changed each (a large database into empty models: streamed in slices, see
+ * the top of the file; the callback comes once all is in). Loading again reloads everything.
  */
 void
 ssa_repository_load_async (SsaRepository       *self,
