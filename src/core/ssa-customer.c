@@ -6,6 +6,7 @@
 
 #include "ssa-customer.h"
 #include "ssa-object-private.h"
+#include "ssa-watch-private.h"
 #include "ssa-org-no.h"
 
 /* A reseller's customer, as the window lists and edits it. Every text is nullable. */
@@ -22,6 +23,8 @@ struct _SsaCustomer
   char    *email;
   char    *notes;
   char    *sort_key;    /* made on first use; dropped when the name changes */
+  SsaWatchFunc watch_func;  /* see ssa-watch-private.h */
+  gpointer     watch_data;
 };
 
 G_DEFINE_FINAL_TYPE (SsaCustomer, ssa_customer, G_TYPE_OBJECT)
@@ -159,10 +162,23 @@ ssa_customer_set_property (GObject      *object,
 }
 
 static void
+ssa_customer_notify (GObject    *object,
+                  GParamSpec *pspec)
+{
+  SsaCustomer *self = (SsaCustomer *) object;
+
+  if (self->watch_func != NULL)
+    self->watch_func (object, pspec, self->watch_data);
+  if (G_OBJECT_CLASS (ssa_customer_parent_class)->notify != NULL)
+    G_OBJECT_CLASS (ssa_customer_parent_class)->notify (object, pspec);
+}
+
+static void
 ssa_customer_class_init (SsaCustomerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->notify = ssa_customer_notify;
   object_class->finalize = ssa_customer_finalize;
   object_class->get_property = ssa_customer_get_property;
   object_class->set_property = ssa_customer_set_property;
@@ -440,4 +456,25 @@ ssa_customer_set_notes (SsaCustomer *self,
   g_return_if_fail (SSA_IS_CUSTOMER (self));
 
   set_string (self, &self->notes, notes, PROP_NOTES);
+}
+
+/* For the repository (ssa-watch-private.h): @func is called on every notify of @self,
+ * before its handlers; %NULL stops it. */
+void
+ssa_customer_set_watch (SsaCustomer  *self,
+                         SsaWatchFunc  func,
+                         gpointer      user_data)
+{
+  g_return_if_fail (SSA_IS_CUSTOMER (self));
+
+  self->watch_func = func;
+  self->watch_data = func != NULL ? user_data : NULL;
+}
+
+gpointer
+ssa_customer_get_watch_data (SsaCustomer *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER (self), NULL);
+
+  return self->watch_data;
 }

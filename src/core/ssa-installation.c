@@ -9,6 +9,7 @@
 #include "ssa-installation.h"
 #include "ssa-installation-private.h"
 #include "ssa-object-private.h"
+#include "ssa-watch-private.h"
 
 /* One customer installation with its licence lines, as the window lists and edits it: the
  * GObject twin of SsaInventory. The customer is a row of its own (SsaCustomer); the
@@ -38,6 +39,8 @@ struct _SsaInstallation
                                 * size up to a power of two: 1 KiB for ten lines) */
   guint          n_stored_lines;
   char          *sort_key;     /* made on first use; dropped when the name changes */
+  SsaWatchFunc   watch_func;   /* see ssa-watch-private.h */
+  gpointer       watch_data;
 };
 
 G_DEFINE_FINAL_TYPE (SsaInstallation, ssa_installation, G_TYPE_OBJECT)
@@ -251,10 +254,23 @@ ssa_installation_set_property (GObject      *object,
 }
 
 static void
+ssa_installation_notify (GObject    *object,
+                      GParamSpec *pspec)
+{
+  SsaInstallation *self = (SsaInstallation *) object;
+
+  if (self->watch_func != NULL)
+    self->watch_func (object, pspec, self->watch_data);
+  if (G_OBJECT_CLASS (ssa_installation_parent_class)->notify != NULL)
+    G_OBJECT_CLASS (ssa_installation_parent_class)->notify (object, pspec);
+}
+
+static void
 ssa_installation_class_init (SsaInstallationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->notify = ssa_installation_notify;
   object_class->dispose = ssa_installation_dispose;
   object_class->finalize = ssa_installation_finalize;
   object_class->get_property = ssa_installation_get_property;
@@ -688,4 +704,25 @@ ssa_installation_add_stored_lines (SsaInstallation     *self,
                                 self->n_stored_lines + n_lines);
   memcpy (self->stored_lines + self->n_stored_lines, lines, n_lines * sizeof *lines);
   self->n_stored_lines += n_lines;
+}
+
+/* For the repository (ssa-watch-private.h): @func is called on every notify of @self,
+ * before its handlers; %NULL stops it. */
+void
+ssa_installation_set_watch (SsaInstallation  *self,
+                             SsaWatchFunc  func,
+                             gpointer      user_data)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+
+  self->watch_func = func;
+  self->watch_data = func != NULL ? user_data : NULL;
+}
+
+gpointer
+ssa_installation_get_watch_data (SsaInstallation *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION (self), NULL);
+
+  return self->watch_data;
 }

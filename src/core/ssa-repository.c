@@ -8,9 +8,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <glib/gi18n.h>
 
 #include "ssa-repository.h"
+#include "ssa-watch-private.h"
 
 /* The database as list models for the window: customers and installations as GListStores of
  * SsaCustomer and SsaInstallation, each installation with its GListStore of SsaLicence.
@@ -29,8 +33,8 @@
  * how far it is; "loaded" and the load's callback come once everything is in.
  *
  * Edits are written through at once. Setting a property of a loaded customer or installation
- * (directly, or through a binding from a widget) writes its row: the repository listens to
- * "notify" on them. Licence lines are many (500 000 for a large reseller) and a handler on
+ * (directly, or through a binding from a widget) writes its row: the repository watches
+ * their notifications (ssa-watch-private.h). Licence lines are many (500 000 for a large reseller) and a handler on
  * each would double the time to load: the lines of an installation are watched from the
  * moment ssa_repository_get_licences() hands them out, which is how the window must get the
  * lines it lets the user edit. When the database refuses (a duplicate serial or organisation
@@ -219,14 +223,31 @@ static void
 watch (SsaRepository *self,
        gpointer       object)
 {
-  g_signal_connect (object, "notify", G_CALLBACK (object_notify_cb), self);
+  /* Customers and installations are many: a watcher each instead of a handler. */
+  if (SSA_IS_CUSTOMER (object))
+    ssa_customer_set_watch (object, (SsaWatchFunc) object_notify_cb, self);
+  else if (SSA_IS_INSTALLATION (object))
+    ssa_installation_set_watch (object, (SsaWatchFunc) object_notify_cb, self);
+  else
+    g_signal_connect (object, "notify", G_CALLBACK (object_notify_cb), self);
 }
 
 static void
 unwatch (SsaRepository *self,
          gpointer       object)
 {
-  g_signal_handlers_disconnect_by_func (object, object_notify_cb, self);
+  if (SSA_IS_CUSTOMER (object))
+    {
+      if (ssa_customer_get_watch_data (object) == self)
+        ssa_customer_set_watch (object, NULL, NULL);
+    }
+  else if (SSA_IS_INSTALLATION (object))
+    {
+      if (ssa_installation_get_watch_data (object) == self)
+        ssa_installation_set_watch (object, NULL, NULL);
+    }
+  else
+    g_signal_handlers_disconnect_by_func (object, object_notify_cb, self);
 }
 
 static void
@@ -293,6 +314,10 @@ static gboolean
 is_watched (SsaRepository *self,
             gpointer       object)
 {
+  if (SSA_IS_CUSTOMER (object))
+    return ssa_customer_get_watch_data (object) == self;
+  if (SSA_IS_INSTALLATION (object))
+    return ssa_installation_get_watch_data (object) == self;
   return g_signal_handler_find (object, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
                                 object_notify_cb, self) != 0;
 }
@@ -626,6 +651,11 @@ set_load_progress (SsaRepository *self,
 static void
 set_loaded (SsaRepository *self)
 {
+#ifdef __GLIBC__
+  /* The loader's buffers were freed in its threads' malloc arenas, which keep the pages:
+   * give them back (some megabytes with 500 000 licence lines). */
+  malloc_trim (0);
+#endif
   if (!self->loaded)
     {
       self->loaded = TRUE;
