@@ -64,6 +64,13 @@ typedef struct
   gint64     t_complete;
   gint64     last_tick;
   gint64     longest_gap;
+  gint64     t_first_paint;
+  gint64     t_frame_start;
+  gint64     t_layout_start;
+  gint64     t_paint_start;
+  double     frame_ms;
+  double     layout_ms;
+  double     paint_ms;
   guint      tick_id;
   struct rusage idle_start;
 } Child;
@@ -183,6 +190,14 @@ tick_cb (gpointer user_data)
   gint64 now = g_get_monotonic_time ();
 
   child->longest_gap = MAX (child->longest_gap, now - child->last_tick);
+  /* BENCH_REST_TRACE=1 names each stall: when it ended, and what the last frame took. */
+  if (now - child->last_tick > STALL_TARGET_MS * 1000 && g_getenv ("BENCH_REST_TRACE") != NULL)
+    g_printerr ("stall %6.1f ms ending %7.1f ms after the first frame; last frame %5.1f ms "
+                "(layout %5.1f, paint %5.1f), %u rows listed\n",
+                (now - child->last_tick) / 1e3, (now - child->t_first_paint) / 1e3,
+                child->frame_ms, child->layout_ms, child->paint_ms,
+                child->sidebar != NULL ?
+                g_list_model_get_n_items (ssa_sidebar_get_shown (child->sidebar)) : 0);
   child->last_tick = now;
 
   if (child->t_interactive == 0 && is_interactive (child))
@@ -205,11 +220,52 @@ tick_cb (gpointer user_data)
 /* The first frame (styles, fonts, the first layout) is start-up, timed as such: stalls
  * are counted from the end of its painting. */
 static void
+frame_update_cb (GdkFrameClock *clock,
+                 Child         *child)
+{
+  child->t_frame_start = g_get_monotonic_time ();
+}
+
+static void
+frame_layout_cb (GdkFrameClock *clock,
+                 Child         *child)
+{
+  child->t_layout_start = g_get_monotonic_time ();
+}
+
+static void
+frame_paint_cb (GdkFrameClock *clock,
+                Child         *child)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  child->t_paint_start = now;
+  child->layout_ms = (now - child->t_layout_start) / 1e3;
+}
+
+static void
+frame_after_paint_cb (GdkFrameClock *clock,
+                      Child         *child)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  child->paint_ms = (now - child->t_paint_start) / 1e3;
+  child->frame_ms = (now - child->t_frame_start) / 1e3;
+}
+
+static void
 first_paint_cb (GdkFrameClock *clock,
                 Child         *child)
 {
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, child);
-  child->last_tick = g_get_monotonic_time ();
+  if (g_getenv ("BENCH_REST_TRACE") != NULL)
+    {
+      g_signal_connect (clock, "update", G_CALLBACK (frame_update_cb), child);
+      g_signal_connect (clock, "layout", G_CALLBACK (frame_layout_cb), child);
+      g_signal_connect (clock, "paint", G_CALLBACK (frame_paint_cb), child);
+      g_signal_connect_after (clock, "after-paint", G_CALLBACK (frame_after_paint_cb), child);
+    }
+  child->last_tick = child->t_first_paint = g_get_monotonic_time ();
   child->tick_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, tick_cb, child, NULL);
 }
 
