@@ -1041,6 +1041,21 @@ loaded_cb (SsaRepository *repository,
     g_list_model_get_n_items (ssa_repository_get_installations (repository));
 }
 
+/* While the rows stream in, the first installation listed has its licences asked for, as
+ * a window showing it would. */
+static void
+early_installation_cb (GListModel       *installations,
+                       guint             position,
+                       guint             removed,
+                       guint             added,
+                       SsaInstallation **early)
+{
+  if (*early != NULL || added == 0)
+    return;
+  *early = g_list_model_get_item (installations, position);
+  ssa_installation_get_licences (*early);
+}
+
 static int
 compare_customer_keys (gconstpointer a,
                        gconstpointer b)
@@ -1065,6 +1080,7 @@ test_stream (Fixture       *f,
   GListModel *customers = ssa_repository_get_customers (f->repository);
   GListModel *installations = ssa_repository_get_installations (f->repository);
   guint n_rows_when_loaded = 0;
+  g_autoptr(SsaInstallation) early = NULL;
   guint n_customers, n_installations;
   gint64 last_customer = -1;
 
@@ -1097,8 +1113,15 @@ test_stream (Fixture       *f,
 
   g_signal_connect (f->repository, "notify::loaded", G_CALLBACK (loaded_cb),
                     &n_rows_when_loaded);
+  g_signal_connect (installations, "items-changed", G_CALLBACK (early_installation_cb), &early);
   load (f, NULL);
   g_assert_no_error (f->load_error);
+  g_signal_handlers_disconnect_by_func (installations, early_installation_cb, &early);
+
+  /* Its lines came in after it was shown, all of them, once. */
+  g_assert_nonnull (early);
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_installation_get_licences (early)), ==,
+                    g_str_has_prefix (ssa_installation_get_name (early), "Avdeling ") ? 2 : 7);
 
   n_customers = g_list_model_get_n_items (customers);
   n_installations = g_list_model_get_n_items (installations);

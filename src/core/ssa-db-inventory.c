@@ -876,13 +876,13 @@ build_chunk (Builder *builder,
 
       /* The schema's CHECKs keep the quantity in range, as SsaLicence requires. */
       stored.id = row->id;
-      stored.quantity = row->line.quantity;
+      stored.quantity = (gint32) row->line.quantity;
       stored.code = intern (interned, row->line.code);
       stored.name = intern (interned, row->line.name);
-      stored.added_on = row->line.added_on;
-      stored.covered_until = row->line.covered_until;
-      stored.kind = row->line.kind;
-      stored.has_kind = row->line.has_kind;
+      stored.added_on = ssa_stored_date (&row->line.added_on);
+      stored.covered_until = ssa_stored_date (&row->line.covered_until);
+      stored.kind = (guint8) row->line.kind;
+      stored.has_kind = row->line.has_kind != FALSE;
       g_array_append_val (pending, stored);
     }
   if (current != NULL)
@@ -998,6 +998,32 @@ ssa_db_load_installations (SsaDb             *self,
                            GCancellable      *cancellable,
                            GError           **error)
 {
+  return ssa_db_load_installations_full (self, cancellable, NULL, NULL, error);
+}
+
+/**
+ * ssa_db_load_installations_full:
+ * @self: the connection
+ * @cancellable: (nullable): a #GCancellable
+ * @rows_read: (nullable): called once the installations' rows are read, before their
+ *   licence lines, with those installations (in this thread)
+ * @user_data: for @rows_read
+ * @error: a #GError
+ *
+ * ssa_db_load_installations(), telling @rows_read when the installations are there but
+ * their lines are not: a window can list them meanwhile. The lines are added to the same
+ * objects afterwards, through ssa_installation_add_stored_lines(), which is safe while the
+ * main thread uses them.
+ *
+ * Returns: (transfer full) (element-type SsaInstallation): the installations, by id
+ */
+GPtrArray *
+ssa_db_load_installations_full (SsaDb                   *self,
+                                GCancellable            *cancellable,
+                                SsaDbInstallationsFunc   rows_read,
+                                gpointer                 user_data,
+                                GError                 **error)
+{
   /* First, so that it rolls back after the statement is released. */
   g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
   g_autoptr(GPtrArray) installations = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1029,6 +1055,8 @@ ssa_db_load_installations (SsaDb             *self,
   if (rc == 0)
     return NULL;
   ssa_db_stmt_release (g_steal_pointer (&stmt));
+  if (rows_read != NULL)
+    rows_read (installations, user_data);
 
   queue = g_async_queue_new_full ((GDestroyNotify) chunk_free);
   builder = (Builder) { queue, installations };

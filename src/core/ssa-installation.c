@@ -19,7 +19,13 @@
  * one installation at a time. Lines loaded from the database are therefore kept as
  * SsaStoredLine structs (their codes and names interned) until something asks for the
  * licences: only then are they made SsaLicence objects in a GListStore, which from then on
- * is the installation's one model of its lines. */
+ * is the installation's one model of its lines. The loader may add stored lines in its
+ * thread while the window already lists the installation (ssa-repository.c): stored_lock
+ * guards the stored lines and the making of the store, and lines that come after the
+ * store was made wait in late_lines for ssa_installation_flush_stored_lines() on the main
+ * thread. */
+
+static GMutex stored_lock;
 
 struct _SsaInstallation
 {
@@ -31,13 +37,15 @@ struct _SsaInstallation
   char          *name;
   char          *serial;
   SsaDeployment  deployment;
-  char          *firmware;
+  const char    *firmware;     /* interned: a few versions among 50 000 installations */
   GDate          ssa_expiry;
   char          *notes;
   GListStore    *licences;     /* made on first use (licence_store()) */
   SsaStoredLine *stored_lines; /* until the licences are made (a GArray would round its
                                 * size up to a power of two: 1 KiB for ten lines) */
   guint          n_stored_lines;
+  SsaStoredLine *late_lines;   /* stored after the licences were made: for the main thread */
+  guint          n_late_lines;
   char          *sort_key;     /* made on first use; dropped when the name changes */
   SsaWatchFunc   watch_func;   /* see ssa-watch-private.h */
   gpointer       watch_data;
@@ -88,10 +96,13 @@ set_id (SsaInstallation *self,
 static SsaLicence *
 licence_from_stored (const SsaStoredLine *stored)
 {
-  SsaInventoryLine line = { (char *) stored->code, stored->quantity, stored->added_on,
-                            stored->covered_until, stored->has_kind, stored->kind,
-                            (char *) stored->name };
-  SsaLicence *licence = ssa_licence_new_from_inventory_line (&line);
+  SsaInventoryLine line = { (char *) stored->code, stored->quantity, { 0, }, { 0, },
+                            stored->has_kind, (SsaKind) stored->kind, (char *) stored->name };
+  SsaLicence *licence;
+
+  ssa_stored_date_to_gdate (stored->added_on, &line.added_on);
+  ssa_stored_date_to_gdate (stored->covered_until, &line.covered_until);
+  licence = ssa_licence_new_from_inventory_line (&line);
 
   ssa_licence_set_id (licence, stored->id);
   return licence;
@@ -101,20 +112,26 @@ licence_from_stored (const SsaStoredLine *stored)
 static GListStore *
 licence_store (SsaInstallation *self)
 {
+  g_autofree SsaStoredLine *lines = NULL;
+  guint n_lines;
+
   if (G_LIKELY (self->licences != NULL))
     return self->licences;
 
+  g_mutex_lock (&stored_lock);
+  lines = g_steal_pointer (&self->stored_lines);
+  n_lines = self->n_stored_lines;
+  self->n_stored_lines = 0;
   self->licences = g_list_store_new (SSA_TYPE_LICENCE);
-  if (self->stored_lines != NULL)
-    {
-      g_autoptr(GPtrArray) licences =
-        g_ptr_array_new_full (self->n_stored_lines, g_object_unref);
+  g_mutex_unlock (&stored_lock);
 
-      for (guint i = 0; i < self->n_stored_lines; i++)
-        g_ptr_array_add (licences, licence_from_stored (&self->stored_lines[i]));
+  if (lines != NULL)
+    {
+      g_autoptr(GPtrArray) licences = g_ptr_array_new_full (n_lines, g_object_unref);
+
+      for (guint i = 0; i < n_lines; i++)
+        g_ptr_array_add (licences, licence_from_stored (&lines[i]));
       g_list_store_splice (self->licences, 0, 0, licences->pdata, licences->len);
-      g_clear_pointer (&self->stored_lines, g_free);
-      self->n_stored_lines = 0;
     }
   return self->licences;
 }
@@ -125,8 +142,12 @@ ssa_installation_dispose (GObject *object)
   SsaInstallation *self = (SsaInstallation *)object;
 
   g_clear_object (&self->licences);
+  g_mutex_lock (&stored_lock);
   g_clear_pointer (&self->stored_lines, g_free);
   self->n_stored_lines = 0;
+  g_clear_pointer (&self->late_lines, g_free);
+  self->n_late_lines = 0;
+  g_mutex_unlock (&stored_lock);
 
   G_OBJECT_CLASS (ssa_installation_parent_class)->dispose (object);
 }
@@ -139,7 +160,6 @@ ssa_installation_finalize (GObject *object)
   g_clear_pointer (&self->customer_name, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->serial, g_free);
-  g_clear_pointer (&self->firmware, g_free);
   g_clear_pointer (&self->notes, g_free);
 
   g_clear_pointer (&self->sort_key, g_free);
@@ -577,7 +597,10 @@ ssa_installation_set_firmware (SsaInstallation *self,
 {
   g_return_if_fail (SSA_IS_INSTALLATION (self));
 
-  set_string (self, &self->firmware, firmware, PROP_FIRMWARE);
+  if (g_strcmp0 (self->firmware, firmware) == 0)
+    return;
+  self->firmware = g_intern_string (firmware);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRMWARE]);
 }
 
 /**
@@ -670,6 +693,17 @@ ssa_installation_remove_licence (SsaInstallation *self,
   g_list_store_remove (self->licences, position);
 }
 
+static void
+append_lines (SsaStoredLine       **array,
+              guint                *n,
+              const SsaStoredLine  *lines,
+              guint                 n_lines)
+{
+  *array = g_renew (SsaStoredLine, *array, *n + n_lines);
+  memcpy (*array + *n, lines, n_lines * sizeof *lines);
+  *n += n_lines;
+}
+
 /**
  * ssa_installation_add_stored_lines: (skip)
  * @self: an installation
@@ -678,8 +712,8 @@ ssa_installation_remove_licence (SsaInstallation *self,
  *
  * Appends lines as the database loader reads them, without making objects of them while
  * nobody has asked for the licences; their codes and names must be interned
- * (g_intern_string()). For the loader only: safe in its worker thread while the
- * installation is shared with nobody.
+ * (g_intern_string()). For the loader, in any thread: lines added after the licences were
+ * asked for wait for ssa_installation_flush_stored_lines().
  */
 void
 ssa_installation_add_stored_lines (SsaInstallation     *self,
@@ -690,20 +724,45 @@ ssa_installation_add_stored_lines (SsaInstallation     *self,
 
   if (n_lines == 0)
     return;
+  g_mutex_lock (&stored_lock);
   if (self->licences != NULL)
-    {
-      for (guint i = 0; i < n_lines; i++)
-        {
-          g_autoptr(SsaLicence) licence = licence_from_stored (&lines[i]);
+    append_lines (&self->late_lines, &self->n_late_lines, lines, n_lines);
+  else
+    append_lines (&self->stored_lines, &self->n_stored_lines, lines, n_lines);
+  g_mutex_unlock (&stored_lock);
+}
 
-          g_list_store_append (self->licences, licence);
-        }
-      return;
+/**
+ * ssa_installation_flush_stored_lines: (skip)
+ * @self: an installation
+ *
+ * On the main thread, once the loader is done: appends to the licences the lines it added
+ * after they were asked for.
+ */
+void
+ssa_installation_flush_stored_lines (SsaInstallation *self)
+{
+  g_autofree SsaStoredLine *lines = NULL;
+  guint n_lines;
+
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+
+  g_mutex_lock (&stored_lock);
+  lines = g_steal_pointer (&self->late_lines);
+  n_lines = self->n_late_lines;
+  self->n_late_lines = 0;
+  g_mutex_unlock (&stored_lock);
+
+  if (lines != NULL)
+    {
+      g_autoptr(GPtrArray) licences = g_ptr_array_new_full (n_lines, g_object_unref);
+
+      for (guint i = 0; i < n_lines; i++)
+        g_ptr_array_add (licences, licence_from_stored (&lines[i]));
+      g_list_store_splice (self->licences,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->licences)), 0,
+                           licences->pdata, licences->len);
     }
-  self->stored_lines = g_renew (SsaStoredLine, self->stored_lines,
-                                self->n_stored_lines + n_lines);
-  memcpy (self->stored_lines + self->n_stored_lines, lines, n_lines * sizeof *lines);
-  self->n_stored_lines += n_lines;
 }
 
 /* For the repository (ssa-watch-private.h): @func is called on every notify of @self,

@@ -13,6 +13,7 @@
 #endif
 #include <glib/gi18n.h>
 
+#include "ssa-installation-private.h"
 #include "ssa-repository.h"
 #include "ssa-watch-private.h"
 
@@ -102,9 +103,12 @@ typedef struct
   GPtrArray *installations;
   /* Streaming: the rows in the sidebar's order, and how far they are spliced. */
   gboolean   stream;
-  guint     *group_end;       /* per customer: the end of its installations */
+  GPtrArray *sorted;          /* the installations in the sidebar's order */
+  guint     *group_end;       /* per customer: the end of its installations in sorted */
   guint      next_customer;
   guint      next_installation;
+  gboolean   started;         /* the main thread streams the rows in */
+  gboolean   worker_done;     /* and the lines are in too */
 } LoadData;
 
 /* Smaller databases are spliced at once: a few milliseconds. */
@@ -132,6 +136,7 @@ load_data_free (LoadData *data)
   g_clear_pointer (&data->db, ssa_db_close);
   g_clear_pointer (&data->customers, g_ptr_array_unref);
   g_clear_pointer (&data->installations, g_ptr_array_unref);
+  g_clear_pointer (&data->sorted, g_ptr_array_unref);
   g_free (data->group_end);
   g_free (data);
 }
@@ -176,16 +181,26 @@ compare_installations (gconstpointer a,
 }
 
 /* Puts the loaded rows in the sidebar's order for streaming (see the top of the file). */
+static gpointer
+copy_ref (gconstpointer object,
+          gpointer      user_data)
+{
+  return g_object_ref ((gpointer) object);
+}
+
 static void
-sort_for_stream (LoadData *data)
+sort_for_stream (LoadData  *data,
+                 GPtrArray *installations)
 {
   g_autoptr(GHashTable) group_of = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree gint64 *ids = NULL;
   g_autofree SortedInstallation *sorted = NULL;
   guint n_customers = data->customers->len;
-  guint n_installations = data->installations->len;
+  guint n_installations = installations->len;
   guint group = 0;
 
+  /* The loader finds installations by id in its array: sort a copy. */
+  data->sorted = g_ptr_array_copy (installations, copy_ref, NULL);
   g_ptr_array_sort (data->customers, compare_customers);
   ids = g_new (gint64, n_customers);
   for (guint i = 0; i < n_customers; i++)
@@ -197,7 +212,7 @@ sort_for_stream (LoadData *data)
   sorted = g_new (SortedInstallation, n_installations);
   for (guint i = 0; i < n_installations; i++)
     {
-      SsaInstallation *installation = g_ptr_array_index (data->installations, i);
+      SsaInstallation *installation = g_ptr_array_index (data->sorted, i);
       gint64 customer_id = ssa_installation_get_customer_id (installation);
       guint slot = GPOINTER_TO_UINT (g_hash_table_lookup (group_of, &customer_id));
 
@@ -210,7 +225,7 @@ sort_for_stream (LoadData *data)
   data->group_end = g_new (guint, n_customers);
   for (guint i = 0; i < n_installations; i++)
     {
-      data->installations->pdata[i] = sorted[i].installation;
+      data->sorted->pdata[i] = sorted[i].installation;
       while (group < n_customers && sorted[i].group > group)
         data->group_end[group++] = i;
     }
@@ -589,6 +604,40 @@ object_notify_cb (GObject       *object,
   self->notifying = NULL;
 }
 
+static gboolean rows_ready_cb (gpointer user_data);
+
+/* In the loader's thread, once the installations' rows are read and before their lines:
+ * what the main thread needs to list them. A large database is handed to the main thread
+ * now, to stream into the window while the lines are read. */
+static void
+rows_read_cb (GPtrArray *installations,
+              gpointer   user_data)
+{
+  GTask *task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+  gpointer self = g_task_get_source_object (task);
+
+  /* Watching here spares the main thread 75 000 calls, and making the lists' sort keys
+   * here some 100 ms; no property of these objects changes before the main thread has
+   * them. */
+  for (guint i = 0; i < data->customers->len; i++)
+    {
+      watch (self, g_ptr_array_index (data->customers, i));
+      ssa_customer_get_sort_key (g_ptr_array_index (data->customers, i));
+    }
+  for (guint i = 0; i < installations->len; i++)
+    {
+      watch (self, g_ptr_array_index (installations, i));
+      ssa_installation_get_sort_key (g_ptr_array_index (installations, i));
+    }
+  if (data->customers->len + installations->len <= STREAM_MIN_ROWS)
+    return;
+
+  sort_for_stream (data, installations);
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, rows_ready_cb,
+                              g_object_ref (task), g_object_unref);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -613,27 +662,13 @@ load_thread (GTask        *task,
       return;
     }
 
-  data->installations = ssa_db_load_installations (data->db, cancellable, &error);
+  data->installations = ssa_db_load_installations_full (data->db, cancellable, rows_read_cb,
+                                                        task, &error);
   if (data->installations == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  /* Connecting here spares the main thread 50 000 calls, and making the lists' sort keys
-   * here some 100 ms; no property of these objects changes before the main thread has
-   * them. */
-  for (guint i = 0; i < data->customers->len; i++)
-    {
-      watch (source_object, g_ptr_array_index (data->customers, i));
-      ssa_customer_get_sort_key (g_ptr_array_index (data->customers, i));
-    }
-  for (guint i = 0; i < data->installations->len; i++)
-    {
-      watch (source_object, g_ptr_array_index (data->installations, i));
-      ssa_installation_get_sort_key (g_ptr_array_index (data->installations, i));
-    }
-  if (data->customers->len + data->installations->len > STREAM_MIN_ROWS)
-    sort_for_stream (data);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -684,7 +719,7 @@ stream_step (SsaRepository *self,
         end_installation = data->group_end[end_customer++];
     }
   else
-    end_installation = data->installations->len;
+    end_installation = data->sorted->len;
 
   for (guint i = first_customer; i < end_customer; i++)
     {
@@ -695,7 +730,7 @@ stream_step (SsaRepository *self,
     }
   for (guint i = first_installation; i < end_installation; i++)
     {
-      SsaInstallation *installation = g_ptr_array_index (data->installations, i);
+      SsaInstallation *installation = g_ptr_array_index (data->sorted, i);
 
       g_hash_table_insert (self->installations_by_id,
                            id_key (ssa_installation_get_id (installation)), installation);
@@ -711,18 +746,19 @@ stream_step (SsaRepository *self,
     {
       n_old = g_list_model_get_n_items (G_LIST_MODEL (self->installations));
       g_list_store_splice (self->installations, n_old, 0,
-                           data->installations->pdata + first_installation,
+                           data->sorted->pdata + first_installation,
                            end_installation - first_installation);
     }
   data->next_customer = end_customer;
   data->next_installation = end_installation;
 
   set_load_progress (self, (double) (end_customer + end_installation) /
-                           MAX (1, data->customers->len + data->installations->len));
+                           MAX (1, data->customers->len + data->sorted->len));
   return end_customer < data->customers->len ||
-         end_installation < data->installations->len;
+         end_installation < data->sorted->len;
 }
 
+/* Once every row is listed and the lines are read too. */
 static void
 stream_done (SsaRepository *self)
 {
@@ -745,7 +781,8 @@ stream_cb (gpointer user_data)
     if (g_get_monotonic_time () >= deadline)
       return G_SOURCE_CONTINUE;
   self->stream_source = 0;
-  stream_done (self);
+  if (data->worker_done)
+    stream_done (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -753,24 +790,33 @@ stream_cb (gpointer user_data)
 static void
 stream_finish_now (SsaRepository *self)
 {
+  LoadData *data;
+
   if (self->stream_inner == NULL)
     return;
+  data = g_task_get_task_data (self->stream_inner);
   g_clear_handle_id (&self->stream_source, g_source_remove);
-  while (stream_step (self, g_task_get_task_data (self->stream_inner)))
+  while (stream_step (self, data))
     ;
-  stream_done (self);
+  if (data->worker_done)
+    stream_done (self);
 }
 
-/* What every load does first: forget the old rows, and take the worker's connection. */
+/* What every load does first: forget the old rows. */
 static void
-prepare_load (SsaRepository *self,
-              LoadData      *data)
+prepare_rows (SsaRepository *self)
 {
   stream_finish_now (self);
   unwatch_all (self);
   g_hash_table_remove_all (self->customers_by_id);
   g_hash_table_remove_all (self->installations_by_id);
+}
 
+/* And, once the loader is done with it, take its connection. */
+static void
+take_db (SsaRepository *self,
+         LoadData      *data)
+{
   if (self->db == NULL)
     {
       self->db = g_steal_pointer (&data->db);
@@ -793,7 +839,8 @@ apply_load (SsaRepository *self,
 {
   guint n_old;
 
-  prepare_load (self, data);
+  prepare_rows (self);
+  take_db (self, data);
 
   for (guint i = 0; i < data->customers->len; i++)
     {
@@ -819,6 +866,31 @@ apply_load (SsaRepository *self,
   set_loaded (self);
 }
 
+/* On the main thread, when the loader has read a large database's rows (rows_read_cb()):
+ * into empty models, they stream in now; otherwise they wait to replace the models at
+ * once when all is read. */
+static gboolean
+rows_ready_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+  SsaRepository *self = g_task_get_source_object (task);
+
+  if (self->stream_inner != NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->customers)) > 0 ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->installations)) > 0)
+    return G_SOURCE_REMOVE;
+
+  prepare_rows (self);
+  set_load_progress (self, 0.0);
+  self->stream_inner = g_object_ref (task);
+  data->started = TRUE;
+  /* The first slice at once: the sidebar lists rows from now on. */
+  if (stream_step (self, data))
+    self->stream_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, stream_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 load_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -831,26 +903,27 @@ load_done_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      /* Rows that streamed in stay; the load is not done. */
+      if (self->stream_inner == G_TASK (result))
+        {
+          g_clear_handle_id (&self->stream_source, g_source_remove);
+          g_clear_object (&self->stream_inner);
+        }
       g_task_return_error (outer, error);
       return;
     }
 
   data = g_task_get_task_data (G_TASK (result));
-  if (data->stream && self->stream_inner == NULL &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->customers)) == 0 &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->installations)) == 0)
+  if (data->started && self->stream_inner == G_TASK (result))
     {
-      prepare_load (self, data);
-      set_load_progress (self, 0.0);
-      self->stream_inner = g_object_ref (G_TASK (result));
+      /* The rows are streaming in: the lines are read too now. */
+      take_db (self, data);
+      for (guint i = 0; i < data->installations->len; i++)
+        ssa_installation_flush_stored_lines (g_ptr_array_index (data->installations, i));
+      data->worker_done = TRUE;
       self->stream_outer = g_steal_pointer (&outer);
-      /* The first slice at once: the sidebar lists rows from now on. */
-      if (!stream_step (self, data))
-        {
-          stream_done (self);
-          return;
-        }
-      self->stream_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, stream_cb, self, NULL);
+      if (self->stream_source == 0)
+        stream_done (self);
       return;
     }
 
