@@ -203,6 +203,14 @@ new_entries (GListModel *source,
   return entries;
 }
 
+/* A customer's installations in append_installations(), NULL when it has none. */
+static void
+free_group (gpointer group)
+{
+  if (group != NULL)
+    g_ptr_array_unref (group);
+}
+
 static const char *
 row_key (GObject *row)
 {
@@ -287,7 +295,7 @@ append_installations (SsaSidebarModel *self,
     g_hash_table_insert (tail, &g_array_index (tail_ids, gint64, i), GUINT_TO_POINTER (i + 1));
 
   /* Each new installation (sorted) to its customer's group, or to those without one. */
-  groups = g_ptr_array_new_full (n_tail, (GDestroyNotify) g_ptr_array_unref);
+  groups = g_ptr_array_new_full (n_tail, free_group);
   g_ptr_array_set_size (groups, n_tail);
   for (guint i = 0; i < entries->len; i++)
     {
