@@ -606,6 +606,23 @@ object_notify_cb (GObject       *object,
 
 static gboolean rows_ready_cb (gpointer user_data);
 
+typedef struct
+{
+  GPtrArray *installations;
+  guint      first;
+  guint      end;
+} KeyRange;
+
+static gpointer
+make_installation_keys (gpointer user_data)
+{
+  KeyRange *range = user_data;
+
+  for (guint i = range->first; i < range->end; i++)
+    ssa_installation_get_sort_key (g_ptr_array_index (range->installations, i));
+  return NULL;
+}
+
 /* In the loader's thread, once the installations' rows are read and before their lines:
  * what the main thread needs to list them. A large database is handed to the main thread
  * now, to stream into the window while the lines are read. */
@@ -621,17 +638,28 @@ rows_read_cb (GPtrArray *installations,
    * here some 100 ms; no property of these objects changes before the main thread has
    * them. */
   for (guint i = 0; i < data->customers->len; i++)
-    {
-      watch (self, g_ptr_array_index (data->customers, i));
-      ssa_customer_get_sort_key (g_ptr_array_index (data->customers, i));
-    }
+    watch (self, g_ptr_array_index (data->customers, i));
   for (guint i = 0; i < installations->len; i++)
-    {
-      watch (self, g_ptr_array_index (installations, i));
-      ssa_installation_get_sort_key (g_ptr_array_index (installations, i));
-    }
+    watch (self, g_ptr_array_index (installations, i));
   if (data->customers->len + installations->len <= STREAM_MIN_ROWS)
-    return;
+    {
+      for (guint i = 0; i < data->customers->len; i++)
+        ssa_customer_get_sort_key (g_ptr_array_index (data->customers, i));
+      make_installation_keys (&(KeyRange) { installations, 0, installations->len });
+      return;
+    }
+
+  /* The keys are the costly part (a few µs each in a Norwegian locale): a second thread
+   * makes half of the installations', while the lines are not being read yet. */
+  {
+    KeyRange half = { installations, installations->len / 2, installations->len };
+    GThread *helper = g_thread_new ("ssa-sort-keys", make_installation_keys, &half);
+
+    for (guint i = 0; i < data->customers->len; i++)
+      ssa_customer_get_sort_key (g_ptr_array_index (data->customers, i));
+    make_installation_keys (&(KeyRange) { installations, 0, installations->len / 2 });
+    g_thread_join (helper);
+  }
 
   sort_for_stream (data, installations);
   g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, rows_ready_cb,
