@@ -24,7 +24,7 @@ struct _SsaCustomer
   char    *notes;
   char    *sort_key;    /* made on first use; dropped when the name changes */
   SsaWatchFunc watch_func;  /* see ssa-watch-private.h */
-  gpointer     watch_data;
+  gpointer watch_data;
 };
 
 G_DEFINE_FINAL_TYPE (SsaCustomer, ssa_customer, G_TYPE_OBJECT)

@@ -768,9 +768,9 @@ ssa_installation_flush_stored_lines (SsaInstallation *self)
 /* For the repository (ssa-watch-private.h): @func is called on every notify of @self,
  * before its handlers; %NULL stops it. */
 void
-ssa_installation_set_watch (SsaInstallation  *self,
-                             SsaWatchFunc  func,
-                             gpointer      user_data)
+ssa_installation_set_watch (SsaInstallation *self,
+                            SsaWatchFunc     func,
+                            gpointer         user_data)
 {
   g_return_if_fail (SSA_IS_INSTALLATION (self));
 

@@ -102,7 +102,6 @@ typedef struct
   GPtrArray *customers;
   GPtrArray *installations;
   /* Streaming: the rows in the sidebar's order, and how far they are spliced. */
-  gboolean   stream;
   GPtrArray *sorted;          /* the installations in the sidebar's order */
   guint     *group_end;       /* per customer: the end of its installations in sorted */
   guint      next_customer;
@@ -231,7 +230,6 @@ sort_for_stream (LoadData  *data,
     }
   while (group < n_customers)
     data->group_end[group++] = n_installations;
-  data->stream = TRUE;
 }
 
 static void
