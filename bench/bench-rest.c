@@ -578,10 +578,12 @@ main (int    argc,
           rss_target = g_strdup_printf ("≤ %.0f MB", RSS_TARGET_50000_MB);
           rss_ok = f->rss_mb <= RSS_TARGET_50000_MB;
         }
+      if (rss_target != NULL)
+        g_print ("  %-32s %7.1f MB %7.1f MB   %s  %s\n", "VmRSS after 3 s idle", f->rss_mb,
+                 bare.rss_mb, rss_target, verdict (rss_ok, &ok));
       else
-        rss_target = g_strdup ("(no target)");
-      g_print ("  %-32s %7.1f MB %7.1f MB   %s  %s\n", "VmRSS after 3 s idle", f->rss_mb,
-               bare.rss_mb, rss_target, verdict (rss_ok, &ok));
+        g_print ("  %-32s %7.1f MB %7.1f MB   (no target)\n", "VmRSS after 3 s idle",
+                 f->rss_mb, bare.rss_mb);
       g_print ("  %-32s %7.1f MB %7.1f MB\n", "VmHWM (peak)", f->hwm_mb, bare.hwm_mb);
       g_print ("  %-32s %7.1f MB %7.1f MB\n", "  of it malloc'd, in use", f->heap_used_mb,
                bare.heap_used_mb);
