@@ -18,16 +18,12 @@
 #include "ssa-error.h"
 #include "ssa-repository.h"
 #include "ssa-samples.h"
+#include "bench-data.h"
 #include "bench-util.h"
 
-#define LINES_PER_INSTALLATION 10
+#define N_CUSTOMERS            2000
 #define BATCH                  1000
 #define RUNS                   5
-
-static const char * const codes[] = {
-  "02-00039-002", "02-00039-101", "02-00039-301", "02-00039-401", "02-00040-003",
-  "02-00039-201", "02-00040-001", "90-00000-001", "01-00811-001", "01-00222-001",
-};
 
 typedef struct
 {
@@ -42,36 +38,6 @@ static double
 ms_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static SsaInventory *
-make_inventory (guint i)
-{
-  SsaInventory *inventory = ssa_inventory_new ();
-  GDate expiry;
-
-  /* 2 000 customers; SSAs ending over three years around today's sample date. */
-  inventory->customer.name = g_strdup_printf ("Kunde %04u AS", i % 2000);
-  inventory->name = g_strdup_printf ("Installasjon %u", i);
-  inventory->serial = g_strdup_printf ("IP811-%08u", i);
-  inventory->firmware = g_strdup ("14r2 sr3");
-  inventory->deployment = i % 20 == 0 ? SSA_DEPLOYMENT_SAAS : SSA_DEPLOYMENT_APPLIANCE;
-  g_date_clear (&expiry, 1);
-  g_date_set_dmy (&expiry, 1, 1, 2025);
-  g_date_add_days (&expiry, (i * 7919) % (3 * 365));
-  inventory->ssa_expiry = expiry;
-
-  for (guint j = 0; j < LINES_PER_INSTALLATION; j++)
-    {
-      SsaInventoryLine line = { NULL, };
-
-      line.code = (char *) codes[j];
-      line.quantity = 1 + (i + j) % 40;
-      g_date_clear (&line.added_on, 1);
-      g_date_clear (&line.covered_until, 1);
-      ssa_inventory_add_line (inventory, &line);
-    }
-  return inventory;
 }
 
 static gboolean
@@ -122,21 +88,9 @@ main (int    argc,
   db = ssa_db_open (path, SSA_DB_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   start = g_get_monotonic_time ();
-  for (guint first = 0; first < n_installations; first += BATCH)
-    {
-      guint n = MIN (BATCH, n_installations - first);
-      g_autoptr(GPtrArray) inventories =
-        g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_inventory_free);
-      g_autofree gint64 *ids = g_new0 (gint64, n);
-
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (inventories, make_inventory (first + i));
-      if (!ssa_db_import_inventories (db, (SsaInventory **) inventories->pdata, NULL, n, ids,
-                                      &error))
-        g_error ("import: %s", error->message);
-    }
+  bench_import (db, n_installations, N_CUSTOMERS, BATCH);
   g_print ("import %u installations, %u licence lines: %8.0f ms\n",
-           n_installations, n_installations * LINES_PER_INSTALLATION, ms_since (start));
+           n_installations, n_installations * BENCH_LINES_PER_INSTALLATION, ms_since (start));
   g_clear_pointer (&db, ssa_db_close);
 
   /* Open. */

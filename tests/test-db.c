@@ -788,6 +788,37 @@ test_installations (Fixture       *f,
       g_assert_cmpuint (g_list_model_get_n_items (licences), ==, i == 0 ? 2 : 0);
     }
 
+  /* Loading them all keeps the lines as compact structs until asked for: made into
+   * licences, they are the lines one installation loaded alone has, field by field. */
+  loaded = ssa_db_load_installation (f->db, id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(SsaLicence) a =
+        g_list_model_get_item (ssa_installation_get_licences (g_ptr_array_index (all, 0)), i);
+      g_autoptr(SsaLicence) b =
+        g_list_model_get_item (ssa_installation_get_licences (loaded), i);
+
+      g_assert_cmpint (ssa_licence_get_id (a), ==, ssa_licence_get_id (b));
+      g_assert_cmpint (ssa_licence_get_id (a), >, 0);
+      g_assert_cmpstr (ssa_licence_get_code (a), ==, ssa_licence_get_code (b));
+      g_assert_cmpstr (ssa_licence_get_name (a), ==, ssa_licence_get_name (b));
+      g_assert_cmpint (ssa_licence_get_quantity (a), ==, ssa_licence_get_quantity (b));
+      g_assert_cmpint (ssa_licence_get_has_kind (a), ==, ssa_licence_get_has_kind (b));
+      g_assert_cmpint (ssa_licence_get_kind (a), ==, ssa_licence_get_kind (b));
+      g_assert_true ((ssa_licence_get_added_on (a) == NULL) ==
+                     (ssa_licence_get_added_on (b) == NULL));
+      if (ssa_licence_get_added_on (a) != NULL)
+        g_assert_cmpint (g_date_compare (ssa_licence_get_added_on (a),
+                                         ssa_licence_get_added_on (b)), ==, 0);
+      g_assert_true ((ssa_licence_get_covered_until (a) == NULL) ==
+                     (ssa_licence_get_covered_until (b) == NULL));
+      if (ssa_licence_get_covered_until (a) != NULL)
+        g_assert_cmpint (g_date_compare (ssa_licence_get_covered_until (a),
+                                         ssa_licence_get_covered_until (b)), ==, 0);
+    }
+  g_clear_object (&loaded);
+
   /* Deleting takes the lines along. */
   g_assert_true (ssa_db_delete_installation (f->db, id, &error));
   g_assert_no_error (error);

@@ -767,6 +767,42 @@ test_keys_not_duplicate (void)
   g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
 }
 
+/* The guard keeps the keys of all open objects on one stack and gives an object of many
+ * keys a hash table: a key repeated after a nested object has closed, in an object of more
+ * than sixteen keys, or deep inside, is found in each case, and named by its full path. */
+static void
+test_duplicate_keys_nested (void)
+{
+  static const struct
+  {
+    const char *document;
+    const char *path;
+  } cases[] = {
+    { "{ \"a\": { \"x\": { \"y\": 1 } }, \"b\": [ { \"x\": 1 } ], \"a\": 2 }", "a" },
+    { "{ \"a\": { \"x\": 1, \"y\": { \"z\": 1 }, \"x\": 2 } }", "a.x" },
+    { "{ \"k0\": 0, \"k1\": 1, \"k2\": 2, \"k3\": 3, \"k4\": 4, \"k5\": 5, \"k6\": 6, "
+      "\"k7\": 7, \"k8\": 8, \"k9\": 9, \"k10\": 10, \"k11\": 11, \"k12\": 12, \"k13\": 13, "
+      "\"k14\": 14, \"k15\": 15, \"k16\": { \"q\": [ { \"r\": 1, \"r\": 2 } ] } }",
+      "k16.q[0].r" },
+    { "{ \"k0\": 0, \"k1\": 1, \"k2\": 2, \"k3\": 3, \"k4\": 4, \"k5\": 5, \"k6\": 6, "
+      "\"k7\": 7, \"k8\": 8, \"k9\": 9, \"k10\": 10, \"k11\": 11, \"k12\": 12, \"k13\": 13, "
+      "\"k14\": 14, \"k15\": 15, \"k16\": { \"k3\": 1 }, \"k17\": 17, \"k3\": 1 }", "k3" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *prefix = g_strdup_printf ("%s: %s: ", WHAT, cases[i].path);
+
+      node = ssa_json_guard_parse (cases[i].document, strlen (cases[i].document), WHAT, &error);
+      g_assert_null (node);
+      g_assert_error (error, SSA_ERROR, SSA_ERROR_DUPLICATE_KEY);
+      if (!g_str_has_prefix (error->message, prefix))
+        g_error ("“%s” does not start with “%s”", error->message, prefix);
+    }
+}
+
 /* What json-glib accepts beyond JSON is refused, with the line and column. */
 static void
 test_not_strict_json (void)
@@ -1059,6 +1095,7 @@ main (int   argc,
   g_test_add_func ("/price-list/guard/not-json", test_not_json);
   g_test_add_func ("/price-list/guard/duplicate-keys", test_duplicate_keys);
   g_test_add_func ("/price-list/guard/keys-not-duplicate", test_keys_not_duplicate);
+  g_test_add_func ("/price-list/guard/duplicate-keys-nested", test_duplicate_keys_nested);
   g_test_add_func ("/price-list/guard/not-strict-json", test_not_strict_json);
   g_test_add_func ("/price-list/guard/strict-json-accepted", test_strict_json_accepted);
   g_test_add_func ("/price-list/guard/duplicate-check-linear", test_duplicate_check_linear);

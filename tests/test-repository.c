@@ -1224,6 +1224,163 @@ test_read_only_file (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+static void
+loaded_cb (SsaRepository *repository,
+           GParamSpec    *pspec,
+           guint         *n_rows_when_loaded)
+{
+  *n_rows_when_loaded =
+    g_list_model_get_n_items (ssa_repository_get_customers (repository)) +
+    g_list_model_get_n_items (ssa_repository_get_installations (repository));
+}
+
+/* While the rows stream in, the first installation listed has its licences asked for, as
+ * a window showing it would. */
+static void
+early_installation_cb (GListModel       *installations,
+                       guint             position,
+                       guint             removed,
+                       guint             added,
+                       SsaInstallation **early)
+{
+  if (*early != NULL || added == 0)
+    return;
+  *early = g_list_model_get_item (installations, position);
+  ssa_installation_get_licences (*early);
+}
+
+static int
+compare_customer_keys (gconstpointer a,
+                       gconstpointer b)
+{
+  return strcmp (ssa_customer_get_sort_key (*(SsaCustomer * const *) a),
+                 ssa_customer_get_sort_key (*(SsaCustomer * const *) b));
+}
+
+/* A large database streams into empty models: the rows arrive in slices while the main
+ * loop runs, customers in the sidebar's order each followed by its installations; "loaded"
+ * and the load's callback come once all are in, with every row findable and every line
+ * there. */
+static void
+test_stream (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  g_autofree SsaInventory **inventories = g_new0 (SsaInventory *, 3000);
+  g_autofree gint64 *ids = g_new0 (gint64, 3000);
+  g_autoptr(GPtrArray) customers_sorted = g_ptr_array_new ();
+  GListModel *customers = ssa_repository_get_customers (f->repository);
+  GListModel *installations = ssa_repository_get_installations (f->repository);
+  guint n_rows_when_loaded = 0;
+  g_autoptr(SsaInstallation) early = NULL;
+  guint n_customers, n_installations;
+  gint64 last_customer = -1;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3000; i++)
+    {
+      SsaInventory *inventory = ssa_inventory_new ();
+
+      /* Names that sort the other way round from the ids. */
+      inventory->customer.name = g_strdup_printf ("Kunde %04u AS", 1499 - i % 1500);
+      inventory->name = g_strdup_printf ("Avdeling %04u", 2999 - i);
+      inventory->serial = g_strdup_printf ("IP811-%08u", i);
+      for (guint j = 0; j < 2; j++)
+        {
+          SsaInventoryLine line = { NULL, };
+
+          line.code = (char *) (j == 0 ? "02-00039-002" : "02-00039-101");
+          line.quantity = 1 + i % 40 + j;
+          g_date_clear (&line.added_on, 1);
+          g_date_clear (&line.covered_until, 1);
+          ssa_inventory_add_line (inventory, &line);
+        }
+      inventories[i] = inventory;
+    }
+  g_assert_true (ssa_db_import_inventories (db, inventories, NULL, 3000, ids, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3000; i++)
+    ssa_inventory_free (inventories[i]);
+  g_clear_pointer (&db, ssa_db_close);
+
+  g_signal_connect (f->repository, "notify::loaded", G_CALLBACK (loaded_cb),
+                    &n_rows_when_loaded);
+  g_signal_connect (installations, "items-changed", G_CALLBACK (early_installation_cb), &early);
+  load (f, NULL);
+  g_assert_no_error (f->load_error);
+  g_signal_handlers_disconnect_by_func (installations, early_installation_cb, &early);
+
+  /* Its lines came in after it was shown, all of them, once. */
+  g_assert_nonnull (early);
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_installation_get_licences (early)), ==,
+                    g_str_has_prefix (ssa_installation_get_name (early), "Avdeling ") ? 2 : 7);
+
+  n_customers = g_list_model_get_n_items (customers);
+  n_installations = g_list_model_get_n_items (installations);
+  g_assert_cmpuint (n_customers, ==, 1500 + 3);
+  g_assert_cmpuint (n_installations, ==, 3000 + 3);
+  g_assert_true (ssa_repository_get_loaded (f->repository));
+  g_assert_cmpuint (n_rows_when_loaded, ==, n_customers + n_installations);
+  g_assert_cmpfloat (ssa_repository_get_load_progress (f->repository), ==, 1.0);
+  /* In slices, not at once. */
+  g_assert_cmpuint (f->customers_changed, >, 2);
+  g_assert_cmpuint (f->installations_changed, >, 2);
+
+  /* The customers by name; the installations grouped by customer, in the same order. */
+  for (guint i = 0; i < n_customers; i++)
+    {
+      g_autoptr(SsaCustomer) customer = g_list_model_get_item (customers, i);
+
+      g_assert_true (ssa_repository_find_customer (f->repository,
+                                                   ssa_customer_get_id (customer)) == customer);
+      g_ptr_array_add (customers_sorted, customer);
+    }
+  for (guint i = 1; i < n_customers; i++)
+    g_assert_cmpint (compare_customer_keys (&customers_sorted->pdata[i - 1],
+                                            &customers_sorted->pdata[i]), <=, 0);
+  for (guint i = 0; i < n_installations; i++)
+    {
+      g_autoptr(SsaInstallation) installation = g_list_model_get_item (installations, i);
+      gint64 customer_id = ssa_installation_get_customer_id (installation);
+      GListModel *licences = ssa_installation_get_licences (installation);
+      guint expected_lines = g_str_has_prefix (ssa_installation_get_name (installation),
+                                               "Avdeling ") ? 2 : 0;
+
+      g_assert_true (ssa_repository_find_installation (f->repository,
+                                                       ssa_installation_get_id (installation)) ==
+                     installation);
+      g_assert_nonnull (ssa_repository_find_customer (f->repository, customer_id));
+      if (expected_lines > 0)
+        g_assert_cmpuint (g_list_model_get_n_items (licences), ==, expected_lines);
+      if (customer_id != last_customer)
+        {
+          /* A new group: its customer comes after the previous group's. */
+          if (last_customer != -1)
+            g_assert_cmpint (strcmp (ssa_customer_get_sort_key (
+                                       ssa_repository_find_customer (f->repository,
+                                                                     last_customer)),
+                                     ssa_customer_get_sort_key (
+                                       ssa_repository_find_customer (f->repository,
+                                                                     customer_id))), <=, 0);
+          last_customer = customer_id;
+        }
+    }
+
+  /* It is written through like any load. */
+  {
+    g_autoptr(SsaInstallation) installation = g_list_model_get_item (installations, 10);
+    g_autofree char *sql = g_strdup_printf ("SELECT name FROM installations WHERE id = %"
+                                            G_GINT64_FORMAT,
+                                            ssa_installation_get_id (installation));
+    g_autofree char *name = NULL;
+
+    ssa_installation_set_name (installation, "Renamed while streamed");
+    name = raw_text (f, sql);
+    g_assert_cmpstr (name, ==, "Renamed while streamed");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1248,6 +1405,7 @@ main (int    argc,
   ADD ("/repository/hide-unhide", test_hide_unhide, NULL);
   ADD ("/repository/archive-and-stored", test_archive_and_stored, NULL);
   ADD ("/repository/cancel", test_cancel, "not loaded");
+  ADD ("/repository/stream", test_stream, "not loaded");
   ADD ("/repository/load-error", test_load_error, "not loaded");
   ADD ("/repository/read-only-asked", test_read_only_asked, "not loaded");
   ADD ("/repository/read-only-later", test_read_only_later, NULL);

@@ -392,6 +392,139 @@ test_model_order (Search        *s,
   g_assert_cmpstr (ssa_installation_get_name (SSA_INSTALLATION (last)), ==, "Lager Café");
 }
 
+static int
+compare_by_sort_key (gconstpointer a,
+                     gconstpointer b)
+{
+  GObject *oa = *(GObject * const *) a;
+  GObject *ob = *(GObject * const *) b;
+
+  return strcmp (SSA_IS_CUSTOMER (oa) ? ssa_customer_get_sort_key (SSA_CUSTOMER (oa))
+                                      : ssa_installation_get_sort_key (SSA_INSTALLATION (oa)),
+                 SSA_IS_CUSTOMER (ob) ? ssa_customer_get_sort_key (SSA_CUSTOMER (ob))
+                                      : ssa_installation_get_sort_key (SSA_INSTALLATION (ob)));
+}
+
+/* The model and its filter are what a model built afresh on the same stores lists, and
+ * the mirrors of their items-changed hold the same. */
+static void
+assert_as_rebuilt (GListStore       *customers,
+                   GListStore       *installations,
+                   SsaSidebarModel  *model,
+                   SsaSidebarFilter *filter,
+                   Mirror           *model_mirror,
+                   Mirror           *filter_mirror)
+{
+  g_autoptr(SsaSidebarModel) fresh =
+    ssa_sidebar_model_new (G_LIST_MODEL (customers), G_LIST_MODEL (installations));
+  GPtrArray *expected = ssa_sidebar_model_peek_rows (fresh);
+
+  assert_rows (G_LIST_MODEL (model), expected);
+  assert_mirror (model_mirror);
+  assert_rows (G_LIST_MODEL (filter), expected);
+  assert_mirror (filter_mirror);
+}
+
+/* A large database streams in as the repository sends it (ssa-repository.c): sorted
+ * customers a slice at a time, each slice followed by its customers' installations, those
+ * without a customer last. The model appends such slices without sorting everything again,
+ * and reports only the rows at the end as changed; a slice that does not sort after the
+ * rows listed (a customer added meanwhile) is sorted in with the rest. */
+static void
+test_model_appends (void)
+{
+  g_autoptr(GListStore) all_customers = g_list_store_new (SSA_TYPE_CUSTOMER);
+  g_autoptr(GListStore) all_installations = g_list_store_new (SSA_TYPE_INSTALLATION);
+  g_autoptr(GListStore) customers = g_list_store_new (SSA_TYPE_CUSTOMER);
+  g_autoptr(GListStore) installations = g_list_store_new (SSA_TYPE_INSTALLATION);
+  g_autoptr(SsaSidebarModel) model = NULL;
+  g_autoptr(SsaSidebarFilter) filter = ssa_sidebar_filter_new ();
+  g_autoptr(Mirror) model_mirror = NULL;
+  g_autoptr(Mirror) filter_mirror = NULL;
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) orphans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SsaCustomer) early = make_customer (5000, "Aaa Først AS", "987654321");
+  guint n_customers, n_installations, next = 0;
+
+  fill_stores (all_customers, all_installations, 300);
+  n_customers = g_list_model_get_n_items (G_LIST_MODEL (all_customers));
+  n_installations = g_list_model_get_n_items (G_LIST_MODEL (all_installations));
+  for (guint i = 0; i < n_customers; i++)
+    g_ptr_array_add (sorted, g_list_model_get_item (G_LIST_MODEL (all_customers), i));
+  g_ptr_array_sort (sorted, compare_by_sort_key);
+
+  model = ssa_sidebar_model_new (G_LIST_MODEL (customers), G_LIST_MODEL (installations));
+  ssa_sidebar_filter_set_model (filter, model);
+  model_mirror = mirror_new (G_LIST_MODEL (model));
+  filter_mirror = mirror_new (G_LIST_MODEL (filter));
+
+  for (guint slice = 0; next < sorted->len; slice++)
+    {
+      guint end = MIN (sorted->len, next + 7 + slice % 5);
+      g_autoptr(GPtrArray) group = g_ptr_array_new_with_free_func (g_object_unref);
+      guint changed_before = model_mirror->changed_items;
+
+      for (guint i = next; i < end; i++)
+        {
+          gint64 id = ssa_customer_get_id (g_ptr_array_index (sorted, i));
+
+          /* Now and then a customer without installations. */
+          if (i % 10 == 3)
+            continue;
+
+          for (guint j = 0; j < n_installations; j++)
+            {
+              g_autoptr(SsaInstallation) installation =
+                g_list_model_get_item (G_LIST_MODEL (all_installations), j);
+
+              if (ssa_installation_get_customer_id (installation) == id)
+                g_ptr_array_add (group, g_steal_pointer (&installation));
+            }
+        }
+      g_ptr_array_sort (group, compare_by_sort_key);
+      g_list_store_splice (customers, g_list_model_get_n_items (G_LIST_MODEL (customers)), 0,
+                           sorted->pdata + next, end - next);
+      g_list_store_splice (installations,
+                           g_list_model_get_n_items (G_LIST_MODEL (installations)), 0,
+                           group->pdata, group->len);
+      /* Only the new rows changed: the customers appended, then taken out again and put
+       * back each with its installations (with those of the slice before that have none). */
+      g_assert_cmpuint (model_mirror->changed_items - changed_before, >=,
+                        3 * (end - next) + group->len);
+      g_assert_cmpuint (model_mirror->changed_items - changed_before, <=,
+                        3 * (end - next) + group->len + 2 * 12);
+      assert_as_rebuilt (customers, installations, model, filter, model_mirror, filter_mirror);
+      next = end;
+    }
+
+  /* The installation without a customer comes last. */
+  for (guint j = 0; j < n_installations; j++)
+    {
+      g_autoptr(SsaInstallation) installation =
+        g_list_model_get_item (G_LIST_MODEL (all_installations), j);
+
+      if (ssa_installation_get_customer_id (installation) == 424242)
+        g_ptr_array_add (orphans, g_steal_pointer (&installation));
+    }
+  g_assert_cmpuint (orphans->len, ==, 1);
+  g_list_store_splice (installations, g_list_model_get_n_items (G_LIST_MODEL (installations)),
+                       0, orphans->pdata, orphans->len);
+  assert_as_rebuilt (customers, installations, model, filter, model_mirror, filter_mirror);
+
+  /* A customer that sorts first: sorted in, not appended. */
+  g_list_store_append (customers, early);
+  assert_as_rebuilt (customers, installations, model, filter, model_mirror, filter_mirror);
+  g_assert_true (g_ptr_array_index (ssa_sidebar_model_peek_rows (model), 0) == (gpointer) early);
+
+  /* And the orphan's customer arriving takes it in. */
+  {
+    g_autoptr(SsaCustomer) found = make_customer (424242, "Zz Funnet AS", "912345678");
+
+    g_list_store_append (customers, found);
+    assert_as_rebuilt (customers, installations, model, filter, model_mirror, filter_mirror);
+  }
+}
+
 /* Searches typed on and deleted again, and searches of every kind. */
 static void
 test_search (Search        *s,
@@ -1045,6 +1178,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/sidebar/row", test_row);
+  g_test_add_func ("/sidebar/model/appends", test_model_appends);
   g_test_add ("/sidebar/model/order", Search, GUINT_TO_POINTER (200), search_set_up,
               test_model_order, search_tear_down);
   g_test_add ("/sidebar/search", Search, GUINT_TO_POINTER (200), search_set_up, test_search,

@@ -6,6 +6,7 @@
 
 #include "ssa-customer.h"
 #include "ssa-object-private.h"
+#include "ssa-watch-private.h"
 #include "ssa-org-no.h"
 
 /* A reseller's customer, as the window lists and edits it. Every text is nullable. */
@@ -22,6 +23,9 @@ struct _SsaCustomer
   char    *email;
   char    *notes;
   gboolean archived;
+  char    *sort_key;    /* made on first use; dropped when the name changes */
+  SsaWatchFunc watch_func;  /* see ssa-watch-private.h */
+  gpointer watch_data;
 };
 
 G_DEFINE_FINAL_TYPE (SsaCustomer, ssa_customer, G_TYPE_OBJECT)
@@ -63,6 +67,8 @@ ssa_customer_finalize (GObject *object)
   g_clear_pointer (&self->contact, g_free);
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->notes, g_free);
+
+  g_clear_pointer (&self->sort_key, g_free);
 
   G_OBJECT_CLASS (ssa_customer_parent_class)->finalize (object);
 }
@@ -166,10 +172,23 @@ ssa_customer_set_property (GObject      *object,
 }
 
 static void
+ssa_customer_notify (GObject    *object,
+                  GParamSpec *pspec)
+{
+  SsaCustomer *self = (SsaCustomer *) object;
+
+  if (self->watch_func != NULL)
+    self->watch_func (object, pspec, self->watch_data);
+  if (G_OBJECT_CLASS (ssa_customer_parent_class)->notify != NULL)
+    G_OBJECT_CLASS (ssa_customer_parent_class)->notify (object, pspec);
+}
+
+static void
 ssa_customer_class_init (SsaCustomerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->notify = ssa_customer_notify;
   object_class->finalize = ssa_customer_finalize;
   object_class->get_property = ssa_customer_get_property;
   object_class->set_property = ssa_customer_set_property;
@@ -323,7 +342,29 @@ ssa_customer_set_name (SsaCustomer *self,
 {
   g_return_if_fail (SSA_IS_CUSTOMER (self));
 
+  if (g_strcmp0 (self->name, name) != 0)
+    g_clear_pointer (&self->sort_key, g_free);
   set_string (self, &self->name, name, PROP_NAME);
+}
+
+/**
+ * ssa_customer_get_sort_key:
+ * @self: a customer
+ *
+ * The key lists sort it by: its name, case-folded and collated for the locale; compare
+ * keys with strcmp(). Kept until the name changes. Safe in a worker thread while @self is
+ * shared with nobody.
+ *
+ * Returns: (transfer none): the key
+ */
+const char *
+ssa_customer_get_sort_key (SsaCustomer *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER (self), NULL);
+
+  if (self->sort_key == NULL)
+    self->sort_key = ssa_make_sort_key (self->name);
+  return self->sort_key;
 }
 
 const char *
@@ -453,4 +494,25 @@ ssa_customer_set_archived (SsaCustomer *self,
     return;
   self->archived = archived;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
+}
+
+/* For the repository (ssa-watch-private.h): @func is called on every notify of @self,
+ * before its handlers; %NULL stops it. */
+void
+ssa_customer_set_watch (SsaCustomer  *self,
+                         SsaWatchFunc  func,
+                         gpointer      user_data)
+{
+  g_return_if_fail (SSA_IS_CUSTOMER (self));
+
+  self->watch_func = func;
+  self->watch_data = func != NULL ? user_data : NULL;
+}
+
+gpointer
+ssa_customer_get_watch_data (SsaCustomer *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER (self), NULL);
+
+  return self->watch_data;
 }

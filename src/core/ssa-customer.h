@@ -24,6 +24,7 @@ gint64       ssa_customer_get_id            (SsaCustomer           *self);
 void         ssa_customer_set_id            (SsaCustomer           *self,
                                              gint64                 id);
 const char  *ssa_customer_get_name          (SsaCustomer           *self);
+const char  *ssa_customer_get_sort_key      (SsaCustomer           *self);
 void         ssa_customer_set_name          (SsaCustomer           *self,
                                              const char            *name);
 const char  *ssa_customer_get_org_no        (SsaCustomer           *self);

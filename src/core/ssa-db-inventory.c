@@ -14,6 +14,7 @@
 
 #include "ssa-date.h"
 #include "ssa-db-private.h"
+#include "ssa-installation-private.h"
 #include "ssa-limits.h"
 
 /* Customers, installations and their licence lines: rows to GObjects and back, the
@@ -831,50 +832,66 @@ find_installation (GPtrArray *installations,
   return found != NULL ? *found : NULL;
 }
 
-/* Appends @licences to the installation's lines in one splice (ssa-installation.c keeps them
- * in a GListStore), and empties @licences. */
-static void
-add_licences (SsaInstallation *installation,
-              GPtrArray       *licences)
+/* Interns the chunk's copy of a string: the chunk keeps one copy of each, so each is
+ * looked up once a chunk. */
+static const char *
+intern (GHashTable *interned,
+        const char *text)
 {
-  if (installation != NULL && licences->len > 0)
-    {
-      GListModel *model = ssa_installation_get_licences (installation);
+  const char *result;
 
-      g_list_store_splice (G_LIST_STORE (model), g_list_model_get_n_items (model), 0,
-                           licences->pdata, licences->len);
+  if (text == NULL)
+    return NULL;
+  result = g_hash_table_lookup (interned, text);
+  if (result == NULL)
+    {
+      result = g_intern_string (text);
+      g_hash_table_insert (interned, (gpointer) text, (gpointer) result);
     }
-  g_ptr_array_set_size (licences, 0);
+  return result;
 }
 
+/* Hands each installation its lines as compact structs (ssa-installation.c makes objects
+ * of those the window asks for): half a million objects would cost a hundred megabytes. */
 static void
 build_chunk (Builder *builder,
              Chunk   *chunk)
 {
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) interned = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (SsaStoredLine));
   SsaInstallation *current = NULL;
   gint64 current_id = -1;
 
   for (guint i = 0; i < chunk->rows->len; i++)
     {
       const LineRow *row = &g_array_index (chunk->rows, LineRow, i);
-      SsaLicence *licence;
+      SsaStoredLine stored;
 
       if (row->installation_id != current_id)
         {
-          add_licences (current, pending);
+          if (current != NULL)
+            ssa_installation_add_stored_lines (current, (SsaStoredLine *) pending->data,
+                                               pending->len);
+          g_array_set_size (pending, 0);
           current_id = row->installation_id;
           current = find_installation (builder->installations, current_id);
         }
       if (current == NULL)
         continue;
 
-      /* The schema's CHECKs keep the quantity in range, which this constructor requires. */
-      licence = ssa_licence_new_from_inventory_line (&row->line);
-      ssa_licence_set_id (licence, row->id);
-      g_ptr_array_add (pending, licence);
+      /* The schema's CHECKs keep the quantity in range, as SsaLicence requires. */
+      stored.id = row->id;
+      stored.quantity = (gint32) row->line.quantity;
+      stored.code = intern (interned, row->line.code);
+      stored.name = intern (interned, row->line.name);
+      stored.added_on = ssa_stored_date (&row->line.added_on);
+      stored.covered_until = ssa_stored_date (&row->line.covered_until);
+      stored.kind = (guint8) row->line.kind;
+      stored.has_kind = row->line.has_kind != FALSE;
+      g_array_append_val (pending, stored);
     }
-  add_licences (current, pending);
+  if (current != NULL)
+    ssa_installation_add_stored_lines (current, (SsaStoredLine *) pending->data, pending->len);
 }
 
 static void
@@ -905,11 +922,11 @@ read_line_row (SsaDbStmt *stmt,
 
   row.installation_id = sqlite3_column_int64 (stmt, 0);
   row.id = line_from_row (stmt, 1, &row.line);
-  /* The row's strings go with the next step: the chunk keeps copies. Few distinct codes:
-   * each chunk keeps one copy of each. */
+  /* The row's strings go with the next step: the chunk keeps copies. Few distinct codes
+   * and names (a product's): each chunk keeps one copy of each. */
   row.line.code = g_string_chunk_insert_const (chunk->strings, row.line.code);
   if (row.line.name != NULL)
-    row.line.name = g_string_chunk_insert (chunk->strings, row.line.name);
+    row.line.name = g_string_chunk_insert_const (chunk->strings, row.line.name);
   g_array_append_val (chunk->rows, row);
 }
 
@@ -986,6 +1003,32 @@ ssa_db_load_installations (SsaDb             *self,
                            GCancellable      *cancellable,
                            GError           **error)
 {
+  return ssa_db_load_installations_full (self, cancellable, NULL, NULL, error);
+}
+
+/**
+ * ssa_db_load_installations_full:
+ * @self: the connection
+ * @cancellable: (nullable): a #GCancellable
+ * @rows_read: (nullable): called once the installations' rows are read, before their
+ *   licence lines, with those installations (in this thread)
+ * @user_data: for @rows_read
+ * @error: a #GError
+ *
+ * ssa_db_load_installations(), telling @rows_read when the installations are there but
+ * their lines are not: a window can list them meanwhile. The lines are added to the same
+ * objects afterwards, through ssa_installation_add_stored_lines(), which is safe while the
+ * main thread uses them.
+ *
+ * Returns: (transfer full) (element-type SsaInstallation): the installations, by id
+ */
+GPtrArray *
+ssa_db_load_installations_full (SsaDb                   *self,
+                                GCancellable            *cancellable,
+                                SsaDbInstallationsFunc   rows_read,
+                                gpointer                 user_data,
+                                GError                 **error)
+{
   /* First, so that it rolls back after the statement is released. */
   g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
   g_autoptr(GPtrArray) installations = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1017,6 +1060,8 @@ ssa_db_load_installations (SsaDb             *self,
   if (rc == 0)
     return NULL;
   ssa_db_stmt_release (g_steal_pointer (&stmt));
+  if (rows_read != NULL)
+    rows_read (installations, user_data);
 
   queue = g_async_queue_new_full ((GDestroyNotify) chunk_free);
   builder = (Builder) { queue, installations };

@@ -145,6 +145,14 @@ SsaInstallation *ssa_db_load_installation  (SsaDb           *self,
 GPtrArray   *ssa_db_load_installations   (SsaDb           *self,
                                           GCancellable    *cancellable,
                                           GError         **error);
+/* Called with the installations read so far (element-type SsaInstallation, by id). */
+typedef void (*SsaDbInstallationsFunc) (GPtrArray *installations,
+                                        gpointer   user_data);
+GPtrArray   *ssa_db_load_installations_full (SsaDb                  *self,
+                                             GCancellable           *cancellable,
+                                             SsaDbInstallationsFunc  rows_read,
+                                             gpointer                user_data,
+                                             GError                **error);
 gboolean     ssa_db_insert_installation  (SsaDb           *self,
                                           SsaInstallation *installation,
                                           GError         **error);

@@ -4,12 +4,28 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "ssa-installation.h"
+#include "ssa-installation-private.h"
 #include "ssa-object-private.h"
+#include "ssa-watch-private.h"
 
 /* One customer installation with its licence lines, as the window lists and edits it: the
  * GObject twin of SsaInventory. The customer is a row of its own (SsaCustomer); the
- * installation refers to it by customer-id and carries its name for lists. */
+ * installation refers to it by customer-id and carries its name for lists.
+ *
+ * A large reseller has half a million licence lines, of which the window shows those of
+ * one installation at a time. Lines loaded from the database are therefore kept as
+ * SsaStoredLine structs (their codes and names interned) until something asks for the
+ * licences: only then are they made SsaLicence objects in a GListStore, which from then on
+ * is the installation's one model of its lines. The loader may add stored lines in its
+ * thread while the window already lists the installation (ssa-repository.c): stored_lock
+ * guards the stored lines and the making of the store, and lines that come after the
+ * store was made wait in late_lines for ssa_installation_flush_stored_lines() on the main
+ * thread. */
+
+static GMutex stored_lock;
 
 struct _SsaInstallation
 {
@@ -21,11 +37,19 @@ struct _SsaInstallation
   char          *name;
   char          *serial;
   SsaDeployment  deployment;
-  char          *firmware;
+  const char    *firmware;     /* interned: a few versions among 50 000 installations */
   GDate          ssa_expiry;
   char          *notes;
   gboolean       archived;
-  GListStore    *licences;
+  GListStore    *licences;     /* made on first use (licence_store()) */
+  SsaStoredLine *stored_lines; /* until the licences are made (a GArray would round its
+                                * size up to a power of two: 1 KiB for ten lines) */
+  guint          n_stored_lines;
+  SsaStoredLine *late_lines;   /* stored after the licences were made: for the main thread */
+  guint          n_late_lines;
+  char          *sort_key;     /* made on first use; dropped when the name changes */
+  SsaWatchFunc   watch_func;   /* see ssa-watch-private.h */
+  gpointer       watch_data;
 };
 
 G_DEFINE_FINAL_TYPE (SsaInstallation, ssa_installation, G_TYPE_OBJECT)
@@ -71,12 +95,61 @@ set_id (SsaInstallation *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
+static SsaLicence *
+licence_from_stored (const SsaStoredLine *stored)
+{
+  SsaInventoryLine line = { (char *) stored->code, stored->quantity, { 0, }, { 0, },
+                            stored->has_kind, (SsaKind) stored->kind, (char *) stored->name };
+  SsaLicence *licence;
+
+  ssa_stored_date_to_gdate (stored->added_on, &line.added_on);
+  ssa_stored_date_to_gdate (stored->covered_until, &line.covered_until);
+  licence = ssa_licence_new_from_inventory_line (&line);
+
+  ssa_licence_set_id (licence, stored->id);
+  return licence;
+}
+
+/* The licence lines as a GListStore, made from the stored lines the first time. */
+static GListStore *
+licence_store (SsaInstallation *self)
+{
+  g_autofree SsaStoredLine *lines = NULL;
+  guint n_lines;
+
+  if (G_LIKELY (self->licences != NULL))
+    return self->licences;
+
+  g_mutex_lock (&stored_lock);
+  lines = g_steal_pointer (&self->stored_lines);
+  n_lines = self->n_stored_lines;
+  self->n_stored_lines = 0;
+  self->licences = g_list_store_new (SSA_TYPE_LICENCE);
+  g_mutex_unlock (&stored_lock);
+
+  if (lines != NULL)
+    {
+      g_autoptr(GPtrArray) licences = g_ptr_array_new_full (n_lines, g_object_unref);
+
+      for (guint i = 0; i < n_lines; i++)
+        g_ptr_array_add (licences, licence_from_stored (&lines[i]));
+      g_list_store_splice (self->licences, 0, 0, licences->pdata, licences->len);
+    }
+  return self->licences;
+}
+
 static void
 ssa_installation_dispose (GObject *object)
 {
   SsaInstallation *self = (SsaInstallation *)object;
 
   g_clear_object (&self->licences);
+  g_mutex_lock (&stored_lock);
+  g_clear_pointer (&self->stored_lines, g_free);
+  self->n_stored_lines = 0;
+  g_clear_pointer (&self->late_lines, g_free);
+  self->n_late_lines = 0;
+  g_mutex_unlock (&stored_lock);
 
   G_OBJECT_CLASS (ssa_installation_parent_class)->dispose (object);
 }
@@ -89,8 +162,9 @@ ssa_installation_finalize (GObject *object)
   g_clear_pointer (&self->customer_name, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->serial, g_free);
-  g_clear_pointer (&self->firmware, g_free);
   g_clear_pointer (&self->notes, g_free);
+
+  g_clear_pointer (&self->sort_key, g_free);
 
   G_OBJECT_CLASS (ssa_installation_parent_class)->finalize (object);
 }
@@ -146,7 +220,7 @@ ssa_installation_get_property (GObject    *object,
       break;
 
     case PROP_LICENCES:
-      g_value_set_object (value, self->licences);
+      g_value_set_object (value, licence_store (self));
       break;
 
     default:
@@ -210,10 +284,23 @@ ssa_installation_set_property (GObject      *object,
 }
 
 static void
+ssa_installation_notify (GObject    *object,
+                      GParamSpec *pspec)
+{
+  SsaInstallation *self = (SsaInstallation *) object;
+
+  if (self->watch_func != NULL)
+    self->watch_func (object, pspec, self->watch_data);
+  if (G_OBJECT_CLASS (ssa_installation_parent_class)->notify != NULL)
+    G_OBJECT_CLASS (ssa_installation_parent_class)->notify (object, pspec);
+}
+
+static void
 ssa_installation_class_init (SsaInstallationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->notify = ssa_installation_notify;
   object_class->dispose = ssa_installation_dispose;
   object_class->finalize = ssa_installation_finalize;
   object_class->get_property = ssa_installation_get_property;
@@ -290,7 +377,6 @@ ssa_installation_init (SsaInstallation *self)
 {
   self->deployment = SSA_DEPLOYMENT_APPLIANCE;
   g_date_clear (&self->ssa_expiry, 1);
-  self->licences = g_list_store_new (SSA_TYPE_LICENCE);
 }
 
 SsaInstallation *
@@ -337,7 +423,7 @@ ssa_installation_new_from_inventory (const SsaInventory *inventory)
                        "firmware", inventory->firmware,
                        NULL);
   ssa_installation_set_ssa_expiry (self, &inventory->ssa_expiry);
-  g_list_store_splice (self->licences, 0, 0, licences->pdata, licences->len);
+  g_list_store_splice (licence_store (self), 0, 0, licences->pdata, licences->len);
 
   return g_steal_pointer (&self);
 }
@@ -368,7 +454,7 @@ ssa_installation_to_inventory (SsaInstallation *self)
   inventory->firmware = g_strdup (self->firmware);
   inventory->ssa_expiry = self->ssa_expiry;
 
-  n_licences = g_list_model_get_n_items (G_LIST_MODEL (self->licences));
+  n_licences = g_list_model_get_n_items (G_LIST_MODEL (licence_store (self)));
   for (guint i = 0; i < n_licences; i++)
     {
       g_autoptr(SsaLicence) licence = g_list_model_get_item (G_LIST_MODEL (self->licences), i);
@@ -450,7 +536,29 @@ ssa_installation_set_name (SsaInstallation *self,
 {
   g_return_if_fail (SSA_IS_INSTALLATION (self));
 
+  if (g_strcmp0 (self->name, name) != 0)
+    g_clear_pointer (&self->sort_key, g_free);
   set_string (self, &self->name, name, PROP_NAME);
+}
+
+/**
+ * ssa_installation_get_sort_key:
+ * @self: a installation
+ *
+ * The key lists sort it by: its name, case-folded and collated for the locale; compare
+ * keys with strcmp(). Kept until the name changes. Safe in a worker thread while @self is
+ * shared with nobody.
+ *
+ * Returns: (transfer none): the key
+ */
+const char *
+ssa_installation_get_sort_key (SsaInstallation *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION (self), NULL);
+
+  if (self->sort_key == NULL)
+    self->sort_key = ssa_make_sort_key (self->name);
+  return self->sort_key;
 }
 
 const char *
@@ -506,7 +614,10 @@ ssa_installation_set_firmware (SsaInstallation *self,
 {
   g_return_if_fail (SSA_IS_INSTALLATION (self));
 
-  set_string (self, &self->firmware, firmware, PROP_FIRMWARE);
+  if (g_strcmp0 (self->firmware, firmware) == 0)
+    return;
+  self->firmware = g_intern_string (firmware);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRMWARE]);
 }
 
 /**
@@ -569,7 +680,7 @@ ssa_installation_get_licences (SsaInstallation *self)
 {
   g_return_val_if_fail (SSA_IS_INSTALLATION (self), NULL);
 
-  return G_LIST_MODEL (self->licences);
+  return G_LIST_MODEL (licence_store (self));
 }
 
 /**
@@ -586,7 +697,7 @@ ssa_installation_add_licence (SsaInstallation *self,
   g_return_if_fail (SSA_IS_INSTALLATION (self));
   g_return_if_fail (SSA_IS_LICENCE (licence));
 
-  g_list_store_append (self->licences, licence);
+  g_list_store_append (licence_store (self), licence);
 }
 
 void
@@ -594,7 +705,7 @@ ssa_installation_remove_licence (SsaInstallation *self,
                                  guint            position)
 {
   g_return_if_fail (SSA_IS_INSTALLATION (self));
-  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->licences)));
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (licence_store (self))));
 
   g_list_store_remove (self->licences, position);
 }
@@ -609,8 +720,8 @@ ssa_installation_insert_licence (SsaInstallation *self,
   g_return_if_fail (SSA_IS_INSTALLATION (self));
   g_return_if_fail (SSA_IS_LICENCE (licence));
 
-  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->licences)));
-  g_list_store_insert (self->licences, position, licence);
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (licence_store (self))));
+  g_list_store_insert (licence_store (self), position, licence);
 }
 
 gboolean
@@ -632,4 +743,97 @@ ssa_installation_set_archived (SsaInstallation *self,
     return;
   self->archived = archived;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
+}
+
+static void
+append_lines (SsaStoredLine       **array,
+              guint                *n,
+              const SsaStoredLine  *lines,
+              guint                 n_lines)
+{
+  *array = g_renew (SsaStoredLine, *array, *n + n_lines);
+  memcpy (*array + *n, lines, n_lines * sizeof *lines);
+  *n += n_lines;
+}
+
+/**
+ * ssa_installation_add_stored_lines: (skip)
+ * @self: an installation
+ * @lines: (array length=n_lines): lines as read from the database, @self's next ones
+ * @n_lines: how many
+ *
+ * Appends lines as the database loader reads them, without making objects of them while
+ * nobody has asked for the licences; their codes and names must be interned
+ * (g_intern_string()). For the loader, in any thread: lines added after the licences were
+ * asked for wait for ssa_installation_flush_stored_lines().
+ */
+void
+ssa_installation_add_stored_lines (SsaInstallation     *self,
+                                   const SsaStoredLine *lines,
+                                   guint                n_lines)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+
+  if (n_lines == 0)
+    return;
+  g_mutex_lock (&stored_lock);
+  if (self->licences != NULL)
+    append_lines (&self->late_lines, &self->n_late_lines, lines, n_lines);
+  else
+    append_lines (&self->stored_lines, &self->n_stored_lines, lines, n_lines);
+  g_mutex_unlock (&stored_lock);
+}
+
+/**
+ * ssa_installation_flush_stored_lines: (skip)
+ * @self: an installation
+ *
+ * On the main thread, once the loader is done: appends to the licences the lines it added
+ * after they were asked for.
+ */
+void
+ssa_installation_flush_stored_lines (SsaInstallation *self)
+{
+  g_autofree SsaStoredLine *lines = NULL;
+  guint n_lines;
+
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+
+  g_mutex_lock (&stored_lock);
+  lines = g_steal_pointer (&self->late_lines);
+  n_lines = self->n_late_lines;
+  self->n_late_lines = 0;
+  g_mutex_unlock (&stored_lock);
+
+  if (lines != NULL)
+    {
+      g_autoptr(GPtrArray) licences = g_ptr_array_new_full (n_lines, g_object_unref);
+
+      for (guint i = 0; i < n_lines; i++)
+        g_ptr_array_add (licences, licence_from_stored (&lines[i]));
+      g_list_store_splice (self->licences,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->licences)), 0,
+                           licences->pdata, licences->len);
+    }
+}
+
+/* For the repository (ssa-watch-private.h): @func is called on every notify of @self,
+ * before its handlers; %NULL stops it. */
+void
+ssa_installation_set_watch (SsaInstallation *self,
+                            SsaWatchFunc     func,
+                            gpointer         user_data)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+
+  self->watch_func = func;
+  self->watch_data = func != NULL ? user_data : NULL;
+}
+
+gpointer
+ssa_installation_get_watch_data (SsaInstallation *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION (self), NULL);
+
+  return self->watch_data;
 }

@@ -31,6 +31,7 @@ const char      *ssa_installation_get_customer_name  (SsaInstallation    *self);
 void             ssa_installation_set_customer_name  (SsaInstallation    *self,
                                                       const char         *customer_name);
 const char      *ssa_installation_get_name           (SsaInstallation    *self);
+const char      *ssa_installation_get_sort_key       (SsaInstallation    *self);
 void             ssa_installation_set_name           (SsaInstallation    *self,
                                                       const char         *name);
 const char      *ssa_installation_get_serial         (SsaInstallation    *self);

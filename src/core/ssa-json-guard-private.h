@@ -35,6 +35,12 @@ typedef struct
   JsonObject      *object;
   const char      *context;   /* nullable: the item, e.g. "products[3] (02-00039-002)" */
   const char      *prefix;    /* nullable: the object's path, e.g. "ssa" */
+  /* Without a context: an item of a long array, whose context ssa_json_item_context()
+   * makes only for a problem (most items have none, and the price list has thousands). */
+  const char      *item_array;  /* nullable: the array's name, e.g. "products" */
+  guint            item_index;
+  JsonNode        *item;
+  const char      *item_key;    /* the member that names the item, e.g. "code" */
 } SsaJsonScope;
 
 typedef enum

@@ -40,12 +40,20 @@ typedef enum
   EXPECT_END,
 } ScanState;
 
+/* An object's keys are kept on one stack for all open objects (key_text, each key decoded
+ * and NUL-terminated, and key_offsets into it), so that the many small objects of a price
+ * list cost no allocation each: a key is compared with its object's earlier keys one by one,
+ * and only an object with more than SCAN_LINEAR_KEYS keys gets a hash table. */
+#define SCAN_LINEAR_KEYS 16
+
 typedef struct
 {
   gboolean    is_object;
-  guint       index;    /* in an array: the current element's index */
-  char       *key;      /* in an object: the current member's key, decoded */
-  GHashTable *keys;     /* in an object: the keys seen so far (created on the first) */
+  guint       index;      /* in an array: the current element's index */
+  guint       first_key;  /* in an object: its first key in key_offsets */
+  guint       n_keys;     /* in an object: the keys seen so far; the last is the current */
+  gsize       text_start; /* in an object: where its keys begin in key_text */
+  GHashTable *keys;       /* in an object of many keys: the keys seen so far */
 } ScanLevel;
 
 typedef struct
@@ -54,7 +62,9 @@ typedef struct
   gsize       length;
   gsize       pos;
   const char *what;
-  GArray     *levels;   /* ScanLevel, the innermost last */
+  GArray     *levels;      /* ScanLevel, the innermost last */
+  GString    *key_text;    /* the keys of the open objects, each NUL-terminated */
+  GArray     *key_offsets; /* gsize: where each key begins in key_text */
 } Scanner;
 
 static void
@@ -62,8 +72,15 @@ scan_level_clear (gpointer data)
 {
   ScanLevel *level = data;
 
-  g_clear_pointer (&level->key, g_free);
   g_clear_pointer (&level->keys, g_hash_table_unref);
+}
+
+static const char *
+scan_level_key (const Scanner   *s,
+                const ScanLevel *level,
+                guint            i)
+{
+  return s->key_text->str + g_array_index (s->key_offsets, gsize, level->first_key + i);
 }
 
 static void
@@ -137,7 +154,8 @@ scan_key_path (const Scanner *s,
   for (guint i = 0; i < s->levels->len; i++)
     {
       const ScanLevel *level = &g_array_index (s->levels, ScanLevel, i);
-      const char *name = i + 1 == s->levels->len ? key : level->key;
+      const char *name = i + 1 == s->levels->len ? key
+                                                 : scan_level_key (s, level, level->n_keys - 1);
 
       if (!level->is_object)
         {
@@ -364,7 +382,7 @@ scan_push (Scanner   *s,
            gboolean   is_object,
            GError   **error)
 {
-  ScanLevel level = { is_object, 0, NULL, NULL };
+  ScanLevel level = { is_object, 0, s->key_offsets->len, 0, s->key_text->len, NULL };
 
   if (s->levels->len >= SSA_JSON_MAX_DEPTH)
     {
@@ -386,11 +404,20 @@ scan_key (Scanner  *s,
           GError  **error)
 {
   ScanLevel *level = &g_array_index (s->levels, ScanLevel, s->levels->len - 1);
+  gboolean duplicate = FALSE;
+  gsize offset;
 
-  if (level->keys == NULL)
-    level->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (level->keys != NULL)
+    duplicate = g_hash_table_contains (level->keys, key->str);
+  else
+    for (guint i = 0; i < level->n_keys && !duplicate; i++)
+      {
+        const char *seen = scan_level_key (s, level, i);
 
-  if (!g_hash_table_add (level->keys, g_strndup (key->str, key->len)))
+        duplicate = seen[0] == key->str[0] && strcmp (seen, key->str) == 0;
+      }
+
+  if (duplicate)
     {
       g_autofree char *path = scan_key_path (s, key->str);
       guint line, column;
@@ -402,8 +429,19 @@ scan_key (Scanner  *s,
       return FALSE;
     }
 
-  g_free (level->key);
-  level->key = g_strndup (key->str, key->len);
+  offset = s->key_text->len;
+  g_string_append_len (s->key_text, key->str, (gssize) key->len + 1);
+  g_array_append_val (s->key_offsets, offset);
+  level->n_keys++;
+
+  if (level->n_keys == SCAN_LINEAR_KEYS + 1)
+    {
+      level->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < level->n_keys; i++)
+        g_hash_table_add (level->keys, g_strdup (scan_level_key (s, level, i)));
+    }
+  else if (level->keys != NULL)
+    g_hash_table_add (level->keys, g_strndup (key->str, key->len));
   return TRUE;
 }
 
@@ -420,8 +458,9 @@ scan_document (Scanner  *s,
       ScanLevel *top;
       char c;
 
-      while (s->pos < s->length && s->data[s->pos] != '\0' &&
-             strchr (" \t\n\r", s->data[s->pos]) != NULL)
+      while (s->pos < s->length &&
+             (s->data[s->pos] == ' ' || s->data[s->pos] == '\n' ||
+              s->data[s->pos] == '\r' || s->data[s->pos] == '\t'))
         s->pos++;
 
       if (s->pos >= s->length)
@@ -510,9 +549,34 @@ scan_document (Scanner  *s,
 
     close:
       s->pos++;
+      /* The object's keys leave the stack with it. */
+      g_string_truncate (s->key_text, top->text_start);
+      g_array_set_size (s->key_offsets, top->first_key);
       g_array_set_size (s->levels, s->levels->len - 1);
       state = s->levels->len > 0 ? EXPECT_NEXT : EXPECT_END;
     }
+}
+
+/* How many bytes at the start of @data are ASCII, read a word at a time: most documents
+ * are ASCII throughout, and g_utf8_validate_len() is slow on long text. */
+static gsize
+ascii_prefix (const char *data,
+              gsize       length)
+{
+  const guint64 high_bits = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize i = 0;
+
+  for (; i + sizeof (guint64) <= length; i += sizeof (guint64))
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, sizeof word);
+      if (word & high_bits)
+        break;
+    }
+  while (i < length && (guchar) data[i] < 0x80)
+    i++;
+  return i;
 }
 
 static gboolean
@@ -521,7 +585,10 @@ check_document (const char  *data,
                 const char  *what,
                 GError     **error)
 {
+  gsize ascii;
   g_autoptr(GArray) levels = NULL;
+  g_autoptr(GString) key_text = NULL;
+  g_autoptr(GArray) key_offsets = NULL;
   Scanner scanner;
 
   if (length > SSA_JSON_MAX_BYTES)
@@ -532,7 +599,8 @@ check_document (const char  *data,
       return FALSE;
     }
 
-  if (!g_utf8_validate_len (data, length, NULL))
+  ascii = ascii_prefix (data, length);
+  if (!g_utf8_validate_len (data + ascii, length - ascii, NULL))
     {
       g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,
                    _("%s: not valid UTF-8 text"), what);
@@ -541,7 +609,9 @@ check_document (const char  *data,
 
   levels = g_array_sized_new (FALSE, FALSE, sizeof (ScanLevel), SSA_JSON_MAX_DEPTH);
   g_array_set_clear_func (levels, scan_level_clear);
-  scanner = (Scanner) { data, length, 0, what, levels };
+  key_text = g_string_sized_new (256);
+  key_offsets = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 64);
+  scanner = (Scanner) { data, length, 0, what, levels, key_text, key_offsets };
 
   return scan_document (&scanner, error);
 }
@@ -848,8 +918,13 @@ ssa_json_scope_problem (const SsaJsonScope *scope,
                         ...)
 {
   g_autofree char *field = NULL;
+  g_autofree char *item_context = NULL;
+  const char *context = scope->context;
   va_list args;
 
+  if (context == NULL && scope->item_array != NULL)
+    context = item_context = ssa_json_item_context (scope->item_array, scope->item_index,
+                                                    scope->item, scope->item_key);
   if (member != NULL && scope->prefix != NULL)
     field = g_strdup_printf ("%s.%s", scope->prefix, member);
   else if (member != NULL)
@@ -858,7 +933,7 @@ ssa_json_scope_problem (const SsaJsonScope *scope,
     field = g_strdup (scope->prefix);
 
   va_start (args, format);
-  problems_add_valist (scope->problems, scope->context, field, format, args);
+  problems_add_valist (scope->problems, context, field, format, args);
   va_end (args);
 }
 
@@ -924,6 +999,20 @@ node_holds (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
+/* Whether @text is printable ASCII only (no control characters), and then its length. */
+static gboolean
+is_plain_ascii (const char *text,
+                gsize      *out_length)
+{
+  const guchar *p = (const guchar *) text;
+
+  for (; *p != '\0'; p++)
+    if (*p < 0x20 || *p >= 0x7f)
+      return FALSE;
+  *out_length = (gsize) (p - (const guchar *) text);
+  return TRUE;
+}
+
 gboolean
 ssa_json_scope_get_text (const SsaJsonScope  *scope,
                          const char          *member,
@@ -933,6 +1022,7 @@ ssa_json_scope_get_text (const SsaJsonScope  *scope,
 {
   JsonNode *node = ssa_json_scope_get_node (scope, member, flags);
   const char *text;
+  gsize n_chars = 0;
 
   if (node == NULL)
     return FALSE;
@@ -945,23 +1035,28 @@ ssa_json_scope_get_text (const SsaJsonScope  *scope,
 
   text = json_node_get_string (node);
 
-  /* The document is valid UTF-8, but a \uD800 escape without its pair is not. */
-  if (!g_utf8_validate (text, -1, NULL))
+  /* Most text is plain ASCII, checked in one pass; the rest gets the full checks. */
+  if (!is_plain_ascii (text, &n_chars))
     {
-      ssa_json_scope_problem (scope, member, _("must be valid UTF-8 text"));
-      return FALSE;
-    }
-  if (!ssa_json_text_is_clean (text))
-    {
-      ssa_json_scope_problem (scope, member, _("must not contain control characters"));
-      return FALSE;
+      /* The document is valid UTF-8, but a \uD800 escape without its pair is not. */
+      if (!g_utf8_validate (text, -1, NULL))
+        {
+          ssa_json_scope_problem (scope, member, _("must be valid UTF-8 text"));
+          return FALSE;
+        }
+      if (!ssa_json_text_is_clean (text))
+        {
+          ssa_json_scope_problem (scope, member, _("must not contain control characters"));
+          return FALSE;
+        }
+      n_chars = max_chars > 0 ? (gsize) g_utf8_strlen (text, -1) : 0;
     }
   if ((flags & SSA_JSON_NON_EMPTY) && text[0] == '\0')
     {
       ssa_json_scope_problem (scope, member, _("must not be empty"));
       return FALSE;
     }
-  if (max_chars > 0 && g_utf8_strlen (text, -1) > max_chars)
+  if (max_chars > 0 && n_chars > max_chars)
     {
       ssa_json_scope_problem (scope, member,
                               ngettext ("must be at most %u character long",

@@ -282,13 +282,14 @@ read_products (SsaPriceList       *self,
   for (guint i = 0; i < n_items; i++)
     {
       JsonNode *item = json_array_get_element (array, i);
-      g_autofree char *context = ssa_json_item_context ("products", i, item, "code");
-      SsaJsonScope scope = { root->problems, NULL, context, NULL };
+      SsaJsonScope scope = { root->problems, NULL, NULL, NULL, "products", i, item, "code" };
       SsaPriceListProduct *product;
       gboolean ok = TRUE;
 
       if (!JSON_NODE_HOLDS_OBJECT (item))
         {
+          g_autofree char *context = ssa_json_item_context ("products", i, item, "code");
+
           ssa_json_problems_add (root->problems, context, NULL, _("must be an object"));
           continue;
         }

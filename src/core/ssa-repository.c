@@ -9,9 +9,16 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <glib/gi18n.h>
 
+#include "ssa-installation-private.h"
 #include "ssa-repository.h"
+#include "ssa-watch-private.h"
 
 /* The database as list models for the window: customers and installations as GListStores of
  * SsaCustomer and SsaInstallation, each installation with its GListStore of SsaLicence.
@@ -20,9 +27,18 @@
  * objects there (nothing the main thread can see yet), then splices each store once on the
  * main thread: one items-changed per store, however many rows.
  *
+ * A large database (more than STREAM_MIN_ROWS customers and installations) loaded into
+ * empty stores is streamed instead: splicing 75 000 rows at once, and sorting them into
+ * the sidebar, held the main loop for some 200 ms. The worker sorts the rows as the sidebar
+ * lists them (customers by name, each followed by its installations by name, then those
+ * without a customer) and makes their sort keys; the main thread then appends a slice of
+ * customers with their installations at a time, a few milliseconds each between frames,
+ * so that the window stays responsive and the sidebar fills in order. "load-progress" says
+ * how far it is; "loaded" and the load's callback come once everything is in.
+ *
  * Edits are written through at once. Setting a property of a loaded customer or installation
- * (directly, or through a binding from a widget) writes its row: the repository listens to
- * "notify" on them. Licence lines are many (500 000 for a large reseller) and a handler on
+ * (directly, or through a binding from a widget) writes its row: the repository watches
+ * their notifications (ssa-watch-private.h). Licence lines are many (500 000 for a large reseller) and a handler on
  * each would double the time to load: the lines of an installation are watched from the
  * moment ssa_repository_get_licences() hands them out, which is how the window must get the
  * lines it lets the user edit. When the database refuses (a duplicate serial or organisation
@@ -54,6 +70,10 @@ struct _SsaRepository
   gboolean    open_read_only; /* asked for: the next load opens the file read-only */
   gboolean    read_only;      /* every write is refused */
   char       *read_only_reason;
+  double      load_progress;  /* 0 to 1 while streaming a load in */
+  guint       stream_source;  /* the idle that streams a load in, or 0 */
+  GTask      *stream_inner;   /* the load being streamed in: its LoadData */
+  GTask      *stream_outer;   /* and the caller's task, returned when all is in */
 };
 
 G_DEFINE_FINAL_TYPE (SsaRepository, ssa_repository, G_TYPE_OBJECT)
@@ -65,6 +85,7 @@ enum {
   PROP_CUSTOMERS,
   PROP_INSTALLATIONS,
   PROP_READ_ONLY,
+  PROP_LOAD_PROGRESS,
   N_PROPS
 };
 
@@ -84,7 +105,20 @@ typedef struct
   SsaDb     *db;
   GPtrArray *customers;
   GPtrArray *installations;
+  /* Streaming: the rows in the sidebar's order, and how far they are spliced. */
+  GPtrArray *sorted;          /* the installations in the sidebar's order */
+  guint     *group_end;       /* per customer: the end of its installations in sorted */
+  guint      next_customer;
+  guint      next_installation;
+  gboolean   started;         /* the main thread streams the rows in */
+  gboolean   worker_done;     /* and the lines are in too */
 } LoadData;
+
+/* Smaller databases are spliced at once: a few milliseconds. */
+#define STREAM_MIN_ROWS   4000
+/* Rows spliced a step while streaming, and the main thread's time a dispatch. */
+#define STREAM_STEP_ROWS  600
+#define STREAM_BUDGET_US  5000
 
 /* An edit opened by ssa_repository_begin_edit(): the object's row is written when it ends. */
 typedef struct
@@ -105,21 +139,132 @@ load_data_free (LoadData *data)
   g_clear_pointer (&data->db, ssa_db_close);
   g_clear_pointer (&data->customers, g_ptr_array_unref);
   g_clear_pointer (&data->installations, g_ptr_array_unref);
+  g_clear_pointer (&data->sorted, g_ptr_array_unref);
+  g_free (data->group_end);
   g_free (data);
+}
+
+static int
+compare_customers (gconstpointer a,
+                   gconstpointer b)
+{
+  SsaCustomer *ca = *(SsaCustomer * const *) a;
+  SsaCustomer *cb = *(SsaCustomer * const *) b;
+  int result = strcmp (ssa_customer_get_sort_key (ca), ssa_customer_get_sort_key (cb));
+  gint64 ia = ssa_customer_get_id (ca);
+  gint64 ib = ssa_customer_get_id (cb);
+
+  return result != 0 ? result : (ia > ib) - (ia < ib);
+}
+
+typedef struct
+{
+  SsaInstallation *installation;
+  guint            group;       /* its customer's place in the sorted customers, or past */
+} SortedInstallation;
+
+static int
+compare_installations (gconstpointer a,
+                       gconstpointer b)
+{
+  const SortedInstallation *sa = a;
+  const SortedInstallation *sb = b;
+  int result;
+  gint64 ia, ib;
+
+  if (sa->group != sb->group)
+    return sa->group < sb->group ? -1 : 1;
+  result = strcmp (ssa_installation_get_sort_key (sa->installation),
+                   ssa_installation_get_sort_key (sb->installation));
+  if (result != 0)
+    return result;
+  ia = ssa_installation_get_id (sa->installation);
+  ib = ssa_installation_get_id (sb->installation);
+  return (ia > ib) - (ia < ib);
+}
+
+/* Puts the loaded rows in the sidebar's order for streaming (see the top of the file). */
+static gpointer
+copy_ref (gconstpointer object,
+          gpointer      user_data)
+{
+  return g_object_ref ((gpointer) object);
+}
+
+static void
+sort_for_stream (LoadData  *data,
+                 GPtrArray *installations)
+{
+  g_autoptr(GHashTable) group_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *ids = NULL;
+  g_autofree SortedInstallation *sorted = NULL;
+  guint n_customers = data->customers->len;
+  guint n_installations = installations->len;
+  guint group = 0;
+
+  /* The loader finds installations by id in its array: sort a copy. */
+  data->sorted = g_ptr_array_copy (installations, copy_ref, NULL);
+  g_ptr_array_sort (data->customers, compare_customers);
+  ids = g_new (gint64, n_customers);
+  for (guint i = 0; i < n_customers; i++)
+    {
+      ids[i] = ssa_customer_get_id (g_ptr_array_index (data->customers, i));
+      g_hash_table_insert (group_of, &ids[i], GUINT_TO_POINTER (i + 1));
+    }
+
+  sorted = g_new (SortedInstallation, n_installations);
+  for (guint i = 0; i < n_installations; i++)
+    {
+      SsaInstallation *installation = g_ptr_array_index (data->sorted, i);
+      gint64 customer_id = ssa_installation_get_customer_id (installation);
+      guint slot = GPOINTER_TO_UINT (g_hash_table_lookup (group_of, &customer_id));
+
+      sorted[i].installation = installation;
+      sorted[i].group = slot != 0 ? slot - 1 : G_MAXUINT;
+    }
+  qsort (sorted, n_installations, sizeof *sorted, compare_installations);
+
+  /* The array owns its objects: reorder the pointers without a reference changing hands. */
+  data->group_end = g_new (guint, n_customers);
+  for (guint i = 0; i < n_installations; i++)
+    {
+      data->sorted->pdata[i] = sorted[i].installation;
+      while (group < n_customers && sorted[i].group > group)
+        data->group_end[group++] = i;
+    }
+  while (group < n_customers)
+    data->group_end[group++] = n_installations;
 }
 
 static void
 watch (SsaRepository *self,
        gpointer       object)
 {
-  g_signal_connect (object, "notify", G_CALLBACK (object_notify_cb), self);
+  /* Customers and installations are many: a watcher each instead of a handler. */
+  if (SSA_IS_CUSTOMER (object))
+    ssa_customer_set_watch (object, (SsaWatchFunc) object_notify_cb, self);
+  else if (SSA_IS_INSTALLATION (object))
+    ssa_installation_set_watch (object, (SsaWatchFunc) object_notify_cb, self);
+  else
+    g_signal_connect (object, "notify", G_CALLBACK (object_notify_cb), self);
 }
 
 static void
 unwatch (SsaRepository *self,
          gpointer       object)
 {
-  g_signal_handlers_disconnect_by_func (object, object_notify_cb, self);
+  if (SSA_IS_CUSTOMER (object))
+    {
+      if (ssa_customer_get_watch_data (object) == self)
+        ssa_customer_set_watch (object, NULL, NULL);
+    }
+  else if (SSA_IS_INSTALLATION (object))
+    {
+      if (ssa_installation_get_watch_data (object) == self)
+        ssa_installation_set_watch (object, NULL, NULL);
+    }
+  else
+    g_signal_handlers_disconnect_by_func (object, object_notify_cb, self);
 }
 
 static void
@@ -186,6 +331,10 @@ static gboolean
 is_watched (SsaRepository *self,
             gpointer       object)
 {
+  if (SSA_IS_CUSTOMER (object))
+    return ssa_customer_get_watch_data (object) == self;
+  if (SSA_IS_INSTALLATION (object))
+    return ssa_installation_get_watch_data (object) == self;
   return g_signal_handler_find (object, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
                                 object_notify_cb, self) != 0;
 }
@@ -519,6 +668,68 @@ object_notify_cb (GObject       *object,
   self->notifying = NULL;
 }
 
+static gboolean rows_ready_cb (gpointer user_data);
+
+typedef struct
+{
+  GPtrArray *installations;
+  guint      first;
+  guint      end;
+} KeyRange;
+
+static gpointer
+make_installation_keys (gpointer user_data)
+{
+  KeyRange *range = user_data;
+
+  for (guint i = range->first; i < range->end; i++)
+    ssa_installation_get_sort_key (g_ptr_array_index (range->installations, i));
+  return NULL;
+}
+
+/* In the loader's thread, once the installations' rows are read and before their lines:
+ * what the main thread needs to list them. A large database is handed to the main thread
+ * now, to stream into the window while the lines are read. */
+static void
+rows_read_cb (GPtrArray *installations,
+              gpointer   user_data)
+{
+  GTask *task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+  gpointer self = g_task_get_source_object (task);
+
+  /* Watching here spares the main thread 75 000 calls, and making the lists' sort keys
+   * here some 100 ms; no property of these objects changes before the main thread has
+   * them. */
+  for (guint i = 0; i < data->customers->len; i++)
+    watch (self, g_ptr_array_index (data->customers, i));
+  for (guint i = 0; i < installations->len; i++)
+    watch (self, g_ptr_array_index (installations, i));
+  if (data->customers->len + installations->len <= STREAM_MIN_ROWS)
+    {
+      for (guint i = 0; i < data->customers->len; i++)
+        ssa_customer_get_sort_key (g_ptr_array_index (data->customers, i));
+      make_installation_keys (&(KeyRange) { installations, 0, installations->len });
+      return;
+    }
+
+  /* The keys are the costly part (a few µs each in a Norwegian locale): a second thread
+   * makes half of the installations', while the lines are not being read yet. */
+  {
+    KeyRange half = { installations, installations->len / 2, installations->len };
+    GThread *helper = g_thread_new ("ssa-sort-keys", make_installation_keys, &half);
+
+    for (guint i = 0; i < data->customers->len; i++)
+      ssa_customer_get_sort_key (g_ptr_array_index (data->customers, i));
+    make_installation_keys (&(KeyRange) { installations, 0, installations->len / 2 });
+    g_thread_join (helper);
+  }
+
+  sort_for_stream (data, installations);
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, rows_ready_cb,
+                              g_object_ref (task), g_object_unref);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -543,32 +754,161 @@ load_thread (GTask        *task,
       return;
     }
 
-  data->installations = ssa_db_load_installations (data->db, cancellable, &error);
+  data->installations = ssa_db_load_installations_full (data->db, cancellable, rows_read_cb,
+                                                        task, &error);
   if (data->installations == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  /* Connecting here spares the main thread 50 000 calls; no property of these objects
-   * changes before the main thread has them. */
-  for (guint i = 0; i < data->customers->len; i++)
-    watch (source_object, g_ptr_array_index (data->customers, i));
-  for (guint i = 0; i < data->installations->len; i++)
-    watch (source_object, g_ptr_array_index (data->installations, i));
 
   g_task_return_boolean (task, TRUE);
 }
 
 static void
-apply_load (SsaRepository *self,
-            LoadData      *data)
+set_load_progress (SsaRepository *self,
+                   double         progress)
 {
+  if (self->load_progress == progress)
+    return;
+  self->load_progress = progress;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_PROGRESS]);
+}
+
+static void
+set_loaded (SsaRepository *self)
+{
+#ifdef __GLIBC__
+  /* The loader's buffers were freed in its threads' malloc arenas, which keep the pages:
+   * give them back (some megabytes with 500 000 licence lines). */
+  malloc_trim (0);
+#endif
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
+}
+
+/* Appends the next slice of a streamed load: customers with their installations, and at
+ * the end those without a customer. TRUE while more is left. */
+static gboolean
+stream_step (SsaRepository *self,
+             LoadData      *data)
+{
+  guint first_customer = data->next_customer;
+  guint first_installation = data->next_installation;
+  guint end_customer = first_customer;
+  guint end_installation = first_installation;
   guint n_old;
 
+  if (first_customer < data->customers->len)
+    {
+      /* Whole groups, about STREAM_STEP_ROWS rows. */
+      while (end_customer < data->customers->len &&
+             (end_customer - first_customer) + (end_installation - first_installation) <
+             STREAM_STEP_ROWS)
+        end_installation = data->group_end[end_customer++];
+    }
+  else
+    end_installation = data->sorted->len;
+
+  for (guint i = first_customer; i < end_customer; i++)
+    {
+      SsaCustomer *customer = g_ptr_array_index (data->customers, i);
+
+      g_hash_table_insert (self->customers_by_id, id_key (ssa_customer_get_id (customer)),
+                           customer);
+    }
+  for (guint i = first_installation; i < end_installation; i++)
+    {
+      SsaInstallation *installation = g_ptr_array_index (data->sorted, i);
+
+      g_hash_table_insert (self->installations_by_id,
+                           id_key (ssa_installation_get_id (installation)), installation);
+    }
+
+  if (end_customer > first_customer)
+    {
+      n_old = g_list_model_get_n_items (G_LIST_MODEL (self->customers));
+      g_list_store_splice (self->customers, n_old, 0, data->customers->pdata + first_customer,
+                           end_customer - first_customer);
+    }
+  if (end_installation > first_installation)
+    {
+      n_old = g_list_model_get_n_items (G_LIST_MODEL (self->installations));
+      g_list_store_splice (self->installations, n_old, 0,
+                           data->sorted->pdata + first_installation,
+                           end_installation - first_installation);
+    }
+  data->next_customer = end_customer;
+  data->next_installation = end_installation;
+
+  set_load_progress (self, (double) (end_customer + end_installation) /
+                           MAX (1, data->customers->len + data->sorted->len));
+  return end_customer < data->customers->len ||
+         end_installation < data->sorted->len;
+}
+
+/* Once every row is listed and the lines are read too. */
+static void
+stream_done (SsaRepository *self)
+{
+  g_autoptr(GTask) inner = g_steal_pointer (&self->stream_inner);
+  g_autoptr(GTask) outer = g_steal_pointer (&self->stream_outer);
+
+  set_load_progress (self, 1.0);
+  set_loaded (self);
+  g_task_return_boolean (outer, TRUE);
+}
+
+static gboolean
+stream_cb (gpointer user_data)
+{
+  SsaRepository *self = user_data;
+  LoadData *data = g_task_get_task_data (self->stream_inner);
+  gint64 deadline = g_get_monotonic_time () + STREAM_BUDGET_US;
+
+  while (stream_step (self, data))
+    if (g_get_monotonic_time () >= deadline)
+      return G_SOURCE_CONTINUE;
+  self->stream_source = 0;
+  if (data->worker_done)
+    stream_done (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Splices what is left of a streamed load at once: before another load replaces it. */
+static void
+stream_finish_now (SsaRepository *self)
+{
+  LoadData *data;
+
+  if (self->stream_inner == NULL)
+    return;
+  data = g_task_get_task_data (self->stream_inner);
+  g_clear_handle_id (&self->stream_source, g_source_remove);
+  while (stream_step (self, data))
+    ;
+  if (data->worker_done)
+    stream_done (self);
+}
+
+/* What every load does first: forget the old rows. */
+static void
+prepare_rows (SsaRepository *self)
+{
+  stream_finish_now (self);
   unwatch_all (self);
   g_hash_table_remove_all (self->customers_by_id);
   g_hash_table_remove_all (self->installations_by_id);
+}
 
+/* And, once the loader is done with it, take its connection. */
+static void
+take_db (SsaRepository *self,
+         LoadData      *data)
+{
   if (self->db == NULL)
     {
       self->db = g_steal_pointer (&data->db);
@@ -583,6 +923,16 @@ apply_load (SsaRepository *self,
           set_read_only (self, reason);
         }
     }
+}
+
+static void
+apply_load (SsaRepository *self,
+            LoadData      *data)
+{
+  guint n_old;
+
+  prepare_rows (self);
+  take_db (self, data);
 
   for (guint i = 0; i < data->customers->len; i++)
     {
@@ -605,11 +955,32 @@ apply_load (SsaRepository *self,
   g_list_store_splice (self->installations, 0, n_old,
                        data->installations->pdata, data->installations->len);
 
-  if (!self->loaded)
-    {
-      self->loaded = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-    }
+  set_loaded (self);
+}
+
+/* On the main thread, when the loader has read a large database's rows (rows_read_cb()):
+ * into empty models, they stream in now; otherwise they wait to replace the models at
+ * once when all is read. */
+static gboolean
+rows_ready_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+  SsaRepository *self = g_task_get_source_object (task);
+
+  if (self->stream_inner != NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->customers)) > 0 ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->installations)) > 0)
+    return G_SOURCE_REMOVE;
+
+  prepare_rows (self);
+  set_load_progress (self, 0.0);
+  self->stream_inner = g_object_ref (task);
+  data->started = TRUE;
+  /* The first slice at once: the sidebar lists rows from now on. */
+  if (stream_step (self, data))
+    self->stream_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, stream_cb, self, NULL);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -620,14 +991,35 @@ load_done_cb (GObject      *object,
   SsaRepository *self = SSA_REPOSITORY (object);
   g_autoptr(GTask) outer = user_data;
   GError *error = NULL;
+  LoadData *data;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      /* Rows that streamed in stay; the load is not done. */
+      if (self->stream_inner == G_TASK (result))
+        {
+          g_clear_handle_id (&self->stream_source, g_source_remove);
+          g_clear_object (&self->stream_inner);
+        }
       g_task_return_error (outer, error);
       return;
     }
 
-  apply_load (self, g_task_get_task_data (G_TASK (result)));
+  data = g_task_get_task_data (G_TASK (result));
+  if (data->started && self->stream_inner == G_TASK (result))
+    {
+      /* The rows are streaming in: the lines are read too now. */
+      take_db (self, data);
+      for (guint i = 0; i < data->installations->len; i++)
+        ssa_installation_flush_stored_lines (g_ptr_array_index (data->installations, i));
+      data->worker_done = TRUE;
+      self->stream_outer = g_steal_pointer (&outer);
+      if (self->stream_source == 0)
+        stream_done (self);
+      return;
+    }
+
+  apply_load (self, data);
   g_task_return_boolean (outer, TRUE);
 }
 
@@ -636,6 +1028,8 @@ ssa_repository_dispose (GObject *object)
 {
   SsaRepository *self = (SsaRepository *)object;
 
+  if (self->stream_inner != NULL)
+    stream_finish_now (self);
   if (self->customers != NULL && self->installations != NULL)
     unwatch_all (self);
   g_clear_weak_pointer (&self->refused);
@@ -677,6 +1071,10 @@ ssa_repository_get_property (GObject    *object,
 
     case PROP_LOADED:
       g_value_set_boolean (value, self->loaded);
+      break;
+
+    case PROP_LOAD_PROGRESS:
+      g_value_set_double (value, self->load_progress);
       break;
 
     case PROP_CUSTOMERS:
@@ -739,13 +1137,15 @@ ssa_repository_class_init (SsaRepositoryClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  /* A GListModel of SsaCustomer, by id. The model itself never changes. */
+  /* A GListModel of SsaCustomer, by id (a large database streamed in at start is by name,
+   * see the top of ssa-repository.c). The model itself never changes. */
   properties[PROP_CUSTOMERS] =
     g_param_spec_object ("customers", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  /* A GListModel of SsaInstallation, by id. The model itself never changes. */
+  /* A GListModel of SsaInstallation, by id (or streamed in as the sidebar lists them). The
+   * model itself never changes. */
   properties[PROP_INSTALLATIONS] =
     g_param_spec_object ("installations", NULL, NULL,
                          G_TYPE_LIST_MODEL,
@@ -757,6 +1157,13 @@ ssa_repository_class_init (SsaRepositoryClass *klass)
     g_param_spec_boolean ("read-only", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* How much of a large database is in the models while it streams in (see the top of
+   * ssa-repository.c), from 0 to 1; 1 once loaded. */
+  properties[PROP_LOAD_PROGRESS] =
+    g_param_spec_double ("load-progress", NULL, NULL,
+                         0.0, 1.0, 0.0,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -836,6 +1243,15 @@ ssa_repository_get_loaded (SsaRepository *self)
   return self->loaded;
 }
 
+/* How much of a large database is in the models while it streams in, 0 to 1. */
+double
+ssa_repository_get_load_progress (SsaRepository *self)
+{
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), 0.0);
+
+  return self->load_progress;
+}
+
 /**
  * ssa_repository_get_db:
  * @self: a repository
@@ -861,7 +1277,8 @@ ssa_repository_get_db (SsaRepository *self)
  *
  * Opens the database (creating or migrating it if need be) and loads every customer,
  * installation and licence line in a worker thread, then replaces the models' contents
- * with one items-changed each. Loading again reloads everything.
+ * with one items-changed each (a large database into empty models: streamed in slices, see
+ * the top of the file; the callback comes once all is in). Loading again reloads everything.
  */
 void
 ssa_repository_load_async (SsaRepository       *self,

@@ -21,6 +21,7 @@ G_DECLARE_FINAL_TYPE (SsaRepository, ssa_repository, SSA, REPOSITORY, GObject)
 SsaRepository   *ssa_repository_new                  (const char        *path);
 const char      *ssa_repository_get_path             (SsaRepository     *self);
 gboolean         ssa_repository_get_loaded           (SsaRepository     *self);
+double           ssa_repository_get_load_progress    (SsaRepository     *self);
 SsaDb           *ssa_repository_get_db               (SsaRepository     *self);
 gboolean         ssa_repository_get_read_only        (SsaRepository     *self);
 const char      *ssa_repository_get_read_only_reason (SsaRepository     *self);

@@ -18,7 +18,13 @@
  * the selection.
  *
  * Archived customers and installations, and the installations of an archived customer, are
- * left out unless ssa_sidebar_model_set_show_archived() lets them in. */
+ * left out unless ssa_sidebar_model_set_show_archived() lets them in.
+ *
+ * A large database streams in (ssa-repository.c): customers in sorted order, a slice at a
+ * time, each slice followed by its customers' installations. Such an append only adds rows
+ * at the end, and the model then sorts only the new rows and appends them, instead of
+ * sorting 75 000 rows again for every slice. Any other change, and an append while rows
+ * are left out or of rows to leave out, rebuilds the list. */
 
 struct _SsaSidebarModel
 {
@@ -27,6 +33,8 @@ struct _SsaSidebarModel
   GListModel *customers;
   GListModel *installations;
   GPtrArray  *rows;          /* GObject*, a reference each */
+  GHashTable *present;       /* gint64* (owned) -> SsaCustomer*: the customers in rows */
+  guint       n_orphans;     /* the installations without a customer, at the end of rows */
   guint       stamp;         /* changes with every rebuild */
   gboolean    show_archived;
 };
@@ -42,49 +50,6 @@ typedef struct
   const char *key;     /* the object's sort key, borrowed */
   gint64      customer_id;
 } Entry;
-
-/* A name's sort key, kept on the object with the name it was made for: making the keys of
- * 20 000 rows takes some 30 ms, and the rows are sorted again with every added or renamed
- * one. */
-typedef struct
-{
-  char *name;
-  char *key;
-} SortKey;
-
-static void
-sort_key_free (gpointer data)
-{
-  SortKey *sort_key = data;
-
-  g_free (sort_key->name);
-  g_free (sort_key->key);
-  g_free (sort_key);
-}
-
-static const char *
-collate_key (GObject    *object,
-             const char *name)
-{
-  static GQuark quark;
-  SortKey *sort_key;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("ssa-sidebar-sort-key");
-
-  name = name != NULL ? name : "";
-  sort_key = g_object_get_qdata (object, quark);
-  if (sort_key == NULL || g_strcmp0 (sort_key->name, name) != 0)
-    {
-      g_autofree char *folded = g_utf8_casefold (name, -1);
-
-      sort_key = g_new0 (SortKey, 1);
-      sort_key->name = g_strdup (name);
-      sort_key->key = g_utf8_collate_key (folded, -1);
-      g_object_set_qdata_full (object, quark, sort_key, sort_key_free);
-    }
-  return sort_key->key;
-}
 
 static int
 compare_entries (gconstpointer a,
@@ -102,9 +67,9 @@ build_rows (SsaSidebarModel *self)
   g_autoptr(GArray) customers = g_array_new (FALSE, FALSE, sizeof (Entry));
   g_autoptr(GArray) installations = g_array_new (FALSE, FALSE, sizeof (Entry));
   g_autoptr(GHashTable) by_customer = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) present = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) archived = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                           NULL);
+  GHashTable *present = self->present;
   GPtrArray *rows;
   guint n_customers = g_list_model_get_n_items (self->customers);
   guint n_installations = g_list_model_get_n_items (self->installations);
@@ -113,28 +78,30 @@ build_rows (SsaSidebarModel *self)
   for (guint i = 0; i < n_customers; i++)
     {
       g_autoptr(SsaCustomer) customer = g_list_model_get_item (self->customers, i);
-      Entry entry = { G_OBJECT (customer), NULL, ssa_customer_get_id (customer) };
+      Entry entry = { G_OBJECT (customer), ssa_customer_get_sort_key (customer),
+                      ssa_customer_get_id (customer) };
 
       if (ssa_customer_get_archived (customer) && !self->show_archived)
         {
           g_hash_table_add (archived, g_memdup2 (&entry.customer_id, sizeof (gint64)));
           continue;
         }
-      entry.key = collate_key (G_OBJECT (customer), ssa_customer_get_name (customer));
       g_array_append_val (customers, entry);
     }
   g_array_sort (customers, compare_entries);
+  g_hash_table_remove_all (present);
   for (guint i = 0; i < customers->len; i++)
     {
       Entry *entry = &g_array_index (customers, Entry, i);
 
-      g_hash_table_insert (present, &entry->customer_id, entry->object);
+      g_hash_table_insert (present, g_memdup2 (&entry->customer_id, sizeof (gint64)),
+                           entry->object);
     }
 
   for (guint i = 0; i < n_installations; i++)
     {
       g_autoptr(SsaInstallation) installation = g_list_model_get_item (self->installations, i);
-      Entry entry = { G_OBJECT (installation), NULL,
+      Entry entry = { G_OBJECT (installation), ssa_installation_get_sort_key (installation),
                       ssa_installation_get_customer_id (installation) };
 
       /* An archived customer's installations go with it. */
@@ -142,7 +109,6 @@ build_rows (SsaSidebarModel *self)
           (ssa_installation_get_archived (installation) ||
            g_hash_table_contains (archived, &entry.customer_id)))
         continue;
-      entry.key = collate_key (G_OBJECT (installation), ssa_installation_get_name (installation));
       g_array_append_val (installations, entry);
     }
   g_array_sort (installations, compare_entries);
@@ -178,12 +144,16 @@ build_rows (SsaSidebarModel *self)
         g_ptr_array_add (rows, g_object_ref (g_ptr_array_index (group, j)));
       g_ptr_array_unref (group);
     }
+  self->n_orphans = 0;
   for (guint i = 0; i < installations->len; i++)
     {
       Entry *entry = &g_array_index (installations, Entry, i);
 
       if (!g_hash_table_contains (present, &entry->customer_id))
-        g_ptr_array_add (rows, g_object_ref (entry->object));
+        {
+          g_ptr_array_add (rows, g_object_ref (entry->object));
+          self->n_orphans++;
+        }
     }
 
   return rows;
@@ -213,6 +183,201 @@ rebuild (SsaSidebarModel *self)
                                 old->len - head - tail, rows->len - head - tail);
 }
 
+static gpointer
+copy_ref (gconstpointer object,
+          gpointer      user_data)
+{
+  return g_object_ref ((gpointer) object);
+}
+
+/* The new items of an append, @first on, with their keys, sorted. */
+static GArray *
+new_entries (GListModel *source,
+             guint       first)
+{
+  guint n = g_list_model_get_n_items (source);
+  GArray *entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), n - first);
+
+  for (guint i = first; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (source, i);
+      Entry entry = { item, NULL, 0 };
+
+      if (SSA_IS_CUSTOMER (item))
+        {
+          entry.key = ssa_customer_get_sort_key (SSA_CUSTOMER (item));
+          entry.customer_id = ssa_customer_get_id (SSA_CUSTOMER (item));
+        }
+      else
+        {
+          entry.key = ssa_installation_get_sort_key (SSA_INSTALLATION (item));
+          entry.customer_id = ssa_installation_get_customer_id (SSA_INSTALLATION (item));
+        }
+      /* The source keeps the item alive. */
+      g_array_append_val (entries, entry);
+    }
+  g_array_sort (entries, compare_entries);
+  return entries;
+}
+
+/* A customer's installations in append_installations(), NULL when it has none. */
+static void
+free_group (gpointer group)
+{
+  if (group != NULL)
+    g_ptr_array_unref (group);
+}
+
+static const char *
+row_key (GObject *row)
+{
+  return SSA_IS_CUSTOMER (row) ? ssa_customer_get_sort_key (SSA_CUSTOMER (row))
+                               : ssa_installation_get_sort_key (SSA_INSTALLATION (row));
+}
+
+/* Customers appended that all sort after the last one listed (and no installation waits
+ * for them among those without a customer): their rows go at the end. */
+static gboolean
+append_customers (SsaSidebarModel *self,
+                  guint            first)
+{
+  g_autoptr(GArray) entries = new_entries (self->customers, first);
+  GPtrArray *old_rows = self->rows;
+  guint old_len = self->rows->len;
+  GObject *last = NULL;
+
+  if (self->n_orphans > 0)
+    return FALSE;
+  for (guint i = old_len; i > 0 && last == NULL; i--)
+    if (SSA_IS_CUSTOMER (g_ptr_array_index (self->rows, i - 1)))
+      last = g_ptr_array_index (self->rows, i - 1);
+  if (last != NULL &&
+      strcmp (g_array_index (entries, Entry, 0).key, row_key (last)) <= 0)
+    return FALSE;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = &g_array_index (entries, Entry, i);
+
+      if (g_hash_table_contains (self->present, &entry->customer_id))
+        return FALSE;
+    }
+  /* A new array: the filter keeps the old one to compare with. */
+  self->rows = g_ptr_array_copy (self->rows, copy_ref, NULL);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = &g_array_index (entries, Entry, i);
+
+      g_hash_table_insert (self->present, g_memdup2 (&entry->customer_id, sizeof (gint64)),
+                           entry->object);
+      g_ptr_array_add (self->rows, g_object_ref (entry->object));
+    }
+  g_ptr_array_unref (old_rows);
+  self->stamp++;
+  g_list_model_items_changed (G_LIST_MODEL (self), old_len, 0, entries->len);
+  return TRUE;
+}
+
+/* Installations appended that belong to the customers at the end of the list that have no
+ * installations yet, or to no customer listed (and sort after those already without one):
+ * only those customers' rows and what follows them change. */
+static gboolean
+append_installations (SsaSidebarModel *self,
+                      guint            first)
+{
+  g_autoptr(GArray) entries = new_entries (self->installations, first);
+  g_autoptr(GHashTable) tail = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) tail_ids = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) orphans = g_ptr_array_new ();
+  GPtrArray *rows = self->rows;
+  guint old_len = rows->len;
+  guint start = old_len;
+  guint n_tail;
+
+  /* The customers at the end without installations. After installations without a
+   * customer there are none. */
+  if (self->n_orphans == 0)
+    while (start > 0 && SSA_IS_CUSTOMER (g_ptr_array_index (rows, start - 1)))
+      start--;
+  n_tail = old_len - start;
+  tail_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_tail);
+  for (guint i = start; i < old_len; i++)
+    {
+      gint64 id = ssa_customer_get_id (g_ptr_array_index (rows, i));
+
+      g_array_append_val (tail_ids, id);
+    }
+  for (guint i = 0; i < n_tail; i++)
+    g_hash_table_insert (tail, &g_array_index (tail_ids, gint64, i), GUINT_TO_POINTER (i + 1));
+
+  /* Each new installation (sorted) to its customer's group, or to those without one. */
+  groups = g_ptr_array_new_full (n_tail, free_group);
+  g_ptr_array_set_size (groups, n_tail);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = &g_array_index (entries, Entry, i);
+      guint slot = GPOINTER_TO_UINT (g_hash_table_lookup (tail, &entry->customer_id));
+
+      if (slot != 0)
+        {
+          if (g_ptr_array_index (groups, slot - 1) == NULL)
+            g_ptr_array_index (groups, slot - 1) = g_ptr_array_new ();
+          g_ptr_array_add (g_ptr_array_index (groups, slot - 1), entry->object);
+        }
+      else if (g_hash_table_contains (self->present, &entry->customer_id))
+        return FALSE;
+      else
+        g_ptr_array_add (orphans, entry->object);
+    }
+  if (orphans->len > 0 && self->n_orphans > 0 &&
+      strcmp (row_key (g_ptr_array_index (orphans, 0)),
+              row_key (g_ptr_array_index (rows, old_len - 1))) < 0)
+    return FALSE;
+
+  /* The tail again: each of its customers with its installations, then those without; in a
+   * new array, as the filter keeps the old one to compare with. */
+  self->rows = g_ptr_array_copy (rows, copy_ref, NULL);
+  g_ptr_array_set_size (self->rows, start);
+  for (guint i = 0; i < n_tail; i++)
+    {
+      GPtrArray *group = g_ptr_array_index (groups, i);
+
+      g_ptr_array_add (self->rows, g_object_ref (g_ptr_array_index (rows, start + i)));
+      for (guint j = 0; group != NULL && j < group->len; j++)
+        g_ptr_array_add (self->rows, g_object_ref (g_ptr_array_index (group, j)));
+    }
+  for (guint i = 0; i < orphans->len; i++)
+    g_ptr_array_add (self->rows, g_object_ref (g_ptr_array_index (orphans, i)));
+  g_ptr_array_unref (rows);
+  self->n_orphans += orphans->len;
+  self->stamp++;
+  g_list_model_items_changed (G_LIST_MODEL (self), start, n_tail, n_tail + entries->len);
+  return TRUE;
+}
+
+/* Whether an item appended to @source, @first on, is one the list leaves out: archived,
+ * while the archived are not shown. */
+static gboolean
+appended_archived (SsaSidebarModel *self,
+                   GListModel      *source,
+                   guint            first)
+{
+  guint n = g_list_model_get_n_items (source);
+
+  if (self->show_archived)
+    return FALSE;
+  for (guint i = first; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (source, i);
+
+      if (SSA_IS_CUSTOMER (item) ? ssa_customer_get_archived (SSA_CUSTOMER (item))
+                                 : ssa_installation_get_archived (SSA_INSTALLATION (item)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 source_changed_cb (SsaSidebarModel *self,
                    guint            position,
@@ -220,6 +385,16 @@ source_changed_cb (SsaSidebarModel *self,
                    guint            added,
                    GListModel      *source)
 {
+  /* An append to the end of a source, to rows already in step with the sources. */
+  if (removed == 0 && added > 0 && position + added == g_list_model_get_n_items (source) &&
+      self->rows->len + added == g_list_model_get_n_items (self->customers) +
+                                 g_list_model_get_n_items (self->installations) &&
+      !appended_archived (self, source, position))
+    {
+      if (source == self->customers ? append_customers (self, position)
+                                    : append_installations (self, position))
+        return;
+    }
   rebuild (self);
 }
 
@@ -276,6 +451,7 @@ ssa_sidebar_model_finalize (GObject *object)
   SsaSidebarModel *self = (SsaSidebarModel *)object;
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->present, g_hash_table_unref);
 
   G_OBJECT_CLASS (ssa_sidebar_model_parent_class)->finalize (object);
 }
@@ -293,6 +469,7 @@ static void
 ssa_sidebar_model_init (SsaSidebarModel *self)
 {
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->present = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 /**

@@ -42,6 +42,7 @@ struct _SsaSidebar
   gboolean            show_archived;
   GtkStack           *stack;
   AdwStatusPage      *empty_page;
+  GtkProgressBar     *load_progress;
 };
 
 G_DEFINE_FINAL_TYPE (SsaSidebar, ssa_sidebar, ADW_TYPE_BIN)
@@ -239,6 +240,20 @@ list_activate_cb (SsaSidebar  *self,
     g_signal_emit (self, signals[ACTIVATED], 0, item);
 }
 
+/* A large database streams in (ssa-repository.c): the bar shows how much is listed until
+ * all is in. */
+static void
+update_progress (SsaSidebar *self)
+{
+  double progress = self->repository != NULL ?
+                    ssa_repository_get_load_progress (self->repository) : 0.0;
+  gboolean streaming = self->repository != NULL &&
+                       !ssa_repository_get_loaded (self->repository) && progress > 0.0;
+
+  gtk_progress_bar_set_fraction (self->load_progress, progress);
+  gtk_widget_set_visible (GTK_WIDGET (self->load_progress), streaming);
+}
+
 static void
 update_stack (SsaSidebar *self)
 {
@@ -427,6 +442,7 @@ ssa_sidebar_class_init (SsaSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaSidebar, filter);
   gtk_widget_class_bind_template_child (widget_class, SsaSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, SsaSidebar, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SsaSidebar, load_progress);
   gtk_widget_class_bind_template_callback (widget_class, setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, unbind_cb);
@@ -481,12 +497,17 @@ ssa_sidebar_set_repository (SsaSidebar    *self,
       ssa_sidebar_model_set_show_archived (self->model, self->show_archived);
       g_signal_connect_object (repository, "notify::loaded", G_CALLBACK (update_stack), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (repository, "notify::loaded", G_CALLBACK (update_progress), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (repository, "notify::load-progress",
+                               G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->model, "items-changed", G_CALLBACK (rows_changed_cb), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
     }
   ssa_sidebar_filter_set_model (self->filter, self->model);
 
   update_stack (self);
+  update_progress (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
 }
 
