@@ -118,7 +118,7 @@ typedef struct
 #define STREAM_MIN_ROWS   4000
 /* Rows spliced a step while streaming, and the main thread's time a dispatch. */
 #define STREAM_STEP_ROWS  600
-#define STREAM_BUDGET_US  5000
+#define STREAM_BUDGET_US  2000
 
 /* An edit opened by ssa_repository_begin_edit(): the object's row is written when it ends. */
 typedef struct
