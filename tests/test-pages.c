@@ -1055,6 +1055,9 @@ test_offers (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (stored->status, ==, SSA_OFFER_STATUS_SENT);
 
+  /* The register reads the offers again in a worker: once it lists the offer as sent
+   * (however long that takes under the sanitizers), its buttons are those of a sent offer. */
+  g_assert_true (wait_for (item_has_status, &(StatusWait) { model, f->draft_number, "sent" }));
   spin (200);
   g_ptr_array_set_size (f->calls, 0);
   select_offer (selection, f->draft_number);
