@@ -5,6 +5,10 @@
  */
 #pragma once
 
+#if !defined (SSA_CORE_COMPILATION)
+#error "Only the files of src/core may include this header."
+#endif
+
 #include "ssa-offer.h"
 
 G_BEGIN_DECLS
