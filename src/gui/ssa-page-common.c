@@ -205,6 +205,35 @@ ssa_page_set_busy (GtkSpinner *spinner,
 }
 
 /**
+ * ssa_page_set_tooltip_text:
+ * @widget: a widget
+ * @text: (nullable): its tooltip
+ *
+ * Sets @widget's tooltip as gtk_widget_set_tooltip_text() does, without its cost in a
+ * list's rows: GTK asks the display where the pointer is whenever a shown widget's tooltip
+ * changes, a round trip to the X server for each row bound, even one not on screen. The
+ * tooltip of a widget that is not mapped is set while it is hidden, and an unchanged one is
+ * not set again.
+ */
+void
+ssa_page_set_tooltip_text (GtkWidget  *widget,
+                           const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return;
+  if (!gtk_widget_get_mapped (widget) && gtk_widget_get_visible (widget))
+    {
+      gtk_widget_set_visible (widget, FALSE);
+      gtk_widget_set_tooltip_text (widget, text);
+      gtk_widget_set_visible (widget, TRUE);
+    }
+  else
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
+/**
  * ssa_page_load_async:
  * @page: the page that loads
  * @repository: (nullable): its repository

@@ -44,6 +44,8 @@ gpointer    ssa_db_job_finish               (GAsyncResult         *result,
 gpointer    ssa_db_job_get_data             (GAsyncResult         *result);
 void        ssa_page_set_busy               (GtkSpinner           *spinner,
                                              gboolean              busy);
+void        ssa_page_set_tooltip_text       (GtkWidget            *widget,
+                                             const char           *text);
 gboolean    ssa_page_load_async             (GtkWidget            *page,
                                              SsaRepository        *repository,
                                              GCancellable        **cancellable,
