@@ -530,8 +530,10 @@ make_offer_database (const char *dir)
         {
           SsaInventoryLine line = { 0 };
 
-          line.code = (char *) codes[j % G_N_ELEMENTS (codes)];
-          line.quantity = 1 + j % 40;
+          /* Each installation has other products and quantities at the same positions:
+           * a row that shows another installation's line shows other texts. */
+          line.code = (char *) codes[(i + j) % G_N_ELEMENTS (codes)];
+          line.quantity = 1 + (7 * i + j) % 40;
           g_date_clear (&line.added_on, 1);
           g_date_clear (&line.covered_until, 1);
           ssa_inventory_add_line (inventory, &line);

@@ -100,15 +100,19 @@ refresh_rows (SsaInventoryView *self)
 {
   GListModel *licences = NULL;
 
-  /* The product, kind and coverage columns depend on the price list and the installation:
-   * setting the model again binds every row anew. */
   /* Lines handed out by the repository are written through when edited. */
   if (self->installation != NULL && self->repository != NULL)
     licences = ssa_repository_get_licences (self->repository, self->installation);
   else if (self->installation != NULL)
     licences = ssa_installation_get_licences (self->installation);
-  gtk_sort_list_model_set_model (self->sort_model, NULL);
-  gtk_sort_list_model_set_model (self->sort_model, licences);
+
+  /* The product, kind and coverage columns depend on the price list and the installation:
+   * the same lines are shown again. Other lines take over the rows there are (see
+   * ssa-paced-list.c), rather than destroying them and building new ones. */
+  if (gtk_sort_list_model_get_model (self->sort_model) == licences)
+    ssa_paced_list_refresh (self->paced_list);
+  else
+    gtk_sort_list_model_set_model (self->sort_model, licences);
 }
 
 /* A read-only database (see SsaRepository:read-only) shows its lines without letting them
@@ -220,6 +224,18 @@ item_licence (GtkListItem *item)
   return slot != NULL ? SSA_LICENCE (ssa_slot_get_item (slot)) : NULL;
 }
 
+/* A row waiting for its line (see ssa-paced-list.c) shows nothing and offers nothing to
+ * edit, for a frame or two: its cell is left empty and hidden. Returns whether @item waits. */
+static gboolean
+show_waiting (GtkListItem *item)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  gboolean waiting = item_licence (item) == NULL;
+
+  gtk_widget_set_visible (child, !waiting);
+  return waiting;
+}
+
 /* A slot's line changed: the cell is bound again, as its factory binds it. */
 static void
 slot_item_changed_cb (SsaSlot     *slot,
@@ -303,6 +319,8 @@ code_bind_cb (SsaInventoryView *self,
 {
   SsaLicence *licence = item_licence (item);
 
+  if (show_waiting (item))
+    return;
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
                        ssa_licence_get_code (licence));
 }
@@ -361,6 +379,8 @@ product_bind_cb (SsaInventoryView *self,
   GtkWidget *missing = gtk_widget_get_next_sibling (third_party);
   SsaResolvedLine line;
 
+  if (show_waiting (item))
+    return;
   resolve_licence (self, licence, &line);
   gtk_label_set_label (GTK_LABEL (label), line.name);
   ssa_page_set_tooltip_text (label, line.name);
@@ -385,6 +405,8 @@ kind_bind_cb (SsaInventoryView *self,
   SsaLicence *licence = item_licence (item);
   SsaResolvedLine line;
 
+  if (show_waiting (item))
+    return;
   resolve_licence (self, licence, &line);
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
                        line.has_kind ? ssa_kind_get_label (line.kind) : "—");
@@ -474,8 +496,12 @@ quantity_bind_cb (SsaInventoryView *self,
 {
   SsaLicence *licence = item_licence (item);
   GtkWidget *spin = gtk_list_item_get_child (item);
-  g_autofree char *name = g_strdup_printf (_("Quantity of %s"), line_product (self, licence));
+  g_autofree char *name = NULL;
   GBinding *binding;
+
+  if (show_waiting (item))
+    return;
+  name = g_strdup_printf (_("Quantity of %s"), line_product (self, licence));
 
   /* Named with its product: a screen reader's list of spin buttons is not ten times
    * "Quantity". */
@@ -503,8 +529,11 @@ added_on_bind_cb (SsaInventoryView *self,
                   GtkSignalListItemFactory *factory)
 {
   SsaLicence *licence = item_licence (item);
-  g_autofree char *text = ssa_page_format_date (ssa_licence_get_added_on (licence));
+  g_autofree char *text = NULL;
 
+  if (show_waiting (item))
+    return;
+  text = ssa_page_format_date (ssa_licence_get_added_on (licence));
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
@@ -518,6 +547,8 @@ covered_until_bind_cb (SsaInventoryView *self,
   g_autofree char *text = NULL;
   SsaResolvedLine line;
 
+  if (show_waiting (item))
+    return;
   resolve_licence (self, licence, &line);
   /* Hardware and services are not covered by the SSA: no date, whatever the line says. */
   if (line.has_kind && !ssa_kind_is_covered (line.kind))
@@ -612,9 +643,11 @@ remove_bind_cb (SsaInventoryView         *self,
                 GtkListItem              *item,
                 GtkSignalListItemFactory *factory)
 {
-  g_autofree char *name = g_strdup_printf (_("Remove %s"),
-                                           line_product (self, item_licence (item)));
+  g_autofree char *name = NULL;
 
+  if (show_waiting (item))
+    return;
+  name = g_strdup_printf (_("Remove %s"), line_product (self, item_licence (item)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }

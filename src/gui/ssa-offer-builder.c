@@ -1792,9 +1792,6 @@ ssa_offer_builder_set_installation (SsaOfferBuilder *self,
   /* Its own terms, and the offer it was revising: not the last installation's. */
   restore_terms (self);
 
-  /* Another installation's lines are a new list, listed a step a frame, not thousands of
-   * rows given their new lines at once. */
-  g_list_store_remove_all (self->lines_store);
   watch_licences (self);
   inventory_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSTALLATION]);

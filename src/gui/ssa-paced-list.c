@@ -46,6 +46,8 @@ struct _SsaPacedList
   gboolean    recycle;
   GPtrArray  *slots;               /* recycling: SsaSlot* of each item listed, NULL until asked */
   guint       n_listed;            /* the first items of the model, listed */
+  guint       n_filled;            /* recycling: the slots before have their items; those
+                                    * made after it may be waiting for theirs (empty) */
   guint       n_model;
   GtkWidget  *widget;              /* weak: paces the listing, or NULL */
   guint       tick_id;
@@ -155,12 +157,43 @@ list_up_to (SsaPacedList *self,
   if (n_listed <= position)
     return;
   splice_slots (self, position, 0, n_listed - position);
+  if (self->n_filled == position)
+    self->n_filled = n_listed;
   self->n_listed = n_listed;
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, n_listed - position);
 }
 
+/* Gives up to @n empty slots their items, from the first that waits; without a limit
+ * (G_MAXUINT), all of them. */
+static void
+fill_slots (SsaPacedList *self,
+            guint         n)
+{
+  guint filled = 0;
+
+  while (self->n_filled < self->n_listed && filled < n)
+    {
+      SsaSlot *slot = g_ptr_array_index (self->slots, self->n_filled);
+
+      if (slot != NULL && ssa_slot_get_item (slot) == NULL)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (self->model, self->n_filled);
+
+          ssa_slot_set_item (slot, item);
+          filled++;
+        }
+      self->n_filled++;
+    }
+}
+
+static gboolean
+is_waiting (SsaPacedList *self)
+{
+  return self->n_listed < self->n_model || (self->recycle && self->n_filled < self->n_listed);
+}
+
 /* One step a frame, before the frame's layout; not in the first frame after the change,
- * which shows the rows listed with it. */
+ * which shows the rows listed with it. The rows waiting for their items get them first. */
 static gboolean
 grow_tick_cb (GtkWidget     *widget,
               GdkFrameClock *clock,
@@ -170,11 +203,13 @@ grow_tick_cb (GtkWidget     *widget,
 
   if (gdk_frame_clock_get_frame_counter (clock) <= self->tick_after)
     return G_SOURCE_CONTINUE;
-  if (self->n_listed < WINDOW)
+  if (self->recycle && self->n_filled < self->n_listed)
+    fill_slots (self, STEP);
+  else if (self->n_listed < WINDOW)
     list_up_to (self, MIN (self->n_model, self->n_listed + STEP));
   else
     list_up_to (self, self->n_model);
-  if (self->n_listed < self->n_model)
+  if (is_waiting (self))
     return G_SOURCE_CONTINUE;
 
   self->tick_id = 0;
@@ -195,11 +230,13 @@ widget_gone_cb (gpointer  data,
 static void
 schedule_growth (SsaPacedList *self)
 {
-  if (self->n_listed >= self->n_model)
+  if (!is_waiting (self))
     stop_growth (self);
   else if (self->widget == NULL || !gtk_widget_get_realized (self->widget))
     {
       stop_growth (self);
+      if (self->recycle)
+        fill_slots (self, G_MAXUINT);
       list_up_to (self, self->n_model);
     }
   else if (self->tick_id == 0)
@@ -229,22 +266,21 @@ model_items_changed_cb (SsaPacedList *self,
       return;
     }
 
-  if (added <= STEP || self->widget == NULL || !gtk_widget_get_realized (self->widget))
+  if (self->recycle)
     {
-      /* Passed on as it is: the items listed after the change stay listed. */
+      /* The slots listed in the stretch that changed are given its new items, as many as
+       * fit: the rows keep their widgets. A stretch of many new items lists as many as were
+       * listed there, or a step's worth when there were fewer, and the rest a frame at a
+       * time. */
+      gboolean paced = self->widget != NULL && gtk_widget_get_realized (self->widget);
       guint removed_listed = MIN (removed, listed - position);
+      guint added_listed = added <= STEP || !paced ? added
+                           : MAX (STEP, MIN (added, removed_listed));
+      guint kept = MIN (removed_listed, added_listed);
 
-      splice_slots (self, position, removed_listed, added);
-      self->n_listed = listed - removed_listed + added;
-      g_list_model_items_changed (G_LIST_MODEL (self), position, removed_listed, added);
-    }
-  else if (self->recycle)
-    {
-      /* A new stretch of many items: the slots listed there are given their new items, and
-       * as many items are listed as were, or a step's worth when there were fewer. */
-      guint n_listed = MIN (self->n_model, MAX (position + STEP, listed));
-      guint kept = MIN (listed, n_listed) - position;
-
+      /* The first step's rows show their new items at once; the others are emptied, and
+       * given theirs a step a frame (an empty row costs no text measurement). */
+      self->n_filled = MIN (self->n_filled, position);
       for (guint i = position; i < position + kept; i++)
         {
           SsaSlot *slot = g_ptr_array_index (self->slots, i);
@@ -252,19 +288,46 @@ model_items_changed_cb (SsaPacedList *self,
 
           if (slot == NULL)
             continue;
+          if (paced && i >= position + STEP)
+            {
+              ssa_slot_set_item (slot, NULL);
+              continue;
+            }
           item = g_list_model_get_item (model, i);
           ssa_slot_set_item (slot, item);
         }
-      if (listed > n_listed)
+      if (self->n_filled == position)
+        self->n_filled = position + MIN (kept, STEP);
+
+      if (added_listed < added)
         {
-          splice_slots (self, n_listed, listed - n_listed, 0);
-          self->n_listed = n_listed;
-          g_list_model_items_changed (G_LIST_MODEL (self), n_listed, listed - n_listed, 0);
+          /* Listed up to the end of what is listed of the stretch. */
+          guint gone = listed - position - kept;
+
+          splice_slots (self, position + kept, gone, added_listed - kept);
+          self->n_listed = position + added_listed;
+          if (gone > 0 || added_listed > kept)
+            g_list_model_items_changed (G_LIST_MODEL (self), position + kept, gone,
+                                        added_listed - kept);
+          /* The frame that shows them comes first. */
+          stop_growth (self);
         }
-      else if (n_listed > listed)
-        list_up_to (self, n_listed);
-      /* The frame that shows them comes first. */
-      stop_growth (self);
+      else
+        {
+          splice_slots (self, position + kept, removed_listed - kept, added - kept);
+          self->n_listed = listed - removed_listed + added;
+          if (removed_listed > kept || added > kept)
+            g_list_model_items_changed (G_LIST_MODEL (self), position + kept,
+                                        removed_listed - kept, added - kept);
+        }
+    }
+  else if (added <= STEP || self->widget == NULL || !gtk_widget_get_realized (self->widget))
+    {
+      /* Passed on as it is: the items listed after the change stay listed. */
+      guint removed_listed = MIN (removed, listed - position);
+
+      self->n_listed = listed - removed_listed + added;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed_listed, added);
     }
   else
     {
@@ -274,6 +337,7 @@ model_items_changed_cb (SsaPacedList *self,
       /* The frame that shows this step comes first. */
       stop_growth (self);
     }
+  self->n_filled = MIN (self->n_filled, self->n_listed);
   schedule_growth (self);
 }
 
@@ -426,6 +490,7 @@ ssa_paced_list_set_model (SsaPacedList *self,
   /* As a change of every item. */
   n = self->n_listed;
   self->n_listed = 0;
+  self->n_filled = 0;
   self->n_model = 0;
   stop_growth (self);
   splice_slots (self, 0, n, 0);
@@ -473,6 +538,28 @@ ssa_paced_list_set_widget (SsaPacedList *self,
     g_object_weak_ref (G_OBJECT (widget), widget_gone_cb, self);
   schedule_growth (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WIDGET]);
+}
+
+/**
+ * ssa_paced_list_refresh:
+ * @self: a recycling paced list
+ *
+ * Has the rows shown again, for what they show of their items has changed (the licence
+ * table's product names after another price list): every slot made notifies its item.
+ */
+void
+ssa_paced_list_refresh (SsaPacedList *self)
+{
+  g_return_if_fail (SSA_IS_PACED_LIST (self));
+  g_return_if_fail (self->recycle);
+
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      SsaSlot *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot != NULL)
+        g_object_notify (G_OBJECT (slot), "item");
+    }
 }
 
 /**

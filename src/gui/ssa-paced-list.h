@@ -20,6 +20,7 @@ void          ssa_paced_list_set_model  (SsaPacedList *self,
 GtkWidget    *ssa_paced_list_get_widget (SsaPacedList *self);
 void          ssa_paced_list_set_widget (SsaPacedList *self,
                                          GtkWidget    *widget);
+void          ssa_paced_list_refresh    (SsaPacedList *self);
 gboolean      ssa_paced_list_is_growing (SsaPacedList *self);
 
 G_END_DECLS
