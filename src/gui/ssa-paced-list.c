@@ -33,10 +33,15 @@
  * installation's lines) destroyed 200 rows of widgets and built new ones. When many items
  * are replaced, the slots listed there stay and are given their new items: the view keeps
  * its rows, whose cells show another item (the view's factories follow "item" of their
- * slot). A slot is made when the view first asks for it. */
+ * slot). A slot is made when the view first asks for it.
+ *
+ * A list that shrinks by many items at its end (a short installation after a long one)
+ * empties the rows past its new end at once and removes them SHRINK_STEP a frame: GTK
+ * destroying 200 rows in one go held the window for a tenth of a second. */
 
-#define STEP   16
-#define WINDOW 256
+#define STEP        16
+#define WINDOW      256
+#define SHRINK_STEP 48
 
 struct _SsaPacedList
 {
@@ -48,6 +53,8 @@ struct _SsaPacedList
   guint       n_listed;            /* the first items of the model, listed */
   guint       n_filled;            /* recycling: the slots before have their items; those
                                     * made after it may be waiting for theirs (empty) */
+  guint       n_dropping;          /* recycling: the last slots listed are empty leftovers
+                                    * of a longer list, removed a step a frame */
   guint       n_model;
   GtkWidget  *widget;              /* weak: paces the listing, or NULL */
   guint       tick_id;
@@ -99,7 +106,12 @@ get_item (GListModel *list,
     return g_list_model_get_item (self->model, position);
 
   slot = g_ptr_array_index (self->slots, position);
-  if (slot == NULL)
+  if (slot == NULL && position >= self->n_listed - self->n_dropping)
+    {
+      slot = ssa_slot_new (NULL);
+      g_ptr_array_index (self->slots, position) = slot;
+    }
+  else if (slot == NULL)
     {
       g_autoptr(GObject) item = g_list_model_get_item (self->model, position);
 
@@ -171,7 +183,7 @@ fill_slots (SsaPacedList *self,
 {
   guint filled = 0;
 
-  while (self->n_filled < self->n_listed && filled < n)
+  while (self->n_filled < self->n_listed - self->n_dropping && filled < n)
     {
       SsaSlot *slot = g_ptr_array_index (self->slots, self->n_filled);
 
@@ -186,10 +198,39 @@ fill_slots (SsaPacedList *self,
     }
 }
 
+/* Removes up to @n of the leftovers at the end that the view asked for (and so may have
+ * rows), and any it never asked for with them: those have no rows and cost nothing. */
+static void
+drop_leftovers (SsaPacedList *self,
+                guint         n)
+{
+  guint dropped = 0;
+  guint asked = 0;
+
+  while (dropped < self->n_dropping)
+    {
+      SsaSlot *slot = g_ptr_array_index (self->slots, self->n_listed - dropped - 1);
+
+      if (slot != NULL && asked == n)
+        break;
+      if (slot != NULL)
+        asked++;
+      dropped++;
+    }
+  if (dropped == 0)
+    return;
+  splice_slots (self, self->n_listed - dropped, dropped, 0);
+  self->n_listed -= dropped;
+  self->n_dropping -= dropped;
+  self->n_filled = MIN (self->n_filled, self->n_listed);
+  g_list_model_items_changed (G_LIST_MODEL (self), self->n_listed, dropped, 0);
+}
+
 static gboolean
 is_waiting (SsaPacedList *self)
 {
-  return self->n_listed < self->n_model || (self->recycle && self->n_filled < self->n_listed);
+  return self->n_dropping > 0 || self->n_listed < self->n_model ||
+         (self->recycle && self->n_filled < self->n_listed);
 }
 
 /* One step a frame, before the frame's layout; not in the first frame after the change,
@@ -203,7 +244,9 @@ grow_tick_cb (GtkWidget     *widget,
 
   if (gdk_frame_clock_get_frame_counter (clock) <= self->tick_after)
     return G_SOURCE_CONTINUE;
-  if (self->recycle && self->n_filled < self->n_listed)
+  if (self->n_dropping > 0)
+    drop_leftovers (self, SHRINK_STEP);
+  else if (self->recycle && self->n_filled < self->n_listed)
     fill_slots (self, STEP);
   else if (self->n_listed < WINDOW)
     list_up_to (self, MIN (self->n_model, self->n_listed + STEP));
@@ -235,6 +278,7 @@ schedule_growth (SsaPacedList *self)
   else if (self->widget == NULL || !gtk_widget_get_realized (self->widget))
     {
       stop_growth (self);
+      drop_leftovers (self, G_MAXUINT);
       if (self->recycle)
         fill_slots (self, G_MAXUINT);
       list_up_to (self, self->n_model);
@@ -255,8 +299,11 @@ model_items_changed_cb (SsaPacedList *self,
                         guint         added,
                         GListModel   *model)
 {
-  guint listed = self->n_listed;
+  guint listed;
 
+  /* The leftovers of the last change go first: positions past them are the model's. */
+  drop_leftovers (self, G_MAXUINT);
+  listed = self->n_listed;
   self->n_model = g_list_model_get_n_items (model);
 
   /* A change past the items listed: they stay as they are. */
@@ -310,6 +357,20 @@ model_items_changed_cb (SsaPacedList *self,
             g_list_model_items_changed (G_LIST_MODEL (self), position + kept, gone,
                                         added_listed - kept);
           /* The frame that shows them comes first. */
+          stop_growth (self);
+        }
+      else if (paced && added == kept && removed_listed - kept > SHRINK_STEP &&
+               position + removed_listed == listed)
+        {
+          /* Many rows past the new end: emptied now, removed a step a frame. */
+          for (guint i = position + kept; i < listed; i++)
+            {
+              SsaSlot *slot = g_ptr_array_index (self->slots, i);
+
+              if (slot != NULL)
+                ssa_slot_set_item (slot, NULL);
+            }
+          self->n_dropping = removed_listed - kept;
           stop_growth (self);
         }
       else
@@ -491,6 +552,7 @@ ssa_paced_list_set_model (SsaPacedList *self,
   n = self->n_listed;
   self->n_listed = 0;
   self->n_filled = 0;
+  self->n_dropping = 0;
   self->n_model = 0;
   stop_growth (self);
   splice_slots (self, 0, n, 0);
