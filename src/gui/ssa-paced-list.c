@@ -627,12 +627,13 @@ ssa_paced_list_refresh (SsaPacedList *self)
 /**
  * ssa_paced_list_is_growing:
  *
- * Returns: whether items of the model are still to be listed
+ * Returns: whether the list is still pacing: items of the model still to be listed, rows
+ *   waiting for their items, or leftovers still to be removed
  */
 gboolean
 ssa_paced_list_is_growing (SsaPacedList *self)
 {
   g_return_val_if_fail (SSA_IS_PACED_LIST (self), FALSE);
 
-  return self->n_listed < self->n_model;
+  return is_waiting (self);
 }
