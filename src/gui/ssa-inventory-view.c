@@ -12,8 +12,10 @@
 #include "ssa-gui-util.h"
 #include "ssa-inventory-view.h"
 #include "ssa-offer.h"
+#include "ssa-paced-list.h"
 #include "ssa-page-common.h"
 #include "ssa-product-picker.h"
+#include "ssa-slot.h"
 
 /* The licence lines of one installation as a sortable table. Quantities are edited in
  * place; the other values of a line come from the price list or the installation file.
@@ -31,6 +33,7 @@ struct _SsaInventoryView
 
   GtkColumnView       *column_view;
   GtkSortListModel    *sort_model;
+  SsaPacedList        *paced_list;
   GtkColumnViewColumn *code_column;
   GtkColumnViewColumn *product_column;
   GtkColumnViewColumn *kind_column;
@@ -39,6 +42,7 @@ struct _SsaInventoryView
   GtkMenuButton       *add_button;
   SsaProductPicker    *picker;
   GtkStack            *stack;
+  gboolean             rebinding;
 };
 
 G_DEFINE_FINAL_TYPE (SsaInventoryView, ssa_inventory_view, ADW_TYPE_BIN)
@@ -96,15 +100,19 @@ refresh_rows (SsaInventoryView *self)
 {
   GListModel *licences = NULL;
 
-  /* The product, kind and coverage columns depend on the price list and the installation:
-   * setting the model again binds every row anew. */
   /* Lines handed out by the repository are written through when edited. */
   if (self->installation != NULL && self->repository != NULL)
     licences = ssa_repository_get_licences (self->repository, self->installation);
   else if (self->installation != NULL)
     licences = ssa_installation_get_licences (self->installation);
-  gtk_sort_list_model_set_model (self->sort_model, NULL);
-  gtk_sort_list_model_set_model (self->sort_model, licences);
+
+  /* The product, kind and coverage columns depend on the price list and the installation:
+   * the same lines are shown again. Other lines take over the rows there are (see
+   * ssa-paced-list.c), rather than destroying them and building new ones. */
+  if (gtk_sort_list_model_get_model (self->sort_model) == licences)
+    ssa_paced_list_refresh (self->paced_list);
+  else
+    gtk_sort_list_model_set_model (self->sort_model, licences);
 }
 
 /* A read-only database (see SsaRepository:read-only) shows its lines without letting them
@@ -202,7 +210,88 @@ compare_covered_until_cb (gconstpointer a,
                         ssa_date_is_set (&line_b.coverage_end) ? &line_b.coverage_end : NULL);
 }
 
-/* Cells. */
+/* Cells.
+ *
+ * The table's items are slots (SsaSlot, see ssa-paced-list.c): when the table shows another
+ * list (another installation, another order), a row keeps its widgets and its slot is given
+ * another line, which its cells then show. */
+
+static SsaLicence *
+item_licence (GtkListItem *item)
+{
+  SsaSlot *slot = gtk_list_item_get_item (item);
+
+  return slot != NULL ? SSA_LICENCE (ssa_slot_get_item (slot)) : NULL;
+}
+
+/* A row waiting for its line (see ssa-paced-list.c) shows nothing and offers nothing to
+ * edit, for a frame or two: its cell is left empty and hidden. Returns whether @item waits. */
+static gboolean
+show_waiting (GtkListItem *item)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  gboolean waiting = item_licence (item) == NULL;
+
+  gtk_widget_set_visible (child, !waiting);
+  return waiting;
+}
+
+/* A slot's line changed: the cell is bound again, as its factory binds it. */
+static void
+slot_item_changed_cb (SsaSlot     *slot,
+                      GParamSpec  *pspec,
+                      GtkListItem *item)
+{
+  GtkListItemFactory *factory = g_object_get_data (G_OBJECT (item), "ssa-factory");
+  SsaInventoryView *self = g_object_get_data (G_OBJECT (factory), "ssa-inventory-view");
+
+  self->rebinding = TRUE;
+  g_signal_emit_by_name (factory, "unbind", item);
+  g_signal_emit_by_name (factory, "bind", item);
+  self->rebinding = FALSE;
+}
+
+static void
+watch_slot_cb (GtkListItemFactory *factory,
+               GtkListItem        *item,
+               SsaInventoryView   *self)
+{
+  if (self->rebinding)
+    return;
+  g_object_set_data (G_OBJECT (item), "ssa-factory", factory);
+  g_signal_connect (gtk_list_item_get_item (item), "notify::item",
+                    G_CALLBACK (slot_item_changed_cb), item);
+}
+
+static void
+unwatch_slot_cb (GtkListItemFactory *factory,
+                 GtkListItem        *item,
+                 SsaInventoryView   *self)
+{
+  if (self->rebinding)
+    return;
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), slot_item_changed_cb,
+                                        item);
+}
+
+/* Every column's cells follow their slot. */
+static void
+watch_slots (SsaInventoryView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  guint n = g_list_model_get_n_items (columns);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkListItemFactory *factory = gtk_column_view_column_get_factory (column);
+
+      g_object_set_data (G_OBJECT (factory), "ssa-inventory-view", self);
+      g_signal_connect_object (factory, "bind", G_CALLBACK (watch_slot_cb), self,
+                               G_CONNECT_AFTER);
+      g_signal_connect_object (factory, "unbind", G_CALLBACK (unwatch_slot_cb), self, 0);
+    }
+}
 
 /* Only names ellipsize: article numbers, kinds and dates are shown whole, and the table
  * hides its less important columns when they do not fit (ssa_gui_fit_columns()). */
@@ -228,8 +317,10 @@ code_bind_cb (SsaInventoryView *self,
               GtkListItem      *item,
               GtkSignalListItemFactory *factory)
 {
-  SsaLicence *licence = gtk_list_item_get_item (item);
+  SsaLicence *licence = item_licence (item);
 
+  if (show_waiting (item))
+    return;
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
                        ssa_licence_get_code (licence));
 }
@@ -246,6 +337,8 @@ make_tag (const char *text,
   if (style != NULL)
     gtk_widget_add_css_class (tag, style);
   gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  /* Hidden until a line needs it. */
+  gtk_widget_set_visible (tag, FALSE);
   gtk_widget_set_tooltip_text (tag, tooltip);
   return tag;
 }
@@ -279,16 +372,18 @@ product_bind_cb (SsaInventoryView *self,
                  GtkListItem      *item,
                  GtkSignalListItemFactory *factory)
 {
-  SsaLicence *licence = gtk_list_item_get_item (item);
+  SsaLicence *licence = item_licence (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *label = gtk_widget_get_first_child (box);
   GtkWidget *third_party = gtk_widget_get_next_sibling (label);
   GtkWidget *missing = gtk_widget_get_next_sibling (third_party);
   SsaResolvedLine line;
 
+  if (show_waiting (item))
+    return;
   resolve_licence (self, licence, &line);
   gtk_label_set_label (GTK_LABEL (label), line.name);
-  gtk_widget_set_tooltip_text (label, line.name);
+  ssa_page_set_tooltip_text (label, line.name);
   if (line.has_kind && !ssa_kind_is_covered (line.kind))
     {
       /* Third-party software is what resellers ask about; hardware and services are
@@ -307,9 +402,11 @@ kind_bind_cb (SsaInventoryView *self,
               GtkListItem      *item,
               GtkSignalListItemFactory *factory)
 {
-  SsaLicence *licence = gtk_list_item_get_item (item);
+  SsaLicence *licence = item_licence (item);
   SsaResolvedLine line;
 
+  if (show_waiting (item))
+    return;
   resolve_licence (self, licence, &line);
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
                        line.has_kind ? ssa_kind_get_label (line.kind) : "—");
@@ -336,10 +433,10 @@ quantity_text_changed_cb (GtkSpinButton *spin,
       if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &typed, NULL))
         typed = 0;
       ssa_licence_validate_quantity (typed, &error);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (spin), error->message);
+      ssa_page_set_tooltip_text (GTK_WIDGET (spin), error->message);
     }
   else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (spin), NULL);
+    ssa_page_set_tooltip_text (GTK_WIDGET (spin), NULL);
 }
 
 static void
@@ -347,7 +444,7 @@ quantity_value_changed_cb (GtkSpinButton *spin,
                            GtkListItem   *item)
 {
   SsaInventoryView *self = g_object_get_data (G_OBJECT (spin), "ssa-inventory-view");
-  SsaLicence *licence = gtk_list_item_get_item (item);
+  SsaLicence *licence = item_licence (item);
   gint64 quantity = (gint64) gtk_spin_button_get_value_as_int (spin);
 
   if (licence == NULL || quantity == ssa_licence_get_quantity (licence))
@@ -397,10 +494,14 @@ quantity_bind_cb (SsaInventoryView *self,
                   GtkListItem      *item,
                   GtkSignalListItemFactory *factory)
 {
-  SsaLicence *licence = gtk_list_item_get_item (item);
+  SsaLicence *licence = item_licence (item);
   GtkWidget *spin = gtk_list_item_get_child (item);
-  g_autofree char *name = g_strdup_printf (_("Quantity of %s"), line_product (self, licence));
+  g_autofree char *name = NULL;
   GBinding *binding;
+
+  if (show_waiting (item))
+    return;
+  name = g_strdup_printf (_("Quantity of %s"), line_product (self, licence));
 
   /* Named with its product: a screen reader's list of spin buttons is not ten times
    * "Quantity". */
@@ -427,9 +528,12 @@ added_on_bind_cb (SsaInventoryView *self,
                   GtkListItem      *item,
                   GtkSignalListItemFactory *factory)
 {
-  SsaLicence *licence = gtk_list_item_get_item (item);
-  g_autofree char *text = ssa_page_format_date (ssa_licence_get_added_on (licence));
+  SsaLicence *licence = item_licence (item);
+  g_autofree char *text = NULL;
 
+  if (show_waiting (item))
+    return;
+  text = ssa_page_format_date (ssa_licence_get_added_on (licence));
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
@@ -438,18 +542,20 @@ covered_until_bind_cb (SsaInventoryView *self,
                        GtkListItem      *item,
                        GtkSignalListItemFactory *factory)
 {
-  SsaLicence *licence = gtk_list_item_get_item (item);
+  SsaLicence *licence = item_licence (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
   SsaResolvedLine line;
 
+  if (show_waiting (item))
+    return;
   resolve_licence (self, licence, &line);
   /* Hardware and services are not covered by the SSA: no date, whatever the line says. */
   if (line.has_kind && !ssa_kind_is_covered (line.kind))
     {
       gtk_label_set_label (GTK_LABEL (label), "—");
       gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_set_tooltip_text (label, _("Not covered by the SSA"));
+      ssa_page_set_tooltip_text (label, _("Not covered by the SSA"));
       return;
     }
   if (line.coverage_end_source != SSA_COVERAGE_END_NONE)
@@ -462,15 +568,15 @@ covered_until_bind_cb (SsaInventoryView *self,
       line.coverage_end_source == SSA_COVERAGE_END_NONE)
     {
       gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_set_tooltip_text (label, _("The installation’s SSA expiry"));
+      ssa_page_set_tooltip_text (label, _("The installation’s SSA expiry"));
     }
   else
     {
       gtk_widget_remove_css_class (label, "dim-label");
-      gtk_widget_set_tooltip_text (label,
-                                   line.coverage_end_source == SSA_COVERAGE_END_COVERED_UNTIL
-                                   ? _("Covered until this day")
-                                   : _("Bought later: covered from the next offer"));
+      ssa_page_set_tooltip_text (label,
+                                 line.coverage_end_source == SSA_COVERAGE_END_COVERED_UNTIL
+                                 ? _("Covered until this day")
+                                 : _("Bought later: covered from the next offer"));
     }
 }
 
@@ -479,7 +585,7 @@ remove_clicked_cb (GtkButton   *button,
                    GtkListItem *item)
 {
   SsaInventoryView *self = g_object_get_data (G_OBJECT (button), "ssa-inventory-view");
-  SsaLicence *licence = gtk_list_item_get_item (item);
+  SsaLicence *licence = item_licence (item);
   GListModel *licences;
   guint n;
 
@@ -523,7 +629,7 @@ remove_setup_cb (SsaInventoryView *self,
   GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Remove Licence Line"));
+  ssa_page_set_tooltip_text (button, _("Remove Licence Line"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Remove Licence Line"), -1);
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
@@ -538,9 +644,11 @@ remove_bind_cb (SsaInventoryView         *self,
                 GtkListItem              *item,
                 GtkSignalListItemFactory *factory)
 {
-  g_autofree char *name = g_strdup_printf (_("Remove %s"),
-                                           line_product (self, gtk_list_item_get_item (item)));
+  g_autofree char *name = NULL;
 
+  if (show_waiting (item))
+    return;
+  name = g_strdup_printf (_("Remove %s"), line_product (self, item_licence (item)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
@@ -712,12 +820,14 @@ ssa_inventory_view_class_init (SsaInventoryViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, SSA_TYPE_LICENCE, G_TYPE_UINT);
 
   g_type_ensure (SSA_TYPE_LICENCE);
+  g_type_ensure (SSA_TYPE_PACED_LIST);
   g_type_ensure (SSA_TYPE_PRODUCT_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ssadesk/SsaDesk/ssa-inventory-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, column_view);
   gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, paced_list);
   gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, code_column);
   gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, product_column);
   gtk_widget_class_bind_template_child (widget_class, SsaInventoryView, kind_column);
@@ -748,6 +858,8 @@ ssa_inventory_view_init (SsaInventoryView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
+  ssa_paced_list_set_widget (self->paced_list, GTK_WIDGET (self->column_view));
+  watch_slots (self);
 
   /* Product, quantity and the remove button stay; the dates and the kind go first. */
   hide_first[0] = self->added_on_column;

@@ -20,6 +20,7 @@
 #include "ssa-offer-row.h"
 #include "ssa-offer-xlsx.h"
 #include "ssa-output.h"
+#include "ssa-paced-list.h"
 #include "ssa-page-common.h"
 #include "ssa-refresh.h"
 #include "ssa-wrap-box.h"
@@ -97,7 +98,9 @@ struct _SsaOfferBuilder
   GtkRevealer     *revising_revealer;
   GtkLabel        *revising_label;
   GtkLabel        *period_label;
-  GtkListBox      *lines_list;
+  GtkListView     *lines_view;
+  SsaPacedList    *paced_lines;
+  GtkWidget       *lines_scroller;
   GtkWidget       *results_box;
   AdwActionRow    *regular_row;
   AdwActionRow    *backpay_row;
@@ -465,43 +468,38 @@ show_warnings (SsaOfferBuilder *self,
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_list), n > 0);
 }
 
-/* Whether two lines show the same: create_line_row() shows these and nothing else. */
-static gboolean
-offer_rows_look_alike (SsaOfferRow *a,
-                       SsaOfferRow *b)
-{
-  return g_strcmp0 (ssa_offer_row_get_title (a), ssa_offer_row_get_title (b)) == 0 &&
-         g_strcmp0 (ssa_offer_row_get_detail (a), ssa_offer_row_get_detail (b)) == 0 &&
-         g_strcmp0 (ssa_offer_row_get_amount (a), ssa_offer_row_get_amount (b)) == 0 &&
-         ssa_offer_row_get_segment (a) == ssa_offer_row_get_segment (b);
-}
-
-/* Replaces the lines shown with @offer's (none for no offer), unless they show the same:
- * a splice makes every line's row again. */
+/* Shows @offer's lines (none for no offer). The rows are kept and given their new lines:
+ * a row whose line changed notifies its texts and only its widgets, if it has any, show
+ * them again. Lines are added or removed at the end only when their number changes. A
+ * keystroke in a term that changes no line's values touches no widget. */
 static void
 show_lines (SsaOfferBuilder *self,
             const SsaOffer  *offer)
 {
   GListModel *shown = G_LIST_MODEL (self->lines_store);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_shown = g_list_model_get_n_items (shown);
-  gboolean same;
+  guint n_lines = offer != NULL ? offer->lines->len : 0;
+  guint n_kept = MIN (n_shown, n_lines);
 
-  if (offer != NULL)
-    for (guint i = 0; i < offer->lines->len; i++)
-      g_ptr_array_add (rows, ssa_offer_row_new (offer, &g_array_index (offer->lines,
-                                                                       SsaOfferLine, i)));
-
-  same = n_shown == rows->len;
-  for (guint i = 0; same && i < n_shown; i++)
+  for (guint i = 0; i < n_kept; i++)
     {
       g_autoptr(SsaOfferRow) row = g_list_model_get_item (shown, i);
 
-      same = offer_rows_look_alike (row, g_ptr_array_index (rows, i));
+      ssa_offer_row_update (row, offer, &g_array_index (offer->lines, SsaOfferLine, i));
     }
 
-  if (!same)
-    g_list_store_splice (self->lines_store, 0, n_shown, rows->pdata, rows->len);
+  if (n_lines > n_shown)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n_lines - n_shown, g_object_unref);
+
+      for (guint i = n_shown; i < n_lines; i++)
+        g_ptr_array_add (rows, ssa_offer_row_new (offer, &g_array_index (offer->lines,
+                                                                         SsaOfferLine, i)));
+      g_list_store_splice (self->lines_store, n_shown, 0, rows->pdata, rows->len);
+    }
+  else if (n_lines < n_shown)
+    g_list_store_splice (self->lines_store, n_lines, n_shown - n_lines, NULL, 0);
+  gtk_widget_set_visible (self->lines_scroller, n_lines > 0);
 }
 
 static void
@@ -740,24 +738,137 @@ licences_changed_cb (SsaOfferBuilder *self,
   inventory_changed_cb (self);
 }
 
-static GtkWidget *
-create_line_row (gpointer item,
-                 gpointer user_data)
-{
-  SsaOfferRow *row = item;
-  GtkWidget *widget = adw_action_row_new ();
-  GtkWidget *amount = gtk_label_new (ssa_offer_row_get_amount (row));
+/* The lines' rows: the list view makes widgets for the rows on screen only, and gives them
+ * other lines as the list scrolls. A row is a title (quantity × product), its details
+ * and its amount, as an AdwActionRow showed them. */
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), ssa_offer_row_get_title (row));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), ssa_offer_row_get_detail (row));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
+/* The whole text of a line's title or details as its tooltip, asked for only when the
+ * pointer rests on it: setting a tooltip on every row as it is bound asked the X server where
+ * the pointer was, row after row. */
+static gboolean
+inscription_query_tooltip_cb (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard,
+                              GtkTooltip *tooltip,
+                              gpointer    user_data)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* A line's text as a GtkInscription: its size is set by its number of lines, not measured
+ * from its text, so a row costs no text measurement until it is drawn. */
+static GtkWidget *
+make_line_text (guint lines)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (inscription), lines);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (inscription), lines);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 12);
+  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (inscription), PANGO_WRAP_WORD_CHAR);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (inscription, TRUE);
+  g_signal_connect (inscription, "query-tooltip", G_CALLBACK (inscription_query_tooltip_cb),
+                    NULL);
+  return inscription;
+}
+
+static void
+line_setup_cb (SsaOfferBuilder          *self,
+               GtkListItem              *item,
+               GtkSignalListItemFactory *factory)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  /* Product names are short; the details take two lines in the pane's width. */
+  GtkWidget *title = make_line_text (1);
+  GtkWidget *detail = make_line_text (2);
+  GtkWidget *amount = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (box, "offer-line");
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_add_css_class (title, "title");
+  gtk_widget_add_css_class (detail, "subtitle");
   gtk_widget_add_css_class (amount, "numeric");
-  if (ssa_offer_row_get_segment (row) == SSA_SEGMENT_BACKPAY)
+  gtk_widget_set_valign (amount, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), detail);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), amount);
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+/* Shows @row's texts in @box, the child of a list item. */
+static void
+show_line_row (GtkWidget   *box,
+               SsaOfferRow *row)
+{
+  GtkWidget *texts = gtk_widget_get_first_child (box);
+  GtkWidget *title = gtk_widget_get_first_child (texts);
+  GtkWidget *detail = gtk_widget_get_next_sibling (title);
+  GtkWidget *amount = gtk_widget_get_next_sibling (texts);
+  SsaSegment segment = ssa_offer_row_get_segment (row);
+  g_autofree char *name = NULL;
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (title), ssa_offer_row_get_title (row));
+  gtk_inscription_set_text (GTK_INSCRIPTION (detail), ssa_offer_row_get_detail (row));
+  gtk_label_set_label (GTK_LABEL (amount), ssa_offer_row_get_amount (row));
+  if (segment == SSA_SEGMENT_BACKPAY)
     gtk_widget_add_css_class (amount, "warning");
-  else if (ssa_offer_row_get_segment (row) != SSA_SEGMENT_REGULAR)
+  else
+    gtk_widget_remove_css_class (amount, "warning");
+  if (segment != SSA_SEGMENT_REGULAR && segment != SSA_SEGMENT_BACKPAY)
     gtk_widget_add_css_class (amount, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (widget), amount);
-  return widget;
+  else
+    gtk_widget_remove_css_class (amount, "dim-label");
+
+  /* A screen reader reads the row as one: "20 × PBX-Port14, SSA · …, 1 234,50 kr". */
+  name = g_strdup_printf ("%s, %s, %s", ssa_offer_row_get_title (row),
+                          ssa_offer_row_get_detail (row), ssa_offer_row_get_amount (row));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+line_row_notify_cb (SsaOfferRow *row,
+                    GParamSpec  *pspec,
+                    GtkWidget   *box)
+{
+  /* The three texts are notified together, frozen: show them once. */
+  if (g_strcmp0 (pspec->name, "title") == 0)
+    show_line_row (box, row);
+}
+
+static void
+line_bind_cb (SsaOfferBuilder          *self,
+              GtkListItem              *item,
+              GtkSignalListItemFactory *factory)
+{
+  SsaOfferRow *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  show_line_row (box, row);
+  g_signal_connect_object (row, "notify", G_CALLBACK (line_row_notify_cb), box, 0);
+}
+
+static void
+line_unbind_cb (SsaOfferBuilder          *self,
+                GtkListItem              *item,
+                GtkSignalListItemFactory *factory)
+{
+  SsaOfferRow *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, line_row_notify_cb,
+                                          gtk_list_item_get_child (item));
 }
 
 /* Documents. */
@@ -1642,6 +1753,7 @@ ssa_offer_builder_class_init (SsaOfferBuilderClass *klass)
                                        "offer.export-xlsx", NULL);
 
   g_type_ensure (SSA_TYPE_OFFER_ROW);
+  g_type_ensure (SSA_TYPE_PACED_LIST);
   g_type_ensure (SSA_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1664,7 +1776,12 @@ ssa_offer_builder_class_init (SsaOfferBuilderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, revising_revealer);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, revising_label);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, period_label);
-  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, lines_list);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, lines_view);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, paced_lines);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, lines_scroller);
+  gtk_widget_class_bind_template_callback (widget_class, line_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, line_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, line_unbind_cb);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, results_box);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, regular_row);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, backpay_row);
@@ -1701,9 +1818,8 @@ ssa_offer_builder_init (SsaOfferBuilder *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
+  ssa_paced_list_set_widget (self->paced_lines, GTK_WIDGET (self->lines_view));
 
-  gtk_list_box_bind_model (self->lines_list, G_LIST_MODEL (self->lines_store),
-                           create_line_row, NULL, NULL);
   update_billing_labels (self);
 
   /* The defaults until the window hands over the reseller's profile. */

@@ -12,17 +12,31 @@
 #include "ssa-offer-row.h"
 #include "ssa-page-common.h"
 
-/* One line of a computed offer as the offer builder lists it: its texts, formatted once
- * when the offer is computed. Immutable. */
+/* One line of a computed offer as the offer builder lists it. It keeps the line's values
+ * and formats its texts only when they are asked for: the builder's list shows a few dozen
+ * of thousands of lines, and a line that is never shown is never formatted. When the offer
+ * is computed again, ssa_offer_row_update() gives a row its line anew, and the row notifies
+ * its texts only when what it shows changed: a change to one line updates that row only. */
 
 struct _SsaOfferRow
 {
   GObject     parent_instance;
 
+  /* The line's values, as shown. */
+  gint64      quantity;
+  char       *name;
+  SsaSegment  segment;
+  GDate       start;
+  GDate       end;
+  int         months;
+  gint64      ssc;
+  gint64      amount_value;
+  char       *currency;
+
+  /* Formatted when first asked for; NULL until then. */
   char       *title;
   char       *detail;
   char       *amount;
-  SsaSegment  segment;
 };
 
 G_DEFINE_FINAL_TYPE (SsaOfferRow, ssa_offer_row, G_TYPE_OBJECT)
@@ -38,13 +52,21 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+clear_texts (SsaOfferRow *self)
+{
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->detail, g_free);
+  g_clear_pointer (&self->amount, g_free);
+}
+
+static void
 ssa_offer_row_finalize (GObject *object)
 {
   SsaOfferRow *self = (SsaOfferRow *)object;
 
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->detail, g_free);
-  g_clear_pointer (&self->amount, g_free);
+  clear_texts (self);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (ssa_offer_row_parent_class)->finalize (object);
 }
@@ -60,15 +82,15 @@ ssa_offer_row_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_TITLE:
-      g_value_set_string (value, self->title);
+      g_value_set_string (value, ssa_offer_row_get_title (self));
       break;
 
     case PROP_DETAIL:
-      g_value_set_string (value, self->detail);
+      g_value_set_string (value, ssa_offer_row_get_detail (self));
       break;
 
     case PROP_AMOUNT:
-      g_value_set_string (value, self->amount);
+      g_value_set_string (value, ssa_offer_row_get_amount (self));
       break;
 
     default:
@@ -99,6 +121,8 @@ ssa_offer_row_class_init (SsaOfferRowClass *klass)
 static void
 ssa_offer_row_init (SsaOfferRow *self)
 {
+  g_date_clear (&self->start, 1);
+  g_date_clear (&self->end, 1);
 }
 
 static const char *
@@ -114,6 +138,57 @@ segment_label (SsaSegment segment)
     }
 }
 
+static gboolean
+dates_equal (const GDate *a,
+             const GDate *b)
+{
+  if (!g_date_valid (a) || !g_date_valid (b))
+    return g_date_valid (a) == g_date_valid (b);
+  return g_date_compare (a, b) == 0;
+}
+
+/* Whether the row shows @line of an offer in @currency as it shows now. */
+static gboolean
+shows_line (SsaOfferRow        *self,
+            const char         *currency,
+            const SsaOfferLine *line)
+{
+  return self->quantity == line->quantity &&
+         self->segment == line->segment &&
+         self->months == line->months &&
+         self->ssc == line->ssc &&
+         self->amount_value == line->amount &&
+         dates_equal (&self->start, &line->start) &&
+         dates_equal (&self->end, &line->end) &&
+         g_strcmp0 (self->name, line->name) == 0 &&
+         g_strcmp0 (self->currency, currency) == 0;
+}
+
+static void
+set_line (SsaOfferRow        *self,
+          const char         *currency,
+          const SsaOfferLine *line)
+{
+  self->quantity = line->quantity;
+  self->segment = line->segment;
+  self->months = line->months;
+  self->ssc = line->ssc;
+  self->amount_value = line->amount;
+  self->start = line->start;
+  self->end = line->end;
+  if (g_strcmp0 (self->name, line->name) != 0)
+    {
+      g_free (self->name);
+      self->name = g_strdup (line->name);
+    }
+  if (g_strcmp0 (self->currency, currency) != 0)
+    {
+      g_free (self->currency);
+      self->currency = g_strdup (currency);
+    }
+  clear_texts (self);
+}
+
 /**
  * ssa_offer_row_new:
  * @offer: a computed offer
@@ -126,32 +201,39 @@ ssa_offer_row_new (const SsaOffer     *offer,
                    const SsaOfferLine *line)
 {
   SsaOfferRow *self = g_object_new (SSA_TYPE_OFFER_ROW, NULL);
-  g_autofree char *quantity = g_strdup_printf ("%" G_GINT64_FORMAT, line->quantity);
 
-  /* Translators: an offer line's title: quantity × product name, e.g. "20 × PBX-Port14". */
-  self->title = g_strdup_printf (_("%s × %s"), quantity, line->name);
-  self->segment = line->segment;
-
-  if (line->segment == SSA_SEGMENT_REGULAR || line->segment == SSA_SEGMENT_BACKPAY)
-    {
-      g_autofree char *start = ssa_page_format_date (&line->start);
-      g_autofree char *end = ssa_page_format_date (&line->end);
-      g_autofree char *ssc = ssa_gui_format_decimal (line->ssc);
-
-      /* Translators: an offer line's details: its kind of segment, its period, the number
-       * of months and the SSC, e.g. "SSA · 01.01.2027–31.12.2027 · 12 months · 135,00 SSC". */
-      self->detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "%s · %s–%s · %d month · %s SSC",
-                                                   "%s · %s–%s · %d months · %s SSC",
-                                                   line->months),
-                                      segment_label (line->segment), start, end,
-                                      line->months, ssc);
-    }
-  else
-    self->detail = g_strdup (segment_label (line->segment));
-
-  self->amount = ssa_page_format_money (line->amount, offer->currency);
+  set_line (self, offer->currency, line);
   return self;
+}
+
+/**
+ * ssa_offer_row_update:
+ * @self: a row
+ * @offer: a computed offer
+ * @line: the line of @offer the row is to show now
+ *
+ * Gives the row @line, and notifies its texts when they change; it keeps no pointer into
+ * @offer.
+ *
+ * Returns: whether what the row shows changed
+ */
+gboolean
+ssa_offer_row_update (SsaOfferRow        *self,
+                      const SsaOffer     *offer,
+                      const SsaOfferLine *line)
+{
+  g_return_val_if_fail (SSA_IS_OFFER_ROW (self), FALSE);
+
+  if (shows_line (self, offer->currency, line))
+    return FALSE;
+
+  set_line (self, offer->currency, line);
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAIL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AMOUNT]);
+  g_object_thaw_notify (G_OBJECT (self));
+  return TRUE;
 }
 
 const char *
@@ -159,6 +241,13 @@ ssa_offer_row_get_title (SsaOfferRow *self)
 {
   g_return_val_if_fail (SSA_IS_OFFER_ROW (self), NULL);
 
+  if (self->title == NULL)
+    {
+      g_autofree char *quantity = g_strdup_printf ("%" G_GINT64_FORMAT, self->quantity);
+
+      /* Translators: an offer line's title: quantity × product name, e.g. "20 × PBX-Port14". */
+      self->title = g_strdup_printf (_("%s × %s"), quantity, self->name != NULL ? self->name : "");
+    }
   return self->title;
 }
 
@@ -167,6 +256,25 @@ ssa_offer_row_get_detail (SsaOfferRow *self)
 {
   g_return_val_if_fail (SSA_IS_OFFER_ROW (self), NULL);
 
+  if (self->detail != NULL)
+    return self->detail;
+  if (self->segment == SSA_SEGMENT_REGULAR || self->segment == SSA_SEGMENT_BACKPAY)
+    {
+      g_autofree char *start = ssa_page_format_date (&self->start);
+      g_autofree char *end = ssa_page_format_date (&self->end);
+      g_autofree char *ssc = ssa_gui_format_decimal (self->ssc);
+
+      /* Translators: an offer line's details: its kind of segment, its period, the number
+       * of months and the SSC, e.g. "SSA · 01.01.2027–31.12.2027 · 12 months · 135,00 SSC". */
+      self->detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s · %s–%s · %d month · %s SSC",
+                                                   "%s · %s–%s · %d months · %s SSC",
+                                                   self->months),
+                                      segment_label (self->segment), start, end,
+                                      self->months, ssc);
+    }
+  else
+    self->detail = g_strdup (segment_label (self->segment));
   return self->detail;
 }
 
@@ -175,6 +283,8 @@ ssa_offer_row_get_amount (SsaOfferRow *self)
 {
   g_return_val_if_fail (SSA_IS_OFFER_ROW (self), NULL);
 
+  if (self->amount == NULL)
+    self->amount = ssa_page_format_money (self->amount_value, self->currency);
   return self->amount;
 }
 

@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (SsaOfferRow, ssa_offer_row, SSA, OFFER_ROW, GObject)
 
 SsaOfferRow *ssa_offer_row_new        (const SsaOffer     *offer,
                                        const SsaOfferLine *line);
+gboolean     ssa_offer_row_update     (SsaOfferRow        *self,
+                                       const SsaOffer     *offer,
+                                       const SsaOfferLine *line);
 const char  *ssa_offer_row_get_title  (SsaOfferRow        *self);
 const char  *ssa_offer_row_get_detail (SsaOfferRow        *self);
 const char  *ssa_offer_row_get_amount (SsaOfferRow        *self);

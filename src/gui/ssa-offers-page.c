@@ -1019,7 +1019,7 @@ ssa_offers_page_init (SsaOffersPage *self)
   ssa_page_reload_when_shown (GTK_WIDGET (self), &self->load_cancellable, &self->stale,
                               G_CALLBACK (ssa_offers_page_reload));
 
-  gtk_spinner_start (self->spinner);
+  ssa_page_set_busy (self->spinner, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   update_view (self);
 }

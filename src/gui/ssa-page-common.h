@@ -42,6 +42,10 @@ void        ssa_db_job_set_read_only        (const char           *db_path);
 gpointer    ssa_db_job_finish               (GAsyncResult         *result,
                                              GError              **error);
 gpointer    ssa_db_job_get_data             (GAsyncResult         *result);
+void        ssa_page_set_busy               (GtkSpinner           *spinner,
+                                             gboolean              busy);
+void        ssa_page_set_tooltip_text       (GtkWidget            *widget,
+                                             const char           *text);
 gboolean    ssa_page_load_async             (GtkWidget            *page,
                                              SsaRepository        *repository,
                                              GCancellable        **cancellable,

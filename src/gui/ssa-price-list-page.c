@@ -196,7 +196,7 @@ update_actions (SsaPriceListPage *self)
                                  path != NULL && !refreshing &&
                                  ssa_page_is_writable (self->repository));
   gtk_widget_set_visible (GTK_WIDGET (self->refresh_spinner), refreshing);
-  gtk_spinner_set_spinning (self->refresh_spinner, refreshing);
+  ssa_page_set_busy (self->refresh_spinner, refreshing);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), refreshing);
 }
 
@@ -815,7 +815,7 @@ ssa_price_list_page_init (SsaPriceListPage *self)
   g_signal_connect_object (factory, "bind", G_CALLBACK (price_bind_cb), self, 0);
   gtk_column_view_column_set_factory (self->price_column, factory);
 
-  gtk_spinner_start (self->spinner);
+  ssa_page_set_busy (self->spinner, TRUE);
   gtk_stack_set_visible_child_name (self->products_stack, "loading");
   show_header (self, NULL, NULL, NULL);
   show_changes (self);

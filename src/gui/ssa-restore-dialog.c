@@ -10,6 +10,7 @@
 
 #include "ssa-backup.h"
 #include "ssa-gui-util.h"
+#include "ssa-page-common.h"
 #include "ssa-restore-dialog.h"
 
 /* Picking a backup to restore: the database's backups (ssa_backup_list(), read in a worker
@@ -108,7 +109,7 @@ create_row_cb (gpointer item,
 static void
 set_loaded (SsaRestoreDialog *self)
 {
-  gtk_spinner_stop (self->spinner);
+  ssa_page_set_busy (self->spinner, FALSE);
   self->loaded = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 }
@@ -264,7 +265,7 @@ ssa_restore_dialog_init (SsaRestoreDialog *self)
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->backups), create_row_cb, NULL,
                            NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "restore.restore", FALSE);
-  gtk_spinner_start (self->spinner);
+  ssa_page_set_busy (self->spinner, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 

@@ -117,6 +117,7 @@ struct _SsaWindow
   GtkLabel             *db_banner_label;
   GtkButton            *db_banner_button;
   GtkStack             *content_stack;
+  GtkSpinner           *loading_spinner;
   AdwBin               *customer_bin;
   AdwBin               *none_bin;
   AdwBin               *installation_bin;
@@ -2877,6 +2878,10 @@ ssa_window_constructed (GObject *object)
   set_ready (self, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  /* The content shows "loading" only while the database is being loaded or restored: its
+   * spinner spins whenever it is on screen, and stops when the page gives way (a spinning
+   * spinner on a hidden page kept the frame clock ticking). */
+  ssa_page_set_busy (self->loading_spinner, TRUE);
 }
 
 static void
@@ -3155,6 +3160,7 @@ ssa_window_class_init (SsaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, db_banner_label);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, db_banner_button);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, customer_bin);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, none_bin);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, add_menu_button);
