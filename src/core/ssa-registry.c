@@ -251,7 +251,7 @@ on_read (GObject      *source,
 
   if (bytes == NULL)
     {
-      if (lookup->timed_out)
+      if (lookup->timed_out || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
         g_task_return_new_error (task, SSA_ERROR, SSA_ERROR_INVALID,
                                  _("%s did not answer within %d seconds: try again later, or "
                                    "fill the customer in by hand"), lookup->url,
