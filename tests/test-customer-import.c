@@ -115,14 +115,14 @@ assert_fixture_customers (SsaDb *db)
   c = find_customer (customers, "Fjordkraft Ærlig AS");
   g_assert_nonnull (c);
   g_assert_cmpstr (ssa_customer_get_org_no (c), ==, "988077917");
-  g_assert_cmpstr (ssa_customer_get_address (c), ==, "Strandkaien 2\n5013 Bergen");
+  g_assert_cmpstr (ssa_customer_get_address (c), ==, "Strandkaien 2, 5013 Bergen");
   g_assert_cmpstr (ssa_customer_get_email (c), ==, "post@fjord.example");
   g_assert_cmpstr (ssa_customer_get_contact (c), ==, "Øystein Løvø");
 
   c = find_customer (customers, "Bakeriet på hjørnet");
   g_assert_nonnull (c);
   g_assert_null (ssa_customer_get_org_no (c));
-  g_assert_cmpstr (ssa_customer_get_address (c), ==, "Kirkegata 5, 2. etg.\n0153 Oslo");
+  g_assert_cmpstr (ssa_customer_get_address (c), ==, "Kirkegata 5, 2. etg., 0153 Oslo");
   g_assert_null (ssa_customer_get_email (c));
 
   c = find_customer (customers, "Hansen \"Elektro\" AS");
@@ -391,7 +391,7 @@ test_cli (Fixture       *f,
     g_assert_cmpstr (json_object_get_string_member (first, "name"), ==, "Fjordkraft Ærlig AS");
     g_assert_cmpstr (json_object_get_string_member (first, "org_no"), ==, "988077917");
     g_assert_cmpstr (json_object_get_string_member (first, "address"), ==,
-                     "Strandkaien 2\n5013 Bergen");
+                     "Strandkaien 2, 5013 Bergen");
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first,
                                                                          "installations")),
                       ==, 0);

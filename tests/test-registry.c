@@ -173,7 +173,7 @@ test_found (void)
   g_assert_no_error (r.error);
   g_assert_cmpstr (r.unit->name, ==, "EQUINOR ASA");
   g_assert_cmpstr (r.unit->org_form, ==, "ASA");
-  g_assert_cmpstr (r.unit->address, ==, "Forusbeen 50\n4035 STAVANGER");
+  g_assert_cmpstr (r.unit->address, ==, "Forusbeen 50, 4035 STAVANGER");
   g_assert_true (r.unit->vat_registered);
   g_assert_cmpuint (n_requests (), ==, before + 1);
   /* Only the number goes out, in the path. */
@@ -192,7 +192,7 @@ test_found (void)
   lookup (UNIT_POSTAL, NULL, &r);
   g_assert_no_error (r.error);
   g_assert_cmpstr (r.unit->name, ==, "Foreningen Ærlig Øl");
-  g_assert_cmpstr (r.unit->address, ==, "c/o Hansen\nPostboks 12\n0150 OSLO");
+  g_assert_cmpstr (r.unit->address, ==, "c/o Hansen, Postboks 12, 0150 OSLO");
   g_assert_false (r.unit->vat_registered);
   ssa_registry_unit_free (r.unit);
 }
@@ -297,14 +297,14 @@ test_cli (void)
   out = run_cli (&status, &err, "customer", "lookup", "--online", "923 609 016", NULL);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_cmpstr (out, ==, "EQUINOR ASA\nOrg. no. 923 609 016 MVA\nOrganisational form: ASA\n"
-                   "Forusbeen 50\n4035 STAVANGER\nRegistered for VAT\n");
+                   "Forusbeen 50, 4035 STAVANGER\nRegistered for VAT\n");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   out = run_cli (&status, &err, "customer", "lookup", "--online", "--json", UNIT_POSTAL, NULL);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (strstr (out, "\"vat_registered\" : false"));
-  g_assert_nonnull (strstr (out, "\"address\" : \"c/o Hansen\\nPostboks 12\\n0150 OSLO\""));
+  g_assert_nonnull (strstr (out, "\"address\" : \"c/o Hansen, Postboks 12, 0150 OSLO\""));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

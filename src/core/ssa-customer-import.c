@@ -542,7 +542,7 @@ ssa_customer_csv_get_rows (SsaCustomerCsv  *csv,
 
           g_strstrip (place);
           if (street != NULL && *place != '\0')
-            row->info.address = g_strconcat (street, "\n", place, NULL);
+            row->info.address = g_strconcat (street, ", ", place, NULL);
           else
             row->info.address = g_strdup (street != NULL ? street : place);
         }

@@ -39,7 +39,8 @@ typedef enum
 typedef struct
 {
   guint                    line;      /* the line of the file (from 1) */
-  SsaCustomerInfo          info;      /* org_no as its nine digits; address with postcode */
+  SsaCustomerInfo          info;      /* org_no as its nine digits; address as
+                                       * "street, postcode city" */
   SsaCustomerImportAction  action;    /* set by ssa_customer_import_plan() */
   gint64                   id;        /* the stored customer it updates, or 0 */
 } SsaCustomerImportRow;

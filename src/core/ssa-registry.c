@@ -106,12 +106,12 @@ address_text (JsonObject *address)
 
           if (JSON_NODE_HOLDS_VALUE (line) && json_node_get_value_type (line) == G_TYPE_STRING &&
               *json_node_get_string (line) != '\0')
-            g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "",
+            g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "",
                                     json_node_get_string (line));
         }
     }
   if (postcode != NULL || city != NULL)
-    g_string_append_printf (text, "%s%s%s%s", text->len > 0 ? "\n" : "",
+    g_string_append_printf (text, "%s%s%s%s", text->len > 0 ? ", " : "",
                             postcode != NULL ? postcode : "",
                             postcode != NULL && city != NULL ? " " : "",
                             city != NULL ? city : "");

@@ -21,7 +21,7 @@ typedef struct
   char     *org_no;          /* the nine digits */
   char     *name;
   char     *org_form;        /* "AS", "ENK", …; nullable */
-  char     *address;         /* street lines, then "postcode city"; nullable */
+  char     *address;         /* "street, postcode city" (lines joined by ", "); nullable */
   gboolean  vat_registered;  /* in the VAT register (Merverdiavgiftsregisteret) */
 } SsaRegistryUnit;
 
