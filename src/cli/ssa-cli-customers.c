@@ -163,7 +163,18 @@ ssa_cli_import_customers (int    argc,
       return SSA_CLI_REFUSED;
     }
 
-  db = ssa_cli_db_open_for_writing ("import-customers");
+  /* A dry run only reads: it takes no backup and works on a read-only database too. */
+  if (dry_run)
+    {
+      db = ssa_db_open (ssa_cli_db_get_path (), SSA_DB_OPEN_DEFAULT, &error);
+      if (db == NULL)
+        {
+          ssa_cli_db_print_error ("import-customers", error);
+          return SSA_CLI_REFUSED;
+        }
+    }
+  else
+    db = ssa_cli_db_open_for_writing ("import-customers");
   if (db == NULL)
     return SSA_CLI_REFUSED;
   if (dry_run ? !ssa_customer_import_plan (db, rows, &counts, &error)
