@@ -3,15 +3,16 @@
 # build folder (build-fuzz, or $FUZZ_BUILDDIR) and runs each for SECONDS (default 20) on a
 # copy of its seed corpus, so the checked-in corpus never grows. Fails on the first finding
 # (a crash, a sanitizer report, a leak, a failed round trip, a timeout), naming the input
-# that caused it and the command that reproduces it. Targets: csv date decimal installation
-# offer offer-request org-no price-list version (default: all). Safe to run again; see
+# that caused it and the command that reproduces it. Targets: csv customers date decimal
+# installation offer offer-request org-no price-list version (default: all). Safe to run
+# again; see
 # docs/fuzzing.md.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
 [ $# -gt 0 ] && shift
-all_targets="csv date decimal installation offer offer-request org-no price-list version"
+all_targets="csv customers date decimal installation offer offer-request org-no price-list version"
 targets=${*:-$all_targets}
 builddir=${FUZZ_BUILDDIR:-build-fuzz}
 
@@ -53,7 +54,7 @@ for target in $targets; do
   case $target in
     installation|offer|offer-request|price-list)
       set -- "$@" -dict=fuzz/json.dict -max_len=16384 ;;
-    csv)
+    csv|customers)
       set -- "$@" -max_len=4096 ;;
     *)
       set -- "$@" -max_len=128 ;;

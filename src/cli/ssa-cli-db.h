@@ -49,6 +49,12 @@ int  ssa_cli_renewals          (int          argc,
                                 char       **argv);
 int  ssa_cli_import_csv        (int          argc,
                                 char       **argv);
+int  ssa_cli_import_customers  (int          argc,
+                                char       **argv);
+int  ssa_cli_customers         (int          argc,
+                                char       **argv);
+int  ssa_cli_customer          (int          argc,
+                                char       **argv);
 int  ssa_cli_backup            (int          argc,
                                 char       **argv);
 

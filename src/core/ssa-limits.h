@@ -19,6 +19,10 @@ G_BEGIN_DECLS
  * second and 100 MB. */
 #define SSA_LIMIT_MAX_LICENCE_LINES 10000
 
+/* Customers in one imported customer list (CSV): a large reseller has a few thousand
+ * customers; the file is also capped at SSA_CSV_MAX_BYTES (16 MiB). */
+#define SSA_LIMIT_MAX_CUSTOMER_ROWS 50000
+
 /* Quantity of one licence line. */
 #define SSA_LIMIT_MIN_QUANTITY      1
 #define SSA_LIMIT_MAX_QUANTITY      1000000

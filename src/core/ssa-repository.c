@@ -1766,6 +1766,75 @@ ssa_repository_import_inventories (SsaRepository  *self,
   return TRUE;
 }
 
+/**
+ * ssa_repository_import_customers:
+ * @self: a loaded repository
+ * @rows: (element-type SsaCustomerImportRow): checked rows of a customer list
+ * @counts: (out): how many were created, updated and left unchanged
+ * @error: a #GError
+ *
+ * Stores the customer list in one transaction (ssa_customer_import_store()), then gives the
+ * models the new customers and the updated ones their stored values, without writing them
+ * again.
+ */
+gboolean
+ssa_repository_import_customers (SsaRepository            *self,
+                                 GPtrArray                *rows,
+                                 SsaCustomerImportCounts  *counts,
+                                 GError                  **error)
+{
+  g_autoptr(GPtrArray) new_customers = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
+
+  if (!check_writable (self, error) ||
+      !ssa_customer_import_store (self->db, rows, counts, error))
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SsaCustomerImportRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(SsaCustomer) stored = NULL;
+      SsaCustomer *shown;
+
+      if (row->action == SSA_CUSTOMER_IMPORT_UNCHANGED)
+        continue;
+      stored = ssa_db_load_customer (self->db, row->id, &local_error);
+      if (stored == NULL)
+        {
+          /* Stored, but not read back: the next load shows it. */
+          g_warning ("Could not read back customer %" G_GINT64_FORMAT ": %s", row->id,
+                     local_error->message);
+          continue;
+        }
+      shown = g_hash_table_lookup (self->customers_by_id, &row->id);
+      if (shown == NULL)
+        {
+          g_hash_table_insert (self->customers_by_id, id_key (row->id), stored);
+          watch (self, stored);
+          g_ptr_array_add (new_customers, g_steal_pointer (&stored));
+        }
+      else
+        {
+          gboolean renamed = g_strcmp0 (ssa_customer_get_name (shown),
+                                        ssa_customer_get_name (stored)) != 0;
+
+          unwatch (self, shown);
+          copy_customer (shown, stored);
+          watch (self, shown);
+          if (renamed)
+            rename_customer_everywhere (self, shown);
+        }
+    }
+
+  if (new_customers->len > 0)
+    g_list_store_splice (self->customers,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->customers)), 0,
+                         new_customers->pdata, new_customers->len);
+  return TRUE;
+}
+
 /* Puts @licences in place of the installation's lines with one items-changed. */
 static void
 splice_licences (SsaRepository   *self,

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "ssa-customer.h"
+#include "ssa-customer-import.h"
 #include "ssa-db.h"
 #include "ssa-installation.h"
 #include "ssa-licence.h"
@@ -109,6 +110,10 @@ gboolean         ssa_repository_import_inventories   (SsaRepository     *self,
                                                       SsaInventory     **inventories,
                                                       const char       **names,
                                                       guint              n_inventories,
+                                                      GError           **error);
+gboolean         ssa_repository_import_customers     (SsaRepository     *self,
+                                                      GPtrArray         *rows,
+                                                      SsaCustomerImportCounts *counts,
                                                       GError           **error);
 gboolean         ssa_repository_replace_licences     (SsaRepository     *self,
                                                       SsaInstallation   *installation,

@@ -11,12 +11,19 @@
 #include "ssa-customer-editor.h"
 #include "ssa-gui-util.h"
 #include "ssa-org-no.h"
+#include "ssa-refresh.h"
+#include "ssa-registry.h"
 
 /* A dialog for a new customer or an existing one. Nothing changes until "Save": then the
  * values go into the customer in one go, inside an edit of the repository it was given
  * (ssa_repository_begin_edit()) so that they are written in one transaction, and
  * SsaCustomerEditor::saved tells the window, which stores a new customer. A field that
- * cannot be saved is marked as you type, with the reason under it, and Save stays off. */
+ * cannot be saved is marked as you type, with the reason under it, and Save stays off.
+ *
+ * When the user has turned on the company registry lookup (Preferences, the GSettings key
+ * registry-lookup), a valid organisation number typed in is looked up (only the number is
+ * sent) and a row under it offers to fill in the name and address; the VAT status is shown
+ * in that row. Offline, or with the lookup off, the editor works as without it. */
 
 struct _SsaCustomerEditor
 {
@@ -36,6 +43,13 @@ struct _SsaCustomerEditor
   AdwEntryRow *notes_row;
   GtkWidget   *save_message_group;
   GtkLabel    *save_message;
+  AdwActionRow *registry_row;
+  GtkSpinner  *registry_spinner;
+  GtkButton   *registry_fill_button;
+
+  GCancellable    *lookup_cancellable;
+  char            *looked_up;     /* the number last looked up, or the stored one */
+  SsaRegistryUnit *unit;          /* the registry's answer for looked_up */
 };
 
 G_DEFINE_FINAL_TYPE (SsaCustomerEditor, ssa_customer_editor, ADW_TYPE_WINDOW)
@@ -82,10 +96,102 @@ validate (SsaCustomerEditor *self)
   return valid;
 }
 
+static gboolean
+lookup_enabled (void)
+{
+  g_autoptr(GSettings) settings = ssa_refresh_dup_settings ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (settings == NULL)
+    return FALSE;
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  return g_settings_schema_has_key (schema, "registry-lookup") &&
+         g_settings_get_boolean (settings, "registry-lookup");
+}
+
+static void
+lookup_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(SsaCustomerEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaRegistryUnit) unit = ssa_registry_lookup_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_spinner_stop (self->registry_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->registry_spinner), FALSE);
+  if (unit == NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->registry_row),
+                                     _("Not found in the company registry"));
+      adw_action_row_set_subtitle (self->registry_row, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->registry_fill_button), FALSE);
+      return;
+    }
+
+  {
+    g_autofree char *subtitle =
+      g_strdup_printf ("%s%s%s", unit->address != NULL ? unit->address : "",
+                       unit->address != NULL ? " · " : "",
+                       unit->vat_registered ? _("Registered for VAT")
+                                            : _("Not registered for VAT"));
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->registry_row), unit->name);
+    adw_action_row_set_subtitle (self->registry_row, subtitle);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->registry_fill_button), TRUE);
+  ssa_registry_unit_free (self->unit);
+  self->unit = g_steal_pointer (&unit);
+}
+
+/* Looks a valid number up once it is typed in full; a number changed while its lookup runs
+ * cancels that lookup. */
+static void
+maybe_look_up (SsaCustomerEditor *self)
+{
+  g_autofree char *org_no =
+    ssa_gui_org_no_from_text (gtk_editable_get_text (GTK_EDITABLE (self->org_no_row)));
+
+  if (g_strcmp0 (org_no, self->looked_up) == 0)
+    return;
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  g_clear_pointer (&self->unit, ssa_registry_unit_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->registry_row), FALSE);
+  g_free (self->looked_up);
+  self->looked_up = g_strdup (org_no);
+  if (org_no == NULL || !ssa_org_no_is_valid (org_no) || !lookup_enabled ())
+    return;
+
+  self->lookup_cancellable = g_cancellable_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->registry_row),
+                                 _("Looking up in the company registry…"));
+  adw_action_row_set_subtitle (self->registry_row, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->registry_fill_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->registry_spinner), TRUE);
+  gtk_spinner_start (self->registry_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->registry_row), TRUE);
+  ssa_registry_lookup_async (org_no, self->lookup_cancellable, lookup_cb, g_object_ref (self));
+}
+
+static void
+registry_fill_cb (SsaCustomerEditor *self)
+{
+  if (self->unit == NULL)
+    return;
+  ssa_gui_row_set_text (self->name_row, self->unit->name);
+  if (self->unit->address != NULL)
+    ssa_gui_row_set_text (self->address_row, self->unit->address);
+  gtk_widget_set_visible (GTK_WIDGET (self->registry_row), FALSE);
+}
+
 static void
 changed_cb (SsaCustomerEditor *self)
 {
   validate (self);
+  maybe_look_up (self);
 }
 
 static void
@@ -107,6 +213,10 @@ ssa_customer_editor_dispose (GObject *object)
 {
   SsaCustomerEditor *self = (SsaCustomerEditor *)object;
 
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  g_clear_pointer (&self->looked_up, g_free);
+  g_clear_pointer (&self->unit, ssa_registry_unit_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), SSA_TYPE_CUSTOMER_EDITOR);
   g_clear_object (&self->customer);
   g_clear_object (&self->repository);
@@ -146,7 +256,11 @@ ssa_customer_editor_class_init (SsaCustomerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, notes_row);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, save_message_group);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, save_message);
+  gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, registry_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, registry_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, registry_fill_button);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, registry_fill_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
 }
@@ -187,6 +301,8 @@ ssa_customer_editor_new (GtkWindow     *parent,
       g_autofree char *org_no = NULL;
 
       self->customer = g_object_ref (customer);
+      /* The stored number is not looked up again: only one the user types. */
+      self->looked_up = g_strdup (ssa_customer_get_org_no (customer));
       ssa_gui_row_set_text (self->name_row, ssa_customer_get_name (customer));
       if (ssa_customer_get_valid_org_no (customer))
         org_no = ssa_org_no_format (ssa_customer_get_org_no (customer), FALSE);

@@ -51,6 +51,7 @@ struct _SsaPreferences
   AdwEntryRow          *phone_row;
   AdwEntryRow          *email_row;
   AdwEntryRow          *our_reference_row;
+  GtkSwitch            *registry_switch;
   AdwActionRow         *logo_row;
   GtkButton            *logo_clear_button;
   AdwEntryRow          *terms_row;
@@ -705,6 +706,7 @@ ssa_preferences_class_init (SsaPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, phone_row);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, email_row);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, our_reference_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaPreferences, registry_switch);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, logo_row);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, logo_clear_button);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, terms_row);
@@ -758,6 +760,9 @@ ssa_preferences_init (SsaPreferences *self)
                        G_SETTINGS_BIND_DEFAULT);
       /* "Vår ref." on offers: a setting of this user, not part of the shared profile. */
       g_settings_bind (self->settings, "our-reference", self->our_reference_row, "text",
+                       G_SETTINGS_BIND_DEFAULT);
+      /* Off until the user turns it on: the lookup sends the number out. */
+      g_settings_bind (self->settings, "registry-lookup", self->registry_switch, "active",
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind_with_mapping (self->settings, "document-language",
                                     self->language_row, "selected", G_SETTINGS_BIND_DEFAULT,

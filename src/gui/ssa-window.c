@@ -10,6 +10,7 @@
 
 #include "ssa-backup.h"
 #include "ssa-customer-editor.h"
+#include "ssa-customer-import-dialog.h"
 #include "ssa-customer-view.h"
 #include "ssa-db.h"
 #include "ssa-error.h"
@@ -680,6 +681,7 @@ update_actions (SsaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-customer", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-installation", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-installation", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-customers", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-samples", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable);
   /* Everything in the Add menu writes. */
@@ -1987,6 +1989,97 @@ import_installation_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Import Customers…: a CSV file from an accounting system, previewed (and its unknown
+ * columns chosen) in SsaCustomerImportDialog before anything is stored. */
+
+static void
+customers_imported_cb (SsaWindow  *self,
+                       const char *message)
+{
+  update_main_page (self);
+  show_toast (self, message);
+}
+
+static void
+open_customer_list (SsaWindow *self,
+                    GFile     *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  SsaCustomerCsv *csv;
+  SsaCustomerImportDialog *dialog;
+
+  if (self->repository == NULL || !ssa_repository_get_loaded (self->repository))
+    return;
+  if (path == NULL)
+    {
+      g_set_error (&error, SSA_ERROR, SSA_ERROR_INVALID,
+                   _("%s is not a local file: save it on this computer first"),
+                   g_file_peek_path (file) != NULL ? g_file_peek_path (file) : "?");
+      ssa_page_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  csv = ssa_customer_csv_read_file (path, &error);
+  if (csv == NULL)
+    {
+      ssa_page_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  dialog = ssa_customer_import_dialog_new (GTK_WINDOW (self), self->repository, csv);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (customers_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_customers_response_cb (GtkNativeDialog *chooser,
+                              int              response,
+                              SsaWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        open_customer_list (self, file);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+/* win.import-customers: with a path ("" for none), that file without asking (tests and the
+ * command line of the window); with "", a file chooser. */
+static void
+import_customers_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+  const char *path = parameter != NULL ? g_variant_get_string (parameter, NULL) : "";
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (*path != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      open_customer_list (self, file);
+      return;
+    }
+  chooser = gtk_file_chooser_native_new (_("Import Customers"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Customer lists (CSV)"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_customers_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Opening things for the pages. */
 
 static gboolean
@@ -3110,6 +3203,8 @@ ssa_window_class_init (SsaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-samples", NULL, load_samples_action);
   gtk_widget_class_install_action (widget_class, "win.import-installation", NULL,
                                    import_installation_action);
+  gtk_widget_class_install_action (widget_class, "win.import-customers", "s",
+                                   import_customers_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-offer", NULL, toggle_offer_action);

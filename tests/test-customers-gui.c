@@ -1,0 +1,428 @@
+/* test-customers-gui.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <adwaita.h>
+#include <libsoup/soup.h>
+
+#include "ssa-customer-editor.h"
+#include "ssa-customer-import-dialog.h"
+#include "ssa-refresh.h"
+#include "ssa-registry.h"
+#include "ssa-repository.h"
+
+#include "test-main-loop.h"
+#include "test-util.h"
+
+/* The window's parts for customers on the virtual display: the preview of a customer list
+ * (Import Customers…) with an unknown column chosen, stored into a real SQLite file and read
+ * back; a refused file that stores nothing; and the customer editor's registry lookup
+ * against a SoupServer on 127.0.0.1, off until the setting is on. A screenshot of the
+ * preview goes to screenshots/ in the build folder. */
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  SsaRepository *repository;
+} Fixture;
+
+static gboolean
+repository_loaded (gpointer data)
+{
+  return ssa_repository_get_loaded (data);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ssa_repository_load_finish (SSA_REPOSITORY (object), result, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("test-customers-gui-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "ssa-desk.db", NULL);
+  f->repository = ssa_repository_new (f->path);
+  ssa_repository_load_async (f->repository, NULL, load_cb, NULL);
+  g_assert_true (wait_for (repository_loaded, f->repository));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->repository);
+  test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static gpointer
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (root, type, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+static GtkButton *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+is_drawable (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
+         gtk_widget_get_height (widget) > 0;
+}
+
+/* The widget drawn by its own renderer into a PNG, right after a frame was painted. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL
+                                           ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *file = g_strdup_printf ("%s/%s.png", dir, name);
+  int width = 0;
+  int height = 0;
+
+  g_assert_true (wait_for (is_drawable, widget));
+  spin (300);
+  for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+      gboolean painted = FALSE;
+      gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb),
+                                         &painted);
+      GtkSnapshot *snapshot;
+
+      gtk_widget_queue_draw (widget);
+      g_assert_true (wait_for (is_true, &painted));
+      g_signal_handler_disconnect (clock, handler);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+  g_test_message ("screenshot %s", file);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_build_filename (SRCDIR, "customers", name, NULL);
+}
+
+static void
+imported_cb (SsaCustomerImportDialog *dialog,
+             const char              *message,
+             char                   **out)
+{
+  *out = g_strdup (message);
+}
+
+static void
+test_preview (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path ("unknown-header.csv");
+  g_autofree char *good = fixture_path ("nb-semicolon-cp1252.csv");
+  g_autofree char *message = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  SsaCustomerImportDialog *dialog;
+  SsaCustomerImportCounts counts;
+  AdwComboRow *combo;
+
+  /* Three customers first, through the same dialog. */
+  dialog = ssa_customer_import_dialog_new (NULL, f->repository,
+                                           ssa_customer_csv_read_file (good, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (is_mapped, dialog));
+  ssa_customer_import_dialog_get_counts (dialog, &counts);
+  g_assert_cmpuint (counts.created, ==, 3);
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &message);
+  screenshot (GTK_WIDGET (dialog), "customer-import-preview");
+  g_test_message ("%s", ssa_customer_import_dialog_get_message (dialog));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (find_button (GTK_WIDGET (dialog),
+                                                                    "_Import"))));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  g_assert_cmpstr (message, ==, "Customers imported: 3 new, 0 updated, 0 unchanged");
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_repository_get_customers (f->repository)),
+                    ==, 3);
+
+  /* A file with unknown columns: refused until each is chosen. */
+  dialog = ssa_customer_import_dialog_new (NULL, f->repository,
+                                           ssa_customer_csv_read_file (path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (is_mapped, dialog));
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &message);
+  g_assert_nonnull (strstr (ssa_customer_import_dialog_get_message (dialog),
+                            "unknown columns “Kundenr”, “Foretaksnr”"));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_button (GTK_WIDGET (dialog),
+                                                                     "_Import"))));
+  combo = find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Kundenr");
+  g_assert_nonnull (combo);
+  adw_combo_row_set_selected (combo, 1);   /* Ignore */
+  g_assert_true (ssa_customer_import_dialog_set_field (dialog, "Foretaksnr",
+                                                       SSA_CUSTOMER_FIELD_ORG_NO));
+  ssa_customer_import_dialog_get_counts (dialog, &counts);
+  g_assert_cmpuint (counts.created, ==, 0);
+  g_assert_cmpuint (counts.unchanged, ==, 1);
+  screenshot (GTK_WIDGET (dialog), "customer-import-mapping");
+  /* Nothing to store: Import stays off, and the database is as it was. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_button (GTK_WIDGET (dialog),
+                                                                     "_Import"))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A file that names one number twice: refused whole. */
+  g_free (path);
+  path = fixture_path ("duplicate.csv");
+  dialog = ssa_customer_import_dialog_new (NULL, f->repository,
+                                           ssa_customer_csv_read_file (path, &error));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_nonnull (strstr (ssa_customer_import_dialog_get_message (dialog),
+                            "lines 2 and 4 both give organisation number 988077917"));
+  g_assert_false (ssa_customer_import_dialog_import (dialog, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  customers = ssa_db_load_customers (db, &error);
+  g_assert_cmpuint (customers->len, ==, 3);
+  g_assert_cmpstr (ssa_customer_get_name (g_ptr_array_index (customers, 0)), ==,
+                   "Fjordkraft Ærlig AS");
+  g_assert_cmpstr (ssa_customer_get_address (g_ptr_array_index (customers, 0)), ==,
+                   "Strandkaien 2, 5013 Bergen");
+}
+
+/* The registry on 127.0.0.1, in a thread of its own. */
+
+static const char unit_json[] =
+  "{\"organisasjonsnummer\":\"923609016\",\"navn\":\"EQUINOR ASA\","
+  "\"organisasjonsform\":{\"kode\":\"ASA\"},"
+  "\"forretningsadresse\":{\"postnummer\":\"4035\",\"poststed\":\"STAVANGER\","
+  "\"adresse\":[\"Forusbeen 50\"]},\"registrertIMvaregisteret\":true}";
+
+static guint n_requests;
+
+static void
+handler (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  g_atomic_int_inc (&n_requests);
+  if (g_str_has_suffix (path, "/923609016"))
+    {
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                        unit_json, strlen (unit_json));
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+    }
+  else
+    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static gpointer
+server_thread (gpointer data)
+{
+  GMainContext *context = data;
+  GMainLoop *loop = g_main_loop_new (context, FALSE);
+
+  g_main_context_push_thread_default (context);
+  g_main_loop_run (loop);
+  return NULL;
+}
+
+static char *
+start_server (void)
+{
+  g_autoptr(GError) error = NULL;
+  GMainContext *context = g_main_context_new ();
+  SoupServer *server;
+  GSList *uris;
+  char *base;
+
+  g_main_context_push_thread_default (context);
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, "/enheter", handler, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  g_main_context_pop_thread_default (context);
+  uris = soup_server_get_uris (server);
+  base = g_strdup_printf ("http://127.0.0.1:%d/enheter", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_thread_unref (g_thread_new ("server", server_thread, context));
+  return base;
+}
+
+static gboolean
+row_titled (gpointer data)
+{
+  return find_row (data, ADW_TYPE_ACTION_ROW, "EQUINOR ASA") != NULL &&
+         gtk_widget_get_visible (find_row (data, ADW_TYPE_ACTION_ROW, "EQUINOR ASA"));
+}
+
+static void
+test_lookup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = ssa_refresh_dup_settings ();
+  SsaCustomerEditor *editor;
+  GtkEditable *org_no;
+  AdwActionRow *row;
+
+  g_assert_nonnull (settings);
+  ssa_registry_clear_cache ();
+
+  /* Off by default: typing a valid number sends nothing. */
+  g_assert_false (g_settings_get_boolean (settings, "registry-lookup"));
+  editor = ssa_customer_editor_new (NULL, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (wait_for (is_mapped, editor));
+  org_no = GTK_EDITABLE (find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                   "Organisation Number"));
+  gtk_editable_set_text (org_no, "923 609 016");
+  spin (500);
+  g_assert_cmpuint (g_atomic_int_get (&n_requests), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  g_settings_set_boolean (settings, "registry-lookup", TRUE);
+  editor = ssa_customer_editor_new (NULL, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (wait_for (is_mapped, editor));
+  org_no = GTK_EDITABLE (find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                   "Organisation Number"));
+  gtk_editable_set_text (org_no, "923 609 016");
+  g_assert_true (wait_for (row_titled, editor));
+  g_assert_cmpuint (g_atomic_int_get (&n_requests), ==, 1);
+  row = find_row (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "EQUINOR ASA");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                   "Forusbeen 50, 4035 STAVANGER · Registered for VAT");
+  screenshot (GTK_WIDGET (editor), "customer-editor-registry");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (editor), "_Fill In"), "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor),
+                                                                   ADW_TYPE_ENTRY_ROW,
+                                                                   "Name"))), ==,
+                   "EQUINOR ASA");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor),
+                                                                   ADW_TYPE_ENTRY_ROW,
+                                                                   "Address"))), ==,
+                   "Forusbeen 50, 4035 STAVANGER");
+
+  /* A number the registry does not know: said in the row; the editor still saves. */
+  gtk_editable_set_text (org_no, "914778271");
+  spin (1000);
+  row = find_row (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW,
+                  "Not found in the company registry");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "914778271"));
+  g_assert_true (ssa_customer_editor_is_valid (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_settings_set_boolean (settings, "registry-lookup", FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *base = NULL;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  base = start_server ();
+  g_setenv ("SSA_DESK_REGISTRY_URL", base, TRUE);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping\n");
+      return 77;
+    }
+  adw_init ();
+
+  g_test_add ("/customers-gui/preview", Fixture, NULL, fixture_set_up, test_preview,
+              fixture_tear_down);
+  g_test_add ("/customers-gui/lookup", Fixture, NULL, fixture_set_up, test_lookup,
+              fixture_tear_down);
+  return g_test_run ();
+}
