@@ -100,6 +100,7 @@ struct _SsaOfferBuilder
   GtkLabel        *period_label;
   GtkListView     *lines_view;
   SsaPacedList    *paced_lines;
+  int              line_height;    /* a row of the lines, once one was measured */
   GtkWidget       *lines_scroller;
   GtkWidget       *results_box;
   AdwActionRow    *regular_row;
@@ -468,6 +469,32 @@ show_warnings (SsaOfferBuilder *self,
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_list), n > 0);
 }
 
+/* The lines' scroller is as tall as its rows, up to its maximum (540 pixels), whatever
+ * height the pane gives: the pane's viewport gives its page the minimum height, and a list
+ * view's minimum is a row or less. The rows are all of one height (their texts have a fixed
+ * number of lines), measured on the first row there is; until then a row is taken to be
+ * 56 pixels. */
+#define LINES_MAX_HEIGHT 540
+#define LINE_HEIGHT_GUESS 56
+
+static void
+fit_lines (SsaOfferBuilder *self,
+           guint            n_lines)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->lines_view));
+  int height = 0;
+
+  if (row != NULL && gtk_widget_get_visible (row))
+    gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  if (height > 0)
+    self->line_height = height;
+  /* One pixel a row for the separators. */
+  height = (self->line_height > 0 ? self->line_height : LINE_HEIGHT_GUESS) + 1;
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->lines_scroller),
+                                              (int) MIN ((gint64) n_lines * height,
+                                                         LINES_MAX_HEIGHT));
+}
+
 /* Shows @offer's lines (none for no offer). The rows are kept and given their new lines:
  * a row whose line changed notifies its texts and only its widgets, if it has any, show
  * them again. Lines are added or removed at the end only when their number changes. A
@@ -500,6 +527,7 @@ show_lines (SsaOfferBuilder *self,
   else if (n_lines < n_shown)
     g_list_store_splice (self->lines_store, n_lines, n_shown - n_lines, NULL, 0);
   gtk_widget_set_visible (self->lines_scroller, n_lines > 0);
+  fit_lines (self, n_lines);
 }
 
 static void
