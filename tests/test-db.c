@@ -1887,6 +1887,78 @@ test_offer_accept_lapsed (Fixture       *f,
   g_assert_null (strstr (next->snapshot, "\"segment\" : \"backpay\""));
 }
 
+/* An offer with alternatives is accepted as one of them: its end becomes the SSA's, what
+ * was chosen is kept with the offer and in its history, and a revision keeps them. */
+static void
+test_offer_accept_alternative (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = import_sample (f, "lapsed.json");
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autoptr(SsaDbOffer) revision = NULL;
+  g_autoptr(SsaDbOffer) accepted = NULL;
+  g_autoptr(SsaOffer) computed = NULL;
+  g_autoptr(SsaInstallation) installation = NULL;
+  SsaOfferRequest request;
+  SsaOfferRequest stored;
+  GDate day = test_date ("2026-11-28");
+  const SsaDbOfferStatusChange *last;
+
+  ssa_offer_request_init (&request);
+  request.today = day;
+  g_assert_true (ssa_offer_alternative_parse ("months=36,billing=quarterly",
+                                              &request.alternatives[0], NULL));
+  g_assert_true (ssa_offer_alternative_parse ("end=2029-12-31", &request.alternatives[1], NULL));
+  request.n_alternatives = 2;
+  offer = ssa_db_create_offer (f->db, id, &request, &day, 0, &computed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (offer->n_alternatives, ==, 3);
+  g_assert_cmpuint (ssa_offer_get_n_alternatives (computed), ==, 3);
+  g_assert_nonnull (strstr (offer->snapshot, "\"alternatives\""));
+  g_assert_true (ssa_db_offer_get_request (offer, &stored, &error));
+  g_assert_cmpuint (stored.n_alternatives, ==, 2);
+  g_assert_cmpint (stored.alternatives[0].months, ==, 36);
+  test_assert_date (&stored.alternatives[1].end, "2029-12-31");
+
+  set_status (f, offer->number, SSA_OFFER_STATUS_SENT, "2026-11-28");
+
+  /* Without a choice, and with one the offer does not have: refused, nothing changed. */
+  g_assert_false (ssa_db_set_offer_status (f->db, offer->number, SSA_OFFER_STATUS_ACCEPTED,
+                                           &day, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "choose"));
+  g_clear_error (&error);
+  g_assert_false (ssa_db_accept_offer (f->db, offer->number, 4, &day, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "4"));
+  g_clear_error (&error);
+  g_assert_cmpint (stored_status (f, offer->number), ==, SSA_OFFER_STATUS_SENT);
+
+  /* The revision asks the same alternatives again. */
+  revision = ssa_db_revise_offer (f->db, offer->number, &stored, &day, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revision->n_alternatives, ==, 3);
+  set_status (f, revision->number, SSA_OFFER_STATUS_SENT, "2026-11-28");
+
+  g_assert_true (ssa_db_accept_offer (f->db, revision->number, 2, &day, &error));
+  g_assert_no_error (error);
+  installation = ssa_db_load_installation (f->db, id, &error);
+  g_assert_no_error (error);
+  /* Alternative 2: 36 months from 2026-11-28. */
+  test_assert_date (&ssa_offer_get_alternative (computed, 2)->end, "2029-11-27");
+  test_assert_date (ssa_installation_get_ssa_expiry (installation), "2029-11-27");
+
+  accepted = ssa_db_load_offer (f->db, revision->number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (accepted->accepted_alternative, ==, 2);
+  last = g_ptr_array_index (accepted->history, accepted->history->len - 1);
+  g_assert_cmpint (last->status, ==, SSA_OFFER_STATUS_ACCEPTED);
+  g_assert_cmpuint (last->alternative, ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT accepted_alternative FROM offers "
+                                     "WHERE number = '2026-0001-R2'"), ==, 2);
+}
+
 static void
 test_offer_accept_coterming (Fixture       *f,
                              gconstpointer  data)
@@ -2442,6 +2514,7 @@ main (int    argc,
   ADD ("/db/offers/request-damaged", test_offer_request_damaged, NULL);
   ADD ("/db/offers/accept-lapsed", test_offer_accept_lapsed, NULL);
   ADD ("/db/offers/accept-coterming", test_offer_accept_coterming, NULL);
+  ADD ("/db/offers/accept-alternative", test_offer_accept_alternative, NULL);
   ADD ("/db/offers/validity/chosen", test_offer_validity_chosen, NULL);
   ADD ("/db/offers/validity/default", test_offer_validity_default, NULL);
   ADD ("/db/offers/validity/revise", test_offer_validity_revise, NULL);
