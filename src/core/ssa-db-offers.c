@@ -365,6 +365,10 @@ offer_from_row (SsaDbStmt *stmt,
   offer->price_list_id = ssa_db_column_text (stmt, 14);
   offer->currency = ssa_db_column_text (stmt, 15);
   offer->total = sqlite3_column_int64 (stmt, 16);
+  for (guint i = 0; i < SSA_OFFER_MAX_ALTERNATIVES; i++)
+    g_date_clear (&offer->alternative_end[i], 1);
+  offer->alternative_end[0] = offer->period_end;
+  offer->alternative_total[0] = offer->total;
   if (full)
     {
       offer->request = ssa_db_column_text (stmt, 17);
@@ -828,6 +832,34 @@ has_alternatives (SsaDb *self)
   return ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_ALTERNATIVES;
 }
 
+/* The end and total of each alternative from the second on, for the window's choice. */
+static void
+read_alternative_summary (SsaDbOffer *offer,
+                          const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *array;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    return;
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array) && i + 1 < SSA_OFFER_MAX_ALTERNATIVES; i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      JsonObject *object;
+      JsonNode *total;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        continue;
+      object = json_node_get_object (item);
+      read_request_date (object, "end", &offer->alternative_end[i + 1]);
+      total = json_object_get_member (object, "total");
+      if (total == NULL || !ssa_decimal_from_json (total, &offer->alternative_total[i + 1], NULL))
+        offer->alternative_total[i + 1] = 0;
+    }
+}
+
 /* Reads how many alternatives the offers in @by_id have and which was accepted. */
 static gboolean
 load_alternatives (SsaDb       *self,
@@ -840,10 +872,10 @@ load_alternatives (SsaDb       *self,
 
   stmt = ssa_db_prepare (self,
                          offer_id > 0
-                         ? "SELECT id, json_array_length (alternatives), accepted_alternative "
-                           "FROM offers WHERE id = ?"
-                         : "SELECT id, json_array_length (alternatives), accepted_alternative "
-                           "FROM offers WHERE alternatives IS NOT NULL "
+                         ? "SELECT id, json_array_length (alternatives), accepted_alternative, "
+                           "alternatives FROM offers WHERE id = ?"
+                         : "SELECT id, json_array_length (alternatives), accepted_alternative, "
+                           "alternatives FROM offers WHERE alternatives IS NOT NULL "
                            "OR accepted_alternative IS NOT NULL", error);
   if (stmt == NULL)
     return FALSE;
@@ -859,6 +891,7 @@ load_alternatives (SsaDb       *self,
       offer->n_alternatives = 1 + (guint) CLAMP (sqlite3_column_int (stmt, 1), 0,
                                                  SSA_OFFER_MAX_ALTERNATIVES - 1);
       offer->accepted_alternative = (guint) MAX (sqlite3_column_int (stmt, 2), 0);
+      read_alternative_summary (offer, (const char *) sqlite3_column_text (stmt, 3));
     }
   return rc != 0;
 }
@@ -1141,9 +1174,10 @@ alternatives_to_json (const SsaOffer *offer,
       g_autoptr(GArray) paid = paid_licences (alternative, licence_ids);
       g_autofree char *end = ssa_date_to_iso (&alternative->end);
       g_autofree char *ids = ids_to_json (paid);
+      g_autofree char *total = ssa_decimal_to_string (alternative->totals.total);
 
-      g_string_append_printf (json, "%s{\"end\":\"%s\",\"paid\":%s}", n > 2 ? "," : "",
-                              end, ids);
+      g_string_append_printf (json, "%s{\"end\":\"%s\",\"total\":\"%s\",\"paid\":%s}",
+                              n > 2 ? "," : "", end, total, ids);
     }
   g_string_append_c (json, ']');
   return g_string_free (json, FALSE);

@@ -329,6 +329,9 @@ typedef struct
                                      * none besides (docs/rules.md, "Alternatives") */
   guint           accepted_alternative; /* the alternative accepted, from 1; 0 when none was
                                      * chosen (not accepted, or no alternatives) */
+  GDate           alternative_end[SSA_OFFER_MAX_ALTERNATIVES];   /* alternative N at N - 1;
+                                     * the first is period_end */
+  gint64          alternative_total[SSA_OFFER_MAX_ALTERNATIVES]; /* likewise, with total */
 } SsaDbOffer;
 
 void            ssa_db_offer_free          (SsaDbOffer      *offer);
