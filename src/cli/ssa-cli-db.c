@@ -1261,6 +1261,14 @@ offer_export (int    argc,
       status = SSA_CLI_USAGE;
       goto out;
     }
+  if (options.alternatives != NULL)
+    {
+      ssa_cli_usage_error ("offer export", _("--alternative goes with quote, offer create and "
+                                             "offer revise: a stored offer keeps its "
+                                             "alternatives"));
+      status = SSA_CLI_USAGE;
+      goto out;
+    }
   status = ssa_cli_quote_options_check (&options, "offer export");
   if (status != SSA_CLI_OK)
     goto out;
