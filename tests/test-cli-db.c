@@ -1471,6 +1471,109 @@ assert_same_documents (const Fixture *f,
  * changed since (the profile, the installation, the current price list), in the offer's
  * language unless --lang says otherwise; an offer stored before the seller was kept shows
  * the profile as it is now, and says so. */
+/* The members of computation @n of an offer's JSON (1: the offer's own, else
+ * alternatives[n - 2]), written out again. */
+static char *
+alternative_member (JsonNode   *offer,
+                    guint       n,
+                    const char *member)
+{
+  JsonObject *object = json_node_get_object (offer);
+
+  if (n > 1)
+    object = json_array_get_object_element (json_object_get_array_member (object,
+                                                                          "alternatives"),
+                                            n - 2);
+  return json_to_string (json_object_get_member (object, member), TRUE);
+}
+
+/* --alternative: each alternative is the offer its terms make alone (the same lines and
+ * totals as an offer made with them), a bad SPEC is a usage error naming it, and accepting
+ * takes the alternative, whose end becomes the installation's SSA end. */
+static void
+test_offer_alternatives (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const terms[][4] = {
+    { "--months", "36", "--billing", "quarterly" },
+    { "--end", "2029-12-31", NULL, NULL },
+  };
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) offer = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *pdf = NULL;
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
+       "2026-11-28", "--alternative", "weeks=3");
+  assert_usage (&run);
+  g_assert_nonnull (strstr (run.err, "weeks=3"));
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
+       "2026-11-28", "--alternative", "months=12,billing=weekly");
+  assert_usage (&run);
+  g_assert_nonnull (strstr (run.err, "billing=weekly"));
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM offers"), ==, 0);
+
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
+       "2026-11-28", "--alternative", "months=36,billing=quarterly", "--alternative",
+       "end=2029-12-31", "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  offer = parse_json (run.out);
+  number = g_strdup (member_string (json_node_get_object (offer), "number"));
+
+  for (guint n = 2; n <= 3; n++)
+    {
+      const char * const *t = terms[n - 2];
+      g_autoptr(JsonNode) alone = NULL;
+      static const char * const members[] = { "period", "billing", "lines", "totals" };
+
+      if (t[2] != NULL)
+        RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
+             "2026-11-28", t[0], t[1], t[2], t[3], "--json", "-");
+      else
+        RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
+             "2026-11-28", t[0], t[1], "--json", "-");
+      g_assert_cmpint (run.status, ==, 0);
+      alone = parse_json (run.out);
+      g_assert_false (json_object_has_member (json_node_get_object (alone), "alternatives"));
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        {
+          g_autofree char *a = alternative_member (offer, n, members[m]);
+          g_autofree char *b = alternative_member (alone, 1, members[m]);
+
+          g_assert_cmpstr (a, ==, b);
+        }
+    }
+
+  /* The PDF offers them side by side, with the instruction to choose one. */
+  RUN (f, &run, "--db", "@DB", "offer", "export", number, "--pdf", "@D/alternatives.pdf",
+       "--lang", "nb");
+  g_assert_cmpint (run.status, ==, 0);
+  pdf = pdf_text (f, "alternatives.pdf");
+  if (pdf != NULL)
+    {
+      g_assert_nonnull (strstr (pdf, "Alternativ 1"));
+      g_assert_nonnull (strstr (pdf, "Alternativ 2"));
+      g_assert_nonnull (strstr (pdf, "Alternativ 3"));
+      g_assert_nonnull (strstr (pdf, "Velg ett av alternativene"));
+    }
+
+  RUN (f, &run, "--db", "@DB", "offer", "status", number, "sent");
+  g_assert_cmpint (run.status, ==, 0);
+  RUN (f, &run, "--db", "@DB", "offer", "status", number, "accepted");
+  assert_usage (&run);
+  g_assert_nonnull (strstr (run.err, "--alternative"));
+  RUN (f, &run, "--db", "@DB", "offer", "status", number, "accepted", "--alternative", "4");
+  assert_refused (&run, "no alternative 4");
+  RUN (f, &run, "--db", "@DB", "offer", "status", number, "accepted", "--alternative", "3");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (db_int (f->db, "SELECT ssa_expiry = '2029-12-31' FROM installations "
+                                  "WHERE id = 1"), ==, 1);
+  g_assert_cmpint (db_int (f->db, "SELECT accepted_alternative FROM offers WHERE id = 1"), ==, 3);
+}
+
 static void
 test_offer_export (Fixture       *f,
                    gconstpointer  data)
@@ -1788,6 +1891,7 @@ main (int    argc,
   ADD ("/cli-db/offer-export/after-failure", test_offer_documents_fail);
   ADD ("/cli-db/limits", test_limits);
   ADD ("/cli-db/offer-co-term", test_offer_co_term);
+  ADD ("/cli-db/offer-alternatives", test_offer_alternatives);
 
 #undef ADD
 

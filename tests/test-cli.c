@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -1273,6 +1274,83 @@ test_check_price_list_duplicate (Fixture       *f,
   assert_contains (run.err, "duplicate");
 }
 
+/* The member @member of computation @n of the offer JSON @text (1: its own, else
+ * alternatives[n - 2]), written out again. */
+static char *
+computation_member (const char *text,
+                    guint       n,
+                    const char *member)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  object = json_node_get_object (json_parser_get_root (parser));
+  if (n > 1)
+    object = json_array_get_object_element (json_object_get_array_member (object,
+                                                                          "alternatives"),
+                                            n - 2);
+  return json_to_string (json_object_get_member (object, member), TRUE);
+}
+
+/* quote --alternative: each alternative is, member for member, the quote made with its
+ * terms; a refused alternative refuses the quote, naming it; the text lists them. */
+static void
+test_quote_alternatives (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const args[] = {
+    QUOTE_LAPSED, "--discount", "5", "--alternative", "months=36,billing=quarterly",
+    "--alternative", "end=2029-12-31,billing=annual", "--json", "-", NULL,
+  };
+  static const char * const alone[][20] = {
+    { QUOTE_LAPSED, "--discount", "5", "--months", "36", "--billing", "quarterly", "--json",
+      "-", NULL },
+    { QUOTE_LAPSED, "--discount", "5", "--end", "2029-12-31", "--billing", "annual", "--json",
+      "-", NULL },
+  };
+  static const char * const members[] = { "period", "billing", "lines", "totals", "warnings",
+                                          "terms" };
+  static const char * const refused[] = { QUOTE_LAPSED, "--alternative", "co-term", NULL };
+  static const char * const text_args[] = { QUOTE_LAPSED, "--alternative", "months=24", NULL };
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *offer = NULL;
+
+  if (!run_cli (f, args, &run))
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  offer = g_strdup (run.out);
+  for (guint n = 2; n <= 3; n++)
+    {
+      g_auto(TestCliRun) single = { 0, };
+
+      if (!run_cli (f, alone[n - 2], &single))
+        return;
+      g_assert_cmpint (single.status, ==, 0);
+      g_assert_null (strstr (single.out, "\"alternatives\""));
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        {
+          g_autofree char *a = computation_member (offer, n, members[m]);
+          g_autofree char *b = computation_member (single.out, 1, members[m]);
+
+          g_assert_cmpstr (a, ==, b);
+        }
+    }
+
+  /* The lapsed sample's SSA has ended: a top-up alternative is refused, and so the quote. */
+  if (!run_cli (f, refused, &run))
+    return;
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  assert_contains (run.err, "alternative 2: ");
+
+  if (!run_cli (f, text_args, &run))
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "Alternatives (each a complete offer; the customer chooses one):");
+  assert_contains (run.out, "  2. 2026-11-28 – 2028-11-27");
+}
+
 static void
 add_test (const char    *path,
           gconstpointer  data,
@@ -1325,6 +1403,7 @@ main (int   argc,
   add_test ("/cli/help/months-range", NULL, test_help_months_range);
   add_test ("/cli/help/quote", NULL, test_help_quote);
   add_test ("/cli/help/quote-all", NULL, test_help_quote_all);
+  add_test ("/cli/quote/alternatives", NULL, test_quote_alternatives);
   add_test ("/cli/help/check-price-list", NULL, test_help_check_price_list);
   add_test ("/cli/check-price-list/sample", NULL, test_check_price_list_sample);
   add_test ("/cli/check-price-list/broken", NULL, test_check_price_list_broken);

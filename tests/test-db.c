@@ -330,6 +330,74 @@ test_busy_wait (Fixture       *f,
   "CREATE INDEX installations_renewals ON installations (deployment, ssa_expiry, customer_id," \
   "  name) WHERE ssa_expiry IS NOT NULL AND archived = 0;"
 
+/* Version 4: version 3 with the register's states and the offers' history. */
+#define SCHEMA_4_SQL \
+  SCHEMA_3_SQL \
+  "CREATE TABLE offers_register (" \
+  "  id              INTEGER PRIMARY KEY," \
+  "  year            INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999)," \
+  "  seq             INTEGER NOT NULL CHECK (seq >= 1)," \
+  "  revision        INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1)," \
+  "  number          TEXT NOT NULL UNIQUE," \
+  "  installation_id INTEGER NOT NULL REFERENCES installations (id) ON DELETE RESTRICT," \
+  "  price_list_id   INTEGER NOT NULL REFERENCES price_lists (id) ON DELETE RESTRICT," \
+  "  status          TEXT NOT NULL DEFAULT 'draft'" \
+  "                  CHECK (status IN ('draft', 'sent', 'accepted', 'declined', 'superseded'," \
+  "                                    'revised'))," \
+  "  created         TEXT NOT NULL " "CHECK (created IS NULL OR (length(created) = 10 AND date(created) = created))" "," \
+  "  valid_until     TEXT NOT NULL " "CHECK (valid_until IS NULL OR (length(valid_until) = 10 AND date(valid_until) = valid_until))" "," \
+  "  period_start    TEXT NOT NULL " "CHECK (period_start IS NULL OR (length(period_start) = 10 AND date(period_start) = period_start))" "," \
+  "  period_end      TEXT NOT NULL " "CHECK (period_end IS NULL OR (length(period_end) = 10 AND date(period_end) = period_end))" "," \
+  "  currency        TEXT NOT NULL," \
+  "  total           INTEGER NOT NULL CHECK (total >= 0)," \
+  "  request         TEXT NOT NULL," \
+  "  inventory       TEXT NOT NULL," \
+  "  snapshot        TEXT NOT NULL," \
+  "  paid_licences   TEXT NOT NULL DEFAULT '[]'," \
+  "  created_at      TEXT NOT NULL DEFAULT " "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))" "," \
+  "  status_changed_at TEXT," \
+  "  seller          TEXT," \
+  "  seller_logo     BLOB," \
+  "  UNIQUE (year, seq, revision)" \
+  ");" \
+  "INSERT INTO offers_register (id, year, seq, revision, number, installation_id," \
+  "  price_list_id, status, created, valid_until, period_start, period_end, currency, total," \
+  "  request, inventory, snapshot, paid_licences, created_at, status_changed_at, seller," \
+  "  seller_logo)" \
+  "  SELECT id, year, seq, revision, number, installation_id, price_list_id, status, created," \
+  "  valid_until, period_start, period_end, currency, total, request, inventory, snapshot," \
+  "  paid_licences, created_at, status_changed_at, seller, seller_logo FROM offers;" \
+  "DROP TABLE offers;" \
+  "ALTER TABLE offers_register RENAME TO offers;" \
+  "CREATE INDEX offers_installation ON offers (installation_id);" \
+  "CREATE TRIGGER offers_immutable BEFORE UPDATE OF year, seq, revision, number," \
+  "  installation_id, price_list_id, created, valid_until, period_start, period_end," \
+  "  currency, total, request, inventory, snapshot, paid_licences, seller, seller_logo" \
+  "  ON offers" \
+  "  BEGIN SELECT RAISE (ABORT, 'an offer never changes: make a revision'); END;" \
+  "CREATE TRIGGER offers_kept BEFORE DELETE ON offers" \
+  "  BEGIN SELECT RAISE (ABORT, 'offers are never deleted'); END;" \
+  "CREATE TABLE offer_status_changes (" \
+  "  id          INTEGER PRIMARY KEY," \
+  "  offer_id    INTEGER NOT NULL REFERENCES offers (id) ON DELETE RESTRICT," \
+  "  status      TEXT NOT NULL" \
+  "              CHECK (status IN ('draft', 'sent', 'accepted', 'declined', 'superseded'," \
+  "                                'revised'))," \
+  "  changed_at  TEXT NOT NULL," \
+  "  user_name   TEXT," \
+  "  caused_by   TEXT" \
+  ");" \
+  "CREATE INDEX offer_status_changes_offer ON offer_status_changes (offer_id, id);" \
+  "CREATE TRIGGER offer_status_changes_kept BEFORE UPDATE ON offer_status_changes" \
+  "  BEGIN SELECT RAISE (ABORT, 'the history of an offer never changes'); END;" \
+  "CREATE TRIGGER offer_status_changes_not_deleted BEFORE DELETE ON offer_status_changes" \
+  "  BEGIN SELECT RAISE (ABORT, 'the history of an offer never changes'); END;" \
+  "INSERT INTO offer_status_changes (offer_id, status, changed_at)" \
+  "  SELECT id, 'draft', created_at FROM offers ORDER BY id;" \
+  "INSERT INTO offer_status_changes (offer_id, status, changed_at)" \
+  "  SELECT id, status, coalesce(status_changed_at, created_at) FROM offers" \
+  "  WHERE status != 'draft' ORDER BY id;"
+
 /* Databases as earlier versions of SSA Desk left them: index N is the complete SQL of
  * schema version N as released (version 0: an SQLite file without tables). A migration
  * added later appends the schema it migrates from here. */
@@ -338,6 +406,7 @@ static const char * const earlier_schemas[] = {
   SCHEMA_1_SQL " PRAGMA user_version = 1;",
   SCHEMA_2_SQL " PRAGMA user_version = 2;",
   SCHEMA_3_SQL " PRAGMA user_version = 3;",
+  SCHEMA_4_SQL " PRAGMA user_version = 4;",
 };
 
 /* Returns: (transfer full): the complete SQL of schema version @version as released */
@@ -1904,6 +1973,78 @@ test_offer_accept_lapsed (Fixture       *f,
   g_assert_null (strstr (next->snapshot, "\"segment\" : \"backpay\""));
 }
 
+/* An offer with alternatives is accepted as one of them: its end becomes the SSA's, what
+ * was chosen is kept with the offer and in its history, and a revision keeps them. */
+static void
+test_offer_accept_alternative (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = import_sample (f, "lapsed.json");
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autoptr(SsaDbOffer) revision = NULL;
+  g_autoptr(SsaDbOffer) accepted = NULL;
+  g_autoptr(SsaOffer) computed = NULL;
+  g_autoptr(SsaInstallation) installation = NULL;
+  SsaOfferRequest request;
+  SsaOfferRequest stored;
+  GDate day = test_date ("2026-11-28");
+  const SsaDbOfferStatusChange *last;
+
+  ssa_offer_request_init (&request);
+  request.today = day;
+  g_assert_true (ssa_offer_alternative_parse ("months=36,billing=quarterly",
+                                              &request.alternatives[0], NULL));
+  g_assert_true (ssa_offer_alternative_parse ("end=2029-12-31", &request.alternatives[1], NULL));
+  request.n_alternatives = 2;
+  offer = ssa_db_create_offer (f->db, id, &request, &day, 0, &computed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (offer->n_alternatives, ==, 3);
+  g_assert_cmpuint (ssa_offer_get_n_alternatives (computed), ==, 3);
+  g_assert_nonnull (strstr (offer->snapshot, "\"alternatives\""));
+  g_assert_true (ssa_db_offer_get_request (offer, &stored, &error));
+  g_assert_cmpuint (stored.n_alternatives, ==, 2);
+  g_assert_cmpint (stored.alternatives[0].months, ==, 36);
+  test_assert_date (&stored.alternatives[1].end, "2029-12-31");
+
+  set_status (f, offer->number, SSA_OFFER_STATUS_SENT, "2026-11-28");
+
+  /* Without a choice, and with one the offer does not have: refused, nothing changed. */
+  g_assert_false (ssa_db_set_offer_status (f->db, offer->number, SSA_OFFER_STATUS_ACCEPTED,
+                                           &day, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "choose"));
+  g_clear_error (&error);
+  g_assert_false (ssa_db_accept_offer (f->db, offer->number, 4, &day, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "4"));
+  g_clear_error (&error);
+  g_assert_cmpint (stored_status (f, offer->number), ==, SSA_OFFER_STATUS_SENT);
+
+  /* The revision asks the same alternatives again. */
+  revision = ssa_db_revise_offer (f->db, offer->number, &stored, &day, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revision->n_alternatives, ==, 3);
+  set_status (f, revision->number, SSA_OFFER_STATUS_SENT, "2026-11-28");
+
+  g_assert_true (ssa_db_accept_offer (f->db, revision->number, 2, &day, &error));
+  g_assert_no_error (error);
+  installation = ssa_db_load_installation (f->db, id, &error);
+  g_assert_no_error (error);
+  /* Alternative 2: 36 months from 2026-11-28. */
+  test_assert_date (&ssa_offer_get_alternative (computed, 2)->end, "2029-11-27");
+  test_assert_date (ssa_installation_get_ssa_expiry (installation), "2029-11-27");
+
+  accepted = ssa_db_load_offer (f->db, revision->number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (accepted->accepted_alternative, ==, 2);
+  last = g_ptr_array_index (accepted->history, accepted->history->len - 1);
+  g_assert_cmpint (last->status, ==, SSA_OFFER_STATUS_ACCEPTED);
+  g_assert_cmpuint (last->alternative, ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT accepted_alternative FROM offers "
+                                     "WHERE number = '2026-0001-R2'"), ==, 2);
+}
+
 static void
 test_offer_accept_coterming (Fixture       *f,
                              gconstpointer  data)
@@ -2461,6 +2602,7 @@ main (int    argc,
   ADD ("/db/offers/request-damaged", test_offer_request_damaged, NULL);
   ADD ("/db/offers/accept-lapsed", test_offer_accept_lapsed, NULL);
   ADD ("/db/offers/accept-coterming", test_offer_accept_coterming, NULL);
+  ADD ("/db/offers/accept-alternative", test_offer_accept_alternative, NULL);
   ADD ("/db/offers/validity/chosen", test_offer_validity_chosen, NULL);
   ADD ("/db/offers/validity/default", test_offer_validity_default, NULL);
   ADD ("/db/offers/validity/revise", test_offer_validity_revise, NULL);

@@ -877,6 +877,161 @@ test_co_term_equals_end (void)
   g_assert_cmpuint (n_compared, >=, 3 * 4 * SSA_N_BILLINGS);
 }
 
+/* The JSON members of one computation, as written (docs/formats.md): the offer's own with
+ * @n 1, else those of alternatives[@n - 2]. */
+static char *
+computation_json (const char *json,
+                  guint       n,
+                  const char *member)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  object = json_node_get_object (json_parser_get_root (parser));
+  if (n > 1)
+    object = json_array_get_object_element (json_object_get_array_member (object,
+                                                                          "alternatives"),
+                                            n - 2);
+  return json_to_string (json_object_get_member (object, member), TRUE);
+}
+
+/* Each alternative is the offer its terms make alone: the same period, lines and totals,
+ * none summed with another; the JSON reads back with them, and without them as before. */
+static void
+test_alternatives_equal_separate_offers (void)
+{
+  g_autoptr(SsaPriceList) price_list = price_list_new (NULL);
+  static const char * const specs[] = { "months=36,billing=quarterly", "end=2027-12-31",
+                                        "co-term,billing=annual" };
+  static const char * const days[] = { "2027-01-01", "2027-03-15", "2027-06-30" };
+
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    {
+      g_autoptr(SsaInventory) inventory =
+        appliance_new ("2027-12-31",
+                       EXAMPLE_LINES ", { \"code\": \"02-00039-101\", \"quantity\": 3, "
+                       "\"added_on\": \"2027-01-20\" }");
+      SsaOfferRequest request = request_new (days[d], NULL, NULL, 0);
+      g_autoptr(SsaOffer) offer = NULL;
+      g_autoptr(SsaOffer) read_back = NULL;
+      g_autoptr(SsaOffer) copy = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = NULL;
+      g_autofree char *json_again = NULL;
+      g_autofree char *copy_json = NULL;
+
+      request.discount_percent = 500;
+      for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+        {
+          g_assert_true (ssa_offer_alternative_parse (specs[i],
+                                                      &request.alternatives[i], &error));
+          g_assert_no_error (error);
+        }
+      request.n_alternatives = G_N_ELEMENTS (specs);
+
+      offer = ssa_offer_compute (price_list, inventory, &request, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ssa_offer_get_n_alternatives (offer), ==, 4);
+      json = ssa_offer_to_json (offer);
+
+      for (guint n = 1; n <= 4; n++)
+        {
+          SsaOfferRequest alone;
+          g_autoptr(SsaOffer) separate = NULL;
+          g_autofree char *separate_json = NULL;
+          const SsaOffer *alternative = ssa_offer_get_alternative (offer, n);
+          static const char * const members[] = { "period", "billing", "lines", "totals",
+                                                  "terms" };
+
+          if (n == 1)
+            alone = request;
+          else
+            ssa_offer_alternative_apply (&request, &request.alternatives[n - 2], &alone);
+          alone.n_alternatives = 0;
+          separate = ssa_offer_compute (price_list, inventory, &alone, &error);
+          g_assert_no_error (error);
+          g_assert_cmpint (alternative->totals.total, ==, separate->totals.total);
+          g_assert_cmpint (alternative->totals.net, ==, separate->totals.net);
+          g_assert_cmpint (g_date_compare (&alternative->end, &separate->end), ==, 0);
+          separate_json = ssa_offer_to_json (separate);
+          for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+            {
+              g_autofree char *a = computation_json (json, n, members[m]);
+              g_autofree char *b = computation_json (separate_json, 1, members[m]);
+
+              g_assert_cmpstr (a, ==, b);
+            }
+        }
+      /* Alternatives differ: 36 months cost more than 12, and none adds another's. */
+      g_assert_cmpint (ssa_offer_get_alternative (offer, 2)->totals.total, >,
+                       offer->totals.total);
+      g_assert_cmpint (g_date_compare (&ssa_offer_get_alternative (offer, 3)->end,
+                                       &inventory->ssa_expiry), ==, 0);
+
+      read_back = ssa_offer_new_from_json (json, strlen (json), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ssa_offer_get_n_alternatives (read_back), ==, 4);
+      json_again = ssa_offer_to_json (read_back);
+      g_assert_cmpstr (json_again, ==, json);
+      copy = ssa_offer_copy (offer);
+      copy_json = ssa_offer_to_json (copy);
+      g_assert_cmpstr (copy_json, ==, json);
+    }
+}
+
+/* An offer without alternatives is written as before (no "alternatives" member) and such a
+ * document reads back with none. */
+static void
+test_alternatives_old_form (void)
+{
+  g_autoptr(SsaPriceList) price_list = price_list_new (NULL);
+  g_autoptr(SsaInventory) inventory = appliance_new ("2027-12-31", EXAMPLE_LINES);
+  SsaOfferRequest request = request_new ("2027-03-15", NULL, NULL, 0);
+  g_autoptr(SsaOffer) offer = ssa_offer_compute (price_list, inventory, &request, NULL);
+  g_autoptr(SsaOffer) read_back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = ssa_offer_to_json (offer);
+
+  g_assert_null (strstr (json, "alternatives"));
+  read_back = ssa_offer_new_from_json (json, strlen (json), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ssa_offer_get_n_alternatives (read_back), ==, 1);
+  g_assert_true (ssa_offer_get_alternative (read_back, 1) == read_back);
+}
+
+/* A SPEC is refused naming its bad part. */
+static void
+test_alternatives_bad_spec (void)
+{
+  static const struct
+  {
+    const char *spec;
+    const char *named;
+  } cases[] = {
+    { "weeks=3", "weeks=3" },
+    { "months=0", "months=0" },
+    { "months=121", "months=121" },
+    { "end=2029-02-30", "end=2029-02-30" },
+    { "billing=weekly", "billing=weekly" },
+    { "months=12,end=2029-01-01", "give one of them" },
+    { "billing=annual,billing=once", "billing" },
+    { "co-term=yes", "co-term=yes" },
+    { "", "give at least one" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      SsaOfferAlternative alternative;
+
+      g_test_message ("%s", cases[i].spec);
+      g_assert_false (ssa_offer_alternative_parse (cases[i].spec, &alternative, &error));
+      g_assert_error (error, SSA_ERROR, SSA_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, cases[i].named));
+    }
+}
+
 /* Only the new lines are charged: the lines covered to the expiry show as covered. */
 static void
 test_co_term_charges_only_new_lines (void)
@@ -2538,6 +2693,10 @@ main (int   argc,
   g_test_add_func ("/offer/co-term/only-new-lines", test_co_term_charges_only_new_lines);
   g_test_add_func ("/offer/co-term/refused", test_co_term_refused);
   g_test_add_func ("/offer/co-term/wanted", test_co_term_wanted);
+  g_test_add_func ("/offer/alternatives/equal-separate-offers",
+                   test_alternatives_equal_separate_offers);
+  g_test_add_func ("/offer/alternatives/old-form", test_alternatives_old_form);
+  g_test_add_func ("/offer/alternatives/bad-spec", test_alternatives_bad_spec);
   g_test_add_func ("/offer/example/3-co-terming", test_example_3);
   g_test_add_func ("/offer/example/3-json", test_example_3_json);
 

@@ -1126,6 +1126,79 @@ test_offers (Fixture       *f,
     g_assert_cmpint (g_date_compare (ssa_installation_get_ssa_expiry (installation),
                                      &stored->period_end), ==, 0);
   }
+
+  /* An offer with alternatives: the register says so, and accepting lists them with a
+   * choice; "Accept" waits for it, and the chosen alternative's end becomes the SSA's. */
+  {
+    gint64 *id = g_hash_table_lookup (f->ids, "renewal-in-time.json");
+    g_autoptr(SsaDbOffer) alternatives = NULL;
+    g_autoptr(SsaDbOffer) accepted = NULL;
+    SsaOfferRequest request;
+    AdwMessageDialog *dialog;
+    GtkWidget *child;
+    GtkWidget *second;
+    SsaInstallation *installation;
+    guint n_choices = 0;
+
+    g_assert_nonnull (id);
+    ssa_offer_request_init (&request);
+    request.today = f->today;
+    g_assert_true (ssa_offer_alternative_parse ("months=36,billing=quarterly",
+                                                &request.alternatives[0], NULL));
+    request.n_alternatives = 1;
+    alternatives = ssa_db_create_offer (f->db, *id, &request, &f->today, 0, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (ssa_db_set_offer_status (f->db, alternatives->number, SSA_OFFER_STATUS_SENT,
+                                            &f->today, &error));
+    g_assert_no_error (error);
+    ssa_offers_page_reload (SSA_OFFERS_PAGE (page));
+    g_assert_true (wait_for (item_has_status,
+                             &(StatusWait) { model, alternatives->number, "sent" }));
+    select_offer (selection, alternatives->number);
+    spin (200);
+    assert_history_shows (page, "2 alternatives");
+
+    g_ptr_array_set_size (f->calls, 0);
+    g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "accepted"));
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
+    child = adw_message_dialog_get_extra_child (dialog);
+    g_assert_nonnull (child);
+    second = NULL;
+    for (GtkWidget *button = gtk_widget_get_first_child (child); button != NULL;
+         button = gtk_widget_get_next_sibling (button))
+      {
+        g_assert_true (GTK_IS_CHECK_BUTTON (button));
+        g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (button)));
+        if (++n_choices == 2)
+          second = button;
+      }
+    g_assert_cmpuint (n_choices, ==, 2);
+    g_assert_nonnull (strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (second)),
+                              "Alternative 2"));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (second), TRUE);
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "accept"));
+    adw_message_dialog_response (dialog, "accept");
+    gtk_window_close (GTK_WINDOW (dialog));
+    toast = wait_for_call (f, "show-toast:");
+    g_assert_nonnull (strstr (toast, "accepted"));
+
+    accepted = ssa_db_load_offer (f->db, alternatives->number, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (accepted->status, ==, SSA_OFFER_STATUS_ACCEPTED);
+    g_assert_cmpuint (accepted->accepted_alternative, ==, 2);
+    g_assert_cmpint (g_date_compare (&accepted->alternative_end[1], &accepted->period_end), >, 0);
+    installation = ssa_repository_find_installation (f->repository, *id);
+    g_assert_nonnull (installation);
+    g_assert_true (wait_for (item_has_status,
+                             &(StatusWait) { model, alternatives->number, "accepted" }));
+    g_assert_cmpint (g_date_compare (ssa_installation_get_ssa_expiry (installation),
+                                     &accepted->alternative_end[1]), ==, 0);
+    select_offer (selection, alternatives->number);
+    spin (200);
+    assert_history_shows (page, "Accepted: alternative 2");
+  }
 }
 
 /* Price list */

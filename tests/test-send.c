@@ -514,6 +514,27 @@ test_cli_eml (Fixture       *f,
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
 
+  /* An offer with alternatives names each one's total, in the subject and the body. */
+  {
+    g_autoptr(JsonObject) alternatives = NULL;
+    g_autofree char *number = NULL;
+    g_autofree char *path = g_build_filename (f->dir, "alternatives.eml", NULL);
+    const char *body;
+
+    RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--alternative",
+         "months=36");
+    g_assert_cmpint (run.status, ==, 0);
+    number = g_strdup (g_strstrip (run.out));
+    RUN (f, &run, "--db", "@DB", "offer", "export", number, "--eml", "@D/alternatives.eml");
+    g_assert_cmpint (run.status, ==, 0);
+    alternatives = check_eml (f, path, NULL);
+    body = json_object_get_string_member (alternatives, "body");
+    g_assert_nonnull (strstr (body, "(Alternativ 1), "));
+    g_assert_nonnull (strstr (body, "(Alternativ 2)"));
+    g_assert_nonnull (strstr (json_object_get_string_member (alternatives, "subject"),
+                              "(Alternativ 2)"));
+  }
+
   /* A customer without e-mail: the draft has no recipient, and the user is told. */
   db_exec (f, "UPDATE customers SET email = NULL");
   RUN (f, &run, "--db", "@DB", "offer", "export", f->number, "--eml", "@D/no-to.eml");

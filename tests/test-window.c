@@ -756,6 +756,83 @@ test_co_term_default (Fixture *f)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (row)));
 }
 
+static gboolean
+offer_has_alternatives (gpointer data)
+{
+  const SsaOffer *offer = ssa_offer_builder_get_offer (data);
+
+  return offer != NULL && ssa_offer_get_n_alternatives (offer) == 2;
+}
+
+/* "Add Alternative" adds a row of months, end and billing: the builder's offer gets an
+ * alternative equal to the offer computed with its terms alone, its row shows its result,
+ * and removing it leaves the offer without. */
+static void
+test_builder_alternatives (Fixture *f)
+{
+  SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+  SsaInstallation *installation;
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autoptr(SsaOffer) alone = NULL;
+  g_autoptr(GError) error = NULL;
+  const SsaOffer *offer;
+  SsaOfferRequest request;
+  SsaOfferRequest alone_request;
+  GtkWidget *button;
+  GtkWidget *row;
+  GtkWidget *remove;
+  g_autofree char *alone_json = NULL;
+  g_autofree char *alternative_json = NULL;
+
+  installation = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
+                                                      "Kontor Trondheim"));
+  g_assert_true (ssa_offer_builder_get_installation (builder) == installation);
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (builder),
+                                                      SSA_TYPE_OFFER_BUILDER,
+                                                      "add_alternative_button"));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (wait_for (offer_has_alternatives, builder));
+
+  /* Alternative 2: 36 months, billed as the offer. */
+  g_assert_true (ssa_offer_builder_get_request (builder, &request));
+  g_assert_cmpuint (request.n_alternatives, ==, 1);
+  g_assert_cmpint (request.alternatives[0].months, ==, 36);
+  ssa_offer_alternative_apply (&request, &request.alternatives[0], &alone_request);
+  inventory = ssa_installation_to_inventory (installation);
+  alone = ssa_offer_compute (ssa_window_get_price_list (f->window), inventory, &alone_request,
+                             &error);
+  g_assert_no_error (error);
+  offer = ssa_offer_builder_get_offer (builder);
+  g_assert_cmpint (ssa_offer_get_alternative (offer, 2)->totals.total, ==, alone->totals.total);
+  g_assert_cmpint (ssa_offer_get_alternative (offer, 2)->totals.total, !=, offer->totals.total);
+  alone_json = ssa_offer_to_json (alone);
+  {
+    g_autoptr(SsaOffer) copy = ssa_offer_copy (ssa_offer_get_alternative (offer, 2));
+
+    alternative_json = ssa_offer_to_json (copy);
+  }
+  g_assert_cmpstr (alternative_json, ==, alone_json);
+
+  row = find_row (GTK_WIDGET (builder), ADW_TYPE_EXPANDER_ROW, "Alternative 2");
+  g_assert_nonnull (row);
+  {
+    g_autofree char *total = ssa_money_format (alone->totals.total, alone->currency,
+                                               ssa_lang_from_locale ());
+
+    g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), total));
+  }
+
+  remove = g_object_get_data (G_OBJECT (row), "ssa-remove");
+  g_assert_nonnull (remove);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (remove), ==, "Remove Alternative 2");
+  g_signal_emit_by_name (remove, "clicked");
+  spin (100);
+  g_assert_cmpuint (ssa_offer_get_n_alternatives (ssa_offer_builder_get_offer (builder)), ==, 1);
+  g_assert_true (ssa_offer_builder_get_request (builder, &request));
+  g_assert_cmpuint (request.n_alternatives, ==, 0);
+}
+
 /* The terms typed for one installation stay with it: the next installation opens with the
  * profile's defaults, and the first one gets its own back. */
 typedef struct
@@ -4183,6 +4260,7 @@ main (int    argc,
   ADD_TEST ("/window/sidebar-keeps-selection", TRUE, test_sidebar_keeps_selection);
   ADD_TEST ("/window/quantity-and-total", TRUE, test_quantity_and_total);
   ADD_TEST ("/window/co-term-default", TRUE, test_co_term_default);
+  ADD_TEST ("/window/builder-alternatives", TRUE, test_builder_alternatives);
   ADD_TEST ("/window/save-offer", TRUE, test_save_offer);
   ADD_TEST ("/window/terms-per-installation", TRUE, test_terms_per_installation);
   ADD_TEST ("/window/product-picker", TRUE, test_product_picker);

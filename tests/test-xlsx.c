@@ -291,6 +291,102 @@ test_old_firmware (void)
   check_sample ("old-12r1", SSA_LANG_NB, NULL);
 }
 
+/* An offer with alternatives: a sheet per alternative, each a complete offer with live
+ * formulas and names of its own, its totals the engine's. */
+static void
+test_alternatives (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaPriceList) price_list = ssa_samples_load_price_list (&error);
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autoptr(SsaOffer) offer = NULL;
+  g_autoptr(SsaDocumentInfo) info = test_docs_numbered_info (SSA_LANG_NB);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *dir = test_docs_make_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *expect = NULL;
+  g_autofree char *json = NULL;
+  SsaOfferRequest request;
+
+  if (!have_python ())
+    return;
+
+  g_assert_no_error (error);
+  inventory = ssa_samples_load_installation ("lapsed.json", &error);
+  g_assert_no_error (error);
+  /* User text that looks like a formula stays text on every sheet. */
+  g_free (inventory->name);
+  inventory->name = g_strdup ("=HYPERLINK(\"http://x\",\"y\")");
+  ssa_offer_request_init (&request);
+  request.today = test_date ("2026-11-28");
+  request.discount_percent = 1000;
+  g_assert_true (ssa_offer_alternative_parse ("months=36,billing=quarterly",
+                                              &request.alternatives[0], NULL));
+  g_assert_true (ssa_offer_alternative_parse ("end=2029-12-31", &request.alternatives[1], NULL));
+  request.n_alternatives = 2;
+  offer = ssa_offer_compute (price_list, inventory, &request, &error);
+  g_assert_no_error (error);
+
+  path = write_xlsx (offer, inventory, info, dir, "alternatives.xlsx");
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "sheets");
+  json_builder_begin_array (builder);
+  json_builder_add_string_value (builder, "Alternativ 1");
+  json_builder_add_string_value (builder, "Alternativ 2");
+  json_builder_add_string_value (builder, "Alternativ 3");
+  json_builder_add_string_value (builder, "Lisenser");
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "texts");
+  json_builder_begin_array (builder);
+  json_builder_add_string_value (builder, inventory->name);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "alternatives");
+  json_builder_begin_array (builder);
+  for (guint n = 1; n <= ssa_offer_get_n_alternatives (offer); n++)
+    {
+      const SsaOffer *alternative = ssa_offer_get_alternative (offer, n);
+      const SsaOfferTotals *t = &alternative->totals;
+
+      json_builder_begin_object (builder);
+      /* The lines priced by formulas: the regular and back-paid ones. */
+      json_builder_set_member_name (builder, "priced");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < alternative->lines->len; i++)
+        {
+          SsaSegment segment = g_array_index (alternative->lines, SsaOfferLine, i).segment;
+
+          if (segment == SSA_SEGMENT_REGULAR || segment == SSA_SEGMENT_BACKPAY)
+            json_builder_add_int_value (builder, i);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "totals");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "SSA_Net");
+      json_builder_add_int_value (builder, t->net);
+      json_builder_set_member_name (builder, "SSA_Vat");
+      json_builder_add_int_value (builder, t->vat);
+      json_builder_set_member_name (builder, "SSA_Total");
+      json_builder_add_int_value (builder, t->total);
+      json_builder_set_member_name (builder, "SSA_Discount");
+      json_builder_add_int_value (builder, -t->discount);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json = json_to_string (root, TRUE);
+  expect = g_build_filename (dir, "alternatives.json", NULL);
+  g_assert_true (g_file_set_contents (expect, json, -1, NULL));
+
+  /* The alternatives differ, so that a sheet showing another's totals is caught. */
+  g_assert_cmpint (ssa_offer_get_alternative (offer, 2)->totals.total, !=, offer->totals.total);
+  run_checker ((const char *[]) { "alternatives", path, expect, NULL });
+  test_remove_tree (dir);
+}
+
 /* Text from users, price lists and imports that a spreadsheet would take for a formula. */
 static const char * const nasty[] = {
   "=HYPERLINK(\"http://x\",\"y\")",
@@ -890,6 +986,7 @@ main (int    argc,
   g_test_add_func ("/xlsx/co-terming", test_co_terming);
   g_test_add_func ("/xlsx/old-firmware", test_old_firmware);
   g_test_add_func ("/xlsx/injection", test_injection);
+  g_test_add_func ("/xlsx/alternatives", test_alternatives);
   g_test_add_func ("/xlsx/unwritable", test_unwritable);
   g_test_add_func ("/xlsx/norwegian-numbers", test_norwegian_numbers);
   g_test_add_func ("/xlsx-libreoffice/recalculate", test_libreoffice);

@@ -8,6 +8,8 @@
 #   xlsx-check.py numbers FILE              every number cell reads back as a number
 #   xlsx-check.py cells FILE [+TEXT|-TEXT]…  a cell of the offer sheet holds +TEXT; no cell
 #                                           of the workbook holds -TEXT
+#   xlsx-check.py alternatives FILE EXPECT.json  a sheet per alternative, each with its own
+#                                           names, live formulas and the engine's totals
 #
 # Exit status 0 when every check passes, 1 with one line per problem on stderr.
 
@@ -370,6 +372,61 @@ def check_cells(path, needles):
         problem('the offer sheet is not protected without a password')
 
 
+def local_names(workbook):
+    """{sheet title: {name: 'A1' or 'A1:B2'}} of the names local to a sheet."""
+    names = workbook.defined_names
+    items = names.definedName if hasattr(names, 'definedName') else names.values()
+    result = {}
+    for name in items:
+        if name.localSheetId is None:
+            continue
+        title = workbook.sheetnames[int(name.localSheetId)]
+        for sheet, ref in name.destinations:
+            if sheet != title:
+                problem(f'{name.name} of sheet {title} points to sheet {sheet}')
+            result.setdefault(title, {})[name.name] = ref.replace('$', '')
+    return result
+
+
+def check_alternatives(path, expect_path):
+    with open(expect_path, encoding='utf-8') as f:
+        expect = json.load(f)
+    workbook = openpyxl.load_workbook(path)
+    cached = openpyxl.load_workbook(path, data_only=True)
+    if workbook.sheetnames != expect['sheets']:
+        problem(f'sheets {workbook.sheetnames}, expected {expect["sheets"]}')
+        return
+    names = local_names(workbook)
+    for title, alternative in zip(expect['sheets'], expect['alternatives']):
+        sheet = workbook[title]
+        own = names.get(title, {})
+        for name in INPUT_NAMES + TOTAL_NAMES + ['SSA_Lines']:
+            if name not in own:
+                problem(f'{title}: no name {name} of its own')
+        if problems:
+            continue
+        first, last = (int(re.sub('[A-Z]', '', r)) for r in own['SSA_Lines'].split(':'))
+        for r in (first + i for i in alternative['priced']):
+            formula = sheet[f'J{r}'].value
+            if not (isinstance(formula, str) and formula.startswith('=')):
+                problem(f'{title}: J{r} is {formula!r}, not a formula')
+        for total, wanted in alternative['totals'].items():
+            cell = own[total]
+            if not (isinstance(sheet[cell].value, str) and sheet[cell].value.startswith('=')):
+                problem(f'{title}: {total} ({cell}) is {sheet[cell].value!r}, not a formula')
+            value = cached[title][cell].value
+            if not near(value, wanted):
+                problem(f'{title}: {total} is {value!r}, the engine says {wanted / 100:.2f}')
+        # User text that looks like a formula stays text.
+        for row in sheet.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value in expect.get('texts', []):
+                    if c.data_type != 's':
+                        problem(f'{title}: {c.coordinate} {c.value!r} is not a string')
+        if not sheet.protection.sheet:
+            problem(f'{title}: not protected')
+
+
 def main(argv):
     if len(argv) == 4 and argv[1] == 'static':
         check_static(argv[2], argv[3])
@@ -379,6 +436,8 @@ def main(argv):
         check_recalc(argv[2], argv[3])
     elif len(argv) == 3 and argv[1] == 'numbers':
         check_numbers(argv[2])
+    elif len(argv) == 4 and argv[1] == 'alternatives':
+        check_alternatives(argv[2], argv[3])
     elif len(argv) >= 3 and argv[1] == 'cells':
         check_cells(argv[2], argv[3:])
     else:

@@ -51,6 +51,10 @@ ssa_cli_quote_options_add_entries (GOptionGroup       *group,
       N_("Hours of upgrade labour (not part of the SSA)"), N_("H") },
     { "labour-rate", 0, 0, G_OPTION_ARG_STRING, &options->labour_rate,
       N_("Hourly rate of the labour"), N_("AMOUNT") },
+    { "alternative", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->alternatives,
+      N_("Price an alternative besides, the offer's terms changed by SPEC: months=N, "
+         "end=DATE, co-term or billing=PLAN, separated by commas; repeat for more"),
+      N_("SPEC") },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &options->json,
       N_("Write the offer as JSON to FILE, or to standard output with -"), N_("FILE") },
     { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &options->xlsx,
@@ -130,6 +134,27 @@ ssa_cli_quote_options_check (SsaCliQuoteOptions *options,
     {
       ssa_cli_usage_error (command, _("--labour-hours and --labour-rate must be given together"));
       return SSA_CLI_USAGE;
+    }
+
+  if (options->alternatives != NULL &&
+      g_strv_length (options->alternatives) >= SSA_OFFER_MAX_ALTERNATIVES)
+    {
+      ssa_cli_usage_error (command, _("an offer has at most %d alternatives: give --alternative "
+                                      "at most %d times"),
+                           SSA_OFFER_MAX_ALTERNATIVES, SSA_OFFER_MAX_ALTERNATIVES - 1);
+      return SSA_CLI_USAGE;
+    }
+  for (guint i = 0; options->alternatives != NULL && options->alternatives[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      SsaOfferAlternative alternative;
+
+      if (!ssa_offer_alternative_parse (options->alternatives[i], &alternative, &error))
+        {
+          ssa_cli_usage_error (command, "--alternative %s: %s", options->alternatives[i],
+                               error->message);
+          return SSA_CLI_USAGE;
+        }
     }
 
   /* Two documents cannot share standard output, nor one file. */
@@ -318,6 +343,13 @@ ssa_cli_quote_options_to_request (SsaCliQuoteOptions *options,
   else if (options->lang != NULL)
     request->lang = ssa_lang_from_string (options->lang);
 
+  /* Checked by ssa_cli_quote_options_check(). */
+  for (guint i = 0; options->alternatives != NULL && options->alternatives[i] != NULL &&
+       i < G_N_ELEMENTS (request->alternatives); i++)
+    if (ssa_offer_alternative_parse (options->alternatives[i],
+                                     &request->alternatives[request->n_alternatives], NULL))
+      request->n_alternatives++;
+
   return ok;
 }
 
@@ -336,6 +368,7 @@ ssa_cli_quote_options_clear (SsaCliQuoteOptions *options)
   g_clear_pointer (&options->xlsx, g_free);
   g_clear_pointer (&options->pdf, g_free);
   g_clear_pointer (&options->lang, g_free);
+  g_clear_pointer (&options->alternatives, g_strfreev);
   options->co_term = FALSE;
 }
 

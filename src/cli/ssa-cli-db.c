@@ -992,6 +992,12 @@ merge_request (SsaOfferRequest          *request,
     }
   if (options->lang != NULL)
     request->lang = given->lang;
+  /* --alternative replaces the offer's alternatives; without it the revision keeps them. */
+  if (options->alternatives != NULL)
+    {
+      request->n_alternatives = given->n_alternatives;
+      memcpy (request->alternatives, given->alternatives, sizeof request->alternatives);
+    }
 }
 
 static int
@@ -1070,16 +1076,32 @@ offer_status (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaDbOffer) chosen = NULL;
+  g_autofree char *alternative_text = NULL;
+  guint64 alternative = 0;
   SsaOfferStatus status;
+  const GOptionEntry entries[] = {
+    { "alternative", 0, 0, G_OPTION_ARG_STRING, &alternative_text,
+      N_("The alternative the customer accepted, from 1 (an offer with alternatives only)"),
+      N_("N") },
+    { NULL }
+  };
 
   context = context_new (_("NUMBER sent|accepted|declined"),
                          _("Moves an offer on: a draft is sent, a sent offer is accepted or "
                            "declined. Accepting extends the installation's SSA to the offer's "
-                           "end. Sent and accepted offers are locked: change one with "
-                           "“offer revise”."), NULL);
+                           "end, or to the end of the alternative accepted. Sent and accepted "
+                           "offers are locked: change one with “offer revise”."), entries);
   if (!ssa_cli_parse (context, "offer status", &argc, &argv) ||
       !expect_arguments ("offer status", argc, argv, 2, _("the offer NUMBER and its new status")))
     return SSA_CLI_USAGE;
+  if (alternative_text != NULL &&
+      !g_ascii_string_to_unsigned (alternative_text, 10, 1, G_MAXUINT, &alternative, NULL))
+    {
+      ssa_cli_usage_error ("offer status", _("--alternative: “%s” is not the number of an "
+                                             "alternative (1, 2, …)"), alternative_text);
+      return SSA_CLI_USAGE;
+    }
 
   if (!ssa_offer_status_from_string (argv[2], &status) ||
       (status != SSA_OFFER_STATUS_SENT && status != SSA_OFFER_STATUS_ACCEPTED &&
@@ -1090,16 +1112,38 @@ offer_status (int    argc,
       return SSA_CLI_REFUSED;
     }
 
+  if (alternative > 0 && status != SSA_OFFER_STATUS_ACCEPTED)
+    {
+      ssa_cli_usage_error ("offer status", _("--alternative goes with accepted"));
+      return SSA_CLI_USAGE;
+    }
+
   db = ssa_cli_db_open_for_writing ("offer status");
   if (db == NULL)
     return SSA_CLI_REFUSED;
-  if (!ssa_db_set_offer_status (db, argv[1], status, NULL, &error))
+  /* An offer with alternatives is accepted as one of them: the command must say which. */
+  if (status == SSA_OFFER_STATUS_ACCEPTED && alternative == 0 &&
+      (chosen = ssa_db_load_offer (db, argv[1], NULL)) != NULL && chosen->n_alternatives > 1)
+    {
+      ssa_cli_usage_error ("offer status", _("offer %s has %u alternatives: choose the one the "
+                                             "customer accepted with --alternative N"),
+                           chosen->number, chosen->n_alternatives);
+      return SSA_CLI_USAGE;
+    }
+  if (!(status == SSA_OFFER_STATUS_ACCEPTED
+        ? ssa_db_accept_offer (db, argv[1], (guint) alternative, NULL, &error)
+        : ssa_db_set_offer_status (db, argv[1], status, NULL, &error)))
     {
       ssa_cli_db_print_error ("offer status", error);
       return SSA_CLI_REFUSED;
     }
 
-  g_print (_("Offer %s is now %s.\n"), argv[1], ssa_offer_status_get_label (status));
+  if (alternative > 0)
+    /* Translators: "Offer 2026-0001 is now accepted (alternative 2)." */
+    g_print (_("Offer %s is now %s (alternative %u).\n"), argv[1],
+             ssa_offer_status_get_label (status), (guint) alternative);
+  else
+    g_print (_("Offer %s is now %s.\n"), argv[1], ssa_offer_status_get_label (status));
 
   /* Accepting closed the installation's other open offers: say which. */
   if (status == SSA_OFFER_STATUS_ACCEPTED)
@@ -1214,6 +1258,14 @@ offer_export (int    argc,
   if (attach_xlsx && eml == NULL)
     {
       ssa_cli_usage_error ("offer export", _("--attach-xlsx goes with --eml"));
+      status = SSA_CLI_USAGE;
+      goto out;
+    }
+  if (options.alternatives != NULL)
+    {
+      ssa_cli_usage_error ("offer export", _("--alternative goes with quote, offer create and "
+                                             "offer revise: a stored offer keeps its "
+                                             "alternatives"));
       status = SSA_CLI_USAGE;
       goto out;
     }
@@ -1349,6 +1401,11 @@ ssa_cli_offers (int    argc,
           add_date_member (builder, "start", &offer->period_start);
           add_date_member (builder, "end", &offer->period_end);
           json_builder_end_object (builder);
+          /* Alternatives (docs/rules.md): how many, and which was accepted. */
+          if (offer->n_alternatives > 1)
+            add_int_member (builder, "alternatives", offer->n_alternatives);
+          if (offer->accepted_alternative > 0)
+            add_int_member (builder, "accepted_alternative", offer->accepted_alternative);
           /* Every change of status, oldest first: what, when (UTC), by whom, and which
            * offer superseded or revised it. */
           json_builder_set_member_name (builder, "history");
@@ -1364,6 +1421,8 @@ ssa_cli_offers (int    argc,
               add_string_member (builder, "at", at);
               add_string_member (builder, "user", change->user);
               add_string_member (builder, "by", change->caused_by);
+              if (change->alternative > 0)
+                add_int_member (builder, "alternative", change->alternative);
               json_builder_end_object (builder);
             }
           json_builder_end_array (builder);

@@ -141,5 +141,25 @@ ssa_cli_offer_to_text (const SsaOffer     *offer,
                                 g_array_index (offer->warnings, SsaOfferWarning, i).message);
     }
 
+  /* The alternatives side by side, one line each; --json holds their lines. */
+  if (ssa_offer_get_n_alternatives (offer) > 1)
+    {
+      g_string_append_printf (out, "\n%s\n",
+                              _("Alternatives (each a complete offer; the customer chooses "
+                                "one):"));
+      for (guint n = 1; n <= ssa_offer_get_n_alternatives (offer); n++)
+        {
+          const SsaOffer *alternative = ssa_offer_get_alternative (offer, n);
+          g_autofree char *a_start = ssa_date_format (&alternative->start, lang);
+          g_autofree char *a_end = ssa_date_format (&alternative->end, lang);
+          g_autofree char *total = ssa_money_format (alternative->totals.total,
+                                                     alternative->currency, lang);
+
+          /* Translators: "  2. 01.12.2026 – 30.11.2029, quarterly: 7 810,01 kr incl. VAT". */
+          g_string_append_printf (out, _("  %u. %s – %s, %s: %s incl. VAT\n"), n, a_start,
+                                  a_end, ssa_billing_get_label (alternative->billing), total);
+        }
+    }
+
   return g_string_free (out, FALSE);
 }

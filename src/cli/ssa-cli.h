@@ -36,6 +36,7 @@ typedef struct
   char *xlsx;
   char *pdf;
   char *lang;
+  char **alternatives; /* --alternative SPEC, repeatable: checked as the command line is */
 } SsaCliQuoteOptions;
 
 GOptionGroup *ssa_cli_quote_options_group      (SsaCliQuoteOptions    *options);

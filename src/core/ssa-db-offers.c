@@ -348,6 +348,7 @@ offer_from_row (SsaDbStmt *stmt,
   const char *status = (const char *) sqlite3_column_text (stmt, 8);
 
   offer->history = g_ptr_array_new_with_free_func (status_change_free);
+  offer->n_alternatives = 1;
   offer->id = sqlite3_column_int64 (stmt, 0);
   offer->number = ssa_db_column_text (stmt, 1);
   offer->year = sqlite3_column_int (stmt, 2);
@@ -367,6 +368,10 @@ offer_from_row (SsaDbStmt *stmt,
   offer->price_list_id = ssa_db_column_text (stmt, 14);
   offer->currency = ssa_db_column_text (stmt, 15);
   offer->total = sqlite3_column_int64 (stmt, 16);
+  for (guint i = 0; i < SSA_OFFER_MAX_ALTERNATIVES; i++)
+    g_date_clear (&offer->alternative_end[i], 1);
+  offer->alternative_end[0] = offer->period_end;
+  offer->alternative_total[0] = offer->total;
   if (full)
     {
       offer->request = ssa_db_column_text (stmt, 17);
@@ -438,6 +443,37 @@ request_to_json (const SsaOfferRequest *request)
     }
   json_builder_set_member_name (builder, "lang");
   json_builder_add_string_value (builder, ssa_lang_to_string (request->lang));
+  if (request->n_alternatives > 0)
+    {
+      json_builder_set_member_name (builder, "alternatives");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < request->n_alternatives; i++)
+        {
+          const SsaOfferAlternative *alternative = &request->alternatives[i];
+
+          json_builder_begin_object (builder);
+          if (alternative->has_end && alternative->end_kind == SSA_OFFER_END_DATE)
+            add_date_member (builder, "end", &alternative->end);
+          else if (alternative->has_end && alternative->end_kind == SSA_OFFER_END_MONTHS)
+            {
+              json_builder_set_member_name (builder, "months");
+              json_builder_add_int_value (builder, alternative->months);
+            }
+          else if (alternative->has_end && alternative->end_kind == SSA_OFFER_END_CO_TERM)
+            {
+              json_builder_set_member_name (builder, "co_term");
+              json_builder_add_boolean_value (builder, TRUE);
+            }
+          if (alternative->has_billing)
+            {
+              json_builder_set_member_name (builder, "billing");
+              json_builder_add_string_value (builder,
+                                             ssa_billing_to_string (alternative->billing));
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -535,6 +571,64 @@ read_request_decimal (JsonObject  *object,
   return node == NULL || ssa_decimal_from_json (node, out, NULL);
 }
 
+/* Requests stored before alternatives have none. */
+static gboolean
+read_request_alternatives (JsonObject      *object,
+                           SsaOfferRequest *out)
+{
+  JsonNode *node = json_object_get_member (object, "alternatives");
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) > G_N_ELEMENTS (out->alternatives))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      SsaOfferAlternative *alternative = &out->alternatives[i];
+      JsonObject *member;
+      gboolean ok = TRUE;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        return FALSE;
+      member = json_node_get_object (item);
+      memset (alternative, 0, sizeof *alternative);
+      g_date_clear (&alternative->end, 1);
+      if (json_object_has_member (member, "end"))
+        {
+          alternative->has_end = TRUE;
+          alternative->end_kind = SSA_OFFER_END_DATE;
+          ok &= read_request_date (member, "end", &alternative->end) &&
+                ssa_date_is_set (&alternative->end);
+        }
+      else if (json_object_has_member (member, "months"))
+        {
+          alternative->has_end = TRUE;
+          alternative->end_kind = SSA_OFFER_END_MONTHS;
+          ok &= read_request_months (member, &alternative->months);
+        }
+      else if (json_object_has_member (member, "co_term"))
+        {
+          JsonNode *value = get_request_value (member, "co_term", G_TYPE_BOOLEAN);
+
+          alternative->has_end = TRUE;
+          alternative->end_kind = SSA_OFFER_END_CO_TERM;
+          ok &= value != NULL && json_node_get_boolean (value);
+        }
+      if (json_object_has_member (member, "billing"))
+        {
+          alternative->has_billing = TRUE;
+          ok &= read_request_billing (member, &alternative->billing);
+        }
+      if (!ok || (!alternative->has_end && !alternative->has_billing))
+        return FALSE;
+      out->n_alternatives++;
+    }
+  return TRUE;
+}
+
 /**
  * ssa_db_offer_get_request:
  * @offer: a stored offer, loaded whole (ssa_db_load_offer())
@@ -591,6 +685,8 @@ ssa_db_offer_get_request (const SsaDbOffer  *offer,
       ok &= read_request_decimal (object, "labour_hours", &out->labour_hours);
       ok &= read_request_decimal (object, "labour_rate", &out->labour_rate);
     }
+  if (json_object_has_member (object, "alternatives"))
+    ok &= read_request_alternatives (object, out);
   if (ok)
     return TRUE;
 
@@ -732,6 +828,77 @@ has_register (SsaDb *self)
   return ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_REGISTER;
 }
 
+/* Whether the database keeps the alternatives of offers (SSA_DB_SCHEMA_ALTERNATIVES on). */
+static gboolean
+has_alternatives (SsaDb *self)
+{
+  return ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_ALTERNATIVES;
+}
+
+/* The end and total of each alternative from the second on, for the window's choice. */
+static void
+read_alternative_summary (SsaDbOffer *offer,
+                          const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *array;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    return;
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array) && i + 1 < SSA_OFFER_MAX_ALTERNATIVES; i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      JsonObject *object;
+      JsonNode *total;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        continue;
+      object = json_node_get_object (item);
+      read_request_date (object, "end", &offer->alternative_end[i + 1]);
+      total = json_object_get_member (object, "total");
+      if (total == NULL || !ssa_decimal_from_json (total, &offer->alternative_total[i + 1], NULL))
+        offer->alternative_total[i + 1] = 0;
+    }
+}
+
+/* Reads how many alternatives the offers in @by_id have and which was accepted. */
+static gboolean
+load_alternatives (SsaDb       *self,
+                   GHashTable  *by_id,
+                   gint64       offer_id,
+                   GError     **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = ssa_db_prepare (self,
+                         offer_id > 0
+                         ? "SELECT id, json_array_length (alternatives), accepted_alternative, "
+                           "alternatives FROM offers WHERE id = ?"
+                         : "SELECT id, json_array_length (alternatives), accepted_alternative, "
+                           "alternatives FROM offers WHERE alternatives IS NOT NULL "
+                           "OR accepted_alternative IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (offer_id > 0)
+    sqlite3_bind_int64 (stmt, 1, offer_id);
+  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      SsaDbOffer *offer = g_hash_table_lookup (by_id, &id);
+
+      if (offer == NULL)
+        continue;
+      offer->n_alternatives = 1 + (guint) CLAMP (sqlite3_column_int (stmt, 1), 0,
+                                                 SSA_OFFER_MAX_ALTERNATIVES - 1);
+      offer->accepted_alternative = (guint) MAX (sqlite3_column_int (stmt, 2), 0);
+      read_alternative_summary (offer, (const char *) sqlite3_column_text (stmt, 3));
+    }
+  return rc != 0;
+}
+
 /* Reads the history of the offers in @by_id (offer id -> SsaDbOffer), or of every offer
  * when @offer_id is 0, into their history arrays, oldest first. */
 static gboolean
@@ -746,12 +913,21 @@ load_history (SsaDb       *self,
   if (!has_register (self))
     return TRUE;
 
+  if (has_alternatives (self) && !load_alternatives (self, by_id, offer_id, error))
+    return FALSE;
+
   stmt = ssa_db_prepare (self,
-                         offer_id > 0
-                         ? "SELECT offer_id, status, changed_at, user_name, caused_by "
-                           "FROM offer_status_changes WHERE offer_id = ? ORDER BY id"
-                         : "SELECT offer_id, status, changed_at, user_name, caused_by "
-                           "FROM offer_status_changes ORDER BY offer_id, id", error);
+                         !has_alternatives (self)
+                         ? (offer_id > 0
+                            ? "SELECT offer_id, status, changed_at, user_name, caused_by, NULL "
+                              "FROM offer_status_changes WHERE offer_id = ? ORDER BY id"
+                            : "SELECT offer_id, status, changed_at, user_name, caused_by, NULL "
+                              "FROM offer_status_changes ORDER BY offer_id, id")
+                         : offer_id > 0
+                         ? "SELECT offer_id, status, changed_at, user_name, caused_by, "
+                           "alternative FROM offer_status_changes WHERE offer_id = ? ORDER BY id"
+                         : "SELECT offer_id, status, changed_at, user_name, caused_by, "
+                           "alternative FROM offer_status_changes ORDER BY offer_id, id", error);
   if (stmt == NULL)
     return FALSE;
   if (offer_id > 0)
@@ -774,6 +950,7 @@ load_history (SsaDb       *self,
         change->changed_at = g_date_time_new_from_unix_utc (0);
       change->user = ssa_db_column_text (stmt, 3);
       change->caused_by = ssa_db_column_text (stmt, 4);
+      change->alternative = (guint) MAX (sqlite3_column_int (stmt, 5), 0);
       g_ptr_array_add (offer->history, change);
     }
   return rc != 0;
@@ -792,19 +969,23 @@ load_offer_history (SsaDb       *self,
 
 /* Records a change of status of the offer @offer_id, now, by the user running SSA Desk. */
 static gboolean
-record_status_change (SsaDb           *self,
-                      gint64           offer_id,
-                      SsaOfferStatus   status,
-                      const char      *caused_by,
-                      GError         **error)
+record_status_change_full (SsaDb           *self,
+                           gint64           offer_id,
+                           SsaOfferStatus   status,
+                           const char      *caused_by,
+                           guint            alternative,
+                           GError         **error)
 {
   g_autoptr(SsaDbStmt) stmt = NULL;
 
   if (!has_register (self))
     return TRUE;
   stmt = ssa_db_prepare (self,
-                         "INSERT INTO offer_status_changes (offer_id, status, changed_at, "
-                         "user_name, caused_by) VALUES (?, ?, ?, ?, ?)", error);
+                         has_alternatives (self)
+                         ? "INSERT INTO offer_status_changes (offer_id, status, changed_at, "
+                           "user_name, caused_by, alternative) VALUES (?, ?, ?, ?, ?, ?)"
+                         : "INSERT INTO offer_status_changes (offer_id, status, changed_at, "
+                           "user_name, caused_by) VALUES (?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, offer_id);
@@ -812,16 +993,34 @@ record_status_change (SsaDb           *self,
   sqlite3_bind_text (stmt, 3, ssa_db_now_iso (), -1, g_free);
   ssa_db_bind_text (stmt, 4, g_get_user_name ());
   ssa_db_bind_text (stmt, 5, caused_by);
+  if (has_alternatives (self))
+    {
+      if (alternative > 0)
+        sqlite3_bind_int (stmt, 6, (int) alternative);
+      else
+        sqlite3_bind_null (stmt, 6);
+    }
   return ssa_db_step_done (self, stmt, error);
+}
+
+static gboolean
+record_status_change (SsaDb           *self,
+                      gint64           offer_id,
+                      SsaOfferStatus   status,
+                      const char      *caused_by,
+                      GError         **error)
+{
+  return record_status_change_full (self, offer_id, status, caused_by, 0, error);
 }
 
 /* Sets the stored status of the offer @offer_id and records the change. */
 static gboolean
-change_status (SsaDb           *self,
-               gint64           offer_id,
-               SsaOfferStatus   status,
-               const char      *caused_by,
-               GError         **error)
+change_status_full (SsaDb           *self,
+                    gint64           offer_id,
+                    SsaOfferStatus   status,
+                    const char      *caused_by,
+                    guint            alternative,
+                    GError         **error)
 {
   g_autoptr(SsaDbStmt) stmt = NULL;
 
@@ -835,7 +1034,31 @@ change_status (SsaDb           *self,
   sqlite3_bind_int64 (stmt, 3, offer_id);
   if (!ssa_db_step_done (self, stmt, error))
     return FALSE;
-  return record_status_change (self, offer_id, status, caused_by, error);
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+  /* The alternative accepted, kept with the offer (docs/database.md). */
+  if (alternative > 0)
+    {
+      stmt = ssa_db_prepare (self, "UPDATE offers SET accepted_alternative = ? WHERE id = ?",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int (stmt, 1, (int) alternative);
+      sqlite3_bind_int64 (stmt, 2, offer_id);
+      if (!ssa_db_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return record_status_change_full (self, offer_id, status, caused_by, alternative, error);
+}
+
+static gboolean
+change_status (SsaDb           *self,
+               gint64           offer_id,
+               SsaOfferStatus   status,
+               const char      *caused_by,
+               GError         **error)
+{
+  return change_status_full (self, offer_id, status, caused_by, 0, error);
 }
 
 /* Moves every open (draft or sent) offer that @sql selects, with @a and @b bound and
@@ -918,6 +1141,51 @@ check_validity_days (guint    validity_days,
 /* Computes and stores an offer inside the caller's write transaction: a new number when
  * @seq is 0, else the next revision of @year-@seq; valid for @validity_days (already
  * checked), or the profile's default when it is 0. */
+/* The stored licences whose regular lines @offer pays for (@licence_ids: each inventory
+ * line's licence). */
+static GArray *
+paid_licences (const SsaOffer *offer,
+               GArray         *licence_ids)
+{
+  GArray *paid = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < offer->lines->len; i++)
+    {
+      const SsaOfferLine *line = &g_array_index (offer->lines, SsaOfferLine, i);
+
+      if (line->segment == SSA_SEGMENT_REGULAR && line->inventory_index < licence_ids->len)
+        g_array_append_val (paid, g_array_index (licence_ids, gint64, line->inventory_index));
+    }
+  return paid;
+}
+
+/* What accepting each alternative from the second on applies (docs/database.md): its end
+ * and the licences it pays for, as [{"end": "YYYY-MM-DD", "paid": [ids]}]; NULL when the
+ * offer has no alternatives. */
+static char *
+alternatives_to_json (const SsaOffer *offer,
+                      GArray         *licence_ids)
+{
+  GString *json;
+
+  if (ssa_offer_get_n_alternatives (offer) <= 1)
+    return NULL;
+  json = g_string_new ("[");
+  for (guint n = 2; n <= ssa_offer_get_n_alternatives (offer); n++)
+    {
+      const SsaOffer *alternative = ssa_offer_get_alternative (offer, n);
+      g_autoptr(GArray) paid = paid_licences (alternative, licence_ids);
+      g_autofree char *end = ssa_date_to_iso (&alternative->end);
+      g_autofree char *ids = ids_to_json (paid);
+      g_autofree char *total = ssa_decimal_to_string (alternative->totals.total);
+
+      g_string_append_printf (json, "%s{\"end\":\"%s\",\"total\":\"%s\",\"paid\":%s}",
+                              n > 2 ? "," : "", end, total, ids);
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
 static SsaDbOffer *
 store_offer (SsaDb                  *self,
              gint64                  installation_id,
@@ -941,6 +1209,7 @@ store_offer (SsaDb                  *self,
   g_autofree char *inventory_json = NULL;
   g_autofree char *request_json = NULL;
   g_autofree char *paid_json = NULL;
+  g_autofree char *alternatives_json = NULL;
   g_autofree char *seller_json = NULL;
   g_autoptr(SsaProfile) seller = NULL;
   GDate day;
@@ -966,14 +1235,8 @@ store_offer (SsaDb                  *self,
     return NULL;
 
   /* The lines the offer pays for: their coverage moves to its end once it is accepted. */
-  paid = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < offer->lines->len; i++)
-    {
-      const SsaOfferLine *line = &g_array_index (offer->lines, SsaOfferLine, i);
-
-      if (line->segment == SSA_SEGMENT_REGULAR && line->inventory_index < licence_ids->len)
-        g_array_append_val (paid, g_array_index (licence_ids, gint64, line->inventory_index));
-    }
+  paid = paid_licences (offer, licence_ids);
+  alternatives_json = alternatives_to_json (offer, licence_ids);
 
   if (seq == 0)
     {
@@ -1014,8 +1277,9 @@ store_offer (SsaDb                  *self,
                          "INSERT INTO offers (year, seq, revision, number, installation_id, "
                          "price_list_id, status, created, valid_until, period_start, period_end, "
                          "currency, total, request, inventory, snapshot, paid_licences, seller, "
-                         "seller_logo) VALUES "
-                         "(?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                         "seller_logo, alternatives) VALUES "
+                         "(?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, year);
@@ -1044,6 +1308,7 @@ store_offer (SsaDb                  *self,
     }
   else
     sqlite3_bind_null (stmt, 18);
+  ssa_db_bind_text (stmt, 19, alternatives_json);
   if (!ssa_db_step_done (self, stmt, error))
     return NULL;
   ssa_db_stmt_release (g_steal_pointer (&stmt));
@@ -1229,6 +1494,13 @@ refuse (GError     **error,
   return FALSE;
 }
 
+static gboolean set_offer_status (SsaDb           *self,
+                                  const char      *number,
+                                  SsaOfferStatus   status,
+                                  guint            alternative,
+                                  const GDate     *today,
+                                  GError         **error);
+
 static gboolean
 check_transition (const SsaDbOffer *offer,
                   SsaOfferStatus    status,
@@ -1268,9 +1540,56 @@ check_no_accepted_revision (SsaDb             *self,
   return TRUE;
 }
 
+/* The end and the paid licences of alternative @alternative (2 and on) of @offer, from its
+ * stored alternatives. */
+static gboolean
+read_alternative (SsaDb             *self,
+                  const SsaDbOffer  *offer,
+                  guint              alternative,
+                  GDate             *end,
+                  GArray           **paid,
+                  GError           **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root = NULL;
+  const char *json;
+  JsonObject *object = NULL;
+  JsonArray *array;
+
+  stmt = ssa_db_prepare (self, "SELECT alternatives FROM offers WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, offer->id);
+  if (!ssa_db_step_row (self, stmt, error))
+    return FALSE;
+  json = (const char *) sqlite3_column_text (stmt, 0);
+  /* SSA Desk's own JSON, of its own column: plain parsing, as of the paid licences. */
+  if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL))
+    root = json_parser_get_root (parser);
+  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root) &&
+      (array = json_node_get_array (root)) != NULL &&
+      alternative - 2 < json_array_get_length (array) &&
+      JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, alternative - 2)))
+    object = json_array_get_object_element (array, alternative - 2);
+  if (object != NULL && json_object_has_member (object, "paid") &&
+      read_request_date (object, "end", end) && ssa_date_is_set (end))
+    {
+      g_autofree char *ids = json_to_string (json_object_get_member (object, "paid"), FALSE);
+
+      *paid = ids_from_json (ids);
+      return TRUE;
+    }
+  g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_DAMAGED,
+               _("The alternatives of offer %s cannot be read: the database may be damaged."),
+               offer->number);
+  return FALSE;
+}
+
 static gboolean
 accept (SsaDb             *self,
         const SsaDbOffer  *offer,
+        guint              alternative,
         GError           **error)
 {
   g_autoptr(SsaDbStmt) stmt = NULL;
@@ -1278,15 +1597,24 @@ accept (SsaDb             *self,
   g_autoptr(GArray) paid = NULL;
   g_autofree char *document = NULL;
   g_autofree char *what = NULL;
+  GDate end = offer->period_end;
 
-  stmt = ssa_db_prepare (self, "SELECT paid_licences FROM offers WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, offer->id);
-  if (!ssa_db_step_row (self, stmt, error))
-    return FALSE;
-  paid = ids_from_json ((const char *) sqlite3_column_text (stmt, 0));
-  ssa_db_stmt_release (g_steal_pointer (&stmt));
+  if (alternative >= 2)
+    {
+      if (!read_alternative (self, offer, alternative, &end, &paid, error))
+        return FALSE;
+    }
+  else
+    {
+      stmt = ssa_db_prepare (self, "SELECT paid_licences FROM offers WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, offer->id);
+      if (!ssa_db_step_row (self, stmt, error))
+        return FALSE;
+      paid = ids_from_json ((const char *) sqlite3_column_text (stmt, 0));
+      ssa_db_stmt_release (g_steal_pointer (&stmt));
+    }
 
   document = ssa_db_dup_price_list_document (self, offer->price_list_row, error);
   if (document == NULL)
@@ -1296,7 +1624,7 @@ accept (SsaDb             *self,
   if (price_list == NULL)
     return FALSE;
 
-  return ssa_db_apply_acceptance (self, offer->installation_id, &offer->period_end, paid,
+  return ssa_db_apply_acceptance (self, offer->installation_id, &end, paid,
                                   price_list, error);
 }
 
@@ -1322,6 +1650,60 @@ ssa_db_set_offer_status (SsaDb           *self,
                          const GDate     *today,
                          GError         **error)
 {
+  return set_offer_status (self, number, status, 0, today, error);
+}
+
+/**
+ * ssa_db_accept_offer:
+ * @self: the connection
+ * @number: the offer's number, with its revision
+ * @alternative: the alternative the customer chose, from 1 (the offer itself); 0 for an
+ *   offer without alternatives
+ * @today: (nullable): the day to judge the validity by, %NULL for the local date
+ * @error: a #GError
+ *
+ * Accepts an offer as ssa_db_set_offer_status() does, applying the period and the paid
+ * licences of @alternative (docs/rules.md, "Alternatives"), and keeps which alternative was
+ * accepted with the offer and in its history. An offer with alternatives is refused
+ * (%SSA_DB_ERROR_REFUSED) without a choice, and any @alternative it does not have.
+ */
+gboolean
+ssa_db_accept_offer (SsaDb           *self,
+                     const char      *number,
+                     guint            alternative,
+                     const GDate     *today,
+                     GError         **error)
+{
+  return set_offer_status (self, number, SSA_OFFER_STATUS_ACCEPTED, alternative, today, error);
+}
+
+static gboolean
+check_alternative (const SsaDbOffer  *offer,
+                   guint              alternative,
+                   GError           **error)
+{
+  if (alternative == 0 && offer->n_alternatives > 1)
+    return refuse (error, _("Offer %s has %u alternatives: choose the one the customer "
+                            "accepted."), offer->number, offer->n_alternatives);
+  if (alternative > offer->n_alternatives)
+    {
+      if (offer->n_alternatives == 1)
+        return refuse (error, _("Offer %s has no alternatives: it is accepted as it is, "
+                                "without choosing one."), offer->number);
+      return refuse (error, _("Offer %s has no alternative %u: choose one from 1 to %u."),
+                     offer->number, alternative, offer->n_alternatives);
+    }
+  return TRUE;
+}
+
+static gboolean
+set_offer_status (SsaDb           *self,
+                  const char      *number,
+                  SsaOfferStatus   status,
+                  guint            alternative,
+                  const GDate     *today,
+                  GError         **error)
+{
   g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
   g_autoptr(SsaDbOffer) offer = NULL;
   g_autoptr(SsaDbStmt) stmt = NULL;
@@ -1338,14 +1720,18 @@ ssa_db_set_offer_status (SsaDb           *self,
     return FALSE;
   if (status == SSA_OFFER_STATUS_ACCEPTED && !check_no_accepted_revision (self, offer, error))
     return FALSE;
+  if (status == SSA_OFFER_STATUS_ACCEPTED && !check_alternative (offer, alternative, error))
+    return FALSE;
+  if (status != SSA_OFFER_STATUS_ACCEPTED || offer->n_alternatives <= 1)
+    alternative = 0;
 
-  if (!change_status (self, offer->id, status, NULL, error))
+  if (!change_status_full (self, offer->id, status, NULL, alternative, error))
     return FALSE;
 
   /* The installation's other open offers (drafts and sent ones, even past their validity)
    * no longer apply: they are superseded by this one. */
   if (status == SSA_OFFER_STATUS_ACCEPTED &&
-      (!accept (self, offer, error) ||
+      (!accept (self, offer, alternative, error) ||
        !close_open_offers (self,
                            "SELECT id FROM offers WHERE installation_id = ?1 AND id != ?3 "
                            "AND status IN ('draft', 'sent') ORDER BY id",

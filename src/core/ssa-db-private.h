@@ -19,6 +19,10 @@ G_BEGIN_DECLS
  * (offer_status_changes): older databases, read as they are, have neither. */
 #define SSA_DB_SCHEMA_REGISTER 4
 
+/* The schema version that added the alternatives of an offer and which one was accepted;
+ * older databases, read as they are, have none. */
+#define SSA_DB_SCHEMA_ALTERNATIVES 5
+
 /* What the files of the database module (ssa-db*.c) share: the connection, a cache of
  * prepared statements, transactions that roll back unless committed, and conversions
  * between SQLite values and SSA Desk's (dates as YYYY-MM-DD text, absent text as NULL). */

@@ -264,6 +264,25 @@ static const char migration_register_sql[] =
   "  SELECT id, status, coalesce(status_changed_at, created_at) FROM offers"
   "  WHERE status != 'draft' ORDER BY id;";
 
+/* Version 5, the alternatives of an offer (docs/rules.md, "Alternatives"): an offer's
+ * alternatives 2 and on, each with its period end and the licences it pays for, as JSON
+ * (NULL: the offer has none); which one was accepted; and, in the history, the alternative
+ * an acceptance chose. The immutable columns gain the alternatives. This migration stands on
+ * its own: it only needs the register (SSA_DB_SCHEMA_REGISTER), whatever its number. */
+static const char migration_alternatives_sql[] =
+  "ALTER TABLE offers ADD COLUMN alternatives TEXT;"
+  "ALTER TABLE offers ADD COLUMN accepted_alternative INTEGER"
+  "  CHECK (accepted_alternative IS NULL OR accepted_alternative >= 1);"
+  "ALTER TABLE offer_status_changes ADD COLUMN alternative INTEGER"
+  "  CHECK (alternative IS NULL OR alternative >= 1);"
+  "DROP TRIGGER offers_immutable;"
+  "CREATE TRIGGER offers_immutable BEFORE UPDATE OF year, seq, revision, number,"
+  "  installation_id, price_list_id, created, valid_until, period_start, period_end,"
+  "  currency, total, request, inventory, snapshot, paid_licences, seller, seller_logo,"
+  "  alternatives"
+  "  ON offers"
+  "  BEGIN SELECT RAISE (ABORT, 'an offer never changes: make a revision'); END;";
+
 /* A new database holds the bundled sample price list as its current list, so that offers
  * can be computed before the distributor's list is fetched. */
 static gboolean
@@ -291,9 +310,11 @@ static const Migration migrations[] = {
   { migration_2_sql, NULL },
   { migration_3_sql, NULL },
   { migration_register_sql, NULL },   /* SSA_DB_SCHEMA_REGISTER */
+  { migration_alternatives_sql, NULL }, /* SSA_DB_SCHEMA_ALTERNATIVES */
 };
 
 G_STATIC_ASSERT (SSA_DB_SCHEMA_REGISTER == 4);
+G_STATIC_ASSERT (SSA_DB_SCHEMA_ALTERNATIVES == 5);
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SSA_DB_SCHEMA_VERSION);
 

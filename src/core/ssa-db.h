@@ -26,7 +26,7 @@ G_BEGIN_DECLS
  * more than one row does so in one transaction; writers take the write lock at the start of
  * their transaction (BEGIN IMMEDIATE) and wait up to SSA_DB_BUSY_TIMEOUT_MS for it. */
 
-#define SSA_DB_SCHEMA_VERSION     4
+#define SSA_DB_SCHEMA_VERSION     5
 #define SSA_DB_APPLICATION_ID     0x53534144 /* "SSAD" */
 #define SSA_DB_BUSY_TIMEOUT_MS    10000
 
@@ -301,6 +301,8 @@ typedef struct
   GDateTime      *changed_at;       /* UTC */
   char           *user;             /* the user's login name; NULL when not known */
   char           *caused_by;        /* superseded or revised: the offer that did it */
+  guint           alternative;      /* accepted: the alternative chosen, from 1; 0 when the
+                                     * offer had none or the database did not keep it */
 } SsaDbOfferStatusChange;
 
 typedef struct
@@ -331,6 +333,13 @@ typedef struct
                                      * for offers stored before schema version 2 */
   GPtrArray      *history;          /* SsaDbOfferStatusChange, oldest first; empty for a
                                      * database before the register (schema version 3) */
+  guint           n_alternatives;   /* its alternatives, itself the first: 1 when it has
+                                     * none besides (docs/rules.md, "Alternatives") */
+  guint           accepted_alternative; /* the alternative accepted, from 1; 0 when none was
+                                     * chosen (not accepted, or no alternatives) */
+  GDate           alternative_end[SSA_OFFER_MAX_ALTERNATIVES];   /* alternative N at N - 1;
+                                     * the first is period_end */
+  gint64          alternative_total[SSA_OFFER_MAX_ALTERNATIVES]; /* likewise, with total */
 } SsaDbOffer;
 
 void            ssa_db_offer_free          (SsaDbOffer      *offer);
@@ -366,6 +375,11 @@ SsaDbOffer  *ssa_db_revise_offer         (SsaDb                 *self,
 gboolean     ssa_db_set_offer_status     (SsaDb                 *self,
                                           const char            *number,
                                           SsaOfferStatus         status,
+                                          const GDate           *today,
+                                          GError               **error);
+gboolean     ssa_db_accept_offer         (SsaDb                 *self,
+                                          const char            *number,
+                                          guint                  alternative,
                                           const GDate           *today,
                                           GError               **error);
 SsaDbOffer  *ssa_db_load_offer           (SsaDb                 *self,

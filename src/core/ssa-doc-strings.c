@@ -227,6 +227,17 @@ static const DocString doc_strings[SSA_N_DOC_STRINGS] = {
   /* Translators: %s is the customer's name. */
   [SSA_DOC_ACCEPT_FOR_CUSTOMER] = {
     NC_("offer document", "Accepted for %s"), "Akseptert for %s" },
+  [SSA_DOC_ALTERNATIVES] = { NC_("offer document", "Alternatives"), "Alternativer" },
+  /* Translators: "Alternative 2"; the first alternative is the offer's own terms. */
+  [SSA_DOC_ALTERNATIVE] = { NC_("offer document", "Alternative %u"), "Alternativ %u" },
+  [SSA_DOC_ALTERNATIVES_CHOOSE] = {
+    NC_("offer document", "Choose one of the alternatives and state its number when you "
+        "accept. Each alternative is a complete offer with its own period and price; they are "
+        "not added together."),
+    "Velg ett av alternativene og oppgi nummeret når dere aksepterer. Hvert alternativ er et "
+    "fullstendig tilbud med egen periode og pris; alternativene legges ikke sammen." },
+  [SSA_DOC_ACCEPT_ALTERNATIVE] = {
+    NC_("offer document", "Alternative chosen (number)"), "Valgt alternativ (nummer)" },
   [SSA_DOC_PAYMENT_TERMS] = { NC_("offer document", "Payment terms"), "Betalingsbetingelser" },
   [SSA_DOC_PAYMENT_DEFAULT] = {
     NC_("offer document", "30 days net from the invoice date."),

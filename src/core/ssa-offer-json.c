@@ -76,30 +76,13 @@ add_line (JsonBuilder        *builder,
   json_builder_end_object (builder);
 }
 
-/**
- * ssa_offer_to_json:
- * @self: an offer
- *
- * Returns: (transfer full): the offer as an `ssa-desk-offer/1` document, pretty-printed,
- *   ending with a newline.
- */
-char *
-ssa_offer_to_json (const SsaOffer *self)
+/* The members of one computation: the offer's own, and each alternative's. */
+static void
+add_computation (JsonBuilder    *builder,
+                 const SsaOffer *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   const SsaOfferTotals *t = &self->totals;
   guint i;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  json_builder_begin_object (builder);
-  add_string (builder, "format", SSA_OFFER_FORMAT);
-  add_string (builder, "price_list", self->price_list_id);
-  add_string (builder, "currency", self->currency);
-  add_date (builder, "today", &self->today);
 
   json_builder_set_member_name (builder, "period");
   json_builder_begin_object (builder);
@@ -155,6 +138,49 @@ ssa_offer_to_json (const SsaOffer *self)
       add_decimal (builder, "labour_rate", self->labour_rate);
     }
   json_builder_end_object (builder);
+
+}
+
+/**
+ * ssa_offer_to_json:
+ * @self: an offer
+ *
+ * Returns: (transfer full): the offer as an `ssa-desk-offer/1` document, pretty-printed,
+ *   ending with a newline.
+ */
+char *
+ssa_offer_to_json (const SsaOffer *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  guint i;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "format", SSA_OFFER_FORMAT);
+  add_string (builder, "price_list", self->price_list_id);
+  add_string (builder, "currency", self->currency);
+  add_date (builder, "today", &self->today);
+
+  add_computation (builder, self);
+
+  /* Alternatives 2 and on, each a complete computation; only when there are any, so that
+   * an offer without alternatives is written as before. */
+  if (self->alternatives != NULL && self->alternatives->len > 0)
+    {
+      json_builder_set_member_name (builder, "alternatives");
+      json_builder_begin_array (builder);
+      for (i = 0; i < self->alternatives->len; i++)
+        {
+          json_builder_begin_object (builder);
+          add_computation (builder, g_ptr_array_index (self->alternatives, i));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
 
   json_builder_end_object (builder);
 

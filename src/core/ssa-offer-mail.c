@@ -271,6 +271,24 @@ ssa_offer_mail_new (SsaDb             *db,
   mail->from_address = nonempty (info->reseller.email);
 
   total = ssa_money_format (offer->totals.total, offer->currency, doc_lang);
+  /* An offer with alternatives names each one's total, none summed with another:
+   * "3 764,68 kr (Alternativ 1), 7 810,01 kr (Alternativ 2)". */
+  if (ssa_offer_get_n_alternatives (offer) > 1)
+    {
+      GString *totals = g_string_new (NULL);
+
+      for (guint n = 1; n <= ssa_offer_get_n_alternatives (offer); n++)
+        {
+          const SsaOffer *alternative = ssa_offer_get_alternative (offer, n);
+          g_autofree char *amount = ssa_money_format (alternative->totals.total,
+                                                      alternative->currency, doc_lang);
+          g_autofree char *name = ssa_doc_string_printf (doc_lang, SSA_DOC_ALTERNATIVE, n);
+
+          g_string_append_printf (totals, "%s%s (%s)", n > 1 ? ", " : "", amount, name);
+        }
+      g_free (total);
+      total = g_string_free (totals, FALSE);
+    }
   ssa_document_info_get_valid_until (info, offer, &valid_until);
   deadline = ssa_date_format (&valid_until, doc_lang);
   mail->subject = ssa_doc_string_printf (doc_lang, SSA_DOC_MAIL_SUBJECT, stored->number,

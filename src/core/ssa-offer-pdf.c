@@ -150,6 +150,8 @@ struct _SsaOfferPdf
   SsaLang               lang;
   char                 *number;        /* "2026-0001-R2", or NULL for a draft */
   cairo_surface_t      *logo;
+  char                 *lines_heading; /* the heading of the lines of one alternative; NULL:
+                                        * the offer has none */
 
   PangoFontMap         *font_map;
   PangoContext         *context;
@@ -833,7 +835,8 @@ add_lines_table (SsaOfferPdf *self)
   };
   guint i;
 
-  add_heading (self, doc (self, SSA_DOC_SECTION_LINES), 16);
+  add_heading (self, self->lines_heading != NULL ? self->lines_heading
+                                                 : doc (self, SSA_DOC_SECTION_LINES), 16);
 
   for (i = 0; i < offer->lines->len; i++)
     {
@@ -1130,6 +1133,15 @@ add_acceptance (SsaOfferPdf *self)
                            PANGO_ALIGN_LEFT, COLOR_TEXT) + 4;
     }
 
+  /* An offer with alternatives: a field for the one chosen, before the signature. */
+  if (ssa_offer_get_n_alternatives (self->offer) > 1)
+    {
+      y += 22;
+      block_add_rect (get_block (self, index), 0, y, column, 0.6, COLOR_TEXT);
+      y += 2 + block_add_text (self, index, STYLE_SMALL, doc (self, SSA_DOC_ACCEPT_ALTERNATIVE),
+                               0, y + 2, column, PANGO_ALIGN_LEFT, COLOR_MUTED);
+    }
+
   /* Two rows of two fields: a line to write on, its label under it. */
   for (guint row = 0; row < 2; row++)
     {
@@ -1148,6 +1160,73 @@ add_acceptance (SsaOfferPdf *self)
   get_block (self, index)->height = y;
 }
 
+/* The period and billing of one alternative, in a line: "01.12.2026 – 30.11.2029, One
+ * invoice". */
+static char *
+alternative_terms (SsaOfferPdf    *self,
+                   const SsaOffer *alternative)
+{
+  g_autofree char *start = ssa_date_format (&alternative->start, self->lang);
+  g_autofree char *end = ssa_date_format (&alternative->end, self->lang);
+
+  return g_strdup_printf ("%s – %s, %s", start, end,
+                          ssa_document_billing_label (alternative->billing, self->lang));
+}
+
+/* An offer with alternatives (docs/documents.md): first the alternatives side by side, one
+ * row each with its period, billing and totals, and the instruction to choose one; then
+ * each alternative in full, its lines and totals as an offer without alternatives shows
+ * them. One row per alternative keeps the comparison legible on A4 portrait whatever the
+ * number of alternatives (at most four), where a column per alternative would squeeze the
+ * dates and amounts. */
+static void
+add_alternatives (SsaOfferPdf *self)
+{
+  SsaOffer *offer = self->offer;
+  guint n_alternatives = ssa_offer_get_n_alternatives (offer);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (row_free);
+  Column columns[] = {
+    { doc (self, SSA_DOC_ALTERNATIVES), FALSE, 90, 0 },
+    { doc (self, SSA_DOC_PERIOD), FALSE, 0, 0 },
+    { doc (self, SSA_DOC_BILLING), FALSE, 130, 0 },
+    { doc (self, SSA_DOC_TOTAL_NET), TRUE, 100, 0 },
+    { doc (self, SSA_DOC_TOTAL_TOTAL), TRUE, 100, 0 },
+  };
+
+  add_heading (self, doc (self, SSA_DOC_ALTERNATIVES), 16);
+  for (guint n = 1; n <= n_alternatives; n++)
+    {
+      const SsaOffer *alternative = ssa_offer_get_alternative (offer, n);
+      g_autofree char *start = ssa_date_format (&alternative->start, self->lang);
+      g_autofree char *end = ssa_date_format (&alternative->end, self->lang);
+      Row *row = g_new0 (Row, 1);
+
+      row->cells[0] = ssa_doc_string_printf (self->lang, SSA_DOC_ALTERNATIVE, n);
+      row->cells[1] = g_strdup_printf ("%s – %s", start, end);
+      row->cells[2] = g_strdup (ssa_document_billing_label (alternative->billing, self->lang));
+      row->cells[3] = format_money (self, alternative->totals.net);
+      row->cells[4] = format_money (self, alternative->totals.total);
+      g_ptr_array_add (rows, row);
+    }
+  add_table (self, columns, G_N_ELEMENTS (columns), 1, rows);
+  add_paragraph (self, STYLE_BODY_BOLD, doc (self, SSA_DOC_ALTERNATIVES_CHOOSE), 6,
+                 COLOR_TEXT);
+
+  for (guint n = 1; n <= n_alternatives; n++)
+    {
+      g_autofree char *name = ssa_doc_string_printf (self->lang, SSA_DOC_ALTERNATIVE, n);
+      g_autofree char *terms = alternative_terms (self, ssa_offer_get_alternative (offer, n));
+
+      /* The sections of one offer, drawn from the alternative. */
+      self->offer = (SsaOffer *) ssa_offer_get_alternative (offer, n);
+      self->lines_heading = g_strdup_printf ("%s: %s", name, terms);
+      add_lines_table (self);
+      add_totals (self);
+      g_clear_pointer (&self->lines_heading, g_free);
+      self->offer = offer;
+    }
+}
+
 static void
 build_blocks (SsaOfferPdf *self)
 {
@@ -1157,8 +1236,13 @@ build_blocks (SsaOfferPdf *self)
   add_letterhead (self);
   add_title_and_parties (self);
   add_installation (self);
-  add_lines_table (self);
-  add_totals (self);
+  if (ssa_offer_get_n_alternatives (self->offer) > 1)
+    add_alternatives (self);
+  else
+    {
+      add_lines_table (self);
+      add_totals (self);
+    }
   add_warnings (self);
   add_other_lines (self, SSA_SEGMENT_COVERED, SSA_DOC_SECTION_COVERED, SSA_DOC_COVERED_NOTE);
   add_other_lines (self, SSA_SEGMENT_EXCLUDED, SSA_DOC_SECTION_EXCLUDED,

@@ -110,11 +110,21 @@ read_line (SsaOffer           *self,
   g_array_append_val (self->lines, line);
 }
 
+/* The path of @member in the computation at @path (NULL: the document's own). */
+static char *
+member_path (const char *path,
+             const char *member)
+{
+  return path != NULL ? g_strconcat (path, ".", member, NULL) : g_strdup (member);
+}
+
 static void
 read_totals (SsaOffer           *self,
-             const SsaJsonScope *root)
+             const SsaJsonScope *root,
+             const char         *path)
 {
-  SsaJsonScope scope = { root->problems, NULL, NULL, "totals" };
+  g_autofree char *prefix = member_path (path, "totals");
+  SsaJsonScope scope = { root->problems, NULL, NULL, prefix };
   SsaOfferTotals *t = &self->totals;
 
   scope.object = ssa_json_scope_get_object (root, "totals", SSA_JSON_REQUIRED);
@@ -143,9 +153,11 @@ read_totals (SsaOffer           *self,
 
 static void
 read_terms (SsaOffer           *self,
-            const SsaJsonScope *root)
+            const SsaJsonScope *root,
+            const char         *path)
 {
-  SsaJsonScope scope = { root->problems, NULL, NULL, "terms" };
+  g_autofree char *prefix = member_path (path, "terms");
+  SsaJsonScope scope = { root->problems, NULL, NULL, prefix };
 
   scope.object = ssa_json_scope_get_object (root, "terms", SSA_JSON_REQUIRED);
   if (scope.object == NULL)
@@ -167,14 +179,16 @@ read_terms (SsaOffer           *self,
 
 static void
 read_warnings (SsaOffer           *self,
-               const SsaJsonScope *root)
+               const SsaJsonScope *root,
+               const char         *path)
 {
   JsonArray *array = ssa_json_scope_get_array (root, "warnings", SSA_JSON_OPTIONAL);
+  g_autofree char *name = member_path (path, "warnings");
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonNode *item = json_array_get_element (array, i);
-      g_autofree char *context = ssa_json_item_context ("warnings", i, item, "code");
+      g_autofree char *context = ssa_json_item_context (name, i, item, "code");
       SsaJsonScope scope = { root->problems, NULL, context, NULL };
       g_autofree char *code = NULL;
       SsaOfferWarning warning = { 0, NULL };
@@ -191,6 +205,52 @@ read_warnings (SsaOffer           *self,
       ssa_json_scope_get_text (&scope, "message", SSA_JSON_REQUIRED, 0, &warning.message);
       g_array_append_val (self->warnings, warning);
     }
+}
+
+/* The members of one computation (docs/formats.md): the document's own, at @path NULL,
+ * and each alternative's, at "alternatives[N]". */
+static void
+read_computation (SsaOffer           *self,
+                  const SsaJsonScope *root,
+                  const char         *path)
+{
+  g_autofree char *period_path = member_path (path, "period");
+  g_autofree char *lines_path = member_path (path, "lines");
+  SsaJsonScope period = { root->problems, NULL, root->context, period_path };
+  g_autofree char *billing = NULL;
+  JsonArray *lines;
+  guint inventory_index = 0;
+
+  period.object = ssa_json_scope_get_object (root, "period", SSA_JSON_REQUIRED);
+  if (period.object != NULL)
+    {
+      ssa_json_scope_get_date (&period, "start", SSA_JSON_REQUIRED, &self->start);
+      ssa_json_scope_get_date (&period, "end", SSA_JSON_REQUIRED, &self->end);
+    }
+
+  if (ssa_json_scope_get_text (root, "billing", SSA_JSON_REQUIRED, 0, &billing) &&
+      !ssa_billing_from_string (billing, &self->billing))
+    ssa_json_scope_problem (root, "billing", _("must be one of once, annual, quarterly, monthly"));
+
+  lines = ssa_json_scope_get_array (root, "lines", SSA_JSON_REQUIRED);
+  for (guint i = 0; lines != NULL && i < json_array_get_length (lines); i++)
+    {
+      JsonNode *item = json_array_get_element (lines, i);
+      g_autofree char *context = ssa_json_item_context (lines_path, i, item, "code");
+      SsaJsonScope scope = { root->problems, NULL, context, NULL };
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        {
+          ssa_json_problems_add (root->problems, context, NULL, _("must be an object"));
+          continue;
+        }
+      scope.object = json_node_get_object (item);
+      read_line (self, &scope, &inventory_index);
+    }
+
+  read_totals (self, root, path);
+  read_warnings (self, root, path);
+  read_terms (self, root, path);
 }
 
 /**
@@ -214,12 +274,9 @@ ssa_offer_new_from_json (const char  *data,
   g_autoptr(SsaOffer) self = NULL;
   /* Translators: the name of an offer document in error messages. */
   const char *what = _("offer");
-  g_autofree char *billing = NULL;
   SsaJsonProblems problems;
   SsaJsonScope root;
-  SsaJsonScope period = { NULL, };
-  JsonArray *lines;
-  guint inventory_index = 0;
+  JsonArray *alternatives;
   gboolean ok;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -241,37 +298,36 @@ ssa_offer_new_from_json (const char  *data,
                            &self->currency);
   ssa_json_scope_get_date (&root, "today", SSA_JSON_REQUIRED, &self->today);
 
-  period = (SsaJsonScope) { &problems, NULL, NULL, "period" };
-  period.object = ssa_json_scope_get_object (&root, "period", SSA_JSON_REQUIRED);
-  if (period.object != NULL)
+  read_computation (self, &root, NULL);
+
+  alternatives = ssa_json_scope_get_array (&root, "alternatives", SSA_JSON_OPTIONAL);
+  if (alternatives != NULL && json_array_get_length (alternatives) >= SSA_OFFER_MAX_ALTERNATIVES)
+    ssa_json_scope_problem (&root, "alternatives", _("must hold at most %d alternatives"),
+                            SSA_OFFER_MAX_ALTERNATIVES - 1);
+  else if (alternatives != NULL && json_array_get_length (alternatives) > 0)
     {
-      ssa_json_scope_get_date (&period, "start", SSA_JSON_REQUIRED, &self->start);
-      ssa_json_scope_get_date (&period, "end", SSA_JSON_REQUIRED, &self->end);
-    }
-
-  if (ssa_json_scope_get_text (&root, "billing", SSA_JSON_REQUIRED, 0, &billing) &&
-      !ssa_billing_from_string (billing, &self->billing))
-    ssa_json_scope_problem (&root, "billing", _("must be one of once, annual, quarterly, monthly"));
-
-  lines = ssa_json_scope_get_array (&root, "lines", SSA_JSON_REQUIRED);
-  for (guint i = 0; lines != NULL && i < json_array_get_length (lines); i++)
-    {
-      JsonNode *item = json_array_get_element (lines, i);
-      g_autofree char *context = ssa_json_item_context ("lines", i, item, "code");
-      SsaJsonScope scope = { &problems, NULL, context, NULL };
-
-      if (!JSON_NODE_HOLDS_OBJECT (item))
+      self->alternatives = g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_offer_free);
+      for (guint i = 0; i < json_array_get_length (alternatives); i++)
         {
-          ssa_json_problems_add (&problems, context, NULL, _("must be an object"));
-          continue;
-        }
-      scope.object = json_node_get_object (item);
-      read_line (self, &scope, &inventory_index);
-    }
+          JsonNode *item = json_array_get_element (alternatives, i);
+          g_autofree char *path = g_strdup_printf ("alternatives[%u]", i);
+          SsaJsonScope scope = { &problems, NULL, NULL, NULL };
+          SsaOffer *alternative;
 
-  read_totals (self, &root);
-  read_warnings (self, &root);
-  read_terms (self, &root);
+          if (!JSON_NODE_HOLDS_OBJECT (item))
+            {
+              ssa_json_problems_add (&problems, path, NULL, _("must be an object"));
+              continue;
+            }
+          scope.object = json_node_get_object (item);
+          alternative = ssa_offer_new_empty ();
+          alternative->price_list_id = g_strdup (self->price_list_id);
+          alternative->currency = g_strdup (self->currency);
+          alternative->today = self->today;
+          read_computation (alternative, &scope, path);
+          g_ptr_array_add (self->alternatives, alternative);
+        }
+    }
 
   ok = ssa_json_problems_propagate (&problems, error);
   ssa_json_problems_clear (&problems);

@@ -80,6 +80,7 @@ typedef struct
   lxw_error              status;      /* the first error of libxlsxwriter */
   char                  *too_large;   /* what does not fit in a workbook */
   double                 widths[N_COLUMNS];
+  gboolean               local_names; /* an alternative's sheet: its names are its own */
 
   lxw_format            *title;
   lxw_format            *subtitle;
@@ -399,7 +400,15 @@ define_name (Writer     *w,
 
   lxw_rowcol_to_cell_abs (cell, row, col, 1, 1);
   formula = g_strdup_printf ("='%s'!%s", sheet_name, cell);
-  check (w, workbook_define_name (w->workbook, name, formula));
+  if (w->local_names)
+    {
+      /* Each alternative's sheet has the same names, each local to its sheet. */
+      g_autofree char *local = g_strdup_printf ("'%s'!%s", sheet_name, name);
+
+      check (w, workbook_define_name (w->workbook, local, formula));
+    }
+  else
+    check (w, workbook_define_name (w->workbook, name, formula));
 }
 
 typedef struct
@@ -842,7 +851,14 @@ write_offer_sheet (Writer     *w,
 
     lxw_rowcol_to_range_abs (range, first, COL_CODE, last, COL_AMOUNT);
     formula = g_strdup_printf ("='%s'!%s", sheet_name, range);
-    check (w, workbook_define_name (w->workbook, "SSA_Lines", formula));
+    if (w->local_names)
+      {
+        g_autofree char *local = g_strdup_printf ("'%s'!SSA_Lines", sheet_name);
+
+        check (w, workbook_define_name (w->workbook, local, formula));
+      }
+    else
+      check (w, workbook_define_name (w->workbook, "SSA_Lines", formula));
   }
 
   set_widths (w, N_COLUMNS);
@@ -864,7 +880,8 @@ write_offer_sheet (Writer     *w,
   /* Only the table and the panel are printed, not text running on to the right. */
   check (w, worksheet_print_area (w->sheet, 0, COL_CODE, row, COL_VALUE));
   set_print_setup (w, offer_text, TRUE);
-  worksheet_activate (w->sheet);
+  if (offer == w->offer && !w->local_names)
+    worksheet_activate (w->sheet);
 }
 
 static void
@@ -1012,8 +1029,34 @@ write_workbook (Writer      *w,
   make_formats (w);
   offer_sheet = sheet_name (w, SSA_DOC_SHEET_OFFER);
   licences_sheet = sheet_name (w, SSA_DOC_SHEET_LICENCES);
-  write_offer_sheet (w, offer_sheet, number != NULL ? number : doc (w, SSA_DOC_DRAFT),
-                     offer_text);
+  if (ssa_offer_get_n_alternatives (w->offer) <= 1)
+    write_offer_sheet (w, offer_sheet, number != NULL ? number : doc (w, SSA_DOC_DRAFT),
+                       offer_text);
+  else
+    {
+      /* A sheet per alternative (docs/documents.md), each a complete offer with its own
+       * inputs and live formulas; the first is the one opened. */
+      const SsaOffer *offer = w->offer;
+
+      for (guint n = 1; n <= ssa_offer_get_n_alternatives (offer); n++)
+        {
+          g_autofree char *name = ssa_doc_string_printf (w->lang, SSA_DOC_ALTERNATIVE, n);
+
+          if (workbook_validate_sheet_name (w->workbook, name) != LXW_NO_ERROR)
+            {
+              g_free (name);
+              name = g_strdup_printf ("Alternative %u", n);
+            }
+          w->offer = ssa_offer_get_alternative (offer, n);
+          w->local_names = TRUE;
+          write_offer_sheet (w, name, number != NULL ? number : doc (w, SSA_DOC_DRAFT),
+                             offer_text);
+          if (n == 1 && w->sheet != NULL)
+            worksheet_activate (w->sheet);
+        }
+      w->offer = offer;
+      w->local_names = FALSE;
+    }
   write_licences_sheet (w, licences_sheet, offer_text);
 
   /* The workbook is written to the file only now: its result says whether it was. */

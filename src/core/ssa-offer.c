@@ -577,25 +577,15 @@ check_period_date (const GDate *date,
   return FALSE;
 }
 
-/**
- * ssa_offer_compute:
- * @price_list: the price list
- * @inventory: the installation
- * @request: the period and terms
- * @error: a #GError
- *
- * Computes an SSA offer by docs/rules.md. Refuses (%SSA_ERROR_INVALID naming each bad
+/* Computes one SSA offer by docs/rules.md, without alternatives. Refuses (%SSA_ERROR_INVALID naming each bad
  * licence line, %SSA_ERROR_REFUSED for the deployment, %SSA_ERROR_REQUEST for the period or
  * the terms, %SSA_ERROR_OVERFLOW
- * naming the line or the totals) rather than returning a partial offer.
- *
- * Returns: (transfer full): the offer
- */
-SsaOffer *
-ssa_offer_compute (const SsaPriceList    *price_list,
-                   const SsaInventory    *inventory,
-                   const SsaOfferRequest *request,
-                   GError               **error)
+ * naming the line or the totals) rather than returning a partial offer. */
+static SsaOffer *
+compute_one (const SsaPriceList    *price_list,
+             const SsaInventory    *inventory,
+             const SsaOfferRequest *request,
+             GError               **error)
 {
   g_autoptr(SsaOffer) self = NULL;
   g_autofree PricedLine *priced = NULL;
@@ -818,6 +808,224 @@ ssa_offer_compute (const SsaPriceList    *price_list,
   return g_steal_pointer (&self);
 }
 
+/**
+ * ssa_offer_compute:
+ * @price_list: the price list
+ * @inventory: the installation
+ * @request: the period and terms, with the alternatives to price besides
+ * @error: a #GError
+ *
+ * Computes the offer (docs/rules.md) and each of the request's alternatives as a complete
+ * offer of its own: the request with the alternative's terms in place of its own
+ * (ssa_offer_alternative_apply()). A refused alternative refuses the whole offer, its
+ * message starting with "alternative N: ".
+ *
+ * Returns: (transfer full): the offer
+ */
+SsaOffer *
+ssa_offer_compute (const SsaPriceList    *price_list,
+                   const SsaInventory    *inventory,
+                   const SsaOfferRequest *request,
+                   GError               **error)
+{
+  g_autoptr(SsaOffer) self = NULL;
+
+  g_return_val_if_fail (request != NULL, NULL);
+  g_return_val_if_fail (request->n_alternatives < SSA_OFFER_MAX_ALTERNATIVES, NULL);
+
+  self = compute_one (price_list, inventory, request, error);
+  if (self == NULL || request->n_alternatives == 0)
+    return g_steal_pointer (&self);
+
+  self->alternatives = g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_offer_free);
+  for (guint i = 0; i < request->n_alternatives; i++)
+    {
+      SsaOfferRequest alternative;
+      SsaOffer *offer;
+
+      ssa_offer_alternative_apply (request, &request->alternatives[i], &alternative);
+      offer = compute_one (price_list, inventory, &alternative, error);
+      if (offer == NULL)
+        {
+          /* Translators: the prefix of a refused alternative's message; the first
+           * alternative is the offer itself. */
+          g_prefix_error (error, _("alternative %u: "), i + 2);
+          return NULL;
+        }
+      g_ptr_array_add (self->alternatives, offer);
+    }
+  return g_steal_pointer (&self);
+}
+
+/**
+ * ssa_offer_get_n_alternatives:
+ *
+ * Returns: how many alternatives the offer has, itself the first: 1 when it has none
+ *   besides
+ */
+guint
+ssa_offer_get_n_alternatives (const SsaOffer *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return 1 + (self->alternatives != NULL ? self->alternatives->len : 0);
+}
+
+/**
+ * ssa_offer_get_alternative:
+ * @n: the alternative, from 1 (the offer itself) to ssa_offer_get_n_alternatives()
+ *
+ * Returns: (transfer none): alternative @n
+ */
+const SsaOffer *
+ssa_offer_get_alternative (const SsaOffer *self,
+                           guint           n)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (n >= 1 && n <= ssa_offer_get_n_alternatives (self), NULL);
+
+  return n == 1 ? self : g_ptr_array_index (self->alternatives, n - 2);
+}
+
+/**
+ * ssa_offer_alternative_apply:
+ * @base: the offer's request
+ * @alternative: one of its alternatives
+ * @out: (out caller-allocates): the request of that alternative: @base with the
+ *   alternative's end and billing where it sets them, and no alternatives of its own
+ */
+void
+ssa_offer_alternative_apply (const SsaOfferRequest     *base,
+                             const SsaOfferAlternative *alternative,
+                             SsaOfferRequest           *out)
+{
+  *out = *base;
+  out->n_alternatives = 0;
+  memset (out->alternatives, 0, sizeof out->alternatives);
+  if (alternative->has_end)
+    {
+      out->end_kind = alternative->end_kind;
+      out->end = alternative->end;
+      out->months = alternative->months;
+    }
+  if (alternative->has_billing)
+    out->billing = alternative->billing;
+}
+
+/**
+ * ssa_offer_alternative_parse:
+ * @spec: terms separated by commas: `months=N`, `end=DATE`, `co-term` and `billing=PLAN`
+ * @out: (out caller-allocates): the alternative
+ * @error: a #GError
+ *
+ * Reads an alternative as the command line gives it ("months=36,billing=quarterly").
+ *
+ * Returns: %FALSE with %SSA_ERROR_INVALID naming the bad part when @spec is refused
+ */
+gboolean
+ssa_offer_alternative_parse (const char          *spec,
+                             SsaOfferAlternative *out,
+                             GError             **error)
+{
+  g_auto(GStrv) parts = NULL;
+  gboolean has_months = FALSE, has_date = FALSE, has_co_term = FALSE;
+
+  g_return_val_if_fail (spec != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+  g_date_clear (&out->end, 1);
+
+  parts = g_strsplit (spec, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *part = g_strstrip (parts[i]);
+      const char *value = strchr (part, '=');
+      g_autofree char *key = value != NULL ? g_strndup (part, value - part) : g_strdup (part);
+      gboolean repeated = FALSE;
+
+      if (value != NULL)
+        value++;
+
+      if (g_str_equal (key, "months") && value != NULL)
+        {
+          guint64 months = 0;
+
+          repeated = has_months;
+          if (!g_ascii_string_to_unsigned (value, 10, 1, SSA_OFFER_MAX_MONTHS, &months, NULL))
+            {
+              g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,
+                           _("“%s”: the months must be a whole number from 1 to %d"),
+                           part, SSA_OFFER_MAX_MONTHS);
+              return FALSE;
+            }
+          has_months = TRUE;
+          out->end_kind = SSA_OFFER_END_MONTHS;
+          out->months = (int) months;
+        }
+      else if (g_str_equal (key, "end") && value != NULL)
+        {
+          repeated = has_date;
+          if (!ssa_date_parse (value, &out->end, NULL))
+            {
+              g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,
+                           _("“%s”: the end must be a date as YYYY-MM-DD"), part);
+              return FALSE;
+            }
+          has_date = TRUE;
+          out->end_kind = SSA_OFFER_END_DATE;
+        }
+      else if (g_str_equal (key, "co-term") && value == NULL)
+        {
+          repeated = has_co_term;
+          has_co_term = TRUE;
+          out->end_kind = SSA_OFFER_END_CO_TERM;
+        }
+      else if (g_str_equal (key, "billing") && value != NULL)
+        {
+          repeated = out->has_billing;
+          if (!ssa_billing_from_string (value, &out->billing))
+            {
+              g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,
+                           _("“%s”: the billing plan must be once, annual, quarterly or "
+                             "monthly"), part);
+              return FALSE;
+            }
+          out->has_billing = TRUE;
+        }
+      else
+        {
+          g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,
+                       _("“%s” is not a term of an alternative: use months=N, end=DATE, "
+                         "co-term or billing=PLAN, separated by commas"), part);
+          return FALSE;
+        }
+
+      if (repeated)
+        {
+          g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,
+                       _("“%s” is given twice"), key);
+          return FALSE;
+        }
+    }
+
+  if (has_months + has_date + has_co_term > 1)
+    {
+      g_set_error_literal (error, SSA_ERROR, SSA_ERROR_INVALID,
+                           _("months, end and co-term each set the end: give one of them"));
+      return FALSE;
+    }
+  out->has_end = has_months || has_date || has_co_term;
+  if (!out->has_end && !out->has_billing)
+    {
+      g_set_error_literal (error, SSA_ERROR, SSA_ERROR_INVALID,
+                           _("an alternative changes the months, end, co-term or billing: "
+                             "give at least one"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 SsaOffer *
 ssa_offer_copy (const SsaOffer *self)
 {
@@ -837,6 +1045,14 @@ ssa_offer_copy (const SsaOffer *self)
     copy->warnings = warnings;
     copy->strings = strings;
   }
+  copy->alternatives = NULL;
+  if (self->alternatives != NULL)
+    {
+      copy->alternatives = g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_offer_free);
+      for (i = 0; i < self->alternatives->len; i++)
+        g_ptr_array_add (copy->alternatives,
+                         ssa_offer_copy (g_ptr_array_index (self->alternatives, i)));
+    }
   copy->price_list_id = g_strdup (self->price_list_id);
   copy->currency = g_strdup (self->currency);
 
@@ -868,6 +1084,7 @@ ssa_offer_free (SsaOffer *self)
   g_free (self->currency);
   g_array_unref (self->lines);
   g_array_unref (self->warnings);
+  g_clear_pointer (&self->alternatives, g_ptr_array_unref);
   g_string_chunk_free (self->strings);
   g_free (self);
 }

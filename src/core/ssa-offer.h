@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 #define SSA_OFFER_FORMAT "ssa-desk-offer/1"
 #define SSA_OFFER_MAX_MONTHS 120          /* months (s', e) of one offer */
 #define SSA_OFFER_MAX_REQUEST_MONTHS 1200 /* a length N counted from a start long past */
+#define SSA_OFFER_MAX_ALTERNATIVES 4      /* alternatives of one offer, the offer itself the
+                                           * first (docs/rules.md, "Alternatives") */
 
 typedef enum
 {
@@ -24,6 +26,18 @@ typedef enum
   SSA_OFFER_END_MONTHS,
   SSA_OFFER_END_CO_TERM,      /* the installation's ssa_expiry: a top-up (docs/rules.md) */
 } SsaOfferEndKind;
+
+/* One more priced alternative of an offer: the terms it changes in the offer's request
+ * (docs/rules.md, "Alternatives"); what it does not set is the request's. */
+typedef struct
+{
+  gboolean        has_end;        /* end_kind, end and months replace the request's */
+  SsaOfferEndKind end_kind;
+  GDate           end;            /* with SSA_OFFER_END_DATE */
+  int             months;         /* with SSA_OFFER_END_MONTHS */
+  gboolean        has_billing;
+  SsaBilling      billing;
+} SsaOfferAlternative;
 
 typedef struct
 {
@@ -39,6 +53,8 @@ typedef struct
   gint64          labour_rate;    /* hundredths of the currency per hour */
   SsaLang         lang;           /* the language of the offer's documents; not used by
                                    * the calculation, stored with the offer */
+  guint           n_alternatives; /* alternatives 2 and on; 0: the offer has none */
+  SsaOfferAlternative alternatives[SSA_OFFER_MAX_ALTERNATIVES - 1];
 } SsaOfferRequest;
 
 typedef enum
@@ -113,6 +129,9 @@ typedef struct
   GArray         *lines;      /* SsaOfferLine */
   GArray         *warnings;   /* SsaOfferWarning */
   SsaOfferTotals  totals;
+  /* Alternatives 2 and on (SsaOffer, each a complete offer without alternatives of its
+   * own); NULL or empty when the offer is its only alternative. */
+  GPtrArray      *alternatives;
   /*< private >*/
   GStringChunk   *strings;    /* owns the lines' codes and names */
 } SsaOffer;
@@ -141,6 +160,15 @@ typedef struct
 #define SSA_TYPE_OFFER (ssa_offer_get_type ())
 
 void         ssa_offer_request_init   (SsaOfferRequest       *request);
+gboolean     ssa_offer_alternative_parse (const char         *spec,
+                                          SsaOfferAlternative *out,
+                                          GError            **error);
+void         ssa_offer_alternative_apply (const SsaOfferRequest     *base,
+                                          const SsaOfferAlternative *alternative,
+                                          SsaOfferRequest           *out);
+guint        ssa_offer_get_n_alternatives (const SsaOffer    *self);
+const SsaOffer *ssa_offer_get_alternative (const SsaOffer     *self,
+                                          guint               n);
 void         ssa_offer_resolve_line   (const SsaPriceList    *price_list,
                                        const GDate           *ssa_expiry,
                                        const SsaInventoryLine *line,

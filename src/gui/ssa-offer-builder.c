@@ -92,6 +92,9 @@ struct _SsaOfferBuilder
   AdwEntryRow     *discount_row;
   AdwEntryRow     *hours_row;
   AdwEntryRow     *rate_row;
+  AdwPreferencesGroup *alternatives_group;
+  GtkButton       *add_alternative_button;
+  GPtrArray       *alternatives;     /* AdwExpanderRow: alternatives 2 and on, in order */
   GtkSpinButton   *validity_spin;
   GtkLabel        *message_label;
   GtkListBox      *warnings_list;
@@ -224,6 +227,212 @@ co_term_applies (SsaOfferBuilder *self)
          ssa_offer_wants_co_term (self->price_list, get_inventory (self), NULL);
 }
 
+/* Alternatives (docs/rules.md, "Alternatives"): each an expander row "Alternative N" with
+ * its months, an optional end date that wins over them (as the offer's own) and its billing
+ * plan. */
+
+static void
+renumber_alternatives (SsaOfferBuilder *self)
+{
+  for (guint i = 0; i < self->alternatives->len; i++)
+    {
+      AdwPreferencesRow *row = g_ptr_array_index (self->alternatives, i);
+      GtkWidget *remove = g_object_get_data (G_OBJECT (row), "ssa-remove");
+      g_autofree char *title = g_strdup_printf (_("Alternative %u"), i + 2);
+      /* Translators: the button that removes "Alternative 2". */
+      g_autofree char *remove_label = g_strdup_printf (_("Remove Alternative %u"), i + 2);
+
+      adw_preferences_row_set_title (row, title);
+      gtk_widget_set_tooltip_text (remove, remove_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      remove_label, -1);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_alternative_button),
+                            self->alternatives->len + 1 < SSA_OFFER_MAX_ALTERNATIVES);
+}
+
+static void
+remove_alternative_cb (GtkButton       *button,
+                       SsaOfferBuilder *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "ssa-row");
+
+  adw_preferences_group_remove (self->alternatives_group, row);
+  g_ptr_array_remove (self->alternatives, row);
+  renumber_alternatives (self);
+  recompute (self);
+}
+
+/* Adds an alternative row with @alternative's terms (%NULL: 36 months, billed as the
+ * offer). */
+static void
+add_alternative (SsaOfferBuilder           *self,
+                 const SsaOfferAlternative *alternative)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *months_row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, SSA_OFFER_MAX_MONTHS, 1);
+  GtkWidget *end_row = adw_entry_row_new ();
+  GtkWidget *billing_row = adw_combo_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  guint billing = adw_combo_row_get_selected (self->billing_row);
+
+  if (self->alternatives->len + 1 >= SSA_OFFER_MAX_ALTERNATIVES)
+    {
+      g_object_ref_sink (row);
+      g_object_unref (row);
+      return;
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (months_row), _("Months"));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 36);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Months"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (months_row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (months_row), spin);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (end_row), _("End"));
+  gtk_widget_set_tooltip_text (end_row, _("The last day of this alternative, such as "
+                                          "31.12.2029. Empty: the months above"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (billing_row), _("Billing"));
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (billing_row), TRUE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (billing_row), G_LIST_MODEL (self->billing_labels));
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+
+  if (alternative != NULL)
+    {
+      if (alternative->has_end && alternative->end_kind == SSA_OFFER_END_MONTHS)
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), alternative->months);
+      else if (alternative->has_end && alternative->end_kind == SSA_OFFER_END_DATE)
+        {
+          g_autofree char *end = ssa_gui_format_date_entry (&alternative->end);
+
+          gtk_editable_set_text (GTK_EDITABLE (end_row), end);
+        }
+      else if (alternative->has_end && alternative->end_kind == SSA_OFFER_END_CO_TERM)
+        {
+          /* A top-up alternative ends on the SSA's expiry: the same offer (docs/rules.md,
+           * "Co-terming"). */
+          const SsaInventory *inventory = get_inventory (self);
+
+          if (inventory != NULL && ssa_date_is_set (&inventory->ssa_expiry))
+            {
+              g_autofree char *end = ssa_gui_format_date_entry (&inventory->ssa_expiry);
+
+              gtk_editable_set_text (GTK_EDITABLE (end_row), end);
+            }
+        }
+      if (alternative->has_billing)
+        billing = alternative->billing;
+    }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (billing_row),
+                              billing < SSA_N_BILLINGS ? billing : SSA_BILLING_ONCE);
+
+  g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (recompute), self);
+  g_signal_connect_swapped (end_row, "changed", G_CALLBACK (recompute), self);
+  g_signal_connect_swapped (billing_row, "notify::selected", G_CALLBACK (recompute), self);
+  g_object_set_data (G_OBJECT (remove), "ssa-row", row);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_alternative_cb), self);
+
+  g_object_set_data (G_OBJECT (row), "ssa-months", spin);
+  g_object_set_data (G_OBJECT (row), "ssa-end", end_row);
+  g_object_set_data (G_OBJECT (row), "ssa-billing", billing_row);
+  g_object_set_data (G_OBJECT (row), "ssa-remove", remove);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), months_row);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), end_row);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), billing_row);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  adw_preferences_group_add (self->alternatives_group, row);
+  g_ptr_array_add (self->alternatives, row);
+  renumber_alternatives (self);
+}
+
+static void
+add_alternative_cb (SsaOfferBuilder *self)
+{
+  add_alternative (self, NULL);
+  recompute (self);
+}
+
+static void
+clear_alternatives (SsaOfferBuilder *self)
+{
+  while (self->alternatives->len > 0)
+    {
+      GtkWidget *row = g_ptr_array_index (self->alternatives, self->alternatives->len - 1);
+
+      adw_preferences_group_remove (self->alternatives_group, row);
+      g_ptr_array_remove_index (self->alternatives, self->alternatives->len - 1);
+    }
+  renumber_alternatives (self);
+}
+
+/* The alternatives' terms into @request; an end that cannot be read is marked. */
+static gboolean
+read_alternatives (SsaOfferBuilder *self,
+                   SsaOfferRequest *request,
+                   GString         *messages)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < self->alternatives->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->alternatives, i);
+      AdwEntryRow *end_row = g_object_get_data (row, "ssa-end");
+      SsaOfferAlternative *alternative = &request->alternatives[request->n_alternatives++];
+      guint billing = adw_combo_row_get_selected (g_object_get_data (row, "ssa-billing"));
+
+      memset (alternative, 0, sizeof *alternative);
+      g_date_clear (&alternative->end, 1);
+      alternative->has_end = TRUE;
+      if (!row_is_empty (end_row))
+        {
+          alternative->end_kind = SSA_OFFER_END_DATE;
+          ok &= read_date_row (end_row, &alternative->end, messages);
+        }
+      else
+        {
+          mark_row (end_row, NULL, messages);
+          alternative->end_kind = SSA_OFFER_END_MONTHS;
+          alternative->months =
+            gtk_spin_button_get_value_as_int (g_object_get_data (row, "ssa-months"));
+        }
+      alternative->has_billing = TRUE;
+      alternative->billing = billing < SSA_N_BILLINGS ? (SsaBilling) billing : SSA_BILLING_ONCE;
+    }
+  return ok;
+}
+
+/* Each alternative's result in its row: "SSA to 27.11.2029 · 7 810,01 kr". */
+static void
+show_alternatives (SsaOfferBuilder *self)
+{
+  for (guint i = 0; i < self->alternatives->len; i++)
+    {
+      AdwExpanderRow *row = g_ptr_array_index (self->alternatives, i);
+      g_autofree char *subtitle = NULL;
+
+      if (self->offer != NULL && i + 2 <= ssa_offer_get_n_alternatives (self->offer))
+        {
+          const SsaOffer *alternative = ssa_offer_get_alternative (self->offer, i + 2);
+          g_autofree char *end = ssa_date_format (&alternative->end, ssa_lang_from_locale ());
+          g_autofree char *total = ssa_money_format (alternative->totals.total,
+                                                     alternative->currency,
+                                                     ssa_lang_from_locale ());
+
+          /* Translators: an alternative's result in the offer builder. */
+          subtitle = g_strdup_printf (_("SSA to %s · %s"), end, total);
+        }
+      adw_expander_row_set_subtitle (row, subtitle != NULL ? subtitle : "");
+    }
+}
+
 /* Reads the terms into @request; marks every row that cannot be read, and returns FALSE
  * with their messages in @messages. */
 static gboolean
@@ -274,6 +483,8 @@ read_request (SsaOfferBuilder *self,
 
   billing = adw_combo_row_get_selected (self->billing_row);
   request->billing = billing < SSA_N_BILLINGS ? (SsaBilling) billing : SSA_BILLING_ONCE;
+
+  ok &= read_alternatives (self, request, messages);
 
   ok &= read_decimal_row (self->discount_row, 10000, &request->discount_percent, messages);
 
@@ -705,6 +916,7 @@ recompute (SsaOfferBuilder *self)
     set_message (self, NULL);
   gtk_widget_set_opacity (self->results_box, 1.0);
   show_offer (self);
+  show_alternatives (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_TEXT]);
 }
@@ -1639,6 +1851,9 @@ ssa_offer_builder_dispose (GObject *object)
   if (self->watched != NULL)
     unwatch_licences (self);
 
+  /* The rows go with the template: no recomputation may read them after. */
+  if (self->alternatives != NULL)
+    g_ptr_array_set_size (self->alternatives, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), SSA_TYPE_OFFER_BUILDER);
   g_clear_object (&self->installation);
   g_clear_pointer (&self->price_list, ssa_price_list_unref);
@@ -1653,6 +1868,7 @@ ssa_offer_builder_finalize (GObject *object)
   SsaOfferBuilder *self = (SsaOfferBuilder *)object;
 
   g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->alternatives, g_ptr_array_unref);
   g_clear_pointer (&self->terms, g_hash_table_unref);
   g_clear_pointer (&self->inventory, ssa_inventory_free);
   g_clear_pointer (&self->offer, ssa_offer_free);
@@ -1828,6 +2044,10 @@ ssa_offer_builder_class_init (SsaOfferBuilderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, total_label);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, ssc_label);
   gtk_widget_class_bind_template_callback (widget_class, term_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_alternative_cb);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, alternatives_group);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder,
+                                        add_alternative_button);
   gtk_widget_class_bind_template_callback (widget_class, stop_revising_cb);
 }
 
@@ -1839,6 +2059,7 @@ ssa_offer_builder_init (SsaOfferBuilder *self)
   gint64 rate_value;
 
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->alternatives = g_ptr_array_new ();
   self->terms = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, terms_free);
   self->validity_days = 30;
   self->cancellable = g_cancellable_new ();
@@ -2081,6 +2302,9 @@ ssa_offer_builder_set_request (SsaOfferBuilder       *self,
   gtk_editable_set_text (GTK_EDITABLE (self->hours_row), hours != NULL ? hours : "");
   if (rate != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->rate_row), rate);
+  clear_alternatives (self);
+  for (guint i = 0; i < request->n_alternatives; i++)
+    add_alternative (self, &request->alternatives[i]);
   self->filling = FALSE;
 
   recompute (self);

@@ -82,6 +82,7 @@ typedef struct
   SsaOfferStatus  status;         /* for a status change */
   GDate           period_end;     /* accepting: the SSA's new end */
   guint           n_superseded;   /* accepting: the other open offers it supersedes */
+  guint           alternative;    /* accepting an offer with alternatives: the one chosen */
 } ActionData;
 
 static void
@@ -204,6 +205,16 @@ update_history (SsaOffersPage    *self,
   text = g_string_new (NULL);
   /* Translators: the heading of an offer's history; %s is its number. */
   g_string_append_printf (text, _("History of %s"), offer->number);
+  if (offer->n_alternatives > 1)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: the register says that an offer has alternatives (docs/rules.md). */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "The offer has %u alternative to choose from",
+                                                 "The offer has %u alternatives to choose from",
+                                                 offer->n_alternatives),
+                              offer->n_alternatives);
+    }
   for (guint i = 0; i < offer->history->len; i++)
     {
       const SsaDbOfferStatusChange *change = g_ptr_array_index (offer->history, i);
@@ -227,6 +238,9 @@ update_history (SsaOffersPage    *self,
         what = g_strdup_printf (_("Revised as %s"), change->caused_by);
       else if (change->status == SSA_OFFER_STATUS_DRAFT)
         what = g_strdup (_("Created as a draft"));
+      else if (change->status == SSA_OFFER_STATUS_ACCEPTED && change->alternative > 0)
+        /* Translators: in an offer's history; %u is the alternative the customer chose. */
+        what = g_strdup_printf (_("Accepted: alternative %u"), change->alternative);
       else
         what = g_strdup (ssa_offer_status_get_title (change->status));
 
@@ -468,7 +482,9 @@ set_status_job (SsaDb         *db,
 {
   ActionData *data = user_data;
 
-  if (!ssa_db_set_offer_status (db, data->number, data->status, NULL, error))
+  if (data->status == SSA_OFFER_STATUS_ACCEPTED
+      ? !ssa_db_accept_offer (db, data->number, data->alternative, NULL, error)
+      : !ssa_db_set_offer_status (db, data->number, data->status, NULL, error))
     return NULL;
   return g_strdup (data->number);
 }
@@ -644,9 +660,71 @@ confirm_response_cb (AdwMessageDialog *dialog,
   if (data == NULL)
     return;
   if (g_strcmp0 (response, "accept") == 0 && self->action_cancellable == NULL)
-    run_action (self, set_status_job, data, set_status_cb);
+    {
+      GtkCheckButton **choices = g_object_get_data (G_OBJECT (dialog), "ssa-choices");
+      const SsaDbOffer *offer = find_offer (self, data->number);
+
+      /* The alternative chosen, and the end it gives the SSA. */
+      for (guint n = 1; choices != NULL && choices[n - 1] != NULL; n++)
+        if (gtk_check_button_get_active (choices[n - 1]))
+          {
+            data->alternative = n;
+            if (offer != NULL && n <= offer->n_alternatives)
+              data->period_end = offer->alternative_end[n - 1];
+          }
+      run_action (self, set_status_job, data, set_status_cb);
+    }
   else
     action_data_free (data);
+}
+
+static void
+alternative_toggled_cb (GtkCheckButton   *button,
+                        AdwMessageDialog *dialog)
+{
+  /* Accepting needs a choice. */
+  if (gtk_check_button_get_active (button))
+    adw_message_dialog_set_response_enabled (dialog, "accept", TRUE);
+}
+
+/* The offer's alternatives as a list of radio buttons under the question, none chosen:
+ * "Accept" waits for a choice. */
+static void
+add_alternative_choices (SsaOffersPage    *self,
+                         AdwMessageDialog *dialog,
+                         const SsaDbOffer *offer)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkCheckButton **choices = g_new0 (GtkCheckButton *, offer->n_alternatives + 1);
+  GtkCheckButton *group = NULL;
+
+  for (guint n = 1; n <= offer->n_alternatives; n++)
+    {
+      g_autofree char *end = ssa_date_is_set (&offer->alternative_end[n - 1])
+                             ? ssa_page_format_date (&offer->alternative_end[n - 1])
+                             : g_strdup ("–");
+      g_autofree char *total = ssa_money_format (offer->alternative_total[n - 1],
+                                                 offer->currency, ssa_lang_from_locale ());
+      /* Translators: a choice when accepting: "Alternative 2: SSA to 27.11.2029, 7 810,01 kr". */
+      g_autofree char *label = g_strdup_printf (_("Alternative %u: SSA to %s, %s"), n, end,
+                                                total);
+      GtkWidget *button = gtk_check_button_new_with_label (label);
+
+      if (group != NULL)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
+      else
+        group = GTK_CHECK_BUTTON (button);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_signal_connect_object (button, "toggled", G_CALLBACK (alternative_toggled_cb), dialog, 0);
+      choices[n - 1] = GTK_CHECK_BUTTON (button);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Alternatives"), -1);
+  g_object_set_data_full (G_OBJECT (dialog), "ssa-choices", choices, g_free);
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_set_response_enabled (dialog, "accept", FALSE);
 }
 
 /* Accepting changes the installation: the window asks first, and says what will change. */
@@ -687,7 +765,13 @@ confirm_accept (SsaOffersPage *self,
 
   /* Translators: %s is the offer's number. */
   heading = g_strdup_printf (_("Accept Offer %s?"), data->number);
-  if (now != NULL)
+  if (offer->n_alternatives > 1)
+    /* Translators: the offer has alternatives; %s is the installation. */
+    body = g_strdup_printf (_("Choose the alternative the customer accepted. The SSA of %s "
+                              "will run to the end of that alternative, and the licences it "
+                              "pays for will be covered to that day."),
+                            installation_title);
+  else if (now != NULL)
     /* Translators: the installation, its SSA's end now, and its end after accepting. */
     body = g_strdup_printf (_("The SSA of %s will run to %s instead of %s, and the licences "
                               "this offer pays for will be covered to that day."),
@@ -719,6 +803,8 @@ confirm_accept (SsaOffersPage *self,
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "accept", _("_Accept"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "accept", ADW_RESPONSE_SUGGESTED);
+  if (offer->n_alternatives > 1)
+    add_alternative_choices (self, dialog, offer);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "ssa-action", data,
