@@ -722,7 +722,7 @@ test_preferences (Fixture       *f,
 /* Reminders */
 
 /* The rows of `renewals --json` that end today or later, and of `offers --due --json`, as
- * the command line counts them on @today. */
+ * the command line counts them on @today; `renewals --reminders --json` holds both. */
 static void
 cli_counts (Fixture    *f,
             const char *today,
@@ -734,6 +734,7 @@ cli_counts (Fixture    *f,
   g_autofree char *days = g_strdup_printf ("%u", within);
   g_autoptr(JsonNode) renewals = NULL;
   g_autoptr(JsonNode) due = NULL;
+  g_autoptr(JsonNode) both = NULL;
   JsonArray *rows;
 
   RUN (f, &run, "--db", "@DB", "renewals", "--json", "--within", days, "--today", today);
@@ -749,6 +750,20 @@ cli_counts (Fixture    *f,
   g_assert_cmpint (run.status, ==, 0);
   due = parse_json (run.out);
   *n_offers = json_array_get_length (json_node_get_array (due));
+
+  /* Both lists in one: `renewals --reminders --json` says the same. */
+  RUN (f, &run, "--db", "@DB", "renewals", "--reminders", "--json", "--within", days,
+       "--today", today);
+  g_assert_cmpint (run.status, ==, 0);
+  both = parse_json (run.out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (both), "within_days"), ==,
+                   within);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (both),
+                                                                         "renewals")),
+                    ==, *n_renewals);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (both),
+                                                                         "offers_due")),
+                    ==, *n_offers);
 }
 
 /* offers --due on the edges of the three days, and renewals --json. */

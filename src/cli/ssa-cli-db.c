@@ -662,6 +662,86 @@ ssa_cli_installations (int    argc,
   return SSA_CLI_OK;
 }
 
+static void add_offer_object (JsonBuilder      *builder,
+                              const SsaDbOffer *offer,
+                              const GDate      *today);
+
+/* renewals --reminders: the two lists the window's daily reminder counts (ssa-reminders.h),
+ * the SSAs that end within the reminder window and have not ended yet, and the open offers
+ * whose acceptance deadline is today or within SSA_REMINDER_OFFER_DAYS days. */
+static int
+print_reminders (SsaDb       *db,
+                 const GDate *today,
+                 guint        days,
+                 gboolean     json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = ssa_db_list_renewals (db, today, days, &error);
+  g_autoptr(GArray) ending = NULL;
+  g_autoptr(GPtrArray) offers = NULL;
+
+  if (rows != NULL)
+    offers = ssa_reminders_list_due_offers (db, today, &error);
+  if (offers == NULL)
+    {
+      ssa_cli_db_print_error ("renewals", error);
+      return SSA_CLI_REFUSED;
+    }
+  ending = g_array_new (FALSE, FALSE, sizeof (SsaDbInstallationRow));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SsaDbInstallationRow *row = &g_array_index (rows, SsaDbInstallationRow, i);
+
+      if (g_date_days_between (today, &row->ssa_expiry) >= 0)
+        g_array_append_val (ending, *row);
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_int_member (builder, "within_days", days);
+      add_int_member (builder, "offer_days", SSA_REMINDER_OFFER_DAYS);
+      json_builder_set_member_name (builder, "renewals");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < ending->len; i++)
+        {
+          json_builder_begin_object (builder);
+          add_installation_row (builder, &g_array_index (ending, SsaDbInstallationRow, i), today);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "offers_due");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < offers->len; i++)
+        add_offer_object (builder, g_ptr_array_index (offers, i), today);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return SSA_CLI_OK;
+    }
+
+  /* Translators: the first line of `renewals --reminders`. */
+  g_print (ngettext ("%u SSA ends within %u days:\n", "%u SSAs end within %u days:\n",
+                        ending->len), ending->len, days);
+  if (ending->len > 0)
+    print_installation_rows (ending, today, FALSE);
+  /* Translators: the second part of `renewals --reminders`. */
+  g_print (ngettext ("%u offer's acceptance deadline passes within %u days:\n",
+                        "%u offers' acceptance deadlines pass within %u days:\n", offers->len),
+           offers->len, (guint) SSA_REMINDER_OFFER_DAYS);
+  for (guint i = 0; i < offers->len; i++)
+    {
+      const SsaDbOffer *offer = g_ptr_array_index (offers, i);
+      g_autofree char *deadline = format_date (&offer->valid_until, ssa_lang_from_locale ());
+
+      g_print ("  %s  %s  %s\n", offer->number, deadline,
+               offer->customer_name != NULL ? offer->customer_name : "");
+    }
+  return SSA_CLI_OK;
+}
+
 int
 ssa_cli_renewals (int    argc,
                   char **argv)
@@ -673,15 +753,21 @@ ssa_cli_renewals (int    argc,
   g_autofree char *within = NULL;
   g_autofree char *today_text = NULL;
   gboolean json = FALSE;
+  gboolean reminders = FALSE;
   guint64 days = 90;
   GDate today;
   gboolean ok = TRUE;
   const GOptionEntry entries[] = {
     { "within", 0, 0, G_OPTION_ARG_STRING, &within,
-      N_("List SSAs that end within DAYS days (default: 90)"), N_("DAYS") },
+      N_("List SSAs that end within DAYS days (default: 90; 60 with --reminders)"),
+      N_("DAYS") },
+    { "reminders", 0, 0, G_OPTION_ARG_NONE, &reminders,
+      N_("Print what the window's reminder counts: the SSAs that end within DAYS days and "
+         "the offers whose acceptance deadline passes within 3 days"), NULL },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
       N_("Count from this day instead of today"), N_("DATE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON array"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print one JSON array (with --reminders, one object)"), NULL },
     { NULL }
   };
 
@@ -692,6 +778,8 @@ ssa_cli_renewals (int    argc,
       !expect_arguments ("renewals", argc, argv, 0, NULL))
     return SSA_CLI_USAGE;
 
+  if (reminders)
+    days = SSA_REMINDER_DEFAULT_DAYS;
   if (within != NULL &&
       !g_ascii_string_to_unsigned (within, 10, 0, MAX_WITHIN_DAYS, &days, NULL))
     {
@@ -716,6 +804,8 @@ ssa_cli_renewals (int    argc,
   db = open_db ("renewals", SSA_DB_OPEN_DEFAULT);
   if (db == NULL)
     return SSA_CLI_REFUSED;
+  if (reminders)
+    return print_reminders (db, &today, (guint) days, json);
   rows = ssa_db_list_renewals (db, &today, (guint) days, &error);
   if (rows == NULL)
     {
@@ -1319,6 +1409,62 @@ ssa_cli_offer (int    argc,
   return run_subcommand ("offer", subcommands, G_N_ELEMENTS (subcommands), argc, argv);
 }
 
+/* One element of `offers --json` (docs/formats.md). */
+static void
+add_offer_object (JsonBuilder      *builder,
+                  const SsaDbOffer *offer,
+                  const GDate      *today)
+{
+  g_autofree char *total = ssa_decimal_to_string (offer->total);
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "number", offer->number);
+  add_int_member (builder, "installation", offer->installation_id);
+  add_string_member (builder, "status",
+                     ssa_offer_status_to_string (ssa_db_offer_get_shown_status (offer,
+                                                                                today)));
+  add_date_member (builder, "created", &offer->created);
+  add_date_member (builder, "valid_until", &offer->valid_until);
+  add_string_member (builder, "total", total);
+  add_string_member (builder, "currency", offer->currency);
+  add_int_member (builder, "revision", offer->revision);
+  add_string_member (builder, "stored_status", ssa_offer_status_to_string (offer->status));
+  add_string_member (builder, "installation_name", offer->installation_name);
+  add_string_member (builder, "customer", offer->customer_name);
+  add_string_member (builder, "price_list", offer->price_list_id);
+  json_builder_set_member_name (builder, "period");
+  json_builder_begin_object (builder);
+  add_date_member (builder, "start", &offer->period_start);
+  add_date_member (builder, "end", &offer->period_end);
+  json_builder_end_object (builder);
+  /* Alternatives (docs/rules.md): how many, and which was accepted. */
+  if (offer->n_alternatives > 1)
+    add_int_member (builder, "alternatives", offer->n_alternatives);
+  if (offer->accepted_alternative > 0)
+    add_int_member (builder, "accepted_alternative", offer->accepted_alternative);
+  /* Every change of status, oldest first: what, when (UTC), by whom, and which
+   * offer superseded or revised it. */
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_array (builder);
+  for (guint j = 0; j < offer->history->len; j++)
+    {
+      const SsaDbOfferStatusChange *change = g_ptr_array_index (offer->history, j);
+      g_autofree char *at = g_date_time_format (change->changed_at,
+                                                "%Y-%m-%dT%H:%M:%SZ");
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "status", ssa_offer_status_to_string (change->status));
+      add_string_member (builder, "at", at);
+      add_string_member (builder, "user", change->user);
+      add_string_member (builder, "by", change->caused_by);
+      if (change->alternative > 0)
+        add_int_member (builder, "alternative", change->alternative);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
 int
 ssa_cli_offers (int    argc,
                 char **argv)
@@ -1377,57 +1523,7 @@ ssa_cli_offers (int    argc,
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < offers->len; i++)
-        {
-          const SsaDbOffer *offer = g_ptr_array_index (offers, i);
-          g_autofree char *total = ssa_decimal_to_string (offer->total);
-
-          json_builder_begin_object (builder);
-          add_string_member (builder, "number", offer->number);
-          add_int_member (builder, "installation", offer->installation_id);
-          add_string_member (builder, "status",
-                             ssa_offer_status_to_string (ssa_db_offer_get_shown_status (offer,
-                                                                                        &today)));
-          add_date_member (builder, "created", &offer->created);
-          add_date_member (builder, "valid_until", &offer->valid_until);
-          add_string_member (builder, "total", total);
-          add_string_member (builder, "currency", offer->currency);
-          add_int_member (builder, "revision", offer->revision);
-          add_string_member (builder, "stored_status", ssa_offer_status_to_string (offer->status));
-          add_string_member (builder, "installation_name", offer->installation_name);
-          add_string_member (builder, "customer", offer->customer_name);
-          add_string_member (builder, "price_list", offer->price_list_id);
-          json_builder_set_member_name (builder, "period");
-          json_builder_begin_object (builder);
-          add_date_member (builder, "start", &offer->period_start);
-          add_date_member (builder, "end", &offer->period_end);
-          json_builder_end_object (builder);
-          /* Alternatives (docs/rules.md): how many, and which was accepted. */
-          if (offer->n_alternatives > 1)
-            add_int_member (builder, "alternatives", offer->n_alternatives);
-          if (offer->accepted_alternative > 0)
-            add_int_member (builder, "accepted_alternative", offer->accepted_alternative);
-          /* Every change of status, oldest first: what, when (UTC), by whom, and which
-           * offer superseded or revised it. */
-          json_builder_set_member_name (builder, "history");
-          json_builder_begin_array (builder);
-          for (guint j = 0; j < offer->history->len; j++)
-            {
-              const SsaDbOfferStatusChange *change = g_ptr_array_index (offer->history, j);
-              g_autofree char *at = g_date_time_format (change->changed_at,
-                                                        "%Y-%m-%dT%H:%M:%SZ");
-
-              json_builder_begin_object (builder);
-              add_string_member (builder, "status", ssa_offer_status_to_string (change->status));
-              add_string_member (builder, "at", at);
-              add_string_member (builder, "user", change->user);
-              add_string_member (builder, "by", change->caused_by);
-              if (change->alternative > 0)
-                add_int_member (builder, "alternative", change->alternative);
-              json_builder_end_object (builder);
-            }
-          json_builder_end_array (builder);
-          json_builder_end_object (builder);
-        }
+        add_offer_object (builder, g_ptr_array_index (offers, i), &today);
       json_builder_end_array (builder);
       print_json (builder);
     }
