@@ -10,6 +10,9 @@
  * The request carries the number in its path and nothing else (no cookies, no user data).
  * Answers are kept in memory for the session, so typing a number twice asks once. */
 
+#undef G_LOG_DOMAIN
+#define G_LOG_DOMAIN "ssa-fetch"
+
 #include "config.h"
 
 #include <string.h>
@@ -266,6 +269,8 @@ on_read (GObject      *source,
     }
 
   status = soup_message_get_status (message);
+  g_debug ("GET %s: %u (%" G_GSIZE_FORMAT " bytes)", lookup->url, status,
+           g_bytes_get_size (bytes));
   if (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE)
     {
       g_task_return_new_error (task, SSA_ERROR, SSA_ERROR_INVALID,
@@ -322,6 +327,7 @@ ssa_registry_lookup_async (const char          *org_no,
   Lookup *lookup;
 
   g_task_set_source_tag (task, ssa_registry_lookup_async);
+  g_task_set_name (task, "[ssa-desk] registry lookup");
   if (!ssa_org_no_is_valid (org_no))
     {
       g_task_return_new_error (task, SSA_ERROR, SSA_ERROR_INVALID,
