@@ -547,6 +547,54 @@ ssa_cli_option_context_new (const char *parameter,
   return context;
 }
 
+/* A command's option context with its options: ssa_cli_option_context_new() and
+ * @entries (nullable). */
+GOptionContext *
+ssa_cli_context_new (const char         *parameter,
+                     const char         *summary,
+                     const GOptionEntry *entries)
+{
+  GOptionContext *context = ssa_cli_option_context_new (parameter, summary);
+
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* Whether @command got @n_wanted arguments after its options; a usage error naming the
+ * first one too many, or @what is missing, otherwise. */
+gboolean
+ssa_cli_expect_arguments (const char *command,
+                          int         argc,
+                          char      **argv,
+                          int         n_wanted,
+                          const char *what)
+{
+  if (argc - 1 == n_wanted)
+    return TRUE;
+  if (argc - 1 > n_wanted)
+    ssa_cli_usage_error (command, _("unexpected argument “%s”"), argv[n_wanted + 1]);
+  else
+    ssa_cli_usage_error (command, _("missing %s"), what);
+  return FALSE;
+}
+
+/* Prints what @builder built on standard output, indented by two, with a newline. */
+void
+ssa_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
 /**
  * ssa_cli_parse:
  * @context: the command's options

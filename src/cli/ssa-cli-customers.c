@@ -20,48 +20,8 @@
 #include "ssa-org-no.h"
 #include "ssa-registry.h"
 
-static GOptionContext *
-context_new (const char         *parameter,
-             const char         *summary,
-             const GOptionEntry *entries)
-{
-  GOptionContext *context = ssa_cli_option_context_new (parameter, summary);
 
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  return context;
-}
 
-static gboolean
-expect_arguments (const char *command,
-                  int         argc,
-                  char      **argv,
-                  int         n_wanted,
-                  const char *what)
-{
-  if (argc - 1 == n_wanted)
-    return TRUE;
-  if (argc - 1 > n_wanted)
-    ssa_cli_usage_error (command, _("unexpected argument “%s”"), argv[n_wanted + 1]);
-  else
-    ssa_cli_usage_error (command, _("missing %s"), what);
-  return FALSE;
-}
-
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
-  fputs (text, stdout);
-  fputc ('\n', stdout);
-}
 
 /* Applies the --map HEADER=FIELD options; FALSE after a message. */
 static gboolean
@@ -131,7 +91,7 @@ ssa_cli_import_customers (int    argc,
     { NULL }
   };
 
-  context = context_new (_("FILE"),
+  context = ssa_cli_context_new (_("FILE"),
                          _("Reads a customer list exported from an accounting system as CSV "
                            "(“;” or “,”, UTF-8 or Windows-1252, headers such as navn;"
                            "organisasjonsnummer;adresse;postnummer;poststed;e-post;"
@@ -140,7 +100,7 @@ ssa_cli_import_customers (int    argc,
                            "A file with unknown headers (without --map) or an organisation "
                            "number given twice is refused whole; nothing is stored."), entries);
   if (!ssa_cli_parse (context, "import-customers", &argc, &argv) ||
-      !expect_arguments ("import-customers", argc, argv, 1, _("the CSV FILE")))
+      !ssa_cli_expect_arguments ("import-customers", argc, argv, 1, _("the CSV FILE")))
     return SSA_CLI_USAGE;
 
   csv = ssa_customer_csv_read_file (argv[1], &error);
@@ -225,10 +185,10 @@ ssa_cli_customers (int    argc,
     { NULL }
   };
 
-  context = context_new (NULL, _("Lists the customers in the database with the ids of their "
+  context = ssa_cli_context_new (NULL, _("Lists the customers in the database with the ids of their "
                                  "installations."), entries);
   if (!ssa_cli_parse (context, "customers", &argc, &argv) ||
-      !expect_arguments ("customers", argc, argv, 0, NULL))
+      !ssa_cli_expect_arguments ("customers", argc, argv, 0, NULL))
     return SSA_CLI_USAGE;
 
   db = ssa_db_open (ssa_cli_db_get_path (), SSA_DB_OPEN_DEFAULT, &error);
@@ -299,7 +259,7 @@ ssa_cli_customers (int    argc,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      ssa_cli_print_json (builder);
       return SSA_CLI_OK;
     }
 
@@ -389,12 +349,12 @@ customer_lookup (int    argc,
     { NULL }
   };
 
-  context = context_new (_("ORGNR"),
+  context = ssa_cli_context_new (_("ORGNR"),
                          _("Looks an organisation number up in Brønnøysundregistrene's "
                            "Enhetsregisteret and prints the name, address and VAT status. "
                            "Only the number is sent, and only with --online."), entries);
   if (!ssa_cli_parse (context, "customer lookup", &argc, &argv) ||
-      !expect_arguments ("customer lookup", argc, argv, 1, _("the organisation number")))
+      !ssa_cli_expect_arguments ("customer lookup", argc, argv, 1, _("the organisation number")))
     return SSA_CLI_USAGE;
 
   {
@@ -451,7 +411,7 @@ customer_lookup (int    argc,
       json_builder_set_member_name (builder, "vat_registered");
       json_builder_add_boolean_value (builder, wait.unit->vat_registered);
       json_builder_end_object (builder);
-      print_json (builder);
+      ssa_cli_print_json (builder);
     }
   else
     {

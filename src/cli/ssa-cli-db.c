@@ -114,33 +114,7 @@ open_db (const char     *command,
   return db;
 }
 
-static GOptionContext *
-context_new (const char         *parameter,
-             const char         *summary,
-             const GOptionEntry *entries)
-{
-  GOptionContext *context = ssa_cli_option_context_new (parameter, summary);
 
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  return context;
-}
-
-static gboolean
-expect_arguments (const char *command,
-                  int         argc,
-                  char      **argv,
-                  int         n_wanted,
-                  const char *what)
-{
-  if (argc - 1 == n_wanted)
-    return TRUE;
-  if (argc - 1 > n_wanted)
-    ssa_cli_usage_error (command, _("unexpected argument “%s”"), argv[n_wanted + 1]);
-  else
-    ssa_cli_usage_error (command, _("missing %s"), what);
-  return FALSE;
-}
 
 static gboolean
 parse_id (const char *option,
@@ -205,20 +179,6 @@ add_int_member (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
-  fputs (text, stdout);
-  fputc ('\n', stdout);
-}
 
 /* price-list import FILE, price-list fetch */
 
@@ -235,12 +195,12 @@ price_list_import (int    argc,
   gsize length = 0;
   gboolean was_new = FALSE;
 
-  context = context_new (_("FILE"),
+  context = ssa_cli_context_new (_("FILE"),
                          _("Checks a price list (ssa-desk-pricelist/1) and stores it in the "
                            "database as the current price list. A list that breaks any rule "
                            "is refused and the current list stays."), NULL);
   if (!ssa_cli_parse (context, "price-list import", &argc, &argv) ||
-      !expect_arguments ("price-list import", argc, argv, 1, _("the price list FILE")))
+      !ssa_cli_expect_arguments ("price-list import", argc, argv, 1, _("the price list FILE")))
     return SSA_CLI_USAGE;
 
   if (!ssa_json_guard_load_file (argv[1], &data, &length, &error))
@@ -354,7 +314,7 @@ ssa_cli_import (int    argc,
   g_autoptr(GString) out = g_string_new (NULL);
   gboolean ok = TRUE;
 
-  context = context_new (_("FILE…"),
+  context = ssa_cli_context_new (_("FILE…"),
                          _("Stores installation files (ssa-desk-installation/1) in the "
                            "database and prints the id and name of each. Each installation "
                            "finds its customer by organisation number, else by name, or "
@@ -430,11 +390,11 @@ ssa_cli_export (int    argc,
     { NULL }
   };
 
-  context = context_new (NULL,
+  context = ssa_cli_context_new (NULL,
                          _("Writes an installation with its customer and licence lines as an "
                            "installation file (ssa-desk-installation/1)."), entries);
   if (!ssa_cli_parse (context, "export", &argc, &argv) ||
-      !expect_arguments ("export", argc, argv, 0, NULL))
+      !ssa_cli_expect_arguments ("export", argc, argv, 0, NULL))
     return SSA_CLI_USAGE;
   if (installation == NULL)
     {
@@ -491,7 +451,7 @@ set_archived (const char  *command,
     { NULL }
   };
 
-  context = context_new (NULL,
+  context = ssa_cli_context_new (NULL,
                          archived
                            ? _("Archives an installation or a customer: it keeps its licence "
                                "lines and offers, but leaves the renewals and the window’s "
@@ -499,7 +459,7 @@ set_archived (const char  *command,
                            : _("Brings an archived installation or customer back to the "
                                "renewals and the window’s list."), entries);
   if (!ssa_cli_parse (context, command, &argc, &argv) ||
-      !expect_arguments (command, argc, argv, 0, NULL))
+      !ssa_cli_expect_arguments (command, argc, argv, 0, NULL))
     return SSA_CLI_USAGE;
   if ((installation == NULL) == (customer == NULL))
     {
@@ -594,7 +554,7 @@ print_installation_rows (GArray      *rows,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      ssa_cli_print_json (builder);
       return;
     }
 
@@ -643,9 +603,9 @@ ssa_cli_installations (int    argc,
     { NULL }
   };
 
-  context = context_new (NULL, _("Lists the installations in the database."), entries);
+  context = ssa_cli_context_new (NULL, _("Lists the installations in the database."), entries);
   if (!ssa_cli_parse (context, "installations", &argc, &argv) ||
-      !expect_arguments ("installations", argc, argv, 0, NULL))
+      !ssa_cli_expect_arguments ("installations", argc, argv, 0, NULL))
     return SSA_CLI_USAGE;
 
   db = open_db ("installations", SSA_DB_OPEN_DEFAULT);
@@ -718,7 +678,7 @@ print_reminders (SsaDb       *db,
         add_offer_object (builder, g_ptr_array_index (offers, i), today);
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      ssa_cli_print_json (builder);
       return SSA_CLI_OK;
     }
 
@@ -771,11 +731,11 @@ ssa_cli_renewals (int    argc,
     { NULL }
   };
 
-  context = context_new (NULL,
+  context = ssa_cli_context_new (NULL,
                          _("Lists the appliance installations whose SSA ends within DAYS days "
                            "or has already ended, soonest first."), entries);
   if (!ssa_cli_parse (context, "renewals", &argc, &argv) ||
-      !expect_arguments ("renewals", argc, argv, 0, NULL))
+      !ssa_cli_expect_arguments ("renewals", argc, argv, 0, NULL))
     return SSA_CLI_USAGE;
 
   if (reminders)
@@ -998,14 +958,14 @@ offer_create (int    argc,
     { NULL }
   };
 
-  context = context_new (NULL,
+  context = ssa_cli_context_new (NULL,
                          _("Computes an SSA offer for a stored installation against the "
                            "current price list, stores it as a draft and prints its number."),
                          entries);
   g_option_context_add_group (context, ssa_cli_quote_options_group (&options));
 
   if (!ssa_cli_parse (context, "offer create", &argc, &argv) ||
-      !expect_arguments ("offer create", argc, argv, 0, NULL))
+      !ssa_cli_expect_arguments ("offer create", argc, argv, 0, NULL))
     {
       status = SSA_CLI_USAGE;
       goto out;
@@ -1105,7 +1065,7 @@ offer_revise (int    argc,
   gboolean ok;
   int status;
 
-  context = context_new (_("NUMBER"),
+  context = ssa_cli_context_new (_("NUMBER"),
                          _("Makes the next revision of a stored offer (NUMBER-R2, -R3, …): "
                            "computed anew for its installation against the current price "
                            "list, with the offer's terms except those the options change. "
@@ -1113,7 +1073,7 @@ offer_revise (int    argc,
   g_option_context_add_group (context, ssa_cli_quote_options_group (&options));
 
   if (!ssa_cli_parse (context, "offer revise", &argc, &argv) ||
-      !expect_arguments ("offer revise", argc, argv, 1, _("the offer NUMBER")))
+      !ssa_cli_expect_arguments ("offer revise", argc, argv, 1, _("the offer NUMBER")))
     {
       status = SSA_CLI_USAGE;
       goto out;
@@ -1177,13 +1137,13 @@ offer_status (int    argc,
     { NULL }
   };
 
-  context = context_new (_("NUMBER sent|accepted|declined"),
+  context = ssa_cli_context_new (_("NUMBER sent|accepted|declined"),
                          _("Moves an offer on: a draft is sent, a sent offer is accepted or "
                            "declined. Accepting extends the installation's SSA to the offer's "
                            "end, or to the end of the alternative accepted. Sent and accepted "
                            "offers are locked: change one with “offer revise”."), entries);
   if (!ssa_cli_parse (context, "offer status", &argc, &argv) ||
-      !expect_arguments ("offer status", argc, argv, 2, _("the offer NUMBER and its new status")))
+      !ssa_cli_expect_arguments ("offer status", argc, argv, 2, _("the offer NUMBER and its new status")))
     return SSA_CLI_USAGE;
   if (alternative_text != NULL &&
       !g_ascii_string_to_unsigned (alternative_text, 10, 1, G_MAXUINT, &alternative, NULL))
@@ -1327,13 +1287,13 @@ offer_export (int    argc,
     { NULL }
   };
 
-  context = context_new (_("NUMBER"),
+  context = ssa_cli_context_new (_("NUMBER"),
                          _("Writes a stored offer’s documents again from what was stored with "
                            "it: the same content as when it was created, whatever the price "
                            "lists, installation and profile are now. Works on a read-only "
                            "database."), entries);
   if (!ssa_cli_parse (context, "offer export", &argc, &argv) ||
-      !expect_arguments ("offer export", argc, argv, 1, _("the offer NUMBER")))
+      !ssa_cli_expect_arguments ("offer export", argc, argv, 1, _("the offer NUMBER")))
     {
       status = SSA_CLI_USAGE;
       goto out;
@@ -1487,11 +1447,11 @@ ssa_cli_offers (int    argc,
     { NULL }
   };
 
-  context = context_new (NULL,
+  context = ssa_cli_context_new (NULL,
                          _("Lists the stored offers by number. A draft or sent offer whose "
                            "validity has ended is shown as expired."), entries);
   if (!ssa_cli_parse (context, "offers", &argc, &argv) ||
-      !expect_arguments ("offers", argc, argv, 0, NULL))
+      !ssa_cli_expect_arguments ("offers", argc, argv, 0, NULL))
     return SSA_CLI_USAGE;
 
   if (today_text != NULL)
@@ -1525,7 +1485,7 @@ ssa_cli_offers (int    argc,
       for (guint i = 0; i < offers->len; i++)
         add_offer_object (builder, g_ptr_array_index (offers, i), &today);
       json_builder_end_array (builder);
-      print_json (builder);
+      ssa_cli_print_json (builder);
     }
   else
     {
@@ -1586,14 +1546,14 @@ ssa_cli_import_csv (int    argc,
     { NULL }
   };
 
-  context = context_new (_("FILE"),
+  context = ssa_cli_context_new (_("FILE"),
                          _("Reads an installation's licence list from a CSV file saved by a "
                            "spreadsheet (UTF-8 or Windows-1252, “;” or “,”, a header such as "
                            "artikkelnummer;antall or code,quantity) and stores it in place of "
                            "the installation's licence lines. When any line is bad, nothing is "
                            "stored."), entries);
   if (!ssa_cli_parse (context, "import-csv", &argc, &argv) ||
-      !expect_arguments ("import-csv", argc, argv, 1, _("the CSV FILE")))
+      !ssa_cli_expect_arguments ("import-csv", argc, argv, 1, _("the CSV FILE")))
     return SSA_CLI_USAGE;
   if (installation == NULL)
     {
@@ -1647,13 +1607,13 @@ ssa_cli_backup (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(SsaDb) db = NULL;
 
-  context = context_new (_("FILE"),
+  context = ssa_cli_context_new (_("FILE"),
                          _("Copies the database into FILE with SQLite's online backup: a "
                            "consistent copy, safe while the window or other commands use the "
                            "database. FILE is replaced only once the copy is complete; with -, "
                            "the copy goes to standard output."), NULL);
   if (!ssa_cli_parse (context, "backup", &argc, &argv) ||
-      !expect_arguments ("backup", argc, argv, 1, _("the backup FILE")))
+      !ssa_cli_expect_arguments ("backup", argc, argv, 1, _("the backup FILE")))
     return SSA_CLI_USAGE;
   if (!check_output (argv[1], argv[1]))
     return SSA_CLI_REFUSED;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "ssa-document.h"
 #include "ssa-offer.h"
@@ -72,6 +73,15 @@ void          ssa_cli_usage_error              (const char            *command,
                                                 ...) G_GNUC_PRINTF (2, 3);
 GOptionContext *ssa_cli_option_context_new     (const char            *parameter,
                                                 const char            *summary);
+GOptionContext *ssa_cli_context_new            (const char            *parameter,
+                                                const char            *summary,
+                                                const GOptionEntry    *entries);
+gboolean      ssa_cli_expect_arguments         (const char            *command,
+                                                int                    argc,
+                                                char                 **argv,
+                                                int                    n_wanted,
+                                                const char            *what);
+void          ssa_cli_print_json               (JsonBuilder           *builder);
 gboolean      ssa_cli_parse                    (GOptionContext        *context,
                                                 const char            *command,
                                                 int                   *argc,
