@@ -18,6 +18,7 @@
 #include "ssa-repository.h"
 
 #include "test-main-loop.h"
+#include "test-screenshot.h"
 #include "test-util.h"
 
 /* The window's parts for customers on the virtual display: the preview of a customer list
@@ -108,70 +109,6 @@ find_button (GtkWidget  *root,
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
       return g_ptr_array_index (buttons, i);
   return NULL;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static gboolean
-is_drawable (gpointer data)
-{
-  GtkWidget *widget = data;
-
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
-         gtk_widget_get_height (widget) > 0;
-}
-
-/* The widget drawn by its own renderer into a PNG, right after a frame was painted. */
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL
-                                           ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                           "screenshots", NULL);
-  g_autofree char *file = g_strdup_printf ("%s/%s.png", dir, name);
-  int width = 0;
-  int height = 0;
-
-  g_assert_true (wait_for (is_drawable, widget));
-  spin (300);
-  for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
-    {
-      GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-      gboolean painted = FALSE;
-      gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb),
-                                         &painted);
-      GtkSnapshot *snapshot;
-
-      gtk_widget_queue_draw (widget);
-      g_assert_true (wait_for (is_true, &painted));
-      g_signal_handler_disconnect (clock, handler);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("screenshot %s", file);
 }
 
 static gboolean
