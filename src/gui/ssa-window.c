@@ -80,6 +80,9 @@ struct _SsaWindow
    * has been on screen for TOAST_GUARD_MS; until then the next one waits as pending. */
   AdwToast             *current_toast;
   gint64                current_toast_since;
+  gint64                last_frame_time;      /* of the last frame painted, monotonic µs */
+  gulong                after_paint_handler;
+  GdkFrameClock        *paint_clock;          /* a weak pointer: the clock of that handler */
   AdwToast             *pending_toast;
   guint                 pending_toast_source;
   /* A toast withdrawn while still sliding in, dismissed once it has (a reference). */
@@ -238,8 +241,40 @@ current_toast_dismissed_cb (SsaWindow *self,
 }
 
 /* libadwaita 1.2 crashes when a toast is dismissed while it is still sliding in (its show
- * animation, 500 ms at most): a toast stays at least this long before another replaces it. */
+ * animation, 500 ms at most): a toast stays at least this long before another replaces it,
+ * and until a frame was painted after its animation's end. The animation ends in the first
+ * frame whose time is TOAST_SHOW_MS past the frame time it started at, which is no later
+ * than the toast was added; on a busy machine that frame can come well after
+ * TOAST_GUARD_MS, and a toast dismissed before it crashed the window under load. */
 #define TOAST_GUARD_MS 600
+#define TOAST_SHOW_MS 500
+#define TOAST_RECHECK_MS 50
+
+static void
+after_paint_cb (SsaWindow     *self,
+                GdkFrameClock *clock)
+{
+  self->last_frame_time = gdk_frame_clock_get_frame_time (clock);
+}
+
+/* How long the toast on screen must stay yet, in milliseconds: 0 once it may go. */
+static guint
+toast_guard_left (SsaWindow *self)
+{
+  gint64 shown_for;
+
+  if (self->current_toast == NULL)
+    return 0;
+  shown_for = (g_get_monotonic_time () - self->current_toast_since) / 1000;
+  if (shown_for < TOAST_GUARD_MS)
+    return (guint) (TOAST_GUARD_MS - shown_for);
+  /* A window that is not drawn runs no animation: libadwaita skips it to its end. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->after_paint_handler == 0)
+    return 0;
+  if (self->last_frame_time >= self->current_toast_since + TOAST_SHOW_MS * 1000)
+    return 0;
+  return TOAST_RECHECK_MS;
+}
 
 /* The toast on screen ended by itself (its timeout, its close button or its own button). */
 static void
@@ -282,8 +317,14 @@ static gboolean
 show_pending_toast_cb (gpointer data)
 {
   SsaWindow *self = data;
+  guint left = toast_guard_left (self);
 
   self->pending_toast_source = 0;
+  if (left > 0)
+    {
+      self->pending_toast_source = g_timeout_add (left, show_pending_toast_cb, self);
+      return G_SOURCE_REMOVE;
+    }
   replace_toast (self, g_steal_pointer (&self->pending_toast));
   return G_SOURCE_REMOVE;
 }
@@ -315,7 +356,7 @@ void
 ssa_window_add_toast (SsaWindow *self,
                       AdwToast  *toast)
 {
-  gint64 shown_for;
+  guint guard_left;
 
   g_return_if_fail (SSA_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
@@ -330,12 +371,11 @@ ssa_window_add_toast (SsaWindow *self,
       return;
     }
 
-  shown_for = (g_get_monotonic_time () - self->current_toast_since) / 1000;
-  if (self->current_toast != NULL && shown_for < TOAST_GUARD_MS)
+  guard_left = toast_guard_left (self);
+  if (guard_left > 0)
     {
       self->pending_toast = toast;
-      self->pending_toast_source = g_timeout_add ((guint) (TOAST_GUARD_MS - shown_for),
-                                                  show_pending_toast_cb, self);
+      self->pending_toast_source = g_timeout_add (guard_left, show_pending_toast_cb, self);
       return;
     }
   replace_toast (self, toast);
@@ -354,9 +394,16 @@ static gboolean
 dismiss_withdrawn_cb (gpointer data)
 {
   SsaWindow *self = data;
-  g_autoptr(AdwToast) toast = g_steal_pointer (&self->withdrawn_toast);
+  g_autoptr(AdwToast) toast = NULL;
+  guint left = toast_guard_left (self);
 
   self->withdraw_source = 0;
+  if (left > 0 && self->withdrawn_toast == self->current_toast)
+    {
+      self->withdraw_source = g_timeout_add (left, dismiss_withdrawn_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+  toast = g_steal_pointer (&self->withdrawn_toast);
   /* Unless another toast has replaced it meanwhile. */
   if (toast != NULL && toast == self->current_toast)
     {
@@ -373,7 +420,7 @@ static void
 withdraw_toast (SsaWindow *self,
                 AdwToast  *toast)
 {
-  gint64 shown_for;
+  guint left;
 
   if (toast == self->pending_toast)
     {
@@ -386,8 +433,8 @@ withdraw_toast (SsaWindow *self,
   if (toast != self->current_toast)
     return;
 
-  shown_for = (g_get_monotonic_time () - self->current_toast_since) / 1000;
-  if (shown_for >= TOAST_GUARD_MS)
+  left = toast_guard_left (self);
+  if (left == 0)
     {
       current_toast_dismissed_cb (self, toast);
       adw_toast_dismiss (toast);
@@ -395,8 +442,7 @@ withdraw_toast (SsaWindow *self,
     }
   g_clear_handle_id (&self->withdraw_source, g_source_remove);
   g_set_object (&self->withdrawn_toast, toast);
-  self->withdraw_source = g_timeout_add ((guint) (TOAST_GUARD_MS - shown_for),
-                                         dismiss_withdrawn_cb, self);
+  self->withdraw_source = g_timeout_add (left, dismiss_withdrawn_cb, self);
 }
 
 static void
@@ -2984,6 +3030,20 @@ ssa_window_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (ssa_window_parent_class)->map (widget);
 
+  /* When frames are painted, for the toasts' guard (toast_guard_left ()): a passive
+   * handler, which keeps no frame clock ticking. */
+  if (gtk_widget_get_frame_clock (widget) != self->paint_clock)
+    {
+      if (self->paint_clock != NULL)
+        g_clear_signal_handler (&self->after_paint_handler, self->paint_clock);
+      self->after_paint_handler = 0;
+      g_set_weak_pointer (&self->paint_clock, gtk_widget_get_frame_clock (widget));
+      if (self->paint_clock != NULL)
+        self->after_paint_handler = g_signal_connect_object (self->paint_clock, "after-paint",
+                                                             G_CALLBACK (after_paint_cb), self,
+                                                             G_CONNECT_SWAPPED);
+    }
+
   /* The window shows first; the database is read in a worker thread while it does, and
    * the lists fill in when it is done. */
   if (!self->load_started)
@@ -3007,6 +3067,9 @@ ssa_window_dispose (GObject *object)
   drop_pending_toast (self);
   g_clear_handle_id (&self->withdraw_source, g_source_remove);
   g_clear_handle_id (&self->offer_parked_source, g_source_remove);
+  if (self->paint_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_handler, self->paint_clock);
+  g_clear_weak_pointer (&self->paint_clock);
   g_clear_object (&self->withdrawn_toast);
   if (self->current_toast != NULL)
     current_toast_dismissed_cb (self, self->current_toast);
