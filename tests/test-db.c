@@ -275,6 +275,76 @@ test_migrate_new (Fixture       *f,
   "CREATE INDEX installations_renewals ON installations (deployment, ssa_expiry, customer_id," \
   "  name) WHERE ssa_expiry IS NOT NULL AND archived = 0;"
 
+/* Version 4: version 3 with the register's states and each offer's history. */
+#define SCHEMA_4_SQL \
+  SCHEMA_3_SQL \
+  "CREATE TABLE offers_register (" \
+  "  id              INTEGER PRIMARY KEY," \
+  "  year            INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999)," \
+  "  seq             INTEGER NOT NULL CHECK (seq >= 1)," \
+  "  revision        INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1)," \
+  "  number          TEXT NOT NULL UNIQUE," \
+  "  installation_id INTEGER NOT NULL REFERENCES installations (id) ON DELETE RESTRICT," \
+  "  price_list_id   INTEGER NOT NULL REFERENCES price_lists (id) ON DELETE RESTRICT," \
+  "  status          TEXT NOT NULL DEFAULT 'draft'" \
+  "                  CHECK (status IN ('draft', 'sent', 'accepted', 'declined', 'superseded'," \
+  "                                    'revised'))," \
+  "  created         TEXT NOT NULL " "CHECK (created IS NULL OR (length(created) = 10 AND date(created) = created))" "," \
+  "  valid_until     TEXT NOT NULL " "CHECK (valid_until IS NULL OR (length(valid_until) = 10 AND date(valid_until) = valid_until))" "," \
+  "  period_start    TEXT NOT NULL " "CHECK (period_start IS NULL OR (length(period_start) = 10 AND date(period_start) = period_start))" "," \
+  "  period_end      TEXT NOT NULL " "CHECK (period_end IS NULL OR (length(period_end) = 10 AND date(period_end) = period_end))" "," \
+  "  currency        TEXT NOT NULL," \
+  "  total           INTEGER NOT NULL CHECK (total >= 0)," \
+  "  request         TEXT NOT NULL," \
+  "  inventory       TEXT NOT NULL," \
+  "  snapshot        TEXT NOT NULL," \
+  "  paid_licences   TEXT NOT NULL DEFAULT '[]'," \
+  "  created_at      TEXT NOT NULL DEFAULT " "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))" "," \
+  "  status_changed_at TEXT," \
+  "  seller          TEXT," \
+  "  seller_logo     BLOB," \
+  "  UNIQUE (year, seq, revision)" \
+  ");" \
+  "INSERT INTO offers_register (id, year, seq, revision, number, installation_id," \
+  "  price_list_id, status, created, valid_until, period_start, period_end, currency, total," \
+  "  request, inventory, snapshot, paid_licences, created_at, status_changed_at, seller," \
+  "  seller_logo)" \
+  "  SELECT id, year, seq, revision, number, installation_id, price_list_id, status, created," \
+  "  valid_until, period_start, period_end, currency, total, request, inventory, snapshot," \
+  "  paid_licences, created_at, status_changed_at, seller, seller_logo FROM offers;" \
+  "DROP TABLE offers;" \
+  "ALTER TABLE offers_register RENAME TO offers;" \
+  "CREATE INDEX offers_installation ON offers (installation_id);" \
+  "CREATE TRIGGER offers_immutable BEFORE UPDATE OF year, seq, revision, number," \
+  "  installation_id, price_list_id, created, valid_until, period_start, period_end," \
+  "  currency, total, request, inventory, snapshot, paid_licences, seller, seller_logo" \
+  "  ON offers" \
+  "  BEGIN SELECT RAISE (ABORT, 'an offer never changes: make a revision'); END;" \
+  "CREATE TRIGGER offers_kept BEFORE DELETE ON offers" \
+  "  BEGIN SELECT RAISE (ABORT, 'offers are never deleted'); END;" \
+ \
+  "CREATE TABLE offer_status_changes (" \
+  "  id          INTEGER PRIMARY KEY," \
+  "  offer_id    INTEGER NOT NULL REFERENCES offers (id) ON DELETE RESTRICT," \
+  "  status      TEXT NOT NULL" \
+  "              CHECK (status IN ('draft', 'sent', 'accepted', 'declined', 'superseded'," \
+  "                                'revised'))," \
+  "  changed_at  TEXT NOT NULL," \
+  "  user_name   TEXT," \
+  "  caused_by   TEXT"   /* the number of the offer whose acceptance or revision did it */ \
+  ");" \
+  "CREATE INDEX offer_status_changes_offer ON offer_status_changes (offer_id, id);" \
+  /* The history is a record: it is added to, never changed. */ \
+  "CREATE TRIGGER offer_status_changes_kept BEFORE UPDATE ON offer_status_changes" \
+  "  BEGIN SELECT RAISE (ABORT, 'the history of an offer never changes'); END;" \
+  "CREATE TRIGGER offer_status_changes_not_deleted BEFORE DELETE ON offer_status_changes" \
+  "  BEGIN SELECT RAISE (ABORT, 'the history of an offer never changes'); END;" \
+  "INSERT INTO offer_status_changes (offer_id, status, changed_at)" \
+  "  SELECT id, 'draft', created_at FROM offers ORDER BY id;" \
+  "INSERT INTO offer_status_changes (offer_id, status, changed_at)" \
+  "  SELECT id, status, coalesce(status_changed_at, created_at) FROM offers" \
+  "  WHERE status != 'draft' ORDER BY id;"
+
 /* Databases as earlier versions of SSA Desk left them: index N is the complete SQL of
  * schema version N as released (version 0: an SQLite file without tables). A migration
  * added later appends the schema it migrates from here. */
@@ -283,6 +353,7 @@ static const char * const earlier_schemas[] = {
   SCHEMA_1_SQL " PRAGMA user_version = 1;",
   SCHEMA_2_SQL " PRAGMA user_version = 2;",
   SCHEMA_3_SQL " PRAGMA user_version = 3;",
+  SCHEMA_4_SQL " PRAGMA user_version = 4;",
 };
 
 /* Returns: (transfer full): the complete SQL of schema version @version as released */

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 /* The schema version that added the register's states and the offers' history
  * (offer_status_changes): older databases, read as they are, have neither. */
 #define SSA_DB_SCHEMA_REGISTER 4
+#define SSA_DB_SCHEMA_LICENCES 5
 
 /* What the files of the database module (ssa-db*.c) share: the connection, a cache of
  * prepared statements, transactions that roll back unless committed, and conversions
@@ -101,6 +102,10 @@ gboolean  ssa_db_apply_acceptance (SsaDb        *self,
                                    GArray       *paid_licence_ids,
                                    const SsaPriceList *price_list,
                                    GError      **error);
+GArray       *ssa_db_replace_licences_locked (SsaDb   *self,
+                                             gint64   installation_id,
+                                             GArray  *lines,
+                                             GError **error);
 SsaInventory *ssa_db_read_inventory (SsaDb     *self,
                                      gint64     installation_id,
                                      GArray   **out_licence_ids,

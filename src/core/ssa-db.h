@@ -26,7 +26,7 @@ G_BEGIN_DECLS
  * more than one row does so in one transaction; writers take the write lock at the start of
  * their transaction (BEGIN IMMEDIATE) and wait up to SSA_DB_BUSY_TIMEOUT_MS for it. */
 
-#define SSA_DB_SCHEMA_VERSION     4
+#define SSA_DB_SCHEMA_VERSION     5
 #define SSA_DB_APPLICATION_ID     0x53534144 /* "SSAD" */
 #define SSA_DB_BUSY_TIMEOUT_MS    10000
 
@@ -201,6 +201,34 @@ gboolean     ssa_db_import_inventories   (SsaDb           *self,
                                           guint            n_inventories,
                                           gint64          *out_ids,
                                           GError         **error);
+
+/* Licences from where they live (ssa-db-licences.c, docs/importing.md). */
+
+typedef struct
+{
+  char *type;
+  char *code;
+} SsaDbLicenceTypeMapping;
+
+void         ssa_db_licence_type_mapping_clear (SsaDbLicenceTypeMapping *mapping);
+GArray      *ssa_db_list_licence_type_map (SsaDb              *self,
+                                           GError            **error);
+GHashTable  *ssa_db_load_licence_type_map (SsaDb              *self,
+                                           GError            **error);
+gboolean     ssa_db_map_licence_type     (SsaDb              *self,
+                                          const char         *type,
+                                          const char         *code,
+                                          const SsaPriceList *price_list,
+                                          GError            **error);
+gboolean     ssa_db_unmap_licence_type   (SsaDb              *self,
+                                          const char         *type,
+                                          GError            **error);
+gboolean     ssa_db_store_licence_import (SsaDb              *self,
+                                          gint64              installation_id,
+                                          const char         *expected_serial,
+                                          const char         *set_serial,
+                                          GArray             *lines,
+                                          GError            **error);
 
 /* Lists for the command line: plain rows, without licence lines. */
 

@@ -37,6 +37,7 @@ product_free (gpointer data)
 
   g_free (product->code);
   g_free (product->name);
+  g_strfreev (product->licence_types);
   g_free (product);
 }
 
@@ -56,6 +57,7 @@ price_list_clear (gpointer data)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->by_code, g_hash_table_unref);
+  g_clear_pointer (&self->by_licence_type, g_hash_table_unref);
   g_clear_pointer (&self->products, g_ptr_array_unref);
   g_clear_pointer (&self->versions, g_array_unref);
 }
@@ -75,6 +77,7 @@ price_list_new (void)
   self->versions = g_array_new (FALSE, TRUE, sizeof (SsaPriceListVersion));
   g_array_set_clear_func (self->versions, version_clear);
   self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_licence_type = g_hash_table_new (g_str_hash, g_str_equal);
 
   return self;
 }
@@ -246,6 +249,87 @@ read_versions (SsaPriceList       *self,
     }
 }
 
+/* "licence_types": the licence type strings of licence files and PBXs that are this
+ * product (docs/formats.md). Each is a non-empty code-sized string, unique in the whole
+ * list (@seen: type -> index + 1 of its product), so that a type names one article. */
+static gboolean
+read_licence_types (SsaPriceListProduct *product,
+                    const SsaJsonScope  *scope,
+                    GHashTable          *seen,
+                    guint                index)
+{
+  g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *array;
+  gboolean ok = TRUE;
+  guint n_items;
+
+  if (ssa_json_scope_get_node (scope, "licence_types", SSA_JSON_OPTIONAL) == NULL)
+    {
+      product->licence_types = g_new0 (char *, 1);
+      return TRUE;
+    }
+  array = ssa_json_scope_get_array (scope, "licence_types", SSA_JSON_OPTIONAL);
+  if (array == NULL)
+    return FALSE;
+
+  n_items = json_array_get_length (array);
+  for (guint i = 0; i < n_items; i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      g_autofree char *member = g_strdup_printf ("licence_types[%u]", i);
+      const char *text;
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+        {
+          ssa_json_scope_problem (scope, member, _("must be a string"));
+          ok = FALSE;
+          continue;
+        }
+      text = json_node_get_string (item);
+      if (!g_utf8_validate (text, -1, NULL) || !ssa_json_text_is_clean (text) ||
+          text[0] == '\0' || g_utf8_strlen (text, -1) > SSA_JSON_CODE_MAX_CHARS)
+        {
+          ssa_json_scope_problem (scope, member,
+                                  _("must be a licence type of 1 to 64 characters without "
+                                    "control characters"));
+          ok = FALSE;
+          continue;
+        }
+      if (g_hash_table_contains (seen, text))
+        {
+          ssa_json_scope_problem (scope, member,
+                                  _("“%s” is already a licence type of products[%u]"), text,
+                                  GPOINTER_TO_UINT (g_hash_table_lookup (seen, text)) - 1);
+          ok = FALSE;
+          continue;
+        }
+      g_hash_table_insert (seen, g_strdup (text), GUINT_TO_POINTER (index + 1));
+      g_ptr_array_add (types, g_strdup (text));
+    }
+
+  g_ptr_array_add (types, NULL);
+  product->licence_types = (char **) g_ptr_array_free (g_steal_pointer (&types), FALSE);
+  return ok;
+}
+
+static gboolean
+read_ssa_covered (SsaPriceListProduct *product,
+                  const SsaJsonScope  *scope)
+{
+  JsonNode *node = ssa_json_scope_get_node (scope, "ssa_covered", SSA_JSON_OPTIONAL);
+
+  product->ssa_covered = ssa_kind_is_covered (product->kind);
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      ssa_json_scope_problem (scope, "ssa_covered", _("must be true or false"));
+      return FALSE;
+    }
+  product->ssa_covered = json_node_get_boolean (node);
+  return TRUE;
+}
+
 /* SSC per year = round (list_price * annual_rate_percent / 100 / ssc_price); in hundredths
  * that is list_h * rate_h / (100 * price_h), computed exactly and rounded once. */
 static gboolean
@@ -267,6 +351,7 @@ read_products (SsaPriceList       *self,
                gboolean            can_derive)
 {
   g_autoptr(GHashTable) first_index = NULL;
+  g_autoptr(GHashTable) licence_types = NULL;
   JsonArray *array;
   guint n_items;
 
@@ -277,6 +362,7 @@ read_products (SsaPriceList       *self,
   /* code -> index + 1 of its first product. The table owns copies of the codes: a
    * product that breaks a rule is freed before later products are checked against it. */
   first_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  licence_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   n_items = json_array_get_length (array);
 
   for (guint i = 0; i < n_items; i++)
@@ -323,6 +409,8 @@ read_products (SsaPriceList       *self,
       ok &= ssa_json_scope_get_kind (&scope, "kind", SSA_JSON_REQUIRED, &product->kind);
       ok &= ssa_json_scope_get_decimal (&scope, "list_price", SSA_JSON_REQUIRED,
                                         &product->list_price);
+      ok &= read_licence_types (product, &scope, licence_types, i);
+      ok &= read_ssa_covered (product, &scope);
 
       if (ssa_json_scope_get_node (&scope, "ssc_per_year", SSA_JSON_OPTIONAL) != NULL)
         {
@@ -420,6 +508,8 @@ ssa_price_list_new_from_node (JsonNode    *root_node,
       SsaPriceListProduct *product = g_ptr_array_index (self->products, i);
 
       g_hash_table_insert (self->by_code, product->code, product);
+      for (guint j = 0; product->licence_types[j] != NULL; j++)
+        g_hash_table_insert (self->by_licence_type, product->licence_types[j], product);
     }
 
   return g_steal_pointer (&self);
@@ -508,6 +598,17 @@ ssa_price_list_lookup (const SsaPriceList *self,
   g_return_val_if_fail (code != NULL, NULL);
 
   return g_hash_table_lookup (self->by_code, code);
+}
+
+/* Returns: (transfer none) (nullable): the product that lists @type in its licence_types */
+const SsaPriceListProduct *
+ssa_price_list_lookup_licence_type (const SsaPriceList *self,
+                                    const char         *type)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  return g_hash_table_lookup (self->by_licence_type, type);
 }
 
 /* Returns: (transfer none) (nullable): the row of the version table for @major r@release */
