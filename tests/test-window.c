@@ -4150,6 +4150,78 @@ test_svg_logo (void)
   test_remove_tree (dir);
 }
 
+/* "Import Licence File…": a file for another device is refused in words with nothing
+ * stored; a good file is previewed (Cancel stores nothing), then stored on Import, read back
+ * from the database, and the window's licences follow. */
+
+static gint64
+stored_code_quantity (Fixture    *f,
+                      gint64      id,
+                      const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+  g_autoptr(SsaInventory) stored = NULL;
+  gint64 sum = 0;
+
+  g_assert_no_error (error);
+  stored = ssa_db_load_inventory (db, id, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < stored->lines->len; i++)
+    if (g_str_equal (g_array_index (stored->lines, SsaInventoryLine, i).code, code))
+      sum += g_array_index (stored->lines, SsaInventoryLine, i).quantity;
+  return sum;
+}
+
+static void
+test_import_licence_file (Fixture *f)
+{
+  SsaInstallation *installation;
+  SsaInstallationView *view;
+  g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "licences", "bergen.xml",
+                                                      NULL);
+  g_autofree char *foreign_path = g_test_build_filename (G_TEST_DIST, "licences",
+                                                         "foreign-device.xml", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) foreign = g_file_new_for_path (foreign_path);
+  GListModel *licences;
+  gboolean has_mobility = FALSE;
+  gint64 id;
+
+  installation = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
+                                                      "Hovedkontor Bergen"));
+  id = ssa_installation_get_id (installation);
+  view = SSA_INSTALLATION_VIEW (gtk_widget_get_ancestor (
+    GTK_WIDGET (ssa_window_get_inventory_view (f->window)), SSA_TYPE_INSTALLATION_VIEW));
+  g_assert_nonnull (view);
+  g_assert_cmpint (stored_code_quantity (f, id, "02-00039-002"), ==, 20);
+
+  ssa_installation_view_import_licence_file (view, foreign);
+  answer_dialog ("00-90-33-99-88-77", "close", NULL);
+  g_assert_cmpint (stored_code_quantity (f, id, "02-00039-002"), ==, 20);
+
+  ssa_installation_view_import_licence_file (view, good);
+  answer_dialog ("1 added, 2 removed, 2 changed", "cancel", "licence-import-preview");
+  g_assert_cmpint (stored_code_quantity (f, id, "02-00039-002"), ==, 20);
+  g_assert_cmpint (stored_code_quantity (f, id, "02-00039-101"), ==, 5);
+
+  ssa_installation_view_import_licence_file (view, good);
+  answer_dialog ("1 added, 2 removed, 2 changed", "import", NULL);
+  g_assert_cmpint (stored_code_quantity (f, id, "02-00039-002"), ==, 22);
+  g_assert_cmpint (stored_code_quantity (f, id, "02-00039-101"), ==, 0);
+  g_assert_cmpint (stored_code_quantity (f, id, "02-00039-301"), ==, 4);
+  g_assert_cmpint (stored_code_quantity (f, id, "90-00000-011"), ==, 4);
+
+  licences = ssa_installation_get_licences (installation);
+  for (guint i = 0; i < g_list_model_get_n_items (licences); i++)
+    {
+      g_autoptr(SsaLicence) licence = g_list_model_get_item (licences, i);
+
+      has_mobility = has_mobility || g_str_equal (ssa_licence_get_code (licence), "02-00039-301");
+    }
+  g_assert_true (has_mobility);
+}
+
 #define ADD_TEST(path, samples, body) \
   G_STMT_START { \
     static const TestCase test_case = { samples, body }; \
@@ -4207,6 +4279,7 @@ main (int    argc,
   ADD_TEST ("/window/about-icon", TRUE, test_about_icon);
   ADD_TEST ("/window/shortcuts-complete", TRUE, test_shortcuts_complete);
   ADD_TEST ("/window/backups", TRUE, test_backups);
+  ADD_TEST ("/window/import-licence-file", TRUE, test_import_licence_file);
   {
     static const TestCase background_refresh = {
       TRUE, test_background_refresh, before_background_refresh

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ssa-installation-view.h"
+#include "ssa-licence-import-dialog.h"
 #include "ssa-page-common.h"
 
 /* One installation: a header with its name and details, its licence lines (SsaInventoryView)
@@ -86,6 +87,101 @@ installation_notify_cb (SsaInstallationView *self,
   update_header (self);
 }
 
+/**
+ * ssa_installation_view_import_licence_file:
+ * @self: the view
+ * @file: a device's licence file
+ *
+ * Reads @file and shows the preview of its import into the installation shown (what
+ * "Import Licence File…" and dropping a file on the licences do).
+ *
+ * Returns: (transfer none) (nullable): the dialog shown
+ */
+GtkWindow *
+ssa_installation_view_import_licence_file (SsaInstallationView *self,
+                                           GFile               *file)
+{
+  SsaRepository *repository;
+
+  g_return_val_if_fail (SSA_IS_INSTALLATION_VIEW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  repository = ssa_inventory_view_get_repository (self->inventory_view);
+  if (self->installation == NULL || repository == NULL)
+    return NULL;
+  return ssa_licence_import_dialog_present (GTK_WIDGET (self), repository, self->installation,
+                                            file);
+}
+
+static void
+licence_file_chosen_cb (GtkNativeDialog     *chooser,
+                        int                  response,
+                        SsaInstallationView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        ssa_installation_view_import_licence_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+import_licences_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SsaInstallationView *self = SSA_INSTALLATION_VIEW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Licence File"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Licence files (XML)"));
+  gtk_file_filter_add_mime_type (filter, "application/xml");
+  gtk_file_filter_add_mime_type (filter, "text/xml");
+  gtk_file_filter_add_suffix (filter, "xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (licence_file_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* A licence file dropped on the licences: the first .xml of the files dropped. */
+static gboolean
+drop_cb (GtkDropTarget       *target,
+         const GValue        *value,
+         double               x,
+         double               y,
+         SsaInstallationView *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+      g_autofree char *lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+
+      if (lower != NULL && g_str_has_suffix (lower, ".xml"))
+        {
+          ssa_installation_view_import_licence_file (self, l->data);
+          g_slist_free (files);
+          return TRUE;
+        }
+    }
+  g_slist_free (files);
+  return FALSE;
+}
+
 static void
 ssa_installation_view_dispose (GObject *object)
 {
@@ -157,6 +253,9 @@ ssa_installation_view_class_init (SsaInstallationViewClass *klass)
   g_type_ensure (SSA_TYPE_INVENTORY_VIEW);
   g_type_ensure (SSA_TYPE_OFFER_BUILDER);
 
+  gtk_widget_class_install_action (widget_class, "installation.import-licences", NULL,
+                                   import_licences_action);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ssadesk/SsaDesk/ssa-installation-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SsaInstallationView, title_label);
@@ -169,7 +268,13 @@ ssa_installation_view_class_init (SsaInstallationViewClass *klass)
 static void
 ssa_installation_view_init (SsaInstallationView *self)
 {
+  GtkDropTarget *target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->inventory_view), GTK_EVENT_CONTROLLER (target));
 }
 
 GtkWidget *
