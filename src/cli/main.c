@@ -34,6 +34,7 @@ static const Command commands[] = {
   { "unarchive", ssa_cli_unarchive, N_("Bring an archived installation or customer back") },
   { "import-csv", ssa_cli_import_csv, N_("Store an installation’s licence list from a CSV file") },
   { "import-licences", ssa_cli_import_licences, N_("Store an installation’s licences from its device’s licence file") },
+  { "read-pbx", ssa_cli_read_pbx, N_("Read licences used and installed from an installation’s PBX") },
   { "licence-types", ssa_cli_licence_types, N_("List the licence types and the article each is") },
   { "map-licence-type", ssa_cli_map_licence_type, N_("Tell which article a licence type is") },
   { "unmap-licence-type", ssa_cli_unmap_licence_type, N_("Remove a licence type from your table") },

@@ -61,5 +61,7 @@ int  ssa_cli_unmap_licence_type (int         argc,
                                  char      **argv);
 int  ssa_cli_import_licences   (int          argc,
                                 char       **argv);
+int  ssa_cli_read_pbx          (int          argc,
+                                char       **argv);
 
 G_END_DECLS

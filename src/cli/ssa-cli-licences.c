@@ -13,7 +13,9 @@
 #include "ssa-cli.h"
 #include "ssa-cli-db.h"
 #include "ssa-date.h"
+#include "ssa-credentials.h"
 #include "ssa-licence-import.h"
+#include "ssa-pbx.h"
 
 /* Licences from where they live (docs/importing.md): the table of licence types and the
  * licence file import. */
@@ -340,5 +342,179 @@ ssa_cli_import_licences (int    argc,
                      "Stored %u licence lines for installation %lld.\n",
                      plan->lines->len),
            plan->lines->len, (long long) id);
+  return SSA_CLI_OK;
+}
+
+/* read-pbx --installation ID [--url URL] [--accept-certificate SHA256] [--dry-run] */
+
+typedef struct
+{
+  GMainLoop     *loop;
+  GAsyncResult  *result;
+} Wait;
+
+static void
+done_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  g_main_loop_quit (wait->loop);
+}
+
+static GAsyncResult *
+wait_for (Wait *wait)
+{
+  g_main_loop_run (wait->loop);
+  return wait->result;
+}
+
+int
+ssa_cli_read_pbx (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaPbxReading) reading = NULL;
+  g_autoptr(SsaCredentials) credentials = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autofree char *installation = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *accept = NULL;
+  g_autofree char *accept_normalised = NULL;
+  g_autofree char *admin_url = NULL;
+  g_autofree char *pinned = NULL;
+  g_autofree char *text = NULL;
+  gboolean dry_run = FALSE;
+  int timeout = 0;
+  gint64 id = 0;
+  SsaPbxRequest request = { 0, };
+  Wait wait = { loop, NULL };
+  const char *env_user = g_getenv ("SSA_DESK_PBX_USER");
+  const char *env_password = g_getenv ("SSA_DESK_PBX_PASSWORD");
+  const GOptionEntry entries[] = {
+    { "installation", 0, 0, G_OPTION_ARG_STRING, &installation,
+      N_("The installation whose PBX to read"), N_("ID") },
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url,
+      N_("Set the installation's admin address first (https://HOST[:PORT])"), N_("URL") },
+    { "accept-certificate", 0, 0, G_OPTION_ARG_STRING, &accept,
+      N_("Trust the PBX's certificate with this SHA-256 fingerprint (after it changed)"),
+      N_("SHA256") },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
+      N_("Give up after this many seconds (default 30)"), N_("SECONDS") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Print the reading without storing it"), NULL },
+    { NULL }
+  };
+
+  context = context_new (NULL,
+                         _("Reads the licences (installed and used), the firmware and the rental "
+                           "time left from the installation's PBX over HTTPS, prints them and "
+                           "stores them as the installation's last reading. The PBX's admin "
+                           "login is read from the keyring (stored for the admin address), or "
+                           "from SSA_DESK_PBX_USER and SSA_DESK_PBX_PASSWORD for scripts; it is "
+                           "never given on the command line. The PBX's certificate is trusted "
+                           "on first use and pinned; a changed one is refused until accepted "
+                           "with --accept-certificate."), entries);
+  if (!ssa_cli_parse (context, "read-pbx", &argc, &argv) ||
+      !expect_arguments ("read-pbx", argc, argv, 0, NULL))
+    return SSA_CLI_USAGE;
+  if (installation == NULL)
+    {
+      ssa_cli_usage_error ("read-pbx", _("--installation is required"));
+      return SSA_CLI_USAGE;
+    }
+  if (!g_ascii_string_to_signed (installation, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      g_printerr (_("%s: “%s” is not an installation id: give the number that “ssa-desk-cli "
+                    "installations” shows\n"), "--installation", installation);
+      return SSA_CLI_REFUSED;
+    }
+  if (timeout < 0 || timeout > 3600)
+    {
+      ssa_cli_usage_error ("read-pbx", _("--timeout must be from 1 to 3600 seconds"));
+      return SSA_CLI_USAGE;
+    }
+  if (accept != NULL && (accept_normalised = ssa_pbx_normalise_fingerprint (accept)) == NULL)
+    {
+      ssa_cli_usage_error ("read-pbx", _("--accept-certificate needs the certificate's SHA-256 "
+                                         "fingerprint: 64 hex digits"));
+      return SSA_CLI_USAGE;
+    }
+
+  db = dry_run && url == NULL ? open_db ("read-pbx") : ssa_cli_db_open_for_writing ("read-pbx");
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  if (url != NULL && !ssa_db_set_pbx_admin_url (db, id, url, &error))
+    {
+      ssa_cli_db_print_error ("read-pbx", error);
+      return SSA_CLI_REFUSED;
+    }
+  if (!ssa_db_get_pbx_settings (db, id, &admin_url, &pinned, &error))
+    {
+      ssa_cli_db_print_error ("read-pbx", error);
+      return SSA_CLI_REFUSED;
+    }
+  if (admin_url == NULL)
+    {
+      g_printerr (_("ssa-desk-cli read-pbx: installation %lld has no admin address: give it "
+                    "with --url https://HOST\n"), (long long) id);
+      return SSA_CLI_REFUSED;
+    }
+
+  if (env_user != NULL && env_password != NULL)
+    {
+      credentials = ssa_credentials_new_basic (env_user, env_password);
+    }
+  else
+    {
+      ssa_credentials_lookup_async (admin_url, NULL, done_cb, &wait);
+      credentials = ssa_credentials_lookup_finish (wait_for (&wait), &error);
+      g_clear_object (&wait.result);
+      if (credentials == NULL && error != NULL)
+        {
+          g_printerr ("ssa-desk-cli read-pbx: %s\n", error->message);
+          return SSA_CLI_REFUSED;
+        }
+    }
+
+  request.admin_url = admin_url;
+  request.user = credentials != NULL ? credentials->user : NULL;
+  request.password = credentials != NULL ? credentials->secret : NULL;
+  request.pinned = pinned;
+  request.accept = accept_normalised;
+  request.trust_first_use = TRUE;
+  request.timeout = (guint) timeout;
+  ssa_pbx_read_async (&request, NULL, done_cb, &wait);
+  reading = ssa_pbx_read_finish (wait_for (&wait), &error);
+  g_clear_object (&wait.result);
+  if (reading == NULL)
+    {
+      g_printerr ("ssa-desk-cli read-pbx: %s\n", error->message);
+      return SSA_CLI_REFUSED;
+    }
+
+  if (pinned == NULL && reading->fingerprint != NULL)
+    g_print (_("First contact: the PBX's certificate (SHA-256 %s) is now trusted for this "
+               "installation.\n"), reading->fingerprint);
+  else if (accept_normalised != NULL && g_strcmp0 (pinned, reading->fingerprint) != 0)
+    g_print (_("The PBX's new certificate (SHA-256 %s) is now trusted for this installation.\n"),
+             reading->fingerprint);
+  text = ssa_pbx_reading_to_text (reading);
+  fputs (text, stdout);
+  if (dry_run)
+    {
+      g_print (_("Nothing was stored (--dry-run).\n"));
+      return SSA_CLI_OK;
+    }
+  if (!ssa_db_store_pbx_reading (db, id, reading, &error))
+    {
+      ssa_cli_db_print_error ("read-pbx", error);
+      return SSA_CLI_REFUSED;
+    }
+  g_print (_("Stored the reading of installation %lld.\n"), (long long) id);
   return SSA_CLI_OK;
 }

@@ -287,3 +287,258 @@ ssa_db_store_licence_import (SsaDb       *self,
 
   return ssa_db_transaction_commit (&txn, error);
 }
+
+/* The live PBX. */
+
+/**
+ * ssa_db_get_pbx_settings:
+ * @self: the connection
+ * @installation_id: an installation
+ * @out_admin_url: (out) (optional) (nullable): its admin URL
+ * @out_fingerprint: (out) (optional) (nullable): the fingerprint pinned for its PBX
+ * @error: a #GError
+ */
+gboolean
+ssa_db_get_pbx_settings (SsaDb    *self,
+                         gint64    installation_id,
+                         char    **out_admin_url,
+                         char    **out_fingerprint,
+                         GError  **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  int rc;
+
+  if (ssa_db_get_schema_version (self) < SSA_DB_SCHEMA_LICENCES)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_READ_ONLY,
+                   _("The database %s is of an older version and open read-only: it has no "
+                     "PBX settings."), self->display_name);
+      return FALSE;
+    }
+  stmt = ssa_db_prepare (self, "SELECT admin_url, pbx_fingerprint FROM installations "
+                               "WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, installation_id);
+  rc = ssa_db_step (self, stmt, error);
+  if (rc == 0)
+    return FALSE;
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
+                   _("There is no %s with id %lld in the database %s."), _("installation"),
+                   (long long) installation_id, self->display_name);
+      return FALSE;
+    }
+  if (out_admin_url != NULL)
+    *out_admin_url = ssa_db_column_text (stmt, 0);
+  if (out_fingerprint != NULL)
+    *out_fingerprint = ssa_db_column_text (stmt, 1);
+  return TRUE;
+}
+
+/**
+ * ssa_db_set_pbx_admin_url:
+ * @self: the connection
+ * @installation_id: an installation
+ * @admin_url: (nullable): https://HOST[:PORT], or %NULL to forget it
+ * @error: a #GError
+ *
+ * Sets the installation's admin URL. A new address forgets the pinned fingerprint: another
+ * PBX has another certificate.
+ */
+gboolean
+ssa_db_set_pbx_admin_url (SsaDb       *self,
+                          gint64       installation_id,
+                          const char  *admin_url,
+                          GError     **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  int rc;
+
+  if (admin_url != NULL && !g_str_has_prefix (admin_url, "https://"))
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED,
+                   _("“%s” is not a PBX admin address: give it as https://HOST or "
+                     "https://HOST:PORT."), admin_url);
+      return FALSE;
+    }
+  stmt = ssa_db_prepare (self, "UPDATE installations SET pbx_fingerprint = CASE WHEN "
+                               "admin_url IS ?1 THEN pbx_fingerprint END, admin_url = ?1 "
+                               "WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  ssa_db_bind_text (stmt, 1, admin_url);
+  sqlite3_bind_int64 (stmt, 2, installation_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return ssa_db_set_error (self, rc, error);
+  if (sqlite3_changes (self->handle) == 0)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
+                   _("There is no %s with id %lld in the database %s."), _("installation"),
+                   (long long) installation_id, self->display_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ssa_db_store_pbx_reading:
+ * @self: the connection
+ * @installation_id: an installation
+ * @reading: what its PBX answered
+ * @error: a #GError
+ *
+ * Stores @reading as the installation's last reading, its certificate's fingerprint as the
+ * pinned one and its firmware as the installation's, in one transaction.
+ */
+gboolean
+ssa_db_store_pbx_reading (SsaDb               *self,
+                          gint64               installation_id,
+                          const SsaPbxReading *reading,
+                          GError             **error)
+{
+  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
+  g_autofree char *now = ssa_db_now_iso ();
+
+  if (!ssa_db_transaction_begin (&txn, self, error))
+    return FALSE;
+
+  {
+    g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self,
+                                                "UPDATE installations SET pbx_fingerprint = "
+                                                "coalesce(?1, pbx_fingerprint), firmware = "
+                                                "coalesce(?2, firmware) WHERE id = ?3", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    ssa_db_bind_text (stmt, 1, reading->fingerprint);
+    ssa_db_bind_text (stmt, 2, reading->firmware);
+    sqlite3_bind_int64 (stmt, 3, installation_id);
+    if (!ssa_db_step_done (self, stmt, error))
+      return FALSE;
+    if (sqlite3_changes (self->handle) == 0)
+      {
+        g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
+                     _("There is no %s with id %lld in the database %s."), _("installation"),
+                     (long long) installation_id, self->display_name);
+        return FALSE;
+      }
+  }
+  {
+    g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self,
+                                                "INSERT OR REPLACE INTO pbx_readings "
+                                                "(installation_id, read_at, firmware, "
+                                                "rental_seconds) VALUES (?, ?, ?, ?)", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, installation_id);
+    ssa_db_bind_text (stmt, 2, now);
+    ssa_db_bind_text (stmt, 3, reading->firmware);
+    if (reading->rental_seconds >= 0)
+      sqlite3_bind_int64 (stmt, 4, reading->rental_seconds);
+    else
+      sqlite3_bind_null (stmt, 4);
+    if (!ssa_db_step_done (self, stmt, error))
+      return FALSE;
+  }
+  {
+    g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self, "DELETE FROM pbx_reading_licences "
+                                                      "WHERE installation_id = ?", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, installation_id);
+    if (!ssa_db_step_done (self, stmt, error))
+      return FALSE;
+  }
+  for (guint i = 0; i < reading->licences->len; i++)
+    {
+      const SsaPbxLicence *licence = &g_array_index (reading->licences, SsaPbxLicence, i);
+      g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self,
+                                                  "INSERT INTO pbx_reading_licences "
+                                                  "(installation_id, name, count, used) "
+                                                  "VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE "
+                                                  "SET count = count + excluded.count, "
+                                                  "used = used + excluded.used", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, installation_id);
+      ssa_db_bind_text (stmt, 2, licence->name);
+      sqlite3_bind_int64 (stmt, 3, licence->count);
+      sqlite3_bind_int64 (stmt, 4, licence->used);
+      if (!ssa_db_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return ssa_db_transaction_commit (&txn, error);
+}
+
+/**
+ * ssa_db_load_pbx_reading:
+ * @self: the connection
+ * @installation_id: an installation
+ * @out_read_at: (out) (optional) (nullable): when it was read, ISO 8601 UTC
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (nullable): the installation's last PBX reading; %NULL without
+ *   @error when there is none
+ */
+SsaPbxReading *
+ssa_db_load_pbx_reading (SsaDb    *self,
+                         gint64    installation_id,
+                         char    **out_read_at,
+                         GError  **error)
+{
+  g_autoptr(SsaPbxReading) reading = NULL;
+  int rc;
+
+  if (ssa_db_get_schema_version (self) < SSA_DB_SCHEMA_LICENCES)
+    return NULL;
+
+  {
+    g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self,
+                                                "SELECT read_at, firmware, rental_seconds, "
+                                                "(SELECT pbx_fingerprint FROM installations "
+                                                "WHERE id = ?1) FROM pbx_readings WHERE "
+                                                "installation_id = ?1", error);
+
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, installation_id);
+    rc = ssa_db_step (self, stmt, error);
+    if (rc != SQLITE_ROW)
+      return NULL;
+    reading = g_new0 (SsaPbxReading, 1);
+    reading->licences = g_array_new (FALSE, TRUE, sizeof (SsaPbxLicence));
+    g_array_set_clear_func (reading->licences, (GDestroyNotify) ssa_pbx_licence_clear);
+    if (out_read_at != NULL)
+      *out_read_at = ssa_db_column_text (stmt, 0);
+    reading->firmware = ssa_db_column_text (stmt, 1);
+    reading->rental_seconds = sqlite3_column_type (stmt, 2) == SQLITE_NULL
+                              ? -1 : sqlite3_column_int64 (stmt, 2);
+    reading->fingerprint = ssa_db_column_text (stmt, 3);
+  }
+  {
+    g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self,
+                                                "SELECT name, count, used FROM "
+                                                "pbx_reading_licences WHERE installation_id = ? "
+                                                "ORDER BY rowid", error);
+
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, installation_id);
+    while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+      {
+        SsaPbxLicence licence = { ssa_db_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                                  sqlite3_column_int64 (stmt, 2) };
+
+        g_array_append_val (reading->licences, licence);
+      }
+    if (rc != SQLITE_DONE)
+      return NULL;
+  }
+  return g_steal_pointer (&reading);
+}

@@ -12,6 +12,7 @@
 #include "ssa-inventory.h"
 #include "ssa-licence.h"
 #include "ssa-offer.h"
+#include "ssa-pbx.h"
 #include "ssa-price-list.h"
 #include "ssa-profile.h"
 
@@ -228,6 +229,24 @@ gboolean     ssa_db_store_licence_import (SsaDb              *self,
                                           const char         *expected_serial,
                                           const char         *set_serial,
                                           GArray             *lines,
+                                          GError            **error);
+
+gboolean     ssa_db_get_pbx_settings     (SsaDb              *self,
+                                          gint64              installation_id,
+                                          char              **out_admin_url,
+                                          char              **out_fingerprint,
+                                          GError            **error);
+gboolean     ssa_db_set_pbx_admin_url    (SsaDb              *self,
+                                          gint64              installation_id,
+                                          const char         *admin_url,
+                                          GError            **error);
+gboolean     ssa_db_store_pbx_reading    (SsaDb              *self,
+                                          gint64              installation_id,
+                                          const SsaPbxReading *reading,
+                                          GError            **error);
+SsaPbxReading *ssa_db_load_pbx_reading   (SsaDb              *self,
+                                          gint64              installation_id,
+                                          char              **out_read_at,
                                           GError            **error);
 
 /* Lists for the command line: plain rows, without licence lines. */
