@@ -221,6 +221,49 @@ test_price_list_types_refused (void)
                  "\"ssa_covered\":\"yes\"}", "must be true or false");
 }
 
+/* innovaphone's support rule, from current_releases: in March 2025 the list 15r1, 14r2,
+ * 14r1, 13r3, 12r3 meant 15r1, 14r2 and 13r3. */
+static void
+test_support_rule (void)
+{
+  static const char document[] =
+    "{\"format\":\"ssa-desk-pricelist/1\",\"id\":\"t\",\"currency\":\"NOK\","
+    "\"ssc_price\":\"10\",\"current_releases\":[\"14r1\",\"15r1\",\"13r3\",\"12r3\","
+    "\"14r2\"],\"products\":[]}";
+  static const char two_of_latest[] =
+    "{\"format\":\"ssa-desk-pricelist/1\",\"id\":\"t\",\"currency\":\"NOK\","
+    "\"ssc_price\":\"10\",\"current_releases\":[\"16r2\",\"16r1\",\"15r1\",\"14r2\","
+    "\"13r3\"],\"products\":[]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaPriceList) list = ssa_price_list_new_from_data (document, strlen (document),
+                                                               "t.json", &error);
+  g_autoptr(SsaPriceList) later = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (ssa_price_list_has_support_rule (list));
+  g_assert_true (ssa_price_list_version_is_supported (list, 15, 1));
+  g_assert_true (ssa_price_list_version_is_supported (list, 14, 2));
+  g_assert_true (ssa_price_list_version_is_supported (list, 13, 3));
+  g_assert_false (ssa_price_list_version_is_supported (list, 14, 1));
+  g_assert_false (ssa_price_list_version_is_supported (list, 13, 2));
+  g_assert_false (ssa_price_list_version_is_supported (list, 12, 3));
+  /* Newer than every current release: came out after the list. */
+  g_assert_true (ssa_price_list_version_is_supported (list, 15, 2));
+  text = ssa_price_list_dup_supported_text (list);
+  g_assert_cmpstr (text, ==, "15r1, 14r2, 13r3");
+
+  later = ssa_price_list_new_from_data (two_of_latest, strlen (two_of_latest), "t.json", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  text = ssa_price_list_dup_supported_text (later);
+  g_assert_cmpstr (text, ==, "16r2, 16r1, 15r1, 14r2");
+  g_assert_false (ssa_price_list_version_is_supported (later, 13, 3));
+
+  check_refused ("], \"current_releases\": [\"fourteen\"], \"x\": [", "current_releases[0]");
+  check_refused ("], \"current_releases\": [\"14r2\", \"14r2\"], \"x\": [", "twice");
+}
+
 /* The licence file reader. */
 
 static void
@@ -575,6 +618,7 @@ main (int    argc,
 
   g_test_add_func ("/licences/price-list/types", test_price_list_types);
   g_test_add_func ("/licences/price-list/types-refused", test_price_list_types_refused);
+  g_test_add_func ("/licences/price-list/support-rule", test_support_rule);
   g_test_add_func ("/licences/file/sums", test_file_sums);
   g_test_add_func ("/licences/file/refused", test_file_refused);
   g_test_add_func ("/licences/file/too-large", test_file_too_large);

@@ -418,7 +418,7 @@ run_cli (Fixture     *f,
 static gint64
 make_installation (Fixture *f)
 {
-  static const char json[] = "{\"format\":\"ssa-desk-installation/1\",\"deployment\":\"rental\","
+  static const char json[] = "{\"format\":\"ssa-desk-installation/1\",\"deployment\":\"appliance\","
                              "\"name\":\"Leie\",\"licenses\":[]}";
   g_autoptr(GError) error = NULL;
   g_autoptr(SsaDb) db = ssa_db_open (f->db_path, SSA_DB_OPEN_DEFAULT, &error);
@@ -490,6 +490,21 @@ test_cli_read_pbx (Fixture       *f,
   g_assert_cmpstr (reading->fingerprint, ==, f->fingerprint);
   g_clear_pointer (&reading, ssa_pbx_reading_free);
   first = g_strdup (f->fingerprint);
+
+  /* Rental time left: the installation is a rental one now, and never offered an SSA. */
+  {
+    g_autoptr(SsaDb) db = ssa_db_open (f->db_path, SSA_DB_OPEN_READ_ONLY, &error);
+    g_autoptr(SsaInventory) inventory = NULL;
+
+    g_assert_no_error (error);
+    inventory = ssa_db_load_inventory (db, id, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (inventory->deployment, ==, SSA_DEPLOYMENT_RENTAL);
+    g_assert_cmpstr (inventory->firmware, ==, "13r3 sr14 [13.7052]");
+  }
+  run_cli (f, &run, PASSWORD, "offer", "create", "--installation", id_text, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "rent"));
 
   /* The PBX gets another certificate at the same address: refused until accepted. */
   soup_server_disconnect (f->server);

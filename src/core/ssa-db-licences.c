@@ -391,7 +391,8 @@ ssa_db_set_pbx_admin_url (SsaDb       *self,
  * @error: a #GError
  *
  * Stores @reading as the installation's last reading, its certificate's fingerprint as the
- * pinned one and its firmware as the installation's, in one transaction.
+ * pinned one and its firmware as the installation's, in one transaction. A PBX with rental
+ * time left makes the installation a `rental` one, which is never offered an SSA.
  */
 gboolean
 ssa_db_store_pbx_reading (SsaDb               *self,
@@ -409,13 +410,17 @@ ssa_db_store_pbx_reading (SsaDb               *self,
     g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self,
                                                 "UPDATE installations SET pbx_fingerprint = "
                                                 "coalesce(?1, pbx_fingerprint), firmware = "
-                                                "coalesce(?2, firmware) WHERE id = ?3", error);
+                                                "coalesce(?2, firmware), deployment = CASE WHEN "
+                                                "?4 > 0 THEN 'rental' ELSE deployment END "
+                                                "WHERE id = ?3", error);
 
     if (stmt == NULL)
       return FALSE;
     ssa_db_bind_text (stmt, 1, reading->fingerprint);
     ssa_db_bind_text (stmt, 2, reading->firmware);
     sqlite3_bind_int64 (stmt, 3, installation_id);
+    /* A PBX with rental time left is rented: its SSA is in the rent, never offered. */
+    sqlite3_bind_int64 (stmt, 4, reading->rental_seconds);
     if (!ssa_db_step_done (self, stmt, error))
       return FALSE;
     if (sqlite3_changes (self->handle) == 0)

@@ -60,6 +60,7 @@ price_list_clear (gpointer data)
   g_clear_pointer (&self->by_licence_type, g_hash_table_unref);
   g_clear_pointer (&self->products, g_ptr_array_unref);
   g_clear_pointer (&self->versions, g_array_unref);
+  g_clear_pointer (&self->current_releases, g_array_unref);
 }
 
 static SsaPriceList *
@@ -246,6 +247,51 @@ read_versions (SsaPriceList       *self,
         g_array_append_val (self->versions, version);
       else
         version_clear (&version);
+    }
+}
+
+/* "current_releases": the firmware releases innovaphone currently ships (docs/formats.md),
+ * from which the support rule picks the supported ones. */
+static void
+read_current_releases (SsaPriceList       *self,
+                       const SsaJsonScope *root)
+{
+  JsonArray *array = ssa_json_scope_get_array (root, "current_releases", SSA_JSON_OPTIONAL);
+  guint n_items;
+
+  if (array == NULL)
+    return;
+  self->current_releases = g_array_new (FALSE, FALSE, sizeof (SsaFirmwareVersion));
+  n_items = json_array_get_length (array);
+  if (n_items == 0)
+    ssa_json_scope_problem (root, "current_releases",
+                            _("must name at least one release, such as “14r2”"));
+  for (guint i = 0; i < n_items; i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      g_autofree char *member = g_strdup_printf ("current_releases[%u]", i);
+      SsaFirmwareVersion version;
+      gboolean duplicate = FALSE;
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING ||
+          !ssa_firmware_version_parse (json_node_get_string (item), &version))
+        {
+          ssa_json_scope_problem (root, member, _("must be a firmware version such as “14r2”"));
+          continue;
+        }
+      for (guint j = 0; j < self->current_releases->len; j++)
+        {
+          SsaFirmwareVersion *seen = &g_array_index (self->current_releases, SsaFirmwareVersion, j);
+
+          duplicate = duplicate || (seen->major == version.major &&
+                                    seen->release == version.release);
+        }
+      if (duplicate)
+        {
+          ssa_json_scope_problem (root, member, _("names a release twice"));
+          continue;
+        }
+      g_array_append_val (self->current_releases, version);
     }
 }
 
@@ -493,6 +539,7 @@ ssa_price_list_new_from_node (JsonNode    *root_node,
   read_ssa_terms (self, &root);
   read_billing_discounts (self, &root);
   read_versions (self, &root);
+  read_current_releases (self, &root);
 
   /* The derived SSC per year depends on the annual rate: only derive it from a valid one. */
   can_derive = can_derive && problems.n_problems == 0;
@@ -609,6 +656,110 @@ ssa_price_list_lookup_licence_type (const SsaPriceList *self,
   g_return_val_if_fail (type != NULL, NULL);
 
   return g_hash_table_lookup (self->by_licence_type, type);
+}
+
+static int
+compare_versions_descending (gconstpointer a,
+                             gconstpointer b)
+{
+  const SsaFirmwareVersion *x = a;
+  const SsaFirmwareVersion *y = b;
+
+  if (x->major != y->major)
+    return x->major > y->major ? -1 : 1;
+  return x->release > y->release ? -1 : x->release < y->release ? 1 : 0;
+}
+
+/* The supported releases by innovaphone's rule: the 2 latest releases of the latest major
+ * version and the latest release of each of the 3 latest major versions, newest first. */
+static GArray *
+supported_releases (const SsaPriceList *self)
+{
+  g_autoptr(GArray) sorted = NULL;
+  GArray *supported = g_array_new (FALSE, FALSE, sizeof (SsaFirmwareVersion));
+  int n_majors = 0;
+  int last_major = -1;
+  int taken_of_latest = 0;
+
+  if (self->current_releases == NULL || self->current_releases->len == 0)
+    return supported;
+  sorted = g_array_copy (self->current_releases);
+  g_array_sort (sorted, compare_versions_descending);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      SsaFirmwareVersion *version = &g_array_index (sorted, SsaFirmwareVersion, i);
+
+      if (version->major != last_major)
+        {
+          last_major = version->major;
+          if (++n_majors > 3)
+            break;
+          g_array_append_val (supported, *version);
+          if (n_majors == 1)
+            taken_of_latest = 1;
+        }
+      else if (n_majors == 1 && taken_of_latest < 2)
+        {
+          g_array_append_val (supported, *version);
+          taken_of_latest++;
+        }
+    }
+  return supported;
+}
+
+/* Whether the price list carries current_releases, so that support follows innovaphone's
+ * rule rather than the age of the release. */
+gboolean
+ssa_price_list_has_support_rule (const SsaPriceList *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->current_releases != NULL && self->current_releases->len > 0;
+}
+
+/* Returns: whether firmware @major r@release is supported by innovaphone's rule */
+gboolean
+ssa_price_list_version_is_supported (const SsaPriceList *self,
+                                     int                 major,
+                                     int                 release)
+{
+  g_autoptr(GArray) supported = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  supported = supported_releases (self);
+  /* A release newer than every current one came out after the list: not refused. */
+  if (supported->len > 0)
+    {
+      SsaFirmwareVersion *newest = &g_array_index (supported, SsaFirmwareVersion, 0);
+
+      if (major > newest->major || (major == newest->major && release > newest->release))
+        return TRUE;
+    }
+  for (guint i = 0; i < supported->len; i++)
+    {
+      SsaFirmwareVersion *version = &g_array_index (supported, SsaFirmwareVersion, i);
+
+      if (version->major == major && version->release == release)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Returns: (transfer full): the supported releases as people write them: "15r1, 14r2, 13r3" */
+char *
+ssa_price_list_dup_supported_text (const SsaPriceList *self)
+{
+  g_autoptr(GArray) supported = supported_releases (self);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < supported->len; i++)
+    {
+      SsaFirmwareVersion *version = &g_array_index (supported, SsaFirmwareVersion, i);
+
+      g_string_append_printf (out, "%s%dr%d", i > 0 ? ", " : "", version->major, version->release);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Returns: (transfer none) (nullable): the row of the version table for @major r@release */

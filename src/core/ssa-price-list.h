@@ -48,6 +48,7 @@ typedef struct
   gint64     billing_discount_percent[SSA_N_BILLINGS]; /* [SSA_BILLING_ONCE] is always 0 */
   GPtrArray *products;                           /* SsaPriceListProduct*, in file order */
   GArray    *versions;                           /* SsaPriceListVersion, in file order */
+  GArray    *current_releases;                   /* SsaFirmwareVersion, NULL when absent */
   /*< private >*/
   GHashTable *by_code;
   GHashTable *by_licence_type;                   /* type -> SsaPriceListProduct* */
@@ -71,6 +72,11 @@ const SsaPriceListProduct *ssa_price_list_lookup        (const SsaPriceList *sel
                                                          const char         *code);
 const SsaPriceListProduct *ssa_price_list_lookup_licence_type (const SsaPriceList *self,
                                                                const char         *type);
+gboolean                   ssa_price_list_has_support_rule (const SsaPriceList *self);
+gboolean                   ssa_price_list_version_is_supported (const SsaPriceList *self,
+                                                                int                 major,
+                                                                int                 release);
+char                      *ssa_price_list_dup_supported_text (const SsaPriceList *self);
 const SsaPriceListVersion *ssa_price_list_find_version  (const SsaPriceList *self,
                                                          int                 major,
                                                          int                 release);
