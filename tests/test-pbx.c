@@ -419,7 +419,9 @@ static gint64
 make_installation (Fixture *f)
 {
   static const char json[] = "{\"format\":\"ssa-desk-installation/1\",\"deployment\":\"appliance\","
-                             "\"name\":\"Leie\",\"licenses\":[]}";
+                             "\"name\":\"Leie\",\"firmware\":\"14r2\",\"licenses\":["
+                             "{\"code\":\"02-00039-002\",\"quantity\":15},"
+                             "{\"code\":\"02-00040-001\",\"quantity\":3}]}";
   g_autoptr(GError) error = NULL;
   g_autoptr(SsaDb) db = ssa_db_open (f->db_path, SSA_DB_OPEN_DEFAULT, &error);
   g_autoptr(SsaInventory) inventory = ssa_inventory_new_from_data (json, strlen (json), "t",
@@ -469,6 +471,10 @@ test_cli_read_pbx (Fixture       *f,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Port"));
   g_assert_nonnull (strstr (run.out, "OVER-USED"));
+  /* Used against owned: the PBX's names matched with the inventory's articles. */
+  g_assert_nonnull (strstr (run.out, "Port: 17 used of 15 owned (over-use: 2 missing)"));
+  g_assert_nonnull (strstr (run.out, "Voicemail: 5 used of 0 owned (over-use: 5 missing)"));
+  g_assert_nonnull (strstr (run.out, "App(innovaphone-working): 0 used of 3 owned (3 unused)"));
   g_assert_null (stored_reading (f, id));
 
   /* A wrong password: refused, nothing stored. */

@@ -505,6 +505,20 @@ ssa_cli_read_pbx (int    argc,
              reading->fingerprint);
   text = ssa_pbx_reading_to_text (reading);
   fputs (text, stdout);
+  {
+    g_autoptr(SsaInventory) inventory = ssa_db_load_inventory (db, id, NULL, NULL);
+    g_autoptr(SsaPriceList) price_list = ssa_db_load_current_price_list (db, NULL, NULL);
+    g_autoptr(GHashTable) user_map = ssa_db_load_licence_type_map (db, NULL);
+
+    if (inventory != NULL && price_list != NULL)
+      {
+        g_autoptr(GArray) usage = ssa_licence_usage_compute (reading, inventory, price_list,
+                                                             user_map);
+        g_autofree char *usage_text = ssa_licence_usage_to_text (usage);
+
+        g_print (_("Used against owned: %s\n"), usage_text);
+      }
+  }
   if (dry_run)
     {
       g_print (_("Nothing was stored (--dry-run).\n"));

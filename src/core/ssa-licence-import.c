@@ -15,6 +15,7 @@
 #include "ssa-error.h"
 #include "ssa-licence-import.h"
 #include "ssa-limits.h"
+#include "ssa-version.h"
 
 /* The licence file (docs/importing.md): <licenses> with <license amount='…' type='…'
  * mac='…' var='…'>signature</license> children. Unknown elements and attributes are
@@ -666,6 +667,117 @@ ssa_licence_import_to_text (const SsaLicenceImport *self)
         default:
           break;
         }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Used against owned. */
+
+static void
+usage_clear (gpointer data)
+{
+  SsaLicenceUsage *usage = data;
+
+  g_clear_pointer (&usage->name, g_free);
+  g_clear_pointer (&usage->code, g_free);
+}
+
+/**
+ * ssa_licence_usage_compute:
+ * @reading: the PBX's last reading
+ * @inventory: the installation
+ * @price_list: the current price list
+ * @user_map: (nullable): the user's table of licence types
+ *
+ * Matches each licence of the PBX (named without its version: "Port") with an article:
+ * the licence type NAME + major version, PBX-NAME + major, NAME or PBX-NAME, the major
+ * version being the installation's (or the reading's) firmware. Owned is the inventory's
+ * quantity of that article.
+ *
+ * Returns: (transfer full) (element-type SsaLicenceUsage): one entry per licence of the PBX
+ */
+GArray *
+ssa_licence_usage_compute (const SsaPbxReading *reading,
+                           const SsaInventory  *inventory,
+                           const SsaPriceList  *price_list,
+                           GHashTable          *user_map)
+{
+  GArray *usages = g_array_new (FALSE, TRUE, sizeof (SsaLicenceUsage));
+  SsaFirmwareVersion version = { -1, 0 };
+  const char *firmware = inventory->firmware != NULL ? inventory->firmware : reading->firmware;
+
+  g_array_set_clear_func (usages, usage_clear);
+  if (firmware == NULL || !ssa_firmware_version_parse (firmware, &version))
+    version.major = -1;
+
+  for (guint i = 0; i < reading->licences->len; i++)
+    {
+      const SsaPbxLicence *licence = &g_array_index (reading->licences, SsaPbxLicence, i);
+      SsaLicenceUsage usage = { g_strdup (licence->name), NULL, licence->count, licence->count,
+                                licence->used };
+      g_autofree char *with_major = version.major >= 0
+                                    ? g_strdup_printf ("%s%d", licence->name, version.major)
+                                    : NULL;
+      g_autofree char *pbx_with_major = version.major >= 0
+                                        ? g_strdup_printf ("PBX-%s%d", licence->name,
+                                                           version.major)
+                                        : NULL;
+      g_autofree char *pbx = g_strdup_printf ("PBX-%s", licence->name);
+      const char *candidates[] = { with_major, pbx_with_major, licence->name, pbx };
+
+      for (guint j = 0; j < G_N_ELEMENTS (candidates) && usage.code == NULL; j++)
+        {
+          const char *code;
+
+          if (candidates[j] == NULL)
+            continue;
+          code = resolve_type (price_list, user_map, candidates[j]);
+          if (code != NULL)
+            usage.code = g_strdup (code);
+        }
+      if (usage.code != NULL)
+        {
+          usage.owned = 0;
+          for (guint j = 0; j < inventory->lines->len; j++)
+            {
+              const SsaInventoryLine *line = &g_array_index (inventory->lines, SsaInventoryLine, j);
+
+              if (g_str_equal (line->code, usage.code))
+                usage.owned += line->quantity;
+            }
+        }
+      g_array_append_val (usages, usage);
+    }
+  return usages;
+}
+
+/**
+ * ssa_licence_usage_to_text:
+ * @usage: (element-type SsaLicenceUsage): what ssa_licence_usage_compute() gave
+ *
+ * Returns: (transfer full): "Port: 17 used of 20 owned (3 unused) · Mobility: 6 used of 4
+ *   owned (over-use: 2 missing)", for the window and the command line
+ */
+char *
+ssa_licence_usage_to_text (GArray *usage)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < usage->len; i++)
+    {
+      const SsaLicenceUsage *entry = &g_array_index (usage, SsaLicenceUsage, i);
+
+      if (i > 0)
+        g_string_append (out, " · ");
+      /* Translators: a licence of the PBX: name, used, owned. */
+      g_string_append_printf (out, _("%s: %lld used of %lld owned"), entry->name,
+                              (long long) entry->used, (long long) entry->owned);
+      if (entry->used > entry->owned)
+        g_string_append_printf (out, _(" (over-use: %lld missing)"),
+                                (long long) (entry->used - entry->owned));
+      else if (entry->used < entry->owned)
+        g_string_append_printf (out, _(" (%lld unused)"),
+                                (long long) (entry->owned - entry->used));
     }
   return g_string_free (out, FALSE);
 }

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "ssa-inventory.h"
+#include "ssa-pbx.h"
 #include "ssa-price-list.h"
 
 G_BEGIN_DECLS
@@ -77,6 +78,23 @@ SsaLicenceImport *ssa_licence_import_plan  (const SsaInventory   *current,
                                             GError              **error);
 void              ssa_licence_import_free  (SsaLicenceImport     *self);
 char             *ssa_licence_import_to_text (const SsaLicenceImport *self);
+
+/* Licences used (by the PBX's last reading) against licences owned (the inventory). */
+typedef struct
+{
+  char   *name;               /* the PBX's name: "Port" */
+  char   *code;               /* nullable: the article it is */
+  gint64  owned;              /* the inventory's quantity of the article; the PBX's count
+                               * when the article is not known */
+  gint64  installed;          /* the PBX's count */
+  gint64  used;
+} SsaLicenceUsage;
+
+GArray           *ssa_licence_usage_compute (const SsaPbxReading  *reading,
+                                             const SsaInventory   *inventory,
+                                             const SsaPriceList   *price_list,
+                                             GHashTable           *user_map);
+char             *ssa_licence_usage_to_text (GArray               *usage);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaLicenceFile, ssa_licence_file_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaLicenceImport, ssa_licence_import_free)
