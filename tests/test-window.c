@@ -4338,6 +4338,77 @@ test_read_pbx (Fixture *f)
   soup_server_disconnect (server);
 }
 
+/* "Licence Types…": a type added to the user's table is stored, a refused one says why in
+ * the dialog, and removing it takes it out of the database again. */
+
+static guint
+stored_mappings (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+  g_autoptr(GArray) rows = NULL;
+
+  g_assert_no_error (error);
+  rows = ssa_db_list_licence_type_map (db, &error);
+  g_assert_no_error (error);
+  return rows->len;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *text = gtk_button_get_label (g_ptr_array_index (buttons, i));
+      const char *tooltip = gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i));
+
+      if (g_strcmp0 (text, label) == 0 || g_strcmp0 (tooltip, label) == 0)
+        return g_ptr_array_index (buttons, i);
+    }
+  g_error ("no button “%s”", label);
+  return NULL;
+}
+
+static void
+test_licence_types (Fixture *f)
+{
+  SsaInstallationView *view;
+  AdwMessageDialog *dialog;
+
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
+  view = SSA_INSTALLATION_VIEW (gtk_widget_get_ancestor (
+    GTK_WIDGET (ssa_window_get_inventory_view (f->window)), SSA_TYPE_INSTALLATION_VIEW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "installation.licence-types",
+                                             NULL));
+  g_assert_true (wait_for (dialog_says, (gpointer) "Licence Types"));
+  dialog = find_message_dialog ();
+
+  /* A type the price list knows: refused in the dialog, nothing stored. */
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Licence Type"), "PBX-Port14");
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Article Number"), "02-00040-002");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Add"), "clicked");
+  spin (50);
+  g_assert_cmpuint (stored_mappings (f), ==, 0);
+
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Licence Type"), "PBX-Reporting13");
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Article Number"), "02-00040-002");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Add"), "clicked");
+  spin (100);
+  g_assert_cmpuint (stored_mappings (f), ==, 1);
+  find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "PBX-Reporting13");
+  screenshot (GTK_WIDGET (dialog), "licence-types");
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "Remove PBX-Reporting13"), "clicked");
+  spin (50);
+  g_assert_cmpuint (stored_mappings (f), ==, 0);
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
 #define ADD_TEST(path, samples, body) \
   G_STMT_START { \
     static const TestCase test_case = { samples, body }; \
@@ -4397,6 +4468,7 @@ main (int    argc,
   ADD_TEST ("/window/backups", TRUE, test_backups);
   ADD_TEST ("/window/import-licence-file", TRUE, test_import_licence_file);
   ADD_TEST ("/window/read-pbx", TRUE, test_read_pbx);
+  ADD_TEST ("/window/licence-types", TRUE, test_licence_types);
   {
     static const TestCase background_refresh = {
       TRUE, test_background_refresh, before_background_refresh

@@ -12,6 +12,7 @@
 #include "ssa-date.h"
 #include "ssa-licence-import.h"
 #include "ssa-licence-import-dialog.h"
+#include "ssa-licence-types-dialog.h"
 #include "ssa-page-common.h"
 #include "ssa-pbx-dialog.h"
 
@@ -202,6 +203,18 @@ import_licences_action (GtkWidget  *widget,
 }
 
 static void
+licence_types_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SsaInstallationView *self = SSA_INSTALLATION_VIEW (widget);
+  SsaRepository *repository = ssa_inventory_view_get_repository (self->inventory_view);
+
+  if (repository != NULL && ssa_repository_get_db (repository) != NULL)
+    ssa_licence_types_dialog_present (widget, repository);
+}
+
+static void
 pbx_stored_cb (GObject *owner)
 {
   update_usage (SSA_INSTALLATION_VIEW (owner));
@@ -325,6 +338,8 @@ ssa_installation_view_class_init (SsaInstallationViewClass *klass)
                                    import_licences_action);
   gtk_widget_class_install_action (widget_class, "installation.read-pbx", NULL,
                                    read_pbx_action);
+  gtk_widget_class_install_action (widget_class, "installation.licence-types", NULL,
+                                   licence_types_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ssadesk/SsaDesk/ssa-installation-view.ui");
