@@ -37,6 +37,7 @@ typedef struct
   GPtrArray  *paused;        /* messages held open */
   char       *dir;
   char       *db_path;
+  char       *last_scheme;   /* the Authorization scheme of the last answered request */
 } Fixture;
 
 static char *
@@ -62,6 +63,16 @@ digest_password_cb (SoupAuthDomain    *domain,
   return soup_auth_domain_digest_encode_password (USER, "innovaphone", PASSWORD);
 }
 
+static gboolean
+basic_password_cb (SoupAuthDomain    *domain,
+                   SoupServerMessage *msg,
+                   const char        *username,
+                   const char        *password,
+                   gpointer           user_data)
+{
+  return g_strcmp0 (username, USER) == 0 && g_strcmp0 (password, PASSWORD) == 0;
+}
+
 static void
 login_cb (SoupServer        *server,
           SoupServerMessage *msg,
@@ -70,7 +81,12 @@ login_cb (SoupServer        *server,
           gpointer           user_data)
 {
   Fixture *f = user_data;
+  const char *authorization = soup_message_headers_get_one (
+    soup_server_message_get_request_headers (msg), "Authorization");
 
+  g_free (f->last_scheme);
+  f->last_scheme = authorization != NULL ? g_strndup (authorization, strcspn (authorization, " "))
+                                         : NULL;
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
   soup_server_message_set_response (msg, "text/xml", SOUP_MEMORY_COPY, f->body, f->body_length);
 }
@@ -159,7 +175,15 @@ start_server (Fixture    *f,
   domain = soup_auth_domain_digest_new ("realm", "innovaphone", NULL);
   soup_auth_domain_digest_set_auth_callback (domain, digest_password_cb, NULL, NULL);
   soup_auth_domain_add_path (domain, "/");
+  soup_auth_domain_remove_path (domain, "/basic");
   soup_server_add_auth_domain (f->server, domain);
+  g_clear_object (&domain);
+  /* An older PBX asks for Basic. */
+  domain = soup_auth_domain_basic_new ("realm", "innovaphone", NULL);
+  soup_auth_domain_basic_set_auth_callback (domain, basic_password_cb, NULL, NULL);
+  soup_auth_domain_add_path (domain, "/basic");
+  soup_server_add_auth_domain (f->server, domain);
+  soup_server_add_handler (f->server, "/basic" SSA_PBX_PATH, login_cb, f, NULL);
 
   soup_server_add_handler (f->server, "/ok" SSA_PBX_PATH, login_cb, f, NULL);
   soup_server_add_handler (f->server, "/html" SSA_PBX_PATH, html_cb, f, NULL);
@@ -202,6 +226,7 @@ fixture_tear_down (Fixture       *f,
   test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db_path);
+  g_free (f->last_scheme);
 }
 
 static void
@@ -261,6 +286,17 @@ test_read_first_use (Fixture       *f,
   g_assert_cmpstr (reading->firmware, ==, "13r3 sr14 [13.7052]");
   g_assert_cmpint (reading->rental_seconds, ==, 5184000);
   g_assert_cmpstr (reading->fingerprint, ==, f->fingerprint);
+  g_assert_cmpstr (f->last_scheme, ==, "Digest");
+  g_clear_pointer (&reading, ssa_pbx_reading_free);
+
+  /* Basic instead of Digest: answered the same way; a wrong password is refused. */
+  reading = read_pbx (f, "/basic", PASSWORD, f->fingerprint, NULL, FALSE, 5, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reading->licences->len, ==, 4);
+  g_assert_cmpstr (f->last_scheme, ==, "Basic");
+  g_clear_pointer (&reading, ssa_pbx_reading_free);
+  reading = read_pbx (f, "/basic", "wrong", f->fingerprint, NULL, FALSE, 5, NULL, &error);
+  g_assert_error (error, SSA_PBX_ERROR, SSA_PBX_ERROR_AUTH);
 }
 
 static void
