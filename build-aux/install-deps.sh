@@ -9,7 +9,7 @@ apt-get install -y -qq \
   build-essential meson ninja-build pkg-config gettext appstream desktop-file-utils \
   libglib2.0-dev libjson-glib-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev \
   libsecret-1-dev libxlsxwriter-dev libsqlite3-dev libcairo2-dev libpango1.0-dev \
-  libgmime-3.0-dev libportal-dev libportal-gtk4-dev python3-dbus python3-gi \
+  libgmime-3.0-dev libxml2-dev libportal-dev libportal-gtk4-dev python3-dbus python3-gi \
   xvfb xauth dbus dbus-x11 libgl1-mesa-dri fonts-dejavu-core poppler-utils python3-openpyxl \
   imagemagick nginx-light gnome-keyring locales at-spi2-core python3-pyatspi >/dev/null
 # The fuzz targets (build-aux/fuzz.sh): clang with libFuzzer and the sanitizers' runtimes.

@@ -398,6 +398,22 @@ test_busy_wait (Fixture       *f,
   "  SELECT id, status, coalesce(status_changed_at, created_at) FROM offers" \
   "  WHERE status != 'draft' ORDER BY id;"
 
+/* Version 5: version 4 with the alternatives of an offer. */
+#define SCHEMA_5_SQL \
+  SCHEMA_4_SQL \
+  "ALTER TABLE offers ADD COLUMN alternatives TEXT;" \
+  "ALTER TABLE offers ADD COLUMN accepted_alternative INTEGER" \
+  "  CHECK (accepted_alternative IS NULL OR accepted_alternative >= 1);" \
+  "ALTER TABLE offer_status_changes ADD COLUMN alternative INTEGER" \
+  "  CHECK (alternative IS NULL OR alternative >= 1);" \
+  "DROP TRIGGER offers_immutable;" \
+  "CREATE TRIGGER offers_immutable BEFORE UPDATE OF year, seq, revision, number," \
+  "  installation_id, price_list_id, created, valid_until, period_start, period_end," \
+  "  currency, total, request, inventory, snapshot, paid_licences, seller, seller_logo," \
+  "  alternatives" \
+  "  ON offers" \
+  "  BEGIN SELECT RAISE (ABORT, 'an offer never changes: make a revision'); END;"
+
 /* Databases as earlier versions of SSA Desk left them: index N is the complete SQL of
  * schema version N as released (version 0: an SQLite file without tables). A migration
  * added later appends the schema it migrates from here. */
@@ -407,6 +423,7 @@ static const char * const earlier_schemas[] = {
   SCHEMA_2_SQL " PRAGMA user_version = 2;",
   SCHEMA_3_SQL " PRAGMA user_version = 3;",
   SCHEMA_4_SQL " PRAGMA user_version = 4;",
+  SCHEMA_5_SQL " PRAGMA user_version = 5;",
 };
 
 /* Returns: (transfer full): the complete SQL of schema version @version as released */

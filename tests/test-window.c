@@ -45,6 +45,7 @@
 #include "ssa-slot.h"
 #include "ssa-window.h"
 #include "test-damage.h"
+#include "test-fetch-certs.h"
 #include "test-main-loop.h"
 #include "test-screenshot.h"
 #include "test-util.h"
@@ -4146,6 +4147,264 @@ test_svg_logo (void)
   test_remove_tree (dir);
 }
 
+/* "Import Licence File…": a file for another device is refused in words with nothing
+ * stored; a good file is previewed (Cancel stores nothing), then stored on Import, read back
+ * from the database, and the window's licences follow. */
+
+static gint64
+stored_code_quantity (Fixture    *f,
+                      gint64      id,
+                      const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+  g_autoptr(SsaInventory) stored = NULL;
+  gint64 sum = 0;
+
+  g_assert_no_error (error);
+  stored = ssa_db_load_inventory (db, id, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < stored->lines->len; i++)
+    if (g_str_equal (g_array_index (stored->lines, SsaInventoryLine, i).code, code))
+      sum += g_array_index (stored->lines, SsaInventoryLine, i).quantity;
+  return sum;
+}
+
+static void
+test_import_licence_file (Fixture *f)
+{
+  SsaInstallation *installation;
+  SsaInstallationView *view;
+  g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "licences", "bergen.xml",
+                                                      NULL);
+  g_autofree char *foreign_path = g_test_build_filename (G_TEST_DIST, "licences",
+                                                         "foreign-device.xml", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) foreign = g_file_new_for_path (foreign_path);
+  GListModel *licences;
+  gboolean has_mobility = FALSE;
+  gint64 id;
+
+  installation = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
+                                                      "Hovedkontor Bergen"));
+  id = ssa_installation_get_id (installation);
+  view = SSA_INSTALLATION_VIEW (gtk_widget_get_ancestor (
+    GTK_WIDGET (ssa_window_get_inventory_view (f->window)), SSA_TYPE_INSTALLATION_VIEW));
+  g_assert_nonnull (view);
+  g_assert_cmpint (stored_code_quantity (f, id, "02-00039-002"), ==, 20);
+
+  ssa_installation_view_import_licence_file (view, foreign);
+  answer_dialog ("00-90-33-99-88-77", "close", NULL);
+  g_assert_cmpint (stored_code_quantity (f, id, "02-00039-002"), ==, 20);
+
+  ssa_installation_view_import_licence_file (view, good);
+  answer_dialog ("1 added, 2 removed, 2 changed", "cancel", "licence-import-preview");
+  g_assert_cmpint (stored_code_quantity (f, id, "02-00039-002"), ==, 20);
+  g_assert_cmpint (stored_code_quantity (f, id, "02-00039-101"), ==, 5);
+
+  ssa_installation_view_import_licence_file (view, good);
+  answer_dialog ("1 added, 2 removed, 2 changed", "import", NULL);
+  g_assert_cmpint (stored_code_quantity (f, id, "02-00039-002"), ==, 22);
+  g_assert_cmpint (stored_code_quantity (f, id, "02-00039-101"), ==, 0);
+  g_assert_cmpint (stored_code_quantity (f, id, "02-00039-301"), ==, 4);
+  g_assert_cmpint (stored_code_quantity (f, id, "90-00000-011"), ==, 4);
+
+  licences = ssa_installation_get_licences (installation);
+  for (guint i = 0; i < g_list_model_get_n_items (licences); i++)
+    {
+      g_autoptr(SsaLicence) licence = g_list_model_get_item (licences, i);
+
+      has_mobility = has_mobility || g_str_equal (ssa_licence_get_code (licence), "02-00039-301");
+    }
+  g_assert_true (has_mobility);
+}
+
+/* "Read from PBX…" against a real HTTPS server with Digest auth: the address and login
+ * typed, the unknown certificate shown by its fingerprint and trusted, the reading
+ * previewed and stored, read back from the database; the header then shows used against
+ * owned and the rental time left. */
+
+static char *
+pbx_password_cb (SoupAuthDomain    *domain,
+                 SoupServerMessage *msg,
+                 const char        *username,
+                 gpointer           user_data)
+{
+  return g_strcmp0 (username, "admin") == 0
+         ? soup_auth_domain_digest_encode_password ("admin", "innovaphone", "pbx-secret")
+         : NULL;
+}
+
+static void
+pbx_login_cb (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  const char *body = user_data;
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/xml", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static gboolean
+dialog_says (gpointer data)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  return dialog != NULL && strstr (adw_message_dialog_get_heading (dialog), data) != NULL;
+}
+
+static void
+test_read_pbx (Fixture *f)
+{
+  g_autofree char *body_path = g_test_build_filename (G_TEST_DIST, "pbx",
+                                                      "mod_cmd_login-13r3.xml", NULL);
+  g_autofree char *body = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(SoupAuthDomain) domain = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaPbxReading) reading = NULL;
+  SsaInstallation *installation;
+  SsaInstallationView *view;
+  AdwMessageDialog *dialog;
+  GtkLabel *usage = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GSList *uris;
+
+  g_file_get_contents (body_path, &body, NULL, &error);
+  g_assert_no_error (error);
+  certificate = g_tls_certificate_new_from_pem (test_self_signed_pem, -1, &error);
+  g_assert_no_error (error);
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_listen (server, address, SOUP_SERVER_LISTEN_HTTPS, &error);
+  g_assert_no_error (error);
+  domain = soup_auth_domain_digest_new ("realm", "innovaphone", NULL);
+  soup_auth_domain_digest_set_auth_callback (domain, pbx_password_cb, NULL, NULL);
+  soup_auth_domain_add_path (domain, "/");
+  soup_server_add_auth_domain (server, domain);
+  soup_server_add_handler (server, "/PBX0/ADMIN/mod_cmd_login.xml", pbx_login_cb, body, NULL);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("https://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  installation = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
+                                                      "Hovedkontor Bergen"));
+  view = SSA_INSTALLATION_VIEW (gtk_widget_get_ancestor (
+    GTK_WIDGET (ssa_window_get_inventory_view (f->window)), SSA_TYPE_INSTALLATION_VIEW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "installation.read-pbx", NULL));
+
+  g_assert_true (wait_for (dialog_says, (gpointer) "Read from PBX"));
+  dialog = find_message_dialog ();
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Admin Address (https://…)"), url);
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Admin User"), "admin");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                                 "Password")), "pbx-secret");
+  adw_message_dialog_response (dialog, "read");
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  /* First contact: the certificate is shown by its fingerprint, and trusted. */
+  g_assert_true (wait_for (dialog_says, (gpointer) "Trust"));
+  answer_dialog ("SHA-256", "trust", NULL);
+
+  g_assert_true (wait_for (dialog_says, (gpointer) "Store the PBX Reading"));
+  answer_dialog ("over-use", "store", "pbx-reading-preview");
+
+  db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  reading = ssa_db_load_pbx_reading (db, ssa_installation_get_id (installation), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reading);
+  g_assert_cmpuint (reading->licences->len, ==, 4);
+  g_assert_cmpint (reading->rental_seconds, ==, 5184000);
+  g_assert_nonnull (reading->fingerprint);
+  g_assert_cmpint (ssa_installation_get_deployment (installation), ==, SSA_DEPLOYMENT_RENTAL);
+
+  collect_widgets (GTK_WIDGET (view), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), "PBX read") != NULL)
+      usage = g_ptr_array_index (labels, i);
+  g_assert_nonnull (usage);
+  g_assert_nonnull (strstr (gtk_label_get_label (usage), "Rental: 60 days left"));
+  soup_server_disconnect (server);
+}
+
+/* "Licence Types…": a type added to the user's table is stored, a refused one says why in
+ * the dialog, and removing it takes it out of the database again. */
+
+static guint
+stored_mappings (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+  g_autoptr(GArray) rows = NULL;
+
+  g_assert_no_error (error);
+  rows = ssa_db_list_licence_type_map (db, &error);
+  g_assert_no_error (error);
+  return rows->len;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *text = gtk_button_get_label (g_ptr_array_index (buttons, i));
+      const char *tooltip = gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i));
+
+      if (g_strcmp0 (text, label) == 0 || g_strcmp0 (tooltip, label) == 0)
+        return g_ptr_array_index (buttons, i);
+    }
+  g_error ("no button “%s”", label);
+  return NULL;
+}
+
+static void
+test_licence_types (Fixture *f)
+{
+  SsaInstallationView *view;
+  AdwMessageDialog *dialog;
+
+  click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
+  view = SSA_INSTALLATION_VIEW (gtk_widget_get_ancestor (
+    GTK_WIDGET (ssa_window_get_inventory_view (f->window)), SSA_TYPE_INSTALLATION_VIEW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "installation.licence-types",
+                                             NULL));
+  g_assert_true (wait_for (dialog_says, (gpointer) "Licence Types"));
+  dialog = find_message_dialog ();
+
+  /* A type the price list knows: refused in the dialog, nothing stored. */
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Licence Type"), "PBX-Port14");
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Article Number"), "02-00040-002");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Add"), "clicked");
+  spin (50);
+  g_assert_cmpuint (stored_mappings (f), ==, 0);
+
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Licence Type"), "PBX-Reporting13");
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Article Number"), "02-00040-002");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Add"), "clicked");
+  spin (100);
+  g_assert_cmpuint (stored_mappings (f), ==, 1);
+  find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "PBX-Reporting13");
+  screenshot (GTK_WIDGET (dialog), "licence-types");
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "Remove PBX-Reporting13"), "clicked");
+  spin (50);
+  g_assert_cmpuint (stored_mappings (f), ==, 0);
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
 #define ADD_TEST(path, samples, body) \
   G_STMT_START { \
     static const TestCase test_case = { samples, body }; \
@@ -4204,6 +4463,9 @@ main (int    argc,
   ADD_TEST ("/window/about-icon", TRUE, test_about_icon);
   ADD_TEST ("/window/shortcuts-complete", TRUE, test_shortcuts_complete);
   ADD_TEST ("/window/backups", TRUE, test_backups);
+  ADD_TEST ("/window/import-licence-file", TRUE, test_import_licence_file);
+  ADD_TEST ("/window/read-pbx", TRUE, test_read_pbx);
+  ADD_TEST ("/window/licence-types", TRUE, test_licence_types);
   {
     static const TestCase background_refresh = {
       TRUE, test_background_refresh, before_background_refresh

@@ -58,4 +58,16 @@ int  ssa_cli_customer          (int          argc,
 int  ssa_cli_backup            (int          argc,
                                 char       **argv);
 
+/* ssa-cli-licences.c: licences from where they live (docs/importing.md). */
+int  ssa_cli_licence_types     (int          argc,
+                                char       **argv);
+int  ssa_cli_map_licence_type  (int          argc,
+                                char       **argv);
+int  ssa_cli_unmap_licence_type (int         argc,
+                                 char      **argv);
+int  ssa_cli_import_licences   (int          argc,
+                                char       **argv);
+int  ssa_cli_read_pbx          (int          argc,
+                                char       **argv);
+
 G_END_DECLS

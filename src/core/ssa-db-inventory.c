@@ -571,6 +571,41 @@ installation_exists (SsaDb   *self,
   return TRUE;
 }
 
+/* ssa_db_replace_licences() without append, in a write transaction the caller holds. */
+GArray *
+ssa_db_replace_licences_locked (SsaDb   *self,
+                                gint64   installation_id,
+                                GArray  *lines,
+                                GError **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (!installation_exists (self, installation_id, error))
+    return NULL;
+  if (!check_line_limit (self, installation_id, FALSE, lines->len, error))
+    return NULL;
+
+  stmt = ssa_db_prepare (self, "DELETE FROM licences WHERE installation_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, installation_id);
+  if (!ssa_db_step_done (self, stmt, error))
+    return NULL;
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), lines->len);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      gint64 id = insert_line (self, installation_id,
+                               &g_array_index (lines, SsaInventoryLine, i), error);
+
+      if (id == 0)
+        return NULL;
+      g_array_append_val (ids, id);
+    }
+  return g_steal_pointer (&ids);
+}
+
 /**
  * ssa_db_replace_licences:
  * @self: the connection
@@ -598,6 +633,13 @@ ssa_db_replace_licences (SsaDb       *self,
 
   if (!ssa_db_transaction_begin (&txn, self, error))
     return NULL;
+  if (!append)
+    {
+      ids = ssa_db_replace_licences_locked (self, installation_id, lines, error);
+      if (ids == NULL || !ssa_db_transaction_commit (&txn, error))
+        return NULL;
+      return g_steal_pointer (&ids);
+    }
   if (!installation_exists (self, installation_id, error))
     return NULL;
   if (!check_line_limit (self, installation_id, append, lines->len, error))

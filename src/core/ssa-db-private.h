@@ -23,6 +23,10 @@ G_BEGIN_DECLS
  * older databases, read as they are, have none. */
 #define SSA_DB_SCHEMA_ALTERNATIVES 5
 
+/* The schema version that added licence type mappings, the admin URL and pinned
+ * certificate of a PBX, and its last reading; older databases, read as they are, have none. */
+#define SSA_DB_SCHEMA_LICENCES 6
+
 /* What the files of the database module (ssa-db*.c) share: the connection, a cache of
  * prepared statements, transactions that roll back unless committed, and conversions
  * between SQLite values and SSA Desk's (dates as YYYY-MM-DD text, absent text as NULL). */
@@ -109,6 +113,10 @@ gboolean  ssa_db_apply_acceptance (SsaDb        *self,
                                    GArray       *paid_licence_ids,
                                    const SsaPriceList *price_list,
                                    GError      **error);
+GArray       *ssa_db_replace_licences_locked (SsaDb   *self,
+                                             gint64   installation_id,
+                                             GArray  *lines,
+                                             GError **error);
 SsaInventory *ssa_db_read_inventory (SsaDb     *self,
                                      gint64     installation_id,
                                      GArray   **out_licence_ids,

@@ -283,6 +283,38 @@ static const char migration_alternatives_sql[] =
   "  ON offers"
   "  BEGIN SELECT RAISE (ABORT, 'an offer never changes: make a revision'); END;";
 
+/* Licences from where they live (SSA_DB_SCHEMA_LICENCES): the user's table of licence types
+ * the price list does not know, each installation's admin URL and the SHA-256 fingerprint
+ * of its PBX's certificate (trusted on first use), and the last reading of its PBX: per
+ * licence name the count and the number used, the firmware and the rental time left. This
+ * migration stands on its own (it needs only the installations of version 1), so that it
+ * can take another number if another migration lands first. */
+static const char migration_licences_sql[] =
+  "CREATE TABLE licence_type_map ("
+  "  type        TEXT PRIMARY KEY CHECK (length(type) BETWEEN 1 AND 64),"
+  "  code        TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 64),"
+  "  updated_at  TEXT NOT NULL DEFAULT " NOW
+  ");"
+  "ALTER TABLE installations ADD COLUMN admin_url TEXT"
+  "  CHECK (admin_url IS NULL OR admin_url LIKE 'https://%');"
+  "ALTER TABLE installations ADD COLUMN pbx_fingerprint TEXT"
+  "  CHECK (pbx_fingerprint IS NULL OR (length(pbx_fingerprint) = 64"
+  "         AND pbx_fingerprint NOT GLOB '*[^0-9a-f]*'));"
+  "CREATE TABLE pbx_readings ("
+  "  installation_id INTEGER PRIMARY KEY REFERENCES installations (id) ON DELETE CASCADE,"
+  "  read_at         TEXT NOT NULL,"
+  "  firmware        TEXT,"
+  "  rental_seconds  INTEGER CHECK (rental_seconds IS NULL OR rental_seconds >= 0)"
+  ");"
+  "CREATE TABLE pbx_reading_licences ("
+  "  installation_id INTEGER NOT NULL"
+  "                  REFERENCES pbx_readings (installation_id) ON DELETE CASCADE,"
+  "  name            TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 64),"
+  "  count           INTEGER NOT NULL CHECK (count BETWEEN 0 AND 1000000),"
+  "  used            INTEGER NOT NULL CHECK (used BETWEEN 0 AND 1000000),"
+  "  PRIMARY KEY (installation_id, name)"
+  ");";
+
 /* A new database holds the bundled sample price list as its current list, so that offers
  * can be computed before the distributor's list is fetched. */
 static gboolean
@@ -311,10 +343,12 @@ static const Migration migrations[] = {
   { migration_3_sql, NULL },
   { migration_register_sql, NULL },   /* SSA_DB_SCHEMA_REGISTER */
   { migration_alternatives_sql, NULL }, /* SSA_DB_SCHEMA_ALTERNATIVES */
+  { migration_licences_sql, NULL },   /* SSA_DB_SCHEMA_LICENCES */
 };
 
 G_STATIC_ASSERT (SSA_DB_SCHEMA_REGISTER == 4);
 G_STATIC_ASSERT (SSA_DB_SCHEMA_ALTERNATIVES == 5);
+G_STATIC_ASSERT (SSA_DB_SCHEMA_LICENCES == 6);
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SSA_DB_SCHEMA_VERSION);
 

@@ -12,6 +12,7 @@
 #include "ssa-inventory.h"
 #include "ssa-licence.h"
 #include "ssa-offer.h"
+#include "ssa-pbx.h"
 #include "ssa-price-list.h"
 #include "ssa-profile.h"
 
@@ -26,7 +27,7 @@ G_BEGIN_DECLS
  * more than one row does so in one transaction; writers take the write lock at the start of
  * their transaction (BEGIN IMMEDIATE) and wait up to SSA_DB_BUSY_TIMEOUT_MS for it. */
 
-#define SSA_DB_SCHEMA_VERSION     5
+#define SSA_DB_SCHEMA_VERSION     6
 #define SSA_DB_APPLICATION_ID     0x53534144 /* "SSAD" */
 #define SSA_DB_BUSY_TIMEOUT_MS    10000
 
@@ -209,6 +210,52 @@ gboolean     ssa_db_import_inventories   (SsaDb           *self,
                                           guint            n_inventories,
                                           gint64          *out_ids,
                                           GError         **error);
+
+/* Licences from where they live (ssa-db-licences.c, docs/importing.md). */
+
+typedef struct
+{
+  char *type;
+  char *code;
+} SsaDbLicenceTypeMapping;
+
+void         ssa_db_licence_type_mapping_clear (SsaDbLicenceTypeMapping *mapping);
+GArray      *ssa_db_list_licence_type_map (SsaDb              *self,
+                                           GError            **error);
+GHashTable  *ssa_db_load_licence_type_map (SsaDb              *self,
+                                           GError            **error);
+gboolean     ssa_db_map_licence_type     (SsaDb              *self,
+                                          const char         *type,
+                                          const char         *code,
+                                          const SsaPriceList *price_list,
+                                          GError            **error);
+gboolean     ssa_db_unmap_licence_type   (SsaDb              *self,
+                                          const char         *type,
+                                          GError            **error);
+gboolean     ssa_db_store_licence_import (SsaDb              *self,
+                                          gint64              installation_id,
+                                          const char         *expected_serial,
+                                          const char         *set_serial,
+                                          GArray             *lines,
+                                          GError            **error);
+
+gboolean     ssa_db_get_pbx_settings     (SsaDb              *self,
+                                          gint64              installation_id,
+                                          char              **out_admin_url,
+                                          char              **out_fingerprint,
+                                          GError            **error);
+gboolean     ssa_db_set_pbx_admin_url    (SsaDb              *self,
+                                          gint64              installation_id,
+                                          const char         *admin_url,
+                                          GError            **error);
+gboolean     ssa_db_store_pbx_reading    (SsaDb              *self,
+                                          gint64              installation_id,
+                                          const SsaPbxReading *reading,
+                                          GError            **error);
+SsaPbxReading *ssa_db_load_pbx_reading   (SsaDb              *self,
+                                          gint64              installation_id,
+                                          char              **out_read_at,
+                                          GError            **error);
 
 /* Lists for the command line: plain rows, without licence lines. */
 

@@ -27,6 +27,12 @@ G_BEGIN_DECLS
 #define SSA_LIMIT_MIN_QUANTITY      1
 #define SSA_LIMIT_MAX_QUANTITY      1000000
 
+/* A licence file (XML) from a device or my.innovaphone: a few kilobytes for a large
+ * exchange; the cap keeps a wrong file from being read into memory, and the element cap
+ * bounds the work the import does. */
+#define SSA_LIMIT_LICENCE_FILE_MAX_BYTES    (4 * 1024 * 1024)
+#define SSA_LIMIT_LICENCE_FILE_MAX_ELEMENTS 20000
+
 /* Every date read or computed: four-digit years, which the database's date() and the file
  * formats' YYYY-MM-DD can hold, and nothing before the telephone exchanges SSA Desk
  * knows. */

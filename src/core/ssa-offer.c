@@ -105,6 +105,26 @@ add_version_warnings (SsaOffer           *self,
                                     "SSA."),
                                   firmware, price_list->unsupported_through_major));
 
+  /* innovaphone's rule, from the releases the price list says are current: it replaces
+   * the age of the release when the list carries them (docs/rules.md). */
+  if (ssa_price_list_has_support_rule (price_list))
+    {
+      if (version.major > price_list->unsupported_through_major &&
+          !ssa_price_list_version_is_supported (price_list, version.major, version.release))
+        {
+          g_autofree char *supported = ssa_price_list_dup_supported_text (price_list);
+
+          add_warning (self, SSA_WARNING_VERSION_TOO_OLD,
+                       g_strdup_printf (_("Firmware %s is not a supported version: innovaphone "
+                                          "supports the 2 latest releases of the latest "
+                                          "version and the latest release of the 3 latest "
+                                          "versions, now %s. An upgrade is recommended; "
+                                          "upgrade labour is not included in the SSA."),
+                                        firmware, supported));
+        }
+      return;
+    }
+
   entry = ssa_price_list_find_version (price_list, version.major, version.release);
   if (entry == NULL)
     {

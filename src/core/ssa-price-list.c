@@ -37,6 +37,7 @@ product_free (gpointer data)
 
   g_free (product->code);
   g_free (product->name);
+  g_strfreev (product->licence_types);
   g_free (product);
 }
 
@@ -56,8 +57,10 @@ price_list_clear (gpointer data)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->by_code, g_hash_table_unref);
+  g_clear_pointer (&self->by_licence_type, g_hash_table_unref);
   g_clear_pointer (&self->products, g_ptr_array_unref);
   g_clear_pointer (&self->versions, g_array_unref);
+  g_clear_pointer (&self->current_releases, g_array_unref);
 }
 
 static SsaPriceList *
@@ -75,6 +78,7 @@ price_list_new (void)
   self->versions = g_array_new (FALSE, TRUE, sizeof (SsaPriceListVersion));
   g_array_set_clear_func (self->versions, version_clear);
   self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_licence_type = g_hash_table_new (g_str_hash, g_str_equal);
 
   return self;
 }
@@ -246,6 +250,132 @@ read_versions (SsaPriceList       *self,
     }
 }
 
+/* "current_releases": the firmware releases innovaphone currently ships (docs/formats.md),
+ * from which the support rule picks the supported ones. */
+static void
+read_current_releases (SsaPriceList       *self,
+                       const SsaJsonScope *root)
+{
+  JsonArray *array = ssa_json_scope_get_array (root, "current_releases", SSA_JSON_OPTIONAL);
+  guint n_items;
+
+  if (array == NULL)
+    return;
+  self->current_releases = g_array_new (FALSE, FALSE, sizeof (SsaFirmwareVersion));
+  n_items = json_array_get_length (array);
+  if (n_items == 0)
+    ssa_json_scope_problem (root, "current_releases",
+                            _("must name at least one release, such as “14r2”"));
+  for (guint i = 0; i < n_items; i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      g_autofree char *member = g_strdup_printf ("current_releases[%u]", i);
+      SsaFirmwareVersion version;
+      gboolean duplicate = FALSE;
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING ||
+          !ssa_firmware_version_parse (json_node_get_string (item), &version))
+        {
+          ssa_json_scope_problem (root, member, _("must be a firmware version such as “14r2”"));
+          continue;
+        }
+      for (guint j = 0; j < self->current_releases->len; j++)
+        {
+          SsaFirmwareVersion *seen = &g_array_index (self->current_releases, SsaFirmwareVersion, j);
+
+          duplicate = duplicate || (seen->major == version.major &&
+                                    seen->release == version.release);
+        }
+      if (duplicate)
+        {
+          ssa_json_scope_problem (root, member, _("names a release twice"));
+          continue;
+        }
+      g_array_append_val (self->current_releases, version);
+    }
+}
+
+/* "licence_types": the licence type strings of licence files and PBXs that are this
+ * product (docs/formats.md). Each is a non-empty code-sized string, unique in the whole
+ * list (@seen: type -> index + 1 of its product), so that a type names one article. */
+static gboolean
+read_licence_types (SsaPriceListProduct *product,
+                    const SsaJsonScope  *scope,
+                    GHashTable          *seen,
+                    guint                index)
+{
+  g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *array;
+  gboolean ok = TRUE;
+  guint n_items;
+
+  if (ssa_json_scope_get_node (scope, "licence_types", SSA_JSON_OPTIONAL) == NULL)
+    {
+      product->licence_types = g_new0 (char *, 1);
+      return TRUE;
+    }
+  array = ssa_json_scope_get_array (scope, "licence_types", SSA_JSON_OPTIONAL);
+  if (array == NULL)
+    return FALSE;
+
+  n_items = json_array_get_length (array);
+  for (guint i = 0; i < n_items; i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      g_autofree char *member = g_strdup_printf ("licence_types[%u]", i);
+      const char *text;
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+        {
+          ssa_json_scope_problem (scope, member, _("must be a string"));
+          ok = FALSE;
+          continue;
+        }
+      text = json_node_get_string (item);
+      if (!g_utf8_validate (text, -1, NULL) || !ssa_json_text_is_clean (text) ||
+          text[0] == '\0' || g_utf8_strlen (text, -1) > SSA_JSON_CODE_MAX_CHARS)
+        {
+          ssa_json_scope_problem (scope, member,
+                                  _("must be a licence type of 1 to 64 characters without "
+                                    "control characters"));
+          ok = FALSE;
+          continue;
+        }
+      if (g_hash_table_contains (seen, text))
+        {
+          ssa_json_scope_problem (scope, member,
+                                  _("“%s” is already a licence type of products[%u]"), text,
+                                  GPOINTER_TO_UINT (g_hash_table_lookup (seen, text)) - 1);
+          ok = FALSE;
+          continue;
+        }
+      g_hash_table_insert (seen, g_strdup (text), GUINT_TO_POINTER (index + 1));
+      g_ptr_array_add (types, g_strdup (text));
+    }
+
+  g_ptr_array_add (types, NULL);
+  product->licence_types = (char **) g_ptr_array_free (g_steal_pointer (&types), FALSE);
+  return ok;
+}
+
+static gboolean
+read_ssa_covered (SsaPriceListProduct *product,
+                  const SsaJsonScope  *scope)
+{
+  JsonNode *node = ssa_json_scope_get_node (scope, "ssa_covered", SSA_JSON_OPTIONAL);
+
+  product->ssa_covered = ssa_kind_is_covered (product->kind);
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      ssa_json_scope_problem (scope, "ssa_covered", _("must be true or false"));
+      return FALSE;
+    }
+  product->ssa_covered = json_node_get_boolean (node);
+  return TRUE;
+}
+
 /* SSC per year = round (list_price * annual_rate_percent / 100 / ssc_price); in hundredths
  * that is list_h * rate_h / (100 * price_h), computed exactly and rounded once. */
 static gboolean
@@ -267,6 +397,7 @@ read_products (SsaPriceList       *self,
                gboolean            can_derive)
 {
   g_autoptr(GHashTable) first_index = NULL;
+  g_autoptr(GHashTable) licence_types = NULL;
   JsonArray *array;
   guint n_items;
 
@@ -277,6 +408,7 @@ read_products (SsaPriceList       *self,
   /* code -> index + 1 of its first product. The table owns copies of the codes: a
    * product that breaks a rule is freed before later products are checked against it. */
   first_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  licence_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   n_items = json_array_get_length (array);
 
   for (guint i = 0; i < n_items; i++)
@@ -324,6 +456,8 @@ read_products (SsaPriceList       *self,
       ok &= ssa_json_scope_get_kind (&scope, "kind", SSA_JSON_REQUIRED, &product->kind);
       ok &= ssa_json_scope_get_decimal (&scope, "list_price", SSA_JSON_REQUIRED,
                                         &product->list_price);
+      ok &= read_licence_types (product, &scope, licence_types, i);
+      ok &= read_ssa_covered (product, &scope);
 
       if (ssa_json_scope_get_node (&scope, "ssc_per_year", SSA_JSON_OPTIONAL) != NULL)
         {
@@ -406,6 +540,7 @@ ssa_price_list_new_from_node (JsonNode    *root_node,
   read_ssa_terms (self, &root);
   read_billing_discounts (self, &root);
   read_versions (self, &root);
+  read_current_releases (self, &root);
 
   /* The derived SSC per year depends on the annual rate: only derive it from a valid one. */
   can_derive = can_derive && problems.n_problems == 0;
@@ -421,6 +556,8 @@ ssa_price_list_new_from_node (JsonNode    *root_node,
       SsaPriceListProduct *product = g_ptr_array_index (self->products, i);
 
       g_hash_table_insert (self->by_code, product->code, product);
+      for (guint j = 0; product->licence_types[j] != NULL; j++)
+        g_hash_table_insert (self->by_licence_type, product->licence_types[j], product);
     }
 
   return g_steal_pointer (&self);
@@ -509,6 +646,121 @@ ssa_price_list_lookup (const SsaPriceList *self,
   g_return_val_if_fail (code != NULL, NULL);
 
   return g_hash_table_lookup (self->by_code, code);
+}
+
+/* Returns: (transfer none) (nullable): the product that lists @type in its licence_types */
+const SsaPriceListProduct *
+ssa_price_list_lookup_licence_type (const SsaPriceList *self,
+                                    const char         *type)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  return g_hash_table_lookup (self->by_licence_type, type);
+}
+
+static int
+compare_versions_descending (gconstpointer a,
+                             gconstpointer b)
+{
+  const SsaFirmwareVersion *x = a;
+  const SsaFirmwareVersion *y = b;
+
+  if (x->major != y->major)
+    return x->major > y->major ? -1 : 1;
+  return x->release > y->release ? -1 : x->release < y->release ? 1 : 0;
+}
+
+/* The supported releases by innovaphone's rule: the 2 latest releases of the latest major
+ * version and the latest release of each of the 3 latest major versions, newest first. */
+static GArray *
+supported_releases (const SsaPriceList *self)
+{
+  g_autoptr(GArray) sorted = NULL;
+  GArray *supported = g_array_new (FALSE, FALSE, sizeof (SsaFirmwareVersion));
+  int n_majors = 0;
+  int last_major = -1;
+  int taken_of_latest = 0;
+
+  if (self->current_releases == NULL || self->current_releases->len == 0)
+    return supported;
+  sorted = g_array_copy (self->current_releases);
+  g_array_sort (sorted, compare_versions_descending);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      SsaFirmwareVersion *version = &g_array_index (sorted, SsaFirmwareVersion, i);
+
+      if (version->major != last_major)
+        {
+          last_major = version->major;
+          if (++n_majors > 3)
+            break;
+          g_array_append_val (supported, *version);
+          if (n_majors == 1)
+            taken_of_latest = 1;
+        }
+      else if (n_majors == 1 && taken_of_latest < 2)
+        {
+          g_array_append_val (supported, *version);
+          taken_of_latest++;
+        }
+    }
+  return supported;
+}
+
+/* Whether the price list carries current_releases, so that support follows innovaphone's
+ * rule rather than the age of the release. */
+gboolean
+ssa_price_list_has_support_rule (const SsaPriceList *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->current_releases != NULL && self->current_releases->len > 0;
+}
+
+/* Returns: whether firmware @major r@release is supported by innovaphone's rule */
+gboolean
+ssa_price_list_version_is_supported (const SsaPriceList *self,
+                                     int                 major,
+                                     int                 release)
+{
+  g_autoptr(GArray) supported = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  supported = supported_releases (self);
+  /* A release newer than every current one came out after the list: not refused. */
+  if (supported->len > 0)
+    {
+      SsaFirmwareVersion *newest = &g_array_index (supported, SsaFirmwareVersion, 0);
+
+      if (major > newest->major || (major == newest->major && release > newest->release))
+        return TRUE;
+    }
+  for (guint i = 0; i < supported->len; i++)
+    {
+      SsaFirmwareVersion *version = &g_array_index (supported, SsaFirmwareVersion, i);
+
+      if (version->major == major && version->release == release)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Returns: (transfer full): the supported releases as people write them: "15r1, 14r2, 13r3" */
+char *
+ssa_price_list_dup_supported_text (const SsaPriceList *self)
+{
+  g_autoptr(GArray) supported = supported_releases (self);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < supported->len; i++)
+    {
+      SsaFirmwareVersion *version = &g_array_index (supported, SsaFirmwareVersion, i);
+
+      g_string_append_printf (out, "%s%dr%d", i > 0 ? ", " : "", version->major, version->release);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Returns: (transfer none) (nullable): the row of the version table for @major r@release */

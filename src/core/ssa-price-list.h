@@ -22,6 +22,8 @@ typedef struct
   gint64  list_price;        /* hundredths of the currency */
   gboolean has_ssc_per_year; /* the list gives ssc_per_year itself */
   gint64  ssc_per_year;      /* hundredths of SSC: given, or derived by the rules */
+  char  **licence_types;     /* NULL-terminated, possibly empty: licence type strings */
+  gboolean ssa_covered;      /* given as "ssa_covered", or the kind's rule */
 } SsaPriceListProduct;
 
 typedef struct
@@ -46,8 +48,10 @@ typedef struct
   gint64     billing_discount_percent[SSA_N_BILLINGS]; /* [SSA_BILLING_ONCE] is always 0 */
   GPtrArray *products;                           /* SsaPriceListProduct*, in file order */
   GArray    *versions;                           /* SsaPriceListVersion, in file order */
+  GArray    *current_releases;                   /* SsaFirmwareVersion, NULL when absent */
   /*< private >*/
   GHashTable *by_code;
+  GHashTable *by_licence_type;                   /* type -> SsaPriceListProduct* */
 } SsaPriceList;
 
 #define SSA_TYPE_PRICE_LIST (ssa_price_list_get_type ())
@@ -66,6 +70,13 @@ SsaPriceList              *ssa_price_list_ref           (SsaPriceList       *sel
 void                       ssa_price_list_unref         (SsaPriceList       *self);
 const SsaPriceListProduct *ssa_price_list_lookup        (const SsaPriceList *self,
                                                          const char         *code);
+const SsaPriceListProduct *ssa_price_list_lookup_licence_type (const SsaPriceList *self,
+                                                               const char         *type);
+gboolean                   ssa_price_list_has_support_rule (const SsaPriceList *self);
+gboolean                   ssa_price_list_version_is_supported (const SsaPriceList *self,
+                                                                int                 major,
+                                                                int                 release);
+char                      *ssa_price_list_dup_supported_text (const SsaPriceList *self);
 const SsaPriceListVersion *ssa_price_list_find_version  (const SsaPriceList *self,
                                                          int                 major,
                                                          int                 release);

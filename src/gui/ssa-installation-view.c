@@ -9,7 +9,12 @@
 #include <glib/gi18n.h>
 
 #include "ssa-installation-view.h"
+#include "ssa-date.h"
+#include "ssa-licence-import.h"
+#include "ssa-licence-import-dialog.h"
+#include "ssa-licence-types-dialog.h"
 #include "ssa-page-common.h"
+#include "ssa-pbx-dialog.h"
 
 /* One installation: a header with its name and details, its licence lines (SsaInventoryView)
  * and the offer builder beside them in an AdwFlap, which folds the builder away on narrow
@@ -23,6 +28,8 @@ struct _SsaInstallationView
 
   GtkLabel         *title_label;
   GtkLabel         *subtitle_label;
+  GtkLabel         *usage_label;
+  GCancellable     *pbx_cancellable;
   AdwFlap          *flap;
   SsaInventoryView *inventory_view;
   SsaOfferBuilder  *offer_builder;
@@ -78,12 +85,182 @@ update_header (SsaInstallationView *self)
   gtk_label_set_label (self->subtitle_label, subtitle);
 }
 
+/* Used against owned, from the installation's last PBX reading: shown only when there is
+ * one. Rental time left is said too: such an installation is never offered an SSA. */
+static void
+update_usage (SsaInstallationView *self)
+{
+  SsaRepository *repository = ssa_inventory_view_get_repository (self->inventory_view);
+  g_autoptr(SsaPbxReading) reading = NULL;
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autoptr(SsaPriceList) price_list = NULL;
+  g_autoptr(GHashTable) user_map = NULL;
+  g_autoptr(GArray) usage = NULL;
+  g_autofree char *read_at = NULL;
+  g_autofree char *usage_text = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  SsaDb *db;
+  gint64 id;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->usage_label), FALSE);
+  if (self->installation == NULL || repository == NULL ||
+      (db = ssa_repository_get_db (repository)) == NULL)
+    return;
+  id = ssa_installation_get_id (self->installation);
+  reading = ssa_db_load_pbx_reading (db, id, &read_at, NULL);
+  if (reading == NULL)
+    return;
+  inventory = ssa_db_load_inventory (db, id, NULL, NULL);
+  price_list = ssa_db_load_current_price_list (db, NULL, NULL);
+  user_map = ssa_db_load_licence_type_map (db, NULL);
+  if (inventory == NULL || price_list == NULL)
+    return;
+
+  usage = ssa_licence_usage_compute (reading, inventory, price_list, user_map);
+  usage_text = ssa_licence_usage_to_text (usage);
+  /* Translators: the PBX's last reading in the installation's header; %s is its time. */
+  g_string_append_printf (text, _("PBX read %s: "), read_at != NULL ? read_at : "");
+  g_string_append (text, usage_text);
+  if (reading->rental_seconds > 0)
+    g_string_append_printf (text, _(" · Rental: %lld days left, SSA included in the rent"),
+                            (long long) (reading->rental_seconds / 86400));
+  gtk_label_set_label (self->usage_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->usage_label), TRUE);
+}
+
 static void
 installation_notify_cb (SsaInstallationView *self,
                         GParamSpec          *pspec,
                         SsaInstallation     *installation)
 {
   update_header (self);
+}
+
+/**
+ * ssa_installation_view_import_licence_file:
+ * @self: the view
+ * @file: a device's licence file
+ *
+ * Reads @file and shows the preview of its import into the installation shown (what
+ * "Import Licence File…" and dropping a file on the licences do).
+ *
+ * Returns: (transfer none) (nullable): the dialog shown
+ */
+GtkWindow *
+ssa_installation_view_import_licence_file (SsaInstallationView *self,
+                                           GFile               *file)
+{
+  SsaRepository *repository;
+
+  g_return_val_if_fail (SSA_IS_INSTALLATION_VIEW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  repository = ssa_inventory_view_get_repository (self->inventory_view);
+  if (self->installation == NULL || repository == NULL)
+    return NULL;
+  return ssa_licence_import_dialog_present (GTK_WIDGET (self), repository, self->installation,
+                                            file);
+}
+
+static void
+licence_file_chosen_cb (GtkNativeDialog     *chooser,
+                        int                  response,
+                        SsaInstallationView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        ssa_installation_view_import_licence_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+import_licences_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SsaInstallationView *self = SSA_INSTALLATION_VIEW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Licence File"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Licence files (XML)"));
+  gtk_file_filter_add_mime_type (filter, "application/xml");
+  gtk_file_filter_add_mime_type (filter, "text/xml");
+  gtk_file_filter_add_suffix (filter, "xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (licence_file_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+licence_types_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SsaInstallationView *self = SSA_INSTALLATION_VIEW (widget);
+  SsaRepository *repository = ssa_inventory_view_get_repository (self->inventory_view);
+
+  if (repository != NULL && ssa_repository_get_db (repository) != NULL)
+    ssa_licence_types_dialog_present (widget, repository);
+}
+
+static void
+pbx_stored_cb (GObject *owner)
+{
+  update_usage (SSA_INSTALLATION_VIEW (owner));
+}
+
+static void
+read_pbx_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SsaInstallationView *self = SSA_INSTALLATION_VIEW (widget);
+  SsaRepository *repository = ssa_inventory_view_get_repository (self->inventory_view);
+
+  if (self->installation == NULL || repository == NULL)
+    return;
+  ssa_pbx_dialog_present (widget, repository, self->installation, G_OBJECT (self),
+                          pbx_stored_cb);
+}
+
+/* A licence file dropped on the licences: the first .xml of the files dropped. */
+static gboolean
+drop_cb (GtkDropTarget       *target,
+         const GValue        *value,
+         double               x,
+         double               y,
+         SsaInstallationView *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+      g_autofree char *lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+
+      if (lower != NULL && g_str_has_suffix (lower, ".xml"))
+        {
+          ssa_installation_view_import_licence_file (self, l->data);
+          g_slist_free (files);
+          return TRUE;
+        }
+    }
+  g_slist_free (files);
+  return FALSE;
 }
 
 static void
@@ -157,10 +334,18 @@ ssa_installation_view_class_init (SsaInstallationViewClass *klass)
   g_type_ensure (SSA_TYPE_INVENTORY_VIEW);
   g_type_ensure (SSA_TYPE_OFFER_BUILDER);
 
+  gtk_widget_class_install_action (widget_class, "installation.import-licences", NULL,
+                                   import_licences_action);
+  gtk_widget_class_install_action (widget_class, "installation.read-pbx", NULL,
+                                   read_pbx_action);
+  gtk_widget_class_install_action (widget_class, "installation.licence-types", NULL,
+                                   licence_types_action);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ssadesk/SsaDesk/ssa-installation-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SsaInstallationView, title_label);
   gtk_widget_class_bind_template_child (widget_class, SsaInstallationView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, SsaInstallationView, usage_label);
   gtk_widget_class_bind_template_child (widget_class, SsaInstallationView, flap);
   gtk_widget_class_bind_template_child (widget_class, SsaInstallationView, inventory_view);
   gtk_widget_class_bind_template_child (widget_class, SsaInstallationView, offer_builder);
@@ -169,7 +354,13 @@ ssa_installation_view_class_init (SsaInstallationViewClass *klass)
 static void
 ssa_installation_view_init (SsaInstallationView *self)
 {
+  GtkDropTarget *target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->inventory_view), GTK_EVENT_CONTROLLER (target));
 }
 
 GtkWidget *
@@ -206,6 +397,7 @@ ssa_installation_view_set_installation (SsaInstallationView *self,
 
   update_header (self);
   ssa_inventory_view_set_installation (self->inventory_view, installation);
+  update_usage (self);
   ssa_offer_builder_set_installation (self->offer_builder, installation);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSTALLATION]);
 }

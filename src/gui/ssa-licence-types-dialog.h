@@ -1,0 +1,17 @@
+/* ssa-licence-types-dialog.h
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ssa-repository.h"
+
+G_BEGIN_DECLS
+
+GtkWindow *ssa_licence_types_dialog_present (GtkWidget     *parent,
+                                             SsaRepository *repository);
+
+G_END_DECLS
