@@ -31,33 +31,7 @@ open_db (const char *command)
   return db;
 }
 
-static gboolean
-expect_arguments (const char *command,
-                  int         argc,
-                  char      **argv,
-                  int         n_wanted,
-                  const char *what)
-{
-  if (argc - 1 == n_wanted)
-    return TRUE;
-  if (argc - 1 > n_wanted)
-    ssa_cli_usage_error (command, _("unexpected argument “%s”"), argv[n_wanted + 1]);
-  else
-    ssa_cli_usage_error (command, _("missing %s"), what);
-  return FALSE;
-}
 
-static GOptionContext *
-context_new (const char         *parameter,
-             const char         *summary,
-             const GOptionEntry *entries)
-{
-  GOptionContext *context = ssa_cli_option_context_new (parameter, summary);
-
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  return context;
-}
 
 static SsaPriceList *
 load_price_list (SsaDb      *db,
@@ -89,11 +63,11 @@ ssa_cli_licence_types (int    argc,
     { NULL }
   };
 
-  context = context_new (NULL, _("Lists the licence types that licence files and PBXs may "
+  context = ssa_cli_context_new (NULL, _("Lists the licence types that licence files and PBXs may "
                                  "name, and the article each is: those of the current price "
                                  "list, then those of your table."), entries);
   if (!ssa_cli_parse (context, "licence-types", &argc, &argv) ||
-      !expect_arguments ("licence-types", argc, argv, 0, NULL))
+      !ssa_cli_expect_arguments ("licence-types", argc, argv, 0, NULL))
     return SSA_CLI_USAGE;
 
   db = open_db ("licence-types");
@@ -165,17 +139,7 @@ ssa_cli_licence_types (int    argc,
   json_builder_end_array (builder);
 
   if (json)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *text = NULL;
-
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_indent (generator, 2);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
-    }
+    ssa_cli_print_json (builder);
   return SSA_CLI_OK;
 }
 
@@ -190,12 +154,12 @@ ssa_cli_map_licence_type (int    argc,
   g_autoptr(SsaDb) db = NULL;
   g_autoptr(SsaPriceList) price_list = NULL;
 
-  context = context_new (_("TYPE ARTICLE"),
+  context = ssa_cli_context_new (_("TYPE ARTICLE"),
                          _("Tells SSA Desk that the licence type TYPE, which the price list "
                            "does not know, is the article ARTICLE of the current price list."),
                          NULL);
   if (!ssa_cli_parse (context, "map-licence-type", &argc, &argv) ||
-      !expect_arguments ("map-licence-type", argc, argv, 2, _("TYPE and ARTICLE")))
+      !ssa_cli_expect_arguments ("map-licence-type", argc, argv, 2, _("TYPE and ARTICLE")))
     return SSA_CLI_USAGE;
 
   db = ssa_cli_db_open_for_writing ("map-licence-type");
@@ -223,9 +187,9 @@ ssa_cli_unmap_licence_type (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(SsaDb) db = NULL;
 
-  context = context_new (_("TYPE"), _("Removes the licence type TYPE from your table."), NULL);
+  context = ssa_cli_context_new (_("TYPE"), _("Removes the licence type TYPE from your table."), NULL);
   if (!ssa_cli_parse (context, "unmap-licence-type", &argc, &argv) ||
-      !expect_arguments ("unmap-licence-type", argc, argv, 1, _("TYPE")))
+      !ssa_cli_expect_arguments ("unmap-licence-type", argc, argv, 1, _("TYPE")))
     return SSA_CLI_USAGE;
 
   db = ssa_cli_db_open_for_writing ("unmap-licence-type");
@@ -268,13 +232,13 @@ ssa_cli_import_licences (int    argc,
     { NULL }
   };
 
-  context = context_new (_("FILE"),
+  context = ssa_cli_context_new (_("FILE"),
                          _("Reads a device's licence file (XML, from the device or "
                            "my.innovaphone), prints the change against the installation's "
                            "licences and stores it: each licence's quantity becomes the file's "
                            "sum. When anything is wrong, nothing is stored."), entries);
   if (!ssa_cli_parse (context, "import-licences", &argc, &argv) ||
-      !expect_arguments ("import-licences", argc, argv, 1, _("the licence FILE")))
+      !ssa_cli_expect_arguments ("import-licences", argc, argv, 1, _("the licence FILE")))
     return SSA_CLI_USAGE;
   if (installation == NULL)
     {
@@ -410,7 +374,7 @@ ssa_cli_read_pbx (int    argc,
     { NULL }
   };
 
-  context = context_new (NULL,
+  context = ssa_cli_context_new (NULL,
                          _("Reads the licences (installed and used), the firmware and the rental "
                            "time left from the installation's PBX over HTTPS, prints them and "
                            "stores them as the installation's last reading. The PBX's admin "
@@ -420,7 +384,7 @@ ssa_cli_read_pbx (int    argc,
                            "on first use and pinned; a changed one is refused until accepted "
                            "with --accept-certificate."), entries);
   if (!ssa_cli_parse (context, "read-pbx", &argc, &argv) ||
-      !expect_arguments ("read-pbx", argc, argv, 0, NULL))
+      !ssa_cli_expect_arguments ("read-pbx", argc, argv, 0, NULL))
     return SSA_CLI_USAGE;
   if (installation == NULL)
     {
