@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#undef G_LOG_DOMAIN
+#define G_LOG_DOMAIN "ssa-fetch"
+
 #include "config.h"
 
 #include <string.h>
@@ -504,6 +507,7 @@ send_cb (GObject      *source_object,
     }
 
   status = soup_message_get_status (data->msg);
+  g_debug ("GET %s: %u", data->url, status);
   if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
     {
       fail (task, g_error_new (SSA_PBX_ERROR, SSA_PBX_ERROR_AUTH,
@@ -583,6 +587,7 @@ ssa_pbx_read_async (const SsaPbxRequest *request,
   g_autoptr(GUri) uri = NULL;
 
   g_task_set_source_tag (task, ssa_pbx_read_async);
+  g_task_set_name (task, "[ssa-desk] read PBX");
   g_task_set_task_data (task, data, (GDestroyNotify) read_data_free);
   data->timeout = request->timeout > 0 ? request->timeout : SSA_PBX_DEFAULT_TIMEOUT;
   data->url = g_strdup (request->admin_url != NULL ? request->admin_url : "");
