@@ -751,6 +751,32 @@ test_duplicate_keys (void)
     }
 }
 
+/* A key given twice in an object inside arrays, with no object around them: the path is
+ * made of indexes alone until the object (the fuzzer found the guard reading an array's
+ * "current key" from before its key stack when it named such a path). */
+static void
+test_duplicate_key_under_arrays (void)
+{
+  static const struct { const char *document; const char *path; } cases[] = {
+    { "[{\"a\": 1, \"a\": 2}]", "doc: [0].a: " },
+    { "[[[1, {\"b\": {\"c\": 1, \"c\": 2}}]]]", "doc: [0][0][1].b.c: " },
+    { "{\"x\": [[{\"y\": 1, \"y\": 2}]]}", "doc: x[0][0].y: " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = ssa_json_guard_parse (cases[i].document,
+                                                       strlen (cases[i].document), "doc",
+                                                       &error);
+
+      g_assert_null (node);
+      g_assert_error (error, SSA_ERROR, SSA_ERROR_DUPLICATE_KEY);
+      if (!g_str_has_prefix (error->message, cases[i].path))
+        g_error ("“%s” does not start with “%s”", error->message, cases[i].path);
+    }
+}
+
 /* The same key in different objects, and keys that differ only after decoding, are fine. */
 static void
 test_keys_not_duplicate (void)
@@ -1094,6 +1120,8 @@ main (int   argc,
   g_test_add_func ("/price-list/guard/escapes", test_escapes);
   g_test_add_func ("/price-list/guard/not-json", test_not_json);
   g_test_add_func ("/price-list/guard/duplicate-keys", test_duplicate_keys);
+  g_test_add_func ("/price-list/guard/duplicate-key-under-arrays",
+                   test_duplicate_key_under_arrays);
   g_test_add_func ("/price-list/guard/keys-not-duplicate", test_keys_not_duplicate);
   g_test_add_func ("/price-list/guard/duplicate-keys-nested", test_duplicate_keys_nested);
   g_test_add_func ("/price-list/guard/not-strict-json", test_not_strict_json);

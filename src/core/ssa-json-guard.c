@@ -154,14 +154,15 @@ scan_key_path (const Scanner *s,
   for (guint i = 0; i < s->levels->len; i++)
     {
       const ScanLevel *level = &g_array_index (s->levels, ScanLevel, i);
-      const char *name = i + 1 == s->levels->len ? key
-                                                 : scan_level_key (s, level, level->n_keys - 1);
+      const char *name;
 
+      /* An array has no keys: asking one for its current key read before the stack. */
       if (!level->is_object)
         {
           g_string_append_printf (path, "[%u]", level->index);
           continue;
         }
+      name = i + 1 == s->levels->len ? key : scan_level_key (s, level, level->n_keys - 1);
 
       if (name[0] != '\0' && ssa_json_text_is_clean (name) && strpbrk (name, ".[]\"\\") == NULL)
         {
