@@ -31,19 +31,6 @@
 #define LICENCE_COLUMNS "id, code, quantity, added_on, covered_until, kind, name"
 
 static gboolean
-not_found (SsaDb       *self,
-           const char  *what,
-           gint64       id,
-           GError     **error)
-{
-  g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
-               /* Translators: the first %s is "installation", "customer" or "licence line". */
-               _("There is no %s with id %lld in the database %s."),
-               what, (long long) id, self->display_name);
-  return FALSE;
-}
-
-static gboolean
 changed_one_row (SsaDb       *self,
                  const char  *what,
                  gint64       id,
@@ -51,7 +38,7 @@ changed_one_row (SsaDb       *self,
 {
   if (sqlite3_changes (self->handle) == 1)
     return TRUE;
-  return not_found (self, what, id, error);
+  return ssa_db_set_not_found (self, what, id, error);
 }
 
 static void
@@ -177,7 +164,7 @@ ssa_db_load_customer (SsaDb   *self,
     return NULL;
   if (rc == SQLITE_DONE)
     {
-      not_found (self, _("customer"), id, error);
+      ssa_db_set_not_found (self, _("customer"), id, error);
       return NULL;
     }
   return customer_from_row (stmt);
@@ -462,7 +449,7 @@ ssa_db_load_licence (SsaDb   *self,
     return NULL;
   if (rc == SQLITE_DONE)
     {
-      not_found (self, _("licence line"), id, error);
+      ssa_db_set_not_found (self, _("licence line"), id, error);
       return NULL;
     }
   return licence_from_row (stmt, 0);
@@ -567,7 +554,7 @@ installation_exists (SsaDb   *self,
   if (rc == 0)
     return FALSE;
   if (rc == SQLITE_DONE)
-    return not_found (self, _("installation"), id, error);
+    return ssa_db_set_not_found (self, _("installation"), id, error);
   return TRUE;
 }
 
@@ -798,7 +785,7 @@ ssa_db_load_installation (SsaDb   *self,
     return NULL;
   if (rc == SQLITE_DONE)
     {
-      not_found (self, _("installation"), id, error);
+      ssa_db_set_not_found (self, _("installation"), id, error);
       return NULL;
     }
   installation = installation_from_row (stmt);
@@ -1479,7 +1466,7 @@ ssa_db_read_inventory (SsaDb    *self,
     return NULL;
   if (rc == SQLITE_DONE)
     {
-      not_found (self, _("installation"), installation_id, error);
+      ssa_db_set_not_found (self, _("installation"), installation_id, error);
       return NULL;
     }
 
@@ -1909,7 +1896,7 @@ ssa_db_apply_acceptance (SsaDb               *self,
   if (rc == 0)
     return FALSE;
   if (rc == SQLITE_DONE)
-    return not_found (self, _("installation"), installation_id, error);
+    return ssa_db_set_not_found (self, _("installation"), installation_id, error);
   ssa_db_column_date (stmt, 0, &old_expiry);
   ssa_db_stmt_release (g_steal_pointer (&stmt));
 

@@ -241,9 +241,7 @@ ssa_db_store_licence_import (SsaDb       *self,
       return FALSE;
     if (rc == SQLITE_DONE)
       {
-        g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
-                     _("There is no %s with id %lld in the database %s."), _("installation"),
-                     (long long) installation_id, self->display_name);
+        ssa_db_set_not_found (self, _("installation"), installation_id, error);
         return FALSE;
       }
     serial = ssa_db_column_text (stmt, 0);
@@ -328,9 +326,7 @@ ssa_db_get_pbx_settings (SsaDb    *self,
     return FALSE;
   if (rc == SQLITE_DONE)
     {
-      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
-                   _("There is no %s with id %lld in the database %s."), _("installation"),
-                   (long long) installation_id, self->display_name);
+      ssa_db_set_not_found (self, _("installation"), installation_id, error);
       return FALSE;
     }
   if (out_admin_url != NULL)
@@ -378,9 +374,7 @@ ssa_db_set_pbx_admin_url (SsaDb       *self,
     return ssa_db_set_error (self, rc, error);
   if (sqlite3_changes (self->handle) == 0)
     {
-      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
-                   _("There is no %s with id %lld in the database %s."), _("installation"),
-                   (long long) installation_id, self->display_name);
+      ssa_db_set_not_found (self, _("installation"), installation_id, error);
       return FALSE;
     }
   return TRUE;
@@ -428,9 +422,7 @@ ssa_db_store_pbx_reading (SsaDb               *self,
       return FALSE;
     if (sqlite3_changes (self->handle) == 0)
       {
-        g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
-                     _("There is no %s with id %lld in the database %s."), _("installation"),
-                     (long long) installation_id, self->display_name);
+        ssa_db_set_not_found (self, _("installation"), installation_id, error);
         return FALSE;
       }
   }

@@ -156,4 +156,9 @@ gboolean  ssa_db_backup_before_migration (SsaDb   *self,
                                           gint64   to_version,
                                           GError **error);
 
+gboolean ssa_db_set_not_found (SsaDb       *self,
+                               const char  *what,
+                               gint64       id,
+                               GError     **error);
+
 G_END_DECLS

@@ -855,6 +855,21 @@ ssa_db_close (SsaDb *self)
   g_free (self);
 }
 
+/* Sets @error to "there is no @what with id @id" (what: "installation", "customer",
+ * "licence line", translated) and returns FALSE, for the database module's files. */
+gboolean
+ssa_db_set_not_found (SsaDb       *self,
+                      const char  *what,
+                      gint64       id,
+                      GError     **error)
+{
+  g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
+               /* Translators: the first %s is "installation", "customer" or "licence line". */
+               _("There is no %s with id %lld in the database %s."),
+               what, (long long) id, self->display_name);
+  return FALSE;
+}
+
 const char *
 ssa_db_get_path (SsaDb *self)
 {
