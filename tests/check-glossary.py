@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # check-glossary.py SRCDIR: fails when a term docs/glossary.md rejects appears in a Bokmål
 # translation of po/nb.po (its msgstrs, obsolete entries left out), in the built-in Bokmål
-# strings of the documents (src/core/ssa-doc-strings.c) or in the README's summary in
+# strings of the documents (src/core/documents/ssa-doc-strings.c) or in the README's summary in
 # Norwegian, and says where.
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -118,7 +118,7 @@ def main():
         for pattern, term, concept in terms:
             m = pattern.search(text)
             if m:
-                problems.append("src/core/ssa-doc-strings.c:%d: “%s” (%s: rejected “%s”) in “%s”"
+                problems.append("src/core/documents/ssa-doc-strings.c:%d: “%s” (%s: rejected “%s”) in “%s”"
                                 % (line, m.group(0), concept, term, text))
 
     readme = readme_norwegian(os.path.join(srcdir, "README.md"))
