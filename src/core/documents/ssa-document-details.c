@@ -104,6 +104,61 @@ load_price_list (SsaDb            *db,
                                        error);
 }
 
+/* profile_to_reseller:
+ * @self: a profile
+ * @out: (out caller-allocates): an empty reseller profile (all fields %NULL), as in a new
+ *   SsaDocumentInfo
+ *
+ * Fills in what the offer documents print about the reseller with copies of @self's values.
+ * The logo is used when it is a PNG image, the only kind the documents draw.
+ */
+static void
+profile_to_reseller (const SsaProfile   *self,
+                     SsaResellerProfile *out)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (out != NULL);
+
+  out->company_name = g_strdup (self->company_name);
+  out->org_no = g_strdup (self->org_no);
+  out->vat_registered = self->vat_registered;
+  out->in_foretaksregisteret = self->foretaksregisteret;
+  out->address = g_strdup (self->address);
+  out->phone = g_strdup (self->phone);
+  out->email = g_strdup (self->email);
+  if (self->logo != NULL && g_strcmp0 (self->logo_mime_type, "image/png") == 0)
+    out->logo_png = g_bytes_ref (self->logo);
+  out->payment_terms = g_strdup (self->payment_terms);
+}
+
+
+/**
+ * ssa_document_info_set_from_offer:
+ * @info: the details an offer's documents show
+ * @offer: the offer as stored
+ *
+ * Gives @info what the offer's documents show of it: its number (the base number: the
+ * documents add "-R2" from the revision), revision, date and validity.
+ */
+void
+ssa_document_info_set_from_offer (SsaDocumentInfo  *info,
+                                  const SsaDbOffer *offer)
+{
+  int validity = 0;
+
+  g_return_if_fail (offer != NULL);
+  g_return_if_fail (info != NULL);
+
+  g_free (info->offer_number);
+  info->offer_number = g_strdup_printf ("%04d-%04d", offer->year, offer->seq);
+  info->revision = (guint) MAX (offer->revision, 1);
+  info->created = offer->created;
+  if (ssa_date_is_set (&offer->created) && ssa_date_is_set (&offer->valid_until))
+    validity = g_date_days_between (&offer->created, &offer->valid_until);
+  info->validity_days = validity > 0 ? (guint) validity : SSA_DOCUMENT_DEFAULT_VALIDITY_DAYS;
+}
+
+
 /**
  * ssa_document_details_load:
  * @db: the database
@@ -150,18 +205,18 @@ ssa_document_details_load (SsaDb              *db,
   /* A seller stored without a company name is the first run's empty profile: the profile
    * as it is now, filled in since, is what the user asked for. */
   if (stored != NULL && stored->seller != NULL && !is_empty (stored->seller->company_name))
-    ssa_profile_to_reseller (stored->seller, reseller);
+    profile_to_reseller (stored->seller, reseller);
   else
     {
       g_autoptr(SsaProfile) profile = ssa_db_load_profile (db, error);
 
       if (profile == NULL)
         return FALSE;
-      ssa_profile_to_reseller (profile, reseller);
+      profile_to_reseller (profile, reseller);
     }
 
   if (stored != NULL)
-    ssa_db_offer_to_document_info (stored, info);
+    ssa_document_info_set_from_offer (info, stored);
 
   if (installation_id > 0 &&
       !load_customer (db, installation_id, stored == NULL, &inventory->customer, error))

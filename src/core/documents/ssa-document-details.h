@@ -26,6 +26,8 @@ gboolean  ssa_document_details_load      (SsaDb              *db,
                                           SsaInventory       *inventory,
                                           SsaDocumentInfo    *info,
                                           GError            **error);
+void      ssa_document_info_set_from_offer (SsaDocumentInfo  *info,
+                                            const SsaDbOffer *offer);
 char     *ssa_document_price_list_name   (const SsaPriceList *price_list,
                                           SsaLang             lang);
 char     *ssa_document_dup_user_name     (void);

@@ -8,7 +8,7 @@
 #include <glib.h>
 
 #include "ssa-inventory.h"
-#include "ssa-pbx.h"
+#include "ssa-pbx-reading.h"
 #include "ssa-price-list.h"
 
 G_BEGIN_DECLS

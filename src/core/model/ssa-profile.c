@@ -107,31 +107,3 @@ ssa_profile_validate (const SsaProfile  *self,
   g_set_error_literal (error, SSA_ERROR, SSA_ERROR_INVALID, problems->str);
   return FALSE;
 }
-
-/**
- * ssa_profile_to_reseller:
- * @self: a profile
- * @out: (out caller-allocates): an empty reseller profile (all fields %NULL), as in a new
- *   SsaDocumentInfo
- *
- * Fills in what the offer documents print about the reseller with copies of @self's values.
- * The logo is used when it is a PNG image, the only kind the documents draw.
- */
-void
-ssa_profile_to_reseller (const SsaProfile   *self,
-                         SsaResellerProfile *out)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (out != NULL);
-
-  out->company_name = g_strdup (self->company_name);
-  out->org_no = g_strdup (self->org_no);
-  out->vat_registered = self->vat_registered;
-  out->in_foretaksregisteret = self->foretaksregisteret;
-  out->address = g_strdup (self->address);
-  out->phone = g_strdup (self->phone);
-  out->email = g_strdup (self->email);
-  if (self->logo != NULL && g_strcmp0 (self->logo_mime_type, "image/png") == 0)
-    out->logo_png = g_bytes_ref (self->logo);
-  out->payment_terms = g_strdup (self->payment_terms);
-}

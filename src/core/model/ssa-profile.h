@@ -7,7 +7,6 @@
 
 #include <glib-object.h>
 
-#include "ssa-document.h"
 
 G_BEGIN_DECLS
 
@@ -42,8 +41,6 @@ SsaProfile *ssa_profile_copy     (const SsaProfile *self);
 void        ssa_profile_free     (SsaProfile       *self);
 gboolean    ssa_profile_validate (const SsaProfile *self,
                                   GError          **error);
-void        ssa_profile_to_reseller (const SsaProfile   *self,
-                                     SsaResellerProfile *out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaProfile, ssa_profile_free)
 

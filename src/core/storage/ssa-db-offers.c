@@ -740,32 +740,6 @@ format_number (int year,
   return g_strdup_printf ("%04d-%04d-R%d", year, seq, revision);
 }
 
-/**
- * ssa_db_offer_to_document_info:
- * @offer: an offer as stored
- * @info: the details its documents show
- *
- * Gives @info what the offer's documents show of it: its number (the base number: the
- * documents add "-R2" from the revision), revision, date and validity.
- */
-void
-ssa_db_offer_to_document_info (const SsaDbOffer *offer,
-                               SsaDocumentInfo  *info)
-{
-  int validity = 0;
-
-  g_return_if_fail (offer != NULL);
-  g_return_if_fail (info != NULL);
-
-  g_free (info->offer_number);
-  info->offer_number = format_number (offer->year, offer->seq, 1);
-  info->revision = (guint) MAX (offer->revision, 1);
-  info->created = offer->created;
-  if (ssa_date_is_set (&offer->created) && ssa_date_is_set (&offer->valid_until))
-    validity = g_date_days_between (&offer->created, &offer->valid_until);
-  info->validity_days = validity > 0 ? (guint) validity : SSA_DOCUMENT_DEFAULT_VALIDITY_DAYS;
-}
-
 static gboolean
 query_next (SsaDb       *self,
             const char  *sql,

@@ -12,7 +12,7 @@
 #include "ssa-inventory.h"
 #include "ssa-licence.h"
 #include "ssa-offer.h"
-#include "ssa-pbx.h"
+#include "ssa-pbx-reading.h"
 #include "ssa-price-list.h"
 #include "ssa-profile.h"
 
@@ -395,8 +395,6 @@ SsaOfferStatus  ssa_db_offer_get_shown_status (const SsaDbOffer *offer,
 gboolean        ssa_db_offer_get_request   (const SsaDbOffer *offer,
                                             SsaOfferRequest  *out,
                                             GError          **error);
-void            ssa_db_offer_to_document_info (const SsaDbOffer *offer,
-                                               SsaDocumentInfo  *info);
 gboolean        ssa_db_offer_is_open       (const SsaDbOffer *offer,
                                             const GDate      *today);
 gboolean        ssa_db_offer_can_set_status (const SsaDbOffer *offer,

@@ -1238,7 +1238,7 @@ document_job_new (SsaOfferBuilder *self)
    * worker reads the stored offer again: the builder's copy lacks its seller. */
   if (self->saved != NULL)
     {
-      ssa_db_offer_to_document_info (self->saved, job->info);
+      ssa_document_info_set_from_offer (job->info, self->saved);
       job->saved_number = g_strdup (self->saved->number);
     }
   return job;
