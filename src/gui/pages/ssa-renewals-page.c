@@ -7,12 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "ssa-date.h"
 #include "ssa-db.h"
-#include "ssa-document.h"
-#include "ssa-document-details.h"
 #include "ssa-page-common.h"
 #include "ssa-renewal-batch.h"
 #include "ssa-renewal-item.h"
