@@ -113,7 +113,7 @@ def main():
             if m:
                 problems.append("po/nb.po:%d: “%s” (%s: rejected “%s”) in “%s”"
                                 % (line, m.group(0), concept, term, msgstr))
-    doc_strings = os.path.join(srcdir, "src", "core", "ssa-doc-strings.c")
+    doc_strings = os.path.join(srcdir, "src", "core", "documents", "ssa-doc-strings.c")
     for line, text in doc_bokmal(doc_strings):
         for pattern, term, concept in terms:
             m = pattern.search(text)
