@@ -299,14 +299,13 @@ test_batch_writes (Fixture       *f,
   batch = ssa_renewal_batch_new (f->folder, &f->today, SSA_LANG_NB);
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
-      g_autoptr(SsaInventory) inventory = ssa_db_load_inventory (f->db,
-                                                                 sample_id (f, samples[i].sample),
-                                                                 NULL, &error);
+      gint64 id = sample_id (f, samples[i].sample);
+      g_autoptr(SsaInventory) inventory = ssa_db_load_inventory (f->db, id, NULL, &error);
 
       g_assert_no_error (error);
       g_ptr_array_add (names, g_strdup (inventory->name));
       g_ptr_array_add (customers, g_strdup (inventory->customer.name));
-      ssa_renewal_batch_add (batch, sample_id (f, samples[i].sample), inventory->name);
+      ssa_renewal_batch_add (batch, id, inventory->name);
     }
   g_assert_cmpuint (ssa_renewal_batch_get_n_items (batch), ==, 5);
   g_assert_cmpstr (customers->pdata[0], ==, samples[0].customer);

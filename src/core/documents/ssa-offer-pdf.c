@@ -148,7 +148,8 @@ block_add_bullet (SsaOfferPdf *self,
                   guint32      rgb)
 {
   block_add_text (self, index, style, "•", x, y, 10, SSA_PDF_ALIGN_LEFT, rgb);
-  return block_add_text (self, index, style, text, x + 10, y, width - 10, SSA_PDF_ALIGN_LEFT, rgb);
+  return block_add_text (self, index, style, text, x + 10, y, width - 10, SSA_PDF_ALIGN_LEFT,
+                         rgb);
 }
 
 typedef struct
@@ -502,10 +503,10 @@ add_totals (SsaOfferPdf *self)
 
 #define TOTAL_ROW(style, color, label, value) G_STMT_START {                                   \
     g_autofree char *value_text = (value);                                                    \
-    h = block_add_text (self, index, style, label, x, y, label_width - 6, SSA_PDF_ALIGN_LEFT,   \
-                        color);                                                               \
+    h = block_add_text (self, index, style, label, x, y, label_width - 6,                     \
+                        SSA_PDF_ALIGN_LEFT, color);                                           \
     value_height = block_add_text (self, index, style, value_text, x + label_width, y,        \
-                                   value_width, SSA_PDF_ALIGN_RIGHT, color);                    \
+                                   value_width, SSA_PDF_ALIGN_RIGHT, color);                  \
     h = MAX (h, value_height);                                                                \
     y += h + 3.5;                                                                             \
   } G_STMT_END
