@@ -12,8 +12,9 @@
 
 G_BEGIN_DECLS
 
-/* The printed offer: one renderer (cairo and pango) that lays the offer out on pages of
- * any size and draws any page on any cairo context, in points (1/72 inch). The command
+/* The printed offer: one renderer that lays the offer out on pages of any size with the
+ * layout engine (ssa-pdf-layout.h) and draws any page on any cairo context, in points
+ * (1/72 inch). The command
  * line draws it on a cairo PDF surface (ssa_offer_pdf_write()); the window's
  * GtkPrintOperation draws the same pages on the print context (see docs/documents.md). */
 

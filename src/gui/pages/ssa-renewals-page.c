@@ -7,16 +7,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "ssa-date.h"
 #include "ssa-db.h"
-#include "ssa-document.h"
-#include "ssa-document-details.h"
-#include "ssa-offer-files.h"
-#include "ssa-offer-pdf.h"
-#include "ssa-offer-xlsx.h"
 #include "ssa-page-common.h"
+#include "ssa-renewal-batch.h"
 #include "ssa-renewal-item.h"
 #include "ssa-gui-util.h"
 #include "ssa-renewals-page.h"
@@ -79,49 +74,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The snapshot of one selected installation, handed to the batch worker. */
+/* The snapshot of one selected installation, for the batch. */
 typedef struct
 {
   gint64  id;
   char   *name;
 } BatchEntry;
-
-/* A weak reference to the page that the worker can hand on without ever holding the page
- * itself: the last reference to a widget must not be dropped in a worker thread. */
-typedef struct
-{
-  GWeakRef page;
-} PageRef;
-
-typedef struct
-{
-  char            *folder;
-  GArray          *entries;       /* BatchEntry */
-  GCancellable    *cancellable;   /* the Cancel button's: stops between installations */
-  GDate            today;
-  SsaLang          lang;
-  /* Progress goes back to the page's main context; the page may be gone by then. */
-  GMainContext    *context;
-  PageRef         *page;          /* atomic reference counted */
-} BatchData;
-
-typedef struct
-{
-  guint      n_selected;
-  guint      n_done;
-  gboolean   cancelled;
-  GPtrArray *numbers;             /* char*: the offers made */
-  guint      n_skipped;           /* installations skipped for their open offer */
-  GPtrArray *files;               /* char*: the files written */
-  GPtrArray *problems;            /* char*: one line per installation that failed */
-} BatchResult;
-
-typedef struct
-{
-  PageRef *page;
-  guint    n_done;
-  guint    n_total;
-} BatchProgress;
 
 /* The result of the loading job: plain values made in the worker. */
 typedef struct
@@ -143,40 +101,6 @@ batch_entry_clear (gpointer data)
 }
 
 static void
-page_ref_clear (PageRef *ref)
-{
-  g_weak_ref_clear (&ref->page);
-}
-
-static void
-batch_data_free (BatchData *data)
-{
-  g_free (data->folder);
-  g_clear_pointer (&data->entries, g_array_unref);
-  g_clear_object (&data->cancellable);
-  g_clear_pointer (&data->context, g_main_context_unref);
-  if (data->page != NULL)
-    g_atomic_rc_box_release_full (data->page, (GDestroyNotify) page_ref_clear);
-  g_free (data);
-}
-
-static void
-batch_result_free (BatchResult *result)
-{
-  g_clear_pointer (&result->numbers, g_ptr_array_unref);
-  g_clear_pointer (&result->files, g_ptr_array_unref);
-  g_clear_pointer (&result->problems, g_ptr_array_unref);
-  g_free (result);
-}
-
-static void
-batch_progress_free (BatchProgress *progress)
-{
-  g_atomic_rc_box_release_full (progress->page, (GDestroyNotify) page_ref_clear);
-  g_free (progress);
-}
-
-static void
 renewals_result_free (RenewalsResult *result)
 {
   g_clear_pointer (&result->rows, g_array_unref);
@@ -187,7 +111,6 @@ renewals_result_free (RenewalsResult *result)
   g_free (result);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BatchResult, batch_result_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenewalsResult, renewals_result_free)
 
 /* Closures of the template. */
@@ -449,167 +372,21 @@ ssa_renewals_page_reload (SsaRenewalsPage *self)
 
 /* The batch: a renewal offer, its PDF and its workbook for each selected installation. */
 
-static gboolean
-batch_progress_cb (gpointer user_data)
+static void
+batch_progress_cb (guint    n_done,
+                   guint    n_total,
+                   gpointer user_data)
 {
-  BatchProgress *progress = user_data;
-  g_autoptr(SsaRenewalsPage) self = g_weak_ref_get (&progress->page->page);
+  SsaRenewalsPage *self = user_data;
   g_autofree char *text = NULL;
 
-  if (self == NULL || self->batch_cancellable == NULL)
-    return G_SOURCE_REMOVE;
+  if (self->batch_cancellable == NULL)
+    return;
 
   /* Translators: progress of the renewals batch, "2 of 5". */
-  text = g_strdup_printf (_("%u of %u"), progress->n_done, progress->n_total);
-  gtk_progress_bar_set_fraction (self->progress_bar,
-                                 (double) progress->n_done / MAX (progress->n_total, 1));
+  text = g_strdup_printf (_("%u of %u"), n_done, n_total);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) n_done / MAX (n_total, 1));
   gtk_progress_bar_set_text (self->progress_bar, text);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-batch_report_progress (BatchData *data,
-                       guint      n_done)
-{
-  BatchProgress *progress = g_new0 (BatchProgress, 1);
-
-  progress->page = g_atomic_rc_box_acquire (data->page);
-  progress->n_done = n_done;
-  progress->n_total = data->entries->len;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, batch_progress_cb, progress,
-                              (GDestroyNotify) batch_progress_free);
-}
-
-/* Returns: (transfer full): a file name from an offer number and an installation's name,
- * without characters that file systems or file managers refuse */
-static char *
-dup_file_stem (const char *number,
-               const char *name)
-{
-  g_autofree char *stem = g_strdup_printf ("%s %s", number, name);
-
-  g_strdelimit (stem, "/\\:*?\"<>|", '-');
-  for (char *p = stem; *p != '\0'; p++)
-    if ((guchar) *p < 0x20)
-      *p = ' ';
-  g_strstrip (stem);
-  /* Keep clear of NAME_MAX with room for the extension. */
-  if (strlen (stem) > 200)
-    {
-      const char *end = stem + 200;
-
-      while (end > stem && !g_utf8_validate (stem, end - stem, NULL))
-        end--;
-      stem[end - stem] = '\0';
-    }
-  return g_steal_pointer (&stem);
-}
-
-static gboolean
-write_documents (const SsaOffer         *offer,
-                 const SsaInventory     *inventory,
-                 const SsaDocumentInfo  *info,
-                 const char             *folder,
-                 const char             *stem,
-                 GPtrArray              *files,
-                 GError                **error)
-{
-  g_autofree char *pdf_name = g_strconcat (stem, ".pdf", NULL);
-  g_autofree char *xlsx_name = g_strconcat (stem, ".xlsx", NULL);
-  g_autofree char *pdf_path = g_build_filename (folder, pdf_name, NULL);
-  g_autofree char *xlsx_path = g_build_filename (folder, xlsx_name, NULL);
-  SsaOfferFilePaths paths = { { NULL, } };
-
-  /* Both or neither: a workbook that fails leaves no PDF behind. */
-  paths.paths[SSA_OFFER_FILE_PDF] = pdf_path;
-  paths.paths[SSA_OFFER_FILE_XLSX] = xlsx_path;
-  if (!ssa_offer_files_write (&paths, NULL, offer, inventory, info, NULL, error))
-    return FALSE;
-  g_ptr_array_add (files, g_steal_pointer (&pdf_path));
-  g_ptr_array_add (files, g_steal_pointer (&xlsx_path));
-  return TRUE;
-}
-
-static gpointer
-batch_job (SsaDb         *db,
-           gpointer       user_data,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  BatchData *data = user_data;
-  g_autoptr(BatchResult) result = g_new0 (BatchResult, 1);
-  g_autoptr(GHashTable) open_offers = NULL;
-  SsaOfferRequest request;
-
-  result->n_selected = data->entries->len;
-  result->numbers = g_ptr_array_new_with_free_func (g_free);
-  result->files = g_ptr_array_new_with_free_func (g_free);
-  result->problems = g_ptr_array_new_with_free_func (g_free);
-
-  ssa_offer_request_init (&request);
-  request.today = data->today;
-  request.lang = data->lang;   /* stored with each offer, for "offer export" */
-
-  /* An installation whose offer still waits for an answer gets no second one: read now,
-   * not when the page was loaded, so that a batch run twice makes no duplicates. */
-  open_offers = ssa_db_list_open_offers (db, &data->today, error);
-  if (open_offers == NULL)
-    return NULL;
-
-  for (guint i = 0; i < data->entries->len; i++)
-    {
-      const BatchEntry *entry = &g_array_index (data->entries, BatchEntry, i);
-      g_autoptr(SsaInventory) inventory = NULL;
-      g_autoptr(SsaDbOffer) stored = NULL;
-      g_autoptr(SsaOffer) offer = NULL;
-      g_autoptr(SsaDocumentInfo) info = NULL;
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *stem = NULL;
-
-      if (g_cancellable_is_cancelled (data->cancellable))
-        {
-          result->cancelled = TRUE;
-          break;
-        }
-
-      if (g_hash_table_contains (open_offers, &entry->id))
-        {
-          result->n_skipped++;
-          result->n_done = i + 1;
-          batch_report_progress (data, result->n_done);
-          continue;
-        }
-
-      /* A batch has no validity of its own: its offers get the profile's default. */
-      inventory = ssa_db_load_inventory (db, entry->id, NULL, &local_error);
-      if (inventory != NULL)
-        stored = ssa_db_create_offer (db, entry->id, &request, &data->today, 0, &offer,
-                                      &local_error);
-      if (stored != NULL)
-        {
-          info = ssa_document_info_new ();
-          info->lang = data->lang;
-          stem = dup_file_stem (stored->number, entry->name);
-          g_ptr_array_add (result->numbers, g_strdup (stored->number));
-          /* The offer stays in the register even when its files fail: it can be exported
-           * again from there. The details are the window's and the command line's. */
-          if (ssa_document_details_load (db, entry->id, stored, NULL, inventory, info,
-                                         &local_error))
-            write_documents (offer, inventory, info, data->folder, stem, result->files,
-                             &local_error);
-        }
-
-      if (local_error != NULL)
-        /* Translators: one line of the renewals batch's problems: an installation's name,
-         * then what went wrong. */
-        g_ptr_array_add (result->problems,
-                         g_strdup_printf (_("%s: %s"), entry->name, local_error->message));
-
-      result->n_done = i + 1;
-      batch_report_progress (data, result->n_done);
-    }
-
-  return g_steal_pointer (&result);
 }
 
 static void
@@ -645,14 +422,15 @@ batch_cb (GObject      *object,
           gpointer      user_data)
 {
   g_autoptr(SsaRenewalsPage) self = user_data;
-  g_autoptr(BatchResult) batch = NULL;
+  g_autoptr(SsaRenewalBatch) batch = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  BatchData *data = ssa_db_job_get_data (result);
+  gboolean has_files = FALSE;
   AdwToast *toast;
   guint n_made;
 
-  batch = ssa_db_job_finish (result, &error);
+  batch = ssa_renewal_batch_run_finish (result, &error);
   /* The window closed while the batch ran: the offers made are in the register. */
   if (self->stack == NULL)
     return;
@@ -664,9 +442,21 @@ batch_cb (GObject      *object,
       return;
     }
 
-  n_made = batch->numbers->len;
+  n_made = batch->n_made;
   g_free (self->last_folder);
-  self->last_folder = g_strdup (data->folder);
+  self->last_folder = g_strdup (batch->folder);
+  for (guint i = 0; i < ssa_renewal_batch_get_n_items (batch); i++)
+    {
+      const SsaRenewalBatchItem *item = ssa_renewal_batch_get_item (batch, i);
+
+      if (item->error != NULL)
+        /* Translators: one line of the renewals batch's problems: an installation's name,
+         * then what went wrong. */
+        g_ptr_array_add (problems, g_strdup_printf (_("%s: %s"), item->name,
+                                                    item->error->message));
+      if (item->pdf_path != NULL)
+        has_files = TRUE;
+    }
 
   if (batch->cancelled && n_made == 0)
     title = g_strdup (_("Cancelled: no renewal offer was made"));
@@ -675,12 +465,12 @@ batch_cb (GObject      *object,
                                           "Cancelled after %u renewal offer",
                                           "Cancelled after %u renewal offers", n_made),
                              n_made);
-  else if (batch->problems->len > 0)
+  else if (problems->len > 0)
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "Created %u of %u renewal offer, with problems",
                                           "Created %u of %u renewal offers, with problems",
-                                          batch->n_selected),
-                             n_made, batch->n_selected);
+                                          batch->items->len),
+                             n_made, batch->items->len);
   else
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "Created %u renewal offer",
@@ -706,19 +496,19 @@ batch_cb (GObject      *object,
 
   /* The skipped installations are named in the list's Open Offer column; the toast says
    * how many and why. */
-  if (batch->problems->len > 0)
+  if (problems->len > 0)
     {
       g_autofree char *lines = NULL;
 
-      g_ptr_array_add (batch->problems, NULL);
-      lines = g_strjoinv ("\n", (char **) batch->problems->pdata);
+      g_ptr_array_add (problems, NULL);
+      lines = g_strjoinv ("\n", (char **) problems->pdata);
       gtk_label_set_label (self->problems_label, lines);
       gtk_revealer_set_reveal_child (self->problems_revealer, TRUE);
     }
 
   toast = adw_toast_new (title);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  if (batch->files->len > 0)
+  if (has_files)
     {
       adw_toast_set_button_label (toast, _("_Open Folder"));
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_folder_cb), self,
@@ -736,38 +526,38 @@ start_batch (SsaRenewalsPage *self,
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *path = ssa_page_dup_database_path (self->repository);
-  BatchData *data;
+  g_autofree char *folder_path = NULL;
+  SsaRenewalBatch *batch;
+  GDate today;
 
   if (path == NULL || self->chosen == NULL || self->chosen->len == 0)
     return;
 
-  data = g_new0 (BatchData, 1);
-  data->folder = g_file_get_path (folder);
-  if (data->folder == NULL)
+  folder_path = g_file_get_path (folder);
+  if (folder_path == NULL)
     {
       ssa_page_show_message (GTK_WIDGET (self),
                              _("Choose a folder on this computer for the renewal offers."));
-      batch_data_free (data);
       return;
     }
-  data->entries = g_steal_pointer (&self->chosen);
-  data->cancellable = g_object_ref (cancellable);
-  ssa_date_today (&data->today);
-  data->lang = ssa_page_get_document_lang ();
-  data->context = g_main_context_ref_thread_default ();
-  data->page = g_atomic_rc_box_new0 (PageRef);
-  g_weak_ref_init (&data->page->page, self);
+  ssa_date_today (&today);
+  batch = ssa_renewal_batch_new (folder_path, &today, ssa_page_get_document_lang ());
+  for (guint i = 0; i < self->chosen->len; i++)
+    {
+      const BatchEntry *entry = &g_array_index (self->chosen, BatchEntry, i);
+
+      ssa_renewal_batch_add (batch, entry->id, entry->name);
+    }
+  g_clear_pointer (&self->chosen, g_array_unref);
 
   gtk_revealer_set_reveal_child (self->problems_revealer, FALSE);
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_progress_bar_set_text (self->progress_bar, NULL);
   set_busy (self, cancellable);
 
-  /* The job itself gets no cancellable: a cancelled batch still reports the offers it made
-   * before it stopped. */
-  ssa_db_job_run_async (path, batch_job, data, (GDestroyNotify) batch_data_free,
-                        (GDestroyNotify) batch_result_free, NULL, batch_cb,
-                        g_object_ref (self));
+  /* The progress goes to the page until batch_cb, which holds a reference to it. */
+  ssa_renewal_batch_run_async (batch, path, cancellable, batch_progress_cb, self, batch_cb,
+                               g_object_ref (self));
 }
 
 static void
