@@ -60,7 +60,6 @@ struct _SsaWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   gboolean              ready;
-  gboolean              load_started;
   gboolean              open_read_only;  /* --read-only */
   gboolean              damaged;         /* the start-up check failed */
   gboolean              checked;         /* the start-up check is over */
@@ -3021,6 +3020,12 @@ ssa_window_constructed (GObject *object)
    * spinner spins whenever it is on screen, and stops when the page gives way (a spinning
    * spinner on a hidden page kept the frame clock ticking). */
   ssa_page_set_busy (self->loading_spinner, TRUE);
+
+  /* The database is read in a worker thread from now on, while the window is realised,
+   * mapped and laid out for its first frame: on two cores the two overlap, and the rows
+   * that are in by the first frame are in it. What the load finds is applied from the
+   * main loop, after the window is shown. */
+  start_loading (self);
 }
 
 static void
@@ -3044,13 +3049,6 @@ ssa_window_map (GtkWidget *widget)
                                                              G_CONNECT_SWAPPED);
     }
 
-  /* The window shows first; the database is read in a worker thread while it does, and
-   * the lists fill in when it is done. */
-  if (!self->load_started)
-    {
-      self->load_started = TRUE;
-      start_loading (self);
-    }
 }
 
 static void
