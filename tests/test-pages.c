@@ -505,30 +505,21 @@ first_two_have_open_offers (gpointer data)
   return TRUE;
 }
 
-static void
-test_renewals (Fixture       *f,
-               gconstpointer  data)
+/* The renewals page in the window over the fixture's repository, once its rows are in:
+ * the database's renewals within 90 days (@out_rows) and the open offers by installation
+ * (@out_open). */
+static GtkWidget *
+show_renewals (Fixture     *f,
+               GListModel **out_model,
+               GArray     **out_rows,
+               GHashTable **out_open)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *page = ssa_renewals_page_new ();
   g_autoptr(GArray) rows = NULL;
-  g_autoptr(SsaPriceList) price_list = NULL;
-  g_autoptr(GPtrArray) before = NULL;
-  g_autoptr(GPtrArray) after = NULL;
-  g_autoptr(GHashTable) selected_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                              g_free, NULL);
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *folder_path = NULL;
-  GtkWidget *chooser;
+  g_autoptr(GHashTable) open = NULL;
+  GtkWidget *page = ssa_renewals_page_new ();
   GListModel *model;
   CountWait wait;
-  guint n_ended = 0;
-  guint n_within_30 = 0;
-  guint n_open = 0;
-  guint n_skipped = 0;
-  g_autoptr(GHashTable) open = NULL;
-  g_autofree char *expected_toast = NULL;
-  const char *toast;
 
   show_page (f, page, "Renewals – SSA Desk");
   ssa_renewals_page_set_repository (SSA_RENEWALS_PAGE (page), f->repository);
@@ -544,7 +535,96 @@ test_renewals (Fixture       *f,
   wait.model = model;
   wait.n_items = rows->len;
   g_assert_true (wait_for (model_has_count, &wait));
+  *out_model = model;
+  *out_rows = g_steal_pointer (&rows);
+  *out_open = g_steal_pointer (&open);
+  return page;
+}
 
+/* Selects the first and the second row, as a reseller would with Ctrl+click; one of the
+ * two has an open offer already, which the batch skips. Adds their ids to @selected_ids. */
+static void
+select_first_two (GListModel *model,
+                  GArray     *rows,
+                  GHashTable *open,
+                  GHashTable *selected_ids)
+{
+  guint n_skipped = 0;
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 1, FALSE);
+  for (guint i = 0; i < 2; i++)
+    {
+      gint64 id = g_array_index (rows, SsaDbInstallationRow, i).id;
+
+      g_hash_table_add (selected_ids, g_memdup2 (&id, sizeof id));
+      if (g_hash_table_contains (open, &id))
+        n_skipped++;
+    }
+  /* One of the two has an open offer already, which the batch skips. */
+  g_assert_cmpuint (n_skipped, ==, 1);
+}
+
+/* "Create Renewal Offers…" asks for a folder; answers @folder as the user would, and
+ * returns the toast the batch shows. */
+static const char *
+create_renewal_offers (Fixture   *f,
+                       GtkWidget *page,
+                       GFile     *folder)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *chooser;
+
+  g_assert_true (gtk_widget_activate_action (page, "renewals.create-offers", NULL));
+  g_assert_true (wait_for (chooser_shown, NULL));
+  chooser = find_chooser ();
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder,
+                                                      &error));
+  g_assert_no_error (error);
+  spin (300);
+  g_assert_true (gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser),
+                                                                          GTK_RESPONSE_ACCEPT)));
+  g_assert_true (wait_for (page_idle, page));
+
+  return wait_for_call (f, "show-toast:Created");
+}
+
+/* When today is the samples' own day, the values are those of their README. */
+static void
+assert_readme_values (Fixture    *f,
+                      GListModel *model)
+{
+  GDate samples_today;
+
+  g_date_clear (&samples_today, 1);
+  g_date_set_dmy (&samples_today, SAMPLES_TODAY_JULIAN_DMY);
+  if (g_date_compare (&samples_today, &f->today) == 0)
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(SsaRenewalItem) item = g_list_model_get_item (model, i);
+
+        if (g_strcmp0 (ssa_renewal_item_get_name (item), "Kontor Trondheim") == 0)
+          g_assert_cmpint (ssa_renewal_item_get_value (item), ==, 376468);
+        else if (g_strcmp0 (ssa_renewal_item_get_name (item), "Hovedkontor Bergen") == 0)
+          g_assert_cmpint (ssa_renewal_item_get_value (item), ==, 311479);
+      }
+}
+
+/* The rows, their values, days and open offers. */
+static void
+test_renewals (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) open = NULL;
+  GListModel *model;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaPriceList) price_list = NULL;
+  guint n_ended = 0;
+  guint n_within_30 = 0;
+  guint n_open = 0;
+
+  show_renewals (f, &model, &rows, &open);
   price_list = ssa_db_load_current_price_list (f->db, NULL, &error);
   g_assert_no_error (error);
 
@@ -594,33 +674,42 @@ test_renewals (Fixture       *f,
   /* The fixture's draft and sent offers are open (the third has expired). */
   g_assert_cmpuint (n_open, ==, 2);
 
-  /* When today is the samples' own day, the values are those of their README. */
-  {
-    GDate samples_today;
+  assert_readme_values (f, model);
+}
 
-    g_date_clear (&samples_today, 1);
-    g_date_set_dmy (&samples_today, SAMPLES_TODAY_JULIAN_DMY);
-    if (g_date_compare (&samples_today, &f->today) == 0)
-      for (guint i = 0; i < rows->len; i++)
-        {
-          g_autoptr(SsaRenewalItem) item = g_list_model_get_item (model, i);
+/* The 30-day window keeps the ended ones. */
+static void
+test_renewals_within (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) open = NULL;
+  GListModel *model;
+  GtkWidget *page = show_renewals (f, &model, &rows, &open);
+  guint n_within_30 = 0;
 
-          if (g_strcmp0 (ssa_renewal_item_get_name (item), "Kontor Trondheim") == 0)
-            g_assert_cmpint (ssa_renewal_item_get_value (item), ==, 376468);
-          else if (g_strcmp0 (ssa_renewal_item_get_name (item), "Hovedkontor Bergen") == 0)
-            g_assert_cmpint (ssa_renewal_item_get_value (item), ==, 311479);
-        }
-  }
-
-  /* The 30-day window keeps the ended ones. */
+  for (guint i = 0; i < rows->len; i++)
+    if (g_date_days_between (&f->today,
+                             &g_array_index (rows, SsaDbInstallationRow, i).ssa_expiry) <= 30)
+      n_within_30++;
   ssa_renewals_page_set_within_days (SSA_RENEWALS_PAGE (page), 30);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_within_30);
   ssa_renewals_page_set_within_days (SSA_RENEWALS_PAGE (page), 60);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   ssa_renewals_page_set_within_days (SSA_RENEWALS_PAGE (page), 90);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, rows->len);
+}
 
-  /* Activating a row opens its installation. */
+/* Activating a row opens its installation. */
+static void
+test_renewals_activate (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) open = NULL;
+  GListModel *model;
+  GtkWidget *page = show_renewals (f, &model, &rows, &open);
+
   g_signal_emit_by_name (gtk_widget_get_template_child (page, SSA_TYPE_RENEWALS_PAGE,
                                                         "column_view"), "activate", 0);
   {
@@ -629,20 +718,28 @@ test_renewals (Fixture       *f,
 
     g_assert_true (has_call_prefix (f, expected));
   }
+}
 
-  /* Select the first and the second, as a reseller would with Ctrl+click. */
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 1, FALSE);
-  for (guint i = 0; i < 2; i++)
-    {
-      gint64 id = g_array_index (rows, SsaDbInstallationRow, i).id;
+/* The batch makes one new numbered draft, for the selected installation without an open
+ * offer, with its files. */
+static void
+test_renewals_create_offers (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) open = NULL;
+  GListModel *model;
+  GtkWidget *page = show_renewals (f, &model, &rows, &open);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GHashTable) selected_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                              g_free, NULL);
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *folder_path = NULL;
+  const char *toast;
 
-      g_hash_table_add (selected_ids, g_memdup2 (&id, sizeof id));
-      if (g_hash_table_contains (open, &id))
-        n_skipped++;
-    }
-  /* One of the two has an open offer already, which the batch skips. */
-  g_assert_cmpuint (n_skipped, ==, 1);
+  select_first_two (model, rows, open, selected_ids);
   check_fits_small_window (page);
   save_screenshot (f, "page-renewals");
 
@@ -653,19 +750,7 @@ test_renewals (Fixture       *f,
   g_assert_cmpint (g_mkdir (folder_path, 0755), ==, 0);
   folder = g_file_new_for_path (folder_path);
 
-  /* "Create Renewal Offers…" asks for a folder; answer as the user would. */
-  g_assert_true (gtk_widget_activate_action (page, "renewals.create-offers", NULL));
-  g_assert_true (wait_for (chooser_shown, NULL));
-  chooser = find_chooser ();
-  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder,
-                                                      &error));
-  g_assert_no_error (error);
-  spin (300);
-  g_assert_true (gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser),
-                                                                          GTK_RESPONSE_ACCEPT)));
-  g_assert_true (wait_for (page_idle, page));
-
-  toast = wait_for_call (f, "show-toast:Created");
+  toast = create_renewal_offers (f, page, folder);
   g_assert_cmpstr (toast, ==,
                    "show-toast:Created 1 renewal offer; 1 skipped: it already has an open offer");
   g_assert_cmpuint (count_files (folder_path, ".pdf"), ==, 1);
@@ -687,25 +772,41 @@ test_renewals (Fixture       *f,
       g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{4}$", offer->number, 0, 0));
       check_documents (folder_path, offer->number, offer->customer_name);
     }
+}
 
-  /* Run again, the batch makes no duplicates: both now have an open offer, and the page
-   * shows it for each. */
+/* Run again, the batch makes no duplicates: both now have an open offer, and the page
+ * shows it for each. */
+static void
+test_renewals_create_offers_again (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) open = NULL;
+  GListModel *model;
+  GtkWidget *page = show_renewals (f, &model, &rows, &open);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GHashTable) selected_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                              g_free, NULL);
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *folder_path = NULL;
+  g_autofree char *expected_toast = NULL;
+  const char *toast;
+
+  select_first_two (model, rows, open, selected_ids);
+  folder_path = g_build_filename (f->dir, "renewals", NULL);
+  g_assert_cmpint (g_mkdir (folder_path, 0755), ==, 0);
+  folder = g_file_new_for_path (folder_path);
+  create_renewal_offers (f, page, folder);
+  after = ssa_db_list_offers (f->db, &error);
+  g_assert_no_error (error);
+
   g_ptr_array_set_size (f->calls, 0);
   {
     g_autoptr(GPtrArray) again = NULL;
 
     g_assert_true (wait_for (selection_has, &(SelectionWait) { model, 2 }));
-    g_assert_true (gtk_widget_activate_action (page, "renewals.create-offers", NULL));
-    g_assert_true (wait_for (chooser_shown, NULL));
-    chooser = find_chooser ();
-    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder,
-                                                        &error));
-    g_assert_no_error (error);
-    spin (300);
-    g_assert_true (gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser),
-                                                                            GTK_RESPONSE_ACCEPT)));
-    g_assert_true (wait_for (page_idle, page));
-    toast = wait_for_call (f, "show-toast:Created");
+  toast = create_renewal_offers (f, page, folder);
     expected_toast = g_strdup ("show-toast:Created 0 renewal offers; 2 skipped: they already "
                                "have an open offer");
     g_assert_cmpstr (toast, ==, expected_toast);
@@ -715,9 +816,21 @@ test_renewals (Fixture       *f,
     /* Reloaded after the batch: both selected rows name their open offer. */
     g_assert_true (wait_for (first_two_have_open_offers, model));
   }
+}
 
-  /* A hidden page asked to reload waits until it is shown. The first renewal's SSA is
-   * extended meanwhile, past the 90 days. */
+/* A hidden page asked to reload waits until it is shown. The first renewal's SSA is
+ * extended meanwhile, past the 90 days. */
+static void
+test_renewals_hidden_reload (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) open = NULL;
+  GListModel *model;
+  GtkWidget *page = show_renewals (f, &model, &rows, &open);
+  g_autoptr(GError) error = NULL;
+  CountWait wait = { model, 0 };
+
   {
     g_autoptr(SsaInstallation) installation = NULL;
     GDate extended;
@@ -1495,6 +1608,16 @@ main (int   argc,
 
   g_test_add ("/pages/renewals", Fixture, NULL, fixture_set_up, test_renewals,
               fixture_tear_down);
+  g_test_add ("/pages/renewals/within", Fixture, NULL, fixture_set_up, test_renewals_within,
+              fixture_tear_down);
+  g_test_add ("/pages/renewals/activate", Fixture, NULL, fixture_set_up,
+              test_renewals_activate, fixture_tear_down);
+  g_test_add ("/pages/renewals/create-offers", Fixture, NULL, fixture_set_up,
+              test_renewals_create_offers, fixture_tear_down);
+  g_test_add ("/pages/renewals/create-offers-again", Fixture, NULL, fixture_set_up,
+              test_renewals_create_offers_again, fixture_tear_down);
+  g_test_add ("/pages/renewals/hidden-reload", Fixture, NULL, fixture_set_up,
+              test_renewals_hidden_reload, fixture_tear_down);
   g_test_add ("/pages/renewals/cancel", Fixture, NULL, fixture_set_up, test_renewals_cancel,
               fixture_tear_down);
   g_test_add ("/pages/offers", Fixture, NULL, fixture_set_up, test_offers, fixture_tear_down);
