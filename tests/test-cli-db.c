@@ -222,20 +222,14 @@ member_string (JsonObject *object,
   return json_object_get_string_member (object, name);
 }
 
-/* A whole session. */
+/* A whole session, a step at a time: each case below repeats the steps before its own
+ * (session_import (), session_create_offers (), session_accept ()) on a new database. */
 
+/* The price list and three sample installations stored. */
 static void
-test_session (Fixture       *f,
-              gconstpointer  data)
+session_import (Fixture *f)
 {
   g_auto(TestCliRun) run = { 0, };
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *first = g_strdup_printf ("%d-0001", this_year ());
-  g_autofree char *second = g_strdup_printf ("%d-0002", this_year ());
-  g_autofree char *revision = g_strdup_printf ("%d-0001-R2", this_year ());
-  g_autofree char *first_line = g_strdup_printf ("%s\n", first);
-  JsonArray *array;
-  JsonObject *object;
 
   RUN (f, &run, "--db", "@DB", "price-list", "import", "@S/../sample-price-list.json");
   g_assert_cmpint (run.status, ==, 0);
@@ -248,21 +242,17 @@ test_session (Fixture       *f,
                    "1\tHovedkontor Bergen\n"
                    "2\tKontor Trondheim\n"
                    "3\tinnovaphone Cloud (SaaS), Oslo\n");
+}
 
-  RUN (f, &run, "--db=@DB", "installations", "--json");
-  g_assert_cmpint (run.status, ==, 0);
-  root = parse_json (run.out);
-  array = json_node_get_array (root);
-  g_assert_cmpuint (json_array_get_length (array), ==, 3);
-  object = json_array_get_object_element (array, 0);
-  g_assert_cmpint (json_object_get_int_member (object, "id"), ==, 1);
-  g_assert_cmpstr (member_string (object, "name"), ==, "Hovedkontor Bergen");
-  g_assert_cmpstr (member_string (object, "customer"), ==, "Bryggen Regnskap AS");
-  g_assert_cmpstr (member_string (object, "deployment"), ==, "appliance");
-  g_assert_cmpstr (member_string (object, "ssa_expiry"), ==, "2026-12-31");
-  object = json_array_get_object_element (array, 2);
-  g_assert_true (json_object_get_null_member (object, "ssa_expiry"));
-  g_clear_pointer (&root, json_node_unref);
+/* Three offers: two for installation 1 (the third with its files) and one for 2. */
+static void
+session_create_offers (Fixture *f)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *second = g_strdup_printf ("%d-0002", this_year ());
+  g_autofree char *first_line = g_strdup_printf ("%d-0001\n", this_year ());
+  JsonObject *object;
 
   RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today", "2026-11-28");
   g_assert_cmpint (run.status, ==, 0);
@@ -296,33 +286,15 @@ test_session (Fixture       *f,
     g_assert_nonnull (strstr (json, "\"number\" : \""));
     g_assert_true (g_file_test (xlsx_path, G_FILE_TEST_IS_REGULAR));
   }
+}
 
-  /* SaaS: refused, no number taken. */
-  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "3");
-  assert_refused (&run, "installation 3: deployment");
-  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "9");
-  assert_refused (&run, "no installation with id 9");
-
-  RUN (f, &run, "--db", "@DB", "offers", "--json");
-  g_assert_cmpint (run.status, ==, 0);
-  root = parse_json (run.out);
-  array = json_node_get_array (root);
-  g_assert_cmpuint (json_array_get_length (array), ==, 3);
-  object = json_array_get_object_element (array, 0);
-  g_assert_cmpstr (member_string (object, "number"), ==, first);
-  g_assert_cmpint (json_object_get_int_member (object, "installation"), ==, 1);
-  g_assert_cmpstr (member_string (object, "status"), ==, "draft");
-  g_assert_cmpstr (member_string (object, "total"), ==, "3114.79");
-  g_assert_nonnull (member_string (object, "created"));
-  g_assert_nonnull (member_string (object, "valid_until"));
-  g_clear_pointer (&root, json_node_unref);
-
-  /* Expired once past its validity. */
-  RUN (f, &run, "--db", "@DB", "offers", "--json", "--today", "2999-01-01");
-  root = parse_json (run.out);
-  object = json_array_get_object_element (json_node_get_array (root), 0);
-  g_assert_cmpstr (member_string (object, "status"), ==, "expired");
-  g_clear_pointer (&root, json_node_unref);
+/* The status rules on the first offer, revised as R2, which is sent and accepted. */
+static void
+session_accept (Fixture *f)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *first = g_strdup_printf ("%d-0001", this_year ());
+  g_autofree char *revision = g_strdup_printf ("%d-0001-R2", this_year ());
 
   /* Status rules. */
   RUN (f, &run, "--db", "@DB", "offer", "status", first, "accepted");
@@ -350,6 +322,101 @@ test_session (Fixture       *f,
   }
   RUN (f, &run, "--db", "@DB", "offer", "status", first, "accepted");
   assert_refused (&run, revision);
+}
+
+static void
+test_session_installations (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  JsonObject *object;
+
+  session_import (f);
+
+  RUN (f, &run, "--db=@DB", "installations", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  object = json_array_get_object_element (array, 0);
+  g_assert_cmpint (json_object_get_int_member (object, "id"), ==, 1);
+  g_assert_cmpstr (member_string (object, "name"), ==, "Hovedkontor Bergen");
+  g_assert_cmpstr (member_string (object, "customer"), ==, "Bryggen Regnskap AS");
+  g_assert_cmpstr (member_string (object, "deployment"), ==, "appliance");
+  g_assert_cmpstr (member_string (object, "ssa_expiry"), ==, "2026-12-31");
+  object = json_array_get_object_element (array, 2);
+  g_assert_true (json_object_get_null_member (object, "ssa_expiry"));
+  g_clear_pointer (&root, json_node_unref);
+
+  /* A CSV licence list. */
+  {
+    g_autofree char *csv = g_build_filename (f->dir, "list.csv", NULL);
+
+    g_assert_true (g_file_set_contents (csv, "Artikkelnummer;Antall\r\n02-00039-002;12\r\n"
+                                        "02-00039-101;3\r\n", -1, NULL));
+  }
+  RUN (f, &run, "--db", "@DB", "import-csv", "--installation", "2", "@D/list.csv");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (db_int (f->db, "SELECT sum(quantity) FROM licences WHERE installation_id = 2"),
+                   ==, 15);
+}
+
+static void
+test_session_offers (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *first = g_strdup_printf ("%d-0001", this_year ());
+  JsonArray *array;
+  JsonObject *object;
+
+  session_import (f);
+  session_create_offers (f);
+
+  /* SaaS: refused, no number taken. */
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "3");
+  assert_refused (&run, "installation 3: deployment");
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "9");
+  assert_refused (&run, "no installation with id 9");
+
+  RUN (f, &run, "--db", "@DB", "offers", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  object = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (member_string (object, "number"), ==, first);
+  g_assert_cmpint (json_object_get_int_member (object, "installation"), ==, 1);
+  g_assert_cmpstr (member_string (object, "status"), ==, "draft");
+  g_assert_cmpstr (member_string (object, "total"), ==, "3114.79");
+  g_assert_nonnull (member_string (object, "created"));
+  g_assert_nonnull (member_string (object, "valid_until"));
+  g_clear_pointer (&root, json_node_unref);
+
+  /* Expired once past its validity. */
+  RUN (f, &run, "--db", "@DB", "offers", "--json", "--today", "2999-01-01");
+  root = parse_json (run.out);
+  object = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpstr (member_string (object, "status"), ==, "expired");
+  g_clear_pointer (&root, json_node_unref);
+}
+
+static void
+test_session_statuses (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *revision = g_strdup_printf ("%d-0001-R2", this_year ());
+  JsonArray *array;
+  JsonObject *object;
+
+  session_import (f);
+  session_create_offers (f);
+  session_accept (f);
 
   /* The register: the first offer was revised as R2, the third (a draft for the same
    * installation) superseded when R2 was accepted; each change with its time and user. */
@@ -399,6 +466,20 @@ test_session (Fixture       *f,
       }
   }
   g_clear_pointer (&root, json_node_unref);
+}
+
+static void
+test_session_renewals (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  JsonObject *object;
+
+  session_import (f);
+  session_create_offers (f);
+  session_accept (f);
 
   /* Accepting extended the SSA. */
   RUN (f, &run, "--db", "@DB", "renewals", "--today", "2026-11-28", "--json");
@@ -439,6 +520,19 @@ test_session (Fixture       *f,
   assert_usage (&run);
   RUN (f, &run, "--db", "@DB", "unarchive");
   assert_usage (&run);
+}
+
+static void
+test_session_export (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  session_import (f);
+  session_create_offers (f);
+  session_accept (f);
 
   /* Export, to stdout and to a file, reads back as an installation file. */
   RUN (f, &run, "--db", "@DB", "export", "--installation", "1");
@@ -453,18 +547,6 @@ test_session (Fixture       *f,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
 
-  /* A CSV licence list. */
-  {
-    g_autofree char *csv = g_build_filename (f->dir, "list.csv", NULL);
-
-    g_assert_true (g_file_set_contents (csv, "Artikkelnummer;Antall\r\n02-00039-002;12\r\n"
-                                        "02-00039-101;3\r\n", -1, NULL));
-  }
-  RUN (f, &run, "--db", "@DB", "import-csv", "--installation", "2", "@D/list.csv");
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpint (db_int (f->db, "SELECT sum(quantity) FROM licences WHERE installation_id = 2"),
-                   ==, 15);
-
   /* Installations imported with the exported file: the serial is taken. */
   RUN (f, &run, "--db", "@DB", "import", "@D/exported.json");
   assert_refused (&run, "serial");
@@ -478,6 +560,13 @@ test_session (Fixture       *f,
     assert_integrity_ok (copy);
     g_assert_cmpint (db_int (copy, "SELECT count(*) FROM offers"), ==, 4);
   }
+}
+
+static void
+test_session_default_db (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
 
   /* Without --db: the default database under XDG_DATA_HOME, made on first use. */
   RUN (f, &run, "installations", "--json");
@@ -487,7 +576,7 @@ test_session (Fixture       *f,
     g_autofree char *path = g_build_filename (f->data_home, "ssa-desk", "ssa-desk.db", NULL);
 
     g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  }
+}
 }
 
 /* A stored top-up: `offer create --co-term` stores the offer `--end` set to the expiry
@@ -1079,6 +1168,68 @@ read_all (int fd)
   return g_string_free (out, FALSE);
 }
 
+/* Runs one wave of PER_WAVE processes creating offers at once, kills one or two at a random
+ * moment, and checks each survivor printed a number never printed before (added to
+ * @printed). */
+static void
+run_wave (Fixture    *f,
+          GPtrArray  *argv,
+          char      **envp,
+          GRand      *rand,
+          GHashTable *printed,
+          guint      *n_survived,
+          guint      *n_killed)
+{
+  Child children[PER_WAVE];
+
+  for (guint i = 0; i < PER_WAVE; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      children[i].killed = FALSE;
+      g_spawn_async_with_pipes (f->dir, (char **) argv->pdata, envp,
+                                G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &children[i].pid,
+                                NULL, &children[i].out_fd, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  /* Kill one or two at a random moment of their run. */
+  g_usleep (g_rand_int_range (rand, 0, 60000));
+  for (guint k = g_rand_int_range (rand, 1, 3); k > 0; k--)
+    {
+      guint victim = g_rand_int_range (rand, 0, PER_WAVE);
+
+      kill (children[victim].pid, SIGKILL);
+      children[victim].killed = TRUE;
+    }
+
+  for (guint i = 0; i < PER_WAVE; i++)
+    {
+      g_autofree char *out = NULL;
+      int wait_status = 0;
+
+      while (waitpid (children[i].pid, &wait_status, 0) < 0 && errno == EINTR)
+        ;
+      out = read_all (children[i].out_fd);
+      close (children[i].out_fd);
+      g_spawn_close_pid (children[i].pid);
+
+      if (WIFSIGNALED (wait_status))
+        {
+          (*n_killed)++;
+          continue;
+        }
+      g_assert_true (WIFEXITED (wait_status));
+      g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+      g_strstrip (out);
+      g_assert_true (g_str_has_prefix (out, "20"));
+      /* Never the same number twice. */
+      g_assert_false (g_hash_table_contains (printed, out));
+      g_hash_table_add (printed, g_steal_pointer (&out));
+      (*n_survived)++;
+    }
+}
+
 static void
 test_concurrent_offers (Fixture       *f,
                         gconstpointer  data)
@@ -1100,56 +1251,7 @@ test_concurrent_offers (Fixture       *f,
   argv = build_argv (f, offer_args);
 
   for (guint wave = 0; wave < N_WAVES; wave++)
-    {
-      Child children[PER_WAVE];
-
-      for (guint i = 0; i < PER_WAVE; i++)
-        {
-          g_autoptr(GError) error = NULL;
-
-          children[i].killed = FALSE;
-          g_spawn_async_with_pipes (f->dir, (char **) argv->pdata, envp,
-                                    G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &children[i].pid,
-                                    NULL, &children[i].out_fd, NULL, &error);
-          g_assert_no_error (error);
-        }
-
-      /* Kill one or two at a random moment of their run. */
-      g_usleep (g_rand_int_range (rand, 0, 60000));
-      for (guint k = g_rand_int_range (rand, 1, 3); k > 0; k--)
-        {
-          guint victim = g_rand_int_range (rand, 0, PER_WAVE);
-
-          kill (children[victim].pid, SIGKILL);
-          children[victim].killed = TRUE;
-        }
-
-      for (guint i = 0; i < PER_WAVE; i++)
-        {
-          g_autofree char *out = NULL;
-          int wait_status = 0;
-
-          while (waitpid (children[i].pid, &wait_status, 0) < 0 && errno == EINTR)
-            ;
-          out = read_all (children[i].out_fd);
-          close (children[i].out_fd);
-          g_spawn_close_pid (children[i].pid);
-
-          if (WIFSIGNALED (wait_status))
-            {
-              n_killed++;
-              continue;
-            }
-          g_assert_true (WIFEXITED (wait_status));
-          g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
-          g_strstrip (out);
-          g_assert_true (g_str_has_prefix (out, "20"));
-          /* Never the same number twice. */
-          g_assert_false (g_hash_table_contains (printed, out));
-          g_hash_table_add (printed, g_steal_pointer (&out));
-          n_survived++;
-        }
-    }
+    run_wave (f, argv, envp, rand, printed, &n_survived, &n_killed);
   g_test_message ("%u processes finished, %u were killed", n_survived, n_killed);
 
   assert_integrity_ok (f->db);
@@ -1272,41 +1374,30 @@ list_backups (Fixture    *f,
 
 /* The daily backup taken by writing commands, the list, a backup by hand and a restore
  * round trip. */
+
+/* Two installations imported: the first writing command of the day takes the daily
+ * backup; the next does not. */
 static void
-test_backups (Fixture       *f,
-              gconstpointer  data)
+backups_import_two (Fixture *f)
 {
   g_auto(TestCliRun) run = { 0, };
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GRegex) taken = g_regex_new ("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$", 0, 0,
-                                         NULL);
-  g_autofree char *manual = NULL;
-  g_autofree char *manual_name = NULL;
-  JsonArray *backups;
-  JsonObject *entry;
 
-  RUN (f, &run, "--db", "@DB", "backups");
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, "");
-  g_assert_nonnull (strstr (run.err, "There are no backups"));
-
-  /* The first writing command of the day takes the daily backup; the next does not. */
   RUN (f, &run, "--db", "@DB", "import", "@S/renewal-in-time.json");
   g_assert_cmpint (run.status, ==, 0);
   RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
   g_assert_cmpint (run.status, ==, 0);
-  backups = list_backups (f, &run, &root);
-  g_assert_cmpuint (json_array_get_length (backups), ==, 1);
-  entry = json_array_get_object_element (backups, 0);
-  g_assert_cmpstr (json_object_get_string_member (entry, "reason"), ==, "daily");
-  g_assert_true (g_regex_match (taken, json_object_get_string_member (entry, "taken"), 0,
-                                NULL));
-  g_assert_true (g_file_test (json_object_get_string_member (entry, "path"),
-                              G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpint (json_object_get_int_member (entry, "size"), >, 0);
-  g_clear_pointer (&root, json_node_unref);
+}
 
-  /* One by hand, with both installations. */
+/* Takes a backup by hand, with both installations; returns its path. */
+static char *
+backups_take_manual (Fixture *f)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  char *manual = NULL;
+  JsonArray *backups;
+  JsonObject *entry;
+
   RUN (f, &run, "--db", "@DB", "backups", "--take", "--json");
   g_assert_cmpint (run.status, ==, 0);
   root = parse_json (run.out);
@@ -1320,9 +1411,62 @@ test_backups (Fixture       *f,
     }
   g_assert_nonnull (manual);
   g_assert_cmpint (db_int (manual, "SELECT count(*) FROM installations"), ==, 2);
-  g_clear_pointer (&root, json_node_unref);
+  return manual;
+}
 
-  /* Restored by its bare name, as the list shows it. */
+static void
+test_backups_daily (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GRegex) taken = g_regex_new ("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$", 0, 0,
+                                         NULL);
+  JsonArray *backups;
+  JsonObject *entry;
+
+  RUN (f, &run, "--db", "@DB", "backups");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "There are no backups"));
+
+  backups_import_two (f);
+  backups = list_backups (f, &run, &root);
+  g_assert_cmpuint (json_array_get_length (backups), ==, 1);
+  entry = json_array_get_object_element (backups, 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "reason"), ==, "daily");
+  g_assert_true (g_regex_match (taken, json_object_get_string_member (entry, "taken"), 0,
+                                NULL));
+  g_assert_true (g_file_test (json_object_get_string_member (entry, "path"),
+                              G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (json_object_get_int_member (entry, "size"), >, 0);
+}
+
+static void
+test_backups_by_hand (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *manual = NULL;
+
+  backups_import_two (f);
+  manual = backups_take_manual (f);
+  g_assert_true (g_file_test (manual, G_FILE_TEST_IS_REGULAR));
+}
+
+/* Restored by its bare name, as the list shows it. */
+static void
+test_backups_restore (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *manual = NULL;
+  g_autofree char *manual_name = NULL;
+  JsonArray *backups;
+  JsonObject *entry;
+
+  backups_import_two (f);
+  manual = backups_take_manual (f);
   RUN (f, &run, "--db", "@DB", "import", "@S/co-terming.json");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM installations"), ==, 3);
@@ -1347,7 +1491,15 @@ test_backups (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (entry, "reason"), ==, "before-restore");
   g_assert_cmpint (db_int (json_object_get_string_member (entry, "path"),
                            "SELECT count(*) FROM installations"), ==, 3);
+}
 
+static void
+test_backups_restore_refused (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+
+  backups_import_two (f);
   RUN (f, &run, "--db", "@DB", "restore", "no-such-backup.db");
   assert_refused (&run, "there is no backup file no-such-backup.db");
   RUN (f, &run, "--db", "@DB", "restore");
@@ -1490,18 +1642,33 @@ alternative_member (JsonNode   *offer,
 /* --alternative: each alternative is the offer its terms make alone (the same lines and
  * totals as an offer made with them), a bad SPEC is a usage error naming it, and accepting
  * takes the alternative, whose end becomes the installation's SSA end. */
-static void
-test_offer_alternatives (Fixture       *f,
-                         gconstpointer  data)
+
+/* The lapsed sample stored, and an offer for it with the alternatives "months=36,
+ * billing=quarterly" and "end=2029-12-31"; returns the offer's JSON and sets @out_number. */
+static JsonNode *
+create_alternatives_offer (Fixture  *f,
+                           char    **out_number)
 {
-  static const char * const terms[][4] = {
-    { "--months", "36", "--billing", "quarterly" },
-    { "--end", "2029-12-31", NULL, NULL },
-  };
   g_auto(TestCliRun) run = { 0, };
-  g_autoptr(JsonNode) offer = NULL;
-  g_autofree char *number = NULL;
-  g_autofree char *pdf = NULL;
+  JsonNode *offer;
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
+  g_assert_cmpint (run.status, ==, 0);
+
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
+       "2026-11-28", "--alternative", "months=36,billing=quarterly", "--alternative",
+       "end=2029-12-31", "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  offer = parse_json (run.out);
+  *out_number = g_strdup (member_string (json_node_get_object (offer), "number"));
+  return offer;
+}
+
+static void
+test_offer_alternatives_bad_spec (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
 
   RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
   g_assert_cmpint (run.status, ==, 0);
@@ -1515,14 +1682,21 @@ test_offer_alternatives (Fixture       *f,
   assert_usage (&run);
   g_assert_nonnull (strstr (run.err, "billing=weekly"));
   g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM offers"), ==, 0);
+}
 
-  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
-       "2026-11-28", "--alternative", "months=36,billing=quarterly", "--alternative",
-       "end=2029-12-31", "--json", "-");
-  g_assert_cmpint (run.status, ==, 0);
-  offer = parse_json (run.out);
-  number = g_strdup (member_string (json_node_get_object (offer), "number"));
+static void
+test_offer_alternatives_each_alone (Fixture       *f,
+                                    gconstpointer  data)
+{
+  static const char * const terms[][4] = {
+    { "--months", "36", "--billing", "quarterly" },
+    { "--end", "2029-12-31", NULL, NULL },
+  };
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) offer = NULL;
+  g_autofree char *number = NULL;
 
+  offer = create_alternatives_offer (f, &number);
   for (guint n = 2; n <= 3; n++)
     {
       const char * const *t = terms[n - 2];
@@ -1546,8 +1720,19 @@ test_offer_alternatives (Fixture       *f,
           g_assert_cmpstr (a, ==, b);
         }
     }
+}
 
-  /* The PDF offers them side by side, with the instruction to choose one. */
+/* The PDF offers them side by side, with the instruction to choose one. */
+static void
+test_offer_alternatives_pdf (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) offer = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *pdf = NULL;
+
+  offer = create_alternatives_offer (f, &number);
   RUN (f, &run, "--db", "@DB", "offer", "export", number, "--pdf", "@D/alternatives.pdf",
        "--lang", "nb");
   g_assert_cmpint (run.status, ==, 0);
@@ -1559,7 +1744,17 @@ test_offer_alternatives (Fixture       *f,
       g_assert_nonnull (strstr (pdf, "Alternativ 3"));
       g_assert_nonnull (strstr (pdf, "Velg ett av alternativene"));
     }
+}
 
+static void
+test_offer_alternatives_accept (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonNode) offer = NULL;
+  g_autofree char *number = NULL;
+
+  offer = create_alternatives_offer (f, &number);
   RUN (f, &run, "--db", "@DB", "offer", "status", number, "sent");
   g_assert_cmpint (run.status, ==, 0);
   RUN (f, &run, "--db", "@DB", "offer", "status", number, "accepted");
@@ -1574,15 +1769,14 @@ test_offer_alternatives (Fixture       *f,
   g_assert_cmpint (db_int (f->db, "SELECT accepted_alternative FROM offers WHERE id = 1"), ==, 3);
 }
 
-static void
-test_offer_export (Fixture       *f,
-                   gconstpointer  data)
+/* The lapsed sample with an offer created in English with its three documents (created.*)
+ * by a seller "Nordlys Telekom AS"; then the seller, the licences and the customer change in
+ * the database. Returns the offer's number. */
+static char *
+create_offer_then_change (Fixture *f)
 {
   g_auto(TestCliRun) run = { 0, };
-  g_autofree char *number = g_strdup_printf ("%d-0001", this_year ());
-  g_autofree char *text = NULL;
-  g_autofree char *other = NULL;
-  g_autofree char *json = NULL;
+  char *number = g_strdup_printf ("%d-0001", this_year ());
 
   RUN (f, &run, "--db", "@DB", "import", "@S/lapsed.json");
   g_assert_cmpint (run.status, ==, 0);
@@ -1597,6 +1791,15 @@ test_offer_export (Fixture       *f,
   db_exec (f->db, "UPDATE profile SET company_name = 'Nytt Navn AS';"
                   "UPDATE licences SET quantity = 999;"
                   "UPDATE customers SET name = 'Annen Kunde AS'");
+  return number;
+}
+
+static void
+test_offer_export (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *number = create_offer_then_change (f);
 
   RUN (f, &run, "--db", "@DB", "offer", "export", number, "--json", "@D/exported.json",
        "--xlsx", "@D/exported.xlsx", "--pdf", "@D/exported.pdf");
@@ -1604,8 +1807,19 @@ test_offer_export (Fixture       *f,
   g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpstr (run.err, ==, "");
   assert_same_documents (f, "created", "exported", "Nordlys Telekom AS");
+}
 
-  /* --json - prints the same bytes; --lang changes the language only. */
+/* --json - prints the same bytes; --lang changes the language only. */
+static void
+test_offer_export_stdout_lang (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *number = create_offer_then_change (f);
+  g_autofree char *text = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *json = NULL;
+
   RUN (f, &run, "--db", "@DB", "offer", "export", number, "--json", "-");
   g_assert_cmpint (run.status, ==, 0);
   json = read_file (f, "created.json");
@@ -1634,8 +1848,16 @@ test_offer_export (Fixture       *f,
       g_assert_nonnull (strstr (text, "innovaphone, 01.11.2026"));
       g_assert_null (strstr (text, "sample-2026-11"));
     }
+}
 
-  /* Malformed, and refused. */
+/* Malformed, and refused. */
+static void
+test_offer_export_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *number = create_offer_then_change (f);
+
   RUN (f, &run, "--db", "@DB", "offer", "export", number);
   assert_usage (&run);
   RUN (f, &run, "--db", "@DB", "offer", "export", "--json", "-");
@@ -1645,14 +1867,22 @@ test_offer_export (Fixture       *f,
   RUN (f, &run, "--db", "@DB", "offer", "export", number, "--pdf", "@D/x.pdf", "--lang", "de");
   assert_refused (&run, "--lang");
   g_assert_false (g_file_test (f->db, G_FILE_TEST_IS_DIR));
+}
 
-  /* An offer as schema version 1 stored it, without its seller. */
+/* An offer as schema version 1 stored it, without its seller. */
+static void
+test_offer_export_without_seller (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *number = create_offer_then_change (f);
+  g_autofree char *text = NULL;
+
   db_exec (f->db, "DROP TRIGGER offers_immutable; UPDATE offers SET seller = NULL, "
                   "seller_logo = NULL");
   RUN (f, &run, "--db", "@DB", "offer", "export", number, "--pdf", "@D/old.pdf");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.err, "was stored before SSA Desk kept the seller"));
-  g_clear_pointer (&text, g_free);
   text = pdf_text (f, "old.pdf");
   if (text != NULL)
     g_assert_nonnull (strstr (text, "Nytt Navn AS"));
@@ -1873,7 +2103,12 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
-  ADD ("/cli-db/session", test_session);
+  ADD ("/cli-db/session/installations", test_session_installations);
+  ADD ("/cli-db/session/offers", test_session_offers);
+  ADD ("/cli-db/session/statuses", test_session_statuses);
+  ADD ("/cli-db/session/renewals", test_session_renewals);
+  ADD ("/cli-db/session/export", test_session_export);
+  ADD ("/cli-db/session/default-db", test_session_default_db);
   ADD ("/cli-db/exit-statuses", test_exit_statuses);
   ADD ("/cli-db/newer-refused", test_newer_refused);
   ADD ("/cli-db/not-a-file", test_not_a_file);
@@ -1881,17 +2116,26 @@ main (int    argc,
   ADD ("/cli-db/strict-inputs", test_strict_inputs);
   ADD ("/cli-db/read-only", test_read_only);
   ADD ("/cli-db/damaged", test_damaged);
-  ADD ("/cli-db/backups", test_backups);
+  ADD ("/cli-db/backups/daily", test_backups_daily);
+  ADD ("/cli-db/backups/by-hand", test_backups_by_hand);
+  ADD ("/cli-db/backups/restore", test_backups_restore);
+  ADD ("/cli-db/backups/restore-refused", test_backups_restore_refused);
   ADD ("/cli-db/full-disk", test_full_disk);
   ADD ("/cli-db/outputs-refused", test_outputs_refused);
   ADD ("/cli-db/outputs-stdout", test_outputs_stdout);
   ADD ("/cli-db/concurrent-offers", test_concurrent_offers);
   ADD ("/cli-db/offer-export/same-documents", test_offer_export);
+  ADD ("/cli-db/offer-export/stdout-and-lang", test_offer_export_stdout_lang);
+  ADD ("/cli-db/offer-export/refused", test_offer_export_refused);
+  ADD ("/cli-db/offer-export/without-seller", test_offer_export_without_seller);
   ADD ("/cli-db/offer-export/read-only", test_offer_export_read_only);
   ADD ("/cli-db/offer-export/after-failure", test_offer_documents_fail);
   ADD ("/cli-db/limits", test_limits);
   ADD ("/cli-db/offer-co-term", test_offer_co_term);
-  ADD ("/cli-db/offer-alternatives", test_offer_alternatives);
+  ADD ("/cli-db/offer-alternatives/bad-spec", test_offer_alternatives_bad_spec);
+  ADD ("/cli-db/offer-alternatives/each-alone", test_offer_alternatives_each_alone);
+  ADD ("/cli-db/offer-alternatives/pdf", test_offer_alternatives_pdf);
+  ADD ("/cli-db/offer-alternatives/accept", test_offer_alternatives_accept);
 
 #undef ADD
 

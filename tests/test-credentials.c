@@ -362,6 +362,47 @@ secrets_owned (GDBusConnection *bus)
   return owned;
 }
 
+/* A home of the keyring's own, with its XDG folders, in keyring_home. */
+static void
+make_keyring_home (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *dirs[] = { "data", "config", "cache", "runtime" };
+
+  keyring_home = g_dir_make_tmp ("ssa-keyring-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (keyring_home, dirs[i], NULL);
+
+      g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+    }
+}
+
+/* Runs programs in keyring_home, without a display. */
+static GSubprocessLauncher *
+keyring_launcher (void)
+{
+  GSubprocessLauncher *launcher;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE);
+  g_subprocess_launcher_setenv (launcher, "HOME", keyring_home, TRUE);
+  {
+    g_autofree char *data = g_build_filename (keyring_home, "data", NULL);
+    g_autofree char *config = g_build_filename (keyring_home, "config", NULL);
+    g_autofree char *cache = g_build_filename (keyring_home, "cache", NULL);
+    g_autofree char *runtime = g_build_filename (keyring_home, "runtime", NULL);
+
+    g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
+    g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
+    g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache, TRUE);
+    g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
+  }
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  return launcher;
+}
+
 static gboolean
 start_keyring (void)
 {
@@ -370,7 +411,6 @@ start_keyring (void)
   g_autoptr(GDBusConnection) bus = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) password = NULL;
-  const char *dirs[] = { "data", "config", "cache", "runtime" };
   gint64 deadline;
 
   if (keyring_daemon != NULL)
@@ -391,30 +431,8 @@ start_keyring (void)
     }
 
   ensure_bus ();
-  keyring_home = g_dir_make_tmp ("ssa-keyring-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *dir = g_build_filename (keyring_home, dirs[i], NULL);
-
-      g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
-    }
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE);
-  g_subprocess_launcher_setenv (launcher, "HOME", keyring_home, TRUE);
-  {
-    g_autofree char *data = g_build_filename (keyring_home, "data", NULL);
-    g_autofree char *config = g_build_filename (keyring_home, "config", NULL);
-    g_autofree char *cache = g_build_filename (keyring_home, "cache", NULL);
-    g_autofree char *runtime = g_build_filename (keyring_home, "runtime", NULL);
-
-    g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
-    g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
-    g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache, TRUE);
-    g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
-  }
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  make_keyring_home ();
+  launcher = keyring_launcher ();
 
   /* --unlock reads the password of the login keyring from stdin and creates the keyring,
    * unlocked, as the default collection. */

@@ -778,19 +778,15 @@ licence_new (const char *code,
   return licence;
 }
 
-static void
-test_installations (Fixture       *f,
-                    gconstpointer  data)
+/* Inserts "Hovedkontor Bergen" (serial IP811-1) with @ports (20, added 2027-03-15) and the
+ * third-party @samwin; returns its id. */
+static gint64
+insert_bergen (Fixture         *f,
+               SsaInstallation *installation,
+               SsaLicence      *ports,
+               SsaLicence      *samwin)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsaInstallation) installation = ssa_installation_new ();
-  g_autoptr(SsaInstallation) other = ssa_installation_new ();
-  g_autoptr(SsaInstallation) loaded = NULL;
-  g_autoptr(SsaLicence) ports = licence_new ("02-00039-002", 20);
-  g_autoptr(SsaLicence) samwin = licence_new ("90-00000-001", 1);
-  g_autoptr(SsaLicence) extra = licence_new ("02-00039-101", 5);
-  g_autoptr(SsaLicence) first = NULL;
-  g_autoptr(GPtrArray) all = NULL;
   GDate expiry = test_date ("2026-12-31");
   GDate added = test_date ("2027-03-15");
   gint64 id;
@@ -813,6 +809,20 @@ test_installations (Fixture       *f,
   g_assert_cmpint (id, >, 0);
   g_assert_cmpint (ssa_licence_get_id (ports), >, 0);
   g_assert_cmpint (ssa_licence_get_id (samwin), >, ssa_licence_get_id (ports));
+  return id;
+}
+
+static void
+test_installations (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaInstallation) installation = ssa_installation_new ();
+  g_autoptr(SsaInstallation) loaded = NULL;
+  g_autoptr(SsaLicence) ports = licence_new ("02-00039-002", 20);
+  g_autoptr(SsaLicence) samwin = licence_new ("90-00000-001", 1);
+  g_autoptr(SsaLicence) first = NULL;
+  gint64 id = insert_bergen (f, installation, ports, samwin);
 
   loaded = ssa_db_load_installation (f->db, id, &error);
   g_assert_no_error (error);
@@ -824,10 +834,22 @@ test_installations (Fixture       *f,
   first = g_list_model_get_item (ssa_installation_get_licences (loaded), 0);
   g_assert_cmpstr (ssa_licence_get_code (first), ==, "02-00039-002");
   test_assert_date (ssa_licence_get_added_on (first), "2027-03-15");
-  g_clear_object (&loaded);
-  g_clear_object (&first);
+}
 
-  /* Update the row, and a line. */
+/* Update the row, and a line. */
+static void
+test_installations_update (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaInstallation) installation = ssa_installation_new ();
+  g_autoptr(SsaInstallation) loaded = NULL;
+  g_autoptr(SsaLicence) ports = licence_new ("02-00039-002", 20);
+  g_autoptr(SsaLicence) samwin = licence_new ("90-00000-001", 1);
+  g_autoptr(SsaLicence) extra = licence_new ("02-00039-101", 5);
+  g_autoptr(SsaLicence) first = NULL;
+  gint64 id = insert_bergen (f, installation, ports, samwin);
+
   ssa_installation_set_deployment (installation, SSA_DEPLOYMENT_RENTAL);
   ssa_installation_set_ssa_expiry (installation, NULL);
   g_assert_true (ssa_db_update_installation (f->db, installation, &error));
@@ -852,8 +874,20 @@ test_installations (Fixture       *f,
   g_assert_true (ssa_db_delete_licence (f->db, ssa_licence_get_id (samwin), &error));
   g_assert_no_error (error);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM licences"), ==, 2);
+}
 
-  /* Serial numbers are unique. */
+/* Serial numbers are unique. */
+static void
+test_installations_serial_unique (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaInstallation) installation = ssa_installation_new ();
+  g_autoptr(SsaInstallation) other = ssa_installation_new ();
+  g_autoptr(SsaLicence) ports = licence_new ("02-00039-002", 20);
+  g_autoptr(SsaLicence) samwin = licence_new ("90-00000-001", 1);
+
+  insert_bergen (f, installation, ports, samwin);
   ssa_installation_set_serial (other, "IP811-1");
   g_assert_false (ssa_db_insert_installation (f->db, other, &error));
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
@@ -863,7 +897,25 @@ test_installations (Fixture       *f,
   ssa_installation_set_serial (other, "");
   g_assert_true (ssa_db_insert_installation (f->db, other, &error));
   g_assert_no_error (error);
+}
 
+/* Loading them all keeps the lines as compact structs until asked for: made into
+ * licences, they are the lines one installation loaded alone has, field by field. */
+static void
+test_installations_load_all (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaInstallation) installation = ssa_installation_new ();
+  g_autoptr(SsaInstallation) other = ssa_installation_new ();
+  g_autoptr(SsaInstallation) loaded = NULL;
+  g_autoptr(SsaLicence) ports = licence_new ("02-00039-002", 20);
+  g_autoptr(SsaLicence) samwin = licence_new ("90-00000-001", 1);
+  g_autoptr(GPtrArray) all = NULL;
+  gint64 id = insert_bergen (f, installation, ports, samwin);
+
+  g_assert_true (ssa_db_insert_installation (f->db, other, &error));
+  g_assert_no_error (error);
   all = ssa_db_load_installations (f->db, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, 2);
@@ -903,9 +955,20 @@ test_installations (Fixture       *f,
         g_assert_cmpint (g_date_compare (ssa_licence_get_covered_until (a),
                                          ssa_licence_get_covered_until (b)), ==, 0);
     }
-  g_clear_object (&loaded);
+}
 
-  /* Deleting takes the lines along. */
+/* Deleting takes the lines along. */
+static void
+test_installations_delete (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaInstallation) installation = ssa_installation_new ();
+  g_autoptr(SsaLicence) ports = licence_new ("02-00039-002", 20);
+  g_autoptr(SsaLicence) samwin = licence_new ("90-00000-001", 1);
+  gint64 id = insert_bergen (f, installation, ports, samwin);
+
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM licences"), ==, 2);
   g_assert_true (ssa_db_delete_installation (f->db, id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM licences"), ==, 0);
@@ -1351,15 +1414,22 @@ customer_of (Fixture *f,
   return raw_int (f->path, sql);
 }
 
-static void
-test_delete_customer_with_installations (Fixture       *f,
-                                         gconstpointer  data)
+/* Five installations of three customers: Bergen and Trondheim twice, Kristiansand once. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) deleted = NULL;
-  g_autoptr(SsaDbOffer) offer = NULL;
-  g_autoptr(SsaCustomer) gone = NULL;
-  g_autofree char *expected = NULL;
+  gint64 bergen;
+  gint64 bergen_too;
+  gint64 trondheim;
+  gint64 trondheim_too;
+  gint64 kristiansand;
+  gint64 bergen_customer;
+  gint64 trondheim_customer;
+} FiveInstallations;
+
+static void
+import_five (Fixture           *f,
+             FiveInstallations *five)
+{
   gint64 bergen = import_sample (f, "renewal-in-time.json");
   gint64 bergen_too = import_sample_again (f, "renewal-in-time.json", "IP811-BERGEN-2");
   gint64 trondheim = import_sample (f, "lapsed.json");
@@ -1373,8 +1443,22 @@ test_delete_customer_with_installations (Fixture       *f,
   g_assert_cmpint (count_where (f, "licences", "installation_id", bergen), ==, 7);
   g_assert_cmpint (count_where (f, "licences", "installation_id", bergen_too), ==, 7);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM licences"), ==, 7 + 7 + 4 + 4 + 7);
+  *five = (FiveInstallations) { bergen, bergen_too, trondheim, trondheim_too, kristiansand,
+                                bergen_customer, trondheim_customer };
+}
 
-  /* The customer goes with both its installations and all their lines, in one call. */
+/* The customer goes with both its installations and all their lines, in one call. */
+static void
+delete_bergen_customer (Fixture                 *f,
+                        const FiveInstallations *five)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) deleted = NULL;
+  g_autoptr(SsaCustomer) gone = NULL;
+  gint64 bergen = five->bergen;
+  gint64 bergen_too = five->bergen_too;
+  gint64 bergen_customer = five->bergen_customer;
+
   g_assert_true (ssa_db_delete_customer_with_installations (f->db, bergen_customer, &deleted,
                                                             &error));
   g_assert_no_error (error);
@@ -1395,11 +1479,23 @@ test_delete_customer_with_installations (Fixture       *f,
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM customers"), ==, 2);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM installations"), ==, 3);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM licences"), ==, 4 + 4 + 7);
-  g_clear_pointer (&deleted, g_array_unref);
+}
 
-  /* One installation with offers keeps the customer and all its installations: the one
-   * with offers comes last, so the one before it was deleted and has to be rolled back,
-   * lines and all. The refusal says what deleting that installation alone says. */
+/* One installation with offers keeps the customer and all its installations: the one
+ * with offers comes last, so the one before it was deleted and has to be rolled back,
+ * lines and all. The refusal says what deleting that installation alone says. */
+static void
+refuse_trondheim_customer (Fixture                 *f,
+                           const FiveInstallations *five)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) deleted = NULL;
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autofree char *expected = NULL;
+  gint64 trondheim = five->trondheim;
+  gint64 trondheim_too = five->trondheim_too;
+  gint64 trondheim_customer = five->trondheim_customer;
+
   offer = create_offer (f, trondheim_too, "2026-11-28", "2026-11-28");
   g_assert_false (ssa_db_delete_installation (f->db, trondheim_too, &error));
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
@@ -1420,15 +1516,61 @@ test_delete_customer_with_installations (Fixture       *f,
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM installations"), ==, 3);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM licences"), ==, 4 + 4 + 7);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM offers"), ==, 1);
+}
 
-  /* No transaction is left open: the connection writes on. */
+static void
+test_delete_customer_with_installations (Fixture       *f,
+                                         gconstpointer  data)
+{
+  FiveInstallations five;
+
+  import_five (f, &five);
+  delete_bergen_customer (f, &five);
+}
+
+static void
+test_delete_customer_refused_with_offers (Fixture       *f,
+                                          gconstpointer  data)
+{
+  FiveInstallations five;
+
+  import_five (f, &five);
+  delete_bergen_customer (f, &five);
+  refuse_trondheim_customer (f, &five);
+}
+
+/* No transaction is left open after a refusal: the connection writes on. */
+static void
+test_delete_customer_writes_on (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  FiveInstallations five;
+  gint64 kristiansand;
+
+  import_five (f, &five);
+  delete_bergen_customer (f, &five);
+  refuse_trondheim_customer (f, &five);
+  kristiansand = five.kristiansand;
   g_assert_true (ssa_db_delete_customer_with_installations (f->db,
                                                             customer_of (f, kristiansand),
                                                             NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM installations"), ==, 2);
+}
 
-  /* A customer that is not there. */
+/* A customer that is not there. */
+static void
+test_delete_customer_not_there (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  FiveInstallations five;
+  gint64 bergen_customer;
+
+  import_five (f, &five);
+  delete_bergen_customer (f, &five);
+  bergen_customer = five.bergen_customer;
   g_assert_false (ssa_db_delete_customer_with_installations (f->db, bergen_customer, NULL,
                                                              &error));
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
@@ -1608,15 +1750,8 @@ static void
 test_offer_status (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   gint64 id = import_sample (f, "renewal-in-time.json");
   g_autoptr(SsaDbOffer) offer = create_offer (f, id, "2026-11-28", "2026-11-28");
-  g_autoptr(SsaDbOffer) declined = create_offer (f, id, "2026-11-28", "2026-11-28");
-  g_autoptr(SsaDbOffer) r2 = NULL;
-  g_autoptr(SsaDbOffer) r3 = NULL;
-  SsaOfferRequest request;
-  GDate day = test_date ("2026-11-30");
-  GDate late = test_date ("2026-12-29");
 
   assert_status_refused (f, "2026-0001", SSA_OFFER_STATUS_ACCEPTED, "2026-11-28", "draft");
   assert_status_refused (f, "2026-0001", SSA_OFFER_STATUS_DECLINED, "2026-11-28", "draft");
@@ -1625,15 +1760,38 @@ test_offer_status (Fixture       *f,
   set_status (f, "2026-0001", SSA_OFFER_STATUS_SENT, "2026-11-28");
   assert_status_refused (f, "2026-0001", SSA_OFFER_STATUS_SENT, "2026-11-28", "already");
   g_assert_cmpint (stored_status (f, "2026-0001"), ==, SSA_OFFER_STATUS_SENT);
+}
 
-  /* Expired: shown so once past its validity, and no longer accepted. */
+/* Expired: shown so once past its validity, and no longer accepted. */
+static void
+test_offer_status_expired (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  g_autoptr(SsaDbOffer) offer = create_offer (f, id, "2026-11-28", "2026-11-28");
+  GDate day = test_date ("2026-11-30");
+  GDate late = test_date ("2026-12-29");
+
+  set_status (f, "2026-0001", SSA_OFFER_STATUS_SENT, "2026-11-28");
   g_clear_pointer (&offer, ssa_db_offer_free);
   offer = ssa_db_load_offer (f->db, "2026-0001", &error);
   g_assert_cmpint (ssa_db_offer_get_shown_status (offer, &day), ==, SSA_OFFER_STATUS_SENT);
   g_assert_cmpint (ssa_db_offer_get_shown_status (offer, &late), ==, SSA_OFFER_STATUS_EXPIRED);
   assert_status_refused (f, "2026-0001", SSA_OFFER_STATUS_ACCEPTED, "2026-12-29", "expired");
+}
 
-  /* Declined is final; declining an expired offer is allowed. */
+/* Declined is final; declining an expired offer is allowed. */
+static void
+test_offer_status_declined (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  g_autoptr(SsaDbOffer) offer = create_offer (f, id, "2026-11-28", "2026-11-28");
+  g_autoptr(SsaDbOffer) declined = create_offer (f, id, "2026-11-28", "2026-11-28");
+  GDate late = test_date ("2026-12-29");
+
   set_status (f, "2026-0002", SSA_OFFER_STATUS_SENT, "2026-11-28");
   set_status (f, "2026-0002", SSA_OFFER_STATUS_DECLINED, "2027-06-01");
   g_assert_cmpint (ssa_db_offer_get_shown_status (declined, &late), ==, SSA_OFFER_STATUS_EXPIRED);
@@ -1641,12 +1799,23 @@ test_offer_status (Fixture       *f,
   declined = ssa_db_load_offer (f->db, "2026-0002", &error);
   g_assert_cmpint (ssa_db_offer_get_shown_status (declined, &late), ==, SSA_OFFER_STATUS_DECLINED);
   assert_status_refused (f, "2026-0002", SSA_OFFER_STATUS_SENT, "2026-11-28", "final");
+}
 
-  /* A sent offer is changed by revisions, which keep its number. */
-  ssa_offer_request_init (&request);
-  request.today = test_date ("2026-11-28");
-  request.discount_percent = 1000;
-  r2 = ssa_db_revise_offer (f->db, "2026-0001", &request, &day, 0, NULL, &error);
+/* A sent offer is changed by revisions, which keep its number: R2 and R3 of 2026-0001, with
+ * @request. */
+static void
+revise_twice (Fixture         *f,
+              SsaOfferRequest *request)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDbOffer) r2 = NULL;
+  g_autoptr(SsaDbOffer) r3 = NULL;
+  GDate day = test_date ("2026-11-30");
+
+  ssa_offer_request_init (request);
+  request->today = test_date ("2026-11-28");
+  request->discount_percent = 1000;
+  r2 = ssa_db_revise_offer (f->db, "2026-0001", request, &day, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (r2->number, ==, "2026-0001-R2");
   g_assert_cmpint (r2->revision, ==, 2);
@@ -1654,7 +1823,7 @@ test_offer_status (Fixture       *f,
   /* The revised offer gives way to its revision: it is `revised`, and so is R2 by R3. */
   g_assert_cmpint (stored_status (f, "2026-0001"), ==, SSA_OFFER_STATUS_REVISED);
   assert_status_refused (f, "2026-0001", SSA_OFFER_STATUS_ACCEPTED, "2026-11-30", "revised");
-  r3 = ssa_db_revise_offer (f->db, "2026-0001-r2", &request, &day, 0, NULL, &error);
+  r3 = ssa_db_revise_offer (f->db, "2026-0001-r2", request, &day, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (r3->number, ==, "2026-0001-R3");
   g_assert_cmpint (stored_status (f, "2026-0001"), ==, SSA_OFFER_STATUS_REVISED);
@@ -1668,9 +1837,34 @@ test_offer_status (Fixture       *f,
     test_assert_date (&stored.today, "2026-11-28");
     g_assert_cmpint (stored.end_kind, ==, SSA_OFFER_END_DEFAULT);
   }
+}
 
-  /* One revision of a number is accepted at most: an accepted revision stays accepted
-   * when it is revised again, and the new revision cannot be accepted too. */
+static void
+test_offer_status_revisions (Fixture       *f,
+                             gconstpointer  data)
+{
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  g_autoptr(SsaDbOffer) offer = create_offer (f, id, "2026-11-28", "2026-11-28");
+  SsaOfferRequest request;
+
+  set_status (f, "2026-0001", SSA_OFFER_STATUS_SENT, "2026-11-28");
+  revise_twice (f, &request);
+}
+
+/* One revision of a number is accepted at most: an accepted revision stays accepted
+ * when it is revised again, and the new revision cannot be accepted too. */
+static void
+test_offer_status_one_accepted (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  g_autoptr(SsaDbOffer) offer = create_offer (f, id, "2026-11-28", "2026-11-28");
+  SsaOfferRequest request;
+  GDate day = test_date ("2026-11-30");
+
+  set_status (f, "2026-0001", SSA_OFFER_STATUS_SENT, "2026-11-28");
+  revise_twice (f, &request);
   assert_status_refused (f, "2026-0001-R2", SSA_OFFER_STATUS_SENT, "2026-11-30", "final");
   set_status (f, "2026-0001-R3", SSA_OFFER_STATUS_SENT, "2026-11-30");
   set_status (f, "2026-0001-R3", SSA_OFFER_STATUS_ACCEPTED, "2026-11-30");
@@ -1686,7 +1880,16 @@ test_offer_status (Fixture       *f,
   assert_status_refused (f, "2026-0001-R4", SSA_OFFER_STATUS_ACCEPTED, "2026-11-30",
                          "2026-0001-R3");
   assert_status_refused (f, "2026-0001-R3", SSA_OFFER_STATUS_DECLINED, "2026-11-30", "final");
+}
 
+static void
+test_offer_status_not_found (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GDate day = test_date ("2026-11-30");
+
+  import_sample (f, "renewal-in-time.json");
   g_assert_false (ssa_db_set_offer_status (f->db, "2026-0099", SSA_OFFER_STATUS_SENT, &day,
                                            &error));
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
@@ -1734,29 +1937,92 @@ assert_history (Fixture           *f,
  * marks the open revisions `revised`; each change is kept with its time and user, and the
  * history is never changed; the open offers by installation are what the renewal batch
  * skips. */
+
+/* Three offers for Bergen and one for Trondheim, made after @since. */
+typedef struct
+{
+  GDateTime  *since;
+  gint64      bergen;
+  gint64      trondheim;
+  SsaDbOffer *o1;
+  SsaDbOffer *o2;
+  SsaDbOffer *o3;
+  SsaDbOffer *o4;
+} Register;
+
+static void
+register_clear (Register *r)
+{
+  g_clear_pointer (&r->since, g_date_time_unref);
+  g_clear_pointer (&r->o1, ssa_db_offer_free);
+  g_clear_pointer (&r->o2, ssa_db_offer_free);
+  g_clear_pointer (&r->o3, ssa_db_offer_free);
+  g_clear_pointer (&r->o4, ssa_db_offer_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Register, register_clear)
+
+static void
+register_set_up (Fixture  *f,
+                 Register *r)
+{
+  r->since = g_date_time_new_now_utc ();
+  r->bergen = import_sample (f, "renewal-in-time.json");
+  r->trondheim = import_sample (f, "lapsed.json");
+  r->o1 = create_offer (f, r->bergen, "2026-11-28", "2026-11-28");
+  r->o2 = create_offer (f, r->bergen, "2026-11-28", "2026-11-28");
+  r->o3 = create_offer (f, r->bergen, "2026-11-28", "2026-11-28");
+  r->o4 = create_offer (f, r->trondheim, "2026-11-28", "2026-11-28");
+}
+
+/* Bergen's first two offers sent, and the second accepted. */
+static void
+register_accept_o2 (Fixture  *f,
+                    Register *r)
+{
+  set_status (f, r->o1->number, SSA_OFFER_STATUS_SENT, "2026-11-28");
+  set_status (f, r->o2->number, SSA_OFFER_STATUS_SENT, "2026-11-28");
+  set_status (f, r->o2->number, SSA_OFFER_STATUS_ACCEPTED, "2026-11-30");
+}
+
+/* Trondheim's offer revised; returns the revision. */
+static SsaDbOffer *
+register_revise_o4 (Fixture  *f,
+                    Register *r)
+{
+  g_autoptr(GError) error = NULL;
+  SsaOfferRequest request;
+  GDate day = test_date ("2026-11-30");
+  SsaDbOffer *r2;
+
+  ssa_offer_request_init (&request);
+  request.today = test_date ("2026-11-30");
+  r2 = ssa_db_revise_offer (f->db, r->o4->number, &request, &day, 0, NULL, &error);
+  g_assert_no_error (error);
+  return r2;
+}
+
+/* A new offer's history is its creation; the open offers by installation are the newest
+ * of each. */
 static void
 test_offer_register (Fixture       *f,
                      gconstpointer  data)
 {
+  g_auto(Register) r = { 0, };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) since = g_date_time_new_now_utc ();
-  gint64 bergen = import_sample (f, "renewal-in-time.json");
-  gint64 trondheim = import_sample (f, "lapsed.json");
-  g_autoptr(SsaDbOffer) o1 = create_offer (f, bergen, "2026-11-28", "2026-11-28");
-  g_autoptr(SsaDbOffer) o2 = create_offer (f, bergen, "2026-11-28", "2026-11-28");
-  g_autoptr(SsaDbOffer) o3 = create_offer (f, bergen, "2026-11-28", "2026-11-28");
-  g_autoptr(SsaDbOffer) o4 = create_offer (f, trondheim, "2026-11-28", "2026-11-28");
-  g_autoptr(SsaDbOffer) r2 = NULL;
-  g_autoptr(SsaInventory) inventory = NULL;
   g_autoptr(GHashTable) open = NULL;
-  g_autoptr(GPtrArray) listed = NULL;
-  g_autofree char *why = NULL;
-  SsaOfferRequest request;
   GDate day = test_date ("2026-11-30");
   GDate late = test_date ("2027-02-01");
+  SsaDbOffer *o1, *o3;
   SsaDbOffer *found;
+  GDateTime *since;
+  gint64 bergen;
 
-  /* A new offer's history is its creation. */
+  register_set_up (f, &r);
+  o1 = r.o1;
+  o3 = r.o3;
+  since = r.since;
+  bergen = r.bergen;
   g_assert_cmpuint (o1->history->len, ==, 1);
   assert_history (f, o1->number, since, "draft", NULL);
 
@@ -1772,23 +2038,54 @@ test_offer_register (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (open), ==, 0);
   g_clear_pointer (&open, g_hash_table_unref);
+}
 
+/* What applies, and in words why not. */
+static void
+test_offer_register_can_set_status (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_auto(Register) r = { 0, };
+  g_autofree char *why = NULL;
+  GDate day = test_date ("2026-11-30");
+  SsaDbOffer *o1, *o2, *o3;
+
+  register_set_up (f, &r);
+  o1 = r.o1;
+  o2 = r.o2;
+  o3 = r.o3;
   set_status (f, o1->number, SSA_OFFER_STATUS_SENT, "2026-11-28");
   set_status (f, o2->number, SSA_OFFER_STATUS_SENT, "2026-11-28");
 
-  /* What applies, and in words why not. */
   g_assert_false (ssa_db_offer_can_set_status (o3, SSA_OFFER_STATUS_ACCEPTED, &day, &why));
   g_assert_nonnull (strstr (why, "mark it as sent"));
   g_clear_pointer (&why, g_free);
   g_assert_true (ssa_db_offer_can_set_status (o3, SSA_OFFER_STATUS_SENT, &day, &why));
   g_assert_null (why);
+}
 
-  set_status (f, o2->number, SSA_OFFER_STATUS_ACCEPTED, "2026-11-30");
+static void
+test_offer_register_accept_supersedes (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_auto(Register) r = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaInventory) inventory = NULL;
+  SsaDbOffer *o1, *o2, *o3, *o4;
+  GDateTime *since;
+
+  register_set_up (f, &r);
+  o1 = r.o1;
+  o2 = r.o2;
+  o3 = r.o3;
+  o4 = r.o4;
+  since = r.since;
+  register_accept_o2 (f, &r);
   g_assert_cmpint (stored_status (f, o1->number), ==, SSA_OFFER_STATUS_SUPERSEDED);
   g_assert_cmpint (stored_status (f, o2->number), ==, SSA_OFFER_STATUS_ACCEPTED);
   g_assert_cmpint (stored_status (f, o3->number), ==, SSA_OFFER_STATUS_SUPERSEDED);
   g_assert_cmpint (stored_status (f, o4->number), ==, SSA_OFFER_STATUS_DRAFT);
-  inventory = ssa_db_load_inventory (f->db, bergen, NULL, &error);
+  inventory = ssa_db_load_inventory (f->db, r.bergen, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_date_compare (&inventory->ssa_expiry, &o2->period_end), ==, 0);
 
@@ -1796,8 +2093,23 @@ test_offer_register (Fixture       *f,
   assert_history (f, o2->number, since, "draft,sent,accepted", NULL);
   assert_history (f, o3->number, since, "draft,superseded", o2->number);
   assert_history (f, o4->number, since, "draft", NULL);
+}
 
-  /* Superseded is final, said in words that name no command. */
+/* Superseded is final, said in words that name no command. */
+static void
+test_offer_register_superseded_final (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_auto(Register) r = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *why = NULL;
+  GDate day = test_date ("2026-11-30");
+  SsaDbOffer *o1, *o3;
+
+  register_set_up (f, &r);
+  o1 = r.o1;
+  o3 = r.o3;
+  register_accept_o2 (f, &r);
   assert_status_refused (f, o1->number, SSA_OFFER_STATUS_ACCEPTED, "2026-11-30", "superseded");
   assert_status_refused (f, o3->number, SSA_OFFER_STATUS_SENT, "2026-11-30", "final");
   {
@@ -1813,12 +2125,29 @@ test_offer_register (Fixture       *f,
         g_clear_pointer (&why, g_free);
       }
   }
+}
 
-  /* Revising an open offer marks it revised; the revision is the installation's open one. */
-  ssa_offer_request_init (&request);
-  request.today = test_date ("2026-11-30");
-  r2 = ssa_db_revise_offer (f->db, o4->number, &request, &day, 0, NULL, &error);
-  g_assert_no_error (error);
+/* Revising an open offer marks it revised; the revision is the installation's open one. */
+static void
+test_offer_register_revise (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_auto(Register) r = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDbOffer) r2 = NULL;
+  g_autoptr(GHashTable) open = NULL;
+  GDate day = test_date ("2026-11-30");
+  SsaDbOffer *o4;
+  SsaDbOffer *found;
+  GDateTime *since;
+  gint64 trondheim;
+
+  register_set_up (f, &r);
+  o4 = r.o4;
+  since = r.since;
+  trondheim = r.trondheim;
+  register_accept_o2 (f, &r);
+  r2 = register_revise_o4 (f, &r);
   g_assert_cmpint (stored_status (f, o4->number), ==, SSA_OFFER_STATUS_REVISED);
   assert_history (f, o4->number, since, "draft,revised", r2->number);
   assert_history (f, r2->number, since, "draft", NULL);
@@ -1827,8 +2156,21 @@ test_offer_register (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (open), ==, 1);
   found = g_hash_table_lookup (open, &trondheim);
   g_assert_cmpstr (found != NULL ? found->number : NULL, ==, r2->number);
+}
 
-  /* The list carries the history too. */
+/* The list carries the history, and the file keeps one row a change, never changed. */
+static void
+test_offer_register_history_kept (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_auto(Register) r = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDbOffer) r2 = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+
+  register_set_up (f, &r);
+  register_accept_o2 (f, &r);
+  r2 = register_revise_o4 (f, &r);
   listed = ssa_db_list_offers (f->db, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (listed->len, ==, 5);
@@ -2603,17 +2945,36 @@ main (int    argc,
   ADD ("/db/debug-log", test_debug_log, "no db");
   ADD ("/db/busy-wait", test_busy_wait, NULL);
   ADD ("/db/customers", test_customers, NULL);
-  ADD ("/db/installations", test_installations, NULL);
+  ADD ("/db/installations/insert-load", test_installations, NULL);
+  ADD ("/db/installations/update", test_installations_update, NULL);
+  ADD ("/db/installations/serial-unique", test_installations_serial_unique, NULL);
+  ADD ("/db/installations/load-all", test_installations_load_all, NULL);
+  ADD ("/db/installations/delete", test_installations_delete, NULL);
   ADD ("/db/import-export", test_import_export, NULL);
   ADD ("/db/lists", test_lists, NULL);
   ADD ("/db/archive", test_archive, NULL);
   ADD ("/db/price-lists", test_price_lists, NULL);
   ADD ("/db/price-lists/same-id-other-content", test_price_list_same_id, NULL);
-  ADD ("/db/delete-customer-with-installations", test_delete_customer_with_installations, NULL);
+  ADD ("/db/delete-customer-with-installations/deleted", test_delete_customer_with_installations,
+       NULL);
+  ADD ("/db/delete-customer-with-installations/refused-with-offers",
+       test_delete_customer_refused_with_offers, NULL);
+  ADD ("/db/delete-customer-with-installations/writes-on", test_delete_customer_writes_on, NULL);
+  ADD ("/db/delete-customer-with-installations/not-there", test_delete_customer_not_there, NULL);
   ADD ("/db/offers/numbers", test_offer_numbers, NULL);
   ADD ("/db/offers/snapshot-immutable", test_offer_snapshot_immutable, NULL);
-  ADD ("/db/offers/status", test_offer_status, NULL);
-  ADD ("/db/offers/register", test_offer_register, NULL);
+  ADD ("/db/offers/status/sent", test_offer_status, NULL);
+  ADD ("/db/offers/status/expired", test_offer_status_expired, NULL);
+  ADD ("/db/offers/status/declined", test_offer_status_declined, NULL);
+  ADD ("/db/offers/status/revisions", test_offer_status_revisions, NULL);
+  ADD ("/db/offers/status/one-accepted", test_offer_status_one_accepted, NULL);
+  ADD ("/db/offers/status/not-found", test_offer_status_not_found, NULL);
+  ADD ("/db/offers/register/open", test_offer_register, NULL);
+  ADD ("/db/offers/register/can-set-status", test_offer_register_can_set_status, NULL);
+  ADD ("/db/offers/register/accept-supersedes", test_offer_register_accept_supersedes, NULL);
+  ADD ("/db/offers/register/superseded-final", test_offer_register_superseded_final, NULL);
+  ADD ("/db/offers/register/revise", test_offer_register_revise, NULL);
+  ADD ("/db/offers/register/history-kept", test_offer_register_history_kept, NULL);
   ADD ("/db/offers/co-term-stored", test_offer_co_term_stored, NULL);
   ADD ("/db/offers/request-duplicate-key", test_offer_request_duplicate_key, NULL);
   ADD ("/db/offers/request-damaged", test_offer_request_damaged, NULL);

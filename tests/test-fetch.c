@@ -1160,17 +1160,14 @@ test_cancel (Fixture       *f,
 
 /* The glue: what is stored */
 
-static void
-test_update (Fixture       *f,
-             gconstpointer  data)
+/* A new list: stored and current. Returns its row. */
+static gint64
+store_list_a (Fixture *f)
 {
   g_autofree char *url_a = url_for (f, "/list-a");
-  g_autofree char *url_a_plain = url_for (f, "/list-a-plain");
-  g_autofree char *url_b = url_for (f, "/list-b");
   g_autofree char *sha_a = sha256_of (list_a);
   gint64 sample_row;
   gint64 row_a;
-  gint64 row_b;
   DbState state;
 
   db_state_read (f, &state);
@@ -1194,8 +1191,53 @@ test_update (Fixture       *f,
     g_assert_true (updated->current->is_current);
     row_a = updated->current->row_id;
   }
+  return row_a;
+}
 
-  /* Again: the stored ETag makes it a 304, and nothing is stored. */
+/* Another list replaces it; the first stays in the history. Returns its row. */
+static gint64
+store_list_b (Fixture *f,
+              gint64   row_a)
+{
+  g_autofree char *url_b = url_for (f, "/list-b");
+  gint64 row_b;
+  DbState state;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SsaPriceListUpdate) updated = update (f, url_b, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (updated->outcome, ==, SSA_PRICE_LIST_UPDATE_STORED);
+    g_assert_cmpint (updated->previous_row_id, ==, row_a);
+    g_assert_cmpstr (updated->current->list_id, ==, "2026-12");
+    row_b = updated->current->row_id;
+  }
+  db_state_read (f, &state);
+  g_assert_cmpint (state.row_id, ==, row_b);
+  g_assert_cmpuint (state.n_lists, ==, 3);
+  g_free (state.sha256);
+  return row_b;
+}
+
+static void
+test_update (Fixture       *f,
+             gconstpointer  data)
+{
+  store_list_a (f);
+}
+
+/* Again: the stored ETag makes it a 304, and nothing is stored; the same bytes from an
+ * address without validators are unchanged by the hash. */
+static void
+test_update_unchanged (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *url_a = url_for (f, "/list-a");
+  g_autofree char *url_a_plain = url_for (f, "/list-a-plain");
+  gint64 row_a = store_list_a (f);
+  DbState state;
+
   db_state_read (f, &state);
   {
     g_autoptr(GError) error = NULL;
@@ -1219,24 +1261,23 @@ test_update (Fixture       *f,
   }
   assert_db_unchanged (f, &state);
   g_free (state.sha256);
+}
 
-  /* Another list replaces it; the first stays in the history. */
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(SsaPriceListUpdate) updated = update (f, url_b, &error);
+static void
+test_update_replaced (Fixture       *f,
+                      gconstpointer  data)
+{
+  store_list_b (f, store_list_a (f));
+}
 
-    g_assert_no_error (error);
-    g_assert_cmpint (updated->outcome, ==, SSA_PRICE_LIST_UPDATE_STORED);
-    g_assert_cmpint (updated->previous_row_id, ==, row_a);
-    g_assert_cmpstr (updated->current->list_id, ==, "2026-12");
-    row_b = updated->current->row_id;
-  }
-  db_state_read (f, &state);
-  g_assert_cmpint (state.row_id, ==, row_b);
-  g_assert_cmpuint (state.n_lists, ==, 3);
-  g_free (state.sha256);
+/* What changed from A to B, as the window shows it. */
+static void
+test_update_diff (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 row_a = store_list_a (f);
+  gint64 row_b = store_list_b (f, row_a);
 
-  /* What changed from A to B, as the window shows it. */
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(SsaDb) db = ssa_db_open (f->db_path, SSA_DB_OPEN_READ_ONLY, &error);
@@ -1254,9 +1295,19 @@ test_update (Fixture       *f,
     g_assert_cmpuint (diff->n_removed, ==, 1);
     g_assert_cmpuint (diff->n_changed, ==, 1);
   }
+}
 
-  /* List A once more, from an address without validators: the stored A is current again,
-   * not stored twice. */
+/* List A once more, from an address without validators: the stored A is current again,
+ * not stored twice. */
+static void
+test_update_restored (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *url_a_plain = url_for (f, "/list-a-plain");
+  gint64 row_a = store_list_a (f);
+  gint64 row_b = store_list_b (f, row_a);
+  DbState state;
+
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(SsaPriceListUpdate) updated = update (f, url_a_plain, &error);
@@ -1563,7 +1614,11 @@ main (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (failure_cases); i++)
     g_test_add (failure_cases[i].test_path, Fixture, &failure_cases[i], fixture_set_up,
                 test_failure, fixture_tear_down);
-  ADD ("/update/store-and-history", test_update);
+  ADD ("/update/store-and-history/stored", test_update);
+  ADD ("/update/store-and-history/unchanged", test_update_unchanged);
+  ADD ("/update/store-and-history/replaced", test_update_replaced);
+  ADD ("/update/store-and-history/diff", test_update_diff);
+  ADD ("/update/store-and-history/restored", test_update_restored);
   ADD ("/update/conditions-per-url", test_update_conditions_per_url);
   ADD ("/update/same-id-other-content", test_update_same_id_other_content);
   ADD ("/update/bad-url", test_update_bad_url);

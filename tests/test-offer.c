@@ -898,28 +898,26 @@ computation_json (const char *json,
 
 /* Each alternative is the offer its terms make alone: the same period, lines and totals,
  * none summed with another; the JSON reads back with them, and without them as before. */
-static void
-test_alternatives_equal_separate_offers (void)
+
+static const char * const alternative_days[] = { "2027-01-01", "2027-03-15", "2027-06-30" };
+
+/* The co-terming example with 3 more voicemail licences added 2027-01-20, offered on @day
+ * with a 5 % discount and three alternatives; sets @out_inventory and @out_request. */
+static SsaOffer *
+compute_with_alternatives (const SsaPriceList  *price_list,
+                           const char          *day,
+                           SsaInventory       **out_inventory,
+                           SsaOfferRequest     *out_request)
 {
-  g_autoptr(SsaPriceList) price_list = price_list_new (NULL);
   static const char * const specs[] = { "months=36,billing=quarterly", "end=2027-12-31",
                                         "co-term,billing=annual" };
-  static const char * const days[] = { "2027-01-01", "2027-03-15", "2027-06-30" };
-
-  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
-    {
-      g_autoptr(SsaInventory) inventory =
-        appliance_new ("2027-12-31",
-                       EXAMPLE_LINES ", { \"code\": \"02-00039-101\", \"quantity\": 3, "
-                       "\"added_on\": \"2027-01-20\" }");
-      SsaOfferRequest request = request_new (days[d], NULL, NULL, 0);
-      g_autoptr(SsaOffer) offer = NULL;
-      g_autoptr(SsaOffer) read_back = NULL;
-      g_autoptr(SsaOffer) copy = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *json = NULL;
-      g_autofree char *json_again = NULL;
-      g_autofree char *copy_json = NULL;
+  g_autoptr(SsaInventory) inventory =
+    appliance_new ("2027-12-31",
+                   EXAMPLE_LINES ", { \"code\": \"02-00039-101\", \"quantity\": 3, "
+                   "\"added_on\": \"2027-01-20\" }");
+  SsaOfferRequest request = request_new (day, NULL, NULL, 0);
+  g_autoptr(SsaOffer) offer = NULL;
+  g_autoptr(GError) error = NULL;
 
       request.discount_percent = 500;
       for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
@@ -933,7 +931,24 @@ test_alternatives_equal_separate_offers (void)
       offer = ssa_offer_compute (price_list, inventory, &request, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (ssa_offer_get_n_alternatives (offer), ==, 4);
-      json = ssa_offer_to_json (offer);
+  *out_inventory = g_steal_pointer (&inventory);
+  *out_request = request;
+  return g_steal_pointer (&offer);
+}
+
+static void
+test_alternatives_equal_separate_offers (void)
+{
+  g_autoptr(SsaPriceList) price_list = price_list_new (NULL);
+
+  for (guint d = 0; d < G_N_ELEMENTS (alternative_days); d++)
+    {
+      g_autoptr(SsaInventory) inventory = NULL;
+      SsaOfferRequest request;
+      g_autoptr(SsaOffer) offer = compute_with_alternatives (price_list, alternative_days[d],
+                                                             &inventory, &request);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = ssa_offer_to_json (offer);
 
       for (guint n = 1; n <= 4; n++)
         {
@@ -968,6 +983,26 @@ test_alternatives_equal_separate_offers (void)
                        offer->totals.total);
       g_assert_cmpint (g_date_compare (&ssa_offer_get_alternative (offer, 3)->end,
                                        &inventory->ssa_expiry), ==, 0);
+    }
+}
+
+static void
+test_alternatives_read_back (void)
+{
+  g_autoptr(SsaPriceList) price_list = price_list_new (NULL);
+
+  for (guint d = 0; d < G_N_ELEMENTS (alternative_days); d++)
+    {
+      g_autoptr(SsaInventory) inventory = NULL;
+      SsaOfferRequest request;
+      g_autoptr(SsaOffer) offer = compute_with_alternatives (price_list, alternative_days[d],
+                                                             &inventory, &request);
+      g_autoptr(SsaOffer) read_back = NULL;
+      g_autoptr(SsaOffer) copy = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = ssa_offer_to_json (offer);
+      g_autofree char *json_again = NULL;
+      g_autofree char *copy_json = NULL;
 
       read_back = ssa_offer_new_from_json (json, strlen (json), &error);
       g_assert_no_error (error);
@@ -2695,6 +2730,7 @@ main (int   argc,
   g_test_add_func ("/offer/co-term/wanted", test_co_term_wanted);
   g_test_add_func ("/offer/alternatives/equal-separate-offers",
                    test_alternatives_equal_separate_offers);
+  g_test_add_func ("/offer/alternatives/read-back", test_alternatives_read_back);
   g_test_add_func ("/offer/alternatives/old-form", test_alternatives_old_form);
   g_test_add_func ("/offer/alternatives/bad-spec", test_alternatives_bad_spec);
   g_test_add_func ("/offer/example/3-co-terming", test_example_3);

@@ -242,21 +242,28 @@ settled (gpointer data)
 /* Under a list view: a long list comes a step a frame, a recycling list keeps its rows
  * when its items are replaced, a list that shrinks a lot sheds its rows a step a frame, and
  * a settled list has nothing left ticking. */
-static void
-test_list_view (Fixture       *f,
-                gconstpointer  data)
-{
-  gboolean recycle = GPOINTER_TO_INT (data);
-  g_autoptr(Mirror) mirror = mirror_new (G_LIST_MODEL (f->paced));
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  Rows rows = { 0 };
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *list_view;
-  guint setups;
-  guint n;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), &rows);
+/* The paced list under a list view in a window, and the rows the view made. */
+typedef struct
+{
+  Mirror    *mirror;
+  Rows       rows;
+  GtkWidget *window;
+  GtkWidget *list_view;
+  guint      setups;   /* the rows made for the first 2 000 lines */
+} Shown;
+
+static void
+show_list_view (Fixture *f,
+                Shown   *shown)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list_view;
+
+  shown->mirror = mirror_new (G_LIST_MODEL (f->paced));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), &shown->rows);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), f);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), f);
   list_view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (f->paced)))),
@@ -268,8 +275,19 @@ test_list_view (Fixture       *f,
   g_assert_true (ssa_paced_list_get_widget (f->paced) == list_view);
   gtk_window_present (GTK_WINDOW (window));
   spin (200);
+  shown->window = window;
+  shown->list_view = list_view;
+}
 
-  /* 2 000 lines come a step at a time: the first ones at once, the rest in frames. */
+/* 2 000 lines come a step at a time: the first ones at once, the rest in frames. */
+static void
+fill_2000 (Fixture *f,
+           Shown   *shown)
+{
+  Mirror *mirror = shown->mirror;
+  guint setups;
+  guint n;
+
   store_splice (f, 0, 0, 2000);
   n = g_list_model_get_n_items (G_LIST_MODEL (f->paced));
   g_assert_cmpuint (n, >, 0);
@@ -279,12 +297,68 @@ test_list_view (Fixture       *f,
   g_assert_true (wait_for (settled, f));
   assert_listed (f, mirror, TRUE);
   spin (100);
-  setups = rows.setups;
+  setups = shown->rows.setups;
   g_assert_cmpuint (setups, >, 10);
   /* No more rows than the list view keeps around what it shows. */
   g_assert_cmpuint (setups, <=, 256);
+  shown->setups = setups;
+}
 
-  /* Every line replaced by another. */
+/* Down to 10: leftovers for a few frames, then 10. */
+static void
+shrink_to_10 (Fixture *f,
+              Shown   *shown)
+{
+  Mirror *mirror = shown->mirror;
+
+  store_splice (f, 0, 2000, 10);
+  assert_listed (f, mirror, FALSE);
+  g_assert_true (wait_for (settled, f));
+  assert_listed (f, mirror, TRUE);
+}
+
+/* The window goes: the list forgets its widget, and lists what it did. */
+static void
+close_list_view (Fixture *f,
+                 Shown   *shown)
+{
+  Mirror *mirror = shown->mirror;
+  GtkWidget *window = shown->window;
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_assert_null (ssa_paced_list_get_widget (f->paced));
+  assert_listed (f, mirror, TRUE);
+  mirror_free (shown->mirror);
+}
+
+static void
+test_list_view (Fixture       *f,
+                gconstpointer  data)
+{
+  Shown shown = { 0 };
+
+  show_list_view (f, &shown);
+  fill_2000 (f, &shown);
+  close_list_view (f, &shown);
+}
+
+/* Every line replaced by another. */
+static void
+test_list_view_replaced (Fixture       *f,
+                         gconstpointer  data)
+{
+  gboolean recycle = GPOINTER_TO_INT (data);
+  Shown shown = { 0 };
+  Mirror *mirror;
+  GtkWidget *list_view;
+  guint setups;
+
+  show_list_view (f, &shown);
+  fill_2000 (f, &shown);
+  mirror = shown.mirror;
+  list_view = shown.list_view;
+  setups = shown.setups;
   store_splice (f, 0, 2000, 2000);
   assert_listed (f, mirror, FALSE);
   g_assert_true (wait_for (settled, f));
@@ -293,7 +367,7 @@ test_list_view (Fixture       *f,
   if (recycle)
     {
       /* The rows stay, and show the new lines. */
-      g_assert_cmpuint (rows.setups, ==, setups);
+      g_assert_cmpuint (shown.rows.setups, ==, setups);
       for (GtkWidget *row = gtk_widget_get_first_child (list_view); row != NULL;
            row = gtk_widget_get_next_sibling (row))
         {
@@ -303,14 +377,34 @@ test_list_view (Fixture       *f,
             g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), !=, "");
         }
     }
+  close_list_view (f, &shown);
+}
 
-  /* Down to 10: leftovers for a few frames, then 10. */
-  store_splice (f, 0, 2000, 10);
-  assert_listed (f, mirror, FALSE);
-  g_assert_true (wait_for (settled, f));
-  assert_listed (f, mirror, TRUE);
+static void
+test_list_view_shrunk (Fixture       *f,
+                       gconstpointer  data)
+{
+  Shown shown = { 0 };
 
-  /* Changes while it paces: what is listed still matches. */
+  show_list_view (f, &shown);
+  fill_2000 (f, &shown);
+  shrink_to_10 (f, &shown);
+  close_list_view (f, &shown);
+}
+
+/* Changes while it paces: what is listed still matches. */
+static void
+test_list_view_changes (Fixture       *f,
+                        gconstpointer  data)
+{
+  gboolean recycle = GPOINTER_TO_INT (data);
+  Shown shown = { 0 };
+  Mirror *mirror;
+
+  show_list_view (f, &shown);
+  fill_2000 (f, &shown);
+  shrink_to_10 (f, &shown);
+  mirror = shown.mirror;
   store_splice (f, 0, 10, 3000);
   store_splice (f, 2, 1, 1);
   store_splice (f, 0, 3000, 5);
@@ -328,8 +422,20 @@ test_list_view (Fixture       *f,
       ssa_paced_list_refresh (f->paced);
       assert_listed (f, mirror, TRUE);
     }
+  close_list_view (f, &shown);
+}
 
-  /* Settled, nothing ticks: the frame clock stops (after the scroll bars have faded). */
+/* Settled, nothing ticks: the frame clock stops (after the scroll bars have faded). */
+static void
+test_list_view_idle (Fixture       *f,
+                     gconstpointer  data)
+{
+  Shown shown = { 0 };
+  GtkWidget *list_view;
+
+  show_list_view (f, &shown);
+  fill_2000 (f, &shown);
+  list_view = shown.list_view;
   spin (1500);
   {
     GdkFrameClock *clock = gtk_widget_get_frame_clock (list_view);
@@ -338,11 +444,7 @@ test_list_view (Fixture       *f,
     spin (300);
     g_assert_cmpint (gdk_frame_clock_get_frame_counter (clock), ==, frame);
   }
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
-  g_assert_null (ssa_paced_list_get_widget (f->paced));
-  assert_listed (f, mirror, TRUE);
+  close_list_view (f, &shown);
 }
 
 int
@@ -363,10 +465,31 @@ main (int   argc,
               tear_down);
   g_test_add ("/paced-list/recycling/random", Fixture, GINT_TO_POINTER (TRUE), set_up,
               test_random, tear_down);
-  g_test_add ("/paced-list/list-view", Fixture, GINT_TO_POINTER (FALSE), set_up,
-              test_list_view, tear_down);
-  g_test_add ("/paced-list/recycling/list-view", Fixture, GINT_TO_POINTER (TRUE), set_up,
-              test_list_view, tear_down);
+  for (int recycle = FALSE; recycle <= TRUE; recycle++)
+    {
+      static const struct
+      {
+        const char       *name;
+        GTestFixtureFunc  func;
+      } cases[] = {
+        { "grow", (GTestFixtureFunc) test_list_view },
+        { "replaced", (GTestFixtureFunc) test_list_view_replaced },
+        { "shrunk", (GTestFixtureFunc) test_list_view_shrunk },
+        { "changes", (GTestFixtureFunc) test_list_view_changes },
+        { "idle", (GTestFixtureFunc) test_list_view_idle },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        {
+          g_autofree char *path = g_strdup_printf ("/paced-list/%slist-view/%s",
+                                                   recycle ? "recycling/" : "",
+                                                   cases[i].name);
+
+          g_test_add_vtable (path, sizeof (Fixture), GINT_TO_POINTER (recycle),
+                             (GTestFixtureFunc) set_up, cases[i].func,
+                             (GTestFixtureFunc) tear_down);
+        }
+    }
 
   return g_test_run ();
 }

@@ -153,36 +153,17 @@ create_offer (Fixture     *f,
   return offer;
 }
 
+/* The sample installations, their dates moved from the samples' 2026-11-28 to today. */
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+import_samples (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) names = ssa_samples_list_installations ();
   g_autoptr(GPtrArray) inventories = g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_inventory_free);
   g_autofree gint64 *ids = NULL;
-  g_autoptr(SsaDbOffer) expired = NULL;
-  g_autoptr(SsaDbOffer) draft = NULL;
-  g_autoptr(SsaDbOffer) sent = NULL;
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  static const GActionEntry entries[] = {
-    { "show-toast", record_cb, "s" },
-    { "show-error", record_cb, "(ss)" },
-    { "open-offer", record_cb, "s" },
-    { "open-installation", record_cb, "x" },
-  };
   GDate samples_today;
-  GDate long_ago;
   int shift;
   guint n;
-
-  f->dir = g_dir_make_tmp ("test-pages-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "ssa-desk.db", NULL);
-  f->db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  f->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  f->calls = g_ptr_array_new_with_free_func (g_free);
 
   /* The samples describe 2026-11-28: move their dates to today. */
   ssa_date_today (&f->today);
@@ -213,8 +194,18 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   for (guint i = 0; i < n; i++)
     g_hash_table_insert (f->ids, g_strdup (names[i]), g_memdup2 (&ids[i], sizeof (gint64)));
+}
 
-  /* Offers: one made 60 days ago (its validity has ended), a draft and a sent one. */
+/* Offers: one made 60 days ago (its validity has ended), a draft and a sent one. */
+static void
+create_offers (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDbOffer) expired = NULL;
+  g_autoptr(SsaDbOffer) draft = NULL;
+  g_autoptr(SsaDbOffer) sent = NULL;
+  GDate long_ago;
+
   ssa_date_add_days (&f->today, -60, &long_ago);
   expired = create_offer (f, "renewal-in-time.json", &long_ago);
   draft = create_offer (f, "lapsed.json", &f->today);
@@ -225,6 +216,31 @@ fixture_set_up (Fixture       *f,
   f->expired_number = g_strdup (expired->number);
   f->draft_number = g_strdup (draft->number);
   f->sent_number = g_strdup (sent->number);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  static const GActionEntry entries[] = {
+    { "show-toast", record_cb, "s" },
+    { "show-error", record_cb, "(ss)" },
+    { "open-offer", record_cb, "s" },
+    { "open-installation", record_cb, "x" },
+  };
+
+  f->dir = g_dir_make_tmp ("test-pages-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "ssa-desk.db", NULL);
+  f->db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  f->calls = g_ptr_array_new_with_free_func (g_free);
+
+  import_samples (f);
+  create_offers (f);
 
   f->repository = ssa_repository_new (f->path);
   ssa_repository_load_async (f->repository, NULL, load_cb, NULL);
@@ -505,30 +521,21 @@ first_two_have_open_offers (gpointer data)
   return TRUE;
 }
 
-static void
-test_renewals (Fixture       *f,
-               gconstpointer  data)
+/* The renewals page in the window over the fixture's repository, once its rows are in:
+ * the database's renewals within 90 days (@out_rows) and the open offers by installation
+ * (@out_open). */
+static GtkWidget *
+show_renewals (Fixture     *f,
+               GListModel **out_model,
+               GArray     **out_rows,
+               GHashTable **out_open)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *page = ssa_renewals_page_new ();
   g_autoptr(GArray) rows = NULL;
-  g_autoptr(SsaPriceList) price_list = NULL;
-  g_autoptr(GPtrArray) before = NULL;
-  g_autoptr(GPtrArray) after = NULL;
-  g_autoptr(GHashTable) selected_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                              g_free, NULL);
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *folder_path = NULL;
-  GtkWidget *chooser;
+  g_autoptr(GHashTable) open = NULL;
+  GtkWidget *page = ssa_renewals_page_new ();
   GListModel *model;
   CountWait wait;
-  guint n_ended = 0;
-  guint n_within_30 = 0;
-  guint n_open = 0;
-  guint n_skipped = 0;
-  g_autoptr(GHashTable) open = NULL;
-  g_autofree char *expected_toast = NULL;
-  const char *toast;
 
   show_page (f, page, "Renewals – SSA Desk");
   ssa_renewals_page_set_repository (SSA_RENEWALS_PAGE (page), f->repository);
@@ -544,7 +551,96 @@ test_renewals (Fixture       *f,
   wait.model = model;
   wait.n_items = rows->len;
   g_assert_true (wait_for (model_has_count, &wait));
+  *out_model = model;
+  *out_rows = g_steal_pointer (&rows);
+  *out_open = g_steal_pointer (&open);
+  return page;
+}
 
+/* Selects the first and the second row, as a reseller would with Ctrl+click; one of the
+ * two has an open offer already, which the batch skips. Adds their ids to @selected_ids. */
+static void
+select_first_two (GListModel *model,
+                  GArray     *rows,
+                  GHashTable *open,
+                  GHashTable *selected_ids)
+{
+  guint n_skipped = 0;
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 1, FALSE);
+  for (guint i = 0; i < 2; i++)
+    {
+      gint64 id = g_array_index (rows, SsaDbInstallationRow, i).id;
+
+      g_hash_table_add (selected_ids, g_memdup2 (&id, sizeof id));
+      if (g_hash_table_contains (open, &id))
+        n_skipped++;
+    }
+  /* One of the two has an open offer already, which the batch skips. */
+  g_assert_cmpuint (n_skipped, ==, 1);
+}
+
+/* "Create Renewal Offers…" asks for a folder; answers @folder as the user would, and
+ * returns the toast the batch shows. */
+static const char *
+create_renewal_offers (Fixture   *f,
+                       GtkWidget *page,
+                       GFile     *folder)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *chooser;
+
+  g_assert_true (gtk_widget_activate_action (page, "renewals.create-offers", NULL));
+  g_assert_true (wait_for (chooser_shown, NULL));
+  chooser = find_chooser ();
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder,
+                                                      &error));
+  g_assert_no_error (error);
+  spin (300);
+  g_assert_true (gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser),
+                                                                          GTK_RESPONSE_ACCEPT)));
+  g_assert_true (wait_for (page_idle, page));
+
+  return wait_for_call (f, "show-toast:Created");
+}
+
+/* When today is the samples' own day, the values are those of their README. */
+static void
+assert_readme_values (Fixture    *f,
+                      GListModel *model)
+{
+  GDate samples_today;
+
+  g_date_clear (&samples_today, 1);
+  g_date_set_dmy (&samples_today, SAMPLES_TODAY_JULIAN_DMY);
+  if (g_date_compare (&samples_today, &f->today) == 0)
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(SsaRenewalItem) item = g_list_model_get_item (model, i);
+
+        if (g_strcmp0 (ssa_renewal_item_get_name (item), "Kontor Trondheim") == 0)
+          g_assert_cmpint (ssa_renewal_item_get_value (item), ==, 376468);
+        else if (g_strcmp0 (ssa_renewal_item_get_name (item), "Hovedkontor Bergen") == 0)
+          g_assert_cmpint (ssa_renewal_item_get_value (item), ==, 311479);
+      }
+}
+
+/* The rows, their values, days and open offers. */
+static void
+test_renewals (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) open = NULL;
+  GListModel *model;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaPriceList) price_list = NULL;
+  guint n_ended = 0;
+  guint n_within_30 = 0;
+  guint n_open = 0;
+
+  show_renewals (f, &model, &rows, &open);
   price_list = ssa_db_load_current_price_list (f->db, NULL, &error);
   g_assert_no_error (error);
 
@@ -594,33 +690,42 @@ test_renewals (Fixture       *f,
   /* The fixture's draft and sent offers are open (the third has expired). */
   g_assert_cmpuint (n_open, ==, 2);
 
-  /* When today is the samples' own day, the values are those of their README. */
-  {
-    GDate samples_today;
+  assert_readme_values (f, model);
+}
 
-    g_date_clear (&samples_today, 1);
-    g_date_set_dmy (&samples_today, SAMPLES_TODAY_JULIAN_DMY);
-    if (g_date_compare (&samples_today, &f->today) == 0)
-      for (guint i = 0; i < rows->len; i++)
-        {
-          g_autoptr(SsaRenewalItem) item = g_list_model_get_item (model, i);
+/* The 30-day window keeps the ended ones. */
+static void
+test_renewals_within (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) open = NULL;
+  GListModel *model;
+  GtkWidget *page = show_renewals (f, &model, &rows, &open);
+  guint n_within_30 = 0;
 
-          if (g_strcmp0 (ssa_renewal_item_get_name (item), "Kontor Trondheim") == 0)
-            g_assert_cmpint (ssa_renewal_item_get_value (item), ==, 376468);
-          else if (g_strcmp0 (ssa_renewal_item_get_name (item), "Hovedkontor Bergen") == 0)
-            g_assert_cmpint (ssa_renewal_item_get_value (item), ==, 311479);
-        }
-  }
-
-  /* The 30-day window keeps the ended ones. */
+  for (guint i = 0; i < rows->len; i++)
+    if (g_date_days_between (&f->today,
+                             &g_array_index (rows, SsaDbInstallationRow, i).ssa_expiry) <= 30)
+      n_within_30++;
   ssa_renewals_page_set_within_days (SSA_RENEWALS_PAGE (page), 30);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_within_30);
   ssa_renewals_page_set_within_days (SSA_RENEWALS_PAGE (page), 60);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   ssa_renewals_page_set_within_days (SSA_RENEWALS_PAGE (page), 90);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, rows->len);
+}
 
-  /* Activating a row opens its installation. */
+/* Activating a row opens its installation. */
+static void
+test_renewals_activate (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) open = NULL;
+  GListModel *model;
+  GtkWidget *page = show_renewals (f, &model, &rows, &open);
+
   g_signal_emit_by_name (gtk_widget_get_template_child (page, SSA_TYPE_RENEWALS_PAGE,
                                                         "column_view"), "activate", 0);
   {
@@ -629,20 +734,28 @@ test_renewals (Fixture       *f,
 
     g_assert_true (has_call_prefix (f, expected));
   }
+}
 
-  /* Select the first and the second, as a reseller would with Ctrl+click. */
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 1, FALSE);
-  for (guint i = 0; i < 2; i++)
-    {
-      gint64 id = g_array_index (rows, SsaDbInstallationRow, i).id;
+/* The batch makes one new numbered draft, for the selected installation without an open
+ * offer, with its files. */
+static void
+test_renewals_create_offers (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) open = NULL;
+  GListModel *model;
+  GtkWidget *page = show_renewals (f, &model, &rows, &open);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GHashTable) selected_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                              g_free, NULL);
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *folder_path = NULL;
+  const char *toast;
 
-      g_hash_table_add (selected_ids, g_memdup2 (&id, sizeof id));
-      if (g_hash_table_contains (open, &id))
-        n_skipped++;
-    }
-  /* One of the two has an open offer already, which the batch skips. */
-  g_assert_cmpuint (n_skipped, ==, 1);
+  select_first_two (model, rows, open, selected_ids);
   check_fits_small_window (page);
   save_screenshot (f, "page-renewals");
 
@@ -653,19 +766,7 @@ test_renewals (Fixture       *f,
   g_assert_cmpint (g_mkdir (folder_path, 0755), ==, 0);
   folder = g_file_new_for_path (folder_path);
 
-  /* "Create Renewal Offers…" asks for a folder; answer as the user would. */
-  g_assert_true (gtk_widget_activate_action (page, "renewals.create-offers", NULL));
-  g_assert_true (wait_for (chooser_shown, NULL));
-  chooser = find_chooser ();
-  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder,
-                                                      &error));
-  g_assert_no_error (error);
-  spin (300);
-  g_assert_true (gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser),
-                                                                          GTK_RESPONSE_ACCEPT)));
-  g_assert_true (wait_for (page_idle, page));
-
-  toast = wait_for_call (f, "show-toast:Created");
+  toast = create_renewal_offers (f, page, folder);
   g_assert_cmpstr (toast, ==,
                    "show-toast:Created 1 renewal offer; 1 skipped: it already has an open offer");
   g_assert_cmpuint (count_files (folder_path, ".pdf"), ==, 1);
@@ -687,25 +788,41 @@ test_renewals (Fixture       *f,
       g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{4}$", offer->number, 0, 0));
       check_documents (folder_path, offer->number, offer->customer_name);
     }
+}
 
-  /* Run again, the batch makes no duplicates: both now have an open offer, and the page
-   * shows it for each. */
+/* Run again, the batch makes no duplicates: both now have an open offer, and the page
+ * shows it for each. */
+static void
+test_renewals_create_offers_again (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) open = NULL;
+  GListModel *model;
+  GtkWidget *page = show_renewals (f, &model, &rows, &open);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GHashTable) selected_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                              g_free, NULL);
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *folder_path = NULL;
+  g_autofree char *expected_toast = NULL;
+  const char *toast;
+
+  select_first_two (model, rows, open, selected_ids);
+  folder_path = g_build_filename (f->dir, "renewals", NULL);
+  g_assert_cmpint (g_mkdir (folder_path, 0755), ==, 0);
+  folder = g_file_new_for_path (folder_path);
+  create_renewal_offers (f, page, folder);
+  after = ssa_db_list_offers (f->db, &error);
+  g_assert_no_error (error);
+
   g_ptr_array_set_size (f->calls, 0);
   {
     g_autoptr(GPtrArray) again = NULL;
 
     g_assert_true (wait_for (selection_has, &(SelectionWait) { model, 2 }));
-    g_assert_true (gtk_widget_activate_action (page, "renewals.create-offers", NULL));
-    g_assert_true (wait_for (chooser_shown, NULL));
-    chooser = find_chooser ();
-    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder,
-                                                        &error));
-    g_assert_no_error (error);
-    spin (300);
-    g_assert_true (gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser),
-                                                                            GTK_RESPONSE_ACCEPT)));
-    g_assert_true (wait_for (page_idle, page));
-    toast = wait_for_call (f, "show-toast:Created");
+  toast = create_renewal_offers (f, page, folder);
     expected_toast = g_strdup ("show-toast:Created 0 renewal offers; 2 skipped: they already "
                                "have an open offer");
     g_assert_cmpstr (toast, ==, expected_toast);
@@ -715,9 +832,21 @@ test_renewals (Fixture       *f,
     /* Reloaded after the batch: both selected rows name their open offer. */
     g_assert_true (wait_for (first_two_have_open_offers, model));
   }
+}
 
-  /* A hidden page asked to reload waits until it is shown. The first renewal's SSA is
-   * extended meanwhile, past the 90 days. */
+/* A hidden page asked to reload waits until it is shown. The first renewal's SSA is
+ * extended meanwhile, past the 90 days. */
+static void
+test_renewals_hidden_reload (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GHashTable) open = NULL;
+  GListModel *model;
+  GtkWidget *page = show_renewals (f, &model, &rows, &open);
+  g_autoptr(GError) error = NULL;
+  CountWait wait = { model, 0 };
+
   {
     g_autoptr(SsaInstallation) installation = NULL;
     GDate extended;
@@ -896,31 +1025,25 @@ item_has_status (gpointer data)
   return g_strcmp0 (ssa_offer_item_get_status (item), wait->status) == 0;
 }
 
-static void
-test_offers (Fixture       *f,
-             gconstpointer  data)
+/* The offers page in the window over the fixture's repository, once it lists the three
+ * offers. */
+static GtkWidget *
+show_offers (Fixture             *f,
+             GtkSingleSelection **out_selection,
+             GListModel         **out_model)
 {
   g_autoptr(GError) error = NULL;
   GtkWidget *page = ssa_offers_page_new ();
   g_autoptr(GPtrArray) offers = NULL;
-  g_autoptr(SsaDbOffer) revision = NULL;
-  g_autoptr(SsaDbOffer) stored = NULL;
-  g_autoptr(SsaDbOffer) other = NULL;
-  g_autofree char *revision_number = NULL;
-  g_autofree char *expected = NULL;
   GtkSingleSelection *selection;
   GListModel *model;
-  GtkDropDown *dropdown;
   CountWait wait;
-  const char *toast;
 
   show_page (f, page, "Offers – SSA Desk");
   ssa_offers_page_set_repository (SSA_OFFERS_PAGE (page), f->repository);
   selection = GTK_SINGLE_SELECTION (gtk_widget_get_template_child (page, SSA_TYPE_OFFERS_PAGE,
                                                                    "selection"));
   model = G_LIST_MODEL (selection);
-  dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (page, SSA_TYPE_OFFERS_PAGE,
-                                                           "status_dropdown"));
 
   offers = ssa_db_list_offers (f->db, &error);
   g_assert_no_error (error);
@@ -928,8 +1051,60 @@ test_offers (Fixture       *f,
   wait.n_items = offers->len;
   g_assert_true (wait_for (model_has_count, &wait));
   g_assert_cmpuint (offers->len, ==, 3);
+  *out_selection = selection;
+  *out_model = model;
+  return page;
+}
 
-  /* Every offer with its shown status and total. */
+/* The draft offer marked as sent, its buttons then those of a sent offer. Returns it as
+ * stored. */
+static SsaDbOffer *
+mark_draft_sent (Fixture            *f,
+                 GtkWidget          *page,
+                 GtkSingleSelection *selection)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  GListModel *model = G_LIST_MODEL (selection);
+  SsaDbOffer *stored;
+  const char *toast;
+
+  g_ptr_array_set_size (f->calls, 0);
+  select_offer (selection, f->draft_number);
+  g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "sent"));
+  toast = wait_for_call (f, "show-toast:");
+  expected = g_strdup_printf ("show-toast:Offer %s marked as sent", f->draft_number);
+  g_assert_cmpstr (toast, ==, expected);
+  stored = ssa_db_load_offer (f->db, f->draft_number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->status, ==, SSA_OFFER_STATUS_SENT);
+
+  /* The register reads the offers again in a worker: once it lists the offer as sent
+   * (however long that takes under the sanitizers), its buttons are those of a sent offer. */
+  g_assert_true (wait_for (item_has_status, &(StatusWait) { model, f->draft_number, "sent" }));
+  spin (200);
+  g_ptr_array_set_size (f->calls, 0);
+  select_offer (selection, f->draft_number);
+  g_assert_false (gtk_widget_get_sensitive (status_button (page, "sent_button")));
+  g_assert_true (gtk_widget_get_sensitive (status_button (page, "accepted_button")));
+  g_assert_true (gtk_widget_get_sensitive (status_button (page, "declined_button")));
+  return stored;
+}
+
+/* Every offer with its shown status and total; the expired one is shown as such,
+ * capitalised, in the error style. */
+static void
+test_offers (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) offers = NULL;
+  GtkSingleSelection *selection;
+  GListModel *model;
+  GtkWidget *page = show_offers (f, &selection, &model);
+
+  offers = ssa_db_list_offers (f->db, &error);
+  g_assert_no_error (error);
   for (guint i = 0; i < offers->len; i++)
     {
       const SsaDbOffer *offer = g_ptr_array_index (offers, i);
@@ -960,14 +1135,25 @@ test_offers (Fixture       *f,
     g_assert_cmpstr (ssa_offer_item_get_status_label (item), ==, "Expired");
   }
 
-  /* The expired one is shown as such, capitalised, in the error style. */
   spin (300);
   g_assert_true (find_label (page, "Expired", "error"));
   select_offer (selection, f->sent_number);
   check_fits_small_window (page);
   save_screenshot (f, "page-offers");
+}
 
-  /* Filter by status, from the dropdown and from the property. */
+/* Filter by status, from the dropdown and from the property. */
+static void
+test_offers_filter (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkSingleSelection *selection;
+  GListModel *model;
+  GtkWidget *page = show_offers (f, &selection, &model);
+  GtkDropDown *dropdown;
+
+  dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (page, SSA_TYPE_OFFERS_PAGE,
+                                                           "status_dropdown"));
   gtk_drop_down_set_selected (dropdown, 7);
   g_assert_cmpstr (ssa_offers_page_get_status_filter (SSA_OFFERS_PAGE (page)), ==, "expired");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
@@ -981,19 +1167,42 @@ test_offers (Fixture       *f,
   ssa_offers_page_set_status_filter (SSA_OFFERS_PAGE (page), NULL);
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+}
 
-  /* Open. */
+static void
+test_offers_open (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkSingleSelection *selection;
+  GListModel *model;
+  GtkWidget *page = show_offers (f, &selection, &model);
+  g_autofree char *expected = NULL;
+
   select_offer (selection, f->sent_number);
   g_assert_true (gtk_widget_activate_action (page, "offers.open", NULL));
   expected = g_strdup_printf ("open-offer:%s", f->sent_number);
   g_assert_true (has_call_prefix (f, expected));
+}
 
-  /* Revise the expired offer: a -R2 draft. */
+/* Revise the expired offer: a -R2 draft. */
+static void
+test_offers_revise (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkSingleSelection *selection;
+  GListModel *model;
+  GtkWidget *page = show_offers (f, &selection, &model);
+  g_autoptr(SsaDbOffer) revision = NULL;
+  g_autofree char *revision_number = NULL;
+  g_autofree char *expected = NULL;
+  CountWait wait = { model, 0 };
+  const char *toast;
+
   select_offer (selection, f->expired_number);
   g_assert_true (gtk_widget_activate_action (page, "offers.revise", NULL));
   toast = wait_for_call (f, "show-toast:Revision");
   revision_number = g_strdup_printf ("%s-R2", f->expired_number);
-  g_free (expected);
   expected = g_strdup_printf ("show-toast:Revision %s created", revision_number);
   g_assert_cmpstr (toast, ==, expected);
   revision = ssa_db_load_offer (f->db, revision_number, &error);
@@ -1017,9 +1226,21 @@ test_offers (Fixture       *f,
     g_assert_nonnull (item);
     g_assert_cmpstr (ssa_offer_item_get_number (item), ==, revision_number);
   }
+}
 
-  /* A draft cannot be accepted: the button is off and says why; asked anyway, the refusal
-   * is explained and nothing changes. */
+/* A draft cannot be accepted: the button is off and says why; asked anyway, the refusal
+ * is explained and nothing changes. */
+static void
+test_offers_draft_not_accepted (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkSingleSelection *selection;
+  GListModel *model;
+  GtkWidget *page = show_offers (f, &selection, &model);
+  g_autoptr(SsaDbOffer) stored = NULL;
+  const char *toast;
+
   select_offer (selection, f->draft_number);
   g_assert_true (gtk_widget_get_sensitive (status_button (page, "sent_button")));
   g_assert_false (gtk_widget_get_sensitive (status_button (page, "accepted_button")));
@@ -1038,34 +1259,34 @@ test_offers (Fixture       *f,
   stored = ssa_db_load_offer (f->db, f->draft_number, &error);
   g_assert_no_error (error);
   g_assert_cmpint (stored->status, ==, SSA_OFFER_STATUS_DRAFT);
-  g_clear_pointer (&stored, ssa_db_offer_free);
+}
+
+/* Sent: the register lists it so, with the buttons of a sent offer. */
+static void
+test_offers_mark_sent (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkSingleSelection *selection;
+  GListModel *model;
+  GtkWidget *page = show_offers (f, &selection, &model);
+  g_autoptr(SsaDbOffer) stored = mark_draft_sent (f, page, selection);
+}
+
+/* Accepting asks first and says what will change; cancelled, nothing changes. */
+static void
+test_offers_accept_cancelled (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkSingleSelection *selection;
+  GListModel *model;
+  GtkWidget *page = show_offers (f, &selection, &model);
+  g_autoptr(SsaDbOffer) stored = NULL;
+  g_autoptr(SsaDbOffer) other = NULL;
 
   /* Another open offer for the same installation, which accepting will supersede. */
   other = create_offer (f, "lapsed.json", &f->today);
-
-  /* Sent, then accepted: the installation's SSA is extended in the repository too. */
-  g_ptr_array_set_size (f->calls, 0);
-  select_offer (selection, f->draft_number);
-  g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "sent"));
-  toast = wait_for_call (f, "show-toast:");
-  g_free (expected);
-  expected = g_strdup_printf ("show-toast:Offer %s marked as sent", f->draft_number);
-  g_assert_cmpstr (toast, ==, expected);
-  stored = ssa_db_load_offer (f->db, f->draft_number, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (stored->status, ==, SSA_OFFER_STATUS_SENT);
-
-  /* The register reads the offers again in a worker: once it lists the offer as sent
-   * (however long that takes under the sanitizers), its buttons are those of a sent offer. */
-  g_assert_true (wait_for (item_has_status, &(StatusWait) { model, f->draft_number, "sent" }));
-  spin (200);
-  g_ptr_array_set_size (f->calls, 0);
-  select_offer (selection, f->draft_number);
-  g_assert_false (gtk_widget_get_sensitive (status_button (page, "sent_button")));
-  g_assert_true (gtk_widget_get_sensitive (status_button (page, "accepted_button")));
-  g_assert_true (gtk_widget_get_sensitive (status_button (page, "declined_button")));
-
-  /* Accepting asks first and says what will change; cancelled, nothing changes. */
+  stored = mark_draft_sent (f, page, selection);
   g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "accepted"));
   {
     g_autofree char *end = ssa_date_format (&stored->period_end, ssa_lang_from_locale ());
@@ -1084,6 +1305,25 @@ test_offers (Fixture       *f,
     g_assert_no_error (error);
     g_assert_cmpint (stored->status, ==, SSA_OFFER_STATUS_SENT);
   }
+}
+
+/* Accepted: the other open offer for the installation is superseded, shown so, every
+ * status button off and saying why, its history naming the accepted offer; the
+ * installation's SSA is extended in the repository too. */
+static void
+test_offers_accept_supersedes (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkSingleSelection *selection;
+  GListModel *model;
+  GtkWidget *page = show_offers (f, &selection, &model);
+  g_autoptr(SsaDbOffer) stored = NULL;
+  g_autoptr(SsaDbOffer) other = NULL;
+  const char *toast;
+
+  other = create_offer (f, "lapsed.json", &f->today);
+  stored = mark_draft_sent (f, page, selection);
   g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "accepted"));
   {
     AdwMessageDialog *dialog = find_message_dialog ();
@@ -1126,79 +1366,87 @@ test_offers (Fixture       *f,
     g_assert_cmpint (g_date_compare (ssa_installation_get_ssa_expiry (installation),
                                      &stored->period_end), ==, 0);
   }
+}
 
-  /* An offer with alternatives: the register says so, and accepting lists them with a
-   * choice; "Accept" waits for it, and the chosen alternative's end becomes the SSA's. */
-  {
-    gint64 *id = g_hash_table_lookup (f->ids, "renewal-in-time.json");
-    g_autoptr(SsaDbOffer) alternatives = NULL;
-    g_autoptr(SsaDbOffer) accepted = NULL;
-    SsaOfferRequest request;
-    AdwMessageDialog *dialog;
-    GtkWidget *child;
-    GtkWidget *second;
-    SsaInstallation *installation;
-    guint n_choices = 0;
+/* An offer with alternatives: the register says so, and accepting lists them with a
+ * choice; "Accept" waits for it, and the chosen alternative's end becomes the SSA's. */
+static void
+test_offers_alternatives (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkSingleSelection *selection;
+  GListModel *model;
+  GtkWidget *page = show_offers (f, &selection, &model);
+  const char *toast;
+  gint64 *id = g_hash_table_lookup (f->ids, "renewal-in-time.json");
+  g_autoptr(SsaDbOffer) alternatives = NULL;
+  g_autoptr(SsaDbOffer) accepted = NULL;
+  SsaOfferRequest request;
+  AdwMessageDialog *dialog;
+  GtkWidget *child;
+  GtkWidget *second;
+  SsaInstallation *installation;
+  guint n_choices = 0;
 
-    g_assert_nonnull (id);
-    ssa_offer_request_init (&request);
-    request.today = f->today;
-    g_assert_true (ssa_offer_alternative_parse ("months=36,billing=quarterly",
-                                                &request.alternatives[0], NULL));
-    request.n_alternatives = 1;
-    alternatives = ssa_db_create_offer (f->db, *id, &request, &f->today, 0, NULL, &error);
-    g_assert_no_error (error);
-    g_assert_true (ssa_db_set_offer_status (f->db, alternatives->number, SSA_OFFER_STATUS_SENT,
-                                            &f->today, &error));
-    g_assert_no_error (error);
-    ssa_offers_page_reload (SSA_OFFERS_PAGE (page));
-    g_assert_true (wait_for (item_has_status,
-                             &(StatusWait) { model, alternatives->number, "sent" }));
-    select_offer (selection, alternatives->number);
-    spin (200);
-    assert_history_shows (page, "2 alternatives");
+  g_assert_nonnull (id);
+  ssa_offer_request_init (&request);
+  request.today = f->today;
+  g_assert_true (ssa_offer_alternative_parse ("months=36,billing=quarterly",
+                                              &request.alternatives[0], NULL));
+  request.n_alternatives = 1;
+  alternatives = ssa_db_create_offer (f->db, *id, &request, &f->today, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssa_db_set_offer_status (f->db, alternatives->number, SSA_OFFER_STATUS_SENT,
+                                          &f->today, &error));
+  g_assert_no_error (error);
+  ssa_offers_page_reload (SSA_OFFERS_PAGE (page));
+  g_assert_true (wait_for (item_has_status,
+                           &(StatusWait) { model, alternatives->number, "sent" }));
+  select_offer (selection, alternatives->number);
+  spin (200);
+  assert_history_shows (page, "2 alternatives");
 
-    g_ptr_array_set_size (f->calls, 0);
-    g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "accepted"));
-    dialog = find_message_dialog ();
-    g_assert_nonnull (dialog);
-    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
-    child = adw_message_dialog_get_extra_child (dialog);
-    g_assert_nonnull (child);
-    second = NULL;
-    for (GtkWidget *button = gtk_widget_get_first_child (child); button != NULL;
-         button = gtk_widget_get_next_sibling (button))
-      {
-        g_assert_true (GTK_IS_CHECK_BUTTON (button));
-        g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (button)));
-        if (++n_choices == 2)
-          second = button;
-      }
-    g_assert_cmpuint (n_choices, ==, 2);
-    g_assert_nonnull (strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (second)),
-                              "Alternative 2"));
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (second), TRUE);
-    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "accept"));
-    adw_message_dialog_response (dialog, "accept");
-    gtk_window_close (GTK_WINDOW (dialog));
-    toast = wait_for_call (f, "show-toast:");
-    g_assert_nonnull (strstr (toast, "accepted"));
+  g_ptr_array_set_size (f->calls, 0);
+  g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "accepted"));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  child = adw_message_dialog_get_extra_child (dialog);
+  g_assert_nonnull (child);
+  second = NULL;
+  for (GtkWidget *button = gtk_widget_get_first_child (child); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      g_assert_true (GTK_IS_CHECK_BUTTON (button));
+      g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (button)));
+      if (++n_choices == 2)
+        second = button;
+    }
+  g_assert_cmpuint (n_choices, ==, 2);
+  g_assert_nonnull (strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (second)),
+                            "Alternative 2"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (second), TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  adw_message_dialog_response (dialog, "accept");
+  gtk_window_close (GTK_WINDOW (dialog));
+  toast = wait_for_call (f, "show-toast:");
+  g_assert_nonnull (strstr (toast, "accepted"));
 
-    accepted = ssa_db_load_offer (f->db, alternatives->number, &error);
-    g_assert_no_error (error);
-    g_assert_cmpint (accepted->status, ==, SSA_OFFER_STATUS_ACCEPTED);
-    g_assert_cmpuint (accepted->accepted_alternative, ==, 2);
-    g_assert_cmpint (g_date_compare (&accepted->alternative_end[1], &accepted->period_end), >, 0);
-    installation = ssa_repository_find_installation (f->repository, *id);
-    g_assert_nonnull (installation);
-    g_assert_true (wait_for (item_has_status,
-                             &(StatusWait) { model, alternatives->number, "accepted" }));
-    g_assert_cmpint (g_date_compare (ssa_installation_get_ssa_expiry (installation),
-                                     &accepted->alternative_end[1]), ==, 0);
-    select_offer (selection, alternatives->number);
-    spin (200);
-    assert_history_shows (page, "Accepted: alternative 2");
-  }
+  accepted = ssa_db_load_offer (f->db, alternatives->number, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (accepted->status, ==, SSA_OFFER_STATUS_ACCEPTED);
+  g_assert_cmpuint (accepted->accepted_alternative, ==, 2);
+  g_assert_cmpint (g_date_compare (&accepted->alternative_end[1], &accepted->period_end), >, 0);
+  installation = ssa_repository_find_installation (f->repository, *id);
+  g_assert_nonnull (installation);
+  g_assert_true (wait_for (item_has_status,
+                           &(StatusWait) { model, alternatives->number, "accepted" }));
+  g_assert_cmpint (g_date_compare (ssa_installation_get_ssa_expiry (installation),
+                                   &accepted->alternative_end[1]), ==, 0);
+  select_offer (selection, alternatives->number);
+  spin (200);
+  assert_history_shows (page, "Accepted: alternative 2");
 }
 
 /* Price list */
@@ -1266,26 +1514,19 @@ changes_shown (gpointer data)
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "list") == 0;
 }
 
-static void
-test_price_list (Fixture       *f,
-                 gconstpointer  data)
+/* The price list page in the window over the fixture's repository, once it lists the
+ * current list's products: the new database's current list, the bundled sample. */
+static GtkWidget *
+show_price_list (Fixture     *f,
+                 GListModel **out_products,
+                 GListModel **out_history)
 {
   g_autoptr(GError) error = NULL;
   GtkWidget *page = ssa_price_list_page_new ();
   g_autoptr(SsaPriceList) sample = ssa_samples_load_price_list (&error);
-  g_autoptr(SsaPriceList) next = NULL;
-  g_autoptr(SsaDbPriceListInfo) info = NULL;
-  g_autofree char *document = NULL;
-  GtkEditable *search;
   GListModel *products;
   GListModel *history;
-  GtkStack *sections;
   CountWait wait;
-  SsaDbPriceListSource source = {
-    "https://prices.example.no/innovaphone.json", "2026-12-01T06:00:00Z", NULL, NULL,
-  };
-  gboolean was_new = FALSE;
-  const char *toast;
 
   g_assert_no_error (error);
   show_page (f, page, "Price List – SSA Desk");
@@ -1294,38 +1535,31 @@ test_price_list (Fixture       *f,
                                                           "products_filter_model"));
   history = G_LIST_MODEL (gtk_widget_get_template_child (page, SSA_TYPE_PRICE_LIST_PAGE,
                                                          "history"));
-  search = GTK_EDITABLE (gtk_widget_get_template_child (page, SSA_TYPE_PRICE_LIST_PAGE,
-                                                        "search_entry"));
-  sections = GTK_STACK (gtk_widget_get_template_child (page, SSA_TYPE_PRICE_LIST_PAGE,
-                                                       "sections"));
-
-  /* The new database's current list is the bundled sample. */
   wait.model = products;
   wait.n_items = sample->products->len;
   g_assert_true (wait_for (model_has_count, &wait));
-  g_assert_cmpstr (label_text (page, "id_label"), ==, sample->id);
-  g_assert_cmpstr (label_text (page, "source_label"), ==, "Bundled sample");
-  g_assert_cmpstr (label_text (page, "fetched_label"), ==, "—");
-  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
+  *out_products = products;
+  *out_history = history;
+  return page;
+}
 
-  /* The search filters the product model by code or name, as typed. */
-  gtk_editable_set_text (search, "port");
-  g_assert_cmpuint (count_matches (sample, "port"), >, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (products), ==, count_matches (sample, "port"));
-  gtk_editable_set_text (search, "02-00039");
-  g_assert_cmpuint (g_list_model_get_n_items (products), ==, count_matches (sample, "02-00039"));
-  gtk_editable_set_text (search, "no such product");
-  g_assert_cmpuint (g_list_model_get_n_items (products), ==, 0);
-  gtk_editable_set_text (search, "");
-  g_assert_cmpuint (g_list_model_get_n_items (products), ==, sample->products->len);
+/* A distributor's list stored since: the page shows it. */
+static void
+store_next_list (Fixture    *f,
+                 GtkWidget  *page,
+                 GListModel *products,
+                 GListModel *history)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaPriceList) next = NULL;
+  g_autoptr(SsaDbPriceListInfo) info = NULL;
+  g_autofree char *document = NULL;
+  CountWait wait;
+  SsaDbPriceListSource source = {
+    "https://prices.example.no/innovaphone.json", "2026-12-01T06:00:00Z", NULL, NULL,
+  };
+  gboolean was_new = FALSE;
 
-  /* "Refresh Now" without an address says where to set one, and offers to go there. */
-  g_assert_true (gtk_widget_activate_action (page, "price-list.refresh", NULL));
-  toast = wait_for_call (f, "show-error:");
-  g_assert_true (g_str_has_prefix (toast, "show-error:('No price list address is set"));
-  g_assert_true (g_str_has_suffix (toast, "'win.preferences')"));
-
-  /* A distributor's list stored since: the page shows it, and what changed. */
   document = dup_next_price_list ();
   g_assert_true (ssa_db_store_price_list (f->db, document, strlen (document), "next list",
                                           &source, &info, &was_new, &error));
@@ -1343,11 +1577,92 @@ test_price_list (Fixture       *f,
   g_assert_true (wait_for (model_has_count, &wait));
   g_assert_cmpstr (label_text (page, "id_label"), ==, "2026-12");
   g_assert_cmpstr (label_text (page, "source_label"), ==, source.source_url);
+}
 
+static void
+test_price_list (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *products;
+  GListModel *history;
+  GtkWidget *page = show_price_list (f, &products, &history);
+  g_autoptr(SsaPriceList) sample = ssa_samples_load_price_list (&error);
+
+  g_assert_cmpstr (label_text (page, "id_label"), ==, sample->id);
+  g_assert_cmpstr (label_text (page, "source_label"), ==, "Bundled sample");
+  g_assert_cmpstr (label_text (page, "fetched_label"), ==, "—");
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
+}
+
+/* The search filters the product model by code or name, as typed. */
+static void
+test_price_list_search (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *products;
+  GListModel *history;
+  GtkWidget *page = show_price_list (f, &products, &history);
+  g_autoptr(SsaPriceList) sample = ssa_samples_load_price_list (&error);
+  GtkEditable *search = GTK_EDITABLE (gtk_widget_get_template_child (
+    page, SSA_TYPE_PRICE_LIST_PAGE, "search_entry"));
+
+  gtk_editable_set_text (search, "port");
+  g_assert_cmpuint (count_matches (sample, "port"), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (products), ==, count_matches (sample, "port"));
+  gtk_editable_set_text (search, "02-00039");
+  g_assert_cmpuint (g_list_model_get_n_items (products), ==, count_matches (sample, "02-00039"));
+  gtk_editable_set_text (search, "no such product");
+  g_assert_cmpuint (g_list_model_get_n_items (products), ==, 0);
+  gtk_editable_set_text (search, "");
+  g_assert_cmpuint (g_list_model_get_n_items (products), ==, sample->products->len);
+}
+
+/* "Refresh Now" without an address says where to set one, and offers to go there. */
+static void
+test_price_list_no_address (Fixture       *f,
+                            gconstpointer  data)
+{
+  GListModel *products;
+  GListModel *history;
+  GtkWidget *page = show_price_list (f, &products, &history);
+  const char *toast;
+
+  g_assert_true (gtk_widget_activate_action (page, "price-list.refresh", NULL));
+  toast = wait_for_call (f, "show-error:");
+  g_assert_true (g_str_has_prefix (toast, "show-error:('No price list address is set"));
+  g_assert_true (g_str_has_suffix (toast, "'win.preferences')"));
+}
+
+static void
+test_price_list_next (Fixture       *f,
+                      gconstpointer  data)
+{
+  GListModel *products;
+  GListModel *history;
+  GtkWidget *page = show_price_list (f, &products, &history);
+  GtkEditable *search = GTK_EDITABLE (gtk_widget_get_template_child (
+    page, SSA_TYPE_PRICE_LIST_PAGE, "search_entry"));
+
+  store_next_list (f, page, products, history);
   gtk_editable_set_text (search, "port");
   check_fits_small_window (page);
   save_screenshot (f, "page-price-list");
+}
 
+/* What changed from the sample to the distributor's list. */
+static void
+test_price_list_changes (Fixture       *f,
+                         gconstpointer  data)
+{
+  GListModel *products;
+  GListModel *history;
+  GtkWidget *page = show_price_list (f, &products, &history);
+  GtkStack *sections = GTK_STACK (gtk_widget_get_template_child (page, SSA_TYPE_PRICE_LIST_PAGE,
+                                                                 "sections"));
+
+  store_next_list (f, page, products, history);
   gtk_stack_set_visible_child_name (sections, "history");
   g_assert_true (wait_for (changes_shown, page));
   {
@@ -1495,11 +1810,45 @@ main (int   argc,
 
   g_test_add ("/pages/renewals", Fixture, NULL, fixture_set_up, test_renewals,
               fixture_tear_down);
+  g_test_add ("/pages/renewals/within", Fixture, NULL, fixture_set_up, test_renewals_within,
+              fixture_tear_down);
+  g_test_add ("/pages/renewals/activate", Fixture, NULL, fixture_set_up,
+              test_renewals_activate, fixture_tear_down);
+  g_test_add ("/pages/renewals/create-offers", Fixture, NULL, fixture_set_up,
+              test_renewals_create_offers, fixture_tear_down);
+  g_test_add ("/pages/renewals/create-offers-again", Fixture, NULL, fixture_set_up,
+              test_renewals_create_offers_again, fixture_tear_down);
+  g_test_add ("/pages/renewals/hidden-reload", Fixture, NULL, fixture_set_up,
+              test_renewals_hidden_reload, fixture_tear_down);
   g_test_add ("/pages/renewals/cancel", Fixture, NULL, fixture_set_up, test_renewals_cancel,
               fixture_tear_down);
   g_test_add ("/pages/offers", Fixture, NULL, fixture_set_up, test_offers, fixture_tear_down);
+  g_test_add ("/pages/offers/filter", Fixture, NULL, fixture_set_up, test_offers_filter,
+              fixture_tear_down);
+  g_test_add ("/pages/offers/open", Fixture, NULL, fixture_set_up, test_offers_open,
+              fixture_tear_down);
+  g_test_add ("/pages/offers/revise", Fixture, NULL, fixture_set_up, test_offers_revise,
+              fixture_tear_down);
+  g_test_add ("/pages/offers/draft-not-accepted", Fixture, NULL, fixture_set_up,
+              test_offers_draft_not_accepted, fixture_tear_down);
+  g_test_add ("/pages/offers/mark-sent", Fixture, NULL, fixture_set_up, test_offers_mark_sent,
+              fixture_tear_down);
+  g_test_add ("/pages/offers/accept-cancelled", Fixture, NULL, fixture_set_up,
+              test_offers_accept_cancelled, fixture_tear_down);
+  g_test_add ("/pages/offers/accept-supersedes", Fixture, NULL, fixture_set_up,
+              test_offers_accept_supersedes, fixture_tear_down);
+  g_test_add ("/pages/offers/alternatives", Fixture, NULL, fixture_set_up,
+              test_offers_alternatives, fixture_tear_down);
   g_test_add ("/pages/price-list", Fixture, NULL, fixture_set_up, test_price_list,
               fixture_tear_down);
+  g_test_add ("/pages/price-list/search", Fixture, NULL, fixture_set_up,
+              test_price_list_search, fixture_tear_down);
+  g_test_add ("/pages/price-list/no-address", Fixture, NULL, fixture_set_up,
+              test_price_list_no_address, fixture_tear_down);
+  g_test_add ("/pages/price-list/next", Fixture, NULL, fixture_set_up, test_price_list_next,
+              fixture_tear_down);
+  g_test_add ("/pages/price-list/changes", Fixture, NULL, fixture_set_up,
+              test_price_list_changes, fixture_tear_down);
   g_test_add ("/pages/price-list/refresh", Fixture, NULL, fixture_set_up,
               test_price_list_refresh, fixture_tear_down);
 

@@ -106,18 +106,8 @@ write_pdf (const SsaOffer        *offer,
   return test_docs_write (ssa_offer_pdf_write, offer, inventory, info, dir, name);
 }
 
-static void
-test_lapsed_bokmal (void)
-{
-  g_autoptr(SsaInventory) inventory = NULL;
-  g_autoptr(SsaOffer) offer = test_docs_sample_offer ("lapsed", "2026-11-28", &inventory);
-  g_autoptr(SsaDocumentInfo) info = test_docs_numbered_info (SSA_LANG_NB);
-  g_autofree char *path = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *png = NULL;
-  g_autofree char *png_base = NULL;
-  g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
-  static const char * const expected[] = {
+/* What the printed lapsed sample says in Bokmål. */
+static const char * const lapsed_bokmal_expected[] = {
     /* The reseller, with the markings Norwegian law asks for. */
     "Nordlys Kommunikasjon AS", "Org.nr. 923 456 783 MVA", "Foretaksregisteret",
     "Storgata 10", "0155 Oslo", "Telefon: +47 22 12 34 56", "E-post: salg@nordlys.example.no",
@@ -155,17 +145,34 @@ test_lapsed_bokmal (void)
     "En ny hovedversjon omtrent én gang i året", "Arbeid, som å utføre en oppgradering",
     "Betalingsbetingelser", "30 dager netto fra fakturadato.", "Side 1 av 2",
     "Side 2 av 2", "Tilbud 2026-0042-R2",
-  };
+};
+
+/* Writes the lapsed sample in Bokmål, kept in the build folder for a look; returns its
+ * path. */
+static char *
+write_lapsed_bokmal (void)
+{
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autoptr(SsaOffer) offer = test_docs_sample_offer ("lapsed", "2026-11-28", &inventory);
+  g_autoptr(SsaDocumentInfo) info = test_docs_numbered_info (SSA_LANG_NB);
+
+  return write_pdf (offer, inventory, info, g_test_get_dir (G_TEST_BUILT), "test-pdf-lapsed.pdf");
+}
+
+static void
+test_lapsed_bokmal (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
   guint i;
 
   if (!have_poppler ())
     return;
 
-  /* Kept in the build folder, with its first page as a picture, for a look. */
-  path = write_pdf (offer, inventory, info, g_test_get_dir (G_TEST_BUILT), "test-pdf-lapsed.pdf");
+  path = write_lapsed_bokmal ();
   text = pdf_text (path, "-layout", 0);
-  for (i = 0; i < G_N_ELEMENTS (expected); i++)
-    assert_contains (text, expected[i]);
+  for (i = 0; i < G_N_ELEMENTS (lapsed_bokmal_expected); i++)
+    assert_contains (text, lapsed_bokmal_expected[i]);
   /* Never the price list's internal id. */
   assert_lacks (text, "sample-2026-11");
   /* Neither English nor the ISO dates of the files. */
@@ -174,22 +181,36 @@ test_lapsed_bokmal (void)
   assert_lacks (text, "2026-11-28");
   assert_lacks (text, "NOK");
   g_assert_cmpint (pdf_pages (path), ==, 2);
+}
 
-  if (pdftoppm != NULL)
+/* Its first page as a picture, kept in the build folder for a look. */
+static void
+test_lapsed_bokmal_picture (void)
+{
+  g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+  g_autofree char *path = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *png_base = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1",
+                         "-singlefile", NULL, NULL, NULL };
+  int status;
+
+  if (pdftoppm == NULL)
     {
-      const char *argv[] = { "pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1",
-                             "-singlefile", path, NULL, NULL };
-      int status;
-      g_autofree char *out = NULL;
-
-      png_base = g_build_filename (g_test_get_dir (G_TEST_BUILT), "test-pdf-lapsed", NULL);
-      argv[10] = png_base;
-      out = test_docs_run (argv, &status, NULL);
-      g_assert_cmpint (status, ==, 0);
-      png = g_strconcat (png_base, ".png", NULL);
-      g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
-      g_test_message ("page 1: %s", png);
+      g_test_skip ("pdftoppm (poppler-utils) is not installed");
+      return;
     }
+
+  path = write_lapsed_bokmal ();
+  png_base = g_build_filename (g_test_get_dir (G_TEST_BUILT), "test-pdf-lapsed", NULL);
+  argv[9] = path;
+  argv[10] = png_base;
+  out = test_docs_run (argv, &status, NULL);
+  g_assert_cmpint (status, ==, 0);
+  png = g_strconcat (png_base, ".png", NULL);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  g_test_message ("page 1: %s", png);
 }
 
 static void
@@ -256,111 +277,129 @@ test_draft (void)
 
 /* The instalment rule of docs/rules.md: one invoice per started interval, equal whole øre,
  * the øre left over on the first. */
+static const struct {
+  SsaBilling billing;
+  guint      n;
+  guint      interval;
+} plans[] = {
+  { SSA_BILLING_ONCE, 1, 0 },
+  { SSA_BILLING_ANNUAL, 1, 12 },
+  { SSA_BILLING_QUARTERLY, 4, 3 },
+  { SSA_BILLING_MONTHLY, 12, 1 },
+};
+
+/* The price list and the lapsed sample. */
 static void
-test_instalments (void)
+load_lapsed (SsaPriceList **out_price_list,
+             SsaInventory **out_inventory)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsaPriceList) price_list = ssa_samples_load_price_list (&error);
-  g_autoptr(SsaInventory) inventory = ssa_samples_load_installation ("lapsed.json", &error);
-  static const struct {
-    SsaBilling billing;
-    guint      n;
-    guint      interval;
-  } plans[] = {
-    { SSA_BILLING_ONCE, 1, 0 },
-    { SSA_BILLING_ANNUAL, 1, 12 },
-    { SSA_BILLING_QUARTERLY, 4, 3 },
-    { SSA_BILLING_MONTHLY, 12, 1 },
-  };
 
+  *out_price_list = ssa_samples_load_price_list (&error);
   g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+  *out_inventory = ssa_samples_load_installation ("lapsed.json", &error);
+  g_assert_no_error (error);
+}
+
+/* One plan of @plans (its index in @data). */
+static void
+test_instalments (gconstpointer data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaPriceList) price_list = NULL;
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autoptr(SsaOffer) offer = NULL;
+  g_autofree char *text = NULL;
+  SsaOfferRequest request;
+  SsaInstalments plan;
+
+  load_lapsed (&price_list, &inventory);
+  ssa_offer_request_init (&request);
+  request.today = test_date ("2026-11-28");
+  request.billing = plans[i].billing;
+  offer = ssa_offer_compute (price_list, inventory, &request, &error);
+  g_assert_no_error (error);
+
+  ssa_document_instalments (offer, &plan);
+  g_assert_cmpuint (plan.n_invoices, ==, plans[i].n);
+  g_assert_cmpuint (plan.interval_months, ==, plans[i].interval);
+  /* Exact: the invoices add up to the total, to the øre. */
+  g_assert_cmpint (plan.first_amount + plan.amount * (gint64) (plan.n_invoices - 1), ==,
+                   offer->totals.total);
+  g_assert_cmpint (plan.first_amount - plan.amount, >=, 0);
+  g_assert_cmpint (plan.first_amount - plan.amount, <, (gint64) plan.n_invoices);
+  g_assert_cmpint (g_date_compare (&plan.first_date, &offer->start), ==, 0);
+
+  text = ssa_document_instalments_text (offer, SSA_LANG_NB);
+  if (plan.n_invoices == 1)
+    g_assert_null (text);
+  else
     {
-      g_autoptr(SsaOffer) offer = NULL;
-      g_autofree char *text = NULL;
-      SsaOfferRequest request;
-      SsaInstalments plan;
+      g_autofree char *amount = ssa_money_format (plan.amount, "NOK", SSA_LANG_NB);
+      g_autofree char *first = ssa_money_format (plan.first_amount, "NOK", SSA_LANG_NB);
+      g_autofree char *expected = NULL;
 
-      ssa_offer_request_init (&request);
-      request.today = test_date ("2026-11-28");
-      request.billing = plans[i].billing;
-      offer = ssa_offer_compute (price_list, inventory, &request, &error);
-      g_assert_no_error (error);
-
-      ssa_document_instalments (offer, &plan);
-      g_assert_cmpuint (plan.n_invoices, ==, plans[i].n);
-      g_assert_cmpuint (plan.interval_months, ==, plans[i].interval);
-      /* Exact: the invoices add up to the total, to the øre. */
-      g_assert_cmpint (plan.first_amount + plan.amount * (gint64) (plan.n_invoices - 1), ==,
-                       offer->totals.total);
-      g_assert_cmpint (plan.first_amount - plan.amount, >=, 0);
-      g_assert_cmpint (plan.first_amount - plan.amount, <, (gint64) plan.n_invoices);
-      g_assert_cmpint (g_date_compare (&plan.first_date, &offer->start), ==, 0);
-
-      text = ssa_document_instalments_text (offer, SSA_LANG_NB);
-      if (plan.n_invoices == 1)
-        g_assert_null (text);
+      if (plan.first_amount == plan.amount)
+        expected = g_strdup_printf ("%u fakturaer à %s, første 28.11.2026", plan.n_invoices,
+                                    amount);
       else
+        expected = g_strdup_printf ("%u fakturaer: første på %s den 28.11.2026, "
+                                    "deretter %u à %s", plan.n_invoices, first,
+                                    plan.n_invoices - 1, amount);
+      g_assert_cmpstr (text, ==, expected);
+
+      /* The printed offer says it under the totals. */
+      if (plan.n_invoices == 4 && have_poppler ())
         {
-          g_autofree char *amount = ssa_money_format (plan.amount, "NOK", SSA_LANG_NB);
-          g_autofree char *first = ssa_money_format (plan.first_amount, "NOK", SSA_LANG_NB);
-          g_autofree char *expected = NULL;
+          g_autofree char *dir = test_docs_make_dir ();
+          g_autofree char *path = write_pdf (offer, inventory, NULL, dir, "plan.pdf");
+          g_autofree char *pdf = pdf_text (path, "-raw", 0);
+          g_autofree char *line = g_strdup_printf ("Fakturaplan: %s", expected);
+          g_autofree char *squeezed_pdf = squeeze (pdf);
+          g_autofree char *squeezed_line = squeeze (line);
 
-          if (plan.first_amount == plan.amount)
-            expected = g_strdup_printf ("%u fakturaer à %s, første 28.11.2026", plan.n_invoices,
-                                        amount);
-          else
-            expected = g_strdup_printf ("%u fakturaer: første på %s den 28.11.2026, "
-                                        "deretter %u à %s", plan.n_invoices, first,
-                                        plan.n_invoices - 1, amount);
-          g_assert_cmpstr (text, ==, expected);
-
-          /* The printed offer says it under the totals. */
-          if (plan.n_invoices == 4 && have_poppler ())
-            {
-              g_autofree char *dir = test_docs_make_dir ();
-              g_autofree char *path = write_pdf (offer, inventory, NULL, dir, "plan.pdf");
-              g_autofree char *pdf = pdf_text (path, "-raw", 0);
-              g_autofree char *line = g_strdup_printf ("Fakturaplan: %s", expected);
-              g_autofree char *squeezed_pdf = squeeze (pdf);
-              g_autofree char *squeezed_line = squeeze (line);
-
-              /* The line may wrap in the totals' column. */
-              assert_contains (squeezed_pdf, squeezed_line);
-              test_remove_tree (dir);
-            }
+          /* The line may wrap in the totals' column. */
+          assert_contains (squeezed_pdf, squeezed_line);
+          test_remove_tree (dir);
         }
     }
+}
 
-  /* A total that does not divide: 100 003 øre in 4 invoices are 250,03 kr (the 3 øre left
-   * over) and three of 250,00 kr. */
-  {
-    g_autoptr(SsaOffer) offer = NULL;
-    g_autofree char *text = NULL;
-    SsaOfferRequest request;
-    SsaInstalments plan;
+/* A total that does not divide: 100 003 øre in 4 invoices are 250,03 kr (the 3 øre left
+ * over) and three of 250,00 kr. */
+static void
+test_instalments_remainder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaPriceList) price_list = NULL;
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autoptr(SsaOffer) offer = NULL;
+  g_autofree char *text = NULL;
+  SsaOfferRequest request;
+  SsaInstalments plan;
 
-    ssa_offer_request_init (&request);
-    request.today = test_date ("2026-11-28");
-    request.billing = SSA_BILLING_QUARTERLY;
-    offer = ssa_offer_compute (price_list, inventory, &request, &error);
-    g_assert_no_error (error);
-    offer->totals.total = 100003;
-    ssa_document_instalments (offer, &plan);
-    g_assert_cmpuint (plan.n_invoices, ==, 4);
-    g_assert_cmpint (plan.amount, ==, 25000);
-    g_assert_cmpint (plan.first_amount, ==, 25003);
-    text = ssa_document_instalments_text (offer, SSA_LANG_NB);
-    g_assert_cmpstr (text, ==, "4 fakturaer: første på 250,03 kr den 28.11.2026, deretter 3 à "
-                               "250,00 kr");
-    offer->totals.total = 100000;
-    g_clear_pointer (&text, g_free);
-    text = ssa_document_instalments_text (offer, SSA_LANG_NB);
-    g_assert_cmpstr (text, ==, "4 fakturaer à 250,00 kr, første 28.11.2026");
-    g_clear_pointer (&text, g_free);
-    text = ssa_document_instalments_text (offer, SSA_LANG_EN);
-    g_assert_cmpstr (text, ==, "4 invoices of NOK 250.00, the first on 2026-11-28");
-  }
+  load_lapsed (&price_list, &inventory);
+  ssa_offer_request_init (&request);
+  request.today = test_date ("2026-11-28");
+  request.billing = SSA_BILLING_QUARTERLY;
+  offer = ssa_offer_compute (price_list, inventory, &request, &error);
+  g_assert_no_error (error);
+  offer->totals.total = 100003;
+  ssa_document_instalments (offer, &plan);
+  g_assert_cmpuint (plan.n_invoices, ==, 4);
+  g_assert_cmpint (plan.amount, ==, 25000);
+  g_assert_cmpint (plan.first_amount, ==, 25003);
+  text = ssa_document_instalments_text (offer, SSA_LANG_NB);
+  g_assert_cmpstr (text, ==, "4 fakturaer: første på 250,03 kr den 28.11.2026, deretter 3 à "
+                             "250,00 kr");
+  offer->totals.total = 100000;
+  g_clear_pointer (&text, g_free);
+  text = ssa_document_instalments_text (offer, SSA_LANG_NB);
+  g_assert_cmpstr (text, ==, "4 fakturaer à 250,00 kr, første 28.11.2026");
+  g_clear_pointer (&text, g_free);
+  text = ssa_document_instalments_text (offer, SSA_LANG_EN);
+  g_assert_cmpstr (text, ==, "4 invoices of NOK 250.00, the first on 2026-11-28");
 }
 
 static void
@@ -1091,10 +1130,18 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pdf/lapsed/bokmal", test_lapsed_bokmal);
+  g_test_add_func ("/pdf/lapsed/bokmal-picture", test_lapsed_bokmal_picture);
   g_test_add_func ("/pdf/lapsed/english", test_lapsed_english);
   g_test_add_func ("/pdf/draft", test_draft);
   g_test_add_func ("/pdf/co-terming", test_co_terming);
-  g_test_add_func ("/pdf/instalments", test_instalments);
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/pdf/instalments/%s",
+                                               ssa_billing_to_string (plans[i].billing));
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_instalments);
+    }
+  g_test_add_func ("/pdf/instalments/remainder", test_instalments_remainder);
   g_test_add_func ("/pdf/discounts-and-labour", test_discounts_and_labour);
   g_test_add_func ("/pdf/long-table", test_long_table);
   g_test_add_func ("/pdf/row-taller-than-page", test_row_taller_than_page);

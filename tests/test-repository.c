@@ -682,29 +682,22 @@ assert_items (GListModel *model,
     }
 }
 
+/* A second appliance for the first two customers (found by organisation number):
+ * installations 4 (Bergen) and 5 (Trondheim), with their lines. Sets the two customers'
+ * ids. */
 static void
-test_remove_customer_with_installations (Fixture       *f,
-                                         gconstpointer  data)
+import_second_appliances (Fixture *f,
+                          gint64  *out_bergen_id,
+                          gint64  *out_trondheim_id)
 {
   GListModel *customers = ssa_repository_get_customers (f->repository);
   GListModel *installations = ssa_repository_get_installations (f->repository);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) removed = NULL;
-  g_autoptr(GPtrArray) customers_before = NULL;
-  g_autoptr(GPtrArray) installations_before = NULL;
-  g_autoptr(SsaCustomer) bergen = NULL;
-  g_autoptr(SsaDbOffer) offer = NULL;
-  g_autofree char *value = NULL;
   SsaInventory *copies[2];
   const char *names[] = { "bergen-2.json", "trondheim-2.json" };
-  SsaCustomer *trondheim;
-  SsaOfferRequest request;
   gint64 bergen_id;
   gint64 trondheim_id;
-  GDate day;
 
-  /* A second appliance for the first two customers (found by organisation number):
-   * installations 4 (Bergen) and 5 (Trondheim), with their lines. */
   copies[0] = sample ("renewal-in-time.json");
   copies[1] = sample ("lapsed.json");
   for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
@@ -724,6 +717,24 @@ test_remove_customer_with_installations (Fixture       *f,
   trondheim_id = ssa_installation_get_customer_id (installation_at (f, 1));
   g_assert_cmpint (ssa_installation_get_customer_id (installation_at (f, 3)), ==, bergen_id);
   g_assert_cmpint (ssa_installation_get_customer_id (installation_at (f, 4)), ==, trondheim_id);
+  *out_bergen_id = bergen_id;
+  *out_trondheim_id = trondheim_id;
+}
+
+static void
+test_remove_customer_with_installations (Fixture       *f,
+                                         gconstpointer  data)
+{
+  GListModel *customers = ssa_repository_get_customers (f->repository);
+  GListModel *installations = ssa_repository_get_installations (f->repository);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autoptr(SsaCustomer) bergen = NULL;
+  g_autofree char *value = NULL;
+  gint64 bergen_id;
+  gint64 trondheim_id;
+
+  import_second_appliances (f, &bergen_id, &trondheim_id);
   /* The models' references may be the last ones. */
   bergen = g_object_ref (ssa_repository_find_customer (f->repository, bergen_id));
 
@@ -763,10 +774,29 @@ test_remove_customer_with_installations (Fixture       *f,
   ssa_installation_set_name (g_ptr_array_index (removed, 0), "Not written");
   ssa_customer_set_notes (bergen, "Not written");
   g_assert_cmpuint (f->failures->len, ==, 0);
-  g_clear_pointer (&removed, g_ptr_array_unref);
+}
 
-  /* An installation with offers keeps its customer and all the customer's installations,
-   * in the database and in the models, which do not change at all. */
+/* An installation with offers keeps its customer and all the customer's installations,
+ * in the database and in the models, which do not change at all. */
+static void
+test_remove_customer_kept_with_offers (Fixture       *f,
+                                       gconstpointer  data)
+{
+  GListModel *customers = ssa_repository_get_customers (f->repository);
+  GListModel *installations = ssa_repository_get_installations (f->repository);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autoptr(GPtrArray) customers_before = NULL;
+  g_autoptr(GPtrArray) installations_before = NULL;
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autofree char *value = NULL;
+  SsaCustomer *trondheim;
+  SsaOfferRequest request;
+  gint64 bergen_id;
+  gint64 trondheim_id;
+  GDate day;
+
+  import_second_appliances (f, &bergen_id, &trondheim_id);
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 28, 11, 2026);
   ssa_offer_request_init (&request);
@@ -882,18 +912,10 @@ test_hide_unhide (Fixture       *f,
                   gconstpointer  data)
 {
   GListModel *installations = ssa_repository_get_installations (f->repository);
-  GListModel *customers = ssa_repository_get_customers (f->repository);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) hidden = NULL;
-  g_autoptr(SsaDbOffer) offer = NULL;
   g_autofree char *value = NULL;
   SsaInstallation *installation = ssa_repository_find_installation (f->repository, 1);
-  SsaCustomer *customer;
-  SsaLicence *licence;
-  SsaOfferRequest request;
   guint n_lines;
-  guint position = G_MAXUINT;
-  GDate day;
 
   g_object_ref (installation);
   n_lines = g_list_model_get_n_items (ssa_installation_get_licences (installation));
@@ -919,8 +941,21 @@ test_hide_unhide (Fixture       *f,
   value = raw_text (f, "SELECT notes FROM installations WHERE id = 1");
   g_assert_cmpstr (value, ==, "Written again");
   g_clear_pointer (&value, g_free);
+  g_object_unref (installation);
+}
 
-  /* A licence line goes back where it was. */
+/* A licence line goes back where it was. */
+static void
+test_hide_unhide_licence (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  SsaInstallation *installation = ssa_repository_find_installation (f->repository, 1);
+  guint n_lines = g_list_model_get_n_items (ssa_installation_get_licences (installation));
+  SsaLicence *licence;
+  guint position = G_MAXUINT;
+
   licence = licence_at (f, installation, 1);
   g_object_ref (licence);
   g_assert_true (ssa_repository_hide_licence (f->repository, installation, licence, &position,
@@ -936,18 +971,39 @@ test_hide_unhide (Fixture       *f,
                        "WHERE installation_id = 1 ORDER BY position LIMIT 1 OFFSET 1)");
   g_assert_cmpstr (value, ==, "77");
   g_clear_pointer (&value, g_free);
+  g_object_unref (licence);
+}
 
-  /* Removing what is hidden deletes it for good. */
+/* Removing what is hidden deletes it for good. */
+static void
+test_hide_unhide_remove (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  SsaInstallation *installation = ssa_repository_find_installation (f->repository, 1);
+
+  g_object_ref (installation);
   g_assert_true (ssa_repository_hide_installation (f->repository, installation, &error));
   g_assert_true (ssa_repository_remove_installation (f->repository, installation, &error));
   g_assert_no_error (error);
   value = raw_text (f, "SELECT count(*) FROM licences WHERE installation_id = 1");
   g_assert_cmpstr (value, ==, "0");
   g_clear_pointer (&value, g_free);
-  g_object_unref (licence);
   g_object_unref (installation);
+}
 
-  /* A customer hides with its installations. */
+/* A customer hides with its installations. */
+static void
+test_hide_unhide_customer (Fixture       *f,
+                           gconstpointer  data)
+{
+  GListModel *customers = ssa_repository_get_customers (f->repository);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hidden = NULL;
+  SsaInstallation *installation;
+  SsaCustomer *customer;
+
   installation = ssa_repository_find_installation (f->repository, 2);
   customer = ssa_repository_find_customer (f->repository,
                                            ssa_installation_get_customer_id (installation));
@@ -961,8 +1017,22 @@ test_hide_unhide (Fixture       *f,
   ssa_repository_unhide_customer (f->repository, customer, hidden);
   g_assert_cmpuint (g_list_model_get_n_items (customers), ==, 3);
   g_assert_true (ssa_repository_find_installation (f->repository, 2) == installation);
+  g_object_unref (customer);
+}
 
-  /* What has offers is not hidden: the refusal says why in words, and what to do. */
+/* What has offers is not hidden: the refusal says why in words, and what to do. */
+static void
+test_hide_unhide_refused_with_offers (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDbOffer) offer = NULL;
+  SsaInstallation *installation = ssa_repository_find_installation (f->repository, 2);
+  SsaCustomer *customer = ssa_repository_find_customer (
+    f->repository, ssa_installation_get_customer_id (installation));
+  SsaOfferRequest request;
+  GDate day;
+
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 28, 11, 2026);
   ssa_offer_request_init (&request);
@@ -980,7 +1050,6 @@ test_hide_unhide (Fixture       *f,
   g_clear_error (&error);
   g_assert_true (ssa_repository_find_installation (f->repository, 2) == installation);
   g_assert_cmpuint (f->failures->len, ==, 0);
-  g_object_unref (customer);
 }
 
 typedef struct
@@ -1261,21 +1330,20 @@ compare_customer_keys (gconstpointer a,
  * loop runs, customers in the sidebar's order each followed by its installations; "loaded"
  * and the load's callback come once all are in, with every row findable and every line
  * there. */
+
+/* Stores 3000 installations of 1500 customers besides the three samples, with names that
+ * sort the other way round from the ids, and loads them into the repository; sets the
+ * installation listed first while they streamed in, and the rows there were on "loaded". */
 static void
-test_stream (Fixture       *f,
-             gconstpointer  data)
+stream_3000 (Fixture          *f,
+             SsaInstallation **out_early,
+             guint            *out_n_rows_when_loaded)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SsaDb) db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
   g_autofree SsaInventory **inventories = g_new0 (SsaInventory *, 3000);
   g_autofree gint64 *ids = g_new0 (gint64, 3000);
-  g_autoptr(GPtrArray) customers_sorted = g_ptr_array_new ();
-  GListModel *customers = ssa_repository_get_customers (f->repository);
   GListModel *installations = ssa_repository_get_installations (f->repository);
-  guint n_rows_when_loaded = 0;
-  g_autoptr(SsaInstallation) early = NULL;
-  guint n_customers, n_installations;
-  gint64 last_customer = -1;
 
   g_assert_no_error (error);
   for (guint i = 0; i < 3000; i++)
@@ -1305,12 +1373,25 @@ test_stream (Fixture       *f,
   g_clear_pointer (&db, ssa_db_close);
 
   g_signal_connect (f->repository, "notify::loaded", G_CALLBACK (loaded_cb),
-                    &n_rows_when_loaded);
-  g_signal_connect (installations, "items-changed", G_CALLBACK (early_installation_cb), &early);
+                    out_n_rows_when_loaded);
+  g_signal_connect (installations, "items-changed", G_CALLBACK (early_installation_cb),
+                    out_early);
   load (f, NULL);
   g_assert_no_error (f->load_error);
-  g_signal_handlers_disconnect_by_func (installations, early_installation_cb, &early);
+  g_signal_handlers_disconnect_by_func (installations, early_installation_cb, out_early);
+}
 
+static void
+test_stream (Fixture       *f,
+             gconstpointer  data)
+{
+  GListModel *customers = ssa_repository_get_customers (f->repository);
+  GListModel *installations = ssa_repository_get_installations (f->repository);
+  guint n_rows_when_loaded = 0;
+  g_autoptr(SsaInstallation) early = NULL;
+  guint n_customers, n_installations;
+
+  stream_3000 (f, &early, &n_rows_when_loaded);
   /* Its lines came in after it was shown, all of them, once. */
   g_assert_nonnull (early);
   g_assert_cmpuint (g_list_model_get_n_items (ssa_installation_get_licences (early)), ==,
@@ -1326,8 +1407,24 @@ test_stream (Fixture       *f,
   /* In slices, not at once. */
   g_assert_cmpuint (f->customers_changed, >, 2);
   g_assert_cmpuint (f->installations_changed, >, 2);
+}
 
-  /* The customers by name; the installations grouped by customer, in the same order. */
+/* The customers by name; the installations grouped by customer, in the same order. */
+static void
+test_stream_order (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) customers_sorted = g_ptr_array_new ();
+  GListModel *customers = ssa_repository_get_customers (f->repository);
+  GListModel *installations = ssa_repository_get_installations (f->repository);
+  guint n_rows_when_loaded = 0;
+  g_autoptr(SsaInstallation) early = NULL;
+  guint n_customers, n_installations;
+  gint64 last_customer = -1;
+
+  stream_3000 (f, &early, &n_rows_when_loaded);
+  n_customers = g_list_model_get_n_items (customers);
+  n_installations = g_list_model_get_n_items (installations);
   for (guint i = 0; i < n_customers; i++)
     {
       g_autoptr(SsaCustomer) customer = g_list_model_get_item (customers, i);
@@ -1366,8 +1463,18 @@ test_stream (Fixture       *f,
           last_customer = customer_id;
         }
     }
+}
 
-  /* It is written through like any load. */
+/* It is written through like any load. */
+static void
+test_stream_written_through (Fixture       *f,
+                             gconstpointer  data)
+{
+  GListModel *installations = ssa_repository_get_installations (f->repository);
+  guint n_rows_when_loaded = 0;
+  g_autoptr(SsaInstallation) early = NULL;
+
+  stream_3000 (f, &early, &n_rows_when_loaded);
   {
     g_autoptr(SsaInstallation) installation = g_list_model_get_item (installations, 10);
     g_autofree char *sql = g_strdup_printf ("SELECT name FROM installations WHERE id = %"
@@ -1399,13 +1506,22 @@ main (int    argc,
   ADD ("/repository/bulk-import", test_bulk_import, NULL);
   ADD ("/repository/replace-licences", test_replace_licences, NULL);
   ADD ("/repository/add-remove", test_add_remove, NULL);
-  ADD ("/repository/remove-customer-with-installations",
+  ADD ("/repository/remove-customer-with-installations/removed",
        test_remove_customer_with_installations, NULL);
+  ADD ("/repository/remove-customer-with-installations/kept-with-offers",
+       test_remove_customer_kept_with_offers, NULL);
   ADD ("/repository/refresh", test_refresh, NULL);
-  ADD ("/repository/hide-unhide", test_hide_unhide, NULL);
+  ADD ("/repository/hide-unhide/installation", test_hide_unhide, NULL);
+  ADD ("/repository/hide-unhide/licence", test_hide_unhide_licence, NULL);
+  ADD ("/repository/hide-unhide/remove", test_hide_unhide_remove, NULL);
+  ADD ("/repository/hide-unhide/customer", test_hide_unhide_customer, NULL);
+  ADD ("/repository/hide-unhide/refused-with-offers", test_hide_unhide_refused_with_offers,
+       NULL);
   ADD ("/repository/archive-and-stored", test_archive_and_stored, NULL);
   ADD ("/repository/cancel", test_cancel, "not loaded");
-  ADD ("/repository/stream", test_stream, "not loaded");
+  ADD ("/repository/stream/slices", test_stream, "not loaded");
+  ADD ("/repository/stream/order", test_stream_order, "not loaded");
+  ADD ("/repository/stream/written-through", test_stream_written_through, "not loaded");
   ADD ("/repository/load-error", test_load_error, "not loaded");
   ADD ("/repository/read-only-asked", test_read_only_asked, "not loaded");
   ADD ("/repository/read-only-later", test_read_only_later, NULL);

@@ -465,7 +465,6 @@ test_cli_eml (Fixture       *f,
 {
   g_auto(TestCliRun) run = { 0, };
   g_autoptr(JsonObject) message = NULL;
-  g_autoptr(JsonObject) pdf_only = NULL;
   g_autofree char *eml = g_build_filename (f->dir, "offer.eml", NULL);
   g_autofree char *attached = g_build_filename (f->dir, "attached", NULL);
   g_autofree char *attached_pdf = NULL;
@@ -495,8 +494,16 @@ test_cli_eml (Fixture       *f,
       g_assert_cmpstr (text_attached, ==, text_exported);
       g_assert_nonnull (strstr (text_attached, "Nordlys Telekom AS"));
     }
+}
 
-  /* The PDF alone, to standard output. */
+/* The PDF alone, to standard output. */
+static void
+test_cli_eml_pdf_only (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonObject) pdf_only = NULL;
+
   RUN (f, &run, "--db", "@DB", "offer", "export", f->number, "--eml", "@D/pdf-only.eml");
   g_assert_cmpint (run.status, ==, 0);
   {
@@ -505,37 +512,55 @@ test_cli_eml (Fixture       *f,
     pdf_only = check_eml (f, path, NULL);
   }
   assert_message (f, pdf_only, 1);
+}
 
-  /* Refused and malformed. */
+/* Refused and malformed. */
+static void
+test_cli_eml_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+
   RUN (f, &run, "--db", "@DB", "offer", "export", f->number, "--attach-xlsx", "--pdf",
        "@D/x.pdf");
   g_assert_cmpint (run.status, ==, 2);
   RUN (f, &run, "--db", "@DB", "offer", "export", f->number, "--eml", "@DB");
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
+}
 
-  /* An offer with alternatives names each one's total, in the subject and the body. */
-  {
-    g_autoptr(JsonObject) alternatives = NULL;
-    g_autofree char *number = NULL;
-    g_autofree char *path = g_build_filename (f->dir, "alternatives.eml", NULL);
-    const char *body;
+/* An offer with alternatives names each one's total, in the subject and the body. */
+static void
+test_cli_eml_alternatives (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(JsonObject) alternatives = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "alternatives.eml", NULL);
+  const char *body;
 
-    RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--alternative",
-         "months=36");
-    g_assert_cmpint (run.status, ==, 0);
-    number = g_strdup (g_strstrip (run.out));
-    RUN (f, &run, "--db", "@DB", "offer", "export", number, "--eml", "@D/alternatives.eml");
-    g_assert_cmpint (run.status, ==, 0);
-    alternatives = check_eml (f, path, NULL);
-    body = json_object_get_string_member (alternatives, "body");
-    g_assert_nonnull (strstr (body, "(Alternativ 1), "));
-    g_assert_nonnull (strstr (body, "(Alternativ 2)"));
-    g_assert_nonnull (strstr (json_object_get_string_member (alternatives, "subject"),
-                              "(Alternativ 2)"));
-  }
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--alternative",
+       "months=36");
+  g_assert_cmpint (run.status, ==, 0);
+  number = g_strdup (g_strstrip (run.out));
+  RUN (f, &run, "--db", "@DB", "offer", "export", number, "--eml", "@D/alternatives.eml");
+  g_assert_cmpint (run.status, ==, 0);
+  alternatives = check_eml (f, path, NULL);
+  body = json_object_get_string_member (alternatives, "body");
+  g_assert_nonnull (strstr (body, "(Alternativ 1), "));
+  g_assert_nonnull (strstr (body, "(Alternativ 2)"));
+  g_assert_nonnull (strstr (json_object_get_string_member (alternatives, "subject"),
+                            "(Alternativ 2)"));
+}
 
-  /* A customer without e-mail: the draft has no recipient, and the user is told. */
+/* A customer without e-mail: the draft has no recipient, and the user is told. */
+static void
+test_cli_eml_no_recipient (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+
   db_exec (f, "UPDATE customers SET email = NULL");
   RUN (f, &run, "--db", "@DB", "offer", "export", f->number, "--eml", "@D/no-to.eml");
   g_assert_cmpint (run.status, ==, 0);
@@ -826,29 +851,24 @@ activate_cb (GApplication *application)
 {
 }
 
-/* The notification, through GApplication's notification API to org.gtk.Notifications. */
-static void
-test_notification (Fixture       *f,
-                   gconstpointer  data)
+/* Today (@out_today): two days before the offer's akseptfrist; a second installation's
+ * SSA ends 45 days later, within the 60 days; the lapsed one has ended and does not count.
+ * The command line's counts (@out_renewals, @out_offers) are one of each. Returns an
+ * application registered on the test's bus. */
+static GApplication *
+reminder_set_up (Fixture *f,
+                 GDate   *out_today,
+                 guint   *out_renewals,
+                 guint   *out_offers)
 {
-  Mock mock = { 0, };
-  g_autoptr(GApplication) app = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GAsyncResult) result2 = NULL;
+  GApplication *app;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) calls = NULL;
   g_autofree char *today_iso = NULL;
   g_autofree char *expiry = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *renewals_text = NULL;
-  g_autofree char *offers_text = NULL;
-  GDate valid_until, today, ssa_end, far;
-  guint n_renewals = 0, n_offers = 0, cli_renewals = 0, cli_offers = 0;
-  JsonObject *call, *notification;
-  const char *body;
+  GDate valid_until, today, ssa_end;
+  guint cli_renewals = 0, cli_offers = 0;
 
-  /* Today: two days before the offer's akseptfrist; a second installation's SSA ends 45
-   * days later, within the 60 days; the lapsed one has ended and does not count. */
   g_assert_true (ssa_date_parse (f->valid_until, &valid_until, NULL));
   ssa_date_add_days (&valid_until, -2, &today);
   ssa_date_add_days (&today, 45, &ssa_end);
@@ -870,9 +890,42 @@ test_notification (Fixture       *f,
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
   g_assert_true (g_application_register (app, NULL, &error));
   g_assert_no_error (error);
+  *out_today = today;
+  *out_renewals = cli_renewals;
+  *out_offers = cli_offers;
+  return app;
+}
 
-  /* No notification server on the bus: counted, nothing sent, and no warning (which would
-   * end this test). */
+/* The notification server's calls, once it has @n of them (the calls are asynchronous). */
+static JsonArray *
+wait_for_calls (Mock *mock,
+                guint n)
+{
+  JsonArray *calls = NULL;
+
+  for (guint i = 0; i < 500; i++)
+    {
+      g_clear_pointer (&calls, json_array_unref);
+      g_main_context_iteration (NULL, FALSE);
+      calls = mock_calls (mock);
+      if (json_array_get_length (calls) >= n)
+        break;
+      g_usleep (10000);
+    }
+  return calls;
+}
+
+/* No notification server on the bus: counted, nothing sent, and no warning (which would
+ * end this test). */
+static void
+test_notification_no_server (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_renewals = 0, n_offers = 0, cli_renewals = 0, cli_offers = 0;
+  GDate today;
+  g_autoptr(GApplication) app = reminder_set_up (f, &today, &cli_renewals, &cli_offers);
+
   g_assert_false (name_has_owner ("org.gtk.Notifications"));
   {
     g_autoptr(GAsyncResult) quiet = NULL;
@@ -883,6 +936,26 @@ test_notification (Fixture       *f,
     g_assert_cmpuint (n_renewals, ==, cli_renewals);
     g_assert_cmpuint (n_offers, ==, cli_offers);
   }
+}
+
+/* The notification, through GApplication's notification API to org.gtk.Notifications,
+ * and withdrawn when nothing is due a year later. */
+static void
+test_notification (Fixture       *f,
+                   gconstpointer  data)
+{
+  Mock mock = { 0, };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) result2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) calls = NULL;
+  g_autofree char *renewals_text = NULL;
+  g_autofree char *offers_text = NULL;
+  GDate today, far;
+  guint n_renewals = 0, n_offers = 0, cli_renewals = 0, cli_offers = 0;
+  JsonObject *call, *notification;
+  const char *body;
+  g_autoptr(GApplication) app = reminder_set_up (f, &today, &cli_renewals, &cli_offers);
 
   if (!mock_start (&mock, "notifications", f->dir))
     return;
@@ -901,16 +974,7 @@ test_notification (Fixture       *f,
                                                     &n_offers, &error));
   g_assert_cmpuint (n_renewals + n_offers, ==, 0);
 
-  /* The calls are asynchronous: wait until the server has both. */
-  for (guint i = 0; i < 500; i++)
-    {
-      g_clear_pointer (&calls, json_array_unref);
-      g_main_context_iteration (NULL, FALSE);
-      calls = mock_calls (&mock);
-      if (json_array_get_length (calls) >= 2)
-        break;
-      g_usleep (10000);
-    }
+  calls = wait_for_calls (&mock, 2);
   g_assert_cmpuint (json_array_get_length (calls), ==, 2);
 
   call = json_array_get_object_element (calls, 0);
@@ -1055,6 +1119,14 @@ main (int   argc,
   g_test_add ("/send/portal", Fixture, NULL, fixture_set_up, test_portal, fixture_tear_down);
   g_test_add ("/send/draft", Fixture, NULL, fixture_set_up, test_draft, fixture_tear_down);
   g_test_add ("/send/cli-eml", Fixture, NULL, fixture_set_up, test_cli_eml, fixture_tear_down);
+  g_test_add ("/send/cli-eml/pdf-only", Fixture, NULL, fixture_set_up, test_cli_eml_pdf_only,
+              fixture_tear_down);
+  g_test_add ("/send/cli-eml/refused", Fixture, NULL, fixture_set_up, test_cli_eml_refused,
+              fixture_tear_down);
+  g_test_add ("/send/cli-eml/alternatives", Fixture, NULL, fixture_set_up,
+              test_cli_eml_alternatives, fixture_tear_down);
+  g_test_add ("/send/cli-eml/no-recipient", Fixture, NULL, fixture_set_up,
+              test_cli_eml_no_recipient, fixture_tear_down);
   g_test_add ("/send/offers-page", Fixture, NULL, fixture_set_up, test_offers_page,
               fixture_tear_down);
   g_test_add ("/send/preferences", Fixture, NULL, fixture_set_up, test_preferences,
@@ -1066,6 +1138,8 @@ main (int   argc,
   g_test_add_func ("/reminders/next-day", test_next_day);
   g_test_add ("/reminders/notification", Fixture, NULL, fixture_set_up, test_notification,
               fixture_tear_down);
+  g_test_add ("/reminders/notification/no-server", Fixture, NULL, fixture_set_up,
+              test_notification_no_server, fixture_tear_down);
 
   status = g_test_run ();
   /* GTK keeps its connection to the bus to the end, which g_test_dbus_down() would wait

@@ -430,33 +430,76 @@ assert_as_rebuilt (GListStore       *customers,
  * without a customer last. The model appends such slices without sorting everything again,
  * and reports only the rows at the end as changed; a slice that does not sort after the
  * rows listed (a customer added meanwhile) is sorted in with the rest. */
-static void
-test_model_appends (void)
+
+/* The stores the repository fills, the sidebar's model and filter over them, and the 300
+ * customers and their installations to stream in. */
+typedef struct
 {
-  g_autoptr(GListStore) all_customers = g_list_store_new (SSA_TYPE_CUSTOMER);
-  g_autoptr(GListStore) all_installations = g_list_store_new (SSA_TYPE_INSTALLATION);
-  g_autoptr(GListStore) customers = g_list_store_new (SSA_TYPE_CUSTOMER);
-  g_autoptr(GListStore) installations = g_list_store_new (SSA_TYPE_INSTALLATION);
-  g_autoptr(SsaSidebarModel) model = NULL;
-  g_autoptr(SsaSidebarFilter) filter = ssa_sidebar_filter_new ();
-  g_autoptr(Mirror) model_mirror = NULL;
-  g_autoptr(Mirror) filter_mirror = NULL;
+  GListStore       *all_customers;
+  GListStore       *all_installations;
+  GListStore       *customers;
+  GListStore       *installations;
+  SsaSidebarModel  *model;
+  SsaSidebarFilter *filter;
+  Mirror           *model_mirror;
+  Mirror           *filter_mirror;
+} Stream;
+
+static void
+stream_clear (Stream *s)
+{
+  g_clear_pointer (&s->model_mirror, mirror_free);
+  g_clear_pointer (&s->filter_mirror, mirror_free);
+  g_clear_object (&s->filter);
+  g_clear_object (&s->model);
+  g_clear_object (&s->customers);
+  g_clear_object (&s->installations);
+  g_clear_object (&s->all_customers);
+  g_clear_object (&s->all_installations);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Stream, stream_clear)
+
+static void
+stream_set_up (Stream *s)
+{
+  s->all_customers = g_list_store_new (SSA_TYPE_CUSTOMER);
+  s->all_installations = g_list_store_new (SSA_TYPE_INSTALLATION);
+  s->customers = g_list_store_new (SSA_TYPE_CUSTOMER);
+  s->installations = g_list_store_new (SSA_TYPE_INSTALLATION);
+  s->filter = ssa_sidebar_filter_new ();
+  fill_stores (s->all_customers, s->all_installations, 300);
+  s->model = ssa_sidebar_model_new (G_LIST_MODEL (s->customers),
+                                    G_LIST_MODEL (s->installations));
+  ssa_sidebar_filter_set_model (s->filter, s->model);
+  s->model_mirror = mirror_new (G_LIST_MODEL (s->model));
+  s->filter_mirror = mirror_new (G_LIST_MODEL (s->filter));
+}
+
+static void
+stream_assert_as_rebuilt (Stream *s)
+{
+  assert_as_rebuilt (s->customers, s->installations, s->model, s->filter, s->model_mirror,
+                     s->filter_mirror);
+}
+
+/* Every customer streamed in, sorted, in slices, each followed by its installations. */
+static void
+stream_slices (Stream *s)
+{
+  GListStore *all_customers = s->all_customers;
+  GListStore *all_installations = s->all_installations;
+  GListStore *customers = s->customers;
+  GListStore *installations = s->installations;
+  Mirror *model_mirror = s->model_mirror;
   g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) orphans = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(SsaCustomer) early = make_customer (5000, "Aaa Først AS", "987654321");
   guint n_customers, n_installations, next = 0;
 
-  fill_stores (all_customers, all_installations, 300);
   n_customers = g_list_model_get_n_items (G_LIST_MODEL (all_customers));
   n_installations = g_list_model_get_n_items (G_LIST_MODEL (all_installations));
   for (guint i = 0; i < n_customers; i++)
     g_ptr_array_add (sorted, g_list_model_get_item (G_LIST_MODEL (all_customers), i));
   g_ptr_array_sort (sorted, compare_by_sort_key);
-
-  model = ssa_sidebar_model_new (G_LIST_MODEL (customers), G_LIST_MODEL (installations));
-  ssa_sidebar_filter_set_model (filter, model);
-  model_mirror = mirror_new (G_LIST_MODEL (model));
-  filter_mirror = mirror_new (G_LIST_MODEL (filter));
 
   for (guint slice = 0; next < sorted->len; slice++)
     {
@@ -493,15 +536,23 @@ test_model_appends (void)
                         3 * (end - next) + group->len);
       g_assert_cmpuint (model_mirror->changed_items - changed_before, <=,
                         3 * (end - next) + group->len + 2 * 12);
-      assert_as_rebuilt (customers, installations, model, filter, model_mirror, filter_mirror);
+      stream_assert_as_rebuilt (s);
       next = end;
     }
+}
 
-  /* The installation without a customer comes last. */
+/* The installation without a customer comes last. */
+static void
+stream_orphan (Stream *s)
+{
+  GListStore *installations = s->installations;
+  guint n_installations = g_list_model_get_n_items (G_LIST_MODEL (s->all_installations));
+  g_autoptr(GPtrArray) orphans = g_ptr_array_new_with_free_func (g_object_unref);
+
   for (guint j = 0; j < n_installations; j++)
     {
       g_autoptr(SsaInstallation) installation =
-        g_list_model_get_item (G_LIST_MODEL (all_installations), j);
+      g_list_model_get_item (G_LIST_MODEL (s->all_installations), j);
 
       if (ssa_installation_get_customer_id (installation) == 424242)
         g_ptr_array_add (orphans, g_steal_pointer (&installation));
@@ -509,20 +560,56 @@ test_model_appends (void)
   g_assert_cmpuint (orphans->len, ==, 1);
   g_list_store_splice (installations, g_list_model_get_n_items (G_LIST_MODEL (installations)),
                        0, orphans->pdata, orphans->len);
-  assert_as_rebuilt (customers, installations, model, filter, model_mirror, filter_mirror);
+  stream_assert_as_rebuilt (s);
+}
 
-  /* A customer that sorts first: sorted in, not appended. */
-  g_list_store_append (customers, early);
-  assert_as_rebuilt (customers, installations, model, filter, model_mirror, filter_mirror);
-  g_assert_true (g_ptr_array_index (ssa_sidebar_model_peek_rows (model), 0) == (gpointer) early);
+static void
+test_model_appends (void)
+{
+  g_auto(Stream) s = { 0, };
 
-  /* And the orphan's customer arriving takes it in. */
-  {
+  stream_set_up (&s);
+  stream_slices (&s);
+}
+
+static void
+test_model_appends_orphan_last (void)
+{
+  g_auto(Stream) s = { 0, };
+
+  stream_set_up (&s);
+  stream_slices (&s);
+  stream_orphan (&s);
+}
+
+/* A customer that sorts first: sorted in, not appended. */
+static void
+test_model_appends_sorts_first (void)
+{
+  g_auto(Stream) s = { 0, };
+  g_autoptr(SsaCustomer) early = make_customer (5000, "Aaa Først AS", "987654321");
+
+  stream_set_up (&s);
+  stream_slices (&s);
+  stream_orphan (&s);
+  g_list_store_append (s.customers, early);
+  stream_assert_as_rebuilt (&s);
+  g_assert_true (g_ptr_array_index (ssa_sidebar_model_peek_rows (s.model), 0) ==
+                 (gpointer) early);
+}
+
+/* And the orphan's customer arriving takes it in. */
+static void
+test_model_appends_orphan_customer (void)
+{
+  g_auto(Stream) s = { 0, };
     g_autoptr(SsaCustomer) found = make_customer (424242, "Zz Funnet AS", "912345678");
 
-    g_list_store_append (customers, found);
-    assert_as_rebuilt (customers, installations, model, filter, model_mirror, filter_mirror);
-  }
+  stream_set_up (&s);
+  stream_slices (&s);
+  stream_orphan (&s);
+  g_list_store_append (s.customers, found);
+  stream_assert_as_rebuilt (&s);
 }
 
 /* Searches typed on and deleted again, and searches of every kind. */
@@ -1179,6 +1266,10 @@ main (int   argc,
 
   g_test_add_func ("/sidebar/row", test_row);
   g_test_add_func ("/sidebar/model/appends", test_model_appends);
+  g_test_add_func ("/sidebar/model/appends/orphan-last", test_model_appends_orphan_last);
+  g_test_add_func ("/sidebar/model/appends/sorts-first", test_model_appends_sorts_first);
+  g_test_add_func ("/sidebar/model/appends/orphan-customer",
+                   test_model_appends_orphan_customer);
   g_test_add ("/sidebar/model/order", Search, GUINT_TO_POINTER (200), search_set_up,
               test_model_order, search_tear_down);
   g_test_add ("/sidebar/search", Search, GUINT_TO_POINTER (200), search_set_up, test_search,

@@ -530,6 +530,44 @@ total_is (gpointer data)
   return g_strcmp0 (ssa_offer_builder_get_total_text (wait->builder), wait->text) == 0;
 }
 
+/* Bergen's installation clicked in the sidebar: its inventory and offer builder shown. */
+static SsaInstallation *
+open_bergen (Fixture *f)
+{
+  SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+  SsaInstallation *installation;
+
+  installation = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
+                                                      "Hovedkontor Bergen"));
+  g_assert_true (ssa_offer_builder_get_installation (builder) == installation);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ssa_window_get_view_stack (f->window)),
+                   ==, "inventory");
+  return installation;
+}
+
+/* The builder's defaults: twelve months from the default start, billed once. */
+static void
+default_request (SsaOfferRequest *request)
+{
+  ssa_offer_request_init (request);
+  request->end_kind = SSA_OFFER_END_MONTHS;
+  request->months = 12;
+}
+
+/* A quantity typed into the first row's spin button (rows in inventory order), then Enter
+ * (which updates the spin button): 37 of @licence. */
+static void
+type_37 (GPtrArray  *spins,
+         SsaLicence *licence)
+{
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (g_ptr_array_index (spins, 0)), ==,
+                   ssa_licence_get_quantity (licence));
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (spins, 0)), "37");
+  gtk_spin_button_update (g_ptr_array_index (spins, 0));
+  spin (100);
+  g_assert_cmpint (ssa_licence_get_quantity (licence), ==, 37);
+}
+
 static void
 test_quantity_and_total (Fixture *f)
 {
@@ -543,19 +581,10 @@ test_quantity_and_total (Fixture *f)
   SsaInstallation *installation;
   SsaLicence *licence;
   SsaOfferRequest request;
-  GtkEditable *discount;
   TotalWait wait = { builder, NULL };
 
-  installation = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
-                                                      "Hovedkontor Bergen"));
-  g_assert_true (ssa_offer_builder_get_installation (builder) == installation);
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ssa_window_get_view_stack (f->window)),
-                   ==, "inventory");
-
-  /* The builder's defaults: twelve months from the default start, billed once. */
-  ssa_offer_request_init (&request);
-  request.end_kind = SSA_OFFER_END_MONTHS;
-  request.months = 12;
+  installation = open_bergen (f);
+  default_request (&request);
   before = expected_total (f->window, installation, &request);
   g_assert_cmpstr (ssa_offer_builder_get_total_text (builder), ==, before);
   screenshot (GTK_WIDGET (f->window), "main-window");
@@ -565,13 +594,7 @@ test_quantity_and_total (Fixture *f)
   g_assert_cmpuint (spins->len, >, 0);
   licence = g_list_model_get_item (ssa_installation_get_licences (installation), 0);
   g_object_unref (licence);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (g_ptr_array_index (spins, 0)), ==,
-                   ssa_licence_get_quantity (licence));
-  /* Typed, then Enter (which updates the spin button). */
-  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (spins, 0)), "37");
-  gtk_spin_button_update (g_ptr_array_index (spins, 0));
-  spin (100);
-  g_assert_cmpint (ssa_licence_get_quantity (licence), ==, 37);
+  type_37 (spins, licence);
 
   /* The total is the engine's at once. */
   expected = expected_total (f->window, installation, &request);
@@ -585,8 +608,20 @@ test_quantity_and_total (Fixture *f)
   stored = ssa_db_load_inventory (db, ssa_installation_get_id (installation), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_array_index (stored->lines, SsaInventoryLine, 0).quantity, ==, 37);
+}
 
-  /* Out of range: refused in place, the quantity stays. */
+/* Out of range: refused in place, the quantity stays. */
+static void
+test_quantity_out_of_range (Fixture *f)
+{
+  g_autoptr(GPtrArray) spins = NULL;
+  SsaInstallation *installation = open_bergen (f);
+  SsaLicence *licence = g_list_model_get_item (ssa_installation_get_licences (installation), 0);
+
+  g_object_unref (licence);
+  spins = quantity_spins (f->window);
+  g_assert_cmpuint (spins->len, >, 0);
+  type_37 (spins, licence);
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (spins, 0)), "0");
   g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (spins, 0), "error"));
   gtk_spin_button_update (g_ptr_array_index (spins, 0));
@@ -594,12 +629,23 @@ test_quantity_and_total (Fixture *f)
   g_assert_cmpint (ssa_licence_get_quantity (licence), ==, 37);
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (spins, 0)), "37");
   g_assert_false (gtk_widget_has_css_class (g_ptr_array_index (spins, 0), "error"));
+}
 
-  /* A discount typed: the total follows as you type; a bad one is marked on its row. */
+/* A discount typed: the total follows as you type; a bad one is marked on its row. */
+static void
+test_quantity_discount (Fixture *f)
+{
+  SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+  g_autofree char *expected = NULL;
+  SsaInstallation *installation = open_bergen (f);
+  SsaOfferRequest request;
+  GtkEditable *discount;
+  TotalWait wait = { builder, NULL };
+
+  default_request (&request);
   discount = find_entry_row (GTK_WIDGET (builder), "Discount (%)");
   gtk_editable_set_text (discount, "10,5");
   request.discount_percent = 1050;
-  g_free (expected);
   expected = expected_total (f->window, installation, &request);
   wait.text = expected;
   g_assert_true (wait_for (total_is, &wait));
@@ -1285,25 +1331,22 @@ assert_revising_shown (SsaOfferBuilder *builder,
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), expected));
 }
 
-static void
-test_save_offer (Fixture *f)
+/* Trondheim's offer saved from the builder with a validity of 45 days, other than the
+ * profile's (30 days), typed but not yet confirmed with Enter when the offer is saved: the
+ * offer is valid for what the builder shows. Returns its number and sets @out_total. */
+static char *
+save_trondheim_offer (Fixture *f,
+                      gint64  *out_total)
 {
   SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
-  g_autoptr(SsaDb) db = NULL;
-  g_autoptr(GPtrArray) offers = NULL;
-  g_autoptr(GError) error = NULL;
   SavedWait saved = { NULL };
-  RegisterWait in_register = { f->window, NULL };
   GtkSpinButton *validity = NULL;
   gint64 total;
-  gboolean found = FALSE;
 
   click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
   g_assert_nonnull (ssa_offer_builder_get_offer (builder));
   total = ssa_offer_builder_get_offer (builder)->totals.total;
 
-  /* A validity other than the profile's (30 days), typed but not yet confirmed with Enter
-   * when the offer is saved: the offer is valid for what the builder shows. */
   validity = GTK_SPIN_BUTTON (find_action_row_widget (GTK_WIDGET (builder), "Valid for Days"));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (validity), ==, 30);
   gtk_editable_set_text (GTK_EDITABLE (validity), "45");
@@ -1319,6 +1362,21 @@ test_save_offer (Fixture *f)
   g_assert_true (g_regex_match_simple ("^[0-9]{4}-0001$", saved.number, 0, 0));
 
   g_assert_cmpint (gtk_spin_button_get_value_as_int (validity), ==, 45);
+  *out_total = total;
+  return saved.number;
+}
+
+static void
+test_save_offer (Fixture *f)
+{
+  SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(GPtrArray) offers = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 total;
+  g_autofree char *number = save_trondheim_offer (f, &total);
+  gboolean found = FALSE;
+  SavedWait saved = { number };
 
   /* In the database, with the total and the validity the window showed. */
   db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
@@ -1346,8 +1404,17 @@ test_save_offer (Fixture *f)
    * printed pages through GtkPrintOperation into a PDF. */
   check_documents (f, builder);
   check_database_refused (f, builder);
+}
 
-  /* And in the offers register, where the toast's button leads. */
+/* And in the offers register, where the toast's button leads. */
+static void
+test_save_offer_register (Fixture *f)
+{
+  RegisterWait in_register = { f->window, NULL };
+  gint64 total;
+  g_autofree char *number = save_trondheim_offer (f, &total);
+  SavedWait saved = { number };
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-offer", "s",
                                              saved.number));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ssa_window_get_view_stack (f->window)),
@@ -1355,8 +1422,18 @@ test_save_offer (Fixture *f)
   in_register.number = saved.number;
   g_assert_true (wait_for (offer_in_register, &in_register));
   screenshot (GTK_WIDGET (f->window), "offers");
+}
 
-  /* Opening it again from the register: its terms in the builder, as a revision. */
+/* Opening it again from the register: its terms in the builder, as a revision; another
+ * installation makes a new offer; back on this one, the revision again. */
+static void
+test_save_offer_reopen (Fixture *f)
+{
+  SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+  gint64 total;
+  g_autofree char *number = save_trondheim_offer (f, &total);
+  SavedWait saved = { number };
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-offer", "s",
                                              saved.number));
   g_assert_true (wait_for (builder_revising, builder));
@@ -1365,13 +1442,10 @@ test_save_offer (Fixture *f)
                    ==, "inventory");
   assert_revising_shown (builder, saved.number);
 
-  /* Another installation makes a new offer; back on this one, the revision again. */
   click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
   g_assert_null (ssa_offer_builder_get_revising (builder));
   click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Kontor Trondheim");
   assert_revising_shown (builder, saved.number);
-
-  g_free (saved.number);
 }
 
 /* Layout: what fits at the default size, at 1280×800, and at the narrowest. */
@@ -4061,20 +4135,63 @@ test_shortcuts_complete (Fixture *f)
 
 /* An SVG logo becomes the PNG the documents draw: the printed offer and the workbook both
  * carry it. */
-static void
-test_svg_logo (void)
-{
   static const char svg[] =
     "<svg xmlns='http://www.w3.org/2000/svg' width='300' height='100' viewBox='0 0 300 100'>"
     "<rect x='0' y='0' width='300' height='100' fill='#1f4e79'/>"
     "<circle cx='50' cy='50' r='40' fill='#ffcc00'/></svg>";
+
+/* The SVG logo as the PNG the documents draw. */
+static GBytes *
+svg_logo_png (void)
+{
   g_autoptr(GBytes) svg_bytes = g_bytes_new_static (svg, sizeof svg - 1);
-  g_autoptr(GBytes) text_bytes = g_bytes_new_static ("not a picture", 13);
-  g_autoptr(GBytes) png = NULL;
-  g_autoptr(GBytes) same = NULL;
+  g_autoptr(GError) error = NULL;
+  GBytes *png;
+
+  png = ssa_gui_logo_to_png (svg_bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (png);
+  return png;
+}
+
+static void
+test_svg_logo (void)
+{
+  g_autoptr(GBytes) png = svg_logo_png ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GInputStream) stream = NULL;
+
+  g_assert_cmpmem (g_bytes_get_data (png, NULL), 4, "\211PNG", 4);
+  stream = g_memory_input_stream_new_from_bytes (png);
+  pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 208);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 624);
+}
+
+/* A PNG stays as it is; what is neither is refused in words. */
+static void
+test_svg_logo_png_or_refused (void)
+{
+  g_autoptr(GBytes) png = svg_logo_png ();
+  g_autoptr(GBytes) text_bytes = g_bytes_new_static ("not a picture", 13);
+  g_autoptr(GBytes) same = NULL;
+  g_autoptr(GError) error = NULL;
+
+  same = ssa_gui_logo_to_png (png, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (same, png));
+  g_assert_null (ssa_gui_logo_to_png (text_bytes, &error));
+  g_assert_error (error, SSA_ERROR, SSA_ERROR_INVALID);
+  g_clear_error (&error);
+}
+
+static void
+test_svg_logo_documents (void)
+{
+  g_autoptr(GBytes) png = svg_logo_png ();
+  g_autoptr(GError) error = NULL;
   g_autoptr(SsaPriceList) price_list = ssa_samples_load_price_list (&error);
   g_autoptr(SsaInventory) inventory = ssa_samples_load_installation ("lapsed.json", &error);
   g_autoptr(SsaOffer) offer = NULL;
@@ -4089,24 +4206,6 @@ test_svg_logo (void)
   int status = 0;
 
   g_assert_no_error (error);
-  png = ssa_gui_logo_to_png (svg_bytes, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (png);
-  g_assert_cmpmem (g_bytes_get_data (png, NULL), 4, "\211PNG", 4);
-  stream = g_memory_input_stream_new_from_bytes (png);
-  pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 208);
-  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 624);
-
-  /* A PNG stays as it is; what is neither is refused in words. */
-  same = ssa_gui_logo_to_png (png, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_bytes_equal (same, png));
-  g_assert_null (ssa_gui_logo_to_png (text_bytes, &error));
-  g_assert_error (error, SSA_ERROR, SSA_ERROR_INVALID);
-  g_clear_error (&error);
-
   ssa_offer_request_init (&request);
   g_date_clear (&request.today, 1);
   g_date_set_dmy (&request.today, 28, 11, 2026);
@@ -4433,13 +4532,19 @@ main (int    argc,
   adw_init ();
 
   g_test_add_func ("/window/svg-logo", test_svg_logo);
+  g_test_add_func ("/window/svg-logo/png-or-refused", test_svg_logo_png_or_refused);
+  g_test_add_func ("/window/svg-logo/documents", test_svg_logo_documents);
   ADD_TEST ("/window/first-run", FALSE, test_first_run);
   ADD_TEST ("/window/sidebar-filter", TRUE, test_sidebar_filter);
   ADD_TEST ("/window/sidebar-keeps-selection", TRUE, test_sidebar_keeps_selection);
   ADD_TEST ("/window/quantity-and-total", TRUE, test_quantity_and_total);
+  ADD_TEST ("/window/quantity-and-total/out-of-range", TRUE, test_quantity_out_of_range);
+  ADD_TEST ("/window/quantity-and-total/discount", TRUE, test_quantity_discount);
   ADD_TEST ("/window/co-term-default", TRUE, test_co_term_default);
   ADD_TEST ("/window/builder-alternatives", TRUE, test_builder_alternatives);
   ADD_TEST ("/window/save-offer", TRUE, test_save_offer);
+  ADD_TEST ("/window/save-offer/register", TRUE, test_save_offer_register);
+  ADD_TEST ("/window/save-offer/reopen", TRUE, test_save_offer_reopen);
   ADD_TEST ("/window/terms-per-installation", TRUE, test_terms_per_installation);
   ADD_TEST ("/window/product-picker", TRUE, test_product_picker);
   ADD_TEST ("/window/customer-editor", TRUE, test_customer_editor);

@@ -72,25 +72,18 @@ segment_name (SsaSegment segment)
   return ssa_segment_to_string (segment);
 }
 
-/* What xlsx-check.py static expects of a workbook. */
-static char *
-write_expectations (const SsaOffer        *offer,
-                    const SsaInventory    *inventory,
-                    const SsaDocumentInfo *info,
-                    const char            *dir,
-                    const char * const    *strings,    /* sheet, cell, text triples */
-                    const char * const    *never_in_formulas)
+/* What xlsx-check.py static expects of a workbook, in parts: the sheets, formats and the
+ * offer's header; */
+static void
+add_header_expected (JsonBuilder           *builder,
+                     const SsaOffer        *offer,
+                     const SsaDocumentInfo *info)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *json = NULL;
   g_autofree char *number = ssa_document_info_dup_number (info);
   g_autofree char *offer_text = NULL;
   g_autofree char *created = NULL;
-  char *path = g_build_filename (dir, "expect.json", NULL);
   gboolean nb = info->lang == SSA_LANG_NB;
   GDate date;
-  guint i;
 
   if (number != NULL)
     offer_text = g_strdup_printf (nb ? "Tilbud %s" : "Offer %s", number);
@@ -99,7 +92,6 @@ write_expectations (const SsaOffer        *offer,
   ssa_document_info_get_created (info, offer, &date);
   created = ssa_date_to_iso (&date);
 
-  json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "sheets");
   json_builder_begin_array (builder);
   json_builder_add_string_value (builder, nb ? "Tilbud" : "Offer");
@@ -117,16 +109,16 @@ write_expectations (const SsaOffer        *offer,
   json_builder_add_string_value (builder, number != NULL ? number : offer_text);
   json_builder_set_member_name (builder, "created");
   json_builder_add_string_value (builder, created);
+}
 
-  json_builder_set_member_name (builder, "inputs");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "SSA_SscPrice");
-  json_builder_add_double_value (builder, offer->ssc_price / 100.0);
-  json_builder_set_member_name (builder, "SSA_VatPercent");
-  json_builder_add_double_value (builder, offer->vat_percent / 100.0);
-  json_builder_set_member_name (builder, "SSA_BackpayMultiplier");
-  json_builder_add_double_value (builder, offer->backpay_multiplier / 100.0);
-  json_builder_end_object (builder);
+/* the lines and the licence table; */
+static void
+add_lines_expected (JsonBuilder        *builder,
+                    const SsaOffer     *offer,
+                    const SsaInventory *inventory,
+                    gboolean            nb)
+{
+  guint i;
 
   json_builder_set_member_name (builder, "lines");
   json_builder_begin_array (builder);
@@ -171,20 +163,17 @@ write_expectations (const SsaOffer        *offer,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
 
-  json_builder_set_member_name (builder, "strings");
-  json_builder_begin_array (builder);
-  for (i = 0; strings != NULL && strings[i] != NULL; i += 3)
-    {
-      json_builder_begin_array (builder);
-      json_builder_add_int_value (builder, atoi (strings[i]));
-      json_builder_add_string_value (builder, strings[i + 1]);
-      json_builder_add_string_value (builder, strings[i + 2]);
-      json_builder_end_array (builder);
-    }
-  json_builder_end_array (builder);
+/* the seller and the customer, as the panel shows them, and what is never shown. */
+static void
+add_panel_expected (JsonBuilder           *builder,
+                    const SsaOffer        *offer,
+                    const SsaInventory    *inventory,
+                    const SsaDocumentInfo *info)
+{
+  guint i;
 
-  /* The seller and the customer, as the panel shows them. */
   json_builder_set_member_name (builder, "panel");
   json_builder_begin_array (builder);
   {
@@ -214,6 +203,50 @@ write_expectations (const SsaOffer        *offer,
   if (offer->price_list_id != NULL && g_str_has_prefix (offer->price_list_id, "sample-"))
     json_builder_add_string_value (builder, offer->price_list_id);
   json_builder_end_array (builder);
+}
+
+static char *
+write_expectations (const SsaOffer        *offer,
+                    const SsaInventory    *inventory,
+                    const SsaDocumentInfo *info,
+                    const char            *dir,
+                    const char * const    *strings,    /* sheet, cell, text triples */
+                    const char * const    *never_in_formulas)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  char *path = g_build_filename (dir, "expect.json", NULL);
+  guint i;
+
+  json_builder_begin_object (builder);
+  add_header_expected (builder, offer, info);
+
+  json_builder_set_member_name (builder, "inputs");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "SSA_SscPrice");
+  json_builder_add_double_value (builder, offer->ssc_price / 100.0);
+  json_builder_set_member_name (builder, "SSA_VatPercent");
+  json_builder_add_double_value (builder, offer->vat_percent / 100.0);
+  json_builder_set_member_name (builder, "SSA_BackpayMultiplier");
+  json_builder_add_double_value (builder, offer->backpay_multiplier / 100.0);
+  json_builder_end_object (builder);
+
+  add_lines_expected (builder, offer, inventory, info->lang == SSA_LANG_NB);
+
+  json_builder_set_member_name (builder, "strings");
+  json_builder_begin_array (builder);
+  for (i = 0; strings != NULL && strings[i] != NULL; i += 3)
+    {
+      json_builder_begin_array (builder);
+      json_builder_add_int_value (builder, atoi (strings[i]));
+      json_builder_add_string_value (builder, strings[i + 1]);
+      json_builder_add_string_value (builder, strings[i + 2]);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+
+  add_panel_expected (builder, offer, inventory, info);
 
   json_builder_set_member_name (builder, "never_in_formulas");
   json_builder_begin_array (builder);
@@ -293,24 +326,16 @@ test_old_firmware (void)
 
 /* An offer with alternatives: a sheet per alternative, each a complete offer with live
  * formulas and names of its own, its totals the engine's. */
-static void
-test_alternatives (void)
+
+/* The lapsed sample, its name a formula, with a 10 % discount and two alternatives. */
+static SsaOffer *
+compute_alternatives (SsaInventory **out_inventory)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SsaPriceList) price_list = ssa_samples_load_price_list (&error);
   g_autoptr(SsaInventory) inventory = NULL;
-  g_autoptr(SsaOffer) offer = NULL;
-  g_autoptr(SsaDocumentInfo) info = test_docs_numbered_info (SSA_LANG_NB);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *dir = test_docs_make_dir ();
-  g_autofree char *path = NULL;
-  g_autofree char *expect = NULL;
-  g_autofree char *json = NULL;
   SsaOfferRequest request;
-
-  if (!have_python ())
-    return;
+  SsaOffer *offer;
 
   g_assert_no_error (error);
   inventory = ssa_samples_load_installation ("lapsed.json", &error);
@@ -327,8 +352,21 @@ test_alternatives (void)
   request.n_alternatives = 2;
   offer = ssa_offer_compute (price_list, inventory, &request, &error);
   g_assert_no_error (error);
+  *out_inventory = g_steal_pointer (&inventory);
+  return offer;
+}
 
-  path = write_xlsx (offer, inventory, info, dir, "alternatives.xlsx");
+/* What xlsx-check.py alternatives expects of the workbook of @offer: the sheets, the
+ * formula-like text kept as text, and each alternative's priced lines and totals. */
+static char *
+write_alternatives_expectations (const SsaOffer     *offer,
+                                 const SsaInventory *inventory,
+                                 const char         *dir)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  char *expect;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "sheets");
@@ -380,6 +418,25 @@ test_alternatives (void)
   json = json_to_string (root, TRUE);
   expect = g_build_filename (dir, "alternatives.json", NULL);
   g_assert_true (g_file_set_contents (expect, json, -1, NULL));
+  return expect;
+}
+
+static void
+test_alternatives (void)
+{
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autoptr(SsaOffer) offer = NULL;
+  g_autoptr(SsaDocumentInfo) info = test_docs_numbered_info (SSA_LANG_NB);
+  g_autofree char *dir = test_docs_make_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *expect = NULL;
+
+  if (!have_python ())
+    return;
+
+  offer = compute_alternatives (&inventory);
+  path = write_xlsx (offer, inventory, info, dir, "alternatives.xlsx");
+  expect = write_alternatives_expectations (offer, inventory, dir);
 
   /* The alternatives differ, so that a sheet showing another's totals is caught. */
   g_assert_cmpint (ssa_offer_get_alternative (offer, 2)->totals.total, !=, offer->totals.total);
@@ -398,29 +455,15 @@ static const char * const nasty[] = {
   "=cmd|' /C calc'!A0",
 };
 
-static void
-test_injection (void)
+/* A price list whose product name is a formula. */
+static SsaPriceList *
+nasty_price_list (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) price_list_json = g_string_new (NULL);
-  g_autoptr(SsaPriceList) price_list = NULL;
-  g_autoptr(SsaInventory) inventory = ssa_inventory_new ();
-  g_autoptr(SsaOffer) offer = NULL;
-  g_autoptr(SsaDocumentInfo) info = test_docs_numbered_info (SSA_LANG_NB);
-  g_autofree char *dir = test_docs_make_dir ();
-  g_autofree char *path = NULL;
-  g_autofree char *expect = NULL;
   g_autofree char *pl_name = NULL;
-  SsaOfferRequest request;
-  SsaInventoryLine line = { 0 };
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  const char *never[] = { "HYPERLINK", "cmd|", "SUM(A1)", "1+2", "3+4", NULL };
-  guint i;
+  SsaPriceList *price_list;
 
-  if (!have_python ())
-    return;
-
-  /* A price list whose product name is a formula. */
   pl_name = g_strescape (nasty[0], NULL);
   g_string_printf (price_list_json,
                    "{\"format\": \"ssa-desk-pricelist/1\", \"id\": \"@SUM(A1)\", "
@@ -430,6 +473,17 @@ test_injection (void)
   price_list = ssa_price_list_new_from_data (price_list_json->str, price_list_json->len, "nasty",
                                              &error);
   g_assert_no_error (error);
+  return price_list;
+}
+
+/* An installation whose every text is a formula, with the price list's port and every
+ * nasty text as a third-party item. */
+static SsaInventory *
+nasty_inventory (void)
+{
+  SsaInventory *inventory = ssa_inventory_new ();
+  SsaInventoryLine line = { 0 };
+  guint i;
 
   inventory->customer.name = g_strdup (nasty[1]);
   inventory->customer.org_no = g_strdup ("-1");
@@ -453,18 +507,17 @@ test_injection (void)
       line.name = (char *) nasty[i];
       ssa_inventory_add_line (inventory, &line);
     }
+  return inventory;
+}
 
-  ssa_offer_request_init (&request);
-  request.today = test_date ("2026-11-28");
-  offer = ssa_offer_compute (price_list, inventory, &request, &error);
-  g_assert_no_error (error);
+/* The cells that must be strings: (sheet, cell, text) triples, NULL-terminated. Lines 5 and 6
+ * (back-payment, regular) are the port; 7… the third-party items. */
+static GPtrArray *
+nasty_strings (void)
+{
+  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
+  guint i;
 
-  g_free (info->reseller.company_name);
-  info->reseller.company_name = g_strdup ("=EVIL()&Co");
-
-  path = write_xlsx (offer, inventory, info, dir, "nasty.xlsx");
-
-  /* Lines 5 and 6 (back-payment, regular) are the port; 7… the third-party items. */
   g_ptr_array_add (strings, g_strdup ("0"));
   g_ptr_array_add (strings, g_strdup ("A5"));
   g_ptr_array_add (strings, g_strdup ("+47"));
@@ -487,7 +540,40 @@ test_injection (void)
       g_ptr_array_add (strings, g_strdup (nasty[i]));
     }
   g_ptr_array_add (strings, NULL);
+  return strings;
+}
 
+static void
+test_injection (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaPriceList) price_list = NULL;
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autoptr(SsaOffer) offer = NULL;
+  g_autoptr(SsaDocumentInfo) info = test_docs_numbered_info (SSA_LANG_NB);
+  g_autofree char *dir = test_docs_make_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *expect = NULL;
+  SsaOfferRequest request;
+  g_autoptr(GPtrArray) strings = NULL;
+  const char *never[] = { "HYPERLINK", "cmd|", "SUM(A1)", "1+2", "3+4", NULL };
+
+  if (!have_python ())
+    return;
+
+  price_list = nasty_price_list ();
+  inventory = nasty_inventory ();
+  ssa_offer_request_init (&request);
+  request.today = test_date ("2026-11-28");
+  offer = ssa_offer_compute (price_list, inventory, &request, &error);
+  g_assert_no_error (error);
+
+  g_free (info->reseller.company_name);
+  info->reseller.company_name = g_strdup ("=EVIL()&Co");
+
+  path = write_xlsx (offer, inventory, info, dir, "nasty.xlsx");
+
+  strings = nasty_strings ();
   expect = write_expectations (offer, inventory, info, dir,
                                (const char * const *) strings->pdata, never);
   run_checker ((const char *[]) { "static", path, expect, NULL });
@@ -838,6 +924,117 @@ add_expected (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
+/* The manifest's entry for the copy of @path that xlsx-check.py modify writes to @changed,
+ * with @g's new quantity and SSC price, and what the engine computes for them. */
+static void
+add_modified (JsonBuilder     *builder,
+              const char      *changed,
+              const char      *path,
+              const Generated *g)
+{
+  guint j;
+
+  json_builder_begin_object (builder);
+  add_expected (builder, changed, g->modified);
+  json_builder_set_member_name (builder, "modify");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, path);
+  json_builder_set_member_name (builder, "quantity");
+  json_builder_add_int_value (builder, g->new_quantity);
+  json_builder_set_member_name (builder, "ssc_price");
+  json_builder_add_double_value (builder, g->new_price / 100.0);
+  json_builder_set_member_name (builder, "lines");
+  json_builder_begin_array (builder);
+  for (j = 0; j < g->offer->lines->len; j++)
+    if (g_array_index (g->offer->lines, SsaOfferLine, j).inventory_index ==
+        g->changed_line)
+      json_builder_add_int_value (builder, j);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+/* How many workbooks exercise each rule. */
+typedef struct
+{
+  guint n_backpay, n_co_terming, n_billing, n_discount, n_labour;
+  guint n_boundaries, n_workbooks;
+} Coverage;
+
+static void
+coverage_add (Coverage        *c,
+              const Generated *g)
+{
+  guint j;
+
+  c->n_backpay += g->offer->totals.backpay > 0;
+  c->n_billing += g->offer->totals.billing_discount > 0;
+  c->n_discount += g->offer->totals.discount > 0;
+  c->n_labour += g->offer->has_labour;
+  c->n_boundaries += count_half_boundaries (g->offer);
+  for (j = 0; j < g->inventory->lines->len; j++)
+    if (g_date_valid (&g_array_index (g->inventory->lines, SsaInventoryLine, j).added_on))
+      {
+        c->n_co_terming++;
+        break;
+      }
+}
+
+/* Writes the workbook of @g as offer-@i.xlsx in @dir, and the manifest's entries for it
+ * and, when @g has one, its modified copy. */
+static void
+add_workbook (JsonBuilder     *builder,
+              GPtrArray       *files,
+              const char      *dir,
+              guint            i,
+              const Generated *g,
+              Coverage        *c)
+{
+  g_autofree char *name = g_strdup_printf ("offer-%02u.xlsx", i);
+  g_autoptr(SsaDocumentInfo) info = test_docs_numbered_info (SSA_LANG_NB);
+  g_autofree char *path = write_xlsx (g->offer, g->inventory, info, dir, name);
+
+  json_builder_begin_object (builder);
+  add_expected (builder, path, g->offer);
+  json_builder_end_object (builder);
+  g_ptr_array_add (files, g_strdup (path));
+  c->n_workbooks++;
+
+  if (g->modified != NULL)
+    {
+      g_autofree char *changed = g_strdup_printf ("%s/offer-%02u-changed.xlsx", dir, i);
+
+      add_modified (builder, changed, path, g);
+      g_ptr_array_add (files, g_steal_pointer (&changed));
+      c->n_workbooks++;
+    }
+
+  coverage_add (c, g);
+}
+
+/* LibreOffice headless recomputes @files into @outdir (tests/lo-recalc.sh). */
+static void
+recalculate (const char *script,
+             const char *outdir,
+             GPtrArray  *files)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (gpointer) "sh");
+  g_ptr_array_add (argv, (gpointer) script);
+  g_ptr_array_add (argv, (gpointer) outdir);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (argv, g_ptr_array_index (files, i));
+  g_ptr_array_add (argv, NULL);
+  out = test_docs_run ((const char * const *) argv->pdata, &status, &err);
+  if (status != 0)
+    g_error ("lo-recalc.sh failed (%d):\n%s\n%s", status, out, err);
+}
+
 static void
 test_libreoffice (void)
 {
@@ -856,8 +1053,7 @@ test_libreoffice (void)
     { "co-terming", "2026-11-28" }, { "co-terming", "2027-03-10" },
     { "old-12r1", "2026-11-28" }, { "firmware-6", "2026-11-28" },
   };
-  guint n_backpay = 0, n_co_terming = 0, n_billing = 0, n_discount = 0, n_labour = 0;
-  guint n_boundaries = 0, n_workbooks = 0;
+  Coverage c = { 0 };
   guint i;
 
   if (soffice == NULL)
@@ -877,60 +1073,12 @@ test_libreoffice (void)
   for (i = 0; i < G_N_ELEMENTS (samples) + 24; i++)
     {
       Generated g = { 0 };
-      g_autofree char *name = g_strdup_printf ("offer-%02u.xlsx", i);
-      g_autofree char *path = NULL;
-      g_autoptr(SsaDocumentInfo) info = test_docs_numbered_info (SSA_LANG_NB);
-      guint j;
 
       if (i < G_N_ELEMENTS (samples))
         g.offer = test_docs_sample_offer (samples[i].sample, samples[i].today, &g.inventory);
       else
         generate (rand, i < G_N_ELEMENTS (samples) + 8, &g);
-
-      path = write_xlsx (g.offer, g.inventory, info, dir, name);
-      json_builder_begin_object (builder);
-      add_expected (builder, path, g.offer);
-      json_builder_end_object (builder);
-      g_ptr_array_add (files, g_strdup (path));
-      n_workbooks++;
-
-      if (g.modified != NULL)
-        {
-          g_autofree char *changed = g_strdup_printf ("%s/offer-%02u-changed.xlsx", dir, i);
-
-          json_builder_begin_object (builder);
-          add_expected (builder, changed, g.modified);
-          json_builder_set_member_name (builder, "modify");
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "source");
-          json_builder_add_string_value (builder, path);
-          json_builder_set_member_name (builder, "quantity");
-          json_builder_add_int_value (builder, g.new_quantity);
-          json_builder_set_member_name (builder, "ssc_price");
-          json_builder_add_double_value (builder, g.new_price / 100.0);
-          json_builder_set_member_name (builder, "lines");
-          json_builder_begin_array (builder);
-          for (j = 0; j < g.offer->lines->len; j++)
-            if (g_array_index (g.offer->lines, SsaOfferLine, j).inventory_index == g.changed_line)
-              json_builder_add_int_value (builder, j);
-          json_builder_end_array (builder);
-          json_builder_end_object (builder);
-          json_builder_end_object (builder);
-          g_ptr_array_add (files, g_steal_pointer (&changed));
-          n_workbooks++;
-        }
-
-      n_backpay += g.offer->totals.backpay > 0;
-      n_billing += g.offer->totals.billing_discount > 0;
-      n_discount += g.offer->totals.discount > 0;
-      n_labour += g.offer->has_labour;
-      n_boundaries += count_half_boundaries (g.offer);
-      for (j = 0; j < g.inventory->lines->len; j++)
-        if (g_date_valid (&g_array_index (g.inventory->lines, SsaInventoryLine, j).added_on))
-          {
-            n_co_terming++;
-            break;
-          }
+      add_workbook (builder, files, dir, i, &g, &c);
       generated_clear (&g);
     }
   json_builder_end_array (builder);
@@ -940,34 +1088,19 @@ test_libreoffice (void)
 
   g_test_message ("%u workbooks: %u with back-payment, %u co-terming, %u billing discounts, "
                   "%u discounts, %u with labour, %u half-øre boundaries",
-                  n_workbooks, n_backpay, n_co_terming, n_billing, n_discount, n_labour,
-                  n_boundaries);
-  g_assert_cmpuint (n_workbooks, >=, 20);
-  g_assert_cmpuint (n_backpay, >=, 5);
-  g_assert_cmpuint (n_co_terming, >=, 5);
-  g_assert_cmpuint (n_billing, >=, 5);
-  g_assert_cmpuint (n_discount, >=, 5);
-  g_assert_cmpuint (n_labour, >=, 3);
-  g_assert_cmpuint (n_boundaries, >=, 20);
+                  c.n_workbooks, c.n_backpay, c.n_co_terming, c.n_billing, c.n_discount,
+                  c.n_labour, c.n_boundaries);
+  g_assert_cmpuint (c.n_workbooks, >=, 20);
+  g_assert_cmpuint (c.n_backpay, >=, 5);
+  g_assert_cmpuint (c.n_co_terming, >=, 5);
+  g_assert_cmpuint (c.n_billing, >=, 5);
+  g_assert_cmpuint (c.n_discount, >=, 5);
+  g_assert_cmpuint (c.n_labour, >=, 3);
+  g_assert_cmpuint (c.n_boundaries, >=, 20);
 
   /* A user changes quantities and the SSC price; LibreOffice recomputes everything. */
   run_checker ((const char *[]) { "modify", manifest, NULL });
-  {
-    g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-    g_autofree char *out = NULL;
-    g_autofree char *err = NULL;
-    int status;
-
-    g_ptr_array_add (argv, (gpointer) "sh");
-    g_ptr_array_add (argv, script);
-    g_ptr_array_add (argv, outdir);
-    for (i = 0; i < files->len; i++)
-      g_ptr_array_add (argv, g_ptr_array_index (files, i));
-    g_ptr_array_add (argv, NULL);
-    out = test_docs_run ((const char * const *) argv->pdata, &status, &err);
-    if (status != 0)
-      g_error ("lo-recalc.sh failed (%d):\n%s\n%s", status, out, err);
-  }
+  recalculate (script, outdir, files);
   run_checker ((const char *[]) { "recalc", manifest, outdir, NULL });
   test_remove_tree (dir);
 }
