@@ -3035,6 +3035,12 @@ ssa_window_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (ssa_window_parent_class)->map (widget);
 
+  /* The window starts with the focus on the sidebar's list rather than on the first
+   * focusable widget, the search entry, whose cursor would blink (and draw) for the first
+   * ten seconds at rest; typing in the list searches all the same. */
+  if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL)
+    ssa_sidebar_focus_list (self->sidebar);
+
   /* When frames are painted, for the toasts' guard (toast_guard_left ()): a passive
    * handler, which keeps no frame clock ticking. */
   if (gtk_widget_get_frame_clock (widget) != self->paint_clock)

@@ -460,6 +460,8 @@ ssa_sidebar_init (SsaSidebar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* A list that grows by thousands of rows gains its row widgets a few each frame. */
   ssa_recycling_selection_set_widget (self->selection, GTK_WIDGET (self->list_view));
+  /* Typing while the list has the focus searches, as in GNOME's lists. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
   update_stack (self);
 }
 
@@ -596,6 +598,22 @@ ssa_sidebar_focus_search (SsaSidebar *self)
   g_return_if_fail (SSA_IS_SIDEBAR (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * ssa_sidebar_focus_list:
+ * @self: a sidebar
+ *
+ * Puts the keyboard focus on the list, where the window starts: typing there goes to the
+ * search (the list is the search entry's key capture widget), and no text cursor blinks
+ * while the window waits for the user (a blinking cursor draws a frame twice a second).
+ */
+void
+ssa_sidebar_focus_list (SsaSidebar *self)
+{
+  g_return_if_fail (SSA_IS_SIDEBAR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 /**

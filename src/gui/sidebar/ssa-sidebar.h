@@ -25,6 +25,7 @@ gboolean       ssa_sidebar_select         (SsaSidebar    *self,
 void           ssa_sidebar_set_search     (SsaSidebar    *self,
                                            const char    *text);
 void           ssa_sidebar_focus_search   (SsaSidebar    *self);
+void           ssa_sidebar_focus_list     (SsaSidebar    *self);
 GListModel    *ssa_sidebar_get_shown      (SsaSidebar    *self);
 void           ssa_sidebar_resort         (SsaSidebar    *self);
 void           ssa_sidebar_set_show_archived (SsaSidebar *self,
