@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 #include <sqlite3.h>
 
+#include "ssa-application.h"
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-offer-item.h"
@@ -1611,6 +1612,34 @@ test_load_failure (Fixture       *f,
     }
 }
 
+/* Without an application, the pages share one process-wide settings instance, which is
+ * the one they read: the price list address set in it is the one "Refresh Now" fetches. */
+static void
+test_settings_fallback (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *page = ssa_price_list_page_new ();
+  GSettings *settings = ssa_application_get_settings (NULL);
+  gboolean refreshing = FALSE;
+
+  g_assert_null (g_application_get_default ());
+  g_assert_nonnull (settings);
+  g_assert_true (ssa_application_get_settings (NULL) == settings);
+  g_assert_true (ssa_application_get_settings_for_widget (page) == settings);
+  show_page (f, page, "Price List – SSA Desk");
+  g_assert_true (ssa_application_get_settings_for_widget (page) == settings);
+
+  ssa_price_list_page_set_repository (SSA_PRICE_LIST_PAGE (page), f->repository);
+  /* Nothing listens on port 9: the fetch fails, after it started from that address. */
+  g_settings_set_string (settings, "price-list-url", "http://127.0.0.1:9/prices.json");
+  ssa_price_list_page_refresh (SSA_PRICE_LIST_PAGE (page));
+  g_object_get (page, "refreshing", &refreshing, NULL);
+  g_assert_true (refreshing);
+  wait_for_call (f, "show-toast:");
+  g_assert_false (has_call_prefix (f, "show-error:"));
+  g_settings_reset (settings, "price-list-url");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1636,6 +1665,8 @@ main (int   argc,
               test_price_list_refresh, fixture_tear_down);
   g_test_add ("/pages/load-failure", Fixture, NULL, fixture_set_up, test_load_failure,
               fixture_tear_down);
+  g_test_add ("/pages/settings-fallback", Fixture, NULL, fixture_set_up,
+              test_settings_fallback, fixture_tear_down);
 
   return g_test_run ();
 }

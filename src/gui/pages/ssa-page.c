@@ -115,7 +115,10 @@ ssa_page_reload (SsaPage *self)
   gboolean show_spinner;
 
   g_return_if_fail (SSA_IS_PAGE (self));
-  g_return_if_fail (priv->stack != NULL);
+
+  /* Disposed: there is nothing to load into. */
+  if (priv->stack == NULL)
+    return;
 
   klass = SSA_PAGE_GET_CLASS (self);
   if (klass->defer_while_hidden && !gtk_widget_get_mapped (GTK_WIDGET (self)))
