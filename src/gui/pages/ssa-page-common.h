@@ -12,9 +12,8 @@
 
 G_BEGIN_DECLS
 
-/* What the window's widgets share: database work in a worker thread on a connection of its
- * own, busy spinners, toasts, and the Norwegian formats of the window's tables. What the
- * pages that list the database share is SsaPage (ssa-page.h). */
+/* What the renewals, offers and price list pages share: database work in a worker thread
+ * on a connection of its own, toasts, and the Norwegian formats of the window's tables. */
 
 /**
  * SsaDbJobFunc:
