@@ -121,6 +121,7 @@ ssa_page_reload (SsaPage *self)
     return;
 
   klass = SSA_PAGE_GET_CLASS (self);
+  g_return_if_fail (klass->load != NULL && klass->load_finish != NULL && klass->show != NULL);
   if (klass->defer_while_hidden && !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       cancel_load (self);
