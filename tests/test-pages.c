@@ -11,11 +11,14 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
+#include <sqlite3.h>
 
+#include "ssa-application.h"
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-offer-item.h"
 #include "ssa-offers-page.h"
+#include "ssa-page.h"
 #include "ssa-price-list-item.h"
 #include "ssa-price-list-page.h"
 #include "ssa-product.h"
@@ -1794,6 +1797,164 @@ test_price_list_refresh (Fixture       *f,
   g_settings_reset (settings, "last-refresh");
 }
 
+/* Load failures and staleness, which SsaPage keeps for the three pages. */
+
+static void
+exec_sql (Fixture    *f,
+          const char *sql)
+{
+  sqlite3 *handle = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &handle, SQLITE_OPEN_READWRITE, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_busy_timeout (handle, 5000);
+  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (handle);
+}
+
+typedef struct
+{
+  SsaPage          *page;
+  SsaPageLoadState  state;
+} StateWait;
+
+static gboolean
+page_in_state (gpointer data)
+{
+  StateWait *wait = data;
+
+  return !ssa_page_get_loading (wait->page) &&
+         ssa_page_get_load_state (wait->page) == wait->state;
+}
+
+/* Each page says on its error page why it could not load, and a page that was hidden is
+ * loaded again when it is shown: the database was repaired meanwhile. */
+static void
+test_load_failure (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct
+  {
+    const char *title;
+    GType     (*get_type) (void);
+    const char *table;       /* what the page's load reads */
+    const char *stack;       /* the template child of the page's states */
+    gboolean    defers;      /* a hidden page waits until it is shown */
+  } cases[] = {
+    { "Renewals", ssa_renewals_page_get_type, "offers", "stack", TRUE },
+    { "Offers", ssa_offers_page_get_type, "offers", "stack", TRUE },
+    { "Price List", ssa_price_list_page_get_type, "price_lists", "products_stack", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GType type = cases[i].get_type ();
+      GtkWidget *page = g_object_ref_sink (g_object_new (type, NULL));
+      GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (page, type, cases[i].stack));
+      GtkSpinner *spinner = GTK_SPINNER (gtk_widget_get_template_child (page, type,
+                                                                        "spinner"));
+      AdwStatusPage *error_page =
+        ADW_STATUS_PAGE (gtk_widget_get_template_child (page, type, "error_page"));
+      StateWait wait = { SSA_PAGE (page), SSA_PAGE_LOADED };
+      g_autofree char *hide = g_strdup_printf ("ALTER TABLE %s RENAME TO %s_hidden",
+                                               cases[i].table, cases[i].table);
+      g_autofree char *repair = g_strdup_printf ("ALTER TABLE %s_hidden RENAME TO %s",
+                                                 cases[i].table, cases[i].table);
+      const char *description;
+
+      g_test_message ("%s page", cases[i].title);
+      /* Not shown yet: it has not loaded. */
+      g_assert_cmpint (ssa_page_get_load_state (SSA_PAGE (page)), ==, SSA_PAGE_LOADING);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+      g_assert_true (ssa_page_get_stale (SSA_PAGE (page)));
+
+      show_page (f, page, cases[i].title);
+      g_object_set (page, "repository", f->repository, NULL);
+      g_assert_true (wait_for (page_in_state, &wait));
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+      g_assert_false (gtk_spinner_get_spinning (spinner));
+
+      /* The table the page reads is gone: the error page says what SQLite said. */
+      exec_sql (f, hide);
+      ssa_page_reload (SSA_PAGE (page));
+      g_assert_true (ssa_page_get_loading (SSA_PAGE (page)));
+      wait.state = SSA_PAGE_FAILED;
+      g_assert_true (wait_for (page_in_state, &wait));
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+      description = adw_status_page_get_description (error_page);
+      g_test_message ("error page: %s", description);
+      g_assert_nonnull (description);
+      g_assert_nonnull (strstr (description, cases[i].table));
+      g_assert_false (gtk_spinner_get_spinning (spinner));
+
+      /* Hidden, the page is stale; the table comes back meanwhile. */
+      gtk_widget_set_visible (page, FALSE);
+      g_assert_true (ssa_page_get_stale (SSA_PAGE (page)));
+      exec_sql (f, repair);
+      ssa_page_reload (SSA_PAGE (page));
+      if (cases[i].defers)
+        {
+          /* Asked while hidden, it waits. */
+          g_assert_false (ssa_page_get_loading (SSA_PAGE (page)));
+          spin (200);
+          g_assert_cmpint (ssa_page_get_load_state (SSA_PAGE (page)), ==, SSA_PAGE_FAILED);
+        }
+      else
+        {
+          /* It loads while hidden, and stays stale: it loads again when shown. */
+          wait.state = SSA_PAGE_LOADED;
+          g_assert_true (wait_for (page_in_state, &wait));
+          g_assert_true (ssa_page_get_stale (SSA_PAGE (page)));
+        }
+
+      /* Shown again, it loads at once. */
+      gtk_widget_set_visible (page, TRUE);
+      g_assert_true (ssa_page_get_loading (SSA_PAGE (page)));
+      g_assert_false (ssa_page_get_stale (SSA_PAGE (page)));
+      wait.state = SSA_PAGE_LOADED;
+      g_assert_true (wait_for (page_in_state, &wait));
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+      g_assert_false (gtk_spinner_get_spinning (spinner));
+
+      /* Shown and not stale, it does not load again by itself. */
+      spin (200);
+      g_assert_false (ssa_page_get_loading (SSA_PAGE (page)));
+
+      gtk_window_set_child (f->window, NULL);
+      g_object_unref (page);
+    }
+}
+
+/* Without an application, the pages share one process-wide settings instance, which is
+ * the one they read: the price list address set in it is the one "Refresh Now" fetches. */
+static void
+test_settings_fallback (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *page = ssa_price_list_page_new ();
+  GSettings *settings = ssa_application_get_settings (NULL);
+  gboolean refreshing = FALSE;
+
+  g_assert_null (g_application_get_default ());
+  g_assert_nonnull (settings);
+  g_assert_true (ssa_application_get_settings (NULL) == settings);
+  g_assert_true (ssa_application_get_settings_for_widget (page) == settings);
+  show_page (f, page, "Price List – SSA Desk");
+  g_assert_true (ssa_application_get_settings_for_widget (page) == settings);
+
+  ssa_price_list_page_set_repository (SSA_PRICE_LIST_PAGE (page), f->repository);
+  /* Nothing listens on port 9: the fetch fails, after it started from that address. */
+  g_settings_set_string (settings, "price-list-url", "http://127.0.0.1:9/prices.json");
+  ssa_price_list_page_refresh (SSA_PRICE_LIST_PAGE (page));
+  g_object_get (page, "refreshing", &refreshing, NULL);
+  g_assert_true (refreshing);
+  wait_for_call (f, "show-toast:");
+  g_assert_false (has_call_prefix (f, "show-error:"));
+  g_settings_reset (settings, "price-list-url");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1851,6 +2012,10 @@ main (int   argc,
               test_price_list_changes, fixture_tear_down);
   g_test_add ("/pages/price-list/refresh", Fixture, NULL, fixture_set_up,
               test_price_list_refresh, fixture_tear_down);
+  g_test_add ("/pages/load-failure", Fixture, NULL, fixture_set_up, test_load_failure,
+              fixture_tear_down);
+  g_test_add ("/pages/settings-fallback", Fixture, NULL, fixture_set_up,
+              test_settings_fallback, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -2652,6 +2652,14 @@ test_preferences (Fixture *f)
   g_assert_true (wait_for (preferences_loaded, NULL));
   preferences = find_preferences ();
 
+  /* One settings instance: the application's, for the window and its dialogs alike. */
+  g_assert_nonnull (ssa_application_get_settings (f->app));
+  g_assert_true (ssa_application_get_settings (NULL) == ssa_application_get_settings (f->app));
+  g_assert_true (ssa_application_get_settings_for_widget (GTK_WIDGET (preferences)) ==
+                 ssa_application_get_settings (f->app));
+  g_assert_true (ssa_application_get_settings_for_widget (GTK_WIDGET (f->window)) ==
+                 ssa_application_get_settings (f->app));
+
   gtk_editable_set_text (find_entry_row (GTK_WIDGET (preferences), "Company Name"), wait.company);
   org_no = find_entry_row (GTK_WIDGET (preferences), "Organisation Number");
   gtk_editable_set_text (org_no, "123 456 789");

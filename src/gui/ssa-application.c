@@ -14,6 +14,7 @@
 #include "ssa-application.h"
 #include "ssa-db.h"
 #include "ssa-gui-util.h"
+#include "ssa-refresh.h"
 #include "ssa-renewal-reminder.h"
 #include "ssa-window.h"
 
@@ -27,6 +28,8 @@ struct _SsaApplication
   char           *db_path;
   gboolean        read_only;
   SsaRenewalReminder *reminder;  /* started with the first window */
+  GSettings      *settings;       /* the one instance of the GUI; NULL without the schema */
+  gboolean        settings_opened;
 };
 
 G_DEFINE_FINAL_TYPE (SsaApplication, ssa_application, ADW_TYPE_APPLICATION)
@@ -242,6 +245,7 @@ ssa_application_finalize (GObject *object)
   SsaApplication *self = (SsaApplication *)object;
 
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ssa_application_parent_class)->finalize (object);
 }
@@ -303,4 +307,77 @@ ssa_application_set_db_path (SsaApplication *self,
 
   g_free (self->db_path);
   self->db_path = g_strdup (db_path);
+}
+
+/**
+ * ssa_application_get_settings:
+ * @self: (nullable): the application, or %NULL for the running one
+ *
+ * The settings (io.github.ssadesk.SsaDesk) of the window: one instance for the whole
+ * application, opened the first time it is asked for, which every part of the GUI reads,
+ * writes and watches. The command line and src/core open their own.
+ *
+ * Without an #SsaApplication (@self %NULL and the default application is not one: a test
+ * that builds widgets on their own) a process-wide instance stands in for it, opened once
+ * and kept until the process ends.
+ *
+ * Returns: (transfer none) (nullable): the settings, or %NULL when the schema is not
+ *   installed (an uninstalled run without GSETTINGS_SCHEMA_DIR)
+ */
+GSettings *
+ssa_application_get_settings (SsaApplication *self)
+{
+  static GSettings *fallback;
+  static gboolean fallback_opened;
+  GApplication *running;
+
+  g_return_val_if_fail (self == NULL || SSA_IS_APPLICATION (self), NULL);
+
+  if (self == NULL)
+    {
+      running = g_application_get_default ();
+      if (SSA_IS_APPLICATION (running))
+        self = SSA_APPLICATION (running);
+    }
+  if (self != NULL)
+    {
+      if (!self->settings_opened)
+        {
+          self->settings = ssa_refresh_dup_settings ();
+          self->settings_opened = TRUE;
+        }
+      return self->settings;
+    }
+
+  if (!fallback_opened)
+    {
+      fallback = ssa_refresh_dup_settings ();
+      fallback_opened = TRUE;
+    }
+  return fallback;
+}
+
+/**
+ * ssa_application_get_settings_for_widget:
+ * @widget: a widget of the GUI
+ *
+ * The settings of @widget's application: that of its window (gtk_widget_get_root()), else
+ * the running application, else the process-wide instance; see
+ * ssa_application_get_settings().
+ *
+ * Returns: (transfer none) (nullable): the settings, or %NULL without the schema
+ */
+GSettings *
+ssa_application_get_settings_for_widget (GtkWidget *widget)
+{
+  GtkRoot *root;
+  GtkApplication *application = NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    application = gtk_window_get_application (GTK_WINDOW (root));
+  return ssa_application_get_settings (SSA_IS_APPLICATION (application)
+                                       ? SSA_APPLICATION (application) : NULL);
 }

@@ -13,9 +13,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SsaApplication, ssa_application, SSA, APPLICATION, AdwApplication)
 
-SsaApplication *ssa_application_new         (void);
-const char     *ssa_application_get_db_path (SsaApplication *self);
-void            ssa_application_set_db_path (SsaApplication *self,
-                                             const char     *db_path);
+SsaApplication *ssa_application_new                     (void);
+const char     *ssa_application_get_db_path             (SsaApplication *self);
+void            ssa_application_set_db_path             (SsaApplication *self,
+                                                         const char     *db_path);
+GSettings      *ssa_application_get_settings            (SsaApplication *self);
+GSettings      *ssa_application_get_settings_for_widget (GtkWidget      *widget);
 
 G_END_DECLS

@@ -2396,7 +2396,8 @@ load_price_list_job (SsaDb         *db,
                      GError       **error)
 {
   g_autoptr(SsaDbPriceListInfo) info = NULL;
-  g_autoptr(GSettings) settings = ssa_refresh_dup_settings ();
+  /* The window's settings, handed over by the main thread. */
+  GSettings *settings = data;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   PriceListLoad *load;
   SsaPriceList *price_list;
@@ -2506,8 +2507,9 @@ load_price_list (SsaWindow *self)
 {
   if (self->db_path == NULL)
     return;
-  ssa_db_job_run_async (self->db_path, load_price_list_job, NULL, NULL,
-                        (GDestroyNotify) price_list_load_free, self->cancellable,
+  ssa_db_job_run_async (self->db_path, load_price_list_job,
+                        self->settings != NULL ? g_object_ref (self->settings) : NULL,
+                        g_object_unref, (GDestroyNotify) price_list_load_free, self->cancellable,
                         price_list_loaded_cb, g_object_ref (self));
 }
 
@@ -3352,7 +3354,11 @@ ssa_window_init (SsaWindow *self)
   add_capture_shortcuts (self);
   ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
 
-  self->settings = ssa_refresh_dup_settings ();
+  /* The application's one instance; the window is not yet its application's while it is
+   * built, so this finds the running application. */
+  self->settings = ssa_application_get_settings_for_widget (GTK_WIDGET (self));
+  if (self->settings != NULL)
+    g_object_ref (self->settings);
   if (self->settings != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self),

@@ -8,10 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "ssa-application.h"
 #include "ssa-customer-editor.h"
 #include "ssa-gui-util.h"
 #include "ssa-org-no.h"
-#include "ssa-refresh.h"
 #include "ssa-registry.h"
 
 /* A dialog for a new customer or an existing one. Nothing changes until "Save": then the
@@ -97,9 +97,9 @@ validate (SsaCustomerEditor *self)
 }
 
 static gboolean
-lookup_enabled (void)
+lookup_enabled (SsaCustomerEditor *self)
 {
-  g_autoptr(GSettings) settings = ssa_refresh_dup_settings ();
+  GSettings *settings = ssa_application_get_settings_for_widget (GTK_WIDGET (self));
   g_autoptr(GSettingsSchema) schema = NULL;
 
   if (settings == NULL)
@@ -162,7 +162,7 @@ maybe_look_up (SsaCustomerEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->registry_row), FALSE);
   g_free (self->looked_up);
   self->looked_up = g_strdup (org_no);
-  if (org_no == NULL || !ssa_org_no_is_valid (org_no) || !lookup_enabled ())
+  if (org_no == NULL || !ssa_org_no_is_valid (org_no) || !lookup_enabled (self))
     return;
 
   self->lookup_cancellable = g_cancellable_new ();

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ssa-application.h"
 #include "ssa-backup.h"
 #include "ssa-credentials.h"
 #include "ssa-db.h"
@@ -17,7 +18,6 @@
 #include "ssa-page-common.h"
 #include "ssa-preferences.h"
 #include "ssa-profile.h"
-#include "ssa-refresh.h"
 
 /* The preferences: the reseller's profile (printed on every offer, kept in the database
  * that the command line shares), where the price list comes from and the login it needs
@@ -740,7 +740,10 @@ ssa_preferences_init (SsaPreferences *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   ssa_gui_name_library_widgets (GTK_WIDGET (self));
 
-  self->settings = ssa_refresh_dup_settings ();
+  /* The application's: the window watches the keys set here. */
+  self->settings = ssa_application_get_settings_for_widget (GTK_WIDGET (self));
+  if (self->settings != NULL)
+    g_object_ref (self->settings);
   if (self->settings != NULL)
     {
       g_autofree char *url = g_settings_get_string (self->settings, "price-list-url");

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ssa-application.h"
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-document.h"
@@ -22,7 +23,6 @@
 #include "ssa-output.h"
 #include "ssa-paced-list.h"
 #include "ssa-page-common.h"
-#include "ssa-refresh.h"
 #include "ssa-wrap-box.h"
 
 /* The terms of an offer beside the inventory: period, billing plan, discount, labour and
@@ -1228,7 +1228,7 @@ document_job_new (SsaOfferBuilder *self)
   job->offer = ssa_offer_copy (self->offer);
   job->inventory = ssa_inventory_copy (get_inventory (self));
   job->info = ssa_document_info_new ();
-  job->info->lang = ssa_page_get_document_lang ();
+  job->info->lang = ssa_page_get_document_lang (GTK_WIDGET (self));
   job->info->validity_days = (guint) gtk_spin_button_get_value_as_int (self->validity_spin);
   job->installation_id = self->installation != NULL
                          ? ssa_installation_get_id (self->installation) : 0;
@@ -1719,7 +1719,7 @@ save_action (GtkWidget  *widget,
   job->installation_id = ssa_installation_get_id (self->installation);
   job->request = self->request;
   /* The documents' language is stored with the offer, for "offer export". */
-  job->request.lang = ssa_page_get_document_lang ();
+  job->request.lang = ssa_page_get_document_lang (GTK_WIDGET (self));
   /* The offer is valid for the days shown, even when they were typed without Enter. */
   gtk_spin_button_update (self->validity_spin);
   job->validity_days = (guint) gtk_spin_button_get_value_as_int (self->validity_spin);
@@ -2054,7 +2054,7 @@ ssa_offer_builder_class_init (SsaOfferBuilderClass *klass)
 static void
 ssa_offer_builder_init (SsaOfferBuilder *self)
 {
-  g_autoptr(GSettings) settings = NULL;
+  GSettings *settings;
   g_autofree char *rate = NULL;
   gint64 rate_value;
 
@@ -2072,7 +2072,7 @@ ssa_offer_builder_init (SsaOfferBuilder *self)
   update_billing_labels (self);
 
   /* The defaults until the window hands over the reseller's profile. */
-  settings = ssa_refresh_dup_settings ();
+  settings = ssa_application_get_settings_for_widget (GTK_WIDGET (self));
   if (settings != NULL)
     {
       rate = g_settings_get_string (settings, "default-labour-rate");

@@ -14,19 +14,17 @@
 #include "ssa-offer-item.h"
 #include "ssa-offers-page.h"
 #include "ssa-offer-send.h"
+#include "ssa-page.h"
 #include "ssa-page-common.h"
 #include "ssa-wrap-box.h"
 
 struct _SsaOffersPage
 {
-  AdwBin              parent_instance;
+  SsaPage             parent_instance;
 
-  SsaRepository      *repository;
   char               *status_filter;    /* a status's string, or NULL for all */
   char               *select_number;    /* selected once the list has been loaded */
 
-  GCancellable       *load_cancellable;
-  gboolean            stale;            /* to be loaded when it is next shown */
   GCancellable       *action_cancellable;
   GHashTable         *offers;           /* number -> SsaDbOffer, as last loaded */
   GDate               today;            /* the day they were loaded on */
@@ -53,11 +51,10 @@ struct _SsaOffersPage
   GListStore         *store;
 };
 
-G_DEFINE_FINAL_TYPE (SsaOffersPage, ssa_offers_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SsaOffersPage, ssa_offers_page, SSA_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_REPOSITORY,
   PROP_STATUS_FILTER,
   N_PROPS
 };
@@ -179,7 +176,7 @@ update_status_button (SsaOffersPage    *self,
 
   if (offer == NULL)
     ;
-  else if (!ssa_page_is_writable (self->repository))
+  else if (!ssa_page_get_writable (SSA_PAGE (self)))
     why = g_strdup (_("The database is open read-only: statuses cannot be changed."));
   else if (ssa_db_offer_can_set_status (offer, status, &self->today, &why))
     can = idle;
@@ -260,9 +257,9 @@ static void
 update_actions (SsaOffersPage *self)
 {
   g_autoptr(SsaOfferItem) item = dup_selected_item (self);
-  g_autofree char *path = ssa_page_dup_database_path (self->repository);
+  g_autofree char *path = ssa_page_dup_db_path (SSA_PAGE (self));
   gboolean idle = path != NULL && self->action_cancellable == NULL &&
-                  ssa_page_is_writable (self->repository);
+                  ssa_page_get_writable (SSA_PAGE (self));
   const SsaDbOffer *offer = item != NULL ? find_offer (self, ssa_offer_item_get_number (item))
                                          : NULL;
 
@@ -282,13 +279,19 @@ update_actions (SsaOffersPage *self)
 }
 
 static void
+ssa_offers_page_update_actions (SsaPage *page)
+{
+  update_actions (SSA_OFFERS_PAGE (page));
+}
+
+static void
 update_view (SsaOffersPage *self)
 {
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   guint n_all = g_list_model_get_n_items (G_LIST_MODEL (self->store));
   g_autofree char *summary = NULL;
 
-  ssa_page_show_list_or_empty (self->stack, G_LIST_MODEL (self->filter_model));
+  ssa_page_show_list_or_empty (SSA_PAGE (self), G_LIST_MODEL (self->filter_model));
 
   if (n_shown == n_all)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u offer", "%u offers", n_all),
@@ -368,23 +371,47 @@ new_item (const SsaDbOffer *offer,
 }
 
 static void
-load_offers_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+ssa_offers_page_load (SsaPage             *page,
+                      const char          *db_path,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
 {
-  g_autoptr(SsaOffersPage) self = user_data;
-  g_autoptr(OffersResult) offers = NULL;
+  ssa_db_job_run_async (db_path, load_offers_job, NULL, NULL,
+                        (GDestroyNotify) offers_result_free, cancellable, callback, user_data);
+}
+
+static gpointer
+ssa_offers_page_load_finish (SsaPage       *page,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return ssa_db_job_finish (result, error);
+}
+
+/* Without a database, or with a load that failed (the error page says why). */
+static void
+ssa_offers_page_clear (SsaPage *page)
+{
+  SsaOffersPage *self = SSA_OFFERS_PAGE (page);
+
+  g_list_store_remove_all (self->store);
+  update_view (self);
+}
+
+static void
+ssa_offers_page_show (SsaPage  *page,
+                      gpointer  loaded)
+{
+  SsaOffersPage *self = SSA_OFFERS_PAGE (page);
+  g_autoptr(OffersResult) offers = loaded;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(SsaOfferItem) selected = NULL;
   g_autofree char *number = NULL;
 
-  if (!ssa_page_load_finish (result, &self->load_cancellable, self->stack, self->spinner,
-                             self->error_page, (gpointer *) &offers))
-    return;
   if (offers == NULL)
     {
-      g_list_store_remove_all (self->store);
-      update_view (self);
+      ssa_offers_page_clear (page);
       return;
     }
 
@@ -433,19 +460,7 @@ ssa_offers_page_reload (SsaOffersPage *self)
 {
   g_return_if_fail (SSA_IS_OFFERS_PAGE (self));
 
-  /* The window asks after each offer it saves: a hidden page loads once, when it is shown. */
-  if (ssa_page_defer_load (GTK_WIDGET (self), &self->load_cancellable, &self->stale))
-    return;
-
-  if (!ssa_page_load_async (GTK_WIDGET (self), self->repository, &self->load_cancellable,
-                            &self->stale, self->stack, self->spinner,
-                            g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0,
-                            load_offers_job, (GDestroyNotify) offers_result_free,
-                            load_offers_cb))
-    {
-      g_list_store_remove_all (self->store);
-      update_view (self);
-    }
+  ssa_page_reload (SSA_PAGE (self));
 }
 
 /* Revising and status changes, in a worker: a writer may wait for another process. */
@@ -545,6 +560,7 @@ set_status_cb (GObject      *object,
   ActionData *data = ssa_db_job_get_data (result);
   g_autofree char *number = finish_action (self, result);
   g_autofree char *message = NULL;
+  SsaRepository *repository;
 
   if (number == NULL)
     return;
@@ -584,14 +600,14 @@ set_status_cb (GObject      *object,
   ssa_page_show_message (GTK_WIDGET (self), message);
 
   /* Accepting extended the installation's SSA in the database: show it in the window. */
-  if (data->status == SSA_OFFER_STATUS_ACCEPTED && self->repository != NULL)
+  repository = ssa_page_get_repository (SSA_PAGE (self));
+  if (data->status == SSA_OFFER_STATUS_ACCEPTED && repository != NULL)
     {
       SsaInstallation *installation;
 
-      installation = ssa_repository_find_installation (self->repository,
-                                                       data->installation_id);
+      installation = ssa_repository_find_installation (repository, data->installation_id);
       if (installation != NULL &&
-          !ssa_repository_refresh_installation (self->repository, installation, &error))
+          !ssa_repository_refresh_installation (repository, installation, &error))
         ssa_page_show_error (GTK_WIDGET (self), error);
     }
 
@@ -604,7 +620,7 @@ run_action (SsaOffersPage *self,
             ActionData    *data,
             GAsyncReadyCallback callback)
 {
-  g_autofree char *path = ssa_page_dup_database_path (self->repository);
+  g_autofree char *path = ssa_page_dup_db_path (SSA_PAGE (self));
 
   if (path == NULL)
     {
@@ -752,10 +768,11 @@ confirm_accept (SsaOffersPage *self,
   installation_title = ssa_page_dup_installation_title (offer->installation_id,
                                                         offer->installation_name, NULL);
   end = ssa_page_format_date (&offer->period_end);
-  if (self->repository != NULL)
+  if (ssa_page_get_repository (SSA_PAGE (self)) != NULL)
     {
       SsaInstallation *installation =
-        ssa_repository_find_installation (self->repository, offer->installation_id);
+        ssa_repository_find_installation (ssa_page_get_repository (SSA_PAGE (self)),
+                                          offer->installation_id);
       const GDate *expiry = installation != NULL
                             ? ssa_installation_get_ssa_expiry (installation) : NULL;
 
@@ -862,7 +879,7 @@ send_action (GtkWidget  *widget,
 {
   SsaOffersPage *self = SSA_OFFERS_PAGE (widget);
   g_autoptr(SsaOfferItem) item = dup_selected_item (self);
-  g_autofree char *path = ssa_page_dup_database_path (self->repository);
+  g_autofree char *path = ssa_page_dup_db_path (SSA_PAGE (self));
 
   if (item != NULL && path != NULL)
     ssa_offer_send_run (widget, path, ssa_offer_item_get_number (item),
@@ -877,7 +894,7 @@ mark_sent_action (GtkWidget  *widget,
   SsaOffersPage *self = SSA_OFFERS_PAGE (widget);
   ActionData *data;
 
-  if (self->action_cancellable != NULL || !ssa_page_is_writable (self->repository))
+  if (self->action_cancellable != NULL || !ssa_page_get_writable (SSA_PAGE (self)))
     return;
 
   data = g_new0 (ActionData, 1);
@@ -921,12 +938,6 @@ column_view_activate_cb (SsaOffersPage *self,
                                 ssa_offer_item_get_number (item));
 }
 
-static void
-repository_loaded_cb (SsaOffersPage *self)
-{
-  ssa_offers_page_reload (self);
-}
-
 /* Overrides */
 
 static void
@@ -936,13 +947,10 @@ ssa_offers_page_dispose (GObject *object)
 
   if (self->confirm_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->confirm_dialog)));
-  g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->action_cancellable);
-  g_clear_object (&self->load_cancellable);
   g_clear_object (&self->action_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SSA_TYPE_OFFERS_PAGE);
-  ssa_page_swap_repository (GTK_WIDGET (self), &self->repository, NULL, NULL);
 
   G_OBJECT_CLASS (ssa_offers_page_parent_class)->dispose (object);
 }
@@ -969,10 +977,6 @@ ssa_offers_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
-      break;
-
     case PROP_STATUS_FILTER:
       g_value_set_string (value, self->status_filter);
       break;
@@ -992,10 +996,6 @@ ssa_offers_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      ssa_offers_page_set_repository (self, g_value_get_object (value));
-      break;
-
     case PROP_STATUS_FILTER:
       ssa_offers_page_set_status_filter (self, g_value_get_string (value));
       break;
@@ -1010,21 +1010,21 @@ ssa_offers_page_class_init (SsaOffersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SsaPageClass *page_class = SSA_PAGE_CLASS (klass);
 
   object_class->dispose = ssa_offers_page_dispose;
   object_class->finalize = ssa_offers_page_finalize;
   object_class->get_property = ssa_offers_page_get_property;
   object_class->set_property = ssa_offers_page_set_property;
 
-  /**
-   * SsaOffersPage:repository:
-   *
-   * The window's data, %NULL while it loads.
-   */
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL,
-                         SSA_TYPE_REPOSITORY,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  page_class->load = ssa_offers_page_load;
+  page_class->load_finish = ssa_offers_page_load_finish;
+  page_class->show = ssa_offers_page_show;
+  page_class->clear = ssa_offers_page_clear;
+  page_class->update_actions = ssa_offers_page_update_actions;
+  /* The window asks after each offer it saves: a hidden page loads once, when it is
+   * shown. */
+  page_class->defer_while_hidden = TRUE;
 
   /**
    * SsaOffersPage:status-filter:
@@ -1079,7 +1079,6 @@ ssa_offers_page_init (SsaOffersPage *self)
 {
   GtkColumnViewColumn *hide_first[4];
 
-  self->stale = TRUE;
   ssa_date_today (&self->today);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1101,12 +1100,9 @@ ssa_offers_page_init (SsaOffersPage *self)
   ssa_gui_fit_columns (self->column_view, hide_first, G_N_ELEMENTS (hide_first));
 
   /* Offers are made elsewhere in the window (renewal drafts too) and validity runs out
-   * overnight. */
-  ssa_page_reload_when_shown (GTK_WIDGET (self), &self->load_cancellable, &self->stale,
-                              G_CALLBACK (ssa_offers_page_reload));
-
-  ssa_page_set_busy (self->spinner, TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
+   * overnight: SsaPage loads the page again when it is shown after being hidden. */
+  ssa_page_bind_states (SSA_PAGE (self), self->stack, self->spinner, self->error_page,
+                        G_LIST_MODEL (self->store));
   update_view (self);
 }
 
@@ -1126,7 +1122,7 @@ ssa_offers_page_get_repository (SsaOffersPage *self)
 {
   g_return_val_if_fail (SSA_IS_OFFERS_PAGE (self), NULL);
 
-  return self->repository;
+  return ssa_page_get_repository (SSA_PAGE (self));
 }
 
 void
@@ -1134,19 +1130,8 @@ ssa_offers_page_set_repository (SsaOffersPage *self,
                                 SsaRepository *repository)
 {
   g_return_if_fail (SSA_IS_OFFERS_PAGE (self));
-  g_return_if_fail (repository == NULL || SSA_IS_REPOSITORY (repository));
 
-  if (!ssa_page_swap_repository (GTK_WIDGET (self), &self->repository, repository,
-                                 G_CALLBACK (repository_loaded_cb)))
-    return;
-  /* A read-only database (or one found damaged) takes the page's writing actions away. */
-  if (repository != NULL)
-    g_signal_connect_object (repository, "notify::read-only", G_CALLBACK (update_actions), self,
-                             G_CONNECT_SWAPPED);
-  update_actions (self);
-
-  ssa_offers_page_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
+  ssa_page_set_repository (SSA_PAGE (self), repository);
 }
 
 const char *
@@ -1195,7 +1180,7 @@ ssa_offers_page_select (SsaOffersPage *self,
   g_return_if_fail (SSA_IS_OFFERS_PAGE (self));
   g_return_if_fail (number != NULL);
 
-  if (self->load_cancellable != NULL || self->stale)
+  if (ssa_page_get_loading (SSA_PAGE (self)) || ssa_page_get_stale (SSA_PAGE (self)))
     {
       g_free (self->select_number);
       self->select_number = g_strdup (number);

@@ -7,13 +7,14 @@
 
 #include <adwaita.h>
 
+#include "ssa-page.h"
 #include "ssa-repository.h"
 
 G_BEGIN_DECLS
 
 #define SSA_TYPE_OFFERS_PAGE (ssa_offers_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SsaOffersPage, ssa_offers_page, SSA, OFFERS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SsaOffersPage, ssa_offers_page, SSA, OFFERS_PAGE, SsaPage)
 
 GtkWidget     *ssa_offers_page_new               (void);
 SsaRepository *ssa_offers_page_get_repository    (SsaOffersPage *self);

@@ -8,11 +8,13 @@
 
 #include <glib/gi18n.h>
 
+#include "ssa-application.h"
 #include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-enums.h"
 #include "ssa-fetcher.h"
 #include "ssa-gui-util.h"
+#include "ssa-page.h"
 #include "ssa-page-common.h"
 #include "ssa-price-change.h"
 #include "ssa-price-list-diff.h"
@@ -26,17 +28,14 @@
 
 struct _SsaPriceListPage
 {
-  AdwBin              parent_instance;
+  SsaPage             parent_instance;
 
-  SsaRepository      *repository;
   SsaFetcher         *fetcher;
   char               *currency;         /* of the current list: list prices are shown in it */
   char               *list_id;          /* of the current list, or NULL */
   gboolean            announce_change;  /* a refresh made another list current: the next
                                          * load emits "price-list-changed" */
 
-  GCancellable       *load_cancellable;
-  gboolean            stale;            /* to be loaded when it is next shown */
   GCancellable       *refresh_cancellable;
   GCancellable       *diff_cancellable;
 
@@ -66,11 +65,10 @@ struct _SsaPriceListPage
   GtkSortListModel   *changes_sort_model;
 };
 
-G_DEFINE_FINAL_TYPE (SsaPriceListPage, ssa_price_list_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SsaPriceListPage, ssa_price_list_page, SSA_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_REPOSITORY,
   PROP_REFRESHING,
   N_PROPS
 };
@@ -189,15 +187,21 @@ dup_source_text (const SsaDbPriceListInfo *info,
 static void
 update_actions (SsaPriceListPage *self)
 {
-  g_autofree char *path = ssa_page_dup_database_path (self->repository);
+  g_autofree char *path = ssa_page_dup_db_path (SSA_PAGE (self));
   gboolean refreshing = self->refresh_cancellable != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "price-list.refresh",
                                  path != NULL && !refreshing &&
-                                 ssa_page_is_writable (self->repository));
+                                 ssa_page_get_writable (SSA_PAGE (self)));
   gtk_widget_set_visible (GTK_WIDGET (self->refresh_spinner), refreshing);
   ssa_page_set_busy (self->refresh_spinner, refreshing);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), refreshing);
+}
+
+static void
+ssa_price_list_page_update_actions (SsaPage *page)
+{
+  update_actions (SSA_PRICE_LIST_PAGE (page));
 }
 
 /* Loading, in a worker. */
@@ -256,19 +260,34 @@ show_header (SsaPriceListPage   *self,
 }
 
 static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+ssa_price_list_page_load (SsaPage             *page,
+                          const char          *db_path,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
 {
-  g_autoptr(SsaPriceListPage) self = user_data;
-  g_autoptr(LoadResult) loaded = NULL;
+  ssa_db_job_run_async (db_path, load_job, NULL, NULL, (GDestroyNotify) load_result_free,
+                        cancellable, callback, user_data);
+}
+
+static gpointer
+ssa_price_list_page_load_finish (SsaPage       *page,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return ssa_db_job_finish (result, error);
+}
+
+static void
+ssa_price_list_page_show (SsaPage  *page,
+                          gpointer  result)
+{
+  SsaPriceListPage *self = SSA_PRICE_LIST_PAGE (page);
+  g_autoptr(LoadResult) loaded = result;
   g_autoptr(GPtrArray) products = NULL;
   g_autoptr(GPtrArray) lists = NULL;
   gint64 current_row_id = 0;
 
-  if (!ssa_page_load_finish (result, &self->load_cancellable, self->products_stack,
-                             self->spinner, self->error_page, (gpointer *) &loaded))
-    return;
   if (loaded == NULL)
     {
       show_header (self, NULL, NULL, NULL);
@@ -325,15 +344,11 @@ load_cb (GObject      *object,
     }
 
   if (loaded->price_list == NULL)
-    {
-      adw_status_page_set_description (self->error_page, loaded->problem);
-      gtk_stack_set_visible_child_name (self->products_stack, "error");
-    }
+    ssa_page_show_problem (page, loaded->problem);
   else
     {
       gtk_stack_set_visible_child_name (self->products_stack, "list");
-      ssa_page_show_list_or_empty (self->products_stack,
-                                   G_LIST_MODEL (self->products_filter_model));
+      ssa_page_show_list_or_empty (page, G_LIST_MODEL (self->products_filter_model));
     }
   update_actions (self);
 
@@ -358,15 +373,17 @@ ssa_price_list_page_reload (SsaPriceListPage *self)
 {
   g_return_if_fail (SSA_IS_PRICE_LIST_PAGE (self));
 
-  if (!ssa_page_load_async (GTK_WIDGET (self), self->repository, &self->load_cancellable,
-                            &self->stale, self->products_stack, self->spinner,
-                            g_list_model_get_n_items (G_LIST_MODEL (self->products)) == 0,
-                            load_job, (GDestroyNotify) load_result_free, load_cb))
-    {
-      g_list_store_remove_all (self->products);
-      g_list_store_remove_all (self->history);
-      update_actions (self);
-    }
+  ssa_page_reload (SSA_PAGE (self));
+}
+
+static void
+ssa_price_list_page_clear (SsaPage *page)
+{
+  SsaPriceListPage *self = SSA_PRICE_LIST_PAGE (page);
+
+  g_list_store_remove_all (self->products);
+  g_list_store_remove_all (self->history);
+  update_actions (self);
 }
 
 /* What changed: a stored list against the one stored before it. */
@@ -435,7 +452,7 @@ diff_cb (GObject      *object,
 static void
 show_changes (SsaPriceListPage *self)
 {
-  g_autofree char *path = ssa_page_dup_database_path (self->repository);
+  g_autofree char *path = ssa_page_dup_db_path (SSA_PAGE (self));
   SsaPriceListItem *item = gtk_single_selection_get_selected_item (self->history_selection);
   GListModel *model = G_LIST_MODEL (self->history);
   guint n_items = g_list_model_get_n_items (model);
@@ -532,7 +549,7 @@ refresh_cb (GObject      *object,
 
   /* A fetch that worked counts for the refresh interval, whether or not anything changed. */
   {
-    g_autoptr(GSettings) settings = ssa_refresh_dup_settings ();
+    GSettings *settings = ssa_application_get_settings_for_widget (GTK_WIDGET (self));
     g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
     if (settings != NULL)
@@ -573,17 +590,20 @@ refresh_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   SsaPriceListPage *self = SSA_PRICE_LIST_PAGE (widget);
-  g_autofree char *path = ssa_page_dup_database_path (self->repository);
+  g_autofree char *path = ssa_page_dup_db_path (SSA_PAGE (self));
+  GSettings *settings;
   g_autofree char *url = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
 
   if (path == NULL || self->refresh_cancellable != NULL)
     return;
 
-  url = ssa_refresh_dup_configured_url ();
-  if (url == NULL)
+  settings = ssa_application_get_settings_for_widget (widget);
+  if (settings != NULL)
+    url = g_settings_get_string (settings, "price-list-url");
+  if (url == NULL || *url == '\0')
     {
-      ssa_page_show_message_with_fix (widget,
+      ssa_page_show_message_with_fix (SSA_PAGE (self),
                                       _("No price list address is set: add the distributor’s "
                                         "address in Preferences"),
                                       "win.preferences");
@@ -611,20 +631,13 @@ cancel_clicked_cb (SsaPriceListPage *self)
 static void
 products_changed_cb (SsaPriceListPage *self)
 {
-  ssa_page_show_list_or_empty (self->products_stack,
-                               G_LIST_MODEL (self->products_filter_model));
+  ssa_page_show_list_or_empty (SSA_PAGE (self), G_LIST_MODEL (self->products_filter_model));
 }
 
 static void
 history_selected_cb (SsaPriceListPage *self)
 {
   show_changes (self);
-}
-
-static void
-repository_loaded_cb (SsaPriceListPage *self)
-{
-  ssa_price_list_page_reload (self);
 }
 
 /* Overrides */
@@ -634,15 +647,12 @@ ssa_price_list_page_dispose (GObject *object)
 {
   SsaPriceListPage *self = (SsaPriceListPage *)object;
 
-  g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->refresh_cancellable);
   g_cancellable_cancel (self->diff_cancellable);
-  g_clear_object (&self->load_cancellable);
   g_clear_object (&self->refresh_cancellable);
   g_clear_object (&self->diff_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SSA_TYPE_PRICE_LIST_PAGE);
-  ssa_page_swap_repository (GTK_WIDGET (self), &self->repository, NULL, NULL);
   g_clear_object (&self->fetcher);
 
   G_OBJECT_CLASS (ssa_price_list_page_parent_class)->dispose (object);
@@ -669,10 +679,6 @@ ssa_price_list_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
-      break;
-
     case PROP_REFRESHING:
       g_value_set_boolean (value, self->refresh_cancellable != NULL);
       break;
@@ -688,14 +694,8 @@ ssa_price_list_page_set_property (GObject      *object,
                                   const GValue *value,
                                   GParamSpec   *pspec)
 {
-  SsaPriceListPage *self = SSA_PRICE_LIST_PAGE (object);
-
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      ssa_price_list_page_set_repository (self, g_value_get_object (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -706,21 +706,22 @@ ssa_price_list_page_class_init (SsaPriceListPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SsaPageClass *page_class = SSA_PAGE_CLASS (klass);
 
   object_class->dispose = ssa_price_list_page_dispose;
   object_class->finalize = ssa_price_list_page_finalize;
   object_class->get_property = ssa_price_list_page_get_property;
   object_class->set_property = ssa_price_list_page_set_property;
 
-  /**
-   * SsaPriceListPage:repository:
-   *
-   * The window's data, %NULL while it loads.
-   */
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL,
-                         SSA_TYPE_REPOSITORY,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  page_class->load = ssa_price_list_page_load;
+  page_class->load_finish = ssa_price_list_page_load_finish;
+  page_class->show = ssa_price_list_page_show;
+  page_class->clear = ssa_price_list_page_clear;
+  page_class->update_actions = ssa_price_list_page_update_actions;
+  /* The window's background refresh and the command line store lists too. The page loads
+   * whenever it is asked, hidden or not: a refresh announces the list it made current
+   * once the page has read it back. */
+  page_class->defer_while_hidden = FALSE;
 
   /**
    * SsaPriceListPage:refreshing:
@@ -797,16 +798,8 @@ ssa_price_list_page_init (SsaPriceListPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-  self->stale = TRUE;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
-
-  /* The window's background refresh and the command line store lists too. The page loads
-   * whenever it is asked, hidden or not: a refresh announces the list it made current
-   * once the page has read it back. */
-  ssa_page_reload_when_shown (GTK_WIDGET (self), &self->load_cancellable, &self->stale,
-                              G_CALLBACK (ssa_price_list_page_reload));
 
   /* Typing anywhere on the page searches the products. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
@@ -815,8 +808,8 @@ ssa_price_list_page_init (SsaPriceListPage *self)
   g_signal_connect_object (factory, "bind", G_CALLBACK (price_bind_cb), self, 0);
   gtk_column_view_column_set_factory (self->price_column, factory);
 
-  ssa_page_set_busy (self->spinner, TRUE);
-  gtk_stack_set_visible_child_name (self->products_stack, "loading");
+  ssa_page_bind_states (SSA_PAGE (self), self->products_stack, self->spinner, self->error_page,
+                        G_LIST_MODEL (self->products));
   show_header (self, NULL, NULL, NULL);
   show_changes (self);
   update_actions (self);
@@ -838,7 +831,7 @@ ssa_price_list_page_get_repository (SsaPriceListPage *self)
 {
   g_return_val_if_fail (SSA_IS_PRICE_LIST_PAGE (self), NULL);
 
-  return self->repository;
+  return ssa_page_get_repository (SSA_PAGE (self));
 }
 
 void
@@ -846,19 +839,8 @@ ssa_price_list_page_set_repository (SsaPriceListPage *self,
                                     SsaRepository    *repository)
 {
   g_return_if_fail (SSA_IS_PRICE_LIST_PAGE (self));
-  g_return_if_fail (repository == NULL || SSA_IS_REPOSITORY (repository));
 
-  if (!ssa_page_swap_repository (GTK_WIDGET (self), &self->repository, repository,
-                                 G_CALLBACK (repository_loaded_cb)))
-    return;
-  /* A read-only database (or one found damaged) takes the page's writing actions away. */
-  if (repository != NULL)
-    g_signal_connect_object (repository, "notify::read-only", G_CALLBACK (update_actions), self,
-                             G_CONNECT_SWAPPED);
-  update_actions (self);
-
-  ssa_price_list_page_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
+  ssa_page_set_repository (SSA_PAGE (self), repository);
 }
 
 /**
@@ -875,7 +857,7 @@ ssa_price_list_page_refresh (SsaPriceListPage *self)
 {
   g_return_if_fail (SSA_IS_PRICE_LIST_PAGE (self));
 
-  if (!ssa_page_is_writable (self->repository))
+  if (!ssa_page_get_writable (SSA_PAGE (self)))
     return;
   refresh_action (GTK_WIDGET (self), "price-list.refresh", NULL);
 }

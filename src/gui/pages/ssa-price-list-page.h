@@ -7,13 +7,14 @@
 
 #include <adwaita.h>
 
+#include "ssa-page.h"
 #include "ssa-repository.h"
 
 G_BEGIN_DECLS
 
 #define SSA_TYPE_PRICE_LIST_PAGE (ssa_price_list_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SsaPriceListPage, ssa_price_list_page, SSA, PRICE_LIST_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SsaPriceListPage, ssa_price_list_page, SSA, PRICE_LIST_PAGE, SsaPage)
 
 GtkWidget     *ssa_price_list_page_new            (void);
 SsaRepository *ssa_price_list_page_get_repository (SsaPriceListPage *self);

@@ -8,9 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ssa-application.h"
 #include "ssa-date.h"
 #include "ssa-page-common.h"
-#include "ssa-refresh.h"
 #include "ssa-reminders.h"
 #include "ssa-renewal-reminder.h"
 
@@ -339,7 +339,10 @@ ssa_renewal_reminder_new (GApplication *application,
 
   self->application = application;
   self->db_path = g_strdup (db_path);
-  self->settings = ssa_refresh_dup_settings ();
+  self->settings = ssa_application_get_settings (SSA_IS_APPLICATION (application)
+                                                 ? SSA_APPLICATION (application) : NULL);
+  if (self->settings != NULL)
+    g_object_ref (self->settings);
   if (self->settings != NULL)
     {
       g_autoptr(GSettingsSchema) schema = NULL;

@@ -10,6 +10,7 @@
 
 #include "ssa-date.h"
 #include "ssa-db.h"
+#include "ssa-page.h"
 #include "ssa-page-common.h"
 #include "ssa-renewal-batch.h"
 #include "ssa-renewal-item.h"
@@ -24,13 +25,10 @@
 
 struct _SsaRenewalsPage
 {
-  AdwBin              parent_instance;
+  SsaPage             parent_instance;
 
-  SsaRepository      *repository;
   guint               within_days;
 
-  GCancellable       *load_cancellable;
-  gboolean            stale;            /* to be loaded when it is next shown */
   GCancellable       *batch_cancellable;
   GtkFileChooserNative *chooser;
   GArray             *chosen;           /* BatchEntry: the selection when the chooser opened */
@@ -62,11 +60,10 @@ struct _SsaRenewalsPage
   GtkBoolFilter      *within_filter;
 };
 
-G_DEFINE_FINAL_TYPE (SsaRenewalsPage, ssa_renewals_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SsaRenewalsPage, ssa_renewals_page, SSA_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_REPOSITORY,
   PROP_WITHIN_DAYS,
   PROP_BUSY,
   N_PROPS
@@ -166,13 +163,19 @@ static void
 update_actions (SsaRenewalsPage *self)
 {
   g_autoptr(GtkBitset) selected = NULL;
-  g_autofree char *path = ssa_page_dup_database_path (self->repository);
+  g_autofree char *path = ssa_page_dup_db_path (SSA_PAGE (self));
 
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "renewals.create-offers",
                                  path != NULL && !is_busy (self) &&
-                                 ssa_page_is_writable (self->repository) &&
+                                 ssa_page_get_writable (SSA_PAGE (self)) &&
                                  !gtk_bitset_is_empty (selected));
+}
+
+static void
+ssa_renewals_page_update_actions (SsaPage *page)
+{
+  update_actions (SSA_RENEWALS_PAGE (page));
 }
 
 static void
@@ -187,7 +190,7 @@ update_view (SsaRenewalsPage *self)
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   n_selected = (guint) gtk_bitset_get_size (selected);
 
-  ssa_page_show_list_or_empty (self->stack, G_LIST_MODEL (self->filter_model));
+  ssa_page_show_list_or_empty (SSA_PAGE (self), G_LIST_MODEL (self->filter_model));
 
   if (n_selected > 0)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u installation selected",
@@ -275,21 +278,47 @@ load_renewals_job (SsaDb         *db,
 }
 
 static void
-load_renewals_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+ssa_renewals_page_load (SsaPage             *page,
+                        const char          *db_path,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
 {
-  g_autoptr(SsaRenewalsPage) self = user_data;
-  g_autoptr(RenewalsResult) renewals = NULL;
+  ssa_db_job_run_async (db_path, load_renewals_job, NULL, NULL,
+                        (GDestroyNotify) renewals_result_free, cancellable, callback,
+                        user_data);
+}
+
+static gpointer
+ssa_renewals_page_load_finish (SsaPage       *page,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return ssa_db_job_finish (result, error);
+}
+
+/* Without a database, or with a load that failed (the error page says why). */
+static void
+ssa_renewals_page_clear (SsaPage *page)
+{
+  SsaRenewalsPage *self = SSA_RENEWALS_PAGE (page);
+
+  g_list_store_remove_all (self->store);
+  update_view (self);
+}
+
+static void
+ssa_renewals_page_show (SsaPage  *page,
+                        gpointer  loaded)
+{
+  SsaRenewalsPage *self = SSA_RENEWALS_PAGE (page);
+  SsaRepository *repository = ssa_page_get_repository (page);
+  g_autoptr(RenewalsResult) renewals = loaded;
   g_autoptr(GPtrArray) items = NULL;
 
-  if (!ssa_page_load_finish (result, &self->load_cancellable, self->stack, self->spinner,
-                             self->error_page, (gpointer *) &renewals))
-    return;
   if (renewals == NULL)
     {
-      g_list_store_remove_all (self->store);
-      update_view (self);
+      ssa_renewals_page_clear (page);
       return;
     }
 
@@ -309,8 +338,8 @@ load_renewals_cb (GObject      *object,
 
       /* An installation the window is deleting (hidden until its Undo is no longer
        * offered) is still in the database, but no longer the user's. */
-      if (self->repository != NULL && ssa_repository_get_loaded (self->repository) &&
-          ssa_repository_find_installation (self->repository, row->id) == NULL)
+      if (repository != NULL && ssa_repository_get_loaded (repository) &&
+          ssa_repository_find_installation (repository, row->id) == NULL)
         continue;
 
       days_text = format_days (days);
@@ -354,20 +383,7 @@ ssa_renewals_page_reload (SsaRenewalsPage *self)
 {
   g_return_if_fail (SSA_IS_RENEWALS_PAGE (self));
 
-  /* A load computes an offer for every renewal: a hidden page, which the window asks after
-   * each offer it saves, loads once, when it is shown. */
-  if (ssa_page_defer_load (GTK_WIDGET (self), &self->load_cancellable, &self->stale))
-    return;
-
-  if (!ssa_page_load_async (GTK_WIDGET (self), self->repository, &self->load_cancellable,
-                            &self->stale, self->stack, self->spinner,
-                            g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0,
-                            load_renewals_job, (GDestroyNotify) renewals_result_free,
-                            load_renewals_cb))
-    {
-      g_list_store_remove_all (self->store);
-      update_view (self);
-    }
+  ssa_page_reload (SSA_PAGE (self));
 }
 
 /* The batch: a renewal offer, its PDF and its workbook for each selected installation. */
@@ -525,7 +541,7 @@ start_batch (SsaRenewalsPage *self,
              GFile           *folder)
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autofree char *path = ssa_page_dup_database_path (self->repository);
+  g_autofree char *path = ssa_page_dup_db_path (SSA_PAGE (self));
   g_autofree char *folder_path = NULL;
   SsaRenewalBatch *batch;
   GDate today;
@@ -541,7 +557,7 @@ start_batch (SsaRenewalsPage *self,
       return;
     }
   ssa_date_today (&today);
-  batch = ssa_renewal_batch_new (folder_path, &today, ssa_page_get_document_lang ());
+  batch = ssa_renewal_batch_new (folder_path, &today, ssa_page_get_document_lang (GTK_WIDGET (self)));
   for (guint i = 0; i < self->chosen->len; i++)
     {
       const BatchEntry *entry = &g_array_index (self->chosen, BatchEntry, i);
@@ -695,12 +711,6 @@ selection_changed_cb (SsaRenewalsPage *self)
   update_view (self);
 }
 
-static void
-repository_loaded_cb (SsaRenewalsPage *self)
-{
-  ssa_renewals_page_reload (self);
-}
-
 /* Overrides */
 
 static void
@@ -708,16 +718,13 @@ ssa_renewals_page_dispose (GObject *object)
 {
   SsaRenewalsPage *self = (SsaRenewalsPage *)object;
 
-  g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->batch_cancellable);
-  g_clear_object (&self->load_cancellable);
   g_clear_object (&self->batch_cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SSA_TYPE_RENEWALS_PAGE);
-  ssa_page_swap_repository (GTK_WIDGET (self), &self->repository, NULL, NULL);
 
   G_OBJECT_CLASS (ssa_renewals_page_parent_class)->dispose (object);
 }
@@ -743,10 +750,6 @@ ssa_renewals_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
-      break;
-
     case PROP_WITHIN_DAYS:
       g_value_set_uint (value, self->within_days);
       break;
@@ -770,10 +773,6 @@ ssa_renewals_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      ssa_renewals_page_set_repository (self, g_value_get_object (value));
-      break;
-
     case PROP_WITHIN_DAYS:
       ssa_renewals_page_set_within_days (self, g_value_get_uint (value));
       break;
@@ -788,21 +787,21 @@ ssa_renewals_page_class_init (SsaRenewalsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SsaPageClass *page_class = SSA_PAGE_CLASS (klass);
 
   object_class->dispose = ssa_renewals_page_dispose;
   object_class->finalize = ssa_renewals_page_finalize;
   object_class->get_property = ssa_renewals_page_get_property;
   object_class->set_property = ssa_renewals_page_set_property;
 
-  /**
-   * SsaRenewalsPage:repository:
-   *
-   * The window's data, %NULL while it loads.
-   */
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL,
-                         SSA_TYPE_REPOSITORY,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  page_class->load = ssa_renewals_page_load;
+  page_class->load_finish = ssa_renewals_page_load_finish;
+  page_class->show = ssa_renewals_page_show;
+  page_class->clear = ssa_renewals_page_clear;
+  page_class->update_actions = ssa_renewals_page_update_actions;
+  /* A load computes an offer for every renewal: a hidden page, which the window asks after
+   * each offer it saves, loads once, when it is shown. */
+  page_class->defer_while_hidden = TRUE;
 
   /**
    * SsaRenewalsPage:within-days:
@@ -871,7 +870,6 @@ ssa_renewals_page_init (SsaRenewalsPage *self)
   GtkColumnViewColumn *hide_first[4];
 
   self->within_days = MAX_WITHIN_DAYS;
-  self->stale = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ssa_gui_fix_mnemonic_names (GTK_WIDGET (self));
@@ -890,12 +888,9 @@ ssa_renewals_page_init (SsaRenewalsPage *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Days left change overnight, and installations change in the window while the page is
-   * hidden. */
-  ssa_page_reload_when_shown (GTK_WIDGET (self), &self->load_cancellable, &self->stale,
-                              G_CALLBACK (ssa_renewals_page_reload));
-
-  ssa_page_set_busy (self->spinner, TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
+   * hidden: SsaPage loads the page again when it is shown after being hidden. */
+  ssa_page_bind_states (SSA_PAGE (self), self->stack, self->spinner, self->error_page,
+                        G_LIST_MODEL (self->store));
   update_view (self);
 }
 
@@ -915,7 +910,7 @@ ssa_renewals_page_get_repository (SsaRenewalsPage *self)
 {
   g_return_val_if_fail (SSA_IS_RENEWALS_PAGE (self), NULL);
 
-  return self->repository;
+  return ssa_page_get_repository (SSA_PAGE (self));
 }
 
 void
@@ -923,19 +918,8 @@ ssa_renewals_page_set_repository (SsaRenewalsPage *self,
                                   SsaRepository   *repository)
 {
   g_return_if_fail (SSA_IS_RENEWALS_PAGE (self));
-  g_return_if_fail (repository == NULL || SSA_IS_REPOSITORY (repository));
 
-  if (!ssa_page_swap_repository (GTK_WIDGET (self), &self->repository, repository,
-                                 G_CALLBACK (repository_loaded_cb)))
-    return;
-  /* A read-only database (or one found damaged) takes the page's writing actions away. */
-  if (repository != NULL)
-    g_signal_connect_object (repository, "notify::read-only", G_CALLBACK (update_actions), self,
-                             G_CONNECT_SWAPPED);
-  update_actions (self);
-
-  ssa_renewals_page_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
+  ssa_page_set_repository (SSA_PAGE (self), repository);
 }
 
 guint

@@ -7,13 +7,14 @@
 
 #include <adwaita.h>
 
+#include "ssa-page.h"
 #include "ssa-repository.h"
 
 G_BEGIN_DECLS
 
 #define SSA_TYPE_RENEWALS_PAGE (ssa_renewals_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SsaRenewalsPage, ssa_renewals_page, SSA, RENEWALS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SsaRenewalsPage, ssa_renewals_page, SSA, RENEWALS_PAGE, SsaPage)
 
 GtkWidget     *ssa_renewals_page_new             (void);
 SsaRepository *ssa_renewals_page_get_repository  (SsaRenewalsPage *self);
