@@ -32,6 +32,7 @@
 #include "ssa-sidebar.h"
 #include "ssa-welcome-page.h"
 #include "ssa-window.h"
+#include "ssa-window-private.h"
 
 /* The main window: customers and installations in a sidebar (an AdwLeaflet that folds at
  * narrow widths), and four views: the selected installation's inventory with the offer
@@ -47,106 +48,9 @@
  * Once loaded, a worker runs SQLite's quick check and then, when the database passed and can
  * be written, the daily backup. A damaged database makes the window read-only (nothing more
  * is written into it) and offers to restore a backup; so does a read-only file. */
-
-struct _SsaWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  SsaRepository        *repository;
-  char                 *db_path;
-  SsaPriceList         *price_list;
-  char                 *price_list_sha256; /* identifies price_list; NULL for the sample */
-  GListStore           *products;
-  GSettings            *settings;
-  GCancellable         *cancellable;
-  gboolean              ready;
-  gboolean              load_started;
-  gboolean              open_read_only;  /* --read-only */
-  gboolean              damaged;         /* the start-up check failed */
-  gboolean              checked;         /* the start-up check is over */
-  gboolean              reload_pages;    /* the next load follows a restore */
-  gboolean              restoring;       /* a backup is being put in place */
-  SsaInstallation      *shown_installation;
-  SsaCustomer          *shown_customer;
-
-  /* The history of edits, deletions and archiving (UndoEntry), oldest first. */
-  GPtrArray            *undo_stack;
-  GPtrArray            *redo_stack;
-  guint                 undo_serial;
-  guint                 applying_undo;  /* > 0 while an Undo or Redo writes */
-  gboolean              show_archived;
-
-  /* The toast on screen, if any (a weak pointer): the next toast replaces it, once it
-   * has been on screen for TOAST_GUARD_MS; until then the next one waits as pending. */
-  AdwToast             *current_toast;
-  gint64                current_toast_since;
-  gint64                last_frame_time;      /* of the last frame painted, monotonic µs */
-  gulong                after_paint_handler;
-  GdkFrameClock        *paint_clock;          /* a weak pointer: the clock of that handler */
-  AdwToast             *pending_toast;
-  guint                 pending_toast_source;
-  /* A toast withdrawn while still sliding in, dismissed once it has (a reference). */
-  AdwToast             *withdrawn_toast;
-  guint                 withdraw_source;
-  guint                 offer_parked_source;  /* offers a parked deletion's Undo again */
-
-  /* Defaults for new offers, for the builder once it exists. */
-  guint                 validity_days;
-  gboolean              has_labour_rate;
-  gint64                labour_rate;
-  gboolean              has_defaults;
-
-  /* Built when first shown (start-up builds only what the first frame shows). */
-  SsaInstallationView  *installation_view;
-  SsaCustomerView      *customer_view;
-  SsaRenewalsPage      *renewals_page;
-  SsaOffersPage        *offers_page;
-  SsaPriceListPage     *price_list_page;
-  AdwStatusPage        *error_page;
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwLeaflet           *leaflet;
-  SsaSidebar           *sidebar;
-  AdwViewStack         *view_stack;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkBox               *content_box;
-  AdwViewSwitcherBar   *switcher_bar;
-  GtkToggleButton      *offer_toggle;
-  GtkMenuButton        *add_menu_button;
-  GtkMenuButton        *primary_menu_button;
-  GtkRevealer          *banner_revealer;
-  GtkLabel             *banner_label;
-  GtkRevealer          *db_banner_revealer;
-  GtkLabel             *db_banner_label;
-  GtkButton            *db_banner_button;
-  GtkStack             *content_stack;
-  GtkSpinner           *loading_spinner;
-  AdwBin               *customer_bin;
-  AdwBin               *none_bin;
-  AdwBin               *installation_bin;
-  AdwBin               *renewals_bin;
-  AdwBin               *offers_bin;
-  AdwBin               *price_list_bin;
-  AdwBin               *welcome_bin;
-  AdwBin               *error_bin;
-};
-
 G_DEFINE_FINAL_TYPE (SsaWindow, ssa_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum {
-  PROP_0,
-  PROP_DB_PATH,
-  PROP_READ_ONLY,
-  PROP_READY,
-  PROP_SHOW_ARCHIVED,
-  PROP_INSTALLATION_ARCHIVED,
-  PROP_CUSTOMER_ARCHIVED,
-  PROP_CHECKED,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+GParamSpec *ssa_window_properties[N_PROPS];
 
 static void load_price_list (SsaWindow *self);
 static void licence_removed_cb (SsaWindow        *self,

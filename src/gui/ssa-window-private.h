@@ -1,0 +1,127 @@
+/* ssa-window-private.h
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+/* What the files of SsaWindow share: ssa-window.c and the ssa-window-*.c files, one for each
+ * subject (docs/architecture.md lists them). The instance, the properties, and the internal
+ * functions one part calls in another. Nothing outside the window includes it. */
+
+#include <adwaita.h>
+
+#include "ssa-customer-view.h"
+#include "ssa-installation-view.h"
+#include "ssa-offers-page.h"
+#include "ssa-price-list-page.h"
+#include "ssa-renewals-page.h"
+#include "ssa-sidebar.h"
+#include "ssa-window.h"
+
+G_BEGIN_DECLS
+
+struct _SsaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  SsaRepository        *repository;
+  char                 *db_path;
+  SsaPriceList         *price_list;
+  char                 *price_list_sha256; /* identifies price_list; NULL for the sample */
+  GListStore           *products;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  gboolean              ready;
+  gboolean              load_started;
+  gboolean              open_read_only;  /* --read-only */
+  gboolean              damaged;         /* the start-up check failed */
+  gboolean              checked;         /* the start-up check is over */
+  gboolean              reload_pages;    /* the next load follows a restore */
+  gboolean              restoring;       /* a backup is being put in place */
+  SsaInstallation      *shown_installation;
+  SsaCustomer          *shown_customer;
+
+  /* The history of edits, deletions and archiving (UndoEntry), oldest first. */
+  GPtrArray            *undo_stack;
+  GPtrArray            *redo_stack;
+  guint                 undo_serial;
+  guint                 applying_undo;  /* > 0 while an Undo or Redo writes */
+  gboolean              show_archived;
+
+  /* The toast on screen, if any (a weak pointer): the next toast replaces it, once it
+   * has been on screen for TOAST_GUARD_MS; until then the next one waits as pending. */
+  AdwToast             *current_toast;
+  gint64                current_toast_since;
+  gint64                last_frame_time;      /* of the last frame painted, monotonic µs */
+  gulong                after_paint_handler;
+  GdkFrameClock        *paint_clock;          /* a weak pointer: the clock of that handler */
+  AdwToast             *pending_toast;
+  guint                 pending_toast_source;
+  /* A toast withdrawn while still sliding in, dismissed once it has (a reference). */
+  AdwToast             *withdrawn_toast;
+  guint                 withdraw_source;
+  guint                 offer_parked_source;  /* offers a parked deletion's Undo again */
+
+  /* Defaults for new offers, for the builder once it exists. */
+  guint                 validity_days;
+  gboolean              has_labour_rate;
+  gint64                labour_rate;
+  gboolean              has_defaults;
+
+  /* Built when first shown (start-up builds only what the first frame shows). */
+  SsaInstallationView  *installation_view;
+  SsaCustomerView      *customer_view;
+  SsaRenewalsPage      *renewals_page;
+  SsaOffersPage        *offers_page;
+  SsaPriceListPage     *price_list_page;
+  AdwStatusPage        *error_page;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  SsaSidebar           *sidebar;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkBox               *content_box;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkToggleButton      *offer_toggle;
+  GtkMenuButton        *add_menu_button;
+  GtkMenuButton        *primary_menu_button;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkRevealer          *db_banner_revealer;
+  GtkLabel             *db_banner_label;
+  GtkButton            *db_banner_button;
+  GtkStack             *content_stack;
+  GtkSpinner           *loading_spinner;
+  AdwBin               *customer_bin;
+  AdwBin               *none_bin;
+  AdwBin               *installation_bin;
+  AdwBin               *renewals_bin;
+  AdwBin               *offers_bin;
+  AdwBin               *price_list_bin;
+  AdwBin               *welcome_bin;
+  AdwBin               *error_bin;
+};
+
+enum {
+  PROP_0,
+  PROP_DB_PATH,
+  PROP_READ_ONLY,
+  PROP_READY,
+  PROP_SHOW_ARCHIVED,
+  PROP_INSTALLATION_ARCHIVED,
+  PROP_CUSTOMER_ARCHIVED,
+  PROP_CHECKED,
+  N_PROPS
+};
+
+/* The window's properties, installed by ssa_window_class_init (); every part notifies them
+ * as properties[PROP_…], as a class's own file does. */
+extern GParamSpec *ssa_window_properties[N_PROPS];
+#define properties ssa_window_properties
+
+/* @@PROTOTYPES@@ */
+
+G_END_DECLS
