@@ -122,6 +122,29 @@ enum {
 extern GParamSpec *ssa_window_properties[N_PROPS];
 #define properties ssa_window_properties
 
+void park_deletion_toast (SsaWindow *self,
+                          AdwToast  *toast);
+void offer_parked_later (SsaWindow *self);
+void current_toast_dismissed_cb (SsaWindow *self,
+                                 AdwToast  *toast);
+void after_paint_cb (SsaWindow     *self,
+                     GdkFrameClock *clock);
+void drop_pending_toast (SsaWindow *self);
+void add_toast_first (SsaWindow *self,
+                      AdwToast  *toast);
+void withdraw_toast (SsaWindow *self,
+                     AdwToast  *toast);
+void show_message (SsaWindow  *self,
+                   const char *message,
+                   const char *fix_action);
+void show_toast (SsaWindow  *self,
+                 const char *message);
+void show_banner (SsaWindow  *self,
+                  const char *message);
+void update_database_banner (SsaWindow *self);
+void write_failed_cb (SsaWindow     *self,
+                      GError        *error,
+                      SsaRepository *repository);
 /* @@PROTOTYPES@@ */
 
 G_END_DECLS
