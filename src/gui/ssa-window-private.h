@@ -13,6 +13,7 @@
 
 #include "ssa-customer-view.h"
 #include "ssa-installation-view.h"
+#include "ssa-inventory-view.h"
 #include "ssa-offers-page.h"
 #include "ssa-price-list-page.h"
 #include "ssa-renewals-page.h"
@@ -122,6 +123,34 @@ enum {
 extern GParamSpec *ssa_window_properties[N_PROPS];
 #define properties ssa_window_properties
 
+/* A step of the undo history (ssa-window-undo.c). */
+typedef enum
+{
+  UNDO_DELETE_CUSTOMER,
+  UNDO_DELETE_INSTALLATION,
+  UNDO_DELETE_LICENCE,
+  UNDO_EDIT,
+  UNDO_ARCHIVE,
+} UndoKind;
+
+typedef struct
+{
+  guint            serial;
+  UndoKind         kind;
+  GObject         *object;         /* the customer, installation or licence line */
+  SsaInstallation *owner;          /* a licence line's installation */
+  GPtrArray       *installations;  /* a deleted customer's installations */
+  guint            position;       /* a licence line's place among its installation's */
+  GObject         *before;         /* an edit: the values before and after it */
+  GObject         *after;
+  gint64           edited_at;      /* monotonic time of the edit's last change */
+  gboolean         archived;       /* an archiving: the flag it set */
+  gboolean         pending;        /* a deletion hidden but not yet made final */
+  gboolean         parked;         /* its toast made way for another toast */
+  guint            generation;     /* counts the times the deletion was hidden */
+  AdwToast        *toast;          /* a reference to the deletion's toast while it shows */
+} UndoEntry;
+
 void park_deletion_toast (SsaWindow *self,
                           AdwToast  *toast);
 void offer_parked_later (SsaWindow *self);
@@ -145,6 +174,31 @@ void update_database_banner (SsaWindow *self);
 void write_failed_cb (SsaWindow     *self,
                       GError        *error,
                       SsaRepository *repository);
+void update_main_page (SsaWindow *self);
+void undo_entry_free (UndoEntry *entry);
+UndoEntry *undo_entry_new (SsaWindow *self,
+                           UndoKind   kind,
+                           gpointer   object);
+void update_undo_actions (SsaWindow *self);
+void finish_all_deletions (SsaWindow *self);
+void clear_undo (SsaWindow *self);
+void undo_or_redo (SsaWindow *self,
+                   gboolean   undo,
+                   guint      serial);
+void delete_with_undo (SsaWindow *self,
+                       UndoEntry *entry);
+void stored_cb (SsaWindow     *self,
+                GObject       *object,
+                GObject       *before,
+                GObject       *after,
+                SsaRepository *repository);
+void set_archived (SsaWindow *self,
+                   GObject   *object,
+                   gboolean   archived);
+void licence_removed_cb (SsaWindow        *self,
+                         SsaLicence       *licence,
+                         guint             position,
+                         SsaInventoryView *view);
 /* @@PROTOTYPES@@ */
 
 G_END_DECLS
