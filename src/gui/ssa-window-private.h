@@ -199,6 +199,15 @@ void licence_removed_cb (SsaWindow        *self,
                          SsaLicence       *licence,
                          guint             position,
                          SsaInventoryView *view);
+void load_samples_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter);
+void import_installation_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter);
+void import_customers_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter);
 /* @@PROTOTYPES@@ */
 
 G_END_DECLS
