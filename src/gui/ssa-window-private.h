@@ -208,6 +208,26 @@ void import_installation_action (GtkWidget  *widget,
 void import_customers_action (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter);
+void set_ready (SsaWindow *self,
+                gboolean   ready);
+void show_nothing_picked (SsaWindow *self);
+SsaOfferBuilder *get_builder (SsaWindow *self);
+GtkWidget *ensure_page (SsaWindow  *self,
+                        const char *name);
+void update_actions (SsaWindow *self);
+void set_checked (SsaWindow *self);
+void load_profile (SsaWindow *self);
+void price_list_changed_cb (SsaWindow        *self,
+                            SsaPriceList     *price_list,
+                            const char       *sha256,
+                            SsaPriceListPage *page);
+void restore_backup_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter);
+void start_loading (SsaWindow *self);
+void reload_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter);
 /* @@PROTOTYPES@@ */
 
 G_END_DECLS
