@@ -228,6 +228,9 @@ void start_loading (SsaWindow *self);
 void reload_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter);
+void _ssa_window_class_actions_init (SsaWindowClass *klass);
+AdwFlap *get_flap (SsaWindow *self);
+void add_capture_shortcuts (SsaWindow *self);
 /* @@PROTOTYPES@@ */
 
 G_END_DECLS
