@@ -24,6 +24,7 @@
 #include "ssa-page-common.h"
 #include "ssa-refresh.h"
 #include "ssa-wrap-box.h"
+#include "ssa-offer-builder-private.h"
 
 /* The terms of an offer beside the inventory: period, billing plan, discount, labour and
  * validity. Every change, to a term or to the inventory, computes the offer again at once
@@ -57,73 +58,6 @@ typedef struct
   gboolean no_co_term;   /* the top-up was switched off */
 } Terms;
 
-struct _SsaOfferBuilder
-{
-  AdwBin           parent_instance;
-
-  SsaInstallation *installation;
-  SsaPriceList    *price_list;
-  char            *db_path;
-  gboolean         read_only;   /* Save is off: the database is read-only */
-  GPtrArray       *watched;          /* SsaLicence whose notify::* we follow */
-  SsaInventory    *inventory;        /* the installation's values, copied when it last
-                                      * changed; NULL until they are needed again */
-
-  SsaOffer        *offer;            /* the last offer computed, or NULL */
-  SsaOfferRequest  request;          /* its request */
-  char            *error_text;
-  char            *revising;         /* the number of the offer being revised */
-  SsaDbOffer      *saved;            /* the stored offer the terms last made, if any */
-  gboolean         filling;          /* set_request() is filling the rows in */
-  GHashTable      *terms;            /* installation id (gint64 *) -> Terms */
-  guint            validity_days;    /* the reseller's default */
-
-  GCancellable    *cancellable;
-  GListStore      *lines_store;
-
-  AdwEntryRow     *start_row;
-  AdwActionRow    *months_row;
-  GtkSpinButton   *months_spin;
-  AdwEntryRow     *end_row;
-  AdwActionRow    *co_term_row;
-  GtkSwitch       *co_term_switch;
-  AdwComboRow     *billing_row;
-  GtkStringList   *billing_labels;
-  AdwEntryRow     *discount_row;
-  AdwEntryRow     *hours_row;
-  AdwEntryRow     *rate_row;
-  AdwPreferencesGroup *alternatives_group;
-  GtkButton       *add_alternative_button;
-  GPtrArray       *alternatives;     /* AdwExpanderRow: alternatives 2 and on, in order */
-  GtkSpinButton   *validity_spin;
-  GtkLabel        *message_label;
-  GtkListBox      *warnings_list;
-  GtkRevealer     *revising_revealer;
-  GtkLabel        *revising_label;
-  GtkLabel        *period_label;
-  GtkListView     *lines_view;
-  SsaPacedList    *paced_lines;
-  int              line_height;    /* a row of the lines, once one was measured */
-  GtkWidget       *lines_scroller;
-  GtkWidget       *results_box;
-  AdwActionRow    *regular_row;
-  AdwActionRow    *backpay_row;
-  AdwActionRow    *billing_discount_row;
-  AdwActionRow    *discount_total_row;
-  AdwActionRow    *labour_row;
-  AdwActionRow    *net_row;
-  AdwActionRow    *vat_row;
-  GtkLabel        *regular_label;
-  GtkLabel        *backpay_label;
-  GtkLabel        *billing_discount_label;
-  GtkLabel        *discount_label;
-  GtkLabel        *labour_label;
-  GtkLabel        *net_label;
-  GtkLabel        *vat_label;
-  GtkLabel        *total_label;
-  GtkLabel        *ssc_label;
-};
-
 G_DEFINE_FINAL_TYPE (SsaOfferBuilder, ssa_offer_builder, ADW_TYPE_BIN)
 
 enum {
@@ -136,13 +70,8 @@ enum {
   N_PROPS
 };
 
-enum {
-  OFFER_SAVED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+guint ssa_offer_builder_signals[N_SIGNALS];
 
 static void recompute (SsaOfferBuilder *self);
 
