@@ -95,6 +95,32 @@ enum {
 extern guint ssa_offer_builder_signals[N_SIGNALS];
 #define signals ssa_offer_builder_signals
 
-/* @@PROTOTYPES@@ */
+/* The functions one file calls in the other, by the file that defines them. They keep the
+ * short names they had as static functions; the linker sees them as _ssa_offer_builder_NAME,
+ * so that they cannot clash with another class's. */
+#define export_xlsx_action _ssa_offer_builder_export_xlsx_action
+#define get_inventory _ssa_offer_builder_get_inventory
+#define print_action _ssa_offer_builder_print_action
+#define save_action _ssa_offer_builder_save_action
+#define save_pdf_action _ssa_offer_builder_save_pdf_action
+#define update_actions _ssa_offer_builder_update_actions
+
+/* ssa-offer-builder.c */
+void update_actions (SsaOfferBuilder *self);
+const SsaInventory *get_inventory (SsaOfferBuilder *self);
+
+/* ssa-offer-builder-documents.c */
+void save_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter);
+void print_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter);
+void save_pdf_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter);
+void export_xlsx_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter);
 
 G_END_DECLS
