@@ -17,6 +17,12 @@
 #include "ssa-preferences.h"
 #include "ssa-window-private.h"
 
+/* SsaWindow's actions (win.*), their handlers and their shortcuts: customers and
+ * installations (new, edit, delete), opening what the pages link to, the views, search,
+ * the offer's shortcuts, the preferences, and Undo and Redo. The actions of importing,
+ * loading and restoring have their handlers in the files of those subjects; the table
+ * of all of them is _ssa_window_class_actions_init () at the end. */
+
 static void ask_response_cb (SsaWindow        *self,
                              const char       *response,
                              AdwMessageDialog *dialog);

@@ -21,7 +21,9 @@
 
 static void load_price_list (SsaWindow *self);
 
-/* Loading. */
+/* SsaWindow's loading: the database through the repository, then the current price list and
+ * the reseller's profile in workers; the start-up check with the daily backup; restoring a
+ * backup; the page shown when the database cannot be opened. */
 
 /* What loading the current price list finds: the list, and whether it is older than the
  * refresh interval of the settings, so that the window fetches a new one in the

@@ -14,8 +14,6 @@
 /* SsaWindow's messages: one toast at a time (ssa_window_add_toast ()), a dialog for what
  * does not fit in a toast, the banner under the header bar and the database's banner. */
 
-/* Messages. */
-
 /* The room a toast's title has: AdwToastOverlay makes a toast 450 pixels wide (less in a
  * narrow window), and the close button, the padding and the toast's own button take their
  * share. A title that does not fit is cut off. */

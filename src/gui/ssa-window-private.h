@@ -14,6 +14,7 @@
 #include "ssa-customer-view.h"
 #include "ssa-installation-view.h"
 #include "ssa-inventory-view.h"
+#include "ssa-offer-builder.h"
 #include "ssa-offers-page.h"
 #include "ssa-price-list-page.h"
 #include "ssa-renewals-page.h"
@@ -151,9 +152,91 @@ typedef struct
   AdwToast        *toast;          /* a reference to the deletion's toast while it shows */
 } UndoEntry;
 
-void park_deletion_toast (SsaWindow *self,
-                          AdwToast  *toast);
-void offer_parked_later (SsaWindow *self);
+/* The functions one part calls in another, by the file that defines them. They keep the
+ * short names they had as static functions of ssa-window.c; the linker sees them as
+ * _ssa_window_NAME, so that they cannot clash with another class's. */
+#define add_capture_shortcuts _ssa_window_add_capture_shortcuts
+#define add_toast_first _ssa_window_add_toast_first
+#define after_paint_cb _ssa_window_after_paint_cb
+#define clear_undo _ssa_window_clear_undo
+#define current_toast_dismissed_cb _ssa_window_current_toast_dismissed_cb
+#define delete_with_undo _ssa_window_delete_with_undo
+#define drop_pending_toast _ssa_window_drop_pending_toast
+#define ensure_page _ssa_window_ensure_page
+#define finish_all_deletions _ssa_window_finish_all_deletions
+#define get_builder _ssa_window_get_builder
+#define get_flap _ssa_window_get_flap
+#define import_customers_action _ssa_window_import_customers_action
+#define import_installation_action _ssa_window_import_installation_action
+#define licence_removed_cb _ssa_window_licence_removed_cb
+#define load_profile _ssa_window_load_profile
+#define load_samples_action _ssa_window_load_samples_action
+#define offer_parked_later _ssa_window_offer_parked_later
+#define park_deletion_toast _ssa_window_park_deletion_toast
+#define price_list_changed_cb _ssa_window_price_list_changed_cb
+#define reload_action _ssa_window_reload_action
+#define restore_backup_action _ssa_window_restore_backup_action
+#define set_archived _ssa_window_set_archived
+#define set_checked _ssa_window_set_checked
+#define set_ready _ssa_window_set_ready
+#define show_banner _ssa_window_show_banner
+#define show_message _ssa_window_show_message
+#define show_nothing_picked _ssa_window_show_nothing_picked
+#define show_toast _ssa_window_show_toast
+#define start_loading _ssa_window_start_loading
+#define stored_cb _ssa_window_stored_cb
+#define undo_entry_free _ssa_window_undo_entry_free
+#define undo_entry_new _ssa_window_undo_entry_new
+#define undo_or_redo _ssa_window_undo_or_redo
+#define update_actions _ssa_window_update_actions
+#define update_database_banner _ssa_window_update_database_banner
+#define update_main_page _ssa_window_update_main_page
+#define update_undo_actions _ssa_window_update_undo_actions
+#define withdraw_toast _ssa_window_withdraw_toast
+#define write_failed_cb _ssa_window_write_failed_cb
+
+/* ssa-window.c */
+void set_ready (SsaWindow *self,
+                gboolean   ready);
+void update_main_page (SsaWindow *self);
+void show_nothing_picked (SsaWindow *self);
+SsaOfferBuilder *get_builder (SsaWindow *self);
+AdwFlap *get_flap (SsaWindow *self);
+GtkWidget *ensure_page (SsaWindow  *self,
+                        const char *name);
+void update_actions (SsaWindow *self);
+void set_checked (SsaWindow *self);
+
+/* ssa-window-actions.c */
+void add_capture_shortcuts (SsaWindow *self);
+void _ssa_window_class_actions_init (SsaWindowClass *klass);
+
+/* ssa-window-import.c */
+void load_samples_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter);
+void import_installation_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter);
+void import_customers_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter);
+
+/* ssa-window-loading.c */
+void load_profile (SsaWindow *self);
+void price_list_changed_cb (SsaWindow        *self,
+                            SsaPriceList     *price_list,
+                            const char       *sha256,
+                            SsaPriceListPage *page);
+void restore_backup_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter);
+void start_loading (SsaWindow *self);
+void reload_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter);
+
+/* ssa-window-messages.c */
 void current_toast_dismissed_cb (SsaWindow *self,
                                  AdwToast  *toast);
 void after_paint_cb (SsaWindow     *self,
@@ -174,13 +257,17 @@ void update_database_banner (SsaWindow *self);
 void write_failed_cb (SsaWindow     *self,
                       GError        *error,
                       SsaRepository *repository);
-void update_main_page (SsaWindow *self);
+
+/* ssa-window-undo.c */
 void undo_entry_free (UndoEntry *entry);
 UndoEntry *undo_entry_new (SsaWindow *self,
                            UndoKind   kind,
                            gpointer   object);
 void update_undo_actions (SsaWindow *self);
 void finish_all_deletions (SsaWindow *self);
+void park_deletion_toast (SsaWindow *self,
+                          AdwToast  *toast);
+void offer_parked_later (SsaWindow *self);
 void clear_undo (SsaWindow *self);
 void undo_or_redo (SsaWindow *self,
                    gboolean   undo,
@@ -199,38 +286,5 @@ void licence_removed_cb (SsaWindow        *self,
                          SsaLicence       *licence,
                          guint             position,
                          SsaInventoryView *view);
-void load_samples_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter);
-void import_installation_action (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *parameter);
-void import_customers_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter);
-void set_ready (SsaWindow *self,
-                gboolean   ready);
-void show_nothing_picked (SsaWindow *self);
-SsaOfferBuilder *get_builder (SsaWindow *self);
-GtkWidget *ensure_page (SsaWindow  *self,
-                        const char *name);
-void update_actions (SsaWindow *self);
-void set_checked (SsaWindow *self);
-void load_profile (SsaWindow *self);
-void price_list_changed_cb (SsaWindow        *self,
-                            SsaPriceList     *price_list,
-                            const char       *sha256,
-                            SsaPriceListPage *page);
-void restore_backup_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter);
-void start_loading (SsaWindow *self);
-void reload_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter);
-void _ssa_window_class_actions_init (SsaWindowClass *klass);
-AdwFlap *get_flap (SsaWindow *self);
-void add_capture_shortcuts (SsaWindow *self);
-/* @@PROTOTYPES@@ */
 
 G_END_DECLS

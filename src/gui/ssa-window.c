@@ -8,27 +8,17 @@
 
 #include <glib/gi18n.h>
 
-#include "ssa-backup.h"
-#include "ssa-customer-editor.h"
-#include "ssa-customer-import-dialog.h"
 #include "ssa-customer-view.h"
-#include "ssa-db.h"
-#include "ssa-error.h"
 #include "ssa-gui-util.h"
-#include "ssa-installation-editor.h"
 #include "ssa-installation-view.h"
 #include "ssa-inventory-view.h"
 #include "ssa-offer-builder.h"
 #include "ssa-offers-page.h"
-#include "ssa-org-no.h"
 #include "ssa-page-common.h"
-#include "ssa-preferences.h"
 #include "ssa-price-list-page.h"
 #include "ssa-product.h"
 #include "ssa-refresh.h"
 #include "ssa-renewals-page.h"
-#include "ssa-restore-dialog.h"
-#include "ssa-samples.h"
 #include "ssa-sidebar.h"
 #include "ssa-welcome-page.h"
 #include "ssa-window.h"
@@ -47,10 +37,16 @@
  *
  * Once loaded, a worker runs SQLite's quick check and then, when the database passed and can
  * be written, the daily backup. A damaged database makes the window read-only (nothing more
- * is written into it) and offers to restore a backup; so does a read-only file. */
+ * is written into it) and offers to restore a backup; so does a read-only file.
+ *
+ * This file builds the window and shows what is selected; the other subjects have files of
+ * their own, sharing ssa-window-private.h: ssa-window-actions.c, ssa-window-import.c,
+ * ssa-window-loading.c, ssa-window-messages.c and ssa-window-undo.c. */
+
 G_DEFINE_FINAL_TYPE (SsaWindow, ssa_window, ADW_TYPE_APPLICATION_WINDOW)
 
 GParamSpec *ssa_window_properties[N_PROPS];
+
 static void offer_saved_cb     (SsaWindow        *self,
                                 const char       *number,
                                 SsaOfferBuilder  *builder);

@@ -21,7 +21,9 @@
 #include "ssa-page-common.h"
 #include "ssa-offer-builder-private.h"
 
-/* Documents. */
+/* SsaOfferBuilder's documents and saving: the workers that write an offer's PDF or workbook
+ * over snapshots, the file choosers for them, printing through GtkPrintOperation, and Save,
+ * which stores a numbered offer. */
 
 typedef struct
 {

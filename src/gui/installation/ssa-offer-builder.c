@@ -41,7 +41,8 @@
  *
  * Saving stores a numbered offer through the database, and documents are written in worker
  * threads over snapshots (the offer, the inventory and the reseller's profile): the main
- * thread never waits for the disk or a database lock. */
+ * thread never waits for the disk or a database lock. Saving, the documents and printing
+ * are in ssa-offer-builder-documents.c. */
 
 /* The terms of one installation as they were typed, kept while another one is shown. */
 typedef struct
