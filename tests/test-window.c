@@ -4334,6 +4334,79 @@ test_read_pbx (Fixture *f)
   soup_server_disconnect (server);
 }
 
+/* The used-against-owned line follows what is stored while the installation is shown: a PBX
+ * reading stored (and the installation read again, as the dialog and the import do) shows
+ * it, a licence file imported then changes the owned count, all without reselecting. */
+
+static GtkLabel *
+find_usage_label (SsaInstallationView *view)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (view), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), "PBX read") != NULL)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+static void
+test_usage_refresh (Fixture *f)
+{
+  g_autofree char *body_path = g_test_build_filename (G_TEST_DIST, "pbx",
+                                                      "mod_cmd_login-13r3.xml", NULL);
+  g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "licences", "bergen.xml",
+                                                      NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autofree char *body = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaPbxReading) reading = NULL;
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+  SsaInstallation *installation;
+  SsaInstallationView *view;
+  GtkLabel *usage;
+
+  installation = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
+                                                      "Hovedkontor Bergen"));
+  view = SSA_INSTALLATION_VIEW (gtk_widget_get_ancestor (
+    GTK_WIDGET (ssa_window_get_inventory_view (f->window)), SSA_TYPE_INSTALLATION_VIEW));
+  g_assert_nonnull (view);
+  usage = find_usage_label (view);
+  g_assert_true (usage == NULL || !gtk_widget_get_visible (GTK_WIDGET (usage)));
+
+  g_file_get_contents (body_path, &body, NULL, &error);
+  g_assert_no_error (error);
+  reading = ssa_pbx_reading_new_from_data (body, strlen (body), body_path, &error);
+  g_assert_no_error (error);
+  /* A PBX of version 14, whose Port licences are the price list's PBX-Port14. */
+  g_free (reading->firmware);
+  reading->firmware = g_strdup ("14r1 sr2");
+  g_assert_true (ssa_db_store_pbx_reading (ssa_repository_get_db (repository),
+                                           ssa_installation_get_id (installation), reading,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_true (ssa_repository_refresh_installation (repository, installation, &error));
+  g_assert_no_error (error);
+
+  /* Shown at once, with the installation still selected. */
+  g_assert_true (ssa_installation_view_get_installation (view) == installation);
+  usage = find_usage_label (view);
+  g_assert_nonnull (usage);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (usage)));
+  g_assert_nonnull (strstr (gtk_label_get_label (usage), "17 used of 20 owned (3 unused)"));
+  before = g_strdup (gtk_label_get_label (usage));
+
+  /* The licence file makes 22 ports: the line says so as soon as the import is stored. */
+  ssa_installation_view_import_licence_file (view, good);
+  answer_dialog ("1 added, 2 removed, 2 changed", "import", NULL);
+  g_assert_cmpint (stored_code_quantity (f, ssa_installation_get_id (installation),
+                                         "02-00039-002"), ==, 22);
+  g_assert_true (ssa_installation_view_get_installation (view) == installation);
+  g_assert_cmpstr (gtk_label_get_label (usage), !=, before);
+  g_assert_nonnull (strstr (gtk_label_get_label (usage), "17 used of 22 owned (5 unused)"));
+}
+
 /* "Licence Types…": a type added to the user's table is stored, a refused one says why in
  * the dialog, and removing it takes it out of the database again. */
 
@@ -4465,6 +4538,7 @@ main (int    argc,
   ADD_TEST ("/window/backups", TRUE, test_backups);
   ADD_TEST ("/window/import-licence-file", TRUE, test_import_licence_file);
   ADD_TEST ("/window/read-pbx", TRUE, test_read_pbx);
+  ADD_TEST ("/window/usage-refresh", TRUE, test_usage_refresh);
   ADD_TEST ("/window/licence-types", TRUE, test_licence_types);
   {
     static const TestCase background_refresh = {
