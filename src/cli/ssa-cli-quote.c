@@ -81,6 +81,15 @@ ssa_cli_quote (int    argc,
   status = ssa_cli_quote_options_check (&options, "quote");
   if (status != SSA_CLI_OK)
     goto out;
+  /* A file has no PBX reading to say what is missing. */
+  if (options.true_up)
+    {
+      ssa_cli_usage_error ("quote", _("--true-up needs the PBX's last reading, which only a "
+                                      "stored installation has: use “offer create ID "
+                                      "--true-up” after “read-pbx --installation ID”"));
+      status = SSA_CLI_USAGE;
+      goto out;
+    }
 
   /* Check every input before giving up, so that one run reports all the problems. No
    * output may replace an input. */

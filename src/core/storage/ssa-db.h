@@ -252,6 +252,11 @@ gboolean     ssa_db_store_pbx_reading    (SsaDb              *self,
                                           gint64              installation_id,
                                           const SsaPbxReading *reading,
                                           GError            **error);
+GArray      *ssa_db_load_true_up         (SsaDb              *self,
+                                          gint64              installation_id,
+                                          const SsaInventory *inventory,
+                                          const SsaPriceList *price_list,
+                                          GError            **error);
 SsaPbxReading *ssa_db_load_pbx_reading   (SsaDb              *self,
                                           gint64              installation_id,
                                           char              **out_read_at,
