@@ -4336,7 +4336,8 @@ test_read_pbx (Fixture *f)
 
 /* The used-against-owned line follows what is stored while the installation is shown: a PBX
  * reading stored (and the installation read again, as the dialog and the import do) shows
- * it, a licence file imported then changes the owned count, all without reselecting. */
+ * it, a licence file imported then changes the owned count, all without reselecting. The
+ * offer builder then offers the missing licences as a true-up. */
 
 static GtkLabel *
 find_usage_label (SsaInstallationView *view)
@@ -4382,6 +4383,8 @@ test_usage_refresh (Fixture *f)
   /* A PBX of version 14, whose Port licences are the price list's PBX-Port14. */
   g_free (reading->firmware);
   reading->firmware = g_strdup ("14r1 sr2");
+  /* Owned, not rented: an appliance, which gets SSA offers. */
+  reading->rental_seconds = -1;
   g_assert_true (ssa_db_store_pbx_reading (ssa_repository_get_db (repository),
                                            ssa_installation_get_id (installation), reading,
                                            &error));
@@ -4405,6 +4408,47 @@ test_usage_refresh (Fixture *f)
   g_assert_true (ssa_installation_view_get_installation (view) == installation);
   g_assert_cmpstr (gtk_label_get_label (usage), !=, before);
   g_assert_nonnull (strstr (gtk_label_get_label (usage), "17 used of 22 owned (5 unused)"));
+
+  /* The builder offers the missing licences (6 Mobility used, 4 owned), off by default;
+   * switched on, the offer has a true-up group with the 2 missing at the list price. */
+  {
+    SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+    AdwActionRow *row = ADW_ACTION_ROW (find_row (GTK_WIDGET (builder), ADW_TYPE_ACTION_ROW,
+                                                  "Include Missing Licences"));
+    GtkSwitch *toggle;
+    const SsaOffer *offer;
+    const SsaOfferLine *licence = NULL;
+    gint64 licences = 0;
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "2 × PBX-Mobility14"));
+    toggle = GTK_SWITCH (adw_action_row_get_activatable_widget (row));
+    g_assert_false (gtk_switch_get_active (toggle));
+    g_assert_nonnull (ssa_offer_builder_get_offer (builder));
+    g_assert_false (ssa_offer_has_true_up (ssa_offer_builder_get_offer (builder)));
+
+    gtk_switch_set_active (toggle, TRUE);
+    offer = ssa_offer_builder_get_offer (builder);
+    g_assert_nonnull (offer);
+    g_assert_true (ssa_offer_has_true_up (offer));
+    /* The import took the voicemail away: its 5 used are missing too. */
+    for (guint i = 0; i < offer->lines->len; i++)
+      {
+        const SsaOfferLine *line = &g_array_index (offer->lines, SsaOfferLine, i);
+
+        if (line->segment != SSA_SEGMENT_LICENCE)
+          continue;
+        licences += line->amount;
+        if (g_str_equal (line->code, "02-00039-301"))
+          licence = line;
+      }
+    g_assert_nonnull (licence);
+    g_assert_cmpstr (licence->code, ==, "02-00039-301");
+    g_assert_cmpint (licence->quantity, ==, 2);
+    g_assert_cmpint (licence->amount, ==, 2 * licence->unit_price);
+    g_assert_cmpint (offer->totals.licences, ==, licences);
+  }
 }
 
 /* "Licence Types…": a type added to the user's table is stored, a refused one says why in

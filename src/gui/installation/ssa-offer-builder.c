@@ -68,6 +68,9 @@ struct _SsaOfferBuilder
   GPtrArray       *watched;          /* SsaLicence whose notify::* we follow */
   SsaInventory    *inventory;        /* the installation's values, copied when it last
                                       * changed; NULL until they are needed again */
+  GArray          *true_up_items;    /* SsaTrueUpItem the PBX's last reading says are
+                                      * missing; NULL until needed again */
+  SsaPriceList    *true_up_price_list; /* the list they were matched with (not a ref) */
 
   SsaOffer        *offer;            /* the last offer computed, or NULL */
   SsaOfferRequest  request;          /* its request */
@@ -87,6 +90,8 @@ struct _SsaOfferBuilder
   AdwEntryRow     *end_row;
   AdwActionRow    *co_term_row;
   GtkSwitch       *co_term_switch;
+  AdwActionRow    *true_up_row;
+  GtkSwitch       *true_up_switch;
   AdwComboRow     *billing_row;
   GtkStringList   *billing_labels;
   AdwEntryRow     *discount_row;
@@ -870,6 +875,62 @@ dup_refusal_text (const SsaInventory *inventory,
   return strip_field_name (error->message);
 }
 
+/* The licences the installation's last PBX reading uses beyond those owned, read from the
+ * database once per change of the inventory or the price list (docs/rules.md, "True-up").
+ * Returns: (transfer none): the items, possibly none */
+static GArray *
+ensure_true_up_items (SsaOfferBuilder *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+
+  if (self->true_up_items != NULL)
+    return self->true_up_items;
+  if (self->db_path != NULL && self->installation != NULL && self->price_list != NULL &&
+      (db = ssa_db_open (self->db_path, SSA_DB_OPEN_READ_ONLY, &error)) != NULL)
+    self->true_up_items = ssa_db_load_true_up (db, ssa_installation_get_id (self->installation),
+                                               get_inventory (self), self->price_list,
+                                               &error);
+  if (error != NULL)
+    g_debug ("No true-up for the offer: %s", error->message);
+  if (self->true_up_items == NULL)
+    self->true_up_items = ssa_true_up_items_new ();
+  self->true_up_price_list = self->price_list;
+  return self->true_up_items;
+}
+
+/* "Include Missing Licences": shown only when the PBX uses more than is owned; off until
+ * switched on (an offer proposes a purchase only when asked). */
+static void
+read_true_up (SsaOfferBuilder *self,
+              SsaOfferRequest *request)
+{
+  GArray *items = ensure_true_up_items (self);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->true_up_row), items->len > 0);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const SsaTrueUpItem *item = &g_array_index (items, SsaTrueUpItem, i);
+      const SsaPriceListProduct *product = ssa_price_list_lookup (self->price_list, item->code);
+
+      /* Translators: one missing licence in the subtitle of "Include Missing Licences":
+       * a quantity and a product name. */
+      g_string_append_printf (subtitle, _("%s%lld × %s"), i > 0 ? ", " : "",
+                              (long long) item->quantity,
+                              product != NULL ? product->name : item->code);
+    }
+  if (items->len > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("The PBX uses more than is owned: %s"),
+                                               subtitle->str);
+
+      adw_action_row_set_subtitle (self->true_up_row, text);
+    }
+  request->true_up_items = items;
+  request->true_up = items->len > 0 && gtk_switch_get_active (self->true_up_switch);
+}
+
 static void
 recompute (SsaOfferBuilder *self)
 {
@@ -881,7 +942,15 @@ recompute (SsaOfferBuilder *self)
   if (self->filling)
     return;
 
+  /* A changed inventory (a licence import, a PBX reading) or price list: read again. */
+  if (self->inventory == NULL || self->true_up_price_list != self->price_list)
+    {
+      g_clear_pointer (&self->true_up_items, g_array_unref);
+      self->request.true_up_items = NULL;
+    }
   request_ok = read_request (self, &request, messages);
+  if (self->installation != NULL && self->price_list != NULL)
+    read_true_up (self, &request);
   g_clear_pointer (&self->saved, ssa_db_offer_free);
 
   if (self->installation == NULL || self->price_list == NULL)
@@ -1718,6 +1787,8 @@ save_action (GtkWidget  *widget,
   job = g_new0 (SaveJob, 1);
   job->installation_id = ssa_installation_get_id (self->installation);
   job->request = self->request;
+  /* The worker reads the missing licences again from the database it stores into. */
+  job->request.true_up_items = NULL;
   /* The documents' language is stored with the offer, for "offer export". */
   job->request.lang = ssa_page_get_document_lang ();
   /* The offer is valid for the days shown, even when they were typed without Enter. */
@@ -1871,6 +1942,7 @@ ssa_offer_builder_finalize (GObject *object)
   g_clear_pointer (&self->alternatives, g_ptr_array_unref);
   g_clear_pointer (&self->terms, g_hash_table_unref);
   g_clear_pointer (&self->inventory, ssa_inventory_free);
+  g_clear_pointer (&self->true_up_items, g_array_unref);
   g_clear_pointer (&self->offer, ssa_offer_free);
   g_clear_pointer (&self->saved, ssa_db_offer_free);
   g_clear_pointer (&self->db_path, g_free);
@@ -2007,6 +2079,8 @@ ssa_offer_builder_class_init (SsaOfferBuilderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, months_row);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, co_term_row);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, co_term_switch);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, true_up_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, true_up_switch);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, months_spin);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, end_row);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, billing_row);
@@ -2297,6 +2371,7 @@ ssa_offer_builder_set_request (SsaOfferBuilder       *self,
                              request->end_kind == SSA_OFFER_END_MONTHS ? request->months : 12);
   /* A stored offer asked for its own end: a top-up only when it was one. */
   gtk_switch_set_active (self->co_term_switch, request->end_kind == SSA_OFFER_END_CO_TERM);
+  gtk_switch_set_active (self->true_up_switch, request->true_up);
   adw_combo_row_set_selected (self->billing_row, request->billing);
   gtk_editable_set_text (GTK_EDITABLE (self->discount_row), discount);
   gtk_editable_set_text (GTK_EDITABLE (self->hours_row), hours != NULL ? hours : "");
