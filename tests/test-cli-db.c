@@ -21,6 +21,9 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "ssa-db.h"
+#include "ssa-pbx.h"
+
 #include "test-cli-util.h"
 #include "test-damage.h"
 #include "test-util.h"
@@ -1642,6 +1645,134 @@ alternative_member (JsonNode   *offer,
 /* --alternative: each alternative is the offer its terms make alone (the same lines and
  * totals as an offer made with them), a bad SPEC is a usage error naming it, and accepting
  * takes the alternative, whose end becomes the installation's SSA end. */
+/* --true-up: a stored PBX reading that uses 23 ports where 20 are owned makes a group of
+ * its own, 3 new ports at the sample list's 450.00 and their SSA; the JSON, the text, the
+ * PDF (pdftotext) and the workbook (openpyxl) show it as its own section with its
+ * subtotal. Without the option the offer has no such group; quote (a file) refuses it. */
+static void
+test_offer_true_up (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char reading_xml[] =
+    "<info><lic name=\"Port\" count=\"20\" used=\"23\"/>"
+    "<lic name=\"Voicemail\" count=\"5\" used=\"2\"/>"
+    "<info version=\"14r2 sr3\"/></info>";
+  g_auto(TestCliRun) run = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) offer = NULL;
+  g_autoptr(JsonNode) plain = NULL;
+  g_autofree char *pdf = NULL;
+  JsonObject *root;
+  JsonArray *lines;
+  JsonObject *licence = NULL;
+  g_autofree char *reading_path = NULL;
+  g_autofree char *prices = test_cli_source_path ("data", "sample-price-list.json", NULL);
+
+  RUN (f, &run, "--db", "@DB", "import", "@S/renewal-in-time.json");
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autoptr(SsaDb) db = ssa_db_open (f->db, SSA_DB_OPEN_DEFAULT, &error);
+    g_autoptr(SsaPbxReading) reading = NULL;
+
+    g_assert_no_error (error);
+    reading = ssa_pbx_reading_new_from_data (reading_xml, strlen (reading_xml), "reading",
+                                             &error);
+    g_assert_no_error (error);
+    g_assert_true (ssa_db_store_pbx_reading (db, 1, reading, &error));
+    g_assert_no_error (error);
+  }
+
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
+       "2026-11-28", "--json", "-");
+  g_assert_cmpint (run.status, ==, 0);
+  plain = parse_json (run.out);
+  g_assert_false (json_object_has_member (json_node_get_object (plain), "group_totals"));
+
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--today",
+       "2026-11-28", "--true-up", "--json", "-", "--pdf", "@D/true-up.pdf", "--xlsx",
+       "@D/true-up.xlsx", "--lang", "nb");
+  g_assert_cmpint (run.status, ==, 0);
+  offer = parse_json (run.out);
+  root = json_node_get_object (offer);
+  lines = json_object_get_array_member (root, "lines");
+  for (guint i = 0; i < json_array_get_length (lines); i++)
+    {
+      JsonObject *line = json_array_get_object_element (lines, i);
+
+      if (g_strcmp0 (member_string (line, "segment"), "licence") == 0)
+        licence = line;
+    }
+  g_assert_nonnull (licence);
+  g_assert_cmpstr (member_string (licence, "code"), ==, "02-00039-002");
+  g_assert_cmpint (json_object_get_int_member (licence, "quantity"), ==, 3);
+  g_assert_cmpstr (member_string (licence, "group"), ==, "true_up");
+  g_assert_cmpstr (member_string (licence, "amount"), ==, "1350.00");
+  g_assert_cmpstr (member_string (json_object_get_object_member (root, "totals"), "licences"),
+                   ==, "1350.00");
+  g_assert_true (json_object_has_member (json_object_get_object_member (root, "group_totals"),
+                                         "true_up"));
+  /* Stored with the request: a revision proposes the true-up again. */
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM offers WHERE request LIKE "
+                                  "'%\"true_up\" : true%' OR request LIKE '%\"true_up\":true%'"),
+                   ==, 1);
+
+  pdf = pdf_text (f, "true-up.pdf");
+  if (pdf != NULL)
+    {
+      g_assert_nonnull (strstr (pdf, "Manglende lisenser (etterkjøp)"));
+      g_assert_nonnull (strstr (pdf, "Delsum, Manglende lisenser (etterkjøp)"));
+      g_assert_nonnull (strstr (pdf, "Delsum, Lisenser i tilbudet"));
+      g_assert_nonnull (strstr (pdf, "Ny lisens"));
+    }
+
+  {
+    g_autofree char *path = g_build_filename (f->dir, "true-up.xlsx", NULL);
+    static const char script[] =
+      "import sys, openpyxl\n"
+      "wb = openpyxl.load_workbook(sys.argv[1])\n"
+      "ws = wb.worksheets[0]\n"
+      "cells = [c for row in ws.iter_rows() for c in row if c.value is not None]\n"
+      "texts = [str(c.value) for c in cells]\n"
+      "assert 'Manglende lisenser (etterkjøp)' in texts, texts\n"
+      "assert any(t.startswith('Delsum, Manglende') for t in texts)\n"
+      "assert any(t.startswith('=ROUND(D') and t.endswith('*450.00,2)') for t in texts)\n"
+      "assert any(t.startswith('=SUM(J') for t in texts)\n"
+      "assert 'SSA_Licences' in wb.defined_names, list(wb.defined_names.keys())\n"
+      "assert wb.defined_names['SSA_Subtotal'] is not None\n";
+    const char *argv[] = { "/usr/bin/python3", "-c", script, path, NULL };
+    g_autofree char *err = NULL;
+    int status = 0;
+
+    if (g_file_test (argv[0], G_FILE_TEST_IS_EXECUTABLE))
+      {
+        g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, &err, &status, &error);
+        g_assert_no_error (error);
+        if (err != NULL && strstr (err, "No module named 'openpyxl'") != NULL)
+          g_test_message ("openpyxl is not installed: the workbook was not read back");
+        else if (!g_spawn_check_wait_status (status, NULL))
+          g_error ("the workbook: %s", err);
+      }
+  }
+
+  /* The same from files: quote with the PBX's answer saved; its text shows the groups. */
+  reading_path = g_build_filename (f->dir, "reading.xml", NULL);
+  g_file_set_contents (reading_path, reading_xml, -1, &error);
+  g_assert_no_error (error);
+  RUN (f, &run, "quote", "--price-list", prices, "--installation",
+       "@S/renewal-in-time.json", "--today", "2026-11-28", "--true-up", "--pbx-reading",
+       "@D/reading.xml");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Missing licences (true-up):"));
+  g_assert_nonnull (strstr (run.out, "SSA of the licences owned:"));
+  g_assert_nonnull (strstr (run.out, "new licence"));
+  g_assert_nonnull (strstr (run.out, "Subtotal"));
+
+  RUN (f, &run, "quote", "--price-list", prices, "--installation",
+       "@S/renewal-in-time.json", "--true-up");
+  assert_usage (&run);
+  g_assert_nonnull (strstr (run.err, "--pbx-reading"));
+}
+
 
 /* The lapsed sample stored, and an offer for it with the alternatives "months=36,
  * billing=quarterly" and "end=2029-12-31"; returns the offer's JSON and sets @out_number. */
@@ -2132,6 +2263,7 @@ main (int    argc,
   ADD ("/cli-db/offer-export/after-failure", test_offer_documents_fail);
   ADD ("/cli-db/limits", test_limits);
   ADD ("/cli-db/offer-co-term", test_offer_co_term);
+  ADD ("/cli-db/offer-true-up", test_offer_true_up);
   ADD ("/cli-db/offer-alternatives/bad-spec", test_offer_alternatives_bad_spec);
   ADD ("/cli-db/offer-alternatives/each-alone", test_offer_alternatives_each_alone);
   ADD ("/cli-db/offer-alternatives/pdf", test_offer_alternatives_pdf);

@@ -405,6 +405,88 @@ test_cli (Fixture       *f,
   g_free (out), g_free (err);
 }
 
+/* The VAT registration column (mva / vat_registered): ja/nei and yes/no stored, an empty
+ * cell keeping what is stored, a value that is neither refused with the line; the command
+ * line's customers --json gives it as true, false or null. */
+static SsaVatStatus
+stored_vat (Fixture    *f,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) customers = ssa_db_load_customers (f->db, &error);
+  SsaCustomer *c;
+
+  g_assert_no_error (error);
+  c = find_customer (customers, name);
+  g_assert_nonnull (c);
+  return ssa_customer_get_vat_status (c);
+}
+
+static void
+test_vat (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  char *out, *err;
+  int status;
+
+  import_ok (f, "vat.csv", 3, 0, 0);
+  g_assert_cmpint (stored_vat (f, "Fjordkraft Ærlig AS"), ==, SSA_VAT_REGISTERED);
+  g_assert_cmpint (stored_vat (f, "Hansen Elektro AS"), ==, SSA_VAT_NOT_REGISTERED);
+  g_assert_cmpint (stored_vat (f, "Bakeriet på hjørnet"), ==, SSA_VAT_UNKNOWN);
+  import_ok (f, "vat.csv", 0, 0, 3);
+
+  /* Empty keeps "ja"; "yes" changes Hansen. */
+  import_ok (f, "vat-update.csv", 0, 1, 1);
+  g_assert_cmpint (stored_vat (f, "Fjordkraft Ærlig AS"), ==, SSA_VAT_REGISTERED);
+  g_assert_cmpint (stored_vat (f, "Hansen Elektro AS"), ==, SSA_VAT_REGISTERED);
+
+  {
+    g_autofree char *path = fixture_path ("vat-bad.csv");
+    g_autoptr(SsaCustomerCsv) csv = ssa_customer_csv_read_file (path, &error);
+    g_autoptr(GPtrArray) rows = NULL;
+
+    g_assert_no_error (error);
+    rows = ssa_customer_csv_get_rows (csv, &error);
+    g_assert_null (rows);
+    g_assert_error (error, SSA_ERROR, SSA_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "vat-bad.csv, line 2: “kanskje” is not a VAT "
+                                              "registration"));
+    g_clear_error (&error);
+  }
+
+  if (g_getenv ("SSA_DESK_CLI") == NULL)
+    return;
+  g_clear_pointer (&f->db, ssa_db_close);
+  out = run_cli (f->path, &status, &err, "customers", "--json", NULL);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  {
+    JsonArray *array = json_node_get_array (json_parser_get_root (parser));
+
+    g_assert_cmpuint (json_array_get_length (array), ==, 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        JsonObject *c = json_array_get_object_element (array, i);
+        const char *name = json_object_get_string_member (c, "name");
+        JsonNode *vat = json_object_get_member (c, "vat_registered");
+
+        g_assert_nonnull (vat);
+        if (g_str_equal (name, "Bakeriet på hjørnet"))
+          g_assert_true (JSON_NODE_HOLDS_NULL (vat));
+        else
+          g_assert_true (json_node_get_boolean (vat));
+      }
+  }
+  g_free (out), g_free (err);
+  out = run_cli (f->path, &status, &err, "customers", NULL);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "Org. no. 988 077 917 MVA"));
+  g_free (out), g_free (err);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -429,6 +511,8 @@ main (int    argc,
   g_test_add ("/customer-import/all-or-nothing", Fixture, NULL,
               fixture_set_up, test_all_or_nothing, fixture_tear_down);
   g_test_add_func ("/customer-import/limits", test_limits);
+  g_test_add ("/customer-import/vat", Fixture, NULL, fixture_set_up, test_vat,
+              fixture_tear_down);
   g_test_add ("/customer-import/cli", Fixture, NULL,
               fixture_set_up, test_cli, fixture_tear_down);
 

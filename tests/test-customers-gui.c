@@ -326,6 +326,10 @@ test_lookup (Fixture       *f,
                                                                    ADW_TYPE_ENTRY_ROW,
                                                                    "Address"))), ==,
                    "Forusbeen 50, 4035 STAVANGER");
+  g_assert_cmpuint (adw_combo_row_get_selected (find_row (GTK_WIDGET (editor),
+                                                          ADW_TYPE_COMBO_ROW,
+                                                          "VAT Registration")),
+                    ==, SSA_VAT_REGISTERED);
 
   /* A number the registry does not know: said in the row; the editor still saves. */
   gtk_editable_set_text (org_no, "914778271");
@@ -336,6 +340,64 @@ test_lookup (Fixture       *f,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "914778271"));
   g_assert_true (ssa_customer_editor_is_valid (editor));
   gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Stored: the VAT registration the registry gave is saved with the customer, read back
+   * from the database file. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SsaDb) db = NULL;
+    g_autoptr(GPtrArray) customers = NULL;
+    SsaCustomer *stored = NULL;
+    gint64 id;
+
+    editor = ssa_customer_editor_new (NULL, f->repository, NULL);
+    gtk_window_present (GTK_WINDOW (editor));
+    g_assert_true (wait_for (is_mapped, editor));
+    org_no = GTK_EDITABLE (find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                     "Organisation Number"));
+    gtk_editable_set_text (org_no, "923609016");
+    g_assert_true (wait_for (row_titled, editor));
+    g_signal_emit_by_name (find_button (GTK_WIDGET (editor), "_Fill In"), "clicked");
+    g_assert_true (ssa_customer_editor_save (editor, &error));
+    g_assert_no_error (error);
+    gtk_window_destroy (GTK_WINDOW (editor));
+
+    db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    customers = ssa_db_load_customers (db, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < customers->len; i++)
+      if (g_strcmp0 (ssa_customer_get_org_no (g_ptr_array_index (customers, i)),
+                     "923609016") == 0)
+        stored = g_ptr_array_index (customers, i);
+    g_assert_nonnull (stored);
+    g_assert_cmpstr (ssa_customer_get_name (stored), ==, "EQUINOR ASA");
+    g_assert_cmpint (ssa_customer_get_vat_status (stored), ==, SSA_VAT_REGISTERED);
+    id = ssa_customer_get_id (stored);
+
+    /* Set by hand to "not registered" in the editor of the stored customer: stored too. */
+    editor = ssa_customer_editor_new (NULL, f->repository,
+                                      ssa_repository_find_customer (f->repository, id));
+    gtk_window_present (GTK_WINDOW (editor));
+    g_assert_true (wait_for (is_mapped, editor));
+    g_assert_cmpuint (adw_combo_row_get_selected (find_row (GTK_WIDGET (editor),
+                                                            ADW_TYPE_COMBO_ROW,
+                                                            "VAT Registration")),
+                      ==, SSA_VAT_REGISTERED);
+    adw_combo_row_set_selected (find_row (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW,
+                                          "VAT Registration"), SSA_VAT_NOT_REGISTERED);
+    g_assert_true (ssa_customer_editor_save (editor, &error));
+    g_assert_no_error (error);
+    gtk_window_destroy (GTK_WINDOW (editor));
+    g_clear_pointer (&customers, g_ptr_array_unref);
+    g_clear_pointer (&db, ssa_db_close);
+    db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    stored = ssa_db_load_customer (db, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (ssa_customer_get_vat_status (stored), ==, SSA_VAT_NOT_REGISTERED);
+    g_object_unref (stored);
+  }
   g_settings_set_boolean (settings, "registry-lookup", FALSE);
 }
 

@@ -414,6 +414,33 @@ test_busy_wait (Fixture       *f,
   "  ON offers" \
   "  BEGIN SELECT RAISE (ABORT, 'an offer never changes: make a revision'); END;"
 
+#define SCHEMA_6_SQL \
+  SCHEMA_5_SQL \
+  "CREATE TABLE licence_type_map (" \
+  "  type        TEXT PRIMARY KEY CHECK (length(type) BETWEEN 1 AND 64)," \
+  "  code        TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 64)," \
+  "  updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))" \
+  ");" \
+  "ALTER TABLE installations ADD COLUMN admin_url TEXT" \
+  "  CHECK (admin_url IS NULL OR admin_url LIKE 'https://%');" \
+  "ALTER TABLE installations ADD COLUMN pbx_fingerprint TEXT" \
+  "  CHECK (pbx_fingerprint IS NULL OR (length(pbx_fingerprint) = 64" \
+  "         AND pbx_fingerprint NOT GLOB '*[^0-9a-f]*'));" \
+  "CREATE TABLE pbx_readings (" \
+  "  installation_id INTEGER PRIMARY KEY REFERENCES installations (id) ON DELETE CASCADE," \
+  "  read_at         TEXT NOT NULL," \
+  "  firmware        TEXT," \
+  "  rental_seconds  INTEGER CHECK (rental_seconds IS NULL OR rental_seconds >= 0)" \
+  ");" \
+  "CREATE TABLE pbx_reading_licences (" \
+  "  installation_id INTEGER NOT NULL" \
+  "                  REFERENCES pbx_readings (installation_id) ON DELETE CASCADE," \
+  "  name            TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 64)," \
+  "  count           INTEGER NOT NULL CHECK (count BETWEEN 0 AND 1000000)," \
+  "  used            INTEGER NOT NULL CHECK (used BETWEEN 0 AND 1000000)," \
+  "  PRIMARY KEY (installation_id, name)" \
+  ");"
+
 /* Databases as earlier versions of SSA Desk left them: index N is the complete SQL of
  * schema version N as released (version 0: an SQLite file without tables). A migration
  * added later appends the schema it migrates from here. */
@@ -424,6 +451,7 @@ static const char * const earlier_schemas[] = {
   SCHEMA_3_SQL " PRAGMA user_version = 3;",
   SCHEMA_4_SQL " PRAGMA user_version = 4;",
   SCHEMA_5_SQL " PRAGMA user_version = 5;",
+  SCHEMA_6_SQL " PRAGMA user_version = 6;",
 };
 
 /* Returns: (transfer full): the complete SQL of schema version @version as released */

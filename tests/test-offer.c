@@ -16,6 +16,7 @@
 #include "ssa-decimal.h"
 #include "ssa-error.h"
 #include "ssa-inventory.h"
+#include "ssa-licence-import.h"
 #include "ssa-offer.h"
 #include "ssa-offer-reader.h"
 #include "ssa-price-list.h"
@@ -290,8 +291,9 @@ assert_totals (const SsaOffer *offer,
   assert_decimal (t->net, expected->net);
   assert_decimal (t->vat, expected->vat);
   assert_decimal (t->total, expected->total);
-  /* subtotal = regular + backpay - billing_discount */
-  g_assert_cmpint (t->subtotal, ==, t->regular + t->backpay - t->billing_discount);
+  /* subtotal = regular + backpay - billing_discount + licences (a true-up's) */
+  g_assert_cmpint (t->subtotal, ==,
+                   t->regular + t->backpay - t->billing_discount + t->licences);
 }
 
 static void
@@ -2709,6 +2711,136 @@ test_json_duplicate_key (void)
   g_assert_true (g_str_has_prefix (error->message, "offer: lines[0].amount: "));
 }
 
+/* True-up (docs/rules.md, "True-up"): a PBX reading that uses 23 ports where 20 are owned
+ * makes a group of its own with 3 new ports at the list price and their SSA from the
+ * offer's start; the SSA group is example 1 unchanged. Worked out by hand:
+ * licences 3 x 450.00 = 1 350.00; their SSA 3 x 6.75 = 20.25 SSC x 11.50 = 232.875 → 232.88;
+ * regular 1 642.78 + 232.88 = 1 875.66; subtotal 1 875.66 + 1 350.00 = 3 225.66;
+ * VAT 806.415 → 806.42; total 4 032.08. */
+
+#define TRUE_UP_PRODUCTS \
+  "{ \"code\": \"02-00039-002\", \"name\": \"PBX-Port14\", \"kind\": \"port\"," \
+  "  \"list_price\": \"450.00\", \"ssc_per_year\": \"6.75\"," \
+  "  \"licence_types\": [ \"PBX-Port14\", \"Port14\" ] }," \
+  "{ \"code\": \"02-00039-101\", \"name\": \"PBX-Voicemail14\", \"kind\": \"voicemail\"," \
+  "  \"list_price\": \"120.00\", \"licence_types\": [ \"PBX-Voicemail14\" ] }," \
+  "{ \"code\": \"90-00000-001\", \"name\": \"SamWin switchboard\", \"kind\": \"third_party\"," \
+  "  \"list_price\": \"8900.00\" }"
+
+static const char true_up_reading[] =
+  "<info><lic name=\"Port\" count=\"20\" used=\"23\"/>"
+  "<lic name=\"Voicemail\" count=\"5\" used=\"4\"/>"
+  "<lic name=\"Unmapped\" count=\"1\" used=\"9\"/>"
+  "<info version=\"14r2 sr3\"/></info>";
+
+static void
+test_true_up (void)
+{
+  const PriceListSpec spec = { .products = TRUE_UP_PRODUCTS };
+  g_autoptr(SsaPriceList) price_list = price_list_new (&spec);
+  g_autoptr(SsaInventory) inventory = inventory_new ("appliance", "14r2", "2026-12-31",
+                                                     EXAMPLE_LINES);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaPbxReading) reading = NULL;
+  g_autoptr(GArray) usage = NULL;
+  g_autoptr(GArray) items = NULL;
+  g_autoptr(SsaOffer) offer = NULL;
+  g_autoptr(SsaOffer) without = NULL;
+  g_autoptr(SsaOffer) read_back = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json_again = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  SsaOfferRequest request = request_new ("2026-11-28", NULL, NULL, 12);
+  const Totals totals = {
+    "163.10", "1875.66", "0.00", "0.00", "0.00", "0.00", "3225.66", "806.42", "4032.08",
+  };
+  const SsaOfferLine *licence;
+
+  reading = ssa_pbx_reading_new_from_data (true_up_reading, strlen (true_up_reading),
+                                           "reading", &error);
+  g_assert_no_error (error);
+  usage = ssa_licence_usage_compute (reading, inventory, price_list, NULL);
+  items = ssa_licence_usage_true_up (usage);
+  /* Only the ports are missing: voicemail is under-used, the unknown type has no article. */
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpstr (g_array_index (items, SsaTrueUpItem, 0).code, ==, "02-00039-002");
+  g_assert_cmpint (g_array_index (items, SsaTrueUpItem, 0).quantity, ==, 3);
+
+  /* Opt-in: without it the offer is example 1, with no group of its own. */
+  request.true_up_items = items;
+  without = compute_ok (price_list, inventory, &request);
+  check_example_1 (without);
+  g_assert_false (ssa_offer_has_true_up (without));
+
+  request.true_up = TRUE;
+  offer = compute_ok (price_list, inventory, &request);
+  g_assert_true (ssa_offer_has_true_up (offer));
+  assert_n_lines (offer, 4);
+  assert_line (offer, 0, "02-00039-002", SSA_SEGMENT_REGULAR, "2027-01-01", "2027-12-31", 12,
+               "135.00", "1552.50");
+  assert_line (offer, 1, "02-00039-101", SSA_SEGMENT_REGULAR, "2027-01-01", "2027-12-31", 12,
+               "7.85", "90.28");
+  assert_line (offer, 2, "02-00039-002", SSA_SEGMENT_LICENCE, NULL, NULL, 0, "0.00",
+               "1350.00");
+  assert_line (offer, 3, "02-00039-002", SSA_SEGMENT_REGULAR, "2027-01-01", "2027-12-31", 12,
+               "20.25", "232.88");
+  g_assert_cmpint (line_at (offer, 0)->group, ==, SSA_LINE_GROUP_SSA);
+  g_assert_cmpint (line_at (offer, 1)->group, ==, SSA_LINE_GROUP_SSA);
+  licence = line_at (offer, 2);
+  g_assert_cmpint (licence->group, ==, SSA_LINE_GROUP_TRUE_UP);
+  g_assert_cmpint (licence->quantity, ==, 3);
+  assert_decimal (licence->unit_price, "450.00");
+  g_assert_cmpuint (licence->inventory_index, ==, SSA_OFFER_NO_INVENTORY_LINE);
+  g_assert_cmpint (line_at (offer, 3)->group, ==, SSA_LINE_GROUP_TRUE_UP);
+  assert_totals (offer, &totals);
+  assert_decimal (offer->totals.licences, "1350.00");
+  assert_decimal (offer->group_totals[SSA_LINE_GROUP_SSA], "1642.78");
+  assert_decimal (offer->group_totals[SSA_LINE_GROUP_TRUE_UP], "1582.88");
+
+  /* Written with the group and read back the same; the SSA lines have no "group". */
+  json = ssa_offer_to_json (offer);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  {
+    JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+    JsonArray *lines = json_object_get_array_member (root, "lines");
+    JsonObject *t = json_object_get_object_member (root, "totals");
+    JsonObject *g = json_object_get_object_member (root, "group_totals");
+
+    g_assert_false (json_object_has_member (json_array_get_object_element (lines, 0), "group"));
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, 2),
+                                                    "group"), ==, "true_up");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, 2),
+                                                    "segment"), ==, "licence");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, 2),
+                                                    "unit_price"), ==, "450.00");
+    g_assert_cmpstr (json_object_get_string_member (t, "licences"), ==, "1350.00");
+    g_assert_cmpstr (json_object_get_string_member (g, "ssa"), ==, "1642.78");
+    g_assert_cmpstr (json_object_get_string_member (g, "true_up"), ==, "1582.88");
+  }
+  read_back = ssa_offer_new_from_json (json, strlen (json), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (read_back);
+  assert_totals (read_back, &totals);
+  assert_decimal (read_back->group_totals[SSA_LINE_GROUP_TRUE_UP], "1582.88");
+  g_assert_cmpint (line_at (read_back, 2)->group, ==, SSA_LINE_GROUP_TRUE_UP);
+  g_assert_cmpuint (line_at (read_back, 1)->inventory_index, ==, 1);
+  json_again = ssa_offer_to_json (read_back);
+  g_assert_cmpstr (json_again, ==, json);
+
+  /* An article the price list lacks is refused, naming it. */
+  {
+    g_autoptr(GArray) bad = ssa_true_up_items_new ();
+    SsaTrueUpItem item = { g_strdup ("99-99999-999"), 2 };
+    g_autofree char *message = NULL;
+
+    g_array_append_val (bad, item);
+    request.true_up_items = bad;
+    message = compute_refused (price_list, inventory, &request, SSA_ERROR_INVALID);
+    g_assert_nonnull (strstr (message, "true-up 99-99999-999"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2804,6 +2936,7 @@ main (int   argc,
   g_test_add_func ("/offer/json/long-backpay-reads-back", test_long_backpay_reads_back);
   g_test_add_func ("/offer/json/totals-overflow-refused", test_totals_overflow_refused);
 
+  g_test_add_func ("/offer/true-up", test_true_up);
   g_test_add_func ("/offer/resolve-line/coverage-end", test_resolve_coverage_end);
   g_test_add_func ("/offer/resolve-line/price-list-wins", test_resolve_price_list_wins);
   g_test_add_func ("/offer/resolve-line/not-in-price-list", test_resolve_not_in_price_list);

@@ -4473,6 +4473,123 @@ test_read_pbx (Fixture *f)
   soup_server_disconnect (server);
 }
 
+/* The used-against-owned line follows what is stored while the installation is shown: a PBX
+ * reading stored (and the installation read again, as the dialog and the import do) shows
+ * it, a licence file imported then changes the owned count, all without reselecting. The
+ * offer builder then offers the missing licences as a true-up. */
+
+static GtkLabel *
+find_usage_label (SsaInstallationView *view)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (view), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), "PBX read") != NULL)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+static void
+test_usage_refresh (Fixture *f)
+{
+  g_autofree char *body_path = g_test_build_filename (G_TEST_DIST, "pbx",
+                                                      "mod_cmd_login-13r3.xml", NULL);
+  g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "licences", "bergen.xml",
+                                                      NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autofree char *body = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaPbxReading) reading = NULL;
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+  SsaInstallation *installation;
+  SsaInstallationView *view;
+  GtkLabel *usage;
+
+  installation = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
+                                                      "Hovedkontor Bergen"));
+  view = SSA_INSTALLATION_VIEW (gtk_widget_get_ancestor (
+    GTK_WIDGET (ssa_window_get_inventory_view (f->window)), SSA_TYPE_INSTALLATION_VIEW));
+  g_assert_nonnull (view);
+  usage = find_usage_label (view);
+  g_assert_true (usage == NULL || !gtk_widget_get_visible (GTK_WIDGET (usage)));
+
+  g_file_get_contents (body_path, &body, NULL, &error);
+  g_assert_no_error (error);
+  reading = ssa_pbx_reading_new_from_data (body, strlen (body), body_path, &error);
+  g_assert_no_error (error);
+  /* A PBX of version 14, whose Port licences are the price list's PBX-Port14. */
+  g_free (reading->firmware);
+  reading->firmware = g_strdup ("14r1 sr2");
+  /* Owned, not rented: an appliance, which gets SSA offers. */
+  reading->rental_seconds = -1;
+  g_assert_true (ssa_db_store_pbx_reading (ssa_repository_get_db (repository),
+                                           ssa_installation_get_id (installation), reading,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_true (ssa_repository_refresh_installation (repository, installation, &error));
+  g_assert_no_error (error);
+
+  /* Shown at once, with the installation still selected. */
+  g_assert_true (ssa_installation_view_get_installation (view) == installation);
+  usage = find_usage_label (view);
+  g_assert_nonnull (usage);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (usage)));
+  g_assert_nonnull (strstr (gtk_label_get_label (usage), "17 used of 20 owned (3 unused)"));
+  before = g_strdup (gtk_label_get_label (usage));
+
+  /* The licence file makes 22 ports: the line says so as soon as the import is stored. */
+  ssa_installation_view_import_licence_file (view, good);
+  answer_dialog ("1 added, 2 removed, 2 changed", "import", NULL);
+  g_assert_cmpint (stored_code_quantity (f, ssa_installation_get_id (installation),
+                                         "02-00039-002"), ==, 22);
+  g_assert_true (ssa_installation_view_get_installation (view) == installation);
+  g_assert_cmpstr (gtk_label_get_label (usage), !=, before);
+  g_assert_nonnull (strstr (gtk_label_get_label (usage), "17 used of 22 owned (5 unused)"));
+
+  /* The builder offers the missing licences (6 Mobility used, 4 owned), off by default;
+   * switched on, the offer has a true-up group with the 2 missing at the list price. */
+  {
+    SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
+    AdwActionRow *row = ADW_ACTION_ROW (find_row (GTK_WIDGET (builder), ADW_TYPE_ACTION_ROW,
+                                                  "Include Missing Licences"));
+    GtkSwitch *toggle;
+    const SsaOffer *offer;
+    const SsaOfferLine *licence = NULL;
+    gint64 licences = 0;
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "2 × PBX-Mobility14"));
+    toggle = GTK_SWITCH (adw_action_row_get_activatable_widget (row));
+    g_assert_false (gtk_switch_get_active (toggle));
+    g_assert_nonnull (ssa_offer_builder_get_offer (builder));
+    g_assert_false (ssa_offer_has_true_up (ssa_offer_builder_get_offer (builder)));
+
+    gtk_switch_set_active (toggle, TRUE);
+    offer = ssa_offer_builder_get_offer (builder);
+    g_assert_nonnull (offer);
+    g_assert_true (ssa_offer_has_true_up (offer));
+    /* The import took the voicemail away: its 5 used are missing too. */
+    for (guint i = 0; i < offer->lines->len; i++)
+      {
+        const SsaOfferLine *line = &g_array_index (offer->lines, SsaOfferLine, i);
+
+        if (line->segment != SSA_SEGMENT_LICENCE)
+          continue;
+        licences += line->amount;
+        if (g_str_equal (line->code, "02-00039-301"))
+          licence = line;
+      }
+    g_assert_nonnull (licence);
+    g_assert_cmpstr (licence->code, ==, "02-00039-301");
+    g_assert_cmpint (licence->quantity, ==, 2);
+    g_assert_cmpint (licence->amount, ==, 2 * licence->unit_price);
+    g_assert_cmpint (offer->totals.licences, ==, licences);
+  }
+}
+
 /* "Licence Types…": a type added to the user's table is stored, a refused one says why in
  * the dialog, and removing it takes it out of the database again. */
 
@@ -4610,6 +4727,7 @@ main (int    argc,
   ADD_TEST ("/window/backups", TRUE, test_backups);
   ADD_TEST ("/window/import-licence-file", TRUE, test_import_licence_file);
   ADD_TEST ("/window/read-pbx", TRUE, test_read_pbx);
+  ADD_TEST ("/window/usage-refresh", TRUE, test_usage_refresh);
   ADD_TEST ("/window/licence-types", TRUE, test_licence_types);
   {
     static const TestCase background_refresh = {

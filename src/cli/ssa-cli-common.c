@@ -41,6 +41,10 @@ ssa_cli_quote_options_add_entries (GOptionGroup       *group,
     { "co-term", 0, 0, G_OPTION_ARG_NONE, &options->co_term,
       N_("Top up to the installation's SSA expiry: licences not covered to it are charged "
          "to it, the others show as covered"), NULL },
+    { "true-up", 0, 0, G_OPTION_ARG_NONE, &options->true_up,
+      N_("Propose the licences the PBX's last reading uses beyond those owned, as new "
+         "licences with their SSA, in a group of their own (stored installations only)"),
+      NULL },
     { "today", 0, 0, G_OPTION_ARG_STRING, &options->today,
       N_("Compute as if today were this day"), N_("DATE") },
     { "billing", 0, 0, G_OPTION_ARG_STRING, &options->billing,
@@ -295,6 +299,7 @@ ssa_cli_quote_options_to_request (SsaCliQuoteOptions *options,
 
   if (options->co_term)
     request->end_kind = SSA_OFFER_END_CO_TERM;
+  request->true_up = options->true_up;
 
   if (options->months != NULL)
     {
@@ -370,6 +375,7 @@ ssa_cli_quote_options_clear (SsaCliQuoteOptions *options)
   g_clear_pointer (&options->lang, g_free);
   g_clear_pointer (&options->alternatives, g_strfreev);
   options->co_term = FALSE;
+  options->true_up = FALSE;
 }
 
 /**

@@ -87,7 +87,7 @@ ssa_cli_import_customers (int    argc,
       N_("Print what the import would do and store nothing"), NULL },
     { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &maps,
       N_("Read the column HEADER as FIELD (name, org_no, address, postcode, city, email, "
-         "contact, or ignore); may be repeated"), N_("HEADER=FIELD") },
+         "contact, vat_registered, or ignore); may be repeated"), N_("HEADER=FIELD") },
     { NULL }
   };
 
@@ -249,6 +249,12 @@ ssa_cli_customers (int    argc,
               else
                 json_builder_add_null_value (builder);
             }
+          json_builder_set_member_name (builder, "vat_registered");
+          if (ssa_customer_get_vat_status (customer) == SSA_VAT_UNKNOWN)
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_boolean_value (builder, ssa_customer_get_vat_status (customer)
+                                                     == SSA_VAT_REGISTERED);
           json_builder_set_member_name (builder, "archived");
           json_builder_add_boolean_value (builder, ssa_customer_get_archived (customer));
           json_builder_set_member_name (builder, "installations");
@@ -283,10 +289,18 @@ ssa_cli_customers (int    argc,
       g_string_append_printf (out, "%lld  %s", (long long) id, ssa_customer_get_name (customer));
       if (org_no != NULL)
         {
-          g_autofree char *formatted = ssa_org_no_format (org_no, FALSE);
+          g_autofree char *formatted =
+            ssa_org_no_format (org_no,
+                               ssa_customer_get_vat_status (customer) == SSA_VAT_REGISTERED);
 
           g_string_append_printf (out, "  %s %s", _("Org. no."), formatted);
         }
+      /* Registered: "MVA" after the number, as Norwegian documents write it. */
+      if (ssa_customer_get_vat_status (customer) == SSA_VAT_REGISTERED &&
+          (org_no == NULL || *org_no == '\0'))
+        g_string_append_printf (out, "  %s", _("Registered for VAT"));
+      else if (ssa_customer_get_vat_status (customer) == SSA_VAT_NOT_REGISTERED)
+        g_string_append_printf (out, "  %s", _("Not registered for VAT"));
       if (ssa_customer_get_archived (customer))
         g_string_append_printf (out, "  (%s)", _("archived"));
       g_string_append_c (out, '\n');

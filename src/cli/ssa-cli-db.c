@@ -1042,6 +1042,8 @@ merge_request (SsaOfferRequest          *request,
     }
   if (options->lang != NULL)
     request->lang = given->lang;
+  if (options->true_up)
+    request->true_up = TRUE;
   /* --alternative replaces the offer's alternatives; without it the revision keeps them. */
   if (options->alternatives != NULL)
     {

@@ -11,6 +11,7 @@
 #include "ssa-cli.h"
 #include "ssa-date.h"
 #include "ssa-error.h"
+#include "ssa-licence-import.h"
 #include "ssa-output.h"
 
 /* Prints a calculator error: problems with the installation's content name its file,
@@ -34,6 +35,8 @@ ssa_cli_quote (int    argc,
   GOptionGroup *group;
   g_autofree char *price_list_path = NULL;
   g_autofree char *installation_path = NULL;
+  g_autofree char *reading_path = NULL;
+  g_autoptr(GArray) true_up_items = NULL;
   g_autoptr(SsaPriceList) price_list = NULL;
   g_autoptr(SsaInventory) inventory = NULL;
   g_autoptr(SsaOffer) offer = NULL;
@@ -47,6 +50,8 @@ ssa_cli_quote (int    argc,
       N_("The price list (ssa-desk-pricelist/1)"), N_("FILE") },
     { "installation", 0, 0, G_OPTION_ARG_FILENAME, &installation_path,
       N_("The installation (ssa-desk-installation/1)"), N_("FILE") },
+    { "pbx-reading", 0, 0, G_OPTION_ARG_FILENAME, &reading_path,
+      N_("The PBX's answer to mod_cmd_login.xml, saved, for --true-up"), N_("FILE") },
     { NULL }
   };
 
@@ -81,6 +86,16 @@ ssa_cli_quote (int    argc,
   status = ssa_cli_quote_options_check (&options, "quote");
   if (status != SSA_CLI_OK)
     goto out;
+  /* A file has no PBX reading to say what is missing: it is given with --pbx-reading. */
+  if (options.true_up != (reading_path != NULL))
+    {
+      ssa_cli_usage_error ("quote", _("--true-up and --pbx-reading go together: the reading "
+                                      "says which licences are missing (a stored installation "
+                                      "has its own: “offer create --installation ID "
+                                      "--true-up”)"));
+      status = SSA_CLI_USAGE;
+      goto out;
+    }
 
   /* Check every input before giving up, so that one run reports all the problems. No
    * output may replace an input. */
@@ -104,6 +119,29 @@ ssa_cli_quote (int    argc,
       ssa_cli_print_error (installation_path, error);
       g_clear_error (&error);
       inputs_ok = FALSE;
+    }
+
+  if (inputs_ok && reading_path != NULL)
+    {
+      g_autofree char *data = NULL;
+      g_autoptr(SsaPbxReading) reading = NULL;
+      g_autoptr(GArray) usage = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (reading_path, &data, &length, &error))
+        reading = ssa_pbx_reading_new_from_data (data, length, reading_path, &error);
+      if (reading == NULL)
+        {
+          ssa_cli_print_error (reading_path, error);
+          g_clear_error (&error);
+          inputs_ok = FALSE;
+        }
+      else
+        {
+          usage = ssa_licence_usage_compute (reading, inventory, price_list, NULL);
+          true_up_items = ssa_licence_usage_true_up (usage);
+          request.true_up_items = true_up_items;
+        }
     }
 
   if (!inputs_ok)

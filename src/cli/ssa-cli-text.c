@@ -22,6 +22,7 @@ segment_label (SsaSegment segment)
     case SSA_SEGMENT_BACKPAY: return _("back-payment");
     case SSA_SEGMENT_COVERED: return _("already covered");
     case SSA_SEGMENT_EXCLUDED: return _("not covered");
+    case SSA_SEGMENT_LICENCE: return _("new licence");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -40,6 +41,41 @@ append_total (GString    *out,
   ssa_cli_append_padded (out, label, 34, FALSE);
   ssa_cli_append_padded (out, money, 20, TRUE);
   g_string_append_c (out, '\n');
+}
+
+/* The lines of @group, or of every group with @all_groups, one a row. */
+static void
+append_lines (GString        *out,
+              const SsaOffer *offer,
+              gboolean        all_groups,
+              SsaLineGroup    group,
+              SsaLang         lang)
+{
+  for (guint i = 0; i < offer->lines->len; i++)
+    {
+      const SsaOfferLine *line = &g_array_index (offer->lines, SsaOfferLine, i);
+      g_autofree char *qty = g_strdup_printf ("%" G_GINT64_FORMAT, line->quantity);
+      g_autofree char *from = ssa_date_is_set (&line->start) ? ssa_date_format (&line->start, lang) : g_strdup ("");
+      g_autofree char *to = ssa_date_is_set (&line->end) ? ssa_date_format (&line->end, lang) : g_strdup ("");
+      g_autofree char *months = g_strdup_printf ("%d", line->months);
+      g_autofree char *ssc = ssa_decimal_format (line->ssc, lang);
+      g_autofree char *amount = ssa_decimal_format (line->amount, lang);
+
+      if (!all_groups && line->group != group)
+        continue;
+      ssa_cli_append_padded (out, line->code, 14, FALSE);
+      g_string_append_c (out, ' ');
+      ssa_cli_append_padded (out, line->name, 28, FALSE);
+      ssa_cli_append_padded (out, qty, 8, TRUE);
+      g_string_append (out, "  ");
+      ssa_cli_append_padded (out, segment_label (line->segment), 16, FALSE);
+      ssa_cli_append_padded (out, from, 11, FALSE);
+      ssa_cli_append_padded (out, to, 11, FALSE);
+      ssa_cli_append_padded (out, months, 5, TRUE);
+      ssa_cli_append_padded (out, ssc, 12, TRUE);
+      ssa_cli_append_padded (out, amount, 16, TRUE);
+      g_string_append_c (out, '\n');
+    }
 }
 
 char *
@@ -76,29 +112,18 @@ ssa_cli_offer_to_text (const SsaOffer     *offer,
   ssa_cli_append_padded (out, _("Amount"), 16, TRUE);
   g_string_append_c (out, '\n');
 
-  for (i = 0; i < offer->lines->len; i++)
-    {
-      const SsaOfferLine *line = &g_array_index (offer->lines, SsaOfferLine, i);
-      g_autofree char *qty = g_strdup_printf ("%" G_GINT64_FORMAT, line->quantity);
-      g_autofree char *from = ssa_date_is_set (&line->start) ? ssa_date_format (&line->start, lang) : g_strdup ("");
-      g_autofree char *to = ssa_date_is_set (&line->end) ? ssa_date_format (&line->end, lang) : g_strdup ("");
-      g_autofree char *months = g_strdup_printf ("%d", line->months);
-      g_autofree char *ssc = ssa_decimal_format (line->ssc, lang);
-      g_autofree char *amount = ssa_decimal_format (line->amount, lang);
-
-      ssa_cli_append_padded (out, line->code, 14, FALSE);
-      g_string_append_c (out, ' ');
-      ssa_cli_append_padded (out, line->name, 28, FALSE);
-      ssa_cli_append_padded (out, qty, 8, TRUE);
-      g_string_append (out, "  ");
-      ssa_cli_append_padded (out, segment_label (line->segment), 16, FALSE);
-      ssa_cli_append_padded (out, from, 11, FALSE);
-      ssa_cli_append_padded (out, to, 11, FALSE);
-      ssa_cli_append_padded (out, months, 5, TRUE);
-      ssa_cli_append_padded (out, ssc, 12, TRUE);
-      ssa_cli_append_padded (out, amount, 16, TRUE);
-      g_string_append_c (out, '\n');
-    }
+  /* With a true-up, each group of lines under its title, with its subtotal. */
+  if (!ssa_offer_has_true_up (offer))
+    append_lines (out, offer, TRUE, SSA_LINE_GROUP_SSA, lang);
+  else
+    for (guint g = 0; g < SSA_N_LINE_GROUPS; g++)
+      {
+        g_string_append_printf (out, "%s%s:\n", g > 0 ? "\n" : "",
+                                g == SSA_LINE_GROUP_TRUE_UP ? _("Missing licences (true-up)")
+                                                            : _("SSA of the licences owned"));
+        append_lines (out, offer, FALSE, g, lang);
+        append_total (out, _("Subtotal"), offer->group_totals[g], offer->currency, lang);
+      }
 
   g_string_append_c (out, '\n');
   {
@@ -111,6 +136,8 @@ ssa_cli_offer_to_text (const SsaOffer     *offer,
   }
   append_total (out, _("Renewal"), t->regular, offer->currency, lang);
   append_total (out, _("Back-payment"), t->backpay, offer->currency, lang);
+  if (ssa_offer_has_true_up (offer))
+    append_total (out, _("Missing licences (true-up)"), t->licences, offer->currency, lang);
   if (t->billing_discount > 0)
     append_total (out, _("Billing discount"), -t->billing_discount, offer->currency, lang);
   if (t->discount > 0)

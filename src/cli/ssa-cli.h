@@ -28,6 +28,7 @@ typedef struct
   char *end;
   char *months;
   gboolean co_term;   /* --co-term: the end is the installation's SSA expiry */
+  gboolean true_up;   /* --true-up: propose the licences the PBX reading says are missing */
   char *today;
   char *billing;
   char *discount;

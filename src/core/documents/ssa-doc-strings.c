@@ -238,6 +238,19 @@ static const DocString doc_strings[SSA_N_DOC_STRINGS] = {
     "fullstendig tilbud med egen periode og pris; alternativene legges ikke sammen." },
   [SSA_DOC_ACCEPT_ALTERNATIVE] = {
     NC_("offer document", "Alternative chosen (number)"), "Valgt alternativ (nummer)" },
+  /* Translators: the section of licences the PBX uses beyond those owned. */
+  [SSA_DOC_SECTION_TRUE_UP] = {
+    NC_("offer document", "Missing licences (true-up)"), "Manglende lisenser (etterkjøp)" },
+  [SSA_DOC_SEGMENT_LICENCE] = { NC_("offer document", "New licence"), "Ny lisens" },
+  /* Translators: the sum of one section's lines; %s is the section's title. */
+  [SSA_DOC_GROUP_SUBTOTAL] = { NC_("offer document", "Subtotal, %s"), "Delsum, %s" },
+  [SSA_DOC_TOTAL_LICENCES] = {
+    NC_("offer document", "Missing licences (true-up)"), "Manglende lisenser (etterkjøp)" },
+  [SSA_DOC_TRUE_UP_NOTE] = {
+    NC_("offer document", "The PBX uses more licences than the installation owns. The missing "
+        "licences are offered at the list price, with their SSA from the start of the period."),
+    "Telefonsentralen bruker flere lisenser enn installasjonen eier. De manglende lisensene "
+    "tilbys til listepris, med SSA fra periodens start." },
   [SSA_DOC_PAYMENT_TERMS] = { NC_("offer document", "Payment terms"), "Betalingsbetingelser" },
   [SSA_DOC_PAYMENT_DEFAULT] = {
     NC_("offer document", "30 days net from the invoice date."),

@@ -330,6 +330,7 @@ ssa_document_segment_label (SsaSegment segment,
     case SSA_SEGMENT_BACKPAY: return ssa_doc_string (lang, SSA_DOC_SEGMENT_BACKPAY);
     case SSA_SEGMENT_COVERED: return ssa_doc_string (lang, SSA_DOC_SEGMENT_COVERED);
     case SSA_SEGMENT_EXCLUDED: return ssa_doc_string (lang, SSA_DOC_SEGMENT_EXCLUDED);
+    case SSA_SEGMENT_LICENCE: return ssa_doc_string (lang, SSA_DOC_SEGMENT_LICENCE);
     default:
       g_return_val_if_reached ("");
     }

@@ -418,6 +418,80 @@ add_installation (SsaOfferPdf *self)
   ssa_pdf_layout_block_set_height (self->layout, index, MAX (left, right));
 }
 
+/* "Subtotal, <section>: 1 642,78 kr", right-aligned under a group's table. */
+static void
+add_group_subtotal (SsaOfferPdf  *self,
+                    SsaDocString  section,
+                    SsaLineGroup  group)
+{
+  g_autofree char *label = ssa_doc_string_printf (self->lang, SSA_DOC_GROUP_SUBTOTAL,
+                                                  doc (self, section));
+  g_autofree char *money = format_money (self, self->offer->group_totals[group]);
+  g_autofree char *text = g_strdup_printf ("%s: %s", label, money);
+  double width = content_width (self);
+  guint index = ssa_pdf_layout_add_block (self->layout, 4);
+
+  ssa_pdf_layout_block_set_height (self->layout, index,
+                                   block_add_text (self, index, STYLE_BODY_BOLD, text, 0, 0,
+                                                   width, SSA_PDF_ALIGN_RIGHT, COLOR_TEXT));
+}
+
+/* The true-up group (docs/documents.md): the missing licences at the list price and their
+ * SSA, a section of its own with its note and subtotal. */
+static void
+add_true_up_table (SsaOfferPdf *self)
+{
+  const SsaOffer *offer = self->offer;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (ssa_pdf_row_free);
+  SsaPdfColumn columns[] = {
+    { doc (self, SSA_DOC_COL_ARTICLE), FALSE, 92, 0 },
+    { doc (self, SSA_DOC_COL_PRODUCT), FALSE, 0, 0 },
+    { doc (self, SSA_DOC_COL_QUANTITY), TRUE, 56, 0 },
+    { doc (self, SSA_DOC_COL_FROM), FALSE, 62, 0 },
+    { doc (self, SSA_DOC_COL_TO), FALSE, 62, 0 },
+    { doc (self, SSA_DOC_COL_MONTHS), TRUE, 40, 0 },
+    { doc (self, SSA_DOC_COL_SSC), TRUE, 80, 0 },
+    { doc (self, SSA_DOC_COL_AMOUNT), TRUE, 100, 0 },
+  };
+
+  add_heading (self, doc (self, SSA_DOC_SECTION_TRUE_UP), 16);
+  add_paragraph (self, STYLE_SMALL, doc (self, SSA_DOC_TRUE_UP_NOTE), 0, COLOR_MUTED);
+  for (guint i = 0; i < offer->lines->len; i++)
+    {
+      const SsaOfferLine *line = &g_array_index (offer->lines, SsaOfferLine, i);
+      SsaPdfRow *row;
+
+      if (line->group != SSA_LINE_GROUP_TRUE_UP)
+        continue;
+      row = g_new0 (SsaPdfRow, 1);
+      row->cells[0] = g_strdup (line->code);
+      row->cells[1] = g_strdup (line->name);
+      row->cells[2] = format_count (line->quantity, self->lang);
+      if (line->segment == SSA_SEGMENT_LICENCE)
+        {
+          g_autofree char *unit = format_money (self, line->unit_price);
+
+          row->cells[3] = g_strdup ("");
+          row->cells[4] = g_strdup ("");
+          row->cells[5] = g_strdup ("");
+          row->cells[6] = g_strdup ("");
+          row->mark = g_strdup_printf ("%s, %s", doc (self, SSA_DOC_SEGMENT_LICENCE), unit);
+        }
+      else
+        {
+          row->cells[3] = ssa_date_format (&line->start, self->lang);
+          row->cells[4] = ssa_date_format (&line->end, self->lang);
+          row->cells[5] = g_strdup_printf ("%d", line->months);
+          row->cells[6] = ssa_decimal_format (line->ssc, self->lang);
+          row->mark = g_strdup (doc (self, SSA_DOC_SEGMENT_REGULAR));
+        }
+      row->cells[7] = format_money (self, line->amount);
+      g_ptr_array_add (rows, row);
+    }
+  ssa_pdf_layout_add_table (self->layout, columns, G_N_ELEMENTS (columns), 1, rows);
+  add_group_subtotal (self, SSA_DOC_SECTION_TRUE_UP, SSA_LINE_GROUP_TRUE_UP);
+}
+
 static void
 add_lines_table (SsaOfferPdf *self)
 {
@@ -445,7 +519,8 @@ add_lines_table (SsaOfferPdf *self)
       const SsaOfferLine *line = &g_array_index (offer->lines, SsaOfferLine, i);
       SsaPdfRow *row;
 
-      if (line->segment != SSA_SEGMENT_REGULAR && line->segment != SSA_SEGMENT_BACKPAY)
+      if ((line->segment != SSA_SEGMENT_REGULAR && line->segment != SSA_SEGMENT_BACKPAY) ||
+          line->group != SSA_LINE_GROUP_SSA)
         continue;
 
       row = ssa_pdf_row_new ();
@@ -465,9 +540,13 @@ add_lines_table (SsaOfferPdf *self)
   if (rows->len == 0)
     {
       add_paragraph (self, STYLE_BODY, doc (self, SSA_DOC_NO_LINES), 0, COLOR_TEXT);
+      if (ssa_offer_has_true_up (offer))
+        add_true_up_table (self);
       return;
     }
   ssa_pdf_layout_add_table (self->layout, columns, G_N_ELEMENTS (columns), 1, rows);
+  if (ssa_offer_has_true_up (offer))
+    add_group_subtotal (self, SSA_DOC_SECTION_LINES, SSA_LINE_GROUP_SSA);
 
   note = ssa_document_backpay_note (offer, self->lang);
   if (note != NULL)
@@ -484,6 +563,8 @@ add_lines_table (SsaOfferPdf *self)
                                         COLOR_NOTE);
       ssa_pdf_layout_block_set_height (self->layout, index, height + 10);
     }
+  if (ssa_offer_has_true_up (offer))
+    add_true_up_table (self);
 }
 
 static void
@@ -520,6 +601,9 @@ add_totals (SsaOfferPdf *self)
   if (t->backpay != 0)
     TOTAL_ROW (STYLE_BODY, COLOR_TEXT, doc (self, SSA_DOC_TOTAL_BACKPAY),
                format_money (self, t->backpay));
+  if (ssa_offer_has_true_up (offer))
+    TOTAL_ROW (STYLE_BODY, COLOR_TEXT, doc (self, SSA_DOC_TOTAL_LICENCES),
+               format_money (self, t->licences));
   if (offer->billing_discount_percent > 0 || t->billing_discount > 0)
     {
       g_autofree char *percent = ssa_document_format_percent (offer->billing_discount_percent,

@@ -35,6 +35,11 @@
  *   totals  SUM and SUMIF over the lines, then step 5 of docs/rules.md with ROUND once each;
  *           the billing discount and the discount are shown as negative amounts.
  *
+ * An offer with a true-up (docs/documents.md) has its lines in two sections: the SSA's
+ * lines with their subtotal (=SUM of their amounts), then a title row and the missing
+ * licences (amount =ROUND(D*unit price,2), hidden code 3, summed into the licences total)
+ * with their SSA and a subtotal of their own.
+ *
  * "Lisenser" (Licences): the installation's inventory, excluded items included.
  *
  * Text from users, price lists and imports is only ever written with
@@ -55,7 +60,8 @@
 #define COL_LABEL    11
 #define COL_VALUE    12
 #define N_COLUMNS    13
-#define COL_SEGMENT_CODE 13  /* hidden: 1 renewal, 2 back-payment, 0 other; the totals sum
+#define COL_SEGMENT_CODE 13  /* hidden: 1 renewal, 2 back-payment, 3 new licence (true-up),
+                              * 0 other; the totals sum
                               * by it, never by the segment's displayed text */
 
 #define HEADER_ROW   3       /* the lines table's header on "Tilbud" */
@@ -589,6 +595,7 @@ write_totals (Writer          *w,
 {
   const SsaOfferTotals *t = &w->offer->totals;
   lxw_row_t r_regular, r_backpay, r_billing, r_subtotal, r_discount, r_labour, r_net, r_vat;
+  lxw_row_t r_licences = 0;
   /* Excel's rows count from 1. */
   guint f = first + 1, l = last + 1;
 
@@ -615,9 +622,21 @@ write_totals (Writer          *w,
   TOTAL (doc (w, SSA_DOC_XLSX_BILLING_DISCOUNT), w->money, -hundredths (t->billing_discount),
          "SSA_BillingDiscount", "=-ROUND(M%u*M%u/100,2)", r_regular + 1,
          inputs->billing_discount + 1);
+  /* The new licences of a true-up: never billing-discounted, added after the discount. */
+  if (ssa_offer_has_true_up (w->offer))
+    {
+      r_licences = row;
+      TOTAL (doc (w, SSA_DOC_TOTAL_LICENCES), w->money, hundredths (t->licences),
+             "SSA_Licences", "=SUMIF(N%u:N%u,3,J%u:J%u)", f, l, f, l);
+    }
   r_subtotal = row;
-  TOTAL (doc (w, SSA_DOC_TOTAL_SUBTOTAL), w->money_bold, hundredths (t->subtotal),
-         "SSA_Subtotal", "=M%u+M%u+M%u", r_regular + 1, r_backpay + 1, r_billing + 1);
+  if (r_licences > 0)
+    TOTAL (doc (w, SSA_DOC_TOTAL_SUBTOTAL), w->money_bold, hundredths (t->subtotal),
+           "SSA_Subtotal", "=M%u+M%u+M%u+M%u", r_regular + 1, r_backpay + 1, r_billing + 1,
+           r_licences + 1);
+  else
+    TOTAL (doc (w, SSA_DOC_TOTAL_SUBTOTAL), w->money_bold, hundredths (t->subtotal),
+           "SSA_Subtotal", "=M%u+M%u+M%u", r_regular + 1, r_backpay + 1, r_billing + 1);
   r_discount = row;
   TOTAL (doc (w, SSA_DOC_XLSX_DISCOUNT), w->money, -hundredths (t->discount), "SSA_Discount",
          "=-ROUND(M%u*M%u/100,2)", r_subtotal + 1, inputs->discount + 1);
@@ -711,11 +730,23 @@ write_line (Writer             *w,
   write_text (w, row, COL_SEGMENT, ssa_document_segment_label (line->segment, w->lang),
               NULL, TRUE);
   write_number (w, row, COL_QUANTITY, (double) line->quantity,
-                line->segment == SSA_SEGMENT_REGULAR || line->segment == SSA_SEGMENT_BACKPAY
-                ? w->input_count : w->count, 8);
+                line->segment == SSA_SEGMENT_REGULAR || line->segment == SSA_SEGMENT_BACKPAY ||
+                line->segment == SSA_SEGMENT_LICENCE ? w->input_count : w->count, 8);
   check (w, worksheet_write_number (w->sheet, row, COL_SEGMENT_CODE,
                                     line->segment == SSA_SEGMENT_REGULAR ? 1
-                                    : line->segment == SSA_SEGMENT_BACKPAY ? 2 : 0, NULL));
+                                    : line->segment == SSA_SEGMENT_BACKPAY ? 2
+                                    : line->segment == SSA_SEGMENT_LICENCE ? 3 : 0, NULL));
+  if (line->segment == SSA_SEGMENT_LICENCE)
+    {
+      /* A new licence: its quantity times its list price; no SSC of its own. */
+      char amount[80];
+      g_autofree char *unit = ssa_decimal_to_string (line->unit_price);
+
+      g_snprintf (amount, sizeof amount, "=ROUND(D%u*%s,2)", n, unit);
+      write_formula (w, row, COL_AMOUNT, amount, w->money, hundredths (line->amount),
+                     money_chars (line->amount));
+      return;
+    }
   if (line->segment != SSA_SEGMENT_EXCLUDED)
     write_number (w, row, COL_PER_YEAR, hundredths (line->ssc_per_year), w->ssc, 10);
 
@@ -747,6 +778,61 @@ write_line (Writer             *w,
       write_number (w, row, COL_SSC, 0, w->ssc, 10);
       write_number (w, row, COL_AMOUNT, 0, w->money, 10);
     }
+}
+
+/* A group's subtotal row in the lines table: the sum of its amounts, live. */
+static void
+write_group_subtotal (Writer       *w,
+                      lxw_row_t     row,
+                      SsaDocString  section,
+                      SsaLineGroup  group,
+                      lxw_row_t     first,
+                      lxw_row_t     last)
+{
+  g_autofree char *label = ssa_doc_string_printf (w->lang, SSA_DOC_GROUP_SUBTOTAL,
+                                                  doc (w, section));
+  g_autofree char *formula = NULL;
+  gint64 value = w->offer->group_totals[group];
+
+  write_text (w, row, COL_PRODUCT, label, w->bold, FALSE);
+  formula = last >= first ? g_strdup_printf ("=SUM(J%u:J%u)", first + 1, last + 1)
+                          : g_strdup ("=0");
+  write_formula (w, row, COL_AMOUNT, formula, w->money_bold, hundredths (value),
+                 money_chars (value));
+}
+
+/* The lines of an offer with a true-up, in two sections (see the top of this file).
+ * Returns: the last row of the lines' range (the true-up's last line) */
+static lxw_row_t
+write_grouped_lines (Writer          *w,
+                     lxw_row_t        first,
+                     const InputRows *inputs)
+{
+  const SsaOffer *offer = w->offer;
+  lxw_row_t row = first;
+  lxw_row_t group_first;
+
+  for (guint i = 0; i < offer->lines->len; i++)
+    {
+      const SsaOfferLine *line = &g_array_index (offer->lines, SsaOfferLine, i);
+
+      if (line->group == SSA_LINE_GROUP_SSA)
+        write_line (w, row++, line, inputs);
+    }
+  write_group_subtotal (w, row, SSA_DOC_SECTION_LINES, SSA_LINE_GROUP_SSA, first, row - 1);
+  row++;
+  write_text (w, row++, COL_CODE, doc (w, SSA_DOC_SECTION_TRUE_UP), w->bold, FALSE);
+  group_first = row;
+  for (guint i = 0; i < offer->lines->len; i++)
+    {
+      const SsaOfferLine *line = &g_array_index (offer->lines, SsaOfferLine, i);
+
+      if (line->group == SSA_LINE_GROUP_TRUE_UP)
+        write_line (w, row++, line, inputs);
+    }
+  write_group_subtotal (w, row, SSA_DOC_SECTION_TRUE_UP, SSA_LINE_GROUP_TRUE_UP, group_first,
+                        row - 1);
+  return row;
 }
 
 /* The reseller's logo (PNG) over the top right of the sheet, at most 60 pixels high. */
@@ -836,8 +922,11 @@ write_offer_sheet (Writer     *w,
   row = write_details (w, HEADER_ROW, offer_number);
   row = write_inputs (w, row + 1, sheet_name, &inputs);
 
-  for (i = 0; i < offer->lines->len; i++)
-    write_line (w, first + i, &g_array_index (offer->lines, SsaOfferLine, i), &inputs);
+  if (!ssa_offer_has_true_up (offer))
+    for (i = 0; i < offer->lines->len; i++)
+      write_line (w, first + i, &g_array_index (offer->lines, SsaOfferLine, i), &inputs);
+  else
+    last = write_grouped_lines (w, first, &inputs);
 
   row = write_totals (w, row + 1, sheet_name, &inputs, first, last);
 

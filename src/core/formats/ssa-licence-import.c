@@ -14,6 +14,7 @@
 
 #include "ssa-error.h"
 #include "ssa-licence-import.h"
+#include "ssa-offer.h"
 #include "ssa-limits.h"
 #include "ssa-version.h"
 
@@ -780,4 +781,49 @@ ssa_licence_usage_to_text (GArray *usage)
                                 (long long) (entry->owned - entry->used));
     }
   return g_string_free (out, FALSE);
+}
+
+/**
+ * ssa_licence_usage_true_up:
+ * @usage: (element-type SsaLicenceUsage): from ssa_licence_usage_compute()
+ *
+ * The licences to buy for a true-up (docs/rules.md, "True-up"): for each licence the PBX
+ * uses more of than the inventory owns, the missing quantity of its article. A licence
+ * whose article is not known is left out: it cannot be priced (map its type first).
+ *
+ * Returns: (transfer full) (element-type SsaTrueUpItem): the items, possibly none
+ */
+GArray *
+ssa_licence_usage_true_up (GArray *usage)
+{
+  GArray *items = ssa_true_up_items_new ();
+
+  g_return_val_if_fail (usage != NULL, items);
+
+  for (guint i = 0; i < usage->len; i++)
+    {
+      const SsaLicenceUsage *u = &g_array_index (usage, SsaLicenceUsage, i);
+      SsaTrueUpItem item = { NULL, 0 };
+      gboolean merged = FALSE;
+
+      if (u->code == NULL || u->used <= u->owned)
+        continue;
+      /* Two PBX names of one article (Port and PBX-Port) are one purchase. */
+      for (guint k = 0; k < items->len && !merged; k++)
+        {
+          SsaTrueUpItem *earlier = &g_array_index (items, SsaTrueUpItem, k);
+
+          if (g_str_equal (earlier->code, u->code))
+            {
+              earlier->quantity = MAX (earlier->quantity, u->used - u->owned);
+              merged = TRUE;
+            }
+        }
+      if (merged)
+        continue;
+      item.code = g_strdup (u->code);
+      item.quantity = MIN (u->used - u->owned, SSA_INVENTORY_MAX_QUANTITY);
+      g_array_append_val (items, item);
+    }
+  return items;
 }

@@ -95,6 +95,7 @@ GArray           *ssa_licence_usage_compute (const SsaPbxReading  *reading,
                                              const SsaPriceList   *price_list,
                                              GHashTable           *user_map);
 char             *ssa_licence_usage_to_text (GArray               *usage);
+GArray           *ssa_licence_usage_true_up (GArray               *usage);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaLicenceFile, ssa_licence_file_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaLicenceImport, ssa_licence_import_free)

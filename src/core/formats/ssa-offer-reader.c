@@ -25,7 +25,8 @@ segment_from_string (const char *text,
                      SsaSegment *out)
 {
   static const SsaSegment segments[] = {
-    SSA_SEGMENT_REGULAR, SSA_SEGMENT_BACKPAY, SSA_SEGMENT_COVERED, SSA_SEGMENT_EXCLUDED
+    SSA_SEGMENT_REGULAR, SSA_SEGMENT_BACKPAY, SSA_SEGMENT_COVERED, SSA_SEGMENT_EXCLUDED,
+    SSA_SEGMENT_LICENCE
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (segments); i++)
@@ -64,6 +65,7 @@ read_line (SsaOffer           *self,
   g_autofree char *code = NULL;
   g_autofree char *name = NULL;
   g_autofree char *segment = NULL;
+  g_autofree char *group = NULL;
   gint64 months = 0;
 
   g_date_clear (&line.start, 1);
@@ -77,7 +79,8 @@ read_line (SsaOffer           *self,
   if (ssa_json_scope_get_text (scope, "segment", SSA_JSON_REQUIRED, 0, &segment) &&
       !segment_from_string (segment, &line.segment))
     ssa_json_scope_problem (scope, "segment",
-                            _("must be one of regular, backpay, covered, excluded"));
+                            _("must be one of regular, backpay, covered, excluded, "
+                              "licence"));
   if (line.segment == SSA_SEGMENT_REGULAR || line.segment == SSA_SEGMENT_BACKPAY)
     {
       ssa_json_scope_get_date (scope, "start", SSA_JSON_REQUIRED, &line.start);
@@ -91,11 +94,30 @@ read_line (SsaOffer           *self,
   ssa_json_scope_get_decimal (scope, "ssc", SSA_JSON_REQUIRED, &line.ssc);
   ssa_json_scope_get_decimal (scope, "amount", SSA_JSON_REQUIRED, &line.amount);
   ssa_json_scope_get_decimal (scope, "ssc_per_year", SSA_JSON_OPTIONAL, &line.ssc_per_year);
+  /* Offers written before line groups have none: every line is the SSA's. */
+  if (ssa_json_scope_get_text (scope, "group", SSA_JSON_OPTIONAL, 0, &group) && group != NULL)
+    {
+      if (g_str_equal (group, ssa_line_group_to_string (SSA_LINE_GROUP_TRUE_UP)))
+        line.group = SSA_LINE_GROUP_TRUE_UP;
+      else if (!g_str_equal (group, ssa_line_group_to_string (SSA_LINE_GROUP_SSA)))
+        ssa_json_scope_problem (scope, "group", _("must be one of ssa, true_up"));
+    }
+  if (line.segment == SSA_SEGMENT_LICENCE)
+    ssa_json_scope_get_decimal (scope, "unit_price", SSA_JSON_OPTIONAL, &line.unit_price);
 
   line.code = g_string_chunk_insert_const (self->strings, code != NULL ? code : "");
   line.name = g_string_chunk_insert_const (self->strings, name != NULL ? name : "");
 
-  /* A regular segment right after the back-payment of the same line is that line's. */
+  /* A line of the true-up group comes from no inventory line. A regular segment right
+   * after the back-payment of the same line is that line's. */
+  if (line.group == SSA_LINE_GROUP_TRUE_UP)
+    {
+      line.inventory_index = SSA_OFFER_NO_INVENTORY_LINE;
+      self->group_totals[line.group] += line.amount;
+      g_array_append_val (self->lines, line);
+      return;
+    }
+  self->group_totals[line.group] += line.amount;
   if (self->lines->len > 0)
     {
       const SsaOfferLine *previous = &g_array_index (self->lines, SsaOfferLine,
@@ -134,6 +156,7 @@ read_totals (SsaOffer           *self,
   ssa_json_scope_get_decimal (&scope, "ssc", SSA_JSON_REQUIRED, &t->ssc);
   ssa_json_scope_get_decimal (&scope, "regular", SSA_JSON_REQUIRED, &t->regular);
   ssa_json_scope_get_decimal (&scope, "backpay", SSA_JSON_REQUIRED, &t->backpay);
+  ssa_json_scope_get_decimal (&scope, "licences", SSA_JSON_OPTIONAL, &t->licences);
   ssa_json_scope_get_decimal (&scope, "billing_discount", SSA_JSON_REQUIRED,
                               &t->billing_discount);
   ssa_json_scope_get_decimal (&scope, "discount", SSA_JSON_REQUIRED, &t->discount);
@@ -145,9 +168,8 @@ read_totals (SsaOffer           *self,
   /* Not written: it follows from the others (docs/rules.md, computation step 5). A damaged
    * document can hold amounts too large to add up (none is negative: the difference can
    * not overflow). */
-  if (ssa_decimal_add (t->regular, t->backpay, &t->subtotal))
-    t->subtotal -= t->billing_discount;
-  else
+  if (!ssa_decimal_add (t->regular, t->backpay, &t->subtotal) ||
+      !ssa_decimal_add (t->subtotal - t->billing_discount, t->licences, &t->subtotal))
     ssa_json_scope_problem (&scope, "backpay", _("is too large to add to the regular amount"));
 }
 

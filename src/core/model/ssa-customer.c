@@ -22,6 +22,7 @@ struct _SsaCustomer
   char    *contact;
   char    *email;
   char    *notes;
+  SsaVatStatus vat_status;
   gboolean archived;
   char    *sort_key;    /* made on first use; dropped when the name changes */
   SsaWatchFunc watch_func;  /* see ssa-watch-private.h */
@@ -40,6 +41,7 @@ enum {
   PROP_CONTACT,
   PROP_EMAIL,
   PROP_NOTES,
+  PROP_VAT_STATUS,
   PROP_ARCHIVED,
   N_PROPS
 };
@@ -115,6 +117,10 @@ ssa_customer_get_property (GObject    *object,
       g_value_set_string (value, self->notes);
       break;
 
+    case PROP_VAT_STATUS:
+      g_value_set_int (value, self->vat_status);
+      break;
+
     case PROP_ARCHIVED:
       g_value_set_boolean (value, self->archived);
       break;
@@ -160,6 +166,10 @@ ssa_customer_set_property (GObject      *object,
 
     case PROP_NOTES:
       ssa_customer_set_notes (self, g_value_get_string (value));
+      break;
+
+    case PROP_VAT_STATUS:
+      ssa_customer_set_vat_status (self, g_value_get_int (value));
       break;
 
     case PROP_ARCHIVED:
@@ -236,6 +246,12 @@ ssa_customer_class_init (SsaCustomerClass *klass)
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* An SsaVatStatus: registered for VAT (MVA-registrert), not, or not known. */
+  properties[PROP_VAT_STATUS] =
+    g_param_spec_int ("vat-status", NULL, NULL,
+                      SSA_VAT_UNKNOWN, SSA_VAT_NOT_REGISTERED, SSA_VAT_UNKNOWN,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   /* Put away: kept with its history, but out of the sidebar and the renewals unless the
    * archived are shown. Stored by ssa_repository_set_archived(), not by a write-through. */
   properties[PROP_ARCHIVED] =
@@ -275,6 +291,7 @@ ssa_customer_new_from_info (const SsaCustomerInfo *info)
                        "address", info->address,
                        "contact", info->contact,
                        "email", info->email,
+                       "vat-status", (int) info->vat,
                        NULL);
 }
 
@@ -304,6 +321,7 @@ ssa_customer_to_info (SsaCustomer     *self,
   info->contact = g_strdup (self->contact);
   g_free (info->email);
   info->email = g_strdup (self->email);
+  info->vat = self->vat_status;
 }
 
 gint64
@@ -473,6 +491,86 @@ ssa_customer_set_notes (SsaCustomer *self,
   g_return_if_fail (SSA_IS_CUSTOMER (self));
 
   set_string (self, &self->notes, notes, PROP_NOTES);
+}
+
+SsaVatStatus
+ssa_customer_get_vat_status (SsaCustomer *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER (self), SSA_VAT_UNKNOWN);
+
+  return self->vat_status;
+}
+
+void
+ssa_customer_set_vat_status (SsaCustomer  *self,
+                             SsaVatStatus  status)
+{
+  g_return_if_fail (SSA_IS_CUSTOMER (self));
+  g_return_if_fail (status >= SSA_VAT_UNKNOWN && status <= SSA_VAT_NOT_REGISTERED);
+
+  if (self->vat_status == status)
+    return;
+  self->vat_status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VAT_STATUS]);
+}
+
+/**
+ * ssa_vat_status_to_string:
+ * @status: a VAT status
+ *
+ * Returns: `yes`, `no` or `unknown`, as the command line and CSV files write it
+ */
+const char *
+ssa_vat_status_to_string (SsaVatStatus status)
+{
+  switch (status)
+    {
+    case SSA_VAT_REGISTERED:
+      return "yes";
+    case SSA_VAT_NOT_REGISTERED:
+      return "no";
+    case SSA_VAT_UNKNOWN:
+    default:
+      return "unknown";
+    }
+}
+
+/**
+ * ssa_vat_status_from_text:
+ * @text: a cell of a customer list
+ * @out: (out): the status
+ *
+ * Reads a VAT registration as customer lists write it, in Bokmål or English and any case:
+ * `ja`, `j`, `yes`, `y`, `true`, `1`, `x` or `MVA` for registered; `nei`, `n`, `no`,
+ * `false` or `0` for not; `ukjent` or `unknown` for not known.
+ *
+ * Returns: %FALSE when @text is none of those
+ */
+gboolean
+ssa_vat_status_from_text (const char   *text,
+                          SsaVatStatus *out)
+{
+  static const char * const yes[] = { "ja", "j", "yes", "y", "true", "1", "x", "mva" };
+  static const char * const no[] = { "nei", "n", "no", "false", "0" };
+  static const char * const unknown[] = { "ukjent", "unknown" };
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  g_strstrip (folded);
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    if (g_str_equal (folded, yes[i]))
+      return (*out = SSA_VAT_REGISTERED, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+    if (g_str_equal (folded, no[i]))
+      return (*out = SSA_VAT_NOT_REGISTERED, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (unknown); i++)
+    if (g_str_equal (folded, unknown[i]))
+      return (*out = SSA_VAT_UNKNOWN, TRUE);
+  return FALSE;
 }
 
 gboolean

@@ -43,8 +43,15 @@ void         ssa_customer_set_email         (SsaCustomer           *self,
 const char  *ssa_customer_get_notes         (SsaCustomer           *self);
 void         ssa_customer_set_notes         (SsaCustomer           *self,
                                              const char            *notes);
+SsaVatStatus ssa_customer_get_vat_status    (SsaCustomer           *self);
+void         ssa_customer_set_vat_status    (SsaCustomer           *self,
+                                             SsaVatStatus           status);
 gboolean     ssa_customer_get_archived      (SsaCustomer           *self);
 void         ssa_customer_set_archived      (SsaCustomer           *self,
                                              gboolean               archived);
+
+const char  *ssa_vat_status_to_string       (SsaVatStatus           status);
+gboolean     ssa_vat_status_from_text       (const char            *text,
+                                             SsaVatStatus          *out);
 
 G_END_DECLS

@@ -78,6 +78,7 @@ ssa_inventory_copy (const SsaInventory *self)
   copy->customer.address = g_strdup (self->customer.address);
   copy->customer.contact = g_strdup (self->customer.contact);
   copy->customer.email = g_strdup (self->customer.email);
+  copy->customer.vat = self->customer.vat;
   copy->name = g_strdup (self->name);
   copy->serial = g_strdup (self->serial);
   copy->deployment = self->deployment;

@@ -29,6 +29,15 @@ typedef struct
   char    *name;              /* nullable */
 } SsaInventoryLine;
 
+/* A customer's registration in the VAT register (Merverdiavgiftsregisteret), as the
+ * company registry or the user says; unknown until one of them says. */
+typedef enum
+{
+  SSA_VAT_UNKNOWN = 0,
+  SSA_VAT_REGISTERED,
+  SSA_VAT_NOT_REGISTERED,
+} SsaVatStatus;
+
 typedef struct
 {
   char   *name;
@@ -36,6 +45,7 @@ typedef struct
   char   *address;
   char   *contact;
   char   *email;
+  SsaVatStatus vat;          /* SSA_VAT_UNKNOWN when absent */
 } SsaCustomerInfo;
 
 typedef struct

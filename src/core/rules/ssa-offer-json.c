@@ -73,6 +73,11 @@ add_line (JsonBuilder        *builder,
   add_decimal (builder, "ssc", line->ssc);
   add_decimal (builder, "amount", line->amount);
   add_decimal (builder, "ssc_per_year", line->ssc_per_year);
+  /* Only on lines outside the SSA group, so that other offers are written as before. */
+  if (line->group != SSA_LINE_GROUP_SSA)
+    add_string (builder, "group", ssa_line_group_to_string (line->group));
+  if (line->segment == SSA_SEGMENT_LICENCE)
+    add_decimal (builder, "unit_price", line->unit_price);
   json_builder_end_object (builder);
 }
 
@@ -103,6 +108,8 @@ add_computation (JsonBuilder    *builder,
   add_decimal (builder, "ssc", t->ssc);
   add_decimal (builder, "regular", t->regular);
   add_decimal (builder, "backpay", t->backpay);
+  if (ssa_offer_has_true_up (self))
+    add_decimal (builder, "licences", t->licences);
   add_decimal (builder, "billing_discount", t->billing_discount);
   add_decimal (builder, "discount", t->discount);
   add_decimal (builder, "labour", t->labour);
@@ -110,6 +117,16 @@ add_computation (JsonBuilder    *builder,
   add_decimal (builder, "vat", t->vat);
   add_decimal (builder, "total", t->total);
   json_builder_end_object (builder);
+
+  /* Each group's subtotal, when the offer has more than the SSA's own. */
+  if (ssa_offer_has_true_up (self))
+    {
+      json_builder_set_member_name (builder, "group_totals");
+      json_builder_begin_object (builder);
+      for (guint g = 0; g < SSA_N_LINE_GROUPS; g++)
+        add_decimal (builder, ssa_line_group_to_string (g), self->group_totals[g]);
+      json_builder_end_object (builder);
+    }
 
   json_builder_set_member_name (builder, "warnings");
   json_builder_begin_array (builder);

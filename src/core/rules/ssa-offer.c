@@ -334,12 +334,15 @@ sum_totals (const SsaOffer *self,
         ok &= ssa_decimal_add (t->regular, line->amount, &t->regular);
       else if (line->segment == SSA_SEGMENT_BACKPAY)
         ok &= ssa_decimal_add (t->backpay, line->amount, &t->backpay);
+      else if (line->segment == SSA_SEGMENT_LICENCE)
+        ok &= ssa_decimal_add (t->licences, line->amount, &t->licences);
     }
 
   ok = ok && percent_of (t->regular, self->billing_discount_percent, &t->billing_discount);
   ok = ok && ssa_decimal_add (t->regular, t->backpay, &t->subtotal);
   if (ok)
     t->subtotal -= t->billing_discount;
+  ok = ok && ssa_decimal_add (t->subtotal, t->licences, &t->subtotal);
   ok = ok && percent_of (t->subtotal, self->discount_percent, &t->discount);
   if (ok && with_labour)
     {
@@ -353,13 +356,30 @@ sum_totals (const SsaOffer *self,
   return ok;
 }
 
+/* The sum of each group's amounts, for the documents' subtotals. */
+static gboolean
+sum_groups (SsaOffer *self)
+{
+  gboolean ok = TRUE;
+
+  memset (self->group_totals, 0, sizeof self->group_totals);
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const SsaOfferLine *line = &g_array_index (self->lines, SsaOfferLine, i);
+
+      ok &= ssa_decimal_add (self->group_totals[line->group], line->amount,
+                             &self->group_totals[line->group]);
+    }
+  return ok;
+}
+
 static gboolean
 compute_totals (SsaOffer *self,
                 GError  **error)
 {
   SsaOfferTotals without_labour;
 
-  if (sum_totals (self, self->has_labour, &self->totals))
+  if (sum_totals (self, self->has_labour, &self->totals) && sum_groups (self))
     return TRUE;
 
   /* Too large only with the labour: the request's hours and rate are to blame, not the
@@ -412,6 +432,8 @@ append_line (SsaOffer               *self,
   out.segment = segment;
   out.ssc_per_year = r->ssc_per_year;
   out.inventory_index = index;
+  out.group = index == SSA_OFFER_NO_INVENTORY_LINE ? SSA_LINE_GROUP_TRUE_UP
+                                                   : SSA_LINE_GROUP_SSA;
   g_date_clear (&out.start, 1);
   g_date_clear (&out.end, 1);
   g_array_append_val (self->lines, out);
@@ -440,10 +462,78 @@ append_priced_line (SsaOffer               *self,
   if (!segment_price (price_list, line->quantity, r->ssc_per_year, out->months, multiplier,
                       &out->ssc, &out->amount))
     {
-      g_autofree char *label = line_label (index, line->code);
+      g_autofree char *label = index == SSA_OFFER_NO_INVENTORY_LINE
+                               ? g_strdup_printf (_("true-up %s"), line->code)
+                               : line_label (index, line->code);
 
       g_set_error (error, SSA_ERROR, SSA_ERROR_OVERFLOW,
                    _("%s: the amount is too large to compute"), label);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The true-up group (docs/rules.md, "True-up"): each missing licence as a new licence at
+ * the price list's list price and, for a kind the SSA covers, its SSA from the effective
+ * start s' to the end e at the regular price; bought now, it has no lapsed days. */
+static gboolean
+append_true_up (SsaOffer               *self,
+                const SsaPriceList     *price_list,
+                const SsaOfferRequest  *request,
+                GError                **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  for (guint i = 0; i < request->true_up_items->len; i++)
+    {
+      const SsaTrueUpItem *item = &g_array_index (request->true_up_items, SsaTrueUpItem, i);
+      const SsaPriceListProduct *product = ssa_price_list_lookup (price_list, item->code);
+      SsaInventoryLine line = { 0 };
+      PricedLine r = { 0 };
+      SsaOfferLine *out;
+      gint64 factors[2];
+
+      if (product == NULL)
+        {
+          g_string_append_printf (problems, _("true-up %s: code: not in price list %s\n"),
+                                  item->code, price_list->id);
+          continue;
+        }
+      if (item->quantity < 1 || item->quantity > SSA_INVENTORY_MAX_QUANTITY)
+        {
+          g_string_append_printf (problems, _("true-up %s: quantity: must be a whole number "
+                                              "from 1 to 1 000 000\n"), item->code);
+          continue;
+        }
+      r.code = g_string_chunk_insert_const (self->strings, product->code);
+      r.name = g_string_chunk_insert_const (self->strings, product->name);
+      r.kind = product->kind;
+      r.ssc_per_year = ssa_kind_is_covered (product->kind) ? product->ssc_per_year : 0;
+      line.code = (char *) product->code;
+      line.quantity = item->quantity;
+
+      append_line (self, &r, &line, SSA_OFFER_NO_INVENTORY_LINE, SSA_SEGMENT_LICENCE);
+      out = &g_array_index (self->lines, SsaOfferLine, self->lines->len - 1);
+      out->ssc_per_year = 0;
+      out->unit_price = product->list_price;
+      factors[0] = item->quantity;
+      factors[1] = product->list_price;
+      if (!ssa_decimal_mul_div (factors, 2, 1, &out->amount))
+        {
+          g_set_error (error, SSA_ERROR, SSA_ERROR_OVERFLOW,
+                       _("%s: the amount is too large to compute"), item->code);
+          return FALSE;
+        }
+      if (ssa_kind_is_covered (product->kind) &&
+          !append_priced_line (self, price_list, &r, &line, SSA_OFFER_NO_INVENTORY_LINE,
+                               SSA_SEGMENT_REGULAR, &self->start, &self->end, error))
+        return FALSE;
+    }
+
+  if (problems->len > 0)
+    {
+      g_string_truncate (problems, problems->len - 1);
+      g_set_error_literal (error, SSA_ERROR, SSA_ERROR_INVALID, problems->str);
       return FALSE;
     }
   return TRUE;
@@ -819,6 +909,10 @@ compute_one (const SsaPriceList    *price_list,
         append_line (self, r, line, i, SSA_SEGMENT_COVERED);
     }
 
+  if (request->true_up && request->true_up_items != NULL &&
+      !append_true_up (self, price_list, request, error))
+    return NULL;
+
   if (!compute_totals (self, error))
     return NULL;
 
@@ -1109,6 +1203,53 @@ ssa_offer_free (SsaOffer *self)
   g_free (self);
 }
 
+static void
+true_up_item_clear (gpointer data)
+{
+  SsaTrueUpItem *item = data;
+
+  g_clear_pointer (&item->code, g_free);
+}
+
+/**
+ * ssa_true_up_items_new:
+ *
+ * Returns: (transfer full): an empty array of #SsaTrueUpItem that frees their codes
+ */
+GArray *
+ssa_true_up_items_new (void)
+{
+  GArray *items = g_array_new (FALSE, TRUE, sizeof (SsaTrueUpItem));
+
+  g_array_set_clear_func (items, true_up_item_clear);
+  return items;
+}
+
+/* Returns: whether the offer has a true-up group (missing licences) */
+gboolean
+ssa_offer_has_true_up (const SsaOffer *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < self->lines->len; i++)
+    if (g_array_index (self->lines, SsaOfferLine, i).group == SSA_LINE_GROUP_TRUE_UP)
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+ssa_line_group_to_string (SsaLineGroup group)
+{
+  switch (group)
+    {
+    case SSA_LINE_GROUP_SSA: return "ssa";
+    case SSA_LINE_GROUP_TRUE_UP: return "true_up";
+    case SSA_N_LINE_GROUPS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 gboolean
 ssa_offer_has_warning (const SsaOffer *self,
                        SsaWarningCode  code)
@@ -1144,6 +1285,7 @@ ssa_segment_to_string (SsaSegment segment)
     case SSA_SEGMENT_BACKPAY: return "backpay";
     case SSA_SEGMENT_COVERED: return "covered";
     case SSA_SEGMENT_EXCLUDED: return "excluded";
+    case SSA_SEGMENT_LICENCE: return "licence";
     default:
       g_return_val_if_reached (NULL);
     }

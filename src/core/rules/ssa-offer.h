@@ -39,6 +39,15 @@ typedef struct
   SsaBilling      billing;
 } SsaOfferAlternative;
 
+/* Licences the PBX uses beyond those owned, to be bought (docs/rules.md, "True-up"). */
+typedef struct
+{
+  char       *code;               /* an article of the price list */
+  gint64      quantity;           /* 1 to 1 000 000 */
+} SsaTrueUpItem;
+
+GArray      *ssa_true_up_items_new    (void);
+
 typedef struct
 {
   GDate           start;          /* cleared: the default start */
@@ -53,6 +62,8 @@ typedef struct
   gint64          labour_rate;    /* hundredths of the currency per hour */
   SsaLang         lang;           /* the language of the offer's documents; not used by
                                    * the calculation, stored with the offer */
+  gboolean        true_up;        /* propose the missing licences (stored with the offer) */
+  GArray         *true_up_items;  /* SsaTrueUpItem, the caller's; NULL or empty: none */
   guint           n_alternatives; /* alternatives 2 and on; 0: the offer has none */
   SsaOfferAlternative alternatives[SSA_OFFER_MAX_ALTERNATIVES - 1];
 } SsaOfferRequest;
@@ -63,7 +74,16 @@ typedef enum
   SSA_SEGMENT_BACKPAY,
   SSA_SEGMENT_COVERED,
   SSA_SEGMENT_EXCLUDED,
+  SSA_SEGMENT_LICENCE,        /* new licences bought: quantity × the list price */
 } SsaSegment;
+
+/* The sections of an offer's lines; each has its subtotal in the documents. */
+typedef enum
+{
+  SSA_LINE_GROUP_SSA = 0,     /* the SSA of the installation's licences */
+  SSA_LINE_GROUP_TRUE_UP,     /* missing licences (true-up) and their SSA */
+  SSA_N_LINE_GROUPS
+} SsaLineGroup;
 
 typedef struct
 {
@@ -78,8 +98,13 @@ typedef struct
   gint64     ssc_per_year;    /* hundredths of SSC; 0 on excluded lines */
   gint64     ssc;             /* hundredths of SSC */
   gint64     amount;          /* hundredths of the currency */
-  guint      inventory_index; /* the line of the inventory this row comes from */
+  guint      inventory_index; /* the line of the inventory this row comes from;
+                               * SSA_OFFER_NO_INVENTORY_LINE in the true-up group */
+  SsaLineGroup group;
+  gint64     unit_price;      /* licence lines: the list price of one */
 } SsaOfferLine;
+
+#define SSA_OFFER_NO_INVENTORY_LINE G_MAXUINT
 
 typedef enum
 {
@@ -100,6 +125,7 @@ typedef struct
   gint64 ssc;
   gint64 regular;
   gint64 backpay;
+  gint64 licences;            /* the true-up's new licences (never billing-discounted) */
   gint64 billing_discount;
   gint64 discount;
   gint64 labour;
@@ -129,6 +155,7 @@ typedef struct
   GArray         *lines;      /* SsaOfferLine */
   GArray         *warnings;   /* SsaOfferWarning */
   SsaOfferTotals  totals;
+  gint64          group_totals[SSA_N_LINE_GROUPS]; /* the sum of each group's amounts */
   /* Alternatives 2 and on (SsaOffer, each a complete offer without alternatives of its
    * own); NULL or empty when the offer is its only alternative. */
   GPtrArray      *alternatives;
@@ -185,6 +212,8 @@ SsaOffer    *ssa_offer_compute        (const SsaPriceList    *price_list,
                                        GError               **error);
 SsaOffer    *ssa_offer_copy           (const SsaOffer        *self);
 void         ssa_offer_free           (SsaOffer              *self);
+gboolean     ssa_offer_has_true_up    (const SsaOffer        *self);
+const char  *ssa_line_group_to_string (SsaLineGroup          group);
 gboolean     ssa_offer_has_warning    (const SsaOffer        *self,
                                        SsaWarningCode         code);
 const char  *ssa_warning_code_to_string (SsaWarningCode      code);

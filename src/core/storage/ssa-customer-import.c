@@ -33,6 +33,7 @@ struct _SsaCustomerCsv
 
 static const char *const field_names[SSA_CUSTOMER_N_FIELDS] = {
   NULL, "ignore", "name", "org_no", "address", "postcode", "city", "email", "contact",
+  "vat_registered",
 };
 
 /* Header names as accounting programs write them, compared without case, spaces, "-", "_"
@@ -59,6 +60,10 @@ static const struct
   { "email", SSA_CUSTOMER_FIELD_EMAIL },
   { "kontaktperson", SSA_CUSTOMER_FIELD_CONTACT },
   { "contact", SSA_CUSTOMER_FIELD_CONTACT },
+  { "mva", SSA_CUSTOMER_FIELD_VAT },
+  { "mvaregistrert", SSA_CUSTOMER_FIELD_VAT },
+  { "vat", SSA_CUSTOMER_FIELD_VAT },
+  { "vatregistered", SSA_CUSTOMER_FIELD_VAT },
 };
 
 const char *
@@ -95,7 +100,7 @@ field_of_header (const char *header)
 /**
  * ssa_customer_field_from_string:
  * @text: a field's name (`name`, `org_no`, `address`, `postcode`, `city`, `email`,
- *   `contact`, `ignore`) or any header name that names one
+ *   `contact`, `vat_registered`, `ignore`) or any header name that names one
  * @out: the field
  *
  * Returns: whether @text names a field
@@ -147,6 +152,8 @@ ssa_customer_field_label (SsaCustomerField field)
       return _("Email");
     case SSA_CUSTOMER_FIELD_CONTACT:
       return _("Contact");
+    case SSA_CUSTOMER_FIELD_VAT:
+      return _("VAT registration");
     case SSA_CUSTOMER_N_FIELDS:
     default:
       g_return_val_if_reached (NULL);
@@ -479,7 +486,8 @@ ssa_customer_csv_get_rows (SsaCustomerCsv  *csv,
 
       g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,
                    _("%s: unknown columns “%s”: map each to a field (name, org_no, address, "
-                     "postcode, city, email, contact) or to ignore"), csv->what, list);
+                     "postcode, city, email, contact, vat_registered) or to ignore"),
+                   csv->what, list);
       return NULL;
     }
 
@@ -508,6 +516,7 @@ ssa_customer_csv_get_rows (SsaCustomerCsv  *csv,
       g_autofree char *street = cell_text (record, columns[SSA_CUSTOMER_FIELD_ADDRESS]);
       g_autofree char *postcode = cell_text (record, columns[SSA_CUSTOMER_FIELD_POSTCODE]);
       g_autofree char *city = cell_text (record, columns[SSA_CUSTOMER_FIELD_CITY]);
+      g_autofree char *vat = cell_text (record, columns[SSA_CUSTOMER_FIELD_VAT]);
       SsaCustomerImportRow *earlier;
 
       row->line = record->line;
@@ -533,6 +542,15 @@ ssa_customer_csv_get_rows (SsaCustomerCsv  *csv,
                              "empty"), csv->what, row->line, org_no);
               return NULL;
             }
+        }
+
+      /* An empty cell, or "ukjent", keeps what is stored. */
+      if (vat != NULL && !ssa_vat_status_from_text (vat, &row->info.vat))
+        {
+          g_set_error (error, SSA_ERROR, SSA_ERROR_INVALID,
+                       _("%s, line %u: “%s” is not a VAT registration: write ja or nei "
+                         "(yes or no), or leave it empty"), csv->what, row->line, vat);
+          return NULL;
         }
 
       if (street != NULL || postcode != NULL || city != NULL)
@@ -631,7 +649,9 @@ plan (SsaDb                    *db,
           if (differs (row->info.name, ssa_customer_get_name (stored)) ||
               differs (row->info.address, ssa_customer_get_address (stored)) ||
               differs (row->info.contact, ssa_customer_get_contact (stored)) ||
-              differs (row->info.email, ssa_customer_get_email (stored)))
+              differs (row->info.email, ssa_customer_get_email (stored)) ||
+              (row->info.vat != SSA_VAT_UNKNOWN &&
+               row->info.vat != ssa_customer_get_vat_status (stored)))
             {
               row->action = SSA_CUSTOMER_IMPORT_UPDATED;
               counts->updated++;
@@ -730,6 +750,8 @@ ssa_customer_import_store (SsaDb                    *db,
             ssa_customer_set_contact (customer, row->info.contact);
           if (row->info.email != NULL)
             ssa_customer_set_email (customer, row->info.email);
+          if (row->info.vat != SSA_VAT_UNKNOWN)
+            ssa_customer_set_vat_status (customer, row->info.vat);
           ok = ssa_db_update_customer (db, customer, error);
         }
       if (!ok)

@@ -25,6 +25,7 @@ typedef enum
   SSA_CUSTOMER_FIELD_CITY,
   SSA_CUSTOMER_FIELD_EMAIL,
   SSA_CUSTOMER_FIELD_CONTACT,
+  SSA_CUSTOMER_FIELD_VAT,          /* registered for VAT: ja/nei, yes/no */
   SSA_CUSTOMER_N_FIELDS
 } SsaCustomerField;
 

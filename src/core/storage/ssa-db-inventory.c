@@ -24,6 +24,13 @@
 
 #define CUSTOMER_COLUMNS "id, name, org_no, address, contact, email, notes, archived"
 
+/* The VAT registration, column 8 of a customer's row; a database older than
+ * SSA_DB_SCHEMA_VAT, read as it is, has none (NULL: not known). */
+#define CUSTOMER_QUERY(self, from) \
+  (ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_VAT \
+   ? "SELECT " CUSTOMER_COLUMNS ", vat_registered " from \
+   : "SELECT " CUSTOMER_COLUMNS ", NULL " from)
+
 #define INSTALLATION_COLUMNS \
   "i.id, i.customer_id, c.name, i.name, i.serial, i.deployment, i.firmware, i.ssa_expiry, " \
   "i.notes, i.archived"
@@ -104,6 +111,9 @@ customer_from_row (SsaDbStmt *stmt)
   ssa_customer_set_email (customer, (const char *) sqlite3_column_text (stmt, 5));
   ssa_customer_set_notes (customer, (const char *) sqlite3_column_text (stmt, 6));
   ssa_customer_set_archived (customer, sqlite3_column_int64 (stmt, 7) != 0);
+  if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+    ssa_customer_set_vat_status (customer, sqlite3_column_int64 (stmt, 8) != 0
+                                           ? SSA_VAT_REGISTERED : SSA_VAT_NOT_REGISTERED);
   return customer;
 }
 
@@ -119,6 +129,19 @@ bind_customer (SsaDbStmt   *stmt,
   ssa_db_bind_text (stmt, 4, ssa_customer_get_contact (customer));
   ssa_db_bind_text (stmt, 5, ssa_customer_get_email (customer));
   ssa_db_bind_text (stmt, 6, ssa_customer_get_notes (customer));
+  switch (ssa_customer_get_vat_status (customer))
+    {
+    case SSA_VAT_REGISTERED:
+      sqlite3_bind_int64 (stmt, 7, 1);
+      break;
+    case SSA_VAT_NOT_REGISTERED:
+      sqlite3_bind_int64 (stmt, 7, 0);
+      break;
+    case SSA_VAT_UNKNOWN:
+    default:
+      sqlite3_bind_null (stmt, 7);
+      break;
+    }
 }
 
 /* The unique organisation number is the one rule of customers a user can break. */
@@ -154,7 +177,7 @@ ssa_db_load_customer (SsaDb   *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  stmt = ssa_db_prepare (self, "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE id = ?",
+  stmt = ssa_db_prepare (self, CUSTOMER_QUERY (self, "FROM customers WHERE id = ?"),
                          error);
   if (stmt == NULL)
     return NULL;
@@ -185,7 +208,7 @@ ssa_db_load_customers (SsaDb   *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  stmt = ssa_db_prepare (self, "SELECT " CUSTOMER_COLUMNS " FROM customers ORDER BY id",
+  stmt = ssa_db_prepare (self, CUSTOMER_QUERY (self, "FROM customers ORDER BY id"),
                          error);
   if (stmt == NULL)
     return NULL;
@@ -218,8 +241,8 @@ ssa_db_insert_customer (SsaDb        *self,
   if (!ssa_db_check_writable (self, error))
     return FALSE;
   stmt = ssa_db_prepare (self,
-                         "INSERT INTO customers (name, org_no, address, contact, email, notes) "
-                         "VALUES (?, ?, ?, ?, ?, ?)", error);
+                         "INSERT INTO customers (name, org_no, address, contact, email, notes, "
+                         "vat_registered) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   bind_customer (stmt, customer);
@@ -246,12 +269,13 @@ ssa_db_update_customer (SsaDb        *self,
     return FALSE;
   stmt = ssa_db_prepare (self,
                          "UPDATE customers SET name = ?, org_no = ?, address = ?, contact = ?, "
-                         "email = ?, notes = ?, updated_at = ? WHERE id = ?", error);
+                         "email = ?, notes = ?, vat_registered = ?, updated_at = ? WHERE id = ?",
+                         error);
   if (stmt == NULL)
     return FALSE;
   bind_customer (stmt, customer);
-  bind_now (stmt, 7);
-  sqlite3_bind_int64 (stmt, 8, id);
+  bind_now (stmt, 8);
+  sqlite3_bind_int64 (stmt, 9, id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return customer_constraint_error (self, customer, error);
   return changed_one_row (self, _("customer"), id, error);

@@ -542,3 +542,48 @@ ssa_db_load_pbx_reading (SsaDb    *self,
   }
   return g_steal_pointer (&reading);
 }
+
+/**
+ * ssa_db_load_true_up:
+ * @self: the connection
+ * @installation_id: an installation
+ * @inventory: its inventory
+ * @price_list: the price list the offer is computed with
+ * @error: a #GError
+ *
+ * The licences the installation's last PBX reading uses beyond those @inventory owns
+ * (ssa_licence_usage_true_up()), matched through the price list's licence types and the
+ * user's table: what an offer's true-up group proposes.
+ *
+ * Returns: (transfer full) (element-type SsaTrueUpItem): the missing licences, none
+ *   without a reading; %NULL with @error set when the database could not be read
+ */
+GArray *
+ssa_db_load_true_up (SsaDb              *self,
+                     gint64              installation_id,
+                     const SsaInventory *inventory,
+                     const SsaPriceList *price_list,
+                     GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SsaPbxReading) reading = NULL;
+  g_autoptr(GHashTable) user_map = NULL;
+  g_autoptr(GArray) usage = NULL;
+
+  g_return_val_if_fail (inventory != NULL, NULL);
+  g_return_val_if_fail (price_list != NULL, NULL);
+
+  reading = ssa_db_load_pbx_reading (self, installation_id, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (reading == NULL)
+    return ssa_true_up_items_new ();
+  user_map = ssa_db_load_licence_type_map (self, error);
+  if (user_map == NULL)
+    return NULL;
+  usage = ssa_licence_usage_compute (reading, inventory, price_list, user_map);
+  return ssa_licence_usage_true_up (usage);
+}

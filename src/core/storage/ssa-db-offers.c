@@ -443,6 +443,12 @@ request_to_json (const SsaOfferRequest *request)
     }
   json_builder_set_member_name (builder, "lang");
   json_builder_add_string_value (builder, ssa_lang_to_string (request->lang));
+  /* A revision proposes the licences missing as the PBX's last reading then says. */
+  if (request->true_up)
+    {
+      json_builder_set_member_name (builder, "true_up");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
   if (request->n_alternatives > 0)
     {
       json_builder_set_member_name (builder, "alternatives");
@@ -684,6 +690,13 @@ ssa_db_offer_get_request (const SsaDbOffer  *offer,
       out->has_labour = TRUE;
       ok &= read_request_decimal (object, "labour_hours", &out->labour_hours);
       ok &= read_request_decimal (object, "labour_rate", &out->labour_rate);
+    }
+  if (json_object_has_member (object, "true_up"))
+    {
+      JsonNode *node = get_request_value (object, "true_up", G_TYPE_BOOLEAN);
+
+      ok &= node != NULL;
+      out->true_up = node != NULL && json_node_get_boolean (node);
     }
   if (json_object_has_member (object, "alternatives"))
     ok &= read_request_alternatives (object, out);
@@ -1176,6 +1189,7 @@ store_offer (SsaDb                  *self,
   g_autoptr(SsaInventory) inventory = NULL;
   g_autoptr(GArray) licence_ids = NULL;
   g_autoptr(GArray) paid = NULL;
+  g_autoptr(GArray) true_up_items = NULL;
   g_autoptr(SsaOffer) offer = NULL;
   g_autoptr(SsaDbStmt) stmt = NULL;
   g_autofree char *number = NULL;
@@ -1204,7 +1218,20 @@ store_offer (SsaDb                  *self,
   if (inventory == NULL)
     return NULL;
 
-  offer = ssa_offer_compute (price_list, inventory, request, error);
+  /* A true-up proposes what the installation's last PBX reading says is missing now. */
+  if (request->true_up && request->true_up_items == NULL)
+    {
+      SsaOfferRequest with_items = *request;
+
+      true_up_items = ssa_db_load_true_up (self, installation_id, inventory, price_list,
+                                           error);
+      if (true_up_items == NULL)
+        return NULL;
+      with_items.true_up_items = true_up_items;
+      offer = ssa_offer_compute (price_list, inventory, &with_items, error);
+    }
+  else
+    offer = ssa_offer_compute (price_list, inventory, request, error);
   if (offer == NULL)
     return NULL;
 

@@ -27,6 +27,10 @@ G_BEGIN_DECLS
  * certificate of a PBX, and its last reading; older databases, read as they are, have none. */
 #define SSA_DB_SCHEMA_LICENCES 6
 
+/* The schema version that added the customers' VAT registration; older databases, read as
+ * they are, have none (not known). */
+#define SSA_DB_SCHEMA_VAT 7
+
 /* What the files of the database module (ssa-db*.c) share: the connection, a cache of
  * prepared statements, transactions that roll back unless committed, and conversions
  * between SQLite values and SSA Desk's (dates as YYYY-MM-DD text, absent text as NULL). */

@@ -315,6 +315,14 @@ static const char migration_licences_sql[] =
   "  PRIMARY KEY (installation_id, name)"
   ");";
 
+/* The customer's VAT registration (SSA_DB_SCHEMA_VAT): 1 registered in the VAT register,
+ * 0 not, NULL not known (every customer stored before). This migration stands on its own (it
+ * needs only the customers of version 1), so that it can take another number if another
+ * migration lands first. */
+static const char migration_vat_sql[] =
+  "ALTER TABLE customers ADD COLUMN vat_registered INTEGER"
+  "  CHECK (vat_registered IS NULL OR vat_registered IN (0, 1));";
+
 /* A new database holds the bundled sample price list as its current list, so that offers
  * can be computed before the distributor's list is fetched. */
 static gboolean
@@ -344,11 +352,13 @@ static const Migration migrations[] = {
   { migration_register_sql, NULL },   /* SSA_DB_SCHEMA_REGISTER */
   { migration_alternatives_sql, NULL }, /* SSA_DB_SCHEMA_ALTERNATIVES */
   { migration_licences_sql, NULL },   /* SSA_DB_SCHEMA_LICENCES */
+  { migration_vat_sql, NULL },        /* SSA_DB_SCHEMA_VAT */
 };
 
 G_STATIC_ASSERT (SSA_DB_SCHEMA_REGISTER == 4);
 G_STATIC_ASSERT (SSA_DB_SCHEMA_ALTERNATIVES == 5);
 G_STATIC_ASSERT (SSA_DB_SCHEMA_LICENCES == 6);
+G_STATIC_ASSERT (SSA_DB_SCHEMA_VAT == 7);
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SSA_DB_SCHEMA_VERSION);
 

@@ -27,7 +27,7 @@ G_BEGIN_DECLS
  * more than one row does so in one transaction; writers take the write lock at the start of
  * their transaction (BEGIN IMMEDIATE) and wait up to SSA_DB_BUSY_TIMEOUT_MS for it. */
 
-#define SSA_DB_SCHEMA_VERSION     6
+#define SSA_DB_SCHEMA_VERSION     7
 #define SSA_DB_APPLICATION_ID     0x53534144 /* "SSAD" */
 #define SSA_DB_BUSY_TIMEOUT_MS    10000
 
@@ -251,6 +251,11 @@ gboolean     ssa_db_set_pbx_admin_url    (SsaDb              *self,
 gboolean     ssa_db_store_pbx_reading    (SsaDb              *self,
                                           gint64              installation_id,
                                           const SsaPbxReading *reading,
+                                          GError            **error);
+GArray      *ssa_db_load_true_up         (SsaDb              *self,
+                                          gint64              installation_id,
+                                          const SsaInventory *inventory,
+                                          const SsaPriceList *price_list,
                                           GError            **error);
 SsaPbxReading *ssa_db_load_pbx_reading   (SsaDb              *self,
                                           gint64              installation_id,

@@ -92,6 +92,7 @@ enum {
 enum {
   WRITE_FAILED,
   STORED,
+  REFRESHED,
   N_SIGNALS
 };
 
@@ -442,6 +443,7 @@ copy_customer (SsaCustomer *to,
   ssa_customer_set_contact (to, ssa_customer_get_contact (from));
   ssa_customer_set_email (to, ssa_customer_get_email (from));
   ssa_customer_set_notes (to, ssa_customer_get_notes (from));
+  ssa_customer_set_vat_status (to, ssa_customer_get_vat_status (from));
 }
 
 /* Gives @object its stored values back after a refused write. */
@@ -1200,6 +1202,23 @@ ssa_repository_class_init (SsaRepositoryClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_OBJECT, G_TYPE_OBJECT, G_TYPE_OBJECT);
+
+  /**
+   * SsaRepository::refreshed:
+   * @self: the repository
+   * @installation: the installation read again
+   *
+   * Emitted by ssa_repository_refresh_installation() once the installation and its lines
+   * hold what the database holds, after a change made through the database (a licence
+   * import, a PBX reading, an accepted offer): views that show what the database adds to
+   * it (the PBX's used against owned) read it again.
+   */
+  signals[REFRESHED] =
+    g_signal_new ("refreshed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, SSA_TYPE_INSTALLATION);
 }
 
 static void
@@ -1915,7 +1934,8 @@ ssa_repository_replace_licences (SsaRepository    *self,
  * @error: a #GError
  *
  * Reads the installation and its licence lines again, after a change made through the
- * database (an accepted offer), without writing anything back.
+ * database (an accepted offer, a licence import, a PBX reading), without writing anything
+ * back, and emits SsaRepository::refreshed.
  */
 gboolean
 ssa_repository_refresh_installation (SsaRepository    *self,
@@ -1946,6 +1966,7 @@ ssa_repository_refresh_installation (SsaRepository    *self,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (licences, g_list_model_get_item (stored_licences, i));
   splice_licences (self, installation, 0, licences);
+  g_signal_emit (self, signals[REFRESHED], 0, installation);
   return TRUE;
 }
 

@@ -22,8 +22,9 @@
  *
  * When the user has turned on the company registry lookup (Preferences, the GSettings key
  * registry-lookup), a valid organisation number typed in is looked up (only the number is
- * sent) and a row under it offers to fill in the name and address; the VAT status is shown
- * in that row. Offline, or with the lookup off, the editor works as without it. */
+ * sent) and a row under it offers to fill in the name, the address and the VAT registration
+ * (shown in that row, and stored with the customer from the VAT row). Offline, or with the
+ * lookup off, the editor works as without it. */
 
 struct _SsaCustomerEditor
 {
@@ -41,6 +42,7 @@ struct _SsaCustomerEditor
   AdwEntryRow *email_row;
   GtkLabel    *email_message;
   AdwEntryRow *notes_row;
+  AdwComboRow *vat_row;       /* positions are SsaVatStatus values */
   GtkWidget   *save_message_group;
   GtkLabel    *save_message;
   AdwActionRow *registry_row;
@@ -184,6 +186,8 @@ registry_fill_cb (SsaCustomerEditor *self)
   ssa_gui_row_set_text (self->name_row, self->unit->name);
   if (self->unit->address != NULL)
     ssa_gui_row_set_text (self->address_row, self->unit->address);
+  adw_combo_row_set_selected (self->vat_row, self->unit->vat_registered
+                                             ? SSA_VAT_REGISTERED : SSA_VAT_NOT_REGISTERED);
   gtk_widget_set_visible (GTK_WIDGET (self->registry_row), FALSE);
 }
 
@@ -254,6 +258,7 @@ ssa_customer_editor_class_init (SsaCustomerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, email_row);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, email_message);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, vat_row);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, save_message_group);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, save_message);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, registry_row);
@@ -312,6 +317,7 @@ ssa_customer_editor_new (GtkWindow     *parent,
       ssa_gui_row_set_text (self->contact_row, ssa_customer_get_contact (customer));
       ssa_gui_row_set_text (self->email_row, ssa_customer_get_email (customer));
       ssa_gui_row_set_text (self->notes_row, ssa_customer_get_notes (customer));
+      adw_combo_row_set_selected (self->vat_row, ssa_customer_get_vat_status (customer));
     }
   validate (self);
   /* Typing goes into the first field, Enter saves (the rows activate the default, Save),
@@ -393,6 +399,8 @@ ssa_customer_editor_save (SsaCustomerEditor  *self,
   ssa_customer_set_contact (customer, contact);
   ssa_customer_set_email (customer, email);
   ssa_customer_set_notes (customer, notes);
+  ssa_customer_set_vat_status (customer, MIN (adw_combo_row_get_selected (self->vat_row),
+                                              SSA_VAT_NOT_REGISTERED));
   /* A refused edit gives the customer its stored values back; the fields keep what was
    * typed, to be corrected and saved again. */
   if (self->repository != NULL && self->customer != NULL)

@@ -62,6 +62,7 @@ static const SsaCustomerField choices[] = {
   SSA_CUSTOMER_FIELD_CITY,
   SSA_CUSTOMER_FIELD_EMAIL,
   SSA_CUSTOMER_FIELD_CONTACT,
+  SSA_CUSTOMER_FIELD_VAT,
 };
 
 static const char *

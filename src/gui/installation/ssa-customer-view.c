@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ssa-customer-view.h"
 #include "ssa-gui-util.h"
 #include "ssa-org-no.h"
@@ -22,6 +24,7 @@ struct _SsaCustomerView
 
   AdwPreferencesGroup *group;
   AdwActionRow        *org_no_row;
+  AdwActionRow        *vat_row;
   AdwActionRow        *address_row;
   AdwActionRow        *contact_row;
   AdwActionRow        *email_row;
@@ -59,6 +62,19 @@ update (SsaCustomerView *self)
   if (org_no != NULL && ssa_org_no_is_valid (org_no))
     formatted = ssa_org_no_format (org_no, FALSE);
   set_row_subtitle (self->org_no_row, formatted != NULL ? formatted : org_no);
+  switch (ssa_customer_get_vat_status (customer))
+    {
+    case SSA_VAT_REGISTERED:
+      set_row_subtitle (self->vat_row, _("Registered for VAT"));
+      break;
+    case SSA_VAT_NOT_REGISTERED:
+      set_row_subtitle (self->vat_row, _("Not registered for VAT"));
+      break;
+    case SSA_VAT_UNKNOWN:
+    default:
+      set_row_subtitle (self->vat_row, _("Not known"));
+      break;
+    }
   set_row_subtitle (self->address_row, ssa_customer_get_address (customer));
   set_row_subtitle (self->contact_row, ssa_customer_get_contact (customer));
   set_row_subtitle (self->email_row, ssa_customer_get_email (customer));
@@ -144,6 +160,7 @@ ssa_customer_view_class_init (SsaCustomerViewClass *klass)
                                                "/io/github/ssadesk/SsaDesk/ssa-customer-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerView, group);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerView, org_no_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaCustomerView, vat_row);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerView, address_row);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerView, contact_row);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerView, email_row);

@@ -25,6 +25,7 @@ struct _SsaInstallationView
   AdwBin            parent_instance;
 
   SsaInstallation  *installation;
+  SsaRepository    *watched;    /* the repository whose changes update the usage line */
 
   GtkLabel         *title_label;
   GtkLabel         *subtitle_label;
@@ -126,6 +127,61 @@ update_usage (SsaInstallationView *self)
                             (long long) (reading->rental_seconds / 86400));
   gtk_label_set_label (self->usage_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->usage_label), TRUE);
+}
+
+/* A licence line of the installation shown was edited (its quantity is what is owned). */
+static void
+stored_cb (SsaInstallationView *self,
+           GObject             *object,
+           GObject             *before,
+           GObject             *after,
+           SsaRepository       *repository)
+{
+  if (SSA_IS_LICENCE (object) || object == G_OBJECT (self->installation))
+    update_usage (self);
+}
+
+/* A licence import or a PBX reading was stored and the installation read again. */
+static void
+refreshed_cb (SsaInstallationView *self,
+              SsaInstallation     *installation,
+              SsaRepository       *repository)
+{
+  if (installation == self->installation)
+    update_usage (self);
+}
+
+/* Lines added or removed (an undo, "Add licence", an import). */
+static void
+licences_changed_cb (SsaInstallationView *self,
+                     guint                position,
+                     guint                removed,
+                     guint                added,
+                     GListModel          *licences)
+{
+  update_usage (self);
+}
+
+/* Follows the repository the licence lines are stored through, so that the used-against-owned
+ * line changes as soon as a reading, an import or an edit is stored, not on the next
+ * selection. */
+static void
+watch_repository (SsaInstallationView *self)
+{
+  SsaRepository *repository = ssa_inventory_view_get_repository (self->inventory_view);
+
+  if (self->watched == repository)
+    return;
+  if (self->watched != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched, self);
+  g_set_object (&self->watched, repository);
+  if (repository != NULL)
+    {
+      g_signal_connect_object (repository, "refreshed", G_CALLBACK (refreshed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (repository, "stored", G_CALLBACK (stored_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -269,10 +325,17 @@ ssa_installation_view_dispose (GObject *object)
   SsaInstallationView *self = (SsaInstallationView *)object;
 
   if (self->installation != NULL)
-    g_signal_handlers_disconnect_by_data (self->installation, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->installation, self);
+      g_signal_handlers_disconnect_by_data (ssa_installation_get_licences (self->installation),
+                                            self);
+    }
+  if (self->watched != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SSA_TYPE_INSTALLATION_VIEW);
   g_clear_object (&self->installation);
+  g_clear_object (&self->watched);
 
   G_OBJECT_CLASS (ssa_installation_view_parent_class)->dispose (object);
 }
@@ -385,15 +448,24 @@ ssa_installation_view_set_installation (SsaInstallationView *self,
   g_return_if_fail (SSA_IS_INSTALLATION_VIEW (self));
   g_return_if_fail (installation == NULL || SSA_IS_INSTALLATION (installation));
 
+  watch_repository (self);
   if (self->installation == installation)
     return;
 
   if (self->installation != NULL)
-    g_signal_handlers_disconnect_by_data (self->installation, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->installation, self);
+      g_signal_handlers_disconnect_by_data (ssa_installation_get_licences (self->installation),
+                                            self);
+    }
   g_set_object (&self->installation, installation);
   if (installation != NULL)
-    g_signal_connect_object (installation, "notify", G_CALLBACK (installation_notify_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (installation, "notify", G_CALLBACK (installation_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (ssa_installation_get_licences (installation), "items-changed",
+                               G_CALLBACK (licences_changed_cb), self, G_CONNECT_SWAPPED);
+    }
 
   update_header (self);
   ssa_inventory_view_set_installation (self->inventory_view, installation);

@@ -630,6 +630,8 @@ save_action (GtkWidget  *widget,
   job = g_new0 (SaveJob, 1);
   job->installation_id = ssa_installation_get_id (self->installation);
   job->request = self->request;
+  /* The worker reads the missing licences again from the database it stores into. */
+  job->request.true_up_items = NULL;
   /* The documents' language is stored with the offer, for "offer export". */
   job->request.lang = ssa_page_get_document_lang (GTK_WIDGET (self));
   /* The offer is valid for the days shown, even when they were typed without Enter. */

@@ -29,6 +29,9 @@ struct _SsaOfferBuilder
   GPtrArray       *watched;          /* SsaLicence whose notify::* we follow */
   SsaInventory    *inventory;        /* the installation's values, copied when it last
                                       * changed; NULL until they are needed again */
+  GArray          *true_up_items;    /* SsaTrueUpItem the PBX's last reading says are
+                                      * missing; NULL until needed again */
+  SsaPriceList    *true_up_price_list; /* the list they were matched with (not a ref) */
 
   SsaOffer        *offer;            /* the last offer computed, or NULL */
   SsaOfferRequest  request;          /* its request */
@@ -48,6 +51,8 @@ struct _SsaOfferBuilder
   AdwEntryRow     *end_row;
   AdwActionRow    *co_term_row;
   GtkSwitch       *co_term_switch;
+  AdwActionRow    *true_up_row;
+  GtkSwitch       *true_up_switch;
   AdwComboRow     *billing_row;
   GtkStringList   *billing_labels;
   AdwEntryRow     *discount_row;

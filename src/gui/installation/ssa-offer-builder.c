@@ -798,6 +798,62 @@ dup_refusal_text (const SsaInventory *inventory,
   return strip_field_name (error->message);
 }
 
+/* The licences the installation's last PBX reading uses beyond those owned, read from the
+ * database once per change of the inventory or the price list (docs/rules.md, "True-up").
+ * Returns: (transfer none): the items, possibly none */
+static GArray *
+ensure_true_up_items (SsaOfferBuilder *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+
+  if (self->true_up_items != NULL)
+    return self->true_up_items;
+  if (self->db_path != NULL && self->installation != NULL && self->price_list != NULL &&
+      (db = ssa_db_open (self->db_path, SSA_DB_OPEN_READ_ONLY, &error)) != NULL)
+    self->true_up_items = ssa_db_load_true_up (db, ssa_installation_get_id (self->installation),
+                                               get_inventory (self), self->price_list,
+                                               &error);
+  if (error != NULL)
+    g_debug ("No true-up for the offer: %s", error->message);
+  if (self->true_up_items == NULL)
+    self->true_up_items = ssa_true_up_items_new ();
+  self->true_up_price_list = self->price_list;
+  return self->true_up_items;
+}
+
+/* "Include Missing Licences": shown only when the PBX uses more than is owned; off until
+ * switched on (an offer proposes a purchase only when asked). */
+static void
+read_true_up (SsaOfferBuilder *self,
+              SsaOfferRequest *request)
+{
+  GArray *items = ensure_true_up_items (self);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->true_up_row), items->len > 0);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const SsaTrueUpItem *item = &g_array_index (items, SsaTrueUpItem, i);
+      const SsaPriceListProduct *product = ssa_price_list_lookup (self->price_list, item->code);
+
+      /* Translators: one missing licence in the subtitle of "Include Missing Licences":
+       * a quantity and a product name. */
+      g_string_append_printf (subtitle, _("%s%lld × %s"), i > 0 ? ", " : "",
+                              (long long) item->quantity,
+                              product != NULL ? product->name : item->code);
+    }
+  if (items->len > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("The PBX uses more than is owned: %s"),
+                                               subtitle->str);
+
+      adw_action_row_set_subtitle (self->true_up_row, text);
+    }
+  request->true_up_items = items;
+  request->true_up = items->len > 0 && gtk_switch_get_active (self->true_up_switch);
+}
+
 static void
 recompute (SsaOfferBuilder *self)
 {
@@ -809,7 +865,15 @@ recompute (SsaOfferBuilder *self)
   if (self->filling)
     return;
 
+  /* A changed inventory (a licence import, a PBX reading) or price list: read again. */
+  if (self->inventory == NULL || self->true_up_price_list != self->price_list)
+    {
+      g_clear_pointer (&self->true_up_items, g_array_unref);
+      self->request.true_up_items = NULL;
+    }
   request_ok = read_request (self, &request, messages);
+  if (self->installation != NULL && self->price_list != NULL)
+    read_true_up (self, &request);
   g_clear_pointer (&self->saved, ssa_db_offer_free);
 
   if (self->installation == NULL || self->price_list == NULL)
@@ -1125,6 +1189,7 @@ ssa_offer_builder_finalize (GObject *object)
   g_clear_pointer (&self->alternatives, g_ptr_array_unref);
   g_clear_pointer (&self->terms, g_hash_table_unref);
   g_clear_pointer (&self->inventory, ssa_inventory_free);
+  g_clear_pointer (&self->true_up_items, g_array_unref);
   g_clear_pointer (&self->offer, ssa_offer_free);
   g_clear_pointer (&self->saved, ssa_db_offer_free);
   g_clear_pointer (&self->db_path, g_free);
@@ -1261,6 +1326,8 @@ ssa_offer_builder_class_init (SsaOfferBuilderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, months_row);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, co_term_row);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, co_term_switch);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, true_up_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, true_up_switch);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, months_spin);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, end_row);
   gtk_widget_class_bind_template_child (widget_class, SsaOfferBuilder, billing_row);
@@ -1551,6 +1618,7 @@ ssa_offer_builder_set_request (SsaOfferBuilder       *self,
                              request->end_kind == SSA_OFFER_END_MONTHS ? request->months : 12);
   /* A stored offer asked for its own end: a top-up only when it was one. */
   gtk_switch_set_active (self->co_term_switch, request->end_kind == SSA_OFFER_END_CO_TERM);
+  gtk_switch_set_active (self->true_up_switch, request->true_up);
   adw_combo_row_set_selected (self->billing_row, request->billing);
   gtk_editable_set_text (GTK_EDITABLE (self->discount_row), discount);
   gtk_editable_set_text (GTK_EDITABLE (self->hours_row), hours != NULL ? hours : "");

@@ -134,6 +134,7 @@ segment_label (SsaSegment segment)
     case SSA_SEGMENT_BACKPAY: return _("Back-payment (double price)");
     case SSA_SEGMENT_COVERED: return _("Already covered");
     case SSA_SEGMENT_EXCLUDED: return _("Not covered: the vendor’s own terms apply");
+    case SSA_SEGMENT_LICENCE: return _("Missing licence: bought at the list price");
     default: g_return_val_if_reached ("");
     }
 }
