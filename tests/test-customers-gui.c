@@ -13,6 +13,8 @@
 
 #include "ssa-customer-editor.h"
 #include "ssa-customer-import-dialog.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db.h"
 #include "ssa-refresh.h"
 #include "ssa-registry.h"
 #include "ssa-repository.h"

@@ -16,6 +16,8 @@
 #endif
 #include <glib/gi18n.h>
 
+#include "ssa-db-inventory.h"
+#include "ssa-db.h"
 #include "ssa-installation-private.h"
 #include "ssa-repository.h"
 #include "ssa-watch-private.h"

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ssa-db.h"
+#include "ssa-decimal.h"
 #include "ssa-repository.h"
 
 G_BEGIN_DECLS

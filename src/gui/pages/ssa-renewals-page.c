@@ -10,6 +10,9 @@
 #include <glib/gstdio.h>
 
 #include "ssa-date.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db-offers.h"
+#include "ssa-db-price-lists.h"
 #include "ssa-db.h"
 #include "ssa-document.h"
 #include "ssa-document-details.h"
