@@ -20,6 +20,7 @@
 #include "ssa-backup.h"
 #include "ssa-customer-editor.h"
 #include "ssa-db-inventory.h"
+#include "ssa-db-job.h"
 #include "ssa-db-licences.h"
 #include "ssa-db-offers.h"
 #include "ssa-db-price-lists.h"

@@ -13,6 +13,7 @@
 #include "ssa-customer-import-dialog.h"
 #include "ssa-customer-view.h"
 #include "ssa-db-inventory.h"
+#include "ssa-db-job.h"
 #include "ssa-db-offers.h"
 #include "ssa-db-price-lists.h"
 #include "ssa-db.h"

@@ -112,4 +112,8 @@ gboolean     ssa_db_check                (SsaDb           *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaDb, ssa_db_close)
 
+/* The window runs no storage call on its main thread (docs/architecture.md, "Storage"):
+ * this counts the statements that started there anyway, for tests. */
+guint        ssa_db_get_main_thread_statements (void);
+
 G_END_DECLS

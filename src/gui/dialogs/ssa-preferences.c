@@ -10,6 +10,7 @@
 
 #include "ssa-backup.h"
 #include "ssa-credentials.h"
+#include "ssa-db-job.h"
 #include "ssa-db-offers.h"
 #include "ssa-db.h"
 #include "ssa-fetcher.h"

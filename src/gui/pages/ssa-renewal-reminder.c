@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ssa-date.h"
+#include "ssa-db-job.h"
 #include "ssa-db.h"
 #include "ssa-page-common.h"
 #include "ssa-refresh.h"

@@ -11,6 +11,7 @@
 
 #include "ssa-date.h"
 #include "ssa-db-inventory.h"
+#include "ssa-db-job.h"
 #include "ssa-db-offers.h"
 #include "ssa-db-price-lists.h"
 #include "ssa-db.h"
