@@ -66,6 +66,45 @@
  * build folder. */
 
 
+/* An editor's Save: the write runs in a worker, the result comes back on the main loop. */
+static void
+save_result_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+have_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static gboolean
+save_customer_editor (SsaCustomerEditor  *editor,
+                      GError            **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ssa_customer_editor_save_async (editor, save_result_cb, &result);
+  g_assert_true (wait_for (have_result, &result));
+  return ssa_customer_editor_save_finish (editor, result, error);
+}
+
+static gboolean
+save_installation_editor (SsaInstallationEditor  *editor,
+                          GError                **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ssa_installation_editor_save_async (editor, save_result_cb, &result);
+  g_assert_true (wait_for (have_result, &result));
+  return ssa_installation_editor_save_finish (editor, result, error);
+}
+
 typedef struct
 {
   char           *dir;
@@ -1790,7 +1829,7 @@ test_customer_editor (Fixture *f)
   gtk_editable_set_text (org_no, "988 077 917");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (org_no), "error"));
   g_assert_true (ssa_customer_editor_is_valid (editor));
-  g_assert_true (ssa_customer_editor_save (editor, NULL));
+  g_assert_true (save_customer_editor (editor, NULL));
   gtk_window_close (GTK_WINDOW (editor));
   spin (200);
 
@@ -3449,7 +3488,7 @@ test_editor_refused_save (Fixture *f)
   gtk_editable_set_text (name, "Kontor Trondheim sentrum");
   gtk_editable_set_text (serial, ssa_installation_get_serial (pakkeri));
 
-  g_assert_false (ssa_installation_editor_save (SSA_INSTALLATION_EDITOR (editor), &error));
+  g_assert_false (save_installation_editor (SSA_INSTALLATION_EDITOR (editor), &error));
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
   /* Still open, with what was typed, and the reason shown in it. */
   g_assert_true (gtk_widget_get_visible (editor));
@@ -3469,7 +3508,7 @@ test_editor_refused_save (Fixture *f)
   /* Corrected, it saves, and the editor closes. */
   g_clear_error (&error);
   gtk_editable_set_text (serial, old_serial != NULL ? old_serial : "");
-  g_assert_true (ssa_installation_editor_save (SSA_INSTALLATION_EDITOR (editor), &error));
+  g_assert_true (save_installation_editor (SSA_INSTALLATION_EDITOR (editor), &error));
   g_assert_no_error (error);
   gtk_window_close (GTK_WINDOW (editor));
   g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (SSA_TYPE_INSTALLATION_EDITOR)));
