@@ -1094,8 +1094,9 @@ wait_result (GAsyncResult **result)
 
 /* The window's writes run in a worker on a connection of their own: not one statement on
  * the main thread while customers and installations are added, edited (the Undo history's
- * "before" read too) and refused, and the models follow on the main thread. Two writes
- * asked back to back reach the file in that order. */
+ * "before" read too), refused, archived and deleted, and the models follow on the main
+ * thread. Two writes asked back to back reach the file in that order, and a load asked
+ * behind writes reads what they wrote. */
 static void
 test_async_off_main_thread (Fixture       *f,
                             gconstpointer  data)
@@ -1249,17 +1250,133 @@ test_async_off_main_thread (Fixture       *f,
     g_assert_cmpuint (g_list_model_get_n_items (customers), ==, n_customers + 1);
   }
 
+  /* Archive the installation: the flag is stored, then the object says so. */
+  ssa_repository_set_archived_async (f->repository, G_OBJECT (installation), TRUE, NULL,
+                                     store_result_cb, &result);
+  g_assert_false (ssa_installation_get_archived (installation));
+  g_assert_true (ssa_repository_set_archived_finish (f->repository, wait_result (&result),
+                                                     &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_true (ssa_installation_get_archived (installation));
+  g_clear_pointer (&sql, g_free);
+  g_clear_pointer (&text, g_free);
+  sql = g_strdup_printf ("SELECT archived FROM installations WHERE id = %" G_GINT64_FORMAT,
+                         ssa_installation_get_id (installation));
+  text = raw_text (f, sql);
+  g_assert_cmpstr (text, ==, "1");
+
+  /* Delete the line, then the customer with its installation, as the window makes a
+   * deletion final; a load asked meanwhile waits for them and reads the file without them. */
+  {
+    g_autoptr(GPtrArray) removed = NULL;
+    GAsyncResult *customer_result = NULL;
+    gint64 installation_id = ssa_installation_get_id (installation);
+    gint64 line_id = ssa_licence_get_id (line);
+
+    ssa_repository_remove_licence_async (f->repository, installation, line, NULL,
+                                         store_result_cb, &result);
+    ssa_repository_remove_customer_with_installations_async (f->repository, customer, NULL,
+                                                             store_result_cb,
+                                                             &customer_result);
+    ssa_repository_load_async (f->repository, NULL, load_cb, f);
+    g_main_loop_run (f->loop);
+    g_assert_no_error (f->load_error);
+    /* The writes came back before the load did. */
+    g_assert_nonnull (result);
+    g_assert_nonnull (customer_result);
+    g_assert_true (ssa_repository_remove_licence_finish (f->repository, result, &error));
+    g_assert_no_error (error);
+    g_assert_true (ssa_repository_remove_customer_with_installations_finish (f->repository,
+                                                                             customer_result,
+                                                                             &removed,
+                                                                             &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    g_clear_object (&customer_result);
+    g_assert_cmpuint (removed->len, ==, 1);
+    g_assert_true (g_ptr_array_index (removed, 0) == installation);
+
+    g_assert_null (ssa_repository_find_customer (f->repository,
+                                                 ssa_customer_get_id (customer)));
+    g_assert_null (ssa_repository_find_installation (f->repository, installation_id));
+    g_assert_cmpuint (g_list_model_get_n_items (customers), ==, n_customers);
+    g_assert_cmpuint (g_list_model_get_n_items (installations), ==, n_installations);
+    g_clear_pointer (&sql, g_free);
+    g_clear_pointer (&text, g_free);
+    sql = g_strdup_printf ("SELECT count(*) FROM licences WHERE id = %" G_GINT64_FORMAT,
+                           line_id);
+    text = raw_text (f, sql);
+    g_assert_cmpstr (text, ==, "0");
+  }
+
   /* Not one statement ran on the main thread. */
   g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
 
   /* The count is live: a call that still runs on the calling thread is counted. */
-  g_assert_true (ssa_repository_remove_installation (f->repository, installation, &error));
+  b = installation_at (f, 1);
+  g_assert_true (ssa_repository_remove_installation (f->repository, b, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ssa_db_get_main_thread_statements (), >, main_thread_before);
 
   g_signal_handlers_disconnect_by_func (f->repository, stored_cb, &stored);
   g_clear_object (&stored.before);
   g_clear_object (&stored.after);
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  guint *ticks = data;
+
+  (*ticks)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Another process holds the write lock: the edit waits for it in its worker while the main
+ * loop goes on, and is written once the lock is let go. */
+static void
+test_async_waits_off_main_thread (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *text = NULL;
+  SsaCustomer *customer = ssa_repository_find_customer (f->repository, 1);
+  sqlite3 *other = NULL;
+  guint ticks = 0;
+  guint tick;
+  gint64 until;
+
+  g_assert_nonnull (customer);
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &other, SQLITE_OPEN_READWRITE, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  ssa_repository_begin_edit (f->repository, G_OBJECT (customer));
+  ssa_customer_set_name (customer, "Låst Kunde AS");
+  ssa_repository_end_edit_async (f->repository, G_OBJECT (customer), NULL, store_result_cb,
+                                 &result);
+
+  /* Half a second of main loop: it runs (a 10 ms timeout fires) and the write waits. */
+  tick = g_timeout_add (10, tick_cb, &ticks);
+  until = g_get_monotonic_time () + 500 * 1000;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (result);
+  g_assert_cmpuint (ticks, >=, 20);
+
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  g_assert_true (ssa_repository_end_edit_finish (f->repository, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_source_remove (tick);
+
+  sql = g_strdup_printf ("SELECT name FROM customers WHERE id = %" G_GINT64_FORMAT,
+                         ssa_customer_get_id (customer));
+  text = raw_text (f, sql);
+  g_assert_cmpstr (text, ==, "Låst Kunde AS");
 }
 
 static void
@@ -1596,6 +1713,7 @@ main (int    argc,
   ADD ("/repository/hide-unhide", test_hide_unhide, NULL);
   ADD ("/repository/archive-and-stored", test_archive_and_stored, NULL);
   ADD ("/repository/async-off-main-thread", test_async_off_main_thread, NULL);
+  ADD ("/repository/async-waits-off-main-thread", test_async_waits_off_main_thread, NULL);
   ADD ("/repository/cancel", test_cancel, "not loaded");
   ADD ("/repository/stream", test_stream, "not loaded");
   ADD ("/repository/load-error", test_load_error, "not loaded");

@@ -2241,11 +2241,12 @@ test_undo_history (Fixture *f)
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL) &&
                   ssa_repository_find_installation (repository, pakkeri.id) != NULL);
 
-  /* Closing the window makes a pending deletion final too. */
+  /* Closing the window makes a pending deletion final too (in a worker thread: the
+   * application is held until it is written). */
   delete_shown (f, &trondheim);
   gtk_window_close (GTK_WINDOW (f->window));
   data[1] = &trondheim;
-  g_assert_true (is_deleted (data));
+  g_assert_true (wait_for (is_deleted, data));
 
   g_array_unref (pakkeri.licence_ids);
   g_array_unref (trondheim.licence_ids);
@@ -2450,12 +2451,27 @@ customer_listed (gpointer data)
          GTK_INVALID_LIST_POSITION;
 }
 
+static gboolean
+stored_unarchived (gpointer data)
+{
+  Fixture *f = ((gpointer *) data)[0];
+  Shown *shown = ((gpointer *) data)[1];
+  g_autoptr(SsaInstallation) stored = load_stored (f->path, shown->id);
+  SsaInstallation *live = ssa_repository_find_installation (ssa_window_get_repository (f->window),
+                                                            shown->id);
+
+  /* In the file, and back on the main thread: the object says so, the Undo step is in. */
+  return stored != NULL && !ssa_installation_get_archived (stored) &&
+         live != NULL && !ssa_installation_get_archived (live);
+}
+
 static void
 test_archive (Fixture *f)
 {
   SsaSidebar *sidebar = SSA_SIDEBAR (ssa_window_get_sidebar (f->window));
   Shown pakkeri = { 0 };
   g_autoptr(SsaInstallation) stored = NULL;
+  gpointer data[2] = { f, &pakkeri };
   GObject *customer;
 
   shown_init (&pakkeri, f->window, "Pakkeri Norheimsund");
@@ -2491,9 +2507,8 @@ test_archive (Fixture *f)
   g_assert_true (archived_row_shown (sidebar, "Pakkeri Norheimsund"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.installation-archived",
                                              NULL));
-  stored = load_stored (f->path, pakkeri.id);
-  g_assert_false (ssa_installation_get_archived (stored));
-  g_clear_object (&stored);
+  /* Stored in a worker thread. */
+  g_assert_true (wait_for (stored_unarchived, data));
   g_assert_true (renewals_list (f->path, pakkeri.id));
 
   /* Archiving is a step of the undo history too. */

@@ -52,7 +52,11 @@
  * and ending the edit writes the row once, so that a save is one fsynced transaction and is
  * stored or refused whole. Adding and removing rows goes through the ssa_repository_add_…()
  * and _remove_…() calls; bulk changes (an import) store everything in one transaction and
- * splice once. */
+ * splice once.
+ *
+ * The window's editors, deletions and archiving use the _async() calls, which write in a
+ * worker thread (see "Writes off the main thread" below); the synchronous calls remain
+ * for the rest, and for tests. */
 
 struct _SsaRepository
 {
@@ -79,6 +83,8 @@ struct _SsaRepository
   GTask      *stream_outer;   /* and the caller's task, returned when all is in */
   GQueue      ops;            /* Op*: writes waiting for a worker, oldest first */
   gboolean    op_running;     /* one write is in a worker */
+  gboolean    holding;        /* the application is held until the writes are in */
+  GPtrArray  *waiting_loads;  /* GTask*: loads asked while writes were queued */
 };
 
 G_DEFINE_FINAL_TYPE (SsaRepository, ssa_repository, G_TYPE_OBJECT)
@@ -1053,6 +1059,7 @@ ssa_repository_finalize (GObject *object)
 {
   SsaRepository *self = (SsaRepository *)object;
 
+  g_clear_pointer (&self->waiting_loads, g_ptr_array_unref);
   g_clear_pointer (&self->db, ssa_db_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
@@ -1309,6 +1316,15 @@ ssa_repository_load_async (SsaRepository       *self,
   g_task_set_source_tag (inner, load_thread);
   g_task_set_name (inner, "[ssa-desk] read database");
   g_task_set_task_data (inner, data, (GDestroyNotify) load_data_free);
+
+  /* Writes still queued go first, so that the load reads what they wrote. */
+  if (self->op_running || !g_queue_is_empty (&self->ops))
+    {
+      if (self->waiting_loads == NULL)
+        self->waiting_loads = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (self->waiting_loads, g_steal_pointer (&inner));
+      return;
+    }
   g_task_run_in_thread (inner, load_thread);
 }
 
@@ -1498,13 +1514,18 @@ struct _Op
   GTask         *task;          /* the caller's */
   SsaDbJobFunc   work;          /* in the worker: reads and writes op's copies */
   OpDoneFunc     done;          /* on the main thread: applies the write, returns the task */
-  GObject       *object;        /* the live object: main thread only */
+  GObject       *object;        /* the live object: main thread only (its type for the
+                                 * worker) */
   GObject       *snapshot;      /* the worker's copy, with the object's id */
   GObject       *before;        /* the row before the write, for an Undo (worker) */
   GObject       *stored;        /* the row after a refused write (worker) */
   GError        *refusal;       /* refused before SQLite: the worker only reads the row */
+  GObject       *owner;         /* a licence line's installation */
+  gint64         id;            /* the row to delete */
+  GArray        *ids;           /* the installations deleted with a customer (worker) */
   gboolean       want_before;
   gboolean       relinked;
+  gboolean       archived;      /* the flag to store */
 };
 
 static void
@@ -1516,6 +1537,8 @@ op_free (Op *op)
   g_clear_object (&op->before);
   g_clear_object (&op->stored);
   g_clear_error (&op->refusal);
+  g_clear_object (&op->owner);
+  g_clear_pointer (&op->ids, g_array_unref);
   g_clear_object (&op->self);
   g_free (op);
 }
@@ -1556,16 +1579,47 @@ op_job_done_cb (GObject      *source,
   run_next_op (self);
 }
 
+static void load_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable);
+
 static void
 run_next_op (SsaRepository *self)
 {
+  GApplication *application = g_application_get_default ();
   Op *op;
 
   if (self->op_running)
     return;
   op = g_queue_pop_head (&self->ops);
   if (op == NULL)
-    return;
+    {
+      /* All written: a load asked meanwhile reads what they wrote, and the application
+       * may quit. */
+      if (self->waiting_loads != NULL)
+        {
+          g_autoptr(GPtrArray) loads = g_steal_pointer (&self->waiting_loads);
+
+          for (guint i = 0; i < loads->len; i++)
+            g_task_run_in_thread (g_ptr_array_index (loads, i), load_thread);
+        }
+      if (self->holding)
+        {
+          self->holding = FALSE;
+          if (application != NULL)
+            g_application_release (application);
+        }
+      return;
+    }
+
+  /* A write asked is a write done: quitting waits for it (a deletion made final as the
+   * window closes). */
+  if (!self->holding && application != NULL)
+    {
+      self->holding = TRUE;
+      g_application_hold (application);
+    }
   self->op_running = TRUE;
   /* The job's result is always NULL: what the write gives back is in the op. */
   ssa_db_job_run_async (self->path, op->work, op, NULL, NULL, NULL, op_job_done_cb, op);
@@ -2070,6 +2124,235 @@ ssa_repository_remove_customer_with_installations (SsaRepository  *self,
   if (out_installations != NULL)
     *out_installations = g_steal_pointer (&removed);
   return TRUE;
+}
+
+static gpointer
+remove_work (SsaDb         *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Op *op = data;
+
+  /* The object's type only: its values belong to the main thread. */
+  if (SSA_IS_LICENCE (op->object))
+    ssa_db_delete_licence (db, op->id, error);
+  else if (SSA_IS_INSTALLATION (op->object))
+    ssa_db_delete_installation (db, op->id, error);
+  else
+    ssa_db_delete_customer_with_installations (db, op->id, &op->ids, error);
+  return NULL;
+}
+
+static void
+remove_done (Op           *op,
+             const GError *error)
+{
+  SsaRepository *self = op->self;
+
+  if (error != NULL)
+    {
+      g_task_return_error (op->task, g_error_copy (error));
+      return;
+    }
+
+  if (SSA_IS_LICENCE (op->object))
+    {
+      guint position;
+
+      unwatch (self, op->object);
+      if (g_list_store_find (licence_store (SSA_INSTALLATION (op->owner)), op->object,
+                             &position))
+        ssa_installation_remove_licence (SSA_INSTALLATION (op->owner), position);
+      g_task_return_boolean (op->task, TRUE);
+    }
+  else if (SSA_IS_INSTALLATION (op->object))
+    {
+      unwatch_installation (self, SSA_INSTALLATION (op->object));
+      forget_row (self->installations_by_id, self->installations, op->id, op->object);
+      g_task_return_boolean (op->task, TRUE);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) removed = g_ptr_array_new_full (op->ids->len, g_object_unref);
+
+      /* The models follow what the database deleted, as in the synchronous call. */
+      for (guint i = 0; i < op->ids->len; i++)
+        {
+          gint64 installation_id = g_array_index (op->ids, gint64, i);
+          SsaInstallation *installation = g_hash_table_lookup (self->installations_by_id,
+                                                               &installation_id);
+
+          if (installation == NULL)
+            continue;
+          g_ptr_array_add (removed, g_object_ref (installation));
+          unwatch_installation (self, installation);
+          forget_row (self->installations_by_id, self->installations, installation_id,
+                      installation);
+        }
+      unwatch (self, op->object);
+      forget_row (self->customers_by_id, self->customers, op->id, op->object);
+      g_task_return_pointer (op->task, g_steal_pointer (&removed),
+                             (GDestroyNotify) g_ptr_array_unref);
+    }
+}
+
+static void
+remove_async (SsaRepository       *self,
+              GObject             *object,
+              GObject             *owner,
+              gpointer             source_tag,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  Op *op;
+
+  g_task_set_source_tag (task, source_tag);
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  op = op_new (self, task, object, remove_work, remove_done);
+  if (owner != NULL)
+    {
+      op->owner = g_object_ref (owner);
+      op->id = ssa_licence_get_id (SSA_LICENCE (object));
+    }
+  else if (SSA_IS_INSTALLATION (object))
+    op->id = ssa_installation_get_id (SSA_INSTALLATION (object));
+  else
+    op->id = ssa_customer_get_id (SSA_CUSTOMER (object));
+  queue_op (self, op);
+}
+
+/**
+ * ssa_repository_remove_installation_async:
+ * @self: a loaded repository
+ * @installation: one of its installations (possibly hidden)
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once it is deleted or refused
+ * @user_data: for @callback
+ *
+ * ssa_repository_remove_installation() with the delete in a worker thread.
+ */
+void
+ssa_repository_remove_installation_async (SsaRepository       *self,
+                                          SsaInstallation     *installation,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (SSA_IS_INSTALLATION (installation));
+
+  remove_async (self, G_OBJECT (installation), NULL, ssa_repository_remove_installation_async,
+                callback, user_data);
+}
+
+gboolean
+ssa_repository_remove_installation_finish (SsaRepository  *self,
+                                           GAsyncResult   *result,
+                                           GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_remove_installation_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * ssa_repository_remove_customer_with_installations_async:
+ * @self: a loaded repository
+ * @customer: one of its customers (possibly hidden)
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once it is deleted or refused
+ * @user_data: for @callback
+ *
+ * ssa_repository_remove_customer_with_installations() with the delete in a worker thread.
+ */
+void
+ssa_repository_remove_customer_with_installations_async (SsaRepository       *self,
+                                                         SsaCustomer         *customer,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data)
+{
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (SSA_IS_CUSTOMER (customer));
+
+  remove_async (self, G_OBJECT (customer), NULL,
+                ssa_repository_remove_customer_with_installations_async, callback, user_data);
+}
+
+/**
+ * ssa_repository_remove_customer_with_installations_finish:
+ * @out_installations: (out) (optional) (transfer container) (element-type SsaInstallation):
+ *   the installations removed with the customer
+ *
+ * Returns: %FALSE with @error set when the database refused (nothing was deleted)
+ */
+gboolean
+ssa_repository_remove_customer_with_installations_finish (SsaRepository  *self,
+                                                          GAsyncResult   *result,
+                                                          GPtrArray     **out_installations,
+                                                          GError        **error)
+{
+  g_autoptr(GPtrArray) removed = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_remove_customer_with_installations_async, FALSE);
+
+  removed = g_task_propagate_pointer (G_TASK (result), error);
+  if (removed == NULL)
+    return FALSE;
+  if (out_installations != NULL)
+    *out_installations = g_steal_pointer (&removed);
+  return TRUE;
+}
+
+/**
+ * ssa_repository_remove_licence_async:
+ * @self: a loaded repository
+ * @installation: the installation of @licence
+ * @licence: one of its lines (possibly hidden)
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once it is deleted or refused
+ * @user_data: for @callback
+ *
+ * ssa_repository_remove_licence() with the delete in a worker thread.
+ */
+void
+ssa_repository_remove_licence_async (SsaRepository       *self,
+                                     SsaInstallation     *installation,
+                                     SsaLicence          *licence,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (SSA_IS_INSTALLATION (installation));
+  g_return_if_fail (SSA_IS_LICENCE (licence));
+
+  remove_async (self, G_OBJECT (licence), G_OBJECT (installation),
+                ssa_repository_remove_licence_async, callback, user_data);
+}
+
+gboolean
+ssa_repository_remove_licence_finish (SsaRepository  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_remove_licence_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -2738,6 +3021,91 @@ ssa_repository_set_archived (SsaRepository  *self,
   g_object_set (object, "archived", archived, NULL);
   self->reverting--;
   return TRUE;
+}
+
+static gpointer
+archive_work (SsaDb         *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Op *op = data;
+
+  if (SSA_IS_INSTALLATION (op->object))
+    ssa_db_set_installation_archived (db, op->id, op->archived, error);
+  else
+    ssa_db_set_customer_archived (db, op->id, op->archived, error);
+  return NULL;
+}
+
+static void
+archive_done (Op           *op,
+              const GError *error)
+{
+  if (error != NULL)
+    {
+      g_task_return_error (op->task, g_error_copy (error));
+      return;
+    }
+
+  op->self->reverting++;
+  g_object_set (op->object, "archived", op->archived, NULL);
+  op->self->reverting--;
+  g_task_return_boolean (op->task, TRUE);
+}
+
+/**
+ * ssa_repository_set_archived_async:
+ * @self: a loaded repository
+ * @object: a loaded #SsaCustomer or #SsaInstallation
+ * @archived: %TRUE to archive it, %FALSE to bring it back
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once it is stored or refused
+ * @user_data: for @callback
+ *
+ * ssa_repository_set_archived() with the write in a worker thread: the object's "archived"
+ * property changes once the flag is stored, before @callback runs.
+ */
+void
+ssa_repository_set_archived_async (SsaRepository       *self,
+                                   GObject             *object,
+                                   gboolean             archived,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Op *op;
+
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (SSA_IS_CUSTOMER (object) || SSA_IS_INSTALLATION (object));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, ssa_repository_set_archived_async);
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  op = op_new (self, task, object, archive_work, archive_done);
+  op->id = SSA_IS_INSTALLATION (object) ? ssa_installation_get_id (SSA_INSTALLATION (object))
+                                        : ssa_customer_get_id (SSA_CUSTOMER (object));
+  op->archived = archived;
+  queue_op (self, op);
+}
+
+gboolean
+ssa_repository_set_archived_finish (SsaRepository  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_set_archived_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean
