@@ -3144,7 +3144,12 @@ ssa_repository_set_read_only (SsaRepository *self,
   g_return_if_fail (reason != NULL);
 
   if (self->db == NULL && !self->loaded)
-    self->open_read_only = TRUE;
+    {
+      self->open_read_only = TRUE;
+      /* The writes' workers, which only read back stored values now, open it read-only
+       * too. */
+      ssa_db_job_set_read_only (self->path);
+    }
   set_read_only (self, reason);
 }
 
