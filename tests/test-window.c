@@ -83,14 +83,17 @@ have_result (gpointer data)
   return *(GAsyncResult **) data != NULL;
 }
 
+/* The save's statements all run in a worker: none on the main thread. */
 static gboolean
 save_customer_editor (SsaCustomerEditor  *editor,
                       GError            **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  guint main_thread_before = ssa_db_get_main_thread_statements ();
 
   ssa_customer_editor_save_async (editor, save_result_cb, &result);
   g_assert_true (wait_for (have_result, &result));
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   return ssa_customer_editor_save_finish (editor, result, error);
 }
 
@@ -99,9 +102,11 @@ save_installation_editor (SsaInstallationEditor  *editor,
                           GError                **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  guint main_thread_before = ssa_db_get_main_thread_statements ();
 
   ssa_installation_editor_save_async (editor, save_result_cb, &result);
   g_assert_true (wait_for (have_result, &result));
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   return ssa_installation_editor_save_finish (editor, result, error);
 }
 

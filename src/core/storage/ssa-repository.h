@@ -88,15 +88,17 @@ void     ssa_repository_remove_installation_async  (SsaRepository       *self,
 gboolean ssa_repository_remove_installation_finish (SsaRepository       *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
-void     ssa_repository_remove_customer_with_installations_async  (SsaRepository  *self,
-                                                                   SsaCustomer    *customer,
-                                                                   GCancellable   *cancellable,
-                                                                   GAsyncReadyCallback callback,
-                                                                   gpointer        user_data);
-gboolean ssa_repository_remove_customer_with_installations_finish (SsaRepository  *self,
-                                                                   GAsyncResult   *result,
-                                                                   GPtrArray     **out_installations,
-                                                                   GError        **error);
+void     ssa_repository_remove_customer_with_installations_async
+                                                   (SsaRepository       *self,
+                                                    SsaCustomer         *customer,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean ssa_repository_remove_customer_with_installations_finish
+                                                   (SsaRepository       *self,
+                                                    GAsyncResult        *result,
+                                                    GPtrArray          **out_installations,
+                                                    GError             **error);
 void     ssa_repository_remove_licence_async       (SsaRepository       *self,
                                                     SsaInstallation     *installation,
                                                     SsaLicence          *licence,
