@@ -17,6 +17,9 @@
 #include <json-glib/json-glib.h>
 
 #include "ssa-date.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db-licences.h"
+#include "ssa-db-price-lists.h"
 #include "ssa-db.h"
 #include "ssa-licence-import.h"
 #include "ssa-offer.h"

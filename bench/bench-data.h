@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "ssa-db-inventory.h"
 #include "ssa-db.h"
 #include "ssa-inventory.h"
 

@@ -15,6 +15,9 @@
 #include <glib/gstdio.h>
 
 #include "ssa-date.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db-offers.h"
+#include "ssa-db.h"
 #include "ssa-error.h"
 #include "ssa-repository.h"
 #include "ssa-samples.h"

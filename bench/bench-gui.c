@@ -33,6 +33,7 @@
 #include <glib/gstdio.h>
 
 #include "ssa-application.h"
+#include "ssa-db-inventory.h"
 #include "ssa-db.h"
 #include "ssa-installation.h"
 #include "ssa-inventory-view.h"

@@ -35,6 +35,7 @@
 #include <adwaita.h>
 
 #include "ssa-application.h"
+#include "ssa-db.h"
 #include "ssa-sidebar.h"
 #include "bench-data.h"
 #include "bench-util.h"

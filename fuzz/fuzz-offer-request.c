@@ -7,7 +7,7 @@
 #include "fuzz-common.h"
 
 #include "ssa-date.h"
-#include "ssa-db.h"
+#include "ssa-db-offers.h"
 #include "ssa-offer.h"
 
 /* The database keeps, with each offer, the options it was computed with (a small JSON

@@ -22,6 +22,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ssa-db.h"
+#include "ssa-db-licences.h"
 #include "ssa-pbx.h"
 
 #include "test-cli-util.h"

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "ssa-customer-import.h"
+#include "ssa-db-inventory.h"
 #include "ssa-db.h"
 #include "ssa-error.h"
 #include "ssa-limits.h"

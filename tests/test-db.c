@@ -13,6 +13,9 @@
 
 #include "ssa-backup.h"
 #include "ssa-date.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db-offers.h"
+#include "ssa-db-price-lists.h"
 #include "ssa-db.h"
 #include "ssa-error.h"
 #include "ssa-limits.h"

@@ -13,7 +13,6 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
-#include "ssa-db.h"
 #include "ssa-fetcher.h"
 #include "ssa-price-list-update.h"
 

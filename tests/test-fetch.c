@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "ssa-db-price-lists.h"
 #include "ssa-db.h"
 #include "ssa-fetcher.h"
 #include "ssa-price-list-update.h"

@@ -12,6 +12,9 @@
 #include <glib/gstdio.h>
 
 #include "ssa-date.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db-licences.h"
+#include "ssa-db-price-lists.h"
 #include "ssa-db.h"
 #include "ssa-error.h"
 #include "ssa-licence-import.h"

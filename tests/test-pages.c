@@ -15,6 +15,9 @@
 
 #include "ssa-application.h"
 #include "ssa-date.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db-offers.h"
+#include "ssa-db-price-lists.h"
 #include "ssa-db.h"
 #include "ssa-offer-item.h"
 #include "ssa-offers-page.h"

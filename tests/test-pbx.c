@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "ssa-db-inventory.h"
+#include "ssa-db-licences.h"
 #include "ssa-db.h"
 #include "ssa-pbx.h"
 

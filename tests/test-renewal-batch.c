@@ -11,6 +11,9 @@
 
 #include "ssa-date.h"
 #include "ssa-db.h"
+#include "ssa-offer-status.h"
+#include "ssa-db-offers.h"
+#include "ssa-db-inventory.h"
 #include "ssa-renewal-batch.h"
 #include "ssa-samples.h"
 #include "test-util.h"

@@ -15,6 +15,9 @@
 #include <glib/gstdio.h>
 
 #include "ssa-date.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db-offers.h"
+#include "ssa-db.h"
 #include "ssa-repository.h"
 #include "ssa-samples.h"
 #include "test-util.h"
@@ -1141,6 +1144,311 @@ test_archive_and_stored (Fixture       *f,
  * a property is reverted. The file is not changed by a byte. */
 
 static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* The window's writes run in a worker on a connection of their own: not one statement on
+ * the main thread while customers and installations are added, edited (the Undo history's
+ * "before" read too), refused, archived and deleted, and the models follow on the main
+ * thread. Two writes asked back to back reach the file in that order, and a load asked
+ * behind writes reads what they wrote. */
+static void
+test_async_off_main_thread (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaCustomer) customer = ssa_customer_new ();
+  g_autoptr(SsaInstallation) installation = ssa_installation_new ();
+  g_autoptr(SsaLicence) line = ssa_licence_new ();
+  g_autofree char *sql = NULL;
+  g_autofree char *text = NULL;
+  GListModel *customers = ssa_repository_get_customers (f->repository);
+  GListModel *installations = ssa_repository_get_installations (f->repository);
+  guint n_customers = g_list_model_get_n_items (customers);
+  guint n_installations = g_list_model_get_n_items (installations);
+  SsaInstallation *a = installation_at (f, 0);
+  SsaInstallation *b = installation_at (f, 1);
+  g_autofree char *b_serial = g_strdup (ssa_installation_get_serial (b));
+  GAsyncResult *second = NULL;
+  Stored stored = { 0 };
+  guint main_thread_before;
+
+  g_signal_connect (f->repository, "stored", G_CALLBACK (stored_cb), &stored);
+  main_thread_before = ssa_db_get_main_thread_statements ();
+
+  /* Add a customer: nothing changes before the write is back. */
+  ssa_customer_set_name (customer, "Nordlys Elektro AS");
+  ssa_repository_add_customer_async (f->repository, customer, NULL, store_result_cb, &result);
+  g_assert_cmpint (ssa_customer_get_id (customer), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, n_customers);
+  g_assert_true (ssa_repository_add_customer_finish (f->repository, wait_result (&result),
+                                                     &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpint (ssa_customer_get_id (customer), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, n_customers + 1);
+  g_assert_true (ssa_repository_find_customer (f->repository, ssa_customer_get_id (customer)) ==
+                 customer);
+  sql = g_strdup_printf ("SELECT name FROM customers WHERE id = %" G_GINT64_FORMAT,
+                         ssa_customer_get_id (customer));
+  text = raw_text (f, sql);
+  g_assert_cmpstr (text, ==, "Nordlys Elektro AS");
+
+  /* Add an installation of it with a line: ids for both, the customer's name shown. */
+  ssa_installation_set_name (installation, "Tromsø kontor");
+  ssa_installation_set_serial (installation, "00-90-33-77-77-01");
+  ssa_installation_set_customer_id (installation, ssa_customer_get_id (customer));
+  ssa_licence_set_code (line, "IPVA");
+  ssa_licence_set_quantity (line, 12);
+  ssa_installation_add_licence (installation, line);
+  ssa_repository_add_installation_async (f->repository, installation, NULL, store_result_cb,
+                                         &result);
+  g_assert_true (ssa_repository_add_installation_finish (f->repository, wait_result (&result),
+                                                         &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpint (ssa_installation_get_id (installation), >, 0);
+  g_assert_cmpint (ssa_licence_get_id (line), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (installations), ==, n_installations + 1);
+  g_assert_cmpstr (ssa_installation_get_customer_name (installation), ==, "Nordlys Elektro AS");
+  g_clear_pointer (&sql, g_free);
+  g_clear_pointer (&text, g_free);
+  sql = g_strdup_printf ("SELECT quantity FROM licences WHERE id = %" G_GINT64_FORMAT,
+                         ssa_licence_get_id (line));
+  text = raw_text (f, sql);
+  g_assert_cmpstr (text, ==, "12");
+
+  /* Rename the customer in an edit: written, announced for the Undo history with the
+   * values before, and its installation shows the new name. */
+  ssa_repository_begin_edit (f->repository, G_OBJECT (customer));
+  ssa_customer_set_name (customer, "Nordlys Elektro Tromsø AS");
+  ssa_repository_end_edit_async (f->repository, G_OBJECT (customer), NULL, store_result_cb,
+                                 &result);
+  g_assert_true (ssa_repository_end_edit_finish (f->repository, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (stored.count, ==, 1);
+  g_assert_true (stored.object == G_OBJECT (customer));
+  g_assert_cmpstr (ssa_customer_get_name (SSA_CUSTOMER (stored.before)), ==,
+                   "Nordlys Elektro AS");
+  g_assert_cmpstr (ssa_customer_get_name (SSA_CUSTOMER (stored.after)), ==,
+                   "Nordlys Elektro Tromsø AS");
+  g_assert_cmpstr (ssa_installation_get_customer_name (installation), ==,
+                   "Nordlys Elektro Tromsø AS");
+  g_clear_pointer (&sql, g_free);
+  g_clear_pointer (&text, g_free);
+  sql = g_strdup_printf ("SELECT name FROM customers WHERE id = %" G_GINT64_FORMAT,
+                         ssa_customer_get_id (customer));
+  text = raw_text (f, sql);
+  g_assert_cmpstr (text, ==, "Nordlys Elektro Tromsø AS");
+
+  /* Two edits asked back to back: the file has the second. */
+  ssa_repository_begin_edit (f->repository, G_OBJECT (installation));
+  ssa_installation_set_notes (installation, "first");
+  ssa_repository_end_edit_async (f->repository, G_OBJECT (installation), NULL, store_result_cb,
+                                 &result);
+  ssa_repository_begin_edit (f->repository, G_OBJECT (installation));
+  ssa_installation_set_notes (installation, "second");
+  ssa_repository_end_edit_async (f->repository, G_OBJECT (installation), NULL, store_result_cb,
+                                 &second);
+  wait_result (&second);
+  g_assert_nonnull (result);
+  g_assert_true (ssa_repository_end_edit_finish (f->repository, result, &error));
+  g_assert_true (ssa_repository_end_edit_finish (f->repository, second, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_clear_object (&second);
+  g_clear_pointer (&sql, g_free);
+  g_clear_pointer (&text, g_free);
+  sql = g_strdup_printf ("SELECT notes FROM installations WHERE id = %" G_GINT64_FORMAT,
+                         ssa_installation_get_id (installation));
+  text = raw_text (f, sql);
+  g_assert_cmpstr (text, ==, "second");
+
+  /* Refused: another installation's serial. The caller gets the reason, write-failed is
+   * emitted once, and the installation has its stored values back. */
+  g_assert_cmpuint (f->failures->len, ==, 0);
+  ssa_repository_begin_edit (f->repository, G_OBJECT (b));
+  ssa_installation_set_serial (b, ssa_installation_get_serial (a));
+  ssa_repository_end_edit_async (f->repository, G_OBJECT (b), NULL, store_result_cb, &result);
+  g_assert_false (ssa_repository_end_edit_finish (f->repository, wait_result (&result), &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_cmpuint (f->failures->len, ==, 1);
+  g_assert_cmpstr (ssa_installation_get_serial (b), ==, b_serial);
+
+  /* A second customer with the organisation number of the first is refused the same way:
+   * nothing is added. */
+  {
+    g_autoptr(SsaCustomer) twin = ssa_customer_new ();
+
+    ssa_repository_begin_edit (f->repository, G_OBJECT (customer));
+    ssa_customer_set_org_no (customer, "988077917");
+    ssa_repository_end_edit_async (f->repository, G_OBJECT (customer), NULL, store_result_cb,
+                                   &result);
+    g_assert_true (ssa_repository_end_edit_finish (f->repository, wait_result (&result),
+                                                   &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+
+    ssa_customer_set_name (twin, "Nordlys Tvilling AS");
+    ssa_customer_set_org_no (twin, "988077917");
+    ssa_repository_add_customer_async (f->repository, twin, NULL, store_result_cb, &result);
+    g_assert_false (ssa_repository_add_customer_finish (f->repository, wait_result (&result),
+                                                        &error));
+    g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+    g_clear_error (&error);
+    g_clear_object (&result);
+    g_assert_cmpint (ssa_customer_get_id (twin), ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (customers), ==, n_customers + 1);
+  }
+
+  /* Archive the installation: the flag is stored, then the object says so. */
+  ssa_repository_set_archived_async (f->repository, G_OBJECT (installation), TRUE, NULL,
+                                     store_result_cb, &result);
+  g_assert_false (ssa_installation_get_archived (installation));
+  g_assert_true (ssa_repository_set_archived_finish (f->repository, wait_result (&result),
+                                                     &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_true (ssa_installation_get_archived (installation));
+  g_clear_pointer (&sql, g_free);
+  g_clear_pointer (&text, g_free);
+  sql = g_strdup_printf ("SELECT archived FROM installations WHERE id = %" G_GINT64_FORMAT,
+                         ssa_installation_get_id (installation));
+  text = raw_text (f, sql);
+  g_assert_cmpstr (text, ==, "1");
+
+  /* Delete the line, then the customer with its installation, as the window makes a
+   * deletion final; a load asked meanwhile waits for them and reads the file without them. */
+  {
+    g_autoptr(GPtrArray) removed = NULL;
+    GAsyncResult *customer_result = NULL;
+    gint64 installation_id = ssa_installation_get_id (installation);
+    gint64 line_id = ssa_licence_get_id (line);
+
+    ssa_repository_remove_licence_async (f->repository, installation, line, NULL,
+                                         store_result_cb, &result);
+    ssa_repository_remove_customer_with_installations_async (f->repository, customer, NULL,
+                                                             store_result_cb,
+                                                             &customer_result);
+    ssa_repository_load_async (f->repository, NULL, load_cb, f);
+    g_main_loop_run (f->loop);
+    g_assert_no_error (f->load_error);
+    /* The writes came back before the load did. */
+    g_assert_nonnull (result);
+    g_assert_nonnull (customer_result);
+    g_assert_true (ssa_repository_remove_licence_finish (f->repository, result, &error));
+    g_assert_no_error (error);
+    g_assert_true (ssa_repository_remove_customer_with_installations_finish (f->repository,
+                                                                             customer_result,
+                                                                             &removed,
+                                                                             &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    g_clear_object (&customer_result);
+    g_assert_cmpuint (removed->len, ==, 1);
+    g_assert_true (g_ptr_array_index (removed, 0) == installation);
+
+    g_assert_null (ssa_repository_find_customer (f->repository,
+                                                 ssa_customer_get_id (customer)));
+    g_assert_null (ssa_repository_find_installation (f->repository, installation_id));
+    g_assert_cmpuint (g_list_model_get_n_items (customers), ==, n_customers);
+    g_assert_cmpuint (g_list_model_get_n_items (installations), ==, n_installations);
+    g_clear_pointer (&sql, g_free);
+    g_clear_pointer (&text, g_free);
+    sql = g_strdup_printf ("SELECT count(*) FROM licences WHERE id = %" G_GINT64_FORMAT,
+                           line_id);
+    text = raw_text (f, sql);
+    g_assert_cmpstr (text, ==, "0");
+  }
+
+  /* Not one statement ran on the main thread. */
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
+
+  /* The count is live: a call that still runs on the calling thread is counted. */
+  b = installation_at (f, 1);
+  g_assert_true (ssa_repository_remove_installation (f->repository, b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), >, main_thread_before);
+
+  g_signal_handlers_disconnect_by_func (f->repository, stored_cb, &stored);
+  g_clear_object (&stored.before);
+  g_clear_object (&stored.after);
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  guint *ticks = data;
+
+  (*ticks)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Another process holds the write lock: the edit waits for it in its worker while the main
+ * loop goes on, and is written once the lock is let go. */
+static void
+test_async_waits_off_main_thread (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *text = NULL;
+  SsaCustomer *customer = ssa_repository_find_customer (f->repository, 1);
+  sqlite3 *other = NULL;
+  guint ticks = 0;
+  guint tick;
+  gint64 until;
+
+  g_assert_nonnull (customer);
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &other, SQLITE_OPEN_READWRITE, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  ssa_repository_begin_edit (f->repository, G_OBJECT (customer));
+  ssa_customer_set_name (customer, "Låst Kunde AS");
+  ssa_repository_end_edit_async (f->repository, G_OBJECT (customer), NULL, store_result_cb,
+                                 &result);
+
+  /* Half a second of main loop: it runs (a 10 ms timeout fires) and the write waits. */
+  tick = g_timeout_add (10, tick_cb, &ticks);
+  until = g_get_monotonic_time () + 500 * 1000;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (result);
+  g_assert_cmpuint (ticks, >=, 20);
+
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  g_assert_true (ssa_repository_end_edit_finish (f->repository, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_source_remove (tick);
+
+  sql = g_strdup_printf ("SELECT name FROM customers WHERE id = %" G_GINT64_FORMAT,
+                         ssa_customer_get_id (customer));
+  text = raw_text (f, sql);
+  g_assert_cmpstr (text, ==, "Låst Kunde AS");
+}
+
+static void
 read_only_notified_cb (GObject    *object,
                        GParamSpec *pspec,
                        guint      *count)
@@ -1518,6 +1826,8 @@ main (int    argc,
   ADD ("/repository/hide-unhide/refused-with-offers", test_hide_unhide_refused_with_offers,
        NULL);
   ADD ("/repository/archive-and-stored", test_archive_and_stored, NULL);
+  ADD ("/repository/async-off-main-thread", test_async_off_main_thread, NULL);
+  ADD ("/repository/async-waits-off-main-thread", test_async_waits_off_main_thread, NULL);
   ADD ("/repository/cancel", test_cancel, "not loaded");
   ADD ("/repository/stream/slices", test_stream, "not loaded");
   ADD ("/repository/stream/order", test_stream_order, "not loaded");

@@ -19,6 +19,11 @@
 #include "ssa-application.h"
 #include "ssa-backup.h"
 #include "ssa-customer-editor.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db-job.h"
+#include "ssa-db-licences.h"
+#include "ssa-db-offers.h"
+#include "ssa-db-price-lists.h"
 #include "ssa-installation-editor.h"
 #include "ssa-installation-view.h"
 #include "ssa-date.h"
@@ -60,6 +65,50 @@
  * Screenshots of each view, in the light and the dark style, go to screenshots/ in the
  * build folder. */
 
+
+/* An editor's Save: the write runs in a worker, the result comes back on the main loop. */
+static void
+save_result_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+have_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* The save's statements all run in a worker: none on the main thread. */
+static gboolean
+save_customer_editor (SsaCustomerEditor  *editor,
+                      GError            **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  guint main_thread_before = ssa_db_get_main_thread_statements ();
+
+  ssa_customer_editor_save_async (editor, save_result_cb, &result);
+  g_assert_true (wait_for (have_result, &result));
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
+  return ssa_customer_editor_save_finish (editor, result, error);
+}
+
+static gboolean
+save_installation_editor (SsaInstallationEditor  *editor,
+                          GError                **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  guint main_thread_before = ssa_db_get_main_thread_statements ();
+
+  ssa_installation_editor_save_async (editor, save_result_cb, &result);
+  g_assert_true (wait_for (have_result, &result));
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
+  return ssa_installation_editor_save_finish (editor, result, error);
+}
 
 typedef struct
 {
@@ -1859,7 +1908,7 @@ test_customer_editor (Fixture *f)
   gtk_editable_set_text (org_no, "988 077 917");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (org_no), "error"));
   g_assert_true (ssa_customer_editor_is_valid (editor));
-  g_assert_true (ssa_customer_editor_save (editor, NULL));
+  g_assert_true (save_customer_editor (editor, NULL));
   gtk_window_close (GTK_WINDOW (editor));
   spin (200);
 
@@ -2303,11 +2352,12 @@ test_undo_history (Fixture *f)
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL) &&
                   ssa_repository_find_installation (repository, pakkeri.id) != NULL);
 
-  /* Closing the window makes a pending deletion final too. */
+  /* Closing the window makes a pending deletion final too (in a worker thread: the
+   * application is held until it is written). */
   delete_shown (f, &trondheim);
   gtk_window_close (GTK_WINDOW (f->window));
   data[1] = &trondheim;
-  g_assert_true (is_deleted (data));
+  g_assert_true (wait_for (is_deleted, data));
 
   g_array_unref (pakkeri.licence_ids);
   g_array_unref (trondheim.licence_ids);
@@ -2512,12 +2562,27 @@ customer_listed (gpointer data)
          GTK_INVALID_LIST_POSITION;
 }
 
+static gboolean
+stored_unarchived (gpointer data)
+{
+  Fixture *f = ((gpointer *) data)[0];
+  Shown *shown = ((gpointer *) data)[1];
+  g_autoptr(SsaInstallation) stored = load_stored (f->path, shown->id);
+  SsaInstallation *live = ssa_repository_find_installation (ssa_window_get_repository (f->window),
+                                                            shown->id);
+
+  /* In the file, and back on the main thread: the object says so, the Undo step is in. */
+  return stored != NULL && !ssa_installation_get_archived (stored) &&
+         live != NULL && !ssa_installation_get_archived (live);
+}
+
 static void
 test_archive (Fixture *f)
 {
   SsaSidebar *sidebar = SSA_SIDEBAR (ssa_window_get_sidebar (f->window));
   Shown pakkeri = { 0 };
   g_autoptr(SsaInstallation) stored = NULL;
+  gpointer data[2] = { f, &pakkeri };
   GObject *customer;
 
   shown_init (&pakkeri, f->window, "Pakkeri Norheimsund");
@@ -2553,9 +2618,8 @@ test_archive (Fixture *f)
   g_assert_true (archived_row_shown (sidebar, "Pakkeri Norheimsund"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.installation-archived",
                                              NULL));
-  stored = load_stored (f->path, pakkeri.id);
-  g_assert_false (ssa_installation_get_archived (stored));
-  g_clear_object (&stored);
+  /* Stored in a worker thread. */
+  g_assert_true (wait_for (stored_unarchived, data));
   g_assert_true (renewals_list (f->path, pakkeri.id));
 
   /* Archiving is a step of the undo history too. */
@@ -3558,7 +3622,7 @@ test_editor_refused_save (Fixture *f)
   gtk_editable_set_text (name, "Kontor Trondheim sentrum");
   gtk_editable_set_text (serial, ssa_installation_get_serial (pakkeri));
 
-  g_assert_false (ssa_installation_editor_save (SSA_INSTALLATION_EDITOR (editor), &error));
+  g_assert_false (save_installation_editor (SSA_INSTALLATION_EDITOR (editor), &error));
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
   /* Still open, with what was typed, and the reason shown in it. */
   g_assert_true (gtk_widget_get_visible (editor));
@@ -3578,7 +3642,7 @@ test_editor_refused_save (Fixture *f)
   /* Corrected, it saves, and the editor closes. */
   g_clear_error (&error);
   gtk_editable_set_text (serial, old_serial != NULL ? old_serial : "");
-  g_assert_true (ssa_installation_editor_save (SSA_INSTALLATION_EDITOR (editor), &error));
+  g_assert_true (save_installation_editor (SSA_INSTALLATION_EDITOR (editor), &error));
   g_assert_no_error (error);
   gtk_window_close (GTK_WINDOW (editor));
   g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (SSA_TYPE_INSTALLATION_EDITOR)));

@@ -17,6 +17,8 @@
 #include "ssa-cli.h"
 #include "ssa-cli-db.h"
 #include "ssa-customer-import.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db.h"
 #include "ssa-org-no.h"
 #include "ssa-registry.h"
 

@@ -14,6 +14,7 @@
 #include "ssa-cli.h"
 #include "ssa-cli-db.h"
 #include "ssa-date.h"
+#include "ssa-db-price-lists.h"
 #include "ssa-db.h"
 #include "ssa-fetcher.h"
 #include "ssa-output.h"

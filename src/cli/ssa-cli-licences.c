@@ -14,6 +14,10 @@
 #include "ssa-cli-db.h"
 #include "ssa-date.h"
 #include "ssa-credentials.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db-licences.h"
+#include "ssa-db-price-lists.h"
+#include "ssa-db.h"
 #include "ssa-licence-import.h"
 #include "ssa-pbx.h"
 

@@ -10,6 +10,8 @@
 
 #include "ssa-customer-editor.h"
 #include "ssa-db.h"
+#include "ssa-db-offers.h"
+#include "ssa-db-inventory.h"
 #include "ssa-gui-util.h"
 #include "ssa-installation-editor.h"
 #include "ssa-offer-builder.h"

@@ -10,6 +10,8 @@
 
 #include "ssa-backup.h"
 #include "ssa-db.h"
+#include "ssa-db-price-lists.h"
+#include "ssa-db-offers.h"
 #include "ssa-gui-util.h"
 #include "ssa-offer-builder.h"
 #include "ssa-page-common.h"

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ssa-db.h"
+#include "ssa-db-inventory.h"
 #include "ssa-inventory-view.h"
 #include "ssa-page-common.h"
 #include "ssa-window-private.h"
@@ -88,64 +89,98 @@ entry_name (UndoEntry *entry)
   return name != NULL && *name != '\0' ? name : _("Unnamed installation");
 }
 
-/* Makes a pending deletion final: the rows go from the database. */
-static void
-finish_deletion (SsaWindow *self,
-                 UndoEntry *entry)
+typedef struct
 {
+  GWeakRef   window;
+  UndoEntry *entry;     /* out of the history: owned here */
+} Deletion;
+
+static void
+deletion_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Deletion *deletion = user_data;
+  UndoEntry *entry = deletion->entry;
+  SsaRepository *repository = SSA_REPOSITORY (source);
+  g_autoptr(SsaWindow) self = g_weak_ref_get (&deletion->window);
   g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
+  gboolean ok;
 
-  if (!entry->pending)
-    return;
-  entry->pending = FALSE;
-
-  switch (entry->kind)
-    {
-    case UNDO_DELETE_CUSTOMER:
-      ok = ssa_repository_remove_customer_with_installations (self->repository,
-                                                              SSA_CUSTOMER (entry->object),
-                                                              NULL, &error);
-      break;
-    case UNDO_DELETE_INSTALLATION:
-      ok = ssa_repository_remove_installation (self->repository,
-                                               SSA_INSTALLATION (entry->object), &error);
-      break;
-    case UNDO_DELETE_LICENCE:
-      ok = ssa_repository_remove_licence (self->repository, entry->owner,
-                                          SSA_LICENCE (entry->object), &error);
-      break;
-    case UNDO_EDIT:
-    case UNDO_ARCHIVE:
-    default:
-      break;
-    }
+  if (entry->kind == UNDO_DELETE_CUSTOMER)
+    ok = ssa_repository_remove_customer_with_installations_finish (repository, result, NULL,
+                                                                   &error);
+  else if (entry->kind == UNDO_DELETE_INSTALLATION)
+    ok = ssa_repository_remove_installation_finish (repository, result, &error);
+  else
+    ok = ssa_repository_remove_licence_finish (repository, result, &error);
 
   /* A line whose installation was deleted meanwhile went with it. */
   if (!ok && g_error_matches (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND))
     ok = TRUE;
   if (!ok)
     {
-      g_autofree char *message = NULL;
-
-      /* Nothing was deleted: the rows come back, and the user is told why. */
+      /* Nothing was deleted: the rows come back, and the user is told why (when the
+       * window is still there to tell). */
       if (entry->kind == UNDO_DELETE_CUSTOMER)
-        ssa_repository_unhide_customer (self->repository, SSA_CUSTOMER (entry->object),
+        ssa_repository_unhide_customer (repository, SSA_CUSTOMER (entry->object),
                                         entry->installations);
       else if (entry->kind == UNDO_DELETE_INSTALLATION)
-        ssa_repository_unhide_installation (self->repository, SSA_INSTALLATION (entry->object));
+        ssa_repository_unhide_installation (repository, SSA_INSTALLATION (entry->object));
       else
-        ssa_repository_unhide_licence (self->repository, entry->owner,
-                                       SSA_LICENCE (entry->object), entry->position);
-      /* Translators: %s is what was to be deleted, the second %s why it was not. */
-      message = g_strdup_printf (_("“%s” was not deleted: %s"), entry_name (entry),
-                                 error->message);
-      show_toast (self, message);
+        ssa_repository_unhide_licence (repository, entry->owner, SSA_LICENCE (entry->object),
+                                       entry->position);
+      if (self != NULL)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is what was to be deleted, the second %s why it was not. */
+          message = g_strdup_printf (_("“%s” was not deleted: %s"), entry_name (entry),
+                                     error->message);
+          show_toast (self, message);
+        }
     }
 
-  /* Final: no longer in the history. */
-  g_ptr_array_remove (self->undo_stack, entry);
+  g_weak_ref_clear (&deletion->window);
+  undo_entry_free (entry);
+  g_free (deletion);
+}
+
+/* Makes a pending deletion final: the rows go from the database, in a worker thread. */
+static void
+finish_deletion (SsaWindow *self,
+                 UndoEntry *entry)
+{
+  Deletion *deletion;
+  guint index;
+
+  if (!entry->pending)
+    return;
+  entry->pending = FALSE;
+  if (entry->kind != UNDO_DELETE_CUSTOMER && entry->kind != UNDO_DELETE_INSTALLATION &&
+      entry->kind != UNDO_DELETE_LICENCE)
+    return;
+
+  /* Final: no longer in the history; the deletion keeps the entry until it is done. */
+  if (!g_ptr_array_find (self->undo_stack, entry, &index))
+    return;
+  deletion = g_new0 (Deletion, 1);
+  g_weak_ref_init (&deletion->window, self);
+  deletion->entry = g_ptr_array_steal_index (self->undo_stack, index);
   update_undo_actions (self);
+
+  if (entry->kind == UNDO_DELETE_CUSTOMER)
+    ssa_repository_remove_customer_with_installations_async (self->repository,
+                                                             SSA_CUSTOMER (entry->object),
+                                                             NULL, deletion_done_cb, deletion);
+  else if (entry->kind == UNDO_DELETE_INSTALLATION)
+    ssa_repository_remove_installation_async (self->repository,
+                                              SSA_INSTALLATION (entry->object), NULL,
+                                              deletion_done_cb, deletion);
+  else
+    ssa_repository_remove_licence_async (self->repository, entry->owner,
+                                         SSA_LICENCE (entry->object), NULL, deletion_done_cb,
+                                         deletion);
 }
 
 /* Makes every pending deletion final: the window closes, or the lists are read again. */
@@ -597,25 +632,32 @@ stored_cb (SsaWindow     *self,
   push_entry (self, entry);
 }
 
-/* Archives @object or brings it back, as a step of the history. */
-void
-set_archived (SsaWindow *self,
-              GObject   *object,
-              gboolean   archived)
+typedef struct
 {
+  SsaWindow *window;
+  GObject   *object;
+  gboolean   archived;
+} Archiving;
+
+static void
+archived_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Archiving *archiving = user_data;
+  SsaWindow *self = archiving->window;
+  GObject *object = archiving->object;
+  gboolean archived = archiving->archived;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   UndoEntry *entry;
   const char *name;
 
-  self->applying_undo++;
-  if (!ssa_repository_set_archived (self->repository, object, archived, &error))
+  if (!ssa_repository_set_archived_finish (SSA_REPOSITORY (source), result, &error))
     {
-      self->applying_undo--;
       ssa_page_show_error (GTK_WIDGET (self), error);
-      return;
+      goto out;
     }
-  self->applying_undo--;
 
   entry = undo_entry_new (self, UNDO_ARCHIVE, object);
   entry->archived = archived;
@@ -638,6 +680,27 @@ set_archived (SsaWindow *self,
   show_toast (self, message);
   if (!archived || self->show_archived)
     ssa_sidebar_select (self->sidebar, object);
+
+out:
+  g_object_unref (archiving->window);
+  g_object_unref (archiving->object);
+  g_free (archiving);
+}
+
+/* Archives @object or brings it back, as a step of the history: stored in a worker thread,
+ * the step and its toast once it is. */
+void
+set_archived (SsaWindow *self,
+              GObject   *object,
+              gboolean   archived)
+{
+  Archiving *archiving = g_new0 (Archiving, 1);
+
+  archiving->window = g_object_ref (self);
+  archiving->object = g_object_ref (object);
+  archiving->archived = archived;
+  ssa_repository_set_archived_async (self->repository, object, archived, NULL, archived_cb,
+                                     archiving);
 }
 
 void

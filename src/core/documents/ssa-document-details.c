@@ -13,6 +13,10 @@
 
 #include "ssa-customer.h"
 #include "ssa-date.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db-offers.h"
+#include "ssa-db-price-lists.h"
+#include "ssa-db.h"
 #include "ssa-decimal.h"
 #include "ssa-document-details.h"
 #include "ssa-installation.h"

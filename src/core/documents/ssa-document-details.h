@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 
+#include "ssa-db-offers.h"
 #include "ssa-db.h"
 #include "ssa-document.h"
 #include "ssa-inventory.h"

@@ -17,6 +17,9 @@
 
 #include "ssa-customer.h"
 #include "ssa-date.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db-offers.h"
+#include "ssa-db.h"
 #include "ssa-installation.h"
 #include "ssa-offer-mail.h"
 #include "ssa-offer-files.h"

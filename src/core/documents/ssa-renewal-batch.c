@@ -16,6 +16,7 @@
 #include "ssa-document-details.h"
 #include "ssa-offer-files.h"
 #include "ssa-renewal-batch.h"
+#include "ssa-db-inventory.h"
 
 static void
 item_clear (gpointer data)

@@ -11,6 +11,10 @@
 
 #include <sqlite3.h>
 
+#include "ssa-db-inventory.h"
+#include "ssa-db-licences.h"
+#include "ssa-db-offers.h"
+#include "ssa-db-price-lists.h"
 #include "ssa-db.h"
 
 G_BEGIN_DECLS

@@ -12,6 +12,9 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <sys/syscall.h>
+#endif
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -623,6 +626,55 @@ busy_cb (gpointer data,
   return 1;
 }
 
+/* The rule "no storage call on the main thread" (docs/architecture.md, "Storage"): every
+ * statement that starts on the process's main thread, the one that runs the window, is
+ * counted and logged, so that tests can check that the window's storage work ran in worker
+ * threads (ssa-db-job.h). */
+static gint main_thread_statements;
+
+static gboolean
+is_main_thread (void)
+{
+#ifdef __linux__
+  /* On Linux the first thread's id is the process's. */
+  return (pid_t) syscall (SYS_gettid) == getpid ();
+#else
+  return g_main_context_is_owner (g_main_context_default ());
+#endif
+}
+
+static int
+trace_cb (unsigned int  type,
+          void         *user_data,
+          void         *p,
+          void         *x)
+{
+  SsaDb *self = user_data;
+
+  if (type == SQLITE_TRACE_STMT && is_main_thread ())
+    {
+      g_atomic_int_inc (&main_thread_statements);
+      g_debug ("%s: a statement ran on the main thread: %s", self->display_name,
+               sqlite3_sql (p));
+    }
+  return 0;
+}
+
+/**
+ * ssa_db_get_main_thread_statements:
+ *
+ * For tests and debugging: how many SQL statements started on the process's main thread
+ * (the thread that runs the window's main context), on any connection, since the process
+ * started. Each one is also logged with g_debug() in the "ssa-db" domain.
+ *
+ * Returns: the count
+ */
+guint
+ssa_db_get_main_thread_statements (void)
+{
+  return (guint) g_atomic_int_get (&main_thread_statements);
+}
+
 static gboolean
 open_handle (SsaDb     *self,
              gboolean   read_only,
@@ -649,6 +701,7 @@ open_handle (SsaDb     *self,
 
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_handler (self->handle, busy_cb, self);
+  sqlite3_trace_v2 (self->handle, SQLITE_TRACE_STMT, trace_cb, self);
   return TRUE;
 }
 

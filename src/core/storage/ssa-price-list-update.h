@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "ssa-db-price-lists.h"
 #include "ssa-db.h"
 #include "ssa-fetcher.h"
 #include "ssa-price-list-diff.h"

@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include "ssa-date.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db-offers.h"
+#include "ssa-db.h"
 #include "ssa-reminders.h"
 
 /**

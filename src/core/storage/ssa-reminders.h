@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "ssa-db-offers.h"
 #include "ssa-db.h"
 
 G_BEGIN_DECLS

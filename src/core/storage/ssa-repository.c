@@ -16,6 +16,9 @@
 #endif
 #include <glib/gi18n.h>
 
+#include "ssa-db-inventory.h"
+#include "ssa-db-job.h"
+#include "ssa-db.h"
 #include "ssa-installation-private.h"
 #include "ssa-repository.h"
 #include "ssa-watch-private.h"
@@ -49,7 +52,11 @@
  * and ending the edit writes the row once, so that a save is one fsynced transaction and is
  * stored or refused whole. Adding and removing rows goes through the ssa_repository_add_…()
  * and _remove_…() calls; bulk changes (an import) store everything in one transaction and
- * splice once. */
+ * splice once.
+ *
+ * The window's editors, deletions and archiving use the _async() calls, which write in a
+ * worker thread (see "Writes off the main thread" below); the synchronous calls remain
+ * for the rest, and for tests. */
 
 struct _SsaRepository
 {
@@ -74,6 +81,10 @@ struct _SsaRepository
   guint       stream_source;  /* the idle that streams a load in, or 0 */
   GTask      *stream_inner;   /* the load being streamed in: its LoadData */
   GTask      *stream_outer;   /* and the caller's task, returned when all is in */
+  GQueue      ops;            /* Op*: writes waiting for a worker, oldest first */
+  gboolean    op_running;     /* one write is in a worker */
+  gboolean    holding;        /* the application is held until the writes are in */
+  GPtrArray  *waiting_loads;  /* GTask*: loads asked while writes were queued */
 };
 
 G_DEFINE_FINAL_TYPE (SsaRepository, ssa_repository, G_TYPE_OBJECT)
@@ -1050,6 +1061,7 @@ ssa_repository_finalize (GObject *object)
 {
   SsaRepository *self = (SsaRepository *)object;
 
+  g_clear_pointer (&self->waiting_loads, g_ptr_array_unref);
   g_clear_pointer (&self->db, ssa_db_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
@@ -1323,6 +1335,15 @@ ssa_repository_load_async (SsaRepository       *self,
   g_task_set_source_tag (inner, load_thread);
   g_task_set_name (inner, "[ssa-desk] read database");
   g_task_set_task_data (inner, data, (GDestroyNotify) load_data_free);
+
+  /* Writes still queued go first, so that the load reads what they wrote. */
+  if (self->op_running || !g_queue_is_empty (&self->ops))
+    {
+      if (self->waiting_loads == NULL)
+        self->waiting_loads = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (self->waiting_loads, g_steal_pointer (&inner));
+      return;
+    }
   g_task_run_in_thread (inner, load_thread);
 }
 
@@ -1492,6 +1513,521 @@ ssa_repository_end_edit (SsaRepository  *self,
   return store (self, object, relinked, error);
 }
 
+/* Writes off the main thread.
+ *
+ * The _async() calls run their SQL in a worker thread, on a connection of its own
+ * (ssa_db_job_run_async()), so that the window never waits for SQLite: a write may wait up
+ * to SSA_DB_BUSY_TIMEOUT_MS for another process's lock. The worker works on a detached
+ * copy of the object (the live one belongs to the main thread and to what shows it), and
+ * everything the models need is applied on the main thread when the write is back. Writes
+ * run one at a time, in the order they were asked, so that an edit and the removal that
+ * follows reach the file in that order. */
+
+typedef struct _Op Op;
+typedef void (*OpDoneFunc) (Op           *op,
+                            const GError *error);
+
+struct _Op
+{
+  SsaRepository *self;          /* a reference, until the write is back */
+  GTask         *task;          /* the caller's */
+  SsaDbJobFunc   work;          /* in the worker: reads and writes op's copies */
+  OpDoneFunc     done;          /* on the main thread: applies the write, returns the task */
+  GObject       *object;        /* the live object: main thread only (its type for the
+                                 * worker) */
+  GObject       *snapshot;      /* the worker's copy, with the object's id */
+  GObject       *before;        /* the row before the write, for an Undo (worker) */
+  GObject       *stored;        /* the row after a refused write (worker) */
+  GError        *refusal;       /* refused before SQLite: the worker only reads the row */
+  GObject       *owner;         /* a licence line's installation */
+  gint64         id;            /* the row to delete */
+  GArray        *ids;           /* the installations deleted with a customer (worker) */
+  gboolean       want_before;
+  gboolean       relinked;
+  gboolean       archived;      /* the flag to store */
+};
+
+static void
+op_free (Op *op)
+{
+  g_clear_object (&op->task);
+  g_clear_object (&op->object);
+  g_clear_object (&op->snapshot);
+  g_clear_object (&op->before);
+  g_clear_object (&op->stored);
+  g_clear_error (&op->refusal);
+  g_clear_object (&op->owner);
+  g_clear_pointer (&op->ids, g_array_unref);
+  g_clear_object (&op->self);
+  g_free (op);
+}
+
+static Op *
+op_new (SsaRepository *self,
+        GTask         *task,
+        GObject       *object,
+        SsaDbJobFunc   work,
+        OpDoneFunc     done)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->self = g_object_ref (self);
+  op->task = g_object_ref (task);
+  op->object = object != NULL ? g_object_ref (object) : NULL;
+  op->work = work;
+  op->done = done;
+  return op;
+}
+
+static void run_next_op (SsaRepository *self);
+
+static void
+op_job_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Op *op = user_data;
+  g_autoptr(SsaRepository) self = g_object_ref (op->self);
+  g_autoptr(GError) error = NULL;
+
+  ssa_db_job_finish (result, &error);
+  op->done (op, error);
+  op_free (op);
+
+  self->op_running = FALSE;
+  run_next_op (self);
+}
+
+static void load_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable);
+
+static void
+run_next_op (SsaRepository *self)
+{
+  GApplication *application = g_application_get_default ();
+  Op *op;
+
+  if (self->op_running)
+    return;
+  op = g_queue_pop_head (&self->ops);
+  if (op == NULL)
+    {
+      /* All written: a load asked meanwhile reads what they wrote, and the application
+       * may quit. */
+      if (self->waiting_loads != NULL)
+        {
+          g_autoptr(GPtrArray) loads = g_steal_pointer (&self->waiting_loads);
+
+          for (guint i = 0; i < loads->len; i++)
+            g_task_run_in_thread (g_ptr_array_index (loads, i), load_thread);
+        }
+      if (self->holding)
+        {
+          self->holding = FALSE;
+          if (application != NULL)
+            g_application_release (application);
+        }
+      return;
+    }
+
+  /* A write asked is a write done: quitting waits for it (a deletion made final as the
+   * window closes). */
+  if (!self->holding && application != NULL)
+    {
+      self->holding = TRUE;
+      g_application_hold (application);
+    }
+  self->op_running = TRUE;
+  /* The job's result is always NULL: what the write gives back is in the op. */
+  ssa_db_job_run_async (self->path, op->work, op, NULL, NULL, NULL, op_job_done_cb, op);
+}
+
+static void
+queue_op (SsaRepository *self,
+          Op            *op)
+{
+  g_queue_push_tail (&self->ops, op);
+  run_next_op (self);
+}
+
+/* A detached copy of @object's values with its id: what a worker writes. */
+static GObject *
+copy_row (GObject *object)
+{
+  GObject *copy = copy_values (object);
+
+  if (SSA_IS_LICENCE (object))
+    ssa_licence_set_id (SSA_LICENCE (copy), ssa_licence_get_id (SSA_LICENCE (object)));
+  else if (SSA_IS_INSTALLATION (object))
+    ssa_installation_set_id (SSA_INSTALLATION (copy),
+                             ssa_installation_get_id (SSA_INSTALLATION (object)));
+  else
+    ssa_customer_set_id (SSA_CUSTOMER (copy), ssa_customer_get_id (SSA_CUSTOMER (object)));
+  return copy;
+}
+
+/* In the worker: the values of @row's row as stored, without id; NULL when it is gone. */
+static GObject *
+read_row (SsaDb   *db,
+          GObject *row)
+{
+  g_autoptr(GObject) stored = NULL;
+
+  if (SSA_IS_LICENCE (row))
+    stored = G_OBJECT (ssa_db_load_licence (db, ssa_licence_get_id (SSA_LICENCE (row)), NULL));
+  else if (SSA_IS_INSTALLATION (row))
+    stored = G_OBJECT (ssa_db_load_installation (db,
+                                                 ssa_installation_get_id (SSA_INSTALLATION (row)),
+                                                 NULL));
+  else
+    stored = G_OBJECT (ssa_db_load_customer (db, ssa_customer_get_id (SSA_CUSTOMER (row)), NULL));
+  return stored != NULL ? copy_values (stored) : NULL;
+}
+
+/* Gives @object the values a worker read back after a refused write. */
+static void
+revert_to (SsaRepository *self,
+           GObject       *object,
+           GObject       *stored)
+{
+  if (stored == NULL)
+    return;
+
+  self->reverting++;
+  if (SSA_IS_LICENCE (object))
+    copy_licence (SSA_LICENCE (object), SSA_LICENCE (stored));
+  else if (SSA_IS_INSTALLATION (object))
+    copy_installation (SSA_INSTALLATION (object), SSA_INSTALLATION (stored));
+  else
+    copy_customer (SSA_CUSTOMER (object), SSA_CUSTOMER (stored));
+  self->reverting--;
+}
+
+static gpointer
+store_work (SsaDb         *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  Op *op = data;
+  gboolean ok;
+
+  if (op->refusal != NULL)
+    {
+      op->stored = read_row (db, op->snapshot);
+      g_propagate_error (error, g_error_copy (op->refusal));
+      return NULL;
+    }
+
+  if (op->want_before)
+    op->before = read_row (db, op->snapshot);
+
+  if (SSA_IS_LICENCE (op->snapshot))
+    ok = ssa_db_update_licence (db, SSA_LICENCE (op->snapshot), error);
+  else if (SSA_IS_INSTALLATION (op->snapshot))
+    ok = ssa_db_update_installation (db, SSA_INSTALLATION (op->snapshot), error);
+  else
+    ok = ssa_db_update_customer (db, SSA_CUSTOMER (op->snapshot), error);
+
+  if (!ok)
+    op->stored = read_row (db, op->snapshot);
+  return NULL;
+}
+
+static void
+store_done (Op           *op,
+            const GError *error)
+{
+  SsaRepository *self = op->self;
+
+  if (error != NULL)
+    {
+      revert_to (self, op->object, op->stored);
+      g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+      g_task_return_error (op->task, g_error_copy (error));
+      return;
+    }
+
+  if (op->relinked && SSA_IS_INSTALLATION (op->object))
+    {
+      self->reverting++;
+      sync_customer_name (self, SSA_INSTALLATION (op->object));
+      self->reverting--;
+    }
+  else if (op->relinked && SSA_IS_CUSTOMER (op->object))
+    rename_customer_everywhere (self, SSA_CUSTOMER (op->object));
+
+  if (op->before != NULL)
+    {
+      g_autoptr(GObject) after = copy_values (op->snapshot);
+
+      g_signal_emit (self, signals[STORED], 0, op->object, op->before, after);
+    }
+  g_task_return_boolean (op->task, TRUE);
+}
+
+/* store(), in a worker: returns @task when the row is written or refused. */
+static void
+store_async (SsaRepository *self,
+             GObject       *object,
+             gboolean       relinked,
+             GTask         *task)
+{
+  Op *op = op_new (self, task, object, store_work, store_done);
+
+  check_writable (self, &op->refusal);
+  op->snapshot = copy_row (object);
+  op->relinked = relinked;
+  /* What the row held, for an Undo: read only when someone keeps an undo history. */
+  op->want_before = g_signal_has_handler_pending (self, signals[STORED], 0, FALSE);
+  queue_op (self, op);
+}
+
+/**
+ * ssa_repository_end_edit_async:
+ * @self: a repository
+ * @object: an object with an edit open (ssa_repository_begin_edit())
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once the row is written
+ * @user_data: for @callback
+ *
+ * ssa_repository_end_edit() with the write in a worker thread: @object shows its new values
+ * at once; when the database refuses them, @object gets its stored values back and
+ * SsaRepository::write-failed is emitted before @callback runs.
+ */
+void
+ssa_repository_end_edit_async (SsaRepository       *self,
+                               GObject             *object,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GObject) held = NULL;
+  g_autoptr(GTask) task = NULL;
+  Edit *edit;
+  gboolean dirty;
+  gboolean relinked;
+
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, ssa_repository_end_edit_async);
+
+  edit = g_hash_table_lookup (self->edits, object);
+  g_return_if_fail (edit != NULL);
+
+  if (--edit->depth > 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  dirty = edit->dirty;
+  relinked = edit->relinked;
+  held = g_object_ref (object);
+  g_hash_table_remove (self->edits, object);
+
+  if (!dirty || self->db == NULL || !is_watched (self, object))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  store_async (self, object, relinked, task);
+}
+
+/**
+ * ssa_repository_end_edit_finish:
+ *
+ * Returns: %FALSE with @error set if the database refused the write
+ */
+gboolean
+ssa_repository_end_edit_finish (SsaRepository  *self,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ssa_repository_end_edit_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gpointer
+add_work (SsaDb         *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  Op *op = data;
+
+  if (SSA_IS_CUSTOMER (op->snapshot))
+    ssa_db_insert_customer (db, SSA_CUSTOMER (op->snapshot), error);
+  else
+    ssa_db_insert_installation (db, SSA_INSTALLATION (op->snapshot), error);
+  return NULL;
+}
+
+static void
+add_done (Op           *op,
+          const GError *error)
+{
+  SsaRepository *self = op->self;
+
+  if (error != NULL)
+    {
+      g_task_return_error (op->task, g_error_copy (error));
+      return;
+    }
+
+  if (SSA_IS_CUSTOMER (op->object))
+    {
+      SsaCustomer *customer = SSA_CUSTOMER (op->object);
+
+      ssa_customer_set_id (customer, ssa_customer_get_id (SSA_CUSTOMER (op->snapshot)));
+      g_hash_table_insert (self->customers_by_id, id_key (ssa_customer_get_id (customer)),
+                           customer);
+      watch (self, customer);
+      g_list_store_append (self->customers, customer);
+    }
+  else
+    {
+      SsaInstallation *installation = SSA_INSTALLATION (op->object);
+      GListModel *lines = ssa_installation_get_licences (installation);
+      GListModel *stored_lines = ssa_installation_get_licences (SSA_INSTALLATION (op->snapshot));
+
+      ssa_installation_set_id (installation,
+                               ssa_installation_get_id (SSA_INSTALLATION (op->snapshot)));
+      for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+        {
+          g_autoptr(SsaLicence) licence = g_list_model_get_item (lines, i);
+          g_autoptr(SsaLicence) stored = g_list_model_get_item (stored_lines, i);
+
+          ssa_licence_set_id (licence, ssa_licence_get_id (stored));
+        }
+      sync_customer_name (self, installation);
+      g_hash_table_insert (self->installations_by_id,
+                           id_key (ssa_installation_get_id (installation)), installation);
+      watch (self, installation);
+      watch_licences (self, installation);
+      g_list_store_append (self->installations, installation);
+    }
+  g_task_return_boolean (op->task, TRUE);
+}
+
+static void
+add_async (SsaRepository       *self,
+           GObject             *object,
+           gpointer             source_tag,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  Op *op;
+
+  g_task_set_source_tag (task, source_tag);
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  op = op_new (self, task, object, add_work, add_done);
+  op->snapshot = copy_values (object);
+  if (SSA_IS_INSTALLATION (object))
+    {
+      /* The lines too: the worker stores them with the installation. */
+      GListModel *lines = ssa_installation_get_licences (SSA_INSTALLATION (object));
+
+      for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+        {
+          g_autoptr(SsaLicence) licence = g_list_model_get_item (lines, i);
+          g_autoptr(SsaLicence) copy = ssa_licence_new ();
+
+          copy_licence (copy, licence);
+          ssa_installation_add_licence (SSA_INSTALLATION (op->snapshot), copy);
+        }
+    }
+  queue_op (self, op);
+}
+
+/**
+ * ssa_repository_add_customer_async:
+ * @self: a loaded repository
+ * @customer: a new customer (id 0), left alone until @callback runs
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once it is stored
+ * @user_data: for @callback
+ *
+ * ssa_repository_add_customer() with the write in a worker thread: once stored, @customer
+ * has its id and is appended to the customers, before @callback runs.
+ */
+void
+ssa_repository_add_customer_async (SsaRepository       *self,
+                                   SsaCustomer         *customer,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (SSA_IS_CUSTOMER (customer));
+
+  add_async (self, G_OBJECT (customer), ssa_repository_add_customer_async, callback, user_data);
+}
+
+gboolean
+ssa_repository_add_customer_finish (SsaRepository  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_add_customer_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * ssa_repository_add_installation_async:
+ * @self: a loaded repository
+ * @installation: a new installation (id 0) with new licence lines, left alone until
+ *   @callback runs; its customer-id names a stored customer or is 0
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once it is stored
+ * @user_data: for @callback
+ *
+ * ssa_repository_add_installation() with the write in a worker thread: once stored,
+ * @installation and its lines have their ids and it is appended, before @callback runs.
+ */
+void
+ssa_repository_add_installation_async (SsaRepository       *self,
+                                       SsaInstallation     *installation,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (SSA_IS_INSTALLATION (installation));
+
+  add_async (self, G_OBJECT (installation), ssa_repository_add_installation_async, callback,
+             user_data);
+}
+
+gboolean
+ssa_repository_add_installation_finish (SsaRepository  *self,
+                                        GAsyncResult   *result,
+                                        GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_add_installation_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /**
  * ssa_repository_add_customer:
  * @self: a loaded repository
@@ -1607,6 +2143,235 @@ ssa_repository_remove_customer_with_installations (SsaRepository  *self,
   if (out_installations != NULL)
     *out_installations = g_steal_pointer (&removed);
   return TRUE;
+}
+
+static gpointer
+remove_work (SsaDb         *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Op *op = data;
+
+  /* The object's type only: its values belong to the main thread. */
+  if (SSA_IS_LICENCE (op->object))
+    ssa_db_delete_licence (db, op->id, error);
+  else if (SSA_IS_INSTALLATION (op->object))
+    ssa_db_delete_installation (db, op->id, error);
+  else
+    ssa_db_delete_customer_with_installations (db, op->id, &op->ids, error);
+  return NULL;
+}
+
+static void
+remove_done (Op           *op,
+             const GError *error)
+{
+  SsaRepository *self = op->self;
+
+  if (error != NULL)
+    {
+      g_task_return_error (op->task, g_error_copy (error));
+      return;
+    }
+
+  if (SSA_IS_LICENCE (op->object))
+    {
+      guint position;
+
+      unwatch (self, op->object);
+      if (g_list_store_find (licence_store (SSA_INSTALLATION (op->owner)), op->object,
+                             &position))
+        ssa_installation_remove_licence (SSA_INSTALLATION (op->owner), position);
+      g_task_return_boolean (op->task, TRUE);
+    }
+  else if (SSA_IS_INSTALLATION (op->object))
+    {
+      unwatch_installation (self, SSA_INSTALLATION (op->object));
+      forget_row (self->installations_by_id, self->installations, op->id, op->object);
+      g_task_return_boolean (op->task, TRUE);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) removed = g_ptr_array_new_full (op->ids->len, g_object_unref);
+
+      /* The models follow what the database deleted, as in the synchronous call. */
+      for (guint i = 0; i < op->ids->len; i++)
+        {
+          gint64 installation_id = g_array_index (op->ids, gint64, i);
+          SsaInstallation *installation = g_hash_table_lookup (self->installations_by_id,
+                                                               &installation_id);
+
+          if (installation == NULL)
+            continue;
+          g_ptr_array_add (removed, g_object_ref (installation));
+          unwatch_installation (self, installation);
+          forget_row (self->installations_by_id, self->installations, installation_id,
+                      installation);
+        }
+      unwatch (self, op->object);
+      forget_row (self->customers_by_id, self->customers, op->id, op->object);
+      g_task_return_pointer (op->task, g_steal_pointer (&removed),
+                             (GDestroyNotify) g_ptr_array_unref);
+    }
+}
+
+static void
+remove_async (SsaRepository       *self,
+              GObject             *object,
+              GObject             *owner,
+              gpointer             source_tag,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  Op *op;
+
+  g_task_set_source_tag (task, source_tag);
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  op = op_new (self, task, object, remove_work, remove_done);
+  if (owner != NULL)
+    {
+      op->owner = g_object_ref (owner);
+      op->id = ssa_licence_get_id (SSA_LICENCE (object));
+    }
+  else if (SSA_IS_INSTALLATION (object))
+    op->id = ssa_installation_get_id (SSA_INSTALLATION (object));
+  else
+    op->id = ssa_customer_get_id (SSA_CUSTOMER (object));
+  queue_op (self, op);
+}
+
+/**
+ * ssa_repository_remove_installation_async:
+ * @self: a loaded repository
+ * @installation: one of its installations (possibly hidden)
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once it is deleted or refused
+ * @user_data: for @callback
+ *
+ * ssa_repository_remove_installation() with the delete in a worker thread.
+ */
+void
+ssa_repository_remove_installation_async (SsaRepository       *self,
+                                          SsaInstallation     *installation,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (SSA_IS_INSTALLATION (installation));
+
+  remove_async (self, G_OBJECT (installation), NULL, ssa_repository_remove_installation_async,
+                callback, user_data);
+}
+
+gboolean
+ssa_repository_remove_installation_finish (SsaRepository  *self,
+                                           GAsyncResult   *result,
+                                           GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_remove_installation_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * ssa_repository_remove_customer_with_installations_async:
+ * @self: a loaded repository
+ * @customer: one of its customers (possibly hidden)
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once it is deleted or refused
+ * @user_data: for @callback
+ *
+ * ssa_repository_remove_customer_with_installations() with the delete in a worker thread.
+ */
+void
+ssa_repository_remove_customer_with_installations_async (SsaRepository       *self,
+                                                         SsaCustomer         *customer,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data)
+{
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (SSA_IS_CUSTOMER (customer));
+
+  remove_async (self, G_OBJECT (customer), NULL,
+                ssa_repository_remove_customer_with_installations_async, callback, user_data);
+}
+
+/**
+ * ssa_repository_remove_customer_with_installations_finish:
+ * @out_installations: (out) (optional) (transfer container) (element-type SsaInstallation):
+ *   the installations removed with the customer
+ *
+ * Returns: %FALSE with @error set when the database refused (nothing was deleted)
+ */
+gboolean
+ssa_repository_remove_customer_with_installations_finish (SsaRepository  *self,
+                                                          GAsyncResult   *result,
+                                                          GPtrArray     **out_installations,
+                                                          GError        **error)
+{
+  g_autoptr(GPtrArray) removed = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_remove_customer_with_installations_async, FALSE);
+
+  removed = g_task_propagate_pointer (G_TASK (result), error);
+  if (removed == NULL)
+    return FALSE;
+  if (out_installations != NULL)
+    *out_installations = g_steal_pointer (&removed);
+  return TRUE;
+}
+
+/**
+ * ssa_repository_remove_licence_async:
+ * @self: a loaded repository
+ * @installation: the installation of @licence
+ * @licence: one of its lines (possibly hidden)
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once it is deleted or refused
+ * @user_data: for @callback
+ *
+ * ssa_repository_remove_licence() with the delete in a worker thread.
+ */
+void
+ssa_repository_remove_licence_async (SsaRepository       *self,
+                                     SsaInstallation     *installation,
+                                     SsaLicence          *licence,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (SSA_IS_INSTALLATION (installation));
+  g_return_if_fail (SSA_IS_LICENCE (licence));
+
+  remove_async (self, G_OBJECT (licence), G_OBJECT (installation),
+                ssa_repository_remove_licence_async, callback, user_data);
+}
+
+gboolean
+ssa_repository_remove_licence_finish (SsaRepository  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_remove_licence_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -2279,6 +3044,91 @@ ssa_repository_set_archived (SsaRepository  *self,
   return TRUE;
 }
 
+static gpointer
+archive_work (SsaDb         *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Op *op = data;
+
+  if (SSA_IS_INSTALLATION (op->object))
+    ssa_db_set_installation_archived (db, op->id, op->archived, error);
+  else
+    ssa_db_set_customer_archived (db, op->id, op->archived, error);
+  return NULL;
+}
+
+static void
+archive_done (Op           *op,
+              const GError *error)
+{
+  if (error != NULL)
+    {
+      g_task_return_error (op->task, g_error_copy (error));
+      return;
+    }
+
+  op->self->reverting++;
+  g_object_set (op->object, "archived", op->archived, NULL);
+  op->self->reverting--;
+  g_task_return_boolean (op->task, TRUE);
+}
+
+/**
+ * ssa_repository_set_archived_async:
+ * @self: a loaded repository
+ * @object: a loaded #SsaCustomer or #SsaInstallation
+ * @archived: %TRUE to archive it, %FALSE to bring it back
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once it is stored or refused
+ * @user_data: for @callback
+ *
+ * ssa_repository_set_archived() with the write in a worker thread: the object's "archived"
+ * property changes once the flag is stored, before @callback runs.
+ */
+void
+ssa_repository_set_archived_async (SsaRepository       *self,
+                                   GObject             *object,
+                                   gboolean             archived,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Op *op;
+
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (SSA_IS_CUSTOMER (object) || SSA_IS_INSTALLATION (object));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, ssa_repository_set_archived_async);
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  op = op_new (self, task, object, archive_work, archive_done);
+  op->id = SSA_IS_INSTALLATION (object) ? ssa_installation_get_id (SSA_INSTALLATION (object))
+                                        : ssa_customer_get_id (SSA_CUSTOMER (object));
+  op->archived = archived;
+  queue_op (self, op);
+}
+
+gboolean
+ssa_repository_set_archived_finish (SsaRepository  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_set_archived_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gboolean
 ssa_repository_get_read_only (SsaRepository *self)
 {
@@ -2315,7 +3165,12 @@ ssa_repository_set_read_only (SsaRepository *self,
   g_return_if_fail (reason != NULL);
 
   if (self->db == NULL && !self->loaded)
-    self->open_read_only = TRUE;
+    {
+      self->open_read_only = TRUE;
+      /* The writes' workers, which only read back stored values now, open it read-only
+       * too. */
+      ssa_db_job_set_read_only (self->path);
+    }
   set_read_only (self, reason);
 }
 

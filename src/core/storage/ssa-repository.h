@@ -53,6 +53,71 @@ gboolean         ssa_repository_end_edit             (SsaRepository     *self,
                                                       GObject           *object,
                                                       GError           **error);
 
+/* The window's writes: run in a worker thread on a connection of their own, applied to the
+ * models on the main thread, one at a time in the order asked (docs/architecture.md,
+ * "Storage"). */
+void             ssa_repository_end_edit_async       (SsaRepository     *self,
+                                                      GObject           *object,
+                                                      GCancellable      *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer           user_data);
+gboolean         ssa_repository_end_edit_finish      (SsaRepository     *self,
+                                                      GAsyncResult      *result,
+                                                      GError           **error);
+void             ssa_repository_add_customer_async   (SsaRepository     *self,
+                                                      SsaCustomer       *customer,
+                                                      GCancellable      *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer           user_data);
+gboolean         ssa_repository_add_customer_finish  (SsaRepository     *self,
+                                                      GAsyncResult      *result,
+                                                      GError           **error);
+void             ssa_repository_add_installation_async (SsaRepository   *self,
+                                                        SsaInstallation *installation,
+                                                        GCancellable    *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer         user_data);
+gboolean         ssa_repository_add_installation_finish (SsaRepository  *self,
+                                                         GAsyncResult   *result,
+                                                         GError        **error);
+void     ssa_repository_remove_installation_async  (SsaRepository       *self,
+                                                    SsaInstallation     *installation,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean ssa_repository_remove_installation_finish (SsaRepository       *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+void     ssa_repository_remove_customer_with_installations_async
+                                                   (SsaRepository       *self,
+                                                    SsaCustomer         *customer,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean ssa_repository_remove_customer_with_installations_finish
+                                                   (SsaRepository       *self,
+                                                    GAsyncResult        *result,
+                                                    GPtrArray          **out_installations,
+                                                    GError             **error);
+void     ssa_repository_remove_licence_async       (SsaRepository       *self,
+                                                    SsaInstallation     *installation,
+                                                    SsaLicence          *licence,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean ssa_repository_remove_licence_finish      (SsaRepository       *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+void     ssa_repository_set_archived_async         (SsaRepository       *self,
+                                                    GObject             *object,
+                                                    gboolean             archived,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean ssa_repository_set_archived_finish        (SsaRepository       *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
 gboolean         ssa_repository_add_customer         (SsaRepository     *self,
                                                       SsaCustomer       *customer,
                                                       GError           **error);

@@ -205,11 +205,21 @@ cancel_cb (SsaCustomerEditor *self)
 }
 
 static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SsaCustomerEditor *self = SSA_CUSTOMER_EDITOR (source);
+
+  /* A refused save keeps the editor open, with what was typed and the reason. */
+  if (ssa_customer_editor_save_finish (self, result, NULL))
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
 save_cb (SsaCustomerEditor *self)
 {
-  /* A refused save keeps the editor open, with what was typed and the reason. */
-  if (ssa_customer_editor_save (self, NULL))
-    gtk_window_close (GTK_WINDOW (self));
+  ssa_customer_editor_save_async (self, save_done_cb, NULL);
 }
 
 static void
@@ -343,41 +353,71 @@ ssa_customer_editor_is_valid (SsaCustomerEditor *self)
   return validate (self);
 }
 
-/**
- * ssa_customer_editor_save:
- * @self: the editor
- * @error: (nullable): a #GError
- *
- * Puts the values into the customer and stores it: a new customer is added to the
- * repository, an existing one written in one transaction. Emits SsaCustomerEditor::saved
- * when it was stored. When the fields are not valid, or the database refuses the values (an
- * organisation number that is taken, a read-only file), nothing is stored, the editor shows
- * why and keeps what was typed, and @error says why.
- *
- * Returns: whether it saved
- */
-gboolean
-ssa_customer_editor_save (SsaCustomerEditor  *self,
-                          GError            **error)
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
+  g_autoptr(GTask) task = user_data;
+  SsaCustomerEditor *self = g_task_get_source_object (task);
+  SsaCustomer *customer = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gboolean stored;
+
+  if (g_async_result_is_tagged (result, ssa_repository_end_edit_async))
+    stored = ssa_repository_end_edit_finish (SSA_REPOSITORY (source), result, &error);
+  else
+    stored = ssa_repository_add_customer_finish (SSA_REPOSITORY (source), result, &error);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
+  if (!stored)
+    {
+      ssa_gui_show_save_refused (self->save_message_group, self->save_message, error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  gtk_widget_set_visible (self->save_message_group, FALSE);
+  g_signal_emit (self, signals[SAVED], 0, customer);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * ssa_customer_editor_save_async:
+ * @self: the editor
+ * @callback: called once the customer is stored or refused
+ * @user_data: for @callback
+ *
+ * Puts the values into the customer and stores it, in a worker thread: a new customer is
+ * added to the repository, an existing one written in one transaction. Emits
+ * SsaCustomerEditor::saved when it was stored. When the fields are not valid, or the
+ * database refuses the values (an organisation number that is taken, a read-only file),
+ * nothing is stored, the editor shows why and keeps what was typed, and
+ * ssa_customer_editor_save_finish() says why.
+ */
+void
+ssa_customer_editor_save_async (SsaCustomerEditor   *self,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
   g_autoptr(SsaCustomer) customer = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *org_no = NULL;
   g_autofree char *address = NULL;
   g_autofree char *contact = NULL;
   g_autofree char *email = NULL;
   g_autofree char *notes = NULL;
-  gboolean stored = TRUE;
 
-  g_return_val_if_fail (SSA_IS_CUSTOMER_EDITOR (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_if_fail (SSA_IS_CUSTOMER_EDITOR (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, ssa_customer_editor_save_async);
 
   if (!validate (self))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Some fields cannot be saved as they are"));
-      return FALSE;
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
+                               _("Some fields cannot be saved as they are"));
+      return;
     }
 
   name = ssa_gui_row_dup_text (self->name_row);
@@ -388,6 +428,7 @@ ssa_customer_editor_save (SsaCustomerEditor  *self,
   notes = ssa_gui_row_dup_text (self->notes_row);
 
   customer = self->customer != NULL ? g_object_ref (self->customer) : ssa_customer_new ();
+  g_task_set_task_data (task, g_object_ref (customer), g_object_unref);
 
   /* The repository would write the row once per field: one edit makes the save one
    * transaction, stored or refused whole. */
@@ -401,20 +442,37 @@ ssa_customer_editor_save (SsaCustomerEditor  *self,
   ssa_customer_set_notes (customer, notes);
   ssa_customer_set_vat_status (customer, MIN (adw_combo_row_get_selected (self->vat_row),
                                               SSA_VAT_NOT_REGISTERED));
-  /* A refused edit gives the customer its stored values back; the fields keep what was
-   * typed, to be corrected and saved again. */
-  if (self->repository != NULL && self->customer != NULL)
-    stored = ssa_repository_end_edit (self->repository, G_OBJECT (customer), &local_error);
-  else if (self->repository != NULL)
-    stored = ssa_repository_add_customer (self->repository, customer, &local_error);
 
-  if (!stored)
+  if (self->repository == NULL)
     {
-      ssa_gui_show_save_refused (self->save_message_group, self->save_message, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      gtk_widget_set_visible (self->save_message_group, FALSE);
+      g_signal_emit (self, signals[SAVED], 0, customer);
+      g_task_return_boolean (task, TRUE);
+      return;
     }
-  gtk_widget_set_visible (self->save_message_group, FALSE);
-  g_signal_emit (self, signals[SAVED], 0, customer);
-  return TRUE;
+
+  /* The write runs in a worker: Save waits for it. A refused edit gives the customer its
+   * stored values back; the fields keep what was typed, to be corrected and saved again. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+  if (self->customer != NULL)
+    ssa_repository_end_edit_async (self->repository, G_OBJECT (customer), NULL, saved_cb,
+                                   g_steal_pointer (&task));
+  else
+    ssa_repository_add_customer_async (self->repository, customer, NULL, saved_cb,
+                                       g_steal_pointer (&task));
+}
+
+/**
+ * ssa_customer_editor_save_finish:
+ *
+ * Returns: whether it saved; %FALSE with @error set when it did not
+ */
+gboolean
+ssa_customer_editor_save_finish (SsaCustomerEditor  *self,
+                                 GAsyncResult       *result,
+                                 GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -21,7 +21,11 @@ SsaCustomerEditor *ssa_customer_editor_new          (GtkWindow         *parent,
                                                      SsaCustomer       *customer);
 SsaCustomer       *ssa_customer_editor_get_customer (SsaCustomerEditor *self);
 gboolean           ssa_customer_editor_is_valid     (SsaCustomerEditor *self);
-gboolean           ssa_customer_editor_save         (SsaCustomerEditor  *self,
+void               ssa_customer_editor_save_async   (SsaCustomerEditor  *self,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer            user_data);
+gboolean           ssa_customer_editor_save_finish  (SsaCustomerEditor  *self,
+                                                     GAsyncResult       *result,
                                                      GError            **error);
 
 G_END_DECLS

@@ -115,11 +115,21 @@ cancel_cb (SsaInstallationEditor *self)
 }
 
 static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SsaInstallationEditor *self = SSA_INSTALLATION_EDITOR (source);
+
+  /* A refused save keeps the editor open, with what was typed and the reason. */
+  if (ssa_installation_editor_save_finish (self, result, NULL))
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
 save_cb (SsaInstallationEditor *self)
 {
-  /* A refused save keeps the editor open, with what was typed and the reason. */
-  if (ssa_installation_editor_save (self, NULL))
-    gtk_window_close (GTK_WINDOW (self));
+  ssa_installation_editor_save_async (self, save_done_cb, NULL);
 }
 
 static void
@@ -275,26 +285,53 @@ ssa_installation_editor_is_valid (SsaInstallationEditor *self)
   return validate (self);
 }
 
-/**
- * ssa_installation_editor_save:
- *
- * @self: the editor
- * @error: (nullable): a #GError
- *
- * Puts the values into the installation and stores it: a new installation is added to the
- * repository, an existing one written in one transaction. Emits
- * SsaInstallationEditor::saved when it was stored. When the fields are not valid, or the
- * database refuses the values (a serial that is taken, a read-only file), nothing is
- * stored, the editor shows why and keeps what was typed, and @error says why.
- *
- * Returns: whether it saved
- */
-gboolean
-ssa_installation_editor_save (SsaInstallationEditor  *self,
-                              GError                **error)
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GTask) task = user_data;
+  SsaInstallationEditor *self = g_task_get_source_object (task);
+  SsaInstallation *installation = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
   gboolean stored;
+
+  if (g_async_result_is_tagged (result, ssa_repository_end_edit_async))
+    stored = ssa_repository_end_edit_finish (SSA_REPOSITORY (source), result, &error);
+  else
+    stored = ssa_repository_add_installation_finish (SSA_REPOSITORY (source), result, &error);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
+  if (!stored)
+    {
+      ssa_gui_show_save_refused (self->save_message_group, self->save_message, error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  gtk_widget_set_visible (self->save_message_group, FALSE);
+  g_signal_emit (self, signals[SAVED], 0, installation);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * ssa_installation_editor_save_async:
+ * @self: the editor
+ * @callback: called once the installation is stored or refused
+ * @user_data: for @callback
+ *
+ * Puts the values into the installation and stores it, in a worker thread: a new
+ * installation is added to the repository, an existing one written in one transaction.
+ * Emits SsaInstallationEditor::saved when it was stored. When the fields are not valid, or
+ * the database refuses the values (a serial that is taken, a read-only file), nothing is
+ * stored, the editor shows why and keeps what was typed, and
+ * ssa_installation_editor_save_finish() says why.
+ */
+void
+ssa_installation_editor_save_async (SsaInstallationEditor *self,
+                                    GAsyncReadyCallback    callback,
+                                    gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
   g_autoptr(SsaInstallation) installation = NULL;
   g_autofree char *name = NULL;
   g_autofree char *serial = NULL;
@@ -304,14 +341,16 @@ ssa_installation_editor_save (SsaInstallationEditor  *self,
   SsaCustomer *customer;
   GDate date;
 
-  g_return_val_if_fail (SSA_IS_INSTALLATION_EDITOR (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_if_fail (SSA_IS_INSTALLATION_EDITOR (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, ssa_installation_editor_save_async);
 
   if (!validate (self))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Some fields cannot be saved as they are"));
-      return FALSE;
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
+                               _("Some fields cannot be saved as they are"));
+      return;
     }
 
   name = ssa_gui_row_dup_text (self->name_row);
@@ -341,21 +380,31 @@ ssa_installation_editor_save (SsaInstallationEditor  *self,
   ssa_installation_set_firmware (installation, firmware);
   ssa_installation_set_ssa_expiry (installation, expiry != NULL ? &date : NULL);
   ssa_installation_set_notes (installation, notes);
-  /* A refused edit gives the installation its stored values back; the fields keep what
-   * was typed, to be corrected and saved again. A new one is added once it has its
-   * values. */
-  if (self->installation != NULL)
-    stored = ssa_repository_end_edit (self->repository, G_OBJECT (installation), &local_error);
-  else
-    stored = ssa_repository_add_installation (self->repository, installation, &local_error);
+  g_task_set_task_data (task, g_object_ref (installation), g_object_unref);
 
-  if (!stored)
-    {
-      ssa_gui_show_save_refused (self->save_message_group, self->save_message, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  gtk_widget_set_visible (self->save_message_group, FALSE);
-  g_signal_emit (self, signals[SAVED], 0, installation);
-  return TRUE;
+  /* The write runs in a worker: Save waits for it. A refused edit gives the installation
+   * its stored values back; the fields keep what was typed, to be corrected and saved
+   * again. A new one is added once it has its values. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+  if (self->installation != NULL)
+    ssa_repository_end_edit_async (self->repository, G_OBJECT (installation), NULL, saved_cb,
+                                   g_steal_pointer (&task));
+  else
+    ssa_repository_add_installation_async (self->repository, installation, NULL, saved_cb,
+                                           g_steal_pointer (&task));
+}
+
+/**
+ * ssa_installation_editor_save_finish:
+ *
+ * Returns: whether it saved; %FALSE with @error set when it did not
+ */
+gboolean
+ssa_installation_editor_save_finish (SsaInstallationEditor  *self,
+                                     GAsyncResult           *result,
+                                     GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

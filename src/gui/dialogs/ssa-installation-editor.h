@@ -23,7 +23,11 @@ SsaInstallationEditor *ssa_installation_editor_new              (GtkWindow      
                                                                  gint64                 customer_id);
 SsaInstallation       *ssa_installation_editor_get_installation (SsaInstallationEditor *self);
 gboolean               ssa_installation_editor_is_valid         (SsaInstallationEditor *self);
-gboolean               ssa_installation_editor_save             (SsaInstallationEditor  *self,
+void                   ssa_installation_editor_save_async       (SsaInstallationEditor  *self,
+                                                                 GAsyncReadyCallback     callback,
+                                                                 gpointer                user_data);
+gboolean               ssa_installation_editor_save_finish      (SsaInstallationEditor  *self,
+                                                                 GAsyncResult           *result,
                                                                  GError                **error);
 
 G_END_DECLS

@@ -9,6 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "ssa-date.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db-licences.h"
+#include "ssa-db-price-lists.h"
+#include "ssa-db.h"
 #include "ssa-licence-import.h"
 #include "ssa-licence-import-dialog.h"
 

@@ -8,6 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ssa-db-licences.h"
+#include "ssa-db-price-lists.h"
+#include "ssa-db.h"
 #include "ssa-licence-types-dialog.h"
 
 /* "Licence Types…": the user's table of licence types the price list does not know

@@ -11,6 +11,8 @@
 #include "ssa-application.h"
 #include "ssa-backup.h"
 #include "ssa-credentials.h"
+#include "ssa-db-job.h"
+#include "ssa-db-offers.h"
 #include "ssa-db.h"
 #include "ssa-fetcher.h"
 #include "ssa-gui-util.h"

@@ -10,7 +10,10 @@
 
 #include "ssa-application.h"
 #include "ssa-date.h"
+#include "ssa-db-job.h"
+#include "ssa-db-offers.h"
 #include "ssa-db.h"
+#include "ssa-db-licences.h"
 #include "ssa-document-details.h"
 #include "ssa-document.h"
 #include "ssa-error.h"

@@ -11,6 +11,9 @@
 #include <libportal/portal.h>
 #include <libportal-gtk4/portal-gtk4.h>
 
+#include "ssa-db-job.h"
+#include "ssa-db-offers.h"
+#include "ssa-db.h"
 #include "ssa-gui-util.h"
 #include "ssa-offer-mail.h"
 #include "ssa-offer-send.h"

@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "ssa-date.h"
+#include "ssa-db-job.h"
+#include "ssa-db-offers.h"
 #include "ssa-db.h"
 #include "ssa-gui-util.h"
 #include "ssa-offer-item.h"

@@ -7,7 +7,8 @@
 
 #include <adwaita.h>
 
-#include "ssa-db.h"
+#include "ssa-db-job.h"
+#include "ssa-decimal.h"
 #include "ssa-repository.h"
 
 G_BEGIN_DECLS
@@ -15,33 +16,6 @@ G_BEGIN_DECLS
 /* What the renewals, offers and price list pages share: database work in a worker thread
  * on a connection of its own, toasts, and the Norwegian formats of the window's tables. */
 
-/**
- * SsaDbJobFunc:
- * @db: a connection opened for this job, in the worker thread
- * @data: the job's snapshot: plain values, never a live list model
- * @cancellable: (nullable): checked between steps of long jobs
- * @error: a #GError
- *
- * Returns: (nullable): the job's result, freed with the job's result free function when
- *   nobody takes it; %NULL with @error set for a failure
- */
-typedef gpointer (*SsaDbJobFunc) (SsaDb         *db,
-                                  gpointer       data,
-                                  GCancellable  *cancellable,
-                                  GError       **error);
-
-void        ssa_db_job_run_async            (const char           *db_path,
-                                             SsaDbJobFunc          func,
-                                             gpointer              data,
-                                             GDestroyNotify        data_free,
-                                             GDestroyNotify        result_free,
-                                             GCancellable         *cancellable,
-                                             GAsyncReadyCallback   callback,
-                                             gpointer              user_data);
-void        ssa_db_job_set_read_only        (const char           *db_path);
-gpointer    ssa_db_job_finish               (GAsyncResult         *result,
-                                             GError              **error);
-gpointer    ssa_db_job_get_data             (GAsyncResult         *result);
 void        ssa_page_set_busy               (GtkSpinner           *spinner,
                                              gboolean              busy);
 void        ssa_page_set_tooltip_text       (GtkWidget            *widget,

@@ -10,6 +10,8 @@
 
 #include "ssa-application.h"
 #include "ssa-date.h"
+#include "ssa-db-job.h"
+#include "ssa-db-price-lists.h"
 #include "ssa-db.h"
 #include "ssa-enums.h"
 #include "ssa-fetcher.h"

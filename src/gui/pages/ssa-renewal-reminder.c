@@ -10,6 +10,8 @@
 
 #include "ssa-application.h"
 #include "ssa-date.h"
+#include "ssa-db-job.h"
+#include "ssa-db.h"
 #include "ssa-page-common.h"
 #include "ssa-reminders.h"
 #include "ssa-renewal-reminder.h"

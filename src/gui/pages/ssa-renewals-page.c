@@ -9,6 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "ssa-date.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db-job.h"
+#include "ssa-db-offers.h"
+#include "ssa-db-price-lists.h"
 #include "ssa-db.h"
 #include "ssa-page.h"
 #include "ssa-page-common.h"
