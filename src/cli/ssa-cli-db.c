@@ -25,6 +25,7 @@
 #include "ssa-offer-xlsx.h"
 #include "ssa-output.h"
 #include "ssa-reminders.h"
+#include "ssa-team-db.h"
 
 /* The commands on the app's database. They share its exit statuses with the other
  * commands: 0 done, 1 an input refused (a file, an option's value, or the database itself:
@@ -209,11 +210,14 @@ price_list_import (int    argc,
       return SSA_CLI_REFUSED;
     }
 
+  display = g_filename_display_name (argv[1]);
+  if (ssa_team_db_is_uri (db_path))
+    return ssa_cli_team_price_list_import (display, data, length);
+
   db = ssa_cli_db_open_for_writing ("price-list import");
   if (db == NULL)
     return SSA_CLI_REFUSED;
 
-  display = g_filename_display_name (argv[1]);
   if (!ssa_db_store_price_list (db, data, length, display, NULL, &info, &was_new, &error))
     {
       ssa_cli_print_error (display, error);

@@ -70,4 +70,13 @@ int  ssa_cli_import_licences   (int          argc,
 int  ssa_cli_read_pbx          (int          argc,
                                 char       **argv);
 
+/* The team database (ssa-cli-team.c). */
+gboolean ssa_cli_team_check_supported   (int          argc,
+                                         char       **argv);
+int      ssa_cli_team_db                (int          argc,
+                                         char       **argv);
+int      ssa_cli_team_price_list_import (const char  *what,
+                                         const char  *data,
+                                         gsize        length);
+
 G_END_DECLS

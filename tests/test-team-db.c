@@ -1,0 +1,702 @@
+/* test-team-db.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "ssa-error.h"
+#include "ssa-samples.h"
+#include "ssa-sql.h"
+#include "ssa-team-db.h"
+
+#include "test-pg-server.h"
+#include "test-util.h"
+
+/* The storage on the SQL engine seam, the same tests on both engines: SSA_TEST_ENGINE=sqlite
+ * runs them on SQLite files in a temporary folder, SSA_TEST_ENGINE=postgresql on a real
+ * PostgreSQL server this program starts (test-pg-server.h), one new database per test. The
+ * seam itself (parameters, values, transactions), the schema (`db init`, its rules), the
+ * price lists, the command line with --db; and, on PostgreSQL, the failures a user meets:
+ * a wrong password, a server that does not answer. */
+
+static TestPgServer *server;   /* NULL on SQLite */
+static char *run_dir;           /* the temporary folder of this run */
+static guint n_databases;
+
+typedef struct
+{
+  char *location;   /* the file or the URI */
+} Fixture;
+
+static gboolean
+on_pg (void)
+{
+  return server != NULL;
+}
+
+/* A new, empty database on the engine of this run. */
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *name = g_strdup_printf ("ssa_test_%u", ++n_databases);
+
+  if (on_pg ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *admin = test_pg_server_uri (server, "postgres");
+      g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", name);
+      g_autoptr(SsaSql) sql = ssa_sql_open (admin, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (ssa_sql_exec (sql, create, &error));
+      g_assert_no_error (error);
+      f->location = test_pg_server_uri (server, name);
+    }
+  else
+    {
+      g_autofree char *file = g_strconcat (name, ".db", NULL);
+
+      f->location = g_build_filename (run_dir, file, NULL);
+    }
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_free (f->location);
+}
+
+/* A raw connection to the fixture's database, for what the tests check behind the API. */
+static SsaSql *
+open_raw (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  SsaSql *sql = ssa_sql_open (f->location, &error);
+
+  g_assert_no_error (error);
+  return sql;
+}
+
+static gint64
+query_int (SsaSql     *sql,
+           const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaSqlStmt) stmt = ssa_sql_prepare (sql, text, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ssa_sql_step (stmt, &error), ==, SSA_SQL_STEP_ROW);
+  g_assert_no_error (error);
+  return ssa_sql_column_int64 (stmt, 0);
+}
+
+static void
+init_db (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 from = -1;
+
+  g_assert_true (ssa_team_db_init (f->location, &from, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (from, ==, 0);
+}
+
+/* The sample price list with another id and, optionally, one text replaced. */
+static char *
+sample_price_list_with (const char *id,
+                        const char *from,
+                        const char *to)
+{
+  g_autoptr(GBytes) bytes = ssa_samples_get_price_list_bytes ();
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", id);
+  g_autofree char *renamed = test_replace_once (text, "\"sample-2026-11\"", quoted);
+
+  if (from == NULL)
+    return g_steal_pointer (&renamed);
+  return test_replace_once (renamed, from, to);
+}
+
+/* The seam */
+
+static void
+test_number_parameters (void)
+{
+  struct { const char *in, *out; int count; } cases[] = {
+    { "SELECT 1", "SELECT 1", 0 },
+    { "SELECT ?, ?", "SELECT $1, $2", 2 },
+    { "SELECT ?2, ?1, ?", "SELECT $2, $1, $3", 3 },
+    { "SELECT '?', \"a?\" , ? -- ?\n, ?", "SELECT '?', \"a?\" , $1 -- ?\n, $2", 2 },
+    { "SELECT 'it''s ?', ?", "SELECT 'it''s ?', $1", 1 },
+    { "DO $$ BEGIN PERFORM '?'; END $$; SELECT ?", "DO $$ BEGIN PERFORM '?'; END $$; SELECT $1",
+      1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int count = -1;
+      g_autofree char *out = ssa_sql_number_parameters (cases[i].in, &count);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+      g_assert_cmpint (count, ==, cases[i].count);
+    }
+}
+
+/* Whole numbers at both ends, text with quotes and non-ASCII letters, NULL and bytes with
+ * NUL in them come back as they went in; changes, the new row's id and RETURNING agree;
+ * a rolled back transaction leaves nothing. */
+static void
+test_values (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaSql) sql = open_raw (f);
+  g_autoptr(SsaSqlStmt) insert = NULL;
+  g_autoptr(SsaSqlStmt) select = NULL;
+  g_autoptr(GBytes) blob = NULL;
+  static const guint8 bytes[] = { 0, 1, 2, 0xff, 0, '\\', 'x' };
+  const char *text = "Blåbær AS 'quoted' \"too\" ?";
+  gint64 id;
+
+  g_assert_cmpstr (ssa_sql_get_dialect (sql), ==, on_pg () ? "postgresql" : "sqlite");
+  g_assert_true (ssa_sql_exec (sql, on_pg ()
+                               ? "CREATE TABLE t (id BIGINT GENERATED BY DEFAULT AS IDENTITY "
+                                 "PRIMARY KEY, n BIGINT, s TEXT, b BYTEA)"
+                               : "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, s TEXT, "
+                                 "b BLOB)", &error));
+  g_assert_no_error (error);
+
+  insert = ssa_sql_prepare (sql, "INSERT INTO t (n, s, b) VALUES (?, ?, ?)", &error);
+  g_assert_no_error (error);
+  ssa_sql_bind_int64 (insert, 1, G_MAXINT64);
+  ssa_sql_bind_text (insert, 2, text);
+  ssa_sql_bind_blob (insert, 3, bytes, sizeof bytes);
+  g_assert_true (ssa_sql_step_done (insert, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ssa_sql_changes (sql), ==, 1);
+  id = ssa_sql_last_insert_id (sql);
+  g_assert_cmpint (id, ==, 1);
+
+  ssa_sql_reset (insert);
+  ssa_sql_bind_int64 (insert, 1, G_MININT64);
+  ssa_sql_bind_null (insert, 2);
+  ssa_sql_bind_null (insert, 3);
+  g_assert_true (ssa_sql_step_done (insert, &error));
+  g_assert_cmpint (ssa_sql_last_insert_id (sql), ==, 2);
+
+  select = ssa_sql_prepare (sql, "SELECT n, s, b FROM t WHERE id = ?1 OR id = ?1 + 1 "
+                            "ORDER BY id", &error);
+  g_assert_no_error (error);
+  ssa_sql_bind_int64 (select, 1, 1);
+  g_assert_cmpint (ssa_sql_step (select, &error), ==, SSA_SQL_STEP_ROW);
+  g_assert_cmpint (ssa_sql_column_count (select), ==, 3);
+  g_assert_cmpint (ssa_sql_column_int64 (select, 0), ==, G_MAXINT64);
+  g_assert_cmpstr (ssa_sql_column_text (select, 1), ==, text);
+  blob = ssa_sql_column_blob (select, 2);
+  g_assert_nonnull (blob);
+  g_assert_cmpmem (g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), bytes, sizeof bytes);
+  g_assert_cmpint (ssa_sql_step (select, &error), ==, SSA_SQL_STEP_ROW);
+  g_assert_cmpint (ssa_sql_column_int64 (select, 0), ==, G_MININT64);
+  g_assert_true (ssa_sql_column_is_null (select, 1));
+  g_assert_null (ssa_sql_column_text (select, 1));
+  g_assert_null (ssa_sql_column_blob (select, 2));
+  g_assert_cmpint (ssa_sql_step (select, &error), ==, SSA_SQL_STEP_DONE);
+  g_assert_no_error (error);
+
+  /* RETURNING, in a transaction that is rolled back. */
+  g_assert_true (ssa_sql_begin (sql, &error));
+  {
+    g_autoptr(SsaSqlStmt) returning =
+      ssa_sql_prepare (sql, "INSERT INTO t (n) VALUES (?) RETURNING id, n", &error);
+
+    ssa_sql_bind_int64 (returning, 1, 7);
+    g_assert_cmpint (ssa_sql_step (returning, &error), ==, SSA_SQL_STEP_ROW);
+    g_assert_cmpint (ssa_sql_column_int64 (returning, 0), ==, 3);
+    g_assert_cmpint (ssa_sql_column_int64 (returning, 1), ==, 7);
+    g_assert_true (ssa_sql_step_done (returning, &error));
+  }
+  g_assert_cmpint (query_int (sql, "SELECT count(*) FROM t"), ==, 3);
+  ssa_sql_rollback (sql);
+  g_assert_cmpint (query_int (sql, "SELECT count(*) FROM t"), ==, 2);
+
+  /* An UPDATE's changes, and a statement the engine refuses. */
+  g_assert_true (ssa_sql_exec (sql, "UPDATE t SET s = 'x'", &error));
+  g_assert_cmpint (ssa_sql_changes (sql), ==, 2);
+  {
+    /* SQLite finds the mistake when it prepares, PostgreSQL at the first step. */
+    g_autoptr(SsaSqlStmt) wrong = ssa_sql_prepare (sql, "SELEKT 1", &error);
+
+    if (wrong != NULL)
+      g_assert_cmpint (ssa_sql_step (wrong, &error), ==, SSA_SQL_STEP_ERROR);
+    g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_FAILED);
+    g_assert_nonnull (strstr (error->message, "SELEKT"));
+  }
+}
+
+/* The schema */
+
+/* `db init` makes the schema at this version with the bundled list current; again, it
+ * changes nothing; a database opens only once it has the schema. */
+static void
+test_init (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaTeamDb) db = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(SsaPriceList) current = NULL;
+  g_autoptr(SsaDbPriceListInfo) info = NULL;
+  gint64 from = -1, version = -1;
+
+  db = ssa_team_db_open (f->location, &error);
+  g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_NOT_INITIALISED);
+  g_assert_nonnull (strstr (error->message, "db init"));
+  g_assert_null (db);
+  g_clear_error (&error);
+
+  init_db (f);
+  g_assert_true (ssa_team_db_init (f->location, &from, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (from, ==, SSA_DB_SCHEMA_VERSION);
+
+  db = ssa_team_db_open (f->location, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ssa_team_db_get_dialect (db), ==, on_pg () ? "postgresql" : "sqlite");
+  g_assert_true (ssa_team_db_get_schema_version (db, &version, &error));
+  g_assert_cmpint (version, ==, SSA_DB_SCHEMA_VERSION);
+
+  lists = ssa_team_db_list_price_lists (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lists->len, ==, 1);
+  current = ssa_team_db_load_current_price_list (db, &info, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (current->id, ==, "sample-2026-11");
+  g_assert_true (info->is_current);
+  g_assert_cmpint (strlen (info->sha256), ==, 64);
+  g_assert_nonnull (info->imported_at);
+  g_assert_true (g_str_has_suffix (info->imported_at, "Z"));
+  g_assert_cmpint (strlen (info->imported_at), ==, 20);
+}
+
+/* The schema's rules hold on both engines: a date that is no date, a stored list's
+ * document changed, an offer deleted are refused by the database itself. */
+static void
+test_schema_rules (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaSql) sql = NULL;
+  const char *refused[] = {
+    "INSERT INTO installations (name, ssa_expiry) VALUES ('x', '2026-2-3')",
+    "INSERT INTO installations (name, deployment) VALUES ('x', 'cloud')",
+    "INSERT INTO installations (name, pbx_fingerprint) VALUES ('x', '"
+      "ABCDEF0000000000000000000000000000000000000000000000000000000000')",
+    "INSERT INTO licences (installation_id, position, code, quantity) VALUES (999, 1, 'A', 1)",
+    "UPDATE price_lists SET document = '{}'",
+    "UPDATE price_lists SET is_current = 0; "
+      "INSERT INTO price_lists (list_id, document, sha256, is_current) VALUES ('a', '{}', "
+      "'0000000000000000000000000000000000000000000000000000000000000000', 1); "
+      "INSERT INTO price_lists (list_id, document, sha256, is_current) VALUES ('b', '{}', "
+      "'1000000000000000000000000000000000000000000000000000000000000000', 1)",
+  };
+
+  /* Dates of the right shape that are no dates: SQLite's date() gives NULL for them, and
+   * the CHECK of the SQLite schema (`date(c) = c`) lets a NULL comparison through, so only
+   * PostgreSQL's ssa_valid_date() refuses them. The program checks dates before storing. */
+  const char *refused_on_pg[] = {
+    "INSERT INTO installations (name, ssa_expiry) VALUES ('x', '2026-02-32')",
+    "INSERT INTO installations (name, ssa_expiry) VALUES ('x', '2026-13-01')",
+    "INSERT INTO installations (name, ssa_expiry) VALUES ('x', '2027-02-29')",
+  };
+
+  init_db (f);
+  sql = open_raw (f);
+  g_assert_true (ssa_sql_exec (sql, "INSERT INTO installations (name, ssa_expiry) "
+                               "VALUES ('ok', '2028-02-29')", &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused) + (on_pg () ? G_N_ELEMENTS (refused_on_pg) : 0);
+       i++)
+    {
+      const char *statement = i < G_N_ELEMENTS (refused) ? refused[i]
+                                                          : refused_on_pg[i - G_N_ELEMENTS (refused)];
+
+      g_assert_true (ssa_sql_begin (sql, &error));
+      g_assert_false (ssa_sql_exec (sql, statement, &error));
+      g_test_message ("%s: %s", statement, error != NULL ? error->message : "");
+      g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_CONSTRAINT);
+      g_clear_error (&error);
+      ssa_sql_rollback (sql);
+    }
+  g_assert_cmpint (query_int (sql, "SELECT count(*) FROM installations"), ==, 1);
+  g_assert_cmpint (query_int (sql, "SELECT count(*) FROM price_lists"), ==, 1);
+  g_assert_cmpint (query_int (sql, "SELECT count(*) FROM profile"), ==, 1);
+}
+
+/* A database written by a newer SSA Desk is neither opened nor changed by `db init`. */
+static void
+test_newer (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaSql) sql = NULL;
+  g_autoptr(SsaTeamDb) db = NULL;
+
+  init_db (f);
+  sql = open_raw (f);
+  g_assert_true (ssa_sql_exec (sql, on_pg () ? "UPDATE ssa_schema SET version = 99"
+                                             : "PRAGMA user_version = 99", &error));
+  g_assert_no_error (error);
+
+  db = ssa_team_db_open (f->location, &error);
+  g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, "newer version of SSA Desk"));
+  g_clear_error (&error);
+
+  if (on_pg ())
+    {
+      g_assert_false (ssa_team_db_init (f->location, NULL, &error));
+      g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_NEWER);
+      g_clear_error (&error);
+    }
+  else
+    {
+      /* The SQLite file is opened as the window opens it, with its own error. */
+      g_assert_false (ssa_team_db_init (f->location, NULL, &error));
+      g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NEWER);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (query_int (sql, on_pg () ? "SELECT version FROM ssa_schema"
+                                            : "PRAGMA user_version"), ==, 99);
+}
+
+/* A database that holds someone else's tables is not made an SSA Desk database. */
+static void
+test_not_ssa_desk (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaSql) sql = open_raw (f);
+
+  g_assert_true (ssa_sql_exec (sql, "CREATE TABLE accounts (id INTEGER)", &error));
+  g_assert_no_error (error);
+  g_assert_false (ssa_team_db_init (f->location, NULL, &error));
+  g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_NOT_SSA_DESK);
+  g_assert_nonnull (strstr (error->message, "not SSA Desk's"));
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (sql, on_pg ()
+                              ? "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+                              : "SELECT count(*) FROM sqlite_schema"), ==, 1);
+}
+
+/* Price lists */
+
+static void
+test_price_lists (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaTeamDb) db = NULL;
+  g_autoptr(GBytes) sample_bytes = ssa_samples_get_price_list_bytes ();
+  g_autofree char *newer = sample_price_list_with ("2026-12", NULL, NULL);
+  g_autofree char *changed = sample_price_list_with ("2026-12", "\"PBX-Port14\"",
+                                                     "\"PBX-Port14 (changed)\"");
+  g_autoptr(SsaDbPriceListInfo) info = NULL;
+  g_autoptr(SsaPriceList) current = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  const SsaDbPriceListSource source = { "https://example.no/list.json", "2026-12-01T10:00:00Z",
+                                        "\"abc\"", "Tue, 01 Dec 2026 09:00:00 GMT" };
+  gboolean was_new = TRUE;
+
+  init_db (f);
+  db = ssa_team_db_open (f->location, &error);
+  g_assert_no_error (error);
+
+  /* The bundled list is stored already. */
+  g_assert_true (ssa_team_db_store_price_list (db, g_bytes_get_data (sample_bytes, NULL),
+                                               g_bytes_get_size (sample_bytes), "sample", NULL,
+                                               &info, &was_new, &error));
+  g_assert_no_error (error);
+  g_assert_false (was_new);
+  g_assert_true (info->is_current);
+  g_clear_pointer (&info, ssa_db_price_list_info_free);
+
+  g_assert_true (ssa_team_db_store_price_list (db, newer, strlen (newer), "newer", &source,
+                                               &info, &was_new, &error));
+  g_assert_no_error (error);
+  g_assert_true (was_new);
+  g_assert_cmpstr (info->list_id, ==, "2026-12");
+  g_assert_cmpstr (info->source_url, ==, source.source_url);
+  g_assert_cmpstr (info->etag, ==, source.etag);
+  g_assert_cmpstr (info->last_modified, ==, source.last_modified);
+  g_assert_true (info->is_current);
+  g_clear_pointer (&info, ssa_db_price_list_info_free);
+
+  current = ssa_team_db_load_current_price_list (db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (current->id, ==, "2026-12");
+  g_clear_pointer (&current, ssa_price_list_unref);
+
+  /* A broken list is refused and the current one stays. */
+  g_assert_false (ssa_team_db_store_price_list (db, "{\"format\":\"ssa-desk-pricelist/1\"}", 33,
+                                                "broken.json", NULL, NULL, NULL, &error));
+  g_assert_error (error, SSA_ERROR, SSA_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Other bytes under a stored id: refused, naming the file and the id. */
+  g_assert_false (ssa_team_db_store_price_list (db, changed, strlen (changed), "changed.json",
+                                                NULL, NULL, NULL, &error));
+  g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "changed.json"));
+  g_assert_nonnull (strstr (error->message, "2026-12"));
+  g_clear_error (&error);
+
+  /* The same bytes again: no new list, but current again, keeping its source. */
+  g_assert_true (ssa_team_db_store_price_list (db, g_bytes_get_data (sample_bytes, NULL),
+                                               g_bytes_get_size (sample_bytes), "sample", NULL,
+                                               NULL, &was_new, &error));
+  g_assert_false (was_new);
+  g_assert_true (ssa_team_db_store_price_list (db, newer, strlen (newer), "newer", NULL, &info,
+                                               &was_new, &error));
+  g_assert_no_error (error);
+  g_assert_false (was_new);
+  g_assert_cmpstr (info->etag, ==, source.etag);
+
+  lists = ssa_team_db_list_price_lists (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lists->len, ==, 2);
+  g_assert_cmpstr (((SsaDbPriceListInfo *) lists->pdata[0])->list_id, ==, "2026-12");
+  g_assert_true (((SsaDbPriceListInfo *) lists->pdata[0])->is_current);
+  g_assert_cmpstr (((SsaDbPriceListInfo *) lists->pdata[1])->list_id, ==, "sample-2026-11");
+  g_assert_false (((SsaDbPriceListInfo *) lists->pdata[1])->is_current);
+}
+
+/* The command line */
+
+static int
+run_cli (const char  *db,
+         char       **out,
+         char       **err,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("SSA_DESK_CLI"));
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, 0, NULL, NULL, out, err,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* `db init` and `price-list import` with --db, on either engine; on a team database the
+ * commands not converted yet refuse in words. */
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *file = g_build_filename (run_dir, "newer-price-list.json", NULL);
+  g_autofree char *newer = sample_price_list_with ("2026-12", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("SSA_DESK_CLI") == NULL)
+    {
+      g_test_skip ("SSA_DESK_CLI is not set");
+      return;
+    }
+  g_assert_true (g_file_set_contents (file, newer, -1, &error));
+
+  g_assert_cmpint (run_cli (f->location, &out, &err, "db", "init", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_prefix (out, "Created SSA Desk’s tables (schema version 6) in "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (f->location, &out, &err, "db", "init", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "has this version’s tables already"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (f->location, &out, &err, "price-list", "import", file, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "Stored price list 2026-12; it is now the current price list.\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  if (on_pg ())
+    {
+      g_assert_cmpint (run_cli (f->location, &out, &err, "installations", NULL), ==, 1);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_nonnull (strstr (err, "ssa-desk-cli installations: not yet supported on a team "
+                                     "database"));
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+
+      g_assert_cmpint (run_cli (f->location, &out, &err, "price-list", "fetch", NULL), ==, 1);
+      g_assert_nonnull (strstr (err, "ssa-desk-cli price-list fetch: not yet supported on a "
+                                     "team database"));
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+    }
+  else
+    {
+      g_assert_cmpint (run_cli (f->location, &out, &err, "installations", NULL), ==, 0);
+    }
+  g_unlink (file);
+}
+
+/* Failures on PostgreSQL */
+
+/* A wrong password is told as such, through the API and the command line, and the
+ * password is never in the message. */
+static void
+test_wrong_password (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = test_pg_server_uri (server, "postgres");
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(SsaTeamDb) db = NULL;
+
+  g_setenv ("PGPASSWORD", "not-the-password", TRUE);
+  db = ssa_team_db_open (uri, &error);
+  g_assert_null (db);
+  g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_AUTHENTICATION);
+  g_assert_nonnull (strstr (error->message, "refused the user name or password"));
+  g_assert_null (strstr (error->message, "not-the-password"));
+  g_clear_error (&error);
+
+  if (g_getenv ("SSA_DESK_CLI") != NULL)
+    {
+      g_assert_cmpint (run_cli (uri, &out, &err, "db", "init", NULL), ==, 1);
+      g_assert_nonnull (strstr (err, "ssa-desk-cli db init: The team database postgresql://"
+                                     TEST_PG_USER "@127.0.0.1:"));
+      g_assert_nonnull (strstr (err, "refused the user name or password"));
+    }
+  g_setenv ("PGPASSWORD", TEST_PG_PASSWORD, TRUE);
+
+  /* No password at all. */
+  g_unsetenv ("PGPASSWORD");
+  db = ssa_team_db_open (uri, &error);
+  g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_AUTHENTICATION);
+  g_assert_nonnull (strstr (error->message, "~/.pgpass"));
+  g_clear_error (&error);
+  g_setenv ("PGPASSWORD", TEST_PG_PASSWORD, TRUE);
+}
+
+/* A port nothing listens on: unreachable, said so, quickly. */
+static void
+test_unreachable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_strdup_printf ("postgresql://" TEST_PG_USER "@127.0.0.1:%d/postgres",
+                                          test_pg_free_port ());
+  g_autoptr(SsaTeamDb) db = ssa_team_db_open (uri, &error);
+
+  g_assert_null (db);
+  g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (error->message, "Could not reach the team database"));
+  g_clear_error (&error);
+
+  g_assert_false (ssa_team_db_init (uri, NULL, &error));
+  g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_UNREACHABLE);
+}
+
+/* A URI that asks for TLS (sslmode=require) of our test server, which has none, is
+ * refused as a TLS failure, not as something else. */
+static void
+test_tls_required (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_strdup_printf ("postgresql://" TEST_PG_USER "@127.0.0.1:%d/postgres"
+                                          "?sslmode=require", server->port);
+  g_autoptr(SsaTeamDb) db = ssa_team_db_open (uri, &error);
+
+  g_assert_null (db);
+  g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "encrypted (TLS) connection"));
+}
+
+static void
+add_engine_test (const char *name,
+                 void      (*func) (Fixture *, gconstpointer))
+{
+  g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *engine = g_getenv ("SSA_TEST_ENGINE");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *passfile = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  run_dir = g_dir_make_tmp ("ssa-desk-team-db-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* Only the password the tests give: not the user's own ~/.pgpass or services. */
+  passfile = g_build_filename (run_dir, "no-pgpass", NULL);
+  g_setenv ("PGPASSFILE", passfile, TRUE);
+  g_setenv ("PGSYSCONFDIR", run_dir, TRUE);
+  g_setenv ("PGSERVICEFILE", passfile, TRUE);
+  g_unsetenv ("PGSSLMODE");
+  g_unsetenv ("PGHOST");
+
+  if (g_strcmp0 (engine, "postgresql") == 0)
+    {
+      server = test_pg_server_start (&error);
+      if (server == NULL)
+        {
+          g_print ("1..0 # SKIP no PostgreSQL server for the tests: %s\n", error->message);
+          test_remove_tree (run_dir);
+          return 0;
+        }
+      g_setenv ("PGPASSWORD", TEST_PG_PASSWORD, TRUE);
+    }
+  else if (engine != NULL && g_strcmp0 (engine, "sqlite") != 0)
+    g_error ("SSA_TEST_ENGINE is “%s”: sqlite or postgresql", engine);
+
+  g_test_add_func ("/sql/number-parameters", test_number_parameters);
+  add_engine_test ("/sql/values", test_values);
+  add_engine_test ("/team-db/init", test_init);
+  add_engine_test ("/team-db/schema-rules", test_schema_rules);
+  add_engine_test ("/team-db/newer", test_newer);
+  add_engine_test ("/team-db/not-ssa-desk", test_not_ssa_desk);
+  add_engine_test ("/team-db/price-lists", test_price_lists);
+  add_engine_test ("/team-db/cli", test_cli);
+  if (on_pg ())
+    {
+      g_test_add_func ("/team-db/pg/wrong-password", test_wrong_password);
+      g_test_add_func ("/team-db/pg/unreachable", test_unreachable);
+      g_test_add_func ("/team-db/pg/tls-required", test_tls_required);
+    }
+
+  status = g_test_run ();
+  test_pg_server_stop (server);
+  test_remove_tree (run_dir);
+  g_free (run_dir);
+  return status;
+}
