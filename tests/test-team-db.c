@@ -603,6 +603,33 @@ test_wrong_password (void)
   g_setenv ("PGPASSWORD", TEST_PG_PASSWORD, TRUE);
 }
 
+/* A password in the URI is refused before anything is done, and never printed; the
+ * messages name the database without it. */
+static void
+test_password_in_uri (void)
+{
+  g_autofree char *uri = g_strdup_printf ("postgresql://" TEST_PG_USER ":" TEST_PG_PASSWORD
+                                          "@127.0.0.1:%d/postgres", server->port);
+  g_autofree char *described = ssa_team_db_describe (uri);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_true (ssa_team_db_uri_has_password (uri));
+  g_assert_false (ssa_team_db_uri_has_password ("postgresql://" TEST_PG_USER "@127.0.0.1/x"));
+  g_assert_null (strstr (described, TEST_PG_PASSWORD));
+  g_assert_true (g_str_has_prefix (described, "postgresql://" TEST_PG_USER "@127.0.0.1:"));
+
+  if (g_getenv ("SSA_DESK_CLI") == NULL)
+    return;
+  g_assert_cmpint (run_cli (uri, &out, &err, "db", "init", NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "the URI holds a password"));
+  g_assert_null (strstr (err, TEST_PG_PASSWORD));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ("/nonexistent.db", &out, &err, "db", "init", uri, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "ssa-desk-cli db init: the URI holds a password"));
+}
+
 /* A port nothing listens on: unreachable, said so, quickly. */
 static void
 test_unreachable (void)
@@ -691,6 +718,7 @@ main (int    argc,
     {
       g_test_add_func ("/team-db/pg/wrong-password", test_wrong_password);
       g_test_add_func ("/team-db/pg/unreachable", test_unreachable);
+      g_test_add_func ("/team-db/pg/password-in-uri", test_password_in_uri);
       g_test_add_func ("/team-db/pg/tls-required", test_tls_required);
     }
 

@@ -31,6 +31,20 @@ static const char * const without_database[] = {
  * Returns: %TRUE when --db is not a team database, or the command works on one; otherwise
  *   prints why it does not, on stderr
  */
+/* Refuses a URI that holds a password: a command line is seen by every user of the
+ * machine (ps, /proc) and kept in shell histories. */
+static gboolean
+check_no_password (const char *command,
+                   const char *location)
+{
+  if (!ssa_team_db_uri_has_password (location))
+    return TRUE;
+  g_printerr (_("ssa-desk-cli %s: the URI holds a password, and a command line can be read "
+                "by every user of the machine. Remove it from the URI and put it in "
+                "~/.pgpass (or PGPASSWORD, or a service file); nothing was done.\n"), command);
+  return FALSE;
+}
+
 gboolean
 ssa_cli_team_check_supported (int    argc,
                               char **argv)
@@ -39,6 +53,8 @@ ssa_cli_team_check_supported (int    argc,
 
   if (!ssa_team_db_is_uri (ssa_cli_db_get_path ()))
     return TRUE;
+  if (!check_no_password (argv[0], ssa_cli_db_get_path ()))
+    return FALSE;
   if (g_strv_contains ((const char * const *) without_database, argv[0]))
     return TRUE;
 
@@ -92,6 +108,8 @@ db_init (int    argc,
   else
     location = default_path = ssa_db_get_default_path ();
 
+  if (!check_no_password ("db init", location))
+    return SSA_CLI_REFUSED;
   display = ssa_team_db_describe (location);
   if (!ssa_team_db_init (location, &from, &error))
     {

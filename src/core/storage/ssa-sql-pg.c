@@ -93,6 +93,31 @@ ssa_team_db_describe (const char *location)
   return g_string_free (out, FALSE);
 }
 
+/**
+ * ssa_team_db_uri_has_password:
+ * @location: (nullable): what --db gave
+ *
+ * Returns: whether @location is a libpq URI or connection string that holds a password,
+ *   which a command line must not: every user of the machine can read it
+ */
+gboolean
+ssa_team_db_uri_has_password (const char *location)
+{
+  PQconninfoOption *options;
+  gboolean found = FALSE;
+
+  if (!ssa_sql_is_uri (location))
+    return FALSE;
+  options = PQconninfoParse (location, NULL);
+  if (options == NULL)
+    return FALSE;
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (g_str_equal (o->keyword, "password") && o->val != NULL && o->val[0] != '\0')
+      found = TRUE;
+  PQconninfoFree (options);
+  return found;
+}
+
 /* Whether the URI names a server on this machine (a Unix socket or a loopback address):
  * the only ones reached without TLS unless the URI or PGSSLMODE says otherwise. */
 static gboolean

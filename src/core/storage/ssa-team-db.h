@@ -62,6 +62,7 @@ typedef struct _SsaTeamDb SsaTeamDb;
 
 gboolean     ssa_team_db_is_uri          (const char  *location);
 char        *ssa_team_db_describe        (const char  *location);
+gboolean     ssa_team_db_uri_has_password (const char *location);
 gboolean     ssa_team_db_init            (const char  *location,
                                           gint64      *out_from_version,
                                           GError     **error);
