@@ -479,6 +479,83 @@ test_price_lists (Fixture       *f,
   g_assert_false (((SsaDbPriceListInfo *) lists->pdata[1])->is_current);
 }
 
+/* Installations */
+
+/* The sample installations imported in one go, listed back with their customers and
+ * licence counts; one again is refused whole for its serial number. */
+static void
+test_inventory (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaTeamDb) db = NULL;
+  g_auto(GStrv) names = ssa_samples_list_installations ();
+  g_autoptr(GPtrArray) inventories =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_inventory_free);
+  g_autoptr(GArray) rows = NULL;
+  g_autofree gint64 *ids = NULL;
+  guint n = g_strv_length (names);
+  SsaInventory *with_serial = NULL;
+  const char *with_serial_name = NULL;
+  gint64 again_id = 0;
+
+  g_assert_cmpuint (n, >=, 2);
+  for (guint i = 0; i < n; i++)
+    {
+      SsaInventory *inventory = ssa_samples_load_installation (names[i], &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (inventories, inventory);
+      if (with_serial == NULL && inventory->serial != NULL && inventory->serial[0] != '\0')
+        {
+          with_serial = inventory;
+          with_serial_name = names[i];
+        }
+    }
+  g_assert_nonnull (with_serial);
+
+  init_db (f);
+  db = ssa_team_db_open (f->location, &error);
+  g_assert_no_error (error);
+  ids = g_new0 (gint64, n);
+  g_assert_true (ssa_team_db_import_inventories (db, (SsaInventory **) inventories->pdata,
+                                                 (const char **) names, n, ids, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (ids[i], ==, i + 1);
+
+  rows = ssa_team_db_list_installations (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const SsaDbInstallationRow *row = &g_array_index (rows, SsaDbInstallationRow, i);
+      const SsaInventory *inventory = g_ptr_array_index (inventories, i);
+
+      g_assert_cmpint (row->id, ==, ids[i]);
+      g_assert_cmpstr (row->name, ==, inventory->name);
+      g_assert_cmpuint (row->n_licences, ==, inventory->lines->len);
+      g_assert_cmpint (row->deployment, ==, inventory->deployment);
+      g_assert_cmpint (ssa_date_is_set (&row->ssa_expiry), ==,
+                       ssa_date_is_set (&inventory->ssa_expiry));
+      if (ssa_date_is_set (&row->ssa_expiry))
+        g_assert_cmpint (g_date_compare (&row->ssa_expiry, &inventory->ssa_expiry), ==, 0);
+      if (inventory->customer.name != NULL && inventory->customer.name[0] != '\0')
+        g_assert_cmpstr (row->customer_name, ==, inventory->customer.name);
+    }
+  g_clear_pointer (&rows, g_array_unref);
+
+  /* The same serial again: refused whole, naming the file and the serial. */
+  g_assert_false (ssa_team_db_import_inventories (db, &with_serial, &with_serial_name, 1,
+                                                  &again_id, &error));
+  g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, with_serial_name));
+  g_assert_nonnull (strstr (error->message, with_serial->serial));
+  g_clear_error (&error);
+  rows = ssa_team_db_list_installations (db, &error);
+  g_assert_cmpuint (rows->len, ==, n);
+}
+
 /* The command line */
 
 static int
@@ -543,11 +620,56 @@ test_cli (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* The sample installations, imported and listed: the same output as the SQLite file
+   * gives through the window's own storage code (ssa-db*.c). */
+  {
+    g_autofree char *samples = g_build_filename (g_getenv ("SSA_DESK_SOURCE_ROOT"), "data",
+                                                 "sample-installations", NULL);
+    g_autofree char *first = g_build_filename (samples, "lapsed.json", NULL);
+    g_autofree char *second = g_build_filename (samples, "saas.json", NULL);
+    g_autofree char *reference = g_build_filename (run_dir, "reference.db", NULL);
+    g_autofree char *ref_out = NULL, *ref_err = NULL;
+
+    g_assert_cmpint (run_cli (f->location, &out, &err, "import", first, second, NULL), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, "import", first, second, NULL), ==,
+                     0);
+    g_assert_cmpstr (out, ==, ref_out);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_clear_pointer (&ref_out, g_free);
+    g_clear_pointer (&ref_err, g_free);
+
+    for (guint json = 0; json < 2; json++)
+      {
+        g_assert_cmpint (run_cli (f->location, &out, &err, "installations",
+                                  json ? "--json" : NULL, NULL), ==, 0);
+        g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, "installations",
+                                  json ? "--json" : NULL, NULL), ==, 0);
+        g_assert_cmpstr (err, ==, "");
+        g_assert_cmpstr (out, ==, ref_out);
+        g_assert_nonnull (strstr (out, json ? "\"name\"" : "\n"));
+        g_clear_pointer (&out, g_free);
+        g_clear_pointer (&err, g_free);
+        g_clear_pointer (&ref_out, g_free);
+        g_clear_pointer (&ref_err, g_free);
+      }
+
+    /* Again: refused for the serial, nothing stored, the same words on both engines but
+     * for the database's name. */
+    g_assert_cmpint (run_cli (f->location, &out, &err, "import", first, NULL), ==, 1);
+    g_assert_cmpstr (out, ==, "");
+    g_assert_nonnull (strstr (err, "already has the serial number"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    test_remove_tree (reference);
+  }
+
   if (on_pg ())
     {
-      g_assert_cmpint (run_cli (f->location, &out, &err, "installations", NULL), ==, 1);
+      g_assert_cmpint (run_cli (f->location, &out, &err, "offers", NULL), ==, 1);
       g_assert_cmpstr (out, ==, "");
-      g_assert_nonnull (strstr (err, "ssa-desk-cli installations: not yet supported on a team "
+      g_assert_nonnull (strstr (err, "ssa-desk-cli offers: not yet supported on a team "
                                      "database"));
       g_clear_pointer (&out, g_free);
       g_clear_pointer (&err, g_free);
@@ -713,6 +835,7 @@ main (int    argc,
   add_engine_test ("/team-db/newer", test_newer);
   add_engine_test ("/team-db/not-ssa-desk", test_not_ssa_desk);
   add_engine_test ("/team-db/price-lists", test_price_lists);
+  add_engine_test ("/team-db/inventory", test_inventory);
   add_engine_test ("/team-db/cli", test_cli);
   if (on_pg ())
     {

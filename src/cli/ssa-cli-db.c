@@ -349,16 +349,34 @@ ssa_cli_import (int    argc,
   if (!ok)
     return SSA_CLI_REFUSED;
 
-  db = ssa_cli_db_open_for_writing ("import");
-  if (db == NULL)
-    return SSA_CLI_REFUSED;
-
   ids = g_new0 (gint64, inventories->len);
-  if (!ssa_db_import_inventories (db, (SsaInventory **) inventories->pdata,
-                                  (const char **) names->pdata, inventories->len, ids, &error))
+  if (ssa_team_db_is_uri (db_path))
     {
-      ssa_cli_db_print_error ("import", error);
-      return SSA_CLI_REFUSED;
+      g_autoptr(SsaTeamDb) team = ssa_cli_team_db_open ("import");
+
+      if (team == NULL)
+        return SSA_CLI_REFUSED;
+      if (!ssa_team_db_import_inventories (team, (SsaInventory **) inventories->pdata,
+                                           (const char **) names->pdata, inventories->len,
+                                           ids, &error))
+        {
+          ssa_cli_db_print_error ("import", error);
+          return SSA_CLI_REFUSED;
+        }
+    }
+  else
+    {
+      db = ssa_cli_db_open_for_writing ("import");
+      if (db == NULL)
+        return SSA_CLI_REFUSED;
+
+      if (!ssa_db_import_inventories (db, (SsaInventory **) inventories->pdata,
+                                      (const char **) names->pdata, inventories->len, ids,
+                                      &error))
+        {
+          ssa_cli_db_print_error ("import", error);
+          return SSA_CLI_REFUSED;
+        }
     }
 
   for (guint i = 0; i < inventories->len; i++)
@@ -612,10 +630,21 @@ ssa_cli_installations (int    argc,
       !ssa_cli_expect_arguments ("installations", argc, argv, 0, NULL))
     return SSA_CLI_USAGE;
 
-  db = open_db ("installations", SSA_DB_OPEN_DEFAULT);
-  if (db == NULL)
-    return SSA_CLI_REFUSED;
-  rows = ssa_db_list_installations (db, &error);
+  if (ssa_team_db_is_uri (db_path))
+    {
+      g_autoptr(SsaTeamDb) team = ssa_cli_team_db_open ("installations");
+
+      if (team == NULL)
+        return SSA_CLI_REFUSED;
+      rows = ssa_team_db_list_installations (team, &error);
+    }
+  else
+    {
+      db = open_db ("installations", SSA_DB_OPEN_DEFAULT);
+      if (db == NULL)
+        return SSA_CLI_REFUSED;
+      rows = ssa_db_list_installations (db, &error);
+    }
   if (rows == NULL)
     {
       ssa_cli_db_print_error ("installations", error);

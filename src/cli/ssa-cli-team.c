@@ -18,7 +18,9 @@
 /* What works on a team database: a command, or "command subcommand". The commands that do
  * not use the database (quote, check-price-list, fetch-price-list, customer) are not
  * checked. */
-static const char * const supported[] = { "db", "price-list import" };
+static const char * const supported[] = {
+  "db", "import", "installations", "price-list import",
+};
 static const char * const without_database[] = {
   "quote", "check-price-list", "fetch-price-list", "customer",
 };
@@ -67,8 +69,8 @@ ssa_cli_team_check_supported (int    argc,
     return TRUE;
 
   g_printerr (_("ssa-desk-cli %s: not yet supported on a team database (PostgreSQL). So far "
-                "a team database has “db init” and “price-list import”; use an SQLite file "
-                "with --db FILE for this command.\n"),
+                "a team database has “db init”, “import”, “installations” and “price-list "
+                "import”; use an SQLite file with --db FILE for this command.\n"),
               argc >= 2 && argv[1][0] != '-' ? both : argv[0]);
   return FALSE;
 }
@@ -150,6 +152,24 @@ ssa_cli_team_db (int    argc,
 }
 
 /**
+ * ssa_cli_team_db_open:
+ * @command: the command, for the messages ("import")
+ *
+ * Returns: (transfer full) (nullable): the database of --db, opened on the SQL engine
+ *   seam; %NULL after printing why not
+ */
+SsaTeamDb *
+ssa_cli_team_db_open (const char *command)
+{
+  g_autoptr(GError) error = NULL;
+  SsaTeamDb *db = ssa_team_db_open (ssa_cli_db_get_path (), &error);
+
+  if (db == NULL)
+    ssa_cli_db_print_error (command, error);
+  return db;
+}
+
+/**
  * ssa_cli_team_price_list_import:
  * @what: the file's name for messages
  * @data: the checked-for-JSON document
@@ -167,12 +187,9 @@ ssa_cli_team_price_list_import (const char *what,
   g_autoptr(SsaDbPriceListInfo) info = NULL;
   gboolean was_new = FALSE;
 
-  db = ssa_team_db_open (ssa_cli_db_get_path (), &error);
+  db = ssa_cli_team_db_open ("price-list import");
   if (db == NULL)
-    {
-      ssa_cli_db_print_error ("price-list import", error);
-      return SSA_CLI_REFUSED;
-    }
+    return SSA_CLI_REFUSED;
   if (!ssa_team_db_store_price_list (db, data, length, what, NULL, &info, &was_new, &error))
     {
       ssa_cli_print_error (what, error);

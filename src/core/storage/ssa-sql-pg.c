@@ -216,6 +216,18 @@ set_result_error (SsaSql    *sql,
   g_autofree char *detail = g_strstrip (g_strdup (message != NULL ? message
                                                                   : PQerrorMessage (CONN (sql))));
 
+  sql->last_constraint = SSA_SQL_CONSTRAINT_NONE;
+  if (g_strcmp0 (state, "23505") == 0)
+    sql->last_constraint = SSA_SQL_CONSTRAINT_UNIQUE;
+  else if (g_strcmp0 (state, "23503") == 0)
+    sql->last_constraint = SSA_SQL_CONSTRAINT_FOREIGN_KEY;
+  else if (g_strcmp0 (state, "23514") == 0)
+    sql->last_constraint = SSA_SQL_CONSTRAINT_CHECK;
+  else if (g_strcmp0 (state, "23502") == 0)
+    sql->last_constraint = SSA_SQL_CONSTRAINT_NOT_NULL;
+  else if (state != NULL && (g_str_has_prefix (state, "23") || g_str_equal (state, "P0001")))
+    sql->last_constraint = SSA_SQL_CONSTRAINT_OTHER;
+
   if (PQstatus (CONN (sql)) == CONNECTION_BAD || (state != NULL && g_str_has_prefix (state, "08")))
     g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_UNREACHABLE,
                  _("The connection to the team database %s was lost (%s). What was being saved "

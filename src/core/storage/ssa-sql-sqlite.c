@@ -41,6 +41,27 @@ set_error (SsaSql  *sql,
 {
   const char *detail = HANDLE (sql) != NULL ? sqlite3_errmsg (HANDLE (sql)) : sqlite3_errstr (rc);
 
+  sql->last_constraint = SSA_SQL_CONSTRAINT_NONE;
+  if ((rc & 0xff) == SQLITE_CONSTRAINT && HANDLE (sql) != NULL)
+    switch (sqlite3_extended_errcode (HANDLE (sql)))
+      {
+      case SQLITE_CONSTRAINT_UNIQUE:
+      case SQLITE_CONSTRAINT_PRIMARYKEY:
+        sql->last_constraint = SSA_SQL_CONSTRAINT_UNIQUE;
+        break;
+      case SQLITE_CONSTRAINT_FOREIGNKEY:
+        sql->last_constraint = SSA_SQL_CONSTRAINT_FOREIGN_KEY;
+        break;
+      case SQLITE_CONSTRAINT_CHECK:
+        sql->last_constraint = SSA_SQL_CONSTRAINT_CHECK;
+        break;
+      case SQLITE_CONSTRAINT_NOTNULL:
+        sql->last_constraint = SSA_SQL_CONSTRAINT_NOT_NULL;
+        break;
+      default:
+        sql->last_constraint = SSA_SQL_CONSTRAINT_OTHER;
+        break;
+      }
   if ((rc & 0xff) == SQLITE_CONSTRAINT)
     g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_CONSTRAINT,
                  _("The database %s refused the change: it breaks a rule of the database "

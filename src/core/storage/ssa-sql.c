@@ -281,6 +281,13 @@ ssa_sql_changes (SsaSql *sql)
   return sql->backend->changes (sql);
 }
 
+/* Which rule the last statement refused with SSA_TEAM_DB_ERROR_CONSTRAINT broke. */
+SsaSqlConstraint
+ssa_sql_get_last_constraint (SsaSql *sql)
+{
+  return sql->last_constraint;
+}
+
 /* The id of the row the last INSERT added (a table with an id column). */
 gint64
 ssa_sql_last_insert_id (SsaSql *sql)

@@ -40,6 +40,17 @@ typedef enum
   SSA_SQL_STEP_DONE,
 } SsaSqlStep;
 
+/* Which rule a statement refused with SSA_TEAM_DB_ERROR_CONSTRAINT broke. */
+typedef enum
+{
+  SSA_SQL_CONSTRAINT_NONE,
+  SSA_SQL_CONSTRAINT_UNIQUE,
+  SSA_SQL_CONSTRAINT_FOREIGN_KEY,
+  SSA_SQL_CONSTRAINT_CHECK,
+  SSA_SQL_CONSTRAINT_NOT_NULL,
+  SSA_SQL_CONSTRAINT_OTHER,     /* a trigger's refusal */
+} SsaSqlConstraint;
+
 /* The backend's table of functions; each engine fills one in. */
 typedef struct
 {
@@ -71,6 +82,7 @@ struct _SsaSql
   const SsaSqlBackend *backend;
   char                *display_name;  /* for messages: the file, or the URI without password */
   gboolean             in_transaction;
+  SsaSqlConstraint     last_constraint; /* of the last failed statement */
 };
 
 struct _SsaSqlStmt
@@ -143,6 +155,7 @@ gboolean     ssa_sql_commit          (SsaSql      *sql,
                                       GError     **error);
 void         ssa_sql_rollback        (SsaSql      *sql);
 gint64       ssa_sql_changes         (SsaSql      *sql);
+SsaSqlConstraint ssa_sql_get_last_constraint (SsaSql *sql);
 gint64       ssa_sql_last_insert_id  (SsaSql      *sql);
 
 /* For the PostgreSQL backend and its tests: `?` and `?NNN` as `$n`, outside quotes. */
@@ -156,6 +169,9 @@ gboolean     ssa_sql_read_schema_version (SsaSql   *sql,
 gboolean     ssa_sql_migrate         (SsaSql      *sql,
                                       gint64      *out_from_version,
                                       GError     **error);
+
+/* The connection of a database opened on the seam. */
+SsaSql      *ssa_team_db_get_sql     (SsaTeamDb   *self);
 
 /* Price lists on the seam (ssa-team-db.c): as ssa_db_store_checked_price_list_locked(),
  * inside a transaction the caller holds. */

@@ -139,6 +139,12 @@ ssa_team_db_close (SsaTeamDb *self)
   g_free (self);
 }
 
+SsaSql *
+ssa_team_db_get_sql (SsaTeamDb *self)
+{
+  return self->sql;
+}
+
 /* Returns: "sqlite" or "postgresql" */
 const char *
 ssa_team_db_get_dialect (SsaTeamDb *self)

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "ssa-db.h"
+#include "ssa-inventory.h"
 #include "ssa-price-list.h"
 
 G_BEGIN_DECLS
@@ -91,5 +92,16 @@ SsaPriceList *ssa_team_db_load_current_price_list (SsaTeamDb           *self,
                                                    GError             **error);
 GPtrArray   *ssa_team_db_list_price_lists (SsaTeamDb                  *self,
                                            GError                    **error);
+
+/* Installations from files and the list of installations, as ssa_db_import_inventories()
+ * and ssa_db_list_installations() do on the SQLite file. */
+gboolean     ssa_team_db_import_inventories (SsaTeamDb     *self,
+                                             SsaInventory **inventories,
+                                             const char   **names,
+                                             guint          n_inventories,
+                                             gint64        *out_ids,
+                                             GError       **error);
+GArray      *ssa_team_db_list_installations (SsaTeamDb     *self,
+                                             GError       **error);
 
 G_END_DECLS
