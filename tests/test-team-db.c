@@ -8,6 +8,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 
 #include "ssa-error.h"
@@ -752,6 +753,58 @@ test_password_in_uri (void)
   g_assert_nonnull (strstr (err, "ssa-desk-cli db init: the URI holds a password"));
 }
 
+/* Four clients running `db init` on one new database at once: the advisory lock lets one
+ * create the schema; the others find it made, and it is there once, with one sample list. */
+static void
+test_concurrent_init (Fixture       *f,
+                      gconstpointer  data)
+{
+  GPid pids[4];
+  int outs[4];
+  guint created = 0, found = 0;
+  g_autoptr(SsaSql) sql = NULL;
+
+  if (g_getenv ("SSA_DESK_CLI") == NULL)
+    {
+      g_test_skip ("SSA_DESK_CLI is not set");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
+    {
+      const char *argv[] = { g_getenv ("SSA_DESK_CLI"), "db", "init", f->location, NULL };
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                                               G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pids[i],
+                                               NULL, &outs[i], NULL, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (pids); i++)
+    {
+      g_autoptr(GIOChannel) channel = g_io_channel_unix_new (outs[i]);
+      g_autofree char *out = NULL;
+      int status = 0;
+
+      g_io_channel_set_close_on_unref (channel, TRUE);
+      g_assert_cmpint (g_io_channel_read_to_end (channel, &out, NULL, NULL), ==,
+                       G_IO_STATUS_NORMAL);
+      g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
+      g_spawn_close_pid (pids[i]);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+      if (g_str_has_prefix (out, "Created SSA Desk’s tables"))
+        created++;
+      else if (strstr (out, "has this version’s tables already") != NULL)
+        found++;
+    }
+  g_assert_cmpuint (created, ==, 1);
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (pids) - 1);
+
+  sql = open_raw (f);
+  g_assert_cmpint (query_int (sql, "SELECT count(*) FROM price_lists"), ==, 1);
+  g_assert_cmpint (query_int (sql, "SELECT version FROM ssa_schema"), ==, SSA_DB_SCHEMA_VERSION);
+}
+
 /* A port nothing listens on: unreachable, said so, quickly. */
 static void
 test_unreachable (void)
@@ -768,6 +821,17 @@ test_unreachable (void)
 
   g_assert_false (ssa_team_db_init (uri, NULL, &error));
   g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_UNREACHABLE);
+
+  if (g_getenv ("SSA_DESK_CLI") != NULL)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_assert_cmpint (run_cli (uri, &out, &err, "installations", NULL), ==, 1);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_true (g_str_has_prefix (err, "ssa-desk-cli installations: Could not reach the "
+                                            "team database postgresql://" TEST_PG_USER
+                                            "@127.0.0.1:"));
+    }
 }
 
 /* A URI that asks for TLS (sslmode=require) of our test server, which has none, is
@@ -842,6 +906,7 @@ main (int    argc,
       g_test_add_func ("/team-db/pg/wrong-password", test_wrong_password);
       g_test_add_func ("/team-db/pg/unreachable", test_unreachable);
       g_test_add_func ("/team-db/pg/password-in-uri", test_password_in_uri);
+      add_engine_test ("/team-db/pg/concurrent-init", test_concurrent_init);
       g_test_add_func ("/team-db/pg/tls-required", test_tls_required);
     }
 
