@@ -262,6 +262,9 @@ test_init (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "db init"));
   g_assert_null (db);
   g_clear_error (&error);
+  /* Opening made no file. */
+  if (!on_pg ())
+    g_assert_false (g_file_test (f->location, G_FILE_TEST_EXISTS));
 
   init_db (f);
   g_assert_true (ssa_team_db_init (f->location, &from, &error));

@@ -64,9 +64,10 @@ ssa_cli_team_check_supported (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (supported); i++)
     if (g_str_equal (argv[0], supported[i]) || g_str_equal (both, supported[i]))
       return TRUE;
-  /* --help of a command with subcommands lists them; each refuses on its own. */
-  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
-    return TRUE;
+  /* --help works whatever the database. */
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+      return TRUE;
 
   g_printerr (_("ssa-desk-cli %s: not yet supported on a team database (PostgreSQL). So far "
                 "a team database has “db init”, “import”, “installations” and “price-list "

@@ -40,7 +40,6 @@ typedef struct
   int       *formats;     /* 1 for a blob */
   PGresult  *result;      /* after the first step */
   int        row;
-  GPtrArray *blobs;       /* GBytes handed out, freed with the statement */
 } PgStmt;
 
 #define CONN(sql) (((PgSql *) (sql))->conn)
@@ -288,7 +287,6 @@ pg_stmt_free (SsaSqlStmt *stmt)
   g_free (self->lengths);
   g_free (self->formats);
   g_free (self->text);
-  g_clear_pointer (&self->blobs, g_ptr_array_unref);
   g_free (self);
 }
 

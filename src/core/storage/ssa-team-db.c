@@ -66,10 +66,15 @@ ssa_team_db_init (const char  *location,
       g_autoptr(SsaDb) db = NULL;
       gint64 version = 0;
 
-      sql = ssa_sql_open_sqlite (location, error);
-      if (sql == NULL || !ssa_sql_read_schema_version (sql, &version, error))
-        return FALSE;
-      g_clear_pointer (&sql, ssa_sql_close);
+      /* Only an existing regular file is read first: ssa_db_open() says what is wrong with
+       * anything else (a folder, a FIFO) without opening it. */
+      if (g_file_test (location, G_FILE_TEST_IS_REGULAR))
+        {
+          sql = ssa_sql_open_sqlite (location, error);
+          if (sql == NULL || !ssa_sql_read_schema_version (sql, &version, error))
+            return FALSE;
+          g_clear_pointer (&sql, ssa_sql_close);
+        }
       db = ssa_db_open (location, SSA_DB_OPEN_DEFAULT, error);
       if (db == NULL)
         return FALSE;
@@ -102,6 +107,17 @@ ssa_team_db_open (const char  *location,
   gint64 version = 0;
 
   g_return_val_if_fail (location != NULL, NULL);
+
+  /* Opening makes no file: a missing one has no schema yet. */
+  if (!ssa_sql_is_uri (location) && !g_file_test (location, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *display = g_filename_display_name (location);
+
+      g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_NOT_INITIALISED,
+                   _("The database %s does not have this version's tables yet: run "
+                     "“ssa-desk-cli db init” with it first."), display);
+      return NULL;
+    }
 
   sql = ssa_sql_open (location, error);
   if (sql == NULL || !ssa_sql_read_schema_version (sql, &version, error))
