@@ -8,17 +8,21 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pwd.h>
+#include <string.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "test-fetch-certs.h"
 #include "test-util.h"
 
 /* A real PostgreSQL server for the tests, started in a temporary folder (initdb, then
  * pg_ctl on a free port of 127.0.0.1 with its Unix socket in that folder) and stopped and
- * removed after. PostgreSQL refuses to run as root: as root (CI), the server alone runs as
+ * removed after. It requires TLS over TCP (hostssl only), with the self-signed certificate
+ * for 127.0.0.1 of test-fetch-certs.h; test_pg_server_cert() is that certificate, for
+ * sslrootcert. PostgreSQL refuses to run as root: as root (CI), the server alone runs as
  * `nobody` (runuser); the tests stay root and reach it over TCP with a password, as a team
  * member's laptop does. The server's superuser is "ssa" with TEST_PG_PASSWORD, and
  * scram-sha-256 for every connection. PG_BINDIR chooses the server's programs; otherwise
@@ -33,6 +37,7 @@ typedef struct
   char *data;       /* its data folder */
   char *bindir;
   char *run_as;     /* NULL: the current user */
+  char *cert;       /* the server's certificate (self-signed, for 127.0.0.1) */
   int   port;
 } TestPgServer;
 
@@ -210,9 +215,31 @@ test_pg_server_start (GError **error)
       goto failed;
   }
 
+  /* TLS only over TCP, with a password everywhere. */
+  {
+    g_autofree char *hba = g_build_filename (self->data, "pg_hba.conf", NULL);
+    g_autofree char *key = g_build_filename (self->dir, "server.key", NULL);
+    const char *split = strstr (test_self_signed_pem, "-----BEGIN PRIVATE KEY-----");
+
+    self->cert = g_build_filename (self->dir, "server.crt", NULL);
+    if (!g_file_set_contents (hba, "local all all scram-sha-256\n"
+                                   "hostssl all all 127.0.0.1/32 scram-sha-256\n", -1, error) ||
+        !g_file_set_contents (self->cert, test_self_signed_pem, split - test_self_signed_pem,
+                              error) ||
+        !g_file_set_contents (key, split, -1, error))
+      goto failed;
+    g_chmod (key, 0600);
+    g_chmod (self->cert, 0644);
+    test_pg_give (self, hba);
+    test_pg_give (self, key);
+    test_pg_give (self, self->cert);
+  }
+
   self->port = test_pg_free_port ();
   options = g_strdup_printf ("-c listen_addresses=127.0.0.1 -p %d -k %s -c fsync=off "
-                             "-c full_page_writes=off -c lc_messages=C", self->port, self->dir);
+                             "-c full_page_writes=off -c lc_messages=C -c ssl=on "
+                             "-c ssl_cert_file=%s/server.crt -c ssl_key_file=%s/server.key",
+                             self->port, self->dir, self->dir, self->dir);
   {
     const char *argv[] = { pg_ctl, "-D", self->data, "-l", log, "-w", "-t", "60", "-o",
                            options, "start", NULL };
@@ -229,6 +256,7 @@ failed:
   g_free (self->data);
   g_free (self->bindir);
   g_free (self->run_as);
+  g_free (self->cert);
   g_free (self);
   return NULL;
 }
@@ -262,5 +290,6 @@ test_pg_server_stop (TestPgServer *self)
   g_free (self->data);
   g_free (self->bindir);
   g_free (self->run_as);
+  g_free (self->cert);
   g_free (self);
 }

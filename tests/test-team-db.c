@@ -837,19 +837,43 @@ test_unreachable (void)
     }
 }
 
-/* A URI that asks for TLS (sslmode=require) of our test server, which has none, is
- * refused as a TLS failure, not as something else. */
+/* The test server requires TLS and has a self-signed certificate. sslmode=verify-full
+ * against another authority is refused as a TLS failure; against its own certificate it
+ * connects; without TLS (sslmode=disable) the server refuses, said as TLS too. */
 static void
-test_tls_required (void)
+test_tls (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_strdup_printf ("postgresql://" TEST_PG_USER "@127.0.0.1:%d/postgres"
-                                          "?sslmode=require", server->port);
-  g_autoptr(SsaTeamDb) db = ssa_team_db_open (uri, &error);
+  g_autofree char *ca = g_build_filename (run_dir, "other-ca.crt", NULL);
+  g_autofree char *wrong = NULL, *right = NULL, *disabled = NULL;
+  g_autoptr(SsaTeamDb) db = NULL;
+  g_autoptr(SsaSql) sql = NULL;
 
+  g_assert_true (g_file_set_contents (ca, test_ca_pem, -1, &error));
+  wrong = g_strdup_printf ("postgresql://" TEST_PG_USER "@127.0.0.1:%d/postgres"
+                           "?sslmode=verify-full&sslrootcert=%s", server->port, ca);
+  right = g_strdup_printf ("postgresql://" TEST_PG_USER "@127.0.0.1:%d/postgres"
+                           "?sslmode=verify-full&sslrootcert=%s", server->port, server->cert);
+  disabled = g_strdup_printf ("postgresql://" TEST_PG_USER "@127.0.0.1:%d/postgres"
+                              "?sslmode=disable", server->port);
+
+  db = ssa_team_db_open (wrong, &error);
   g_assert_null (db);
   g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_TLS);
   g_assert_nonnull (strstr (error->message, "encrypted (TLS) connection"));
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  db = ssa_team_db_open (disabled, &error);
+  g_assert_null (db);
+  g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_TLS);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  sql = ssa_sql_open (right, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (sql, "SELECT count(*) FROM pg_stat_ssl WHERE pid = "
+                                   "pg_backend_pid() AND ssl"), ==, 1);
 }
 
 static void
@@ -910,7 +934,7 @@ main (int    argc,
       g_test_add_func ("/team-db/pg/unreachable", test_unreachable);
       g_test_add_func ("/team-db/pg/password-in-uri", test_password_in_uri);
       add_engine_test ("/team-db/pg/concurrent-init", test_concurrent_init);
-      g_test_add_func ("/team-db/pg/tls-required", test_tls_required);
+      g_test_add_func ("/team-db/pg/tls", test_tls);
     }
 
   status = g_test_run ();

@@ -157,6 +157,18 @@ needs_tls_default (const char *location)
   return remote && !has_sslmode && g_getenv ("PGSSLMODE") == NULL;
 }
 
+static void
+set_authentication_error (const char  *display,
+                          const char  *detail,
+                          GError     **error)
+{
+  g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_AUTHENTICATION,
+               _("The team database %s refused the user name or password (%s). Check the "
+                 "user in the URI and the password in ~/.pgpass, PGPASSWORD or the service "
+                 "file, and that the server's pg_hba.conf lets that user in."),
+               display, detail);
+}
+
 /* Sets @error from a failed connection: which of the failures the user can act on. */
 static void
 set_connect_error (const char  *display,
@@ -172,15 +184,19 @@ set_connect_error (const char  *display,
                  _("The team database %s wants a password and none was found. Put it in "
                    "~/.pgpass (or PGPASSWORD, or a service file) as for any PostgreSQL "
                    "client, never on the command line."), display);
+  /* With sslmode=prefer libpq tries without TLS after a refusal over TLS: a wrong password
+   * then reads "password authentication failed … no encryption", and is the password. */
   else if (strstr (detail, "authentication failed") != NULL ||
            strstr (detail, "no password supplied") != NULL ||
-           (strstr (detail, "role \"") != NULL && strstr (detail, "does not exist") != NULL) ||
-           strstr (detail, "no pg_hba.conf entry") != NULL)
-    g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_AUTHENTICATION,
-                 _("The team database %s refused the user name or password (%s). Check the "
-                   "user in the URI and the password in ~/.pgpass, PGPASSWORD or the service "
-                   "file, and that the server's pg_hba.conf lets that user in."),
-                 display, detail);
+           (strstr (detail, "role \"") != NULL && strstr (detail, "does not exist") != NULL))
+    set_authentication_error (display, detail, error);
+  else if (strstr (detail, "no encryption") != NULL)
+    g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_TLS,
+                 _("The team database %s accepts only encrypted (TLS) connections (%s). "
+                   "Remove sslmode=disable from the URI, or use sslmode=verify-full with "
+                   "the server's certificate authority in sslrootcert."), display, detail);
+  else if (strstr (detail, "no pg_hba.conf entry") != NULL)
+    set_authentication_error (display, detail, error);
   else if (strstr (detail, "SSL") != NULL || strstr (detail, "certificate") != NULL ||
            strstr (detail, "sslmode") != NULL || strstr (detail, "GSSAPI") != NULL)
     g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_TLS,
