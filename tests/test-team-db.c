@@ -486,7 +486,8 @@ test_price_lists (Fixture       *f,
 /* Installations */
 
 /* The sample installations imported in one go, listed back with their customers and
- * licence counts; one again is refused whole for its serial number. */
+ * licence counts, the customers made once each; one again is refused whole for its serial
+ * number. */
 static void
 test_inventory (Fixture       *f,
                 gconstpointer  data)
@@ -548,6 +549,25 @@ test_inventory (Fixture       *f,
         g_assert_cmpstr (row->customer_name, ==, inventory->customer.name);
     }
   g_clear_pointer (&rows, g_array_unref);
+
+  {
+    g_autoptr(GPtrArray) customers = ssa_team_db_load_customers (db, &error);
+    g_autoptr(GHashTable) names_seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (customers->len, >=, 1);
+    for (guint i = 0; i < customers->len; i++)
+      {
+        SsaCustomer *customer = g_ptr_array_index (customers, i);
+
+        g_assert_cmpint (ssa_customer_get_id (customer), ==, i + 1);
+        g_assert_false (ssa_customer_get_archived (customer));
+        /* Each org number once: imports found the customer instead of making another. */
+        if (ssa_customer_get_org_no (customer) != NULL)
+          g_assert_true (g_hash_table_add (names_seen,
+                                           (gpointer) ssa_customer_get_org_no (customer)));
+      }
+  }
 
   /* The same serial again: refused whole, naming the file and the serial. */
   g_assert_false (ssa_team_db_import_inventories (db, &with_serial, &with_serial_name, 1,
@@ -644,11 +664,14 @@ test_cli (Fixture       *f,
     g_clear_pointer (&ref_out, g_free);
     g_clear_pointer (&ref_err, g_free);
 
-    for (guint json = 0; json < 2; json++)
+    for (guint i = 0; i < 4; i++)
       {
-        g_assert_cmpint (run_cli (f->location, &out, &err, "installations",
+        const char *command = i < 2 ? "installations" : "customers";
+        gboolean json = i % 2;
+
+        g_assert_cmpint (run_cli (f->location, &out, &err, command,
                                   json ? "--json" : NULL, NULL), ==, 0);
-        g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, "installations",
+        g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, command,
                                   json ? "--json" : NULL, NULL), ==, 0);
         g_assert_cmpstr (err, ==, "");
         g_assert_cmpstr (out, ==, ref_out);

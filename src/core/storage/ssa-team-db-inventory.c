@@ -298,6 +298,47 @@ ssa_team_db_import_inventories (SsaTeamDb     *self,
   return ssa_sql_commit (sql, error);
 }
 
+/**
+ * ssa_team_db_load_customers:
+ *
+ * As ssa_db_load_customers().
+ *
+ * Returns: (transfer full) (element-type SsaCustomer): every customer, by id
+ */
+GPtrArray *
+ssa_team_db_load_customers (SsaTeamDb *self,
+                            GError   **error)
+{
+  g_autoptr(SsaSqlStmt) stmt = NULL;
+  g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_object_unref);
+  SsaSqlStep step;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = ssa_sql_prepare (ssa_team_db_get_sql (self),
+                          "SELECT id, name, org_no, address, contact, email, notes, archived "
+                          "FROM customers ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((step = ssa_sql_step (stmt, error)) == SSA_SQL_STEP_ROW)
+    {
+      SsaCustomer *customer = ssa_customer_new ();
+
+      ssa_customer_set_id (customer, ssa_sql_column_int64 (stmt, 0));
+      ssa_customer_set_name (customer, ssa_sql_column_text (stmt, 1));
+      ssa_customer_set_org_no (customer, ssa_sql_column_text (stmt, 2));
+      ssa_customer_set_address (customer, ssa_sql_column_text (stmt, 3));
+      ssa_customer_set_contact (customer, ssa_sql_column_text (stmt, 4));
+      ssa_customer_set_email (customer, ssa_sql_column_text (stmt, 5));
+      ssa_customer_set_notes (customer, ssa_sql_column_text (stmt, 6));
+      ssa_customer_set_archived (customer, ssa_sql_column_int64 (stmt, 7) != 0);
+      g_ptr_array_add (customers, customer);
+    }
+  if (step == SSA_SQL_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&customers);
+}
+
 static void
 installation_row_clear (gpointer data)
 {

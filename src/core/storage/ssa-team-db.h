@@ -93,8 +93,9 @@ SsaPriceList *ssa_team_db_load_current_price_list (SsaTeamDb           *self,
 GPtrArray   *ssa_team_db_list_price_lists (SsaTeamDb                  *self,
                                            GError                    **error);
 
-/* Installations from files and the list of installations, as ssa_db_import_inventories()
- * and ssa_db_list_installations() do on the SQLite file. */
+/* Installations from files, the list of installations and the customers, as
+ * ssa_db_import_inventories(), ssa_db_list_installations() and ssa_db_load_customers() do
+ * on the SQLite file. */
 gboolean     ssa_team_db_import_inventories (SsaTeamDb     *self,
                                              SsaInventory **inventories,
                                              const char   **names,
@@ -102,6 +103,8 @@ gboolean     ssa_team_db_import_inventories (SsaTeamDb     *self,
                                              gint64        *out_ids,
                                              GError       **error);
 GArray      *ssa_team_db_list_installations (SsaTeamDb     *self,
+                                             GError       **error);
+GPtrArray   *ssa_team_db_load_customers     (SsaTeamDb     *self,
                                              GError       **error);
 
 G_END_DECLS
