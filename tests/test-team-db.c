@@ -682,6 +682,28 @@ test_cli (Fixture       *f,
         g_clear_pointer (&ref_err, g_free);
       }
 
+    /* Each installation written back as a file: the same bytes from both engines, and an
+     * id that is not there told the same way. */
+    for (guint id = 1; id <= 3; id++)
+      {
+        g_autofree char *option = g_strdup_printf ("%u", id);
+        int status = run_cli (f->location, &out, &err, "export", "--installation", option,
+                              NULL);
+
+        g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, "export", "--installation",
+                                  option, NULL), ==, status);
+        g_assert_cmpint (status, ==, id <= 2 ? 0 : 1);
+        g_assert_cmpstr (out, ==, ref_out);
+        if (id <= 2)
+          g_assert_nonnull (strstr (out, "ssa-desk-installation/1"));
+        else
+          g_assert_nonnull (strstr (err, "There is no installation with id 3"));
+        g_clear_pointer (&out, g_free);
+        g_clear_pointer (&err, g_free);
+        g_clear_pointer (&ref_out, g_free);
+        g_clear_pointer (&ref_err, g_free);
+      }
+
     /* Again: refused for the serial, nothing stored, the same words on both engines but
      * for the database's name. */
     g_assert_cmpint (run_cli (f->location, &out, &err, "import", first, NULL), ==, 1);

@@ -426,10 +426,21 @@ ssa_cli_export (int    argc,
   if (!parse_id ("--installation", installation, &id) || !check_output ("--out", out_path))
     return SSA_CLI_REFUSED;
 
-  db = open_db ("export", SSA_DB_OPEN_DEFAULT);
-  if (db == NULL)
-    return SSA_CLI_REFUSED;
-  inventory = ssa_db_load_inventory (db, id, NULL, &error);
+  if (ssa_team_db_is_uri (db_path))
+    {
+      g_autoptr(SsaTeamDb) team = ssa_cli_team_db_open ("export");
+
+      if (team == NULL)
+        return SSA_CLI_REFUSED;
+      inventory = ssa_team_db_load_inventory (team, id, &error);
+    }
+  else
+    {
+      db = open_db ("export", SSA_DB_OPEN_DEFAULT);
+      if (db == NULL)
+        return SSA_CLI_REFUSED;
+      inventory = ssa_db_load_inventory (db, id, NULL, &error);
+    }
   if (inventory == NULL)
     {
       ssa_cli_print_error ("--installation", error);

@@ -339,6 +339,94 @@ ssa_team_db_load_customers (SsaTeamDb *self,
   return g_steal_pointer (&customers);
 }
 
+/**
+ * ssa_team_db_load_inventory:
+ *
+ * As ssa_db_load_inventory() (without the ids of the lines): the installation as the plain
+ * values of an installation file, with all of its customer's fields and its licence lines
+ * in their order.
+ *
+ * Returns: (transfer full): the installation
+ */
+SsaInventory *
+ssa_team_db_load_inventory (SsaTeamDb *self,
+                            gint64     installation_id,
+                            GError   **error)
+{
+  g_autoptr(SsaSqlStmt) stmt = NULL;
+  g_autoptr(SsaInventory) inventory = NULL;
+  SsaSql *sql;
+  const char *deployment;
+  SsaSqlStep step;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  sql = ssa_team_db_get_sql (self);
+  stmt = ssa_sql_prepare (sql,
+                          "SELECT c.name, c.org_no, c.address, c.contact, c.email, i.name, "
+                          "i.serial, i.deployment, i.firmware, i.ssa_expiry FROM installations i "
+                          "LEFT JOIN customers c ON c.id = i.customer_id WHERE i.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  ssa_sql_bind_int64 (stmt, 1, installation_id);
+  step = ssa_sql_step (stmt, error);
+  if (step == SSA_SQL_STEP_ERROR)
+    return NULL;
+  if (step == SSA_SQL_STEP_DONE)
+    {
+      g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_NOT_FOUND,
+                   _("There is no %s with id %lld in the database %s."),
+                   _("installation"), (long long) installation_id,
+                   ssa_sql_get_display_name (sql));
+      return NULL;
+    }
+
+  inventory = ssa_inventory_new ();
+  inventory->customer.name = ssa_sql_column_dup_text (stmt, 0);
+  if (inventory->customer.name != NULL && inventory->customer.name[0] == '\0')
+    g_clear_pointer (&inventory->customer.name, g_free);
+  inventory->customer.org_no = ssa_sql_column_dup_text (stmt, 1);
+  inventory->customer.address = ssa_sql_column_dup_text (stmt, 2);
+  inventory->customer.contact = ssa_sql_column_dup_text (stmt, 3);
+  inventory->customer.email = ssa_sql_column_dup_text (stmt, 4);
+  inventory->name = ssa_sql_column_dup_text (stmt, 5);
+  inventory->serial = ssa_sql_column_dup_text (stmt, 6);
+  deployment = ssa_sql_column_text (stmt, 7);
+  inventory->deployment = SSA_DEPLOYMENT_APPLIANCE;
+  if (deployment != NULL)
+    ssa_deployment_from_string (deployment, &inventory->deployment);
+  inventory->firmware = ssa_sql_column_dup_text (stmt, 8);
+  column_date (stmt, 9, &inventory->ssa_expiry);
+  g_clear_pointer (&stmt, ssa_sql_stmt_free);
+
+  stmt = ssa_sql_prepare (sql,
+                          "SELECT id, code, quantity, added_on, covered_until, kind, name "
+                          "FROM licences WHERE installation_id = ? ORDER BY position, id",
+                          error);
+  if (stmt == NULL)
+    return NULL;
+  ssa_sql_bind_int64 (stmt, 1, installation_id);
+  while ((step = ssa_sql_step (stmt, error)) == SSA_SQL_STEP_ROW)
+    {
+      SsaInventoryLine line;
+      const char *kind = ssa_sql_column_text (stmt, 5);
+
+      line.code = (char *) ssa_sql_column_text (stmt, 1);
+      line.quantity = ssa_sql_column_int64 (stmt, 2);
+      column_date (stmt, 3, &line.added_on);
+      column_date (stmt, 4, &line.covered_until);
+      line.has_kind = kind != NULL && ssa_kind_from_string (kind, &line.kind);
+      if (!line.has_kind)
+        line.kind = SSA_KIND_SWITCHBOARD;
+      line.name = (char *) ssa_sql_column_text (stmt, 6);
+      /* It copies the line's strings out of the row. */
+      ssa_inventory_add_line (inventory, &line);
+    }
+  if (step == SSA_SQL_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&inventory);
+}
+
 static void
 installation_row_clear (gpointer data)
 {

@@ -41,6 +41,7 @@ G_BEGIN_DECLS
  * @SSA_TEAM_DB_ERROR_CONSTRAINT: the change would break a rule of the schema
  * @SSA_TEAM_DB_ERROR_REFUSED: the change was refused (a price list under a stored id)
  * @SSA_TEAM_DB_ERROR_NOT_SUPPORTED: that command does not work on a team database yet
+ * @SSA_TEAM_DB_ERROR_NOT_FOUND: no row with that id
  */
 typedef enum
 {
@@ -55,6 +56,7 @@ typedef enum
   SSA_TEAM_DB_ERROR_CONSTRAINT,
   SSA_TEAM_DB_ERROR_REFUSED,
   SSA_TEAM_DB_ERROR_NOT_SUPPORTED,
+  SSA_TEAM_DB_ERROR_NOT_FOUND,
 } SsaTeamDbError;
 
 GQuark       ssa_team_db_error_quark     (void);
@@ -105,6 +107,9 @@ gboolean     ssa_team_db_import_inventories (SsaTeamDb     *self,
 GArray      *ssa_team_db_list_installations (SsaTeamDb     *self,
                                              GError       **error);
 GPtrArray   *ssa_team_db_load_customers     (SsaTeamDb     *self,
+                                             GError       **error);
+SsaInventory *ssa_team_db_load_inventory    (SsaTeamDb     *self,
+                                             gint64         installation_id,
                                              GError       **error);
 
 G_END_DECLS
