@@ -6,6 +6,7 @@
 #pragma once
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <pwd.h>
 #include <string.h>
@@ -191,9 +192,23 @@ test_pg_server_start (GError **error)
   if (geteuid () == 0)
     self->run_as = g_strdup ("nobody");
 
-  self->dir = g_dir_make_tmp ("ssa-desk-pg-XXXXXX", error);
-  if (self->dir == NULL)
-    goto failed;
+  /* The server's user must reach the folder: as root, in /tmp whatever TMPDIR says. */
+  if (self->run_as != NULL)
+    {
+      self->dir = g_build_filename ("/tmp", "ssa-desk-pg-XXXXXX", NULL);
+      if (g_mkdtemp_full (self->dir, 0700) == NULL)
+        {
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                       "could not make a folder in /tmp: %s", g_strerror (errno));
+          goto failed;
+        }
+    }
+  else
+    {
+      self->dir = g_dir_make_tmp ("ssa-desk-pg-XXXXXX", error);
+      if (self->dir == NULL)
+        goto failed;
+    }
   g_chmod (self->dir, 0700);
   test_pg_give (self, self->dir);
   self->data = g_build_filename (self->dir, "data", NULL);

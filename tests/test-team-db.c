@@ -580,6 +580,70 @@ test_inventory (Fixture       *f,
   g_assert_cmpuint (rows->len, ==, n);
 }
 
+/* Licence types */
+
+/* The user's table: a type the price list does not know mapped, changed, listed by type,
+ * removed; a known type, an unknown article and a missing type refused as on the file. */
+static void
+test_licence_types (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaTeamDb) db = NULL;
+  g_autoptr(SsaPriceList) price_list = NULL;
+  g_autoptr(GArray) rows = NULL;
+  const SsaPriceListProduct *first, *second;
+  const char *known_type = NULL;
+
+  init_db (f);
+  db = ssa_team_db_open (f->location, &error);
+  g_assert_no_error (error);
+  price_list = ssa_team_db_load_current_price_list (db, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (price_list->products->len, >=, 2);
+  first = g_ptr_array_index (price_list->products, 0);
+  second = g_ptr_array_index (price_list->products, 1);
+  for (guint i = 0; i < price_list->products->len && known_type == NULL; i++)
+    {
+      const SsaPriceListProduct *product = g_ptr_array_index (price_list->products, i);
+
+      if (product->licence_types[0] != NULL)
+        known_type = product->licence_types[0];
+    }
+  g_assert_nonnull (known_type);
+
+  g_assert_true (ssa_team_db_map_licence_type (db, "Zeta-Lic", first->code, price_list, &error));
+  g_assert_true (ssa_team_db_map_licence_type (db, "Alpha-Lic", first->code, price_list,
+                                               &error));
+  g_assert_true (ssa_team_db_map_licence_type (db, "Zeta-Lic", second->code, price_list,
+                                               &error));
+  g_assert_no_error (error);
+  rows = ssa_team_db_list_licence_type_map (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (g_array_index (rows, SsaDbLicenceTypeMapping, 0).type, ==, "Alpha-Lic");
+  g_assert_cmpstr (g_array_index (rows, SsaDbLicenceTypeMapping, 1).type, ==, "Zeta-Lic");
+  g_assert_cmpstr (g_array_index (rows, SsaDbLicenceTypeMapping, 1).code, ==, second->code);
+  g_clear_pointer (&rows, g_array_unref);
+
+  g_assert_false (ssa_team_db_map_licence_type (db, known_type, first->code, price_list,
+                                                &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_false (ssa_team_db_map_licence_type (db, "Other-Lic", "NO-SUCH-ARTICLE", price_list,
+                                                &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+
+  g_assert_true (ssa_team_db_unmap_licence_type (db, "Zeta-Lic", &error));
+  g_assert_no_error (error);
+  g_assert_false (ssa_team_db_unmap_licence_type (db, "Zeta-Lic", &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  rows = ssa_team_db_list_licence_type_map (db, &error);
+  g_assert_cmpuint (rows->len, ==, 1);
+}
+
 /* The command line */
 
 static int
@@ -654,6 +718,12 @@ test_cli (Fixture       *f,
     g_autofree char *reference = g_build_filename (run_dir, "reference.db", NULL);
     g_autofree char *ref_out = NULL, *ref_err = NULL;
 
+    /* The reference holds what the team database holds: the price list imported above. */
+    g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, "price-list", "import", file,
+                              NULL), ==, 0);
+    g_clear_pointer (&ref_out, g_free);
+    g_clear_pointer (&ref_err, g_free);
+
     g_assert_cmpint (run_cli (f->location, &out, &err, "import", first, second, NULL), ==, 0);
     g_assert_cmpstr (err, ==, "");
     g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, "import", first, second, NULL), ==,
@@ -703,6 +773,36 @@ test_cli (Fixture       *f,
         g_clear_pointer (&ref_out, g_free);
         g_clear_pointer (&ref_err, g_free);
       }
+
+    /* The licence types: the same answers, table and refusals on both engines. */
+    {
+      g_autoptr(SsaPriceList) sample = ssa_samples_load_price_list (NULL);
+      const SsaPriceListProduct *product = g_ptr_array_index (sample->products, 0);
+      const char *steps[][5] = {
+        { "map-licence-type", "Custom-Lic", product->code, NULL },
+        { "map-licence-type", "Custom-Lic", "NO-SUCH-ARTICLE", NULL },
+        { "licence-types", NULL },
+        { "licence-types", "--json", NULL },
+        { "unmap-licence-type", "Custom-Lic", NULL },
+        { "unmap-licence-type", "Custom-Lic", NULL },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+        {
+          int status = run_cli (f->location, &out, &err, steps[i][0], steps[i][1], steps[i][2],
+                                NULL);
+
+          g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, steps[i][0], steps[i][1],
+                                    steps[i][2], NULL), ==, status);
+          g_assert_cmpint (status, ==, i == 1 || i == 5 ? 1 : 0);
+          g_assert_cmpstr (out, ==, ref_out);
+          g_assert_cmpstr (err, ==, ref_err);
+          g_clear_pointer (&out, g_free);
+          g_clear_pointer (&err, g_free);
+          g_clear_pointer (&ref_out, g_free);
+          g_clear_pointer (&ref_err, g_free);
+        }
+    }
 
     /* Again: refused for the serial, nothing stored, the same words on both engines but
      * for the database's name. */
@@ -972,6 +1072,7 @@ main (int    argc,
   add_engine_test ("/team-db/not-ssa-desk", test_not_ssa_desk);
   add_engine_test ("/team-db/price-lists", test_price_lists);
   add_engine_test ("/team-db/inventory", test_inventory);
+  add_engine_test ("/team-db/licence-types", test_licence_types);
   add_engine_test ("/team-db/cli", test_cli);
   if (on_pg ())
     {

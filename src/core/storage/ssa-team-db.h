@@ -112,4 +112,17 @@ SsaInventory *ssa_team_db_load_inventory    (SsaTeamDb     *self,
                                              gint64         installation_id,
                                              GError       **error);
 
+/* The user's table of licence types, as ssa_db_list_licence_type_map(),
+ * ssa_db_map_licence_type() and ssa_db_unmap_licence_type() do on the SQLite file. */
+GArray      *ssa_team_db_list_licence_type_map (SsaTeamDb          *self,
+                                                GError            **error);
+gboolean     ssa_team_db_map_licence_type      (SsaTeamDb          *self,
+                                                const char         *type,
+                                                const char         *code,
+                                                const SsaPriceList *price_list,
+                                                GError            **error);
+gboolean     ssa_team_db_unmap_licence_type    (SsaTeamDb          *self,
+                                                const char         *type,
+                                                GError            **error);
+
 G_END_DECLS
