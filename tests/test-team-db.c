@@ -1021,6 +1021,25 @@ test_tls (void)
                                    "pg_backend_pid() AND ssl"), ==, 1);
 }
 
+/* What is not converted yet refuses a team database in words, and makes no folder named
+ * after the URI. */
+static void
+test_not_converted (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *folder = g_build_filename (cwd, "postgresql:", NULL);
+
+  db = ssa_db_open ("postgresql://" TEST_PG_USER "@127.0.0.1:1/x", SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_null (db);
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_assert_cmpstr (error->message, ==, "postgresql://" TEST_PG_USER "@127.0.0.1:1/x is a team "
+                   "database (PostgreSQL): this part of SSA Desk does not work on a team "
+                   "database yet. Use an SQLite file for it.");
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
 static void
 add_engine_test (const char *name,
                  void      (*func) (Fixture *, gconstpointer))
@@ -1065,6 +1084,7 @@ main (int    argc,
     g_error ("SSA_TEST_ENGINE is “%s”: sqlite or postgresql", engine);
 
   g_test_add_func ("/sql/number-parameters", test_number_parameters);
+  g_test_add_func ("/team-db/not-converted", test_not_converted);
   add_engine_test ("/sql/values", test_values);
   add_engine_test ("/team-db/init", test_init);
   add_engine_test ("/team-db/schema-rules", test_schema_rules);
