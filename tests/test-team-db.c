@@ -1072,11 +1072,19 @@ main (int    argc,
   if (g_strcmp0 (engine, "postgresql") == 0)
     {
       server = test_pg_server_start (&error);
-      if (server == NULL)
+      if (server == NULL && g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {
           g_print ("1..0 # SKIP no PostgreSQL server for the tests: %s\n", error->message);
           test_remove_tree (run_dir);
           return 0;
+        }
+      if (server == NULL)
+        {
+          /* Installed but not starting is a failure, not a reason to skip. */
+          g_printerr ("The PostgreSQL server for the tests did not start: %s\n",
+                      error->message);
+          test_remove_tree (run_dir);
+          return 1;
         }
       g_setenv ("PGPASSWORD", TEST_PG_PASSWORD, TRUE);
     }
