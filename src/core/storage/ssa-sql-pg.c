@@ -16,8 +16,9 @@
 #include "ssa-sql.h"
 
 /* The PostgreSQL backend of the SQL engine seam, on libpq. A statement's `?` parameters
- * become `$1`…`$n`; it runs with PQexecParams() at its first step (text in, text out, blobs
- * as binary BYTEA) and its rows are read from the result one step at a time. The password
+ * become `$1`…`$n`; each text is prepared once per connection (PQprepare()) and run with
+ * PQexecPrepared() at its first step (text in, text out, blobs as binary BYTEA); its rows
+ * are read from the result one step at a time. The password
  * is libpq's business: PGPASSWORD, ~/.pgpass or a service file, as for every libpq client. */
 
 /* How long to wait for a server that does not answer, unless the URI says otherwise. */
@@ -25,9 +26,11 @@
 
 typedef struct
 {
-  SsaSql  parent;
-  PGconn *conn;
-  gint64  changes;
+  SsaSql      parent;
+  PGconn     *conn;
+  gint64      changes;
+  GHashTable *prepared;   /* statement text ($n) -> its name on the server */
+  guint       n_prepared;
 } PgSql;
 
 typedef struct
@@ -261,6 +264,7 @@ set_result_error (SsaSql    *sql,
 static void
 pg_close (SsaSql *sql)
 {
+  g_clear_pointer (&((PgSql *) sql)->prepared, g_hash_table_unref);
   PQfinish (CONN (sql));
   g_free (sql->display_name);
   g_free (sql);
@@ -369,9 +373,29 @@ pg_step (SsaSqlStmt  *stmt,
       ExecStatusType status;
       const char *tuples;
 
-      self->result = PQexecParams (sql->conn, self->text, self->n_params, NULL,
-                                   (const char * const *) self->values, self->lengths,
-                                   self->formats, 0);
+      /* Each text is parsed and planned once per connection, then only run: an import
+       * runs the same few statements thousands of times. */
+      const char *name = g_hash_table_lookup (sql->prepared, self->text);
+
+      if (name == NULL)
+        {
+          g_autofree char *new_name = g_strdup_printf ("ssa_%u", ++sql->n_prepared);
+          PGresult *prepared = PQprepare (sql->conn, new_name, self->text, self->n_params,
+                                          NULL);
+
+          if (PQresultStatus (prepared) != PGRES_COMMAND_OK)
+            {
+              set_result_error (stmt->sql, prepared, error);
+              PQclear (prepared);
+              return SSA_SQL_STEP_ERROR;
+            }
+          PQclear (prepared);
+          name = new_name;
+          g_hash_table_insert (sql->prepared, g_strdup (self->text), g_steal_pointer (&new_name));
+        }
+      self->result = PQexecPrepared (sql->conn, name, self->n_params,
+                                     (const char * const *) self->values, self->lengths,
+                                     self->formats, 0);
       status = PQresultStatus (self->result);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         {
@@ -549,6 +573,7 @@ ssa_sql_open_pg (const char  *uri,
   values[n] = NULL;
 
   self = g_new0 (PgSql, 1);
+  self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->parent.backend = &pg_backend;
   self->parent.display_name = ssa_team_db_describe (uri);
   self->conn = PQconnectdbParams (keywords, values, 1);
