@@ -734,18 +734,26 @@ test_cli (Fixture       *f,
     g_clear_pointer (&ref_out, g_free);
     g_clear_pointer (&ref_err, g_free);
 
-    for (guint i = 0; i < 4; i++)
-      {
-        const char *command = i < 2 ? "installations" : "customers";
-        gboolean json = i % 2;
+    const char *lists[][6] = {
+      { "installations", NULL },
+      { "installations", "--json", NULL },
+      { "customers", NULL },
+      { "customers", "--json", NULL },
+      { "renewals", "--today", "2026-11-28", "--within", "400", NULL },
+      { "renewals", "--today", "2026-11-28", "--within", "400", "--json" },
+    };
 
-        g_assert_cmpint (run_cli (f->location, &out, &err, command,
-                                  json ? "--json" : NULL, NULL), ==, 0);
-        g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, command,
-                                  json ? "--json" : NULL, NULL), ==, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+      {
+        const char **a = lists[i];
+
+        g_assert_cmpint (run_cli (f->location, &out, &err, a[0], a[1], a[2], a[3], a[4], a[5],
+                                  NULL), ==, 0);
+        g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, a[0], a[1], a[2], a[3], a[4],
+                                  a[5], NULL), ==, 0);
         g_assert_cmpstr (err, ==, "");
         g_assert_cmpstr (out, ==, ref_out);
-        g_assert_nonnull (strstr (out, json ? "\"name\"" : "\n"));
+        g_assert_nonnull (strstr (out, i % 2 ? "\"name\"" : "\n"));
         g_clear_pointer (&out, g_free);
         g_clear_pointer (&err, g_free);
         g_clear_pointer (&ref_out, g_free);
@@ -816,6 +824,13 @@ test_cli (Fixture       *f,
 
   if (on_pg ())
     {
+      g_assert_cmpint (run_cli (f->location, &out, &err, "renewals", "--reminders", NULL), ==,
+                       1);
+      g_assert_nonnull (strstr (err, "ssa-desk-cli renewals --reminders: not yet supported on "
+                                     "a team database"));
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+
       g_assert_cmpint (run_cli (f->location, &out, &err, "offers", NULL), ==, 1);
       g_assert_cmpstr (out, ==, "");
       g_assert_nonnull (strstr (err, "ssa-desk-cli offers: not yet supported on a team "

@@ -805,12 +805,34 @@ ssa_cli_renewals (int    argc,
   if (!ok)
     return SSA_CLI_REFUSED;
 
-  db = open_db ("renewals", SSA_DB_OPEN_DEFAULT);
-  if (db == NULL)
-    return SSA_CLI_REFUSED;
-  if (reminders)
-    return print_reminders (db, &today, (guint) days, json);
-  rows = ssa_db_list_renewals (db, &today, (guint) days, &error);
+  if (ssa_team_db_is_uri (db_path))
+    {
+      g_autoptr(SsaTeamDb) team = NULL;
+
+      if (reminders)
+        {
+          /* The reminders count offers, which are not on a team database yet. */
+          g_printerr (_("ssa-desk-cli %s: not yet supported on a team database (PostgreSQL). "
+                        "So far a team database has “db init”, “import”, “export”, "
+                        "“installations”, “customers”, “renewals”, “price-list import” and "
+                        "the licence types; use an SQLite file with --db FILE for this "
+                        "command.\n"), "renewals --reminders");
+          return SSA_CLI_REFUSED;
+        }
+      team = ssa_cli_team_db_open ("renewals");
+      if (team == NULL)
+        return SSA_CLI_REFUSED;
+      rows = ssa_team_db_list_renewals (team, &today, (guint) days, &error);
+    }
+  else
+    {
+      db = open_db ("renewals", SSA_DB_OPEN_DEFAULT);
+      if (db == NULL)
+        return SSA_CLI_REFUSED;
+      if (reminders)
+        return print_reminders (db, &today, (guint) days, json);
+      rows = ssa_db_list_renewals (db, &today, (guint) days, &error);
+    }
   if (rows == NULL)
     {
       ssa_cli_db_print_error ("renewals", error);

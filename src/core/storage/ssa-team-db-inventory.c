@@ -438,33 +438,14 @@ installation_row_clear (gpointer data)
   g_clear_pointer (&row->firmware, g_free);
 }
 
-/**
- * ssa_team_db_list_installations:
- *
- * As ssa_db_list_installations().
- *
- * Returns: (transfer full) (element-type SsaDbInstallationRow): every installation, by id,
- *   with its number of licence lines
- */
-GArray *
-ssa_team_db_list_installations (SsaTeamDb *self,
-                                GError   **error)
+static GArray *
+list_rows (SsaSqlStmt *stmt,
+           gboolean    with_count,
+           GError    **error)
 {
-  g_autoptr(SsaSqlStmt) stmt = NULL;
-  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (SsaDbInstallationRow));
   SsaSqlStep step;
 
-  g_return_val_if_fail (self != NULL, NULL);
-
-  stmt = ssa_sql_prepare (ssa_team_db_get_sql (self),
-                          "SELECT i.id, i.customer_id, c.name, i.name, i.serial, i.deployment, "
-                          "i.firmware, i.ssa_expiry, (SELECT count(*) FROM licences l WHERE "
-                          "l.installation_id = i.id) FROM installations i LEFT JOIN customers c "
-                          "ON c.id = i.customer_id ORDER BY i.id", error);
-  if (stmt == NULL)
-    return NULL;
-
-  rows = g_array_new (FALSE, TRUE, sizeof (SsaDbInstallationRow));
   g_array_set_clear_func (rows, installation_row_clear);
   while ((step = ssa_sql_step (stmt, error)) == SSA_SQL_STEP_ROW)
     {
@@ -481,10 +462,89 @@ ssa_team_db_list_installations (SsaTeamDb *self,
         ssa_deployment_from_string (deployment, &row.deployment);
       row.firmware = ssa_sql_column_dup_text (stmt, 6);
       column_date (stmt, 7, &row.ssa_expiry);
-      row.n_licences = (guint) ssa_sql_column_int64 (stmt, 8);
+      if (with_count)
+        row.n_licences = (guint) ssa_sql_column_int64 (stmt, 8);
       g_array_append_val (rows, row);
     }
   if (step == SSA_SQL_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&rows);
+}
+
+/**
+ * ssa_team_db_list_renewals:
+ *
+ * As ssa_db_list_renewals(): the appliance installations whose SSA ends within
+ * @within_days of @today or has ended, soonest first, without the archived. Names sort by
+ * their bytes on both engines (COLLATE "C" on PostgreSQL), whatever the server's locale.
+ *
+ * Returns: (transfer full) (element-type SsaDbInstallationRow): the installations
+ */
+GArray *
+ssa_team_db_list_renewals (SsaTeamDb    *self,
+                           const GDate  *today,
+                           guint         within_days,
+                           GError      **error)
+{
+  g_autoptr(SsaSqlStmt) stmt = NULL;
+  SsaSql *sql;
+  GDate day;
+  GDate limit;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (ssa_date_is_set (today))
+    day = *today;
+  else
+    ssa_date_today (&day);
+  ssa_date_add_days (&day, (int) MIN (within_days, (guint) G_MAXINT / 2), &limit);
+  if (!g_date_valid (&limit))
+    g_date_set_dmy (&limit, 31, G_DATE_DECEMBER, 9999);
+
+  sql = ssa_team_db_get_sql (self);
+  stmt = ssa_sql_prepare (sql,
+                          ssa_sql_get_engine (sql) == SSA_SQL_ENGINE_POSTGRESQL
+                          ? "SELECT i.id, i.customer_id, c.name, i.name, NULL, i.deployment, "
+                            "NULL, i.ssa_expiry FROM installations i LEFT JOIN customers c "
+                            "ON c.id = i.customer_id WHERE i.ssa_expiry IS NOT NULL AND "
+                            "i.archived = 0 AND coalesce(c.archived, 0) = 0 AND "
+                            "i.ssa_expiry <= ? AND i.deployment = 'appliance' "
+                            "ORDER BY i.ssa_expiry, i.customer_id, i.name COLLATE \"C\", i.id"
+                          : "SELECT i.id, i.customer_id, c.name, i.name, NULL, i.deployment, "
+                            "NULL, i.ssa_expiry FROM installations i LEFT JOIN customers c "
+                            "ON c.id = i.customer_id WHERE i.ssa_expiry IS NOT NULL AND "
+                            "i.archived = 0 AND coalesce(c.archived, 0) = 0 AND "
+                            "i.ssa_expiry <= ? AND i.deployment = 'appliance' "
+                            "ORDER BY i.ssa_expiry, i.customer_id, i.name, i.id", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_date (stmt, 1, &limit);
+  return list_rows (stmt, FALSE, error);
+}
+
+/**
+ * ssa_team_db_list_installations:
+ *
+ * As ssa_db_list_installations().
+ *
+ * Returns: (transfer full) (element-type SsaDbInstallationRow): every installation, by id,
+ *   with its number of licence lines
+ */
+GArray *
+ssa_team_db_list_installations (SsaTeamDb *self,
+                                GError   **error)
+{
+  g_autoptr(SsaSqlStmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = ssa_sql_prepare (ssa_team_db_get_sql (self),
+                          "SELECT i.id, i.customer_id, c.name, i.name, i.serial, i.deployment, "
+                          "i.firmware, i.ssa_expiry, (SELECT count(*) FROM licences l WHERE "
+                          "l.installation_id = i.id) FROM installations i LEFT JOIN customers c "
+                          "ON c.id = i.customer_id ORDER BY i.id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  return list_rows (stmt, TRUE, error);
 }

@@ -111,6 +111,10 @@ GPtrArray   *ssa_team_db_load_customers     (SsaTeamDb     *self,
 SsaInventory *ssa_team_db_load_inventory    (SsaTeamDb     *self,
                                              gint64         installation_id,
                                              GError       **error);
+GArray      *ssa_team_db_list_renewals      (SsaTeamDb     *self,
+                                             const GDate   *today,
+                                             guint          within_days,
+                                             GError       **error);
 
 /* The user's table of licence types, as ssa_db_list_licence_type_map(),
  * ssa_db_map_licence_type() and ssa_db_unmap_licence_type() do on the SQLite file. */
