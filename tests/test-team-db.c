@@ -760,6 +760,48 @@ test_cli (Fixture       *f,
         g_clear_pointer (&ref_err, g_free);
       }
 
+    /* Archived and brought back: out of the renewals and in again, the same on both; a
+     * missing id told in the same words but for the database's name. */
+    {
+      const char *steps[][4] = {
+        { "archive", "--installation", "1", NULL },
+        { "renewals", "--today", "2026-11-28", NULL },
+        { "unarchive", "--installation", "1", NULL },
+        { "archive", "--customer", "1", NULL },
+        { "renewals", "--today", "2026-11-28", NULL },
+        { "unarchive", "--customer", "1", NULL },
+        { "renewals", "--today", "2026-11-28", NULL },
+        { "archive", "--installation", "99", NULL },
+      };
+
+      g_autofree char *archived_out = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+        {
+          int status = run_cli (f->location, &out, &err, steps[i][0], steps[i][1],
+                                steps[i][2], NULL);
+
+          g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, steps[i][0], steps[i][1],
+                                    steps[i][2], NULL), ==, status);
+          g_assert_cmpint (status, ==, i == 7 ? 1 : 0);
+          g_assert_cmpstr (out, ==, ref_out);
+          if (i == 7)
+            g_assert_nonnull (strstr (err, "--installation: There is no installation with "
+                                           "id 99 in the database "));
+          else
+            g_assert_cmpstr (err, ==, ref_err);
+          /* The archived installation is out of the renewals, and back after. */
+          if (i == 1)
+            archived_out = g_strdup (out);
+          if (i == 6)
+            g_assert_cmpstr (out, !=, archived_out);
+          g_clear_pointer (&out, g_free);
+          g_clear_pointer (&err, g_free);
+          g_clear_pointer (&ref_out, g_free);
+          g_clear_pointer (&ref_err, g_free);
+        }
+    }
+
     /* Each installation written back as a file: the same bytes from both engines, and an
      * id that is not there told the same way. */
     for (guint id = 1; id <= 3; id++)

@@ -509,13 +509,27 @@ set_archived (const char  *command,
       return SSA_CLI_REFUSED;
     }
 
-  db = ssa_cli_db_open_for_writing (command);
-  if (db == NULL)
-    return SSA_CLI_REFUSED;
-  if (installation != NULL)
-    ok = ssa_db_set_installation_archived (db, id, archived, &error);
+  if (ssa_team_db_is_uri (db_path))
+    {
+      g_autoptr(SsaTeamDb) team = ssa_cli_team_db_open (command);
+
+      if (team == NULL)
+        return SSA_CLI_REFUSED;
+      if (installation != NULL)
+        ok = ssa_team_db_set_installation_archived (team, id, archived, &error);
+      else
+        ok = ssa_team_db_set_customer_archived (team, id, archived, &error);
+    }
   else
-    ok = ssa_db_set_customer_archived (db, id, archived, &error);
+    {
+      db = ssa_cli_db_open_for_writing (command);
+      if (db == NULL)
+        return SSA_CLI_REFUSED;
+      if (installation != NULL)
+        ok = ssa_db_set_installation_archived (db, id, archived, &error);
+      else
+        ok = ssa_db_set_customer_archived (db, id, archived, &error);
+    }
   if (!ok)
     {
       ssa_cli_print_error (installation != NULL ? "--installation" : "--customer", error);
@@ -814,9 +828,9 @@ ssa_cli_renewals (int    argc,
           /* The reminders count offers, which are not on a team database yet. */
           g_printerr (_("ssa-desk-cli %s: not yet supported on a team database (PostgreSQL). "
                         "So far a team database has “db init”, “import”, “export”, "
-                        "“installations”, “customers”, “renewals”, “price-list import” and "
-                        "the licence types; use an SQLite file with --db FILE for this "
-                        "command.\n"), "renewals --reminders");
+                        "“installations”, “customers”, “renewals”, “archive”, “unarchive”, "
+                        "“price-list import” and the licence types; use an SQLite file with "
+                        "--db FILE for this command.\n"), "renewals --reminders");
           return SSA_CLI_REFUSED;
         }
       team = ssa_cli_team_db_open ("renewals");

@@ -19,8 +19,8 @@
  * not use the database (quote, check-price-list, fetch-price-list, customer) are not
  * checked. */
 static const char * const supported[] = {
-  "customers", "db", "export", "import", "installations", "licence-types",
-  "map-licence-type", "price-list import", "renewals", "unmap-licence-type",
+  "archive", "customers", "db", "export", "import", "installations", "licence-types",
+  "map-licence-type", "price-list import", "renewals", "unarchive", "unmap-licence-type",
 };
 static const char * const without_database[] = {
   "quote", "check-price-list", "fetch-price-list", "customer",
@@ -72,8 +72,8 @@ ssa_cli_team_check_supported (int    argc,
 
   g_printerr (_("ssa-desk-cli %s: not yet supported on a team database (PostgreSQL). So far "
                 "a team database has “db init”, “import”, “export”, “installations”, "
-                "“customers”, “renewals”, “price-list import” and the licence types; use an "
-                "SQLite file with --db FILE for this command.\n"),
+                "“customers”, “renewals”, “archive”, “unarchive”, “price-list import” and the "
+                "licence types; use an SQLite file with --db FILE for this command.\n"),
               argc >= 2 && argv[1][0] != '-' ? both : argv[0]);
   return FALSE;
 }

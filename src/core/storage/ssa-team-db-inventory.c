@@ -427,6 +427,71 @@ ssa_team_db_load_inventory (SsaTeamDb *self,
   return g_steal_pointer (&inventory);
 }
 
+/* Archives or brings back the row @id with @sql ("UPDATE … SET archived = ?, updated_at =
+ * ? WHERE id = ?"); a missing row is SSA_TEAM_DB_ERROR_NOT_FOUND. */
+static gboolean
+set_archived (SsaTeamDb   *self,
+              const char  *text,
+              const char  *what,
+              gint64       id,
+              gboolean     archived,
+              GError     **error)
+{
+  g_autoptr(SsaSqlStmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *now_iso = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  SsaSql *sql = ssa_team_db_get_sql (self);
+
+  stmt = ssa_sql_prepare (sql, text, error);
+  if (stmt == NULL)
+    return FALSE;
+  ssa_sql_bind_int64 (stmt, 1, archived ? 1 : 0);
+  ssa_sql_bind_text (stmt, 2, now_iso);
+  ssa_sql_bind_int64 (stmt, 3, id);
+  if (!ssa_sql_step_done (stmt, error))
+    return FALSE;
+  if (ssa_sql_changes (sql) == 1)
+    return TRUE;
+  g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_NOT_FOUND,
+               _("There is no %s with id %lld in the database %s."),
+               what, (long long) id, ssa_sql_get_display_name (sql));
+  return FALSE;
+}
+
+/**
+ * ssa_team_db_set_installation_archived:
+ *
+ * As ssa_db_set_installation_archived().
+ */
+gboolean
+ssa_team_db_set_installation_archived (SsaTeamDb *self,
+                                       gint64     id,
+                                       gboolean   archived,
+                                       GError   **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return set_archived (self, "UPDATE installations SET archived = ?, updated_at = ? "
+                       "WHERE id = ?", _("installation"), id, archived, error);
+}
+
+/**
+ * ssa_team_db_set_customer_archived:
+ *
+ * As ssa_db_set_customer_archived().
+ */
+gboolean
+ssa_team_db_set_customer_archived (SsaTeamDb *self,
+                                   gint64     id,
+                                   gboolean   archived,
+                                   GError   **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return set_archived (self, "UPDATE customers SET archived = ?, updated_at = ? WHERE id = ?",
+                       _("customer"), id, archived, error);
+}
+
 static void
 installation_row_clear (gpointer data)
 {

@@ -111,6 +111,14 @@ GPtrArray   *ssa_team_db_load_customers     (SsaTeamDb     *self,
 SsaInventory *ssa_team_db_load_inventory    (SsaTeamDb     *self,
                                              gint64         installation_id,
                                              GError       **error);
+gboolean     ssa_team_db_set_installation_archived (SsaTeamDb *self,
+                                                    gint64     id,
+                                                    gboolean   archived,
+                                                    GError   **error);
+gboolean     ssa_team_db_set_customer_archived (SsaTeamDb     *self,
+                                                gint64         id,
+                                                gboolean       archived,
+                                                GError       **error);
 GArray      *ssa_team_db_list_renewals      (SsaTeamDb     *self,
                                              const GDate   *today,
                                              guint          within_days,
