@@ -12,6 +12,8 @@ apt-get install -y -qq \
   libgmime-3.0-dev libxml2-dev libportal-dev libportal-gtk4-dev python3-dbus python3-gi \
   xvfb xauth dbus dbus-x11 libgl1-mesa-dri fonts-dejavu-core poppler-utils python3-openpyxl \
   imagemagick nginx-light gnome-keyring locales at-spi2-core python3-pyatspi >/dev/null
+# A team's database on PostgreSQL: libpq to build, and the server the tests start themselves.
+apt-get install -y -qq libpq-dev postgresql >/dev/null
 # The fuzz targets (build-aux/fuzz.sh): clang with libFuzzer and the sanitizers' runtimes.
 apt-get install -y -qq clang libclang-rt-14-dev llvm >/dev/null
 apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui flatpak-builder >/dev/null

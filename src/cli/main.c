@@ -48,6 +48,7 @@ static const Command commands[] = {
   { "backups", ssa_cli_backups, N_("List the database's automatic backups") },
   { "restore", ssa_cli_restore, N_("Replace the database by one of its backups") },
   { "check", ssa_cli_check, N_("Check the database file for damage") },
+  { "db", ssa_cli_team_db, N_("Create the tables of a database (a team’s PostgreSQL database or a file)") },
 };
 
 static void
@@ -130,6 +131,8 @@ main (int    argc,
         g_autofree char *prgname = g_strdup_printf ("ssa-desk-cli %s", commands[i].name);
 
         g_set_prgname (prgname);
+        if (!ssa_cli_team_check_supported (argc - 1, argv + 1))
+          return SSA_CLI_REFUSED;
         return commands[i].run (argc - 1, argv + 1);
       }
 

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "ssa-db.h"
+#include "ssa-team-db.h"
 
 G_BEGIN_DECLS
 
@@ -69,5 +70,15 @@ int  ssa_cli_import_licences   (int          argc,
                                 char       **argv);
 int  ssa_cli_read_pbx          (int          argc,
                                 char       **argv);
+
+/* The team database (ssa-cli-team.c). */
+gboolean ssa_cli_team_check_supported   (int          argc,
+                                         char       **argv);
+SsaTeamDb *ssa_cli_team_db_open         (const char  *command);
+int      ssa_cli_team_db                (int          argc,
+                                         char       **argv);
+int      ssa_cli_team_price_list_import (const char  *what,
+                                         const char  *data,
+                                         gsize        length);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "ssa-date.h"
 #include "ssa-db-private.h"
 #include "ssa-output.h"
+#include "ssa-team-db.h"
 
 /* Opening and closing the database, its errors, prepared statements, transactions and the
  * online backup. The tables are in ssa-db-schema.c, the rows in ssa-db-inventory.c,
@@ -780,6 +781,18 @@ ssa_db_open (const char      *path,
 
   if (path == NULL)
     path = default_path = ssa_db_get_default_path ();
+
+  /* A team database is opened by ssa_team_db_open(); what still comes here with one does
+   * not work on a team database yet: say so, rather than make a folder named after it. */
+  if (ssa_team_db_is_uri (path))
+    {
+      g_autofree char *display = ssa_team_db_describe (path);
+
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED,
+                   _("%s is a team database (PostgreSQL): this part of SSA Desk does not "
+                     "work on a team database yet. Use an SQLite file for it."), display);
+      return NULL;
+    }
 
   self = db_new (path);
 

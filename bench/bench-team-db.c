@@ -1,0 +1,158 @@
+/* bench-team-db.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The team database against the SQLite file: imports N installations (ten licence lines
+ * each) through the SQL engine seam into an SQLite file and into a PostgreSQL server this
+ * program starts on 127.0.0.1 (tests/test-pg-server.h), then lists them as `ssa-desk-cli
+ * installations` does, best of five, on both, and on the file also through the SQLite code
+ * the window uses today. Target: listing from PostgreSQL over loopback at most 2× the
+ * SQLite time. Usage: bench-team-db [N_INSTALLATIONS] (default 50 000). Without an
+ * installed PostgreSQL server it says so and passes.
+ */
+
+#include "config.h"
+
+#include "ssa-sql.h"
+#include "ssa-team-db.h"
+#include "bench-data.h"
+#include "test-pg-server.h"
+
+#define N_CUSTOMERS 2000
+#define BATCH       1000
+#define RUNS        5
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+import (SsaTeamDb *db,
+        guint      n_installations)
+{
+  g_autofree SsaInventory **inventories = g_new0 (SsaInventory *, BATCH);
+  g_autofree gint64 *ids = g_new0 (gint64, BATCH);
+
+  for (guint first = 0; first < n_installations; first += BATCH)
+    {
+      guint n = MIN (BATCH, n_installations - first);
+      g_autoptr(GError) error = NULL;
+
+      for (guint k = 0; k < n; k++)
+        inventories[k] = bench_make_inventory (first + k, N_CUSTOMERS);
+      if (!ssa_team_db_import_inventories (db, inventories, NULL, n, ids, &error))
+        g_error ("%s", error->message);
+      for (guint k = 0; k < n; k++)
+        ssa_inventory_free (inventories[k]);
+    }
+}
+
+/* Imports and lists on @location; returns the best time to list, in ms. */
+static double
+run_engine (const char *name,
+            const char *location,
+            guint       n_installations)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaTeamDb) db = NULL;
+  double best = G_MAXDOUBLE;
+  gint64 start;
+
+  if (!ssa_team_db_init (location, NULL, &error))
+    g_error ("%s: %s", name, error->message);
+  db = ssa_team_db_open (location, &error);
+  if (db == NULL)
+    g_error ("%s: %s", name, error->message);
+
+  start = g_get_monotonic_time ();
+  import (db, n_installations);
+  g_print ("%-10s import %u installations, %u licence lines: %9.0f ms\n", name,
+           n_installations, n_installations * BENCH_LINES_PER_INSTALLATION, ms_since (start));
+  /* What the server's autovacuum does after a large import, at once: the planner's
+   * statistics. */
+  if (ssa_sql_get_engine (ssa_team_db_get_sql (db)) == SSA_SQL_ENGINE_POSTGRESQL &&
+      !ssa_sql_exec (ssa_team_db_get_sql (db), "ANALYZE", &error))
+    g_error ("%s: %s", name, error->message);
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      g_autoptr(GArray) rows = NULL;
+
+      start = g_get_monotonic_time ();
+      rows = ssa_team_db_list_installations (db, &error);
+      if (rows == NULL)
+        g_error ("%s: %s", name, error->message);
+      g_assert_cmpuint (rows->len, ==, n_installations);
+      best = MIN (best, ms_since (start));
+    }
+  g_print ("%-10s list the installations (seam):          %9.2f ms\n", name, best);
+  return best;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *admin = NULL;
+  g_autofree char *uri = NULL;
+  TestPgServer *server;
+  guint n_installations = 50000;
+  double sqlite_ms, pg_ms, best = G_MAXDOUBLE;
+
+  if (argc > 1)
+    n_installations = (guint) g_ascii_strtoull (argv[1], NULL, 10);
+
+  server = test_pg_server_start (&error);
+  if (server == NULL)
+    {
+      g_print ("no PostgreSQL server to measure: %s\n", error->message);
+      return 0;
+    }
+  g_setenv ("PGPASSWORD", TEST_PG_PASSWORD, TRUE);
+
+  dir = g_dir_make_tmp ("bench-team-db-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "ssa-desk.db", NULL);
+  sqlite_ms = run_engine ("sqlite", path, n_installations);
+
+  /* The same file through the SQLite code the window and the command line use today. */
+  {
+    g_autoptr(SsaDb) db = ssa_db_open (path, SSA_DB_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    for (guint run = 0; run < RUNS; run++)
+      {
+        g_autoptr(GArray) rows = NULL;
+        gint64 start = g_get_monotonic_time ();
+
+        rows = ssa_db_list_installations (db, &error);
+        g_assert_no_error (error);
+        best = MIN (best, ms_since (start));
+      }
+    g_print ("%-10s list the installations (ssa-db.c):      %9.2f ms\n", "sqlite", best);
+  }
+
+  admin = test_pg_server_uri (server, "postgres");
+  {
+    g_autoptr(SsaSql) sql = ssa_sql_open (admin, &error);
+
+    g_assert_no_error (error);
+    if (!ssa_sql_exec (sql, "CREATE DATABASE bench", &error))
+      g_error ("%s", error->message);
+  }
+  uri = test_pg_server_uri (server, "bench");
+  pg_ms = run_engine ("postgresql", uri, n_installations);
+
+  g_print ("listing from PostgreSQL over loopback (TLS): %.2f x the SQLite time   "
+           "(target <= 2 x)\n", pg_ms / sqlite_ms);
+
+  test_pg_server_stop (server);
+  test_remove_tree (dir);
+  return 0;
+}

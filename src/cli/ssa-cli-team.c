@@ -1,0 +1,208 @@
+/* ssa-cli-team.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ssa-cli.h"
+#include "ssa-cli-db.h"
+#include "ssa-team-db.h"
+
+/* The team database on the command line: `db init`, and which commands work with a
+ * postgresql:// URI in --db so far. The others refuse it in words. */
+
+/* What works on a team database: a command, or "command subcommand". The commands that do
+ * not use the database (quote, check-price-list, fetch-price-list, customer) are not
+ * checked. */
+static const char * const supported[] = {
+  "archive", "customers", "db", "export", "import", "installations", "licence-types",
+  "map-licence-type", "price-list import", "renewals", "unarchive", "unmap-licence-type",
+};
+static const char * const without_database[] = {
+  "quote", "check-price-list", "fetch-price-list", "customer",
+};
+
+/**
+ * ssa_cli_team_check_supported:
+ * @argc: the arguments from the command's name on
+ * @argv: the command's name, then its arguments
+ *
+ * Returns: %TRUE when --db is not a team database, or the command works on one; otherwise
+ *   prints why it does not, on stderr
+ */
+/* Refuses a URI that holds a password: a command line is seen by every user of the
+ * machine (ps, /proc) and kept in shell histories. */
+static gboolean
+check_no_password (const char *command,
+                   const char *location)
+{
+  if (!ssa_team_db_uri_has_password (location))
+    return TRUE;
+  g_printerr (_("ssa-desk-cli %s: the URI holds a password, and a command line can be read "
+                "by every user of the machine. Remove it from the URI and put it in "
+                "~/.pgpass (or PGPASSWORD, or a service file); nothing was done.\n"), command);
+  return FALSE;
+}
+
+gboolean
+ssa_cli_team_check_supported (int    argc,
+                              char **argv)
+{
+  g_autofree char *both = NULL;
+
+  if (!ssa_team_db_is_uri (ssa_cli_db_get_path ()))
+    return TRUE;
+  if (!check_no_password (argv[0], ssa_cli_db_get_path ()))
+    return FALSE;
+  if (g_strv_contains ((const char * const *) without_database, argv[0]))
+    return TRUE;
+
+  both = argc >= 2 ? g_strdup_printf ("%s %s", argv[0], argv[1]) : g_strdup (argv[0]);
+  for (guint i = 0; i < G_N_ELEMENTS (supported); i++)
+    if (g_str_equal (argv[0], supported[i]) || g_str_equal (both, supported[i]))
+      return TRUE;
+  /* --help works whatever the database. */
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+      return TRUE;
+
+  g_printerr (_("ssa-desk-cli %s: not yet supported on a team database (PostgreSQL). So far "
+                "a team database has “db init”, “import”, “export”, “installations”, "
+                "“customers”, “renewals”, “archive”, “unarchive”, “price-list import” and the "
+                "licence types; use an SQLite file with --db FILE for this command.\n"),
+              argc >= 2 && argv[1][0] != '-' ? both : argv[0]);
+  return FALSE;
+}
+
+/* db init [URI|FILE] */
+
+static int
+db_init (int    argc,
+         char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *default_path = NULL;
+  g_autofree char *display = NULL;
+  const char *location;
+  gint64 from = 0;
+
+  context = ssa_cli_context_new (_("[URI|FILE]"),
+                         _("Creates SSA Desk's tables in a database, or brings older ones up "
+                           "to this version: a team's PostgreSQL database given as a "
+                           "postgresql:// URI (the password comes from ~/.pgpass, PGPASSWORD "
+                           "or a service file, never the command line), or an SQLite file. "
+                           "Without an argument, the database of --db, or the window's."),
+                         NULL);
+  if (!ssa_cli_parse (context, "db init", &argc, &argv))
+    return SSA_CLI_USAGE;
+  if (argc > 2)
+    {
+      ssa_cli_usage_error ("db init", _("unexpected argument “%s”"), argv[2]);
+      return SSA_CLI_USAGE;
+    }
+
+  if (argc == 2)
+    location = argv[1];
+  else if (ssa_cli_db_get_path () != NULL)
+    location = ssa_cli_db_get_path ();
+  else
+    location = default_path = ssa_db_get_default_path ();
+
+  if (!check_no_password ("db init", location))
+    return SSA_CLI_REFUSED;
+  display = ssa_team_db_describe (location);
+  if (!ssa_team_db_init (location, &from, &error))
+    {
+      ssa_cli_db_print_error ("db init", error);
+      return SSA_CLI_REFUSED;
+    }
+
+  if (from == 0)
+    g_print (_("Created SSA Desk’s tables (schema version %d) in %s.\n"),
+             SSA_DB_SCHEMA_VERSION, display);
+  else if (from < SSA_DB_SCHEMA_VERSION)
+    g_print (_("Brought %s from schema version %d to %d.\n"), display, (int) from,
+             SSA_DB_SCHEMA_VERSION);
+  else
+    g_print (_("%s has this version’s tables already (schema version %d); nothing was "
+               "changed.\n"), display, SSA_DB_SCHEMA_VERSION);
+  return SSA_CLI_OK;
+}
+
+int
+ssa_cli_team_db (int    argc,
+                 char **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "init"))
+    return db_init (argc - 1, argv + 1);
+
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      g_print ("%s\n  ssa-desk-cli [--db FILE|URI] db init %s\n", _("Usage:"),
+               _("[URI|FILE]"));
+      return SSA_CLI_OK;
+    }
+  if (argc < 2)
+    ssa_cli_usage_error ("db", _("missing the subcommand: one of %s"), "init");
+  else
+    ssa_cli_usage_error ("db", _("unknown subcommand “%s”: use one of %s"), argv[1], "init");
+  return SSA_CLI_USAGE;
+}
+
+/**
+ * ssa_cli_team_db_open:
+ * @command: the command, for the messages ("import")
+ *
+ * Returns: (transfer full) (nullable): the database of --db, opened on the SQL engine
+ *   seam; %NULL after printing why not
+ */
+SsaTeamDb *
+ssa_cli_team_db_open (const char *command)
+{
+  g_autoptr(GError) error = NULL;
+  SsaTeamDb *db = ssa_team_db_open (ssa_cli_db_get_path (), &error);
+
+  if (db == NULL)
+    ssa_cli_db_print_error (command, error);
+  return db;
+}
+
+/**
+ * ssa_cli_team_price_list_import:
+ * @what: the file's name for messages
+ * @data: the checked-for-JSON document
+ * @length: its length
+ *
+ * `price-list import FILE` on the database of --db through the SQL engine seam.
+ */
+int
+ssa_cli_team_price_list_import (const char *what,
+                                const char *data,
+                                gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaTeamDb) db = NULL;
+  g_autoptr(SsaDbPriceListInfo) info = NULL;
+  gboolean was_new = FALSE;
+
+  db = ssa_cli_team_db_open ("price-list import");
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  if (!ssa_team_db_store_price_list (db, data, length, what, NULL, &info, &was_new, &error))
+    {
+      ssa_cli_print_error (what, error);
+      return SSA_CLI_REFUSED;
+    }
+
+  if (was_new)
+    g_print (_("Stored price list %s; it is now the current price list.\n"), info->list_id);
+  else
+    g_print (_("Price list %s was already stored; it is now the current price list.\n"),
+             info->list_id);
+  return SSA_CLI_OK;
+}

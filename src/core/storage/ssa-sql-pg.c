@@ -1,0 +1,609 @@
+/* ssa-sql-pg.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#undef G_LOG_DOMAIN
+#define G_LOG_DOMAIN "ssa-sql"
+
+#include "config.h"
+
+#include <string.h>
+#include <libpq-fe.h>
+#include <glib/gi18n.h>
+
+#include "ssa-sql.h"
+
+/* The PostgreSQL backend of the SQL engine seam, on libpq. A statement's `?` parameters
+ * become `$1`…`$n`; each text is prepared once per connection (PQprepare()) and run with
+ * PQexecPrepared() at its first step (text in, text out, blobs as binary BYTEA); its rows
+ * are read from the result one step at a time. The password
+ * is libpq's business: PGPASSWORD, ~/.pgpass or a service file, as for every libpq client. */
+
+/* How long to wait for a server that does not answer, unless the URI says otherwise. */
+#define CONNECT_TIMEOUT_SECONDS "10"
+
+typedef struct
+{
+  SsaSql      parent;
+  PGconn     *conn;
+  gint64      changes;
+  GHashTable *prepared;   /* statement text ($n) -> its name on the server */
+  guint       n_prepared;
+} PgSql;
+
+typedef struct
+{
+  SsaSqlStmt parent;
+  char      *text;        /* with $n parameters */
+  int        n_params;
+  char     **values;      /* n_params; NULL for NULL */
+  int       *lengths;
+  int       *formats;     /* 1 for a blob */
+  PGresult  *result;      /* after the first step */
+  int        row;
+} PgStmt;
+
+#define CONN(sql) (((PgSql *) (sql))->conn)
+
+/* The URI without its password, for messages: "user@host:port/dbname". */
+char *
+ssa_team_db_describe (const char *location)
+{
+  PQconninfoOption *options;
+  const char *user = NULL, *host = NULL, *port = NULL, *dbname = NULL, *service = NULL;
+  GString *out;
+
+  if (!ssa_sql_is_uri (location))
+    return g_filename_display_name (location);
+
+  options = PQconninfoParse (location, NULL);
+  if (options == NULL)
+    return g_strdup (_("(a malformed PostgreSQL URI)"));
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      if (o->val == NULL || o->val[0] == '\0')
+        continue;
+      if (g_str_equal (o->keyword, "user"))
+        user = o->val;
+      else if (g_str_equal (o->keyword, "host"))
+        host = o->val;
+      else if (g_str_equal (o->keyword, "port"))
+        port = o->val;
+      else if (g_str_equal (o->keyword, "dbname"))
+        dbname = o->val;
+      else if (g_str_equal (o->keyword, "service"))
+        service = o->val;
+    }
+
+  out = g_string_new ("postgresql://");
+  if (user != NULL)
+    g_string_append_printf (out, "%s@", user);
+  if (host != NULL && host[0] != '/')
+    g_string_append (out, host);
+  if (port != NULL)
+    g_string_append_printf (out, ":%s", port);
+  g_string_append_c (out, '/');
+  if (dbname != NULL)
+    g_string_append (out, dbname);
+  if (service != NULL)
+    g_string_append_printf (out, "?service=%s", service);
+  else if (host != NULL && host[0] == '/')
+    g_string_append_printf (out, "?host=%s", host);
+  PQconninfoFree (options);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * ssa_team_db_uri_has_password:
+ * @location: (nullable): what --db gave
+ *
+ * Returns: whether @location is a libpq URI or connection string that holds a password,
+ *   which a command line must not: every user of the machine can read it
+ */
+gboolean
+ssa_team_db_uri_has_password (const char *location)
+{
+  PQconninfoOption *options;
+  gboolean found = FALSE;
+
+  if (!ssa_sql_is_uri (location))
+    return FALSE;
+  options = PQconninfoParse (location, NULL);
+  if (options == NULL)
+    return FALSE;
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (g_str_equal (o->keyword, "password") && o->val != NULL && o->val[0] != '\0')
+      found = TRUE;
+  PQconninfoFree (options);
+  return found;
+}
+
+/* Whether the URI names a server on this machine (a Unix socket or a loopback address):
+ * the only ones reached without TLS unless the URI or PGSSLMODE says otherwise. */
+static gboolean
+needs_tls_default (const char *location)
+{
+  PQconninfoOption *options = PQconninfoParse (location, NULL);
+  gboolean has_sslmode = FALSE, remote = FALSE;
+  const char *hosts = NULL, *hostaddr = NULL;
+
+  if (options == NULL)
+    return FALSE;  /* PQconnectdbParams() says what is wrong */
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      if (o->val == NULL || o->val[0] == '\0')
+        continue;
+      if (g_str_equal (o->keyword, "sslmode") || g_str_equal (o->keyword, "service"))
+        has_sslmode = TRUE; /* a service file says it itself */
+      else if (g_str_equal (o->keyword, "host"))
+        hosts = o->val;
+      else if (g_str_equal (o->keyword, "hostaddr"))
+        hostaddr = o->val;
+    }
+  if (hosts == NULL)
+    hosts = g_getenv ("PGHOST");
+  if (hosts != NULL)
+    {
+      g_auto(GStrv) list = g_strsplit (hosts, ",", -1);
+
+      for (guint i = 0; list[i] != NULL; i++)
+        if (list[i][0] != '/' && list[i][0] != '@' && list[i][0] != '\0' &&
+            !g_str_equal (list[i], "localhost") && !g_str_has_prefix (list[i], "127.") &&
+            !g_str_equal (list[i], "::1") && !g_str_equal (list[i], "[::1]"))
+          remote = TRUE;
+    }
+  if (hostaddr != NULL && !g_str_has_prefix (hostaddr, "127.") && !g_str_equal (hostaddr, "::1"))
+    remote = TRUE;
+  PQconninfoFree (options);
+  return remote && !has_sslmode && g_getenv ("PGSSLMODE") == NULL;
+}
+
+static void
+set_authentication_error (const char  *display,
+                          const char  *detail,
+                          GError     **error)
+{
+  g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_AUTHENTICATION,
+               _("The team database %s refused the user name or password (%s). Check the "
+                 "user in the URI and the password in ~/.pgpass, PGPASSWORD or the service "
+                 "file, and that the server's pg_hba.conf lets that user in."),
+               display, detail);
+}
+
+/* Sets @error from a failed connection: which of the failures the user can act on. */
+static void
+set_connect_error (const char  *display,
+                   PGconn      *conn,
+                   GError     **error)
+{
+  const char *raw = conn != NULL ? PQerrorMessage (conn) : "";
+  g_autofree char *detail = g_strstrip (g_strdup (raw));
+
+  g_debug ("%s: %s", display, detail);
+  if (conn != NULL && PQconnectionNeedsPassword (conn))
+    g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_AUTHENTICATION,
+                 _("The team database %s wants a password and none was found. Put it in "
+                   "~/.pgpass (or PGPASSWORD, or a service file) as for any PostgreSQL "
+                   "client, never on the command line."), display);
+  /* With sslmode=prefer libpq tries without TLS after a refusal over TLS: a wrong password
+   * then reads "password authentication failed … no encryption", and is the password. */
+  else if (strstr (detail, "authentication failed") != NULL ||
+           strstr (detail, "no password supplied") != NULL ||
+           (strstr (detail, "role \"") != NULL && strstr (detail, "does not exist") != NULL))
+    set_authentication_error (display, detail, error);
+  else if (strstr (detail, "no encryption") != NULL)
+    g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_TLS,
+                 _("The team database %s accepts only encrypted (TLS) connections (%s). "
+                   "Remove sslmode=disable from the URI, or use sslmode=verify-full with "
+                   "the server's certificate authority in sslrootcert."), display, detail);
+  else if (strstr (detail, "no pg_hba.conf entry") != NULL)
+    set_authentication_error (display, detail, error);
+  else if (strstr (detail, "SSL") != NULL || strstr (detail, "certificate") != NULL ||
+           strstr (detail, "sslmode") != NULL || strstr (detail, "GSSAPI") != NULL)
+    g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_TLS,
+                 _("Could not make an encrypted (TLS) connection to the team database %s "
+                   "(%s). Check the server's certificate and the sslmode and sslrootcert in "
+                   "the URI."), display, detail);
+  else if (strstr (detail, "Connection refused") != NULL ||
+           strstr (detail, "could not connect") != NULL ||
+           strstr (detail, "timeout expired") != NULL ||
+           strstr (detail, "could not translate host name") != NULL ||
+           strstr (detail, "No such file or directory") != NULL ||
+           strstr (detail, "unreachable") != NULL ||
+           strstr (detail, "the database system is") != NULL)
+    g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_UNREACHABLE,
+                 _("Could not reach the team database %s (%s). Check the host and port in the "
+                   "URI, that the server runs, and the network; nothing was changed."),
+                 display, detail);
+  else
+    g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_FAILED,
+                 _("Could not connect to the team database %s: %s"), display, detail);
+}
+
+/* Sets @error from a failed statement. */
+static gboolean
+set_result_error (SsaSql    *sql,
+                  PGresult  *result,
+                  GError   **error)
+{
+  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *message = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY)
+                                       : NULL;
+  g_autofree char *detail = g_strstrip (g_strdup (message != NULL ? message
+                                                                  : PQerrorMessage (CONN (sql))));
+
+  sql->last_constraint = SSA_SQL_CONSTRAINT_NONE;
+  if (g_strcmp0 (state, "23505") == 0)
+    sql->last_constraint = SSA_SQL_CONSTRAINT_UNIQUE;
+  else if (g_strcmp0 (state, "23503") == 0)
+    sql->last_constraint = SSA_SQL_CONSTRAINT_FOREIGN_KEY;
+  else if (g_strcmp0 (state, "23514") == 0)
+    sql->last_constraint = SSA_SQL_CONSTRAINT_CHECK;
+  else if (g_strcmp0 (state, "23502") == 0)
+    sql->last_constraint = SSA_SQL_CONSTRAINT_NOT_NULL;
+  else if (state != NULL && (g_str_has_prefix (state, "23") || g_str_equal (state, "P0001")))
+    sql->last_constraint = SSA_SQL_CONSTRAINT_OTHER;
+
+  if (PQstatus (CONN (sql)) == CONNECTION_BAD || (state != NULL && g_str_has_prefix (state, "08")))
+    g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_UNREACHABLE,
+                 _("The connection to the team database %s was lost (%s). What was being saved "
+                   "was not saved; try again when the server can be reached."),
+                 sql->display_name, detail);
+  else if (state != NULL && (g_str_has_prefix (state, "23") || g_str_equal (state, "P0001")))
+    g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_CONSTRAINT,
+                 _("The database %s refused the change: it breaks a rule of the database "
+                   "(%s). Nothing was changed."), sql->display_name, detail);
+  else
+    g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_FAILED,
+                 _("The database %s failed: %s"), sql->display_name, detail);
+  return FALSE;
+}
+
+static void
+pg_close (SsaSql *sql)
+{
+  g_clear_pointer (&((PgSql *) sql)->prepared, g_hash_table_unref);
+  PQfinish (CONN (sql));
+  g_free (sql->display_name);
+  g_free (sql);
+}
+
+static SsaSqlStmt *
+pg_prepare (SsaSql      *sql,
+            const char  *text,
+            GError     **error)
+{
+  PgStmt *self = g_new0 (PgStmt, 1);
+
+  self->parent.sql = sql;
+  self->text = ssa_sql_number_parameters (text, &self->n_params);
+  self->values = g_new0 (char *, self->n_params + 1);
+  self->lengths = g_new0 (int, self->n_params + 1);
+  self->formats = g_new0 (int, self->n_params + 1);
+  self->row = -1;
+  return &self->parent;
+}
+
+static void
+pg_reset (SsaSqlStmt *stmt)
+{
+  PgStmt *self = (PgStmt *) stmt;
+
+  g_clear_pointer (&self->result, PQclear);
+  self->row = -1;
+}
+
+static void
+pg_stmt_free (SsaSqlStmt *stmt)
+{
+  PgStmt *self = (PgStmt *) stmt;
+
+  pg_reset (stmt);
+  for (int i = 0; i < self->n_params; i++)
+    g_free (self->values[i]);
+  g_free (self->values);
+  g_free (self->lengths);
+  g_free (self->formats);
+  g_free (self->text);
+  g_free (self);
+}
+
+static void
+set_param (PgStmt *self,
+           int     index,
+           char   *value,
+           int     length,
+           int     format)
+{
+  g_return_if_fail (index >= 1 && index <= self->n_params);
+
+  g_free (self->values[index - 1]);
+  self->values[index - 1] = value;
+  self->lengths[index - 1] = length;
+  self->formats[index - 1] = format;
+}
+
+static void
+pg_bind_int64 (SsaSqlStmt *stmt,
+               int         index,
+               gint64      value)
+{
+  set_param ((PgStmt *) stmt, index, g_strdup_printf ("%" G_GINT64_FORMAT, value), 0, 0);
+}
+
+static void
+pg_bind_text (SsaSqlStmt *stmt,
+              int         index,
+              const char *text,
+              gssize      length)
+{
+  set_param ((PgStmt *) stmt, index, length < 0 ? g_strdup (text) : g_strndup (text, length),
+             0, 0);
+}
+
+static void
+pg_bind_blob (SsaSqlStmt    *stmt,
+              int            index,
+              gconstpointer  data,
+              gsize          length)
+{
+  g_return_if_fail (length <= G_MAXINT);
+  set_param ((PgStmt *) stmt, index, length > 0 ? g_memdup2 (data, length) : g_malloc (1),
+             (int) length, 1);
+}
+
+static void
+pg_bind_null (SsaSqlStmt *stmt,
+              int         index)
+{
+  set_param ((PgStmt *) stmt, index, NULL, 0, 0);
+}
+
+static SsaSqlStep
+pg_step (SsaSqlStmt  *stmt,
+         GError     **error)
+{
+  PgStmt *self = (PgStmt *) stmt;
+  PgSql *sql = (PgSql *) stmt->sql;
+
+  if (self->result == NULL)
+    {
+      ExecStatusType status;
+      const char *tuples;
+
+      /* Each text is parsed and planned once per connection, then only run: an import
+       * runs the same few statements thousands of times. */
+      const char *name = g_hash_table_lookup (sql->prepared, self->text);
+
+      if (name == NULL)
+        {
+          g_autofree char *new_name = g_strdup_printf ("ssa_%u", ++sql->n_prepared);
+          PGresult *prepared = PQprepare (sql->conn, new_name, self->text, self->n_params,
+                                          NULL);
+
+          if (PQresultStatus (prepared) != PGRES_COMMAND_OK)
+            {
+              set_result_error (stmt->sql, prepared, error);
+              PQclear (prepared);
+              return SSA_SQL_STEP_ERROR;
+            }
+          PQclear (prepared);
+          name = new_name;
+          g_hash_table_insert (sql->prepared, g_strdup (self->text), g_steal_pointer (&new_name));
+        }
+      self->result = PQexecPrepared (sql->conn, name, self->n_params,
+                                     (const char * const *) self->values, self->lengths,
+                                     self->formats, 0);
+      status = PQresultStatus (self->result);
+      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+        {
+          set_result_error (stmt->sql, self->result, error);
+          pg_reset (stmt);
+          return SSA_SQL_STEP_ERROR;
+        }
+      tuples = PQcmdTuples (self->result);
+      if (tuples != NULL && tuples[0] != '\0')
+        sql->changes = g_ascii_strtoll (tuples, NULL, 10);
+      self->row = -1;
+    }
+
+  self->row++;
+  if (self->row < PQntuples (self->result))
+    return SSA_SQL_STEP_ROW;
+  return SSA_SQL_STEP_DONE;
+}
+
+static int
+pg_column_count (SsaSqlStmt *stmt)
+{
+  PgStmt *self = (PgStmt *) stmt;
+
+  return self->result != NULL ? PQnfields (self->result) : 0;
+}
+
+static gboolean
+pg_column_is_null (SsaSqlStmt *stmt,
+                   int         column)
+{
+  PgStmt *self = (PgStmt *) stmt;
+
+  return PQgetisnull (self->result, self->row, column);
+}
+
+static gint64
+pg_column_int64 (SsaSqlStmt *stmt,
+                 int         column)
+{
+  PgStmt *self = (PgStmt *) stmt;
+  const char *value;
+
+  if (PQgetisnull (self->result, self->row, column))
+    return 0;
+  value = PQgetvalue (self->result, self->row, column);
+  if (g_str_equal (value, "t"))   /* a boolean */
+    return 1;
+  return g_ascii_strtoll (value, NULL, 10);
+}
+
+static const char *
+pg_column_text (SsaSqlStmt *stmt,
+                int         column)
+{
+  PgStmt *self = (PgStmt *) stmt;
+
+  if (PQgetisnull (self->result, self->row, column))
+    return NULL;
+  return PQgetvalue (self->result, self->row, column);
+}
+
+static GBytes *
+pg_column_blob (SsaSqlStmt *stmt,
+                int         column)
+{
+  PgStmt *self = (PgStmt *) stmt;
+  unsigned char *data;
+  size_t length = 0;
+  GBytes *bytes;
+
+  if (PQgetisnull (self->result, self->row, column))
+    return NULL;
+  data = PQunescapeBytea ((const unsigned char *) PQgetvalue (self->result, self->row, column),
+                          &length);
+  if (data == NULL)
+    return NULL;
+  bytes = g_bytes_new (data, length);
+  PQfreemem (data);
+  return bytes;
+}
+
+static gboolean
+pg_exec (SsaSql      *sql,
+         const char  *text,
+         GError     **error)
+{
+  PGresult *result = PQexec (CONN (sql), text);
+  ExecStatusType status = PQresultStatus (result);
+  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK ||
+                status == PGRES_EMPTY_QUERY;
+
+  if (!ok)
+    set_result_error (sql, result, error);
+  else if (PQcmdTuples (result)[0] != '\0')
+    ((PgSql *) sql)->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+  PQclear (result);
+  return ok;
+}
+
+static gint64
+pg_changes (SsaSql *sql)
+{
+  return ((PgSql *) sql)->changes;
+}
+
+static gint64
+pg_last_insert_id (SsaSql *sql)
+{
+  PGresult *result = PQexec (CONN (sql), "SELECT lastval()");
+  gint64 id = 0;
+
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
+    id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  return id;
+}
+
+static const SsaSqlBackend pg_backend = {
+  .engine = SSA_SQL_ENGINE_POSTGRESQL,
+  .dialect = "postgresql",
+  .close = pg_close,
+  .prepare = pg_prepare,
+  .stmt_free = pg_stmt_free,
+  .bind_int64 = pg_bind_int64,
+  .bind_text = pg_bind_text,
+  .bind_blob = pg_bind_blob,
+  .bind_null = pg_bind_null,
+  .step = pg_step,
+  .reset = pg_reset,
+  .column_count = pg_column_count,
+  .column_is_null = pg_column_is_null,
+  .column_int64 = pg_column_int64,
+  .column_text = pg_column_text,
+  .column_blob = pg_column_blob,
+  .exec = pg_exec,
+  .changes = pg_changes,
+  .last_insert_id = pg_last_insert_id,
+};
+
+/**
+ * ssa_sql_open_pg:
+ * @uri: a libpq connection URI (or any libpq connection string)
+ * @error: a #GError
+ *
+ * Connects, with TLS required for a server that is not on this machine (unless the URI,
+ * a service file or PGSSLMODE chooses), and refuses a server older than
+ * SSA_TEAM_DB_MIN_SERVER_VERSION.
+ *
+ * Returns: (transfer full): the connection
+ */
+SsaSql *
+ssa_sql_open_pg (const char  *uri,
+                 GError     **error)
+{
+  const char *keywords[5];
+  const char *values[5];
+  PgSql *self;
+  int n = 0;
+  int version;
+
+  keywords[n] = "connect_timeout";
+  values[n++] = CONNECT_TIMEOUT_SECONDS;
+  if (needs_tls_default (uri))
+    {
+      keywords[n] = "sslmode";
+      values[n++] = "require";
+    }
+  keywords[n] = "fallback_application_name";
+  values[n++] = "ssa-desk";
+  /* Last, so that what the URI says overrides the defaults before it. */
+  keywords[n] = "dbname";
+  values[n++] = uri;
+  keywords[n] = NULL;
+  values[n] = NULL;
+
+  self = g_new0 (PgSql, 1);
+  self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->parent.backend = &pg_backend;
+  self->parent.display_name = ssa_team_db_describe (uri);
+  self->conn = PQconnectdbParams (keywords, values, 1);
+
+  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
+    {
+      set_connect_error (self->parent.display_name, self->conn, error);
+      pg_close (&self->parent);
+      return NULL;
+    }
+
+  version = PQserverVersion (self->conn);
+  if (version < SSA_TEAM_DB_MIN_SERVER_VERSION)
+    {
+      g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_SERVER_TOO_OLD,
+                   _("The team database %s runs PostgreSQL %d.%d; SSA Desk needs version %d "
+                     "or newer. Upgrade the server; nothing was changed."),
+                   self->parent.display_name, version / 10000, version % 10000,
+                   SSA_TEAM_DB_MIN_SERVER_VERSION / 10000);
+      pg_close (&self->parent);
+      return NULL;
+    }
+
+  if (PQsetClientEncoding (self->conn, "UTF8") != 0 ||
+      !pg_exec (&self->parent, "SET TIME ZONE 'UTC'", error))
+    {
+      if (error != NULL && *error == NULL)
+        set_connect_error (self->parent.display_name, self->conn, error);
+      pg_close (&self->parent);
+      return NULL;
+    }
+  return &self->parent;
+}

@@ -1,0 +1,615 @@
+/* ssa-team-db-inventory.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#undef G_LOG_DOMAIN
+#define G_LOG_DOMAIN "ssa-sql"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ssa-date.h"
+#include "ssa-limits.h"
+#include "ssa-sql.h"
+#include "ssa-team-db.h"
+
+/* Installations from files and the list of installations, on the SQL engine seam: what
+ * ssa_db_import_inventories() and ssa_db_list_installations() do on the SQLite file, in the
+ * same statements, for both engines. */
+
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && text[0] != '\0';
+}
+
+static void
+bind_date (SsaSqlStmt  *stmt,
+           int          index,
+           const GDate *date)
+{
+  g_autofree char *iso = ssa_date_is_set (date) ? ssa_date_to_iso (date) : NULL;
+
+  ssa_sql_bind_text (stmt, index, iso);
+}
+
+static void
+column_date (SsaSqlStmt *stmt,
+             int         index,
+             GDate      *out)
+{
+  const char *text = ssa_sql_column_text (stmt, index);
+
+  g_date_clear (out, 1);
+  if (text != NULL && !ssa_date_parse (text, out, NULL))
+    g_date_clear (out, 1);
+}
+
+/* Finds the inventory's customer (by organisation number, else by exact name) or creates
+ * it, filling in what the stored one lacks. Returns the id, 0 when the file names no
+ * customer, -1 on error. On PostgreSQL the customer found is locked until the import
+ * commits, and two imports creating one customer meet at its unique organisation number. */
+static gint64
+find_or_create_customer (SsaSql                 *sql,
+                         const SsaCustomerInfo  *info,
+                         GError                **error)
+{
+  g_autoptr(SsaSqlStmt) stmt = NULL;
+  gboolean pg = ssa_sql_get_engine (sql) == SSA_SQL_ENGINE_POSTGRESQL;
+  gint64 id = 0;
+  SsaSqlStep step;
+
+  if (!has_text (info->name) && !has_text (info->org_no) && !has_text (info->address) &&
+      !has_text (info->contact) && !has_text (info->email))
+    return 0;
+
+  if (has_text (info->org_no))
+    {
+      stmt = ssa_sql_prepare (sql, pg ? "SELECT id FROM customers WHERE org_no = ? FOR UPDATE"
+                                      : "SELECT id FROM customers WHERE org_no = ?", error);
+      if (stmt == NULL)
+        return -1;
+      ssa_sql_bind_text (stmt, 1, info->org_no);
+    }
+  else if (has_text (info->name))
+    {
+      stmt = ssa_sql_prepare (sql, pg ? "SELECT id FROM customers WHERE name = ? ORDER BY id "
+                                        "LIMIT 1 FOR UPDATE"
+                                      : "SELECT id FROM customers WHERE name = ? ORDER BY id "
+                                        "LIMIT 1", error);
+      if (stmt == NULL)
+        return -1;
+      ssa_sql_bind_text (stmt, 1, info->name);
+    }
+
+  if (stmt != NULL)
+    {
+      step = ssa_sql_step (stmt, error);
+      if (step == SSA_SQL_STEP_ERROR)
+        return -1;
+      if (step == SSA_SQL_STEP_ROW)
+        id = ssa_sql_column_int64 (stmt, 0);
+      g_clear_pointer (&stmt, ssa_sql_stmt_free);
+    }
+
+  if (id > 0)
+    {
+      stmt = ssa_sql_prepare (sql,
+                              "UPDATE customers SET name = CASE WHEN name = '' THEN "
+                              "coalesce(?1, '') ELSE name END, address = coalesce(address, ?2), "
+                              "contact = coalesce(contact, ?3), email = coalesce(email, ?4) "
+                              "WHERE id = ?5", error);
+      if (stmt == NULL)
+        return -1;
+      ssa_sql_bind_optional_text (stmt, 1, info->name);
+      ssa_sql_bind_optional_text (stmt, 2, info->address);
+      ssa_sql_bind_optional_text (stmt, 3, info->contact);
+      ssa_sql_bind_optional_text (stmt, 4, info->email);
+      ssa_sql_bind_int64 (stmt, 5, id);
+      return ssa_sql_step_done (stmt, error) ? id : -1;
+    }
+
+  stmt = ssa_sql_prepare (sql,
+                          "INSERT INTO customers (name, org_no, address, contact, email) "
+                          "VALUES (?, ?, ?, ?, ?) RETURNING id", error);
+  if (stmt == NULL)
+    return -1;
+  ssa_sql_bind_text (stmt, 1, info->name != NULL ? info->name : "");
+  ssa_sql_bind_optional_text (stmt, 2, info->org_no);
+  ssa_sql_bind_optional_text (stmt, 3, info->address);
+  ssa_sql_bind_optional_text (stmt, 4, info->contact);
+  ssa_sql_bind_optional_text (stmt, 5, info->email);
+  if (ssa_sql_step (stmt, error) != SSA_SQL_STEP_ROW)
+    return -1;
+  id = ssa_sql_column_int64 (stmt, 0);
+  return ssa_sql_step_done (stmt, error) ? id : -1;
+}
+
+static gboolean
+insert_line (SsaSql                 *sql,
+             gint64                  installation_id,
+             const SsaInventoryLine *line,
+             GError                **error)
+{
+  g_autoptr(SsaSqlStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  stmt = ssa_sql_prepare (sql,
+                          "INSERT INTO licences (installation_id, position, code, quantity, "
+                          "added_on, covered_until, kind, name) VALUES (?1, (SELECT "
+                          "coalesce(max(position) + 1, 0) FROM licences WHERE installation_id "
+                          "= ?1), ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  if (stmt == NULL)
+    return FALSE;
+  ssa_sql_bind_int64 (stmt, 1, installation_id);
+  ssa_sql_bind_text (stmt, 2, line->code != NULL ? line->code : "");
+  ssa_sql_bind_int64 (stmt, 3, line->quantity);
+  bind_date (stmt, 4, &line->added_on);
+  bind_date (stmt, 5, &line->covered_until);
+  ssa_sql_bind_text (stmt, 6, line->has_kind ? ssa_kind_to_string (line->kind) : NULL);
+  ssa_sql_bind_optional_text (stmt, 7, line->name);
+  if (ssa_sql_step_done (stmt, &local_error))
+    return TRUE;
+
+  switch (ssa_sql_get_last_constraint (sql))
+    {
+    case SSA_SQL_CONSTRAINT_CHECK:
+    case SSA_SQL_CONSTRAINT_NOT_NULL:
+      g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_CONSTRAINT,
+                   _("The licence line was refused: its code must have 1 to 64 characters "
+                     "and its quantity must be from 1 to 1 000 000."));
+      return FALSE;
+    default:
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+}
+
+static gboolean
+serial_taken_error (const char  *what,
+                    gint64       other_id,
+                    const char  *serial,
+                    GError     **error)
+{
+  g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_CONSTRAINT,
+               _("%s: serial: installation %lld already has the serial "
+                 "number “%s”; nothing was imported"),
+               what, (long long) other_id, serial);
+  return FALSE;
+}
+
+static gboolean
+import_one (SsaSql              *sql,
+            const SsaInventory  *inventory,
+            const char          *what,
+            gint64              *out_id,
+            GError             **error)
+{
+  g_autoptr(SsaSqlStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 customer_id;
+  gint64 id;
+
+  customer_id = find_or_create_customer (sql, &inventory->customer, error);
+  if (customer_id < 0)
+    return FALSE;
+
+  if (has_text (inventory->serial))
+    {
+      SsaSqlStep step;
+
+      stmt = ssa_sql_prepare (sql, "SELECT id FROM installations WHERE serial = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      ssa_sql_bind_text (stmt, 1, inventory->serial);
+      step = ssa_sql_step (stmt, error);
+      if (step == SSA_SQL_STEP_ERROR)
+        return FALSE;
+      if (step == SSA_SQL_STEP_ROW)
+        return serial_taken_error (what, ssa_sql_column_int64 (stmt, 0), inventory->serial,
+                                   error);
+      g_clear_pointer (&stmt, ssa_sql_stmt_free);
+    }
+
+  stmt = ssa_sql_prepare (sql,
+                          "INSERT INTO installations (customer_id, name, serial, deployment, "
+                          "firmware, ssa_expiry) VALUES (?, ?, ?, ?, ?, ?) RETURNING id", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (customer_id > 0)
+    ssa_sql_bind_int64 (stmt, 1, customer_id);
+  else
+    ssa_sql_bind_null (stmt, 1);
+  ssa_sql_bind_optional_text (stmt, 2, inventory->name);
+  ssa_sql_bind_optional_text (stmt, 3, inventory->serial);
+  ssa_sql_bind_text (stmt, 4, ssa_deployment_to_string (inventory->deployment));
+  ssa_sql_bind_optional_text (stmt, 5, inventory->firmware);
+  bind_date (stmt, 6, &inventory->ssa_expiry);
+  if (ssa_sql_step (stmt, &local_error) != SSA_SQL_STEP_ROW)
+    {
+      /* Another client stored the serial since it was looked up. */
+      if (local_error != NULL && ssa_sql_get_last_constraint (sql) == SSA_SQL_CONSTRAINT_UNIQUE)
+        {
+          g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_CONSTRAINT,
+                       _("Another installation already has the serial number “%s”."),
+                       inventory->serial);
+          return FALSE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  id = ssa_sql_column_int64 (stmt, 0);
+  if (!ssa_sql_step_done (stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < inventory->lines->len; i++)
+    if (!insert_line (sql, id, &g_array_index (inventory->lines, SsaInventoryLine, i), error))
+      return FALSE;
+
+  *out_id = id;
+  return TRUE;
+}
+
+/**
+ * ssa_team_db_import_inventories:
+ *
+ * As ssa_db_import_inventories(): every installation with its licence lines in one
+ * transaction, all or none.
+ */
+gboolean
+ssa_team_db_import_inventories (SsaTeamDb     *self,
+                                SsaInventory **inventories,
+                                const char   **names,
+                                guint          n_inventories,
+                                gint64        *out_ids,
+                                GError       **error)
+{
+  SsaSql *sql;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (inventories != NULL || n_inventories == 0, FALSE);
+  g_return_val_if_fail (out_ids != NULL || n_inventories == 0, FALSE);
+
+  sql = ssa_team_db_get_sql (self);
+  for (guint i = 0; i < n_inventories; i++)
+    if (!ssa_limits_check_lines (inventories[i]->lines->len, names != NULL ? names[i] : NULL,
+                                 error))
+      return FALSE;
+  if (!ssa_sql_begin (sql, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_inventories; i++)
+    {
+      g_autofree char *fallback = NULL;
+      const char *what = names != NULL ? names[i] : NULL;
+
+      if (what == NULL)
+        what = fallback = g_strdup_printf ("#%u", i + 1);
+      if (!import_one (sql, inventories[i], what, &out_ids[i], error))
+        {
+          ssa_sql_rollback (sql);
+          return FALSE;
+        }
+    }
+
+  return ssa_sql_commit (sql, error);
+}
+
+/**
+ * ssa_team_db_load_customers:
+ *
+ * As ssa_db_load_customers().
+ *
+ * Returns: (transfer full) (element-type SsaCustomer): every customer, by id
+ */
+GPtrArray *
+ssa_team_db_load_customers (SsaTeamDb *self,
+                            GError   **error)
+{
+  g_autoptr(SsaSqlStmt) stmt = NULL;
+  g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_object_unref);
+  SsaSqlStep step;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = ssa_sql_prepare (ssa_team_db_get_sql (self),
+                          "SELECT id, name, org_no, address, contact, email, notes, archived "
+                          "FROM customers ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((step = ssa_sql_step (stmt, error)) == SSA_SQL_STEP_ROW)
+    {
+      SsaCustomer *customer = ssa_customer_new ();
+
+      ssa_customer_set_id (customer, ssa_sql_column_int64 (stmt, 0));
+      ssa_customer_set_name (customer, ssa_sql_column_text (stmt, 1));
+      ssa_customer_set_org_no (customer, ssa_sql_column_text (stmt, 2));
+      ssa_customer_set_address (customer, ssa_sql_column_text (stmt, 3));
+      ssa_customer_set_contact (customer, ssa_sql_column_text (stmt, 4));
+      ssa_customer_set_email (customer, ssa_sql_column_text (stmt, 5));
+      ssa_customer_set_notes (customer, ssa_sql_column_text (stmt, 6));
+      ssa_customer_set_archived (customer, ssa_sql_column_int64 (stmt, 7) != 0);
+      g_ptr_array_add (customers, customer);
+    }
+  if (step == SSA_SQL_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&customers);
+}
+
+/**
+ * ssa_team_db_load_inventory:
+ *
+ * As ssa_db_load_inventory() (without the ids of the lines): the installation as the plain
+ * values of an installation file, with all of its customer's fields and its licence lines
+ * in their order.
+ *
+ * Returns: (transfer full): the installation
+ */
+SsaInventory *
+ssa_team_db_load_inventory (SsaTeamDb *self,
+                            gint64     installation_id,
+                            GError   **error)
+{
+  g_autoptr(SsaSqlStmt) stmt = NULL;
+  g_autoptr(SsaInventory) inventory = NULL;
+  SsaSql *sql;
+  const char *deployment;
+  SsaSqlStep step;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  sql = ssa_team_db_get_sql (self);
+  stmt = ssa_sql_prepare (sql,
+                          "SELECT c.name, c.org_no, c.address, c.contact, c.email, i.name, "
+                          "i.serial, i.deployment, i.firmware, i.ssa_expiry FROM installations i "
+                          "LEFT JOIN customers c ON c.id = i.customer_id WHERE i.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  ssa_sql_bind_int64 (stmt, 1, installation_id);
+  step = ssa_sql_step (stmt, error);
+  if (step == SSA_SQL_STEP_ERROR)
+    return NULL;
+  if (step == SSA_SQL_STEP_DONE)
+    {
+      g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_NOT_FOUND,
+                   _("There is no %s with id %lld in the database %s."),
+                   _("installation"), (long long) installation_id,
+                   ssa_sql_get_display_name (sql));
+      return NULL;
+    }
+
+  inventory = ssa_inventory_new ();
+  inventory->customer.name = ssa_sql_column_dup_text (stmt, 0);
+  if (inventory->customer.name != NULL && inventory->customer.name[0] == '\0')
+    g_clear_pointer (&inventory->customer.name, g_free);
+  inventory->customer.org_no = ssa_sql_column_dup_text (stmt, 1);
+  inventory->customer.address = ssa_sql_column_dup_text (stmt, 2);
+  inventory->customer.contact = ssa_sql_column_dup_text (stmt, 3);
+  inventory->customer.email = ssa_sql_column_dup_text (stmt, 4);
+  inventory->name = ssa_sql_column_dup_text (stmt, 5);
+  inventory->serial = ssa_sql_column_dup_text (stmt, 6);
+  deployment = ssa_sql_column_text (stmt, 7);
+  inventory->deployment = SSA_DEPLOYMENT_APPLIANCE;
+  if (deployment != NULL)
+    ssa_deployment_from_string (deployment, &inventory->deployment);
+  inventory->firmware = ssa_sql_column_dup_text (stmt, 8);
+  column_date (stmt, 9, &inventory->ssa_expiry);
+  g_clear_pointer (&stmt, ssa_sql_stmt_free);
+
+  stmt = ssa_sql_prepare (sql,
+                          "SELECT id, code, quantity, added_on, covered_until, kind, name "
+                          "FROM licences WHERE installation_id = ? ORDER BY position, id",
+                          error);
+  if (stmt == NULL)
+    return NULL;
+  ssa_sql_bind_int64 (stmt, 1, installation_id);
+  while ((step = ssa_sql_step (stmt, error)) == SSA_SQL_STEP_ROW)
+    {
+      SsaInventoryLine line;
+      const char *kind = ssa_sql_column_text (stmt, 5);
+
+      line.code = (char *) ssa_sql_column_text (stmt, 1);
+      line.quantity = ssa_sql_column_int64 (stmt, 2);
+      column_date (stmt, 3, &line.added_on);
+      column_date (stmt, 4, &line.covered_until);
+      line.has_kind = kind != NULL && ssa_kind_from_string (kind, &line.kind);
+      if (!line.has_kind)
+        line.kind = SSA_KIND_SWITCHBOARD;
+      line.name = (char *) ssa_sql_column_text (stmt, 6);
+      /* It copies the line's strings out of the row. */
+      ssa_inventory_add_line (inventory, &line);
+    }
+  if (step == SSA_SQL_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&inventory);
+}
+
+/* Archives or brings back the row @id with @sql ("UPDATE … SET archived = ?, updated_at =
+ * ? WHERE id = ?"); a missing row is SSA_TEAM_DB_ERROR_NOT_FOUND. */
+static gboolean
+set_archived (SsaTeamDb   *self,
+              const char  *text,
+              const char  *what,
+              gint64       id,
+              gboolean     archived,
+              GError     **error)
+{
+  g_autoptr(SsaSqlStmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *now_iso = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  SsaSql *sql = ssa_team_db_get_sql (self);
+
+  stmt = ssa_sql_prepare (sql, text, error);
+  if (stmt == NULL)
+    return FALSE;
+  ssa_sql_bind_int64 (stmt, 1, archived ? 1 : 0);
+  ssa_sql_bind_text (stmt, 2, now_iso);
+  ssa_sql_bind_int64 (stmt, 3, id);
+  if (!ssa_sql_step_done (stmt, error))
+    return FALSE;
+  if (ssa_sql_changes (sql) == 1)
+    return TRUE;
+  g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_NOT_FOUND,
+               _("There is no %s with id %lld in the database %s."),
+               what, (long long) id, ssa_sql_get_display_name (sql));
+  return FALSE;
+}
+
+/**
+ * ssa_team_db_set_installation_archived:
+ *
+ * As ssa_db_set_installation_archived().
+ */
+gboolean
+ssa_team_db_set_installation_archived (SsaTeamDb *self,
+                                       gint64     id,
+                                       gboolean   archived,
+                                       GError   **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return set_archived (self, "UPDATE installations SET archived = ?, updated_at = ? "
+                       "WHERE id = ?", _("installation"), id, archived, error);
+}
+
+/**
+ * ssa_team_db_set_customer_archived:
+ *
+ * As ssa_db_set_customer_archived().
+ */
+gboolean
+ssa_team_db_set_customer_archived (SsaTeamDb *self,
+                                   gint64     id,
+                                   gboolean   archived,
+                                   GError   **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return set_archived (self, "UPDATE customers SET archived = ?, updated_at = ? WHERE id = ?",
+                       _("customer"), id, archived, error);
+}
+
+static void
+installation_row_clear (gpointer data)
+{
+  SsaDbInstallationRow *row = data;
+
+  g_clear_pointer (&row->customer_name, g_free);
+  g_clear_pointer (&row->name, g_free);
+  g_clear_pointer (&row->serial, g_free);
+  g_clear_pointer (&row->firmware, g_free);
+}
+
+static GArray *
+list_rows (SsaSqlStmt *stmt,
+           gboolean    with_count,
+           GError    **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (SsaDbInstallationRow));
+  SsaSqlStep step;
+
+  g_array_set_clear_func (rows, installation_row_clear);
+  while ((step = ssa_sql_step (stmt, error)) == SSA_SQL_STEP_ROW)
+    {
+      SsaDbInstallationRow row = { 0, };
+      const char *deployment = ssa_sql_column_text (stmt, 5);
+
+      row.id = ssa_sql_column_int64 (stmt, 0);
+      row.customer_id = ssa_sql_column_int64 (stmt, 1);
+      row.customer_name = ssa_sql_column_dup_text (stmt, 2);
+      row.name = ssa_sql_column_dup_text (stmt, 3);
+      row.serial = ssa_sql_column_dup_text (stmt, 4);
+      row.deployment = SSA_DEPLOYMENT_APPLIANCE;
+      if (deployment != NULL)
+        ssa_deployment_from_string (deployment, &row.deployment);
+      row.firmware = ssa_sql_column_dup_text (stmt, 6);
+      column_date (stmt, 7, &row.ssa_expiry);
+      if (with_count)
+        row.n_licences = (guint) ssa_sql_column_int64 (stmt, 8);
+      g_array_append_val (rows, row);
+    }
+  if (step == SSA_SQL_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * ssa_team_db_list_renewals:
+ *
+ * As ssa_db_list_renewals(): the appliance installations whose SSA ends within
+ * @within_days of @today or has ended, soonest first, without the archived. Names sort by
+ * their bytes on both engines (COLLATE "C" on PostgreSQL), whatever the server's locale.
+ *
+ * Returns: (transfer full) (element-type SsaDbInstallationRow): the installations
+ */
+GArray *
+ssa_team_db_list_renewals (SsaTeamDb    *self,
+                           const GDate  *today,
+                           guint         within_days,
+                           GError      **error)
+{
+  g_autoptr(SsaSqlStmt) stmt = NULL;
+  SsaSql *sql;
+  GDate day;
+  GDate limit;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (ssa_date_is_set (today))
+    day = *today;
+  else
+    ssa_date_today (&day);
+  ssa_date_add_days (&day, (int) MIN (within_days, (guint) G_MAXINT / 2), &limit);
+  if (!g_date_valid (&limit))
+    g_date_set_dmy (&limit, 31, G_DATE_DECEMBER, 9999);
+
+  sql = ssa_team_db_get_sql (self);
+  stmt = ssa_sql_prepare (sql,
+                          ssa_sql_get_engine (sql) == SSA_SQL_ENGINE_POSTGRESQL
+                          ? "SELECT i.id, i.customer_id, c.name, i.name, NULL, i.deployment, "
+                            "NULL, i.ssa_expiry FROM installations i LEFT JOIN customers c "
+                            "ON c.id = i.customer_id WHERE i.ssa_expiry IS NOT NULL AND "
+                            "i.archived = 0 AND coalesce(c.archived, 0) = 0 AND "
+                            "i.ssa_expiry <= ? AND i.deployment = 'appliance' "
+                            "ORDER BY i.ssa_expiry, i.customer_id, i.name COLLATE \"C\", i.id"
+                          : "SELECT i.id, i.customer_id, c.name, i.name, NULL, i.deployment, "
+                            "NULL, i.ssa_expiry FROM installations i LEFT JOIN customers c "
+                            "ON c.id = i.customer_id WHERE i.ssa_expiry IS NOT NULL AND "
+                            "i.archived = 0 AND coalesce(c.archived, 0) = 0 AND "
+                            "i.ssa_expiry <= ? AND i.deployment = 'appliance' "
+                            "ORDER BY i.ssa_expiry, i.customer_id, i.name, i.id", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_date (stmt, 1, &limit);
+  return list_rows (stmt, FALSE, error);
+}
+
+/**
+ * ssa_team_db_list_installations:
+ *
+ * As ssa_db_list_installations().
+ *
+ * Returns: (transfer full) (element-type SsaDbInstallationRow): every installation, by id,
+ *   with its number of licence lines
+ */
+GArray *
+ssa_team_db_list_installations (SsaTeamDb *self,
+                                GError   **error)
+{
+  g_autoptr(SsaSqlStmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = ssa_sql_prepare (ssa_team_db_get_sql (self),
+                          "SELECT i.id, i.customer_id, c.name, i.name, i.serial, i.deployment, "
+                          "i.firmware, i.ssa_expiry, (SELECT count(*) FROM licences l WHERE "
+                          "l.installation_id = i.id) FROM installations i LEFT JOIN customers c "
+                          "ON c.id = i.customer_id ORDER BY i.id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  return list_rows (stmt, TRUE, error);
+}
