@@ -11,6 +11,7 @@
 #include "ssa-cli.h"
 #include "ssa-cli-db.h"
 #include "ssa-team-db.h"
+#include "ssa-db-price-lists.h"
 
 /* The team database on the command line: `db init`, and which commands work with a
  * postgresql:// URI in --db so far. The others refuse it in words. */

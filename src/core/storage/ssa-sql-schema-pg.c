@@ -258,6 +258,12 @@ static const char migration_licences_sql[] =
   "  PRIMARY KEY (installation_id, name)"
   ");";
 
+/* The customer's VAT registration (SSA_DB_SCHEMA_VAT in ssa-db-schema.c): 1 registered,
+ * 0 not, NULL not known. */
+static const char migration_vat_sql[] =
+  "ALTER TABLE customers ADD COLUMN vat_registered SMALLINT"
+  "  CHECK (vat_registered IS NULL OR vat_registered IN (0, 1));";
+
 /* As ssa-db-schema.c does: a new database holds the bundled sample price list. */
 static gboolean
 store_sample_price_list (SsaSql  *sql,
@@ -290,6 +296,7 @@ static const Migration migrations[] = {
   { migration_register_sql, NULL },     /* SSA_DB_SCHEMA_REGISTER */
   { migration_alternatives_sql, NULL }, /* SSA_DB_SCHEMA_ALTERNATIVES */
   { migration_licences_sql, NULL },     /* SSA_DB_SCHEMA_LICENCES */
+  { migration_vat_sql, NULL },          /* SSA_DB_SCHEMA_VAT */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SSA_DB_SCHEMA_VERSION);

@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "ssa-team-db.h"
+#include "ssa-db-price-lists.h"
 
 G_BEGIN_DECLS
 

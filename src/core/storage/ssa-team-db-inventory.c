@@ -15,6 +15,7 @@
 #include "ssa-limits.h"
 #include "ssa-sql.h"
 #include "ssa-team-db.h"
+#include "ssa-db-inventory.h"
 
 /* Installations from files and the list of installations, on the SQL engine seam: what
  * ssa_db_import_inventories() and ssa_db_list_installations() do on the SQLite file, in the
@@ -316,8 +317,8 @@ ssa_team_db_load_customers (SsaTeamDb *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   stmt = ssa_sql_prepare (ssa_team_db_get_sql (self),
-                          "SELECT id, name, org_no, address, contact, email, notes, archived "
-                          "FROM customers ORDER BY id", error);
+                          "SELECT id, name, org_no, address, contact, email, notes, archived, "
+                          "vat_registered FROM customers ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   while ((step = ssa_sql_step (stmt, error)) == SSA_SQL_STEP_ROW)
@@ -332,6 +333,10 @@ ssa_team_db_load_customers (SsaTeamDb *self,
       ssa_customer_set_email (customer, ssa_sql_column_text (stmt, 5));
       ssa_customer_set_notes (customer, ssa_sql_column_text (stmt, 6));
       ssa_customer_set_archived (customer, ssa_sql_column_int64 (stmt, 7) != 0);
+      /* NULL: not known (docs/database.md, schema version 7). */
+      if (!ssa_sql_column_is_null (stmt, 8))
+        ssa_customer_set_vat_status (customer, ssa_sql_column_int64 (stmt, 8) != 0
+                                               ? SSA_VAT_REGISTERED : SSA_VAT_NOT_REGISTERED);
       g_ptr_array_add (customers, customer);
     }
   if (step == SSA_SQL_STEP_ERROR)

@@ -13,6 +13,7 @@
 
 #include "ssa-sql.h"
 #include "ssa-team-db.h"
+#include "ssa-db-licences.h"
 
 /* The user's table of licence types on the SQL engine seam: what
  * ssa_db_list_licence_type_map(), ssa_db_map_licence_type() and ssa_db_unmap_licence_type()

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ssa-db.h"
+#include "ssa-db-price-lists.h"
 #include "ssa-sql.h"
 #include "ssa-team-db.h"
 

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "ssa-db.h"
+#include "ssa-db-price-lists.h"
 #include "ssa-inventory.h"
 #include "ssa-price-list.h"
 
