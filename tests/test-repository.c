@@ -326,6 +326,19 @@ test_write_failed (Fixture       *f,
   drain (f);
   g_assert_cmpuint (f->failures->len, ==, 2);
   g_assert_cmpstr (ssa_customer_get_org_no (customer), !=, "914527309");
+
+  /* A refused change followed by a good one before the first is back (typed on): the
+   * object keeps the newer value, which is what gets stored. */
+  ssa_installation_set_serial (b, ssa_installation_get_serial (a));
+  ssa_installation_set_serial (b, "00-90-33-55-55-02");
+  g_assert_true (ssa_repository_is_writing (f->repository));
+  drain (f);
+  g_assert_false (ssa_repository_is_writing (f->repository));
+  g_assert_cmpuint (f->failures->len, ==, 3);
+  g_assert_cmpstr (ssa_installation_get_serial (b), ==, "00-90-33-55-55-02");
+  g_clear_pointer (&stored, g_free);
+  stored = raw_text (f, "SELECT serial FROM installations WHERE id = 2");
+  g_assert_cmpstr (stored, ==, "00-90-33-55-55-02");
 }
 
 /* @fields as a string array, "" for none. */

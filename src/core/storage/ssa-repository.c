@@ -1772,6 +1772,22 @@ store_work (SsaDb         *db,
   return NULL;
 }
 
+/* Whether a write of @object is still queued after the one running: it holds values newer
+ * than a refused one's, and puts the stored ones back itself if it is refused too. */
+static gboolean
+is_queued (SsaRepository *self,
+           GObject       *object)
+{
+  for (GList *l = self->ops.head; l != NULL; l = l->next)
+    {
+      Op *queued = l->data;
+
+      if (queued->object == object && queued->work == store_work)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 store_done (Op           *op,
             const GError *error)
@@ -1780,7 +1796,8 @@ store_done (Op           *op,
 
   if (error != NULL)
     {
-      revert_to (self, op->object, op->stored);
+      if (!is_queued (self, op->object))
+        revert_to (self, op->object, op->stored);
       g_signal_emit (self, signals[WRITE_FAILED], 0, error);
       g_task_return_error (op->task, g_error_copy (error));
       return;
