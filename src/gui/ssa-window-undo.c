@@ -425,23 +425,32 @@ is_stale (SsaWindow *self,
          !entry_is_live (self, entry);
 }
 
-/* Hides the entry's rows (a deletion, or its Redo). */
+/* Hides the entry's rows (a deletion, or its Redo). @counted: the window has just counted
+ * the offers (none) in a worker, as a new deletion does; a Redo has the repository count
+ * them again. */
 static gboolean
 hide_entry (SsaWindow  *self,
             UndoEntry  *entry,
+            gboolean    counted,
             GError    **error)
 {
   switch (entry->kind)
     {
     case UNDO_DELETE_CUSTOMER:
       g_clear_pointer (&entry->installations, g_ptr_array_unref);
-      if (!ssa_repository_hide_customer (self->repository, SSA_CUSTOMER (entry->object),
-                                         &entry->installations, error))
+      if (counted ? !ssa_repository_hide_customer_counted (self->repository,
+                                                           SSA_CUSTOMER (entry->object),
+                                                           &entry->installations, error)
+                  : !ssa_repository_hide_customer (self->repository, SSA_CUSTOMER (entry->object),
+                                                   &entry->installations, error))
         return FALSE;
       break;
     case UNDO_DELETE_INSTALLATION:
-      if (!ssa_repository_hide_installation (self->repository, SSA_INSTALLATION (entry->object),
-                                             error))
+      if (counted ? !ssa_repository_hide_installation_counted (self->repository,
+                                                               SSA_INSTALLATION (entry->object),
+                                                               error)
+                  : !ssa_repository_hide_installation (self->repository,
+                                                       SSA_INSTALLATION (entry->object), error))
         return FALSE;
       break;
     case UNDO_DELETE_LICENCE:
@@ -476,7 +485,7 @@ apply_entry (SsaWindow  *self,
     case UNDO_DELETE_LICENCE:
       if (!undo)
         {
-          ok = hide_entry (self, entry, error);
+          ok = hide_entry (self, entry, FALSE, error);
           if (ok)
             show_deletion_toast (self, entry);
           break;
@@ -669,7 +678,8 @@ undo_or_redo (SsaWindow *self,
   undo_or_redo_done (self, entry, undo, error);
 }
 
-/* Hides the rows of a new deletion and offers its Undo. */
+/* Hides the rows of a new deletion, whose offers the window has just counted (none) in a
+ * worker, and offers its Undo. */
 void
 delete_with_undo (SsaWindow *self,
                   UndoEntry *entry)
@@ -677,7 +687,7 @@ delete_with_undo (SsaWindow *self,
   g_autoptr(GError) error = NULL;
 
   self->applying_undo++;
-  if (!hide_entry (self, entry, &error))
+  if (!hide_entry (self, entry, TRUE, &error))
     {
       g_autofree char *message = NULL;
 

@@ -3307,6 +3307,29 @@ ssa_repository_hide_installation (SsaRepository    *self,
   return TRUE;
 }
 
+/**
+ * ssa_repository_hide_installation_counted:
+ * @self: a loaded repository
+ * @installation: a loaded installation
+ * @error: a #GError
+ *
+ * ssa_repository_hide_installation() for a caller that has just counted the installation's
+ * offers (none) off the main thread, as the window's Delete does: reads nothing.
+ */
+gboolean
+ssa_repository_hide_installation_counted (SsaRepository    *self,
+                                          SsaInstallation  *installation,
+                                          GError          **error)
+{
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (SSA_IS_INSTALLATION (installation), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  hide_installation_row (self, installation);
+  return TRUE;
+}
+
 /* Puts back an installation hidden by ssa_repository_hide_installation(). */
 void
 ssa_repository_unhide_installation (SsaRepository   *self,
@@ -3320,6 +3343,45 @@ ssa_repository_unhide_installation (SsaRepository   *self,
   id = ssa_installation_get_id (installation);
   if (!g_hash_table_contains (self->installations_by_id, &id))
     show_installation_row (self, installation);
+}
+
+/* ssa_repository_hide_customer(), reading the offer count unless the caller @counted. */
+static gboolean
+hide_customer (SsaRepository  *self,
+               SsaCustomer    *customer,
+               gboolean        counted,
+               GPtrArray     **out_installations,
+               GError        **error)
+{
+  g_autoptr(GPtrArray) hidden = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 id;
+  guint n;
+
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (SSA_IS_CUSTOMER (customer), FALSE);
+
+  id = ssa_customer_get_id (customer);
+  if (!check_writable (self, error) ||
+      (!counted && !check_no_offers (self, 0, id, ssa_customer_get_name (customer), error)))
+    return FALSE;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->installations));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SsaInstallation) installation =
+        g_list_model_get_item (G_LIST_MODEL (self->installations), i);
+
+      if (ssa_installation_get_customer_id (installation) == id)
+        g_ptr_array_add (hidden, g_steal_pointer (&installation));
+    }
+  for (guint i = 0; i < hidden->len; i++)
+    hide_installation_row (self, g_ptr_array_index (hidden, i));
+  unwatch (self, customer);
+  forget_row (self->customers_by_id, self->customers, id, customer);
+
+  if (out_installations != NULL)
+    *out_installations = g_steal_pointer (&hidden);
+  return TRUE;
 }
 
 /**
@@ -3341,35 +3403,23 @@ ssa_repository_hide_customer (SsaRepository  *self,
                               GPtrArray     **out_installations,
                               GError        **error)
 {
-  g_autoptr(GPtrArray) hidden = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 id;
-  guint n;
+  return hide_customer (self, customer, FALSE, out_installations, error);
+}
 
-  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
-  g_return_val_if_fail (SSA_IS_CUSTOMER (customer), FALSE);
-
-  id = ssa_customer_get_id (customer);
-  if (!check_writable (self, error) ||
-      !check_no_offers (self, 0, id, ssa_customer_get_name (customer), error))
-    return FALSE;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->installations));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SsaInstallation) installation =
-        g_list_model_get_item (G_LIST_MODEL (self->installations), i);
-
-      if (ssa_installation_get_customer_id (installation) == id)
-        g_ptr_array_add (hidden, g_steal_pointer (&installation));
-    }
-  for (guint i = 0; i < hidden->len; i++)
-    hide_installation_row (self, g_ptr_array_index (hidden, i));
-  unwatch (self, customer);
-  forget_row (self->customers_by_id, self->customers, id, customer);
-
-  if (out_installations != NULL)
-    *out_installations = g_steal_pointer (&hidden);
-  return TRUE;
+/**
+ * ssa_repository_hide_customer_counted:
+ *
+ * ssa_repository_hide_customer() for a caller that has just counted the offers of the
+ * customer's installations (none) off the main thread, as the window's Delete does: reads
+ * nothing.
+ */
+gboolean
+ssa_repository_hide_customer_counted (SsaRepository  *self,
+                                      SsaCustomer    *customer,
+                                      GPtrArray     **out_installations,
+                                      GError        **error)
+{
+  return hide_customer (self, customer, TRUE, out_installations, error);
 }
 
 /* Puts back a customer hidden by ssa_repository_hide_customer(), with @installations. */

@@ -184,6 +184,13 @@ gboolean         ssa_repository_remove_licence       (SsaRepository     *self,
 gboolean         ssa_repository_hide_installation    (SsaRepository     *self,
                                                       SsaInstallation   *installation,
                                                       GError           **error);
+gboolean ssa_repository_hide_installation_counted (SsaRepository    *self,
+                                                   SsaInstallation  *installation,
+                                                   GError          **error);
+gboolean ssa_repository_hide_customer_counted     (SsaRepository    *self,
+                                                   SsaCustomer      *customer,
+                                                   GPtrArray       **out_installations,
+                                                   GError          **error);
 void             ssa_repository_unhide_installation  (SsaRepository     *self,
                                                       SsaInstallation   *installation);
 gboolean         ssa_repository_hide_customer        (SsaRepository     *self,
