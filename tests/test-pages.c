@@ -58,6 +58,13 @@ typedef struct
 
 /* The window's actions, recorded. */
 
+/* The repository's queue is empty: what it was asked is written or read. */
+static gboolean
+repository_idle (gpointer data)
+{
+  return !ssa_repository_is_writing (data);
+}
+
 static void
 record_cb (GSimpleAction *action,
            GVariant      *parameter,
@@ -1369,6 +1376,8 @@ test_offers_accept_supersedes (Fixture       *f,
                                                                       stored->installation_id);
 
     g_assert_nonnull (installation);
+    /* Read again in the repository's queue, in a worker. */
+    g_assert_true (wait_for (repository_idle, f->repository));
     g_assert_cmpint (g_date_compare (ssa_installation_get_ssa_expiry (installation),
                                      &stored->period_end), ==, 0);
   }
@@ -1448,6 +1457,7 @@ test_offers_alternatives (Fixture       *f,
   g_assert_nonnull (installation);
   g_assert_true (wait_for (item_has_status,
                            &(StatusWait) { model, alternatives->number, "accepted" }));
+  g_assert_true (wait_for (repository_idle, f->repository));
   g_assert_cmpint (g_date_compare (ssa_installation_get_ssa_expiry (installation),
                                    &accepted->alternative_end[1]), ==, 0);
   select_offer (selection, alternatives->number);

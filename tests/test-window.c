@@ -83,6 +83,32 @@ have_result (gpointer data)
   return *(GAsyncResult **) data != NULL;
 }
 
+static gboolean
+repository_idle (gpointer data)
+{
+  return !ssa_repository_is_writing (data);
+}
+
+/* Waits until every write the window asked of its repository is back. */
+static void
+wait_written (SsaWindow *window)
+{
+  g_assert_true (wait_for (repository_idle, ssa_window_get_repository (window)));
+}
+
+/* Activates the window's @action (an Undo or Redo) and waits for its write: no statement
+ * on the main thread. */
+static void
+undo_redo_off_main_thread (SsaWindow  *window,
+                           const char *action)
+{
+  guint main_thread_before = ssa_db_get_main_thread_statements ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  wait_written (window);
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
+}
+
 /* The save's statements all run in a worker: none on the main thread. */
 static gboolean
 save_customer_editor (SsaCustomerEditor  *editor,
@@ -436,6 +462,7 @@ test_first_run (Fixture *f)
   g_autoptr(GArray) rows = NULL;
   GtkWidget *status;
   GtkWidget *view;
+  guint main_thread_before;
 
   /* An empty database: the welcome page, with its two ways in. */
   g_assert_cmpstr (ssa_window_get_page (f->window), ==, "welcome");
@@ -461,11 +488,15 @@ test_first_run (Fixture *f)
     g_assert_true (found);
   }
 
-  /* "Load Sample Data" imports the six samples through the database. */
+  /* "Load Sample Data" imports the six samples through the database: the files are read
+   * and stored in workers, with no statement on the main thread. */
+  main_thread_before = ssa_db_get_main_thread_statements ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-samples", NULL));
   g_assert_true (wait_for (on_main_page, f));
+  wait_written (f->window);
   g_assert_cmpuint (g_list_model_get_n_items (ssa_repository_get_installations (repository)), ==,
                     g_strv_length (names));
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
 
   db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
@@ -604,17 +635,24 @@ default_request (SsaOfferRequest *request)
 }
 
 /* A quantity typed into the first row's spin button (rows in inventory order), then Enter
- * (which updates the spin button): 37 of @licence. */
+ * (which updates the spin button): 37 of @licence, shown at once and written in a worker,
+ * with no statement on the main thread. */
 static void
 type_37 (GPtrArray  *spins,
          SsaLicence *licence)
 {
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (g_ptr_array_index (spins, 0)));
+  guint main_thread_before = ssa_db_get_main_thread_statements ();
+
   g_assert_cmpint (gtk_spin_button_get_value_as_int (g_ptr_array_index (spins, 0)), ==,
                    ssa_licence_get_quantity (licence));
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (spins, 0)), "37");
   gtk_spin_button_update (g_ptr_array_index (spins, 0));
+  g_assert_cmpint (ssa_licence_get_quantity (licence), ==, 37);
   spin (100);
   g_assert_cmpint (ssa_licence_get_quantity (licence), ==, 37);
+  wait_written (SSA_WINDOW (root));
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
 }
 
 static void
@@ -1939,7 +1977,9 @@ test_delete_undo (Fixture *f)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-installation",
                                              NULL));
-  spin (100);
+  /* Its offers are counted in a worker first. */
+  for (guint i = 0; i < 500 && g_list_model_get_n_items (installations) != before - 1; i++)
+    spin (10);
   g_assert_cmpuint (g_list_model_get_n_items (installations), ==, before - 1);
   g_assert_cmpuint (find_shown (sidebar, SSA_TYPE_INSTALLATION, "Pakkeri Norheimsund"), ==,
                     GTK_INVALID_LIST_POSITION);
@@ -2221,9 +2261,15 @@ static void
 delete_shown (Fixture *f,
               Shown   *shown)
 {
+  guint main_thread_before;
+
   click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, shown->name);
+  /* Its offers are counted in a worker: nothing is read on the main thread. */
+  main_thread_before = ssa_db_get_main_thread_statements ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-installation",
                                              NULL));
+  g_assert_true (wait_for (is_unlisted, shown));
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   assert_hidden (f, shown);
 }
 
@@ -2317,6 +2363,7 @@ test_undo_history (Fixture *f)
   licence = g_list_model_get_item (ssa_repository_get_licences (repository, installation), 0);
   quantity = ssa_licence_get_quantity (licence);
   ssa_licence_set_quantity (licence, quantity + 7);
+  wait_written (f->window);
   stored = load_stored (f->path, pakkeri.id);
   {
     g_autoptr(SsaLicence) line = g_list_model_get_item (ssa_installation_get_licences (stored), 0);
@@ -2326,11 +2373,18 @@ test_undo_history (Fixture *f)
   g_clear_object (&stored);
   delete_shown (f, &pakkeri);
 
-  /* Undo: the deletion first, then the edit, in the window and in the database. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  /* Undo: the deletion first, then the edit, in the window and in the database; the
+   * edit's at once in the window, written in a worker. */
+  undo_redo_off_main_thread (f->window, "win.undo");
   assert_back (f, &pakkeri);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  g_assert_cmpuint (ssa_licence_get_quantity (licence), ==, quantity);
+  {
+    guint main_thread_before = ssa_db_get_main_thread_statements ();
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+    g_assert_cmpuint (ssa_licence_get_quantity (licence), ==, quantity);
+    wait_written (f->window);
+    g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
+  }
   stored = load_stored (f->path, pakkeri.id);
   {
     g_autoptr(SsaLicence) line = g_list_model_get_item (ssa_installation_get_licences (stored), 0);
@@ -2339,10 +2393,25 @@ test_undo_history (Fixture *f)
   }
   g_clear_object (&stored);
 
-  /* Redo: the edit, then the deletion again. */
+  /* Redo: the edit (at once in the window, written in a worker), then the deletion again,
+   * asked while the edit is still being written. */
+  {
+    guint main_thread_before = ssa_db_get_main_thread_statements ();
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+    g_assert_cmpuint (ssa_licence_get_quantity (licence), ==, quantity + 7);
+    /* The edit's Redo itself reads and writes nothing on the main thread. */
+    g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
-  g_assert_cmpuint (ssa_licence_get_quantity (licence), ==, quantity + 7);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  wait_written (f->window);
+  stored = load_stored (f->path, pakkeri.id);
+  {
+    g_autoptr(SsaLicence) line = g_list_model_get_item (ssa_installation_get_licences (stored), 0);
+
+    g_assert_cmpuint (ssa_licence_get_quantity (line), ==, quantity + 7);
+  }
+  g_clear_object (&stored);
   assert_hidden (f, &pakkeri);
 
   /* Closing its toast makes the deletion final. */
@@ -2622,12 +2691,12 @@ test_archive (Fixture *f)
   g_assert_true (wait_for (stored_unarchived, data));
   g_assert_true (renewals_list (f->path, pakkeri.id));
 
-  /* Archiving is a step of the undo history too. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  /* Archiving is a step of the undo history too, written in a worker. */
+  undo_redo_off_main_thread (f->window, "win.undo");
   stored = load_stored (f->path, pakkeri.id);
   g_assert_true (ssa_installation_get_archived (stored));
   g_clear_object (&stored);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  undo_redo_off_main_thread (f->window, "win.redo");
   stored = load_stored (f->path, pakkeri.id);
   g_assert_false (ssa_installation_get_archived (stored));
   g_clear_object (&stored);
@@ -2666,6 +2735,7 @@ test_product_picker (Fixture *f)
   g_autoptr(SsaLicence) added = NULL;
   g_autoptr(SsaProduct) product = NULL;
   GListModel *shown;
+  guint main_thread_before;
 
   installation = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
                                                       "Kontor Trondheim"));
@@ -2687,8 +2757,12 @@ test_product_picker (Fixture *f)
     }
   screenshot (GTK_WIDGET (picker), "product-picker");
 
+  /* The line is stored in a worker: none of its statements on the main thread. */
   product = g_list_model_get_item (shown, 0);
+  main_thread_before = ssa_db_get_main_thread_statements ();
   ssa_product_picker_pick (picker, 0);
+  wait_written (f->window);
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   spin (100);
   g_assert_cmpuint (g_list_model_get_n_items (licences), ==, before + 1);
   added = g_list_model_get_item (licences, before);
@@ -4451,6 +4525,35 @@ pbx_login_cb (SoupServer        *server,
   soup_server_message_set_response (msg, "text/xml", SOUP_MEMORY_COPY, body, strlen (body));
 }
 
+static GtkLabel *
+find_usage_label (SsaInstallationView *view)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (view), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), "PBX read") != NULL)
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+typedef struct
+{
+  SsaInstallationView *view;
+  const char          *text;
+} UsageWait;
+
+/* The usage line is read in a worker: whether it shows @text yet. */
+static gboolean
+usage_shows (gpointer data)
+{
+  UsageWait *wait = data;
+  GtkLabel *usage = find_usage_label (wait->view);
+
+  return usage != NULL && gtk_widget_get_visible (GTK_WIDGET (usage)) &&
+         strstr (gtk_label_get_label (usage), wait->text) != NULL;
+}
+
 static gboolean
 dialog_says (gpointer data)
 {
@@ -4476,8 +4579,6 @@ test_read_pbx (Fixture *f)
   SsaInstallation *installation;
   SsaInstallationView *view;
   AdwMessageDialog *dialog;
-  GtkLabel *usage = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   GSList *uris;
 
   g_file_get_contents (body_path, &body, NULL, &error);
@@ -4528,12 +4629,12 @@ test_read_pbx (Fixture *f)
   g_assert_nonnull (reading->fingerprint);
   g_assert_cmpint (ssa_installation_get_deployment (installation), ==, SSA_DEPLOYMENT_RENTAL);
 
-  collect_widgets (GTK_WIDGET (view), GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), "PBX read") != NULL)
-      usage = g_ptr_array_index (labels, i);
-  g_assert_nonnull (usage);
-  g_assert_nonnull (strstr (gtk_label_get_label (usage), "Rental: 60 days left"));
+  {
+    UsageWait wait = { view, "Rental: 60 days left" };
+
+    /* The usage line is read in a worker. */
+    g_assert_true (wait_for (usage_shows, &wait));
+  }
   soup_server_disconnect (server);
 }
 
@@ -4542,16 +4643,14 @@ test_read_pbx (Fixture *f)
  * it, a licence file imported then changes the owned count, all without reselecting. The
  * offer builder then offers the missing licences as a true-up. */
 
-static GtkLabel *
-find_usage_label (SsaInstallationView *view)
+static gboolean
+true_up_offered (gpointer data)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  AdwActionRow *row = data;
+  const char *subtitle = adw_action_row_get_subtitle (row);
 
-  collect_widgets (GTK_WIDGET (view), GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), "PBX read") != NULL)
-      return g_ptr_array_index (labels, i);
-  return NULL;
+  return gtk_widget_get_visible (GTK_WIDGET (row)) && subtitle != NULL &&
+         strstr (subtitle, "2 × PBX-Mobility14") != NULL;
 }
 
 static void
@@ -4595,8 +4694,13 @@ test_usage_refresh (Fixture *f)
   g_assert_true (ssa_repository_refresh_installation (repository, installation, &error));
   g_assert_no_error (error);
 
-  /* Shown at once, with the installation still selected. */
+  /* Shown as soon as it is read, with the installation still selected. */
   g_assert_true (ssa_installation_view_get_installation (view) == installation);
+  {
+    UsageWait wait = { view, "17 used of 20 owned (3 unused)" };
+
+    g_assert_true (wait_for (usage_shows, &wait));
+  }
   usage = find_usage_label (view);
   g_assert_nonnull (usage);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (usage)));
@@ -4609,23 +4713,30 @@ test_usage_refresh (Fixture *f)
   g_assert_cmpint (stored_code_quantity (f, ssa_installation_get_id (installation),
                                          "02-00039-002"), ==, 22);
   g_assert_true (ssa_installation_view_get_installation (view) == installation);
+  {
+    UsageWait wait = { view, "17 used of 22 owned (5 unused)" };
+
+    g_assert_true (wait_for (usage_shows, &wait));
+  }
   g_assert_cmpstr (gtk_label_get_label (usage), !=, before);
   g_assert_nonnull (strstr (gtk_label_get_label (usage), "17 used of 22 owned (5 unused)"));
 
   /* The builder offers the missing licences (6 Mobility used, 4 owned), off by default;
-   * switched on, the offer has a true-up group with the 2 missing at the list price. */
+   * switched on, the offer has a true-up group with the 2 missing at the list price. The
+   * builder reads them in a worker: none of its statements runs on the main thread. */
   {
     SsaOfferBuilder *builder = SSA_OFFER_BUILDER (ssa_window_get_offer_builder (f->window));
     AdwActionRow *row = ADW_ACTION_ROW (find_row (GTK_WIDGET (builder), ADW_TYPE_ACTION_ROW,
                                                   "Include Missing Licences"));
+    guint main_thread_before = ssa_db_get_main_thread_statements ();
     GtkSwitch *toggle;
     const SsaOffer *offer;
     const SsaOfferLine *licence = NULL;
     gint64 licences = 0;
 
     g_assert_nonnull (row);
-    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
-    g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "2 × PBX-Mobility14"));
+    g_assert_true (wait_for (true_up_offered, row));
+    g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
     toggle = GTK_SWITCH (adw_action_row_get_activatable_widget (row));
     g_assert_false (gtk_switch_get_active (toggle));
     g_assert_nonnull (ssa_offer_builder_get_offer (builder));

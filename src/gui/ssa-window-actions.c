@@ -10,6 +10,7 @@
 
 #include "ssa-customer-editor.h"
 #include "ssa-db.h"
+#include "ssa-db-job.h"
 #include "ssa-db-offers.h"
 #include "ssa-db-inventory.h"
 #include "ssa-gui-util.h"
@@ -149,49 +150,104 @@ ask_response_cb (SsaWindow        *self,
     delete_with_undo (self, undo_entry_new (self, UNDO_DELETE_CUSTOMER, object));
 }
 
-/* How many offers the installation @installation_id, or the customer @customer_id's
- * installations, have; G_MAXUINT when the database could not tell (and the user was). */
-static guint
-count_offers (SsaWindow *self,
-              gint64     installation_id,
-              gint64     customer_id)
-{
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
+/* Counting the offers of what is to be deleted, in a worker. */
+typedef void (*CountedFunc) (SsaWindow *self,
+                             GObject   *object,
+                             guint      n_offers);
 
-  if (!ssa_db_count_offers (ssa_repository_get_db (self->repository), installation_id,
-                            customer_id, &n, &error))
+typedef struct
+{
+  gint64 installation_id;
+  gint64 customer_id;
+} CountJob;
+
+typedef struct
+{
+  SsaWindow  *self;
+  GObject    *object;
+  CountedFunc func;
+} CountWait;
+
+static gpointer
+count_work (SsaDb         *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  CountJob *job = data;
+  guint *n = g_new0 (guint, 1);
+
+  if (!ssa_db_count_offers (db, job->installation_id, job->customer_id, n, error))
     {
-      ssa_page_show_error (GTK_WIDGET (self), error);
-      return G_MAXUINT;
+      g_free (n);
+      return NULL;
     }
   return n;
+}
+
+static void
+counted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CountWait *wait = user_data;
+  g_autoptr(SsaWindow) self = wait->self;
+  g_autoptr(GObject) object = wait->object;
+  CountedFunc func = wait->func;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint *n = ssa_db_job_finish (result, &error);
+
+  g_free (wait);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (n == NULL)
+    {
+      ssa_page_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  /* Gone meanwhile (deleted, or the database loaded again). */
+  if (self->repository == NULL || !ssa_repository_contains (self->repository, object))
+    return;
+  func (self, object, *n);
+}
+
+/* Counts the offers of the installation @installation_id, or the customer @customer_id's
+ * installations, in a worker, then calls @func with @object. */
+static void
+count_offers_async (SsaWindow  *self,
+                    GObject    *object,
+                    gint64      installation_id,
+                    gint64      customer_id,
+                    CountedFunc func)
+{
+  CountJob *job = g_new0 (CountJob, 1);
+  CountWait *wait = g_new0 (CountWait, 1);
+
+  job->installation_id = installation_id;
+  job->customer_id = customer_id;
+  wait->self = g_object_ref (self);
+  wait->object = g_object_ref (object);
+  wait->func = func;
+  ssa_db_job_run_async (ssa_repository_get_path (self->repository), count_work, job, g_free,
+                        g_free, self->cancellable, counted_cb, wait);
 }
 
 /* Deleting a customer: one whose installations have offers cannot go (offers are kept for
  * good) and is offered the archive; one with installations goes with them, after asking;
  * one without goes at once. Either deletion can be undone from its toast. */
 static void
-delete_customer_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+delete_customer_counted (SsaWindow *self,
+                         GObject   *object,
+                         guint      n_offers)
 {
-  SsaWindow *self = SSA_WINDOW (widget);
   GListModel *installations = ssa_repository_get_installations (self->repository);
-  SsaCustomer *customer = self->shown_customer;
+  SsaCustomer *customer = SSA_CUSTOMER (object);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   g_autofree char *what = NULL;
   guint n_installations = 0;
   guint n_lines = 0;
-  guint n_offers;
 
-  if (customer == NULL)
-    return;
-
-  n_offers = count_offers (self, 0, ssa_customer_get_id (customer));
-  if (n_offers == G_MAXUINT)
-    return;
   if (n_offers > 0)
     {
       /* Translators: %s is a customer's name. */
@@ -253,6 +309,19 @@ delete_customer_action (GtkWidget  *widget,
 }
 
 static void
+delete_customer_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+
+  if (self->shown_customer == NULL)
+    return;
+  count_offers_async (self, G_OBJECT (self->shown_customer), 0,
+                      ssa_customer_get_id (self->shown_customer), delete_customer_counted);
+}
+
+static void
 installation_saved_cb (SsaWindow             *self,
                        SsaInstallation       *installation,
                        SsaInstallationEditor *editor)
@@ -304,23 +373,15 @@ edit_installation_action (GtkWidget  *widget,
 /* Deleting an installation: one with offers cannot go (offers are kept for good) and is
  * offered the archive; one without goes at once, and can be undone from its toast. */
 static void
-delete_installation_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
+delete_installation_counted (SsaWindow *self,
+                             GObject   *object,
+                             guint      n_offers)
 {
-  SsaWindow *self = SSA_WINDOW (widget);
-  SsaInstallation *installation = self->shown_installation;
+  SsaInstallation *installation = SSA_INSTALLATION (object);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   const char *name;
-  guint n_offers;
 
-  if (installation == NULL)
-    return;
-
-  n_offers = count_offers (self, ssa_installation_get_id (installation), 0);
-  if (n_offers == G_MAXUINT)
-    return;
   if (n_offers == 0)
     {
       delete_with_undo (self, undo_entry_new (self, UNDO_DELETE_INSTALLATION, installation));
@@ -343,6 +404,21 @@ delete_installation_action (GtkWidget  *widget,
                                        n_offers),
                           n_offers);
   ask_about (self, G_OBJECT (installation), heading, body, "archive");
+}
+
+/* Its offers are counted in a worker first. */
+static void
+delete_installation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+
+  if (self->shown_installation == NULL)
+    return;
+  count_offers_async (self, G_OBJECT (self->shown_installation),
+                      ssa_installation_get_id (self->shown_installation), 0,
+                      delete_installation_counted);
 }
 
 /* Opening things for the pages. */

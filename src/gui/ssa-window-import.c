@@ -93,34 +93,38 @@ import_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
-static void
-import_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+typedef struct
 {
-  SsaWindow *self = SSA_WINDOW (object);
-  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  SsaWindow *self;
+  guint      before;      /* the installations listed before the import */
+  guint      count;
+  gboolean   samples;
+} ImportStore;
+
+/* The installations are stored: the first is selected, and the toast says how many. */
+static void
+import_stored_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ImportStore *store = user_data;
+  g_autoptr(SsaWindow) self = store->self;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  GListModel *installations;
-  guint before;
+  GListModel *installations = ssa_repository_get_installations (SSA_REPOSITORY (object));
+  guint before = store->before;
+  guint count = store->count;
+  gboolean samples = store->samples;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  g_free (store);
+  if (!ssa_repository_import_inventories_finish (SSA_REPOSITORY (object), result, &error))
     {
       ssa_page_show_error (GTK_WIDGET (self), error);
       return;
     }
-
-  installations = ssa_repository_get_installations (self->repository);
-  before = g_list_model_get_n_items (installations);
-  if (!ssa_repository_import_inventories (self->repository,
-                                          (SsaInventory **) job->inventories->pdata,
-                                          (const char **) job->names->pdata,
-                                          job->inventories->len, &error))
-    {
-      ssa_page_show_error (GTK_WIDGET (self), error);
-      return;
-    }
+  /* The window closed meanwhile. */
+  if (self->sidebar == NULL)
+    return;
 
   update_main_page (self);
   if (g_list_model_get_n_items (installations) > before)
@@ -130,16 +134,44 @@ import_done_cb (GObject      *object,
       ssa_sidebar_select (self->sidebar, first);
     }
 
-  if (job->files == NULL)
+  if (samples)
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Loaded %u sample installation",
-                                            "Loaded %u sample installations",
-                                            job->inventories->len),
-                               job->inventories->len);
+                                            "Loaded %u sample installations", count),
+                               count);
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u installation",
-                                            "Imported %u installations", job->inventories->len),
-                               job->inventories->len);
+                                            "Imported %u installations", count),
+                               count);
   show_toast (self, message);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SsaWindow *self = SSA_WINDOW (object);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  ImportStore *store;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      ssa_page_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  /* Stored in a worker too, after the writes already asked. */
+  store = g_new0 (ImportStore, 1);
+  store->self = g_object_ref (self);
+  store->before = g_list_model_get_n_items (ssa_repository_get_installations (self->repository));
+  store->count = job->inventories->len;
+  store->samples = job->files == NULL;
+  ssa_repository_import_inventories_async (self->repository,
+                                           (SsaInventory **) job->inventories->pdata,
+                                           (const char **) job->names->pdata,
+                                           job->inventories->len, NULL, import_stored_cb,
+                                           store);
 }
 
 static void

@@ -48,6 +48,7 @@ struct _SsaWindow
   GPtrArray            *redo_stack;
   guint                 undo_serial;
   guint                 applying_undo;  /* > 0 while an Undo or Redo writes */
+  GHashTable           *undo_writes;    /* GObject* -> its Undo or Redo writes in flight */
   gboolean              show_archived;
 
   /* The toast on screen, if any (a weak pointer): the next toast replaces it, once it

@@ -410,14 +410,9 @@ entry_is_live (SsaWindow *self,
     return ssa_repository_find_installation (self->repository,
                                              ssa_installation_get_id (SSA_INSTALLATION (entry->object))) ==
            SSA_INSTALLATION (entry->object);
+  /* A line deleted for good is no longer written through: nothing to read. */
   if (SSA_IS_LICENCE (entry->object))
-    {
-      g_autoptr(SsaLicence) stored =
-        ssa_db_load_licence (ssa_repository_get_db (self->repository),
-                             ssa_licence_get_id (SSA_LICENCE (entry->object)), NULL);
-
-      return stored != NULL;
-    }
+    return ssa_repository_contains (self->repository, entry->object);
   return TRUE;
 }
 
@@ -430,23 +425,32 @@ is_stale (SsaWindow *self,
          !entry_is_live (self, entry);
 }
 
-/* Hides the entry's rows (a deletion, or its Redo). */
+/* Hides the entry's rows (a deletion, or its Redo). @counted: the window has just counted
+ * the offers (none) in a worker, as a new deletion does; a Redo has the repository count
+ * them again. */
 static gboolean
 hide_entry (SsaWindow  *self,
             UndoEntry  *entry,
+            gboolean    counted,
             GError    **error)
 {
   switch (entry->kind)
     {
     case UNDO_DELETE_CUSTOMER:
       g_clear_pointer (&entry->installations, g_ptr_array_unref);
-      if (!ssa_repository_hide_customer (self->repository, SSA_CUSTOMER (entry->object),
-                                         &entry->installations, error))
+      if (counted ? !ssa_repository_hide_customer_counted (self->repository,
+                                                           SSA_CUSTOMER (entry->object),
+                                                           &entry->installations, error)
+                  : !ssa_repository_hide_customer (self->repository, SSA_CUSTOMER (entry->object),
+                                                   &entry->installations, error))
         return FALSE;
       break;
     case UNDO_DELETE_INSTALLATION:
-      if (!ssa_repository_hide_installation (self->repository, SSA_INSTALLATION (entry->object),
-                                             error))
+      if (counted ? !ssa_repository_hide_installation_counted (self->repository,
+                                                               SSA_INSTALLATION (entry->object),
+                                                               error)
+                  : !ssa_repository_hide_installation (self->repository,
+                                                       SSA_INSTALLATION (entry->object), error))
         return FALSE;
       break;
     case UNDO_DELETE_LICENCE:
@@ -464,7 +468,7 @@ hide_entry (SsaWindow  *self,
   return TRUE;
 }
 
-/* Applies the entry backwards (@undo) or forwards (a Redo). */
+/* Applies a deletion's entry backwards (@undo) or forwards (a Redo). */
 static gboolean
 apply_entry (SsaWindow  *self,
              UndoEntry  *entry,
@@ -481,7 +485,7 @@ apply_entry (SsaWindow  *self,
     case UNDO_DELETE_LICENCE:
       if (!undo)
         {
-          ok = hide_entry (self, entry, error);
+          ok = hide_entry (self, entry, FALSE, error);
           if (ok)
             show_deletion_toast (self, entry);
           break;
@@ -500,15 +504,7 @@ apply_entry (SsaWindow  *self,
       break;
 
     case UNDO_EDIT:
-      ok = ssa_repository_apply_values (self->repository, entry->object,
-                                        undo ? entry->before : entry->after, error);
-      break;
-
-    case UNDO_ARCHIVE:
-      ok = ssa_repository_set_archived (self->repository, entry->object,
-                                        undo ? !entry->archived : entry->archived, error);
-      break;
-
+    case UNDO_ARCHIVE:      /* written in a worker: see undo_write_async() */
     default:
       g_assert_not_reached ();
     }
@@ -523,33 +519,16 @@ apply_entry (SsaWindow  *self,
   return ok;
 }
 
-/* Moves the entry @serial (or the last one, for 0) from one stack to the other, undoing or
- * redoing it. */
-void
-undo_or_redo (SsaWindow *self,
-              gboolean   undo,
-              guint      serial)
+/* The step's move to the other stack once it is applied, or its end with a toast. */
+static void
+undo_or_redo_done (SsaWindow    *self,
+                   UndoEntry    *entry,
+                   gboolean      undo,
+                   const GError *error)
 {
-  GPtrArray *from = undo ? self->undo_stack : self->redo_stack;
   GPtrArray *to = undo ? self->redo_stack : self->undo_stack;
-  g_autoptr(GError) error = NULL;
-  UndoEntry *entry;
-  guint index;
 
-  /* Rows deleted for good since cannot be edited back: their steps are dropped. */
-  while (serial == 0 && from->len > 0 && is_stale (self, g_ptr_array_index (from, from->len - 1)))
-    g_ptr_array_remove_index (from, from->len - 1);
-
-  entry = serial == 0 ? (from->len > 0 ? g_ptr_array_index (from, from->len - 1) : NULL)
-                      : find_entry (from, serial);
-  if (entry == NULL || !g_ptr_array_find (from, entry, &index))
-    {
-      update_undo_actions (self);
-      return;
-    }
-
-  g_ptr_array_steal_index (from, index);
-  if (!apply_entry (self, entry, undo, &error))
+  if (error != NULL)
     {
       g_autofree char *message = NULL;
 
@@ -572,7 +551,135 @@ undo_or_redo (SsaWindow *self,
     ssa_sidebar_select (self->sidebar, G_OBJECT (entry->owner));
 }
 
-/* Hides the rows of a new deletion and offers its Undo. */
+typedef struct
+{
+  SsaWindow *self;
+  UndoEntry *entry;     /* compared only: the history may drop it meanwhile */
+  GObject   *object;    /* its object */
+  UndoKind   kind;
+  gboolean   undo;
+} UndoWrite;
+
+static void
+undo_write_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  UndoWrite *write = user_data;
+  SsaWindow *self = write->self;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+  guint count;
+
+  if (write->kind == UNDO_EDIT)
+    ok = ssa_repository_apply_values_finish (SSA_REPOSITORY (source), result, &error);
+  else
+    ok = ssa_repository_set_archived_finish (SSA_REPOSITORY (source), result, &error);
+
+  /* Its SsaRepository::stored, if any, came before: not a new step. */
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (self->undo_writes, write->object));
+  if (count > 1)
+    g_hash_table_insert (self->undo_writes, write->object, GUINT_TO_POINTER (count - 1));
+  else
+    g_hash_table_remove (self->undo_writes, write->object);
+
+  /* The window is closing: its history is gone. */
+  if (self->undo_stack == NULL || self->sidebar == NULL)
+    goto out;
+
+  if (!ok)
+    {
+      g_autofree char *message = NULL;
+      guint index;
+
+      message = g_strdup_printf (write->undo ? _("Could not undo: %s")
+                                             : _("Could not redo: %s"),
+                                 error->message);
+      show_toast (self, message);
+      /* The step was moved at once: it goes. */
+      if (g_ptr_array_find (self->undo_stack, write->entry, &index))
+        g_ptr_array_remove_index (self->undo_stack, index);
+      else if (g_ptr_array_find (self->redo_stack, write->entry, &index))
+        g_ptr_array_remove_index (self->redo_stack, index);
+      update_undo_actions (self);
+      goto out;
+    }
+
+  ssa_sidebar_resort (self->sidebar);
+  if (write->kind != UNDO_EDIT || write->undo)
+    update_main_page (self);
+
+out:
+  g_object_unref (write->object);
+  g_object_unref (self);
+  g_free (write);
+}
+
+/* An edit's or archiving's Undo or Redo, written in a worker after the writes already
+ * queued. The object shows its values at once (archiving once it is stored), and the step
+ * moves to the other stack at once, so that the history keeps its order; a refusal takes
+ * it out with a toast. */
+static void
+undo_write_async (SsaWindow *self,
+                  UndoEntry *entry,
+                  gboolean   undo)
+{
+  UndoWrite *write = g_new0 (UndoWrite, 1);
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->undo_writes, entry->object));
+
+  write->self = g_object_ref (self);
+  write->entry = entry;
+  write->object = g_object_ref (entry->object);
+  write->kind = entry->kind;
+  write->undo = undo;
+  g_hash_table_insert (self->undo_writes, entry->object, GUINT_TO_POINTER (count + 1));
+  undo_or_redo_done (self, entry, undo, NULL);
+  if (entry->kind == UNDO_EDIT)
+    ssa_repository_apply_values_async (self->repository, entry->object,
+                                       undo ? entry->before : entry->after, NULL,
+                                       undo_write_cb, write);
+  else
+    ssa_repository_set_archived_async (self->repository, entry->object,
+                                       undo ? !entry->archived : entry->archived, NULL,
+                                       undo_write_cb, write);
+}
+
+/* Moves the entry @serial (or the last one, for 0) from one stack to the other, undoing or
+ * redoing it. */
+void
+undo_or_redo (SsaWindow *self,
+              gboolean   undo,
+              guint      serial)
+{
+  GPtrArray *from = undo ? self->undo_stack : self->redo_stack;
+  g_autoptr(GError) error = NULL;
+  UndoEntry *entry;
+  guint index;
+
+  /* Rows deleted for good since cannot be edited back: their steps are dropped. */
+  while (serial == 0 && from->len > 0 && is_stale (self, g_ptr_array_index (from, from->len - 1)))
+    g_ptr_array_remove_index (from, from->len - 1);
+
+  entry = serial == 0 ? (from->len > 0 ? g_ptr_array_index (from, from->len - 1) : NULL)
+                      : find_entry (from, serial);
+  if (entry == NULL || !g_ptr_array_find (from, entry, &index))
+    {
+      update_undo_actions (self);
+      return;
+    }
+
+  g_ptr_array_steal_index (from, index);
+  if (entry->kind == UNDO_EDIT || entry->kind == UNDO_ARCHIVE)
+    {
+      undo_write_async (self, entry, undo);
+      return;
+    }
+  apply_entry (self, entry, undo, &error);
+  undo_or_redo_done (self, entry, undo, error);
+}
+
+/* Hides the rows of a new deletion, whose offers the window has just counted (none) in a
+ * worker, and offers its Undo. */
 void
 delete_with_undo (SsaWindow *self,
                   UndoEntry *entry)
@@ -580,7 +687,7 @@ delete_with_undo (SsaWindow *self,
   g_autoptr(GError) error = NULL;
 
   self->applying_undo++;
-  if (!hide_entry (self, entry, &error))
+  if (!hide_entry (self, entry, TRUE, &error))
     {
       g_autofree char *message = NULL;
 
@@ -610,7 +717,7 @@ stored_cb (SsaWindow     *self,
   UndoEntry *last;
   UndoEntry *entry;
 
-  if (self->applying_undo > 0)
+  if (self->applying_undo > 0 || g_hash_table_contains (self->undo_writes, object))
     return;
 
   last = self->undo_stack->len > 0 ? g_ptr_array_index (self->undo_stack,

@@ -524,6 +524,7 @@ ssa_window_finalize (GObject *object)
   SsaWindow *self = (SsaWindow *)object;
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->undo_writes, g_hash_table_unref);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->price_list_sha256, g_free);
 
@@ -702,6 +703,7 @@ ssa_window_init (SsaWindow *self)
   self->products = g_list_store_new (SSA_TYPE_PRODUCT);
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
+  self->undo_writes = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_undo_actions (self);

@@ -40,7 +40,8 @@
  * how far it is; "loaded" and the load's callback come once everything is in.
  *
  * Edits are written through at once. Setting a property of a loaded customer or installation
- * (directly, or through a binding from a widget) writes its row: the repository watches
+ * (directly, or through a binding from a widget) writes its row, in a worker thread through
+ * the write queue below (the object shows the new value at once): the repository watches
  * their notifications (ssa-watch-private.h). Licence lines are many (500 000 for a large reseller) and a handler on
  * each would double the time to load: the lines of an installation are watched from the
  * moment ssa_repository_get_licences() hands them out, which is how the window must get the
@@ -54,9 +55,10 @@
  * and _remove_…() calls; bulk changes (an import) store everything in one transaction and
  * splice once.
  *
- * The window's editors, deletions and archiving use the _async() calls, which write in a
- * worker thread (see "Writes off the main thread" below); the synchronous calls remain
- * for the rest, and for tests. */
+ * Every write the window asks goes through the _async() calls and the write-through on
+ * notify, which write in a worker thread, one at a time in the order asked (see "Writes
+ * off the main thread" below); the synchronous calls remain for tests, and would not wait
+ * for the queue. */
 
 struct _SsaRepository
 {
@@ -651,6 +653,11 @@ store (SsaRepository  *self,
   return TRUE;
 }
 
+static void store_async (SsaRepository *self,
+                         GObject       *object,
+                         gboolean       relinked,
+                         GTask         *task);
+
 static void
 object_notify_cb (GObject       *object,
                   GParamSpec    *pspec,
@@ -675,10 +682,14 @@ object_notify_cb (GObject       *object,
       return;
     }
 
-  /* A refusal reaches the window through "write-failed". */
-  self->notifying = object;
-  store (self, object, is_link (object, pspec->name), NULL);
-  self->notifying = NULL;
+  /* Written in a worker, after the writes already queued; a refusal puts the stored values
+   * back and reaches the window through "write-failed". */
+  {
+    g_autoptr(GTask) task = g_task_new (self, NULL, NULL, NULL);
+
+    g_task_set_source_tag (task, object_notify_cb);
+    store_async (self, object, is_link (object, pspec->name), task);
+  }
 }
 
 static gboolean rows_ready_cb (gpointer user_data);
@@ -1545,6 +1556,10 @@ struct _Op
   gboolean       want_before;
   gboolean       relinked;
   gboolean       archived;      /* the flag to store */
+  GPtrArray     *inventories;   /* SsaInventory* to import, and their file names */
+  GPtrArray     *names;
+  GPtrArray     *installations; /* read back in the worker: SsaInstallation*, */
+  GPtrArray     *customers;     /* and their customers (SsaCustomer*) */
 };
 
 static void
@@ -1558,6 +1573,10 @@ op_free (Op *op)
   g_clear_error (&op->refusal);
   g_clear_object (&op->owner);
   g_clear_pointer (&op->ids, g_array_unref);
+  g_clear_pointer (&op->inventories, g_ptr_array_unref);
+  g_clear_pointer (&op->names, g_ptr_array_unref);
+  g_clear_pointer (&op->installations, g_ptr_array_unref);
+  g_clear_pointer (&op->customers, g_ptr_array_unref);
   g_clear_object (&op->self);
   g_free (op);
 }
@@ -1652,6 +1671,23 @@ queue_op (SsaRepository *self,
   run_next_op (self);
 }
 
+/**
+ * ssa_repository_is_writing:
+ * @self: a repository
+ *
+ * Whether writes asked of @self are still queued or running in a worker thread: a single
+ * property change, an edit's end, an add, a removal, archiving, an Undo or an import.
+ *
+ * Returns: %TRUE until the last write asked is back on the main thread
+ */
+gboolean
+ssa_repository_is_writing (SsaRepository *self)
+{
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
+
+  return self->op_running || !g_queue_is_empty (&self->ops);
+}
+
 /* A detached copy of @object's values with its id: what a worker writes. */
 static GObject *
 copy_row (GObject *object)
@@ -1736,6 +1772,22 @@ store_work (SsaDb         *db,
   return NULL;
 }
 
+/* Whether a write of @object is still queued after the one running: it holds values newer
+ * than a refused one's, and puts the stored ones back itself if it is refused too. */
+static gboolean
+is_queued (SsaRepository *self,
+           GObject       *object)
+{
+  for (GList *l = self->ops.head; l != NULL; l = l->next)
+    {
+      Op *queued = l->data;
+
+      if (queued->object == object && queued->work == store_work)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 store_done (Op           *op,
             const GError *error)
@@ -1744,7 +1796,8 @@ store_done (Op           *op,
 
   if (error != NULL)
     {
-      revert_to (self, op->object, op->stored);
+      if (!is_queued (self, op->object))
+        revert_to (self, op->object, op->stored);
       g_signal_emit (self, signals[WRITE_FAILED], 0, error);
       g_task_return_error (op->task, g_error_copy (error));
       return;
@@ -2447,6 +2500,97 @@ ssa_repository_add_licence (SsaRepository    *self,
   return TRUE;
 }
 
+static gpointer
+add_licence_work (SsaDb         *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  Op *op = data;
+
+  ssa_db_insert_licence (db, op->id, SSA_LICENCE (op->snapshot), error);
+  return NULL;
+}
+
+static void
+add_licence_done (Op           *op,
+                  const GError *error)
+{
+  SsaRepository *self = op->self;
+  SsaInstallation *installation = SSA_INSTALLATION (op->owner);
+  SsaLicence *licence = SSA_LICENCE (op->object);
+
+  if (error != NULL)
+    {
+      g_task_return_error (op->task, g_error_copy (error));
+      return;
+    }
+
+  ssa_licence_set_id (licence, ssa_licence_get_id (SSA_LICENCE (op->snapshot)));
+  ssa_installation_add_licence (installation, licence);
+  if (g_hash_table_contains (self->watched_licences, installation))
+    watch (self, licence);
+  else
+    watch_licences (self, installation);
+  g_task_return_boolean (op->task, TRUE);
+}
+
+/**
+ * ssa_repository_add_licence_async:
+ * @self: a loaded repository
+ * @installation: a stored installation
+ * @licence: a new line (id 0), left alone until @callback runs
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once it is stored
+ * @user_data: for @callback
+ *
+ * ssa_repository_add_licence() with the write in a worker thread, after the writes already
+ * queued: once stored, @licence has its id and is appended to @installation's lines, before
+ * @callback runs.
+ */
+void
+ssa_repository_add_licence_async (SsaRepository       *self,
+                                  SsaInstallation     *installation,
+                                  SsaLicence          *licence,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Op *op;
+
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (SSA_IS_INSTALLATION (installation));
+  g_return_if_fail (SSA_IS_LICENCE (licence));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, ssa_repository_add_licence_async);
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  op = op_new (self, task, G_OBJECT (licence), add_licence_work, add_licence_done);
+  op->owner = g_object_ref (G_OBJECT (installation));
+  op->id = ssa_installation_get_id (installation);
+  op->snapshot = copy_values (G_OBJECT (licence));
+  queue_op (self, op);
+}
+
+gboolean
+ssa_repository_add_licence_finish (SsaRepository  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_add_licence_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gboolean
 ssa_repository_remove_licence (SsaRepository    *self,
                                SsaInstallation  *installation,
@@ -2548,6 +2692,149 @@ ssa_repository_import_inventories (SsaRepository  *self,
                          g_list_model_get_n_items (G_LIST_MODEL (self->installations)), 0,
                          new_installations->pdata, new_installations->len);
   return TRUE;
+}
+
+static gpointer
+import_work (SsaDb         *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Op *op = data;
+  g_autofree gint64 *ids = g_new0 (gint64, MAX (op->inventories->len, 1));
+
+  if (!ssa_db_import_inventories (db, (SsaInventory **) op->inventories->pdata,
+                                  (const char **) op->names->pdata, op->inventories->len, ids,
+                                  error))
+    return NULL;
+
+  /* Read back as objects here, as a load does: the main thread only adds them. */
+  op->installations = g_ptr_array_new_with_free_func (g_object_unref);
+  op->customers = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < op->inventories->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      SsaInstallation *installation = ssa_db_load_installation (db, ids[i], &local_error);
+      gint64 customer_id;
+      SsaCustomer *customer;
+
+      if (installation == NULL)
+        {
+          /* Stored, but not read back: the next load shows it. */
+          g_warning ("Could not read back installation %" G_GINT64_FORMAT ": %s",
+                     ids[i], local_error->message);
+          continue;
+        }
+      g_ptr_array_add (op->installations, installation);
+      customer_id = ssa_installation_get_customer_id (installation);
+      if (customer_id > 0 && (customer = ssa_db_load_customer (db, customer_id, NULL)) != NULL)
+        g_ptr_array_add (op->customers, customer);
+    }
+  return NULL;
+}
+
+static void
+import_done (Op           *op,
+             const GError *error)
+{
+  SsaRepository *self = op->self;
+  g_autoptr(GPtrArray) new_customers = g_ptr_array_new ();
+
+  if (error != NULL)
+    {
+      g_task_return_error (op->task, g_error_copy (error));
+      return;
+    }
+
+  for (guint i = 0; i < op->customers->len; i++)
+    {
+      SsaCustomer *customer = g_ptr_array_index (op->customers, i);
+      gint64 customer_id = ssa_customer_get_id (customer);
+
+      if (g_hash_table_contains (self->customers_by_id, &customer_id))
+        continue;
+      g_hash_table_insert (self->customers_by_id, id_key (customer_id), customer);
+      watch (self, customer);
+      g_ptr_array_add (new_customers, customer);
+    }
+  for (guint i = 0; i < op->installations->len; i++)
+    {
+      SsaInstallation *installation = g_ptr_array_index (op->installations, i);
+
+      g_hash_table_insert (self->installations_by_id,
+                           id_key (ssa_installation_get_id (installation)), installation);
+      watch (self, installation);
+    }
+
+  if (new_customers->len > 0)
+    g_list_store_splice (self->customers,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->customers)), 0,
+                         new_customers->pdata, new_customers->len);
+  if (op->installations->len > 0)
+    g_list_store_splice (self->installations,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->installations)), 0,
+                         op->installations->pdata, op->installations->len);
+  g_task_return_boolean (op->task, TRUE);
+}
+
+/**
+ * ssa_repository_import_inventories_async:
+ * @self: a loaded repository
+ * @inventories: (array length=n_inventories): the installations to store (copied)
+ * @names: (array length=n_inventories): the files they were read from, for messages
+ * @n_inventories: how many
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once they are stored or refused
+ * @user_data: for @callback
+ *
+ * ssa_repository_import_inventories() in a worker thread, after the writes already queued:
+ * the installations, and the customers that are new, are read back there and appended to
+ * the models, each store spliced once, before @callback runs.
+ */
+void
+ssa_repository_import_inventories_async (SsaRepository        *self,
+                                         SsaInventory        **inventories,
+                                         const char          **names,
+                                         guint                 n_inventories,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Op *op;
+
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, ssa_repository_import_inventories_async);
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  op = op_new (self, task, NULL, import_work, import_done);
+  op->inventories = g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_inventory_free);
+  op->names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n_inventories; i++)
+    {
+      g_ptr_array_add (op->inventories, ssa_inventory_copy (inventories[i]));
+      g_ptr_array_add (op->names, g_strdup (names[i]));
+    }
+  queue_op (self, op);
+}
+
+gboolean
+ssa_repository_import_inventories_finish (SsaRepository  *self,
+                                          GAsyncResult   *result,
+                                          GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_import_inventories_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -2735,6 +3022,100 @@ ssa_repository_refresh_installation (SsaRepository    *self,
   return TRUE;
 }
 
+static gpointer
+refresh_work (SsaDb         *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Op *op = data;
+
+  /* A new object with its lines, read here as a load does. */
+  op->stored = G_OBJECT (ssa_db_load_installation (db, op->id, error));
+  return NULL;
+}
+
+static void
+refresh_done (Op           *op,
+              const GError *error)
+{
+  SsaRepository *self = op->self;
+  SsaInstallation *installation = SSA_INSTALLATION (op->object);
+  g_autoptr(GPtrArray) licences = NULL;
+  GListModel *stored_licences;
+  guint n;
+
+  if (error != NULL)
+    {
+      g_task_return_error (op->task, g_error_copy (error));
+      return;
+    }
+
+  self->reverting++;
+  copy_installation (installation, SSA_INSTALLATION (op->stored));
+  self->reverting--;
+
+  stored_licences = ssa_installation_get_licences (SSA_INSTALLATION (op->stored));
+  n = g_list_model_get_n_items (stored_licences);
+  licences = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (licences, g_list_model_get_item (stored_licences, i));
+  splice_licences (self, installation, 0, licences);
+  g_signal_emit (self, signals[REFRESHED], 0, installation);
+  g_task_return_boolean (op->task, TRUE);
+}
+
+/**
+ * ssa_repository_refresh_installation_async:
+ * @self: a loaded repository
+ * @installation: a loaded installation
+ * @cancellable: (nullable): not used
+ * @callback: called on the calling thread's main context once it is read again
+ * @user_data: for @callback
+ *
+ * ssa_repository_refresh_installation() with the read in a worker thread, in the write
+ * queue (so that it reads what the writes asked before it wrote): the installation and its
+ * lines change, and SsaRepository::refreshed is emitted, before @callback runs.
+ */
+void
+ssa_repository_refresh_installation_async (SsaRepository       *self,
+                                           SsaInstallation     *installation,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Op *op;
+
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (SSA_IS_INSTALLATION (installation));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, ssa_repository_refresh_installation_async);
+  if (!check_loaded (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  op = op_new (self, task, G_OBJECT (installation), refresh_work, refresh_done);
+  op->id = ssa_installation_get_id (installation);
+  queue_op (self, op);
+}
+
+gboolean
+ssa_repository_refresh_installation_finish (SsaRepository  *self,
+                                            GAsyncResult   *result,
+                                            GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_refresh_installation_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /**
  * ssa_repository_apply_values:
  * @self: a loaded repository
@@ -2764,6 +3145,71 @@ ssa_repository_apply_values (SsaRepository  *self,
   else
     copy_customer (SSA_CUSTOMER (object), SSA_CUSTOMER (values));
   return ssa_repository_end_edit (self, object, error);
+}
+
+/**
+ * ssa_repository_apply_values_async:
+ * @self: a repository
+ * @object: a loaded object
+ * @values: a detached object of the same type with the values to give it (SsaRepository::stored)
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once the row is written or refused
+ * @user_data: for @callback
+ *
+ * ssa_repository_apply_values() with the write in a worker thread, after the writes already
+ * queued (an Undo or Redo of an edit): @object shows @values at once; when the database
+ * refuses them, it gets its stored values back and SsaRepository::write-failed is emitted
+ * before @callback runs.
+ */
+void
+ssa_repository_apply_values_async (SsaRepository       *self,
+                                   GObject             *object,
+                                   GObject             *values,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (G_TYPE_FROM_INSTANCE (object) == G_TYPE_FROM_INSTANCE (values));
+
+  ssa_repository_begin_edit (self, object);
+  if (SSA_IS_LICENCE (object))
+    copy_licence (SSA_LICENCE (object), SSA_LICENCE (values));
+  else if (SSA_IS_INSTALLATION (object))
+    copy_installation (SSA_INSTALLATION (object), SSA_INSTALLATION (values));
+  else
+    copy_customer (SSA_CUSTOMER (object), SSA_CUSTOMER (values));
+  ssa_repository_end_edit_async (self, object, cancellable, callback, user_data);
+}
+
+/**
+ * ssa_repository_apply_values_finish:
+ *
+ * Returns: %FALSE with @error set if the database refused the write
+ */
+gboolean
+ssa_repository_apply_values_finish (SsaRepository  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  return ssa_repository_end_edit_finish (self, result, error);
+}
+
+/**
+ * ssa_repository_contains:
+ * @self: a repository
+ * @object: a customer, an installation or a licence line
+ *
+ * Whether @object is one of the repository's loaded objects, written through: not a row
+ * deleted (or hidden) since, nor an object of an earlier load. Reads nothing.
+ */
+gboolean
+ssa_repository_contains (SsaRepository *self,
+                         GObject       *object)
+{
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
+
+  return is_watched (self, object);
 }
 
 /* Deferred deletion: the window hides a row at once and deletes it only when its Undo is no
@@ -2861,6 +3307,29 @@ ssa_repository_hide_installation (SsaRepository    *self,
   return TRUE;
 }
 
+/**
+ * ssa_repository_hide_installation_counted:
+ * @self: a loaded repository
+ * @installation: a loaded installation
+ * @error: a #GError
+ *
+ * ssa_repository_hide_installation() for a caller that has just counted the installation's
+ * offers (none) off the main thread, as the window's Delete does: reads nothing.
+ */
+gboolean
+ssa_repository_hide_installation_counted (SsaRepository    *self,
+                                          SsaInstallation  *installation,
+                                          GError          **error)
+{
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (SSA_IS_INSTALLATION (installation), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  hide_installation_row (self, installation);
+  return TRUE;
+}
+
 /* Puts back an installation hidden by ssa_repository_hide_installation(). */
 void
 ssa_repository_unhide_installation (SsaRepository   *self,
@@ -2874,6 +3343,45 @@ ssa_repository_unhide_installation (SsaRepository   *self,
   id = ssa_installation_get_id (installation);
   if (!g_hash_table_contains (self->installations_by_id, &id))
     show_installation_row (self, installation);
+}
+
+/* ssa_repository_hide_customer(), reading the offer count unless the caller @counted. */
+static gboolean
+hide_customer (SsaRepository  *self,
+               SsaCustomer    *customer,
+               gboolean        counted,
+               GPtrArray     **out_installations,
+               GError        **error)
+{
+  g_autoptr(GPtrArray) hidden = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 id;
+  guint n;
+
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (SSA_IS_CUSTOMER (customer), FALSE);
+
+  id = ssa_customer_get_id (customer);
+  if (!check_writable (self, error) ||
+      (!counted && !check_no_offers (self, 0, id, ssa_customer_get_name (customer), error)))
+    return FALSE;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->installations));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SsaInstallation) installation =
+        g_list_model_get_item (G_LIST_MODEL (self->installations), i);
+
+      if (ssa_installation_get_customer_id (installation) == id)
+        g_ptr_array_add (hidden, g_steal_pointer (&installation));
+    }
+  for (guint i = 0; i < hidden->len; i++)
+    hide_installation_row (self, g_ptr_array_index (hidden, i));
+  unwatch (self, customer);
+  forget_row (self->customers_by_id, self->customers, id, customer);
+
+  if (out_installations != NULL)
+    *out_installations = g_steal_pointer (&hidden);
+  return TRUE;
 }
 
 /**
@@ -2895,35 +3403,23 @@ ssa_repository_hide_customer (SsaRepository  *self,
                               GPtrArray     **out_installations,
                               GError        **error)
 {
-  g_autoptr(GPtrArray) hidden = g_ptr_array_new_with_free_func (g_object_unref);
-  gint64 id;
-  guint n;
+  return hide_customer (self, customer, FALSE, out_installations, error);
+}
 
-  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
-  g_return_val_if_fail (SSA_IS_CUSTOMER (customer), FALSE);
-
-  id = ssa_customer_get_id (customer);
-  if (!check_writable (self, error) ||
-      !check_no_offers (self, 0, id, ssa_customer_get_name (customer), error))
-    return FALSE;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->installations));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SsaInstallation) installation =
-        g_list_model_get_item (G_LIST_MODEL (self->installations), i);
-
-      if (ssa_installation_get_customer_id (installation) == id)
-        g_ptr_array_add (hidden, g_steal_pointer (&installation));
-    }
-  for (guint i = 0; i < hidden->len; i++)
-    hide_installation_row (self, g_ptr_array_index (hidden, i));
-  unwatch (self, customer);
-  forget_row (self->customers_by_id, self->customers, id, customer);
-
-  if (out_installations != NULL)
-    *out_installations = g_steal_pointer (&hidden);
-  return TRUE;
+/**
+ * ssa_repository_hide_customer_counted:
+ *
+ * ssa_repository_hide_customer() for a caller that has just counted the offers of the
+ * customer's installations (none) off the main thread, as the window's Delete does: reads
+ * nothing.
+ */
+gboolean
+ssa_repository_hide_customer_counted (SsaRepository  *self,
+                                      SsaCustomer    *customer,
+                                      GPtrArray     **out_installations,
+                                      GError        **error)
+{
+  return hide_customer (self, customer, TRUE, out_installations, error);
 }
 
 /* Puts back a customer hidden by ssa_repository_hide_customer(), with @installations. */

@@ -29,6 +29,7 @@ const char      *ssa_repository_get_read_only_reason (SsaRepository     *self);
 void             ssa_repository_set_read_only        (SsaRepository     *self,
                                                       const char        *reason);
 void             ssa_repository_close                (SsaRepository     *self);
+gboolean         ssa_repository_is_writing           (SsaRepository     *self);
 
 void             ssa_repository_load_async           (SsaRepository     *self,
                                                       GCancellable      *cancellable,
@@ -99,6 +100,44 @@ gboolean ssa_repository_remove_customer_with_installations_finish
                                                     GAsyncResult        *result,
                                                     GPtrArray          **out_installations,
                                                     GError             **error);
+void     ssa_repository_import_inventories_async   (SsaRepository       *self,
+                                                    SsaInventory       **inventories,
+                                                    const char         **names,
+                                                    guint                n_inventories,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean ssa_repository_import_inventories_finish  (SsaRepository       *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+void     ssa_repository_refresh_installation_async (SsaRepository       *self,
+                                                    SsaInstallation     *installation,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean ssa_repository_refresh_installation_finish (SsaRepository      *self,
+                                                     GAsyncResult       *result,
+                                                     GError            **error);
+void     ssa_repository_apply_values_async         (SsaRepository       *self,
+                                                    GObject             *object,
+                                                    GObject             *values,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean ssa_repository_apply_values_finish        (SsaRepository       *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+gboolean ssa_repository_contains                   (SsaRepository       *self,
+                                                    GObject             *object);
+void     ssa_repository_add_licence_async          (SsaRepository       *self,
+                                                    SsaInstallation     *installation,
+                                                    SsaLicence          *licence,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean ssa_repository_add_licence_finish         (SsaRepository       *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 void     ssa_repository_remove_licence_async       (SsaRepository       *self,
                                                     SsaInstallation     *installation,
                                                     SsaLicence          *licence,
@@ -145,6 +184,13 @@ gboolean         ssa_repository_remove_licence       (SsaRepository     *self,
 gboolean         ssa_repository_hide_installation    (SsaRepository     *self,
                                                       SsaInstallation   *installation,
                                                       GError           **error);
+gboolean ssa_repository_hide_installation_counted (SsaRepository    *self,
+                                                   SsaInstallation  *installation,
+                                                   GError          **error);
+gboolean ssa_repository_hide_customer_counted     (SsaRepository    *self,
+                                                   SsaCustomer      *customer,
+                                                   GPtrArray       **out_installations,
+                                                   GError          **error);
 void             ssa_repository_unhide_installation  (SsaRepository     *self,
                                                       SsaInstallation   *installation);
 gboolean         ssa_repository_hide_customer        (SsaRepository     *self,

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ssa-db-inventory.h"
+#include "ssa-db-job.h"
 #include "ssa-db-licences.h"
 #include "ssa-db-price-lists.h"
 #include "ssa-db.h"
@@ -35,6 +36,7 @@ struct _SsaInstallationView
   GtkLabel         *subtitle_label;
   GtkLabel         *usage_label;
   GCancellable     *pbx_cancellable;
+  GCancellable     *usage_cancellable;  /* the usage line's read in a worker, or NULL */
   AdwFlap          *flap;
   SsaInventoryView *inventory_view;
   SsaOfferBuilder  *offer_builder;
@@ -90,12 +92,15 @@ update_header (SsaInstallationView *self)
   gtk_label_set_label (self->subtitle_label, subtitle);
 }
 
-/* Used against owned, from the installation's last PBX reading: shown only when there is
- * one. Rental time left is said too: such an installation is never offered an SSA. */
-static void
-update_usage (SsaInstallationView *self)
+/* In a worker: the usage line's text for the installation whose id is @data, or NULL
+ * when there is no reading to show. */
+static gpointer
+usage_work (SsaDb         *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  SsaRepository *repository = ssa_inventory_view_get_repository (self->inventory_view);
+  gint64 id = *(gint64 *) data;
   g_autoptr(SsaPbxReading) reading = NULL;
   g_autoptr(SsaInventory) inventory = NULL;
   g_autoptr(SsaPriceList) price_list = NULL;
@@ -103,34 +108,82 @@ update_usage (SsaInstallationView *self)
   g_autoptr(GArray) usage = NULL;
   g_autofree char *read_at = NULL;
   g_autofree char *usage_text = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  SsaDb *db;
-  gint64 id;
+  GString *text;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->usage_label), FALSE);
-  if (self->installation == NULL || repository == NULL ||
-      (db = ssa_repository_get_db (repository)) == NULL)
-    return;
-  id = ssa_installation_get_id (self->installation);
   reading = ssa_db_load_pbx_reading (db, id, &read_at, NULL);
   if (reading == NULL)
-    return;
+    return NULL;
   inventory = ssa_db_load_inventory (db, id, NULL, NULL);
   price_list = ssa_db_load_current_price_list (db, NULL, NULL);
   user_map = ssa_db_load_licence_type_map (db, NULL);
   if (inventory == NULL || price_list == NULL)
-    return;
+    return NULL;
 
   usage = ssa_licence_usage_compute (reading, inventory, price_list, user_map);
   usage_text = ssa_licence_usage_to_text (usage);
+  text = g_string_new (NULL);
   /* Translators: the PBX's last reading in the installation's header; %s is its time. */
   g_string_append_printf (text, _("PBX read %s: "), read_at != NULL ? read_at : "");
   g_string_append (text, usage_text);
   if (reading->rental_seconds > 0)
     g_string_append_printf (text, _(" · Rental: %lld days left, SSA included in the rent"),
                             (long long) (reading->rental_seconds / 86400));
-  gtk_label_set_label (self->usage_label, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->usage_label), TRUE);
+  return g_string_free (text, FALSE);
+}
+
+static void
+usage_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SsaInstallationView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = ssa_db_job_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->usage_cancellable);
+  if (error != NULL)
+    g_debug ("No usage line: %s", error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->usage_label), text != NULL);
+  if (text != NULL)
+    gtk_label_set_label (self->usage_label, text);
+}
+
+/* Used against owned, from the installation's last PBX reading: shown only when there is
+ * one. Rental time left is said too: such an installation is never offered an SSA. Read in
+ * a worker; the line shown stays until the new one is in, unless @hide (another
+ * installation). */
+static void
+read_usage (SsaInstallationView *self,
+            gboolean             hide)
+{
+  SsaRepository *repository = ssa_inventory_view_get_repository (self->inventory_view);
+  gint64 *id;
+
+  if (self->usage_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->usage_cancellable);
+      g_clear_object (&self->usage_cancellable);
+    }
+  if (hide || self->installation == NULL || repository == NULL ||
+      ssa_repository_get_db (repository) == NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->usage_label), FALSE);
+  if (self->installation == NULL || repository == NULL ||
+      ssa_repository_get_db (repository) == NULL)
+    return;
+
+  id = g_new (gint64, 1);
+  *id = ssa_installation_get_id (self->installation);
+  self->usage_cancellable = g_cancellable_new ();
+  ssa_db_job_run_async (ssa_repository_get_path (repository), usage_work, id, g_free, g_free,
+                        self->usage_cancellable, usage_done_cb, g_object_ref (self));
+}
+
+static void
+update_usage (SsaInstallationView *self)
+{
+  read_usage (self, FALSE);
 }
 
 /* A licence line of the installation shown was edited (its quantity is what is owned). */
@@ -336,6 +389,9 @@ ssa_installation_view_dispose (GObject *object)
     }
   if (self->watched != NULL)
     g_signal_handlers_disconnect_by_data (self->watched, self);
+  if (self->usage_cancellable != NULL)
+    g_cancellable_cancel (self->usage_cancellable);
+  g_clear_object (&self->usage_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SSA_TYPE_INSTALLATION_VIEW);
   g_clear_object (&self->installation);
@@ -473,7 +529,7 @@ ssa_installation_view_set_installation (SsaInstallationView *self,
 
   update_header (self);
   ssa_inventory_view_set_installation (self->inventory_view, installation);
-  update_usage (self);
+  read_usage (self, TRUE);
   ssa_offer_builder_set_installation (self->offer_builder, installation);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSTALLATION]);
 }

@@ -654,6 +654,24 @@ remove_bind_cb (SsaInventoryView         *self,
 }
 
 static void
+licence_added_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GPtrArray) pair = user_data;    /* the view and the line */
+  SsaInventoryView *self = g_ptr_array_index (pair, 0);
+  SsaLicence *licence = g_ptr_array_index (pair, 1);
+  g_autoptr(GError) error = NULL;
+
+  if (!ssa_repository_add_licence_finish (SSA_REPOSITORY (source), result, &error))
+    {
+      ssa_page_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  g_signal_emit (self, signals[LICENCE_ADDED], 0, licence);
+}
+
+static void
 product_picked_cb (SsaInventoryView *self,
                    SsaProduct       *product,
                    SsaProductPicker *picker)
@@ -672,19 +690,19 @@ product_picked_cb (SsaInventoryView *self,
   ssa_licence_set_name (licence, ssa_product_get_name (product));
   ssa_licence_set_quantity (licence, 1);
   ssa_licence_set_added_on (licence, &today);
+  /* Written in a worker: the line shows, and its Undo is offered, once it is stored. */
   if (self->repository != NULL)
     {
-      g_autoptr(GError) error = NULL;
+      GPtrArray *pair = g_ptr_array_new_with_free_func (g_object_unref);
 
-      if (!ssa_repository_add_licence (self->repository, self->installation, licence, &error))
-        {
-          ssa_page_show_error (GTK_WIDGET (self), error);
-          return;
-        }
+      g_ptr_array_add (pair, g_object_ref (self));
+      g_ptr_array_add (pair, g_object_ref (licence));
+      ssa_repository_add_licence_async (self->repository, self->installation, licence, NULL,
+                                        licence_added_cb, pair);
+      return;
     }
-  else
-    ssa_installation_add_licence (self->installation, licence);
 
+  ssa_installation_add_licence (self->installation, licence);
   g_signal_emit (self, signals[LICENCE_ADDED], 0, licence);
 }
 

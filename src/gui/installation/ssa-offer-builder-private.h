@@ -32,6 +32,9 @@ struct _SsaOfferBuilder
   GArray          *true_up_items;    /* SsaTrueUpItem the PBX's last reading says are
                                       * missing; NULL until needed again */
   SsaPriceList    *true_up_price_list; /* the list they were matched with (not a ref) */
+  GArray          *true_up_stale;    /* the items shown while they are read again, for the
+                                      * same installation (or none) */
+  GCancellable    *true_up_cancellable; /* the read in a worker, or NULL */
 
   SsaOffer        *offer;            /* the last offer computed, or NULL */
   SsaOfferRequest  request;          /* its request */

@@ -801,28 +801,124 @@ dup_refusal_text (const SsaInventory *inventory,
   return strip_field_name (error->message);
 }
 
+/* The true-up's read, in a worker: a snapshot of what it needs. */
+typedef struct
+{
+  gint64        installation_id;
+  SsaInventory *inventory;
+  SsaPriceList *price_list;
+  GCancellable *cancellable;
+} TrueUpJob;
+
+static void
+true_up_job_free (TrueUpJob *job)
+{
+  ssa_inventory_free (job->inventory);
+  ssa_price_list_unref (job->price_list);
+  g_object_unref (job->cancellable);
+  g_free (job);
+}
+
+static gpointer
+true_up_work (SsaDb         *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  TrueUpJob *job = data;
+
+  return ssa_db_load_true_up (db, job->installation_id, job->inventory, job->price_list, error);
+}
+
+static void
+true_up_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SsaOfferBuilder) self = user_data;
+  TrueUpJob *job = ssa_db_job_get_data (result);
+  g_autoptr(GError) error = NULL;
+  GArray *items = ssa_db_job_finish (result, &error);
+
+  /* Cancelled, or another read asked since: its answer is not this one. */
+  if (job->cancellable != self->true_up_cancellable ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_pointer (&items, g_array_unref);
+      return;
+    }
+  g_clear_object (&self->true_up_cancellable);
+  if (error != NULL)
+    g_debug ("No true-up for the offer: %s", error->message);
+  g_clear_pointer (&self->true_up_items, g_array_unref);
+  self->true_up_items = items != NULL ? items : ssa_true_up_items_new ();
+  recompute (self);
+}
+
+/* Forgets the items read, and a read in flight: the inventory or the price list changed.
+ * @keep_shown: the same installation, whose items stay shown until they are read again. */
+static void
+forget_true_up (SsaOfferBuilder *self,
+                gboolean         keep_shown)
+{
+  if (self->true_up_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->true_up_cancellable);
+      g_clear_object (&self->true_up_cancellable);
+    }
+  if (keep_shown && self->true_up_items != NULL)
+    {
+      if (self->request.true_up_items == self->true_up_stale)
+        self->request.true_up_items = NULL;
+      g_clear_pointer (&self->true_up_stale, g_array_unref);
+      self->true_up_stale = g_steal_pointer (&self->true_up_items);
+    }
+  else if (!keep_shown)
+    {
+      if (self->request.true_up_items == self->true_up_stale)
+        self->request.true_up_items = NULL;
+      g_clear_pointer (&self->true_up_stale, g_array_unref);
+    }
+  if (self->request.true_up_items == self->true_up_items)
+    self->request.true_up_items = NULL;
+  g_clear_pointer (&self->true_up_items, g_array_unref);
+}
+
 /* The licences the installation's last PBX reading uses beyond those owned, read from the
- * database once per change of the inventory or the price list (docs/rules.md, "True-up").
+ * database once per change of the inventory or the price list (docs/rules.md, "True-up"),
+ * in a worker: until it is back, the items shown before for the same installation (or
+ * none), and the offer is computed again when it is.
  * Returns: (transfer none): the items, possibly none */
 static GArray *
 ensure_true_up_items (SsaOfferBuilder *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SsaDb) db = NULL;
-
   if (self->true_up_items != NULL)
     return self->true_up_items;
-  if (self->db_path != NULL && self->installation != NULL && self->price_list != NULL &&
-      (db = ssa_db_open (self->db_path, SSA_DB_OPEN_READ_ONLY, &error)) != NULL)
-    self->true_up_items = ssa_db_load_true_up (db, ssa_installation_get_id (self->installation),
-                                               get_inventory (self), self->price_list,
-                                               &error);
-  if (error != NULL)
-    g_debug ("No true-up for the offer: %s", error->message);
-  if (self->true_up_items == NULL)
-    self->true_up_items = ssa_true_up_items_new ();
-  self->true_up_price_list = self->price_list;
-  return self->true_up_items;
+
+  if (self->db_path == NULL || self->installation == NULL || self->price_list == NULL)
+    {
+      self->true_up_items = ssa_true_up_items_new ();
+      self->true_up_price_list = self->price_list;
+      return self->true_up_items;
+    }
+
+  if (self->true_up_cancellable == NULL)
+    {
+      TrueUpJob *job = g_new0 (TrueUpJob, 1);
+
+      job->installation_id = ssa_installation_get_id (self->installation);
+      job->inventory = ssa_inventory_copy (get_inventory (self));
+      job->price_list = ssa_price_list_ref (self->price_list);
+      job->cancellable = g_cancellable_new ();
+      self->true_up_cancellable = g_object_ref (job->cancellable);
+      self->true_up_price_list = self->price_list;
+      ssa_db_job_run_async (self->db_path, true_up_work, job, (GDestroyNotify) true_up_job_free,
+                            (GDestroyNotify) g_array_unref, job->cancellable, true_up_done_cb,
+                            g_object_ref (self));
+    }
+  if (self->true_up_stale == NULL)
+    self->true_up_stale = ssa_true_up_items_new ();
+  return self->true_up_stale;
 }
 
 /* "Include Missing Licences": shown only when the PBX uses more than is owned; off until
@@ -869,11 +965,9 @@ recompute (SsaOfferBuilder *self)
     return;
 
   /* A changed inventory (a licence import, a PBX reading) or price list: read again. */
-  if (self->inventory == NULL || self->true_up_price_list != self->price_list)
-    {
-      g_clear_pointer (&self->true_up_items, g_array_unref);
-      self->request.true_up_items = NULL;
-    }
+  if ((self->inventory == NULL || self->true_up_price_list != self->price_list) &&
+      (self->true_up_items != NULL || self->true_up_cancellable != NULL))
+    forget_true_up (self, TRUE);
   request_ok = read_request (self, &request, messages);
   if (self->installation != NULL && self->price_list != NULL)
     read_true_up (self, &request);
@@ -1163,6 +1257,7 @@ ssa_offer_builder_dispose (GObject *object)
   SsaOfferBuilder *self = (SsaOfferBuilder *)object;
 
   g_cancellable_cancel (self->cancellable);
+  forget_true_up (self, FALSE);
   if (self->installation != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->installation, self);
@@ -1193,6 +1288,7 @@ ssa_offer_builder_finalize (GObject *object)
   g_clear_pointer (&self->terms, g_hash_table_unref);
   g_clear_pointer (&self->inventory, ssa_inventory_free);
   g_clear_pointer (&self->true_up_items, g_array_unref);
+  g_clear_pointer (&self->true_up_stale, g_array_unref);
   g_clear_pointer (&self->offer, ssa_offer_free);
   g_clear_pointer (&self->saved, ssa_db_offer_free);
   g_clear_pointer (&self->db_path, g_free);
@@ -1464,8 +1560,10 @@ ssa_offer_builder_set_installation (SsaOfferBuilder *self,
                                G_CALLBACK (licences_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
-  /* Its own terms, and the offer it was revising: not the last installation's. */
+  /* Its own terms, and the offer it was revising: not the last installation's; not the
+   * last installation's true-up, nor its read in flight. */
   restore_terms (self);
+  forget_true_up (self, FALSE);
 
   watch_licences (self);
   inventory_changed_cb (self);

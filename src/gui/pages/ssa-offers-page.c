@@ -552,6 +552,19 @@ revise_cb (GObject      *object,
   ssa_offers_page_reload (self);
 }
 
+/* The accepted offer's installation was read again (in the repository's queue). */
+static void
+refreshed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SsaOffersPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ssa_repository_refresh_installation_finish (SSA_REPOSITORY (object), result, &error))
+    ssa_page_show_error (GTK_WIDGET (self), error);
+}
+
 static void
 set_status_cb (GObject      *object,
                GAsyncResult *result,
@@ -608,9 +621,9 @@ set_status_cb (GObject      *object,
       SsaInstallation *installation;
 
       installation = ssa_repository_find_installation (repository, data->installation_id);
-      if (installation != NULL &&
-          !ssa_repository_refresh_installation (repository, installation, &error))
-        ssa_page_show_error (GTK_WIDGET (self), error);
+      if (installation != NULL)
+        ssa_repository_refresh_installation_async (repository, installation, NULL,
+                                                   refreshed_cb, g_object_ref (self));
     }
 
   ssa_offers_page_reload (self);
