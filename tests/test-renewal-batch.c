@@ -284,9 +284,10 @@ test_batch_writes (Fixture       *f,
   g_autoptr(GArray) progress = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   SsaOfferRequest request;
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (pdftotext == NULL)
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;
