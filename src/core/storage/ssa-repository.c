@@ -3218,18 +3218,13 @@ ssa_repository_contains (SsaRepository *self,
  * final with ssa_repository_remove_…(); unhiding it puts the same object, with the same id,
  * back. */
 
-/* Refuses the deletion of what has offers, in words, before anything is hidden. */
+/* Refuses the deletion of what has @n_offers offers, in words. */
 static gboolean
-check_no_offers (SsaRepository *self,
-                 gint64         installation_id,
-                 gint64         customer_id,
-                 const char    *name,
-                 GError       **error)
+refuse_offers (gint64        installation_id,
+               const char   *name,
+               guint         n_offers,
+               GError      **error)
 {
-  guint n_offers = 0;
-
-  if (!ssa_db_count_offers (self->db, installation_id, customer_id, &n_offers, error))
-    return FALSE;
   if (n_offers == 0)
     return TRUE;
 
@@ -3253,6 +3248,54 @@ check_no_offers (SsaRepository *self,
                               n_offers),
                  name, n_offers);
   return FALSE;
+}
+
+/* Refuses the deletion of what has offers, in words, before anything is hidden. */
+static gboolean
+check_no_offers (SsaRepository *self,
+                 gint64         installation_id,
+                 gint64         customer_id,
+                 const char    *name,
+                 GError       **error)
+{
+  guint n_offers = 0;
+
+  if (!ssa_db_count_offers (self->db, installation_id, customer_id, &n_offers, error))
+    return FALSE;
+  return refuse_offers (installation_id, name, n_offers, error);
+}
+
+/**
+ * ssa_repository_check_offer_count:
+ * @self: a repository
+ * @object: the #SsaInstallation or #SsaCustomer to be deleted
+ * @n_offers: its offers (a customer's: its installations'), counted off the main thread
+ * @error: a #GError
+ *
+ * The refusal ssa_repository_hide_installation() and ssa_repository_hide_customer() give
+ * when there are offers (%SSA_DB_ERROR_CONSTRAINT, saying to archive instead), for a caller
+ * that counted them in a worker and hides with the _counted variants: reads nothing.
+ *
+ * Returns: %TRUE when @n_offers is 0
+ */
+gboolean
+ssa_repository_check_offer_count (SsaRepository  *self,
+                                  GObject        *object,
+                                  guint           n_offers,
+                                  GError        **error)
+{
+  const char *name;
+
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
+
+  if (SSA_IS_INSTALLATION (object))
+    {
+      name = ssa_installation_get_name (SSA_INSTALLATION (object));
+      return refuse_offers (ssa_installation_get_id (SSA_INSTALLATION (object)),
+                            name != NULL ? name : _("Unnamed installation"), n_offers, error);
+    }
+  g_return_val_if_fail (SSA_IS_CUSTOMER (object), FALSE);
+  return refuse_offers (0, ssa_customer_get_name (SSA_CUSTOMER (object)), n_offers, error);
 }
 
 static void

@@ -184,6 +184,10 @@ gboolean         ssa_repository_remove_licence       (SsaRepository     *self,
 gboolean         ssa_repository_hide_installation    (SsaRepository     *self,
                                                       SsaInstallation   *installation,
                                                       GError           **error);
+gboolean ssa_repository_check_offer_count        (SsaRepository    *self,
+                                                   GObject          *object,
+                                                   guint             n_offers,
+                                                   GError          **error);
 gboolean ssa_repository_hide_installation_counted (SsaRepository    *self,
                                                    SsaInstallation  *installation,
                                                    GError          **error);
