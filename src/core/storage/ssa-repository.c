@@ -1560,6 +1560,8 @@ struct _Op
   GPtrArray     *names;
   GPtrArray     *installations; /* read back in the worker: SsaInstallation*, */
   GPtrArray     *customers;     /* and their customers (SsaCustomer*) */
+  GPtrArray     *rows;          /* SsaCustomerImportRow* of a customer list */
+  SsaCustomerImportCounts counts;
 };
 
 static void
@@ -1577,6 +1579,7 @@ op_free (Op *op)
   g_clear_pointer (&op->names, g_ptr_array_unref);
   g_clear_pointer (&op->installations, g_ptr_array_unref);
   g_clear_pointer (&op->customers, g_ptr_array_unref);
+  g_clear_pointer (&op->rows, g_ptr_array_unref);
   g_clear_object (&op->self);
   g_free (op);
 }
@@ -2903,6 +2906,155 @@ ssa_repository_import_customers (SsaRepository            *self,
     g_list_store_splice (self->customers,
                          g_list_model_get_n_items (G_LIST_MODEL (self->customers)), 0,
                          new_customers->pdata, new_customers->len);
+  return TRUE;
+}
+
+static gpointer
+import_customers_work (SsaDb         *db,
+                       gpointer       data,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  Op *op = data;
+
+  if (!ssa_customer_import_store (db, op->rows, &op->counts, error))
+    return NULL;
+
+  /* Read back here: the main thread only puts them in the models. */
+  op->customers = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < op->rows->len; i++)
+    {
+      SsaCustomerImportRow *row = g_ptr_array_index (op->rows, i);
+      g_autoptr(GError) local_error = NULL;
+      SsaCustomer *stored;
+
+      if (row->action == SSA_CUSTOMER_IMPORT_UNCHANGED)
+        continue;
+      stored = ssa_db_load_customer (db, row->id, &local_error);
+      if (stored == NULL)
+        {
+          /* Stored, but not read back: the next load shows it. */
+          g_warning ("Could not read back customer %" G_GINT64_FORMAT ": %s", row->id,
+                     local_error->message);
+          continue;
+        }
+      g_ptr_array_add (op->customers, stored);
+    }
+  return NULL;
+}
+
+static void
+import_customers_done (Op           *op,
+                       const GError *error)
+{
+  SsaRepository *self = op->self;
+  g_autoptr(GPtrArray) new_customers = g_ptr_array_new ();
+
+  if (error != NULL)
+    {
+      g_task_return_error (op->task, g_error_copy (error));
+      return;
+    }
+
+  for (guint i = 0; i < op->customers->len; i++)
+    {
+      SsaCustomer *stored = g_ptr_array_index (op->customers, i);
+      gint64 id = ssa_customer_get_id (stored);
+      SsaCustomer *shown = g_hash_table_lookup (self->customers_by_id, &id);
+
+      if (shown == NULL)
+        {
+          g_hash_table_insert (self->customers_by_id, id_key (id), stored);
+          watch (self, stored);
+          g_ptr_array_add (new_customers, stored);
+        }
+      else
+        {
+          gboolean renamed = g_strcmp0 (ssa_customer_get_name (shown),
+                                        ssa_customer_get_name (stored)) != 0;
+
+          unwatch (self, shown);
+          copy_customer (shown, stored);
+          watch (self, shown);
+          if (renamed)
+            rename_customer_everywhere (self, shown);
+        }
+    }
+
+  if (new_customers->len > 0)
+    g_list_store_splice (self->customers,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->customers)), 0,
+                         new_customers->pdata, new_customers->len);
+  g_task_return_pointer (op->task, g_memdup2 (&op->counts, sizeof op->counts), g_free);
+}
+
+/**
+ * ssa_repository_import_customers_async:
+ * @self: a loaded repository
+ * @rows: (element-type SsaCustomerImportRow): checked rows of a customer list (a reference
+ *   is kept; the worker sets their action and id, so the caller leaves them alone until
+ *   @callback)
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once they are stored or refused
+ * @user_data: for @callback
+ *
+ * ssa_repository_import_customers() in a worker thread, after the writes already queued:
+ * the customers are read back there, and the models get the new ones and the updated
+ * ones' values before @callback runs.
+ */
+void
+ssa_repository_import_customers_async (SsaRepository       *self,
+                                       GPtrArray           *rows,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Op *op;
+
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (rows != NULL);
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, ssa_repository_import_customers_async);
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  op = op_new (self, task, NULL, import_customers_work, import_customers_done);
+  op->rows = g_ptr_array_ref (rows);
+  queue_op (self, op);
+}
+
+/**
+ * ssa_repository_import_customers_finish:
+ * @self: a repository
+ * @result: the result
+ * @counts: (out) (optional): how many were created, updated and left unchanged
+ * @error: a #GError
+ *
+ * Returns: whether the list was stored (nothing is, when refused)
+ */
+gboolean
+ssa_repository_import_customers_finish (SsaRepository            *self,
+                                        GAsyncResult             *result,
+                                        SsaCustomerImportCounts  *counts,
+                                        GError                  **error)
+{
+  g_autofree SsaCustomerImportCounts *stored = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_import_customers_async, FALSE);
+
+  stored = g_task_propagate_pointer (G_TASK (result), error);
+  if (stored == NULL)
+    return FALSE;
+  if (counts != NULL)
+    *counts = *stored;
   return TRUE;
 }
 

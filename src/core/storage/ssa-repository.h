@@ -230,6 +230,15 @@ gboolean         ssa_repository_import_customers     (SsaRepository     *self,
                                                       GPtrArray         *rows,
                                                       SsaCustomerImportCounts *counts,
                                                       GError           **error);
+void             ssa_repository_import_customers_async (SsaRepository       *self,
+                                                        GPtrArray           *rows,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean         ssa_repository_import_customers_finish (SsaRepository            *self,
+                                                         GAsyncResult             *result,
+                                                         SsaCustomerImportCounts  *counts,
+                                                         GError                  **error);
 gboolean         ssa_repository_replace_licences     (SsaRepository     *self,
                                                       SsaInstallation   *installation,
                                                       GArray            *lines,
