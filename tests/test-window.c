@@ -4467,6 +4467,7 @@ test_import_licence_file (Fixture *f)
   g_autoptr(GFile) foreign = g_file_new_for_path (foreign_path);
   GListModel *licences;
   gboolean has_mobility = FALSE;
+  guint main_thread_before;
   gint64 id;
 
   installation = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
@@ -4477,17 +4478,27 @@ test_import_licence_file (Fixture *f)
   g_assert_nonnull (view);
   g_assert_cmpint (stored_code_quantity (f, id, "02-00039-002"), ==, 20);
 
+  /* The file and the preview's data are read in a worker, and the import is stored (and the
+   * installation read again) in the repository's write queue: no statement on the main
+   * thread. */
+  main_thread_before = ssa_db_get_main_thread_statements ();
   ssa_installation_view_import_licence_file (view, foreign);
   answer_dialog ("00-90-33-99-88-77", "close", NULL);
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   g_assert_cmpint (stored_code_quantity (f, id, "02-00039-002"), ==, 20);
 
+  main_thread_before = ssa_db_get_main_thread_statements ();
   ssa_installation_view_import_licence_file (view, good);
   answer_dialog ("1 added, 2 removed, 2 changed", "cancel", "licence-import-preview");
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   g_assert_cmpint (stored_code_quantity (f, id, "02-00039-002"), ==, 20);
   g_assert_cmpint (stored_code_quantity (f, id, "02-00039-101"), ==, 5);
 
+  main_thread_before = ssa_db_get_main_thread_statements ();
   ssa_installation_view_import_licence_file (view, good);
   answer_dialog ("1 added, 2 removed, 2 changed", "import", NULL);
+  wait_written (f->window);
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   g_assert_cmpint (stored_code_quantity (f, id, "02-00039-002"), ==, 22);
   g_assert_cmpint (stored_code_quantity (f, id, "02-00039-101"), ==, 0);
   g_assert_cmpint (stored_code_quantity (f, id, "02-00039-301"), ==, 4);
@@ -4717,6 +4728,7 @@ test_usage_refresh (Fixture *f)
   /* The licence file makes 22 ports: the line says so as soon as the import is stored. */
   ssa_installation_view_import_licence_file (view, good);
   answer_dialog ("1 added, 2 removed, 2 changed", "import", NULL);
+  wait_written (f->window);
   g_assert_cmpint (stored_code_quantity (f, ssa_installation_get_id (installation),
                                          "02-00039-002"), ==, 22);
   g_assert_true (ssa_installation_view_get_installation (view) == installation);

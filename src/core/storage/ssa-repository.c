@@ -1561,6 +1561,9 @@ struct _Op
   GPtrArray     *installations; /* read back in the worker: SsaInstallation*, */
   GPtrArray     *customers;     /* and their customers (SsaCustomer*) */
   GPtrArray     *rows;          /* SsaCustomerImportRow* of a customer list */
+  SsaDbJobFunc   job;           /* a caller's write (ssa_repository_write_async()) */
+  gpointer       job_data;
+  GDestroyNotify job_data_free;
   SsaCustomerImportCounts counts;
 };
 
@@ -1580,6 +1583,8 @@ op_free (Op *op)
   g_clear_pointer (&op->installations, g_ptr_array_unref);
   g_clear_pointer (&op->customers, g_ptr_array_unref);
   g_clear_pointer (&op->rows, g_ptr_array_unref);
+  if (op->job_data_free != NULL)
+    g_clear_pointer (&op->job_data, op->job_data_free);
   g_clear_object (&op->self);
   g_free (op);
 }
@@ -3187,21 +3192,15 @@ refresh_work (SsaDb         *db,
   return NULL;
 }
 
+/* The installation read again in the worker (op->stored) takes its place. */
 static void
-refresh_done (Op           *op,
-              const GError *error)
+apply_refreshed (Op *op)
 {
   SsaRepository *self = op->self;
   SsaInstallation *installation = SSA_INSTALLATION (op->object);
   g_autoptr(GPtrArray) licences = NULL;
   GListModel *stored_licences;
   guint n;
-
-  if (error != NULL)
-    {
-      g_task_return_error (op->task, g_error_copy (error));
-      return;
-    }
 
   self->reverting++;
   copy_installation (installation, SSA_INSTALLATION (op->stored));
@@ -3214,7 +3213,114 @@ refresh_done (Op           *op,
     g_ptr_array_add (licences, g_list_model_get_item (stored_licences, i));
   splice_licences (self, installation, 0, licences);
   g_signal_emit (self, signals[REFRESHED], 0, installation);
+}
+
+static void
+refresh_done (Op           *op,
+              const GError *error)
+{
+  if (error != NULL)
+    {
+      g_task_return_error (op->task, g_error_copy (error));
+      return;
+    }
+  apply_refreshed (op);
   g_task_return_boolean (op->task, TRUE);
+}
+
+static gpointer
+write_work (SsaDb         *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  Op *op = data;
+
+  if (op->job (db, op->job_data, NULL, error) == NULL)
+    return NULL;
+  /* Written: the installation is read again here, as a refresh does. */
+  if (op->id > 0)
+    op->stored = G_OBJECT (ssa_db_load_installation (db, op->id, error));
+  return NULL;
+}
+
+static void
+write_done (Op           *op,
+            const GError *error)
+{
+  if (error != NULL)
+    {
+      g_task_return_error (op->task, g_error_copy (error));
+      return;
+    }
+  if (op->object != NULL)
+    apply_refreshed (op);
+  g_task_return_boolean (op->task, TRUE);
+}
+
+/**
+ * ssa_repository_write_async:
+ * @self: a loaded repository, not read-only
+ * @func: the write, run in a worker on a connection of its own: returns any non-%NULL
+ *   pointer (not freed) when it wrote, %NULL with its error set when it did not
+ * @data: (transfer full): @func's data: plain values
+ * @data_free: (nullable): frees @data once the write is back
+ * @refresh: (nullable): an installation the write changes, read again after it in the
+ *   same worker, as ssa_repository_refresh_installation_async() does
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once it is written or refused
+ * @user_data: for @callback
+ *
+ * Runs a write made through the database (a licence file, a PBX reading, a licence type
+ * mapped) in the write queue, after the writes already asked, so that it overtakes none;
+ * @refresh, if given, shows what it wrote (SsaRepository::refreshed) before @callback.
+ */
+void
+ssa_repository_write_async (SsaRepository       *self,
+                            SsaDbJobFunc         func,
+                            gpointer             data,
+                            GDestroyNotify       data_free,
+                            SsaInstallation     *refresh,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Op *op;
+
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (func != NULL);
+  g_return_if_fail (refresh == NULL || SSA_IS_INSTALLATION (refresh));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, ssa_repository_write_async);
+  if (!check_writable (self, &error))
+    {
+      if (data_free != NULL)
+        data_free (data);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  op = op_new (self, task, G_OBJECT (refresh), write_work, write_done);
+  op->job = func;
+  op->job_data = data;
+  op->job_data_free = data_free;
+  op->id = refresh != NULL ? ssa_installation_get_id (refresh) : 0;
+  queue_op (self, op);
+}
+
+gboolean
+ssa_repository_write_finish (SsaRepository  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_write_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**

@@ -10,6 +10,7 @@
 #include "ssa-customer.h"
 #include "ssa-customer-import.h"
 #include "ssa-db.h"
+#include "ssa-db-job.h"
 #include "ssa-installation.h"
 #include "ssa-licence.h"
 
@@ -239,6 +240,17 @@ gboolean         ssa_repository_import_customers_finish (SsaRepository          
                                                          GAsyncResult             *result,
                                                          SsaCustomerImportCounts  *counts,
                                                          GError                  **error);
+void             ssa_repository_write_async          (SsaRepository       *self,
+                                                      SsaDbJobFunc         func,
+                                                      gpointer             data,
+                                                      GDestroyNotify       data_free,
+                                                      SsaInstallation     *refresh,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean         ssa_repository_write_finish         (SsaRepository       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 gboolean         ssa_repository_replace_licences     (SsaRepository     *self,
                                                       SsaInstallation   *installation,
                                                       GArray            *lines,
