@@ -4598,6 +4598,7 @@ test_read_pbx (Fixture *f)
   SsaInstallationView *view;
   AdwMessageDialog *dialog;
   GSList *uris;
+  guint main_thread_before;
 
   g_file_get_contents (body_path, &body, NULL, &error);
   g_assert_no_error (error);
@@ -4619,6 +4620,10 @@ test_read_pbx (Fixture *f)
                                                       "Hovedkontor Bergen"));
   view = SSA_INSTALLATION_VIEW (gtk_widget_get_ancestor (
     GTK_WIDGET (ssa_window_get_inventory_view (f->window)), SSA_TYPE_INSTALLATION_VIEW));
+  /* The dialog reads its settings and the preview's data in workers, and stores the
+   * address and the reading (reading the installation again) in the repository's write
+   * queue: no statement on the main thread. */
+  main_thread_before = ssa_db_get_main_thread_statements ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "installation.read-pbx", NULL));
 
   g_assert_true (wait_for (dialog_says, (gpointer) "Read from PBX"));
@@ -4636,6 +4641,8 @@ test_read_pbx (Fixture *f)
 
   g_assert_true (wait_for (dialog_says, (gpointer) "Store the PBX Reading"));
   answer_dialog ("over-use", "store", "pbx-reading-preview");
+  wait_written (f->window);
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
 
   db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
