@@ -4826,12 +4826,39 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
+typedef struct
+{
+  GtkWidget  *dialog;
+  const char *title;
+  gboolean    listed;
+} TypeListed;
+
+/* The dialog lists @title (or no longer does, for !listed). */
+static gboolean
+type_listed (gpointer data)
+{
+  TypeListed *wait = data;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  gboolean found = FALSE;
+
+  collect_widgets (wait->dialog, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    found = found || g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)),
+                                wait->title) == 0;
+  return found == wait->listed;
+}
+
 static void
 test_licence_types (Fixture *f)
 {
   SsaInstallationView *view;
   AdwMessageDialog *dialog;
+  TypeListed wait = { NULL, "PBX-Reporting13", TRUE };
+  guint main_thread_before;
 
+  /* The list is read in a worker, and a type added or removed is written in the
+   * repository's write queue: no statement on the main thread. */
+  main_thread_before = ssa_db_get_main_thread_statements ();
   click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
   view = SSA_INSTALLATION_VIEW (gtk_widget_get_ancestor (
     GTK_WIDGET (ssa_window_get_inventory_view (f->window)), SSA_TYPE_INSTALLATION_VIEW));
@@ -4844,19 +4871,29 @@ test_licence_types (Fixture *f)
   gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Licence Type"), "PBX-Port14");
   gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Article Number"), "02-00040-002");
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Add"), "clicked");
+  wait_written (f->window);
   spin (50);
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   g_assert_cmpuint (stored_mappings (f), ==, 0);
 
+  main_thread_before = ssa_db_get_main_thread_statements ();
   gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Licence Type"), "PBX-Reporting13");
   gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Article Number"), "02-00040-002");
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Add"), "clicked");
-  spin (100);
+  wait_written (f->window);
+  wait.dialog = GTK_WIDGET (dialog);
+  g_assert_true (wait_for (type_listed, &wait));
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   g_assert_cmpuint (stored_mappings (f), ==, 1);
   find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "PBX-Reporting13");
   screenshot (GTK_WIDGET (dialog), "licence-types");
 
+  main_thread_before = ssa_db_get_main_thread_statements ();
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "Remove PBX-Reporting13"), "clicked");
-  spin (50);
+  wait_written (f->window);
+  wait.listed = FALSE;
+  g_assert_true (wait_for (type_listed, &wait));
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   g_assert_cmpuint (stored_mappings (f), ==, 0);
   adw_message_dialog_response (dialog, "close");
   gtk_window_close (GTK_WINDOW (dialog));

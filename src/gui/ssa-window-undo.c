@@ -426,32 +426,24 @@ is_stale (SsaWindow *self,
          !entry_is_live (self, entry);
 }
 
-/* Hides the entry's rows (a deletion, or its Redo). @counted: the window has just counted
- * the offers (none) in a worker, as a new deletion and a Redo do; otherwise the repository
- * counts them again. */
+/* Hides the entry's rows (a deletion, or its Redo), whose offers the window has just
+ * counted (none) in a worker: the repository does not count them again. */
 static gboolean
 hide_entry (SsaWindow  *self,
             UndoEntry  *entry,
-            gboolean    counted,
             GError    **error)
 {
   switch (entry->kind)
     {
     case UNDO_DELETE_CUSTOMER:
       g_clear_pointer (&entry->installations, g_ptr_array_unref);
-      if (counted ? !ssa_repository_hide_customer_counted (self->repository,
-                                                           SSA_CUSTOMER (entry->object),
-                                                           &entry->installations, error)
-                  : !ssa_repository_hide_customer (self->repository, SSA_CUSTOMER (entry->object),
-                                                   &entry->installations, error))
+      if (!ssa_repository_hide_customer_counted (self->repository, SSA_CUSTOMER (entry->object),
+                                                 &entry->installations, error))
         return FALSE;
       break;
     case UNDO_DELETE_INSTALLATION:
-      if (counted ? !ssa_repository_hide_installation_counted (self->repository,
-                                                               SSA_INSTALLATION (entry->object),
-                                                               error)
-                  : !ssa_repository_hide_installation (self->repository,
-                                                       SSA_INSTALLATION (entry->object), error))
+      if (!ssa_repository_hide_installation_counted (self->repository,
+                                                     SSA_INSTALLATION (entry->object), error))
         return FALSE;
       break;
     case UNDO_DELETE_LICENCE:
@@ -488,7 +480,7 @@ apply_entry (SsaWindow  *self,
         {
           /* A customer's or an installation's offers were counted in a worker: see
            * redo_deletion_async(). */
-          ok = hide_entry (self, entry, TRUE, error);
+          ok = hide_entry (self, entry, error);
           if (ok)
             show_deletion_toast (self, entry);
           break;
@@ -772,7 +764,7 @@ delete_with_undo (SsaWindow *self,
   g_autoptr(GError) error = NULL;
 
   self->applying_undo++;
-  if (!hide_entry (self, entry, TRUE, &error))
+  if (!hide_entry (self, entry, &error))
     {
       g_autofree char *message = NULL;
 
