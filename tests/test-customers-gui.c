@@ -125,6 +125,18 @@ fixture_path (const char *name)
   return g_build_filename (SRCDIR, "customers", name, NULL);
 }
 
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !ssa_customer_import_dialog_is_busy (data);
+}
+
+static gboolean
+have_message (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
 static void
 imported_cb (SsaCustomerImportDialog *dialog,
              const char              *message,
@@ -146,13 +158,18 @@ test_preview (Fixture       *f,
   SsaCustomerImportDialog *dialog;
   SsaCustomerImportCounts counts;
   AdwComboRow *combo;
+  guint main_thread_before;
 
-  /* Three customers first, through the same dialog. */
+  /* Three customers first, through the same dialog: the file is counted against the
+   * database in a worker and stored in the repository's write queue, with no statement on
+   * the main thread. */
+  main_thread_before = ssa_db_get_main_thread_statements ();
   dialog = ssa_customer_import_dialog_new (NULL, f->repository,
                                            ssa_customer_csv_read_file (good, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (wait_for (is_mapped, dialog));
+  g_assert_true (wait_for (dialog_idle, dialog));
   ssa_customer_import_dialog_get_counts (dialog, &counts);
   g_assert_cmpuint (counts.created, ==, 3);
   g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &message);
@@ -161,6 +178,8 @@ test_preview (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (find_button (GTK_WIDGET (dialog),
                                                                     "_Import"))));
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  g_assert_true (wait_for (have_message, &message));
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   g_assert_cmpstr (message, ==, "Customers imported: 3 new, 0 updated, 0 unchanged");
   g_clear_pointer (&message, g_free);
   g_assert_cmpuint (g_list_model_get_n_items (ssa_repository_get_customers (f->repository)),
@@ -172,6 +191,7 @@ test_preview (Fixture       *f,
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (wait_for (is_mapped, dialog));
+  g_assert_true (wait_for (dialog_idle, dialog));
   g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), &message);
   g_assert_nonnull (strstr (ssa_customer_import_dialog_get_message (dialog),
                             "unknown columns “Kundenr”, “Foretaksnr”"));
@@ -182,6 +202,7 @@ test_preview (Fixture       *f,
   adw_combo_row_set_selected (combo, 1);   /* Ignore */
   g_assert_true (ssa_customer_import_dialog_set_field (dialog, "Foretaksnr",
                                                        SSA_CUSTOMER_FIELD_ORG_NO));
+  g_assert_true (wait_for (dialog_idle, dialog));
   ssa_customer_import_dialog_get_counts (dialog, &counts);
   g_assert_cmpuint (counts.created, ==, 0);
   g_assert_cmpuint (counts.unchanged, ==, 1);
@@ -197,6 +218,7 @@ test_preview (Fixture       *f,
   dialog = ssa_customer_import_dialog_new (NULL, f->repository,
                                            ssa_customer_csv_read_file (path, &error));
   gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (dialog_idle, dialog));
   g_assert_nonnull (strstr (ssa_customer_import_dialog_get_message (dialog),
                             "lines 2 and 4 both give organisation number 988077917"));
   g_assert_false (ssa_customer_import_dialog_import (dialog, &error));

@@ -1441,6 +1441,117 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* A caller's write job (ssa_repository_write_async ()): run in the write queue after the
+ * writes asked before it, with the installation read again in the same worker; a customer
+ * list stored with _import_customers_async (); and the offer count's refusal given for a
+ * count made elsewhere. None of it starts a statement on the main thread. */
+typedef struct
+{
+  gint64  installation_id;
+  GArray *lines;
+} ReplaceJob;
+
+static gpointer
+replace_work (SsaDb         *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  ReplaceJob *job = data;
+  g_autoptr(GArray) ids = ssa_db_replace_licences (db, job->installation_id, job->lines, FALSE,
+                                                   error);
+
+  return ids != NULL ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+static void
+replace_job_free (ReplaceJob *job)
+{
+  g_array_unref (job->lines);
+  g_free (job);
+}
+
+static void
+test_write_job_and_customers_async (Fixture       *f,
+                                    gconstpointer  data)
+{
+  static const char list[] = "navn;organisasjonsnummer\nFjellvind AS;\nNordlys Elektro AS;\n";
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaCustomerCsv) csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *count = NULL;
+  SsaInstallation *installation = installation_at (f, 0);
+  GListModel *licences = ssa_installation_get_licences (installation);
+  GListModel *customers = ssa_repository_get_customers (f->repository);
+  guint n_customers = g_list_model_get_n_items (customers);
+  SsaCustomerImportCounts counts = { 0, };
+  SsaInventoryLine line = { NULL, };
+  ReplaceJob *job = g_new0 (ReplaceJob, 1);
+  guint main_thread_before;
+  guint changed = 0;
+
+  g_assert_cmpint (ssa_installation_get_id (installation), ==, 1);
+  job->installation_id = 1;
+  job->lines = g_array_new (FALSE, TRUE, sizeof (SsaInventoryLine));
+  g_date_clear (&line.added_on, 1);
+  g_date_clear (&line.covered_until, 1);
+  line.code = (char *) "02-00039-002";
+  line.quantity = 3;
+  g_array_append_val (job->lines, line);
+  line.quantity = 4;
+  g_array_append_val (job->lines, line);
+
+  main_thread_before = ssa_db_get_main_thread_statements ();
+  g_signal_connect (licences, "items-changed", G_CALLBACK (licences_changed_cb), &changed);
+  /* A line's quantity written through, then the lines replaced: in that order, so the
+   * first write finds its line, and the models show the lines replaced. */
+  ssa_licence_set_quantity (licence_at (f, installation, 0), 77);
+  ssa_repository_write_async (f->repository, replace_work, job,
+                              (GDestroyNotify) replace_job_free, installation, NULL,
+                              store_result_cb, &result);
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_true (ssa_repository_write_finish (f->repository, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (licences), ==, 2);
+  g_assert_cmpuint (f->failures->len, ==, 0);
+  g_signal_handlers_disconnect_by_func (licences, licences_changed_cb, &changed);
+
+  /* A customer list: planned here (a test may read on the main thread), stored in the
+   * queue. */
+  csv = ssa_customer_csv_read (list, strlen (list), "kunder.csv", &error);
+  g_assert_no_error (error);
+  rows = ssa_customer_csv_get_rows (csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
+  g_assert_true (ssa_customer_import_plan (ssa_repository_get_db (f->repository), rows, &counts,
+                                           &error));
+  main_thread_before = ssa_db_get_main_thread_statements ();
+  ssa_repository_import_customers_async (f->repository, rows, NULL, store_result_cb, &result);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, n_customers);
+  g_assert_true (ssa_repository_import_customers_finish (f->repository, wait_result (&result),
+                                                         &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.created, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, n_customers + 2);
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
+
+  count = raw_text (f, "SELECT count(*) || ' ' || sum(quantity) FROM licences "
+                       "WHERE installation_id = 1");
+  g_assert_cmpstr (count, ==, "2 7");
+
+  /* The refusal for offers counted elsewhere, in the repository's words; none: allowed. */
+  g_assert_true (ssa_repository_check_offer_count (f->repository, G_OBJECT (installation), 0,
+                                                   &error));
+  g_assert_false (ssa_repository_check_offer_count (f->repository, G_OBJECT (installation), 3,
+                                                    &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "3 offers"));
+  g_assert_nonnull (strstr (error->message, "Archive it instead"));
+}
+
 /* Another process holds the write lock: the edit waits for it in its worker while the main
  * loop goes on, and is written once the lock is let go. */
 static void
@@ -1871,6 +1982,7 @@ main (int    argc,
   ADD ("/repository/archive-and-stored", test_archive_and_stored, NULL);
   ADD ("/repository/async-off-main-thread", test_async_off_main_thread, NULL);
   ADD ("/repository/async-waits-off-main-thread", test_async_waits_off_main_thread, NULL);
+  ADD ("/repository/write-job-and-customers-async", test_write_job_and_customers_async, NULL);
   ADD ("/repository/cancel", test_cancel, "not loaded");
   ADD ("/repository/stream/slices", test_stream, "not loaded");
   ADD ("/repository/stream/order", test_stream_order, "not loaded");

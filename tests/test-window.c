@@ -2417,8 +2417,15 @@ test_undo_history (Fixture *f)
     /* The edit's Redo itself reads and writes nothing on the main thread. */
     g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   }
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
-  wait_written (f->window);
+  /* The deletion's Redo counts the offers again in a worker: nothing on the main thread. */
+  {
+    guint main_thread_before = ssa_db_get_main_thread_statements ();
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+    g_assert_true (wait_for (is_unlisted, &pakkeri));
+    wait_written (f->window);
+    g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
+  }
   stored = load_stored (f->path, pakkeri.id);
   {
     g_autoptr(SsaLicence) line = g_list_model_get_item (ssa_installation_get_licences (stored), 0);
@@ -4474,6 +4481,7 @@ test_import_licence_file (Fixture *f)
   g_autoptr(GFile) foreign = g_file_new_for_path (foreign_path);
   GListModel *licences;
   gboolean has_mobility = FALSE;
+  guint main_thread_before;
   gint64 id;
 
   installation = SSA_INSTALLATION (click_sidebar_row (f->window, SSA_TYPE_INSTALLATION,
@@ -4484,17 +4492,27 @@ test_import_licence_file (Fixture *f)
   g_assert_nonnull (view);
   g_assert_cmpint (stored_code_quantity (f, id, "02-00039-002"), ==, 20);
 
+  /* The file and the preview's data are read in a worker, and the import is stored (and the
+   * installation read again) in the repository's write queue: no statement on the main
+   * thread. */
+  main_thread_before = ssa_db_get_main_thread_statements ();
   ssa_installation_view_import_licence_file (view, foreign);
   answer_dialog ("00-90-33-99-88-77", "close", NULL);
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   g_assert_cmpint (stored_code_quantity (f, id, "02-00039-002"), ==, 20);
 
+  main_thread_before = ssa_db_get_main_thread_statements ();
   ssa_installation_view_import_licence_file (view, good);
   answer_dialog ("1 added, 2 removed, 2 changed", "cancel", "licence-import-preview");
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   g_assert_cmpint (stored_code_quantity (f, id, "02-00039-002"), ==, 20);
   g_assert_cmpint (stored_code_quantity (f, id, "02-00039-101"), ==, 5);
 
+  main_thread_before = ssa_db_get_main_thread_statements ();
   ssa_installation_view_import_licence_file (view, good);
   answer_dialog ("1 added, 2 removed, 2 changed", "import", NULL);
+  wait_written (f->window);
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   g_assert_cmpint (stored_code_quantity (f, id, "02-00039-002"), ==, 22);
   g_assert_cmpint (stored_code_quantity (f, id, "02-00039-101"), ==, 0);
   g_assert_cmpint (stored_code_quantity (f, id, "02-00039-301"), ==, 4);
@@ -4594,6 +4612,7 @@ test_read_pbx (Fixture *f)
   SsaInstallationView *view;
   AdwMessageDialog *dialog;
   GSList *uris;
+  guint main_thread_before;
 
   g_file_get_contents (body_path, &body, NULL, &error);
   g_assert_no_error (error);
@@ -4615,6 +4634,10 @@ test_read_pbx (Fixture *f)
                                                       "Hovedkontor Bergen"));
   view = SSA_INSTALLATION_VIEW (gtk_widget_get_ancestor (
     GTK_WIDGET (ssa_window_get_inventory_view (f->window)), SSA_TYPE_INSTALLATION_VIEW));
+  /* The dialog reads its settings and the preview's data in workers, and stores the
+   * address and the reading (reading the installation again) in the repository's write
+   * queue: no statement on the main thread. */
+  main_thread_before = ssa_db_get_main_thread_statements ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "installation.read-pbx", NULL));
 
   g_assert_true (wait_for (dialog_says, (gpointer) "Read from PBX"));
@@ -4632,6 +4655,8 @@ test_read_pbx (Fixture *f)
 
   g_assert_true (wait_for (dialog_says, (gpointer) "Store the PBX Reading"));
   answer_dialog ("over-use", "store", "pbx-reading-preview");
+  wait_written (f->window);
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
 
   db = ssa_db_open (f->path, SSA_DB_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
@@ -4724,6 +4749,7 @@ test_usage_refresh (Fixture *f)
   /* The licence file makes 22 ports: the line says so as soon as the import is stored. */
   ssa_installation_view_import_licence_file (view, good);
   answer_dialog ("1 added, 2 removed, 2 changed", "import", NULL);
+  wait_written (f->window);
   g_assert_cmpint (stored_code_quantity (f, ssa_installation_get_id (installation),
                                          "02-00039-002"), ==, 22);
   g_assert_true (ssa_installation_view_get_installation (view) == installation);
@@ -4814,12 +4840,39 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
+typedef struct
+{
+  GtkWidget  *dialog;
+  const char *title;
+  gboolean    listed;
+} TypeListed;
+
+/* The dialog lists @title (or no longer does, for !listed). */
+static gboolean
+type_listed (gpointer data)
+{
+  TypeListed *wait = data;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  gboolean found = FALSE;
+
+  collect_widgets (wait->dialog, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    found = found || g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)),
+                                wait->title) == 0;
+  return found == wait->listed;
+}
+
 static void
 test_licence_types (Fixture *f)
 {
   SsaInstallationView *view;
   AdwMessageDialog *dialog;
+  TypeListed wait = { NULL, "PBX-Reporting13", TRUE };
+  guint main_thread_before;
 
+  /* The list is read in a worker, and a type added or removed is written in the
+   * repository's write queue: no statement on the main thread. */
+  main_thread_before = ssa_db_get_main_thread_statements ();
   click_sidebar_row (f->window, SSA_TYPE_INSTALLATION, "Hovedkontor Bergen");
   view = SSA_INSTALLATION_VIEW (gtk_widget_get_ancestor (
     GTK_WIDGET (ssa_window_get_inventory_view (f->window)), SSA_TYPE_INSTALLATION_VIEW));
@@ -4832,19 +4885,29 @@ test_licence_types (Fixture *f)
   gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Licence Type"), "PBX-Port14");
   gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Article Number"), "02-00040-002");
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Add"), "clicked");
+  wait_written (f->window);
   spin (50);
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   g_assert_cmpuint (stored_mappings (f), ==, 0);
 
+  main_thread_before = ssa_db_get_main_thread_statements ();
   gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Licence Type"), "PBX-Reporting13");
   gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), "Article Number"), "02-00040-002");
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Add"), "clicked");
-  spin (100);
+  wait_written (f->window);
+  wait.dialog = GTK_WIDGET (dialog);
+  g_assert_true (wait_for (type_listed, &wait));
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   g_assert_cmpuint (stored_mappings (f), ==, 1);
   find_row (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "PBX-Reporting13");
   screenshot (GTK_WIDGET (dialog), "licence-types");
 
+  main_thread_before = ssa_db_get_main_thread_statements ();
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "Remove PBX-Reporting13"), "clicked");
-  spin (50);
+  wait_written (f->window);
+  wait.listed = FALSE;
+  g_assert_true (wait_for (type_listed, &wait));
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, main_thread_before);
   g_assert_cmpuint (stored_mappings (f), ==, 0);
   adw_message_dialog_response (dialog, "close");
   gtk_window_close (GTK_WINDOW (dialog));

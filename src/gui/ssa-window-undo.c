@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ssa-db.h"
+#include "ssa-db-job.h"
 #include "ssa-db-inventory.h"
 #include "ssa-inventory-view.h"
 #include "ssa-page-common.h"
@@ -425,32 +426,24 @@ is_stale (SsaWindow *self,
          !entry_is_live (self, entry);
 }
 
-/* Hides the entry's rows (a deletion, or its Redo). @counted: the window has just counted
- * the offers (none) in a worker, as a new deletion does; a Redo has the repository count
- * them again. */
+/* Hides the entry's rows (a deletion, or its Redo), whose offers the window has just
+ * counted (none) in a worker: the repository does not count them again. */
 static gboolean
 hide_entry (SsaWindow  *self,
             UndoEntry  *entry,
-            gboolean    counted,
             GError    **error)
 {
   switch (entry->kind)
     {
     case UNDO_DELETE_CUSTOMER:
       g_clear_pointer (&entry->installations, g_ptr_array_unref);
-      if (counted ? !ssa_repository_hide_customer_counted (self->repository,
-                                                           SSA_CUSTOMER (entry->object),
-                                                           &entry->installations, error)
-                  : !ssa_repository_hide_customer (self->repository, SSA_CUSTOMER (entry->object),
-                                                   &entry->installations, error))
+      if (!ssa_repository_hide_customer_counted (self->repository, SSA_CUSTOMER (entry->object),
+                                                 &entry->installations, error))
         return FALSE;
       break;
     case UNDO_DELETE_INSTALLATION:
-      if (counted ? !ssa_repository_hide_installation_counted (self->repository,
-                                                               SSA_INSTALLATION (entry->object),
-                                                               error)
-                  : !ssa_repository_hide_installation (self->repository,
-                                                       SSA_INSTALLATION (entry->object), error))
+      if (!ssa_repository_hide_installation_counted (self->repository,
+                                                     SSA_INSTALLATION (entry->object), error))
         return FALSE;
       break;
     case UNDO_DELETE_LICENCE:
@@ -485,7 +478,9 @@ apply_entry (SsaWindow  *self,
     case UNDO_DELETE_LICENCE:
       if (!undo)
         {
-          ok = hide_entry (self, entry, FALSE, error);
+          /* A customer's or an installation's offers were counted in a worker: see
+           * redo_deletion_async(). */
+          ok = hide_entry (self, entry, error);
           if (ok)
             show_deletion_toast (self, entry);
           break;
@@ -644,6 +639,83 @@ undo_write_async (SsaWindow *self,
                                        undo_write_cb, write);
 }
 
+/* A deletion's Redo: the offers of the customer or the installation are counted again, in
+ * a worker, before its rows are hidden again. */
+typedef struct
+{
+  gint64 installation_id;
+  gint64 customer_id;
+} RedoCountJob;
+
+typedef struct
+{
+  SsaWindow *self;
+  UndoEntry *entry;     /* out of the history until it is counted: owned here */
+} RedoCount;
+
+static gpointer
+redo_count_work (SsaDb         *db,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  RedoCountJob *job = data;
+  guint *n = g_new0 (guint, 1);
+
+  if (!ssa_db_count_offers (db, job->installation_id, job->customer_id, n, error))
+    {
+      g_free (n);
+      return NULL;
+    }
+  return n;
+}
+
+static void
+redo_counted_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  RedoCount *redo = user_data;
+  g_autoptr(SsaWindow) self = redo->self;
+  UndoEntry *entry = redo->entry;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint *n = ssa_db_job_finish (result, &error);
+
+  g_free (redo);
+  /* The window is closing (its history is gone), or the database was loaded again. */
+  if (self->undo_stack == NULL || self->repository == NULL ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      (n != NULL && !ssa_repository_contains (self->repository, entry->object)))
+    {
+      undo_entry_free (entry);
+      if (self->undo_stack != NULL)
+        update_undo_actions (self);
+      return;
+    }
+  if (n != NULL && ssa_repository_check_offer_count (self->repository, entry->object, *n,
+                                                     &error))
+    apply_entry (self, entry, FALSE, &error);
+  undo_or_redo_done (self, entry, FALSE, error);
+}
+
+static void
+redo_deletion_async (SsaWindow *self,
+                     UndoEntry *entry)
+{
+  RedoCountJob *job = g_new0 (RedoCountJob, 1);
+  RedoCount *redo = g_new0 (RedoCount, 1);
+
+  if (entry->kind == UNDO_DELETE_INSTALLATION)
+    job->installation_id = ssa_installation_get_id (SSA_INSTALLATION (entry->object));
+  else
+    job->customer_id = ssa_customer_get_id (SSA_CUSTOMER (entry->object));
+  redo->self = g_object_ref (self);
+  redo->entry = entry;
+  update_undo_actions (self);
+  ssa_db_job_run_async (ssa_repository_get_path (self->repository), redo_count_work, job,
+                        g_free, g_free, self->cancellable, redo_counted_cb, redo);
+}
+
 /* Moves the entry @serial (or the last one, for 0) from one stack to the other, undoing or
  * redoing it. */
 void
@@ -674,6 +746,11 @@ undo_or_redo (SsaWindow *self,
       undo_write_async (self, entry, undo);
       return;
     }
+  if (!undo && (entry->kind == UNDO_DELETE_CUSTOMER || entry->kind == UNDO_DELETE_INSTALLATION))
+    {
+      redo_deletion_async (self, entry);
+      return;
+    }
   apply_entry (self, entry, undo, &error);
   undo_or_redo_done (self, entry, undo, error);
 }
@@ -687,7 +764,7 @@ delete_with_undo (SsaWindow *self,
   g_autoptr(GError) error = NULL;
 
   self->applying_undo++;
-  if (!hide_entry (self, entry, TRUE, &error))
+  if (!hide_entry (self, entry, &error))
     {
       g_autofree char *message = NULL;
 

@@ -1560,6 +1560,11 @@ struct _Op
   GPtrArray     *names;
   GPtrArray     *installations; /* read back in the worker: SsaInstallation*, */
   GPtrArray     *customers;     /* and their customers (SsaCustomer*) */
+  GPtrArray     *rows;          /* SsaCustomerImportRow* of a customer list */
+  SsaDbJobFunc   job;           /* a caller's write (ssa_repository_write_async()) */
+  gpointer       job_data;
+  GDestroyNotify job_data_free;
+  SsaCustomerImportCounts counts;
 };
 
 static void
@@ -1577,6 +1582,9 @@ op_free (Op *op)
   g_clear_pointer (&op->names, g_ptr_array_unref);
   g_clear_pointer (&op->installations, g_ptr_array_unref);
   g_clear_pointer (&op->customers, g_ptr_array_unref);
+  g_clear_pointer (&op->rows, g_ptr_array_unref);
+  if (op->job_data_free != NULL)
+    g_clear_pointer (&op->job_data, op->job_data_free);
   g_clear_object (&op->self);
   g_free (op);
 }
@@ -2906,6 +2914,155 @@ ssa_repository_import_customers (SsaRepository            *self,
   return TRUE;
 }
 
+static gpointer
+import_customers_work (SsaDb         *db,
+                       gpointer       data,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  Op *op = data;
+
+  if (!ssa_customer_import_store (db, op->rows, &op->counts, error))
+    return NULL;
+
+  /* Read back here: the main thread only puts them in the models. */
+  op->customers = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < op->rows->len; i++)
+    {
+      SsaCustomerImportRow *row = g_ptr_array_index (op->rows, i);
+      g_autoptr(GError) local_error = NULL;
+      SsaCustomer *stored;
+
+      if (row->action == SSA_CUSTOMER_IMPORT_UNCHANGED)
+        continue;
+      stored = ssa_db_load_customer (db, row->id, &local_error);
+      if (stored == NULL)
+        {
+          /* Stored, but not read back: the next load shows it. */
+          g_warning ("Could not read back customer %" G_GINT64_FORMAT ": %s", row->id,
+                     local_error->message);
+          continue;
+        }
+      g_ptr_array_add (op->customers, stored);
+    }
+  return NULL;
+}
+
+static void
+import_customers_done (Op           *op,
+                       const GError *error)
+{
+  SsaRepository *self = op->self;
+  g_autoptr(GPtrArray) new_customers = g_ptr_array_new ();
+
+  if (error != NULL)
+    {
+      g_task_return_error (op->task, g_error_copy (error));
+      return;
+    }
+
+  for (guint i = 0; i < op->customers->len; i++)
+    {
+      SsaCustomer *stored = g_ptr_array_index (op->customers, i);
+      gint64 id = ssa_customer_get_id (stored);
+      SsaCustomer *shown = g_hash_table_lookup (self->customers_by_id, &id);
+
+      if (shown == NULL)
+        {
+          g_hash_table_insert (self->customers_by_id, id_key (id), stored);
+          watch (self, stored);
+          g_ptr_array_add (new_customers, stored);
+        }
+      else
+        {
+          gboolean renamed = g_strcmp0 (ssa_customer_get_name (shown),
+                                        ssa_customer_get_name (stored)) != 0;
+
+          unwatch (self, shown);
+          copy_customer (shown, stored);
+          watch (self, shown);
+          if (renamed)
+            rename_customer_everywhere (self, shown);
+        }
+    }
+
+  if (new_customers->len > 0)
+    g_list_store_splice (self->customers,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->customers)), 0,
+                         new_customers->pdata, new_customers->len);
+  g_task_return_pointer (op->task, g_memdup2 (&op->counts, sizeof op->counts), g_free);
+}
+
+/**
+ * ssa_repository_import_customers_async:
+ * @self: a loaded repository
+ * @rows: (element-type SsaCustomerImportRow): checked rows of a customer list (a reference
+ *   is kept; the worker sets their action and id, so the caller leaves them alone until
+ *   @callback)
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once they are stored or refused
+ * @user_data: for @callback
+ *
+ * ssa_repository_import_customers() in a worker thread, after the writes already queued:
+ * the customers are read back there, and the models get the new ones and the updated
+ * ones' values before @callback runs.
+ */
+void
+ssa_repository_import_customers_async (SsaRepository       *self,
+                                       GPtrArray           *rows,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Op *op;
+
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (rows != NULL);
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, ssa_repository_import_customers_async);
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  op = op_new (self, task, NULL, import_customers_work, import_customers_done);
+  op->rows = g_ptr_array_ref (rows);
+  queue_op (self, op);
+}
+
+/**
+ * ssa_repository_import_customers_finish:
+ * @self: a repository
+ * @result: the result
+ * @counts: (out) (optional): how many were created, updated and left unchanged
+ * @error: a #GError
+ *
+ * Returns: whether the list was stored (nothing is, when refused)
+ */
+gboolean
+ssa_repository_import_customers_finish (SsaRepository            *self,
+                                        GAsyncResult             *result,
+                                        SsaCustomerImportCounts  *counts,
+                                        GError                  **error)
+{
+  g_autofree SsaCustomerImportCounts *stored = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_import_customers_async, FALSE);
+
+  stored = g_task_propagate_pointer (G_TASK (result), error);
+  if (stored == NULL)
+    return FALSE;
+  if (counts != NULL)
+    *counts = *stored;
+  return TRUE;
+}
+
 /* Puts @licences in place of the installation's lines with one items-changed. */
 static void
 splice_licences (SsaRepository   *self,
@@ -3035,21 +3192,15 @@ refresh_work (SsaDb         *db,
   return NULL;
 }
 
+/* The installation read again in the worker (op->stored) takes its place. */
 static void
-refresh_done (Op           *op,
-              const GError *error)
+apply_refreshed (Op *op)
 {
   SsaRepository *self = op->self;
   SsaInstallation *installation = SSA_INSTALLATION (op->object);
   g_autoptr(GPtrArray) licences = NULL;
   GListModel *stored_licences;
   guint n;
-
-  if (error != NULL)
-    {
-      g_task_return_error (op->task, g_error_copy (error));
-      return;
-    }
 
   self->reverting++;
   copy_installation (installation, SSA_INSTALLATION (op->stored));
@@ -3062,7 +3213,114 @@ refresh_done (Op           *op,
     g_ptr_array_add (licences, g_list_model_get_item (stored_licences, i));
   splice_licences (self, installation, 0, licences);
   g_signal_emit (self, signals[REFRESHED], 0, installation);
+}
+
+static void
+refresh_done (Op           *op,
+              const GError *error)
+{
+  if (error != NULL)
+    {
+      g_task_return_error (op->task, g_error_copy (error));
+      return;
+    }
+  apply_refreshed (op);
   g_task_return_boolean (op->task, TRUE);
+}
+
+static gpointer
+write_work (SsaDb         *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  Op *op = data;
+
+  if (op->job (db, op->job_data, NULL, error) == NULL)
+    return NULL;
+  /* Written: the installation is read again here, as a refresh does. */
+  if (op->id > 0)
+    op->stored = G_OBJECT (ssa_db_load_installation (db, op->id, error));
+  return NULL;
+}
+
+static void
+write_done (Op           *op,
+            const GError *error)
+{
+  if (error != NULL)
+    {
+      g_task_return_error (op->task, g_error_copy (error));
+      return;
+    }
+  if (op->object != NULL)
+    apply_refreshed (op);
+  g_task_return_boolean (op->task, TRUE);
+}
+
+/**
+ * ssa_repository_write_async:
+ * @self: a loaded repository, not read-only
+ * @func: the write, run in a worker on a connection of its own: returns any non-%NULL
+ *   pointer (not freed) when it wrote, %NULL with its error set when it did not
+ * @data: (transfer full): @func's data: plain values
+ * @data_free: (nullable): frees @data once the write is back
+ * @refresh: (nullable): an installation the write changes, read again after it in the
+ *   same worker, as ssa_repository_refresh_installation_async() does
+ * @cancellable: (nullable): not used: a write that started is finished
+ * @callback: called on the calling thread's main context once it is written or refused
+ * @user_data: for @callback
+ *
+ * Runs a write made through the database (a licence file, a PBX reading, a licence type
+ * mapped) in the write queue, after the writes already asked, so that it overtakes none;
+ * @refresh, if given, shows what it wrote (SsaRepository::refreshed) before @callback.
+ */
+void
+ssa_repository_write_async (SsaRepository       *self,
+                            SsaDbJobFunc         func,
+                            gpointer             data,
+                            GDestroyNotify       data_free,
+                            SsaInstallation     *refresh,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Op *op;
+
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (func != NULL);
+  g_return_if_fail (refresh == NULL || SSA_IS_INSTALLATION (refresh));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, ssa_repository_write_async);
+  if (!check_writable (self, &error))
+    {
+      if (data_free != NULL)
+        data_free (data);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  op = op_new (self, task, G_OBJECT (refresh), write_work, write_done);
+  op->job = func;
+  op->job_data = data;
+  op->job_data_free = data_free;
+  op->id = refresh != NULL ? ssa_installation_get_id (refresh) : 0;
+  queue_op (self, op);
+}
+
+gboolean
+ssa_repository_write_finish (SsaRepository  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_write_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -3218,18 +3476,13 @@ ssa_repository_contains (SsaRepository *self,
  * final with ssa_repository_remove_…(); unhiding it puts the same object, with the same id,
  * back. */
 
-/* Refuses the deletion of what has offers, in words, before anything is hidden. */
+/* Refuses the deletion of what has @n_offers offers, in words. */
 static gboolean
-check_no_offers (SsaRepository *self,
-                 gint64         installation_id,
-                 gint64         customer_id,
-                 const char    *name,
-                 GError       **error)
+refuse_offers (gint64        installation_id,
+               const char   *name,
+               guint         n_offers,
+               GError      **error)
 {
-  guint n_offers = 0;
-
-  if (!ssa_db_count_offers (self->db, installation_id, customer_id, &n_offers, error))
-    return FALSE;
   if (n_offers == 0)
     return TRUE;
 
@@ -3253,6 +3506,54 @@ check_no_offers (SsaRepository *self,
                               n_offers),
                  name, n_offers);
   return FALSE;
+}
+
+/* Refuses the deletion of what has offers, in words, before anything is hidden. */
+static gboolean
+check_no_offers (SsaRepository *self,
+                 gint64         installation_id,
+                 gint64         customer_id,
+                 const char    *name,
+                 GError       **error)
+{
+  guint n_offers = 0;
+
+  if (!ssa_db_count_offers (self->db, installation_id, customer_id, &n_offers, error))
+    return FALSE;
+  return refuse_offers (installation_id, name, n_offers, error);
+}
+
+/**
+ * ssa_repository_check_offer_count:
+ * @self: a repository
+ * @object: the #SsaInstallation or #SsaCustomer to be deleted
+ * @n_offers: its offers (a customer's: its installations'), counted off the main thread
+ * @error: a #GError
+ *
+ * The refusal ssa_repository_hide_installation() and ssa_repository_hide_customer() give
+ * when there are offers (%SSA_DB_ERROR_CONSTRAINT, saying to archive instead), for a caller
+ * that counted them in a worker and hides with the _counted variants: reads nothing.
+ *
+ * Returns: %TRUE when @n_offers is 0
+ */
+gboolean
+ssa_repository_check_offer_count (SsaRepository  *self,
+                                  GObject        *object,
+                                  guint           n_offers,
+                                  GError        **error)
+{
+  const char *name;
+
+  g_return_val_if_fail (SSA_IS_REPOSITORY (self), FALSE);
+
+  if (SSA_IS_INSTALLATION (object))
+    {
+      name = ssa_installation_get_name (SSA_INSTALLATION (object));
+      return refuse_offers (ssa_installation_get_id (SSA_INSTALLATION (object)),
+                            name != NULL ? name : _("Unnamed installation"), n_offers, error);
+    }
+  g_return_val_if_fail (SSA_IS_CUSTOMER (object), FALSE);
+  return refuse_offers (0, ssa_customer_get_name (SSA_CUSTOMER (object)), n_offers, error);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "ssa-customer.h"
 #include "ssa-customer-import.h"
 #include "ssa-db.h"
+#include "ssa-db-job.h"
 #include "ssa-installation.h"
 #include "ssa-licence.h"
 
@@ -184,6 +185,10 @@ gboolean         ssa_repository_remove_licence       (SsaRepository     *self,
 gboolean         ssa_repository_hide_installation    (SsaRepository     *self,
                                                       SsaInstallation   *installation,
                                                       GError           **error);
+gboolean ssa_repository_check_offer_count        (SsaRepository    *self,
+                                                   GObject          *object,
+                                                   guint             n_offers,
+                                                   GError          **error);
 gboolean ssa_repository_hide_installation_counted (SsaRepository    *self,
                                                    SsaInstallation  *installation,
                                                    GError          **error);
@@ -226,6 +231,26 @@ gboolean         ssa_repository_import_customers     (SsaRepository     *self,
                                                       GPtrArray         *rows,
                                                       SsaCustomerImportCounts *counts,
                                                       GError           **error);
+void             ssa_repository_import_customers_async (SsaRepository       *self,
+                                                        GPtrArray           *rows,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean         ssa_repository_import_customers_finish (SsaRepository            *self,
+                                                         GAsyncResult             *result,
+                                                         SsaCustomerImportCounts  *counts,
+                                                         GError                  **error);
+void             ssa_repository_write_async          (SsaRepository       *self,
+                                                      SsaDbJobFunc         func,
+                                                      gpointer             data,
+                                                      GDestroyNotify       data_free,
+                                                      SsaInstallation     *refresh,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean         ssa_repository_write_finish         (SsaRepository       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 gboolean         ssa_repository_replace_licences     (SsaRepository     *self,
                                                       SsaInstallation   *installation,
                                                       GArray            *lines,

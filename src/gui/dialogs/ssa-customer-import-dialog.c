@@ -9,14 +9,16 @@
 #include <glib/gi18n.h>
 
 #include "ssa-customer-import-dialog.h"
+#include "ssa-db-job.h"
 #include "ssa-error.h"
 #include "ssa-gui-util.h"
 #include "ssa-org-no.h"
 
 /* The preview of a customer list (Import Customers…): first a choice for every column the
  * file names in a way SSA Desk does not know, then what the import would do, customer by
- * customer: created, updated or unchanged, counted against the database as it is now.
- * Nothing is stored until Import, which stores the whole file in one transaction; a file
+ * customer: created, updated or unchanged, counted against the database as it is now (in a
+ * worker). Nothing is stored until Import, which stores the whole file in one transaction,
+ * in the repository's write queue; a file
  * that cannot be imported (a number given twice, a bad number, a column not chosen) says
  * why and keeps Import off. SsaCustomerImportDialog::imported tells the window. */
 
@@ -29,7 +31,10 @@ struct _SsaCustomerImportDialog
 
   SsaRepository  *repository;
   SsaCustomerCsv *csv;
-  GPtrArray      *rows;       /* SsaCustomerImportRow, NULL while the file is refused */
+  GPtrArray      *rows;       /* SsaCustomerImportRow, NULL while the file is refused or
+                               * being counted */
+  GCancellable   *planning;   /* the count against the database running, if any */
+  gboolean        importing;
   SsaCustomerImportCounts counts;
   GPtrArray      *combos;     /* AdwComboRow per unknown column, in column order */
   GArray         *columns;    /* guint: the column of each combo */
@@ -101,13 +106,63 @@ show_refusal (SsaCustomerImportDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
 }
 
-/* Reads the rows again with the columns as chosen, and counts them against the database. */
+static void show_plan (SsaCustomerImportDialog *self,
+                       GPtrArray               *rows,
+                       SsaCustomerImportCounts *counts,
+                       const GError            *error);
+
+/* Counting the rows against the database, in a worker. */
+typedef struct
+{
+  GPtrArray              *rows;
+  SsaCustomerImportCounts counts;
+} PlanJob;
+
+static void
+plan_job_free (PlanJob *job)
+{
+  g_ptr_array_unref (job->rows);
+  g_free (job);
+}
+
+static gpointer
+plan_work (SsaDb         *db,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  PlanJob *job = data;
+
+  if (!ssa_customer_import_plan (db, job->rows, &job->counts, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+planned_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(SsaCustomerImportDialog) self = user_data;
+  PlanJob *job = ssa_db_job_get_data (result);
+  g_autoptr(GError) error = NULL;
+
+  ssa_db_job_finish (result, &error);
+  /* Asked again meanwhile (another column chosen), or the dialog closed. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->repository == NULL)
+    return;
+  g_clear_object (&self->planning);
+  show_plan (self, job->rows, &job->counts, error);
+}
+
+/* Reads the rows again with the columns as chosen, and counts them against the database in
+ * a worker. */
 static void
 update_preview (SsaCustomerImportDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
-  guint listed = 0;
+  g_autoptr(GPtrArray) rows = NULL;
+  PlanJob *job;
 
   for (guint i = 0; i < self->combos->len; i++)
     {
@@ -118,12 +173,41 @@ update_preview (SsaCustomerImportDialog *self)
     }
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  if (self->planning != NULL)
+    g_cancellable_cancel (self->planning);
+  g_clear_object (&self->planning);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+  rows = ssa_customer_csv_get_rows (self->csv, &error);
+  if (rows == NULL)
+    {
+      show_plan (self, NULL, NULL, error);
+      return;
+    }
+
+  job = g_new0 (PlanJob, 1);
+  job->rows = g_steal_pointer (&rows);
+  self->planning = g_cancellable_new ();
+  ssa_db_job_run_async (ssa_repository_get_path (self->repository), plan_work, job,
+                        (GDestroyNotify) plan_job_free, NULL, self->planning, planned_cb,
+                        g_object_ref (self));
+}
+
+/* Shows what the import would do with @rows as counted, or why the file is refused. */
+static void
+show_plan (SsaCustomerImportDialog *self,
+           GPtrArray               *rows,
+           SsaCustomerImportCounts *counts,
+           const GError            *error)
+{
+  g_autofree char *summary = NULL;
+  guint listed = 0;
+
   clear_list (self);
-  self->rows = ssa_customer_csv_get_rows (self->csv, &error);
-  if (self->rows != NULL &&
-      !ssa_customer_import_plan (ssa_repository_get_db (self->repository), self->rows,
-                                 &self->counts, &error))
-    g_clear_pointer (&self->rows, g_ptr_array_unref);
+  if (error == NULL)
+    {
+      self->rows = g_ptr_array_ref (rows);
+      self->counts = *counts;
+    }
   if (self->rows == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("%s\nNothing will be stored: correct the file, or choose "
@@ -177,6 +261,7 @@ update_preview (SsaCustomerImportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->rows_group), TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
                             self->counts.created + self->counts.updated > 0 &&
+                            !self->importing &&
                             !ssa_repository_get_read_only (self->repository));
 }
 
@@ -189,10 +274,8 @@ combo_changed_cb (SsaCustomerImportDialog *self)
 static void
 import_cb (SsaCustomerImportDialog *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (ssa_customer_import_dialog_import (self, &error))
-    gtk_window_close (GTK_WINDOW (self));
+  /* A refusal is shown in the dialog. */
+  ssa_customer_import_dialog_import (self, NULL);
 }
 
 static void
@@ -201,6 +284,9 @@ ssa_customer_import_dialog_dispose (GObject *object)
   SsaCustomerImportDialog *self = SSA_CUSTOMER_IMPORT_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SSA_TYPE_CUSTOMER_IMPORT_DIALOG);
+  if (self->planning != NULL)
+    g_cancellable_cancel (self->planning);
+  g_clear_object (&self->planning);
   g_clear_object (&self->repository);
   g_clear_pointer (&self->csv, ssa_customer_csv_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -349,40 +435,81 @@ ssa_customer_import_dialog_get_message (SsaCustomerImportDialog *self)
   return self->message;
 }
 
+/* Whether the dialog is still counting the file against the database or storing it. */
+gboolean
+ssa_customer_import_dialog_is_busy (SsaCustomerImportDialog *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER_IMPORT_DIALOG (self), FALSE);
+
+  return self->planning != NULL || self->importing;
+}
+
+static void
+imported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(SsaCustomerImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  SsaCustomerImportCounts counts = { 0, };
+
+  self->importing = FALSE;
+  if (!ssa_repository_import_customers_finish (SSA_REPOSITORY (source), result, &counts,
+                                               &error))
+    {
+      g_autofree char *refusal = g_strdup_printf (_("%s\nNothing was stored."),
+                                                  error->message);
+
+      /* The dialog closed meanwhile: nothing to show it in. */
+      if (self->repository == NULL)
+        return;
+      gtk_widget_set_sensitive (GTK_WIDGET (self->mapping_group), TRUE);
+      show_refusal (self, refusal);
+      return;
+    }
+
+  self->counts = counts;
+  message = g_strdup_printf (_("Customers imported: %u new, %u updated, %u unchanged"),
+                             counts.created, counts.updated, counts.unchanged);
+  g_signal_emit (self, signals[IMPORTED], 0, message);
+  if (self->repository != NULL)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
 /**
  * ssa_customer_import_dialog_import:
  *
- * Stores the file as previewed, in one transaction, and emits ::imported. A refusal is
- * shown in the dialog and stores nothing.
+ * Stores the file as previewed, in one transaction in the repository's write queue; once
+ * it is stored the dialog emits ::imported and closes. A refusal is shown in the dialog and
+ * stores nothing.
+ *
+ * Returns: %FALSE with @error set when the file is refused (or not counted yet) and
+ *   nothing is asked; %TRUE when the store is asked
  */
 gboolean
 ssa_customer_import_dialog_import (SsaCustomerImportDialog  *self,
                                    GError                  **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *message = NULL;
-
   g_return_val_if_fail (SSA_IS_CUSTOMER_IMPORT_DIALOG (self), FALSE);
 
+  if (self->importing)
+    return TRUE;
   if (self->rows == NULL)
     {
-      g_set_error_literal (error, SSA_ERROR, SSA_ERROR_INVALID, self->message);
-      return FALSE;
-    }
-  if (!ssa_repository_import_customers (self->repository, self->rows, &self->counts,
-                                        &local_error))
-    {
-      g_autofree char *refusal = g_strdup_printf (_("%s\nNothing was stored."),
-                                                  local_error->message);
-
-      show_refusal (self, refusal);
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      if (self->planning != NULL)
+        g_set_error_literal (error, SSA_ERROR, SSA_ERROR_INVALID,
+                             _("The list is still being compared with the database: try "
+                               "again in a moment."));
+      else
+        g_set_error_literal (error, SSA_ERROR, SSA_ERROR_INVALID, self->message);
       return FALSE;
     }
 
-  message = g_strdup_printf (_("Customers imported: %u new, %u updated, %u unchanged"),
-                             self->counts.created, self->counts.updated,
-                             self->counts.unchanged);
-  g_signal_emit (self, signals[IMPORTED], 0, message);
+  self->importing = TRUE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mapping_group), FALSE);
+  ssa_repository_import_customers_async (self->repository, self->rows, NULL, imported_cb,
+                                         g_object_ref (self));
   return TRUE;
 }

@@ -26,6 +26,7 @@ const char              *ssa_customer_import_dialog_get_message (SsaCustomerImpo
 gboolean                 ssa_customer_import_dialog_set_field (SsaCustomerImportDialog *self,
                                                              const char              *header,
                                                              SsaCustomerField         field);
+gboolean                 ssa_customer_import_dialog_is_busy (SsaCustomerImportDialog *self);
 gboolean                 ssa_customer_import_dialog_import  (SsaCustomerImportDialog *self,
                                                              GError                 **error);
 

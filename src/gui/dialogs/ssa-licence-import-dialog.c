@@ -10,6 +10,7 @@
 
 #include "ssa-date.h"
 #include "ssa-db-inventory.h"
+#include "ssa-db-job.h"
 #include "ssa-db-licences.h"
 #include "ssa-db-price-lists.h"
 #include "ssa-db.h"
@@ -18,7 +19,9 @@
 
 /* "Import Licence File…": a device's licence file read, its change against the installation's
  * licences shown in a preview, and stored in one transaction only when the user says so
- * (docs/importing.md). A file that is refused says why, and nothing is stored. */
+ * (docs/importing.md). A file that is refused says why, and nothing is stored. The file and
+ * what the preview compares it with are read in a worker, and the import is stored in the
+ * repository's write queue, which reads the installation again after it. */
 
 typedef struct
 {
@@ -54,30 +57,71 @@ present_error (GtkWidget  *parent,
   return GTK_WINDOW (dialog);
 }
 
+/* Storing the import, in the repository's write queue. */
+typedef struct
+{
+  gint64            installation_id;
+  char             *expected_serial;
+  SsaLicenceImport *plan;
+} StoreJob;
+
+static void
+store_job_free (StoreJob *job)
+{
+  g_free (job->expected_serial);
+  g_clear_pointer (&job->plan, ssa_licence_import_free);
+  g_free (job);
+}
+
+static gpointer
+store_work (SsaDb         *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  StoreJob *job = data;
+
+  if (!ssa_db_store_licence_import (db, job->installation_id, job->expected_serial,
+                                    job->plan->set_serial, job->plan->lines, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+stored_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GtkWidget) parent = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ssa_repository_write_finish (SSA_REPOSITORY (source), result, &error))
+    {
+      if (gtk_widget_get_root (parent) != NULL)
+        present_error (parent, error->message);
+      return;
+    }
+  gtk_widget_activate_action (parent, "win.show-toast", "s",
+                              _("Licences imported from the licence file"));
+}
+
 static void
 response_cb (AdwMessageDialog *dialog,
              const char       *response,
              ImportData       *data)
 {
-  g_autoptr(GError) error = NULL;
-  SsaDb *db;
+  StoreJob *job;
 
-  if (!g_str_equal (response, "import"))
+  if (!g_str_equal (response, "import") || data->plan == NULL)
     return;
 
-  db = ssa_repository_get_db (data->repository);
-  if (db == NULL ||
-      !ssa_db_store_licence_import (db, ssa_installation_get_id (data->installation),
-                                    data->expected_serial, data->plan->set_serial,
-                                    data->plan->lines, &error) ||
-      !ssa_repository_refresh_installation (data->repository, data->installation, &error))
-    {
-      present_error (data->parent, error != NULL ? error->message
-                                                 : _("The database is not open."));
-      return;
-    }
-  gtk_widget_activate_action (data->parent, "win.show-toast", "s",
-                              _("Licences imported from the licence file"));
+  job = g_new0 (StoreJob, 1);
+  job->installation_id = ssa_installation_get_id (data->installation);
+  job->expected_serial = g_strdup (data->expected_serial);
+  job->plan = g_steal_pointer (&data->plan);
+  ssa_repository_write_async (data->repository, store_work, job,
+                              (GDestroyNotify) store_job_free, data->installation, NULL,
+                              stored_cb, g_object_ref (data->parent));
 }
 
 static GtkWidget *
@@ -120,6 +164,92 @@ change_row (const SsaLicenceChange *change)
   return row;
 }
 
+/* Reading the file and what the preview compares it with, in a worker. */
+typedef struct
+{
+  char   *path;
+  char   *name;
+  gint64  installation_id;
+  GDate   today;
+  char   *expected_serial;    /* out */
+} PlanJob;
+
+static void
+plan_job_free (PlanJob *job)
+{
+  g_free (job->path);
+  g_free (job->name);
+  g_free (job->expected_serial);
+  g_free (job);
+}
+
+static gpointer
+plan_work (SsaDb         *db,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  PlanJob *job = data;
+  g_autoptr(SsaLicenceFile) licences = NULL;
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autoptr(GHashTable) user_map = NULL;
+  g_autoptr(SsaPriceList) price_list = NULL;
+  SsaLicenceImport *plan;
+
+  licences = ssa_licence_file_new_from_file (job->path, error);
+  if (licences != NULL)
+    inventory = ssa_db_load_inventory (db, job->installation_id, NULL, error);
+  if (inventory != NULL)
+    user_map = ssa_db_load_licence_type_map (db, error);
+  if (user_map != NULL)
+    price_list = ssa_db_load_current_price_list (db, NULL, error);
+  if (price_list == NULL)
+    return NULL;
+  plan = ssa_licence_import_plan (inventory, licences, price_list, user_map, &job->today,
+                                  job->name, error);
+  if (plan != NULL)
+    job->expected_serial = g_strdup (inventory->serial);
+  return plan;
+}
+
+typedef struct
+{
+  GtkWidget       *parent;
+  SsaRepository   *repository;
+  SsaInstallation *installation;
+} PlanWait;
+
+static void show_preview (GtkWidget       *parent,
+                          SsaRepository   *repository,
+                          SsaInstallation *installation,
+                          const char      *name,
+                          const char      *expected_serial,
+                          SsaLicenceImport *plan);
+
+static void
+planned_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  PlanWait *wait = user_data;
+  PlanJob *job = ssa_db_job_get_data (result);
+  g_autoptr(GError) error = NULL;
+  SsaLicenceImport *plan = ssa_db_job_finish (result, &error);
+
+  /* The window went meanwhile. */
+  if (gtk_widget_get_root (wait->parent) == NULL)
+    g_clear_pointer (&plan, ssa_licence_import_free);
+  else if (plan == NULL)
+    present_error (wait->parent, error->message);
+  else
+    show_preview (wait->parent, wait->repository, wait->installation, job->name,
+                  job->expected_serial, plan);
+  g_object_unref (wait->parent);
+  g_object_unref (wait->repository);
+  g_object_unref (wait->installation);
+  g_free (wait);
+}
+
 /**
  * ssa_licence_import_dialog_present:
  * @parent: a widget of the window
@@ -127,63 +257,68 @@ change_row (const SsaLicenceChange *change)
  * @installation: the installation the file is for
  * @file: the licence file
  *
- * Reads @file and shows the change it makes in a preview that asks before anything is
- * stored, or, when the file is refused, a dialog saying why.
- *
- * Returns: (transfer none): the dialog shown
+ * Reads @file (in a worker) and shows the change it makes in a preview that asks before
+ * anything is stored, or, when the file is refused, a dialog saying why.
  */
-GtkWindow *
+void
 ssa_licence_import_dialog_present (GtkWidget       *parent,
                                    SsaRepository   *repository,
                                    SsaInstallation *installation,
                                    GFile           *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SsaLicenceFile) licences = NULL;
-  g_autoptr(SsaInventory) inventory = NULL;
-  g_autoptr(GHashTable) user_map = NULL;
-  g_autoptr(SsaPriceList) price_list = NULL;
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = g_file_get_basename (file);
+  PlanJob *job;
+  PlanWait *wait;
+
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+
+  if (ssa_repository_get_read_only (repository) || !ssa_repository_get_loaded (repository))
+    {
+      present_error (parent, _("The database is open read-only: nothing can be imported "
+                               "into it."));
+      return;
+    }
+  if (path == NULL)
+    {
+      present_error (parent, _("Only local files can be imported."));
+      return;
+    }
+
+  job = g_new0 (PlanJob, 1);
+  job->path = g_steal_pointer (&path);
+  job->name = g_file_get_basename (file);
+  job->installation_id = ssa_installation_get_id (installation);
+  ssa_date_today (&job->today);
+  wait = g_new0 (PlanWait, 1);
+  wait->parent = g_object_ref (parent);
+  wait->repository = g_object_ref (repository);
+  wait->installation = g_object_ref (installation);
+  ssa_db_job_run_async (ssa_repository_get_path (repository), plan_work, job,
+                        (GDestroyNotify) plan_job_free,
+                        (GDestroyNotify) ssa_licence_import_free, NULL, planned_cb, wait);
+}
+
+/* The preview of @plan (taken), read in a worker. */
+static void
+show_preview (GtkWidget        *parent,
+              SsaRepository    *repository,
+              SsaInstallation  *installation,
+              const char       *name,
+              const char       *expected_serial,
+              SsaLicenceImport *plan)
+{
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   ImportData *data;
   AdwMessageDialog *dialog;
   GtkWidget *list;
   GtkWidget *scrolled;
-  SsaDb *db = ssa_repository_get_db (repository);
-  GDate today;
 
-  g_return_val_if_fail (GTK_IS_WIDGET (parent), NULL);
-
-  if (ssa_repository_get_read_only (repository) || db == NULL)
-    return present_error (parent, _("The database is open read-only: nothing can be imported "
-                                    "into it."));
-  if (path == NULL)
-    return present_error (parent, _("Only local files can be imported."));
-
-  licences = ssa_licence_file_new_from_file (path, &error);
-  if (licences != NULL)
-    inventory = ssa_db_load_inventory (db, ssa_installation_get_id (installation), NULL, &error);
-  if (inventory != NULL)
-    user_map = ssa_db_load_licence_type_map (db, &error);
-  if (user_map != NULL)
-    price_list = ssa_db_load_current_price_list (db, NULL, &error);
-  if (price_list == NULL)
-    return present_error (parent, error->message);
-
-  ssa_date_today (&today);
   data = g_new0 (ImportData, 1);
-  data->plan = ssa_licence_import_plan (inventory, licences, price_list, user_map, &today, name,
-                                        &error);
-  if (data->plan == NULL)
-    {
-      import_data_free (data);
-      return present_error (parent, error->message);
-    }
+  data->plan = plan;
   data->repository = g_object_ref (repository);
   data->installation = g_object_ref (installation);
-  data->expected_serial = g_strdup (inventory->serial);
+  data->expected_serial = g_strdup (expected_serial);
   data->parent = g_object_ref (parent);
 
   /* Translators: the heading of the preview; %s is the licence file's name. */
@@ -230,5 +365,4 @@ ssa_licence_import_dialog_present (GtkWidget       *parent,
   g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), data,
                          (GClosureNotify) (void (*) (void)) import_data_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
 }

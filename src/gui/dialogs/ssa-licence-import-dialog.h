@@ -12,9 +12,9 @@
 
 G_BEGIN_DECLS
 
-GtkWindow *ssa_licence_import_dialog_present (GtkWidget       *parent,
-                                              SsaRepository   *repository,
-                                              SsaInstallation *installation,
-                                              GFile           *file);
+void ssa_licence_import_dialog_present (GtkWidget       *parent,
+                                        SsaRepository   *repository,
+                                        SsaInstallation *installation,
+                                        GFile           *file);
 
 G_END_DECLS

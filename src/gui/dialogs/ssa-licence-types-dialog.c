@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ssa-db-job.h"
 #include "ssa-db-licences.h"
 #include "ssa-db-price-lists.h"
 #include "ssa-db.h"
@@ -15,7 +16,8 @@
 
 /* "Licence Types…": the user's table of licence types the price list does not know
  * (docs/importing.md), the window's side of `licence-types`, `map-licence-type` and
- * `unmap-licence-type`. */
+ * `unmap-licence-type`. The list is read in a worker, and a type added or removed is
+ * written in the repository's write queue. */
 
 typedef struct
 {
@@ -24,12 +26,15 @@ typedef struct
   GtkEditable   *type_entry;
   GtkEditable   *code_entry;
   GtkLabel      *error_label;
+  gboolean       gone;          /* the dialog was destroyed */
+  GCancellable  *listing;       /* the list being read, if any */
 } TypesData;
 
 static void
 types_data_free (TypesData *data)
 {
   g_clear_object (&data->repository);
+  g_clear_object (&data->listing);
   g_free (data);
 }
 
@@ -43,34 +48,158 @@ show_error (TypesData    *data,
   gtk_widget_set_visible (GTK_WIDGET (data->error_label), error != NULL);
 }
 
-static void
-remove_clicked_cb (GtkButton *button,
-                   TypesData *data)
+/* A type added or removed, written in the repository's write queue. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  const char *type = g_object_get_data (G_OBJECT (button), "licence-type");
+  char *type;
+  char *code;       /* NULL: the type is removed */
+} MapJob;
 
-  ssa_db_unmap_licence_type (ssa_repository_get_db (data->repository), type, &error);
-  show_error (data, error);
+static void
+map_job_free (MapJob *job)
+{
+  g_free (job->type);
+  g_free (job->code);
+  g_free (job);
+}
+
+static gpointer
+map_work (SsaDb         *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  MapJob *job = data;
+  g_autoptr(SsaPriceList) price_list = NULL;
+
+  if (job->code == NULL)
+    return ssa_db_unmap_licence_type (db, job->type, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  price_list = ssa_db_load_current_price_list (db, NULL, error);
+  if (price_list == NULL ||
+      !ssa_db_map_licence_type (db, job->type, job->code, price_list, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+typedef struct
+{
+  GtkWidget *dialog;
+  gboolean   added;
+} MapWait;
+
+static void
+mapped_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  MapWait *wait = user_data;
+  g_autoptr(GtkWidget) dialog = wait->dialog;
+  TypesData *data = g_object_get_data (G_OBJECT (dialog), "types-data");
+  g_autoptr(GError) error = NULL;
+  gboolean added = wait->added;
+
+  g_free (wait);
+  if (!ssa_repository_write_finish (SSA_REPOSITORY (source), result, &error) && data != NULL &&
+      !data->gone)
+    show_error (data, error);
+  if (data == NULL || data->gone)
+    return;
+  if (error == NULL)
+    {
+      show_error (data, NULL);
+      if (added)
+        {
+          gtk_editable_set_text (data->type_entry, "");
+          gtk_editable_set_text (data->code_entry, "");
+        }
+    }
   fill_list (data);
 }
 
 static void
-fill_list (TypesData *data)
+map_async (TypesData  *data,
+           GtkWidget  *widget,
+           const char *type,
+           const char *code)
 {
+  MapJob *job = g_new0 (MapJob, 1);
+  MapWait *wait = g_new0 (MapWait, 1);
+
+  job->type = g_strdup (type);
+  job->code = g_strdup (code);
+  wait->dialog = g_object_ref (GTK_WIDGET (gtk_widget_get_root (widget)));
+  wait->added = code != NULL;
+  ssa_repository_write_async (data->repository, map_work, job, (GDestroyNotify) map_job_free,
+                              NULL, NULL, mapped_cb, wait);
+}
+
+static void
+remove_clicked_cb (GtkButton *button,
+                   TypesData *data)
+{
+  const char *type = g_object_get_data (G_OBJECT (button), "licence-type");
+
+  map_async (data, GTK_WIDGET (button), type, NULL);
+}
+
+static gpointer
+list_work (SsaDb         *db,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  return ssa_db_list_licence_type_map (db, error);
+}
+
+static void show_list (TypesData *data,
+                       GArray    *rows);
+
+static void
+listed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GtkWidget) dialog = user_data;
+  TypesData *data = g_object_get_data (G_OBJECT (dialog), "types-data");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) rows = NULL;
-  GtkWidget *child;
+  g_autoptr(GArray) rows = ssa_db_job_finish (result, &error);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (data->list))) != NULL)
-    gtk_list_box_remove (data->list, child);
-
-  rows = ssa_db_list_licence_type_map (ssa_repository_get_db (data->repository), &error);
+  /* Read again meanwhile, or the dialog went. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || data == NULL || data->gone)
+    return;
+  g_clear_object (&data->listing);
   if (rows == NULL)
     {
       show_error (data, error);
       return;
     }
+  show_list (data, rows);
+}
+
+/* Reads the list in a worker, then shows it. */
+static void
+fill_list (TypesData *data)
+{
+  GtkWidget *dialog = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (data->list)));
+
+  if (data->listing != NULL)
+    g_cancellable_cancel (data->listing);
+  g_clear_object (&data->listing);
+  data->listing = g_cancellable_new ();
+  ssa_db_job_run_async (ssa_repository_get_path (data->repository), list_work, NULL, NULL,
+                        (GDestroyNotify) g_array_unref, data->listing, listed_cb,
+                        g_object_ref (dialog));
+}
+
+static void
+show_list (TypesData *data,
+           GArray    *rows)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (data->list))) != NULL)
+    gtk_list_box_remove (data->list, child);
+
   if (rows->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -106,20 +235,17 @@ static void
 add_clicked_cb (GtkButton *button,
                 TypesData *data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SsaPriceList) price_list = NULL;
-  SsaDb *db = ssa_repository_get_db (data->repository);
+  map_async (data, GTK_WIDGET (button), gtk_editable_get_text (data->type_entry),
+             gtk_editable_get_text (data->code_entry));
+}
 
-  price_list = ssa_db_load_current_price_list (db, NULL, &error);
-  if (price_list != NULL &&
-      ssa_db_map_licence_type (db, gtk_editable_get_text (data->type_entry),
-                               gtk_editable_get_text (data->code_entry), price_list, &error))
-    {
-      gtk_editable_set_text (data->type_entry, "");
-      gtk_editable_set_text (data->code_entry, "");
-    }
-  show_error (data, error);
-  fill_list (data);
+static void
+destroyed_cb (GtkWidget *dialog,
+              TypesData *data)
+{
+  data->gone = TRUE;
+  if (data->listing != NULL)
+    g_cancellable_cancel (data->listing);
 }
 
 /**
@@ -127,9 +253,9 @@ add_clicked_cb (GtkButton *button,
  * @parent: a widget of the window
  * @repository: the window's repository
  *
- * Returns: (transfer none): the dialog shown
+ * Shows the dialog; its list is read in a worker.
  */
-GtkWindow *
+void
 ssa_licence_types_dialog_present (GtkWidget     *parent,
                                   SsaRepository *repository)
 {
@@ -186,7 +312,7 @@ ssa_licence_types_dialog_present (GtkWidget     *parent,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   g_object_set_data_full (G_OBJECT (dialog), "types-data", data,
                           (GDestroyNotify) types_data_free);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (destroyed_cb), data);
   fill_list (data);
   gtk_window_present (GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
 }

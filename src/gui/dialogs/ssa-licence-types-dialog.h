@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-GtkWindow *ssa_licence_types_dialog_present (GtkWidget     *parent,
-                                             SsaRepository *repository);
+void ssa_licence_types_dialog_present (GtkWidget     *parent,
+                                       SsaRepository *repository);
 
 G_END_DECLS

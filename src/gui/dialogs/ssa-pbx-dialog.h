@@ -12,10 +12,10 @@
 
 G_BEGIN_DECLS
 
-GtkWindow *ssa_pbx_dialog_present (GtkWidget       *parent,
-                                   SsaRepository   *repository,
-                                   SsaInstallation *installation,
-                                   GObject         *owner,
-                                   void           (*stored) (GObject *owner));
+void ssa_pbx_dialog_present (GtkWidget       *parent,
+                             SsaRepository   *repository,
+                             SsaInstallation *installation,
+                             GObject         *owner,
+                             void           (*stored) (GObject *owner));
 
 G_END_DECLS

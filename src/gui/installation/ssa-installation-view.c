@@ -254,24 +254,22 @@ installation_notify_cb (SsaInstallationView *self,
  * @self: the view
  * @file: a device's licence file
  *
- * Reads @file and shows the preview of its import into the installation shown (what
- * "Import Licence File…" and dropping a file on the licences do).
- *
- * Returns: (transfer none) (nullable): the dialog shown
+ * Reads @file (in a worker) and shows the preview of its import into the installation
+ * shown (what "Import Licence File…" and dropping a file on the licences do).
  */
-GtkWindow *
+void
 ssa_installation_view_import_licence_file (SsaInstallationView *self,
                                            GFile               *file)
 {
   SsaRepository *repository;
 
-  g_return_val_if_fail (SSA_IS_INSTALLATION_VIEW (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_if_fail (SSA_IS_INSTALLATION_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
   repository = ssa_inventory_view_get_repository (self->inventory_view);
   if (self->installation == NULL || repository == NULL)
-    return NULL;
-  return ssa_licence_import_dialog_present (GTK_WIDGET (self), repository, self->installation,
+    return;
+  ssa_licence_import_dialog_present (GTK_WIDGET (self), repository, self->installation,
                                             file);
 }
 

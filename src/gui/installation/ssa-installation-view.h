@@ -25,7 +25,7 @@ SsaInventoryView *ssa_installation_view_get_inventory_view (SsaInstallationView 
 SsaOfferBuilder  *ssa_installation_view_get_offer_builder  (SsaInstallationView *self);
 AdwFlap          *ssa_installation_view_get_flap           (SsaInstallationView *self);
 
-GtkWindow        *ssa_installation_view_import_licence_file (SsaInstallationView *self,
+void              ssa_installation_view_import_licence_file (SsaInstallationView *self,
                                                              GFile               *file);
 
 G_END_DECLS
