@@ -441,18 +441,16 @@ ssa_window_constructed (GObject *object)
   gtk_menu_button_set_create_popup_func (self->add_menu_button, create_menu_cb,
                                          (gpointer) "add-menu", NULL);
 
-  set_ready (self, FALSE);
-  gtk_stack_set_visible_child_name (self->main_stack, "main");
-  gtk_stack_set_visible_child_name (self->content_stack, "loading");
   /* The content shows "loading" only while the database is being loaded or restored: its
-   * spinner spins whenever it is on screen, and stops when the page gives way (a spinning
-   * spinner on a hidden page kept the frame clock ticking). */
+   * spinner spins while it is on screen (after ssa_page_set_busy()'s delay), and stops when
+   * the page gives way (a spinning spinner on a hidden page kept the frame clock ticking). */
   ssa_page_set_busy (self->loading_spinner, TRUE);
 
   /* The database is read in a worker thread from now on, while the window is realised,
    * mapped and laid out for its first frame: on two cores the two overlap, and the rows
    * that are in by the first frame are in it. What the load finds is applied from the
-   * main loop, after the window is shown. */
+   * main loop, after the window is shown. start_loading () also shows the "loading" page
+   * and marks the window not ready. */
   start_loading (self);
 }
 
@@ -482,7 +480,6 @@ ssa_window_map (GtkWidget *widget)
                                                              G_CALLBACK (after_paint_cb), self,
                                                              G_CONNECT_SWAPPED);
     }
-
 }
 
 static void
