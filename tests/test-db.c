@@ -1890,6 +1890,18 @@ test_offer_accept_true_up (Fixture       *f,
     g_assert_cmpint (last->quantity, ==, 3);
     g_assert_cmpint (g_date_compare (&last->added_on, &accepted_on), ==, 0);
     g_assert_cmpint (g_date_compare (&last->covered_until, &offer->period_end), ==, 0);
+
+    /* The reading finds nothing missing now: a new offer would propose no true-up. */
+    {
+      g_autoptr(SsaPriceList) price_list = ssa_db_load_current_price_list (f->db, NULL,
+                                                                           &error);
+      g_autoptr(GArray) missing = NULL;
+
+      g_assert_no_error (error);
+      missing = ssa_db_load_true_up (f->db, bergen, inventory, price_list, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (missing->len, ==, 0);
+    }
   }
 
   /* Accepting again is refused, and adds nothing. */
