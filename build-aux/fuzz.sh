@@ -4,7 +4,8 @@
 # copy of its seed corpus, so the checked-in corpus never grows. Fails on the first finding
 # (a crash, a sanitizer report, a leak, a failed round trip, a timeout), naming the input
 # that caused it and the command that reproduces it. Targets: csv customers date decimal
-# installation licence-file offer offer-request org-no price-list version (default: all).
+# installation licence-file offer offer-request org-no pbx-reading price-list version
+# (default: all).
 # Safe to run again; see
 # docs/fuzzing.md.
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +13,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
 [ $# -gt 0 ] && shift
-all_targets="csv customers date decimal installation licence-file offer offer-request org-no price-list version"
+all_targets="csv customers date decimal installation licence-file offer offer-request org-no pbx-reading price-list version"
 targets=${*:-$all_targets}
 builddir=${FUZZ_BUILDDIR:-build-fuzz}
 
@@ -56,7 +57,7 @@ for target in $targets; do
       set -- "$@" -dict=fuzz/json.dict -max_len=16384 ;;
     csv|customers)
       set -- "$@" -max_len=4096 ;;
-    licence-file)
+    licence-file|pbx-reading)
       set -- "$@" -dict=fuzz/xml.dict -max_len=4096 ;;
     *)
       set -- "$@" -max_len=128 ;;

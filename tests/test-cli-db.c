@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "ssa-date.h"
 #include "ssa-db.h"
 #include "ssa-db-licences.h"
 #include "ssa-pbx.h"
@@ -1667,6 +1668,7 @@ test_offer_true_up (Fixture       *f,
   JsonArray *lines;
   JsonObject *licence = NULL;
   g_autofree char *reading_path = NULL;
+  g_autofree char *number = NULL;
   g_autofree char *prices = test_cli_source_path ("data", "sample-price-list.json", NULL);
 
   RUN (f, &run, "--db", "@DB", "import", "@S/renewal-in-time.json");
@@ -1772,6 +1774,36 @@ test_offer_true_up (Fixture       *f,
        "@S/renewal-in-time.json", "--true-up");
   assert_usage (&run);
   g_assert_nonnull (strstr (run.err, "--pbx-reading"));
+
+  /* Accepting a true-up offer (made today, so that it is still valid) adds the
+   * 3 ports as a line of their own, bought today and covered to the offer's end; accepting
+   * it again is refused and adds nothing. */
+  RUN (f, &run, "--db", "@DB", "offer", "create", "--installation", "1", "--true-up");
+  g_assert_cmpint (run.status, ==, 0);
+  number = g_strstrip (g_strdup (run.out));
+  RUN (f, &run, "--db", "@DB", "offer", "status", number, "sent");
+  g_assert_cmpint (run.status, ==, 0);
+  RUN (f, &run, "--db", "@DB", "offer", "status", number, "accepted");
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autofree char *today = NULL;
+    g_autofree char *sql = NULL;
+    GDate day;
+
+    ssa_date_today (&day);
+    today = ssa_date_to_iso (&day);
+    sql = g_strdup_printf ("SELECT count(*) FROM licences WHERE installation_id = 1 AND "
+                           "code = '02-00039-002' AND quantity = 3 AND added_on = '%s' AND "
+                           "covered_until = (SELECT period_end FROM offers WHERE "
+                           "number = '%s')", today, number);
+    g_assert_cmpint (db_int (f->db, sql), ==, 1);
+  }
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM licences WHERE installation_id = 1"),
+                   ==, 8);
+  RUN (f, &run, "--db", "@DB", "offer", "status", number, "accepted");
+  assert_refused (&run, "already");
+  g_assert_cmpint (db_int (f->db, "SELECT count(*) FROM licences WHERE installation_id = 1"),
+                   ==, 8);
 }
 
 

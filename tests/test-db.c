@@ -14,12 +14,14 @@
 #include "ssa-backup.h"
 #include "ssa-date.h"
 #include "ssa-db-inventory.h"
+#include "ssa-db-licences.h"
 #include "ssa-db-offers.h"
 #include "ssa-db-price-lists.h"
 #include "ssa-db.h"
 #include "ssa-error.h"
 #include "ssa-limits.h"
 #include "ssa-offer-reader.h"
+#include "ssa-pbx.h"
 #include "ssa-samples.h"
 
 #include "test-util.h"
@@ -1777,6 +1779,159 @@ stored_status (Fixture    *f,
   return offer->status;
 }
 
+/* Bergen's PBX as read: 23 ports used where 20 are owned, 2 of 5 voicemails. */
+static void
+store_true_up_reading (Fixture *f,
+                       gint64   installation_id)
+{
+  static const char reading_xml[] =
+    "<info><lic name=\"Port\" count=\"20\" used=\"23\"/>"
+    "<lic name=\"Voicemail\" count=\"5\" used=\"2\"/>"
+    "<info version=\"14r2 sr3\"/></info>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaPbxReading) reading = NULL;
+
+  reading = ssa_pbx_reading_new_from_data (reading_xml, strlen (reading_xml), "reading",
+                                           &error);
+  g_assert_no_error (error);
+  g_assert_true (ssa_db_store_pbx_reading (f->db, installation_id, reading, &error));
+  g_assert_no_error (error);
+}
+
+/* An offer for @installation_id made on 2026-11-28 asking for the true-up (or not), with
+ * @alternative (NULL: none), marked as sent. */
+static SsaDbOffer *
+create_sent_offer (Fixture    *f,
+                   gint64      installation_id,
+                   gboolean    true_up,
+                   const char *alternative)
+{
+  g_autoptr(GError) error = NULL;
+  SsaOfferRequest request;
+  GDate day = test_date ("2026-11-28");
+  SsaDbOffer *offer;
+
+  ssa_offer_request_init (&request);
+  request.today = day;
+  request.true_up = true_up;
+  if (alternative != NULL)
+    {
+      g_assert_true (ssa_offer_alternative_parse (alternative, &request.alternatives[0],
+                                                  &error));
+      g_assert_no_error (error);
+      request.n_alternatives = 1;
+    }
+  offer = ssa_db_create_offer (f->db, installation_id, &request, &day, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (offer);
+  set_status (f, offer->number, SSA_OFFER_STATUS_SENT, "2026-11-28");
+  return offer;
+}
+
+/* Accepting an offer with a true-up adds the licences it sells to the installation, in the
+ * transaction that extends the SSA (docs/rules.md, "True-up"): a new line of the 3 missing
+ * ports beside the 20 owned, bought on the day of acceptance and covered to the offer's end,
+ * with the price list's kind and name. A second acceptance is refused and adds nothing; an
+ * offer without a true-up adds no line; an accepted alternative covers them to its end. */
+static void
+test_offer_accept_true_up (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autoptr(SsaDbOffer) plain = NULL;
+  g_autoptr(SsaDbOffer) with_alternative = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *expiry = NULL;
+  GDate accepted_on = test_date ("2026-11-30");
+  gint64 bergen = import_sample (f, "renewal-in-time.json");
+  gint64 other = import_sample_again (f, "renewal-in-time.json", "IP811-00-90-33-41-0A-99");
+  gint64 third = import_sample_again (f, "renewal-in-time.json", "IP811-00-90-33-41-0A-98");
+  gint64 n_lines = raw_int (f->path, "SELECT count(*) FROM licences WHERE installation_id = 1");
+
+  g_assert_cmpint (bergen, ==, 1);
+  store_true_up_reading (f, bergen);
+  store_true_up_reading (f, other);
+  store_true_up_reading (f, third);
+
+  offer = create_sent_offer (f, bergen, TRUE, NULL);
+  end = ssa_date_to_iso (&offer->period_end);
+  set_status (f, offer->number, SSA_OFFER_STATUS_ACCEPTED, "2026-11-30");
+
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM licences WHERE installation_id = 1"),
+                   ==, n_lines + 1);
+  /* The owned ports are left as they were; the new line comes last. */
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM licences WHERE installation_id = 1 "
+                                     "AND code = '02-00039-002' AND quantity = 20 "
+                                     "AND added_on IS NULL"), ==, 1);
+  sql = g_strdup_printf ("SELECT count(*) FROM licences WHERE installation_id = 1 "
+                         "AND code = '02-00039-002' AND quantity = 3 "
+                         "AND added_on = '2026-11-30' AND covered_until = '%s' "
+                         "AND kind = 'port' AND position = (SELECT max(position) "
+                         "FROM licences WHERE installation_id = 1)", end);
+  g_assert_cmpint (raw_int (f->path, sql), ==, 1);
+  name = raw_text (f->path, "SELECT name FROM licences WHERE installation_id = 1 "
+                            "AND quantity = 3 AND added_on IS NOT NULL");
+  g_assert_cmpstr (name, ==, "PBX-Port14");
+  expiry = raw_text (f->path, "SELECT ssa_expiry FROM installations WHERE id = 1");
+  g_assert_cmpstr (expiry, ==, end);
+
+  /* As the window and the offer calculator read it: 3 more ports, covered to the end. */
+  {
+    g_autoptr(SsaInventory) inventory = ssa_db_load_inventory (f->db, bergen, NULL,
+                                                                  &error);
+    const SsaInventoryLine *last;
+
+    g_assert_no_error (error);
+    last = &g_array_index (inventory->lines, SsaInventoryLine, inventory->lines->len - 1);
+    g_assert_cmpstr (last->code, ==, "02-00039-002");
+    g_assert_cmpint (last->quantity, ==, 3);
+    g_assert_cmpint (g_date_compare (&last->added_on, &accepted_on), ==, 0);
+    g_assert_cmpint (g_date_compare (&last->covered_until, &offer->period_end), ==, 0);
+
+    /* The reading finds nothing missing now: a new offer would propose no true-up. */
+    {
+      g_autoptr(SsaPriceList) price_list = ssa_db_load_current_price_list (f->db, NULL,
+                                                                           &error);
+      g_autoptr(GArray) missing = NULL;
+
+      g_assert_no_error (error);
+      missing = ssa_db_load_true_up (f->db, bergen, inventory, price_list, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (missing->len, ==, 0);
+    }
+  }
+
+  /* Accepting again is refused, and adds nothing. */
+  g_assert_false (ssa_db_set_offer_status (f->db, offer->number, SSA_OFFER_STATUS_ACCEPTED,
+                                           &accepted_on, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM licences WHERE installation_id = 1"),
+                   ==, n_lines + 1);
+
+  /* Without a true-up, accepting adds no line, though the PBX uses more than is owned. */
+  plain = create_sent_offer (f, other, FALSE, NULL);
+  set_status (f, plain->number, SSA_OFFER_STATUS_ACCEPTED, "2026-11-30");
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM licences WHERE installation_id = %"
+                         G_GINT64_FORMAT, other);
+  g_assert_cmpint (raw_int (f->path, sql), ==, n_lines);
+
+  /* The alternative accepted: the new ports are covered to its end. */
+  with_alternative = create_sent_offer (f, third, TRUE, "end=2029-12-31");
+  g_assert_true (ssa_db_accept_offer (f->db, with_alternative->number, 2, &accepted_on,
+                                      &error));
+  g_assert_no_error (error);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM licences WHERE installation_id = %"
+                         G_GINT64_FORMAT " AND quantity = 3 AND added_on IS NOT NULL "
+                         "AND covered_until = '2029-12-31'", third);
+  g_assert_cmpint (raw_int (f->path, sql), ==, 1);
+}
+
 static void
 test_offer_status (Fixture       *f,
                    gconstpointer  data)
@@ -2995,6 +3150,7 @@ main (int    argc,
   ADD ("/db/offers/numbers", test_offer_numbers, NULL);
   ADD ("/db/offers/snapshot-immutable", test_offer_snapshot_immutable, NULL);
   ADD ("/db/offers/status/sent", test_offer_status, NULL);
+  ADD ("/db/offers/status/accept-true-up", test_offer_accept_true_up, NULL);
   ADD ("/db/offers/status/expired", test_offer_status_expired, NULL);
   ADD ("/db/offers/status/declined", test_offer_status_declined, NULL);
   ADD ("/db/offers/status/revisions", test_offer_status_revisions, NULL);

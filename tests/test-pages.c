@@ -16,11 +16,13 @@
 #include "ssa-application.h"
 #include "ssa-date.h"
 #include "ssa-db-inventory.h"
+#include "ssa-db-licences.h"
 #include "ssa-db-offers.h"
 #include "ssa-db-price-lists.h"
 #include "ssa-db.h"
 #include "ssa-offer-item.h"
 #include "ssa-offers-page.h"
+#include "ssa-pbx.h"
 #include "ssa-page.h"
 #include "ssa-price-list-item.h"
 #include "ssa-price-list-page.h"
@@ -1465,6 +1467,77 @@ test_offers_alternatives (Fixture       *f,
   assert_history_shows (page, "Accepted: alternative 2");
 }
 
+/* An offer with a true-up accepted in the register: the installation as the window shows it
+ * gets the missing ports as a new line of its own once the acceptance is stored, bought
+ * today and covered to the offer's end (docs/rules.md, "True-up"). */
+static void
+test_offers_accept_true_up (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char reading_xml[] =
+    "<info><lic name=\"Port\" count=\"20\" used=\"23\"/>"
+    "<info version=\"14r2 sr3\"/></info>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaPbxReading) reading = NULL;
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autoptr(SsaLicence) last = NULL;
+  GtkSingleSelection *selection;
+  GListModel *model;
+  GtkWidget *page = show_offers (f, &selection, &model);
+  gint64 *id = g_hash_table_lookup (f->ids, "renewal-in-time.json");
+  SsaInstallation *installation;
+  GListModel *licences;
+  guint n_before;
+  SsaOfferRequest request;
+  AdwMessageDialog *dialog;
+  const char *toast;
+
+  g_assert_nonnull (id);
+  installation = ssa_repository_find_installation (f->repository, *id);
+  g_assert_nonnull (installation);
+  licences = ssa_installation_get_licences (installation);
+  n_before = g_list_model_get_n_items (licences);
+
+  reading = ssa_pbx_reading_new_from_data (reading_xml, strlen (reading_xml), "reading",
+                                           &error);
+  g_assert_no_error (error);
+  g_assert_true (ssa_db_store_pbx_reading (f->db, *id, reading, &error));
+  g_assert_no_error (error);
+  ssa_offer_request_init (&request);
+  request.today = f->today;
+  request.true_up = TRUE;
+  offer = ssa_db_create_offer (f->db, *id, &request, &f->today, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssa_db_set_offer_status (f->db, offer->number, SSA_OFFER_STATUS_SENT,
+                                          &f->today, &error));
+  g_assert_no_error (error);
+  ssa_offers_page_reload (SSA_OFFERS_PAGE (page));
+  g_assert_true (wait_for (item_has_status, &(StatusWait) { model, offer->number, "sent" }));
+  select_offer (selection, offer->number);
+  spin (200);
+
+  g_ptr_array_set_size (f->calls, 0);
+  g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "accepted"));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "accept");
+  gtk_window_close (GTK_WINDOW (dialog));
+  toast = wait_for_call (f, "show-toast:");
+  g_assert_nonnull (strstr (toast, "accepted"));
+
+  /* Read again in the repository's queue: the new line is the installation's last. */
+  g_assert_true (wait_for (repository_idle, f->repository));
+  g_assert_cmpuint (g_list_model_get_n_items (licences), ==, n_before + 1);
+  last = g_list_model_get_item (licences, n_before);
+  g_assert_cmpstr (ssa_licence_get_code (last), ==, "02-00039-002");
+  g_assert_cmpint (ssa_licence_get_quantity (last), ==, 3);
+  g_assert_cmpint (g_date_compare (ssa_licence_get_added_on (last), &f->today), ==, 0);
+  g_assert_cmpint (g_date_compare (ssa_licence_get_covered_until (last), &offer->period_end),
+                   ==, 0);
+  g_assert_cmpint (g_date_compare (ssa_installation_get_ssa_expiry (installation),
+                                   &offer->period_end), ==, 0);
+}
+
 /* Price list */
 
 static guint
@@ -2013,6 +2086,8 @@ main (int   argc,
               test_offers_accept_supersedes, fixture_tear_down);
   g_test_add ("/pages/offers/alternatives", Fixture, NULL, fixture_set_up,
               test_offers_alternatives, fixture_tear_down);
+  g_test_add ("/pages/offers/accept-true-up", Fixture, NULL, fixture_set_up,
+              test_offers_accept_true_up, fixture_tear_down);
   g_test_add ("/pages/price-list", Fixture, NULL, fixture_set_up, test_price_list,
               fixture_tear_down);
   g_test_add ("/pages/price-list/search", Fixture, NULL, fixture_set_up,

@@ -4692,6 +4692,27 @@ true_up_offered (gpointer data)
          strstr (subtitle, "2 × PBX-Mobility14") != NULL;
 }
 
+/* Scrolls the builder's lines to their end, where the true-up's group is. */
+static void
+scroll_lines_to_end (SsaOfferBuilder *builder)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+
+  collect_widgets (GTK_WIDGET (builder), GTK_TYPE_LIST_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 1);
+  scroller = gtk_widget_get_ancestor (g_ptr_array_index (views, 0), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+static gboolean
+label_gone (gpointer data)
+{
+  return !label_shown (data);
+}
+
 static void
 test_usage_refresh (Fixture *f)
 {
@@ -4802,6 +4823,47 @@ test_usage_refresh (Fixture *f)
     g_assert_cmpint (licence->quantity, ==, 2);
     g_assert_cmpint (licence->amount, ==, 2 * licence->unit_price);
     g_assert_cmpint (offer->totals.licences, ==, licences);
+
+    /* The builder's own list shows the group under its heading, with its subtotal, as the
+     * documents do; switched off, the heading is gone. */
+    {
+      g_autofree char *subtotal = ssa_page_format_money (
+        offer->group_totals[SSA_LINE_GROUP_TRUE_UP], offer->currency);
+      GtkWidget *heading;
+
+      scroll_lines_to_end (builder);
+      heading = wait_for_label (GTK_WIDGET (builder), "Missing licences (true-up)");
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (heading)), ==,
+                       "Missing licences (true-up)");
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (heading))),
+                       ==, subtotal);
+      g_assert_cmpint (offer->group_totals[SSA_LINE_GROUP_TRUE_UP], >=, licences);
+      /* The builder's pane scrolled to the heading, for the picture. */
+      {
+        GtkWidget *lines = gtk_widget_get_ancestor (heading, GTK_TYPE_SCROLLED_WINDOW);
+        GtkWidget *pane = gtk_widget_get_ancestor (gtk_widget_get_parent (lines),
+                                                   GTK_TYPE_SCROLLED_WINDOW);
+        graphene_point_t point;
+
+        g_assert_nonnull (pane);
+        g_assert_true (gtk_widget_compute_point (lines, gtk_scrolled_window_get_child (
+                                                   GTK_SCROLLED_WINDOW (pane)),
+                                                 &GRAPHENE_POINT_INIT (0, 0), &point));
+        gtk_adjustment_set_value (
+          gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (pane)), point.y - 120);
+        scroll_lines_to_end (builder);
+        wait_for_frame (GTK_WIDGET (builder));
+        scroll_lines_to_end (builder);
+        screenshot (GTK_WIDGET (f->window), "offer-true-up");
+      }
+
+      gtk_switch_set_active (toggle, FALSE);
+      g_assert_false (ssa_offer_has_true_up (ssa_offer_builder_get_offer (builder)));
+      scroll_lines_to_end (builder);
+      g_assert_true (wait_for (label_gone, &(LabelWait) { GTK_WIDGET (builder),
+                                                           "Missing licences (true-up)",
+                                                           NULL }));
+    }
   }
 }
 

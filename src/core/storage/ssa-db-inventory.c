@@ -1884,19 +1884,23 @@ id_in (GArray *ids,
  * @installation_id: the offer's installation
  * @end: the offer's end e
  * @paid_licence_ids: (element-type gint64): the licence lines the offer paid for
+ * @bought: (element-type SsaInventoryLine) (nullable): the licences the offer sells (its
+ *   true-up), added as new lines after the installation's last
  * @price_list: the price list the offer used, for the kinds of the lines
  * @error: a #GError
  *
  * The installation's ssa_expiry becomes @end; each paid line's coverage end becomes @end (its
  * covered_until is cleared, as it equals the new expiry, unless the line has an added_on, which
  * would otherwise end its coverage the day before). Covered lines the offer did not pay for
- * keep their coverage end: one that followed the old expiry gets it as covered_until.
+ * keep their coverage end: one that followed the old expiry gets it as covered_until. Then
+ * the lines of @bought are added as they are (docs/rules.md, "True-up").
  */
 gboolean
 ssa_db_apply_acceptance (SsaDb               *self,
                          gint64               installation_id,
                          const GDate         *end,
                          GArray              *paid_licence_ids,
+                         GArray              *bought,
                          const SsaPriceList  *price_list,
                          GError             **error)
 {
@@ -1980,6 +1984,16 @@ ssa_db_apply_acceptance (SsaDb               *self,
       sqlite3_reset (stmt);
     }
   ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+  /* The true-up's licences, bought now: new lines, each with its own added_on, even for a
+   * code the installation has already (its other lines keep their own dates). */
+  if (bought != NULL && bought->len > 0 &&
+      !check_line_limit (self, installation_id, TRUE, bought->len, error))
+    return FALSE;
+  for (guint i = 0; bought != NULL && i < bought->len; i++)
+    if (insert_line (self, installation_id, &g_array_index (bought, SsaInventoryLine, i),
+                     error) == 0)
+      return FALSE;
 
   stmt = ssa_db_prepare (self,
                          "UPDATE installations SET ssa_expiry = ?, updated_at = ? WHERE id = ?",

@@ -16,6 +16,7 @@
 #include "ssa-db-private.h"
 #include "ssa-limits.h"
 #include "ssa-json-guard.h"
+#include "ssa-offer-reader.h"
 
 /* Stored offers: numbered YYYY-NNNN without gaps, revised as YYYY-NNNN-R2, …, with their
  * status draft → sent → accepted or declined. The number is taken in the write transaction
@@ -1521,18 +1522,71 @@ read_alternative (SsaDb             *self,
   return FALSE;
 }
 
+/* The licences @offer sells (its true-up, docs/rules.md "True-up"), as new lines of the
+ * installation, into @bought: bought on @accepted_on, covered to @end when of a kind the
+ * SSA covers. Their codes and names point into @snapshot, the offer read back from its
+ * stored document. An offer whose request asked for no true-up has none. */
+static gboolean
+read_true_up (const SsaDbOffer  *offer,
+              const GDate       *accepted_on,
+              const GDate       *end,
+              SsaOffer         **snapshot,
+              GArray            *bought,
+              GError           **error)
+{
+  SsaOfferRequest request;
+
+  if (!ssa_db_offer_get_request (offer, &request, error))
+    return FALSE;
+  if (!request.true_up)
+    return TRUE;
+
+  if (offer->snapshot != NULL)
+    *snapshot = ssa_offer_new_from_json (offer->snapshot, strlen (offer->snapshot), NULL);
+  if (*snapshot == NULL)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_DAMAGED,
+                   _("The lines of offer %s cannot be read: the database may be damaged."),
+                   offer->number);
+      return FALSE;
+    }
+  for (guint i = 0; i < (*snapshot)->lines->len; i++)
+    {
+      const SsaOfferLine *line = &g_array_index ((*snapshot)->lines, SsaOfferLine, i);
+      SsaInventoryLine new_line = { 0 };
+
+      if (line->group != SSA_LINE_GROUP_TRUE_UP || line->segment != SSA_SEGMENT_LICENCE)
+        continue;
+      new_line.code = (char *) line->code;
+      new_line.name = (char *) line->name;
+      new_line.quantity = line->quantity;
+      new_line.has_kind = TRUE;
+      new_line.kind = line->kind;
+      new_line.added_on = *accepted_on;
+      g_date_clear (&new_line.covered_until, 1);
+      if (ssa_kind_is_covered (line->kind))
+        new_line.covered_until = *end;
+      g_array_append_val (bought, new_line);
+    }
+  return TRUE;
+}
+
 static gboolean
 accept (SsaDb             *self,
         const SsaDbOffer  *offer,
         guint              alternative,
+        const GDate       *today,
         GError           **error)
 {
   g_autoptr(SsaDbStmt) stmt = NULL;
   g_autoptr(SsaPriceList) price_list = NULL;
+  g_autoptr(SsaOffer) snapshot = NULL;
   g_autoptr(GArray) paid = NULL;
+  g_autoptr(GArray) bought = g_array_new (FALSE, TRUE, sizeof (SsaInventoryLine));
   g_autofree char *document = NULL;
   g_autofree char *what = NULL;
   GDate end = offer->period_end;
+  GDate accepted_on;
 
   if (alternative >= 2)
     {
@@ -1559,7 +1613,14 @@ accept (SsaDb             *self,
   if (price_list == NULL)
     return FALSE;
 
-  return ssa_db_apply_acceptance (self, offer->installation_id, &end, paid,
+  if (ssa_date_is_set (today))
+    accepted_on = *today;
+  else
+    ssa_date_today (&accepted_on);
+  if (!read_true_up (offer, &accepted_on, &end, &snapshot, bought, error))
+    return FALSE;
+
+  return ssa_db_apply_acceptance (self, offer->installation_id, &end, paid, bought,
                                   price_list, error);
 }
 
@@ -1666,7 +1727,7 @@ set_offer_status (SsaDb           *self,
   /* The installation's other open offers (drafts and sent ones, even past their validity)
    * no longer apply: they are superseded by this one. */
   if (status == SSA_OFFER_STATUS_ACCEPTED &&
-      (!accept (self, offer, alternative, error) ||
+      (!accept (self, offer, alternative, today, error) ||
        !close_open_offers (self,
                            "SELECT id FROM offers WHERE installation_id = ?1 AND id != ?3 "
                            "AND status IN ('draft', 'sent') ORDER BY id",

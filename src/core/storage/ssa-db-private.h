@@ -119,6 +119,7 @@ gboolean  ssa_db_apply_acceptance (SsaDb        *self,
                                    gint64        installation_id,
                                    const GDate  *end,
                                    GArray       *paid_licence_ids,
+                                   GArray       *bought,
                                    const SsaPriceList *price_list,
                                    GError      **error);
 GArray       *ssa_db_replace_licences_locked (SsaDb   *self,

@@ -73,6 +73,8 @@ struct _SsaOfferBuilder
   GtkListView     *lines_view;
   SsaPacedList    *paced_lines;
   int              line_height;    /* a row of the lines, once one was measured */
+  int              heading_height; /* the true-up's heading above its first line, once
+                                    * one was measured */
   GtkWidget       *lines_scroller;
   GtkWidget       *results_box;
   AdwActionRow    *regular_row;

@@ -619,22 +619,51 @@ show_warnings (SsaOfferBuilder *self,
 #define LINES_MAX_HEIGHT 540
 #define LINE_HEIGHT_GUESS 56
 
+/* The heading of the true-up's lines (make_heading ()) is taken to be 40 pixels until one
+ * is measured. */
+#define HEADING_HEIGHT_GUESS 40
+
 static void
 fit_lines (SsaOfferBuilder *self,
-           guint            n_lines)
+           guint            n_lines,
+           gboolean         has_heading)
 {
-  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->lines_view));
   int height = 0;
+  gint64 total;
 
-  if (row != NULL && gtk_widget_get_visible (row))
-    gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
-  if (height > 0)
-    self->line_height = height;
+  /* The list item widgets' children: the heading (hidden but on one row), then the line. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->lines_view));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (row);
+      GtkWidget *heading = child != NULL ? gtk_widget_get_first_child (child) : NULL;
+      GtkWidget *line = heading != NULL ? gtk_widget_get_next_sibling (heading) : NULL;
+
+      if (line == NULL || !gtk_widget_get_visible (row))
+        continue;
+      if (height == 0)
+        {
+          gtk_widget_measure (line, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+          if (height > 0)
+            self->line_height = height;
+        }
+      if (gtk_widget_get_visible (heading))
+        {
+          int heading_height = 0;
+
+          gtk_widget_measure (heading, GTK_ORIENTATION_VERTICAL, -1, NULL, &heading_height,
+                              NULL, NULL);
+          if (heading_height > 0)
+            self->heading_height = heading_height;
+        }
+    }
   /* One pixel a row for the separators. */
   height = (self->line_height > 0 ? self->line_height : LINE_HEIGHT_GUESS) + 1;
+  total = (gint64) n_lines * height;
+  if (has_heading)
+    total += self->heading_height > 0 ? self->heading_height : HEADING_HEIGHT_GUESS;
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->lines_scroller),
-                                              (int) MIN ((gint64) n_lines * height,
-                                                         LINES_MAX_HEIGHT));
+                                              (int) MIN (total, LINES_MAX_HEIGHT));
 }
 
 /* Shows @offer's lines (none for no offer). The rows are kept and given their new lines:
@@ -669,7 +698,7 @@ show_lines (SsaOfferBuilder *self,
   else if (n_lines < n_shown)
     g_list_store_splice (self->lines_store, n_lines, n_shown - n_lines, NULL, 0);
   gtk_widget_set_visible (self->lines_scroller, n_lines > 0);
-  fit_lines (self, n_lines);
+  fit_lines (self, n_lines, offer != NULL && ssa_offer_has_true_up (offer));
 }
 
 static void
@@ -1109,11 +1138,35 @@ make_line_text (guint lines)
   return inscription;
 }
 
+/* A list item's child: the heading of a group of lines (hidden but on the first line of the
+ * true-up, which a list view of GTK 4.8 cannot show as a section of its own), above the
+ * line. */
+static GtkWidget *
+make_heading (void)
+{
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtotal = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (heading, "offer-lines-heading");
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (subtotal, "heading");
+  gtk_widget_add_css_class (subtotal, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_box_append (GTK_BOX (heading), title);
+  gtk_box_append (GTK_BOX (heading), subtotal);
+  gtk_widget_set_visible (heading, FALSE);
+  return heading;
+}
+
 static void
 line_setup_cb (SsaOfferBuilder          *self,
                GtkListItem              *item,
                GtkSignalListItemFactory *factory)
 {
+  GtkWidget *child = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   /* Product names are short; the details take two lines in the pane's width. */
@@ -1132,15 +1185,41 @@ line_setup_cb (SsaOfferBuilder          *self,
   gtk_box_append (GTK_BOX (texts), detail);
   gtk_box_append (GTK_BOX (box), texts);
   gtk_box_append (GTK_BOX (box), amount);
-  gtk_list_item_set_child (item, box);
+  gtk_box_append (GTK_BOX (child), make_heading ());
+  gtk_box_append (GTK_BOX (child), box);
+  gtk_list_item_set_child (item, child);
   gtk_list_item_set_activatable (item, FALSE);
 }
 
-/* Shows @row's texts in @box, the child of a list item. */
+/* Shows @row's group heading, if it has one, in @heading. */
 static void
-show_line_row (GtkWidget   *box,
+show_line_heading (GtkWidget   *heading,
+                   SsaOfferRow *row)
+{
+  const char *text = ssa_offer_row_get_heading (row);
+  GtkWidget *title = gtk_widget_get_first_child (heading);
+  GtkWidget *subtotal = gtk_widget_get_next_sibling (title);
+  g_autofree char *name = NULL;
+
+  gtk_widget_set_visible (heading, text != NULL);
+  if (text == NULL)
+    return;
+  gtk_label_set_label (GTK_LABEL (title), text);
+  gtk_label_set_label (GTK_LABEL (subtotal), ssa_offer_row_get_subtotal (row));
+  /* Read as one: "Missing licences (true-up), Subtotal 1 582,88 kr". */
+  name = g_strdup_printf ("%s, %s %s", text, _("Subtotal"), ssa_offer_row_get_subtotal (row));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name, -1);
+  gtk_widget_set_tooltip_text (subtotal, _("Subtotal"));
+}
+
+/* Shows @row's heading and texts in @child, the child of a list item. */
+static void
+show_line_row (GtkWidget   *child,
                SsaOfferRow *row)
 {
+  GtkWidget *heading = gtk_widget_get_first_child (child);
+  GtkWidget *box = gtk_widget_get_next_sibling (heading);
   GtkWidget *texts = gtk_widget_get_first_child (box);
   GtkWidget *title = gtk_widget_get_first_child (texts);
   GtkWidget *detail = gtk_widget_get_next_sibling (title);
@@ -1148,6 +1227,7 @@ show_line_row (GtkWidget   *box,
   SsaSegment segment = ssa_offer_row_get_segment (row);
   g_autofree char *name = NULL;
 
+  show_line_heading (heading, row);
   gtk_inscription_set_text (GTK_INSCRIPTION (title), ssa_offer_row_get_title (row));
   gtk_inscription_set_text (GTK_INSCRIPTION (detail), ssa_offer_row_get_detail (row));
   gtk_label_set_label (GTK_LABEL (amount), ssa_offer_row_get_amount (row));

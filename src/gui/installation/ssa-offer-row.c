@@ -32,11 +32,14 @@ struct _SsaOfferRow
   gint64      ssc;
   gint64      amount_value;
   char       *currency;
+  gboolean    heads_group;    /* the first line of the true-up group, under its heading */
+  gint64      group_total;    /* heads_group: the group's subtotal */
 
   /* Formatted when first asked for; NULL until then. */
   char       *title;
   char       *detail;
   char       *amount;
+  char       *subtotal;
 };
 
 G_DEFINE_FINAL_TYPE (SsaOfferRow, ssa_offer_row, G_TYPE_OBJECT)
@@ -57,6 +60,7 @@ clear_texts (SsaOfferRow *self)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->detail, g_free);
   g_clear_pointer (&self->amount, g_free);
+  g_clear_pointer (&self->subtotal, g_free);
 }
 
 static void
@@ -148,13 +152,33 @@ dates_equal (const GDate *a,
   return g_date_compare (a, b) == 0;
 }
 
-/* Whether the row shows @line of an offer in @currency as it shows now. */
+/* Whether @line of @offer is the first of the true-up group, which the builder's list shows
+ * under the group's heading with its subtotal, as the documents do (docs/documents.md). */
+static gboolean
+heads_true_up (const SsaOffer     *offer,
+               const SsaOfferLine *line)
+{
+  const SsaOfferLine *lines = (const SsaOfferLine *) offer->lines->data;
+  gsize index = (gsize) (line - lines);
+
+  if (line->group != SSA_LINE_GROUP_TRUE_UP)
+    return FALSE;
+  g_return_val_if_fail (line >= lines && index < offer->lines->len, FALSE);
+  return index == 0 || lines[index - 1].group != SSA_LINE_GROUP_TRUE_UP;
+}
+
+/* Whether the row shows @line of @offer as it shows now. */
 static gboolean
 shows_line (SsaOfferRow        *self,
-            const char         *currency,
+            const SsaOffer     *offer,
             const SsaOfferLine *line)
 {
-  return self->quantity == line->quantity &&
+  const char *currency = offer->currency;
+  gboolean heads = heads_true_up (offer, line);
+
+  return self->heads_group == heads &&
+         (!heads || self->group_total == offer->group_totals[line->group]) &&
+         self->quantity == line->quantity &&
          self->segment == line->segment &&
          self->months == line->months &&
          self->ssc == line->ssc &&
@@ -167,9 +191,13 @@ shows_line (SsaOfferRow        *self,
 
 static void
 set_line (SsaOfferRow        *self,
-          const char         *currency,
+          const SsaOffer     *offer,
           const SsaOfferLine *line)
 {
+  const char *currency = offer->currency;
+
+  self->heads_group = heads_true_up (offer, line);
+  self->group_total = self->heads_group ? offer->group_totals[line->group] : 0;
   self->quantity = line->quantity;
   self->segment = line->segment;
   self->months = line->months;
@@ -193,7 +221,7 @@ set_line (SsaOfferRow        *self,
 /**
  * ssa_offer_row_new:
  * @offer: a computed offer
- * @line: one of its lines
+ * @line: one of its lines (an element of @offer's lines)
  *
  * Returns: (transfer full): the row; it keeps no pointer into @offer
  */
@@ -203,7 +231,7 @@ ssa_offer_row_new (const SsaOffer     *offer,
 {
   SsaOfferRow *self = g_object_new (SSA_TYPE_OFFER_ROW, NULL);
 
-  set_line (self, offer->currency, line);
+  set_line (self, offer, line);
   return self;
 }
 
@@ -225,10 +253,10 @@ ssa_offer_row_update (SsaOfferRow        *self,
 {
   g_return_val_if_fail (SSA_IS_OFFER_ROW (self), FALSE);
 
-  if (shows_line (self, offer->currency, line))
+  if (shows_line (self, offer, line))
     return FALSE;
 
-  set_line (self, offer->currency, line);
+  set_line (self, offer, line);
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAIL]);
@@ -295,4 +323,40 @@ ssa_offer_row_get_segment (SsaOfferRow *self)
   g_return_val_if_fail (SSA_IS_OFFER_ROW (self), SSA_SEGMENT_REGULAR);
 
   return self->segment;
+}
+
+/**
+ * ssa_offer_row_get_heading:
+ * @self: a row
+ *
+ * Returns: (nullable): the title of the group of lines this row's line begins, shown above
+ *   it: "Missing licences (true-up)" on the first line of an offer's true-up; %NULL on
+ *   every other line
+ */
+const char *
+ssa_offer_row_get_heading (SsaOfferRow *self)
+{
+  g_return_val_if_fail (SSA_IS_OFFER_ROW (self), NULL);
+
+  /* The words of the command line's text; the documents use them too. */
+  return self->heads_group ? _("Missing licences (true-up)") : NULL;
+}
+
+/**
+ * ssa_offer_row_get_subtotal:
+ * @self: a row
+ *
+ * Returns: (nullable): the subtotal of the group under ssa_offer_row_get_heading(), as
+ *   money ("1 582,88 kr"); %NULL when the row has no heading
+ */
+const char *
+ssa_offer_row_get_subtotal (SsaOfferRow *self)
+{
+  g_return_val_if_fail (SSA_IS_OFFER_ROW (self), NULL);
+
+  if (!self->heads_group)
+    return NULL;
+  if (self->subtotal == NULL)
+    self->subtotal = ssa_page_format_money (self->group_total, self->currency);
+  return self->subtotal;
 }

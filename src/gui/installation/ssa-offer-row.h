@@ -24,5 +24,7 @@ const char  *ssa_offer_row_get_title  (SsaOfferRow        *self);
 const char  *ssa_offer_row_get_detail (SsaOfferRow        *self);
 const char  *ssa_offer_row_get_amount (SsaOfferRow        *self);
 SsaSegment   ssa_offer_row_get_segment (SsaOfferRow       *self);
+const char  *ssa_offer_row_get_heading (SsaOfferRow       *self);
+const char  *ssa_offer_row_get_subtotal (SsaOfferRow      *self);
 
 G_END_DECLS
