@@ -405,6 +405,38 @@ test_answer_refused (void)
   g_assert_error (error, SSA_PBX_ERROR, SSA_PBX_ERROR_NOT_XML);
 }
 
+/* One licence name listed twice: one licence with both counts, as stored; counts that add
+ * up past the limit are refused in words rather than by the database's CHECK. */
+static void
+test_answer_same_name_twice (void)
+{
+  static const char twice[] =
+    "<info version=\"13r3\"><lic name=\"Port\" count=\"20\" used=\"7\"/>"
+    "<lic name=\"Reg\" count=\"5\" used=\"5\"/>"
+    "<lic name=\"Port\" count=\"4\" used=\"1\"/></info>";
+  static const char too_many[] =
+    "<info><lic name=\"Port\" count=\"1000000\" used=\"0\"/>"
+    "<lic name=\"Port\" count=\"1\" used=\"0\"/></info>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaPbxReading) reading = NULL;
+  const SsaPbxLicence *port;
+
+  reading = ssa_pbx_reading_new_from_data (twice, strlen (twice), "pbx", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reading->licences->len, ==, 2);
+  port = &g_array_index (reading->licences, SsaPbxLicence, 0);
+  g_assert_cmpstr (port->name, ==, "Port");
+  g_assert_cmpint (port->count, ==, 24);
+  g_assert_cmpint (port->used, ==, 8);
+  g_clear_pointer (&reading, ssa_pbx_reading_free);
+
+  reading = ssa_pbx_reading_new_from_data (too_many, strlen (too_many), "pbx", &error);
+  g_assert_null (reading);
+  g_assert_error (error, SSA_PBX_ERROR, SSA_PBX_ERROR_NOT_XML);
+  g_assert_nonnull (strstr (error->message, "“Port”"));
+  g_assert_nonnull (strstr (error->message, "1000000"));
+}
+
 /* The command line: the login from the environment, the reading stored and read back; a
  * changed certificate refused with nothing stored until accepted. */
 
@@ -674,6 +706,7 @@ main (int    argc,
                   fixture_tear_down);
     }
   g_test_add_func ("/pbx/answer-refused", test_answer_refused);
+  g_test_add_func ("/pbx/answer-same-name-twice", test_answer_same_name_twice);
   g_test_add ("/pbx/cli/dry-run", Fixture, NULL, fixture_set_up, test_cli_read_pbx,
               fixture_tear_down);
   g_test_add ("/pbx/cli/wrong-password", Fixture, NULL, fixture_set_up, test_cli_wrong_password,

@@ -107,9 +107,47 @@ get_count (xmlNode     *node,
   return ok;
 }
 
+/* A PBX that lists one licence name twice has the sum of both (as a licence file's lines of
+ * one type are summed); the sum is held to the same limit as one count. Takes @licence. */
+static gboolean
+add_licence (SsaPbxReading  *reading,
+             GHashTable     *index,
+             SsaPbxLicence  *licence,
+             xmlNode        *node,
+             const char     *what,
+             GError        **error)
+{
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index, licence->name));
+
+  if (position > 0)
+    {
+      SsaPbxLicence *known = &g_array_index (reading->licences, SsaPbxLicence, position - 1);
+
+      if (known->count + licence->count > SSA_LIMIT_MAX_QUANTITY ||
+          known->used + licence->used > SSA_LIMIT_MAX_QUANTITY)
+        {
+          g_set_error (error, SSA_PBX_ERROR, SSA_PBX_ERROR_NOT_XML,
+                       _("%s, line %ld: the licence “%s” is listed more than once, and its "
+                         "counts add up to more than %lld. Nothing was stored."), what,
+                       xmlGetLineNo (node), licence->name,
+                       (long long) SSA_LIMIT_MAX_QUANTITY);
+          licence_clear (licence);
+          return FALSE;
+        }
+      known->count += licence->count;
+      known->used += licence->used;
+      licence_clear (licence);
+      return TRUE;
+    }
+  g_array_append_val (reading->licences, *licence);
+  g_hash_table_insert (index, licence->name, GUINT_TO_POINTER (reading->licences->len));
+  return TRUE;
+}
+
 static gboolean
 read_elements (xmlNode        *node,
                SsaPbxReading  *reading,
+               GHashTable     *index,
                const char     *what,
                GError        **error)
 {
@@ -141,7 +179,8 @@ read_elements (xmlNode        *node,
               licence_clear (&licence);
               return FALSE;
             }
-          g_array_append_val (reading->licences, licence);
+          if (!add_licence (reading, index, &licence, node, what, error))
+            return FALSE;
         }
       else if (xmlStrcmp (node->name, (const xmlChar *) "info") == 0)
         {
@@ -161,7 +200,7 @@ read_elements (xmlNode        *node,
             }
           xmlFree (version);
         }
-      if (!read_elements (node->children, reading, what, error))
+      if (!read_elements (node->children, reading, index, what, error))
         return FALSE;
     }
   return TRUE;
@@ -189,6 +228,7 @@ ssa_pbx_reading_new_from_data (const char  *data,
   g_autoptr(SsaPbxReading) self = NULL;
   xmlParserCtxtPtr ctxt;
   xmlDocPtr doc;
+  GHashTable *index;
   gboolean ok;
 
   if (length == 0 || length > SSA_PBX_MAX_BYTES)
@@ -220,7 +260,9 @@ ssa_pbx_reading_new_from_data (const char  *data,
   self->licences = g_array_new (FALSE, TRUE, sizeof (SsaPbxLicence));
   g_array_set_clear_func (self->licences, licence_clear);
   self->rental_seconds = -1;
-  ok = read_elements (xmlDocGetRootElement (doc), self, what, error);
+  index = g_hash_table_new (g_str_hash, g_str_equal);
+  ok = read_elements (xmlDocGetRootElement (doc), self, index, what, error);
+  g_hash_table_unref (index);
   xmlFreeDoc (doc);
   if (!ok)
     return NULL;
