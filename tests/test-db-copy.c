@@ -357,11 +357,6 @@ assert_same_tables (const char *location,
       g_autofree char *a = dump_table (location, reference, tables[i].name, tables[i].order);
       g_autofree char *b = dump_table (reference, reference, tables[i].name, tables[i].order);
 
-      if (g_strcmp0 (a, b) != 0 && g_getenv ("TEST_DB_COPY_DUMP") != NULL)
-        {
-          g_file_set_contents ("/tmp/i15-a.txt", a, -1, NULL);
-          g_file_set_contents ("/tmp/i15-b.txt", b, -1, NULL);
-        }
       if (g_strcmp0 (a, b) != 0)
         g_error ("%s differs between %s and %s:\n%s\n---\n%s", tables[i].name, location,
                  reference, a, b);
@@ -533,13 +528,32 @@ test_round_trip (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* File to file works the same way. */
+  /* File to file and server to server work the same way. */
   {
     g_autofree char *other = new_file_path ("file-to-file");
+    g_autofree char *other_uri = new_pg_database ();
 
     g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", source, "--to", other, NULL),
                      ==, 0);
     assert_same_tables (other, source);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", other, "--to", other_uri,
+                              NULL), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", other_uri, "--to", uri,
+                              NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "already holds data"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    {
+      g_autofree char *third_uri = new_pg_database ();
+
+      g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", other_uri, "--to",
+                                third_uri, NULL), ==, 0);
+      assert_same_tables (third_uri, source);
+    }
   }
 }
 
@@ -708,6 +722,40 @@ test_refusals (void)
   g_clear_pointer (&err, g_free);
 }
 
+/* A file of an older schema version is brought up to date first, as the window would,
+ * with its backup; then copied. */
+static void
+test_older_source (void)
+{
+  g_autofree char *source = fill_source ();
+  g_autofree char *backups = g_strconcat (source, "-backups", NULL);
+  g_autofree char *uri = new_pg_database ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GDir) dir = NULL;
+
+  /* Version 6: the customers without their VAT registration. */
+  test_remove_tree (backups);
+  exec_raw (source, "ALTER TABLE customers DROP COLUMN vat_registered");
+  exec_raw (source, "PRAGMA user_version = 6");
+
+  g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", source, "--to", uri, NULL), ==,
+                   0);
+  g_assert_nonnull (strstr (out, "verified."));
+  g_assert_cmpint (query_int (source, "SELECT user_version FROM pragma_user_version"), ==,
+                   SSA_DB_SCHEMA_VERSION);
+  dir = g_dir_open (backups, 0, NULL);
+  g_assert_nonnull (dir);
+  {
+    const char *name;
+    gboolean migration = FALSE;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      migration |= g_str_has_suffix (name, "migration.db");
+    g_assert_true (migration);
+  }
+  assert_same_tables (uri, source);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -754,6 +802,7 @@ main (int    argc,
   g_test_add_func ("/db-copy/round-trip", test_round_trip);
   g_test_add_func ("/db-copy/fails-half-way", test_fails_half_way);
   g_test_add_func ("/db-copy/refusals", test_refusals);
+  g_test_add_func ("/db-copy/older-source", test_older_source);
 
   status = g_test_run ();
   test_pg_server_stop (server);
