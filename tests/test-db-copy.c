@@ -702,6 +702,29 @@ test_refusals (void)
     g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
   }
 
+  /* What SQLite lets a column hold but the server could not take: refused before anything
+   * is written. */
+  {
+    g_autofree char *target = new_file_path ("odd-values");
+
+    exec_raw (source, "UPDATE pbx_readings SET rental_seconds = 12.5");
+    g_assert_false (ssa_db_copy (source, target, NULL, &error));
+    g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_CONSTRAINT);
+    g_assert_nonnull (strstr (error->message, "pbx_readings.rental_seconds"));
+    g_assert_nonnull (strstr (error->message, "“12.5”, which is not a whole number"));
+    g_clear_error (&error);
+    exec_raw (source, "UPDATE pbx_readings SET rental_seconds = NULL");
+
+    exec_raw (source, "UPDATE customers SET notes = X'410042' WHERE id = 1");
+    g_assert_false (ssa_db_copy (source, target, NULL, &error));
+    g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_CONSTRAINT);
+    g_assert_nonnull (strstr (error->message, "customers.notes"));
+    g_assert_nonnull (strstr (error->message, "holds bytes that are not text"));
+    g_clear_error (&error);
+    g_assert_cmpint (query_int (target, "SELECT count(*) FROM customers"), ==, 0);
+    exec_raw (source, "UPDATE customers SET notes = NULL WHERE id = 1");
+  }
+
   /* A password on the command line; the same database twice; the usage. */
   g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", source, "--to",
                             "postgresql://ssa:secret@127.0.0.1:1/x", NULL), ==, 1);

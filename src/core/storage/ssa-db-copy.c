@@ -365,6 +365,28 @@ read_row (SsaSql      *sql,
           if (value.bytes == NULL)
             value.bytes = g_bytes_new (NULL, 0);
         }
+      else if (sqlite)
+        {
+          gsize length;
+          const char *data;
+
+          /* SQLite may keep bytes in a text column: taken whole, and refused when they
+           * hold a NUL, which no text of the server can (invalid UTF-8 the server refuses
+           * itself). */
+          value.bytes = ssa_sql_column_blob (stmt, i);
+          if (value.bytes == NULL)
+            value.bytes = g_bytes_new (NULL, 0);
+          data = g_bytes_get_data (value.bytes, &length);
+          if (length > 0 && memchr (data, '\0', length) != NULL)
+            {
+              g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_CONSTRAINT,
+                           _("The column %s.%s of the database %s holds bytes that are not "
+                             "text: nothing was copied. Correct the row first."),
+                           table->spec->name, column->name, ssa_sql_get_display_name (sql));
+              g_bytes_unref (value.bytes);
+              return FALSE;
+            }
+        }
       else
         {
           const char *text = ssa_sql_column_text (stmt, i);
@@ -402,6 +424,7 @@ checksum_row (GChecksum *checksum,
         {
           gsize length;
           const guchar *data = g_bytes_get_data (value->bytes, &length);
+
           if (kind == KIND_TEXT)
             {
               g_snprintf (head, sizeof head, "T%" G_GSIZE_FORMAT ":", length);
