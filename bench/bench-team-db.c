@@ -8,12 +8,18 @@
  * program starts on 127.0.0.1 (tests/test-pg-server.h), then lists them as `ssa-desk-cli
  * installations` does, best of five, on both, and on the file also through the SQLite code
  * the window uses today. Target: listing from PostgreSQL over loopback at most 2× the
- * SQLite time. Usage: bench-team-db [N_INSTALLATIONS] (default 50 000). Without an
- * installed PostgreSQL server it says so and passes.
+ * SQLite time. It also times `db copy` of the file to the server and back into a new file
+ * (ssa_db_copy(): every row inserted, then read back and compared by checksums).
+ * Usage: bench-team-db [N_INSTALLATIONS] [--copy-only] (default 50 000; --copy-only
+ * leaves out the import into the server and the listing from it). Without an installed
+ * PostgreSQL server it says so and passes.
  */
 
 #include "config.h"
 
+#include <string.h>
+
+#include "ssa-db-copy.h"
 #include "ssa-sql.h"
 #include "ssa-team-db.h"
 #include "bench-data.h"
@@ -103,10 +109,14 @@ main (int    argc,
   g_autofree char *uri = NULL;
   TestPgServer *server;
   guint n_installations = 50000;
+  gboolean copy_only = FALSE;
   double sqlite_ms, pg_ms, best = G_MAXDOUBLE;
 
-  if (argc > 1)
-    n_installations = (guint) g_ascii_strtoull (argv[1], NULL, 10);
+  for (int i = 1; i < argc; i++)
+    if (strcmp (argv[i], "--copy-only") == 0)
+      copy_only = TRUE;
+    else
+      n_installations = (guint) g_ascii_strtoull (argv[i], NULL, 10);
 
   server = test_pg_server_start (&error);
   if (server == NULL)
@@ -143,9 +153,35 @@ main (int    argc,
     g_autoptr(SsaSql) sql = ssa_sql_open (admin, &error);
 
     g_assert_no_error (error);
-    if (!ssa_sql_exec (sql, "CREATE DATABASE bench", &error))
+    if (!ssa_sql_exec (sql, "CREATE DATABASE bench", &error) ||
+        !ssa_sql_exec (sql, "CREATE DATABASE bench_copy", &error))
       g_error ("%s", error->message);
   }
+
+  /* db copy: the file to an empty server database (made by the copy), then back. */
+  {
+    g_autofree char *copy_uri = test_pg_server_uri (server, "bench_copy");
+    g_autofree char *back = g_build_filename (dir, "back.db", NULL);
+    SsaDbCopyStats stats;
+    gint64 start = g_get_monotonic_time ();
+
+    if (!ssa_db_copy (path, copy_uri, &stats, &error))
+      g_error ("%s", error->message);
+    g_print ("%-10s db copy file -> server, %" G_GINT64_FORMAT " rows:   %9.0f ms\n", "copy",
+             stats.total_rows, ms_since (start));
+    start = g_get_monotonic_time ();
+    if (!ssa_db_copy (copy_uri, back, &stats, &error))
+      g_error ("%s", error->message);
+    g_print ("%-10s db copy server -> file, %" G_GINT64_FORMAT " rows:   %9.0f ms\n", "copy",
+             stats.total_rows, ms_since (start));
+  }
+  if (copy_only)
+    {
+      test_pg_server_stop (server);
+      test_remove_tree (dir);
+      return 0;
+    }
+
   uri = test_pg_server_uri (server, "bench");
   pg_ms = run_engine ("postgresql", uri, n_installations);
 

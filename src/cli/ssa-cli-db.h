@@ -77,6 +77,8 @@ gboolean ssa_cli_team_check_supported   (int          argc,
 SsaTeamDb *ssa_cli_team_db_open         (const char  *command);
 int      ssa_cli_team_db                (int          argc,
                                          char       **argv);
+int      ssa_cli_team_db_copy           (int          argc,
+                                         char       **argv);
 int      ssa_cli_team_price_list_import (const char  *what,
                                          const char  *data,
                                          gsize        length);

@@ -141,17 +141,21 @@ ssa_cli_team_db (int    argc,
 {
   if (argc >= 2 && g_str_equal (argv[1], "init"))
     return db_init (argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "copy"))
+    return ssa_cli_team_db_copy (argc - 1, argv + 1);
 
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
-      g_print ("%s\n  ssa-desk-cli [--db FILE|URI] db init %s\n", _("Usage:"),
-               _("[URI|FILE]"));
+      g_print ("%s\n  ssa-desk-cli [--db FILE|URI] db init %s\n"
+               "  ssa-desk-cli db copy --from %s --to %s\n", _("Usage:"),
+               _("[URI|FILE]"), _("FILE|URI"), _("FILE|URI"));
       return SSA_CLI_OK;
     }
   if (argc < 2)
-    ssa_cli_usage_error ("db", _("missing the subcommand: one of %s"), "init");
+    ssa_cli_usage_error ("db", _("missing the subcommand: one of %s"), "init, copy");
   else
-    ssa_cli_usage_error ("db", _("unknown subcommand “%s”: use one of %s"), argv[1], "init");
+    ssa_cli_usage_error ("db", _("unknown subcommand “%s”: use one of %s"), argv[1],
+                         "init, copy");
   return SSA_CLI_USAGE;
 }
 
