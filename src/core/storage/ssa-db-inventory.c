@@ -150,9 +150,7 @@ customer_constraint_error (SsaDb        *self,
                            SsaCustomer  *customer,
                            GError      **error)
 {
-  int rc = ssa_db_get_constraint (self);
-
-  if (rc == SSA_SQL_CONSTRAINT_UNIQUE)
+  if (ssa_db_get_constraint (self) == SSA_SQL_CONSTRAINT_UNIQUE)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
                    _("Another customer already has the organisation number %s."),
@@ -369,18 +367,18 @@ bind_line (SsaDbStmt              *stmt,
 }
 
 static gboolean
-licence_write_error (SsaDb   *self,
-                     int      rc,
-                     GError **error)
+licence_write_error (SsaDb             *self,
+                     SsaSqlConstraint   constraint,
+                     GError           **error)
 {
-  if (rc == SSA_SQL_CONSTRAINT_CHECK || rc == SSA_SQL_CONSTRAINT_NOT_NULL)
+  if (constraint == SSA_SQL_CONSTRAINT_CHECK || constraint == SSA_SQL_CONSTRAINT_NOT_NULL)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
                    _("The licence line was refused: its code must have 1 to 64 characters "
                      "and its quantity must be from 1 to 1 000 000."));
       return FALSE;
     }
-  if (rc == SSA_SQL_CONSTRAINT_FOREIGN_KEY)
+  if (constraint == SSA_SQL_CONSTRAINT_FOREIGN_KEY)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
                    _("The installation of this licence line is not in the database %s."),
@@ -736,18 +734,18 @@ bind_installation (SsaDbStmt       *stmt,
 }
 
 static gboolean
-installation_write_error (SsaDb        *self,
-                          int           rc,
-                          const char   *serial,
-                          GError      **error)
+installation_write_error (SsaDb             *self,
+                          SsaSqlConstraint   constraint,
+                          const char        *serial,
+                          GError           **error)
 {
-  if (rc == SSA_SQL_CONSTRAINT_UNIQUE)
+  if (constraint == SSA_SQL_CONSTRAINT_UNIQUE)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
                    _("Another installation already has the serial number “%s”."), serial);
       return FALSE;
     }
-  if (rc == SSA_SQL_CONSTRAINT_FOREIGN_KEY)
+  if (constraint == SSA_SQL_CONSTRAINT_FOREIGN_KEY)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
                    _("The installation’s customer is not in the database %s."),

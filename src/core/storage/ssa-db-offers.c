@@ -706,7 +706,14 @@ query_next (SsaDb       *self,
     return FALSE;
   value = ssa_sql_column_int64 (stmt, 0);
   if (value > G_MAXINT)
-    return ssa_db_set_error (self, SQLITE_FULL, error);
+    {
+      /* The numbers ran out: what SQLite's full disk says (ssa_db_set_error()). */
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_FULL,
+                   _("The disk holding the database %s is full: nothing was changed. Free "
+                     "some space and try again."),
+                   self->display_name);
+      return FALSE;
+    }
   *out = (int) value;
   return TRUE;
 }
