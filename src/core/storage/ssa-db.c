@@ -1096,12 +1096,17 @@ ssa_db_get_path (SsaDb *self)
 int
 ssa_db_get_schema_version (SsaDb *self)
 {
+  g_autoptr(SsaSqlStmt) stmt = NULL;
   gint64 version = -1;
 
   g_return_val_if_fail (self != NULL, -1);
 
-  if (!query_int (self, "PRAGMA user_version", &version, NULL))
-    return -1;
+  /* The row code asks, to read an older schema as it is: on the seam, as its statements. */
+  if (ssa_sql_get_engine (self->sql) != SSA_SQL_ENGINE_SQLITE)
+    return ssa_sql_read_schema_version (self->sql, &version, NULL) ? (int) version : -1;
+  stmt = ssa_sql_prepare (self->sql, "PRAGMA user_version", NULL);
+  if (stmt != NULL && ssa_sql_step (stmt, NULL) == SSA_SQL_STEP_ROW)
+    version = ssa_sql_column_int64 (stmt, 0);
   return (int) version;
 }
 
