@@ -12,9 +12,11 @@
 # It changes only what still uses SQLite's API, so it can run again over a file that is
 # converted already (after a merge brought back unconverted code):
 #
-#   python3 tools/convert-to-seam.py [FILE...]
+#   python3 tools/convert-to-seam.py [--check] [FILE...]
 #
-# Without files it converts the row files of SsaDb in src/core/storage.
+# Without files it converts the row files of SsaDb in src/core/storage. With --check it
+# changes nothing and fails when a file would change or names SQLite (the test
+# `seam-rows` runs it so, so that the row code stays on the seam).
 
 import os
 import re
@@ -234,20 +236,32 @@ def convert(text):
 def main(argv):
     here = os.path.dirname(os.path.abspath(__file__))
     storage = os.path.join(here, '..', 'src', 'core', 'storage')
-    files = argv[1:] or [os.path.join(storage, name) for name in ROW_FILES]
+    args = argv[1:]
+    check = '--check' in args
+    args = [a for a in args if a != '--check']
+    files = args or [os.path.join(storage, name) for name in ROW_FILES]
     left = 0
+    changed = 0
     for path in files:
         with open(path, encoding='utf-8') as f:
             text = f.read()
         converted = convert(text)
         if converted != text:
-            with open(path, 'w', encoding='utf-8') as f:
-                f.write(converted)
-            print('converted %s' % os.path.relpath(path))
+            changed += 1
+            if check:
+                print('%s: still calls SQLite where the seam has the call' % os.path.relpath(path))
+            else:
+                with open(path, 'w', encoding='utf-8') as f:
+                    f.write(converted)
+                print('converted %s' % os.path.relpath(path))
         for number, line in enumerate(converted.split('\n'), 1):
             for name in re.findall(r'\b(?:sqlite3_[a-z0-9_]+|SQLITE_[A-Z_]+)\b', line):
                 print('%s:%d: left for a person: %s' % (os.path.relpath(path), number, name))
                 left += 1
+    if check:
+        if changed or left:
+            return 1
+        print('%d files on the seam' % len(files))
     return 0
 
 
