@@ -239,6 +239,114 @@ test_busy_wait (Fixture       *f,
                    ==, 1);
 }
 
+/* Another connection keeps the write lock past the busy timeout: the write gives up with
+ * SSA_DB_ERROR_BUSY and its sentence, after logging that it waited and gave up. The rows'
+ * statements run on the SQL engine seam; SsaDb's busy handling and messages are its own. */
+static void
+test_busy_gives_up (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaCustomer) customer = ssa_customer_new ();
+  g_autofree char *display = g_filename_display_name (f->path);
+  g_autofree char *expected = NULL;
+  sqlite3 *handle = raw_open (f->path);
+  gint64 start;
+
+  g_assert_cmpint (sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  ssa_customer_set_name (customer, "Låst AS");
+  g_test_expect_message ("ssa-db", G_LOG_LEVEL_DEBUG, "*locked by another connection; waiting*");
+  g_test_expect_message ("ssa-db", G_LOG_LEVEL_DEBUG, "*still locked*giving up*");
+  start = g_get_monotonic_time ();
+  g_assert_false (ssa_db_insert_customer (f->db, customer, &error));
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, (SSA_DB_BUSY_TIMEOUT_MS - 500) * 1000);
+  g_test_assert_expected_messages ();
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_BUSY);
+  expected = g_strdup_printf ("The database %s is busy: another program kept it locked for "
+                              "more than %d seconds. Try again in a moment.",
+                              display, SSA_DB_BUSY_TIMEOUT_MS / 1000);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_cmpint (ssa_customer_get_id (customer), ==, 0);
+
+  /* Once the lock is gone, the same cached statement goes through. */
+  g_assert_cmpint (sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  g_clear_error (&error);
+  g_assert_true (ssa_db_insert_customer (f->db, customer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM customers WHERE name = 'Låst AS'"),
+                   ==, 1);
+}
+
+/* A rule of the database that the row code has no sentence of its own for (here a trigger's
+ * refusal) fails with SSA_DB_ERROR_CONSTRAINT and SsaDb's sentence, not SQLite's words; a
+ * second customer with the same organisation number gets its own sentence. */
+static void
+test_refusal_messages (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaCustomer) first = ssa_customer_new ();
+  g_autoptr(SsaCustomer) second = ssa_customer_new ();
+  g_autofree char *display = g_filename_display_name (f->path);
+  g_autofree char *expected = NULL;
+
+  ssa_customer_set_name (first, "Første AS");
+  ssa_customer_set_org_no (first, "988077917");
+  g_assert_true (ssa_db_insert_customer (f->db, first, &error));
+  g_assert_no_error (error);
+
+  ssa_customer_set_name (second, "Andre AS");
+  ssa_customer_set_org_no (second, "988077917");
+  g_assert_false (ssa_db_insert_customer (f->db, second, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==,
+                   "Another customer already has the organisation number 988077917.");
+  g_clear_error (&error);
+
+  g_assert_cmpint (raw_exec (f->path, "CREATE TRIGGER no_renaming BEFORE UPDATE OF name ON "
+                                      "customers BEGIN SELECT RAISE (ABORT, 'no renaming'); "
+                                      "END"), ==, SQLITE_OK);
+  ssa_customer_set_name (first, "Omdøpt AS");
+  g_assert_false (ssa_db_update_customer (f->db, first, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  expected = g_strdup_printf ("The database %s refused the change: it breaks a rule of the "
+                              "database. Nothing was changed.", display);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_null (strstr (error->message, "no renaming"));
+}
+
+static gpointer
+load_customers_thread (gpointer data)
+{
+  SsaDb *db = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) customers = ssa_db_load_customers (db, &error);
+
+  g_assert_no_error (error);
+  return NULL;
+}
+
+/* Statements that start on the main thread are counted (and logged), also now that they
+ * are prepared and run through the SQL engine seam; a worker thread's are not. */
+static void
+test_main_thread_statements (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  guint before = ssa_db_get_main_thread_statements ();
+
+  customers = ssa_db_load_customers (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), >, before);
+
+  before = ssa_db_get_main_thread_statements ();
+  g_thread_join (g_thread_new ("load", load_customers_thread, f->db));
+  g_assert_cmpuint (ssa_db_get_main_thread_statements (), ==, before);
+}
+
 /* Version 1's tables, without its user_version. */
 #define SCHEMA_1_SQL \
   "CREATE TABLE customers ( id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '', " \
@@ -3130,6 +3238,9 @@ main (int    argc,
   ADD ("/db/migrate/foreign-refused", test_migrate_foreign_refused, "no db");
   ADD ("/db/debug-log", test_debug_log, "no db");
   ADD ("/db/busy-wait", test_busy_wait, NULL);
+  ADD ("/db/busy-gives-up", test_busy_gives_up, NULL);
+  ADD ("/db/refusal-messages", test_refusal_messages, NULL);
+  ADD ("/db/main-thread-statements", test_main_thread_statements, NULL);
   ADD ("/db/customers", test_customers, NULL);
   ADD ("/db/installations/insert-load", test_installations, NULL);
   ADD ("/db/installations/update", test_installations_update, NULL);

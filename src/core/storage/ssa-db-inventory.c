@@ -43,7 +43,7 @@ changed_one_row (SsaDb       *self,
                  gint64       id,
                  GError     **error)
 {
-  if (sqlite3_changes (self->handle) == 1)
+  if (ssa_sql_changes (self->sql) == 1)
     return TRUE;
   return ssa_db_set_not_found (self, what, id, error);
 }
@@ -54,16 +54,16 @@ bind_id_or_null (SsaDbStmt *stmt,
                  gint64     id)
 {
   if (id > 0)
-    sqlite3_bind_int64 (stmt, index, id);
+    ssa_sql_bind_int64 (stmt, index, id);
   else
-    sqlite3_bind_null (stmt, index);
+    ssa_sql_bind_null (stmt, index);
 }
 
 static void
 bind_now (SsaDbStmt *stmt,
           int        index)
 {
-  sqlite3_bind_text (stmt, index, ssa_db_now_iso (), -1, g_free);
+  ssa_db_bind_take_text (stmt, index, ssa_db_now_iso ());
 }
 
 /* Deletes the row @id of @sql ("DELETE FROM … WHERE id = ?"). One that other rows still
@@ -84,15 +84,15 @@ delete_row (SsaDb       *self,
   stmt = ssa_db_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (ssa_db_is_foreign_key_error (self, rc) && in_use != NULL)
+  ssa_sql_bind_int64 (stmt, 1, id);
+  rc = ssa_db_step (self, stmt, NULL);
+  if (ssa_db_failed_on_foreign_key (self, rc) && in_use != NULL)
     {
       g_set_error_literal (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT, in_use);
       return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    return ssa_db_set_error (self, rc, error);
+  if (rc != SSA_SQL_STEP_DONE)
+    return ssa_db_set_step_error (self, error);
   return changed_one_row (self, what, id, error);
 }
 
@@ -103,16 +103,16 @@ customer_from_row (SsaDbStmt *stmt)
 {
   SsaCustomer *customer = ssa_customer_new ();
 
-  ssa_customer_set_id (customer, sqlite3_column_int64 (stmt, 0));
-  ssa_customer_set_name (customer, (const char *) sqlite3_column_text (stmt, 1));
-  ssa_customer_set_org_no (customer, (const char *) sqlite3_column_text (stmt, 2));
-  ssa_customer_set_address (customer, (const char *) sqlite3_column_text (stmt, 3));
-  ssa_customer_set_contact (customer, (const char *) sqlite3_column_text (stmt, 4));
-  ssa_customer_set_email (customer, (const char *) sqlite3_column_text (stmt, 5));
-  ssa_customer_set_notes (customer, (const char *) sqlite3_column_text (stmt, 6));
-  ssa_customer_set_archived (customer, sqlite3_column_int64 (stmt, 7) != 0);
-  if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
-    ssa_customer_set_vat_status (customer, sqlite3_column_int64 (stmt, 8) != 0
+  ssa_customer_set_id (customer, ssa_sql_column_int64 (stmt, 0));
+  ssa_customer_set_name (customer, ssa_sql_column_text (stmt, 1));
+  ssa_customer_set_org_no (customer, ssa_sql_column_text (stmt, 2));
+  ssa_customer_set_address (customer, ssa_sql_column_text (stmt, 3));
+  ssa_customer_set_contact (customer, ssa_sql_column_text (stmt, 4));
+  ssa_customer_set_email (customer, ssa_sql_column_text (stmt, 5));
+  ssa_customer_set_notes (customer, ssa_sql_column_text (stmt, 6));
+  ssa_customer_set_archived (customer, ssa_sql_column_int64 (stmt, 7) != 0);
+  if (!ssa_sql_column_is_null (stmt, 8))
+    ssa_customer_set_vat_status (customer, ssa_sql_column_int64 (stmt, 8) != 0
                                            ? SSA_VAT_REGISTERED : SSA_VAT_NOT_REGISTERED);
   return customer;
 }
@@ -123,7 +123,7 @@ bind_customer (SsaDbStmt   *stmt,
 {
   const char *name = ssa_customer_get_name (customer);
 
-  sqlite3_bind_text (stmt, 1, name != NULL ? name : "", -1, SQLITE_TRANSIENT);
+  ssa_sql_bind_text (stmt, 1, name != NULL ? name : "");
   ssa_db_bind_text (stmt, 2, ssa_customer_get_org_no (customer));
   ssa_db_bind_text (stmt, 3, ssa_customer_get_address (customer));
   ssa_db_bind_text (stmt, 4, ssa_customer_get_contact (customer));
@@ -132,14 +132,14 @@ bind_customer (SsaDbStmt   *stmt,
   switch (ssa_customer_get_vat_status (customer))
     {
     case SSA_VAT_REGISTERED:
-      sqlite3_bind_int64 (stmt, 7, 1);
+      ssa_sql_bind_int64 (stmt, 7, 1);
       break;
     case SSA_VAT_NOT_REGISTERED:
-      sqlite3_bind_int64 (stmt, 7, 0);
+      ssa_sql_bind_int64 (stmt, 7, 0);
       break;
     case SSA_VAT_UNKNOWN:
     default:
-      sqlite3_bind_null (stmt, 7);
+      ssa_sql_bind_null (stmt, 7);
       break;
     }
 }
@@ -150,16 +150,14 @@ customer_constraint_error (SsaDb        *self,
                            SsaCustomer  *customer,
                            GError      **error)
 {
-  int rc = sqlite3_extended_errcode (self->handle);
-
-  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+  if (ssa_db_get_constraint (self) == SSA_SQL_CONSTRAINT_UNIQUE)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
                    _("Another customer already has the organisation number %s."),
                    ssa_customer_get_org_no (customer));
       return FALSE;
     }
-  return ssa_db_set_error (self, rc, error);
+  return ssa_db_set_step_error (self, error);
 }
 
 /**
@@ -181,11 +179,11 @@ ssa_db_load_customer (SsaDb   *self,
                          error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ssa_sql_bind_int64 (stmt, 1, id);
   rc = ssa_db_step (self, stmt, error);
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return NULL;
-  if (rc == SQLITE_DONE)
+  if (rc == SSA_SQL_STEP_DONE)
     {
       ssa_db_set_not_found (self, _("customer"), id, error);
       return NULL;
@@ -212,9 +210,9 @@ ssa_db_load_customers (SsaDb   *self,
                          error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
     g_ptr_array_add (customers, customer_from_row (stmt));
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&customers);
 }
@@ -246,7 +244,7 @@ ssa_db_insert_customer (SsaDb        *self,
   if (stmt == NULL)
     return FALSE;
   bind_customer (stmt, customer);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (ssa_db_step (self, stmt, NULL) != SSA_SQL_STEP_DONE)
     return customer_constraint_error (self, customer, error);
 
   ssa_customer_set_id (customer, ssa_db_last_insert_id (self));
@@ -275,8 +273,8 @@ ssa_db_update_customer (SsaDb        *self,
     return FALSE;
   bind_customer (stmt, customer);
   bind_now (stmt, 8);
-  sqlite3_bind_int64 (stmt, 9, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  ssa_sql_bind_int64 (stmt, 9, id);
+  if (ssa_db_step (self, stmt, NULL) != SSA_SQL_STEP_DONE)
     return customer_constraint_error (self, customer, error);
   return changed_one_row (self, _("customer"), id, error);
 }
@@ -325,17 +323,17 @@ line_from_row (SsaDbStmt        *stmt,
                int               first,
                SsaInventoryLine *line)
 {
-  const char *kind = (const char *) sqlite3_column_text (stmt, first + 5);
+  const char *kind = ssa_sql_column_text (stmt, first + 5);
 
-  line->code = (char *) sqlite3_column_text (stmt, first + 1);
-  line->quantity = sqlite3_column_int64 (stmt, first + 2);
+  line->code = (char *) ssa_sql_column_text (stmt, first + 1);
+  line->quantity = ssa_sql_column_int64 (stmt, first + 2);
   ssa_db_column_date (stmt, first + 3, &line->added_on);
   ssa_db_column_date (stmt, first + 4, &line->covered_until);
   line->has_kind = kind != NULL && ssa_kind_from_string (kind, &line->kind);
   if (!line->has_kind)
     line->kind = SSA_KIND_SWITCHBOARD;
-  line->name = (char *) sqlite3_column_text (stmt, first + 6);
-  return sqlite3_column_int64 (stmt, first);
+  line->name = (char *) ssa_sql_column_text (stmt, first + 6);
+  return ssa_sql_column_int64 (stmt, first);
 }
 
 static SsaLicence *
@@ -357,37 +355,37 @@ bind_line (SsaDbStmt              *stmt,
            int                     first,
            const SsaInventoryLine *line)
 {
-  sqlite3_bind_text (stmt, first, line->code != NULL ? line->code : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, first + 1, line->quantity);
+  ssa_sql_bind_text (stmt, first, line->code != NULL ? line->code : "");
+  ssa_sql_bind_int64 (stmt, first + 1, line->quantity);
   ssa_db_bind_date (stmt, first + 2, &line->added_on);
   ssa_db_bind_date (stmt, first + 3, &line->covered_until);
   if (line->has_kind)
-    sqlite3_bind_text (stmt, first + 4, ssa_kind_to_string (line->kind), -1, SQLITE_STATIC);
+    ssa_sql_bind_text (stmt, first + 4, ssa_kind_to_string (line->kind));
   else
-    sqlite3_bind_null (stmt, first + 4);
+    ssa_sql_bind_null (stmt, first + 4);
   ssa_db_bind_text (stmt, first + 5, line->name);
 }
 
 static gboolean
-licence_write_error (SsaDb   *self,
-                     int      rc,
-                     GError **error)
+licence_write_error (SsaDb             *self,
+                     SsaSqlConstraint   constraint,
+                     GError           **error)
 {
-  if (rc == SQLITE_CONSTRAINT_CHECK || rc == SQLITE_CONSTRAINT_NOTNULL)
+  if (constraint == SSA_SQL_CONSTRAINT_CHECK || constraint == SSA_SQL_CONSTRAINT_NOT_NULL)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
                    _("The licence line was refused: its code must have 1 to 64 characters "
                      "and its quantity must be from 1 to 1 000 000."));
       return FALSE;
     }
-  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+  if (constraint == SSA_SQL_CONSTRAINT_FOREIGN_KEY)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
                    _("The installation of this licence line is not in the database %s."),
                    self->display_name);
       return FALSE;
     }
-  return ssa_db_set_error (self, rc, error);
+  return ssa_db_set_step_error (self, error);
 }
 
 /* Appends a line after the installation's last; returns its id, or 0 with @error set. */
@@ -407,12 +405,12 @@ insert_line (SsaDb                  *self,
                          "= ?1), ?2, ?3, ?4, ?5, ?6, ?7)", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, installation_id);
+  ssa_sql_bind_int64 (stmt, 1, installation_id);
   bind_line (stmt, 2, line);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  rc = ssa_db_step (self, stmt, NULL);
+  if (rc != SSA_SQL_STEP_DONE)
     {
-      licence_write_error (self, rc, error);
+      licence_write_error (self, ssa_db_get_constraint (self), error);
       return 0;
     }
   return ssa_db_last_insert_id (self);
@@ -437,10 +435,10 @@ check_line_limit (SsaDb    *self,
                              error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, installation_id);
+      ssa_sql_bind_int64 (stmt, 1, installation_id);
       if (!ssa_db_step_row (self, stmt, error))
         return FALSE;
-      n_stored = (guint64) sqlite3_column_int64 (stmt, 0);
+      n_stored = (guint64) ssa_sql_column_int64 (stmt, 0);
     }
 
   if (n_stored + n_new <= SSA_LIMIT_MAX_LICENCE_LINES)
@@ -467,11 +465,11 @@ ssa_db_load_licence (SsaDb   *self,
   stmt = ssa_db_prepare (self, "SELECT " LICENCE_COLUMNS " FROM licences WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ssa_sql_bind_int64 (stmt, 1, id);
   rc = ssa_db_step (self, stmt, error);
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return NULL;
-  if (rc == SQLITE_DONE)
+  if (rc == SSA_SQL_STEP_DONE)
     {
       ssa_db_set_not_found (self, _("licence line"), id, error);
       return NULL;
@@ -543,11 +541,11 @@ ssa_db_update_licence (SsaDb       *self,
   bind_line (stmt, 1, &line);
   g_free (line.code);
   g_free (line.name);
-  sqlite3_bind_int64 (stmt, 7, id);
+  ssa_sql_bind_int64 (stmt, 7, id);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return licence_write_error (self, rc, error);
+  rc = ssa_db_step (self, stmt, NULL);
+  if (rc != SSA_SQL_STEP_DONE)
+    return licence_write_error (self, ssa_db_get_constraint (self), error);
   return changed_one_row (self, _("licence line"), id, error);
 }
 
@@ -573,11 +571,11 @@ installation_exists (SsaDb   *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ssa_sql_bind_int64 (stmt, 1, id);
   rc = ssa_db_step (self, stmt, error);
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return FALSE;
-  if (rc == SQLITE_DONE)
+  if (rc == SSA_SQL_STEP_DONE)
     return ssa_db_set_not_found (self, _("installation"), id, error);
   return TRUE;
 }
@@ -600,7 +598,7 @@ ssa_db_replace_licences_locked (SsaDb   *self,
   stmt = ssa_db_prepare (self, "DELETE FROM licences WHERE installation_id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, installation_id);
+  ssa_sql_bind_int64 (stmt, 1, installation_id);
   if (!ssa_db_step_done (self, stmt, error))
     return NULL;
 
@@ -664,7 +662,7 @@ ssa_db_replace_licences (SsaDb       *self,
 
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, installation_id);
+      ssa_sql_bind_int64 (stmt, 1, installation_id);
       if (!ssa_db_step_done (self, stmt, error))
         return NULL;
     }
@@ -693,7 +691,7 @@ static SsaDeployment
 deployment_from_column (SsaDbStmt *stmt,
                         int        index)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, index);
+  const char *text = ssa_sql_column_text (stmt, index);
   SsaDeployment deployment = SSA_DEPLOYMENT_APPLIANCE;
 
   if (text != NULL)
@@ -707,17 +705,17 @@ installation_from_row (SsaDbStmt *stmt)
   SsaInstallation *installation = ssa_installation_new ();
   GDate expiry;
 
-  ssa_installation_set_id (installation, sqlite3_column_int64 (stmt, 0));
-  ssa_installation_set_customer_id (installation, sqlite3_column_int64 (stmt, 1));
-  ssa_installation_set_customer_name (installation, (const char *) sqlite3_column_text (stmt, 2));
-  ssa_installation_set_name (installation, (const char *) sqlite3_column_text (stmt, 3));
-  ssa_installation_set_serial (installation, (const char *) sqlite3_column_text (stmt, 4));
+  ssa_installation_set_id (installation, ssa_sql_column_int64 (stmt, 0));
+  ssa_installation_set_customer_id (installation, ssa_sql_column_int64 (stmt, 1));
+  ssa_installation_set_customer_name (installation, ssa_sql_column_text (stmt, 2));
+  ssa_installation_set_name (installation, ssa_sql_column_text (stmt, 3));
+  ssa_installation_set_serial (installation, ssa_sql_column_text (stmt, 4));
   ssa_installation_set_deployment (installation, deployment_from_column (stmt, 5));
-  ssa_installation_set_firmware (installation, (const char *) sqlite3_column_text (stmt, 6));
+  ssa_installation_set_firmware (installation, ssa_sql_column_text (stmt, 6));
   ssa_db_column_date (stmt, 7, &expiry);
   ssa_installation_set_ssa_expiry (installation, &expiry);
-  ssa_installation_set_notes (installation, (const char *) sqlite3_column_text (stmt, 8));
-  ssa_installation_set_archived (installation, sqlite3_column_int64 (stmt, 9) != 0);
+  ssa_installation_set_notes (installation, ssa_sql_column_text (stmt, 8));
+  ssa_installation_set_archived (installation, ssa_sql_column_int64 (stmt, 9) != 0);
   return installation;
 }
 
@@ -728,34 +726,33 @@ bind_installation (SsaDbStmt       *stmt,
   bind_id_or_null (stmt, 1, ssa_installation_get_customer_id (installation));
   ssa_db_bind_text (stmt, 2, ssa_installation_get_name (installation));
   ssa_db_bind_text (stmt, 3, ssa_installation_get_serial (installation));
-  sqlite3_bind_text (stmt, 4,
-                     ssa_deployment_to_string (ssa_installation_get_deployment (installation)),
-                     -1, SQLITE_STATIC);
+  ssa_sql_bind_text (stmt, 4,
+                     ssa_deployment_to_string (ssa_installation_get_deployment (installation)));
   ssa_db_bind_text (stmt, 5, ssa_installation_get_firmware (installation));
   ssa_db_bind_date (stmt, 6, ssa_installation_get_ssa_expiry (installation));
   ssa_db_bind_text (stmt, 7, ssa_installation_get_notes (installation));
 }
 
 static gboolean
-installation_write_error (SsaDb        *self,
-                          int           rc,
-                          const char   *serial,
-                          GError      **error)
+installation_write_error (SsaDb             *self,
+                          SsaSqlConstraint   constraint,
+                          const char        *serial,
+                          GError           **error)
 {
-  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+  if (constraint == SSA_SQL_CONSTRAINT_UNIQUE)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
                    _("Another installation already has the serial number “%s”."), serial);
       return FALSE;
     }
-  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+  if (constraint == SSA_SQL_CONSTRAINT_FOREIGN_KEY)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
                    _("The installation’s customer is not in the database %s."),
                    self->display_name);
       return FALSE;
     }
-  return ssa_db_set_error (self, rc, error);
+  return ssa_db_set_step_error (self, error);
 }
 
 static gboolean
@@ -771,8 +768,8 @@ load_licences_into (SsaDb            *self,
                          "ORDER BY position, id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ssa_installation_get_id (installation));
-  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+  ssa_sql_bind_int64 (stmt, 1, ssa_installation_get_id (installation));
+  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
     {
       g_autoptr(SsaLicence) licence = licence_from_row (stmt, 0);
 
@@ -803,11 +800,11 @@ ssa_db_load_installation (SsaDb   *self,
                          "customers c ON c.id = i.customer_id WHERE i.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ssa_sql_bind_int64 (stmt, 1, id);
   rc = ssa_db_step (self, stmt, error);
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return NULL;
-  if (rc == SQLITE_DONE)
+  if (rc == SSA_SQL_STEP_DONE)
     {
       ssa_db_set_not_found (self, _("installation"), id, error);
       return NULL;
@@ -973,7 +970,7 @@ read_line_row (SsaDbStmt *stmt,
 {
   LineRow row;
 
-  row.installation_id = sqlite3_column_int64 (stmt, 0);
+  row.installation_id = ssa_sql_column_int64 (stmt, 0);
   row.id = line_from_row (stmt, 1, &row.line);
   /* The row's strings go with the next step: the chunk keeps copies. Few distinct codes
    * and names (a product's): each chunk keeps one copy of each. */
@@ -1011,9 +1008,9 @@ read_lines (SsaDb         *self,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
     {
-      gint64 installation_id = sqlite3_column_int64 (stmt, 0);
+      gint64 installation_id = ssa_sql_column_int64 (stmt, 0);
 
       if (check_cancelled (cancellable, ++row, error))
         {
@@ -1030,7 +1027,7 @@ read_lines (SsaDb         *self,
         chunk = chunk_new ();
       read_line_row (stmt, chunk);
     }
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     ok = FALSE;
 
   if (chunk != NULL)
@@ -1104,13 +1101,13 @@ ssa_db_load_installations_full (SsaDb                   *self,
                          "customers c ON c.id = i.customer_id ORDER BY i.id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
     {
       if (check_cancelled (cancellable, ++row, error))
         return NULL;
       g_ptr_array_add (installations, installation_from_row (stmt));
     }
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return NULL;
   ssa_db_stmt_release (g_steal_pointer (&stmt));
   if (rows_read != NULL)
@@ -1146,9 +1143,10 @@ insert_installation_row (SsaDb            *self,
   if (stmt == NULL)
     return FALSE;
   bind_installation (stmt, installation);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return installation_write_error (self, rc, ssa_installation_get_serial (installation),
+  rc = ssa_db_step (self, stmt, NULL);
+  if (rc != SSA_SQL_STEP_DONE)
+    return installation_write_error (self, ssa_db_get_constraint (self),
+                                     ssa_installation_get_serial (installation),
                                      error);
   return TRUE;
 }
@@ -1241,10 +1239,11 @@ ssa_db_update_installation (SsaDb            *self,
   id = ssa_installation_get_id (installation);
   bind_installation (stmt, installation);
   bind_now (stmt, 8);
-  sqlite3_bind_int64 (stmt, 9, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return installation_write_error (self, rc, ssa_installation_get_serial (installation),
+  ssa_sql_bind_int64 (stmt, 9, id);
+  rc = ssa_db_step (self, stmt, NULL);
+  if (rc != SSA_SQL_STEP_DONE)
+    return installation_write_error (self, ssa_db_get_constraint (self),
+                                     ssa_installation_get_serial (installation),
                                      error);
   return changed_one_row (self, _("installation"), id, error);
 }
@@ -1318,15 +1317,15 @@ ssa_db_delete_customer_with_installations (SsaDb    *self,
                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ssa_sql_bind_int64 (stmt, 1, id);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
     {
-      gint64 installation_id = sqlite3_column_int64 (stmt, 0);
+      gint64 installation_id = ssa_sql_column_int64 (stmt, 0);
 
       g_array_append_val (ids, installation_id);
     }
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return FALSE;
   ssa_db_stmt_release (g_steal_pointer (&stmt));
 
@@ -1366,12 +1365,12 @@ set_archived (SsaDb       *self,
   stmt = ssa_db_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, archived ? 1 : 0);
+  ssa_sql_bind_int64 (stmt, 1, archived ? 1 : 0);
   bind_now (stmt, 2);
-  sqlite3_bind_int64 (stmt, 3, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return ssa_db_set_error (self, rc, error);
+  ssa_sql_bind_int64 (stmt, 3, id);
+  rc = ssa_db_step (self, stmt, NULL);
+  if (rc != SSA_SQL_STEP_DONE)
+    return ssa_db_set_step_error (self, error);
   return changed_one_row (self, what, id, error);
 }
 
@@ -1429,10 +1428,10 @@ count_rows (SsaDb       *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ssa_sql_bind_int64 (stmt, 1, id);
   if (!ssa_db_step_row (self, stmt, error))
     return FALSE;
-  *out_count = (guint) sqlite3_column_int64 (stmt, 0);
+  *out_count = (guint) ssa_sql_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -1484,11 +1483,11 @@ ssa_db_read_inventory (SsaDb    *self,
                          "LEFT JOIN customers c ON c.id = i.customer_id WHERE i.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, installation_id);
+  ssa_sql_bind_int64 (stmt, 1, installation_id);
   rc = ssa_db_step (self, stmt, error);
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return NULL;
-  if (rc == SQLITE_DONE)
+  if (rc == SSA_SQL_STEP_DONE)
     {
       ssa_db_set_not_found (self, _("installation"), installation_id, error);
       return NULL;
@@ -1514,9 +1513,9 @@ ssa_db_read_inventory (SsaDb    *self,
                          "ORDER BY position, id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, installation_id);
+  ssa_sql_bind_int64 (stmt, 1, installation_id);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
     {
       SsaInventoryLine line;
       gint64 id = line_from_row (stmt, 0, &line);
@@ -1525,7 +1524,7 @@ ssa_db_read_inventory (SsaDb    *self,
       ssa_inventory_add_line (inventory, &line);
       g_array_append_val (ids, id);
     }
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return NULL;
 
   if (out_licence_ids != NULL)
@@ -1583,7 +1582,7 @@ find_or_create_customer (SsaDb                  *self,
       stmt = ssa_db_prepare (self, "SELECT id FROM customers WHERE org_no = ?", error);
       if (stmt == NULL)
         return -1;
-      sqlite3_bind_text (stmt, 1, info->org_no, -1, SQLITE_TRANSIENT);
+      ssa_sql_bind_text (stmt, 1, info->org_no);
     }
   else if (has_text (info->name))
     {
@@ -1592,16 +1591,16 @@ find_or_create_customer (SsaDb                  *self,
                              error);
       if (stmt == NULL)
         return -1;
-      sqlite3_bind_text (stmt, 1, info->name, -1, SQLITE_TRANSIENT);
+      ssa_sql_bind_text (stmt, 1, info->name);
     }
 
   if (stmt != NULL)
     {
       rc = ssa_db_step (self, stmt, error);
-      if (rc == 0)
+      if (rc == SSA_SQL_STEP_ERROR)
         return -1;
-      if (rc == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
+      if (rc == SSA_SQL_STEP_ROW)
+        id = ssa_sql_column_int64 (stmt, 0);
       ssa_db_stmt_release (g_steal_pointer (&stmt));
     }
 
@@ -1618,7 +1617,7 @@ find_or_create_customer (SsaDb                  *self,
       ssa_db_bind_text (stmt, 2, info->address);
       ssa_db_bind_text (stmt, 3, info->contact);
       ssa_db_bind_text (stmt, 4, info->email);
-      sqlite3_bind_int64 (stmt, 5, id);
+      ssa_sql_bind_int64 (stmt, 5, id);
       return ssa_db_step_done (self, stmt, error) ? id : -1;
     }
 
@@ -1627,7 +1626,7 @@ find_or_create_customer (SsaDb                  *self,
                          "VALUES (?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_text (stmt, 1, info->name != NULL ? info->name : "", -1, SQLITE_TRANSIENT);
+  ssa_sql_bind_text (stmt, 1, info->name != NULL ? info->name : "");
   ssa_db_bind_text (stmt, 2, info->org_no);
   ssa_db_bind_text (stmt, 3, info->address);
   ssa_db_bind_text (stmt, 4, info->contact);
@@ -1658,16 +1657,16 @@ import_one (SsaDb               *self,
       stmt = ssa_db_prepare (self, "SELECT id FROM installations WHERE serial = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, inventory->serial, -1, SQLITE_TRANSIENT);
+      ssa_sql_bind_text (stmt, 1, inventory->serial);
       rc = ssa_db_step (self, stmt, error);
-      if (rc == 0)
+      if (rc == SSA_SQL_STEP_ERROR)
         return FALSE;
-      if (rc == SQLITE_ROW)
+      if (rc == SSA_SQL_STEP_ROW)
         {
           g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
                        _("%s: serial: installation %lld already has the serial "
                          "number “%s”; nothing was imported"),
-                       what, (long long) sqlite3_column_int64 (stmt, 0),
+                       what, (long long) ssa_sql_column_int64 (stmt, 0),
                        inventory->serial);
           return FALSE;
         }
@@ -1682,13 +1681,12 @@ import_one (SsaDb               *self,
   bind_id_or_null (stmt, 1, customer_id);
   ssa_db_bind_text (stmt, 2, inventory->name);
   ssa_db_bind_text (stmt, 3, inventory->serial);
-  sqlite3_bind_text (stmt, 4, ssa_deployment_to_string (inventory->deployment), -1,
-                     SQLITE_STATIC);
+  ssa_sql_bind_text (stmt, 4, ssa_deployment_to_string (inventory->deployment));
   ssa_db_bind_text (stmt, 5, inventory->firmware);
   ssa_db_bind_date (stmt, 6, &inventory->ssa_expiry);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return installation_write_error (self, rc, inventory->serial, error);
+  rc = ssa_db_step (self, stmt, NULL);
+  if (rc != SSA_SQL_STEP_DONE)
+    return installation_write_error (self, ssa_db_get_constraint (self), inventory->serial, error);
   id = ssa_db_last_insert_id (self);
   ssa_db_stmt_release (g_steal_pointer (&stmt));
 
@@ -1772,12 +1770,12 @@ list_rows (SsaDb        *self,
   int rc;
 
   g_array_set_clear_func (rows, installation_row_clear);
-  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
     {
       SsaDbInstallationRow row = { 0, };
 
-      row.id = sqlite3_column_int64 (stmt, 0);
-      row.customer_id = sqlite3_column_int64 (stmt, 1);
+      row.id = ssa_sql_column_int64 (stmt, 0);
+      row.customer_id = ssa_sql_column_int64 (stmt, 1);
       row.customer_name = ssa_db_column_text (stmt, 2);
       row.name = ssa_db_column_text (stmt, 3);
       row.serial = ssa_db_column_text (stmt, 4);
@@ -1785,10 +1783,10 @@ list_rows (SsaDb        *self,
       row.firmware = ssa_db_column_text (stmt, 6);
       ssa_db_column_date (stmt, 7, &row.ssa_expiry);
       if (with_count)
-        row.n_licences = (guint) sqlite3_column_int64 (stmt, 8);
+        row.n_licences = (guint) ssa_sql_column_int64 (stmt, 8);
       g_array_append_val (rows, row);
     }
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&rows);
 }
@@ -1919,11 +1917,11 @@ ssa_db_apply_acceptance (SsaDb               *self,
   stmt = ssa_db_prepare (self, "SELECT ssa_expiry FROM installations WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, installation_id);
+  ssa_sql_bind_int64 (stmt, 1, installation_id);
   rc = ssa_db_step (self, stmt, error);
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return FALSE;
-  if (rc == SQLITE_DONE)
+  if (rc == SSA_SQL_STEP_DONE)
     return ssa_db_set_not_found (self, _("installation"), installation_id, error);
   ssa_db_column_date (stmt, 0, &old_expiry);
   ssa_db_stmt_release (g_steal_pointer (&stmt));
@@ -1934,15 +1932,15 @@ ssa_db_apply_acceptance (SsaDb               *self,
                          "WHERE installation_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, installation_id);
-  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+  ssa_sql_bind_int64 (stmt, 1, installation_id);
+  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
     {
-      Update update = { sqlite3_column_int64 (stmt, 0), FALSE, };
-      const char *code = (const char *) sqlite3_column_text (stmt, 1);
-      const char *kind_text = (const char *) sqlite3_column_text (stmt, 4);
+      Update update = { ssa_sql_column_int64 (stmt, 0), FALSE, };
+      const char *code = ssa_sql_column_text (stmt, 1);
+      const char *kind_text = ssa_sql_column_text (stmt, 4);
       const SsaPriceListProduct *product = ssa_price_list_lookup (price_list, code);
-      gboolean has_added_on = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
-      gboolean has_covered_until = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
+      gboolean has_added_on = !ssa_sql_column_is_null (stmt, 2);
+      gboolean has_covered_until = !ssa_sql_column_is_null (stmt, 3);
       SsaKind kind = SSA_KIND_THIRD_PARTY;
 
       if (product != NULL)
@@ -1963,7 +1961,7 @@ ssa_db_apply_acceptance (SsaDb               *self,
           g_array_append_val (updates, update);
         }
     }
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return FALSE;
   ssa_db_stmt_release (g_steal_pointer (&stmt));
 
@@ -1975,13 +1973,13 @@ ssa_db_apply_acceptance (SsaDb               *self,
       const Update *update = &g_array_index (updates, Update, i);
 
       if (update->clear)
-        sqlite3_bind_null (stmt, 1);
+        ssa_sql_bind_null (stmt, 1);
       else
         ssa_db_bind_date (stmt, 1, &update->covered_until);
-      sqlite3_bind_int64 (stmt, 2, update->id);
+      ssa_sql_bind_int64 (stmt, 2, update->id);
       if (!ssa_db_step_done (self, stmt, error))
         return FALSE;
-      sqlite3_reset (stmt);
+      ssa_sql_reset (stmt);
     }
   ssa_db_stmt_release (g_steal_pointer (&stmt));
 
@@ -2002,6 +2000,6 @@ ssa_db_apply_acceptance (SsaDb               *self,
     return FALSE;
   ssa_db_bind_date (stmt, 1, end);
   bind_now (stmt, 2);
-  sqlite3_bind_int64 (stmt, 3, installation_id);
+  ssa_sql_bind_int64 (stmt, 3, installation_id);
   return ssa_db_step_done (self, stmt, error);
 }

@@ -50,7 +50,7 @@ ssa_db_list_licence_type_map (SsaDb   *self,
   stmt = ssa_db_prepare (self, "SELECT type, code FROM licence_type_map ORDER BY type", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
     {
       SsaDbLicenceTypeMapping row = {
         ssa_db_column_text (stmt, 0), ssa_db_column_text (stmt, 1)
@@ -58,7 +58,7 @@ ssa_db_list_licence_type_map (SsaDb   *self,
 
       g_array_append_val (rows, row);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != SSA_SQL_STEP_DONE)
     return NULL;
   return g_steal_pointer (&rows);
 }
@@ -187,7 +187,7 @@ ssa_db_unmap_licence_type (SsaDb       *self,
   ssa_db_bind_text (stmt, 1, type);
   if (!ssa_db_step_done (self, stmt, error))
     return FALSE;
-  if (sqlite3_changes (self->handle) == 0)
+  if (ssa_sql_changes (self->sql) == 0)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
                    _("The licence type “%s” is not in the table of licence types."), type);
@@ -235,11 +235,11 @@ ssa_db_store_licence_import (SsaDb       *self,
 
     if (stmt == NULL)
       return FALSE;
-    sqlite3_bind_int64 (stmt, 1, installation_id);
+    ssa_sql_bind_int64 (stmt, 1, installation_id);
     rc = ssa_db_step (self, stmt, error);
-    if (rc == 0)
+    if (rc == SSA_SQL_STEP_ERROR)
       return FALSE;
-    if (rc == SQLITE_DONE)
+    if (rc == SSA_SQL_STEP_DONE)
       {
         ssa_db_set_not_found (self, _("installation"), installation_id, error);
         return FALSE;
@@ -267,17 +267,17 @@ ssa_db_store_licence_import (SsaDb       *self,
       if (stmt == NULL)
         return FALSE;
       ssa_db_bind_text (stmt, 1, set_serial);
-      sqlite3_bind_int64 (stmt, 2, installation_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_CONSTRAINT)
+      ssa_sql_bind_int64 (stmt, 2, installation_id);
+      rc = ssa_db_step (self, stmt, NULL);
+      if ((rc == SSA_SQL_STEP_ERROR && ssa_db_get_constraint (self) != SSA_SQL_CONSTRAINT_NONE))
         {
           g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
                        _("Another installation has the serial %s already: the licence file "
                          "belongs to that installation. Nothing was stored."), set_serial);
           return FALSE;
         }
-      if (rc != SQLITE_DONE)
-        return ssa_db_set_error (self, rc, error);
+      if (rc != SSA_SQL_STEP_DONE)
+        return ssa_db_set_step_error (self, error);
     }
 
   /* ssa_db_replace_licences() joins this transaction: SQLite's BEGIN does not nest, so the
@@ -320,11 +320,11 @@ ssa_db_get_pbx_settings (SsaDb    *self,
                                "WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, installation_id);
+  ssa_sql_bind_int64 (stmt, 1, installation_id);
   rc = ssa_db_step (self, stmt, error);
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return FALSE;
-  if (rc == SQLITE_DONE)
+  if (rc == SSA_SQL_STEP_DONE)
     {
       ssa_db_set_not_found (self, _("installation"), installation_id, error);
       return FALSE;
@@ -368,11 +368,11 @@ ssa_db_set_pbx_admin_url (SsaDb       *self,
   if (stmt == NULL)
     return FALSE;
   ssa_db_bind_text (stmt, 1, admin_url);
-  sqlite3_bind_int64 (stmt, 2, installation_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return ssa_db_set_error (self, rc, error);
-  if (sqlite3_changes (self->handle) == 0)
+  ssa_sql_bind_int64 (stmt, 2, installation_id);
+  rc = ssa_db_step (self, stmt, NULL);
+  if (rc != SSA_SQL_STEP_DONE)
+    return ssa_db_set_step_error (self, error);
+  if (ssa_sql_changes (self->sql) == 0)
     {
       ssa_db_set_not_found (self, _("installation"), installation_id, error);
       return FALSE;
@@ -415,12 +415,12 @@ ssa_db_store_pbx_reading (SsaDb               *self,
       return FALSE;
     ssa_db_bind_text (stmt, 1, reading->fingerprint);
     ssa_db_bind_text (stmt, 2, reading->firmware);
-    sqlite3_bind_int64 (stmt, 3, installation_id);
+    ssa_sql_bind_int64 (stmt, 3, installation_id);
     /* A PBX with rental time left is rented: its SSA is in the rent, never offered. */
-    sqlite3_bind_int64 (stmt, 4, reading->rental_seconds);
+    ssa_sql_bind_int64 (stmt, 4, reading->rental_seconds);
     if (!ssa_db_step_done (self, stmt, error))
       return FALSE;
-    if (sqlite3_changes (self->handle) == 0)
+    if (ssa_sql_changes (self->sql) == 0)
       {
         ssa_db_set_not_found (self, _("installation"), installation_id, error);
         return FALSE;
@@ -434,13 +434,13 @@ ssa_db_store_pbx_reading (SsaDb               *self,
 
     if (stmt == NULL)
       return FALSE;
-    sqlite3_bind_int64 (stmt, 1, installation_id);
+    ssa_sql_bind_int64 (stmt, 1, installation_id);
     ssa_db_bind_text (stmt, 2, now);
     ssa_db_bind_text (stmt, 3, reading->firmware);
     if (reading->rental_seconds >= 0)
-      sqlite3_bind_int64 (stmt, 4, reading->rental_seconds);
+      ssa_sql_bind_int64 (stmt, 4, reading->rental_seconds);
     else
-      sqlite3_bind_null (stmt, 4);
+      ssa_sql_bind_null (stmt, 4);
     if (!ssa_db_step_done (self, stmt, error))
       return FALSE;
   }
@@ -450,7 +450,7 @@ ssa_db_store_pbx_reading (SsaDb               *self,
 
     if (stmt == NULL)
       return FALSE;
-    sqlite3_bind_int64 (stmt, 1, installation_id);
+    ssa_sql_bind_int64 (stmt, 1, installation_id);
     if (!ssa_db_step_done (self, stmt, error))
       return FALSE;
   }
@@ -466,10 +466,10 @@ ssa_db_store_pbx_reading (SsaDb               *self,
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, installation_id);
+      ssa_sql_bind_int64 (stmt, 1, installation_id);
       ssa_db_bind_text (stmt, 2, licence->name);
-      sqlite3_bind_int64 (stmt, 3, licence->count);
-      sqlite3_bind_int64 (stmt, 4, licence->used);
+      ssa_sql_bind_int64 (stmt, 3, licence->count);
+      ssa_sql_bind_int64 (stmt, 4, licence->used);
       if (!ssa_db_step_done (self, stmt, error))
         return FALSE;
     }
@@ -507,9 +507,9 @@ ssa_db_load_pbx_reading (SsaDb    *self,
 
     if (stmt == NULL)
       return NULL;
-    sqlite3_bind_int64 (stmt, 1, installation_id);
+    ssa_sql_bind_int64 (stmt, 1, installation_id);
     rc = ssa_db_step (self, stmt, error);
-    if (rc != SQLITE_ROW)
+    if (rc != SSA_SQL_STEP_ROW)
       return NULL;
     reading = g_new0 (SsaPbxReading, 1);
     reading->licences = g_array_new (FALSE, TRUE, sizeof (SsaPbxLicence));
@@ -517,8 +517,8 @@ ssa_db_load_pbx_reading (SsaDb    *self,
     if (out_read_at != NULL)
       *out_read_at = ssa_db_column_text (stmt, 0);
     reading->firmware = ssa_db_column_text (stmt, 1);
-    reading->rental_seconds = sqlite3_column_type (stmt, 2) == SQLITE_NULL
-                              ? -1 : sqlite3_column_int64 (stmt, 2);
+    reading->rental_seconds = ssa_sql_column_is_null (stmt, 2)
+                              ? -1 : ssa_sql_column_int64 (stmt, 2);
     reading->fingerprint = ssa_db_column_text (stmt, 3);
   }
   {
@@ -529,15 +529,15 @@ ssa_db_load_pbx_reading (SsaDb    *self,
 
     if (stmt == NULL)
       return NULL;
-    sqlite3_bind_int64 (stmt, 1, installation_id);
-    while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+    ssa_sql_bind_int64 (stmt, 1, installation_id);
+    while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
       {
-        SsaPbxLicence licence = { ssa_db_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                                  sqlite3_column_int64 (stmt, 2) };
+        SsaPbxLicence licence = { ssa_db_column_text (stmt, 0), ssa_sql_column_int64 (stmt, 1),
+                                  ssa_sql_column_int64 (stmt, 2) };
 
         g_array_append_val (reading->licences, licence);
       }
-    if (rc != SQLITE_DONE)
+    if (rc != SSA_SQL_STEP_DONE)
       return NULL;
   }
   return g_steal_pointer (&reading);

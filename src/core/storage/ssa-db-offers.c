@@ -245,7 +245,7 @@ seller_from_row (SsaDbStmt *stmt,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(SsaProfile) seller = NULL;
-  const char *json = (const char *) sqlite3_column_text (stmt, json_column);
+  const char *json = ssa_sql_column_text (stmt, json_column);
   JsonObject *object;
 
   if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
@@ -266,10 +266,9 @@ seller_from_row (SsaDbStmt *stmt,
   seller->foretaksregisteret = json_object_get_boolean_member_with_default (object,
                                                                             "foretaksregisteret",
                                                                             FALSE);
-  if (sqlite3_column_type (stmt, logo_column) == SQLITE_BLOB)
+  if (!ssa_sql_column_is_null (stmt, logo_column))
     {
-      seller->logo = g_bytes_new (sqlite3_column_blob (stmt, logo_column),
-                                  sqlite3_column_bytes (stmt, logo_column));
+      seller->logo = ssa_sql_column_blob (stmt, logo_column);
       seller->logo_mime_type = dup_member (object, "logo_mime_type");
     }
   return g_steal_pointer (&seller);
@@ -280,16 +279,16 @@ offer_from_row (SsaDbStmt *stmt,
                 gboolean   full)
 {
   SsaDbOffer *offer = g_new0 (SsaDbOffer, 1);
-  const char *status = (const char *) sqlite3_column_text (stmt, 8);
+  const char *status = ssa_sql_column_text (stmt, 8);
 
   offer->history = g_ptr_array_new_with_free_func (status_change_free);
   offer->n_alternatives = 1;
-  offer->id = sqlite3_column_int64 (stmt, 0);
+  offer->id = ssa_sql_column_int64 (stmt, 0);
   offer->number = ssa_db_column_text (stmt, 1);
-  offer->year = sqlite3_column_int (stmt, 2);
-  offer->seq = sqlite3_column_int (stmt, 3);
-  offer->revision = sqlite3_column_int (stmt, 4);
-  offer->installation_id = sqlite3_column_int64 (stmt, 5);
+  offer->year = (int) ssa_sql_column_int64 (stmt, 2);
+  offer->seq = (int) ssa_sql_column_int64 (stmt, 3);
+  offer->revision = (int) ssa_sql_column_int64 (stmt, 4);
+  offer->installation_id = ssa_sql_column_int64 (stmt, 5);
   offer->installation_name = ssa_db_column_text (stmt, 6);
   offer->customer_name = ssa_db_column_text (stmt, 7);
   if (!ssa_offer_status_from_string (status, &offer->status) ||
@@ -299,10 +298,10 @@ offer_from_row (SsaDbStmt *stmt,
   ssa_db_column_date (stmt, 10, &offer->valid_until);
   ssa_db_column_date (stmt, 11, &offer->period_start);
   ssa_db_column_date (stmt, 12, &offer->period_end);
-  offer->price_list_row = sqlite3_column_int64 (stmt, 13);
+  offer->price_list_row = ssa_sql_column_int64 (stmt, 13);
   offer->price_list_id = ssa_db_column_text (stmt, 14);
   offer->currency = ssa_db_column_text (stmt, 15);
-  offer->total = sqlite3_column_int64 (stmt, 16);
+  offer->total = ssa_sql_column_int64 (stmt, 16);
   for (guint i = 0; i < SSA_OFFER_MAX_ALTERNATIVES; i++)
     g_date_clear (&offer->alternative_end[i], 1);
   offer->alternative_end[0] = offer->period_end;
@@ -701,14 +700,21 @@ query_next (SsaDb       *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, year);
+  ssa_sql_bind_int64 (stmt, 1, year);
   if (seq > 0)
-    sqlite3_bind_int (stmt, 2, seq);
+    ssa_sql_bind_int64 (stmt, 2, seq);
   if (!ssa_db_step_row (self, stmt, error))
     return FALSE;
-  value = sqlite3_column_int64 (stmt, 0);
+  value = ssa_sql_column_int64 (stmt, 0);
   if (value > G_MAXINT)
-    return ssa_db_set_error (self, SQLITE_FULL, error);
+    {
+      /* The numbers ran out: what SQLite's full disk says (ssa_db_set_error()). */
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_FULL,
+                   _("The disk holding the database %s is full: nothing was changed. Free "
+                     "some space and try again."),
+                   self->display_name);
+      return FALSE;
+    }
   *out = (int) value;
   return TRUE;
 }
@@ -727,11 +733,11 @@ profile_validity_days (SsaDb   *self,
   if (stmt == NULL)
     return -1;
   rc = ssa_db_step (self, stmt, error);
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return -1;
-  if (rc == SQLITE_DONE)
+  if (rc == SSA_SQL_STEP_DONE)
     return SSA_PROFILE_DEFAULT_VALIDITY_DAYS;
-  return CLAMP (sqlite3_column_int (stmt, 0), 1, SSA_PROFILE_MAX_VALIDITY_DAYS);
+  return CLAMP ((int) ssa_sql_column_int64 (stmt, 0), 1, SSA_PROFILE_MAX_VALIDITY_DAYS);
 }
 
 /* Whether the offers have their seller: schema version 2 on. A database of version 1 is
@@ -805,18 +811,18 @@ load_alternatives (SsaDb       *self,
   if (stmt == NULL)
     return FALSE;
   if (offer_id > 0)
-    sqlite3_bind_int64 (stmt, 1, offer_id);
-  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+    ssa_sql_bind_int64 (stmt, 1, offer_id);
+  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = ssa_sql_column_int64 (stmt, 0);
       SsaDbOffer *offer = g_hash_table_lookup (by_id, &id);
 
       if (offer == NULL)
         continue;
-      offer->n_alternatives = 1 + (guint) CLAMP (sqlite3_column_int (stmt, 1), 0,
+      offer->n_alternatives = 1 + (guint) CLAMP ((int) ssa_sql_column_int64 (stmt, 1), 0,
                                                  SSA_OFFER_MAX_ALTERNATIVES - 1);
-      offer->accepted_alternative = (guint) MAX (sqlite3_column_int (stmt, 2), 0);
-      read_alternative_summary (offer, (const char *) sqlite3_column_text (stmt, 3));
+      offer->accepted_alternative = (guint) MAX ((int) ssa_sql_column_int64 (stmt, 2), 0);
+      read_alternative_summary (offer, ssa_sql_column_text (stmt, 3));
     }
   return rc != 0;
 }
@@ -853,18 +859,18 @@ load_history (SsaDb       *self,
   if (stmt == NULL)
     return FALSE;
   if (offer_id > 0)
-    sqlite3_bind_int64 (stmt, 1, offer_id);
-  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+    ssa_sql_bind_int64 (stmt, 1, offer_id);
+  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = ssa_sql_column_int64 (stmt, 0);
       SsaDbOffer *offer = g_hash_table_lookup (by_id, &id);
       SsaDbOfferStatusChange *change;
-      const char *at = (const char *) sqlite3_column_text (stmt, 2);
+      const char *at = ssa_sql_column_text (stmt, 2);
 
       if (offer == NULL)
         continue;
       change = g_new0 (SsaDbOfferStatusChange, 1);
-      if (!ssa_offer_status_from_string ((const char *) sqlite3_column_text (stmt, 1),
+      if (!ssa_offer_status_from_string (ssa_sql_column_text (stmt, 1),
                                          &change->status))
         change->status = SSA_OFFER_STATUS_DRAFT;
       change->changed_at = at != NULL ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
@@ -872,7 +878,7 @@ load_history (SsaDb       *self,
         change->changed_at = g_date_time_new_from_unix_utc (0);
       change->user = ssa_db_column_text (stmt, 3);
       change->caused_by = ssa_db_column_text (stmt, 4);
-      change->alternative = (guint) MAX (sqlite3_column_int (stmt, 5), 0);
+      change->alternative = (guint) MAX ((int) ssa_sql_column_int64 (stmt, 5), 0);
       g_ptr_array_add (offer->history, change);
     }
   return rc != 0;
@@ -910,17 +916,17 @@ record_status_change_full (SsaDb           *self,
                            "user_name, caused_by) VALUES (?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, offer_id);
-  sqlite3_bind_text (stmt, 2, ssa_offer_status_to_string (status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, ssa_db_now_iso (), -1, g_free);
+  ssa_sql_bind_int64 (stmt, 1, offer_id);
+  ssa_sql_bind_text (stmt, 2, ssa_offer_status_to_string (status));
+  ssa_db_bind_take_text (stmt, 3, ssa_db_now_iso ());
   ssa_db_bind_text (stmt, 4, g_get_user_name ());
   ssa_db_bind_text (stmt, 5, caused_by);
   if (has_alternatives (self))
     {
       if (alternative > 0)
-        sqlite3_bind_int (stmt, 6, (int) alternative);
+        ssa_sql_bind_int64 (stmt, 6, (int) alternative);
       else
-        sqlite3_bind_null (stmt, 6);
+        ssa_sql_bind_null (stmt, 6);
     }
   return ssa_db_step_done (self, stmt, error);
 }
@@ -951,9 +957,9 @@ change_status_full (SsaDb           *self,
                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, ssa_offer_status_to_string (status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, ssa_db_now_iso (), -1, g_free);
-  sqlite3_bind_int64 (stmt, 3, offer_id);
+  ssa_sql_bind_text (stmt, 1, ssa_offer_status_to_string (status));
+  ssa_db_bind_take_text (stmt, 2, ssa_db_now_iso ());
+  ssa_sql_bind_int64 (stmt, 3, offer_id);
   if (!ssa_db_step_done (self, stmt, error))
     return FALSE;
   ssa_db_stmt_release (g_steal_pointer (&stmt));
@@ -965,8 +971,8 @@ change_status_full (SsaDb           *self,
                              error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int (stmt, 1, (int) alternative);
-      sqlite3_bind_int64 (stmt, 2, offer_id);
+      ssa_sql_bind_int64 (stmt, 1, (int) alternative);
+      ssa_sql_bind_int64 (stmt, 2, offer_id);
       if (!ssa_db_step_done (self, stmt, error))
         return FALSE;
     }
@@ -1002,16 +1008,16 @@ close_open_offers (SsaDb           *self,
   stmt = ssa_db_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  sqlite3_bind_int64 (stmt, 3, except);
-  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+  ssa_sql_bind_int64 (stmt, 1, a);
+  ssa_sql_bind_int64 (stmt, 2, b);
+  ssa_sql_bind_int64 (stmt, 3, except);
+  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = ssa_sql_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return FALSE;
   ssa_db_stmt_release (g_steal_pointer (&stmt));
 
@@ -1036,7 +1042,7 @@ load_offer_by_id (SsaDb   *self,
                            " WHERE o.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  ssa_sql_bind_int64 (stmt, 1, id);
   if (!ssa_db_step_row (self, stmt, error))
     return NULL;
   offer = offer_from_row (stmt, TRUE);
@@ -1218,32 +1224,32 @@ store_offer (SsaDb                  *self,
                          error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, year);
-  sqlite3_bind_int (stmt, 2, seq);
-  sqlite3_bind_int (stmt, 3, revision);
-  sqlite3_bind_text (stmt, 4, number, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, installation_id);
-  sqlite3_bind_int64 (stmt, 6, info->row_id);
+  ssa_sql_bind_int64 (stmt, 1, year);
+  ssa_sql_bind_int64 (stmt, 2, seq);
+  ssa_sql_bind_int64 (stmt, 3, revision);
+  ssa_sql_bind_text (stmt, 4, number);
+  ssa_sql_bind_int64 (stmt, 5, installation_id);
+  ssa_sql_bind_int64 (stmt, 6, info->row_id);
   ssa_db_bind_date (stmt, 7, &day);
   ssa_db_bind_date (stmt, 8, &valid_until);
   ssa_db_bind_date (stmt, 9, &offer->start);
   ssa_db_bind_date (stmt, 10, &offer->end);
-  sqlite3_bind_text (stmt, 11, offer->currency, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 12, offer->totals.total);
-  sqlite3_bind_text (stmt, 13, request_json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 14, inventory_json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 15, snapshot, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 16, paid_json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 17, seller_json, -1, SQLITE_STATIC);
+  ssa_sql_bind_text (stmt, 11, offer->currency);
+  ssa_sql_bind_int64 (stmt, 12, offer->totals.total);
+  ssa_sql_bind_text (stmt, 13, request_json);
+  ssa_sql_bind_text (stmt, 14, inventory_json);
+  ssa_sql_bind_text (stmt, 15, snapshot);
+  ssa_sql_bind_text (stmt, 16, paid_json);
+  ssa_sql_bind_text (stmt, 17, seller_json);
   if (seller->logo != NULL)
     {
       gsize size;
       gconstpointer data = g_bytes_get_data (seller->logo, &size);
 
-      sqlite3_bind_blob (stmt, 18, data != NULL ? data : "", (int) size, SQLITE_STATIC);
+      ssa_sql_bind_blob (stmt, 18, data, size);
     }
   else
-    sqlite3_bind_null (stmt, 18);
+    ssa_sql_bind_null (stmt, 18);
   ssa_db_bind_text (stmt, 19, alternatives_json);
   if (!ssa_db_step_done (self, stmt, error))
     return NULL;
@@ -1331,11 +1337,11 @@ load_offer (SsaDb       *self,
                            " WHERE o.number = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, normal, -1, SQLITE_TRANSIENT);
+  ssa_sql_bind_text (stmt, 1, normal);
   rc = ssa_db_step (self, stmt, error);
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return NULL;
-  if (rc == SQLITE_DONE)
+  if (rc == SSA_SQL_STEP_DONE)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
                    _("There is no offer %s in the database %s."), number, self->display_name);
@@ -1464,15 +1470,15 @@ check_no_accepted_revision (SsaDb             *self,
                          "AND status = 'accepted'", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, offer->year);
-  sqlite3_bind_int (stmt, 2, offer->seq);
-  sqlite3_bind_int64 (stmt, 3, offer->id);
+  ssa_sql_bind_int64 (stmt, 1, offer->year);
+  ssa_sql_bind_int64 (stmt, 2, offer->seq);
+  ssa_sql_bind_int64 (stmt, 3, offer->id);
   rc = ssa_db_step (self, stmt, error);
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return FALSE;
-  if (rc == SQLITE_ROW)
+  if (rc == SSA_SQL_STEP_ROW)
     return refuse (error, _("Offer %s cannot be accepted: its revision %s is already accepted."),
-                   offer->number, (const char *) sqlite3_column_text (stmt, 0));
+                   offer->number, ssa_sql_column_text (stmt, 0));
   return TRUE;
 }
 
@@ -1496,10 +1502,10 @@ read_alternative (SsaDb             *self,
   stmt = ssa_db_prepare (self, "SELECT alternatives FROM offers WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, offer->id);
+  ssa_sql_bind_int64 (stmt, 1, offer->id);
   if (!ssa_db_step_row (self, stmt, error))
     return FALSE;
-  json = (const char *) sqlite3_column_text (stmt, 0);
+  json = ssa_sql_column_text (stmt, 0);
   /* SSA Desk's own JSON, of its own column: plain parsing, as of the paid licences. */
   if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL))
     root = json_parser_get_root (parser);
@@ -1598,10 +1604,10 @@ accept (SsaDb             *self,
       stmt = ssa_db_prepare (self, "SELECT paid_licences FROM offers WHERE id = ?", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, offer->id);
+      ssa_sql_bind_int64 (stmt, 1, offer->id);
       if (!ssa_db_step_row (self, stmt, error))
         return FALSE;
-      paid = ids_from_json ((const char *) sqlite3_column_text (stmt, 0));
+      paid = ids_from_json (ssa_sql_column_text (stmt, 0));
       ssa_db_stmt_release (g_steal_pointer (&stmt));
     }
 
@@ -1781,14 +1787,14 @@ ssa_db_list_offers (SsaDb   *self,
     return NULL;
   offers = g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_db_offer_free);
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
     {
       SsaDbOffer *offer = offer_from_row (stmt, FALSE);
 
       g_ptr_array_add (offers, offer);
       g_hash_table_insert (by_id, &offer->id, offer);
     }
-  if (rc == 0 || !load_history (self, by_id, 0, error))
+  if (rc == SSA_SQL_STEP_ERROR || !load_history (self, by_id, 0, error))
     return NULL;
   return g_steal_pointer (&offers);
 }
@@ -1824,7 +1830,7 @@ ssa_db_list_open_offers (SsaDb        *self,
     return NULL;
   open = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                 (GDestroyNotify) ssa_db_offer_free);
-  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
     {
       SsaDbOffer *offer = offer_from_row (stmt, FALSE);
 
@@ -1837,7 +1843,7 @@ ssa_db_list_open_offers (SsaDb        *self,
       g_hash_table_remove (open, &offer->installation_id);
       g_hash_table_insert (open, &offer->installation_id, offer);
     }
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&open);
 }
@@ -1867,25 +1873,25 @@ ssa_db_load_profile (SsaDb   *self,
   if (stmt == NULL)
     return NULL;
   rc = ssa_db_step (self, stmt, error);
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return NULL;
-  if (rc == SQLITE_DONE)
+  if (rc == SSA_SQL_STEP_DONE)
     return g_steal_pointer (&profile);
 
   profile->company_name = ssa_db_column_text (stmt, 0);
   profile->org_no = ssa_db_column_text (stmt, 1);
-  profile->vat_registered = sqlite3_column_int (stmt, 2) != 0;
-  profile->foretaksregisteret = sqlite3_column_int (stmt, 3) != 0;
+  profile->vat_registered = (int) ssa_sql_column_int64 (stmt, 2) != 0;
+  profile->foretaksregisteret = (int) ssa_sql_column_int64 (stmt, 3) != 0;
   profile->address = ssa_db_column_text (stmt, 4);
   profile->phone = ssa_db_column_text (stmt, 5);
   profile->email = ssa_db_column_text (stmt, 6);
-  if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
-    profile->logo = g_bytes_new (sqlite3_column_blob (stmt, 7), sqlite3_column_bytes (stmt, 7));
+  if (!ssa_sql_column_is_null (stmt, 7))
+    profile->logo = ssa_sql_column_blob (stmt, 7);
   profile->logo_mime_type = ssa_db_column_text (stmt, 8);
   profile->payment_terms = ssa_db_column_text (stmt, 9);
-  profile->default_validity_days = sqlite3_column_int (stmt, 10);
-  profile->has_default_labour_rate = sqlite3_column_type (stmt, 11) != SQLITE_NULL;
-  profile->default_labour_rate = sqlite3_column_int64 (stmt, 11);
+  profile->default_validity_days = (int) ssa_sql_column_int64 (stmt, 10);
+  profile->has_default_labour_rate = !ssa_sql_column_is_null (stmt, 11);
+  profile->default_labour_rate = ssa_sql_column_int64 (stmt, 11);
   return g_steal_pointer (&profile);
 }
 
@@ -1922,8 +1928,8 @@ ssa_db_save_profile (SsaDb             *self,
     return FALSE;
   ssa_db_bind_text (stmt, 1, profile->company_name);
   ssa_db_bind_text (stmt, 2, profile->org_no);
-  sqlite3_bind_int (stmt, 3, profile->vat_registered ? 1 : 0);
-  sqlite3_bind_int (stmt, 4, profile->foretaksregisteret ? 1 : 0);
+  ssa_sql_bind_int64 (stmt, 3, profile->vat_registered ? 1 : 0);
+  ssa_sql_bind_int64 (stmt, 4, profile->foretaksregisteret ? 1 : 0);
   ssa_db_bind_text (stmt, 5, profile->address);
   ssa_db_bind_text (stmt, 6, profile->phone);
   ssa_db_bind_text (stmt, 7, profile->email);
@@ -1932,17 +1938,17 @@ ssa_db_save_profile (SsaDb             *self,
       gsize size;
       gconstpointer data = g_bytes_get_data (profile->logo, &size);
 
-      sqlite3_bind_blob (stmt, 8, data != NULL ? data : "", (int) size, SQLITE_STATIC);
+      ssa_sql_bind_blob (stmt, 8, data, size);
     }
   else
-    sqlite3_bind_null (stmt, 8);
+    ssa_sql_bind_null (stmt, 8);
   ssa_db_bind_text (stmt, 9, profile->logo != NULL ? profile->logo_mime_type : NULL);
   ssa_db_bind_text (stmt, 10, profile->payment_terms);
-  sqlite3_bind_int (stmt, 11, profile->default_validity_days);
+  ssa_sql_bind_int64 (stmt, 11, profile->default_validity_days);
   if (profile->has_default_labour_rate)
-    sqlite3_bind_int64 (stmt, 12, profile->default_labour_rate);
+    ssa_sql_bind_int64 (stmt, 12, profile->default_labour_rate);
   else
-    sqlite3_bind_null (stmt, 12);
-  sqlite3_bind_text (stmt, 13, ssa_db_now_iso (), -1, g_free);
+    ssa_sql_bind_null (stmt, 12);
+  ssa_db_bind_take_text (stmt, 13, ssa_db_now_iso ());
   return ssa_db_step_done (self, stmt, error);
 }

@@ -41,7 +41,7 @@ info_from_row (SsaDbStmt *stmt)
 {
   SsaDbPriceListInfo *info = g_new0 (SsaDbPriceListInfo, 1);
 
-  info->row_id = sqlite3_column_int64 (stmt, 0);
+  info->row_id = ssa_sql_column_int64 (stmt, 0);
   info->list_id = ssa_db_column_text (stmt, 1);
   info->sha256 = ssa_db_column_text (stmt, 2);
   info->source_url = ssa_db_column_text (stmt, 3);
@@ -49,7 +49,7 @@ info_from_row (SsaDbStmt *stmt)
   info->etag = ssa_db_column_text (stmt, 5);
   info->last_modified = ssa_db_column_text (stmt, 6);
   info->imported_at = ssa_db_column_text (stmt, 7);
-  info->is_current = sqlite3_column_int (stmt, 8) != 0;
+  info->is_current = (int) ssa_sql_column_int64 (stmt, 8) != 0;
   return info;
 }
 
@@ -65,11 +65,11 @@ load_info (SsaDb       *self,
                          error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, row_id);
+  ssa_sql_bind_int64 (stmt, 1, row_id);
   rc = ssa_db_step (self, stmt, error);
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return NULL;
-  if (rc == SQLITE_DONE)
+  if (rc == SSA_SQL_STEP_DONE)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
                    _("There is no stored price list %lld in the database %s."),
@@ -94,11 +94,11 @@ check_id_is_free (SsaDb       *self,
   stmt = ssa_db_prepare (self, "SELECT 1 FROM price_lists WHERE list_id = ? LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, list_id, -1, SQLITE_TRANSIENT);
+  ssa_sql_bind_text (stmt, 1, list_id);
   rc = ssa_db_step (self, stmt, error);
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return FALSE;
-  if (rc == SQLITE_ROW)
+  if (rc == SSA_SQL_STEP_ROW)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED,
                    _("%s: a price list with the id “%s” is stored already, and its content "
@@ -169,12 +169,12 @@ ssa_db_store_checked_price_list_locked (SsaDb                       *self,
   stmt = ssa_db_prepare (self, "SELECT id FROM price_lists WHERE sha256 = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  ssa_sql_bind_text (stmt, 1, sha256);
   rc = ssa_db_step (self, stmt, error);
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return FALSE;
-  if (rc == SQLITE_ROW)
-    row_id = sqlite3_column_int64 (stmt, 0);
+  if (rc == SSA_SQL_STEP_ROW)
+    row_id = ssa_sql_column_int64 (stmt, 0);
   ssa_db_stmt_release (g_steal_pointer (&stmt));
   was_new = row_id == 0;
 
@@ -195,9 +195,9 @@ ssa_db_store_checked_price_list_locked (SsaDb                       *self,
                              "VALUES (?, ?, ?, ?, ?, ?, ?, 1)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, price_list->id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, data, (int) length, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, sha256, -1, SQLITE_TRANSIENT);
+      ssa_sql_bind_text (stmt, 1, price_list->id);
+      ssa_sql_bind_text_len (stmt, 2, data, length);
+      ssa_sql_bind_text (stmt, 3, sha256);
       ssa_db_bind_text (stmt, 4, source->source_url);
       ssa_db_bind_text (stmt, 5, source->fetched_at);
       ssa_db_bind_text (stmt, 6, source->etag);
@@ -219,7 +219,7 @@ ssa_db_store_checked_price_list_locked (SsaDb                       *self,
       ssa_db_bind_text (stmt, 2, source->fetched_at);
       ssa_db_bind_text (stmt, 3, source->etag);
       ssa_db_bind_text (stmt, 4, source->last_modified);
-      sqlite3_bind_int64 (stmt, 5, row_id);
+      ssa_sql_bind_int64 (stmt, 5, row_id);
       if (!ssa_db_step_done (self, stmt, error))
         return FALSE;
     }
@@ -355,11 +355,11 @@ ssa_db_dup_price_list_document (SsaDb   *self,
   stmt = ssa_db_prepare (self, "SELECT document FROM price_lists WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, row_id);
+  ssa_sql_bind_int64 (stmt, 1, row_id);
   rc = ssa_db_step (self, stmt, error);
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return NULL;
-  if (rc == SQLITE_DONE)
+  if (rc == SSA_SQL_STEP_DONE)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
                    _("There is no stored price list %lld in the database %s."),
@@ -396,9 +396,9 @@ ssa_db_load_current_price_list (SsaDb               *self,
   if (stmt == NULL)
     return NULL;
   rc = ssa_db_step (self, stmt, error);
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return NULL;
-  if (rc == SQLITE_DONE)
+  if (rc == SSA_SQL_STEP_DONE)
     {
       g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND,
                    _("The database %s has no current price list: import or fetch one "
@@ -409,8 +409,8 @@ ssa_db_load_current_price_list (SsaDb               *self,
   info = info_from_row (stmt);
   /* Translators: the name of a stored price list in messages, e.g. "price list 2026-12". */
   what = g_strdup_printf (_("price list %s"), info->list_id);
-  price_list = ssa_price_list_new_from_data ((const char *) sqlite3_column_text (stmt, 9),
-                                             sqlite3_column_bytes (stmt, 9), what, error);
+  price_list = ssa_price_list_new_from_data (ssa_sql_column_text (stmt, 9),
+                                             ssa_sql_column_text_length (stmt, 9), what, error);
   if (price_list == NULL)
     return NULL;
 
@@ -440,9 +440,9 @@ ssa_db_list_price_lists (SsaDb   *self,
   if (stmt == NULL)
     return NULL;
   lists = g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_db_price_list_info_free);
-  while ((rc = ssa_db_step (self, stmt, error)) == SQLITE_ROW)
+  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
     g_ptr_array_add (lists, info_from_row (stmt));
-  if (rc == 0)
+  if (rc == SSA_SQL_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&lists);
 }

@@ -16,6 +16,7 @@
 #include "ssa-db-offers.h"
 #include "ssa-db-price-lists.h"
 #include "ssa-db.h"
+#include "ssa-sql.h"
 
 G_BEGIN_DECLS
 
@@ -37,22 +38,31 @@ G_BEGIN_DECLS
 
 /* What the files of the database module (ssa-db*.c) share: the connection, a cache of
  * prepared statements, transactions that roll back unless committed, and conversions
- * between SQLite values and SSA Desk's (dates as YYYY-MM-DD text, absent text as NULL). */
+ * between the database's values and SSA Desk's (dates as YYYY-MM-DD text, absent text as
+ * NULL).
+ *
+ * The rows' statements run on the SQL engine seam (ssa-sql.h): @sql is the connection they
+ * use. For a file it wraps @handle, which SsaDb opened itself and keeps for what only
+ * SQLite has (opening, PRAGMAs, migrations, checks, the backup API, the busy handler and
+ * the trace of statements run on the main thread). */
 
 struct _SsaDb
 {
   sqlite3    *handle;
+  SsaSql     *sql;            /* the seam's connection: on @handle for a file */
+  GError     *sql_error;      /* the last failure of an engine other than SQLite */
   char       *path;
   char       *display_name;   /* the path for messages */
-  GHashTable *statements;     /* SQL text -> sqlite3_stmt*, prepared once */
+  GHashTable *statements;     /* SQL text -> SsaSqlStmt*, prepared once */
   gboolean    read_only;
   char       *read_only_reason; /* a sentence for the user; NULL when writable */
   gboolean    protected;      /* ssa_output_protect() was called for path */
 };
 
-/* A cached statement that is reset (and its bindings cleared) when it goes out of scope:
- * `g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self, "SELECT …", error);` */
-typedef sqlite3_stmt SsaDbStmt;
+/* A cached statement of the seam that is reset (and its bindings cleared) when it goes out
+ * of scope: `g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self, "SELECT …", error);`. Bind
+ * and read it with ssa_sql_bind_*() and ssa_sql_column_*(). */
+typedef SsaSqlStmt SsaDbStmt;
 
 void      ssa_db_stmt_release   (SsaDbStmt    *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaDbStmt, ssa_db_stmt_release)
@@ -60,7 +70,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaDbStmt, ssa_db_stmt_release)
 SsaDbStmt *ssa_db_prepare       (SsaDb        *self,
                                  const char   *sql,
                                  GError      **error);
-int       ssa_db_step           (SsaDb        *self,
+SsaSqlStep ssa_db_step          (SsaDb        *self,
                                  SsaDbStmt    *stmt,
                                  GError      **error);
 gboolean  ssa_db_step_row       (SsaDb        *self,
@@ -75,8 +85,11 @@ gboolean  ssa_db_exec           (SsaDb        *self,
 gboolean  ssa_db_set_error      (SsaDb        *self,
                                  int           rc,
                                  GError      **error);
-gboolean  ssa_db_is_foreign_key_error (SsaDb *self,
-                                       int    rc);
+gboolean  ssa_db_set_step_error (SsaDb        *self,
+                                 GError      **error);
+SsaSqlConstraint ssa_db_get_constraint (SsaDb *self);
+gboolean  ssa_db_failed_on_foreign_key (SsaDb      *self,
+                                        SsaSqlStep  step);
 gint64    ssa_db_last_insert_id (SsaDb        *self);
 
 /* A transaction that rolls back when it goes out of scope without ssa_db_transaction_commit():
@@ -104,6 +117,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SsaDbTransaction, ssa_db_transaction_clear)
 void      ssa_db_bind_text      (SsaDbStmt    *stmt,
                                  int           index,
                                  const char   *text);
+void      ssa_db_bind_take_text (SsaDbStmt    *stmt,
+                                 int           index,
+                                 char         *text);
 void      ssa_db_bind_date      (SsaDbStmt    *stmt,
                                  int           index,
                                  const GDate  *date);

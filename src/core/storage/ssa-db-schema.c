@@ -371,7 +371,7 @@ read_version (SsaDb   *self,
 
   if (stmt == NULL || !ssa_db_step_row (self, stmt, error))
     return FALSE;
-  *out = sqlite3_column_int64 (stmt, 0);
+  *out = ssa_sql_column_int64 (stmt, 0);
   return TRUE;
 }
 

@@ -36,7 +36,7 @@ G_DEFINE_QUARK (ssa-db-error-quark, ssa_db_error)
 static void
 finalize_statement (gpointer data)
 {
-  sqlite3_finalize (data);
+  ssa_sql_stmt_free (data);
 }
 
 /**
@@ -50,18 +50,12 @@ ssa_db_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "ssa-desk", "ssa-desk.db", NULL);
 }
 
-/**
- * ssa_db_is_foreign_key_error:
- * @self: the connection
- * @rc: what a statement returned
- *
- * Whether @rc refuses a change because other rows refer to the row. SQLite reports a
+/* Whether @rc refuses a change because other rows refer to the row. SQLite reports a
  * refused ON DELETE RESTRICT as SQLITE_CONSTRAINT_TRIGGER, not as
- * SQLITE_CONSTRAINT_FOREIGNKEY: only its message tells them apart from our triggers.
- */
-gboolean
-ssa_db_is_foreign_key_error (SsaDb *self,
-                             int    rc)
+ * SQLITE_CONSTRAINT_FOREIGNKEY: only its message tells them apart from our triggers. */
+static gboolean
+is_foreign_key_error (SsaDb *self,
+                      int    rc)
 {
   int extended;
 
@@ -73,12 +67,56 @@ ssa_db_is_foreign_key_error (SsaDb *self,
           strstr (sqlite3_errmsg (self->handle), "FOREIGN KEY") != NULL);
 }
 
+/**
+ * ssa_db_get_constraint:
+ * @self: the connection
+ *
+ * Which rule of the database the last failed statement broke, in the seam's words, so that
+ * the row code reads it the same on every engine. On SQLite, a refused ON DELETE RESTRICT
+ * (a trigger's refusal that names a FOREIGN KEY) is %SSA_SQL_CONSTRAINT_FOREIGN_KEY too.
+ *
+ * Returns: the rule, or %SSA_SQL_CONSTRAINT_NONE when the failure was not a broken rule
+ */
+SsaSqlConstraint
+ssa_db_get_constraint (SsaDb *self)
+{
+  int rc = self->sql->last_code;
+
+  if (ssa_sql_get_engine (self->sql) != SSA_SQL_ENGINE_SQLITE)
+    return ssa_sql_get_last_constraint (self->sql);
+  if ((rc & 0xff) != SQLITE_CONSTRAINT)
+    return SSA_SQL_CONSTRAINT_NONE;
+  if (is_foreign_key_error (self, rc))
+    return SSA_SQL_CONSTRAINT_FOREIGN_KEY;
+  switch (sqlite3_extended_errcode (self->handle))
+    {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return SSA_SQL_CONSTRAINT_UNIQUE;
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return SSA_SQL_CONSTRAINT_NOT_NULL;
+    case SQLITE_CONSTRAINT_CHECK:
+      return SSA_SQL_CONSTRAINT_CHECK;
+    default:
+      return SSA_SQL_CONSTRAINT_OTHER;
+    }
+}
+
+/* Whether @step failed because other rows still refer to the row it deletes. */
+gboolean
+ssa_db_failed_on_foreign_key (SsaDb      *self,
+                              SsaSqlStep  step)
+{
+  return step == SSA_SQL_STEP_ERROR &&
+         ssa_db_get_constraint (self) == SSA_SQL_CONSTRAINT_FOREIGN_KEY;
+}
+
 /* What a broken rule of the database means, for the user (@rc is an extended code). */
 static const char *
 constraint_reason (SsaDb *self,
                    int    rc)
 {
-  if (ssa_db_is_foreign_key_error (self, rc))
+  if (is_foreign_key_error (self, rc))
     return _("other records still belong to this one, such as the offers of an "
              "installation or the installations of a customer.");
   switch (self->handle != NULL ? sqlite3_extended_errcode (self->handle) : rc)
@@ -183,11 +221,109 @@ ssa_db_set_error (SsaDb   *self,
   return FALSE;
 }
 
+/* What a rule the database refused a change by means, for the user, on an engine other
+ * than SQLite: the same sentences as constraint_reason(). */
+static const char *
+seam_constraint_reason (SsaSqlConstraint constraint)
+{
+  switch (constraint)
+    {
+    case SSA_SQL_CONSTRAINT_FOREIGN_KEY:
+      return _("other records still belong to this one, such as the offers of an "
+               "installation or the installations of a customer.");
+    case SSA_SQL_CONSTRAINT_UNIQUE:
+      return _("another record already has the same value.");
+    case SSA_SQL_CONSTRAINT_NOT_NULL:
+      return _("a required value is missing.");
+    case SSA_SQL_CONSTRAINT_CHECK:
+      return _("a value is not one the database accepts.");
+    case SSA_SQL_CONSTRAINT_NONE:
+    case SSA_SQL_CONSTRAINT_OTHER:
+    default:
+      return _("it breaks a rule of the database.");
+    }
+}
+
+/* Where the seam puts the message of a failure: nowhere for SQLite, whose failure
+ * ssa_db_set_error() reads from the handle; SsaDb's own slot for another engine. */
+static inline GError **
+sql_error_slot (SsaDb *self)
+{
+  if (G_LIKELY (ssa_sql_get_engine (self->sql) == SSA_SQL_ENGINE_SQLITE))
+    return NULL;
+  g_clear_error (&self->sql_error);
+  return &self->sql_error;
+}
+
+/**
+ * ssa_db_set_step_error:
+ * @self: the connection
+ * @error: a #GError
+ *
+ * Sets @error, in SSA_DB_ERROR, to what the last statement that failed on the seam
+ * (ssa_db_prepare(), ssa_db_step(), ssa_db_exec()) says: for SQLite, the message of
+ * ssa_db_set_error() for its result code; for another engine, the seam's message under the
+ * SSA_DB_ERROR code that means the same (SSA_TEAM_DB_ERROR_CONSTRAINT is
+ * SSA_DB_ERROR_CONSTRAINT, and so on).
+ *
+ * Returns: %FALSE
+ */
+gboolean
+ssa_db_set_step_error (SsaDb   *self,
+                       GError **error)
+{
+  SsaDbError code = SSA_DB_ERROR_FAILED;
+
+  if (ssa_sql_get_engine (self->sql) == SSA_SQL_ENGINE_SQLITE)
+    return ssa_db_set_error (self, self->sql->last_code, error);
+
+  if (self->sql_error == NULL)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_FAILED, _("The database %s failed: %s"),
+                   self->display_name, "?");
+      return FALSE;
+    }
+  if (self->sql_error->domain == SSA_TEAM_DB_ERROR)
+    switch ((SsaTeamDbError) self->sql_error->code)
+      {
+      case SSA_TEAM_DB_ERROR_CONSTRAINT:
+        g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
+                     _("The database %s refused the change: %s Nothing was changed."),
+                     self->display_name,
+                     seam_constraint_reason (ssa_sql_get_last_constraint (self->sql)));
+        return FALSE;
+      case SSA_TEAM_DB_ERROR_NEWER:
+        code = SSA_DB_ERROR_NEWER;
+        break;
+      case SSA_TEAM_DB_ERROR_NOT_INITIALISED:
+      case SSA_TEAM_DB_ERROR_NOT_SSA_DESK:
+        code = SSA_DB_ERROR_NOT_A_DATABASE;
+        break;
+      case SSA_TEAM_DB_ERROR_REFUSED:
+      case SSA_TEAM_DB_ERROR_NOT_SUPPORTED:
+        code = SSA_DB_ERROR_REFUSED;
+        break;
+      case SSA_TEAM_DB_ERROR_NOT_FOUND:
+        code = SSA_DB_ERROR_NOT_FOUND;
+        break;
+      case SSA_TEAM_DB_ERROR_FAILED:
+      case SSA_TEAM_DB_ERROR_UNREACHABLE:
+      case SSA_TEAM_DB_ERROR_AUTHENTICATION:
+      case SSA_TEAM_DB_ERROR_TLS:
+      case SSA_TEAM_DB_ERROR_SERVER_TOO_OLD:
+      default:
+        code = SSA_DB_ERROR_FAILED;
+        break;
+      }
+  g_set_error_literal (error, SSA_DB_ERROR, code, self->sql_error->message);
+  return FALSE;
+}
+
 void
 ssa_db_stmt_release (SsaDbStmt *stmt)
 {
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  ssa_sql_reset (stmt);
+  ssa_sql_clear_bindings (stmt);
 }
 
 /**
@@ -204,16 +340,15 @@ ssa_db_prepare (SsaDb       *self,
                 const char  *sql,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-  int rc;
+  SsaSqlStmt *stmt = g_hash_table_lookup (self->statements, sql);
 
   if (stmt != NULL)
     return stmt;
 
-  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  stmt = ssa_sql_prepare (self->sql, sql, sql_error_slot (self));
+  if (stmt == NULL)
     {
-      ssa_db_set_error (self, rc, error);
+      ssa_db_set_step_error (self, error);
       return NULL;
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
@@ -222,21 +357,23 @@ ssa_db_prepare (SsaDb       *self,
 
 /**
  * ssa_db_step:
+ * @error: (nullable): a #GError; with %NULL, ssa_db_set_step_error() and
+ *   ssa_db_get_constraint() still tell what failed, until the next statement fails
  *
- * Returns: SQLITE_ROW or SQLITE_DONE, or 0 with @error set
+ * Returns: SSA_SQL_STEP_ROW or SSA_SQL_STEP_DONE, or SSA_SQL_STEP_ERROR (0) with @error set
  */
-int
+SsaSqlStep
 ssa_db_step (SsaDb      *self,
              SsaDbStmt  *stmt,
              GError    **error)
 {
-  int rc = sqlite3_step (stmt);
+  SsaSqlStep step = ssa_sql_step (stmt, sql_error_slot (self));
 
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return rc;
+  if (G_LIKELY (step != SSA_SQL_STEP_ERROR))
+    return step;
 
-  ssa_db_set_error (self, rc, error);
-  return 0;
+  ssa_db_set_step_error (self, error);
+  return SSA_SQL_STEP_ERROR;
 }
 
 /* Runs a statement that must return a row (an aggregate, a row known to exist). */
@@ -245,11 +382,11 @@ ssa_db_step_row (SsaDb      *self,
                  SsaDbStmt  *stmt,
                  GError    **error)
 {
-  int rc = ssa_db_step (self, stmt, error);
+  SsaSqlStep step = ssa_db_step (self, stmt, error);
 
-  if (rc == SQLITE_ROW)
+  if (step == SSA_SQL_STEP_ROW)
     return TRUE;
-  if (rc == SQLITE_DONE)
+  if (step == SSA_SQL_STEP_DONE)
     g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE,
                  _("The database %s is damaged: a row it must have is missing. Restore it "
                    "from a backup."), self->display_name);
@@ -262,11 +399,11 @@ ssa_db_step_done (SsaDb      *self,
                   SsaDbStmt  *stmt,
                   GError    **error)
 {
-  int rc = ssa_db_step (self, stmt, error);
+  SsaSqlStep step = ssa_db_step (self, stmt, error);
 
-  if (rc == 0)
+  if (step == SSA_SQL_STEP_ERROR)
     return FALSE;
-  g_assert (rc == SQLITE_DONE);
+  g_assert (step == SSA_SQL_STEP_DONE);
   return TRUE;
 }
 
@@ -275,17 +412,15 @@ ssa_db_exec (SsaDb       *self,
              const char  *sql,
              GError     **error)
 {
-  int rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    return ssa_db_set_error (self, rc, error);
+  if (!ssa_sql_exec (self->sql, sql, sql_error_slot (self)))
+    return ssa_db_set_step_error (self, error);
   return TRUE;
 }
 
 gint64
 ssa_db_last_insert_id (SsaDb *self)
 {
-  return sqlite3_last_insert_rowid (self->handle);
+  return ssa_sql_last_insert_id (self->sql);
 }
 
 /**
@@ -354,8 +489,9 @@ ssa_db_check_writable (SsaDb   *self,
  * @self: the connection
  * @error: a #GError
  *
- * Starts a write transaction: BEGIN IMMEDIATE takes the write lock at once (waiting up to
- * the busy timeout), so that what the transaction reads cannot change before it writes.
+ * Starts a write transaction. On SQLite, BEGIN IMMEDIATE takes the write lock at once
+ * (waiting up to the busy timeout), so that what the transaction reads cannot change before
+ * it writes; PostgreSQL has no such lock, and takes BEGIN.
  */
 gboolean
 ssa_db_transaction_begin (SsaDbTransaction  *txn,
@@ -366,7 +502,8 @@ ssa_db_transaction_begin (SsaDbTransaction  *txn,
 
   if (!ssa_db_check_writable (self, error))
     return FALSE;
-  if (!ssa_db_exec (self, "BEGIN IMMEDIATE", error))
+  if (!ssa_db_exec (self, ssa_sql_get_engine (self->sql) == SSA_SQL_ENGINE_SQLITE
+                          ? "BEGIN IMMEDIATE" : "BEGIN", error))
     return FALSE;
 
   txn->db = self;
@@ -382,7 +519,9 @@ ssa_db_transaction_begin_read (SsaDbTransaction  *txn,
 {
   g_assert (!txn->active);
 
-  if (!ssa_db_exec (self, "BEGIN DEFERRED", error))
+  if (!ssa_db_exec (self, ssa_sql_get_engine (self->sql) == SSA_SQL_ENGINE_SQLITE
+                          ? "BEGIN DEFERRED"
+                          : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", error))
     return FALSE;
 
   txn->db = self;
@@ -409,8 +548,9 @@ ssa_db_transaction_clear (SsaDbTransaction *txn)
   if (!txn->active)
     return;
 
-  /* A failed ROLLBACK means SQLite already rolled back (after a full disk, for example). */
-  sqlite3_exec (txn->db->handle, "ROLLBACK", NULL, NULL, NULL);
+  /* A failed ROLLBACK means the engine already rolled back (after a full disk, for
+   * example). */
+  ssa_sql_exec (txn->db->sql, "ROLLBACK", NULL);
   txn->active = FALSE;
 }
 
@@ -419,10 +559,17 @@ ssa_db_bind_text (SsaDbStmt  *stmt,
                   int         index,
                   const char *text)
 {
-  if (text == NULL || text[0] == '\0')
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  ssa_sql_bind_optional_text (stmt, index, text);
+}
+
+/* Binds @text (NULL binds NULL) and frees it. */
+void
+ssa_db_bind_take_text (SsaDbStmt  *stmt,
+                       int         index,
+                       char       *text)
+{
+  ssa_sql_bind_text (stmt, index, text);
+  g_free (text);
 }
 
 void
@@ -431,9 +578,9 @@ ssa_db_bind_date (SsaDbStmt   *stmt,
                   const GDate *date)
 {
   if (!ssa_date_is_set (date))
-    sqlite3_bind_null (stmt, index);
+    ssa_sql_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, ssa_date_to_iso (date), -1, g_free);
+    ssa_db_bind_take_text (stmt, index, ssa_date_to_iso (date));
 }
 
 /* Returns: (transfer full) (nullable): the column's text; NULL for SQL NULL */
@@ -441,11 +588,7 @@ char *
 ssa_db_column_text (SsaDbStmt *stmt,
                     int        index)
 {
-  const unsigned char *text = sqlite3_column_text (stmt, index);
-
-  if (text == NULL)
-    return NULL;
-  return g_strndup ((const char *) text, sqlite3_column_bytes (stmt, index));
+  return g_strdup (ssa_sql_column_text (stmt, index));
 }
 
 /* Reads a YYYY-MM-DD column; SQL NULL (and, defensively, anything else) clears @out. */
@@ -454,7 +597,7 @@ ssa_db_column_date (SsaDbStmt *stmt,
                     int        index,
                     GDate     *out)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, index);
+  const char *text = ssa_sql_column_text (stmt, index);
 
   g_date_clear (out, 1);
   if (text != NULL && !ssa_date_parse (text, out, NULL))
@@ -703,6 +846,8 @@ open_handle (SsaDb     *self,
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_handler (self->handle, busy_cb, self);
   sqlite3_trace_v2 (self->handle, SQLITE_TRACE_STMT, trace_cb, self);
+  /* The rows' statements run on the seam, on this handle. */
+  self->sql = ssa_sql_sqlite_wrap (self->handle, self->display_name);
   return TRUE;
 }
 
@@ -854,6 +999,7 @@ ssa_db_open (const char      *path,
       g_clear_pointer (&self->statements, g_hash_table_unref);
       self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                 finalize_statement);
+      g_clear_pointer (&self->sql, ssa_sql_close);
       sqlite3_close (self->handle);
       self->handle = NULL;
       if (!open_handle (self, TRUE, TRUE, error) ||
@@ -910,7 +1056,10 @@ ssa_db_close (SsaDb *self)
   if (self == NULL)
     return;
 
+  /* The statements first, then the seam's connection, which leaves the handle open. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->sql, ssa_sql_close);
+  g_clear_error (&self->sql_error);
   if (self->handle != NULL)
     sqlite3_close (self->handle);
   if (self->protected)
@@ -947,12 +1096,17 @@ ssa_db_get_path (SsaDb *self)
 int
 ssa_db_get_schema_version (SsaDb *self)
 {
+  g_autoptr(SsaSqlStmt) stmt = NULL;
   gint64 version = -1;
 
   g_return_val_if_fail (self != NULL, -1);
 
-  if (!query_int (self, "PRAGMA user_version", &version, NULL))
-    return -1;
+  /* The row code asks, to read an older schema as it is: on the seam, as its statements. */
+  if (ssa_sql_get_engine (self->sql) != SSA_SQL_ENGINE_SQLITE)
+    return ssa_sql_read_schema_version (self->sql, &version, NULL) ? (int) version : -1;
+  stmt = ssa_sql_prepare (self->sql, "PRAGMA user_version", NULL);
+  if (stmt != NULL && ssa_sql_step (stmt, NULL) == SSA_SQL_STEP_ROW)
+    version = ssa_sql_column_int64 (stmt, 0);
   return (int) version;
 }
 

@@ -17,12 +17,16 @@
 #include "ssa-sql.h"
 
 /* The SQLite backend of the SQL engine seam: a file opened as ssa_db_open() opens it
- * (foreign keys on, the same busy timeout), statements as sqlite3_stmt. */
+ * (foreign keys on, the same busy timeout), or the handle SsaDb opened itself
+ * (ssa_sql_sqlite_wrap()); statements as sqlite3_stmt. Its functions stay one call into
+ * SQLite each: SsaDb's row code runs through them. */
 
 typedef struct
 {
-  SsaSql   parent;
-  sqlite3 *handle;
+  SsaSql        parent;
+  sqlite3      *handle;
+  gboolean      borrowed;       /* the caller closes the handle */
+  unsigned int  prepare_flags;  /* SQLITE_PREPARE_PERSISTENT for SsaDb's cached statements */
 } SqliteSql;
 
 typedef struct
@@ -41,6 +45,7 @@ set_error (SsaSql  *sql,
 {
   const char *detail = HANDLE (sql) != NULL ? sqlite3_errmsg (HANDLE (sql)) : sqlite3_errstr (rc);
 
+  sql->last_code = rc;
   sql->last_constraint = SSA_SQL_CONSTRAINT_NONE;
   if ((rc & 0xff) == SQLITE_CONSTRAINT && HANDLE (sql) != NULL)
     switch (sqlite3_extended_errcode (HANDLE (sql)))
@@ -75,7 +80,8 @@ set_error (SsaSql  *sql,
 static void
 sqlite_close (SsaSql *sql)
 {
-  sqlite3_close_v2 (HANDLE (sql));
+  if (!((SqliteSql *) sql)->borrowed)
+    sqlite3_close_v2 (HANDLE (sql));
   g_free (sql->display_name);
   g_free (sql);
 }
@@ -87,7 +93,8 @@ sqlite_prepare (SsaSql      *sql,
 {
   sqlite3_stmt *stmt = NULL;
   SqliteStmt *self;
-  int rc = sqlite3_prepare_v2 (HANDLE (sql), text, -1, &stmt, NULL);
+  int rc = sqlite3_prepare_v3 (HANDLE (sql), text, -1, ((SqliteSql *) sql)->prepare_flags,
+                               &stmt, NULL);
 
   if (rc != SQLITE_OK)
     {
@@ -163,6 +170,12 @@ sqlite_reset (SsaSqlStmt *stmt)
   sqlite3_reset (STMT (stmt));
 }
 
+static void
+sqlite_clear_bindings (SsaSqlStmt *stmt)
+{
+  sqlite3_clear_bindings (STMT (stmt));
+}
+
 static int
 sqlite_column_count (SsaSqlStmt *stmt)
 {
@@ -202,6 +215,13 @@ sqlite_column_blob (SsaSqlStmt *stmt,
   data = sqlite3_column_blob (STMT (stmt), column);
   length = sqlite3_column_bytes (STMT (stmt), column);
   return g_bytes_new (data, (gsize) length);
+}
+
+static gsize
+sqlite_column_bytes (SsaSqlStmt *stmt,
+                     int         column)
+{
+  return (gsize) sqlite3_column_bytes (STMT (stmt), column);
 }
 
 static gboolean
@@ -248,7 +268,31 @@ static const SsaSqlBackend sqlite_backend = {
   .exec = sqlite_exec,
   .changes = sqlite_changes,
   .last_insert_id = sqlite_last_insert_id,
+  .clear_bindings = sqlite_clear_bindings,
+  .column_bytes = sqlite_column_bytes,
 };
+
+/**
+ * ssa_sql_sqlite_wrap:
+ * @handle: an open connection; it stays the caller's, open after ssa_sql_close()
+ * @display_name: the file, for messages
+ *
+ * Returns: (transfer full): the connection on @handle, whose statements are prepared to be
+ *   kept (SQLITE_PREPARE_PERSISTENT)
+ */
+SsaSql *
+ssa_sql_sqlite_wrap (sqlite3    *handle,
+                     const char *display_name)
+{
+  SqliteSql *self = g_new0 (SqliteSql, 1);
+
+  self->parent.backend = &sqlite_backend;
+  self->parent.display_name = g_strdup (display_name);
+  self->handle = handle;
+  self->borrowed = TRUE;
+  self->prepare_flags = SQLITE_PREPARE_PERSISTENT;
+  return &self->parent;
+}
 
 /**
  * ssa_sql_open_sqlite:

@@ -182,6 +182,14 @@ ssa_sql_reset (SsaSqlStmt *stmt)
   stmt->sql->backend->reset (stmt);
 }
 
+/* Binds NULL to every parameter, for a statement that is kept to run again. */
+void
+ssa_sql_clear_bindings (SsaSqlStmt *stmt)
+{
+  if (stmt->sql->backend->clear_bindings != NULL)
+    stmt->sql->backend->clear_bindings (stmt);
+}
+
 int
 ssa_sql_column_count (SsaSqlStmt *stmt)
 {
@@ -208,6 +216,19 @@ ssa_sql_column_text (SsaSqlStmt *stmt,
                      int         column)
 {
   return stmt->sql->backend->column_text (stmt, column);
+}
+
+/* The length in bytes of a text column, which may hold NUL bytes on SQLite. */
+gsize
+ssa_sql_column_text_length (SsaSqlStmt *stmt,
+                            int         column)
+{
+  const char *text;
+
+  if (stmt->sql->backend->column_bytes != NULL)
+    return stmt->sql->backend->column_bytes (stmt, column);
+  text = ssa_sql_column_text (stmt, column);
+  return text != NULL ? strlen (text) : 0;
 }
 
 char *

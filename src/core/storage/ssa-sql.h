@@ -75,6 +75,10 @@ typedef struct
   gboolean     (*exec)           (SsaSql *sql, const char *text, GError **error);
   gint64       (*changes)        (SsaSql *sql);
   gint64       (*last_insert_id) (SsaSql *sql);
+
+  /* Optional; ssa-sql.c does without them for a backend that has none. */
+  void         (*clear_bindings) (SsaSqlStmt *stmt);
+  gsize        (*column_bytes)   (SsaSqlStmt *stmt, int column);
 } SsaSqlBackend;
 
 /* What every connection starts with; a backend's own struct begins with it. */
@@ -84,6 +88,8 @@ struct _SsaSql
   char                *display_name;  /* for messages: the file, or the URI without password */
   gboolean             in_transaction;
   SsaSqlConstraint     last_constraint; /* of the last failed statement */
+  int                  last_code;     /* the engine's own code of the last failure: SQLite's
+                                       * (extended) result code; 0 when the engine keeps none */
 };
 
 struct _SsaSqlStmt
@@ -98,6 +104,11 @@ SsaSql      *ssa_sql_open_sqlite     (const char  *path,
                                       GError     **error);
 SsaSql      *ssa_sql_open_pg         (const char  *uri,
                                       GError     **error);
+/* A connection on a handle the caller opened and keeps: closing it leaves @handle open.
+ * Statements are prepared to be kept (SsaDb caches them). For ssa-db.c. */
+struct sqlite3;
+SsaSql      *ssa_sql_sqlite_wrap     (struct sqlite3 *handle,
+                                      const char  *display_name);
 void         ssa_sql_close           (SsaSql      *sql);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaSql, ssa_sql_close)
 
@@ -135,6 +146,7 @@ SsaSqlStep   ssa_sql_step            (SsaSqlStmt  *stmt,
 gboolean     ssa_sql_step_done       (SsaSqlStmt  *stmt,
                                       GError     **error);
 void         ssa_sql_reset           (SsaSqlStmt  *stmt);
+void         ssa_sql_clear_bindings  (SsaSqlStmt  *stmt);
 int          ssa_sql_column_count    (SsaSqlStmt  *stmt);
 gboolean     ssa_sql_column_is_null  (SsaSqlStmt  *stmt,
                                       int          column);
@@ -142,6 +154,8 @@ gint64       ssa_sql_column_int64    (SsaSqlStmt  *stmt,
                                       int          column);
 const char  *ssa_sql_column_text     (SsaSqlStmt  *stmt,
                                       int          column);
+gsize        ssa_sql_column_text_length (SsaSqlStmt *stmt,
+                                         int         column);
 char        *ssa_sql_column_dup_text (SsaSqlStmt  *stmt,
                                       int          column);
 GBytes      *ssa_sql_column_blob     (SsaSqlStmt  *stmt,
