@@ -51,15 +51,16 @@ column_date (SsaSqlStmt *stmt,
 
 /* Finds the inventory's customer (by organisation number, else by exact name) or creates
  * it, filling in what the stored one lacks. Returns the id, 0 when the file names no
- * customer, -1 on error. On PostgreSQL the customer found is locked until the import
- * commits, and two imports creating one customer meet at its unique organisation number. */
+ * customer, -1 on error. Finding and filling in are one statement (an UPDATE of the row
+ * found, RETURNING its id): one round trip to a server. On PostgreSQL the UPDATE locks the
+ * customer found until the import commits, and two imports creating one customer meet at
+ * its unique organisation number. */
 static gint64
 find_or_create_customer (SsaSql                 *sql,
                          const SsaCustomerInfo  *info,
                          GError                **error)
 {
   g_autoptr(SsaSqlStmt) stmt = NULL;
-  gboolean pg = ssa_sql_get_engine (sql) == SSA_SQL_ENGINE_POSTGRESQL;
   gint64 id = 0;
   SsaSqlStep step;
 
@@ -67,50 +68,36 @@ find_or_create_customer (SsaSql                 *sql,
       !has_text (info->contact) && !has_text (info->email))
     return 0;
 
-  if (has_text (info->org_no))
-    {
-      stmt = ssa_sql_prepare (sql, pg ? "SELECT id FROM customers WHERE org_no = ? FOR UPDATE"
-                                      : "SELECT id FROM customers WHERE org_no = ?", error);
-      if (stmt == NULL)
-        return -1;
-      ssa_sql_bind_text (stmt, 1, info->org_no);
-    }
-  else if (has_text (info->name))
-    {
-      stmt = ssa_sql_prepare (sql, pg ? "SELECT id FROM customers WHERE name = ? ORDER BY id "
-                                        "LIMIT 1 FOR UPDATE"
-                                      : "SELECT id FROM customers WHERE name = ? ORDER BY id "
-                                        "LIMIT 1", error);
-      if (stmt == NULL)
-        return -1;
-      ssa_sql_bind_text (stmt, 1, info->name);
-    }
-
-  if (stmt != NULL)
-    {
-      step = ssa_sql_step (stmt, error);
-      if (step == SSA_SQL_STEP_ERROR)
-        return -1;
-      if (step == SSA_SQL_STEP_ROW)
-        id = ssa_sql_column_int64 (stmt, 0);
-      g_clear_pointer (&stmt, ssa_sql_stmt_free);
-    }
-
-  if (id > 0)
+  if (has_text (info->org_no) || has_text (info->name))
     {
       stmt = ssa_sql_prepare (sql,
-                              "UPDATE customers SET name = CASE WHEN name = '' THEN "
-                              "coalesce(?1, '') ELSE name END, address = coalesce(address, ?2), "
-                              "contact = coalesce(contact, ?3), email = coalesce(email, ?4) "
-                              "WHERE id = ?5", error);
+                              has_text (info->org_no)
+                              ? "UPDATE customers SET name = CASE WHEN name = '' THEN "
+                                "coalesce(?1, '') ELSE name END, address = coalesce(address, ?2), "
+                                "contact = coalesce(contact, ?3), email = coalesce(email, ?4) "
+                                "WHERE id = (SELECT id FROM customers WHERE org_no = ?5) "
+                                "RETURNING id"
+                              : "UPDATE customers SET name = CASE WHEN name = '' THEN "
+                                "coalesce(?1, '') ELSE name END, address = coalesce(address, ?2), "
+                                "contact = coalesce(contact, ?3), email = coalesce(email, ?4) "
+                                "WHERE id = (SELECT id FROM customers WHERE name = ?5 ORDER BY id "
+                                "LIMIT 1) RETURNING id", error);
       if (stmt == NULL)
         return -1;
       ssa_sql_bind_optional_text (stmt, 1, info->name);
       ssa_sql_bind_optional_text (stmt, 2, info->address);
       ssa_sql_bind_optional_text (stmt, 3, info->contact);
       ssa_sql_bind_optional_text (stmt, 4, info->email);
-      ssa_sql_bind_int64 (stmt, 5, id);
-      return ssa_sql_step_done (stmt, error) ? id : -1;
+      ssa_sql_bind_text (stmt, 5, has_text (info->org_no) ? info->org_no : info->name);
+      step = ssa_sql_step (stmt, error);
+      if (step == SSA_SQL_STEP_ERROR)
+        return -1;
+      if (step == SSA_SQL_STEP_ROW)
+        {
+          id = ssa_sql_column_int64 (stmt, 0);
+          return ssa_sql_step_done (stmt, error) ? id : -1;
+        }
+      g_clear_pointer (&stmt, ssa_sql_stmt_free);
     }
 
   stmt = ssa_sql_prepare (sql,
