@@ -24,7 +24,7 @@
 
 #define N_CUSTOMERS 2000
 #define BATCH       1000
-#define ROUNDS      15
+#define ROUNDS      30
 
 static double
 ms_since (gint64 start)
