@@ -245,6 +245,142 @@ test_values (Fixture       *f,
   }
 }
 
+/* Every kind of column both ways the PostgreSQL backend reads a result: in binary (whole
+ * numbers of 2, 4 and 8 bytes at their extremes and negative, booleans, text, bytes with
+ * zero bytes in them, NULLs) and, for a statement with a column it does not decode (a
+ * numeric), in text; SQLite gives the same values. */
+static void
+test_column_types (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaSql) sql = open_raw (f);
+  g_autoptr(SsaSqlStmt) insert = NULL;
+  static const guint8 bytes[] = { 0, 0xfe, 0, 'a', 0 };
+  static const struct
+  {
+    gint64      i2, i4, i8;
+    gboolean    flag;
+    const char *i8_text;
+  } rows[] = {
+    { -32768, G_MININT32, G_MININT64, TRUE, "-9223372036854775808" },
+    { -1, -1, -1, FALSE, "-1" },
+    { 32767, G_MAXINT32, G_MAXINT64, TRUE, "9223372036854775807" },
+  };
+
+  g_assert_true (ssa_sql_exec (sql, on_pg ()
+                               ? "CREATE TABLE v (i2 SMALLINT, i4 INTEGER, i8 BIGINT, "
+                                 "flag BOOLEAN, s TEXT, b BYTEA, d NUMERIC)"
+                               : "CREATE TABLE v (i2 INTEGER, i4 INTEGER, i8 INTEGER, "
+                                 "flag INTEGER, s TEXT, b BLOB, d NUMERIC)", &error));
+  g_assert_no_error (error);
+  insert = ssa_sql_prepare (sql, on_pg ()
+                            ? "INSERT INTO v VALUES (?, ?, ?, ?::integer::boolean, ?, ?, ?)"
+                            : "INSERT INTO v VALUES (?, ?, ?, ?, ?, ?, ?)", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      ssa_sql_reset (insert);
+      ssa_sql_bind_int64 (insert, 1, rows[i].i2);
+      ssa_sql_bind_int64 (insert, 2, rows[i].i4);
+      ssa_sql_bind_int64 (insert, 3, rows[i].i8);
+      ssa_sql_bind_int64 (insert, 4, rows[i].flag);
+      if (i == 1)
+        {
+          ssa_sql_bind_null (insert, 5);
+          ssa_sql_bind_null (insert, 6);
+          ssa_sql_bind_null (insert, 7);
+        }
+      else
+        {
+          ssa_sql_bind_text (insert, 5, "Ærlig talt, Ålesund");
+          ssa_sql_bind_blob (insert, 6, bytes, sizeof bytes);
+          ssa_sql_bind_text (insert, 7, "12.5");
+        }
+      g_assert_true (ssa_sql_step_done (insert, &error));
+      g_assert_no_error (error);
+    }
+
+  /* Read in binary on PostgreSQL: numbers, booleans, text, bytes, a count. */
+  {
+    g_autoptr(SsaSqlStmt) select =
+      ssa_sql_prepare (sql, "SELECT i2, i4, i8, flag, s, b, (SELECT count(*) FROM v) "
+                       "FROM v ORDER BY i8", &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        g_autoptr(GBytes) blob = NULL;
+        const char *i4_text;
+        const char *i8_text;
+
+        g_assert_cmpint (ssa_sql_step (select, &error), ==, SSA_SQL_STEP_ROW);
+        g_assert_no_error (error);
+        g_assert_cmpint (ssa_sql_column_int64 (select, 0), ==, rows[i].i2);
+        g_assert_cmpint (ssa_sql_column_int64 (select, 1), ==, rows[i].i4);
+        g_assert_cmpint (ssa_sql_column_int64 (select, 2), ==, rows[i].i8);
+        g_assert_cmpint (ssa_sql_column_int64 (select, 3), ==, rows[i].flag);
+        g_assert_cmpint (ssa_sql_column_int64 (select, 6), ==, 3);
+        /* Numbers as text, each column's text still there after another's. */
+        i8_text = ssa_sql_column_text (select, 2);
+        i4_text = ssa_sql_column_text (select, 1);
+        g_assert_cmpstr (i8_text, ==, rows[i].i8_text);
+        g_assert_cmpint (g_ascii_strtoll (i4_text, NULL, 10), ==, rows[i].i4);
+        g_assert_cmpstr (ssa_sql_column_text (select, 6), ==, "3");
+        blob = ssa_sql_column_blob (select, 5);
+        if (i == 1)
+          {
+            g_assert_true (ssa_sql_column_is_null (select, 4));
+            g_assert_null (ssa_sql_column_text (select, 4));
+            g_assert_null (blob);
+          }
+        else
+          {
+            g_assert_false (ssa_sql_column_is_null (select, 4));
+            g_assert_cmpstr (ssa_sql_column_text (select, 4), ==, "Ærlig talt, Ålesund");
+            g_assert_nonnull (blob);
+            g_assert_cmpmem (g_bytes_get_data (blob, NULL), g_bytes_get_size (blob),
+                             bytes, sizeof bytes);
+          }
+      }
+    g_assert_cmpint (ssa_sql_step (select, &error), ==, SSA_SQL_STEP_DONE);
+    g_assert_no_error (error);
+  }
+
+  /* With a numeric column the whole result comes in text on PostgreSQL: the same values. */
+  {
+    g_autoptr(SsaSqlStmt) select =
+      ssa_sql_prepare (sql, "SELECT i8, d, b, i2 FROM v ORDER BY i8", &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        g_autoptr(GBytes) blob = NULL;
+
+        g_assert_cmpint (ssa_sql_step (select, &error), ==, SSA_SQL_STEP_ROW);
+        g_assert_no_error (error);
+        g_assert_cmpint (ssa_sql_column_int64 (select, 0), ==, rows[i].i8);
+        g_assert_cmpstr (ssa_sql_column_text (select, 0), ==, rows[i].i8_text);
+        g_assert_cmpint (ssa_sql_column_int64 (select, 3), ==, rows[i].i2);
+        blob = ssa_sql_column_blob (select, 2);
+        if (i == 1)
+          {
+            g_assert_null (ssa_sql_column_text (select, 1));
+            g_assert_null (blob);
+          }
+        else
+          {
+            g_assert_cmpstr (ssa_sql_column_text (select, 1), ==, "12.5");
+            g_assert_nonnull (blob);
+            g_assert_cmpmem (g_bytes_get_data (blob, NULL), g_bytes_get_size (blob),
+                             bytes, sizeof bytes);
+          }
+      }
+    g_assert_cmpint (ssa_sql_step (select, &error), ==, SSA_SQL_STEP_DONE);
+    g_assert_no_error (error);
+  }
+}
+
 /* The schema */
 
 /* `db init` makes the schema at this version with the bundled list current; again, it
@@ -581,6 +717,90 @@ test_inventory (Fixture       *f,
   g_clear_error (&error);
   rows = ssa_team_db_list_installations (db, &error);
   g_assert_cmpuint (rows->len, ==, n);
+}
+
+/* An installation of @n_lines lines L000, L001, … with quantities 1, 2, … */
+static SsaInventory *
+inventory_with_lines (const char *serial,
+                      guint       n_lines)
+{
+  SsaInventory *inventory = ssa_inventory_new ();
+
+  inventory->name = g_strdup_printf ("Installasjon %s", serial);
+  inventory->serial = g_strdup (serial);
+  inventory->customer.name = g_strdup ("Linjer AS");
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("L%03u", i);
+      SsaInventoryLine line = { NULL, };
+
+      line.code = code;
+      line.quantity = i + 1;
+      g_date_clear (&line.added_on, 1);
+      g_date_clear (&line.covered_until, 1);
+      if (i % 7 == 3)
+        {
+          line.has_kind = TRUE;
+          line.kind = SSA_KIND_PORT;
+        }
+      ssa_inventory_add_line (inventory, &line);
+    }
+  return inventory;
+}
+
+/* Lines go in by 50 per statement: 123 lines come back all, in their order, with their
+ * values; a bad line in the third statement refuses the whole import, in words. */
+static void
+test_many_lines (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaTeamDb) db = NULL;
+  g_autoptr(SsaInventory) many = inventory_with_lines ("IP811-MANY", 123);
+  g_autoptr(SsaInventory) bad = inventory_with_lines ("IP811-BAD", 110);
+  g_autoptr(SsaInventory) back = NULL;
+  g_autoptr(GArray) rows = NULL;
+  gint64 ids[2] = { 0, };
+
+  init_db (f);
+  db = ssa_team_db_open (f->location, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssa_team_db_import_inventories (db, &many, NULL, 1, ids, &error));
+  g_assert_no_error (error);
+
+  back = ssa_team_db_load_inventory (db, ids[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->lines->len, ==, 123);
+  for (guint i = 0; i < 123; i++)
+    {
+      const SsaInventoryLine *line = &g_array_index (back->lines, SsaInventoryLine, i);
+      g_autofree char *code = g_strdup_printf ("L%03u", i);
+
+      g_assert_cmpstr (line->code, ==, code);
+      g_assert_cmpint (line->quantity, ==, i + 1);
+      g_assert_cmpint (line->has_kind, ==, i % 7 == 3);
+      if (line->has_kind)
+        g_assert_cmpint (line->kind, ==, SSA_KIND_PORT);
+      g_assert_false (ssa_date_is_set (&line->added_on));
+    }
+
+  /* Line 105 (in the third INSERT) has no quantity the database takes. */
+  g_array_index (bad->lines, SsaInventoryLine, 105).quantity = 0;
+  g_assert_false (ssa_team_db_import_inventories (db, &bad, NULL, 1, &ids[1], &error));
+  g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "quantity"));
+  g_clear_error (&error);
+
+  rows = ssa_team_db_list_installations (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpuint (g_array_index (rows, SsaDbInstallationRow, 0).n_licences, ==, 123);
+  {
+    g_autoptr(SsaSql) sql = open_raw (f);
+
+    g_assert_cmpint (query_int (sql, "SELECT count(*) FROM licences"), ==, 123);
+    g_assert_cmpint (query_int (sql, "SELECT max(position) FROM licences"), ==, 122);
+  }
 }
 
 /* Licence types */
@@ -1157,12 +1377,14 @@ main (int    argc,
   g_test_add_func ("/sql/number-parameters", test_number_parameters);
   g_test_add_func ("/team-db/not-converted", test_not_converted);
   add_engine_test ("/sql/values", test_values);
+  add_engine_test ("/sql/column-types", test_column_types);
   add_engine_test ("/team-db/init", test_init);
   add_engine_test ("/team-db/schema-rules", test_schema_rules);
   add_engine_test ("/team-db/newer", test_newer);
   add_engine_test ("/team-db/not-ssa-desk", test_not_ssa_desk);
   add_engine_test ("/team-db/price-lists", test_price_lists);
   add_engine_test ("/team-db/inventory", test_inventory);
+  add_engine_test ("/team-db/many-lines", test_many_lines);
   add_engine_test ("/team-db/licence-types", test_licence_types);
   add_engine_test ("/team-db/cli", test_cli);
   if (on_pg ())

@@ -16,20 +16,47 @@
 #include "ssa-sql.h"
 
 /* The PostgreSQL backend of the SQL engine seam, on libpq. A statement's `?` parameters
- * become `$1`…`$n`; each text is prepared once per connection (PQprepare()) and run with
- * PQexecPrepared() at its first step (text in, text out, blobs as binary BYTEA); its rows
- * are read from the result one step at a time. The password
- * is libpq's business: PGPASSWORD, ~/.pgpass or a service file, as for every libpq client. */
+ * become `$1`…`$n`; each text is prepared once per connection (PQprepare()), its result
+ * columns described once (PQdescribePrepared()), and run with PQexecPrepared() at its first
+ * step (parameters as text, blobs as binary BYTEA); its rows are read from the whole result
+ * one step at a time. A statement whose columns are all whole numbers, booleans, text or
+ * BYTEA gets its result in binary: numbers arrive as 2, 4 or 8 big-endian bytes instead of
+ * digits to parse, blobs as their bytes instead of hex to unescape, text as it is. Any other
+ * column (a date, a numeric sum) keeps the whole statement in text, as libpq has one format
+ * per result. The password is libpq's business: PGPASSWORD, ~/.pgpass or a service file, as
+ * for every libpq client. */
 
 /* How long to wait for a server that does not answer, unless the URI says otherwise. */
 #define CONNECT_TIMEOUT_SECONDS "10"
+
+/* The type oids of PostgreSQL's catalog (pg_type.dat) that binary results decode; they are
+ * fixed across versions. */
+#define BOOL_OID    16
+#define BYTEA_OID   17
+#define NAME_OID    19
+#define INT8_OID    20
+#define INT2_OID    21
+#define INT4_OID    23
+#define TEXT_OID    25
+#define OID_OID     26
+#define BPCHAR_OID  1042
+#define VARCHAR_OID 1043
+
+/* A statement text prepared on the connection. */
+typedef struct
+{
+  char *name;             /* on the server */
+  int   n_fields;         /* result columns */
+  Oid  *types;            /* n_fields */
+  int   result_format;    /* 1 (binary) when every column decodes */
+} PgPrepared;
 
 typedef struct
 {
   SsaSql      parent;
   PGconn     *conn;
   gint64      changes;
-  GHashTable *prepared;   /* statement text ($n) -> its name on the server */
+  GHashTable *prepared;   /* statement text ($n) -> PgPrepared */
   guint       n_prepared;
 } PgSql;
 
@@ -41,8 +68,10 @@ typedef struct
   char     **values;      /* n_params; NULL for NULL */
   int       *lengths;
   int       *formats;     /* 1 for a blob */
+  const PgPrepared *prepared; /* after the first step; the connection's */
   PGresult  *result;      /* after the first step */
   int        row;
+  char     (*numbers)[24]; /* per column: a binary number as text, for column_text */
 } PgStmt;
 
 #define CONN(sql) (((PgSql *) (sql))->conn)
@@ -262,6 +291,37 @@ set_result_error (SsaSql    *sql,
 }
 
 static void
+pg_prepared_free (gpointer data)
+{
+  PgPrepared *prepared = data;
+
+  g_free (prepared->name);
+  g_free (prepared->types);
+  g_free (prepared);
+}
+
+static gboolean
+decodes_in_binary (Oid type)
+{
+  switch (type)
+    {
+    case BOOL_OID:
+    case BYTEA_OID:
+    case NAME_OID:
+    case INT8_OID:
+    case INT2_OID:
+    case INT4_OID:
+    case TEXT_OID:
+    case OID_OID:
+    case BPCHAR_OID:
+    case VARCHAR_OID:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
 pg_close (SsaSql *sql)
 {
   g_clear_pointer (&((PgSql *) sql)->prepared, g_hash_table_unref);
@@ -306,6 +366,7 @@ pg_stmt_free (SsaSqlStmt *stmt)
   g_free (self->values);
   g_free (self->lengths);
   g_free (self->formats);
+  g_free (self->numbers);
   g_free (self->text);
   g_free (self);
 }
@@ -361,6 +422,49 @@ pg_bind_null (SsaSqlStmt *stmt,
   set_param ((PgStmt *) stmt, index, NULL, 0, 0);
 }
 
+/* Prepares @text on the connection and learns its result columns; the connection keeps it. */
+static const PgPrepared *
+prepare_on_server (PgSql       *sql,
+                   const char  *text,
+                   int          n_params,
+                   GError     **error)
+{
+  g_autofree char *name = g_strdup_printf ("ssa_%u", sql->n_prepared + 1);
+  PGresult *result = PQprepare (sql->conn, name, text, n_params, NULL);
+  PgPrepared *prepared;
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      set_result_error (&sql->parent, result, error);
+      PQclear (result);
+      return NULL;
+    }
+  PQclear (result);
+  sql->n_prepared++;
+
+  result = PQdescribePrepared (sql->conn, name);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      set_result_error (&sql->parent, result, error);
+      PQclear (result);
+      return NULL;
+    }
+  prepared = g_new0 (PgPrepared, 1);
+  prepared->name = g_steal_pointer (&name);
+  prepared->n_fields = PQnfields (result);
+  prepared->types = g_new0 (Oid, MAX (prepared->n_fields, 1));
+  prepared->result_format = prepared->n_fields > 0 ? 1 : 0;
+  for (int i = 0; i < prepared->n_fields; i++)
+    {
+      prepared->types[i] = PQftype (result, i);
+      if (!decodes_in_binary (prepared->types[i]))
+        prepared->result_format = 0;
+    }
+  PQclear (result);
+  g_hash_table_insert (sql->prepared, g_strdup (text), prepared);
+  return prepared;
+}
+
 static SsaSqlStep
 pg_step (SsaSqlStmt  *stmt,
          GError     **error)
@@ -373,29 +477,21 @@ pg_step (SsaSqlStmt  *stmt,
       ExecStatusType status;
       const char *tuples;
 
-      /* Each text is parsed and planned once per connection, then only run: an import
-       * runs the same few statements thousands of times. */
-      const char *name = g_hash_table_lookup (sql->prepared, self->text);
-
-      if (name == NULL)
+      /* Each text is parsed, planned and described once per connection, then only run: an
+       * import runs the same few statements thousands of times. */
+      if (self->prepared == NULL)
         {
-          g_autofree char *new_name = g_strdup_printf ("ssa_%u", ++sql->n_prepared);
-          PGresult *prepared = PQprepare (sql->conn, new_name, self->text, self->n_params,
-                                          NULL);
-
-          if (PQresultStatus (prepared) != PGRES_COMMAND_OK)
+          self->prepared = g_hash_table_lookup (sql->prepared, self->text);
+          if (self->prepared == NULL)
             {
-              set_result_error (stmt->sql, prepared, error);
-              PQclear (prepared);
-              return SSA_SQL_STEP_ERROR;
+              self->prepared = prepare_on_server (sql, self->text, self->n_params, error);
+              if (self->prepared == NULL)
+                return SSA_SQL_STEP_ERROR;
             }
-          PQclear (prepared);
-          name = new_name;
-          g_hash_table_insert (sql->prepared, g_strdup (self->text), g_steal_pointer (&new_name));
         }
-      self->result = PQexecPrepared (sql->conn, name, self->n_params,
+      self->result = PQexecPrepared (sql->conn, self->prepared->name, self->n_params,
                                      (const char * const *) self->values, self->lengths,
-                                     self->formats, 0);
+                                     self->formats, self->prepared->result_format);
       status = PQresultStatus (self->result);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         {
@@ -432,29 +528,103 @@ pg_column_is_null (SsaSqlStmt *stmt,
   return PQgetisnull (self->result, self->row, column);
 }
 
+static gboolean
+is_binary (PgStmt *self)
+{
+  return self->prepared != NULL && self->prepared->result_format == 1;
+}
+
+static guint64
+read_be (const char *value,
+         int         n_bytes)
+{
+  const guchar *bytes = (const guchar *) value;
+  guint64 out = 0;
+
+  for (int i = 0; i < n_bytes; i++)
+    out = (out << 8) | bytes[i];
+  return out;
+}
+
+/* A whole number, boolean or oid column of a binary result; FALSE for another type. */
+static gboolean
+binary_number (PgStmt *self,
+               int     column,
+               gint64 *out)
+{
+  const char *value = PQgetvalue (self->result, self->row, column);
+  int length = PQgetlength (self->result, self->row, column);
+
+  switch (self->prepared->types[column])
+    {
+    case INT8_OID:
+      g_return_val_if_fail (length == 8, FALSE);
+      *out = (gint64) read_be (value, 8);
+      return TRUE;
+    case INT4_OID:
+      g_return_val_if_fail (length == 4, FALSE);
+      *out = (gint32) (guint32) read_be (value, 4);
+      return TRUE;
+    case INT2_OID:
+      g_return_val_if_fail (length == 2, FALSE);
+      *out = (gint16) (guint16) read_be (value, 2);
+      return TRUE;
+    case OID_OID:
+      g_return_val_if_fail (length == 4, FALSE);
+      *out = (guint32) read_be (value, 4);
+      return TRUE;
+    case BOOL_OID:
+      g_return_val_if_fail (length == 1, FALSE);
+      *out = value[0] != 0;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static gint64
 pg_column_int64 (SsaSqlStmt *stmt,
                  int         column)
 {
   PgStmt *self = (PgStmt *) stmt;
   const char *value;
+  gint64 number;
 
   if (PQgetisnull (self->result, self->row, column))
     return 0;
+  if (is_binary (self) && binary_number (self, column, &number))
+    return number;
   value = PQgetvalue (self->result, self->row, column);
   if (g_str_equal (value, "t"))   /* a boolean */
     return 1;
   return g_ascii_strtoll (value, NULL, 10);
 }
 
+/* Text as the text format has it, for every column; a binary result's text and bytea are
+ * their bytes (libpq ends every value with a zero byte), numbers are written in the
+ * statement's own buffer of the column: valid until the next step, as with SQLite. */
 static const char *
 pg_column_text (SsaSqlStmt *stmt,
                 int         column)
 {
   PgStmt *self = (PgStmt *) stmt;
+  gint64 number;
 
   if (PQgetisnull (self->result, self->row, column))
     return NULL;
+  if (is_binary (self))
+    {
+      if (self->prepared->types[column] == BOOL_OID)
+        return PQgetvalue (self->result, self->row, column)[0] != 0 ? "t" : "f";
+      if (binary_number (self, column, &number))
+        {
+          if (self->numbers == NULL)
+            self->numbers = g_malloc_n (self->prepared->n_fields, sizeof *self->numbers);
+          g_snprintf (self->numbers[column], sizeof self->numbers[column],
+                      "%" G_GINT64_FORMAT, number);
+          return self->numbers[column];
+        }
+    }
   return PQgetvalue (self->result, self->row, column);
 }
 
@@ -469,6 +639,9 @@ pg_column_blob (SsaSqlStmt *stmt,
 
   if (PQgetisnull (self->result, self->row, column))
     return NULL;
+  if (is_binary (self))
+    return g_bytes_new (PQgetvalue (self->result, self->row, column),
+                        PQgetlength (self->result, self->row, column));
   data = PQunescapeBytea ((const unsigned char *) PQgetvalue (self->result, self->row, column),
                           &length);
   if (data == NULL)
@@ -573,7 +746,7 @@ ssa_sql_open_pg (const char  *uri,
   values[n] = NULL;
 
   self = g_new0 (PgSql, 1);
-  self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pg_prepared_free);
   self->parent.backend = &pg_backend;
   self->parent.display_name = ssa_team_db_describe (uri);
   self->conn = PQconnectdbParams (keywords, values, 1);

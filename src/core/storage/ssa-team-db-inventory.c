@@ -51,15 +51,16 @@ column_date (SsaSqlStmt *stmt,
 
 /* Finds the inventory's customer (by organisation number, else by exact name) or creates
  * it, filling in what the stored one lacks. Returns the id, 0 when the file names no
- * customer, -1 on error. On PostgreSQL the customer found is locked until the import
- * commits, and two imports creating one customer meet at its unique organisation number. */
+ * customer, -1 on error. Finding and filling in are one statement (an UPDATE of the row
+ * found, RETURNING its id): one round trip to a server. On PostgreSQL the UPDATE locks the
+ * customer found until the import commits, and two imports creating one customer meet at
+ * its unique organisation number. */
 static gint64
 find_or_create_customer (SsaSql                 *sql,
                          const SsaCustomerInfo  *info,
                          GError                **error)
 {
   g_autoptr(SsaSqlStmt) stmt = NULL;
-  gboolean pg = ssa_sql_get_engine (sql) == SSA_SQL_ENGINE_POSTGRESQL;
   gint64 id = 0;
   SsaSqlStep step;
 
@@ -67,50 +68,36 @@ find_or_create_customer (SsaSql                 *sql,
       !has_text (info->contact) && !has_text (info->email))
     return 0;
 
-  if (has_text (info->org_no))
-    {
-      stmt = ssa_sql_prepare (sql, pg ? "SELECT id FROM customers WHERE org_no = ? FOR UPDATE"
-                                      : "SELECT id FROM customers WHERE org_no = ?", error);
-      if (stmt == NULL)
-        return -1;
-      ssa_sql_bind_text (stmt, 1, info->org_no);
-    }
-  else if (has_text (info->name))
-    {
-      stmt = ssa_sql_prepare (sql, pg ? "SELECT id FROM customers WHERE name = ? ORDER BY id "
-                                        "LIMIT 1 FOR UPDATE"
-                                      : "SELECT id FROM customers WHERE name = ? ORDER BY id "
-                                        "LIMIT 1", error);
-      if (stmt == NULL)
-        return -1;
-      ssa_sql_bind_text (stmt, 1, info->name);
-    }
-
-  if (stmt != NULL)
-    {
-      step = ssa_sql_step (stmt, error);
-      if (step == SSA_SQL_STEP_ERROR)
-        return -1;
-      if (step == SSA_SQL_STEP_ROW)
-        id = ssa_sql_column_int64 (stmt, 0);
-      g_clear_pointer (&stmt, ssa_sql_stmt_free);
-    }
-
-  if (id > 0)
+  if (has_text (info->org_no) || has_text (info->name))
     {
       stmt = ssa_sql_prepare (sql,
-                              "UPDATE customers SET name = CASE WHEN name = '' THEN "
-                              "coalesce(?1, '') ELSE name END, address = coalesce(address, ?2), "
-                              "contact = coalesce(contact, ?3), email = coalesce(email, ?4) "
-                              "WHERE id = ?5", error);
+                              has_text (info->org_no)
+                              ? "UPDATE customers SET name = CASE WHEN name = '' THEN "
+                                "coalesce(?1, '') ELSE name END, address = coalesce(address, ?2), "
+                                "contact = coalesce(contact, ?3), email = coalesce(email, ?4) "
+                                "WHERE id = (SELECT id FROM customers WHERE org_no = ?5) "
+                                "RETURNING id"
+                              : "UPDATE customers SET name = CASE WHEN name = '' THEN "
+                                "coalesce(?1, '') ELSE name END, address = coalesce(address, ?2), "
+                                "contact = coalesce(contact, ?3), email = coalesce(email, ?4) "
+                                "WHERE id = (SELECT id FROM customers WHERE name = ?5 ORDER BY id "
+                                "LIMIT 1) RETURNING id", error);
       if (stmt == NULL)
         return -1;
       ssa_sql_bind_optional_text (stmt, 1, info->name);
       ssa_sql_bind_optional_text (stmt, 2, info->address);
       ssa_sql_bind_optional_text (stmt, 3, info->contact);
       ssa_sql_bind_optional_text (stmt, 4, info->email);
-      ssa_sql_bind_int64 (stmt, 5, id);
-      return ssa_sql_step_done (stmt, error) ? id : -1;
+      ssa_sql_bind_text (stmt, 5, has_text (info->org_no) ? info->org_no : info->name);
+      step = ssa_sql_step (stmt, error);
+      if (step == SSA_SQL_STEP_ERROR)
+        return -1;
+      if (step == SSA_SQL_STEP_ROW)
+        {
+          id = ssa_sql_column_int64 (stmt, 0);
+          return ssa_sql_step_done (stmt, error) ? id : -1;
+        }
+      g_clear_pointer (&stmt, ssa_sql_stmt_free);
     }
 
   stmt = ssa_sql_prepare (sql,
@@ -129,44 +116,72 @@ find_or_create_customer (SsaSql                 *sql,
   return ssa_sql_step_done (stmt, error) ? id : -1;
 }
 
-static gboolean
-insert_line (SsaSql                 *sql,
-             gint64                  installation_id,
-             const SsaInventoryLine *line,
-             GError                **error)
+/* Licence lines go in by up to this many per INSERT: one round trip to the server for an
+ * installation of ten lines instead of ten. 8 parameters a line stay far below the engines'
+ * limits (32 766 in SQLite, 65 535 in PostgreSQL). */
+#define LINES_PER_INSERT 50
+
+/* The INSERT of @n_lines lines with their positions given. */
+static char *
+insert_lines_text (guint n_lines)
 {
-  g_autoptr(SsaSqlStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
+  GString *text = g_string_new ("INSERT INTO licences (installation_id, position, code, "
+                                "quantity, added_on, covered_until, kind, name) VALUES ");
 
-  stmt = ssa_sql_prepare (sql,
-                          "INSERT INTO licences (installation_id, position, code, quantity, "
-                          "added_on, covered_until, kind, name) VALUES (?1, (SELECT "
-                          "coalesce(max(position) + 1, 0) FROM licences WHERE installation_id "
-                          "= ?1), ?2, ?3, ?4, ?5, ?6, ?7)", error);
-  if (stmt == NULL)
-    return FALSE;
-  ssa_sql_bind_int64 (stmt, 1, installation_id);
-  ssa_sql_bind_text (stmt, 2, line->code != NULL ? line->code : "");
-  ssa_sql_bind_int64 (stmt, 3, line->quantity);
-  bind_date (stmt, 4, &line->added_on);
-  bind_date (stmt, 5, &line->covered_until);
-  ssa_sql_bind_text (stmt, 6, line->has_kind ? ssa_kind_to_string (line->kind) : NULL);
-  ssa_sql_bind_optional_text (stmt, 7, line->name);
-  if (ssa_sql_step_done (stmt, &local_error))
-    return TRUE;
+  for (guint i = 0; i < n_lines; i++)
+    g_string_append (text, i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?)");
+  return g_string_free (text, FALSE);
+}
 
-  switch (ssa_sql_get_last_constraint (sql))
+/* Inserts the lines of an installation just inserted, in their order: positions 0, 1, … */
+static gboolean
+insert_lines (SsaSql  *sql,
+              gint64   installation_id,
+              GArray  *lines,
+              GError **error)
+{
+  for (guint first = 0; first < lines->len; first += LINES_PER_INSERT)
     {
-    case SSA_SQL_CONSTRAINT_CHECK:
-    case SSA_SQL_CONSTRAINT_NOT_NULL:
-      g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_CONSTRAINT,
-                   _("The licence line was refused: its code must have 1 to 64 characters "
-                     "and its quantity must be from 1 to 1 000 000."));
-      return FALSE;
-    default:
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      guint n = MIN (LINES_PER_INSERT, lines->len - first);
+      g_autofree char *text = insert_lines_text (n);
+      g_autoptr(SsaSqlStmt) stmt = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      stmt = ssa_sql_prepare (sql, text, error);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          const SsaInventoryLine *line = &g_array_index (lines, SsaInventoryLine, first + i);
+          int p = (int) i * 8;
+
+          ssa_sql_bind_int64 (stmt, p + 1, installation_id);
+          ssa_sql_bind_int64 (stmt, p + 2, first + i);
+          ssa_sql_bind_text (stmt, p + 3, line->code != NULL ? line->code : "");
+          ssa_sql_bind_int64 (stmt, p + 4, line->quantity);
+          bind_date (stmt, p + 5, &line->added_on);
+          bind_date (stmt, p + 6, &line->covered_until);
+          ssa_sql_bind_text (stmt, p + 7, line->has_kind ? ssa_kind_to_string (line->kind)
+                                                         : NULL);
+          ssa_sql_bind_optional_text (stmt, p + 8, line->name);
+        }
+      if (ssa_sql_step_done (stmt, &local_error))
+        continue;
+
+      switch (ssa_sql_get_last_constraint (sql))
+        {
+        case SSA_SQL_CONSTRAINT_CHECK:
+        case SSA_SQL_CONSTRAINT_NOT_NULL:
+          g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_CONSTRAINT,
+                       _("The licence line was refused: its code must have 1 to 64 characters "
+                         "and its quantity must be from 1 to 1 000 000."));
+          return FALSE;
+        default:
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
     }
+  return TRUE;
 }
 
 static gboolean
@@ -246,9 +261,8 @@ import_one (SsaSql              *sql,
   if (!ssa_sql_step_done (stmt, error))
     return FALSE;
 
-  for (guint i = 0; i < inventory->lines->len; i++)
-    if (!insert_line (sql, id, &g_array_index (inventory->lines, SsaInventoryLine, i), error))
-      return FALSE;
+  if (!insert_lines (sql, id, inventory->lines, error))
+    return FALSE;
 
   *out_id = id;
   return TRUE;
@@ -605,14 +619,26 @@ ssa_team_db_list_installations (SsaTeamDb *self,
                                 GError   **error)
 {
   g_autoptr(SsaSqlStmt) stmt = NULL;
+  SsaSql *sql;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  stmt = ssa_sql_prepare (ssa_team_db_get_sql (self),
-                          "SELECT i.id, i.customer_id, c.name, i.name, i.serial, i.deployment, "
-                          "i.firmware, i.ssa_expiry, (SELECT count(*) FROM licences l WHERE "
-                          "l.installation_id = i.id) FROM installations i LEFT JOIN customers c "
-                          "ON c.id = i.customer_id ORDER BY i.id", error);
+  /* SQLite counts each installation's lines in its index at once; PostgreSQL's executor
+   * pays per installation for that subquery (and, with its cost over jit_above_cost at
+   * 50 000 installations, compiles it first), so it counts them all in one pass and joins
+   * the counts. Same rows, same order. */
+  sql = ssa_team_db_get_sql (self);
+  stmt = ssa_sql_prepare (sql,
+                          ssa_sql_get_engine (sql) == SSA_SQL_ENGINE_POSTGRESQL
+                          ? "SELECT i.id, i.customer_id, c.name, i.name, i.serial, i.deployment, "
+                            "i.firmware, i.ssa_expiry, coalesce(l.n, 0) FROM installations i "
+                            "LEFT JOIN customers c ON c.id = i.customer_id LEFT JOIN (SELECT "
+                            "installation_id, count(*) AS n FROM licences GROUP BY "
+                            "installation_id) l ON l.installation_id = i.id ORDER BY i.id"
+                          : "SELECT i.id, i.customer_id, c.name, i.name, i.serial, i.deployment, "
+                            "i.firmware, i.ssa_expiry, (SELECT count(*) FROM licences l WHERE "
+                            "l.installation_id = i.id) FROM installations i LEFT JOIN customers c "
+                            "ON c.id = i.customer_id ORDER BY i.id", error);
   if (stmt == NULL)
     return NULL;
 
