@@ -31,6 +31,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <time.h>
 #include <malloc.h>
 #include <adwaita.h>
 
@@ -64,6 +65,7 @@ typedef struct
   gint64     t_interactive;
   gint64     t_complete;
   gint64     last_tick;
+  gint64     last_tick_cpu; /* the main thread's CPU time then, in µs */
   gint64     longest_gap;
   gint64     t_first_paint;
   gint64     t_frame_start;
@@ -182,6 +184,16 @@ is_complete (Child *child)
          g_list_model_get_n_items (ssa_sidebar_get_shown (child->sidebar)) == child->expect_rows;
 }
 
+/* The calling thread's CPU time, in µs. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_GINT64_CONSTANT (1000000) + ts.tv_nsec / 1000;
+}
+
 /* Every millisecond while the window loads, at high priority: the gap since the last call
  * is how long the main loop was busy with something else. */
 static gboolean
@@ -189,17 +201,21 @@ tick_cb (gpointer user_data)
 {
   Child *child = user_data;
   gint64 now = g_get_monotonic_time ();
+  gint64 now_cpu = thread_cpu_us ();
 
   child->longest_gap = MAX (child->longest_gap, now - child->last_tick);
-  /* BENCH_REST_TRACE=1 names each stall: when it ended, and what the last frame took. */
+  /* BENCH_REST_TRACE=1 names each stall: when it ended, how much of it the main thread
+   * worked (the rest it waited for a CPU), and what the last frame took. */
   if (now - child->last_tick > STALL_TARGET_MS * 1000 && g_getenv ("BENCH_REST_TRACE") != NULL)
-    g_printerr ("stall %6.1f ms ending %7.1f ms after the first frame; last frame %5.1f ms "
-                "(layout %5.1f, paint %5.1f), %u rows listed\n",
-                (now - child->last_tick) / 1e3, (now - child->t_first_paint) / 1e3,
+    g_printerr ("stall %6.1f ms (main thread on a CPU %5.1f ms) ending %7.1f ms after the "
+                "first frame; last frame %5.1f ms (layout %5.1f, paint %5.1f), %u rows listed\n",
+                (now - child->last_tick) / 1e3, (now_cpu - child->last_tick_cpu) / 1e3,
+                (now - child->t_first_paint) / 1e3,
                 child->frame_ms, child->layout_ms, child->paint_ms,
                 child->sidebar != NULL ?
                 g_list_model_get_n_items (ssa_sidebar_get_shown (child->sidebar)) : 0);
   child->last_tick = now;
+  child->last_tick_cpu = now_cpu;
 
   if (child->t_interactive == 0 && is_interactive (child))
     child->t_interactive = now;
@@ -267,6 +283,7 @@ first_paint_cb (GdkFrameClock *clock,
       g_signal_connect_after (clock, "after-paint", G_CALLBACK (frame_after_paint_cb), child);
     }
   child->last_tick = child->t_first_paint = g_get_monotonic_time ();
+  child->last_tick_cpu = thread_cpu_us ();
   child->tick_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, tick_cb, child, NULL);
 }
 
@@ -374,6 +391,9 @@ run_one (const char *self_path,
                   error->message, stderr_text != NULL ? stderr_text : "");
       return FALSE;
     }
+  /* The trace of each stall (BENCH_REST_TRACE=1), and whatever else the window said. */
+  if (stderr_text != NULL && *stderr_text != '\0')
+    g_printerr ("-- %s:\n%s", db_path != NULL ? db_path : "bare window", stderr_text);
 
   memset (out, 0, sizeof *out);
   lines = g_strsplit (stdout_text, "\n", -1);
