@@ -13,7 +13,8 @@
  *  - idle CPU: the process's CPU time (all threads, getrusage) over 10 s of doing nothing,
  *    once everything is loaded and 3 s have passed. Target: the bare window's + 10 ms.
  *  - memory: VmRSS and VmHWM (/proc/self/status) after those 3 s. Targets: at most 1.25
- *    times the bare window's VmRSS with 5 000 installations, 180 MB with 50 000.
+ *    times the bare window's VmRSS with 5 000 installations, 180 MB with 50 000. Beside
+ *    them, whether librsvg was loaded (an SVG icon drawn: some 6.5 MB alone).
  *  - the longest main-loop stall from the end of the window's first frame until every row
  *    is in the sidebar (and half a second after): the largest gap between two dispatches
  *    of a high-priority 1 ms timer. Target: 16 ms with 50 000 installations.
@@ -75,6 +76,8 @@ typedef struct
   double     layout_ms;
   double     paint_ms;
   guint      tick_id;
+  GPtrArray *spinners;      /* the window's GtkSpinners, borrowed */
+  gboolean   spinner_shown;
   struct rusage idle_start;
 } Child;
 
@@ -133,8 +136,12 @@ static gboolean
 settled_cb (gpointer user_data)
 {
   Child *child = user_data;
+  g_autofree char *maps = NULL;
 
   g_print ("rss_kb %" G_GUINT64_FORMAT "\n", status_kb ("VmRSS:"));
+  /* Whether an SVG icon was drawn: librsvg alone is some 6.5 MB resident. */
+  if (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL))
+    g_print ("rsvg_mapped %d\n", strstr (maps, "librsvg") != NULL);
   g_print ("hwm_kb %" G_GUINT64_FORMAT "\n", status_kb ("VmHWM:"));
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
   {
@@ -217,6 +224,14 @@ tick_cb (gpointer user_data)
   child->last_tick = now;
   child->last_tick_cpu = now_cpu;
 
+  for (guint i = 0; child->spinners != NULL && i < child->spinners->len; i++)
+    {
+      GtkWidget *spinner = g_ptr_array_index (child->spinners, i);
+
+      if (gtk_spinner_get_spinning (GTK_SPINNER (spinner)) && gtk_widget_get_mapped (spinner))
+        child->spinner_shown = TRUE;
+    }
+
   if (child->t_interactive == 0 && is_interactive (child))
     child->t_interactive = now;
   if (child->t_interactive != 0 && child->t_complete == 0 && is_complete (child))
@@ -227,6 +242,7 @@ tick_cb (gpointer user_data)
       g_print ("interactive_ms %.3f\n", (child->t_interactive - child->t0) / 1e3);
       g_print ("complete_ms %.3f\n", (child->t_complete - child->t0) / 1e3);
       g_print ("stall_ms %.3f\n", child->longest_gap / 1e3);
+      g_print ("spinner_shown %d\n", child->spinner_shown);
       g_timeout_add_seconds (IDLE_SETTLE_S, settled_cb, child);
       child->tick_id = 0;
       return G_SOURCE_REMOVE;
@@ -287,6 +303,19 @@ first_paint_cb (GdkFrameClock *clock,
   child->tick_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, tick_cb, child, NULL);
 }
 
+/* Every spinner of the window, to see whether one spins on screen while the window loads
+ * (it shows only after a while, ssa_page_set_busy()). */
+static void
+find_spinners (GtkWidget *widget,
+               Child     *child)
+{
+  if (GTK_IS_SPINNER (widget))
+    g_ptr_array_add (child->spinners, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    find_spinners (c, child);
+}
+
 static void
 map_cb (GtkWidget *window,
         Child     *child)
@@ -294,6 +323,8 @@ map_cb (GtkWidget *window,
   if (child->t_map != 0)
     return;
   child->t_map = g_get_monotonic_time ();
+  child->spinners = g_ptr_array_new ();
+  find_spinners (window, child);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (first_paint_cb), child);
 }
@@ -361,6 +392,8 @@ typedef struct
   double idle_cpu_ms;
   double heap_used_mb;
   double heap_free_mb;
+  double rsvg_mapped;   /* 1 when librsvg was loaded */
+  double spinner_shown; /* 1 when a spinner spun while the window loaded */
 } Figures;
 
 #define N_FIGURES (sizeof (Figures) / sizeof (double))
@@ -423,6 +456,10 @@ run_one (const char *self_path,
         out->heap_used_mb = value / 1024.0;
       else if (g_str_equal (pair[0], "heap_free_kb"))
         out->heap_free_mb = value / 1024.0;
+      else if (g_str_equal (pair[0], "rsvg_mapped"))
+        out->rsvg_mapped = value;
+      else if (g_str_equal (pair[0], "spinner_shown"))
+        out->spinner_shown = value;
     }
   return TRUE;
 }
@@ -610,6 +647,21 @@ main (int    argc,
                bare.heap_used_mb);
       g_print ("  %-32s %7.1f MB %7.1f MB\n", "  freed, kept by malloc", f->heap_free_mb,
                bare.heap_free_mb);
+      /* In how many runs: whether the spinner shows depends on how long the load takes. */
+      {
+        guint n_rsvg = 0, n_spinner = 0, n_bare_rsvg = 0;
+
+        for (guint r = 0; r < n_runs; r++)
+          {
+            n_rsvg += runs[s * n_runs + r].rsvg_mapped > 0.5;
+            n_spinner += runs[s * n_runs + r].spinner_shown > 0.5;
+            n_bare_rsvg += bare_runs[r].rsvg_mapped > 0.5;
+          }
+        g_print ("  %-32s %4u of %u %4u of %u runs\n", "  librsvg loaded (SVG drawn)", n_rsvg,
+                 n_runs, n_bare_rsvg, n_runs);
+        g_print ("  %-32s %4u of %u runs\n", "  a spinner shown while loading", n_spinner,
+                 n_runs);
+      }
       if (sizes[s] == 50000)
         {
           g_print ("  %-32s %7.1f ms %7.1f ms   ≤ %.0f ms  %s\n", "longest main-loop stall",
