@@ -13,7 +13,8 @@
  *  - idle CPU: the process's CPU time (all threads, getrusage) over 10 s of doing nothing,
  *    once everything is loaded and 3 s have passed. Target: the bare window's + 10 ms.
  *  - memory: VmRSS and VmHWM (/proc/self/status) after those 3 s. Targets: at most 1.25
- *    times the bare window's VmRSS with 5 000 installations, 180 MB with 50 000.
+ *    times the bare window's VmRSS with 5 000 installations, 180 MB with 50 000. Beside
+ *    them, whether librsvg was loaded (an SVG icon drawn: some 6.5 MB alone).
  *  - the longest main-loop stall from the end of the window's first frame until every row
  *    is in the sidebar (and half a second after): the largest gap between two dispatches
  *    of a high-priority 1 ms timer. Target: 16 ms with 50 000 installations.
@@ -31,6 +32,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <time.h>
 #include <malloc.h>
 #include <adwaita.h>
 
@@ -64,6 +66,7 @@ typedef struct
   gint64     t_interactive;
   gint64     t_complete;
   gint64     last_tick;
+  gint64     last_tick_cpu; /* the main thread's CPU time then, in µs */
   gint64     longest_gap;
   gint64     t_first_paint;
   gint64     t_frame_start;
@@ -73,6 +76,8 @@ typedef struct
   double     layout_ms;
   double     paint_ms;
   guint      tick_id;
+  GPtrArray *spinners;      /* the window's GtkSpinners, borrowed */
+  gboolean   spinner_shown;
   struct rusage idle_start;
 } Child;
 
@@ -131,8 +136,12 @@ static gboolean
 settled_cb (gpointer user_data)
 {
   Child *child = user_data;
+  g_autofree char *maps = NULL;
 
   g_print ("rss_kb %" G_GUINT64_FORMAT "\n", status_kb ("VmRSS:"));
+  /* Whether an SVG icon was drawn: librsvg alone is some 6.5 MB resident. */
+  if (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL))
+    g_print ("rsvg_mapped %d\n", strstr (maps, "librsvg") != NULL);
   g_print ("hwm_kb %" G_GUINT64_FORMAT "\n", status_kb ("VmHWM:"));
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
   {
@@ -182,6 +191,16 @@ is_complete (Child *child)
          g_list_model_get_n_items (ssa_sidebar_get_shown (child->sidebar)) == child->expect_rows;
 }
 
+/* The calling thread's CPU time, in µs. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_GINT64_CONSTANT (1000000) + ts.tv_nsec / 1000;
+}
+
 /* Every millisecond while the window loads, at high priority: the gap since the last call
  * is how long the main loop was busy with something else. */
 static gboolean
@@ -189,17 +208,29 @@ tick_cb (gpointer user_data)
 {
   Child *child = user_data;
   gint64 now = g_get_monotonic_time ();
+  gint64 now_cpu = thread_cpu_us ();
 
   child->longest_gap = MAX (child->longest_gap, now - child->last_tick);
-  /* BENCH_REST_TRACE=1 names each stall: when it ended, and what the last frame took. */
+  /* BENCH_REST_TRACE=1 names each stall: when it ended, how much of it the main thread
+   * worked (the rest it waited for a CPU), and what the last frame took. */
   if (now - child->last_tick > STALL_TARGET_MS * 1000 && g_getenv ("BENCH_REST_TRACE") != NULL)
-    g_printerr ("stall %6.1f ms ending %7.1f ms after the first frame; last frame %5.1f ms "
-                "(layout %5.1f, paint %5.1f), %u rows listed\n",
-                (now - child->last_tick) / 1e3, (now - child->t_first_paint) / 1e3,
+    g_printerr ("stall %6.1f ms (main thread on a CPU %5.1f ms) ending %7.1f ms after the "
+                "first frame; last frame %5.1f ms (layout %5.1f, paint %5.1f), %u rows listed\n",
+                (now - child->last_tick) / 1e3, (now_cpu - child->last_tick_cpu) / 1e3,
+                (now - child->t_first_paint) / 1e3,
                 child->frame_ms, child->layout_ms, child->paint_ms,
                 child->sidebar != NULL ?
                 g_list_model_get_n_items (ssa_sidebar_get_shown (child->sidebar)) : 0);
   child->last_tick = now;
+  child->last_tick_cpu = now_cpu;
+
+  for (guint i = 0; child->spinners != NULL && i < child->spinners->len; i++)
+    {
+      GtkWidget *spinner = g_ptr_array_index (child->spinners, i);
+
+      if (gtk_spinner_get_spinning (GTK_SPINNER (spinner)) && gtk_widget_get_mapped (spinner))
+        child->spinner_shown = TRUE;
+    }
 
   if (child->t_interactive == 0 && is_interactive (child))
     child->t_interactive = now;
@@ -211,6 +242,7 @@ tick_cb (gpointer user_data)
       g_print ("interactive_ms %.3f\n", (child->t_interactive - child->t0) / 1e3);
       g_print ("complete_ms %.3f\n", (child->t_complete - child->t0) / 1e3);
       g_print ("stall_ms %.3f\n", child->longest_gap / 1e3);
+      g_print ("spinner_shown %d\n", child->spinner_shown);
       g_timeout_add_seconds (IDLE_SETTLE_S, settled_cb, child);
       child->tick_id = 0;
       return G_SOURCE_REMOVE;
@@ -267,7 +299,21 @@ first_paint_cb (GdkFrameClock *clock,
       g_signal_connect_after (clock, "after-paint", G_CALLBACK (frame_after_paint_cb), child);
     }
   child->last_tick = child->t_first_paint = g_get_monotonic_time ();
+  child->last_tick_cpu = thread_cpu_us ();
   child->tick_id = g_timeout_add_full (G_PRIORITY_HIGH, 1, tick_cb, child, NULL);
+}
+
+/* Every spinner of the window, to see whether one spins on screen while the window loads
+ * (it shows only after a while, ssa_page_set_busy()). */
+static void
+find_spinners (GtkWidget *widget,
+               Child     *child)
+{
+  if (GTK_IS_SPINNER (widget))
+    g_ptr_array_add (child->spinners, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    find_spinners (c, child);
 }
 
 static void
@@ -277,6 +323,8 @@ map_cb (GtkWidget *window,
   if (child->t_map != 0)
     return;
   child->t_map = g_get_monotonic_time ();
+  child->spinners = g_ptr_array_new ();
+  find_spinners (window, child);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (first_paint_cb), child);
 }
@@ -344,6 +392,8 @@ typedef struct
   double idle_cpu_ms;
   double heap_used_mb;
   double heap_free_mb;
+  double rsvg_mapped;   /* 1 when librsvg was loaded */
+  double spinner_shown; /* 1 when a spinner spun while the window loaded */
 } Figures;
 
 #define N_FIGURES (sizeof (Figures) / sizeof (double))
@@ -374,6 +424,9 @@ run_one (const char *self_path,
                   error->message, stderr_text != NULL ? stderr_text : "");
       return FALSE;
     }
+  /* The trace of each stall (BENCH_REST_TRACE=1), and whatever else the window said. */
+  if (stderr_text != NULL && *stderr_text != '\0')
+    g_printerr ("-- %s:\n%s", db_path != NULL ? db_path : "bare window", stderr_text);
 
   memset (out, 0, sizeof *out);
   lines = g_strsplit (stdout_text, "\n", -1);
@@ -403,6 +456,10 @@ run_one (const char *self_path,
         out->heap_used_mb = value / 1024.0;
       else if (g_str_equal (pair[0], "heap_free_kb"))
         out->heap_free_mb = value / 1024.0;
+      else if (g_str_equal (pair[0], "rsvg_mapped"))
+        out->rsvg_mapped = value;
+      else if (g_str_equal (pair[0], "spinner_shown"))
+        out->spinner_shown = value;
     }
   return TRUE;
 }
@@ -590,6 +647,21 @@ main (int    argc,
                bare.heap_used_mb);
       g_print ("  %-32s %7.1f MB %7.1f MB\n", "  freed, kept by malloc", f->heap_free_mb,
                bare.heap_free_mb);
+      /* In how many runs: whether the spinner shows depends on how long the load takes. */
+      {
+        guint n_rsvg = 0, n_spinner = 0, n_bare_rsvg = 0;
+
+        for (guint r = 0; r < n_runs; r++)
+          {
+            n_rsvg += runs[s * n_runs + r].rsvg_mapped > 0.5;
+            n_spinner += runs[s * n_runs + r].spinner_shown > 0.5;
+            n_bare_rsvg += bare_runs[r].rsvg_mapped > 0.5;
+          }
+        g_print ("  %-32s %4u of %u %4u of %u runs\n", "  librsvg loaded (SVG drawn)", n_rsvg,
+                 n_runs, n_bare_rsvg, n_runs);
+        g_print ("  %-32s %4u of %u runs\n", "  a spinner shown while loading", n_spinner,
+                 n_runs);
+      }
       if (sizes[s] == 50000)
         {
           g_print ("  %-32s %7.1f ms %7.1f ms   ≤ %.0f ms  %s\n", "longest main-loop stall",

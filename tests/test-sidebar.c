@@ -476,11 +476,42 @@ stream_set_up (Stream *s)
   s->filter_mirror = mirror_new (G_LIST_MODEL (s->filter));
 }
 
+/* With a search typed, the filter lists what a filter made afresh with that search lists. */
 static void
 stream_assert_as_rebuilt (Stream *s)
 {
-  assert_as_rebuilt (s->customers, s->installations, s->model, s->filter, s->model_mirror,
-                     s->filter_mirror);
+  const char *search = ssa_sidebar_filter_get_search (s->filter);
+  g_autoptr(SsaSidebarModel) fresh_model = NULL;
+  g_autoptr(SsaSidebarFilter) fresh = NULL;
+  GPtrArray *expected;
+  guint n;
+
+  if (search == NULL || *search == '\0')
+    {
+      assert_as_rebuilt (s->customers, s->installations, s->model, s->filter, s->model_mirror,
+                         s->filter_mirror);
+      return;
+    }
+
+  fresh_model = ssa_sidebar_model_new (G_LIST_MODEL (s->customers),
+                                       G_LIST_MODEL (s->installations));
+  expected = ssa_sidebar_model_peek_rows (fresh_model);
+  assert_rows (G_LIST_MODEL (s->model), expected);
+  assert_mirror (s->model_mirror);
+
+  fresh = ssa_sidebar_filter_new ();
+  ssa_sidebar_filter_set_model (fresh, fresh_model);
+  ssa_sidebar_filter_set_search (fresh, search);
+  n = g_list_model_get_n_items (G_LIST_MODEL (fresh));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (s->filter)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) want = g_list_model_get_item (G_LIST_MODEL (fresh), i);
+      g_autoptr(GObject) got = g_list_model_get_item (G_LIST_MODEL (s->filter), i);
+
+      g_assert_true (want == got);
+    }
+  assert_mirror (s->filter_mirror);
 }
 
 /* Every customer streamed in, sorted, in slices, each followed by its installations. */
@@ -536,6 +567,9 @@ stream_slices (Stream *s)
                         3 * (end - next) + group->len);
       g_assert_cmpuint (model_mirror->changed_items - changed_before, <=,
                         3 * (end - next) + group->len + 2 * 12);
+      /* Appended in place: the rows before the slice stay as they were. */
+      if (next > 0)
+        g_assert_cmpuint (ssa_sidebar_model_get_changed_from (s->model), >, 0);
       stream_assert_as_rebuilt (s);
       next = end;
     }
@@ -610,6 +644,33 @@ test_model_appends_orphan_customer (void)
   stream_orphan (&s);
   g_list_store_append (s.customers, found);
   stream_assert_as_rebuilt (&s);
+}
+
+/* Streamed in while a search is typed: the filter looks only at the rows appended, and
+ * lists what a filter made afresh with the same search lists. */
+static void
+test_model_appends_searched (void)
+{
+  static const char *searches[] = { "bergen", "fjord data", "oslo 1", "cafe", "zzz" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (searches); k++)
+    {
+      g_auto(Stream) s = { 0, };
+      guint n;
+
+      stream_set_up (&s);
+      ssa_sidebar_filter_set_search (s.filter, searches[k]);
+      g_clear_pointer (&s.filter_mirror, mirror_free);
+      s.filter_mirror = mirror_new (G_LIST_MODEL (s.filter));
+      stream_slices (&s);
+      stream_orphan (&s);
+
+      /* And the search cleared lists every row. */
+      ssa_sidebar_filter_set_search (s.filter, "");
+      n = g_list_model_get_n_items (G_LIST_MODEL (s.model));
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (s.filter)), ==, n);
+      assert_mirror (s.filter_mirror);
+    }
 }
 
 /* Searches typed on and deleted again, and searches of every kind. */
@@ -1268,6 +1329,7 @@ main (int   argc,
   g_test_add_func ("/sidebar/model/appends", test_model_appends);
   g_test_add_func ("/sidebar/model/appends/orphan-last", test_model_appends_orphan_last);
   g_test_add_func ("/sidebar/model/appends/sorts-first", test_model_appends_sorts_first);
+  g_test_add_func ("/sidebar/model/appends/searched", test_model_appends_searched);
   g_test_add_func ("/sidebar/model/appends/orphan-customer",
                    test_model_appends_orphan_customer);
   g_test_add ("/sidebar/model/order", Search, GUINT_TO_POINTER (200), search_set_up,

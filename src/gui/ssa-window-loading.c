@@ -546,7 +546,16 @@ repository_loaded_cb (GObject      *object,
         ssa_price_list_page_reload (self->price_list_page);
     }
 
-  show_nothing_picked (self);
+  /* From "loading" at once: a crossfade from the spinner is a dozen frames that each draw
+   * both pages into offscreen surfaces, right after a large load when the window has the
+   * most to do. */
+  {
+    GtkStackTransitionType transition = gtk_stack_get_transition_type (self->content_stack);
+
+    gtk_stack_set_transition_type (self->content_stack, GTK_STACK_TRANSITION_TYPE_NONE);
+    show_nothing_picked (self);
+    gtk_stack_set_transition_type (self->content_stack, transition);
+  }
   update_main_page (self);
   update_actions (self);
   update_database_banner (self);
@@ -566,6 +575,12 @@ start_loading (SsaWindow *self)
   update_undo_actions (self);
   set_ready (self, FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
+  /* The page the content shows once the load is done is built now, behind "loading": the
+   * content's stack measures all its pages, so that its text is shaped in the window's
+   * first frame, while the worker reads, instead of in the first frame after a large load,
+   * when the sidebar is still filling in (some 5 ms of text shaping). */
+  if (adw_bin_get_child (self->none_bin) == NULL)
+    show_nothing_picked (self);
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
   ssa_repository_load_async (self->repository, self->cancellable, repository_loaded_cb,
                              g_object_ref (self));

@@ -165,6 +165,31 @@ make_key (GObject *row)
   return g_string_free (text, FALSE);
 }
 
+/* The groups from row @from on (the first row of a group): a customer and the
+ * installations after it, or an installation alone. */
+static void
+find_groups (SsaSidebarFilter *self,
+             GPtrArray        *rows,
+             guint             from)
+{
+  g_array_set_size (self->group_end, rows->len);
+  for (guint i = from; i < rows->len;)
+    {
+      GObject *row = g_ptr_array_index (rows, i);
+      guint first = i++;
+
+      if (SSA_IS_CUSTOMER (row))
+        {
+          gint64 id = ssa_customer_get_id (SSA_CUSTOMER (row));
+
+          while (i < rows->len && SSA_IS_INSTALLATION (g_ptr_array_index (rows, i)) &&
+                 ssa_installation_get_customer_id (g_ptr_array_index (rows, i)) == id)
+            g_array_index (self->group_end, guint, i++) = 0;
+        }
+      g_array_index (self->group_end, guint, first) = i;
+    }
+}
+
 /* Starts over when the rows changed: keys, indexes and answers are per row. */
 static void
 sync_rows (SsaSidebarFilter *self)
@@ -183,23 +208,7 @@ sync_rows (SsaSidebarFilter *self)
   if (rows->len > 0)
     memset (self->shown->data, 1, rows->len);
 
-  /* The groups: a customer and the installations after it, or an installation alone. */
-  g_array_set_size (self->group_end, rows->len);
-  for (guint i = 0; i < rows->len;)
-    {
-      GObject *row = g_ptr_array_index (rows, i);
-      guint first = i++;
-
-      if (SSA_IS_CUSTOMER (row))
-        {
-          gint64 id = ssa_customer_get_id (SSA_CUSTOMER (row));
-
-          while (i < rows->len && SSA_IS_INSTALLATION (g_ptr_array_index (rows, i)) &&
-                 ssa_installation_get_customer_id (g_ptr_array_index (rows, i)) == id)
-            g_array_index (self->group_end, guint, i++) = 0;
-        }
-      g_array_index (self->group_end, guint, first) = i;
-    }
+  find_groups (self, rows, 0);
 }
 
 static const char *
@@ -272,12 +281,13 @@ keys_match (SsaSidebarFilter *self,
  * customer is followed by its installations. With @narrower, only rows shown before can
  * show now. */
 static void
-compute_shown (SsaSidebarFilter *self,
-               gboolean          narrower)
+compute_shown_from (SsaSidebarFilter *self,
+                    guint             from,
+                    gboolean          narrower)
 {
   GPtrArray *rows;
   guint8 *shown;
-  guint i = 0;
+  guint i = from;
 
   if (self->model == NULL)
     return;
@@ -291,8 +301,8 @@ compute_shown (SsaSidebarFilter *self,
   shown = self->shown->data;
   if (self->words == NULL)
     {
-      if (rows->len > 0)
-        memset (shown, 1, rows->len);
+      if (rows->len > from)
+        memset (shown + from, 1, rows->len - from);
       return;
     }
 
@@ -331,6 +341,13 @@ compute_shown (SsaSidebarFilter *self,
       if (has_customer)
         shown[first] = customer_matches || any;
     }
+}
+
+static void
+compute_shown (SsaSidebarFilter *self,
+               gboolean          narrower)
+{
+  compute_shown_from (self, 0, narrower);
 }
 
 /* Lists the rows shown now, and says which stretch of the list changed. */
@@ -398,6 +415,67 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
+/* The model changed its rows in place from @from on (a streamed load appends a slice):
+ * what is known of the groups before stays, and only the rest is looked at again. Each
+ * slice of a 50 000-installation load then costs the filter what its rows cost, rather
+ * than a walk over the 75 000 rows listed (some 5 ms a slice at the end). */
+static void
+update_tail (SsaSidebarFilter *self,
+             guint             from)
+{
+  GPtrArray *rows = ssa_sidebar_model_peek_rows (self->model);
+  guint old_len = self->shown->len;
+  guint old_listed = self->listed->len;
+  guint first = 0;
+  guint position;
+  guint same;
+  g_autoptr(GArray) tail = NULL;
+
+  /* From the group of the row before: rows appended may belong to it. */
+  if (from > 0)
+    {
+      first = MIN (from, old_len) - 1;
+      while (first > 0 && g_array_index (self->group_end, guint, first) == 0)
+        first--;
+    }
+
+  for (guint i = first; i < old_len; i++)
+    if (g_ptr_array_index (self->keys, i) != NULL)
+      {
+        g_free (g_ptr_array_index (self->keys, i));
+        g_ptr_array_index (self->keys, i) = NULL;
+        self->n_keys--;
+      }
+  g_ptr_array_set_size (self->keys, rows->len);
+  g_byte_array_set_size (self->shown, rows->len);
+  find_groups (self, rows, first);
+  compute_shown_from (self, first, FALSE);
+
+  /* The rows listed before @first stay listed where they are; so do those before @from
+   * (the same rows) that are listed as before. */
+  position = old_listed;
+  while (position > 0 && g_array_index (self->listed, guint, position - 1) >= first)
+    position--;
+  tail = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = first; i < rows->len; i++)
+    if (self->shown->data[i])
+      g_array_append_val (tail, i);
+  for (same = 0; same < tail->len && position + same < old_listed; same++)
+    {
+      guint row = g_array_index (tail, guint, same);
+
+      if (row >= from || row != g_array_index (self->listed, guint, position + same))
+        break;
+    }
+  g_array_set_size (self->listed, position);
+  g_array_append_vals (self->listed, tail->data, tail->len);
+  position += same;
+
+  if (old_listed - position > 0 || self->listed->len - position > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, old_listed - position,
+                                self->listed->len - position);
+}
+
 static void
 model_changed_cb (SsaSidebarFilter *self,
                   guint             position,
@@ -405,9 +483,19 @@ model_changed_cb (SsaSidebarFilter *self,
                   guint             added,
                   GListModel       *model)
 {
-  sync_rows (self);
-  compute_shown (self, FALSE);
-  update_listed (self);
+  /* Changed in place, and the filter was up to date with the change before. */
+  if (ssa_sidebar_model_peek_rows (self->model) == self->listed_rows &&
+      self->stamp + 1 == ssa_sidebar_model_get_stamp (self->model))
+    {
+      self->stamp = ssa_sidebar_model_get_stamp (self->model);
+      update_tail (self, ssa_sidebar_model_get_changed_from (self->model));
+    }
+  else
+    {
+      sync_rows (self);
+      compute_shown (self, FALSE);
+      update_listed (self);
+    }
   schedule_keys (self);
 }
 

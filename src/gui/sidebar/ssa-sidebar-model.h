@@ -25,6 +25,7 @@ gboolean         ssa_sidebar_model_get_show_archived (SsaSidebarModel *self);
 void             ssa_sidebar_model_set_show_archived (SsaSidebarModel *self,
                                                       gboolean         show_archived);
 guint            ssa_sidebar_model_get_stamp     (SsaSidebarModel *self);
+guint            ssa_sidebar_model_get_changed_from (SsaSidebarModel *self);
 GPtrArray       *ssa_sidebar_model_peek_rows     (SsaSidebarModel *self);
 
 G_END_DECLS

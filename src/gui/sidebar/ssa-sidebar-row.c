@@ -92,19 +92,49 @@ font_height (PangoFontMetrics *metrics)
   return PANGO_PIXELS_CEIL (height);
 }
 
+/* The sizes of the last font measured, which all rows share: pango_context_get_metrics()
+ * shapes a sample text for the approximate character width each time it is called, and
+ * asking it twice for every row built made the first frames with rows (a step of rows
+ * each frame, ssa-recycling-selection.c) several ms longer. Rows are widgets: this is the
+ * main thread's. */
+static struct
+{
+  PangoFontDescription *font;
+  PangoFontMap         *font_map;  /* not a reference: compared only */
+  double                resolution;
+  int                   char_width;
+  int                   title_height;
+  int                   detail_height;
+} shared_metrics;
+
 /* The font's sizes, once for each font the row is given. */
 static void
 ensure_metrics (SsaSidebarRow *self)
 {
   PangoContext *context;
+  const PangoFontDescription *context_font;
   PangoFontDescription *font;
   PangoFontMetrics *metrics;
+  double resolution;
 
   if (self->font != NULL)
     return;
 
   context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  self->font = pango_font_description_copy (pango_context_get_font_description (context));
+  context_font = pango_context_get_font_description (context);
+  resolution = pango_cairo_context_get_resolution (context);
+  self->font = pango_font_description_copy (context_font);
+  if (shared_metrics.font != NULL &&
+      shared_metrics.font_map == pango_context_get_font_map (context) &&
+      shared_metrics.resolution == resolution &&
+      pango_font_description_equal (shared_metrics.font, context_font))
+    {
+      self->char_width = shared_metrics.char_width;
+      self->title_height = shared_metrics.title_height;
+      self->detail_height = shared_metrics.detail_height;
+      return;
+    }
+
   metrics = pango_context_get_metrics (context, NULL, NULL);
   self->char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
                           pango_font_metrics_get_approximate_digit_width (metrics));
@@ -112,13 +142,21 @@ ensure_metrics (SsaSidebarRow *self)
   self->title_height = font_height (metrics);
   pango_font_metrics_unref (metrics);
 
-  font = pango_font_description_copy (pango_context_get_font_description (context));
+  font = pango_font_description_copy (context_font);
   pango_font_description_set_size (font, (int) (pango_font_description_get_size (font) *
                                                 DETAIL_SCALE));
   metrics = pango_context_get_metrics (context, font, NULL);
   self->detail_height = font_height (metrics);
   pango_font_metrics_unref (metrics);
   pango_font_description_free (font);
+
+  g_clear_pointer (&shared_metrics.font, pango_font_description_free);
+  shared_metrics.font = pango_font_description_copy (context_font);
+  shared_metrics.font_map = pango_context_get_font_map (context);
+  shared_metrics.resolution = resolution;
+  shared_metrics.char_width = self->char_width;
+  shared_metrics.title_height = self->title_height;
+  shared_metrics.detail_height = self->detail_height;
 }
 
 static void
