@@ -11,6 +11,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "ssa-date.h"
 #include "ssa-db-private.h"
@@ -919,7 +920,7 @@ record_status_change_full (SsaDb           *self,
   ssa_sql_bind_int64 (stmt, 1, offer_id);
   ssa_sql_bind_text (stmt, 2, ssa_offer_status_to_string (status));
   ssa_db_bind_take_text (stmt, 3, ssa_db_now_iso ());
-  ssa_db_bind_text (stmt, 4, g_get_user_name ());
+  ssa_db_bind_text (stmt, 4, ssa_db_get_user_name (self));
   ssa_db_bind_text (stmt, 5, caused_by);
   if (has_alternatives (self))
     {
@@ -928,7 +929,49 @@ record_status_change_full (SsaDb           *self,
       else
         ssa_sql_bind_null (stmt, 6);
     }
-  return ssa_db_step_done (self, stmt, error);
+  if (!ssa_db_step_done (self, stmt, error))
+    return FALSE;
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+  /* A change of status (not the offer's creation) goes into the audit log too, in the
+   * same transaction, labelled with the offer's number. */
+  if (status != SSA_OFFER_STATUS_DRAFT &&
+      ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_AUDIT)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *number = NULL;
+      g_autofree char *details = NULL;
+
+      stmt = ssa_db_prepare (self, "SELECT number FROM offers WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      ssa_sql_bind_int64 (stmt, 1, offer_id);
+      if (!ssa_db_step_row (self, stmt, error))
+        return FALSE;
+      number = ssa_db_column_text (stmt, 0);
+      ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, ssa_offer_status_to_string (status));
+      if (caused_by != NULL)
+        {
+          json_builder_set_member_name (builder, "caused_by");
+          json_builder_add_string_value (builder, caused_by);
+        }
+      if (alternative > 0)
+        {
+          json_builder_set_member_name (builder, "alternative");
+          json_builder_add_int_value (builder, alternative);
+        }
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      details = json_to_string (root, FALSE);
+      if (!ssa_db_audit (self, "status", "offer", offer_id, number, details, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -1951,4 +1994,63 @@ ssa_db_save_profile (SsaDb             *self,
     ssa_sql_bind_null (stmt, 12);
   ssa_db_bind_take_text (stmt, 13, ssa_db_now_iso ());
   return ssa_db_step_done (self, stmt, error);
+}
+
+void
+ssa_audit_entry_free (SsaAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->who);
+  g_free (entry->action);
+  g_free (entry->subject);
+  g_free (entry->label);
+  g_free (entry->details);
+  g_free (entry);
+}
+
+/**
+ * ssa_db_list_audit:
+ * @self: the connection
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (element-type SsaAuditEntry): the audit log, oldest first; empty
+ *   for a database older than SSA_DB_SCHEMA_AUDIT read as it is
+ */
+GPtrArray *
+ssa_db_list_audit (SsaDb   *self,
+                   GError **error)
+{
+  g_autoptr(GPtrArray) entries =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_audit_entry_free);
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  SsaSqlStep rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (ssa_db_get_schema_version (self) < SSA_DB_SCHEMA_AUDIT)
+    return g_steal_pointer (&entries);
+  stmt = ssa_db_prepare (self,
+                         "SELECT id, at, who, action, subject, row_id, label, details "
+                         "FROM audit_log ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
+    {
+      SsaAuditEntry *entry = g_new0 (SsaAuditEntry, 1);
+
+      entry->id = ssa_sql_column_int64 (stmt, 0);
+      entry->at = ssa_db_column_text (stmt, 1);
+      entry->who = ssa_db_column_text (stmt, 2);
+      entry->action = ssa_db_column_text (stmt, 3);
+      entry->subject = ssa_db_column_text (stmt, 4);
+      entry->row_id = ssa_sql_column_int64 (stmt, 5);
+      entry->label = ssa_db_column_text (stmt, 6);
+      entry->details = ssa_db_column_text (stmt, 7);
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc == SSA_SQL_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&entries);
 }

@@ -459,7 +459,32 @@ copy_customer (SsaCustomer *to,
   ssa_customer_set_vat_status (to, ssa_customer_get_vat_status (from));
 }
 
-/* Gives @object its stored values back after a refused write. */
+/* The version of @object's row it was read or last written at (0: not known). */
+static gint64
+get_version (GObject *object)
+{
+  if (SSA_IS_LICENCE (object))
+    return ssa_licence_get_version (SSA_LICENCE (object));
+  if (SSA_IS_INSTALLATION (object))
+    return ssa_installation_get_version (SSA_INSTALLATION (object));
+  return ssa_customer_get_version (SSA_CUSTOMER (object));
+}
+
+static void
+set_version (GObject *object,
+             gint64   version)
+{
+  if (SSA_IS_LICENCE (object))
+    ssa_licence_set_version (SSA_LICENCE (object), version);
+  else if (SSA_IS_INSTALLATION (object))
+    ssa_installation_set_version (SSA_INSTALLATION (object), version);
+  else
+    ssa_customer_set_version (SSA_CUSTOMER (object), version);
+}
+
+/* Gives @object its stored values back after a refused write, and the version they are
+ * at: a refusal because someone else changed the row (SSA_DB_ERROR_CONFLICT) shows their
+ * values, and saving again is based on their version, so it overwrites their change. */
 static void
 revert (SsaRepository *self,
         GObject       *object)
@@ -473,7 +498,10 @@ revert (SsaRepository *self,
                                                           NULL);
 
       if (stored != NULL)
-        copy_licence (SSA_LICENCE (object), stored);
+        {
+          copy_licence (SSA_LICENCE (object), stored);
+          set_version (object, get_version (G_OBJECT (stored)));
+        }
     }
   else if (SSA_IS_INSTALLATION (object))
     {
@@ -482,7 +510,10 @@ revert (SsaRepository *self,
                                   NULL);
 
       if (stored != NULL)
-        copy_installation (SSA_INSTALLATION (object), stored);
+        {
+          copy_installation (SSA_INSTALLATION (object), stored);
+          set_version (object, get_version (G_OBJECT (stored)));
+        }
     }
   else if (SSA_IS_CUSTOMER (object))
     {
@@ -490,7 +521,10 @@ revert (SsaRepository *self,
         ssa_db_load_customer (self->db, ssa_customer_get_id (SSA_CUSTOMER (object)), NULL);
 
       if (stored != NULL)
-        copy_customer (SSA_CUSTOMER (object), stored);
+        {
+          copy_customer (SSA_CUSTOMER (object), stored);
+          set_version (object, get_version (G_OBJECT (stored)));
+        }
     }
 
   self->reverting--;
@@ -1709,10 +1743,13 @@ copy_row (GObject *object)
                              ssa_installation_get_id (SSA_INSTALLATION (object)));
   else
     ssa_customer_set_id (SSA_CUSTOMER (copy), ssa_customer_get_id (SSA_CUSTOMER (object)));
+  /* The version the write is based on. */
+  set_version (copy, get_version (object));
   return copy;
 }
 
-/* In the worker: the values of @row's row as stored, without id; NULL when it is gone. */
+/* In the worker: the values of @row's row as stored, with their version but without id;
+ * NULL when it is gone. */
 static GObject *
 read_row (SsaDb   *db,
           GObject *row)
@@ -1727,7 +1764,14 @@ read_row (SsaDb   *db,
                                                  NULL));
   else
     stored = G_OBJECT (ssa_db_load_customer (db, ssa_customer_get_id (SSA_CUSTOMER (row)), NULL));
-  return stored != NULL ? copy_values (stored) : NULL;
+  if (stored == NULL)
+    return NULL;
+  {
+    GObject *copy = copy_values (stored);
+
+    set_version (copy, get_version (stored));
+    return copy;
+  }
 }
 
 /* Gives @object the values a worker read back after a refused write. */
@@ -1740,6 +1784,7 @@ revert_to (SsaRepository *self,
     return;
 
   self->reverting++;
+  set_version (object, get_version (stored));
   if (SSA_IS_LICENCE (object))
     copy_licence (SSA_LICENCE (object), SSA_LICENCE (stored));
   else if (SSA_IS_INSTALLATION (object))
@@ -1809,6 +1854,18 @@ store_done (Op           *op,
       g_signal_emit (self, signals[WRITE_FAILED], 0, error);
       g_task_return_error (op->task, g_error_copy (error));
       return;
+    }
+
+  /* The row's new version: the next write of the object, and those already queued, are
+   * based on it (they were snapshotted before this one was written). */
+  set_version (op->object, get_version (op->snapshot));
+  for (GList *l = self->ops.head; l != NULL; l = l->next)
+    {
+      Op *queued = l->data;
+
+      if (queued->object == op->object && queued->work == store_work &&
+          queued->snapshot != NULL)
+        set_version (queued->snapshot, get_version (op->snapshot));
     }
 
   if (op->relinked && SSA_IS_INSTALLATION (op->object))
