@@ -1792,8 +1792,13 @@ find_or_create_customer (SsaDb                  *self,
       stmt = ssa_db_prepare (self,
                              "UPDATE customers SET name = CASE WHEN name = '' THEN "
                              "coalesce(?1, '') ELSE name END, address = coalesce(address, ?2), "
-                             "contact = coalesce(contact, ?3), email = coalesce(email, ?4) "
-                             "WHERE id = ?5", error);
+                             "contact = coalesce(contact, ?3), email = coalesce(email, ?4), "
+                             "version = version + 1, changed_by = ?6, updated_at = ?7 "
+                             /* Only a row that gains something is changed (a new version). */
+                             "WHERE id = ?5 AND ((name = '' AND ?1 IS NOT NULL) "
+                             "OR (address IS NULL AND ?2 IS NOT NULL) "
+                             "OR (contact IS NULL AND ?3 IS NOT NULL) "
+                             "OR (email IS NULL AND ?4 IS NOT NULL))", error);
       if (stmt == NULL)
         return -1;
       ssa_db_bind_text (stmt, 1, info->name);
@@ -1801,14 +1806,18 @@ find_or_create_customer (SsaDb                  *self,
       ssa_db_bind_text (stmt, 3, info->contact);
       ssa_db_bind_text (stmt, 4, info->email);
       ssa_sql_bind_int64 (stmt, 5, id);
+      ssa_db_bind_text (stmt, 6, ssa_db_get_user_name (self));
+      bind_now (stmt, 7);
       return ssa_db_step_done (self, stmt, error) ? id : -1;
     }
 
   stmt = ssa_db_prepare (self,
-                         "INSERT INTO customers (name, org_no, address, contact, email) "
-                         "VALUES (?, ?, ?, ?, ?)", error);
+                         "INSERT INTO customers (name, org_no, address, contact, email, "
+                         "created_by, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return -1;
+  ssa_db_bind_text (stmt, 6, ssa_db_get_user_name (self));
+  ssa_db_bind_text (stmt, 7, ssa_db_get_user_name (self));
   ssa_sql_bind_text (stmt, 1, info->name != NULL ? info->name : "");
   ssa_db_bind_text (stmt, 2, info->org_no);
   ssa_db_bind_text (stmt, 3, info->address);
@@ -1858,9 +1867,12 @@ import_one (SsaDb               *self,
 
   stmt = ssa_db_prepare (self,
                          "INSERT INTO installations (customer_id, name, serial, deployment, "
-                         "firmware, ssa_expiry) VALUES (?, ?, ?, ?, ?, ?)", error);
+                         "firmware, ssa_expiry, created_by, changed_by) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
+  ssa_db_bind_text (stmt, 7, ssa_db_get_user_name (self));
+  ssa_db_bind_text (stmt, 8, ssa_db_get_user_name (self));
   bind_id_or_null (stmt, 1, customer_id);
   ssa_db_bind_text (stmt, 2, inventory->name);
   ssa_db_bind_text (stmt, 3, inventory->serial);
@@ -2148,7 +2160,8 @@ ssa_db_apply_acceptance (SsaDb               *self,
     return FALSE;
   ssa_db_stmt_release (g_steal_pointer (&stmt));
 
-  stmt = ssa_db_prepare (self, "UPDATE licences SET covered_until = ? WHERE id = ?", error);
+  stmt = ssa_db_prepare (self, "UPDATE licences SET covered_until = ?, version = version + 1, "
+                         "changed_by = ?, updated_at = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < updates->len; i++)
@@ -2159,7 +2172,9 @@ ssa_db_apply_acceptance (SsaDb               *self,
         ssa_sql_bind_null (stmt, 1);
       else
         ssa_db_bind_date (stmt, 1, &update->covered_until);
-      ssa_sql_bind_int64 (stmt, 2, update->id);
+      ssa_db_bind_text (stmt, 2, ssa_db_get_user_name (self));
+      bind_now (stmt, 3);
+      ssa_sql_bind_int64 (stmt, 4, update->id);
       if (!ssa_db_step_done (self, stmt, error))
         return FALSE;
       ssa_sql_reset (stmt);
@@ -2177,12 +2192,13 @@ ssa_db_apply_acceptance (SsaDb               *self,
       return FALSE;
 
   stmt = ssa_db_prepare (self,
-                         "UPDATE installations SET ssa_expiry = ?, updated_at = ? WHERE id = ?",
-                         error);
+                         "UPDATE installations SET ssa_expiry = ?, updated_at = ?, "
+                         "version = version + 1, changed_by = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   ssa_db_bind_date (stmt, 1, end);
   bind_now (stmt, 2);
-  ssa_sql_bind_int64 (stmt, 3, installation_id);
+  ssa_db_bind_text (stmt, 3, ssa_db_get_user_name (self));
+  ssa_sql_bind_int64 (stmt, 4, installation_id);
   return ssa_db_step_done (self, stmt, error);
 }

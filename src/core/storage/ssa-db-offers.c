@@ -1909,9 +1909,15 @@ ssa_db_load_profile (SsaDb   *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   stmt = ssa_db_prepare (self,
-                         "SELECT company_name, org_no, vat_registered, foretaksregisteret, "
-                         "address, phone, email, logo, logo_mime_type, payment_terms, "
-                         "default_validity_days, default_labour_rate FROM profile WHERE id = 1",
+                         ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_AUDIT
+                         ? "SELECT company_name, org_no, vat_registered, foretaksregisteret, "
+                           "address, phone, email, logo, logo_mime_type, payment_terms, "
+                           "default_validity_days, default_labour_rate, version FROM profile "
+                           "WHERE id = 1"
+                         : "SELECT company_name, org_no, vat_registered, foretaksregisteret, "
+                           "address, phone, email, logo, logo_mime_type, payment_terms, "
+                           "default_validity_days, default_labour_rate, 1 FROM profile "
+                           "WHERE id = 1",
                          error);
   if (stmt == NULL)
     return NULL;
@@ -1935,6 +1941,7 @@ ssa_db_load_profile (SsaDb   *self,
   profile->default_validity_days = (int) ssa_sql_column_int64 (stmt, 10);
   profile->has_default_labour_rate = !ssa_sql_column_is_null (stmt, 11);
   profile->default_labour_rate = ssa_sql_column_int64 (stmt, 11);
+  profile->version = ssa_sql_column_int64 (stmt, 12);
   return g_steal_pointer (&profile);
 }
 
@@ -1944,14 +1951,20 @@ ssa_db_load_profile (SsaDb   *self,
  * @profile: the new profile, whole
  * @error: a #GError
  *
- * Replaces the stored profile after checking it with ssa_profile_validate().
+ * Replaces the stored profile after checking it with ssa_profile_validate(), when the
+ * stored one is still at @profile's version (as ssa_db_update_customer() does: someone
+ * else's newer change is refused with %SSA_DB_ERROR_CONFLICT; a profile of version 0 is
+ * saved over any). @profile gets the saved row's version.
  */
 gboolean
 ssa_db_save_profile (SsaDb             *self,
-                     const SsaProfile  *profile,
+                     SsaProfile        *profile,
                      GError           **error)
 {
+  /* First, so that it rolls back after the statements are released. */
+  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
   g_autoptr(SsaDbStmt) stmt = NULL;
+  gint64 version = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (profile != NULL, FALSE);
@@ -1960,6 +1973,27 @@ ssa_db_save_profile (SsaDb             *self,
     return FALSE;
   if (!ssa_db_check_writable (self, error))
     return FALSE;
+
+  /* The version it was based on, under the write lock. */
+  if (!ssa_db_transaction_begin (&txn, self, error))
+    return FALSE;
+  stmt = ssa_db_prepare (self, "SELECT version FROM profile WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  switch (ssa_db_step (self, stmt, error))
+    {
+    case SSA_SQL_STEP_ROW:
+      version = ssa_sql_column_int64 (stmt, 0);
+      break;
+    case SSA_SQL_STEP_DONE:
+      break;
+    case SSA_SQL_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+  if (profile->version > 0 && version > 0 && profile->version != version)
+    return ssa_db_set_conflict (self, "profile", _("profile"), 1, error);
 
   stmt = ssa_db_prepare (self,
                          "INSERT OR REPLACE INTO profile (id, company_name, org_no, "
@@ -1993,7 +2027,21 @@ ssa_db_save_profile (SsaDb             *self,
   else
     ssa_sql_bind_null (stmt, 12);
   ssa_db_bind_take_text (stmt, 13, ssa_db_now_iso ());
-  return ssa_db_step_done (self, stmt, error);
+  if (!ssa_db_step_done (self, stmt, error))
+    return FALSE;
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+  /* The replaced row's next version, and who saved it. */
+  stmt = ssa_db_prepare (self, "UPDATE profile SET version = ?, changed_by = ? WHERE id = 1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  ssa_sql_bind_int64 (stmt, 1, MAX (version, 0) + 1);
+  ssa_db_bind_text (stmt, 2, ssa_db_get_user_name (self));
+  if (!ssa_db_step_done (self, stmt, error) || !ssa_db_transaction_commit (&txn, error))
+    return FALSE;
+  profile->version = MAX (version, 0) + 1;
+  return TRUE;
 }
 
 void

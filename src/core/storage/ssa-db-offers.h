@@ -134,7 +134,7 @@ GPtrArray   *ssa_db_list_audit           (SsaDb                 *self,
 SsaProfile  *ssa_db_load_profile         (SsaDb           *self,
                                           GError         **error);
 gboolean     ssa_db_save_profile         (SsaDb           *self,
-                                          const SsaProfile *profile,
+                                          SsaProfile      *profile,
                                           GError         **error);
 
 
