@@ -2218,7 +2218,7 @@ assert_history (Fixture           *f,
 
       g_string_append_printf (statuses, "%s%s", i > 0 ? "," : "",
                               ssa_offer_status_to_string (change->status));
-      g_assert_cmpstr (change->user, ==, g_get_user_name ());
+      g_assert_cmpstr (change->user, ==, ssa_db_get_user_name (f->db));
       /* Stored to the second: compared to the second. */
       g_assert_cmpint (g_date_time_to_unix (change->changed_at), >=,
                        g_date_time_to_unix (since));

@@ -1264,7 +1264,7 @@ test_offers_draft_not_accepted (Fixture       *f,
   g_assert_false (gtk_widget_get_sensitive (status_button (page, "declined_button")));
   /* Its history: created as a draft, by this user. */
   assert_history_shows (page, "Created as a draft");
-  assert_history_shows (page, g_get_user_name ());
+  assert_history_shows (page, ssa_db_get_user_name (f->db));
   g_ptr_array_set_size (f->calls, 0);
   select_offer (selection, f->draft_number);
   g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "accepted"));

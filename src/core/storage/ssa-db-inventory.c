@@ -1368,6 +1368,7 @@ ssa_db_insert_installation (SsaDb            *self,
       g_autoptr(SsaLicence) licence = g_list_model_get_item (licences, i);
 
       ssa_licence_set_id (licence, g_array_index (ids, gint64, i));
+      ssa_licence_set_version (licence, 1);
     }
   return TRUE;
 }

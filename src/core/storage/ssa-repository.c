@@ -2005,6 +2005,7 @@ add_done (Op           *op,
       SsaCustomer *customer = SSA_CUSTOMER (op->object);
 
       ssa_customer_set_id (customer, ssa_customer_get_id (SSA_CUSTOMER (op->snapshot)));
+      set_version (op->object, get_version (op->snapshot));
       g_hash_table_insert (self->customers_by_id, id_key (ssa_customer_get_id (customer)),
                            customer);
       watch (self, customer);
@@ -2018,12 +2019,14 @@ add_done (Op           *op,
 
       ssa_installation_set_id (installation,
                                ssa_installation_get_id (SSA_INSTALLATION (op->snapshot)));
+      set_version (op->object, get_version (op->snapshot));
       for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
         {
           g_autoptr(SsaLicence) licence = g_list_model_get_item (lines, i);
           g_autoptr(SsaLicence) stored = g_list_model_get_item (stored_lines, i);
 
           ssa_licence_set_id (licence, ssa_licence_get_id (stored));
+          ssa_licence_set_version (licence, ssa_licence_get_version (stored));
         }
       sync_customer_name (self, installation);
       g_hash_table_insert (self->installations_by_id,
@@ -2592,6 +2595,7 @@ add_licence_done (Op           *op,
     }
 
   ssa_licence_set_id (licence, ssa_licence_get_id (SSA_LICENCE (op->snapshot)));
+  ssa_licence_set_version (licence, ssa_licence_get_version (SSA_LICENCE (op->snapshot)));
   ssa_installation_add_licence (installation, licence);
   if (g_hash_table_contains (self->watched_licences, installation))
     watch (self, licence);
