@@ -1721,46 +1721,6 @@ ssa_cli_backup (int    argc,
 
 /* audit [--json] */
 
-/* A sentence for an entry of the audit log: what happened to what. */
-static char *
-describe_audit_entry (const SsaAuditEntry *entry)
-{
-  const char *label = entry->label != NULL ? entry->label : "";
-
-  if (g_str_equal (entry->action, "status"))
-    {
-      g_autoptr(JsonNode) node = entry->details != NULL
-                                 ? json_from_string (entry->details, NULL) : NULL;
-      const char *status = NULL;
-
-      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-        status = json_object_get_string_member_with_default (json_node_get_object (node),
-                                                             "status", NULL);
-      /* Translators: "offer 2026-0001 accepted"; the second %s is the status as
-       * `offers` shows it (draft, sent, accepted, …). */
-      return g_strdup_printf (_("offer %s: %s"), label, status != NULL ? status : "");
-    }
-  if (g_str_equal (entry->action, "delete"))
-    {
-      if (g_str_equal (entry->subject, "customer"))
-        return g_strdup_printf (_("deleted customer %lld “%s”"), (long long) entry->row_id, label);
-      if (g_str_equal (entry->subject, "installation"))
-        return g_strdup_printf (_("deleted installation %lld “%s”"), (long long) entry->row_id,
-                                label);
-      return g_strdup_printf (_("deleted licence line %lld “%s”"), (long long) entry->row_id,
-                              label);
-    }
-  if (g_str_equal (entry->subject, "customer"))
-    return g_strdup_printf (g_str_equal (entry->action, "archive")
-                            ? _("archived customer %lld “%s”")
-                            : _("brought back customer %lld “%s”"),
-                            (long long) entry->row_id, label);
-  return g_strdup_printf (g_str_equal (entry->action, "archive")
-                          ? _("archived installation %lld “%s”")
-                          : _("brought back installation %lld “%s”"),
-                          (long long) entry->row_id, label);
-}
-
 int
 ssa_cli_audit (int    argc,
                char **argv)
@@ -1838,7 +1798,7 @@ ssa_cli_audit (int    argc,
     for (guint i = 0; i < entries->len; i++)
       {
         const SsaAuditEntry *entry = g_ptr_array_index (entries, i);
-        g_autofree char *what = describe_audit_entry (entry);
+        g_autofree char *what = ssa_audit_entry_describe (entry, FALSE);
 
         append_cell (out, entry->at, 21);
         append_cell (out, entry->who != NULL ? entry->who : "", 24);

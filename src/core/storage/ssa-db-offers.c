@@ -2059,6 +2059,62 @@ ssa_audit_entry_free (SsaAuditEntry *entry)
 }
 
 /**
+ * ssa_audit_entry_describe:
+ * @entry: an entry of the audit log
+ * @status_labels: name an offer's status as the window does ("Accepted"); %FALSE: as the
+ *   command line does ("accepted")
+ *
+ * Returns: (transfer full): what happened to what, in the user's language: "offer
+ *   2026-0001: accepted", "deleted customer 4 “Fjord AS”", …
+ */
+char *
+ssa_audit_entry_describe (const SsaAuditEntry *entry,
+                          gboolean             status_labels)
+{
+  const char *label;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  label = entry->label != NULL ? entry->label : "";
+  if (g_strcmp0 (entry->action, "status") == 0)
+    {
+      g_autoptr(JsonNode) node = entry->details != NULL
+                                 ? json_from_string (entry->details, NULL) : NULL;
+      const char *status = NULL;
+      SsaOfferStatus value;
+
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        status = json_object_get_string_member_with_default (json_node_get_object (node),
+                                                             "status", NULL);
+      if (status_labels && status != NULL && ssa_offer_status_from_string (status, &value))
+        status = ssa_offer_status_get_label (value);
+      /* Translators: "offer 2026-0001: accepted"; the second %s is the offer's new
+       * status. */
+      return g_strdup_printf (_("offer %s: %s"), label, status != NULL ? status : "");
+    }
+  if (g_strcmp0 (entry->action, "delete") == 0)
+    {
+      if (g_strcmp0 (entry->subject, "customer") == 0)
+        return g_strdup_printf (_("deleted customer %lld “%s”"), (long long) entry->row_id,
+                                label);
+      if (g_strcmp0 (entry->subject, "installation") == 0)
+        return g_strdup_printf (_("deleted installation %lld “%s”"),
+                                (long long) entry->row_id, label);
+      return g_strdup_printf (_("deleted licence line %lld “%s”"), (long long) entry->row_id,
+                              label);
+    }
+  if (g_strcmp0 (entry->subject, "customer") == 0)
+    return g_strdup_printf (g_strcmp0 (entry->action, "archive") == 0
+                            ? _("archived customer %lld “%s”")
+                            : _("brought back customer %lld “%s”"),
+                            (long long) entry->row_id, label);
+  return g_strdup_printf (g_strcmp0 (entry->action, "archive") == 0
+                          ? _("archived installation %lld “%s”")
+                          : _("brought back installation %lld “%s”"),
+                          (long long) entry->row_id, label);
+}
+
+/**
  * ssa_db_list_audit:
  * @self: the connection
  * @error: a #GError

@@ -126,6 +126,8 @@ typedef struct
 } SsaAuditEntry;
 
 void         ssa_audit_entry_free        (SsaAuditEntry         *entry);
+char        *ssa_audit_entry_describe    (const SsaAuditEntry   *entry,
+                                          gboolean               status_labels);
 GPtrArray   *ssa_db_list_audit           (SsaDb                 *self,
                                           GError               **error);
 
