@@ -3374,7 +3374,7 @@ test_versions_other_rows (Fixture       *f,
   my_profile->company_name = g_strdup ("Annes AS");
   g_assert_false (ssa_db_save_profile (f->db, my_profile, &error));
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT);
-  g_assert_nonnull (strstr (error->message, "Bjørn Berg changed this profile"));
+  g_assert_nonnull (strstr (error->message, "Bjørn Berg changed the profile"));
   g_clear_error (&error);
   my_profile->version = 2;
   g_assert_true (ssa_db_save_profile (f->db, my_profile, &error));

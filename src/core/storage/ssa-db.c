@@ -1202,19 +1202,45 @@ ssa_db_set_conflict (SsaDb       *self,
       day = g_date_time_format (local, "%Y-%m-%d");
     }
 
+  /* Whole sentences for each kind of row, so that translations can inflect "this …". */
   if (who != NULL && when != NULL)
-    g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT,
-                 /* Translators: "Kari Nordmann changed this customer at 14:05 (2026-12-07);
-                  * …"; the second %s is "customer", "installation", "licence line" or
-                  * "profile". */
-                 _("%s changed this %s at %s (%s); reload to see their change, or save "
-                   "again to overwrite it."), who, what, when, day);
+    {
+      const char *format;
+
+      /* Translators: "Kari Nordmann changed this customer at 14:05 (2026-12-07); …": who,
+       * the time and the day. */
+      if (g_str_equal (table, "customers"))
+        format = _("%s changed this customer at %s (%s); reload to see their change, or save "
+                   "again to overwrite it.");
+      else if (g_str_equal (table, "installations"))
+        format = _("%s changed this installation at %s (%s); reload to see their change, or "
+                   "save again to overwrite it.");
+      else if (g_str_equal (table, "licences"))
+        format = _("%s changed this licence line at %s (%s); reload to see their change, or "
+                   "save again to overwrite it.");
+      else
+        format = _("%s changed the profile at %s (%s); reload to see their change, or save "
+                   "again to overwrite it.");
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT, format, who, when, day);
+    }
   else
-    g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT,
-                 /* Translators: %s is "customer", "installation", "licence line" or
-                  * "profile". */
-                 _("Someone else changed this %s since it was opened; reload to see their "
-                   "change, or save again to overwrite it."), what);
+    {
+      const char *message;
+
+      if (g_str_equal (table, "customers"))
+        message = _("Someone else changed this customer since it was opened; reload to see "
+                    "their change, or save again to overwrite it.");
+      else if (g_str_equal (table, "installations"))
+        message = _("Someone else changed this installation since it was opened; reload to "
+                    "see their change, or save again to overwrite it.");
+      else if (g_str_equal (table, "licences"))
+        message = _("Someone else changed this licence line since it was opened; reload to "
+                    "see their change, or save again to overwrite it.");
+      else
+        message = _("Someone else changed the profile since it was opened; reload to see "
+                    "their change, or save again to overwrite it.");
+      g_set_error_literal (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT, message);
+    }
   return FALSE;
 }
 
