@@ -1205,23 +1205,24 @@ ssa_db_set_conflict (SsaDb       *self,
   /* Whole sentences for each kind of row, so that translations can inflect "this …". */
   if (who != NULL && when != NULL)
     {
-      const char *format;
-
       /* Translators: "Kari Nordmann changed this customer at 14:05 (2026-12-07); …": who,
        * the time and the day. */
       if (g_str_equal (table, "customers"))
-        format = _("%s changed this customer at %s (%s); reload to see their change, or save "
-                   "again to overwrite it.");
+        g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT,
+                     _("%s changed this customer at %s (%s); reload to see their change, or "
+                       "save again to overwrite it."), who, when, day);
       else if (g_str_equal (table, "installations"))
-        format = _("%s changed this installation at %s (%s); reload to see their change, or "
-                   "save again to overwrite it.");
+        g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT,
+                     _("%s changed this installation at %s (%s); reload to see their change, "
+                       "or save again to overwrite it."), who, when, day);
       else if (g_str_equal (table, "licences"))
-        format = _("%s changed this licence line at %s (%s); reload to see their change, or "
-                   "save again to overwrite it.");
+        g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT,
+                     _("%s changed this licence line at %s (%s); reload to see their change, "
+                       "or save again to overwrite it."), who, when, day);
       else
-        format = _("%s changed the profile at %s (%s); reload to see their change, or save "
-                   "again to overwrite it.");
-      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT, format, who, when, day);
+        g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT,
+                     _("%s changed the profile at %s (%s); reload to see their change, or "
+                       "save again to overwrite it."), who, when, day);
     }
   else
     {
