@@ -3307,6 +3307,38 @@ test_versions_conflict (Fixture       *f,
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
 }
 
+/* Who a connection records: its own name, else the process's default, else the user's. */
+static void
+test_versions_who (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *system = g_strdup (ssa_db_get_user_name (f->db));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaCustomer) customer = ssa_customer_new ();
+  g_autofree char *created_by = NULL;
+
+  g_assert_nonnull (system);
+  g_assert_cmpstr (system, !=, "");
+  if (g_strcmp0 (g_get_real_name (), "Unknown") != 0 && *g_get_real_name () != '\0')
+    g_assert_cmpstr (system, ==, g_get_real_name ());
+  else
+    g_assert_cmpstr (system, ==, g_get_user_name ());
+
+  ssa_db_set_default_user_name ("  Team Kari  ");
+  g_assert_cmpstr (ssa_db_get_user_name (f->db), ==, "Team Kari");
+  ssa_db_set_user_name (f->db, "Anne");
+  g_assert_cmpstr (ssa_db_get_user_name (f->db), ==, "Anne");
+  ssa_db_set_user_name (f->db, "");
+  g_assert_cmpstr (ssa_db_get_user_name (f->db), ==, "Team Kari");
+  ssa_customer_set_name (customer, "Hvem AS");
+  g_assert_true (ssa_db_insert_customer (f->db, customer, &error));
+  g_assert_no_error (error);
+  created_by = raw_text (f->path, "SELECT created_by FROM customers");
+  g_assert_cmpstr (created_by, ==, "Team Kari");
+  ssa_db_set_default_user_name ("");
+  g_assert_cmpstr (ssa_db_get_user_name (f->db), ==, system);
+}
+
 /* Installations, licence lines and the profile follow the same rule. */
 static void
 test_versions_other_rows (Fixture       *f,
@@ -3524,6 +3556,7 @@ main (int    argc,
   ADD ("/db/backup", test_backup, NULL);
   ADD ("/db/versions/conflict", test_versions_conflict, NULL);
   ADD ("/db/versions/other-rows", test_versions_other_rows, NULL);
+  ADD ("/db/versions/who", test_versions_who, NULL);
   ADD ("/db/audit", test_audit_log, NULL);
 
 #undef ADD

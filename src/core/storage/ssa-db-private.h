@@ -62,7 +62,8 @@ struct _SsaDb
   char       *read_only_reason; /* a sentence for the user; NULL when writable */
   gboolean    protected;      /* ssa_output_protect() was called for path */
   char       *user_name;      /* ssa_db_set_user_name(); NULL: the default */
-  char       *engine_user;    /* the server's user, read once; NULL until then */
+  char       *engine_user;    /* the server's or the system's user, read once */
+  char       *default_user;   /* the process's default as last read (it may change) */
 };
 
 /* A cached statement of the seam that is reset (and its bindings cleared) when it goes out

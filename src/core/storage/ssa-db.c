@@ -1069,6 +1069,7 @@ ssa_db_close (SsaDb *self)
   g_free (self->read_only_reason);
   g_free (self->user_name);
   g_free (self->engine_user);
+  g_free (self->default_user);
   g_free (self);
 }
 
@@ -1140,10 +1141,13 @@ ssa_db_get_user_name (SsaDb *self)
   if (default_user_name != NULL)
     {
       /* Kept on the connection: the default may change while the name is in use. */
-      g_free (self->engine_user);
-      self->engine_user = g_strdup (default_user_name);
+      if (g_strcmp0 (self->default_user, default_user_name) != 0)
+        {
+          g_free (self->default_user);
+          self->default_user = g_strdup (default_user_name);
+        }
       g_mutex_unlock (&default_user_lock);
-      return self->engine_user;
+      return self->default_user;
     }
   g_mutex_unlock (&default_user_lock);
 
