@@ -87,6 +87,8 @@ environment (const Fixture *f)
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
   envp = g_environ_unsetenv (envp, "LANGUAGE");
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", f->data_home, TRUE);
+  /* Who the database records (the audit log, created_by and changed_by). */
+  envp = g_environ_setenv (envp, "SSA_DESK_USER", "Kari Nordmann", TRUE);
   return envp;
 }
 
@@ -461,7 +463,8 @@ test_session_statuses (Fixture       *f,
 
             g_string_append_printf (statuses, "%s%s", j > 0 ? "," : "", status);
             g_assert_nonnull (at);
-            g_assert_cmpstr (member_string (change, "user"), ==, g_get_user_name ());
+            /* SSA_DESK_USER, the environment's (environment ()). */
+            g_assert_cmpstr (member_string (change, "user"), ==, "Kari Nordmann");
             if (g_str_equal (status, "revised") || g_str_equal (status, "superseded"))
               g_assert_cmpstr (member_string (change, "by"), ==, revision);
             else
@@ -519,6 +522,51 @@ test_session_renewals (Fixture       *f,
   root = parse_json (run.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
   g_clear_pointer (&root, json_node_unref);
+  /* The audit log has the changes of status, and the archiving, with who. */
+  RUN (f, &run, "--db", "@DB", "audit", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  {
+    JsonArray *log = json_node_get_array (root);
+    guint n = json_array_get_length (log);
+    gboolean sent = FALSE, accepted = FALSE;
+
+    g_assert_cmpuint (n, >=, 4);
+    for (guint i = 0; i < n; i++)
+      {
+        JsonObject *entry = json_array_get_object_element (log, i);
+
+        g_assert_cmpstr (member_string (entry, "who"), ==, "Kari Nordmann");
+        if (g_str_equal (member_string (entry, "action"), "status"))
+          {
+            JsonObject *details = json_object_get_object_member (entry, "details");
+            const char *status = json_object_get_string_member (details, "status");
+
+            g_assert_cmpstr (member_string (entry, "subject"), ==, "offer");
+            sent |= g_str_equal (status, "sent");
+            accepted |= g_str_equal (status, "accepted");
+          }
+      }
+    g_assert_true (sent);
+    g_assert_true (accepted);
+    object = json_array_get_object_element (log, n - 2);
+    g_assert_cmpstr (member_string (object, "action"), ==, "archive");
+    g_assert_cmpstr (member_string (object, "subject"), ==, "installation");
+    g_assert_cmpint (json_object_get_int_member (object, "row_id"), ==, 1);
+    object = json_array_get_object_element (log, n - 1);
+    g_assert_cmpstr (member_string (object, "action"), ==, "unarchive");
+  }
+  g_clear_pointer (&root, json_node_unref);
+  RUN (f, &run, "--db", "@DB", "audit");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "When (UTC)"));
+  g_assert_nonnull (strstr (run.out, "Kari Nordmann"));
+  g_assert_nonnull (strstr (run.out, "archived installation 1 “"));
+  g_assert_nonnull (strstr (run.out, "brought back installation 1 “"));
+  g_assert_nonnull (strstr (run.out, ": accepted\n"));
+  RUN (f, &run, "--db", "@DB", "audit", "extra");
+  assert_usage (&run);
+
   RUN (f, &run, "--db", "@DB", "archive", "--customer", "999");
   assert_refused (&run, "999");
   RUN (f, &run, "--db", "@DB", "archive", "--installation", "1", "--customer", "1");

@@ -452,6 +452,144 @@ test_lookup (Fixture       *f,
   g_settings_set_boolean (settings, "registry-lookup", FALSE);
 }
 
+static gboolean
+is_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Someone else saves the customer while it is open in the editor: the editor's save is
+ * refused naming them, keeps what was typed and offers Reload and Overwrite in the editor;
+ * Overwrite saves over their change, Reload shows theirs. */
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) other = NULL;
+  g_autoptr(SsaCustomer) theirs = NULL;
+  g_autoptr(SsaCustomer) stored = NULL;
+  SsaCustomerEditor *editor;
+  GtkEditable *contact;
+  GtkButton *reload;
+  GtkButton *overwrite;
+  GtkWidget *message;
+  GtkWidget *group;
+  gint64 id;
+
+  ssa_db_set_default_user_name ("Anne Andersen");
+  /* A new customer, added through the editor as the window does. */
+  editor = ssa_customer_editor_new (NULL, f->repository, NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (wait_for (is_mapped, editor));
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                                 "Name")), "Fjord AS");
+  g_assert_true (save_editor (editor, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  {
+    g_autoptr(SsaCustomer) added =
+      g_list_model_get_item (ssa_repository_get_customers (f->repository), 0);
+
+    g_assert_cmpstr (ssa_customer_get_name (added), ==, "Fjord AS");
+    g_assert_cmpint (ssa_customer_get_version (added), ==, 1);
+    id = ssa_customer_get_id (added);
+  }
+
+  /* Opened; first saved once by its user, which must not conflict with itself. */
+  editor = ssa_customer_editor_new (NULL, f->repository,
+                                    ssa_repository_find_customer (f->repository, id));
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (wait_for (is_mapped, editor));
+  contact = GTK_EDITABLE (find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                    "Contact Person"));
+  gtk_editable_set_text (contact, "Anne");
+  g_assert_true (save_editor (editor, &error));
+  g_assert_no_error (error);
+
+  /* Bjørn changes it on another connection (another program on the same file). */
+  other = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  ssa_db_set_user_name (other, "Bjørn Berg");
+  theirs = ssa_db_load_customer (other, id, &error);
+  g_assert_no_error (error);
+  ssa_customer_set_contact (theirs, "Bjørn");
+  g_assert_true (ssa_db_update_customer (other, theirs, &error));
+  g_assert_no_error (error);
+
+  gtk_editable_set_text (contact, "Anne Andersen");
+  g_assert_false (save_editor (editor, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpstr (gtk_editable_get_text (contact), ==, "Anne Andersen");
+  message = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                       SSA_TYPE_CUSTOMER_EDITOR,
+                                                       "save_message"));
+  group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                     SSA_TYPE_CUSTOMER_EDITOR,
+                                                     "save_message_group"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (message)),
+                            "Bjørn Berg changed this customer at "));
+  reload = find_button (GTK_WIDGET (editor), "_Reload");
+  overwrite = find_button (GTK_WIDGET (editor), "_Overwrite");
+  g_assert_nonnull (reload);
+  g_assert_nonnull (overwrite);
+  g_assert_true (wait_for (is_visible, GTK_WIDGET (overwrite)));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (reload)));
+
+  /* Overwrite: saved over theirs, based on their version; the editor closes as after a
+   * save. */
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_signal_emit_by_name (overwrite, "clicked");
+  g_assert_true (wait_for (is_gone, &editor));
+  {
+    g_autoptr(SsaCustomer) now = ssa_db_load_customer (other, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (ssa_customer_get_contact (now), ==, "Anne Andersen");
+    /* Created 1, Anne 2, Bjørn 3, Anne's overwrite 4. */
+    g_assert_cmpint (ssa_customer_get_version (now), ==, 4);
+  }
+
+  /* Bjørn again while it is open once more; this time Reload shows his values in place of
+   * what was typed. */
+  editor = ssa_customer_editor_new (NULL, f->repository,
+                                    ssa_repository_find_customer (f->repository, id));
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (wait_for (is_mapped, editor));
+  contact = GTK_EDITABLE (find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                    "Contact Person"));
+  group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor),
+                                                     SSA_TYPE_CUSTOMER_EDITOR,
+                                                     "save_message_group"));
+  reload = find_button (GTK_WIDGET (editor), "_Reload");
+  g_clear_object (&theirs);
+  theirs = ssa_db_load_customer (other, id, &error);
+  ssa_customer_set_contact (theirs, "Bjørn igjen");
+  g_assert_true (ssa_db_update_customer (other, theirs, &error));
+  g_assert_no_error (error);
+  gtk_editable_set_text (contact, "Anne A.");
+  g_assert_false (save_editor (editor, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_cmpstr (gtk_editable_get_text (contact), ==, "Anne A.");
+  g_signal_emit_by_name (reload, "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (contact), ==, "Bjørn igjen");
+  g_assert_false (gtk_widget_get_visible (group));
+  stored = ssa_db_load_customer (other, id, &error);
+  g_assert_cmpstr (ssa_customer_get_contact (stored), ==, "Bjørn igjen");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  ssa_db_set_default_user_name (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +611,8 @@ main (int   argc,
   g_test_add ("/customers-gui/preview", Fixture, NULL, fixture_set_up, test_preview,
               fixture_tear_down);
   g_test_add ("/customers-gui/lookup", Fixture, NULL, fixture_set_up, test_lookup,
+              fixture_tear_down);
+  g_test_add ("/customers-gui/conflict", Fixture, NULL, fixture_set_up, test_conflict,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -47,6 +47,7 @@ static const struct { const char *name, *order; } tables[] = {
   { "licence_type_map", "type" },
   { "pbx_readings", "installation_id" },
   { "pbx_reading_licences", "installation_id, name" },
+  { "audit_log", "id" },
 };
 
 static int
@@ -756,9 +757,27 @@ test_older_source (void)
   g_autofree char *out = NULL, *err = NULL;
   g_autoptr(GDir) dir = NULL;
 
-  /* Version 6: the customers without their VAT registration. */
+  /* Version 6: the customers without their VAT registration, no row without versions and
+   * who, no audit log. */
   test_remove_tree (backups);
   exec_raw (source, "ALTER TABLE customers DROP COLUMN vat_registered");
+  exec_raw (source, "DROP TABLE audit_log");
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *table = (const char *[]) { "customers", "installations", "licences" }[i];
+      const char *columns[] = { "version", "created_by", "changed_by" };
+
+      for (guint j = 0; j < G_N_ELEMENTS (columns); j++)
+        {
+          g_autofree char *sql = g_strdup_printf ("ALTER TABLE %s DROP COLUMN %s", table,
+                                                  columns[j]);
+
+          exec_raw (source, sql);
+        }
+    }
+  exec_raw (source, "ALTER TABLE licences DROP COLUMN updated_at");
+  exec_raw (source, "ALTER TABLE profile DROP COLUMN version");
+  exec_raw (source, "ALTER TABLE profile DROP COLUMN changed_by");
   exec_raw (source, "PRAGMA user_version = 6");
 
   g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", source, "--to", uri, NULL), ==,

@@ -554,6 +554,12 @@ test_main_thread_statements (Fixture       *f,
   "  PRIMARY KEY (installation_id, name)" \
   ");"
 
+/* Version 7: version 6 with the customers' VAT registration. */
+#define SCHEMA_7_SQL \
+  SCHEMA_6_SQL \
+  "ALTER TABLE customers ADD COLUMN vat_registered INTEGER" \
+  "  CHECK (vat_registered IS NULL OR vat_registered IN (0, 1));"
+
 /* Databases as earlier versions of SSA Desk left them: index N is the complete SQL of
  * schema version N as released (version 0: an SQLite file without tables). A migration
  * added later appends the schema it migrates from here. */
@@ -565,6 +571,7 @@ static const char * const earlier_schemas[] = {
   SCHEMA_4_SQL " PRAGMA user_version = 4;",
   SCHEMA_5_SQL " PRAGMA user_version = 5;",
   SCHEMA_6_SQL " PRAGMA user_version = 6;",
+  SCHEMA_7_SQL " PRAGMA user_version = 7;",
 };
 
 /* Returns: (transfer full): the complete SQL of schema version @version as released */
@@ -2211,7 +2218,7 @@ assert_history (Fixture           *f,
 
       g_string_append_printf (statuses, "%s%s", i > 0 ? "," : "",
                               ssa_offer_status_to_string (change->status));
-      g_assert_cmpstr (change->user, ==, g_get_user_name ());
+      g_assert_cmpstr (change->user, ==, ssa_db_get_user_name (f->db));
       /* Stored to the second: compared to the second. */
       g_assert_cmpint (g_date_time_to_unix (change->changed_at), >=,
                        g_date_time_to_unix (since));
@@ -3221,6 +3228,265 @@ test_backup (Fixture       *f,
   }
 }
 
+/* Versions and who (schema 8). */
+
+/* Two connections on one file, as two users of a shared database: A reads, B saves, A's
+ * save based on what it read is refused naming B; A saves again based on the current
+ * version (the window's Overwrite), which succeeds; the versions count up. */
+static void
+test_versions_conflict (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) b = NULL;
+  g_autoptr(SsaCustomer) created = ssa_customer_new ();
+  g_autoptr(SsaCustomer) mine = NULL;
+  g_autoptr(SsaCustomer) theirs = NULL;
+  g_autoptr(SsaCustomer) now = NULL;
+  g_autofree char *created_by = NULL;
+  g_autofree char *changed_by = NULL;
+
+  ssa_db_set_user_name (f->db, "Anne Andersen");
+  b = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  ssa_db_set_user_name (b, "Bjørn Berg");
+
+  ssa_customer_set_name (created, "Fjord AS");
+  g_assert_true (ssa_db_insert_customer (f->db, created, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ssa_customer_get_version (created), ==, 1);
+
+  mine = ssa_db_load_customer (f->db, ssa_customer_get_id (created), &error);
+  theirs = ssa_db_load_customer (b, ssa_customer_get_id (created), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ssa_customer_get_version (mine), ==, 1);
+
+  ssa_customer_set_contact (theirs, "Bjørn");
+  g_assert_true (ssa_db_update_customer (b, theirs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ssa_customer_get_version (theirs), ==, 2);
+
+  ssa_customer_set_contact (mine, "Anne");
+  g_assert_false (ssa_db_update_customer (f->db, mine, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Bjørn Berg changed this customer at "));
+  g_assert_nonnull (strstr (error->message, "save again to overwrite"));
+  g_assert_cmpint (ssa_customer_get_version (mine), ==, 1);
+  g_clear_error (&error);
+  /* Nothing of A's was written. */
+  now = ssa_db_load_customer (f->db, ssa_customer_get_id (created), &error);
+  g_assert_cmpstr (ssa_customer_get_contact (now), ==, "Bjørn");
+  g_assert_cmpint (ssa_customer_get_version (now), ==, 2);
+
+  /* Overwrite: based on the current version. */
+  ssa_customer_set_version (mine, ssa_customer_get_version (now));
+  g_assert_true (ssa_db_update_customer (f->db, mine, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ssa_customer_get_version (mine), ==, 3);
+  g_clear_object (&now);
+  now = ssa_db_load_customer (b, ssa_customer_get_id (created), &error);
+  g_assert_cmpstr (ssa_customer_get_contact (now), ==, "Anne");
+  g_assert_cmpint (ssa_customer_get_version (now), ==, 3);
+
+  created_by = raw_text (f->path, "SELECT created_by FROM customers");
+  changed_by = raw_text (f->path, "SELECT changed_by FROM customers");
+  g_assert_cmpstr (created_by, ==, "Anne Andersen");
+  g_assert_cmpstr (changed_by, ==, "Anne Andersen");
+
+  /* B's copy is now the old one: refused in turn, naming A. */
+  ssa_customer_set_notes (theirs, "B again");
+  g_assert_false (ssa_db_update_customer (b, theirs, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Anne Andersen changed this customer"));
+  g_clear_error (&error);
+
+  /* A row that is gone is not found, not a conflict. */
+  g_assert_true (ssa_db_delete_customer (b, ssa_customer_get_id (created), &error));
+  g_assert_no_error (error);
+  g_assert_false (ssa_db_update_customer (f->db, mine, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
+}
+
+/* Who a connection records: its own name, else the process's default, else the user's. */
+static void
+test_versions_who (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *system = g_strdup (ssa_db_get_user_name (f->db));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaCustomer) customer = ssa_customer_new ();
+  g_autofree char *created_by = NULL;
+
+  g_assert_nonnull (system);
+  g_assert_cmpstr (system, !=, "");
+  if (g_strcmp0 (g_get_real_name (), "Unknown") != 0 && *g_get_real_name () != '\0')
+    g_assert_cmpstr (system, ==, g_get_real_name ());
+  else
+    g_assert_cmpstr (system, ==, g_get_user_name ());
+
+  ssa_db_set_default_user_name ("  Team Kari  ");
+  g_assert_cmpstr (ssa_db_get_user_name (f->db), ==, "Team Kari");
+  ssa_db_set_user_name (f->db, "Anne");
+  g_assert_cmpstr (ssa_db_get_user_name (f->db), ==, "Anne");
+  ssa_db_set_user_name (f->db, "");
+  g_assert_cmpstr (ssa_db_get_user_name (f->db), ==, "Team Kari");
+  ssa_customer_set_name (customer, "Hvem AS");
+  g_assert_true (ssa_db_insert_customer (f->db, customer, &error));
+  g_assert_no_error (error);
+  created_by = raw_text (f->path, "SELECT created_by FROM customers");
+  g_assert_cmpstr (created_by, ==, "Team Kari");
+  ssa_db_set_default_user_name ("");
+  g_assert_cmpstr (ssa_db_get_user_name (f->db), ==, system);
+}
+
+/* Installations, licence lines and the profile follow the same rule. */
+static void
+test_versions_other_rows (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) b = NULL;
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  g_autoptr(SsaInstallation) mine = NULL;
+  g_autoptr(SsaInstallation) theirs = NULL;
+  g_autoptr(SsaLicence) my_line = NULL;
+  g_autoptr(SsaLicence) their_line = NULL;
+  g_autoptr(SsaProfile) my_profile = NULL;
+  g_autoptr(SsaProfile) their_profile = NULL;
+  g_autofree char *line_by = NULL;
+  gint64 line_id = raw_int (f->path, "SELECT min(id) FROM licences");
+
+  ssa_db_set_user_name (f->db, "Anne Andersen");
+  b = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  ssa_db_set_user_name (b, "Bjørn Berg");
+
+  mine = ssa_db_load_installation (f->db, id, &error);
+  theirs = ssa_db_load_installation (b, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ssa_installation_get_version (mine), ==, 1);
+  ssa_installation_set_notes (theirs, "theirs");
+  g_assert_true (ssa_db_update_installation (b, theirs, &error));
+  g_assert_no_error (error);
+  ssa_installation_set_notes (mine, "mine");
+  g_assert_false (ssa_db_update_installation (f->db, mine, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Bjørn Berg changed this installation"));
+  g_clear_error (&error);
+  ssa_installation_set_version (mine, 2);
+  g_assert_true (ssa_db_update_installation (f->db, mine, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ssa_installation_get_version (mine), ==, 3);
+
+  my_line = ssa_db_load_licence (f->db, line_id, &error);
+  their_line = ssa_db_load_licence (b, line_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ssa_licence_get_version (my_line), ==, 1);
+  ssa_licence_set_quantity (their_line, 7);
+  g_assert_true (ssa_db_update_licence (b, their_line, &error));
+  g_assert_no_error (error);
+  ssa_licence_set_quantity (my_line, 9);
+  g_assert_false (ssa_db_update_licence (f->db, my_line, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Bjørn Berg changed this licence line"));
+  g_clear_error (&error);
+  line_by = raw_text (f->path, "SELECT changed_by FROM licences WHERE id = "
+                               "(SELECT min(id) FROM licences)");
+  g_assert_cmpstr (line_by, ==, "Bjørn Berg");
+  g_assert_cmpint (raw_int (f->path, "SELECT quantity FROM licences WHERE id = "
+                                     "(SELECT min(id) FROM licences)"), ==, 7);
+
+  my_profile = ssa_db_load_profile (f->db, &error);
+  their_profile = ssa_db_load_profile (b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (my_profile->version, ==, 1);
+  their_profile->company_name = g_strdup ("Bjørns AS");
+  g_assert_true (ssa_db_save_profile (b, their_profile, &error));
+  g_assert_no_error (error);
+  my_profile->company_name = g_strdup ("Annes AS");
+  g_assert_false (ssa_db_save_profile (f->db, my_profile, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Bjørn Berg changed the profile"));
+  g_clear_error (&error);
+  my_profile->version = 2;
+  g_assert_true (ssa_db_save_profile (f->db, my_profile, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (f->path, "SELECT version FROM profile"), ==, 3);
+}
+
+/* Changes of offers' status, deletions and archiving are in the audit log, with who. */
+static void
+test_audit_log (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(SsaCustomer) customer = ssa_customer_new ();
+  gint64 id = import_sample (f, "renewal-in-time.json");
+  gint64 other = import_sample_again (f, "renewal-in-time.json", "0090334455AA");
+  g_autoptr(SsaDbOffer) offer = create_offer (f, id, "2026-11-28", "2026-11-28");
+  g_autofree char *line_query = g_strdup_printf ("SELECT min(id) FROM licences WHERE "
+                                                 "installation_id = %lld", (long long) other);
+  gint64 line_id = raw_int (f->path, line_query);
+  g_autofree char *line_details = g_strdup_printf ("{\"installation\":%lld}", (long long) other);
+  g_autofree char *status_by = NULL;
+  const SsaAuditEntry *entry;
+
+  ssa_db_set_user_name (f->db, "Anne Andersen");
+  set_status (f, "2026-0001", SSA_OFFER_STATUS_SENT, "2026-11-28");
+  status_by = raw_text (f->path, "SELECT user_name FROM offer_status_changes "
+                                 "ORDER BY id DESC LIMIT 1");
+  g_assert_cmpstr (status_by, ==, "Anne Andersen");
+  ssa_db_set_user_name (f->db, "Bjørn Berg");
+  g_assert_true (ssa_db_delete_licence (f->db, line_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (ssa_db_set_installation_archived (f->db, id, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (ssa_db_delete_installation (f->db, other, &error));
+  g_assert_no_error (error);
+  ssa_customer_set_name (customer, "Kortvarig AS");
+  g_assert_true (ssa_db_insert_customer (f->db, customer, &error));
+  g_assert_true (ssa_db_delete_customer (f->db, ssa_customer_get_id (customer), &error));
+  g_assert_no_error (error);
+  /* A refused deletion leaves no row. */
+  g_assert_false (ssa_db_delete_installation (f->db, id, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  entries = ssa_db_list_audit (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 5);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (entry->action, ==, "status");
+  g_assert_cmpstr (entry->subject, ==, "offer");
+  g_assert_cmpstr (entry->label, ==, "2026-0001");
+  g_assert_cmpstr (entry->who, ==, "Anne Andersen");
+  g_assert_cmpstr (entry->details, ==, "{\"status\":\"sent\"}");
+  entry = g_ptr_array_index (entries, 1);
+  g_assert_cmpstr (entry->action, ==, "delete");
+  g_assert_cmpstr (entry->subject, ==, "licence");
+  g_assert_cmpint (entry->row_id, ==, line_id);
+  g_assert_cmpstr (entry->who, ==, "Bjørn Berg");
+  g_assert_cmpstr (entry->details, ==, line_details);
+  entry = g_ptr_array_index (entries, 2);
+  g_assert_cmpstr (entry->action, ==, "archive");
+  g_assert_cmpstr (entry->subject, ==, "installation");
+  g_assert_cmpint (entry->row_id, ==, id);
+  entry = g_ptr_array_index (entries, 3);
+  g_assert_cmpstr (entry->action, ==, "delete");
+  g_assert_cmpstr (entry->subject, ==, "installation");
+  g_assert_cmpint (entry->row_id, ==, other);
+  entry = g_ptr_array_index (entries, 4);
+  g_assert_cmpstr (entry->action, ==, "delete");
+  g_assert_cmpstr (entry->subject, ==, "customer");
+  g_assert_cmpstr (entry->label, ==, "Kortvarig AS");
+  g_assert_cmpstr (entry->who, ==, "Bjørn Berg");
+
+  /* The log is a record. */
+  g_assert_cmpint (raw_exec (f->path, "DELETE FROM audit_log"), !=, SQLITE_OK);
+  g_assert_cmpint (raw_exec (f->path, "UPDATE audit_log SET who = 'x'"), !=, SQLITE_OK);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3288,6 +3554,10 @@ main (int    argc,
   ADD ("/db/limits/lines", test_limits_lines, NULL);
   ADD ("/db/limits/period", test_limits_period, NULL);
   ADD ("/db/backup", test_backup, NULL);
+  ADD ("/db/versions/conflict", test_versions_conflict, NULL);
+  ADD ("/db/versions/other-rows", test_versions_other_rows, NULL);
+  ADD ("/db/versions/who", test_versions_who, NULL);
+  ADD ("/db/audit", test_audit_log, NULL);
 
 #undef ADD
 

@@ -1264,7 +1264,7 @@ test_offers_draft_not_accepted (Fixture       *f,
   g_assert_false (gtk_widget_get_sensitive (status_button (page, "declined_button")));
   /* Its history: created as a draft, by this user. */
   assert_history_shows (page, "Created as a draft");
-  assert_history_shows (page, g_get_user_name ());
+  assert_history_shows (page, ssa_db_get_user_name (f->db));
   g_ptr_array_set_size (f->calls, 0);
   select_offer (selection, f->draft_number);
   g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "accepted"));
@@ -1277,6 +1277,29 @@ test_offers_draft_not_accepted (Fixture       *f,
 }
 
 /* Sent: the register lists it so, with the buttons of a sent offer. */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_first_row (gpointer data)
+{
+  return ADW_IS_ACTION_ROW (gtk_widget_get_first_child (data));
+}
+
 static void
 test_offers_mark_sent (Fixture       *f,
                        gconstpointer  data)
@@ -1285,6 +1308,33 @@ test_offers_mark_sent (Fixture       *f,
   GListModel *model;
   GtkWidget *page = show_offers (f, &selection, &model);
   g_autoptr(SsaDbOffer) stored = mark_draft_sent (f, page, selection);
+  g_autofree char *title = g_strdup_printf ("offer %s: %s", f->draft_number,
+                                            ssa_offer_status_get_label (SSA_OFFER_STATUS_SENT));
+  GtkWidget *log_window = NULL;
+  GtkWidget *list = NULL;
+  AdwActionRow *row;
+
+  /* The register's log shows the change, who made it and when, newest first. */
+  g_assert_true (gtk_widget_activate_action (page, "offers.log", NULL));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+        if (g_strcmp0 (gtk_widget_get_name (window), "audit_log_window") == 0)
+          log_window = window;
+      }
+  }
+  g_assert_nonnull (log_window);
+  list = find_named (log_window, "audit_log_list");
+  g_assert_nonnull (list);
+  g_assert_true (wait_for (has_first_row, list));
+  row = ADW_ACTION_ROW (gtk_widget_get_first_child (list));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), ssa_db_get_user_name (f->db)));
+  gtk_window_destroy (GTK_WINDOW (log_window));
 }
 
 /* Accepting asks first and says what will change; cancelled, nothing changes. */

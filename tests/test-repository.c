@@ -302,6 +302,73 @@ test_write_through (Fixture       *f,
   g_assert_cmpuint (f->failures->len, ==, 0);
 }
 
+/* Versions (schema 8): the window's own writes queued one behind another are each based on
+ * the version the one before wrote, so they never refuse each other; a change someone else
+ * saved in between is refused as a conflict, puts their values and version on the object,
+ * and the next change (the user's again) is written over theirs. */
+static void
+test_versions (Fixture       *f,
+               gconstpointer  data)
+{
+  SsaInstallation *installation = installation_at (f, 1);
+  SsaLicence *licence = licence_at (f, installation, 0);
+  SsaCustomer *customer = ssa_repository_find_customer (f->repository, 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) other = NULL;
+  g_autoptr(SsaCustomer) theirs = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *value = NULL;
+  const GError *failure;
+
+  g_assert_cmpint (ssa_installation_get_version (installation), ==, 1);
+  g_assert_cmpint (ssa_customer_get_version (customer), ==, 1);
+
+  /* Three writes queued before the first is back. */
+  ssa_licence_set_quantity (licence, 11);
+  ssa_licence_set_quantity (licence, 12);
+  ssa_licence_set_quantity (licence, 13);
+  ssa_installation_set_name (installation, "Trondheim nord");
+  ssa_installation_set_name (installation, "Trondheim sør");
+  drain (f);
+  g_assert_cmpuint (f->failures->len, ==, 0);
+  sql = g_strdup_printf ("SELECT quantity || ' ' || version FROM licences WHERE id = %"
+                         G_GINT64_FORMAT, ssa_licence_get_id (licence));
+  value = raw_text (f, sql);
+  g_assert_cmpstr (value, ==, "13 4");
+  g_assert_cmpint (ssa_licence_get_version (licence), ==, 4);
+  g_clear_pointer (&value, g_free);
+  value = raw_text (f, "SELECT name || ' ' || version FROM installations WHERE id = 2");
+  g_assert_cmpstr (value, ==, "Trondheim sør 3");
+  g_assert_cmpint (ssa_installation_get_version (installation), ==, 3);
+  g_clear_pointer (&value, g_free);
+
+  /* Someone else's change, then one of the window's. */
+  other = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  ssa_db_set_user_name (other, "Bjørn Berg");
+  theirs = ssa_db_load_customer (other, 2, &error);
+  g_assert_no_error (error);
+  ssa_customer_set_notes (theirs, "Bjørns notat");
+  g_assert_true (ssa_db_update_customer (other, theirs, &error));
+  g_assert_no_error (error);
+
+  ssa_customer_set_email (customer, "post@example.no");
+  drain (f);
+  g_assert_cmpuint (f->failures->len, ==, 1);
+  failure = g_ptr_array_index (f->failures, 0);
+  g_assert_error (failure, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (failure->message, "Bjørn Berg changed this customer"));
+  g_assert_cmpstr (ssa_customer_get_notes (customer), ==, "Bjørns notat");
+  g_assert_cmpint (ssa_customer_get_version (customer), ==, 2);
+
+  ssa_customer_set_email (customer, "post@example.no");
+  drain (f);
+  g_assert_cmpuint (f->failures->len, ==, 1);
+  value = raw_text (f, "SELECT email || ' ' || notes || ' ' || version FROM customers "
+                       "WHERE id = 2");
+  g_assert_cmpstr (value, ==, "post@example.no Bjørns notat 3");
+}
+
 static void
 test_write_failed (Fixture       *f,
                    gconstpointer  data)
@@ -1963,6 +2030,7 @@ main (int    argc,
   ADD ("/repository/load", test_load, NULL);
   ADD ("/repository/write-through", test_write_through, NULL);
   ADD ("/repository/write-failed", test_write_failed, NULL);
+  ADD ("/repository/versions", test_versions, NULL);
   ADD ("/repository/edit-grouped", test_edit_grouped, NULL);
   ADD ("/repository/edit-refused", test_edit_refused, NULL);
   ADD ("/repository/bulk-import", test_bulk_import, NULL);

@@ -48,6 +48,7 @@ static const Command commands[] = {
   { "backups", ssa_cli_backups, N_("List the database's automatic backups") },
   { "restore", ssa_cli_restore, N_("Replace the database by one of its backups") },
   { "check", ssa_cli_check, N_("Check the database file for damage") },
+  { "audit", ssa_cli_audit, N_("List who changed offers’ status, deleted or archived what, and when") },
   { "db", ssa_cli_team_db, N_("Create the tables of a database (a team’s PostgreSQL database or a file)") },
 };
 
@@ -80,6 +81,9 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("ssa-desk-cli");
+  /* Who the database records as creating and changing rows: SSA_DESK_USER, else the
+   * user's own name. */
+  ssa_db_set_default_user_name (g_getenv ("SSA_DESK_USER"));
 
   /* The global --db FILE (or --db=FILE) comes before the command. */
   if (argc >= 2 && (g_str_equal (argv[1], "--db") || g_str_has_prefix (argv[1], "--db=")))

@@ -1718,3 +1718,93 @@ ssa_cli_backup (int    argc,
     g_print (_("Backed up %s to %s.\n"), ssa_db_get_path (db), argv[1]);
   return SSA_CLI_OK;
 }
+
+/* audit [--json] */
+
+int
+ssa_cli_audit (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries_options[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON array"), NULL },
+    { NULL }
+  };
+
+  context = ssa_cli_context_new (NULL,
+                         _("Lists the audit log, oldest first: every change of an offer’s "
+                           "status, every deletion and archiving, with who did it and "
+                           "when."), entries_options);
+  if (!ssa_cli_parse (context, "audit", &argc, &argv) ||
+      !ssa_cli_expect_arguments ("audit", argc, argv, 0, NULL))
+    return SSA_CLI_USAGE;
+
+  db = open_db ("audit", SSA_DB_OPEN_DEFAULT);
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  entries = ssa_db_list_audit (db, &error);
+  if (entries == NULL)
+    {
+      ssa_cli_db_print_error ("audit", error);
+      return SSA_CLI_REFUSED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < entries->len; i++)
+        {
+          const SsaAuditEntry *entry = g_ptr_array_index (entries, i);
+
+          json_builder_begin_object (builder);
+          add_int_member (builder, "id", entry->id);
+          add_string_member (builder, "at", entry->at);
+          add_string_member (builder, "who", entry->who);
+          add_string_member (builder, "action", entry->action);
+          add_string_member (builder, "subject", entry->subject);
+          add_int_member (builder, "row_id", entry->row_id);
+          add_string_member (builder, "label", entry->label);
+          json_builder_set_member_name (builder, "details");
+          if (entry->details != NULL)
+            {
+              g_autoptr(JsonNode) details = json_from_string (entry->details, NULL);
+
+              if (details != NULL)
+                json_builder_add_value (builder, g_steal_pointer (&details));
+              else
+                json_builder_add_string_value (builder, entry->details);
+            }
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      ssa_cli_print_json (builder);
+      return SSA_CLI_OK;
+    }
+
+  {
+    g_autoptr(GString) out = g_string_new (NULL);
+
+    append_cell (out, _("When (UTC)"), 21);
+    append_cell (out, _("Who"), 24);
+    g_string_append_printf (out, "%s\n", _("What"));
+    for (guint i = 0; i < entries->len; i++)
+      {
+        const SsaAuditEntry *entry = g_ptr_array_index (entries, i);
+        g_autofree char *what = ssa_audit_entry_describe (entry, FALSE);
+
+        append_cell (out, entry->at, 21);
+        append_cell (out, entry->who != NULL ? entry->who : "", 24);
+        g_string_append_printf (out, "%s\n", what);
+      }
+    fputs (out->str, stdout);
+  }
+  return SSA_CLI_OK;
+}

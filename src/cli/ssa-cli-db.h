@@ -40,6 +40,8 @@ int  ssa_cli_installations     (int          argc,
                                 char       **argv);
 int  ssa_cli_archive           (int          argc,
                                 char       **argv);
+int  ssa_cli_audit             (int          argc,
+                                char       **argv);
 int  ssa_cli_unarchive         (int          argc,
                                 char       **argv);
 int  ssa_cli_offer             (int          argc,

@@ -324,6 +324,30 @@ ssa_application_set_db_path (SsaApplication *self,
  * Returns: (transfer none) (nullable): the settings, or %NULL when the schema is not
  *   installed (an uninstalled run without GSETTINGS_SCHEMA_DIR)
  */
+static void
+display_name_changed_cb (GSettings  *settings,
+                         const char *key,
+                         gpointer    user_data)
+{
+  g_autofree char *name = g_settings_get_string (settings, "display-name");
+
+  ssa_db_set_default_user_name (name);
+}
+
+/* Who the database records is the `display-name` setting, as it changes (empty: the
+ * database user, or the user's own name): set for every connection of the process, the
+ * workers' too. */
+static GSettings *
+watch_display_name (GSettings *settings)
+{
+  if (settings == NULL)
+    return NULL;
+  g_signal_connect (settings, "changed::display-name", G_CALLBACK (display_name_changed_cb),
+                    NULL);
+  display_name_changed_cb (settings, "display-name", NULL);
+  return settings;
+}
+
 GSettings *
 ssa_application_get_settings (SsaApplication *self)
 {
@@ -343,7 +367,7 @@ ssa_application_get_settings (SsaApplication *self)
     {
       if (!self->settings_opened)
         {
-          self->settings = ssa_refresh_dup_settings ();
+          self->settings = watch_display_name (ssa_refresh_dup_settings ());
           self->settings_opened = TRUE;
         }
       return self->settings;
@@ -351,7 +375,7 @@ ssa_application_get_settings (SsaApplication *self)
 
   if (!fallback_opened)
     {
-      fallback = ssa_refresh_dup_settings ();
+      fallback = watch_display_name (ssa_refresh_dup_settings ());
       fallback_opened = TRUE;
     }
   return fallback;

@@ -16,6 +16,7 @@ struct _SsaCustomer
   GObject  parent_instance;
 
   gint64   id;
+  gint64   version;   /* of its row when read; 0: not read from a database */
   char    *name;
   char    *org_no;
   char    *address;
@@ -613,4 +614,29 @@ ssa_customer_get_watch_data (SsaCustomer *self)
   g_return_val_if_fail (SSA_IS_CUSTOMER (self), NULL);
 
   return self->watch_data;
+}
+
+/**
+ * ssa_customer_get_version:
+ *
+ * Returns: the version of the row this was read at (counted up by each change of it in the
+ *   database), which a save is based on; 0 when it was not read from a database
+ */
+gint64
+ssa_customer_get_version (SsaCustomer *self)
+{
+  g_return_val_if_fail (SSA_IS_CUSTOMER (self), 0);
+
+  return self->version;
+}
+
+/* Not a property: a new version is no change of the values, and writes nothing. */
+void
+ssa_customer_set_version (SsaCustomer *self,
+                           gint64      version)
+{
+  g_return_if_fail (SSA_IS_CUSTOMER (self));
+  g_return_if_fail (version >= 0);
+
+  self->version = version;
 }

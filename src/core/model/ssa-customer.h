@@ -54,4 +54,8 @@ const char  *ssa_vat_status_to_string       (SsaVatStatus           status);
 gboolean     ssa_vat_status_from_text       (const char            *text,
                                              SsaVatStatus          *out);
 
+gint64 ssa_customer_get_version (SsaCustomer *self);
+void   ssa_customer_set_version (SsaCustomer *self,
+                                 gint64 version);
+
 G_END_DECLS

@@ -32,6 +32,7 @@ struct _SsaInstallation
   GObject        parent_instance;
 
   gint64         id;
+  gint64         version;   /* of its row when read; 0: not read from a database */
   gint64         customer_id;
   char          *customer_name;
   char          *name;
@@ -836,4 +837,29 @@ ssa_installation_get_watch_data (SsaInstallation *self)
   g_return_val_if_fail (SSA_IS_INSTALLATION (self), NULL);
 
   return self->watch_data;
+}
+
+/**
+ * ssa_installation_get_version:
+ *
+ * Returns: the version of the row this was read at (counted up by each change of it in the
+ *   database), which a save is based on; 0 when it was not read from a database
+ */
+gint64
+ssa_installation_get_version (SsaInstallation *self)
+{
+  g_return_val_if_fail (SSA_IS_INSTALLATION (self), 0);
+
+  return self->version;
+}
+
+/* Not a property: a new version is no change of the values, and writes nothing. */
+void
+ssa_installation_set_version (SsaInstallation *self,
+                               gint64          version)
+{
+  g_return_if_fail (SSA_IS_INSTALLATION (self));
+  g_return_if_fail (version >= 0);
+
+  self->version = version;
 }

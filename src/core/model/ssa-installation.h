@@ -62,4 +62,8 @@ void             ssa_installation_insert_licence     (SsaInstallation    *self,
                                                       guint               position,
                                                       SsaLicence         *licence);
 
+gint64 ssa_installation_get_version (SsaInstallation *self);
+void   ssa_installation_set_version (SsaInstallation *self,
+                                     gint64 version);
+
 G_END_DECLS

@@ -19,6 +19,7 @@ struct _SsaLicence
   GObject   parent_instance;
 
   gint64    id;
+  gint64    version;   /* of its row when read; 0: not read from a database */
   char     *code;
   char     *name;
   gboolean  has_kind;
@@ -510,4 +511,29 @@ ssa_licence_set_covered_until (SsaLicence  *self,
   g_return_if_fail (SSA_IS_LICENCE (self));
 
   set_date (self, &self->covered_until, covered_until, PROP_COVERED_UNTIL);
+}
+
+/**
+ * ssa_licence_get_version:
+ *
+ * Returns: the version of the row this was read at (counted up by each change of it in the
+ *   database), which a save is based on; 0 when it was not read from a database
+ */
+gint64
+ssa_licence_get_version (SsaLicence *self)
+{
+  g_return_val_if_fail (SSA_IS_LICENCE (self), 0);
+
+  return self->version;
+}
+
+/* Not a property: a new version is no change of the values, and writes nothing. */
+void
+ssa_licence_set_version (SsaLicence *self,
+                          gint64     version)
+{
+  g_return_if_fail (SSA_IS_LICENCE (self));
+  g_return_if_fail (version >= 0);
+
+  self->version = version;
 }

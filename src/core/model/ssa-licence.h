@@ -49,4 +49,8 @@ const GDate *ssa_licence_get_covered_until       (SsaLicence             *self);
 void         ssa_licence_set_covered_until       (SsaLicence             *self,
                                                   const GDate            *covered_until);
 
+gint64 ssa_licence_get_version (SsaLicence *self);
+void   ssa_licence_set_version (SsaLicence *self,
+                                gint64 version);
+
 G_END_DECLS

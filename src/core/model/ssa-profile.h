@@ -31,6 +31,7 @@ typedef struct
   int       default_validity_days;   /* 1 to SSA_PROFILE_MAX_VALIDITY_DAYS, default 30 */
   gboolean  has_default_labour_rate;
   gint64    default_labour_rate;     /* hundredths of the currency per hour */
+  gint64    version;                 /* of the row when read; 0: not read (saved over any) */
 } SsaProfile;
 
 #define SSA_TYPE_PROFILE (ssa_profile_get_type ())

@@ -56,6 +56,7 @@ static const TableSpec table_specs[] = {
   { "pbx_readings", "installation_id", "installation_id", "installation_id", FALSE },
   { "pbx_reading_licences", NULL, "installation_id, name",
     "installation_id, name COLLATE \"C\"", FALSE },
+  { "audit_log", "id", "id", "id", TRUE },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (table_specs) <= SSA_DB_COPY_MAX_TABLES);
@@ -694,6 +695,7 @@ check_target_empty (Copy    *copy,
     { "SELECT count(*) FROM licence_type_map" },
     { "SELECT count(*) FROM pbx_readings" },
     { "SELECT count(*) FROM pbx_reading_licences" },
+    { "SELECT count(*) FROM audit_log" },
   };
 
   price_lists = g_strdup_printf ("SELECT count(*) FROM price_lists WHERE sha256 <> '%s'",
@@ -755,10 +757,15 @@ check_target_empty (Copy    *copy,
                                                      "%lld PBX reading",
                                                      "%lld PBX readings", n), (long long) n);
           break;
-        default:
+        case 9:
           g_string_append_printf (held, g_dngettext (GETTEXT_PACKAGE,
                                                      "%lld licence of a PBX reading",
                                                      "%lld licences of PBX readings", n), (long long) n);
+          break;
+        default:
+          g_string_append_printf (held, g_dngettext (GETTEXT_PACKAGE,
+                                                     "%lld entry of the audit log",
+                                                     "%lld entries of the audit log", n), (long long) n);
           break;
         }
     }

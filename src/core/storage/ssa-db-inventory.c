@@ -27,13 +27,22 @@
 /* The VAT registration, column 8 of a customer's row; a database older than
  * SSA_DB_SCHEMA_VAT, read as it is, has none (NULL: not known). */
 #define CUSTOMER_QUERY(self, from) \
-  (ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_VAT \
-   ? "SELECT " CUSTOMER_COLUMNS ", vat_registered " from \
-   : "SELECT " CUSTOMER_COLUMNS ", NULL " from)
+  (ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_AUDIT \
+   ? "SELECT " CUSTOMER_COLUMNS ", vat_registered, version " from \
+   : ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_VAT \
+   ? "SELECT " CUSTOMER_COLUMNS ", vat_registered, 1 " from \
+   : "SELECT " CUSTOMER_COLUMNS ", NULL, 1 " from)
 
 #define INSTALLATION_COLUMNS \
   "i.id, i.customer_id, c.name, i.name, i.serial, i.deployment, i.firmware, i.ssa_expiry, " \
   "i.notes, i.archived"
+
+/* The row's version, column 10 of an installation's row; 1 in a database older than
+ * SSA_DB_SCHEMA_AUDIT, read as it is. */
+#define INSTALLATION_QUERY(self, from) \
+  (ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_AUDIT \
+   ? "SELECT " INSTALLATION_COLUMNS ", i.version " from \
+   : "SELECT " INSTALLATION_COLUMNS ", 1 " from)
 
 #define LICENCE_COLUMNS "id, code, quantity, added_on, covered_until, kind, name"
 
@@ -66,11 +75,94 @@ bind_now (SsaDbStmt *stmt,
   ssa_db_bind_take_text (stmt, index, ssa_db_now_iso ());
 }
 
-/* Deletes the row @id of @sql ("DELETE FROM … WHERE id = ?"). One that other rows still
- * refer to is refused with @in_use as the message. */
+typedef void     (*SetVersion)      (gpointer object, gint64 version);
+typedef gboolean (*ConstraintError) (SsaDb *self, gpointer object, GError **error);
+
+/* Steps an "UPDATE … WHERE id = ? AND version = ? RETURNING version" of @table and gives
+ * @object the row's new version. No row: the row changed since @object was read
+ * (SSA_DB_ERROR_CONFLICT, who and when) or is gone (SSA_DB_ERROR_NOT_FOUND). A broken rule
+ * is reported by @constraint_error. */
+static gboolean
+finish_versioned_update (SsaDb           *self,
+                         SsaDbStmt       *stmt,
+                         const char      *table,
+                         const char      *what,
+                         gint64           id,
+                         SetVersion       set_version,
+                         gpointer         object,
+                         ConstraintError  constraint_error,
+                         GError         **error)
+{
+  gint64 version;
+
+  switch (ssa_db_step (self, stmt, NULL))
+    {
+    case SSA_SQL_STEP_ROW:
+      version = ssa_sql_column_int64 (stmt, 0);
+      /* RETURNING: the change is complete once its statement has run to the end. */
+      if (ssa_db_step (self, stmt, NULL) != SSA_SQL_STEP_DONE)
+        return constraint_error (self, object, error);
+      set_version (object, version);
+      return TRUE;
+    case SSA_SQL_STEP_DONE:
+      ssa_db_stmt_release (stmt);
+      return ssa_db_set_conflict (self, table, what, id, error);
+    case SSA_SQL_STEP_ERROR:
+    default:
+      return constraint_error (self, object, error);
+    }
+}
+
+/* Adds the audit log's row for @action ("delete", "archive", "unarchive") of the row @id of
+ * @table (@subject: "customer", "installation", "licence"), labelled with its name (a
+ * licence line: its code), in the caller's transaction. A row that is not there is not
+ * logged: the change that follows fails on it. */
+static gboolean
+audit_row (SsaDb       *self,
+           const char  *action,
+           const char  *subject,
+           const char  *table,
+           gint64       id,
+           GError     **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *details = NULL;
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  SsaSqlStep rc;
+
+  if (g_str_equal (table, "licences"))
+    sql = g_strdup ("SELECT code, installation_id FROM licences WHERE id = ?");
+  else if (g_str_equal (table, "installations"))
+    sql = g_strdup ("SELECT name, customer_id FROM installations WHERE id = ?");
+  else
+    sql = g_strdup_printf ("SELECT name, NULL FROM %s WHERE id = ?", table);
+  stmt = ssa_db_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  ssa_sql_bind_int64 (stmt, 1, id);
+  rc = ssa_db_step (self, stmt, error);
+  if (rc == SSA_SQL_STEP_ERROR)
+    return FALSE;
+  if (rc == SSA_SQL_STEP_DONE)
+    return TRUE;
+  label = ssa_db_column_text (stmt, 0);
+  if (!ssa_sql_column_is_null (stmt, 1))
+    details = g_strdup_printf (g_str_equal (table, "licences") ? "{\"installation\":%lld}"
+                                                               : "{\"customer\":%lld}",
+                               (long long) ssa_sql_column_int64 (stmt, 1));
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+  return ssa_db_audit (self, action, subject, id, label, details, error);
+}
+
+/* Deletes the row @id of @sql ("DELETE FROM … WHERE id = ?") in the caller's transaction,
+ * with its row in the audit log (@subject of @table). One that other rows still refer to
+ * is refused with @in_use as the message. */
 static gboolean
 delete_row (SsaDb       *self,
             const char  *sql,
+            const char  *subject,
+            const char  *table,
             gint64       id,
             const char  *what,
             const char  *in_use,
@@ -80,6 +172,8 @@ delete_row (SsaDb       *self,
   int rc;
 
   if (!ssa_db_check_writable (self, error))
+    return FALSE;
+  if (!audit_row (self, "delete", subject, table, id, error))
     return FALSE;
   stmt = ssa_db_prepare (self, sql, error);
   if (stmt == NULL)
@@ -114,6 +208,7 @@ customer_from_row (SsaDbStmt *stmt)
   if (!ssa_sql_column_is_null (stmt, 8))
     ssa_customer_set_vat_status (customer, ssa_sql_column_int64 (stmt, 8) != 0
                                            ? SSA_VAT_REGISTERED : SSA_VAT_NOT_REGISTERED);
+  ssa_customer_set_version (customer, ssa_sql_column_int64 (stmt, 9));
   return customer;
 }
 
@@ -240,17 +335,34 @@ ssa_db_insert_customer (SsaDb        *self,
     return FALSE;
   stmt = ssa_db_prepare (self,
                          "INSERT INTO customers (name, org_no, address, contact, email, notes, "
-                         "vat_registered) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                         "vat_registered, created_by, changed_by) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   bind_customer (stmt, customer);
+  ssa_db_bind_text (stmt, 8, ssa_db_get_user_name (self));
+  ssa_db_bind_text (stmt, 9, ssa_db_get_user_name (self));
   if (ssa_db_step (self, stmt, NULL) != SSA_SQL_STEP_DONE)
     return customer_constraint_error (self, customer, error);
 
   ssa_customer_set_id (customer, ssa_db_last_insert_id (self));
+  ssa_customer_set_version (customer, 1);
   return TRUE;
 }
 
+/**
+ * ssa_db_update_customer:
+ * @self: the connection
+ * @customer: a stored customer, with the version it was read at
+ * @error: a #GError
+ *
+ * Writes @customer's values over its row, when the row is still at the version @customer
+ * was read at (ssa_customer_get_version()), and gives @customer the row's new version.
+ * When someone else changed the row since, nothing is written and the error is
+ * %SSA_DB_ERROR_CONFLICT, naming who and when: to overwrite their change, read the current
+ * version and save again. A customer of version 0 (not read from a database) is written
+ * whatever the row's version.
+ */
 gboolean
 ssa_db_update_customer (SsaDb        *self,
                         SsaCustomer  *customer,
@@ -258,25 +370,32 @@ ssa_db_update_customer (SsaDb        *self,
 {
   g_autoptr(SsaDbStmt) stmt = NULL;
   gint64 id;
+  gint64 version;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (SSA_IS_CUSTOMER (customer), FALSE);
 
   id = ssa_customer_get_id (customer);
+  version = ssa_customer_get_version (customer);
   if (!ssa_db_check_writable (self, error))
     return FALSE;
   stmt = ssa_db_prepare (self,
                          "UPDATE customers SET name = ?, org_no = ?, address = ?, contact = ?, "
-                         "email = ?, notes = ?, vat_registered = ?, updated_at = ? WHERE id = ?",
+                         "email = ?, notes = ?, vat_registered = ?, updated_at = ?, "
+                         "changed_by = ?, version = version + 1 "
+                         "WHERE id = ? AND (version = ? OR ? = 0) RETURNING version",
                          error);
   if (stmt == NULL)
     return FALSE;
   bind_customer (stmt, customer);
   bind_now (stmt, 8);
-  ssa_sql_bind_int64 (stmt, 9, id);
-  if (ssa_db_step (self, stmt, NULL) != SSA_SQL_STEP_DONE)
-    return customer_constraint_error (self, customer, error);
-  return changed_one_row (self, _("customer"), id, error);
+  ssa_db_bind_text (stmt, 9, ssa_db_get_user_name (self));
+  ssa_sql_bind_int64 (stmt, 10, id);
+  ssa_sql_bind_int64 (stmt, 11, version);
+  ssa_sql_bind_int64 (stmt, 12, version);
+  return finish_versioned_update (self, stmt, "customers", _("customer"), id,
+                                  (SetVersion) ssa_customer_set_version, customer,
+                                  (ConstraintError) customer_constraint_error, error);
 }
 
 /* Deletes the customer's row; one that installations still refer to is refused. Shared by
@@ -291,8 +410,8 @@ delete_customer_row (SsaDb   *self,
 
   in_use = g_strdup_printf (_("Customer %lld still has installations: delete "
                               "or move them first."), (long long) id);
-  return delete_row (self, "DELETE FROM customers WHERE id = ?", id, _("customer"), in_use,
-                     error);
+  return delete_row (self, "DELETE FROM customers WHERE id = ?", "customer", "customers", id,
+                     _("customer"), in_use, error);
 }
 
 /**
@@ -306,9 +425,14 @@ ssa_db_delete_customer (SsaDb   *self,
                         gint64   id,
                         GError **error)
 {
+  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
+
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return delete_customer_row (self, id, error);
+  /* The deletion and its row in the audit log: both or neither. */
+  return ssa_db_transaction_begin (&txn, self, error) &&
+         delete_customer_row (self, id, error) &&
+         ssa_db_transaction_commit (&txn, error);
 }
 
 /* Licence lines. */
@@ -400,13 +524,15 @@ insert_line (SsaDb                  *self,
 
   stmt = ssa_db_prepare (self,
                          "INSERT INTO licences (installation_id, position, code, quantity, "
-                         "added_on, covered_until, kind, name) VALUES (?1, (SELECT "
+                         "added_on, covered_until, kind, name, created_by, changed_by) "
+                         "VALUES (?1, (SELECT "
                          "coalesce(max(position) + 1, 0) FROM licences WHERE installation_id "
-                         "= ?1), ?2, ?3, ?4, ?5, ?6, ?7)", error);
+                         "= ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)", error);
   if (stmt == NULL)
     return 0;
   ssa_sql_bind_int64 (stmt, 1, installation_id);
   bind_line (stmt, 2, line);
+  ssa_db_bind_text (stmt, 8, ssa_db_get_user_name (self));
   rc = ssa_db_step (self, stmt, NULL);
   if (rc != SSA_SQL_STEP_DONE)
     {
@@ -458,11 +584,15 @@ ssa_db_load_licence (SsaDb   *self,
                      GError **error)
 {
   g_autoptr(SsaDbStmt) stmt = NULL;
+  SsaLicence *licence;
   int rc;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  stmt = ssa_db_prepare (self, "SELECT " LICENCE_COLUMNS " FROM licences WHERE id = ?", error);
+  stmt = ssa_db_prepare (self,
+                         ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_AUDIT
+                         ? "SELECT " LICENCE_COLUMNS ", version FROM licences WHERE id = ?"
+                         : "SELECT " LICENCE_COLUMNS ", 1 FROM licences WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   ssa_sql_bind_int64 (stmt, 1, id);
@@ -474,7 +604,9 @@ ssa_db_load_licence (SsaDb   *self,
       ssa_db_set_not_found (self, _("licence line"), id, error);
       return NULL;
     }
-  return licence_from_row (stmt, 0);
+  licence = licence_from_row (stmt, 0);
+  ssa_licence_set_version (licence, ssa_sql_column_int64 (stmt, 7));
+  return licence;
 }
 
 /**
@@ -512,9 +644,20 @@ ssa_db_insert_licence (SsaDb       *self,
     return FALSE;
 
   ssa_licence_set_id (licence, id);
+  ssa_licence_set_version (licence, 1);
   return TRUE;
 }
 
+static gboolean
+licence_update_error (SsaDb       *self,
+                      SsaLicence  *licence,
+                      GError     **error)
+{
+  return licence_write_error (self, ssa_db_get_constraint (self), error);
+}
+
+/* Writes the line's values, based on the version it was read at (as
+ * ssa_db_update_customer() does; a line of version 0 is written whatever its row's). */
 gboolean
 ssa_db_update_licence (SsaDb       *self,
                        SsaLicence  *licence,
@@ -523,7 +666,7 @@ ssa_db_update_licence (SsaDb       *self,
   g_autoptr(SsaDbStmt) stmt = NULL;
   SsaInventoryLine line;
   gint64 id;
-  int rc;
+  gint64 version;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (SSA_IS_LICENCE (licence), FALSE);
@@ -532,21 +675,26 @@ ssa_db_update_licence (SsaDb       *self,
     return FALSE;
   stmt = ssa_db_prepare (self,
                          "UPDATE licences SET code = ?, quantity = ?, added_on = ?, "
-                         "covered_until = ?, kind = ?, name = ? WHERE id = ?", error);
+                         "covered_until = ?, kind = ?, name = ?, updated_at = ?, "
+                         "changed_by = ?, version = version + 1 "
+                         "WHERE id = ? AND (version = ? OR ? = 0) RETURNING version", error);
   if (stmt == NULL)
     return FALSE;
 
   id = ssa_licence_get_id (licence);
+  version = ssa_licence_get_version (licence);
   ssa_licence_to_inventory_line (licence, &line);
   bind_line (stmt, 1, &line);
   g_free (line.code);
   g_free (line.name);
-  ssa_sql_bind_int64 (stmt, 7, id);
-
-  rc = ssa_db_step (self, stmt, NULL);
-  if (rc != SSA_SQL_STEP_DONE)
-    return licence_write_error (self, ssa_db_get_constraint (self), error);
-  return changed_one_row (self, _("licence line"), id, error);
+  bind_now (stmt, 7);
+  ssa_db_bind_text (stmt, 8, ssa_db_get_user_name (self));
+  ssa_sql_bind_int64 (stmt, 9, id);
+  ssa_sql_bind_int64 (stmt, 10, version);
+  ssa_sql_bind_int64 (stmt, 11, version);
+  return finish_versioned_update (self, stmt, "licences", _("licence line"), id,
+                                  (SetVersion) ssa_licence_set_version, licence,
+                                  (ConstraintError) licence_update_error, error);
 }
 
 gboolean
@@ -554,10 +702,15 @@ ssa_db_delete_licence (SsaDb   *self,
                        gint64   id,
                        GError **error)
 {
+  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
+
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return delete_row (self, "DELETE FROM licences WHERE id = ?", id, _("licence line"), NULL,
-                     error);
+  /* The deletion and its row in the audit log: both or neither. */
+  return ssa_db_transaction_begin (&txn, self, error) &&
+         delete_row (self, "DELETE FROM licences WHERE id = ?", "licence", "licences", id,
+                     _("licence line"), NULL, error) &&
+         ssa_db_transaction_commit (&txn, error);
 }
 
 static gboolean
@@ -716,6 +869,7 @@ installation_from_row (SsaDbStmt *stmt)
   ssa_installation_set_ssa_expiry (installation, &expiry);
   ssa_installation_set_notes (installation, ssa_sql_column_text (stmt, 8));
   ssa_installation_set_archived (installation, ssa_sql_column_int64 (stmt, 9) != 0);
+  ssa_installation_set_version (installation, ssa_sql_column_int64 (stmt, 10));
   return installation;
 }
 
@@ -796,8 +950,8 @@ ssa_db_load_installation (SsaDb   *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   stmt = ssa_db_prepare (self,
-                         "SELECT " INSTALLATION_COLUMNS " FROM installations i LEFT JOIN "
-                         "customers c ON c.id = i.customer_id WHERE i.id = ?", error);
+                         INSTALLATION_QUERY (self, "FROM installations i LEFT JOIN "
+                                             "customers c ON c.id = i.customer_id WHERE i.id = ?"), error);
   if (stmt == NULL)
     return NULL;
   ssa_sql_bind_int64 (stmt, 1, id);
@@ -1097,8 +1251,8 @@ ssa_db_load_installations_full (SsaDb                   *self,
     return NULL;
 
   stmt = ssa_db_prepare (self,
-                         "SELECT " INSTALLATION_COLUMNS " FROM installations i LEFT JOIN "
-                         "customers c ON c.id = i.customer_id ORDER BY i.id", error);
+                         INSTALLATION_QUERY (self, "FROM installations i LEFT JOIN "
+                                             "customers c ON c.id = i.customer_id ORDER BY i.id"), error);
   if (stmt == NULL)
     return NULL;
   while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
@@ -1139,10 +1293,13 @@ insert_installation_row (SsaDb            *self,
 
   stmt = ssa_db_prepare (self,
                          "INSERT INTO installations (customer_id, name, serial, deployment, "
-                         "firmware, ssa_expiry, notes) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                         "firmware, ssa_expiry, notes, created_by, changed_by) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   bind_installation (stmt, installation);
+  ssa_db_bind_text (stmt, 8, ssa_db_get_user_name (self));
+  ssa_db_bind_text (stmt, 9, ssa_db_get_user_name (self));
   rc = ssa_db_step (self, stmt, NULL);
   if (rc != SSA_SQL_STEP_DONE)
     return installation_write_error (self, ssa_db_get_constraint (self),
@@ -1205,16 +1362,28 @@ ssa_db_insert_installation (SsaDb            *self,
 
   /* Only once stored for good. */
   ssa_installation_set_id (installation, id);
+  ssa_installation_set_version (installation, 1);
   for (guint i = 0; i < n_licences; i++)
     {
       g_autoptr(SsaLicence) licence = g_list_model_get_item (licences, i);
 
       ssa_licence_set_id (licence, g_array_index (ids, gint64, i));
+      ssa_licence_set_version (licence, 1);
     }
   return TRUE;
 }
 
-/* Writes the installation's own values; its licence lines are rows of their own. */
+static gboolean
+installation_update_error (SsaDb            *self,
+                           SsaInstallation  *installation,
+                           GError          **error)
+{
+  return installation_write_error (self, ssa_db_get_constraint (self),
+                                   ssa_installation_get_serial (installation), error);
+}
+
+/* Writes the installation's own values, based on the version it was read at (as
+ * ssa_db_update_customer() does); its licence lines are rows of their own. */
 gboolean
 ssa_db_update_installation (SsaDb            *self,
                             SsaInstallation  *installation,
@@ -1222,7 +1391,7 @@ ssa_db_update_installation (SsaDb            *self,
 {
   g_autoptr(SsaDbStmt) stmt = NULL;
   gint64 id;
-  int rc;
+  gint64 version;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (SSA_IS_INSTALLATION (installation), FALSE);
@@ -1232,20 +1401,22 @@ ssa_db_update_installation (SsaDb            *self,
   stmt = ssa_db_prepare (self,
                          "UPDATE installations SET customer_id = ?, name = ?, serial = ?, "
                          "deployment = ?, firmware = ?, ssa_expiry = ?, notes = ?, "
-                         "updated_at = ? WHERE id = ?", error);
+                         "updated_at = ?, changed_by = ?, version = version + 1 "
+                         "WHERE id = ? AND (version = ? OR ? = 0) RETURNING version", error);
   if (stmt == NULL)
     return FALSE;
 
   id = ssa_installation_get_id (installation);
+  version = ssa_installation_get_version (installation);
   bind_installation (stmt, installation);
   bind_now (stmt, 8);
-  ssa_sql_bind_int64 (stmt, 9, id);
-  rc = ssa_db_step (self, stmt, NULL);
-  if (rc != SSA_SQL_STEP_DONE)
-    return installation_write_error (self, ssa_db_get_constraint (self),
-                                     ssa_installation_get_serial (installation),
-                                     error);
-  return changed_one_row (self, _("installation"), id, error);
+  ssa_db_bind_text (stmt, 9, ssa_db_get_user_name (self));
+  ssa_sql_bind_int64 (stmt, 10, id);
+  ssa_sql_bind_int64 (stmt, 11, version);
+  ssa_sql_bind_int64 (stmt, 12, version);
+  return finish_versioned_update (self, stmt, "installations", _("installation"), id,
+                                  (SetVersion) ssa_installation_set_version, installation,
+                                  (ConstraintError) installation_update_error, error);
 }
 
 /* Deletes the installation's row, and with it its licence lines (the schema's ON DELETE
@@ -1260,8 +1431,8 @@ delete_installation_row (SsaDb   *self,
 
   in_use = g_strdup_printf (_("Installation %lld has offers, which are kept "
                               "for good: it cannot be deleted."), (long long) id);
-  return delete_row (self, "DELETE FROM installations WHERE id = ?", id, _("installation"),
-                     in_use, error);
+  return delete_row (self, "DELETE FROM installations WHERE id = ?", "installation",
+                     "installations", id, _("installation"), in_use, error);
 }
 
 /**
@@ -1275,9 +1446,14 @@ ssa_db_delete_installation (SsaDb   *self,
                             gint64   id,
                             GError **error)
 {
+  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
+
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return delete_installation_row (self, id, error);
+  /* The deletion and its row in the audit log: both or neither. */
+  return ssa_db_transaction_begin (&txn, self, error) &&
+         delete_installation_row (self, id, error) &&
+         ssa_db_transaction_commit (&txn, error);
 }
 
 /**
@@ -1352,15 +1528,22 @@ ssa_db_delete_customer_with_installations (SsaDb    *self,
 static gboolean
 set_archived (SsaDb       *self,
               const char  *sql,
+              const char  *subject,
+              const char  *table,
               const char  *what,
               gint64       id,
               gboolean     archived,
               GError     **error)
 {
+  /* First, so that it rolls back after the statement is released. */
+  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
   g_autoptr(SsaDbStmt) stmt = NULL;
   int rc;
 
-  if (!ssa_db_check_writable (self, error))
+  /* The flag and its row in the audit log: both or neither. The row's version stays: the
+   * flag is no value an editor shows, and an open editor's save is not refused for it. */
+  if (!ssa_db_transaction_begin (&txn, self, error) ||
+      !audit_row (self, archived ? "archive" : "unarchive", subject, table, id, error))
     return FALSE;
   stmt = ssa_db_prepare (self, sql, error);
   if (stmt == NULL)
@@ -1371,7 +1554,7 @@ set_archived (SsaDb       *self,
   rc = ssa_db_step (self, stmt, NULL);
   if (rc != SSA_SQL_STEP_DONE)
     return ssa_db_set_step_error (self, error);
-  return changed_one_row (self, what, id, error);
+  return changed_one_row (self, what, id, error) && ssa_db_transaction_commit (&txn, error);
 }
 
 /**
@@ -1394,7 +1577,8 @@ ssa_db_set_installation_archived (SsaDb    *self,
   g_return_val_if_fail (self != NULL, FALSE);
 
   return set_archived (self, "UPDATE installations SET archived = ?, updated_at = ? "
-                       "WHERE id = ?", _("installation"), id, archived, error);
+                       "WHERE id = ?", "installation", "installations", _("installation"), id,
+                       archived, error);
 }
 
 /**
@@ -1413,7 +1597,7 @@ ssa_db_set_customer_archived (SsaDb    *self,
   g_return_val_if_fail (self != NULL, FALSE);
 
   return set_archived (self, "UPDATE customers SET archived = ?, updated_at = ? WHERE id = ?",
-                       _("customer"), id, archived, error);
+                       "customer", "customers", _("customer"), id, archived, error);
 }
 
 /* Counts the rows of a "SELECT count(*) … WHERE … = ?" for @id. */
@@ -1609,8 +1793,13 @@ find_or_create_customer (SsaDb                  *self,
       stmt = ssa_db_prepare (self,
                              "UPDATE customers SET name = CASE WHEN name = '' THEN "
                              "coalesce(?1, '') ELSE name END, address = coalesce(address, ?2), "
-                             "contact = coalesce(contact, ?3), email = coalesce(email, ?4) "
-                             "WHERE id = ?5", error);
+                             "contact = coalesce(contact, ?3), email = coalesce(email, ?4), "
+                             "version = version + 1, changed_by = ?6, updated_at = ?7 "
+                             /* Only a row that gains something is changed (a new version). */
+                             "WHERE id = ?5 AND ((name = '' AND ?1 IS NOT NULL) "
+                             "OR (address IS NULL AND ?2 IS NOT NULL) "
+                             "OR (contact IS NULL AND ?3 IS NOT NULL) "
+                             "OR (email IS NULL AND ?4 IS NOT NULL))", error);
       if (stmt == NULL)
         return -1;
       ssa_db_bind_text (stmt, 1, info->name);
@@ -1618,14 +1807,18 @@ find_or_create_customer (SsaDb                  *self,
       ssa_db_bind_text (stmt, 3, info->contact);
       ssa_db_bind_text (stmt, 4, info->email);
       ssa_sql_bind_int64 (stmt, 5, id);
+      ssa_db_bind_text (stmt, 6, ssa_db_get_user_name (self));
+      bind_now (stmt, 7);
       return ssa_db_step_done (self, stmt, error) ? id : -1;
     }
 
   stmt = ssa_db_prepare (self,
-                         "INSERT INTO customers (name, org_no, address, contact, email) "
-                         "VALUES (?, ?, ?, ?, ?)", error);
+                         "INSERT INTO customers (name, org_no, address, contact, email, "
+                         "created_by, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return -1;
+  ssa_db_bind_text (stmt, 6, ssa_db_get_user_name (self));
+  ssa_db_bind_text (stmt, 7, ssa_db_get_user_name (self));
   ssa_sql_bind_text (stmt, 1, info->name != NULL ? info->name : "");
   ssa_db_bind_text (stmt, 2, info->org_no);
   ssa_db_bind_text (stmt, 3, info->address);
@@ -1675,9 +1868,12 @@ import_one (SsaDb               *self,
 
   stmt = ssa_db_prepare (self,
                          "INSERT INTO installations (customer_id, name, serial, deployment, "
-                         "firmware, ssa_expiry) VALUES (?, ?, ?, ?, ?, ?)", error);
+                         "firmware, ssa_expiry, created_by, changed_by) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
+  ssa_db_bind_text (stmt, 7, ssa_db_get_user_name (self));
+  ssa_db_bind_text (stmt, 8, ssa_db_get_user_name (self));
   bind_id_or_null (stmt, 1, customer_id);
   ssa_db_bind_text (stmt, 2, inventory->name);
   ssa_db_bind_text (stmt, 3, inventory->serial);
@@ -1965,7 +2161,8 @@ ssa_db_apply_acceptance (SsaDb               *self,
     return FALSE;
   ssa_db_stmt_release (g_steal_pointer (&stmt));
 
-  stmt = ssa_db_prepare (self, "UPDATE licences SET covered_until = ? WHERE id = ?", error);
+  stmt = ssa_db_prepare (self, "UPDATE licences SET covered_until = ?, version = version + 1, "
+                         "changed_by = ?, updated_at = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < updates->len; i++)
@@ -1976,7 +2173,9 @@ ssa_db_apply_acceptance (SsaDb               *self,
         ssa_sql_bind_null (stmt, 1);
       else
         ssa_db_bind_date (stmt, 1, &update->covered_until);
-      ssa_sql_bind_int64 (stmt, 2, update->id);
+      ssa_db_bind_text (stmt, 2, ssa_db_get_user_name (self));
+      bind_now (stmt, 3);
+      ssa_sql_bind_int64 (stmt, 4, update->id);
       if (!ssa_db_step_done (self, stmt, error))
         return FALSE;
       ssa_sql_reset (stmt);
@@ -1994,12 +2193,13 @@ ssa_db_apply_acceptance (SsaDb               *self,
       return FALSE;
 
   stmt = ssa_db_prepare (self,
-                         "UPDATE installations SET ssa_expiry = ?, updated_at = ? WHERE id = ?",
-                         error);
+                         "UPDATE installations SET ssa_expiry = ?, updated_at = ?, "
+                         "version = version + 1, changed_by = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   ssa_db_bind_date (stmt, 1, end);
   bind_now (stmt, 2);
-  ssa_sql_bind_int64 (stmt, 3, installation_id);
+  ssa_db_bind_text (stmt, 3, ssa_db_get_user_name (self));
+  ssa_sql_bind_int64 (stmt, 4, installation_id);
   return ssa_db_step_done (self, stmt, error);
 }

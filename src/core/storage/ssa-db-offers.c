@@ -11,6 +11,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "ssa-date.h"
 #include "ssa-db-private.h"
@@ -919,7 +920,7 @@ record_status_change_full (SsaDb           *self,
   ssa_sql_bind_int64 (stmt, 1, offer_id);
   ssa_sql_bind_text (stmt, 2, ssa_offer_status_to_string (status));
   ssa_db_bind_take_text (stmt, 3, ssa_db_now_iso ());
-  ssa_db_bind_text (stmt, 4, g_get_user_name ());
+  ssa_db_bind_text (stmt, 4, ssa_db_get_user_name (self));
   ssa_db_bind_text (stmt, 5, caused_by);
   if (has_alternatives (self))
     {
@@ -928,7 +929,49 @@ record_status_change_full (SsaDb           *self,
       else
         ssa_sql_bind_null (stmt, 6);
     }
-  return ssa_db_step_done (self, stmt, error);
+  if (!ssa_db_step_done (self, stmt, error))
+    return FALSE;
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+  /* A change of status (not the offer's creation) goes into the audit log too, in the
+   * same transaction, labelled with the offer's number. */
+  if (status != SSA_OFFER_STATUS_DRAFT &&
+      ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_AUDIT)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *number = NULL;
+      g_autofree char *details = NULL;
+
+      stmt = ssa_db_prepare (self, "SELECT number FROM offers WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      ssa_sql_bind_int64 (stmt, 1, offer_id);
+      if (!ssa_db_step_row (self, stmt, error))
+        return FALSE;
+      number = ssa_db_column_text (stmt, 0);
+      ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, ssa_offer_status_to_string (status));
+      if (caused_by != NULL)
+        {
+          json_builder_set_member_name (builder, "caused_by");
+          json_builder_add_string_value (builder, caused_by);
+        }
+      if (alternative > 0)
+        {
+          json_builder_set_member_name (builder, "alternative");
+          json_builder_add_int_value (builder, alternative);
+        }
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      details = json_to_string (root, FALSE);
+      if (!ssa_db_audit (self, "status", "offer", offer_id, number, details, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -1866,9 +1909,15 @@ ssa_db_load_profile (SsaDb   *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   stmt = ssa_db_prepare (self,
-                         "SELECT company_name, org_no, vat_registered, foretaksregisteret, "
-                         "address, phone, email, logo, logo_mime_type, payment_terms, "
-                         "default_validity_days, default_labour_rate FROM profile WHERE id = 1",
+                         ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_AUDIT
+                         ? "SELECT company_name, org_no, vat_registered, foretaksregisteret, "
+                           "address, phone, email, logo, logo_mime_type, payment_terms, "
+                           "default_validity_days, default_labour_rate, version FROM profile "
+                           "WHERE id = 1"
+                         : "SELECT company_name, org_no, vat_registered, foretaksregisteret, "
+                           "address, phone, email, logo, logo_mime_type, payment_terms, "
+                           "default_validity_days, default_labour_rate, 1 FROM profile "
+                           "WHERE id = 1",
                          error);
   if (stmt == NULL)
     return NULL;
@@ -1892,6 +1941,7 @@ ssa_db_load_profile (SsaDb   *self,
   profile->default_validity_days = (int) ssa_sql_column_int64 (stmt, 10);
   profile->has_default_labour_rate = !ssa_sql_column_is_null (stmt, 11);
   profile->default_labour_rate = ssa_sql_column_int64 (stmt, 11);
+  profile->version = ssa_sql_column_int64 (stmt, 12);
   return g_steal_pointer (&profile);
 }
 
@@ -1901,14 +1951,20 @@ ssa_db_load_profile (SsaDb   *self,
  * @profile: the new profile, whole
  * @error: a #GError
  *
- * Replaces the stored profile after checking it with ssa_profile_validate().
+ * Replaces the stored profile after checking it with ssa_profile_validate(), when the
+ * stored one is still at @profile's version (as ssa_db_update_customer() does: someone
+ * else's newer change is refused with %SSA_DB_ERROR_CONFLICT; a profile of version 0 is
+ * saved over any). @profile gets the saved row's version.
  */
 gboolean
 ssa_db_save_profile (SsaDb             *self,
-                     const SsaProfile  *profile,
+                     SsaProfile        *profile,
                      GError           **error)
 {
+  /* First, so that it rolls back after the statements are released. */
+  g_auto(SsaDbTransaction) txn = SSA_DB_TRANSACTION_INIT;
   g_autoptr(SsaDbStmt) stmt = NULL;
+  gint64 version = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (profile != NULL, FALSE);
@@ -1917,6 +1973,27 @@ ssa_db_save_profile (SsaDb             *self,
     return FALSE;
   if (!ssa_db_check_writable (self, error))
     return FALSE;
+
+  /* The version it was based on, under the write lock. */
+  if (!ssa_db_transaction_begin (&txn, self, error))
+    return FALSE;
+  stmt = ssa_db_prepare (self, "SELECT version FROM profile WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  switch (ssa_db_step (self, stmt, error))
+    {
+    case SSA_SQL_STEP_ROW:
+      version = ssa_sql_column_int64 (stmt, 0);
+      break;
+    case SSA_SQL_STEP_DONE:
+      break;
+    case SSA_SQL_STEP_ERROR:
+    default:
+      return FALSE;
+    }
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+  if (profile->version > 0 && version > 0 && profile->version != version)
+    return ssa_db_set_conflict (self, "profile", _("profile"), 1, error);
 
   stmt = ssa_db_prepare (self,
                          "INSERT OR REPLACE INTO profile (id, company_name, org_no, "
@@ -1950,5 +2027,134 @@ ssa_db_save_profile (SsaDb             *self,
   else
     ssa_sql_bind_null (stmt, 12);
   ssa_db_bind_take_text (stmt, 13, ssa_db_now_iso ());
-  return ssa_db_step_done (self, stmt, error);
+  if (!ssa_db_step_done (self, stmt, error))
+    return FALSE;
+  ssa_db_stmt_release (g_steal_pointer (&stmt));
+
+  /* The replaced row's next version, and who saved it. */
+  stmt = ssa_db_prepare (self, "UPDATE profile SET version = ?, changed_by = ? WHERE id = 1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  ssa_sql_bind_int64 (stmt, 1, MAX (version, 0) + 1);
+  ssa_db_bind_text (stmt, 2, ssa_db_get_user_name (self));
+  if (!ssa_db_step_done (self, stmt, error) || !ssa_db_transaction_commit (&txn, error))
+    return FALSE;
+  profile->version = MAX (version, 0) + 1;
+  return TRUE;
+}
+
+void
+ssa_audit_entry_free (SsaAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->who);
+  g_free (entry->action);
+  g_free (entry->subject);
+  g_free (entry->label);
+  g_free (entry->details);
+  g_free (entry);
+}
+
+/**
+ * ssa_audit_entry_describe:
+ * @entry: an entry of the audit log
+ * @status_labels: name an offer's status as the window does ("Accepted"); %FALSE: as the
+ *   command line does ("accepted")
+ *
+ * Returns: (transfer full): what happened to what, in the user's language: "offer
+ *   2026-0001: accepted", "deleted customer 4 “Fjord AS”", …
+ */
+char *
+ssa_audit_entry_describe (const SsaAuditEntry *entry,
+                          gboolean             status_labels)
+{
+  const char *label;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  label = entry->label != NULL ? entry->label : "";
+  if (g_strcmp0 (entry->action, "status") == 0)
+    {
+      g_autoptr(JsonNode) node = entry->details != NULL
+                                 ? json_from_string (entry->details, NULL) : NULL;
+      const char *status = NULL;
+      SsaOfferStatus value;
+
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        status = json_object_get_string_member_with_default (json_node_get_object (node),
+                                                             "status", NULL);
+      if (status_labels && status != NULL && ssa_offer_status_from_string (status, &value))
+        status = ssa_offer_status_get_label (value);
+      /* Translators: "offer 2026-0001: accepted"; the second %s is the offer's new
+       * status. */
+      return g_strdup_printf (_("offer %s: %s"), label, status != NULL ? status : "");
+    }
+  if (g_strcmp0 (entry->action, "delete") == 0)
+    {
+      if (g_strcmp0 (entry->subject, "customer") == 0)
+        return g_strdup_printf (_("deleted customer %lld “%s”"), (long long) entry->row_id,
+                                label);
+      if (g_strcmp0 (entry->subject, "installation") == 0)
+        return g_strdup_printf (_("deleted installation %lld “%s”"),
+                                (long long) entry->row_id, label);
+      return g_strdup_printf (_("deleted licence line %lld “%s”"), (long long) entry->row_id,
+                              label);
+    }
+  if (g_strcmp0 (entry->subject, "customer") == 0)
+    return g_strdup_printf (g_strcmp0 (entry->action, "archive") == 0
+                            ? _("archived customer %lld “%s”")
+                            : _("brought back customer %lld “%s”"),
+                            (long long) entry->row_id, label);
+  return g_strdup_printf (g_strcmp0 (entry->action, "archive") == 0
+                          ? _("archived installation %lld “%s”")
+                          : _("brought back installation %lld “%s”"),
+                          (long long) entry->row_id, label);
+}
+
+/**
+ * ssa_db_list_audit:
+ * @self: the connection
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (element-type SsaAuditEntry): the audit log, oldest first; empty
+ *   for a database older than SSA_DB_SCHEMA_AUDIT read as it is
+ */
+GPtrArray *
+ssa_db_list_audit (SsaDb   *self,
+                   GError **error)
+{
+  g_autoptr(GPtrArray) entries =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_audit_entry_free);
+  g_autoptr(SsaDbStmt) stmt = NULL;
+  SsaSqlStep rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (ssa_db_get_schema_version (self) < SSA_DB_SCHEMA_AUDIT)
+    return g_steal_pointer (&entries);
+  stmt = ssa_db_prepare (self,
+                         "SELECT id, at, who, action, subject, row_id, label, details "
+                         "FROM audit_log ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
+    {
+      SsaAuditEntry *entry = g_new0 (SsaAuditEntry, 1);
+
+      entry->id = ssa_sql_column_int64 (stmt, 0);
+      entry->at = ssa_db_column_text (stmt, 1);
+      entry->who = ssa_db_column_text (stmt, 2);
+      entry->action = ssa_db_column_text (stmt, 3);
+      entry->subject = ssa_db_column_text (stmt, 4);
+      entry->row_id = ssa_sql_column_int64 (stmt, 5);
+      entry->label = ssa_db_column_text (stmt, 6);
+      entry->details = ssa_db_column_text (stmt, 7);
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc == SSA_SQL_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&entries);
 }

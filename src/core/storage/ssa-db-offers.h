@@ -110,12 +110,33 @@ GHashTable  *ssa_db_list_open_offers     (SsaDb                 *self,
                                           const GDate           *today,
                                           GError               **error);
 
+/* The audit log (docs/database.md, "Version 8"): changes of offers' status, deletions and
+ * archiving, with who and when. */
+
+typedef struct
+{
+  gint64  id;
+  char   *at;         /* ISO 8601 UTC */
+  char   *who;        /* nullable */
+  char   *action;     /* "status", "delete", "archive", "unarchive" */
+  char   *subject;    /* "offer", "customer", "installation", "licence" */
+  gint64  row_id;
+  char   *label;      /* nullable: the offer's number, the name or code */
+  char   *details;    /* nullable: JSON */
+} SsaAuditEntry;
+
+void         ssa_audit_entry_free        (SsaAuditEntry         *entry);
+char        *ssa_audit_entry_describe    (const SsaAuditEntry   *entry,
+                                          gboolean               status_labels);
+GPtrArray   *ssa_db_list_audit           (SsaDb                 *self,
+                                          GError               **error);
+
 /* The reseller's profile. */
 
 SsaProfile  *ssa_db_load_profile         (SsaDb           *self,
                                           GError         **error);
 gboolean     ssa_db_save_profile         (SsaDb           *self,
-                                          const SsaProfile *profile,
+                                          SsaProfile      *profile,
                                           GError         **error);
 
 

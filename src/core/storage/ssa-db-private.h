@@ -36,6 +36,10 @@ G_BEGIN_DECLS
  * they are, have none (not known). */
 #define SSA_DB_SCHEMA_VAT 7
 
+/* The schema version that added the rows' versions, who created and changed them, and the
+ * audit log; older databases, read as they are, have none (version 1, no one known). */
+#define SSA_DB_SCHEMA_AUDIT 8
+
 /* What the files of the database module (ssa-db*.c) share: the connection, a cache of
  * prepared statements, transactions that roll back unless committed, and conversions
  * between the database's values and SSA Desk's (dates as YYYY-MM-DD text, absent text as
@@ -57,6 +61,9 @@ struct _SsaDb
   gboolean    read_only;
   char       *read_only_reason; /* a sentence for the user; NULL when writable */
   gboolean    protected;      /* ssa_output_protect() was called for path */
+  char       *user_name;      /* ssa_db_set_user_name(); NULL: the default */
+  char       *engine_user;    /* the server's or the system's user, read once */
+  char       *default_user;   /* the process's default as last read (it may change) */
 };
 
 /* A cached statement of the seam that is reset (and its bindings cleared) when it goes out
@@ -129,6 +136,20 @@ void      ssa_db_column_date    (SsaDbStmt    *stmt,
                                  int           index,
                                  GDate        *out);
 char     *ssa_db_now_iso        (void);
+
+/* Versions and the audit log (SSA_DB_SCHEMA_AUDIT). */
+gboolean  ssa_db_set_conflict   (SsaDb        *self,
+                                 const char   *table,
+                                 const char   *what,
+                                 gint64        id,
+                                 GError      **error);
+gboolean  ssa_db_audit          (SsaDb        *self,
+                                 const char   *action,
+                                 const char   *subject,
+                                 gint64        row_id,
+                                 const char   *label,
+                                 const char   *details,
+                                 GError      **error);
 
 /* Shared between the customers/installations file and the offers file. */
 gboolean  ssa_db_apply_acceptance (SsaDb        *self,

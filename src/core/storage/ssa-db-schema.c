@@ -323,6 +323,43 @@ static const char migration_vat_sql[] =
   "ALTER TABLE customers ADD COLUMN vat_registered INTEGER"
   "  CHECK (vat_registered IS NULL OR vat_registered IN (0, 1));";
 
+/* Who changed what (SSA_DB_SCHEMA_AUDIT): every editable row (customers, installations,
+ * licence lines, the profile) carries a version, counted up by each change, so that a save
+ * based on an older version is refused instead of overwriting someone else's change; and
+ * who created it and who changed it last (NULL for rows from before). The audit log keeps
+ * the offers' changes of status, deletions and archiving, with who and when; like the
+ * offers' history it is added to, never changed. This migration stands on its own (it
+ * needs only the tables of version 1), so that it can take another number at merge. */
+static const char migration_audit_sql[] =
+  "ALTER TABLE customers ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);"
+  "ALTER TABLE customers ADD COLUMN created_by TEXT;"
+  "ALTER TABLE customers ADD COLUMN changed_by TEXT;"
+  "ALTER TABLE installations ADD COLUMN version INTEGER NOT NULL DEFAULT 1"
+  "  CHECK (version >= 1);"
+  "ALTER TABLE installations ADD COLUMN created_by TEXT;"
+  "ALTER TABLE installations ADD COLUMN changed_by TEXT;"
+  "ALTER TABLE licences ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);"
+  "ALTER TABLE licences ADD COLUMN created_by TEXT;"
+  "ALTER TABLE licences ADD COLUMN changed_by TEXT;"
+  "ALTER TABLE licences ADD COLUMN updated_at TEXT;"
+  "ALTER TABLE profile ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);"
+  "ALTER TABLE profile ADD COLUMN changed_by TEXT;"
+  "CREATE TABLE audit_log ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  at       TEXT NOT NULL,"
+  "  who      TEXT,"
+  "  action   TEXT NOT NULL CHECK (action IN ('status', 'delete', 'archive', 'unarchive')),"
+  "  subject  TEXT NOT NULL"
+  "           CHECK (subject IN ('customer', 'installation', 'licence', 'offer')),"
+  "  row_id   INTEGER NOT NULL,"
+  "  label    TEXT,"     /* the offer's number, or the name of what was deleted */
+  "  details  TEXT"      /* JSON: the new status, what else went with a deletion, … */
+  ");"
+  "CREATE TRIGGER audit_log_kept BEFORE UPDATE ON audit_log"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log never changes'); END;"
+  "CREATE TRIGGER audit_log_not_deleted BEFORE DELETE ON audit_log"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log never changes'); END;";
+
 /* A new database holds the bundled sample price list as its current list, so that offers
  * can be computed before the distributor's list is fetched. */
 static gboolean
@@ -353,12 +390,14 @@ static const Migration migrations[] = {
   { migration_alternatives_sql, NULL }, /* SSA_DB_SCHEMA_ALTERNATIVES */
   { migration_licences_sql, NULL },   /* SSA_DB_SCHEMA_LICENCES */
   { migration_vat_sql, NULL },        /* SSA_DB_SCHEMA_VAT */
+  { migration_audit_sql, NULL },      /* SSA_DB_SCHEMA_AUDIT */
 };
 
 G_STATIC_ASSERT (SSA_DB_SCHEMA_REGISTER == 4);
 G_STATIC_ASSERT (SSA_DB_SCHEMA_ALTERNATIVES == 5);
 G_STATIC_ASSERT (SSA_DB_SCHEMA_LICENCES == 6);
 G_STATIC_ASSERT (SSA_DB_SCHEMA_VAT == 7);
+G_STATIC_ASSERT (SSA_DB_SCHEMA_AUDIT == 8);
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SSA_DB_SCHEMA_VERSION);
 

@@ -1067,7 +1067,214 @@ ssa_db_close (SsaDb *self)
   g_free (self->path);
   g_free (self->display_name);
   g_free (self->read_only_reason);
+  g_free (self->user_name);
+  g_free (self->engine_user);
+  g_free (self->default_user);
   g_free (self);
+}
+
+static GMutex default_user_lock;
+static char *default_user_name;
+
+/**
+ * ssa_db_set_default_user_name:
+ * @name: (nullable): the display name to record for every connection of this process that
+ *   has none of its own; NULL or empty: the database user, or the user's own name
+ *
+ * The window sets it from its `display-name` setting, the command line from
+ * `SSA_DESK_USER`: the connections of worker threads use it too.
+ */
+void
+ssa_db_set_default_user_name (const char *name)
+{
+  g_mutex_lock (&default_user_lock);
+  g_free (default_user_name);
+  default_user_name = (name != NULL && *name != '\0') ? g_strstrip (g_strdup (name)) : NULL;
+  if (default_user_name != NULL && *default_user_name == '\0')
+    g_clear_pointer (&default_user_name, g_free);
+  g_mutex_unlock (&default_user_lock);
+}
+
+/**
+ * ssa_db_set_user_name:
+ * @self: the connection
+ * @name: (nullable): the name its writes record; NULL or empty: the default
+ */
+void
+ssa_db_set_user_name (SsaDb      *self,
+                      const char *name)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->user_name);
+  self->user_name = (name != NULL && *name != '\0') ? g_strstrip (g_strdup (name)) : NULL;
+  if (self->user_name != NULL && *self->user_name == '\0')
+    g_clear_pointer (&self->user_name, g_free);
+}
+
+/* The user's real name, or their login name when the system knows none. */
+static char *
+os_user_name (void)
+{
+  const char *real = g_get_real_name ();
+
+  if (real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0)
+    return g_strdup (real);
+  return g_strdup (g_get_user_name ());
+}
+
+/**
+ * ssa_db_get_user_name:
+ * @self: the connection
+ *
+ * Returns: who this connection's writes record
+ */
+const char *
+ssa_db_get_user_name (SsaDb *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->user_name != NULL)
+    return self->user_name;
+
+  g_mutex_lock (&default_user_lock);
+  if (default_user_name != NULL)
+    {
+      /* Kept on the connection: the default may change while the name is in use. */
+      if (g_strcmp0 (self->default_user, default_user_name) != 0)
+        {
+          g_free (self->default_user);
+          self->default_user = g_strdup (default_user_name);
+        }
+      g_mutex_unlock (&default_user_lock);
+      return self->default_user;
+    }
+  g_mutex_unlock (&default_user_lock);
+
+  if (self->engine_user == NULL && self->handle == NULL && self->sql != NULL)
+    {
+      /* A server: the user the connection logged in as. */
+      g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self, "SELECT current_user", NULL);
+
+      if (stmt != NULL && ssa_db_step (self, stmt, NULL) == SSA_SQL_STEP_ROW)
+        self->engine_user = g_strdup (ssa_sql_column_text (stmt, 0));
+    }
+  if (self->engine_user == NULL)
+    self->engine_user = os_user_name ();
+  return self->engine_user;
+}
+
+/* Sets @error to SSA_DB_ERROR_CONFLICT when the row @id of @table (a customer, …: @what,
+ * translated) is there but at another version than the one a change was based on, naming
+ * who changed it last and when; to SSA_DB_ERROR_NOT_FOUND when it is gone. Returns FALSE. */
+gboolean
+ssa_db_set_conflict (SsaDb       *self,
+                     const char  *table,
+                     const char  *what,
+                     gint64       id,
+                     GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT changed_by, updated_at FROM %s WHERE id = ?",
+                                          table);
+  g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self, sql, error);
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *day = NULL;
+  const char *changed_at;
+  SsaSqlStep rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  ssa_sql_bind_int64 (stmt, 1, id);
+  rc = ssa_db_step (self, stmt, error);
+  if (rc == SSA_SQL_STEP_ERROR)
+    return FALSE;
+  if (rc == SSA_SQL_STEP_DONE)
+    return ssa_db_set_not_found (self, what, id, error);
+
+  who = ssa_db_column_text (stmt, 0);
+  changed_at = ssa_sql_column_text (stmt, 1);
+  if (changed_at != NULL)
+    utc = g_date_time_new_from_iso8601 (changed_at, NULL);
+  if (utc != NULL)
+    local = g_date_time_to_local (utc);
+  if (local != NULL)
+    {
+      when = g_date_time_format (local, "%H:%M");
+      day = g_date_time_format (local, "%Y-%m-%d");
+    }
+
+  /* Whole sentences for each kind of row, so that translations can inflect "this …". */
+  if (who != NULL && when != NULL)
+    {
+      /* Translators: "Kari Nordmann changed this customer at 14:05 (2026-12-07); …": who,
+       * the time and the day. */
+      if (g_str_equal (table, "customers"))
+        g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT,
+                     _("%s changed this customer at %s (%s); reload to see their change, or "
+                       "save again to overwrite it."), who, when, day);
+      else if (g_str_equal (table, "installations"))
+        g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT,
+                     _("%s changed this installation at %s (%s); reload to see their change, "
+                       "or save again to overwrite it."), who, when, day);
+      else if (g_str_equal (table, "licences"))
+        g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT,
+                     _("%s changed this licence line at %s (%s); reload to see their change, "
+                       "or save again to overwrite it."), who, when, day);
+      else
+        g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT,
+                     _("%s changed the profile at %s (%s); reload to see their change, or "
+                       "save again to overwrite it."), who, when, day);
+    }
+  else
+    {
+      const char *message;
+
+      if (g_str_equal (table, "customers"))
+        message = _("Someone else changed this customer since it was opened; reload to see "
+                    "their change, or save again to overwrite it.");
+      else if (g_str_equal (table, "installations"))
+        message = _("Someone else changed this installation since it was opened; reload to "
+                    "see their change, or save again to overwrite it.");
+      else if (g_str_equal (table, "licences"))
+        message = _("Someone else changed this licence line since it was opened; reload to "
+                    "see their change, or save again to overwrite it.");
+      else
+        message = _("Someone else changed the profile since it was opened; reload to see "
+                    "their change, or save again to overwrite it.");
+      g_set_error_literal (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT, message);
+    }
+  return FALSE;
+}
+
+/* Adds a row to the audit log, with this connection's user and the time now, inside the
+ * caller's transaction. @details: JSON, or NULL. */
+gboolean
+ssa_db_audit (SsaDb       *self,
+              const char  *action,
+              const char  *subject,
+              gint64       row_id,
+              const char  *label,
+              const char  *details,
+              GError     **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+
+  stmt = ssa_db_prepare (self,
+                         "INSERT INTO audit_log (at, who, action, subject, row_id, label, "
+                         "details) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  ssa_db_bind_take_text (stmt, 1, ssa_db_now_iso ());
+  ssa_db_bind_text (stmt, 2, ssa_db_get_user_name (self));
+  ssa_sql_bind_text (stmt, 3, action);
+  ssa_sql_bind_text (stmt, 4, subject);
+  ssa_sql_bind_int64 (stmt, 5, row_id);
+  ssa_db_bind_text (stmt, 6, label);
+  ssa_db_bind_text (stmt, 7, details);
+  return ssa_db_step_done (self, stmt, error);
 }
 
 /* Sets @error to "there is no @what with id @id" (what: "installation", "customer",

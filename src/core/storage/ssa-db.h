@@ -22,7 +22,7 @@ G_BEGIN_DECLS
  * more than one row does so in one transaction; writers take the write lock at the start of
  * their transaction (BEGIN IMMEDIATE) and wait up to SSA_DB_BUSY_TIMEOUT_MS for it. */
 
-#define SSA_DB_SCHEMA_VERSION     7
+#define SSA_DB_SCHEMA_VERSION     8
 #define SSA_DB_APPLICATION_ID     0x53534144 /* "SSAD" */
 #define SSA_DB_BUSY_TIMEOUT_MS    10000
 
@@ -43,6 +43,8 @@ G_BEGIN_DECLS
  *   change that is not allowed, a validity longer than the longest allowed)
  * @SSA_DB_ERROR_DAMAGED: SQLite's check found damage in the file (ssa_db_check()); restore
  *   it from a backup rather than write more into it
+ * @SSA_DB_ERROR_CONFLICT: the row was changed by someone else since it was read; the
+ *   message says who and when. Reload it, or save again based on its current version.
  *
  * Errors of the database. Messages are translated and say what to do next. A cancelled
  * load fails with G_IO_ERROR_CANCELLED.
@@ -59,6 +61,7 @@ typedef enum
   SSA_DB_ERROR_CONSTRAINT,
   SSA_DB_ERROR_REFUSED,
   SSA_DB_ERROR_DAMAGED,
+  SSA_DB_ERROR_CONFLICT,
 } SsaDbError;
 
 typedef enum
@@ -80,6 +83,14 @@ SsaDb       *ssa_db_open                 (const char      *path,
 void         ssa_db_close                (SsaDb           *self);
 const char  *ssa_db_get_path             (SsaDb           *self);
 int          ssa_db_get_schema_version   (SsaDb           *self);
+
+/* Who the rows' created_by/changed_by and the audit log name: the name set on the
+ * connection, else the one set for the process, else the database user on a server or the
+ * user's real name (their login name when it has none) on a file. */
+void         ssa_db_set_user_name        (SsaDb           *self,
+                                          const char      *name);
+void         ssa_db_set_default_user_name (const char     *name);
+const char  *ssa_db_get_user_name        (SsaDb           *self);
 gboolean     ssa_db_backup               (SsaDb           *self,
                                           const char      *destination,
                                           GError         **error);

@@ -460,7 +460,32 @@ copy_customer (SsaCustomer *to,
   ssa_customer_set_vat_status (to, ssa_customer_get_vat_status (from));
 }
 
-/* Gives @object its stored values back after a refused write. */
+/* The version of @object's row it was read or last written at (0: not known). */
+static gint64
+get_version (GObject *object)
+{
+  if (SSA_IS_LICENCE (object))
+    return ssa_licence_get_version (SSA_LICENCE (object));
+  if (SSA_IS_INSTALLATION (object))
+    return ssa_installation_get_version (SSA_INSTALLATION (object));
+  return ssa_customer_get_version (SSA_CUSTOMER (object));
+}
+
+static void
+set_version (GObject *object,
+             gint64   version)
+{
+  if (SSA_IS_LICENCE (object))
+    ssa_licence_set_version (SSA_LICENCE (object), version);
+  else if (SSA_IS_INSTALLATION (object))
+    ssa_installation_set_version (SSA_INSTALLATION (object), version);
+  else
+    ssa_customer_set_version (SSA_CUSTOMER (object), version);
+}
+
+/* Gives @object its stored values back after a refused write, and the version they are
+ * at: a refusal because someone else changed the row (SSA_DB_ERROR_CONFLICT) shows their
+ * values, and saving again is based on their version, so it overwrites their change. */
 static void
 revert (SsaRepository *self,
         GObject       *object)
@@ -474,7 +499,10 @@ revert (SsaRepository *self,
                                                           NULL);
 
       if (stored != NULL)
-        copy_licence (SSA_LICENCE (object), stored);
+        {
+          copy_licence (SSA_LICENCE (object), stored);
+          set_version (object, get_version (G_OBJECT (stored)));
+        }
     }
   else if (SSA_IS_INSTALLATION (object))
     {
@@ -483,7 +511,10 @@ revert (SsaRepository *self,
                                   NULL);
 
       if (stored != NULL)
-        copy_installation (SSA_INSTALLATION (object), stored);
+        {
+          copy_installation (SSA_INSTALLATION (object), stored);
+          set_version (object, get_version (G_OBJECT (stored)));
+        }
     }
   else if (SSA_IS_CUSTOMER (object))
     {
@@ -491,7 +522,10 @@ revert (SsaRepository *self,
         ssa_db_load_customer (self->db, ssa_customer_get_id (SSA_CUSTOMER (object)), NULL);
 
       if (stored != NULL)
-        copy_customer (SSA_CUSTOMER (object), stored);
+        {
+          copy_customer (SSA_CUSTOMER (object), stored);
+          set_version (object, get_version (G_OBJECT (stored)));
+        }
     }
 
   self->reverting--;
@@ -1754,10 +1788,13 @@ copy_row (GObject *object)
                              ssa_installation_get_id (SSA_INSTALLATION (object)));
   else
     ssa_customer_set_id (SSA_CUSTOMER (copy), ssa_customer_get_id (SSA_CUSTOMER (object)));
+  /* The version the write is based on. */
+  set_version (copy, get_version (object));
   return copy;
 }
 
-/* In the worker: the values of @row's row as stored, without id; NULL when it is gone. */
+/* In the worker: the values of @row's row as stored, with their version but without id;
+ * NULL when it is gone. */
 static GObject *
 read_row (SsaDb   *db,
           GObject *row)
@@ -1772,7 +1809,14 @@ read_row (SsaDb   *db,
                                                  NULL));
   else
     stored = G_OBJECT (ssa_db_load_customer (db, ssa_customer_get_id (SSA_CUSTOMER (row)), NULL));
-  return stored != NULL ? copy_values (stored) : NULL;
+  if (stored == NULL)
+    return NULL;
+  {
+    GObject *copy = copy_values (stored);
+
+    set_version (copy, get_version (stored));
+    return copy;
+  }
 }
 
 /* Gives @object the values a worker read back after a refused write. */
@@ -1785,6 +1829,7 @@ revert_to (SsaRepository *self,
     return;
 
   self->reverting++;
+  set_version (object, get_version (stored));
   if (SSA_IS_LICENCE (object))
     copy_licence (SSA_LICENCE (object), SSA_LICENCE (stored));
   else if (SSA_IS_INSTALLATION (object))
@@ -1854,6 +1899,18 @@ store_done (Op           *op,
       g_signal_emit (self, signals[WRITE_FAILED], 0, error);
       g_task_return_error (op->task, g_error_copy (error));
       return;
+    }
+
+  /* The row's new version: the next write of the object, and those already queued, are
+   * based on it (they were snapshotted before this one was written). */
+  set_version (op->object, get_version (op->snapshot));
+  for (GList *l = self->ops.head; l != NULL; l = l->next)
+    {
+      Op *queued = l->data;
+
+      if (queued->object == op->object && queued->work == store_work &&
+          queued->snapshot != NULL)
+        set_version (queued->snapshot, get_version (op->snapshot));
     }
 
   if (op->relinked && SSA_IS_INSTALLATION (op->object))
@@ -1993,6 +2050,7 @@ add_done (Op           *op,
       SsaCustomer *customer = SSA_CUSTOMER (op->object);
 
       ssa_customer_set_id (customer, ssa_customer_get_id (SSA_CUSTOMER (op->snapshot)));
+      set_version (op->object, get_version (op->snapshot));
       g_hash_table_insert (self->customers_by_id, id_key (ssa_customer_get_id (customer)),
                            customer);
       watch (self, customer);
@@ -2006,12 +2064,14 @@ add_done (Op           *op,
 
       ssa_installation_set_id (installation,
                                ssa_installation_get_id (SSA_INSTALLATION (op->snapshot)));
+      set_version (op->object, get_version (op->snapshot));
       for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
         {
           g_autoptr(SsaLicence) licence = g_list_model_get_item (lines, i);
           g_autoptr(SsaLicence) stored = g_list_model_get_item (stored_lines, i);
 
           ssa_licence_set_id (licence, ssa_licence_get_id (stored));
+          ssa_licence_set_version (licence, ssa_licence_get_version (stored));
         }
       sync_customer_name (self, installation);
       g_hash_table_insert (self->installations_by_id,
@@ -2580,6 +2640,7 @@ add_licence_done (Op           *op,
     }
 
   ssa_licence_set_id (licence, ssa_licence_get_id (SSA_LICENCE (op->snapshot)));
+  ssa_licence_set_version (licence, ssa_licence_get_version (SSA_LICENCE (op->snapshot)));
   ssa_installation_add_licence (installation, licence);
   if (g_hash_table_contains (self->watched_licences, installation))
     watch (self, licence);

@@ -264,6 +264,37 @@ static const char migration_vat_sql[] =
   "ALTER TABLE customers ADD COLUMN vat_registered SMALLINT"
   "  CHECK (vat_registered IS NULL OR vat_registered IN (0, 1));";
 
+/* Versions, who created and changed each editable row, and the audit log
+ * (SSA_DB_SCHEMA_AUDIT in ssa-db-schema.c). */
+static const char migration_audit_sql[] =
+  "ALTER TABLE customers ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);"
+  "ALTER TABLE customers ADD COLUMN created_by TEXT;"
+  "ALTER TABLE customers ADD COLUMN changed_by TEXT;"
+  "ALTER TABLE installations ADD COLUMN version INTEGER NOT NULL DEFAULT 1"
+  "  CHECK (version >= 1);"
+  "ALTER TABLE installations ADD COLUMN created_by TEXT;"
+  "ALTER TABLE installations ADD COLUMN changed_by TEXT;"
+  "ALTER TABLE licences ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);"
+  "ALTER TABLE licences ADD COLUMN created_by TEXT;"
+  "ALTER TABLE licences ADD COLUMN changed_by TEXT;"
+  "ALTER TABLE licences ADD COLUMN updated_at TEXT;"
+  "ALTER TABLE profile ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);"
+  "ALTER TABLE profile ADD COLUMN changed_by TEXT;"
+  "CREATE TABLE audit_log ("
+  "  id       " ID ","
+  "  at       TEXT NOT NULL,"
+  "  who      TEXT,"
+  "  action   TEXT NOT NULL CHECK (action IN ('status', 'delete', 'archive', 'unarchive')),"
+  "  subject  TEXT NOT NULL"
+  "           CHECK (subject IN ('customer', 'installation', 'licence', 'offer')),"
+  "  row_id   BIGINT NOT NULL,"
+  "  label    TEXT,"
+  "  details  TEXT"
+  ");"
+  REFUSE ("audit_log_kept", "BEFORE UPDATE", "audit_log", "the audit log never changes")
+  REFUSE ("audit_log_not_deleted", "BEFORE DELETE", "audit_log",
+          "the audit log never changes");
+
 /* As ssa-db-schema.c does: a new database holds the bundled sample price list. */
 static gboolean
 store_sample_price_list (SsaSql  *sql,
@@ -297,6 +328,7 @@ static const Migration migrations[] = {
   { migration_alternatives_sql, NULL }, /* SSA_DB_SCHEMA_ALTERNATIVES */
   { migration_licences_sql, NULL },     /* SSA_DB_SCHEMA_LICENCES */
   { migration_vat_sql, NULL },          /* SSA_DB_SCHEMA_VAT */
+  { migration_audit_sql, NULL },        /* SSA_DB_SCHEMA_AUDIT */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SSA_DB_SCHEMA_VERSION);

@@ -45,6 +45,7 @@ struct _SsaCustomerEditor
   AdwComboRow *vat_row;       /* positions are SsaVatStatus values */
   GtkWidget   *save_message_group;
   GtkLabel    *save_message;
+  GtkWidget   *conflict_box;   /* Reload and Overwrite, after someone else's change */
   AdwActionRow *registry_row;
   GtkSpinner  *registry_spinner;
   GtkButton   *registry_fill_button;
@@ -204,6 +205,43 @@ cancel_cb (SsaCustomerEditor *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* The fields show the customer's values. */
+static void
+fill_fields (SsaCustomerEditor *self)
+{
+  SsaCustomer *customer = self->customer;
+  g_autofree char *org_no = NULL;
+
+  /* The stored number is not looked up again: only one the user types. */
+  g_free (self->looked_up);
+  self->looked_up = g_strdup (ssa_customer_get_org_no (customer));
+  ssa_gui_row_set_text (self->name_row, ssa_customer_get_name (customer));
+  /* "Valid" includes none: only a number is formatted. */
+  if (ssa_customer_get_org_no (customer) != NULL && ssa_customer_get_valid_org_no (customer))
+    org_no = ssa_org_no_format (ssa_customer_get_org_no (customer), FALSE);
+  ssa_gui_row_set_text (self->org_no_row,
+                        org_no != NULL ? org_no : ssa_customer_get_org_no (customer));
+  ssa_gui_row_set_text (self->address_row, ssa_customer_get_address (customer));
+  ssa_gui_row_set_text (self->contact_row, ssa_customer_get_contact (customer));
+  ssa_gui_row_set_text (self->email_row, ssa_customer_get_email (customer));
+  ssa_gui_row_set_text (self->notes_row, ssa_customer_get_notes (customer));
+  adw_combo_row_set_selected (self->vat_row, ssa_customer_get_vat_status (customer));
+}
+
+/* Reload, after a save refused because someone else changed the customer: the repository
+ * gave the customer their values, which the fields now show instead of what was typed. */
+static void
+reload_cb (SsaCustomerEditor *self)
+{
+  if (self->customer == NULL)
+    return;
+  fill_fields (self);
+  gtk_widget_set_visible (self->save_message_group, FALSE);
+  gtk_widget_set_visible (self->conflict_box, FALSE);
+  validate (self);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
+}
+
 static void
 save_done_cb (GObject      *source,
               GAsyncResult *result,
@@ -271,6 +309,7 @@ ssa_customer_editor_class_init (SsaCustomerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, vat_row);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, save_message_group);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, save_message);
+  gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, conflict_box);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, registry_row);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, registry_spinner);
   gtk_widget_class_bind_template_child (widget_class, SsaCustomerEditor, registry_fill_button);
@@ -278,6 +317,7 @@ ssa_customer_editor_class_init (SsaCustomerEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, registry_fill_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reload_cb);
 }
 
 static void
@@ -313,21 +353,8 @@ ssa_customer_editor_new (GtkWindow     *parent,
   g_set_object (&self->repository, repository);
   if (customer != NULL)
     {
-      g_autofree char *org_no = NULL;
-
       self->customer = g_object_ref (customer);
-      /* The stored number is not looked up again: only one the user types. */
-      self->looked_up = g_strdup (ssa_customer_get_org_no (customer));
-      ssa_gui_row_set_text (self->name_row, ssa_customer_get_name (customer));
-      if (ssa_customer_get_valid_org_no (customer))
-        org_no = ssa_org_no_format (ssa_customer_get_org_no (customer), FALSE);
-      ssa_gui_row_set_text (self->org_no_row,
-                            org_no != NULL ? org_no : ssa_customer_get_org_no (customer));
-      ssa_gui_row_set_text (self->address_row, ssa_customer_get_address (customer));
-      ssa_gui_row_set_text (self->contact_row, ssa_customer_get_contact (customer));
-      ssa_gui_row_set_text (self->email_row, ssa_customer_get_email (customer));
-      ssa_gui_row_set_text (self->notes_row, ssa_customer_get_notes (customer));
-      adw_combo_row_set_selected (self->vat_row, ssa_customer_get_vat_status (customer));
+      fill_fields (self);
     }
   validate (self);
   /* Typing goes into the first field, Enter saves (the rows activate the default, Save),
@@ -372,10 +399,16 @@ saved_cb (GObject      *source,
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
   if (!stored)
     {
+      /* Someone else changed the customer since it was opened: the fields keep what was
+       * typed; Reload shows their values, Overwrite (Save again) writes over them, as the
+       * customer is now at their version. */
+      gtk_widget_set_visible (self->conflict_box,
+                              g_error_matches (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT));
       ssa_gui_show_save_refused (self->save_message_group, self->save_message, error);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  gtk_widget_set_visible (self->conflict_box, FALSE);
   gtk_widget_set_visible (self->save_message_group, FALSE);
   g_signal_emit (self, signals[SAVED], 0, customer);
   g_task_return_boolean (task, TRUE);

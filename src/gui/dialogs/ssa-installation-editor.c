@@ -41,9 +41,12 @@ struct _SsaInstallationEditor
   AdwEntryRow     *notes_row;
   GtkWidget       *save_message_group;
   GtkLabel        *save_message;
+  GtkWidget       *conflict_box;  /* Reload and Overwrite, after someone else's change */
 };
 
 G_DEFINE_FINAL_TYPE (SsaInstallationEditor, ssa_installation_editor, ADW_TYPE_WINDOW)
+
+static void reload_cb (SsaInstallationEditor *self);
 
 enum {
   SAVED,
@@ -199,9 +202,11 @@ ssa_installation_editor_class_init (SsaInstallationEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaInstallationEditor, notes_row);
   gtk_widget_class_bind_template_child (widget_class, SsaInstallationEditor, save_message_group);
   gtk_widget_class_bind_template_child (widget_class, SsaInstallationEditor, save_message);
+  gtk_widget_class_bind_template_child (widget_class, SsaInstallationEditor, conflict_box);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reload_cb);
 }
 
 static void
@@ -212,6 +217,39 @@ ssa_installation_editor_init (SsaInstallationEditor *self)
 
   for (guint i = SSA_DEPLOYMENT_APPLIANCE; i <= SSA_DEPLOYMENT_RENTAL; i++)
     gtk_string_list_append (self->deployment_labels, ssa_deployment_get_label (i));
+}
+
+/* The fields show the installation's values (its customer is chosen by the caller). */
+static void
+fill_fields (SsaInstallationEditor *self)
+{
+  SsaInstallation *installation = self->installation;
+  const GDate *date = ssa_installation_get_ssa_expiry (installation);
+  g_autofree char *expiry = ssa_gui_format_date_entry (date);
+
+  ssa_gui_row_set_text (self->name_row, ssa_installation_get_name (installation));
+  ssa_gui_row_set_text (self->serial_row, ssa_installation_get_serial (installation));
+  adw_combo_row_set_selected (self->deployment_row,
+                              ssa_installation_get_deployment (installation));
+  ssa_gui_row_set_text (self->firmware_row, ssa_installation_get_firmware (installation));
+  ssa_gui_row_set_text (self->expiry_row, expiry);
+  ssa_gui_row_set_text (self->notes_row, ssa_installation_get_notes (installation));
+}
+
+/* Reload, after a save refused because someone else changed the installation: the
+ * repository gave the installation their values, which the fields now show instead of what
+ * was typed. */
+static void
+reload_cb (SsaInstallationEditor *self)
+{
+  if (self->installation == NULL)
+    return;
+  fill_fields (self);
+  select_customer (self, ssa_installation_get_customer_id (self->installation));
+  gtk_widget_set_visible (self->save_message_group, FALSE);
+  gtk_widget_set_visible (self->conflict_box, FALSE);
+  validate (self);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
 }
 
 /**
@@ -247,18 +285,9 @@ ssa_installation_editor_new (GtkWindow       *parent,
 
   if (installation != NULL)
     {
-      const GDate *date = ssa_installation_get_ssa_expiry (installation);
-      g_autofree char *expiry = ssa_gui_format_date_entry (date);
-
       self->installation = g_object_ref (installation);
       customer_id = ssa_installation_get_customer_id (installation);
-      ssa_gui_row_set_text (self->name_row, ssa_installation_get_name (installation));
-      ssa_gui_row_set_text (self->serial_row, ssa_installation_get_serial (installation));
-      adw_combo_row_set_selected (self->deployment_row,
-                                  ssa_installation_get_deployment (installation));
-      ssa_gui_row_set_text (self->firmware_row, ssa_installation_get_firmware (installation));
-      ssa_gui_row_set_text (self->expiry_row, expiry);
-      ssa_gui_row_set_text (self->notes_row, ssa_installation_get_notes (installation));
+      fill_fields (self);
     }
   select_customer (self, customer_id);
   validate (self);
@@ -304,10 +333,15 @@ saved_cb (GObject      *source,
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
   if (!stored)
     {
+      /* Someone else changed the installation since it was opened: Reload shows their
+       * values, Overwrite (Save again) writes over them. */
+      gtk_widget_set_visible (self->conflict_box,
+                              g_error_matches (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT));
       ssa_gui_show_save_refused (self->save_message_group, self->save_message, error);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  gtk_widget_set_visible (self->conflict_box, FALSE);
   gtk_widget_set_visible (self->save_message_group, FALSE);
   g_signal_emit (self, signals[SAVED], 0, installation);
   g_task_return_boolean (task, TRUE);

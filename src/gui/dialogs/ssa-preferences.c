@@ -53,6 +53,7 @@ struct _SsaPreferences
   AdwEntryRow          *phone_row;
   AdwEntryRow          *email_row;
   AdwEntryRow          *our_reference_row;
+  AdwEntryRow          *display_name_row;
   GtkSwitch            *registry_switch;
   AdwActionRow         *logo_row;
   GtkButton            *logo_clear_button;
@@ -708,6 +709,7 @@ ssa_preferences_class_init (SsaPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, phone_row);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, email_row);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, our_reference_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaPreferences, display_name_row);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, registry_switch);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, logo_row);
   gtk_widget_class_bind_template_child (widget_class, SsaPreferences, logo_clear_button);
@@ -765,6 +767,9 @@ ssa_preferences_init (SsaPreferences *self)
                        G_SETTINGS_BIND_DEFAULT);
       /* "Vår ref." on offers: a setting of this user, not part of the shared profile. */
       g_settings_bind (self->settings, "our-reference", self->our_reference_row, "text",
+                       G_SETTINGS_BIND_DEFAULT);
+      /* Who the database records; the application watches the key. */
+      g_settings_bind (self->settings, "display-name", self->display_name_row, "text",
                        G_SETTINGS_BIND_DEFAULT);
       /* Off until the user turns it on: the lookup sends the number out. */
       g_settings_bind (self->settings, "registry-lookup", self->registry_switch, "active",

@@ -901,6 +901,129 @@ send_action (GtkWidget  *widget,
                         g_strcmp0 (ssa_offer_item_get_status (item), "draft") == 0);
 }
 
+/* The log: the audit log of the database, newest first, in a window of its own beside the
+ * register (not modal: the register stays usable). */
+
+static gpointer
+list_audit_job (SsaDb         *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  return ssa_db_list_audit (db, error);
+}
+
+/* "7 Dec 2026 14:05 · Kari Nordmann", in local time. */
+static char *
+format_audit_when_who (const SsaAuditEntry *entry)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (entry->at, NULL);
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_autofree char *when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M")
+                                        : g_strdup (entry->at);
+
+  if (entry->who == NULL)
+    return g_steal_pointer (&when);
+  /* Translators: when and who, in the register's log: "2026-12-07 14:05 · Kari Nordmann". */
+  return g_strdup_printf (_("%s · %s"), when, entry->who);
+}
+
+static void
+audit_listed_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GtkWidget) list = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = ssa_db_job_finish (result, &error);
+
+  if (entries == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Translators: in the register's log, when the log cannot be read. */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The log could not be read"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      return;
+    }
+  if (entries->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("Nothing yet: changes of an offer’s status, deletions "
+                                       "and archiving are listed here"));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  for (guint i = entries->len; i > 0; i--)
+    {
+      const SsaAuditEntry *entry = g_ptr_array_index (entries, i - 1);
+      g_autofree char *what = ssa_audit_entry_describe (entry, TRUE);
+      g_autofree char *when_who = format_audit_when_who (entry);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), what);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when_who);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  g_ptr_array_unref (entries);
+}
+
+static void
+log_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  SsaOffersPage *self = SSA_OFFERS_PAGE (widget);
+  g_autofree char *path = ssa_page_dup_db_path (SSA_PAGE (self));
+  GtkWidget *window;
+  GtkWidget *box;
+  GtkWidget *header;
+  GtkWidget *scrolled;
+  GtkWidget *clamp;
+  GtkWidget *list;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (path == NULL)
+    return;
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Log"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 520);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_widget_set_name (window, "audit_log_window");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  clamp = adw_clamp_new ();
+  gtk_widget_set_margin_top (clamp, 12);
+  gtk_widget_set_margin_bottom (clamp, 12);
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  list = gtk_list_box_new ();
+  gtk_widget_set_name (list, "audit_log_list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Changes of offers’ status, deletions and archiving, "
+                                    "newest first"), -1);
+  adw_clamp_set_child (ADW_CLAMP (clamp), list);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  ssa_db_job_run_async (path, list_audit_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                        NULL, audit_listed_cb, g_object_ref (list));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 mark_sent_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1057,6 +1180,7 @@ ssa_offers_page_class_init (SsaOffersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "offers.revise", NULL, revise_action);
   gtk_widget_class_install_action (widget_class, "offers.mark", "s", mark_action);
   gtk_widget_class_install_action (widget_class, "offers.send", NULL, send_action);
+  gtk_widget_class_install_action (widget_class, "offers.log", NULL, log_action);
   gtk_widget_class_install_action (widget_class, "offers.mark-sent", "s", mark_sent_action);
 
   g_type_ensure (SSA_TYPE_OFFER_ITEM);
