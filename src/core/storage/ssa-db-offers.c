@@ -1738,7 +1738,7 @@ set_offer_status (SsaDb           *self,
   if (status == SSA_OFFER_STATUS_ACCEPTED &&
       (!accept (self, offer, alternative, today, error) ||
        !close_open_offers (self,
-                           "SELECT id FROM offers WHERE installation_id = ?1 AND id != ?3 "
+                           "SELECT id FROM offers WHERE installation_id = ?1 AND id NOT IN (?2, ?3) "
                            "AND status IN ('draft', 'sent') ORDER BY id",
                            offer->installation_id, 0, offer->id,
                            SSA_OFFER_STATUS_SUPERSEDED, offer->number, error)))
