@@ -913,7 +913,16 @@ test_cli (Fixture       *f,
           g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, args[0], args[1], args[2],
                                     args[3], args[4], args[5], NULL), ==, status);
           g_assert_cmpint (status, ==, expected[i]);
-          g_assert_cmpstr (out, ==, ref_out);
+          /* The history's times are the clock's, a second apart at most between the two. */
+          {
+            g_autoptr(GRegex) at = g_regex_new ("\"at\" : \"[-0-9T:]*Z\"", 0, 0, NULL);
+            g_autofree char *masked = g_regex_replace_literal (at, out, -1, 0, "\"at\"", 0,
+                                                               NULL);
+            g_autofree char *ref_masked = g_regex_replace_literal (at, ref_out, -1, 0, "\"at\"",
+                                                                   0, NULL);
+
+            g_assert_cmpstr (masked, ==, ref_masked);
+          }
           g_assert_cmpstr (err, ==, ref_err);
           if (i == 3)
             g_assert_nonnull (strstr (out, "is now superseded"));
