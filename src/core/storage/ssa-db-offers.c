@@ -994,6 +994,53 @@ change_status (SsaDb           *self,
 
 /* Moves every open (draft or sent) offer that @sql selects, with @a and @b bound and
  * @except left out, to @status, caused by @cause. */
+/* The key of the advisory lock that numbers a year's offers on a team database ("SSA"). */
+#define OFFER_NUMBER_LOCK 0x55A
+
+/* On a team database, waits for the lock on the numbers of @year's offers, held until the
+ * transaction ends: the next number is then max + 1 as this transaction sees it, and no
+ * other client takes it before this one commits or rolls back. No sequence: a rollback
+ * leaves no gap. On a file, BEGIN IMMEDIATE already lets one writer in at a time. */
+static gboolean
+lock_offer_numbers (SsaDb   *self,
+                    int      year,
+                    GError **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+
+  if (!ssa_db_is_team (self))
+    return TRUE;
+  stmt = ssa_db_prepare (self, "SELECT pg_advisory_xact_lock (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  ssa_sql_bind_int64 (stmt, 1, OFFER_NUMBER_LOCK);
+  ssa_sql_bind_int64 (stmt, 2, year);
+  return ssa_db_step (self, stmt, error) != SSA_SQL_STEP_ERROR;
+}
+
+/* On a team database, locks the installation of the offer @number until the transaction
+ * ends, before its status is read: two clients changing the status of that installation's
+ * offers take turns, and the second reads what the first committed (an offer it
+ * superseded is no longer open), so that two offers of one installation are never both
+ * accepted. FOR NO KEY UPDATE leaves the offers that refer to it free to be inserted. */
+static gboolean
+lock_installation_of (SsaDb       *self,
+                      const char  *number,
+                      GError     **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+
+  if (!ssa_db_is_team (self))
+    return TRUE;
+  stmt = ssa_db_prepare (self, "SELECT id FROM installations WHERE id = "
+                               "(SELECT installation_id FROM offers WHERE number = ?) "
+                               "FOR NO KEY UPDATE", error);
+  if (stmt == NULL)
+    return FALSE;
+  ssa_sql_bind_text (stmt, 1, number);
+  return ssa_db_step (self, stmt, error) != SSA_SQL_STEP_ERROR;
+}
+
 static gboolean
 close_open_offers (SsaDb           *self,
                    const char      *sql,
@@ -1184,8 +1231,11 @@ store_offer (SsaDb                  *self,
   alternatives_json = alternatives_to_json (offer, licence_ids);
 
   if (seq == 0)
+    year = (int) g_date_get_year (&day);
+  if (!lock_offer_numbers (self, year, error))
+    return NULL;
+  if (seq == 0)
     {
-      year = (int) g_date_get_year (&day);
       if (!query_next (self, "SELECT coalesce(max(seq), 0) + 1 FROM offers WHERE year = ?",
                        year, 0, &seq, error))
         return NULL;
@@ -1395,7 +1445,8 @@ ssa_db_revise_offer (SsaDb                  *self,
 
   if (!check_validity_days (validity_days, error))
     return NULL;
-  if (!ssa_db_transaction_begin (&txn, self, error))
+  if (!ssa_db_transaction_begin (&txn, self, error) ||
+      !lock_installation_of (self, number, error))
     return NULL;
   original = load_offer (self, number, error);
   if (original == NULL)
@@ -1716,7 +1767,8 @@ set_offer_status (SsaDb           *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (number != NULL, FALSE);
 
-  if (!ssa_db_transaction_begin (&txn, self, error))
+  if (!ssa_db_transaction_begin (&txn, self, error) ||
+      !lock_installation_of (self, number, error))
     return FALSE;
   offer = load_offer (self, number, error);
   if (offer == NULL)
