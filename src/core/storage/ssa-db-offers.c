@@ -1232,18 +1232,6 @@ store_offer (SsaDb                  *self,
 
   if (seq == 0)
     year = (int) g_date_get_year (&day);
-  if (!lock_offer_numbers (self, year, error))
-    return NULL;
-  if (seq == 0)
-    {
-      if (!query_next (self, "SELECT coalesce(max(seq), 0) + 1 FROM offers WHERE year = ?",
-                       year, 0, &seq, error))
-        return NULL;
-    }
-  else if (!query_next (self,
-                        "SELECT coalesce(max(revision), 0) + 1 FROM offers "
-                        "WHERE year = ? AND seq = ?", year, seq, &revision, error))
-    return NULL;
 
   g_assert (validity_days <= SSA_PROFILE_MAX_VALIDITY_DAYS);
   if (validity_days > 0)
@@ -1261,12 +1249,27 @@ store_offer (SsaDb                  *self,
   if (seller == NULL)
     return NULL;
   seller_json = seller_to_json (seller);
-
-  number = format_number (year, seq, revision);
   snapshot = ssa_offer_to_json (offer);
   inventory_json = ssa_inventory_to_json (inventory);
   request_json = request_to_json (request);
   paid_json = ids_to_json (paid);
+
+  /* The number last, just before the row is inserted: the lock it takes is held to the
+   * commit, and everything above runs before it, while other clients number theirs. */
+  if (!lock_offer_numbers (self, year, error))
+    return NULL;
+  if (seq == 0)
+    {
+      if (!query_next (self, "SELECT coalesce(max(seq), 0) + 1 FROM offers WHERE year = ?",
+                       year, 0, &seq, error))
+        return NULL;
+    }
+  else if (!query_next (self,
+                        "SELECT coalesce(max(revision), 0) + 1 FROM offers "
+                        "WHERE year = ? AND seq = ?", year, seq, &revision, error))
+    return NULL;
+
+  number = format_number (year, seq, revision);
 
   stmt = ssa_db_prepare (self,
                          "INSERT INTO offers (year, seq, revision, number, installation_id, "
