@@ -1276,8 +1276,8 @@ store_offer (SsaDb                  *self,
                          "price_list_id, status, created, valid_until, period_start, period_end, "
                          "currency, total, request, inventory, snapshot, paid_licences, seller, "
                          "seller_logo, alternatives) VALUES "
-                         "(?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         error);
+                         "(?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                         "RETURNING id", error);
   if (stmt == NULL)
     return NULL;
   ssa_sql_bind_int64 (stmt, 1, year);
@@ -1307,10 +1307,11 @@ store_offer (SsaDb                  *self,
   else
     ssa_sql_bind_null (stmt, 18);
   ssa_db_bind_text (stmt, 19, alternatives_json);
-  if (!ssa_db_step_done (self, stmt, error))
+  /* RETURNING: no second round trip to a server for the id. */
+  if (!ssa_db_step_row (self, stmt, error))
     return NULL;
+  offer_id = ssa_sql_column_int64 (stmt, 0);
   ssa_db_stmt_release (g_steal_pointer (&stmt));
-  offer_id = ssa_db_last_insert_id (self);
   if (!record_status_change (self, offer_id, SSA_OFFER_STATUS_DRAFT, NULL, error))
     return NULL;
 
