@@ -872,6 +872,7 @@ test_cli (Fixture       *f,
       g_autofree char *json_ref_path = g_build_filename (run_dir, "offer-ref.json", NULL);
       const char *steps[][6] = {
         { "offers", NULL },
+        { "offer", "revise", "@2", "--discount", "10", NULL },
         { "offer", "status", "@1", "accepted", NULL },
         { "offer", "status", "@1", "sent", NULL },
         { "offer", "status", "@1", "accepted", NULL },
@@ -882,7 +883,7 @@ test_cli (Fixture       *f,
         { "offer", "export", "@1", "--json", "-", NULL },
         { "renewals", "--reminders", "--today", "2026-11-28", NULL },
       };
-      const int expected[] = { 0, 1, 0, 0, 1, 1, 0, 0, 0, 0 };
+      const int expected[] = { 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0 };
 
       for (guint i = 0; i < 2; i++)
         {
@@ -926,9 +927,11 @@ test_cli (Fixture       *f,
             g_assert_cmpstr (masked, ==, ref_masked);
           }
           g_assert_cmpstr (err, ==, ref_err);
-          if (i == 3)
+          if (i == 1)
+            g_assert_true (g_str_has_suffix (out, "-R2\n"));
+          if (i == 4)
             g_assert_nonnull (strstr (out, "is now superseded"));
-          if (i == 8)
+          if (i == 9)
             g_assert_nonnull (strstr (out, "ssa-desk-offer/1"));
           g_clear_pointer (&out, g_free);
           g_clear_pointer (&err, g_free);
