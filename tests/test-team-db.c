@@ -1123,6 +1123,65 @@ test_concurrent_init (Fixture       *f,
   g_assert_cmpint (query_int (sql, "SELECT version FROM ssa_schema"), ==, SSA_DB_SCHEMA_VERSION);
 }
 
+/* ssa_db_open() on a team database: refused in words before db init, opened after; what
+ * is the SQLite file's refused or done the server's way; a lock another client holds past
+ * the busy timeout is SSA_DB_ERROR_BUSY, a lost connection SSA_DB_ERROR_UNREACHABLE. */
+static void
+test_ssa_db_open (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaSql) other = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autofree char *backup = g_build_filename (run_dir, "team-backup.db", NULL);
+
+  db = ssa_db_open (f->location, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_null (db);
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "ssa-desk-cli db init"));
+  g_clear_error (&error);
+
+  init_db (f);
+  db = ssa_db_open (f->location, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssa_db_is_team (db));
+  g_assert_cmpint (ssa_db_get_schema_version (db), ==, SSA_DB_SCHEMA_VERSION);
+  g_assert_true (ssa_db_check (db, SSA_DB_CHECK_FULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (ssa_db_backup (db, backup, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "works only on an SQLite file"));
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* Another client holds the table: busy after the timeout, and nothing broken after. */
+  other = open_raw (f);
+  g_assert_true (ssa_sql_exec (other, "BEGIN; LOCK TABLE customers IN ACCESS EXCLUSIVE MODE",
+                               &error));
+  g_assert_no_error (error);
+  customers = ssa_db_load_customers (db, &error);
+  g_assert_null (customers);
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "is busy"));
+  g_clear_error (&error);
+  g_assert_true (ssa_sql_exec (other, "ROLLBACK", &error));
+  customers = ssa_db_load_customers (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (customers->len, ==, 0);
+
+  /* The server ends the connection (a restart, the network): said so. */
+  g_assert_true (ssa_sql_exec (other, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                                      "WHERE datname = current_database () "
+                                      "AND pid <> pg_backend_pid ()", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&customers, g_ptr_array_unref);
+  customers = ssa_db_load_customers (db, &error);
+  g_assert_null (customers);
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (error->message, "try again when the server can be reached"));
+}
+
 /* A command run at once, not waited for: its pid and the pipe of its standard output. */
 static GPid
 spawn_cli (const char  *location,
@@ -1472,6 +1531,7 @@ main (int    argc,
       g_test_add_func ("/team-db/pg/password-in-uri", test_password_in_uri);
       add_engine_test ("/team-db/pg/concurrent-init", test_concurrent_init);
       add_engine_test ("/team-db/pg/concurrent-offers", test_concurrent_offers);
+      add_engine_test ("/team-db/pg/ssa-db-open", test_ssa_db_open);
       g_test_add_func ("/team-db/pg/tls", test_tls);
     }
 
