@@ -282,11 +282,17 @@ test_init (Fixture       *f,
   g_assert_true (ssa_team_db_get_schema_version (db, &version, &error));
   g_assert_cmpint (version, ==, SSA_DB_SCHEMA_VERSION);
 
-  lists = ssa_team_db_list_price_lists (db, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (lists->len, ==, 1);
-  current = ssa_team_db_load_current_price_list (db, &info, &error);
-  g_assert_no_error (error);
+  /* Its price list, through SsaDb as the window and the commands read it. */
+  {
+    g_autoptr(SsaDb) rows = ssa_db_open (f->location, SSA_DB_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    lists = ssa_db_list_price_lists (rows, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (lists->len, ==, 1);
+    current = ssa_db_load_current_price_list (rows, &info, &error);
+    g_assert_no_error (error);
+  }
   g_assert_cmpstr (current->id, ==, "sample-2026-11");
   g_assert_true (info->is_current);
   g_assert_cmpint (strlen (info->sha256), ==, 64);
@@ -406,14 +412,14 @@ test_not_ssa_desk (Fixture       *f,
                               : "SELECT count(*) FROM sqlite_schema"), ==, 1);
 }
 
-/* Price lists */
+/* Price lists, through SsaDb on both engines */
 
 static void
 test_price_lists (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsaTeamDb) db = NULL;
+  g_autoptr(SsaDb) db = NULL;
   g_autoptr(GBytes) sample_bytes = ssa_samples_get_price_list_bytes ();
   g_autofree char *newer = sample_price_list_with ("2026-12", NULL, NULL);
   g_autofree char *changed = sample_price_list_with ("2026-12", "\"PBX-Port14\"",
@@ -426,11 +432,11 @@ test_price_lists (Fixture       *f,
   gboolean was_new = TRUE;
 
   init_db (f);
-  db = ssa_team_db_open (f->location, &error);
+  db = ssa_db_open (f->location, SSA_DB_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 
   /* The bundled list is stored already. */
-  g_assert_true (ssa_team_db_store_price_list (db, g_bytes_get_data (sample_bytes, NULL),
+  g_assert_true (ssa_db_store_price_list (db, g_bytes_get_data (sample_bytes, NULL),
                                                g_bytes_get_size (sample_bytes), "sample", NULL,
                                                &info, &was_new, &error));
   g_assert_no_error (error);
@@ -438,7 +444,7 @@ test_price_lists (Fixture       *f,
   g_assert_true (info->is_current);
   g_clear_pointer (&info, ssa_db_price_list_info_free);
 
-  g_assert_true (ssa_team_db_store_price_list (db, newer, strlen (newer), "newer", &source,
+  g_assert_true (ssa_db_store_price_list (db, newer, strlen (newer), "newer", &source,
                                                &info, &was_new, &error));
   g_assert_no_error (error);
   g_assert_true (was_new);
@@ -449,37 +455,37 @@ test_price_lists (Fixture       *f,
   g_assert_true (info->is_current);
   g_clear_pointer (&info, ssa_db_price_list_info_free);
 
-  current = ssa_team_db_load_current_price_list (db, NULL, &error);
+  current = ssa_db_load_current_price_list (db, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (current->id, ==, "2026-12");
   g_clear_pointer (&current, ssa_price_list_unref);
 
   /* A broken list is refused and the current one stays. */
-  g_assert_false (ssa_team_db_store_price_list (db, "{\"format\":\"ssa-desk-pricelist/1\"}", 33,
+  g_assert_false (ssa_db_store_price_list (db, "{\"format\":\"ssa-desk-pricelist/1\"}", 33,
                                                 "broken.json", NULL, NULL, NULL, &error));
   g_assert_error (error, SSA_ERROR, SSA_ERROR_INVALID);
   g_clear_error (&error);
 
   /* Other bytes under a stored id: refused, naming the file and the id. */
-  g_assert_false (ssa_team_db_store_price_list (db, changed, strlen (changed), "changed.json",
+  g_assert_false (ssa_db_store_price_list (db, changed, strlen (changed), "changed.json",
                                                 NULL, NULL, NULL, &error));
-  g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_REFUSED);
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "changed.json"));
   g_assert_nonnull (strstr (error->message, "2026-12"));
   g_clear_error (&error);
 
   /* The same bytes again: no new list, but current again, keeping its source. */
-  g_assert_true (ssa_team_db_store_price_list (db, g_bytes_get_data (sample_bytes, NULL),
+  g_assert_true (ssa_db_store_price_list (db, g_bytes_get_data (sample_bytes, NULL),
                                                g_bytes_get_size (sample_bytes), "sample", NULL,
                                                NULL, &was_new, &error));
   g_assert_false (was_new);
-  g_assert_true (ssa_team_db_store_price_list (db, newer, strlen (newer), "newer", NULL, &info,
+  g_assert_true (ssa_db_store_price_list (db, newer, strlen (newer), "newer", NULL, &info,
                                                &was_new, &error));
   g_assert_no_error (error);
   g_assert_false (was_new);
   g_assert_cmpstr (info->etag, ==, source.etag);
 
-  lists = ssa_team_db_list_price_lists (db, &error);
+  lists = ssa_db_list_price_lists (db, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lists->len, ==, 2);
   g_assert_cmpstr (((SsaDbPriceListInfo *) lists->pdata[0])->list_id, ==, "2026-12");
@@ -594,16 +600,16 @@ test_licence_types (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsaTeamDb) db = NULL;
+  g_autoptr(SsaDb) db = NULL;
   g_autoptr(SsaPriceList) price_list = NULL;
   g_autoptr(GArray) rows = NULL;
   const SsaPriceListProduct *first, *second;
   const char *known_type = NULL;
 
   init_db (f);
-  db = ssa_team_db_open (f->location, &error);
+  db = ssa_db_open (f->location, SSA_DB_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  price_list = ssa_team_db_load_current_price_list (db, NULL, &error);
+  price_list = ssa_db_load_current_price_list (db, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (price_list->products->len, >=, 2);
   first = g_ptr_array_index (price_list->products, 0);
@@ -617,13 +623,13 @@ test_licence_types (Fixture       *f,
     }
   g_assert_nonnull (known_type);
 
-  g_assert_true (ssa_team_db_map_licence_type (db, "Zeta-Lic", first->code, price_list, &error));
-  g_assert_true (ssa_team_db_map_licence_type (db, "Alpha-Lic", first->code, price_list,
+  g_assert_true (ssa_db_map_licence_type (db, "Zeta-Lic", first->code, price_list, &error));
+  g_assert_true (ssa_db_map_licence_type (db, "Alpha-Lic", first->code, price_list,
                                                &error));
-  g_assert_true (ssa_team_db_map_licence_type (db, "Zeta-Lic", second->code, price_list,
+  g_assert_true (ssa_db_map_licence_type (db, "Zeta-Lic", second->code, price_list,
                                                &error));
   g_assert_no_error (error);
-  rows = ssa_team_db_list_licence_type_map (db, &error);
+  rows = ssa_db_list_licence_type_map (db, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpstr (g_array_index (rows, SsaDbLicenceTypeMapping, 0).type, ==, "Alpha-Lic");
@@ -631,21 +637,21 @@ test_licence_types (Fixture       *f,
   g_assert_cmpstr (g_array_index (rows, SsaDbLicenceTypeMapping, 1).code, ==, second->code);
   g_clear_pointer (&rows, g_array_unref);
 
-  g_assert_false (ssa_team_db_map_licence_type (db, known_type, first->code, price_list,
+  g_assert_false (ssa_db_map_licence_type (db, known_type, first->code, price_list,
                                                 &error));
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
   g_clear_error (&error);
-  g_assert_false (ssa_team_db_map_licence_type (db, "Other-Lic", "NO-SUCH-ARTICLE", price_list,
+  g_assert_false (ssa_db_map_licence_type (db, "Other-Lic", "NO-SUCH-ARTICLE", price_list,
                                                 &error));
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
   g_clear_error (&error);
 
-  g_assert_true (ssa_team_db_unmap_licence_type (db, "Zeta-Lic", &error));
+  g_assert_true (ssa_db_unmap_licence_type (db, "Zeta-Lic", &error));
   g_assert_no_error (error);
-  g_assert_false (ssa_team_db_unmap_licence_type (db, "Zeta-Lic", &error));
+  g_assert_false (ssa_db_unmap_licence_type (db, "Zeta-Lic", &error));
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  rows = ssa_team_db_list_licence_type_map (db, &error);
+  rows = ssa_db_list_licence_type_map (db, &error);
   g_assert_cmpuint (rows->len, ==, 1);
 }
 

@@ -19,8 +19,10 @@ G_BEGIN_DECLS
  * own sources (PGPASSWORD, ~/.pgpass, a service file), never from the command line.
  *
  * The storage written on the SQL engine seam (src/core/storage/ssa-sql.h) is opened here
- * from either a libpq URI or an SQLite file: the same functions run on both engines. What
- * is on the seam so far: the schema (`db init`) and the price lists. */
+ * from either a libpq URI or an SQLite file: the same functions run on both engines. Here:
+ * the schema (`db init`), opening for `db copy`, and importing and listing installations
+ * and customers for the seam's tests and benchmark; the rows themselves are SsaDb's, which
+ * runs on both engines (ssa_db_open() takes a URI). */
 
 #define SSA_TEAM_DB_ERROR (ssa_team_db_error_quark ())
 
@@ -83,22 +85,6 @@ gboolean     ssa_team_db_get_schema_version (SsaTeamDb *self,
                                              gint64    *out_version,
                                              GError   **error);
 
-/* Price lists, as ssa_db_store_price_list(), ssa_db_load_current_price_list() and
- * ssa_db_list_price_lists() do on the SQLite file. */
-gboolean     ssa_team_db_store_price_list (SsaTeamDb                  *self,
-                                           const char                 *data,
-                                           gsize                       length,
-                                           const char                 *what,
-                                           const SsaDbPriceListSource *source,
-                                           SsaDbPriceListInfo        **out_info,
-                                           gboolean                   *out_was_new,
-                                           GError                    **error);
-SsaPriceList *ssa_team_db_load_current_price_list (SsaTeamDb           *self,
-                                                   SsaDbPriceListInfo **out_info,
-                                                   GError             **error);
-GPtrArray   *ssa_team_db_list_price_lists (SsaTeamDb                  *self,
-                                           GError                    **error);
-
 /* Installations from files, the list of installations and the customers, as
  * ssa_db_import_inventories(), ssa_db_list_installations() and ssa_db_load_customers() do
  * (for the tests and the benchmark of the seam; the command line and the window use SsaDb
@@ -113,18 +99,5 @@ GArray      *ssa_team_db_list_installations (SsaTeamDb     *self,
                                              GError       **error);
 GPtrArray   *ssa_team_db_load_customers     (SsaTeamDb     *self,
                                              GError       **error);
-
-/* The user's table of licence types, as ssa_db_list_licence_type_map(),
- * ssa_db_map_licence_type() and ssa_db_unmap_licence_type() do on the SQLite file. */
-GArray      *ssa_team_db_list_licence_type_map (SsaTeamDb          *self,
-                                                GError            **error);
-gboolean     ssa_team_db_map_licence_type      (SsaTeamDb          *self,
-                                                const char         *type,
-                                                const char         *code,
-                                                const SsaPriceList *price_list,
-                                                GError            **error);
-gboolean     ssa_team_db_unmap_licence_type    (SsaTeamDb          *self,
-                                                const char         *type,
-                                                GError            **error);
 
 G_END_DECLS
