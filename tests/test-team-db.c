@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
@@ -416,11 +418,17 @@ test_init (Fixture       *f,
   g_assert_true (ssa_team_db_get_schema_version (db, &version, &error));
   g_assert_cmpint (version, ==, SSA_DB_SCHEMA_VERSION);
 
-  lists = ssa_team_db_list_price_lists (db, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (lists->len, ==, 1);
-  current = ssa_team_db_load_current_price_list (db, &info, &error);
-  g_assert_no_error (error);
+  /* Its price list, through SsaDb as the window and the commands read it. */
+  {
+    g_autoptr(SsaDb) rows = ssa_db_open (f->location, SSA_DB_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    lists = ssa_db_list_price_lists (rows, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (lists->len, ==, 1);
+    current = ssa_db_load_current_price_list (rows, &info, &error);
+    g_assert_no_error (error);
+  }
   g_assert_cmpstr (current->id, ==, "sample-2026-11");
   g_assert_true (info->is_current);
   g_assert_cmpint (strlen (info->sha256), ==, 64);
@@ -540,14 +548,14 @@ test_not_ssa_desk (Fixture       *f,
                               : "SELECT count(*) FROM sqlite_schema"), ==, 1);
 }
 
-/* Price lists */
+/* Price lists, through SsaDb on both engines */
 
 static void
 test_price_lists (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsaTeamDb) db = NULL;
+  g_autoptr(SsaDb) db = NULL;
   g_autoptr(GBytes) sample_bytes = ssa_samples_get_price_list_bytes ();
   g_autofree char *newer = sample_price_list_with ("2026-12", NULL, NULL);
   g_autofree char *changed = sample_price_list_with ("2026-12", "\"PBX-Port14\"",
@@ -560,11 +568,11 @@ test_price_lists (Fixture       *f,
   gboolean was_new = TRUE;
 
   init_db (f);
-  db = ssa_team_db_open (f->location, &error);
+  db = ssa_db_open (f->location, SSA_DB_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 
   /* The bundled list is stored already. */
-  g_assert_true (ssa_team_db_store_price_list (db, g_bytes_get_data (sample_bytes, NULL),
+  g_assert_true (ssa_db_store_price_list (db, g_bytes_get_data (sample_bytes, NULL),
                                                g_bytes_get_size (sample_bytes), "sample", NULL,
                                                &info, &was_new, &error));
   g_assert_no_error (error);
@@ -572,7 +580,7 @@ test_price_lists (Fixture       *f,
   g_assert_true (info->is_current);
   g_clear_pointer (&info, ssa_db_price_list_info_free);
 
-  g_assert_true (ssa_team_db_store_price_list (db, newer, strlen (newer), "newer", &source,
+  g_assert_true (ssa_db_store_price_list (db, newer, strlen (newer), "newer", &source,
                                                &info, &was_new, &error));
   g_assert_no_error (error);
   g_assert_true (was_new);
@@ -583,37 +591,37 @@ test_price_lists (Fixture       *f,
   g_assert_true (info->is_current);
   g_clear_pointer (&info, ssa_db_price_list_info_free);
 
-  current = ssa_team_db_load_current_price_list (db, NULL, &error);
+  current = ssa_db_load_current_price_list (db, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (current->id, ==, "2026-12");
   g_clear_pointer (&current, ssa_price_list_unref);
 
   /* A broken list is refused and the current one stays. */
-  g_assert_false (ssa_team_db_store_price_list (db, "{\"format\":\"ssa-desk-pricelist/1\"}", 33,
+  g_assert_false (ssa_db_store_price_list (db, "{\"format\":\"ssa-desk-pricelist/1\"}", 33,
                                                 "broken.json", NULL, NULL, NULL, &error));
   g_assert_error (error, SSA_ERROR, SSA_ERROR_INVALID);
   g_clear_error (&error);
 
   /* Other bytes under a stored id: refused, naming the file and the id. */
-  g_assert_false (ssa_team_db_store_price_list (db, changed, strlen (changed), "changed.json",
+  g_assert_false (ssa_db_store_price_list (db, changed, strlen (changed), "changed.json",
                                                 NULL, NULL, NULL, &error));
-  g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_REFUSED);
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "changed.json"));
   g_assert_nonnull (strstr (error->message, "2026-12"));
   g_clear_error (&error);
 
   /* The same bytes again: no new list, but current again, keeping its source. */
-  g_assert_true (ssa_team_db_store_price_list (db, g_bytes_get_data (sample_bytes, NULL),
+  g_assert_true (ssa_db_store_price_list (db, g_bytes_get_data (sample_bytes, NULL),
                                                g_bytes_get_size (sample_bytes), "sample", NULL,
                                                NULL, &was_new, &error));
   g_assert_false (was_new);
-  g_assert_true (ssa_team_db_store_price_list (db, newer, strlen (newer), "newer", NULL, &info,
+  g_assert_true (ssa_db_store_price_list (db, newer, strlen (newer), "newer", NULL, &info,
                                                &was_new, &error));
   g_assert_no_error (error);
   g_assert_false (was_new);
   g_assert_cmpstr (info->etag, ==, source.etag);
 
-  lists = ssa_team_db_list_price_lists (db, &error);
+  lists = ssa_db_list_price_lists (db, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lists->len, ==, 2);
   g_assert_cmpstr (((SsaDbPriceListInfo *) lists->pdata[0])->list_id, ==, "2026-12");
@@ -768,8 +776,13 @@ test_many_lines (Fixture       *f,
   g_assert_true (ssa_team_db_import_inventories (db, &many, NULL, 1, ids, &error));
   g_assert_no_error (error);
 
-  back = ssa_team_db_load_inventory (db, ids[0], &error);
-  g_assert_no_error (error);
+  {
+    g_autoptr(SsaDb) ssa_db = ssa_db_open (f->location, SSA_DB_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    back = ssa_db_load_inventory (ssa_db, ids[0], NULL, &error);
+    g_assert_no_error (error);
+  }
   g_assert_cmpuint (back->lines->len, ==, 123);
   for (guint i = 0; i < 123; i++)
     {
@@ -812,16 +825,16 @@ test_licence_types (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsaTeamDb) db = NULL;
+  g_autoptr(SsaDb) db = NULL;
   g_autoptr(SsaPriceList) price_list = NULL;
   g_autoptr(GArray) rows = NULL;
   const SsaPriceListProduct *first, *second;
   const char *known_type = NULL;
 
   init_db (f);
-  db = ssa_team_db_open (f->location, &error);
+  db = ssa_db_open (f->location, SSA_DB_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  price_list = ssa_team_db_load_current_price_list (db, NULL, &error);
+  price_list = ssa_db_load_current_price_list (db, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (price_list->products->len, >=, 2);
   first = g_ptr_array_index (price_list->products, 0);
@@ -835,13 +848,13 @@ test_licence_types (Fixture       *f,
     }
   g_assert_nonnull (known_type);
 
-  g_assert_true (ssa_team_db_map_licence_type (db, "Zeta-Lic", first->code, price_list, &error));
-  g_assert_true (ssa_team_db_map_licence_type (db, "Alpha-Lic", first->code, price_list,
+  g_assert_true (ssa_db_map_licence_type (db, "Zeta-Lic", first->code, price_list, &error));
+  g_assert_true (ssa_db_map_licence_type (db, "Alpha-Lic", first->code, price_list,
                                                &error));
-  g_assert_true (ssa_team_db_map_licence_type (db, "Zeta-Lic", second->code, price_list,
+  g_assert_true (ssa_db_map_licence_type (db, "Zeta-Lic", second->code, price_list,
                                                &error));
   g_assert_no_error (error);
-  rows = ssa_team_db_list_licence_type_map (db, &error);
+  rows = ssa_db_list_licence_type_map (db, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpstr (g_array_index (rows, SsaDbLicenceTypeMapping, 0).type, ==, "Alpha-Lic");
@@ -849,21 +862,21 @@ test_licence_types (Fixture       *f,
   g_assert_cmpstr (g_array_index (rows, SsaDbLicenceTypeMapping, 1).code, ==, second->code);
   g_clear_pointer (&rows, g_array_unref);
 
-  g_assert_false (ssa_team_db_map_licence_type (db, known_type, first->code, price_list,
+  g_assert_false (ssa_db_map_licence_type (db, known_type, first->code, price_list,
                                                 &error));
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
   g_clear_error (&error);
-  g_assert_false (ssa_team_db_map_licence_type (db, "Other-Lic", "NO-SUCH-ARTICLE", price_list,
+  g_assert_false (ssa_db_map_licence_type (db, "Other-Lic", "NO-SUCH-ARTICLE", price_list,
                                                 &error));
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
   g_clear_error (&error);
 
-  g_assert_true (ssa_team_db_unmap_licence_type (db, "Zeta-Lic", &error));
+  g_assert_true (ssa_db_unmap_licence_type (db, "Zeta-Lic", &error));
   g_assert_no_error (error);
-  g_assert_false (ssa_team_db_unmap_licence_type (db, "Zeta-Lic", &error));
+  g_assert_false (ssa_db_unmap_licence_type (db, "Zeta-Lic", &error));
   g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  rows = ssa_team_db_list_licence_type_map (db, &error);
+  rows = ssa_db_list_licence_type_map (db, &error);
   g_assert_cmpuint (rows->len, ==, 1);
 }
 
@@ -1080,6 +1093,123 @@ test_cli (Fixture       *f,
         }
     }
 
+    /* Offers through SsaDb on both engines: created (numbers from 0001 on each), listed,
+     * the status rules (a draft is not accepted; the accepted one supersedes the other
+     * open offer of its installation, which then cannot be sent), exported, and the
+     * reminders that count them: the same output, in the same words. */
+    {
+      g_autofree char *numbers[2] = { NULL, NULL };
+      g_autofree char *json_path = g_build_filename (run_dir, "offer-pg.json", NULL);
+      g_autofree char *json_ref_path = g_build_filename (run_dir, "offer-ref.json", NULL);
+      const char *steps[][6] = {
+        { "offers", NULL },
+        { "offer", "revise", "@2", "--discount", "10", NULL },
+        { "offer", "status", "@1", "accepted", NULL },
+        { "offer", "status", "@1", "sent", NULL },
+        { "offer", "status", "@1", "accepted", NULL },
+        { "offer", "status", "@2", "sent", NULL },
+        { "offer", "status", "@2", "maybe", NULL },
+        { "offers", NULL },
+        { "offers", "--json", NULL },
+        { "offer", "export", "@1", "--json", "-", NULL },
+        { "renewals", "--reminders", "--today", "2026-11-28", NULL },
+      };
+      const int expected[] = { 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0 };
+
+      for (guint i = 0; i < 2; i++)
+        {
+          int status = run_cli (f->location, &out, &err, "offer", "create", "--installation",
+                                "1", "--today", "2026-11-28", NULL);
+
+          g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, "offer", "create",
+                                    "--installation", "1", "--today", "2026-11-28", NULL),
+                           ==, status);
+          g_assert_cmpint (status, ==, 0);
+          g_assert_cmpstr (err, ==, ref_err);
+          g_assert_cmpstr (out, ==, ref_out);
+          numbers[i] = g_strstrip (g_steal_pointer (&out));
+          g_assert_true (g_str_has_suffix (numbers[i], i == 0 ? "-0001" : "-0002"));
+          g_clear_pointer (&err, g_free);
+          g_clear_pointer (&ref_out, g_free);
+          g_clear_pointer (&ref_err, g_free);
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+        {
+          const char *args[6];
+          int status;
+
+          for (guint j = 0; j < 6; j++)
+            args[j] = g_strcmp0 (steps[i][j], "@1") == 0 ? numbers[0]
+                      : g_strcmp0 (steps[i][j], "@2") == 0 ? numbers[1] : steps[i][j];
+          status = run_cli (f->location, &out, &err, args[0], args[1], args[2], args[3],
+                            args[4], args[5], NULL);
+          g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, args[0], args[1], args[2],
+                                    args[3], args[4], args[5], NULL), ==, status);
+          g_assert_cmpint (status, ==, expected[i]);
+          /* The history's times are the clock's, a second apart at most between the two. */
+          {
+            g_autoptr(GRegex) at = g_regex_new ("\"at\" : \"[-0-9T:]*Z\"", 0, 0, NULL);
+            g_autofree char *masked = g_regex_replace_literal (at, out, -1, 0, "\"at\"", 0,
+                                                               NULL);
+            g_autofree char *ref_masked = g_regex_replace_literal (at, ref_out, -1, 0, "\"at\"",
+                                                                   0, NULL);
+
+            g_assert_cmpstr (masked, ==, ref_masked);
+          }
+          g_assert_cmpstr (err, ==, ref_err);
+          if (i == 1)
+            g_assert_true (g_str_has_suffix (out, "-R2\n"));
+          if (i == 4)
+            g_assert_nonnull (strstr (out, "is now superseded"));
+          if (i == 9)
+            g_assert_nonnull (strstr (out, "ssa-desk-offer/1"));
+          g_clear_pointer (&out, g_free);
+          g_clear_pointer (&err, g_free);
+          g_clear_pointer (&ref_out, g_free);
+          g_clear_pointer (&ref_err, g_free);
+        }
+    }
+
+    /* Customers from an accounting system's file and updated from another, a licence file
+     * read into an installation, and the lists after: the same on both engines (the
+     * refusals' words name the database, so only their status and output are compared). */
+    {
+      const char *source = g_getenv ("SSA_DESK_SOURCE_ROOT");
+      g_autofree char *customers = g_build_filename (source, "tests", "customers",
+                                                     "nb-comma-utf8-bom.csv", NULL);
+      g_autofree char *update = g_build_filename (source, "tests", "customers", "update.csv",
+                                                  NULL);
+      g_autofree char *licences = g_build_filename (source, "tests", "licences", "bergen.xml",
+                                                    NULL);
+      const char *steps[][6] = {
+        { "import-customers", customers, NULL },
+        { "import-customers", update, NULL },
+        { "customers", "--json", NULL },
+        { "import-licences", "--installation", "2", licences, NULL },
+        { "export", "--installation", "2", NULL },
+        { "installations", "--json", NULL },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+        {
+          int status = run_cli (f->location, &out, &err, steps[i][0], steps[i][1],
+                                steps[i][2], steps[i][3], steps[i][4], NULL);
+
+          g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, steps[i][0], steps[i][1],
+                                    steps[i][2], steps[i][3], steps[i][4], NULL), ==, status);
+          g_assert_cmpstr (out, ==, ref_out);
+          if (status == 0)
+            g_assert_cmpstr (err, ==, ref_err);
+          if (i == 0)
+            g_assert_cmpint (status, ==, 0);
+          g_clear_pointer (&out, g_free);
+          g_clear_pointer (&err, g_free);
+          g_clear_pointer (&ref_out, g_free);
+          g_clear_pointer (&ref_err, g_free);
+        }
+    }
+
     /* Again: refused for the serial, nothing stored, the same words on both engines but
      * for the database's name. */
     g_assert_cmpint (run_cli (f->location, &out, &err, "import", first, NULL), ==, 1);
@@ -1092,23 +1222,11 @@ test_cli (Fixture       *f,
 
   if (on_pg ())
     {
-      g_assert_cmpint (run_cli (f->location, &out, &err, "renewals", "--reminders", NULL), ==,
-                       1);
-      g_assert_nonnull (strstr (err, "ssa-desk-cli renewals --reminders: not yet supported on "
-                                     "a team database"));
-      g_clear_pointer (&out, g_free);
-      g_clear_pointer (&err, g_free);
-
-      g_assert_cmpint (run_cli (f->location, &out, &err, "offers", NULL), ==, 1);
+      /* What works only on an SQLite file refuses a team database in words. */
+      g_assert_cmpint (run_cli (f->location, &out, &err, "backup", "x.db", NULL), ==, 1);
       g_assert_cmpstr (out, ==, "");
-      g_assert_nonnull (strstr (err, "ssa-desk-cli offers: not yet supported on a team "
-                                     "database"));
-      g_clear_pointer (&out, g_free);
-      g_clear_pointer (&err, g_free);
-
-      g_assert_cmpint (run_cli (f->location, &out, &err, "price-list", "fetch", NULL), ==, 1);
-      g_assert_nonnull (strstr (err, "ssa-desk-cli price-list fetch: not yet supported on a "
-                                     "team database"));
+      g_assert_nonnull (strstr (err, "ssa-desk-cli backup: works only on an SQLite file, not "
+                                     "on a team database"));
       g_clear_pointer (&out, g_free);
       g_clear_pointer (&err, g_free);
     }
@@ -1236,6 +1354,257 @@ test_concurrent_init (Fixture       *f,
   g_assert_cmpint (query_int (sql, "SELECT version FROM ssa_schema"), ==, SSA_DB_SCHEMA_VERSION);
 }
 
+/* ssa_db_open() on a team database: refused in words before db init, opened after; what
+ * is the SQLite file's refused or done the server's way; a lock another client holds past
+ * the busy timeout is SSA_DB_ERROR_BUSY, a lost connection SSA_DB_ERROR_UNREACHABLE. */
+static void
+test_ssa_db_open (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaSql) other = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autofree char *backup = g_build_filename (run_dir, "team-backup.db", NULL);
+
+  db = ssa_db_open (f->location, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_null (db);
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "ssa-desk-cli db init"));
+  g_clear_error (&error);
+
+  init_db (f);
+  db = ssa_db_open (f->location, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssa_db_is_team (db));
+  g_assert_cmpint (ssa_db_get_schema_version (db), ==, SSA_DB_SCHEMA_VERSION);
+  g_assert_true (ssa_db_check (db, SSA_DB_CHECK_FULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (ssa_db_backup (db, backup, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "works only on an SQLite file"));
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* Another client holds the table: busy after the timeout, and nothing broken after. */
+  other = open_raw (f);
+  g_assert_true (ssa_sql_exec (other, "BEGIN; LOCK TABLE customers IN ACCESS EXCLUSIVE MODE",
+                               &error));
+  g_assert_no_error (error);
+  customers = ssa_db_load_customers (db, &error);
+  g_assert_null (customers);
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "is busy"));
+  g_clear_error (&error);
+  g_assert_true (ssa_sql_exec (other, "ROLLBACK", &error));
+  customers = ssa_db_load_customers (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (customers->len, ==, 0);
+
+  /* The server ends the connection (a restart, the network): said so. */
+  g_assert_true (ssa_sql_exec (other, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                                      "WHERE datname = current_database () "
+                                      "AND pid <> pg_backend_pid ()", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&customers, g_ptr_array_unref);
+  customers = ssa_db_load_customers (db, &error);
+  g_assert_null (customers);
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (error->message, "try again when the server can be reached"));
+}
+
+/* A command run at once, not waited for: its pid and the pipe of its standard output. */
+static GPid
+spawn_cli (const char  *location,
+           int         *out_fd,
+           const char  *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  GPid pid;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("SSA_DESK_CLI"));
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) location);
+  g_ptr_array_add (argv, (char *) first);
+  va_start (args, first);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv->pdata, NULL,
+                                           G_SPAWN_DO_NOT_REAP_CHILD |
+                                           G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, NULL,
+                                           out_fd, NULL, &error));
+  g_assert_no_error (error);
+  return pid;
+}
+
+/* Waits for @pid; returns its exit status, or -1 when a signal ended it. */
+static int
+reap_cli (GPid    pid,
+          int     out_fd,
+          char  **out)
+{
+  g_autoptr(GIOChannel) channel = g_io_channel_unix_new (out_fd);
+  int status = 0;
+
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  g_io_channel_read_to_end (channel, out, NULL, NULL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  if (WIFSIGNALED (status))
+    return -1;
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+#define OFFER_CLIENTS 8
+#define OFFER_ROUNDS  50
+
+/* Eight clients creating offers at once, fifty rounds, one of them killed (SIGKILL) at a
+ * random moment of each round: the numbers stored run from 0001 without a gap or a
+ * duplicate, every number printed is stored, and the next one carries on. Then two
+ * clients accepting two sent offers of one installation at the same moment, five times:
+ * exactly one wins each time, the other is refused (its offer was superseded). */
+static void
+test_concurrent_offers (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GHashTable) printed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GRand) rand = g_rand_new ();
+  g_autoptr(SsaSql) sql = NULL;
+  g_autofree char *samples = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  guint n_killed = 0, n_survived = 0;
+  gint64 n_stored;
+
+  if (g_getenv ("SSA_DESK_CLI") == NULL)
+    {
+      g_test_skip ("SSA_DESK_CLI is not set");
+      return;
+    }
+  samples = g_build_filename (g_getenv ("SSA_DESK_SOURCE_ROOT"), "data", "sample-installations",
+                              NULL);
+  first = g_build_filename (samples, "renewal-in-time.json", NULL);
+  second = g_build_filename (samples, "lapsed.json", NULL);
+  g_assert_cmpint (run_cli (f->location, &out, &err, "db", "init", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f->location, &out, &err, "import", first, second, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  for (guint round = 0; round < OFFER_ROUNDS; round++)
+    {
+      GPid pids[OFFER_CLIENTS];
+      int outs[OFFER_CLIENTS];
+      guint victim = g_rand_int_range (rand, 0, OFFER_CLIENTS);
+
+      for (guint i = 0; i < OFFER_CLIENTS; i++)
+        pids[i] = spawn_cli (f->location, &outs[i], "offer", "create", "--installation", "1",
+                             "--today", "2026-11-28", NULL);
+      g_usleep (g_rand_int_range (rand, 0, 80000));
+      kill (pids[victim], SIGKILL);
+      for (guint i = 0; i < OFFER_CLIENTS; i++)
+        {
+          g_autofree char *number = NULL;
+          int status = reap_cli (pids[i], outs[i], &number);
+
+          if (status < 0)
+            {
+              n_killed++;
+              continue;
+            }
+          g_assert_cmpint (status, ==, 0);
+          g_strstrip (number);
+          g_assert_true (g_str_has_prefix (number, "20"));
+          g_assert_false (g_hash_table_contains (printed, number));
+          g_hash_table_add (printed, g_steal_pointer (&number));
+          n_survived++;
+        }
+    }
+  g_test_message ("%u clients finished, %u were killed", n_survived, n_killed);
+
+  sql = open_raw (f);
+  n_stored = query_int (sql, "SELECT count(*) FROM offers");
+  g_assert_cmpint (n_stored, >=, n_survived);
+  g_assert_cmpint (n_stored, <=, OFFER_CLIENTS * OFFER_ROUNDS);
+  g_assert_cmpint (query_int (sql, "SELECT count(DISTINCT year * 100000 + seq) FROM offers"), ==,
+                   n_stored);
+  g_assert_cmpint (query_int (sql, "SELECT min(seq) FROM offers"), ==, 1);
+  g_assert_cmpint (query_int (sql, "SELECT max(seq) FROM offers"), ==, n_stored);
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, printed);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(SsaSqlStmt) stmt = ssa_sql_prepare (sql, "SELECT count(*) FROM offers "
+                                                           "WHERE number = ?", &error);
+
+        g_assert_no_error (error);
+        ssa_sql_bind_text (stmt, 1, key);
+        g_assert_cmpint (ssa_sql_step (stmt, &error), ==, SSA_SQL_STEP_ROW);
+        g_assert_cmpint (ssa_sql_column_int64 (stmt, 0), ==, 1);
+      }
+  }
+  g_assert_cmpint (run_cli (f->location, &out, &err, "offer", "create", "--installation", "1",
+                            "--today", "2026-11-28", NULL), ==, 0);
+  {
+    g_autofree char *next = g_strdup_printf ("-%04d", (int) n_stored + 1);
+
+    g_assert_true (g_str_has_suffix (g_strstrip (out), next));
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Two acceptances of one installation's offers at once: one wins. */
+  for (guint round = 0; round < 5; round++)
+    {
+      g_autofree char *numbers[2] = { NULL, NULL };
+      GPid pids[2];
+      int outs[2];
+      guint accepted = 0, refused = 0;
+
+      for (guint i = 0; i < 2; i++)
+        {
+          g_assert_cmpint (run_cli (f->location, &numbers[i], &err, "offer", "create",
+                                    "--installation", "2", "--today", "2026-11-28", NULL),
+                           ==, 0);
+          g_strstrip (numbers[i]);
+          g_clear_pointer (&err, g_free);
+          g_assert_cmpint (run_cli (f->location, &out, &err, "offer", "status", numbers[i],
+                                    "sent", NULL), ==, 0);
+          g_clear_pointer (&out, g_free);
+          g_clear_pointer (&err, g_free);
+        }
+      for (guint i = 0; i < 2; i++)
+        pids[i] = spawn_cli (f->location, &outs[i], "offer", "status", numbers[i], "accepted",
+                             NULL);
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autofree char *said = NULL;
+          int status = reap_cli (pids[i], outs[i], &said);
+
+          if (status == 0)
+            accepted++;
+          else if (status == 1)
+            refused++;
+        }
+      g_assert_cmpuint (accepted, ==, 1);
+      g_assert_cmpuint (refused, ==, 1);
+    }
+  g_assert_cmpint (query_int (sql, "SELECT count(*) FROM offers WHERE installation_id = 2 "
+                                   "AND status = 'accepted'"), ==, 5);
+}
+
 /* A port nothing listens on: unreachable, said so, quickly. */
 static void
 test_unreachable (void)
@@ -1306,8 +1675,10 @@ test_tls (void)
 
 /* What is not converted yet refuses a team database in words, and makes no folder named
  * after the URI. */
+/* ssa_db_open() takes a URI to a team database: a server that does not answer is said so
+ * in words (SSA_DB_ERROR_UNREACHABLE), and no folder named after the URI is made. */
 static void
-test_not_converted (void)
+test_db_open_unreachable (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SsaDb) db = NULL;
@@ -1316,10 +1687,9 @@ test_not_converted (void)
 
   db = ssa_db_open ("postgresql://" TEST_PG_USER "@127.0.0.1:1/x", SSA_DB_OPEN_DEFAULT, &error);
   g_assert_null (db);
-  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED);
-  g_assert_cmpstr (error->message, ==, "postgresql://" TEST_PG_USER "@127.0.0.1:1/x is a team "
-                   "database (PostgreSQL): this part of SSA Desk does not work on a team "
-                   "database yet. Use an SQLite file for it.");
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_UNREACHABLE);
+  g_assert_true (g_str_has_prefix (error->message, "Could not reach the team database "
+                                   "postgresql://" TEST_PG_USER "@127.0.0.1:1/x"));
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
 }
 
@@ -1375,7 +1745,7 @@ main (int    argc,
     g_error ("SSA_TEST_ENGINE is “%s”: sqlite or postgresql", engine);
 
   g_test_add_func ("/sql/number-parameters", test_number_parameters);
-  g_test_add_func ("/team-db/not-converted", test_not_converted);
+  g_test_add_func ("/team-db/db-open-unreachable", test_db_open_unreachable);
   add_engine_test ("/sql/values", test_values);
   add_engine_test ("/sql/column-types", test_column_types);
   add_engine_test ("/team-db/init", test_init);
@@ -1393,6 +1763,8 @@ main (int    argc,
       g_test_add_func ("/team-db/pg/unreachable", test_unreachable);
       g_test_add_func ("/team-db/pg/password-in-uri", test_password_in_uri);
       add_engine_test ("/team-db/pg/concurrent-init", test_concurrent_init);
+      add_engine_test ("/team-db/pg/concurrent-offers", test_concurrent_offers);
+      add_engine_test ("/team-db/pg/ssa-db-open", test_ssa_db_open);
       g_test_add_func ("/team-db/pg/tls", test_tls);
     }
 

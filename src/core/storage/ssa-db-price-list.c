@@ -158,6 +158,12 @@ ssa_db_store_checked_price_list_locked (SsaDb                       *self,
   if (source == NULL)
     source = &no_source;
 
+  /* On a team database two clients storing at once would both find no list with this
+   * hash: the second waits for the first (a file lets one writer in at a time already). */
+  if (ssa_db_is_team (self) &&
+      !ssa_db_exec (self, "LOCK TABLE price_lists IN SHARE ROW EXCLUSIVE MODE", error))
+    return FALSE;
+
   /* SQLite takes the document's length as an int. */
   if (length > G_MAXINT)
     {

@@ -45,6 +45,8 @@ G_BEGIN_DECLS
  *   it from a backup rather than write more into it
  * @SSA_DB_ERROR_CONFLICT: the row was changed by someone else since it was read; the
  *   message says who and when. Reload it, or save again based on its current version.
+ * @SSA_DB_ERROR_UNREACHABLE: the team database's server cannot be reached (not running, the
+ *   network, the connection lost): nothing was saved; try again when it answers
  *
  * Errors of the database. Messages are translated and say what to do next. A cancelled
  * load fails with G_IO_ERROR_CANCELLED.
@@ -62,6 +64,7 @@ typedef enum
   SSA_DB_ERROR_REFUSED,
   SSA_DB_ERROR_DAMAGED,
   SSA_DB_ERROR_CONFLICT,
+  SSA_DB_ERROR_UNREACHABLE,
 } SsaDbError;
 
 typedef enum
@@ -82,6 +85,7 @@ SsaDb       *ssa_db_open                 (const char      *path,
                                           GError         **error);
 void         ssa_db_close                (SsaDb           *self);
 const char  *ssa_db_get_path             (SsaDb           *self);
+gboolean     ssa_db_is_team              (SsaDb           *self);
 int          ssa_db_get_schema_version   (SsaDb           *self);
 
 /* Who the rows' created_by/changed_by and the audit log name: the name set on the

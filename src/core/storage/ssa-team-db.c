@@ -18,8 +18,8 @@
 #include "ssa-team-db.h"
 
 /* The storage on the SQL engine seam: a database opened from a libpq URI (a team's server)
- * or an SQLite file, and the subjects converted so far (the schema and the price lists),
- * written once for both engines. */
+ * or an SQLite file, its schema (`db init`) and the storing of a checked price list that
+ * the migrations use, written once for both engines. */
 
 G_DEFINE_QUARK (ssa-team-db-error-quark, ssa_team_db_error)
 
@@ -27,9 +27,6 @@ struct _SsaTeamDb
 {
   SsaSql *sql;
 };
-
-#define PRICE_LIST_COLUMNS \
-  "id, list_id, sha256, source_url, fetched_at, etag, last_modified, imported_at, is_current"
 
 /**
  * ssa_team_db_is_uri:
@@ -179,49 +176,6 @@ ssa_team_db_get_schema_version (SsaTeamDb *self,
 
 /* Price lists */
 
-static SsaDbPriceListInfo *
-info_from_row (SsaSqlStmt *stmt)
-{
-  SsaDbPriceListInfo *info = g_new0 (SsaDbPriceListInfo, 1);
-
-  info->row_id = ssa_sql_column_int64 (stmt, 0);
-  info->list_id = ssa_sql_column_dup_text (stmt, 1);
-  info->sha256 = ssa_sql_column_dup_text (stmt, 2);
-  info->source_url = ssa_sql_column_dup_text (stmt, 3);
-  info->fetched_at = ssa_sql_column_dup_text (stmt, 4);
-  info->etag = ssa_sql_column_dup_text (stmt, 5);
-  info->last_modified = ssa_sql_column_dup_text (stmt, 6);
-  info->imported_at = ssa_sql_column_dup_text (stmt, 7);
-  info->is_current = ssa_sql_column_int64 (stmt, 8) != 0;
-  return info;
-}
-
-static SsaDbPriceListInfo *
-load_info (SsaSql  *sql,
-           gint64   row_id,
-           GError **error)
-{
-  g_autoptr(SsaSqlStmt) stmt = NULL;
-  SsaSqlStep step;
-
-  stmt = ssa_sql_prepare (sql, "SELECT " PRICE_LIST_COLUMNS " FROM price_lists WHERE id = ?",
-                          error);
-  if (stmt == NULL)
-    return NULL;
-  ssa_sql_bind_int64 (stmt, 1, row_id);
-  step = ssa_sql_step (stmt, error);
-  if (step == SSA_SQL_STEP_ERROR)
-    return NULL;
-  if (step == SSA_SQL_STEP_DONE)
-    {
-      g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_FAILED,
-                   _("There is no stored price list %lld in the database %s."),
-                   (long long) row_id, ssa_sql_get_display_name (sql));
-      return NULL;
-    }
-  return info_from_row (stmt);
-}
-
 /* An id names one document (see ssa-db-price-list.c). */
 static gboolean
 check_id_is_free (SsaSql      *sql,
@@ -362,129 +316,4 @@ ssa_sql_store_checked_price_list_locked (SsaSql                     *sql,
   if (out_was_new != NULL)
     *out_was_new = was_new;
   return TRUE;
-}
-
-/**
- * ssa_team_db_store_price_list:
- *
- * As ssa_db_store_price_list(): checks the list whole, then stores it and makes it the
- * current list in one transaction; on failure nothing changed.
- */
-gboolean
-ssa_team_db_store_price_list (SsaTeamDb                  *self,
-                              const char                 *data,
-                              gsize                       length,
-                              const char                 *what,
-                              const SsaDbPriceListSource *source,
-                              SsaDbPriceListInfo        **out_info,
-                              gboolean                   *out_was_new,
-                              GError                    **error)
-{
-  g_autoptr(SsaPriceList) price_list = NULL;
-  g_autofree char *sha256 = NULL;
-  gint64 row_id = 0;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (data != NULL, FALSE);
-  g_return_val_if_fail (what != NULL, FALSE);
-
-  price_list = ssa_price_list_new_from_data (data, length, what, error);
-  if (price_list == NULL)
-    return FALSE;
-  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
-
-  if (!ssa_sql_begin (self->sql, error))
-    return FALSE;
-  if (!ssa_sql_store_checked_price_list_locked (self->sql, data, length, what, price_list,
-                                                sha256, source, &row_id, out_was_new, error) ||
-      !ssa_sql_commit (self->sql, error))
-    {
-      ssa_sql_rollback (self->sql);
-      return FALSE;
-    }
-
-  if (out_info != NULL)
-    {
-      *out_info = load_info (self->sql, row_id, error);
-      return *out_info != NULL;
-    }
-  return TRUE;
-}
-
-/**
- * ssa_team_db_load_current_price_list:
- *
- * As ssa_db_load_current_price_list().
- *
- * Returns: (transfer full): the current price list
- */
-SsaPriceList *
-ssa_team_db_load_current_price_list (SsaTeamDb           *self,
-                                     SsaDbPriceListInfo **out_info,
-                                     GError             **error)
-{
-  g_autoptr(SsaSqlStmt) stmt = NULL;
-  g_autoptr(SsaDbPriceListInfo) info = NULL;
-  g_autofree char *what = NULL;
-  SsaPriceList *price_list;
-  const char *document;
-  SsaSqlStep step;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  stmt = ssa_sql_prepare (self->sql,
-                          "SELECT " PRICE_LIST_COLUMNS ", document FROM price_lists "
-                          "WHERE is_current = 1", error);
-  if (stmt == NULL)
-    return NULL;
-  step = ssa_sql_step (stmt, error);
-  if (step == SSA_SQL_STEP_ERROR)
-    return NULL;
-  if (step == SSA_SQL_STEP_DONE)
-    {
-      g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_FAILED,
-                   _("The database %s has no current price list: import or fetch one "
-                     "first."), ssa_sql_get_display_name (self->sql));
-      return NULL;
-    }
-
-  info = info_from_row (stmt);
-  what = g_strdup_printf (_("price list %s"), info->list_id);
-  document = ssa_sql_column_text (stmt, 9);
-  price_list = ssa_price_list_new_from_data (document, strlen (document), what, error);
-  if (price_list == NULL)
-    return NULL;
-
-  if (out_info != NULL)
-    *out_info = g_steal_pointer (&info);
-  return price_list;
-}
-
-/**
- * ssa_team_db_list_price_lists:
- *
- * Returns: (transfer full) (element-type SsaDbPriceListInfo): the stored price lists, the
- *   most recently stored first
- */
-GPtrArray *
-ssa_team_db_list_price_lists (SsaTeamDb *self,
-                              GError   **error)
-{
-  g_autoptr(GPtrArray) lists = NULL;
-  g_autoptr(SsaSqlStmt) stmt = NULL;
-  SsaSqlStep step;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  stmt = ssa_sql_prepare (self->sql,
-                          "SELECT " PRICE_LIST_COLUMNS " FROM price_lists ORDER BY id DESC",
-                          error);
-  if (stmt == NULL)
-    return NULL;
-  lists = g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_db_price_list_info_free);
-  while ((step = ssa_sql_step (stmt, error)) == SSA_SQL_STEP_ROW)
-    g_ptr_array_add (lists, info_from_row (stmt));
-  if (step == SSA_SQL_STEP_ERROR)
-    return NULL;
-  return g_steal_pointer (&lists);
 }

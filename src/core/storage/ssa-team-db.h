@@ -19,8 +19,10 @@ G_BEGIN_DECLS
  * own sources (PGPASSWORD, ~/.pgpass, a service file), never from the command line.
  *
  * The storage written on the SQL engine seam (src/core/storage/ssa-sql.h) is opened here
- * from either a libpq URI or an SQLite file: the same functions run on both engines. What
- * is on the seam so far: the schema (`db init`) and the price lists. */
+ * from either a libpq URI or an SQLite file: the same functions run on both engines. Here:
+ * the schema (`db init`), opening for `db copy`, and importing and listing installations
+ * and customers for the seam's tests and benchmark; the rows themselves are SsaDb's, which
+ * runs on both engines (ssa_db_open() takes a URI). */
 
 #define SSA_TEAM_DB_ERROR (ssa_team_db_error_quark ())
 
@@ -43,6 +45,8 @@ G_BEGIN_DECLS
  * @SSA_TEAM_DB_ERROR_REFUSED: the change was refused (a price list under a stored id)
  * @SSA_TEAM_DB_ERROR_NOT_SUPPORTED: that command does not work on a team database yet
  * @SSA_TEAM_DB_ERROR_NOT_FOUND: no row with that id
+ * @SSA_TEAM_DB_ERROR_BUSY: another client held a lock for longer than
+ *   SSA_DB_BUSY_TIMEOUT_MS (lock_timeout), or the server ended the transaction on a deadlock
  */
 typedef enum
 {
@@ -58,6 +62,7 @@ typedef enum
   SSA_TEAM_DB_ERROR_REFUSED,
   SSA_TEAM_DB_ERROR_NOT_SUPPORTED,
   SSA_TEAM_DB_ERROR_NOT_FOUND,
+  SSA_TEAM_DB_ERROR_BUSY,
 } SsaTeamDbError;
 
 GQuark       ssa_team_db_error_quark     (void);
@@ -80,25 +85,10 @@ gboolean     ssa_team_db_get_schema_version (SsaTeamDb *self,
                                              gint64    *out_version,
                                              GError   **error);
 
-/* Price lists, as ssa_db_store_price_list(), ssa_db_load_current_price_list() and
- * ssa_db_list_price_lists() do on the SQLite file. */
-gboolean     ssa_team_db_store_price_list (SsaTeamDb                  *self,
-                                           const char                 *data,
-                                           gsize                       length,
-                                           const char                 *what,
-                                           const SsaDbPriceListSource *source,
-                                           SsaDbPriceListInfo        **out_info,
-                                           gboolean                   *out_was_new,
-                                           GError                    **error);
-SsaPriceList *ssa_team_db_load_current_price_list (SsaTeamDb           *self,
-                                                   SsaDbPriceListInfo **out_info,
-                                                   GError             **error);
-GPtrArray   *ssa_team_db_list_price_lists (SsaTeamDb                  *self,
-                                           GError                    **error);
-
 /* Installations from files, the list of installations and the customers, as
  * ssa_db_import_inventories(), ssa_db_list_installations() and ssa_db_load_customers() do
- * on the SQLite file. */
+ * (for the tests and the benchmark of the seam; the command line and the window use SsaDb
+ * on both engines). */
 gboolean     ssa_team_db_import_inventories (SsaTeamDb     *self,
                                              SsaInventory **inventories,
                                              const char   **names,
@@ -109,33 +99,5 @@ GArray      *ssa_team_db_list_installations (SsaTeamDb     *self,
                                              GError       **error);
 GPtrArray   *ssa_team_db_load_customers     (SsaTeamDb     *self,
                                              GError       **error);
-SsaInventory *ssa_team_db_load_inventory    (SsaTeamDb     *self,
-                                             gint64         installation_id,
-                                             GError       **error);
-gboolean     ssa_team_db_set_installation_archived (SsaTeamDb *self,
-                                                    gint64     id,
-                                                    gboolean   archived,
-                                                    GError   **error);
-gboolean     ssa_team_db_set_customer_archived (SsaTeamDb     *self,
-                                                gint64         id,
-                                                gboolean       archived,
-                                                GError       **error);
-GArray      *ssa_team_db_list_renewals      (SsaTeamDb     *self,
-                                             const GDate   *today,
-                                             guint          within_days,
-                                             GError       **error);
-
-/* The user's table of licence types, as ssa_db_list_licence_type_map(),
- * ssa_db_map_licence_type() and ssa_db_unmap_licence_type() do on the SQLite file. */
-GArray      *ssa_team_db_list_licence_type_map (SsaTeamDb          *self,
-                                                GError            **error);
-gboolean     ssa_team_db_map_licence_type      (SsaTeamDb          *self,
-                                                const char         *type,
-                                                const char         *code,
-                                                const SsaPriceList *price_list,
-                                                GError            **error);
-gboolean     ssa_team_db_unmap_licence_type    (SsaTeamDb          *self,
-                                                const char         *type,
-                                                GError            **error);
 
 G_END_DECLS
