@@ -1721,6 +1721,9 @@ main (int    argc,
   g_setenv ("PGSERVICEFILE", passfile, TRUE);
   g_unsetenv ("PGSSLMODE");
   g_unsetenv ("PGHOST");
+  /* One name for who did what on both engines (else the server's user and the system's
+   * differ), so that the commands' outputs compare. */
+  g_setenv ("SSA_DESK_USER", "Kari Nordmann", TRUE);
 
   if (g_strcmp0 (engine, "postgresql") == 0)
     {

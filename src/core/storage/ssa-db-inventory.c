@@ -1796,10 +1796,12 @@ find_or_create_customer (SsaDb                  *self,
                              "contact = coalesce(contact, ?3), email = coalesce(email, ?4), "
                              "version = version + 1, changed_by = ?6, updated_at = ?7 "
                              /* Only a row that gains something is changed (a new version). */
-                             "WHERE id = ?5 AND ((name = '' AND ?1 IS NOT NULL) "
-                             "OR (address IS NULL AND ?2 IS NOT NULL) "
-                             "OR (contact IS NULL AND ?3 IS NOT NULL) "
-                             "OR (email IS NULL AND ?4 IS NOT NULL))", error);
+                             /* The casts type the parameters for PostgreSQL, which
+                              * cannot tell a parameter's type from IS NOT NULL alone. */
+                             "WHERE id = ?5 AND ((name = '' AND CAST(?1 AS TEXT) IS NOT NULL) "
+                             "OR (address IS NULL AND CAST(?2 AS TEXT) IS NOT NULL) "
+                             "OR (contact IS NULL AND CAST(?3 AS TEXT) IS NOT NULL) "
+                             "OR (email IS NULL AND CAST(?4 AS TEXT) IS NOT NULL))", error);
       if (stmt == NULL)
         return -1;
       ssa_db_bind_text (stmt, 1, info->name);
