@@ -554,6 +554,12 @@ test_main_thread_statements (Fixture       *f,
   "  PRIMARY KEY (installation_id, name)" \
   ");"
 
+/* Version 7: version 6 with the customers' VAT registration. */
+#define SCHEMA_7_SQL \
+  SCHEMA_6_SQL \
+  "ALTER TABLE customers ADD COLUMN vat_registered INTEGER" \
+  "  CHECK (vat_registered IS NULL OR vat_registered IN (0, 1));"
+
 /* Databases as earlier versions of SSA Desk left them: index N is the complete SQL of
  * schema version N as released (version 0: an SQLite file without tables). A migration
  * added later appends the schema it migrates from here. */
@@ -565,6 +571,7 @@ static const char * const earlier_schemas[] = {
   SCHEMA_4_SQL " PRAGMA user_version = 4;",
   SCHEMA_5_SQL " PRAGMA user_version = 5;",
   SCHEMA_6_SQL " PRAGMA user_version = 6;",
+  SCHEMA_7_SQL " PRAGMA user_version = 7;",
 };
 
 /* Returns: (transfer full): the complete SQL of schema version @version as released */

@@ -35,6 +35,7 @@ G_BEGIN_DECLS
 /* The schema version that added the customers' VAT registration; older databases, read as
  * they are, have none (not known). */
 #define SSA_DB_SCHEMA_VAT 7
+#define SSA_DB_SCHEMA_NOTIFY 8
 
 /* What the files of the database module (ssa-db*.c) share: the connection, a cache of
  * prepared statements, transactions that roll back unless committed, and conversions

@@ -670,3 +670,13 @@ ssa_sql_open_pg (const char  *uri,
     }
   return &self->parent;
 }
+
+/* The libpq connection under @sql (a PostgreSQL one), for what the seam does not cover:
+ * LISTEN and its notifications (ssa-db-listener.c). */
+PGconn *
+ssa_sql_pg_get_conn (SsaSql *sql)
+{
+  g_return_val_if_fail (sql != NULL && sql->backend == &pg_backend, NULL);
+
+  return CONN (sql);
+}
