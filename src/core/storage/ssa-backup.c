@@ -285,6 +285,10 @@ take_backup (SsaDb       *db,
   g_autofree char *display = NULL;
   g_autoptr(GError) local_error = NULL;
 
+  /* A team database has no file to copy beside it. */
+  if (ssa_db_is_team (db))
+    return ssa_db_backup (db, "-", error);
+
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
       int saved_errno = errno;
@@ -543,7 +547,9 @@ ssa_backup_run_if_due (SsaDb     *db,
 
   if (out_taken != NULL)
     *out_taken = FALSE;
-  if (ssa_db_is_read_only (db) || !ssa_backup_is_due (ssa_db_get_path (db), NULL))
+  /* A team database is backed up on its server, by its administrator. */
+  if (ssa_db_is_team (db) || ssa_db_is_read_only (db) ||
+      !ssa_backup_is_due (ssa_db_get_path (db), NULL))
     return TRUE;
 
   if (!ssa_backup_take (db, SSA_BACKUP_REASON_DAILY, NULL, error))

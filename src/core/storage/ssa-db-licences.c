@@ -154,12 +154,13 @@ ssa_db_map_licence_type (SsaDb              *self,
 
   stmt = ssa_db_prepare (self,
                          "INSERT INTO licence_type_map (type, code) VALUES (?1, ?2) "
-                         "ON CONFLICT (type) DO UPDATE SET code = ?2, updated_at = "
-                         "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", error);
+                         "ON CONFLICT (type) DO UPDATE SET code = ?2, updated_at = ?3",
+                         error);
   if (stmt == NULL)
     return FALSE;
   ssa_db_bind_text (stmt, 1, type);
   ssa_db_bind_text (stmt, 2, code);
+  ssa_db_bind_take_text (stmt, 3, ssa_db_now_iso ());
   return ssa_db_step_done (self, stmt, error);
 }
 
@@ -260,14 +261,14 @@ ssa_db_store_licence_import (SsaDb       *self,
     {
       g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self,
                                                   "UPDATE installations SET serial = ?, "
-                                                  "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', "
-                                                  "'now') WHERE id = ?", error);
+                                                  "updated_at = ? WHERE id = ?", error);
       int rc;
 
       if (stmt == NULL)
         return FALSE;
       ssa_db_bind_text (stmt, 1, set_serial);
-      ssa_sql_bind_int64 (stmt, 2, installation_id);
+      ssa_db_bind_take_text (stmt, 2, ssa_db_now_iso ());
+      ssa_sql_bind_int64 (stmt, 3, installation_id);
       rc = ssa_db_step (self, stmt, NULL);
       if ((rc == SSA_SQL_STEP_ERROR && ssa_db_get_constraint (self) != SSA_SQL_CONSTRAINT_NONE))
         {
@@ -363,7 +364,8 @@ ssa_db_set_pbx_admin_url (SsaDb       *self,
       return FALSE;
     }
   stmt = ssa_db_prepare (self, "UPDATE installations SET pbx_fingerprint = CASE WHEN "
-                               "admin_url IS ?1 THEN pbx_fingerprint END, admin_url = ?1 "
+                               "admin_url = ?1 OR (admin_url IS NULL AND ?1 IS NULL) "
+                               "THEN pbx_fingerprint END, admin_url = ?1 "
                                "WHERE id = ?2", error);
   if (stmt == NULL)
     return FALSE;
@@ -428,9 +430,14 @@ ssa_db_store_pbx_reading (SsaDb               *self,
   }
   {
     g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self,
-                                                "INSERT OR REPLACE INTO pbx_readings "
+                                                "INSERT INTO pbx_readings "
                                                 "(installation_id, read_at, firmware, "
-                                                "rental_seconds) VALUES (?, ?, ?, ?)", error);
+                                                "rental_seconds) VALUES (?, ?, ?, ?) "
+                                                "ON CONFLICT (installation_id) DO UPDATE "
+                                                "SET read_at = excluded.read_at, "
+                                                "firmware = excluded.firmware, "
+                                                "rental_seconds = excluded.rental_seconds",
+                                                error);
 
     if (stmt == NULL)
       return FALSE;
@@ -460,9 +467,12 @@ ssa_db_store_pbx_reading (SsaDb               *self,
       g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self,
                                                   "INSERT INTO pbx_reading_licences "
                                                   "(installation_id, name, count, used) "
-                                                  "VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE "
-                                                  "SET count = count + excluded.count, "
-                                                  "used = used + excluded.used", error);
+                                                  "VALUES (?, ?, ?, ?) "
+                                                  "ON CONFLICT (installation_id, name) DO UPDATE "
+                                                  "SET count = pbx_reading_licences.count "
+                                                  "+ excluded.count, "
+                                                  "used = pbx_reading_licences.used "
+                                                  "+ excluded.used", error);
 
       if (stmt == NULL)
         return FALSE;
@@ -522,10 +532,16 @@ ssa_db_load_pbx_reading (SsaDb    *self,
     reading->fingerprint = ssa_db_column_text (stmt, 3);
   }
   {
+    /* In the PBX's order on a file (SQLite's rowid); a team database has no such order
+     * without a column for it, and lists them by name. */
     g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self,
-                                                "SELECT name, count, used FROM "
-                                                "pbx_reading_licences WHERE installation_id = ? "
-                                                "ORDER BY rowid", error);
+                                                ssa_db_is_team (self)
+                                                ? "SELECT name, count, used FROM "
+                                                  "pbx_reading_licences WHERE installation_id = ? "
+                                                  "ORDER BY name"
+                                                : "SELECT name, count, used FROM "
+                                                  "pbx_reading_licences WHERE installation_id = ? "
+                                                  "ORDER BY rowid", error);
 
     if (stmt == NULL)
       return NULL;

@@ -764,7 +764,7 @@ has_alternatives (SsaDb *self)
 }
 
 /* The end and total of each alternative from the second on, for the window's choice. */
-static void
+static guint
 read_alternative_summary (SsaDbOffer *offer,
                           const char *json)
 {
@@ -773,7 +773,7 @@ read_alternative_summary (SsaDbOffer *offer,
 
   if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
       !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
-    return;
+    return 0;
   array = json_node_get_array (json_parser_get_root (parser));
   for (guint i = 0; i < json_array_get_length (array) && i + 1 < SSA_OFFER_MAX_ALTERNATIVES; i++)
     {
@@ -789,6 +789,7 @@ read_alternative_summary (SsaDbOffer *offer,
       if (total == NULL || !ssa_decimal_from_json (total, &offer->alternative_total[i + 1], NULL))
         offer->alternative_total[i + 1] = 0;
     }
+  return json_array_get_length (array);
 }
 
 /* Reads how many alternatives the offers in @by_id have and which was accepted. */
@@ -803,10 +804,10 @@ load_alternatives (SsaDb       *self,
 
   stmt = ssa_db_prepare (self,
                          offer_id > 0
-                         ? "SELECT id, json_array_length (alternatives), accepted_alternative, "
-                           "alternatives FROM offers WHERE id = ?"
-                         : "SELECT id, json_array_length (alternatives), accepted_alternative, "
-                           "alternatives FROM offers WHERE alternatives IS NOT NULL "
+                         ? "SELECT id, accepted_alternative, alternatives FROM offers "
+                           "WHERE id = ?"
+                         : "SELECT id, accepted_alternative, alternatives FROM offers "
+                           "WHERE alternatives IS NOT NULL "
                            "OR accepted_alternative IS NOT NULL", error);
   if (stmt == NULL)
     return FALSE;
@@ -816,13 +817,15 @@ load_alternatives (SsaDb       *self,
     {
       gint64 id = ssa_sql_column_int64 (stmt, 0);
       SsaDbOffer *offer = g_hash_table_lookup (by_id, &id);
+      guint n;
 
       if (offer == NULL)
         continue;
-      offer->n_alternatives = 1 + (guint) CLAMP ((int) ssa_sql_column_int64 (stmt, 1), 0,
-                                                 SSA_OFFER_MAX_ALTERNATIVES - 1);
-      offer->accepted_alternative = (guint) MAX ((int) ssa_sql_column_int64 (stmt, 2), 0);
-      read_alternative_summary (offer, ssa_sql_column_text (stmt, 3));
+      /* The alternatives are counted here, not by the engine's JSON functions, which
+       * differ between SQLite and PostgreSQL. */
+      n = read_alternative_summary (offer, ssa_sql_column_text (stmt, 2));
+      offer->n_alternatives = 1 + MIN (n, SSA_OFFER_MAX_ALTERNATIVES - 1);
+      offer->accepted_alternative = (guint) MAX ((int) ssa_sql_column_int64 (stmt, 1), 0);
     }
   return rc != 0;
 }
@@ -1919,11 +1922,21 @@ ssa_db_save_profile (SsaDb             *self,
     return FALSE;
 
   stmt = ssa_db_prepare (self,
-                         "INSERT OR REPLACE INTO profile (id, company_name, org_no, "
+                         "INSERT INTO profile (id, company_name, org_no, "
                          "vat_registered, foretaksregisteret, address, phone, email, logo, "
                          "logo_mime_type, payment_terms, default_validity_days, "
                          "default_labour_rate, updated_at) "
-                         "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                         "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                         "ON CONFLICT (id) DO UPDATE SET company_name = excluded.company_name, "
+                         "org_no = excluded.org_no, vat_registered = excluded.vat_registered, "
+                         "foretaksregisteret = excluded.foretaksregisteret, "
+                         "address = excluded.address, phone = excluded.phone, "
+                         "email = excluded.email, logo = excluded.logo, "
+                         "logo_mime_type = excluded.logo_mime_type, "
+                         "payment_terms = excluded.payment_terms, "
+                         "default_validity_days = excluded.default_validity_days, "
+                         "default_labour_rate = excluded.default_labour_rate, "
+                         "updated_at = excluded.updated_at", error);
   if (stmt == NULL)
     return FALSE;
   ssa_db_bind_text (stmt, 1, profile->company_name);

@@ -58,6 +58,7 @@ struct _SsaDb
   gboolean    read_only;
   char       *read_only_reason; /* a sentence for the user; NULL when writable */
   gboolean    protected;      /* ssa_output_protect() was called for path */
+  int         team_version;   /* a team database's schema version, read when opened */
 };
 
 /* A cached statement of the seam that is reset (and its bindings cleared) when it goes out
@@ -181,6 +182,11 @@ gboolean  ssa_db_backup_before_migration (SsaDb   *self,
                                           gint64   from_version,
                                           gint64   to_version,
                                           GError **error);
+
+/* A team database (PostgreSQL) has no file: what works only on an SQLite file (backups,
+ * SQLite's checks) refuses it with SSA_DB_ERROR_REFUSED, saying so. */
+gboolean ssa_db_refuse_on_team (SsaDb       *self,
+                                GError     **error);
 
 gboolean ssa_db_set_not_found (SsaDb       *self,
                                const char  *what,

@@ -244,6 +244,8 @@ seam_constraint_reason (SsaSqlConstraint constraint)
     }
 }
 
+static SsaDbError team_error_code (const GError *team_error);
+
 /* Where the seam puts the message of a failure: nowhere for SQLite, whose failure
  * ssa_db_set_error() reads from the handle; SsaDb's own slot for another engine. */
 static inline GError **
@@ -272,7 +274,7 @@ gboolean
 ssa_db_set_step_error (SsaDb   *self,
                        GError **error)
 {
-  SsaDbError code = SSA_DB_ERROR_FAILED;
+  SsaDbError code;
 
   if (ssa_sql_get_engine (self->sql) == SSA_SQL_ENGINE_SQLITE)
     return ssa_db_set_error (self, self->sql->last_code, error);
@@ -283,15 +285,37 @@ ssa_db_set_step_error (SsaDb   *self,
                    self->display_name, "?");
       return FALSE;
     }
-  if (self->sql_error->domain == SSA_TEAM_DB_ERROR)
-    switch ((SsaTeamDbError) self->sql_error->code)
+  if (g_error_matches (self->sql_error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_CONSTRAINT))
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
+                   _("The database %s refused the change: %s Nothing was changed."),
+                   self->display_name,
+                   seam_constraint_reason (ssa_sql_get_last_constraint (self->sql)));
+      return FALSE;
+    }
+  code = team_error_code (self->sql_error);
+  g_set_error_literal (error, SSA_DB_ERROR, code, self->sql_error->message);
+  return FALSE;
+}
+
+/* The SSA_DB_ERROR code that means what an error of the seam (SSA_TEAM_DB_ERROR) says. */
+static SsaDbError
+team_error_code (const GError *team_error)
+{
+  SsaDbError code = SSA_DB_ERROR_FAILED;
+
+  if (team_error->domain == SSA_TEAM_DB_ERROR)
+    switch ((SsaTeamDbError) team_error->code)
       {
       case SSA_TEAM_DB_ERROR_CONSTRAINT:
-        g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONSTRAINT,
-                     _("The database %s refused the change: %s Nothing was changed."),
-                     self->display_name,
-                     seam_constraint_reason (ssa_sql_get_last_constraint (self->sql)));
-        return FALSE;
+        code = SSA_DB_ERROR_CONSTRAINT;
+        break;
+      case SSA_TEAM_DB_ERROR_BUSY:
+        code = SSA_DB_ERROR_BUSY;
+        break;
+      case SSA_TEAM_DB_ERROR_UNREACHABLE:
+        code = SSA_DB_ERROR_UNREACHABLE;
+        break;
       case SSA_TEAM_DB_ERROR_NEWER:
         code = SSA_DB_ERROR_NEWER;
         break;
@@ -307,7 +331,6 @@ ssa_db_set_step_error (SsaDb   *self,
         code = SSA_DB_ERROR_NOT_FOUND;
         break;
       case SSA_TEAM_DB_ERROR_FAILED:
-      case SSA_TEAM_DB_ERROR_UNREACHABLE:
       case SSA_TEAM_DB_ERROR_AUTHENTICATION:
       case SSA_TEAM_DB_ERROR_TLS:
       case SSA_TEAM_DB_ERROR_SERVER_TOO_OLD:
@@ -315,8 +338,7 @@ ssa_db_set_step_error (SsaDb   *self,
         code = SSA_DB_ERROR_FAILED;
         break;
       }
-  g_set_error_literal (error, SSA_DB_ERROR, code, self->sql_error->message);
-  return FALSE;
+  return code;
 }
 
 void
@@ -899,6 +921,87 @@ check_path_is_file (SsaDb   *self,
   return FALSE;
 }
 
+/* Opens a team database on its PostgreSQL server: the same rows on the seam, without the
+ * file's machinery (no PRAGMAs, WAL, migration backups, SQLite checks). Its schema must be
+ * this program's: `db init` creates or migrates it (as one transaction under a lock that
+ * every client takes), never an open, so that one client's open never migrates the
+ * database under others. */
+static SsaDb *
+open_team (const char      *uri,
+           SsaDbOpenFlags   flags,
+           GError         **error)
+{
+  g_autoptr(SsaDb) self = g_new0 (SsaDb, 1);
+  g_autoptr(GError) local_error = NULL;
+  gint64 version = 0;
+
+  self->path = g_strdup (uri);
+  self->display_name = ssa_team_db_describe (uri);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->sql = ssa_sql_open_pg (uri, &local_error);
+  if (self->sql == NULL || !ssa_sql_read_schema_version (self->sql, &version, &local_error))
+    {
+      g_set_error_literal (error, SSA_DB_ERROR, team_error_code (local_error),
+                           local_error->message);
+      return NULL;
+    }
+  if (version > SSA_DB_SCHEMA_VERSION)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NEWER,
+                   _("The database %s was written by a newer version of SSA Desk (schema "
+                     "version %lld; this version knows up to %d). It was not "
+                     "changed: update SSA Desk to use it."),
+                   self->display_name, (long long) version, SSA_DB_SCHEMA_VERSION);
+      return NULL;
+    }
+  if (version < SSA_DB_SCHEMA_VERSION)
+    {
+      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_A_DATABASE,
+                   _("The database %s does not have this version's tables yet: run "
+                     "“ssa-desk-cli db init” with it first."), self->display_name);
+      return NULL;
+    }
+  self->team_version = (int) version;
+
+  if (flags & SSA_DB_OPEN_READ_ONLY)
+    {
+      self->read_only = TRUE;
+      self->read_only_reason = g_strdup (_("It was opened for reading only."));
+    }
+
+  g_debug ("Opened the team database %s%s (schema version %d)", self->display_name,
+           self->read_only ? " read-only" : "", self->team_version);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * ssa_db_is_team:
+ * @self: the connection
+ *
+ * Returns: whether @self is a team database on a PostgreSQL server (opened from a
+ *   `postgresql://` URI) rather than an SQLite file
+ */
+gboolean
+ssa_db_is_team (SsaDb *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->handle == NULL;
+}
+
+gboolean
+ssa_db_refuse_on_team (SsaDb   *self,
+                       GError **error)
+{
+  g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED,
+               _("%s is a team database on a PostgreSQL server: this works only on an "
+                 "SQLite file, not on a team database. The server's administrator backs it "
+                 "up and checks it with PostgreSQL's own tools (pg_dump)."),
+               self->display_name);
+  return FALSE;
+}
+
 /**
  * ssa_db_open:
  * @path: (nullable): the database file, or %NULL for ssa_db_get_default_path()
@@ -927,17 +1030,8 @@ ssa_db_open (const char      *path,
   if (path == NULL)
     path = default_path = ssa_db_get_default_path ();
 
-  /* A team database is opened by ssa_team_db_open(); what still comes here with one does
-   * not work on a team database yet: say so, rather than make a folder named after it. */
   if (ssa_team_db_is_uri (path))
-    {
-      g_autofree char *display = ssa_team_db_describe (path);
-
-      g_set_error (error, SSA_DB_ERROR, SSA_DB_ERROR_REFUSED,
-                   _("%s is a team database (PostgreSQL): this part of SSA Desk does not "
-                     "work on a team database yet. Use an SQLite file for it."), display);
-      return NULL;
-    }
+    return open_team (path, flags, error);
 
   self = db_new (path);
 
@@ -1101,9 +1195,10 @@ ssa_db_get_schema_version (SsaDb *self)
 
   g_return_val_if_fail (self != NULL, -1);
 
-  /* The row code asks, to read an older schema as it is: on the seam, as its statements. */
+  /* The row code asks, to read an older schema as it is. A team database is at this
+   * program's version (an older one is refused when opened): what was read then. */
   if (ssa_sql_get_engine (self->sql) != SSA_SQL_ENGINE_SQLITE)
-    return ssa_sql_read_schema_version (self->sql, &version, NULL) ? (int) version : -1;
+    return self->team_version;
   stmt = ssa_sql_prepare (self->sql, "PRAGMA user_version", NULL);
   if (stmt != NULL && ssa_sql_step (stmt, NULL) == SSA_SQL_STEP_ROW)
     version = ssa_sql_column_int64 (stmt, 0);
@@ -1128,6 +1223,11 @@ ssa_db_check_integrity (SsaDb   *self,
   int rc;
 
   g_return_val_if_fail (self != NULL, FALSE);
+
+  /* The server keeps its own pages sound and enforces every foreign key: what is left to
+   * check is that it answers. */
+  if (ssa_db_is_team (self))
+    return ssa_db_exec (self, "SELECT 1", error);
 
   rc = sqlite3_prepare_v2 (self->handle, "PRAGMA integrity_check", -1, &stmt, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1288,6 +1388,11 @@ ssa_db_check (SsaDb       *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
+  /* SQLite's checks of a file; a server checks its own pages (see
+   * ssa_db_check_integrity()). */
+  if (ssa_db_is_team (self))
+    return ssa_db_exec (self, "SELECT 1", error);
+
   if (!run_check (self, how == SSA_DB_CHECK_QUICK ? "PRAGMA quick_check"
                                                    : "PRAGMA integrity_check",
                   lines, &sound, error))
@@ -1404,6 +1509,9 @@ ssa_db_backup (SsaDb       *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
+
+  if (ssa_db_is_team (self))
+    return ssa_db_refuse_on_team (self, error);
 
   display = g_filename_display_name (destination);
   if (same_file (destination, self->path))

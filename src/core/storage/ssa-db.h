@@ -43,6 +43,8 @@ G_BEGIN_DECLS
  *   change that is not allowed, a validity longer than the longest allowed)
  * @SSA_DB_ERROR_DAMAGED: SQLite's check found damage in the file (ssa_db_check()); restore
  *   it from a backup rather than write more into it
+ * @SSA_DB_ERROR_UNREACHABLE: the team database's server cannot be reached (not running, the
+ *   network, the connection lost): nothing was saved; try again when it answers
  *
  * Errors of the database. Messages are translated and say what to do next. A cancelled
  * load fails with G_IO_ERROR_CANCELLED.
@@ -59,6 +61,7 @@ typedef enum
   SSA_DB_ERROR_CONSTRAINT,
   SSA_DB_ERROR_REFUSED,
   SSA_DB_ERROR_DAMAGED,
+  SSA_DB_ERROR_UNREACHABLE,
 } SsaDbError;
 
 typedef enum
@@ -79,6 +82,7 @@ SsaDb       *ssa_db_open                 (const char      *path,
                                           GError         **error);
 void         ssa_db_close                (SsaDb           *self);
 const char  *ssa_db_get_path             (SsaDb           *self);
+gboolean     ssa_db_is_team              (SsaDb           *self);
 int          ssa_db_get_schema_version   (SsaDb           *self);
 gboolean     ssa_db_backup               (SsaDb           *self,
                                           const char      *destination,

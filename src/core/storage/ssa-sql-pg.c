@@ -251,6 +251,14 @@ set_result_error (SsaSql    *sql,
                  _("The connection to the team database %s was lost (%s). What was being saved "
                    "was not saved; try again when the server can be reached."),
                  sql->display_name, detail);
+  /* A lock another client held past lock_timeout, a statement timeout, a deadlock or a
+   * serialisation failure: the SQLite file's "busy", try again in a moment. */
+  else if (state != NULL && (g_str_equal (state, "55P03") || g_str_equal (state, "57014") ||
+                             g_str_equal (state, "40P01") || g_str_equal (state, "40001")))
+    g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_BUSY,
+                 _("The team database %s is busy: another user kept what this needs locked "
+                   "for more than %d seconds (%s). Nothing was changed; try again in a "
+                   "moment."), sql->display_name, SSA_DB_BUSY_TIMEOUT_MS / 1000, detail);
   else if (state != NULL && (g_str_has_prefix (state, "23") || g_str_equal (state, "P0001")))
     g_set_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_CONSTRAINT,
                  _("The database %s refused the change: it breaks a rule of the database "
@@ -661,7 +669,8 @@ ssa_sql_open_pg (const char  *uri,
     }
 
   if (PQsetClientEncoding (self->conn, "UTF8") != 0 ||
-      !pg_exec (&self->parent, "SET TIME ZONE 'UTC'", error))
+      !pg_exec (&self->parent, "SET TIME ZONE 'UTC'; "
+                "SET lock_timeout = " G_STRINGIFY (SSA_DB_BUSY_TIMEOUT_MS), error))
     {
       if (error != NULL && *error == NULL)
         set_connect_error (self->parent.display_name, self->conn, error);

@@ -43,6 +43,8 @@ G_BEGIN_DECLS
  * @SSA_TEAM_DB_ERROR_REFUSED: the change was refused (a price list under a stored id)
  * @SSA_TEAM_DB_ERROR_NOT_SUPPORTED: that command does not work on a team database yet
  * @SSA_TEAM_DB_ERROR_NOT_FOUND: no row with that id
+ * @SSA_TEAM_DB_ERROR_BUSY: another client held a lock for longer than
+ *   SSA_DB_BUSY_TIMEOUT_MS (lock_timeout), or the server ended the transaction on a deadlock
  */
 typedef enum
 {
@@ -58,6 +60,7 @@ typedef enum
   SSA_TEAM_DB_ERROR_REFUSED,
   SSA_TEAM_DB_ERROR_NOT_SUPPORTED,
   SSA_TEAM_DB_ERROR_NOT_FOUND,
+  SSA_TEAM_DB_ERROR_BUSY,
 } SsaTeamDbError;
 
 GQuark       ssa_team_db_error_quark     (void);
