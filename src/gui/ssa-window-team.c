@@ -106,12 +106,12 @@ back_online (SsaWindow *self)
   self->offline = FALSE;
   self->retry_delay = 0;
   g_clear_handle_id (&self->retry_source, g_source_remove);
-  if (g_strcmp0 (ssa_repository_get_read_only_reason (self->repository),
-                 offline_reason ()) == 0)
-    ssa_repository_set_read_only (self->repository, NULL);
+  /* The main thread's connection went with the server: closing it ends the offline
+   * read-only state (not one asked for with --read-only), and the load opens a new one and
+   * reads what others changed meanwhile (and the listener is opened again). */
+  ssa_repository_close (self->repository);
   update_actions (self);
   update_database_banner (self);
-  /* What others changed meanwhile: the lists are read again (and the listener opened). */
   start_loading (self);
 }
 
