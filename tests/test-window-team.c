@@ -13,6 +13,7 @@
 #include "ssa-application.h"
 #include "ssa-db-inventory.h"
 #include "ssa-db.h"
+#include "ssa-installation-editor.h"
 #include "ssa-preferences.h"
 #include "ssa-repository.h"
 #include "ssa-samples.h"
@@ -287,6 +288,45 @@ customer_found (gpointer data)
   return ssa_repository_find_customer (wait->repository, wait->id) != NULL;
 }
 
+static void
+save_result_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+have_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, labels);
+}
+
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (root, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), text) != NULL &&
+        gtk_widget_is_visible (g_ptr_array_index (labels, i)))
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
 /* Runs the main loop until @condition holds, for @seconds at most. */
 static gboolean
 wait_within (TestCondition condition,
@@ -335,6 +375,7 @@ window_body (Fixture *f)
   g_autoptr(SsaDb) other = NULL;
   g_autoptr(SsaInstallation) copy = NULL;
   g_autoptr(SsaCustomer) customer = NULL;
+  SsaInstallationEditor *editor;
   gint64 started;
 
   /* The window is on the server, with the server's installations. */
@@ -369,6 +410,11 @@ window_body (Fixture *f)
                               &(FindWait) { repository, ssa_customer_get_id (customer) }, 2.0));
   g_clear_pointer (&other, ssa_db_close);
 
+  /* An editor open as the server stops. */
+  editor = ssa_installation_editor_new (GTK_WINDOW (f->window), repository, first, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin (200);
+
   /* The server stops: the banner, read-only, and what was loaded stays. */
   pg_ctl ("stop");
   g_assert_true (wait_within (offline_shown, f, 10.0));
@@ -390,6 +436,44 @@ window_body (Fixture *f)
     g_assert_false (ssa_repository_add_customer (repository, refused, &error));
     g_assert_nonnull (error);
     g_clear_error (&error);
+  }
+
+  {
+    /* The editor's save is refused with the reason; the editor stays with what was typed. */
+    g_autoptr(GAsyncResult) result = NULL;
+    GtkEditable *name = NULL;
+
+    /* The first entry row of the editor is Name. */
+    for (GtkWidget *w = GTK_WIDGET (editor); w != NULL; )
+      {
+        if (ADW_IS_ENTRY_ROW (w) &&
+            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "Name") == 0)
+          {
+            name = GTK_EDITABLE (w);
+            break;
+          }
+        /* depth-first walk */
+        if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+              w = w == GTK_WIDGET (editor) ? NULL : gtk_widget_get_parent (w);
+            if (w != NULL)
+              w = w == GTK_WIDGET (editor) ? NULL : gtk_widget_get_next_sibling (w);
+          }
+      }
+    g_assert_nonnull (name);
+    gtk_editable_set_text (name, "Typed while offline");
+    ssa_installation_editor_save_async (editor, save_result_cb, &result);
+    g_assert_true (wait_for (have_result, &result));
+    g_assert_false (ssa_installation_editor_save_finish (editor, result, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+    g_assert_cmpstr (gtk_editable_get_text (name), ==, "Typed while offline");
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (editor), "Not saved:"));
+    gtk_window_destroy (GTK_WINDOW (editor));
   }
 
   /* Started again: the banner goes, editing comes back (tries after 2, 4, 8 s). */
