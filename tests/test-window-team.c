@@ -235,13 +235,16 @@ test_preferences (void)
 
 /* The window. */
 
-typedef struct
+typedef struct _Fixture Fixture;
+struct _Fixture
 {
   SsaApplication *app;
   SsaWindow      *window;
   char           *uri;
   guint           n_samples;
-} Fixture;
+  gboolean        started;
+  void          (*body) (Fixture *f);
+};
 
 static gboolean
 window_ready (gpointer data)
@@ -494,7 +497,7 @@ run_body_cb (gpointer data)
 
   g_assert_true (wait_for (window_ready, f));
   spin (200);
-  window_body (f);
+  f->body (f);
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_destroy (l->data);
@@ -507,11 +510,9 @@ static void
 activated_cb (GApplication *app,
               Fixture      *f)
 {
-  static gboolean started;
-
-  if (!started)
+  if (!f->started)
     g_idle_add (run_body_cb, f);
-  started = TRUE;
+  f->started = TRUE;
 }
 
 static gboolean
@@ -520,37 +521,41 @@ app_released (gpointer data)
   return G_OBJECT (data)->ref_count == 1;
 }
 
+/* A new database on the server with the sample installations. */
 static void
-test_window (void)
+fill_database (Fixture *f)
 {
-  Fixture fixture = { 0 }, *f = &fixture;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) names = ssa_samples_list_installations ();
   g_autoptr(GPtrArray) inventories =
     g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_inventory_free);
   g_autofree gint64 *ids = NULL;
+  g_autoptr(SsaDb) db = NULL;
+
+  f->uri = new_database (TRUE);
+  db = ssa_db_open (f->uri, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_ptr_array_add (inventories, ssa_samples_load_installation (names[i], &error));
+      g_assert_no_error (error);
+    }
+  ids = g_new0 (gint64, inventories->len);
+  g_assert_true (ssa_db_import_inventories (db, (SsaInventory **) inventories->pdata,
+                                            (const char **) names, inventories->len, ids,
+                                            &error));
+  g_assert_no_error (error);
+  f->n_samples = inventories->len;
+}
+
+/* Runs the application as the user set it in Preferences (SSA_DESK_DB would win), with
+ * @body as the first thing once its window is ready. */
+static void
+run_app (Fixture *f)
+{
   char *argv[] = { (char *) "ssa-desk", NULL };
   GSettings *settings;
 
-  f->uri = new_database (TRUE);
-  {
-    g_autoptr(SsaDb) db = ssa_db_open (f->uri, SSA_DB_OPEN_DEFAULT, &error);
-
-    g_assert_no_error (error);
-    for (guint i = 0; names[i] != NULL; i++)
-      {
-        g_ptr_array_add (inventories, ssa_samples_load_installation (names[i], &error));
-        g_assert_no_error (error);
-      }
-    ids = g_new0 (gint64, inventories->len);
-    g_assert_true (ssa_db_import_inventories (db, (SsaInventory **) inventories->pdata,
-                                              (const char **) names, inventories->len, ids,
-                                              &error));
-    g_assert_no_error (error);
-    f->n_samples = inventories->len;
-  }
-
-  /* As the user sets it in Preferences; SSA_DESK_DB would win. */
   g_unsetenv ("SSA_DESK_DB");
   f->app = ssa_application_new ();
   g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
@@ -564,6 +569,53 @@ test_window (void)
   g_settings_reset (settings, "use-team-database");
   g_clear_object (&f->app);
   g_free (f->uri);
+}
+
+static void
+test_window (void)
+{
+  Fixture fixture = { 0 };
+
+  fill_database (&fixture);
+  fixture.body = window_body;
+  run_app (&fixture);
+}
+
+static gboolean
+loaded_after_start (gpointer data)
+{
+  Fixture *f = data;
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+
+  return ssa_repository_get_loaded (repository) && ssa_window_get_ready (f->window) &&
+         g_list_model_get_n_items (ssa_repository_get_installations (repository)) ==
+         f->n_samples;
+}
+
+static void
+offline_start_body (Fixture *f)
+{
+  GtkStack *stack = GTK_STACK (child (f->window, SSA_TYPE_WINDOW, "main_stack"));
+
+  /* No server: the page says why (and tries again by itself). */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (f->window), "Could not reach"));
+  pg_ctl ("start");
+  g_assert_true (wait_within (loaded_after_start, f, 30.0));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "main");
+  g_assert_false (ssa_repository_get_read_only (ssa_window_get_repository (f->window)));
+}
+
+/* The window started while the server is down loads by itself once it is up. */
+static void
+test_offline_start (void)
+{
+  Fixture fixture = { 0 };
+
+  fill_database (&fixture);
+  pg_ctl ("stop");
+  fixture.body = offline_start_body;
+  run_app (&fixture);
 }
 
 int
@@ -610,6 +662,7 @@ main (int    argc,
 
   g_test_add_func ("/window-team/preferences", test_preferences);
   g_test_add_func ("/window-team/window", test_window);
+  g_test_add_func ("/window-team/offline-start", test_offline_start);
 
   status = g_test_run ();
   test_pg_server_stop (server);
