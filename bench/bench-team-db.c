@@ -13,6 +13,11 @@
  * Usage: bench-team-db [N_INSTALLATIONS] [--copy-only] (default 50 000; --copy-only
  * leaves out the import into the server and the listing from it). Without an installed
  * PostgreSQL server it says so and passes.
+ *
+ * `--offers` times creating offers through SsaDb on the server instead, with 8 writers at
+ * once (threads, each with its own connection) and with one: the median and the 95th
+ * percentile of ssa_db_create_offer(), whose number is taken under the year's lock.
+ * Target: a median of at most 20 ms with 8 writers.
  */
 
 #include "config.h"
@@ -20,6 +25,9 @@
 #include <string.h>
 
 #include "ssa-db-copy.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db-offers.h"
+#include "ssa-samples.h"
 #include "ssa-sql.h"
 #include "ssa-team-db.h"
 #include "bench-data.h"
@@ -98,6 +106,119 @@ run_engine (const char *name,
   return best;
 }
 
+/* Creating offers with several writers at once. */
+
+#define OFFER_WRITERS 8
+#define OFFERS_EACH   50
+
+typedef struct
+{
+  const char *uri;
+  gint64      installation_id;
+  double     *times;     /* OFFERS_EACH, ms */
+} OfferWriter;
+
+static gpointer
+offer_writer (gpointer data)
+{
+  OfferWriter *writer = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = ssa_db_open (writer->uri, SSA_DB_OPEN_DEFAULT, &error);
+  SsaOfferRequest request;
+  GDate day;
+
+  if (db == NULL)
+    g_error ("%s", error->message);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 28, 11, 2026);
+  ssa_offer_request_init (&request);
+  request.today = day;
+  for (guint i = 0; i < OFFERS_EACH; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      SsaDbOffer *offer = ssa_db_create_offer (db, writer->installation_id, &request, &day, 0,
+                                               NULL, &error);
+
+      if (offer == NULL)
+        g_error ("%s", error->message);
+      writer->times[i] = ms_since (start);
+      ssa_db_offer_free (offer);
+    }
+  return NULL;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Runs @n_writers writers of OFFERS_EACH offers each at once; prints the median and the
+ * 95th percentile of one offer's creation, and returns the median. */
+static double
+time_offer_writers (const char *uri,
+                    gint64      installation_id,
+                    guint       n_writers)
+{
+  g_autofree double *times = g_new0 (double, n_writers * OFFERS_EACH);
+  OfferWriter writers[OFFER_WRITERS];
+  GThread *threads[OFFER_WRITERS];
+  guint n = n_writers * OFFERS_EACH;
+  gint64 start = g_get_monotonic_time ();
+  double median;
+
+  g_assert (n_writers <= OFFER_WRITERS);
+  for (guint i = 0; i < n_writers; i++)
+    {
+      writers[i] = (OfferWriter) { uri, installation_id, times + i * OFFERS_EACH };
+      threads[i] = g_thread_new ("writer", offer_writer, &writers[i]);
+    }
+  for (guint i = 0; i < n_writers; i++)
+    g_thread_join (threads[i]);
+  qsort (times, n, sizeof (double), compare_double);
+  median = (times[(n - 1) / 2] + times[n / 2]) / 2;
+  g_print ("%-10s offer create, %u writer%s x %u: median %6.2f ms, 95th percentile %6.2f ms, "
+           "%.0f offers/s\n", "postgresql", n_writers, n_writers == 1 ? " " : "s", OFFERS_EACH,
+           median, times[(n * 95) / 100], n / (ms_since (start) / 1000.0));
+  return median;
+}
+
+static void
+bench_offers (TestPgServer *server)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *admin = test_pg_server_uri (server, "postgres");
+  g_autofree char *uri = test_pg_server_uri (server, "bench_offers");
+  double median;
+
+  {
+    g_autoptr(SsaSql) sql = ssa_sql_open (admin, &error);
+
+    if (sql == NULL || !ssa_sql_exec (sql, "CREATE DATABASE bench_offers", &error))
+      g_error ("%s", error->message);
+  }
+  if (!ssa_team_db_init (uri, NULL, &error))
+    g_error ("%s", error->message);
+  {
+    g_autoptr(SsaDb) db = ssa_db_open (uri, SSA_DB_OPEN_DEFAULT, &error);
+    SsaInventory *inventory = ssa_samples_load_installation ("renewal-in-time.json", &error);
+    gint64 id = 0;
+
+    if (db == NULL || inventory == NULL ||
+        !ssa_db_import_inventories (db, &inventory, NULL, 1, &id, &error))
+      g_error ("%s", error->message);
+    ssa_inventory_free (inventory);
+
+    time_offer_writers (uri, id, 1);
+    median = time_offer_writers (uri, id, OFFER_WRITERS);
+  }
+  g_print ("offer create with %d writers at once: median %.2f ms   (target <= 20 ms)\n",
+           OFFER_WRITERS, median);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -110,11 +231,14 @@ main (int    argc,
   TestPgServer *server;
   guint n_installations = 50000;
   gboolean copy_only = FALSE;
+  gboolean offers = FALSE;
   double sqlite_ms, pg_ms, best = G_MAXDOUBLE;
 
   for (int i = 1; i < argc; i++)
     if (strcmp (argv[i], "--copy-only") == 0)
       copy_only = TRUE;
+    else if (strcmp (argv[i], "--offers") == 0)
+      offers = TRUE;
     else
       n_installations = (guint) g_ascii_strtoull (argv[i], NULL, 10);
 
@@ -125,6 +249,12 @@ main (int    argc,
       return 0;
     }
   g_setenv ("PGPASSWORD", TEST_PG_PASSWORD, TRUE);
+  if (offers)
+    {
+      bench_offers (server);
+      test_pg_server_stop (server);
+      return 0;
+    }
 
   dir = g_dir_make_tmp ("bench-team-db-XXXXXX", &error);
   g_assert_no_error (error);

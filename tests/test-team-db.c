@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
@@ -860,6 +862,123 @@ test_cli (Fixture       *f,
         }
     }
 
+    /* Offers through SsaDb on both engines: created (numbers from 0001 on each), listed,
+     * the status rules (a draft is not accepted; the accepted one supersedes the other
+     * open offer of its installation, which then cannot be sent), exported, and the
+     * reminders that count them: the same output, in the same words. */
+    {
+      g_autofree char *numbers[2] = { NULL, NULL };
+      g_autofree char *json_path = g_build_filename (run_dir, "offer-pg.json", NULL);
+      g_autofree char *json_ref_path = g_build_filename (run_dir, "offer-ref.json", NULL);
+      const char *steps[][6] = {
+        { "offers", NULL },
+        { "offer", "revise", "@2", "--discount", "10", NULL },
+        { "offer", "status", "@1", "accepted", NULL },
+        { "offer", "status", "@1", "sent", NULL },
+        { "offer", "status", "@1", "accepted", NULL },
+        { "offer", "status", "@2", "sent", NULL },
+        { "offer", "status", "@2", "maybe", NULL },
+        { "offers", NULL },
+        { "offers", "--json", NULL },
+        { "offer", "export", "@1", "--json", "-", NULL },
+        { "renewals", "--reminders", "--today", "2026-11-28", NULL },
+      };
+      const int expected[] = { 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0 };
+
+      for (guint i = 0; i < 2; i++)
+        {
+          int status = run_cli (f->location, &out, &err, "offer", "create", "--installation",
+                                "1", "--today", "2026-11-28", NULL);
+
+          g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, "offer", "create",
+                                    "--installation", "1", "--today", "2026-11-28", NULL),
+                           ==, status);
+          g_assert_cmpint (status, ==, 0);
+          g_assert_cmpstr (err, ==, ref_err);
+          g_assert_cmpstr (out, ==, ref_out);
+          numbers[i] = g_strstrip (g_steal_pointer (&out));
+          g_assert_true (g_str_has_suffix (numbers[i], i == 0 ? "-0001" : "-0002"));
+          g_clear_pointer (&err, g_free);
+          g_clear_pointer (&ref_out, g_free);
+          g_clear_pointer (&ref_err, g_free);
+        }
+
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+        {
+          const char *args[6];
+          int status;
+
+          for (guint j = 0; j < 6; j++)
+            args[j] = g_strcmp0 (steps[i][j], "@1") == 0 ? numbers[0]
+                      : g_strcmp0 (steps[i][j], "@2") == 0 ? numbers[1] : steps[i][j];
+          status = run_cli (f->location, &out, &err, args[0], args[1], args[2], args[3],
+                            args[4], args[5], NULL);
+          g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, args[0], args[1], args[2],
+                                    args[3], args[4], args[5], NULL), ==, status);
+          g_assert_cmpint (status, ==, expected[i]);
+          /* The history's times are the clock's, a second apart at most between the two. */
+          {
+            g_autoptr(GRegex) at = g_regex_new ("\"at\" : \"[-0-9T:]*Z\"", 0, 0, NULL);
+            g_autofree char *masked = g_regex_replace_literal (at, out, -1, 0, "\"at\"", 0,
+                                                               NULL);
+            g_autofree char *ref_masked = g_regex_replace_literal (at, ref_out, -1, 0, "\"at\"",
+                                                                   0, NULL);
+
+            g_assert_cmpstr (masked, ==, ref_masked);
+          }
+          g_assert_cmpstr (err, ==, ref_err);
+          if (i == 1)
+            g_assert_true (g_str_has_suffix (out, "-R2\n"));
+          if (i == 4)
+            g_assert_nonnull (strstr (out, "is now superseded"));
+          if (i == 9)
+            g_assert_nonnull (strstr (out, "ssa-desk-offer/1"));
+          g_clear_pointer (&out, g_free);
+          g_clear_pointer (&err, g_free);
+          g_clear_pointer (&ref_out, g_free);
+          g_clear_pointer (&ref_err, g_free);
+        }
+    }
+
+    /* Customers from an accounting system's file and updated from another, a licence file
+     * read into an installation, and the lists after: the same on both engines (the
+     * refusals' words name the database, so only their status and output are compared). */
+    {
+      const char *source = g_getenv ("SSA_DESK_SOURCE_ROOT");
+      g_autofree char *customers = g_build_filename (source, "tests", "customers",
+                                                     "nb-comma-utf8-bom.csv", NULL);
+      g_autofree char *update = g_build_filename (source, "tests", "customers", "update.csv",
+                                                  NULL);
+      g_autofree char *licences = g_build_filename (source, "tests", "licences", "bergen.xml",
+                                                    NULL);
+      const char *steps[][6] = {
+        { "import-customers", customers, NULL },
+        { "import-customers", update, NULL },
+        { "customers", "--json", NULL },
+        { "import-licences", "--installation", "2", licences, NULL },
+        { "export", "--installation", "2", NULL },
+        { "installations", "--json", NULL },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+        {
+          int status = run_cli (f->location, &out, &err, steps[i][0], steps[i][1],
+                                steps[i][2], steps[i][3], steps[i][4], NULL);
+
+          g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, steps[i][0], steps[i][1],
+                                    steps[i][2], steps[i][3], steps[i][4], NULL), ==, status);
+          g_assert_cmpstr (out, ==, ref_out);
+          if (status == 0)
+            g_assert_cmpstr (err, ==, ref_err);
+          if (i == 0)
+            g_assert_cmpint (status, ==, 0);
+          g_clear_pointer (&out, g_free);
+          g_clear_pointer (&err, g_free);
+          g_clear_pointer (&ref_out, g_free);
+          g_clear_pointer (&ref_err, g_free);
+        }
+    }
+
     /* Again: refused for the serial, nothing stored, the same words on both engines but
      * for the database's name. */
     g_assert_cmpint (run_cli (f->location, &out, &err, "import", first, NULL), ==, 1);
@@ -872,23 +991,11 @@ test_cli (Fixture       *f,
 
   if (on_pg ())
     {
-      g_assert_cmpint (run_cli (f->location, &out, &err, "renewals", "--reminders", NULL), ==,
-                       1);
-      g_assert_nonnull (strstr (err, "ssa-desk-cli renewals --reminders: not yet supported on "
-                                     "a team database"));
-      g_clear_pointer (&out, g_free);
-      g_clear_pointer (&err, g_free);
-
-      g_assert_cmpint (run_cli (f->location, &out, &err, "offers", NULL), ==, 1);
+      /* What works only on an SQLite file refuses a team database in words. */
+      g_assert_cmpint (run_cli (f->location, &out, &err, "backup", "x.db", NULL), ==, 1);
       g_assert_cmpstr (out, ==, "");
-      g_assert_nonnull (strstr (err, "ssa-desk-cli offers: not yet supported on a team "
-                                     "database"));
-      g_clear_pointer (&out, g_free);
-      g_clear_pointer (&err, g_free);
-
-      g_assert_cmpint (run_cli (f->location, &out, &err, "price-list", "fetch", NULL), ==, 1);
-      g_assert_nonnull (strstr (err, "ssa-desk-cli price-list fetch: not yet supported on a "
-                                     "team database"));
+      g_assert_nonnull (strstr (err, "ssa-desk-cli backup: works only on an SQLite file, not "
+                                     "on a team database"));
       g_clear_pointer (&out, g_free);
       g_clear_pointer (&err, g_free);
     }
@@ -1014,6 +1121,198 @@ test_concurrent_init (Fixture       *f,
   sql = open_raw (f);
   g_assert_cmpint (query_int (sql, "SELECT count(*) FROM price_lists"), ==, 1);
   g_assert_cmpint (query_int (sql, "SELECT version FROM ssa_schema"), ==, SSA_DB_SCHEMA_VERSION);
+}
+
+/* A command run at once, not waited for: its pid and the pipe of its standard output. */
+static GPid
+spawn_cli (const char  *location,
+           int         *out_fd,
+           const char  *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  GPid pid;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("SSA_DESK_CLI"));
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) location);
+  g_ptr_array_add (argv, (char *) first);
+  va_start (args, first);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv->pdata, NULL,
+                                           G_SPAWN_DO_NOT_REAP_CHILD |
+                                           G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, NULL,
+                                           out_fd, NULL, &error));
+  g_assert_no_error (error);
+  return pid;
+}
+
+/* Waits for @pid; returns its exit status, or -1 when a signal ended it. */
+static int
+reap_cli (GPid    pid,
+          int     out_fd,
+          char  **out)
+{
+  g_autoptr(GIOChannel) channel = g_io_channel_unix_new (out_fd);
+  int status = 0;
+
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  g_io_channel_read_to_end (channel, out, NULL, NULL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  if (WIFSIGNALED (status))
+    return -1;
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+#define OFFER_CLIENTS 8
+#define OFFER_ROUNDS  50
+
+/* Eight clients creating offers at once, fifty rounds, one of them killed (SIGKILL) at a
+ * random moment of each round: the numbers stored run from 0001 without a gap or a
+ * duplicate, every number printed is stored, and the next one carries on. Then two
+ * clients accepting two sent offers of one installation at the same moment, five times:
+ * exactly one wins each time, the other is refused (its offer was superseded). */
+static void
+test_concurrent_offers (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GHashTable) printed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GRand) rand = g_rand_new ();
+  g_autoptr(SsaSql) sql = NULL;
+  g_autofree char *samples = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  guint n_killed = 0, n_survived = 0;
+  gint64 n_stored;
+
+  if (g_getenv ("SSA_DESK_CLI") == NULL)
+    {
+      g_test_skip ("SSA_DESK_CLI is not set");
+      return;
+    }
+  samples = g_build_filename (g_getenv ("SSA_DESK_SOURCE_ROOT"), "data", "sample-installations",
+                              NULL);
+  first = g_build_filename (samples, "renewal-in-time.json", NULL);
+  second = g_build_filename (samples, "lapsed.json", NULL);
+  g_assert_cmpint (run_cli (f->location, &out, &err, "db", "init", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f->location, &out, &err, "import", first, second, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  for (guint round = 0; round < OFFER_ROUNDS; round++)
+    {
+      GPid pids[OFFER_CLIENTS];
+      int outs[OFFER_CLIENTS];
+      guint victim = g_rand_int_range (rand, 0, OFFER_CLIENTS);
+
+      for (guint i = 0; i < OFFER_CLIENTS; i++)
+        pids[i] = spawn_cli (f->location, &outs[i], "offer", "create", "--installation", "1",
+                             "--today", "2026-11-28", NULL);
+      g_usleep (g_rand_int_range (rand, 0, 80000));
+      kill (pids[victim], SIGKILL);
+      for (guint i = 0; i < OFFER_CLIENTS; i++)
+        {
+          g_autofree char *number = NULL;
+          int status = reap_cli (pids[i], outs[i], &number);
+
+          if (status < 0)
+            {
+              n_killed++;
+              continue;
+            }
+          g_assert_cmpint (status, ==, 0);
+          g_strstrip (number);
+          g_assert_true (g_str_has_prefix (number, "20"));
+          g_assert_false (g_hash_table_contains (printed, number));
+          g_hash_table_add (printed, g_steal_pointer (&number));
+          n_survived++;
+        }
+    }
+  g_test_message ("%u clients finished, %u were killed", n_survived, n_killed);
+
+  sql = open_raw (f);
+  n_stored = query_int (sql, "SELECT count(*) FROM offers");
+  g_assert_cmpint (n_stored, >=, n_survived);
+  g_assert_cmpint (n_stored, <=, OFFER_CLIENTS * OFFER_ROUNDS);
+  g_assert_cmpint (query_int (sql, "SELECT count(DISTINCT year * 100000 + seq) FROM offers"), ==,
+                   n_stored);
+  g_assert_cmpint (query_int (sql, "SELECT min(seq) FROM offers"), ==, 1);
+  g_assert_cmpint (query_int (sql, "SELECT max(seq) FROM offers"), ==, n_stored);
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, printed);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(SsaSqlStmt) stmt = ssa_sql_prepare (sql, "SELECT count(*) FROM offers "
+                                                           "WHERE number = ?", &error);
+
+        g_assert_no_error (error);
+        ssa_sql_bind_text (stmt, 1, key);
+        g_assert_cmpint (ssa_sql_step (stmt, &error), ==, SSA_SQL_STEP_ROW);
+        g_assert_cmpint (ssa_sql_column_int64 (stmt, 0), ==, 1);
+      }
+  }
+  g_assert_cmpint (run_cli (f->location, &out, &err, "offer", "create", "--installation", "1",
+                            "--today", "2026-11-28", NULL), ==, 0);
+  {
+    g_autofree char *next = g_strdup_printf ("-%04d", (int) n_stored + 1);
+
+    g_assert_true (g_str_has_suffix (g_strstrip (out), next));
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Two acceptances of one installation's offers at once: one wins. */
+  for (guint round = 0; round < 5; round++)
+    {
+      g_autofree char *numbers[2] = { NULL, NULL };
+      GPid pids[2];
+      int outs[2];
+      guint accepted = 0, refused = 0;
+
+      for (guint i = 0; i < 2; i++)
+        {
+          g_assert_cmpint (run_cli (f->location, &numbers[i], &err, "offer", "create",
+                                    "--installation", "2", "--today", "2026-11-28", NULL),
+                           ==, 0);
+          g_strstrip (numbers[i]);
+          g_clear_pointer (&err, g_free);
+          g_assert_cmpint (run_cli (f->location, &out, &err, "offer", "status", numbers[i],
+                                    "sent", NULL), ==, 0);
+          g_clear_pointer (&out, g_free);
+          g_clear_pointer (&err, g_free);
+        }
+      for (guint i = 0; i < 2; i++)
+        pids[i] = spawn_cli (f->location, &outs[i], "offer", "status", numbers[i], "accepted",
+                             NULL);
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autofree char *said = NULL;
+          int status = reap_cli (pids[i], outs[i], &said);
+
+          if (status == 0)
+            accepted++;
+          else if (status == 1)
+            refused++;
+        }
+      g_assert_cmpuint (accepted, ==, 1);
+      g_assert_cmpuint (refused, ==, 1);
+    }
+  g_assert_cmpint (query_int (sql, "SELECT count(*) FROM offers WHERE installation_id = 2 "
+                                   "AND status = 'accepted'"), ==, 5);
 }
 
 /* A port nothing listens on: unreachable, said so, quickly. */
@@ -1172,6 +1471,7 @@ main (int    argc,
       g_test_add_func ("/team-db/pg/unreachable", test_unreachable);
       g_test_add_func ("/team-db/pg/password-in-uri", test_password_in_uri);
       add_engine_test ("/team-db/pg/concurrent-init", test_concurrent_init);
+      add_engine_test ("/team-db/pg/concurrent-offers", test_concurrent_offers);
       g_test_add_func ("/team-db/pg/tls", test_tls);
     }
 

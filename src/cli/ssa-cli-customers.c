@@ -193,23 +193,11 @@ ssa_cli_customers (int    argc,
       !ssa_cli_expect_arguments ("customers", argc, argv, 0, NULL))
     return SSA_CLI_USAGE;
 
-  if (ssa_team_db_is_uri (ssa_cli_db_get_path ()))
-    {
-      g_autoptr(SsaTeamDb) team = ssa_team_db_open (ssa_cli_db_get_path (), &error);
-
-      if (team != NULL)
-        customers = ssa_team_db_load_customers (team, &error);
-      if (customers != NULL)
-        installations = ssa_team_db_list_installations (team, &error);
-    }
-  else
-    {
-      db = ssa_db_open (ssa_cli_db_get_path (), SSA_DB_OPEN_DEFAULT, &error);
-      if (db != NULL)
-        customers = ssa_db_load_customers (db, &error);
-      if (customers != NULL)
-        installations = ssa_db_list_installations (db, &error);
-    }
+  db = ssa_db_open (ssa_cli_db_get_path (), SSA_DB_OPEN_DEFAULT, &error);
+  if (db != NULL)
+    customers = ssa_db_load_customers (db, &error);
+  if (customers != NULL)
+    installations = ssa_db_list_installations (db, &error);
   if (installations == NULL)
     {
       ssa_cli_db_print_error ("customers", error);

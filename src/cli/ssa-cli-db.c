@@ -214,9 +214,6 @@ price_list_import (int    argc,
     }
 
   display = g_filename_display_name (argv[1]);
-  if (ssa_team_db_is_uri (db_path))
-    return ssa_cli_team_price_list_import (display, data, length);
-
   db = ssa_cli_db_open_for_writing ("price-list import");
   if (db == NULL)
     return SSA_CLI_REFUSED;
@@ -353,33 +350,16 @@ ssa_cli_import (int    argc,
     return SSA_CLI_REFUSED;
 
   ids = g_new0 (gint64, inventories->len);
-  if (ssa_team_db_is_uri (db_path))
-    {
-      g_autoptr(SsaTeamDb) team = ssa_cli_team_db_open ("import");
+  db = ssa_cli_db_open_for_writing ("import");
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
 
-      if (team == NULL)
-        return SSA_CLI_REFUSED;
-      if (!ssa_team_db_import_inventories (team, (SsaInventory **) inventories->pdata,
-                                           (const char **) names->pdata, inventories->len,
-                                           ids, &error))
-        {
-          ssa_cli_db_print_error ("import", error);
-          return SSA_CLI_REFUSED;
-        }
-    }
-  else
+  if (!ssa_db_import_inventories (db, (SsaInventory **) inventories->pdata,
+                                  (const char **) names->pdata, inventories->len, ids,
+                                  &error))
     {
-      db = ssa_cli_db_open_for_writing ("import");
-      if (db == NULL)
-        return SSA_CLI_REFUSED;
-
-      if (!ssa_db_import_inventories (db, (SsaInventory **) inventories->pdata,
-                                      (const char **) names->pdata, inventories->len, ids,
-                                      &error))
-        {
-          ssa_cli_db_print_error ("import", error);
-          return SSA_CLI_REFUSED;
-        }
+      ssa_cli_db_print_error ("import", error);
+      return SSA_CLI_REFUSED;
     }
 
   for (guint i = 0; i < inventories->len; i++)
@@ -429,21 +409,10 @@ ssa_cli_export (int    argc,
   if (!parse_id ("--installation", installation, &id) || !check_output ("--out", out_path))
     return SSA_CLI_REFUSED;
 
-  if (ssa_team_db_is_uri (db_path))
-    {
-      g_autoptr(SsaTeamDb) team = ssa_cli_team_db_open ("export");
-
-      if (team == NULL)
-        return SSA_CLI_REFUSED;
-      inventory = ssa_team_db_load_inventory (team, id, &error);
-    }
-  else
-    {
-      db = open_db ("export", SSA_DB_OPEN_DEFAULT);
-      if (db == NULL)
-        return SSA_CLI_REFUSED;
-      inventory = ssa_db_load_inventory (db, id, NULL, &error);
-    }
+  db = open_db ("export", SSA_DB_OPEN_DEFAULT);
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  inventory = ssa_db_load_inventory (db, id, NULL, &error);
   if (inventory == NULL)
     {
       ssa_cli_print_error ("--installation", error);
@@ -512,27 +481,13 @@ set_archived (const char  *command,
       return SSA_CLI_REFUSED;
     }
 
-  if (ssa_team_db_is_uri (db_path))
-    {
-      g_autoptr(SsaTeamDb) team = ssa_cli_team_db_open (command);
-
-      if (team == NULL)
-        return SSA_CLI_REFUSED;
-      if (installation != NULL)
-        ok = ssa_team_db_set_installation_archived (team, id, archived, &error);
-      else
-        ok = ssa_team_db_set_customer_archived (team, id, archived, &error);
-    }
+  db = ssa_cli_db_open_for_writing (command);
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  if (installation != NULL)
+    ok = ssa_db_set_installation_archived (db, id, archived, &error);
   else
-    {
-      db = ssa_cli_db_open_for_writing (command);
-      if (db == NULL)
-        return SSA_CLI_REFUSED;
-      if (installation != NULL)
-        ok = ssa_db_set_installation_archived (db, id, archived, &error);
-      else
-        ok = ssa_db_set_customer_archived (db, id, archived, &error);
-    }
+    ok = ssa_db_set_customer_archived (db, id, archived, &error);
   if (!ok)
     {
       ssa_cli_print_error (installation != NULL ? "--installation" : "--customer", error);
@@ -658,21 +613,10 @@ ssa_cli_installations (int    argc,
       !ssa_cli_expect_arguments ("installations", argc, argv, 0, NULL))
     return SSA_CLI_USAGE;
 
-  if (ssa_team_db_is_uri (db_path))
-    {
-      g_autoptr(SsaTeamDb) team = ssa_cli_team_db_open ("installations");
-
-      if (team == NULL)
-        return SSA_CLI_REFUSED;
-      rows = ssa_team_db_list_installations (team, &error);
-    }
-  else
-    {
-      db = open_db ("installations", SSA_DB_OPEN_DEFAULT);
-      if (db == NULL)
-        return SSA_CLI_REFUSED;
-      rows = ssa_db_list_installations (db, &error);
-    }
+  db = open_db ("installations", SSA_DB_OPEN_DEFAULT);
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  rows = ssa_db_list_installations (db, &error);
   if (rows == NULL)
     {
       ssa_cli_db_print_error ("installations", error);
@@ -822,34 +766,12 @@ ssa_cli_renewals (int    argc,
   if (!ok)
     return SSA_CLI_REFUSED;
 
-  if (ssa_team_db_is_uri (db_path))
-    {
-      g_autoptr(SsaTeamDb) team = NULL;
-
-      if (reminders)
-        {
-          /* The reminders count offers, which are not on a team database yet. */
-          g_printerr (_("ssa-desk-cli %s: not yet supported on a team database (PostgreSQL). "
-                        "So far a team database has “db init”, “import”, “export”, "
-                        "“installations”, “customers”, “renewals”, “archive”, “unarchive”, "
-                        "“price-list import” and the licence types; use an SQLite file with "
-                        "--db FILE for this command.\n"), "renewals --reminders");
-          return SSA_CLI_REFUSED;
-        }
-      team = ssa_cli_team_db_open ("renewals");
-      if (team == NULL)
-        return SSA_CLI_REFUSED;
-      rows = ssa_team_db_list_renewals (team, &today, (guint) days, &error);
-    }
-  else
-    {
-      db = open_db ("renewals", SSA_DB_OPEN_DEFAULT);
-      if (db == NULL)
-        return SSA_CLI_REFUSED;
-      if (reminders)
-        return print_reminders (db, &today, (guint) days, json);
-      rows = ssa_db_list_renewals (db, &today, (guint) days, &error);
-    }
+  db = open_db ("renewals", SSA_DB_OPEN_DEFAULT);
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  if (reminders)
+    return print_reminders (db, &today, (guint) days, json);
+  rows = ssa_db_list_renewals (db, &today, (guint) days, &error);
   if (rows == NULL)
     {
       ssa_cli_db_print_error ("renewals", error);

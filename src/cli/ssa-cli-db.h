@@ -74,13 +74,9 @@ int  ssa_cli_read_pbx          (int          argc,
 /* The team database (ssa-cli-team.c). */
 gboolean ssa_cli_team_check_supported   (int          argc,
                                          char       **argv);
-SsaTeamDb *ssa_cli_team_db_open         (const char  *command);
 int      ssa_cli_team_db                (int          argc,
                                          char       **argv);
 int      ssa_cli_team_db_copy           (int          argc,
                                          char       **argv);
-int      ssa_cli_team_price_list_import (const char  *what,
-                                         const char  *data,
-                                         gsize        length);
 
 G_END_DECLS

@@ -49,19 +49,6 @@ load_price_list (SsaDb      *db,
   return price_list;
 }
 
-/* The current price list of a team database (ssa-team-db.h). */
-static SsaPriceList *
-load_team_price_list (SsaTeamDb  *db,
-                      const char *command)
-{
-  g_autoptr(GError) error = NULL;
-  SsaPriceList *price_list = ssa_team_db_load_current_price_list (db, NULL, &error);
-
-  if (price_list == NULL)
-    ssa_cli_db_print_error (command, error);
-  return price_list;
-}
-
 /* licence-types [--json] */
 
 int
@@ -87,27 +74,13 @@ ssa_cli_licence_types (int    argc,
       !ssa_cli_expect_arguments ("licence-types", argc, argv, 0, NULL))
     return SSA_CLI_USAGE;
 
-  if (ssa_team_db_is_uri (ssa_cli_db_get_path ()))
-    {
-      g_autoptr(SsaTeamDb) team = ssa_cli_team_db_open ("licence-types");
-
-      if (team == NULL)
-        return SSA_CLI_REFUSED;
-      price_list = load_team_price_list (team, "licence-types");
-      if (price_list == NULL)
-        return SSA_CLI_REFUSED;
-      rows = ssa_team_db_list_licence_type_map (team, &error);
-    }
-  else
-    {
-      db = open_db ("licence-types");
-      if (db == NULL)
-        return SSA_CLI_REFUSED;
-      price_list = load_price_list (db, "licence-types");
-      if (price_list == NULL)
-        return SSA_CLI_REFUSED;
-      rows = ssa_db_list_licence_type_map (db, &error);
-    }
+  db = open_db ("licence-types");
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  price_list = load_price_list (db, "licence-types");
+  if (price_list == NULL)
+    return SSA_CLI_REFUSED;
+  rows = ssa_db_list_licence_type_map (db, &error);
   if (rows == NULL)
     {
       ssa_cli_db_print_error ("licence-types", error);
@@ -194,27 +167,13 @@ ssa_cli_map_licence_type (int    argc,
       !ssa_cli_expect_arguments ("map-licence-type", argc, argv, 2, _("TYPE and ARTICLE")))
     return SSA_CLI_USAGE;
 
-  if (ssa_team_db_is_uri (ssa_cli_db_get_path ()))
-    {
-      g_autoptr(SsaTeamDb) team = ssa_cli_team_db_open ("map-licence-type");
-
-      if (team == NULL)
-        return SSA_CLI_REFUSED;
-      price_list = load_team_price_list (team, "map-licence-type");
-      if (price_list == NULL)
-        return SSA_CLI_REFUSED;
-      mapped = ssa_team_db_map_licence_type (team, argv[1], argv[2], price_list, &error);
-    }
-  else
-    {
-      db = ssa_cli_db_open_for_writing ("map-licence-type");
-      if (db == NULL)
-        return SSA_CLI_REFUSED;
-      price_list = load_price_list (db, "map-licence-type");
-      if (price_list == NULL)
-        return SSA_CLI_REFUSED;
-      mapped = ssa_db_map_licence_type (db, argv[1], argv[2], price_list, &error);
-    }
+  db = ssa_cli_db_open_for_writing ("map-licence-type");
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  price_list = load_price_list (db, "map-licence-type");
+  if (price_list == NULL)
+    return SSA_CLI_REFUSED;
+  mapped = ssa_db_map_licence_type (db, argv[1], argv[2], price_list, &error);
   if (!mapped)
     {
       ssa_cli_db_print_error ("map-licence-type", error);
@@ -240,21 +199,10 @@ ssa_cli_unmap_licence_type (int    argc,
       !ssa_cli_expect_arguments ("unmap-licence-type", argc, argv, 1, _("TYPE")))
     return SSA_CLI_USAGE;
 
-  if (ssa_team_db_is_uri (ssa_cli_db_get_path ()))
-    {
-      g_autoptr(SsaTeamDb) team = ssa_cli_team_db_open ("unmap-licence-type");
-
-      if (team == NULL)
-        return SSA_CLI_REFUSED;
-      unmapped = ssa_team_db_unmap_licence_type (team, argv[1], &error);
-    }
-  else
-    {
-      db = ssa_cli_db_open_for_writing ("unmap-licence-type");
-      if (db == NULL)
-        return SSA_CLI_REFUSED;
-      unmapped = ssa_db_unmap_licence_type (db, argv[1], &error);
-    }
+  db = ssa_cli_db_open_for_writing ("unmap-licence-type");
+  if (db == NULL)
+    return SSA_CLI_REFUSED;
+  unmapped = ssa_db_unmap_licence_type (db, argv[1], &error);
   if (!unmapped)
     {
       ssa_cli_db_print_error ("unmap-licence-type", error);

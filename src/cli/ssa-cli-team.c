@@ -13,28 +13,16 @@
 #include "ssa-team-db.h"
 #include "ssa-db-price-lists.h"
 
-/* The team database on the command line: `db init`, and which commands work with a
- * postgresql:// URI in --db so far. The others refuse it in words. */
+/* The team database on the command line: `db init`, and the commands that work only on an
+ * SQLite file, which refuse a postgresql:// URI in --db in words. Every other command runs
+ * on SsaDb, which opens either engine. */
 
-/* What works on a team database: a command, or "command subcommand". The commands that do
- * not use the database (quote, check-price-list, fetch-price-list, customer) are not
- * checked. */
-static const char * const supported[] = {
-  "archive", "customers", "db", "export", "import", "installations", "licence-types",
-  "map-licence-type", "price-list import", "renewals", "unarchive", "unmap-licence-type",
-};
-static const char * const without_database[] = {
-  "quote", "check-price-list", "fetch-price-list", "customer",
+/* What works only on an SQLite file: its backups, their list, restoring one, and SQLite's
+ * check of the file. */
+static const char * const file_only[] = {
+  "backup", "backups", "restore", "check",
 };
 
-/**
- * ssa_cli_team_check_supported:
- * @argc: the arguments from the command's name on
- * @argv: the command's name, then its arguments
- *
- * Returns: %TRUE when --db is not a team database, or the command works on one; otherwise
- *   prints why it does not, on stderr
- */
 /* Refuses a URI that holds a password: a command line is seen by every user of the
  * machine (ps, /proc) and kept in shell histories. */
 static gboolean
@@ -49,33 +37,33 @@ check_no_password (const char *command,
   return FALSE;
 }
 
+/**
+ * ssa_cli_team_check_supported:
+ * @argc: the arguments from the command's name on
+ * @argv: the command's name, then its arguments
+ *
+ * Returns: %TRUE when --db is not a team database, or the command works on one; otherwise
+ *   prints why it does not, on stderr
+ */
 gboolean
 ssa_cli_team_check_supported (int    argc,
                               char **argv)
 {
-  g_autofree char *both = NULL;
-
   if (!ssa_team_db_is_uri (ssa_cli_db_get_path ()))
     return TRUE;
   if (!check_no_password (argv[0], ssa_cli_db_get_path ()))
     return FALSE;
-  if (g_strv_contains ((const char * const *) without_database, argv[0]))
+  if (!g_strv_contains ((const char * const *) file_only, argv[0]))
     return TRUE;
-
-  both = argc >= 2 ? g_strdup_printf ("%s %s", argv[0], argv[1]) : g_strdup (argv[0]);
-  for (guint i = 0; i < G_N_ELEMENTS (supported); i++)
-    if (g_str_equal (argv[0], supported[i]) || g_str_equal (both, supported[i]))
-      return TRUE;
   /* --help works whatever the database. */
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
       return TRUE;
 
-  g_printerr (_("ssa-desk-cli %s: not yet supported on a team database (PostgreSQL). So far "
-                "a team database has “db init”, “import”, “export”, “installations”, "
-                "“customers”, “renewals”, “archive”, “unarchive”, “price-list import” and the "
-                "licence types; use an SQLite file with --db FILE for this command.\n"),
-              argc >= 2 && argv[1][0] != '-' ? both : argv[0]);
+  g_printerr (_("ssa-desk-cli %s: works only on an SQLite file, not on a team database "
+                "(PostgreSQL): the server's administrator backs it up and checks it with "
+                "PostgreSQL's own tools (pg_dump). Use --db FILE for this command.\n"),
+              argv[0]);
   return FALSE;
 }
 
@@ -157,57 +145,4 @@ ssa_cli_team_db (int    argc,
     ssa_cli_usage_error ("db", _("unknown subcommand “%s”: use one of %s"), argv[1],
                          "init, copy");
   return SSA_CLI_USAGE;
-}
-
-/**
- * ssa_cli_team_db_open:
- * @command: the command, for the messages ("import")
- *
- * Returns: (transfer full) (nullable): the database of --db, opened on the SQL engine
- *   seam; %NULL after printing why not
- */
-SsaTeamDb *
-ssa_cli_team_db_open (const char *command)
-{
-  g_autoptr(GError) error = NULL;
-  SsaTeamDb *db = ssa_team_db_open (ssa_cli_db_get_path (), &error);
-
-  if (db == NULL)
-    ssa_cli_db_print_error (command, error);
-  return db;
-}
-
-/**
- * ssa_cli_team_price_list_import:
- * @what: the file's name for messages
- * @data: the checked-for-JSON document
- * @length: its length
- *
- * `price-list import FILE` on the database of --db through the SQL engine seam.
- */
-int
-ssa_cli_team_price_list_import (const char *what,
-                                const char *data,
-                                gsize       length)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SsaTeamDb) db = NULL;
-  g_autoptr(SsaDbPriceListInfo) info = NULL;
-  gboolean was_new = FALSE;
-
-  db = ssa_cli_team_db_open ("price-list import");
-  if (db == NULL)
-    return SSA_CLI_REFUSED;
-  if (!ssa_team_db_store_price_list (db, data, length, what, NULL, &info, &was_new, &error))
-    {
-      ssa_cli_print_error (what, error);
-      return SSA_CLI_REFUSED;
-    }
-
-  if (was_new)
-    g_print (_("Stored price list %s; it is now the current price list.\n"), info->list_id);
-  else
-    g_print (_("Price list %s was already stored; it is now the current price list.\n"),
-             info->list_id);
-  return SSA_CLI_OK;
 }

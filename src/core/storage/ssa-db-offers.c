@@ -994,6 +994,53 @@ change_status (SsaDb           *self,
 
 /* Moves every open (draft or sent) offer that @sql selects, with @a and @b bound and
  * @except left out, to @status, caused by @cause. */
+/* The key of the advisory lock that numbers a year's offers on a team database ("SSA"). */
+#define OFFER_NUMBER_LOCK 0x55A
+
+/* On a team database, waits for the lock on the numbers of @year's offers, held until the
+ * transaction ends: the next number is then max + 1 as this transaction sees it, and no
+ * other client takes it before this one commits or rolls back. No sequence: a rollback
+ * leaves no gap. On a file, BEGIN IMMEDIATE already lets one writer in at a time. */
+static gboolean
+lock_offer_numbers (SsaDb   *self,
+                    int      year,
+                    GError **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+
+  if (!ssa_db_is_team (self))
+    return TRUE;
+  stmt = ssa_db_prepare (self, "SELECT pg_advisory_xact_lock (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  ssa_sql_bind_int64 (stmt, 1, OFFER_NUMBER_LOCK);
+  ssa_sql_bind_int64 (stmt, 2, year);
+  return ssa_db_step (self, stmt, error) != SSA_SQL_STEP_ERROR;
+}
+
+/* On a team database, locks the installation of the offer @number until the transaction
+ * ends, before its status is read: two clients changing the status of that installation's
+ * offers take turns, and the second reads what the first committed (an offer it
+ * superseded is no longer open), so that two offers of one installation are never both
+ * accepted. FOR NO KEY UPDATE leaves the offers that refer to it free to be inserted. */
+static gboolean
+lock_installation_of (SsaDb       *self,
+                      const char  *number,
+                      GError     **error)
+{
+  g_autoptr(SsaDbStmt) stmt = NULL;
+
+  if (!ssa_db_is_team (self))
+    return TRUE;
+  stmt = ssa_db_prepare (self, "SELECT id FROM installations WHERE id = "
+                               "(SELECT installation_id FROM offers WHERE number = ?) "
+                               "FOR NO KEY UPDATE", error);
+  if (stmt == NULL)
+    return FALSE;
+  ssa_sql_bind_text (stmt, 1, number);
+  return ssa_db_step (self, stmt, error) != SSA_SQL_STEP_ERROR;
+}
+
 static gboolean
 close_open_offers (SsaDb           *self,
                    const char      *sql,
@@ -1184,16 +1231,7 @@ store_offer (SsaDb                  *self,
   alternatives_json = alternatives_to_json (offer, licence_ids);
 
   if (seq == 0)
-    {
-      year = (int) g_date_get_year (&day);
-      if (!query_next (self, "SELECT coalesce(max(seq), 0) + 1 FROM offers WHERE year = ?",
-                       year, 0, &seq, error))
-        return NULL;
-    }
-  else if (!query_next (self,
-                        "SELECT coalesce(max(revision), 0) + 1 FROM offers "
-                        "WHERE year = ? AND seq = ?", year, seq, &revision, error))
-    return NULL;
+    year = (int) g_date_get_year (&day);
 
   g_assert (validity_days <= SSA_PROFILE_MAX_VALIDITY_DAYS);
   if (validity_days > 0)
@@ -1211,20 +1249,35 @@ store_offer (SsaDb                  *self,
   if (seller == NULL)
     return NULL;
   seller_json = seller_to_json (seller);
-
-  number = format_number (year, seq, revision);
   snapshot = ssa_offer_to_json (offer);
   inventory_json = ssa_inventory_to_json (inventory);
   request_json = request_to_json (request);
   paid_json = ids_to_json (paid);
+
+  /* The number last, just before the row is inserted: the lock it takes is held to the
+   * commit, and everything above runs before it, while other clients number theirs. */
+  if (!lock_offer_numbers (self, year, error))
+    return NULL;
+  if (seq == 0)
+    {
+      if (!query_next (self, "SELECT coalesce(max(seq), 0) + 1 FROM offers WHERE year = ?",
+                       year, 0, &seq, error))
+        return NULL;
+    }
+  else if (!query_next (self,
+                        "SELECT coalesce(max(revision), 0) + 1 FROM offers "
+                        "WHERE year = ? AND seq = ?", year, seq, &revision, error))
+    return NULL;
+
+  number = format_number (year, seq, revision);
 
   stmt = ssa_db_prepare (self,
                          "INSERT INTO offers (year, seq, revision, number, installation_id, "
                          "price_list_id, status, created, valid_until, period_start, period_end, "
                          "currency, total, request, inventory, snapshot, paid_licences, seller, "
                          "seller_logo, alternatives) VALUES "
-                         "(?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         error);
+                         "(?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                         "RETURNING id", error);
   if (stmt == NULL)
     return NULL;
   ssa_sql_bind_int64 (stmt, 1, year);
@@ -1254,10 +1307,11 @@ store_offer (SsaDb                  *self,
   else
     ssa_sql_bind_null (stmt, 18);
   ssa_db_bind_text (stmt, 19, alternatives_json);
-  if (!ssa_db_step_done (self, stmt, error))
+  /* RETURNING: no second round trip to a server for the id. */
+  if (!ssa_db_step_row (self, stmt, error))
     return NULL;
+  offer_id = ssa_sql_column_int64 (stmt, 0);
   ssa_db_stmt_release (g_steal_pointer (&stmt));
-  offer_id = ssa_db_last_insert_id (self);
   if (!record_status_change (self, offer_id, SSA_OFFER_STATUS_DRAFT, NULL, error))
     return NULL;
 
@@ -1395,7 +1449,8 @@ ssa_db_revise_offer (SsaDb                  *self,
 
   if (!check_validity_days (validity_days, error))
     return NULL;
-  if (!ssa_db_transaction_begin (&txn, self, error))
+  if (!ssa_db_transaction_begin (&txn, self, error) ||
+      !lock_installation_of (self, number, error))
     return NULL;
   original = load_offer (self, number, error);
   if (original == NULL)
@@ -1716,7 +1771,8 @@ set_offer_status (SsaDb           *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (number != NULL, FALSE);
 
-  if (!ssa_db_transaction_begin (&txn, self, error))
+  if (!ssa_db_transaction_begin (&txn, self, error) ||
+      !lock_installation_of (self, number, error))
     return FALSE;
   offer = load_offer (self, number, error);
   if (offer == NULL)
@@ -1738,7 +1794,7 @@ set_offer_status (SsaDb           *self,
   if (status == SSA_OFFER_STATUS_ACCEPTED &&
       (!accept (self, offer, alternative, today, error) ||
        !close_open_offers (self,
-                           "SELECT id FROM offers WHERE installation_id = ?1 AND id != ?3 "
+                           "SELECT id FROM offers WHERE installation_id = ?1 AND id NOT IN (?2, ?3) "
                            "AND status IN ('draft', 'sent') ORDER BY id",
                            offer->installation_id, 0, offer->id,
                            SSA_OFFER_STATUS_SUPERSEDED, offer->number, error)))

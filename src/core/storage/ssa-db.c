@@ -33,6 +33,9 @@ G_DEFINE_QUARK (ssa-db-error-quark, ssa_db_error)
 /* How long a backup keeps retrying while other connections hold locks. */
 #define BACKUP_RETRY_MS 50
 
+static void count_main_thread_statement (SsaDb      *self,
+                                         const char *sql);
+
 static void
 finalize_statement (gpointer data)
 {
@@ -364,6 +367,11 @@ ssa_db_prepare (SsaDb       *self,
 {
   SsaSqlStmt *stmt = g_hash_table_lookup (self->statements, sql);
 
+  /* SQLite's trace counts the statements run on the main thread; another engine has none,
+   * and each use of a statement starts here. */
+  if (ssa_sql_get_engine (self->sql) != SSA_SQL_ENGINE_SQLITE)
+    count_main_thread_statement (self, sql);
+
   if (stmt != NULL)
     return stmt;
 
@@ -434,6 +442,8 @@ ssa_db_exec (SsaDb       *self,
              const char  *sql,
              GError     **error)
 {
+  if (ssa_sql_get_engine (self->sql) != SSA_SQL_ENGINE_SQLITE)
+    count_main_thread_statement (self, sql);
   if (!ssa_sql_exec (self->sql, sql, sql_error_slot (self)))
     return ssa_db_set_step_error (self, error);
   return TRUE;
@@ -807,6 +817,16 @@ is_main_thread (void)
 #else
   return g_main_context_is_owner (g_main_context_default ());
 #endif
+}
+
+static void
+count_main_thread_statement (SsaDb      *self,
+                             const char *sql)
+{
+  if (!is_main_thread ())
+    return;
+  g_atomic_int_inc (&main_thread_statements);
+  g_debug ("%s: a statement ran on the main thread: %s", self->display_name, sql);
 }
 
 static int

@@ -393,6 +393,7 @@ pg_step (SsaSqlStmt  *stmt,
 
           if (PQresultStatus (prepared) != PGRES_COMMAND_OK)
             {
+              g_debug ("%s: could not prepare: %s", stmt->sql->display_name, self->text);
               set_result_error (stmt->sql, prepared, error);
               PQclear (prepared);
               return SSA_SQL_STEP_ERROR;

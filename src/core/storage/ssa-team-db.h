@@ -103,7 +103,8 @@ GPtrArray   *ssa_team_db_list_price_lists (SsaTeamDb                  *self,
 
 /* Installations from files, the list of installations and the customers, as
  * ssa_db_import_inventories(), ssa_db_list_installations() and ssa_db_load_customers() do
- * on the SQLite file. */
+ * (for the tests and the benchmark of the seam; the command line and the window use SsaDb
+ * on both engines). */
 gboolean     ssa_team_db_import_inventories (SsaTeamDb     *self,
                                              SsaInventory **inventories,
                                              const char   **names,
@@ -113,21 +114,6 @@ gboolean     ssa_team_db_import_inventories (SsaTeamDb     *self,
 GArray      *ssa_team_db_list_installations (SsaTeamDb     *self,
                                              GError       **error);
 GPtrArray   *ssa_team_db_load_customers     (SsaTeamDb     *self,
-                                             GError       **error);
-SsaInventory *ssa_team_db_load_inventory    (SsaTeamDb     *self,
-                                             gint64         installation_id,
-                                             GError       **error);
-gboolean     ssa_team_db_set_installation_archived (SsaTeamDb *self,
-                                                    gint64     id,
-                                                    gboolean   archived,
-                                                    GError   **error);
-gboolean     ssa_team_db_set_customer_archived (SsaTeamDb     *self,
-                                                gint64         id,
-                                                gboolean       archived,
-                                                GError       **error);
-GArray      *ssa_team_db_list_renewals      (SsaTeamDb     *self,
-                                             const GDate   *today,
-                                             guint          within_days,
                                              GError       **error);
 
 /* The user's table of licence types, as ssa_db_list_licence_type_map(),
