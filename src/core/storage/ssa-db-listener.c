@@ -10,6 +10,9 @@
 #include <glib-unix.h>
 #include <json-glib/json-glib.h>
 #include <libpq-fe.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 #include "ssa-db-listener.h"
 #include "ssa-sql.h"
@@ -30,6 +33,28 @@ struct _SsaDbListener
   SsaDbListenerLostFunc lost;
   gpointer              user_data;
 };
+
+/* A network that goes without a word (a cable pulled, a laptop's Wi-Fi) leaves the socket
+ * open: the kernel's keepalive probes (no wake-up of this process) close it after about a
+ * minute of silence (30 s idle, then 3 probes 10 s apart), and the listener says it is lost.
+ * libpq turns keepalives on for TCP, with the system's two hours before the first probe. */
+static void
+set_keepalive (int fd)
+{
+  int on = 1, idle = 30, interval = 10, count = 3;
+  struct sockaddr_storage address;
+  socklen_t length = sizeof address;
+
+  if (fd < 0 || getsockname (fd, (struct sockaddr *) &address, &length) != 0 ||
+      (address.ss_family != AF_INET && address.ss_family != AF_INET6))
+    return;
+  setsockopt (fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
+#ifdef TCP_KEEPIDLE
+  setsockopt (fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);
+  setsockopt (fd, IPPROTO_TCP, TCP_KEEPINTVL, &interval, sizeof interval);
+  setsockopt (fd, IPPROTO_TCP, TCP_KEEPCNT, &count, sizeof count);
+#endif
+}
 
 static void
 open_thread (GTask        *task,
@@ -58,6 +83,7 @@ open_thread (GTask        *task,
   self = g_new0 (SsaDbListener, 1);
   self->sql = sql;
   self->conn = ssa_sql_pg_get_conn (sql);
+  set_keepalive (PQsocket (self->conn));
   g_task_return_pointer (task, self, (GDestroyNotify) ssa_db_listener_free);
 }
 
