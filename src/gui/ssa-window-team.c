@@ -238,7 +238,8 @@ lost_cb (const GError *error,
 {
   SsaWindow *self = user_data;
 
-  /* Called from the listener's own watch: it is freed on the next turn of the loop. */
+  /* Called from the listener's own watch, which has let go of its source: freeing the
+   * listener here is safe, and the watch returns G_SOURCE_REMOVE without touching it. */
   go_offline (self, error);
 }
 
