@@ -12,6 +12,8 @@
 
 #include "ssa-application.h"
 #include "ssa-db-inventory.h"
+#include "ssa-db-price-lists.h"
+#include "ssa-price-list.h"
 #include "ssa-db.h"
 #include "ssa-installation-editor.h"
 #include "ssa-preferences.h"
@@ -347,6 +349,15 @@ wait_within (TestCondition condition,
 }
 
 static gboolean
+price_list_is (gpointer data)
+{
+  Fixture *f = data;
+  SsaPriceList *price_list = ssa_window_get_price_list (f->window);
+
+  return price_list != NULL && g_strcmp0 (price_list->id, "team-2026-12") == 0;
+}
+
+static gboolean
 offline_shown (gpointer data)
 {
   Fixture *f = data;
@@ -411,6 +422,25 @@ window_body (Fixture *f)
   g_assert_no_error (error);
   g_assert_true (wait_within (customer_found,
                               &(FindWait) { repository, ssa_customer_get_id (customer) }, 2.0));
+  /* A colleague stores a new price list: it becomes the window's current one. */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                   "sample-price-list.json", NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *changed = NULL;
+    g_autoptr(GString) edited = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (path, &text, &length, &error));
+    edited = g_string_new (text);
+    g_assert_cmpuint (g_string_replace (edited, "\"sample-2026-11\"", "\"team-2026-12\"", 1),
+                      ==, 1);
+    g_assert_false (price_list_is (f));
+    g_assert_true (ssa_db_store_price_list (other, edited->str, edited->len, "team.json", NULL,
+                                            NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (wait_within (price_list_is, f, 2.0));
+  }
   g_clear_pointer (&other, ssa_db_close);
 
   /* An editor open as the server stops. */

@@ -169,6 +169,13 @@ load_price_list (SsaWindow *self)
                         price_list_loaded_cb, g_object_ref (self));
 }
 
+/* The current price list read again (another client may have stored a new one). */
+void
+reload_price_list (SsaWindow *self)
+{
+  load_price_list (self);
+}
+
 static gpointer
 load_profile_job (SsaDb         *db,
                   gpointer       data,

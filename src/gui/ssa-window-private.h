@@ -49,6 +49,9 @@ struct _SsaWindow
   guint                 retry_source;    /* the next try, a one-shot timeout, or 0 */
   guint                 retry_delay;     /* seconds before the next try: 2, 4, … 60 */
   gboolean              retrying;        /* a try is in a worker */
+  guint                 pages_idle;      /* pages to read again, once, after notifications */
+  gboolean              reload_offers;
+  gboolean              reload_price_lists;
   SsaInstallation      *shown_installation;
   SsaCustomer          *shown_customer;
 
@@ -242,6 +245,7 @@ void restore_backup_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter);
 void start_loading (SsaWindow *self);
+void reload_price_list (SsaWindow *self);
 void reload_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter);

@@ -210,6 +210,38 @@ remote_change_done_cb (GObject      *object,
     }
 }
 
+/* The offers register and the price lists are read whole: once for a burst of
+ * notifications (a one-shot idle, not a timer). */
+static gboolean
+reload_pages_cb (gpointer user_data)
+{
+  SsaWindow *self = user_data;
+
+  self->pages_idle = 0;
+  if (self->reload_offers && self->offers_page != NULL)
+    ssa_offers_page_reload (self->offers_page);
+  if (self->reload_price_lists)
+    {
+      reload_price_list (self);
+      if (self->price_list_page != NULL)
+        ssa_price_list_page_reload (self->price_list_page);
+    }
+  self->reload_offers = FALSE;
+  self->reload_price_lists = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reload_pages_soon (SsaWindow *self,
+                   gboolean   offers,
+                   gboolean   price_lists)
+{
+  self->reload_offers |= offers;
+  self->reload_price_lists |= price_lists;
+  if (self->pages_idle == 0)
+    self->pages_idle = g_idle_add_full (G_PRIORITY_LOW, reload_pages_cb, self, NULL);
+}
+
 static void
 changed_cb (const char *table,
             gint64      id,
@@ -230,6 +262,8 @@ changed_cb (const char *table,
     ssa_repository_apply_remote_change_async (self->repository, "installations",
                                               installation_id, remote_change_done_cb,
                                               g_object_ref (self));
+  if (g_str_equal (table, "offers") || g_str_equal (table, "price_lists"))
+    reload_pages_soon (self, g_str_equal (table, "offers"), g_str_equal (table, "price_lists"));
 }
 
 static void
@@ -290,6 +324,7 @@ void
 team_stop (SsaWindow *self)
 {
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_handle_id (&self->pages_idle, g_source_remove);
   if (self->listener_cancellable != NULL)
     g_cancellable_cancel (self->listener_cancellable);
   g_clear_object (&self->listener_cancellable);
