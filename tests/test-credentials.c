@@ -582,6 +582,73 @@ test_update_with_keyring (void)
   login_server_stop (&s);
 }
 
+
+/* A team database's password: kept under the URI's host, port, database and user (what
+ * else the URI says does not matter), read back, replaced, removed. */
+static void
+test_team_password (void)
+{
+  const char *uri = "postgresql://ssadesk@db.example.no:5433/team?sslmode=verify-full";
+  const char *same = "postgresql://ssadesk@db.example.no:5433/team?sslmode=require";
+  const char *other = "postgresql://someone@db.example.no:5433/team";
+  static const SecretSchema schema = {
+    "io.github.ssadesk.SsaDesk.TeamDatabase", SECRET_SCHEMA_NONE,
+    { { "host", SECRET_SCHEMA_ATTRIBUTE_STRING }, { "port", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "dbname", SECRET_SCHEMA_ATTRIBUTE_STRING }, { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 } },
+    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+  };
+  g_autofree char *display = ssa_credentials_describe_team_uri (uri);
+
+  g_assert_cmpstr (display, ==, "ssadesk@db.example.no:5433/team");
+  if (!start_keyring ())
+    return;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autofree char *found = NULL;
+    g_autofree char *direct = NULL;
+
+    ssa_credentials_store_team_password_async (uri, "pass word æ", NULL,
+                                               test_store_result_cb, &result);
+    g_assert_true (ssa_credentials_store_team_password_finish (test_wait_for (&result),
+                                                               &error));
+    g_assert_no_error (error);
+    g_clear_object (&result);
+
+    /* The keyring itself has it under the four attributes. */
+    direct = secret_password_lookup_sync (&schema, NULL, &error, "host", "db.example.no",
+                                          "port", "5433", "dbname", "team",
+                                          "user", "ssadesk", NULL);
+    g_assert_no_error (error);
+    g_assert_cmpstr (direct, ==, "pass word æ");
+
+    ssa_credentials_lookup_team_password_async (same, NULL, test_store_result_cb, &result);
+    found = ssa_credentials_lookup_team_password_finish (test_wait_for (&result), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (found, ==, "pass word æ");
+    g_clear_object (&result);
+    g_clear_pointer (&found, g_free);
+
+    ssa_credentials_lookup_team_password_async (other, NULL, test_store_result_cb, &result);
+    found = ssa_credentials_lookup_team_password_finish (test_wait_for (&result), &error);
+    g_assert_no_error (error);
+    g_assert_null (found);
+    g_clear_object (&result);
+
+    /* An empty password removes the kept one. */
+    ssa_credentials_store_team_password_async (uri, "", NULL, test_store_result_cb, &result);
+    g_assert_true (ssa_credentials_store_team_password_finish (test_wait_for (&result),
+                                                               &error));
+    g_clear_object (&result);
+    ssa_credentials_lookup_team_password_async (uri, NULL, test_store_result_cb, &result);
+    found = ssa_credentials_lookup_team_password_finish (test_wait_for (&result), &error);
+    g_assert_no_error (error);
+    g_assert_null (found);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -596,6 +663,7 @@ main (int    argc,
   g_test_add_func ("/credentials/no-secret-service", test_no_secret_service);
   g_test_add_func ("/credentials/update-without-keyring", test_update_without_keyring);
   g_test_add_func ("/credentials/keyring", test_keyring);
+  g_test_add_func ("/credentials/team-password", test_team_password);
   g_test_add_func ("/credentials/update-with-keyring", test_update_with_keyring);
 
   status = g_test_run ();

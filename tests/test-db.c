@@ -560,6 +560,37 @@ test_main_thread_statements (Fixture       *f,
   "ALTER TABLE customers ADD COLUMN vat_registered INTEGER" \
   "  CHECK (vat_registered IS NULL OR vat_registered IN (0, 1));"
 
+#define SCHEMA_8_SQL \
+  SCHEMA_7_SQL \
+  "ALTER TABLE customers ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);" \
+  "ALTER TABLE customers ADD COLUMN created_by TEXT;" \
+  "ALTER TABLE customers ADD COLUMN changed_by TEXT;" \
+  "ALTER TABLE installations ADD COLUMN version INTEGER NOT NULL DEFAULT 1" \
+  "  CHECK (version >= 1);" \
+  "ALTER TABLE installations ADD COLUMN created_by TEXT;" \
+  "ALTER TABLE installations ADD COLUMN changed_by TEXT;" \
+  "ALTER TABLE licences ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);" \
+  "ALTER TABLE licences ADD COLUMN created_by TEXT;" \
+  "ALTER TABLE licences ADD COLUMN changed_by TEXT;" \
+  "ALTER TABLE licences ADD COLUMN updated_at TEXT;" \
+  "ALTER TABLE profile ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);" \
+  "ALTER TABLE profile ADD COLUMN changed_by TEXT;" \
+  "CREATE TABLE audit_log (" \
+  "  id       INTEGER PRIMARY KEY," \
+  "  at       TEXT NOT NULL," \
+  "  who      TEXT," \
+  "  action   TEXT NOT NULL CHECK (action IN ('status', 'delete', 'archive', 'unarchive'))," \
+  "  subject  TEXT NOT NULL" \
+  "           CHECK (subject IN ('customer', 'installation', 'licence', 'offer'))," \
+  "  row_id   INTEGER NOT NULL," \
+  "  label    TEXT," \
+  "  details  TEXT" \
+  ");" \
+  "CREATE TRIGGER audit_log_kept BEFORE UPDATE ON audit_log" \
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log never changes'); END;" \
+  "CREATE TRIGGER audit_log_not_deleted BEFORE DELETE ON audit_log" \
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log never changes'); END;"
+
 /* Databases as earlier versions of SSA Desk left them: index N is the complete SQL of
  * schema version N as released (version 0: an SQLite file without tables). A migration
  * added later appends the schema it migrates from here. */
@@ -572,6 +603,7 @@ static const char * const earlier_schemas[] = {
   SCHEMA_5_SQL " PRAGMA user_version = 5;",
   SCHEMA_6_SQL " PRAGMA user_version = 6;",
   SCHEMA_7_SQL " PRAGMA user_version = 7;",
+  SCHEMA_8_SQL " PRAGMA user_version = 8;",
 };
 
 /* Returns: (transfer full): the complete SQL of schema version @version as released */

@@ -2024,6 +2024,110 @@ test_stream_written_through (Fixture       *f,
   }
 }
 
+/* What another client changed, applied by id (a team database's notifications): a changed
+ * installation keeps its object, a new customer and installation join the lists, a deleted
+ * one leaves them, and an object with an edit open keeps what the user set. */
+static void
+remote_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ssa_repository_apply_remote_change_finish (SSA_REPOSITORY (source), result,
+                                                            &error));
+  g_assert_no_error (error);
+  g_main_loop_quit (f->loop);
+}
+
+static void
+apply_remote (Fixture    *f,
+              const char *table,
+              gint64      id)
+{
+  ssa_repository_apply_remote_change_async (f->repository, table, id, remote_done_cb, f);
+  g_main_loop_run (f->loop);
+}
+
+static void
+test_remote_change (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) other = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  GListModel *installations = ssa_repository_get_installations (f->repository);
+  GListModel *customers = ssa_repository_get_customers (f->repository);
+  SsaInstallation *first = installation_at (f, 0);
+  g_autoptr(SsaInstallation) copy = NULL;
+  g_autoptr(SsaInstallation) added = ssa_installation_new ();
+  g_autoptr(SsaCustomer) customer = ssa_customer_new ();
+  guint n_installations = g_list_model_get_n_items (installations);
+  guint n_customers = g_list_model_get_n_items (customers);
+  gint64 first_id = ssa_installation_get_id (first);
+
+  g_assert_no_error (error);
+
+  /* Renamed elsewhere: the same object takes the new name. */
+  copy = ssa_db_load_installation (other, first_id, &error);
+  g_assert_no_error (error);
+  ssa_installation_set_name (copy, "Renamed elsewhere");
+  g_assert_true (ssa_db_update_installation (other, copy, &error));
+  g_assert_no_error (error);
+  apply_remote (f, "installations", first_id);
+  g_assert_true (ssa_repository_find_installation (f->repository, first_id) == first);
+  g_assert_cmpstr (ssa_installation_get_name (first), ==, "Renamed elsewhere");
+  drain (f);
+  g_assert_cmpuint (f->failures->len, ==, 0);
+
+  /* With an edit open, what the user set stays. */
+  ssa_repository_begin_edit (f->repository, G_OBJECT (first));
+  ssa_installation_set_name (first, "Being typed");
+  ssa_installation_set_name (copy, "Renamed again elsewhere");
+  g_assert_true (ssa_db_update_installation (other, copy, &error));
+  apply_remote (f, "installations", first_id);
+  g_assert_cmpstr (ssa_installation_get_name (first), ==, "Being typed");
+  /* The object kept the version the edit began from: saving it over the other client's
+   * newer change is refused, naming them, not written over it (schema 8's rule). */
+  g_assert_false (ssa_repository_end_edit (f->repository, G_OBJECT (first), &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, ssa_db_get_user_name (other)));
+  g_clear_error (&error);
+  drain (f);
+  /* … and told as the window hears of a failed write, once. */
+  g_assert_cmpuint (f->failures->len, ==, 1);
+  g_assert_error ((GError *) g_ptr_array_index (f->failures, 0), SSA_DB_ERROR,
+                  SSA_DB_ERROR_CONFLICT);
+  g_ptr_array_set_size (f->failures, 0);
+
+  /* Added elsewhere: they join the lists. */
+  ssa_customer_set_name (customer, "Added elsewhere AS");
+  g_assert_true (ssa_db_insert_customer (other, customer, &error));
+  g_assert_no_error (error);
+  apply_remote (f, "customers", ssa_customer_get_id (customer));
+  g_assert_cmpuint (g_list_model_get_n_items (customers), ==, n_customers + 1);
+  g_assert_nonnull (ssa_repository_find_customer (f->repository, ssa_customer_get_id (customer)));
+  ssa_installation_set_name (added, "Installed elsewhere");
+  ssa_installation_set_customer_id (added, ssa_customer_get_id (customer));
+  g_assert_true (ssa_db_insert_installation (other, added, &error));
+  g_assert_no_error (error);
+  apply_remote (f, "installations", ssa_installation_get_id (added));
+  g_assert_cmpuint (g_list_model_get_n_items (installations), ==, n_installations + 1);
+  g_assert_cmpstr (ssa_installation_get_name (
+                     ssa_repository_find_installation (f->repository,
+                                                       ssa_installation_get_id (added))),
+                   ==, "Installed elsewhere");
+
+  /* Deleted elsewhere: it leaves them. */
+  g_assert_true (ssa_db_delete_installation (other, ssa_installation_get_id (added), &error));
+  g_assert_no_error (error);
+  apply_remote (f, "installations", ssa_installation_get_id (added));
+  g_assert_cmpuint (g_list_model_get_n_items (installations), ==, n_installations);
+  g_assert_null (ssa_repository_find_installation (f->repository,
+                                                   ssa_installation_get_id (added)));
+  g_assert_cmpuint (f->failures->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2051,6 +2155,7 @@ main (int    argc,
   ADD ("/repository/remove-customer-with-installations/kept-with-offers",
        test_remove_customer_kept_with_offers, NULL);
   ADD ("/repository/refresh", test_refresh, NULL);
+  ADD ("/repository/remote-change", test_remote_change, NULL);
   ADD ("/repository/hide-unhide/installation", test_hide_unhide, NULL);
   ADD ("/repository/hide-unhide/licence", test_hide_unhide_licence, NULL);
   ADD ("/repository/hide-unhide/remove", test_hide_unhide_remove, NULL);

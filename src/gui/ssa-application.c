@@ -12,10 +12,12 @@
 #endif
 
 #include "ssa-application.h"
+#include "ssa-credentials.h"
 #include "ssa-db.h"
 #include "ssa-gui-util.h"
 #include "ssa-refresh.h"
 #include "ssa-renewal-reminder.h"
+#include "ssa-team-db.h"
 #include "ssa-window.h"
 
 /* The icon in the resources (ui/ssa-desk.gresource.xml). */
@@ -30,6 +32,7 @@ struct _SsaApplication
   SsaRenewalReminder *reminder;  /* started with the first window */
   GSettings      *settings;       /* the one instance of the GUI; NULL without the schema */
   gboolean        settings_opened;
+  gboolean        team_checked;   /* the team database setting was read (at the first window) */
 };
 
 G_DEFINE_FINAL_TYPE (SsaApplication, ssa_application, ADW_TYPE_APPLICATION)
@@ -213,11 +216,64 @@ ssa_application_startup (GApplication *application)
                                          shortcuts_accels);
 }
 
+static void ssa_application_activate (GApplication *application);
+
+static void
+team_password_found_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(SsaApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  char *password = ssa_credentials_lookup_team_password_finish (result, &error);
+
+  /* Without a keyring, or without a password kept, libpq's own sources serve. */
+  if (error != NULL)
+    g_message ("%s", error->message);
+  if (password != NULL)
+    ssa_team_db_set_password (self->db_path, password);
+  ssa_credentials_wipe_string (password);
+  ssa_application_activate (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+}
+
+/* The team database, when the settings say so and neither --db nor SSA_DESK_DB named
+ * another: read once, before the first window. Switching takes a new start (see
+ * docs/window.md). Returns whether the window waits for the keyring. */
+static gboolean
+choose_team_database (SsaApplication *self)
+{
+  GSettings *settings;
+  g_autofree char *uri = NULL;
+
+  if (self->team_checked)
+    return FALSE;
+  self->team_checked = TRUE;
+  settings = ssa_application_get_settings (self);
+  if (self->db_path != NULL || settings == NULL ||
+      !g_settings_get_boolean (settings, "use-team-database"))
+    return FALSE;
+  uri = g_settings_get_string (settings, "team-database-uri");
+  if (!ssa_team_db_is_uri (uri) || ssa_team_db_uri_has_password (uri))
+    {
+      g_message ("use-team-database is on, but team-database-uri is not a PostgreSQL URI "
+                 "without a password: opening the database file");
+      return FALSE;
+    }
+  ssa_application_set_db_path (self, uri);
+  g_application_hold (G_APPLICATION (self));
+  ssa_credentials_lookup_team_password_async (uri, NULL, team_password_found_cb,
+                                              g_object_ref (self));
+  return TRUE;
+}
+
 static void
 ssa_application_activate (GApplication *application)
 {
   SsaApplication *self = SSA_APPLICATION (application);
 
+  if (choose_team_database (self))
+    return;
   gtk_window_present (get_or_create_window (self));
 
   /* The renewal reminder, on start and once a day while the window runs. */

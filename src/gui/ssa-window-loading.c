@@ -169,6 +169,13 @@ load_price_list (SsaWindow *self)
                         price_list_loaded_cb, g_object_ref (self));
 }
 
+/* The current price list read again (another client may have stored a new one). */
+void
+reload_price_list (SsaWindow *self)
+{
+  load_price_list (self);
+}
+
 static gpointer
 load_profile_job (SsaDb         *db,
                   gpointer       data,
@@ -517,6 +524,8 @@ repository_loaded_cb (GObject      *object,
         return;
       ensure_error_page (self);
       adw_status_page_set_description (self->error_page, error->message);
+      /* A team database's server that does not answer is tried again by itself. */
+      team_load_failed (self, error);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       set_ready (self, TRUE);
       return;
@@ -563,6 +572,7 @@ repository_loaded_cb (GObject      *object,
   load_price_list (self);
   load_profile (self);
   start_check (self);
+  team_start_listening (self);
 }
 
 void

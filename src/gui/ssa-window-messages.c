@@ -393,6 +393,8 @@ update_database_banner (SsaWindow *self)
                                read_only && reason != NULL && g_strcmp0 (shown, reason) != 0
                                ? reason : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->db_banner_button), self->damaged);
+  /* A team database that cannot be reached: tried again by itself, or now. */
+  gtk_widget_set_visible (GTK_WIDGET (self->db_banner_retry), self->offline);
   gtk_revealer_set_reveal_child (self->db_banner_revealer, read_only);
 }
 
@@ -403,5 +405,7 @@ write_failed_cb (SsaWindow     *self,
 {
   g_autofree char *message = g_strdup_printf (_("The change was not saved: %s"), error->message);
 
+  /* The server cannot be reached: the banner says so, and the window goes read-only. */
+  team_check_unreachable (self, error);
   show_toast (self, message);
 }

@@ -40,6 +40,18 @@ struct _SsaWindow
   gboolean              checked;         /* the start-up check is over */
   gboolean              reload_pages;    /* the next load follows a restore */
   gboolean              restoring;       /* a backup is being put in place */
+
+  /* A team database (ssa-window-team.c): the connection that LISTENs, and the state of a
+   * server that cannot be reached. */
+  struct _SsaDbListener *listener;
+  GCancellable         *listener_cancellable;
+  gboolean              offline;         /* read-only until the server answers again */
+  guint                 retry_source;    /* the next try, a one-shot timeout, or 0 */
+  guint                 retry_delay;     /* seconds before the next try: 2, 4, … 60 */
+  gboolean              retrying;        /* a try is in a worker */
+  guint                 pages_idle;      /* pages to read again, once, after notifications */
+  gboolean              reload_offers;
+  gboolean              reload_price_lists;
   SsaInstallation      *shown_installation;
   SsaCustomer          *shown_customer;
 
@@ -95,6 +107,7 @@ struct _SsaWindow
   GtkRevealer          *db_banner_revealer;
   GtkLabel             *db_banner_label;
   GtkButton            *db_banner_button;
+  GtkButton            *db_banner_retry;
   GtkStack             *content_stack;
   GtkSpinner           *loading_spinner;
   AdwBin               *customer_bin;
@@ -232,6 +245,7 @@ void restore_backup_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter);
 void start_loading (SsaWindow *self);
+void reload_price_list (SsaWindow *self);
 void reload_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter);
@@ -257,6 +271,18 @@ void update_database_banner (SsaWindow *self);
 void write_failed_cb (SsaWindow     *self,
                       GError        *error,
                       SsaRepository *repository);
+
+/* ssa-window-team.c */
+gboolean window_is_team (SsaWindow *self);
+void team_start_listening (SsaWindow *self);
+void team_stop (SsaWindow *self);
+gboolean team_check_unreachable (SsaWindow    *self,
+                                 const GError *error);
+void team_load_failed (SsaWindow    *self,
+                       const GError *error);
+void team_retry_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter);
 
 /* ssa-window-undo.c */
 void undo_entry_free (UndoEntry *entry);

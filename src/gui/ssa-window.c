@@ -488,6 +488,7 @@ ssa_window_dispose (GObject *object)
   SsaWindow *self = (SsaWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  team_stop (self);
   /* Deletions still offering their Undo are made final: the window closes (docs/window.md). */
   if (self->undo_stack != NULL && self->repository != NULL)
     finish_all_deletions (self);
@@ -675,6 +676,8 @@ ssa_window_class_init (SsaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, db_banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, db_banner_label);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, db_banner_button);
+  gtk_widget_class_bind_template_child (widget_class, SsaWindow, db_banner_retry);
+  gtk_widget_class_install_action (widget_class, "win.team-retry", NULL, team_retry_action);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, SsaWindow, customer_bin);

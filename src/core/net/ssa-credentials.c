@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <libpq-fe.h>
 #include <libsecret/secret.h>
 
 #include "ssa-credentials.h"
@@ -21,6 +22,11 @@
  * (the price list URL, exactly as configured), "kind" ("bearer" or "basic") and, for
  * "basic", "user"; the secret is the token or the password. One item per URL: storing
  * removes what was there first.
+ *
+ * The password of a team database: schema io.github.ssadesk.SsaDesk.TeamDatabase,
+ * attributes "host", "port", "dbname" and "user" of its libpq URI (each "" when the URI
+ * leaves it to libpq's defaults); the secret is the password. One item per server,
+ * database and user, whatever else the URI says (sslmode and so on).
  *
  * Before libsecret is asked anything, the session bus is checked for a Secret Service
  * (org.freedesktop.secrets owned, or activatable): without one, libsecret's own errors are
@@ -43,6 +49,18 @@ static const SecretSchema login_schema = {
   0, NULL, NULL, NULL, NULL, NULL, NULL, NULL
 };
 
+static const SecretSchema team_schema = {
+  "io.github.ssadesk.SsaDesk.TeamDatabase", SECRET_SCHEMA_NONE,
+  {
+    { "host", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "port", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "dbname", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { NULL, 0 },
+  },
+  0, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+};
+
 typedef enum
 {
   OP_LOOKUP,
@@ -55,6 +73,7 @@ typedef struct
   Op              op;
   char           *url;
   SsaCredentials *credentials;  /* OP_STORE */
+  gboolean        team;         /* a team database's password; url is its URI */
   GDBusConnection *bus;
   SecretService   *service;
 } OpData;
@@ -254,6 +273,27 @@ op_error (OpData     *data,
           int         code,
           const char *reason)
 {
+  if (data->team)
+    {
+      g_autofree char *display = ssa_credentials_describe_team_uri (data->url);
+
+      switch (data->op)
+        {
+        case OP_LOOKUP:
+          return g_error_new (SSA_CREDENTIALS_ERROR, code,
+                              _("The password of the team database %s cannot be read from "
+                                "the keyring: %s"), display, reason);
+        case OP_STORE:
+          return g_error_new (SSA_CREDENTIALS_ERROR, code,
+                              _("The password of the team database %s cannot be saved in "
+                                "the keyring: %s"), display, reason);
+        case OP_CLEAR:
+        default:
+          return g_error_new (SSA_CREDENTIALS_ERROR, code,
+                              _("The password of the team database %s cannot be removed "
+                                "from the keyring: %s"), display, reason);
+        }
+    }
   switch (data->op)
     {
     case OP_LOOKUP:
@@ -342,6 +382,40 @@ url_attributes (const char *url)
   return attributes;
 }
 
+/* The team database's attributes: its URI's host, port, dbname and user. */
+static GHashTable *
+team_attributes (const char *uri)
+{
+  GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  static const char *keys[] = { "host", "port", "dbname", "user" };
+  PQconninfoOption *options = PQconninfoParse (uri, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      const char *value = NULL;
+
+      for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+        if (g_str_equal (o->keyword, keys[i]) && o->val != NULL)
+          value = o->val;
+      g_hash_table_insert (attributes, (gpointer) keys[i], g_strdup (value != NULL ? value : ""));
+    }
+  if (options != NULL)
+    PQconninfoFree (options);
+  return attributes;
+}
+
+static GHashTable *
+op_attributes (OpData *data)
+{
+  return data->team ? team_attributes (data->url) : url_attributes (data->url);
+}
+
+static const SecretSchema *
+op_schema (OpData *data)
+{
+  return data->team ? &team_schema : &login_schema;
+}
+
 static void
 lookup_searched_cb (GObject      *source_object,
                     GAsyncResult *res,
@@ -387,6 +461,8 @@ lookup_searched_cb (GObject      *source_object,
       text = secret_value_get_text (value);
       if (text == NULL)
         credentials = NULL;
+      else if (((OpData *) g_task_get_task_data (task))->team)
+        credentials = ssa_credentials_new_bearer (text);
       else if (g_strcmp0 (kind, "basic") == 0 && g_hash_table_contains (attributes, "user"))
         credentials = ssa_credentials_new_basic (g_hash_table_lookup (attributes, "user"), text);
       else
@@ -444,6 +520,19 @@ cleared_cb (GObject      *source_object,
       return;
     }
 
+  if (data->team)
+    {
+      g_autofree char *display = ssa_credentials_describe_team_uri (data->url);
+
+      attributes = team_attributes (data->url);
+      /* Translators: the label of the item in the keyring (Passwords and Keys shows it). */
+      label = g_strdup_printf (_("SSA Desk team database password for %s"), display);
+      value = secret_value_new (data->credentials->secret, -1, "text/plain");
+      secret_service_store (data->service, &team_schema, attributes, SECRET_COLLECTION_DEFAULT,
+                            label, value, g_task_get_cancellable (task), stored_cb, task);
+      return;
+    }
+
   attributes = url_attributes (data->url);
   if (data->credentials->kind == SSA_CREDENTIALS_BASIC)
     {
@@ -470,7 +559,7 @@ service_opened_cb (GObject      *source_object,
   GTask *task = user_data;
   OpData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) attributes = url_attributes (data->url);
+  g_autoptr(GHashTable) attributes = op_attributes (data);
 
   data->service = secret_service_open_finish (res, &error);
   if (data->service == NULL)
@@ -482,7 +571,7 @@ service_opened_cb (GObject      *source_object,
   switch (data->op)
     {
     case OP_LOOKUP:
-      secret_service_search (data->service, &login_schema, attributes,
+      secret_service_search (data->service, op_schema (data), attributes,
                              SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
                              g_task_get_cancellable (task), lookup_searched_cb, task);
       break;
@@ -490,7 +579,7 @@ service_opened_cb (GObject      *source_object,
     case OP_STORE:
     case OP_CLEAR:
     default:
-      secret_service_clear (data->service, &login_schema, attributes,
+      secret_service_clear (data->service, op_schema (data), attributes,
                             g_task_get_cancellable (task), cleared_cb, task);
       break;
     }
@@ -611,6 +700,7 @@ session_bus_exists (void)
 
 static void
 start_op (Op                    op,
+          gboolean              team,
           const char           *url,
           const SsaCredentials *credentials,
           GCancellable         *cancellable,
@@ -628,12 +718,13 @@ start_op (Op                    op,
 
   data = g_new0 (OpData, 1);
   data->op = op;
+  data->team = team;
   data->url = g_strdup (url);
   if (credentials != NULL)
     data->credentials = ssa_credentials_copy (credentials);
   g_task_set_task_data (task, data, (GDestroyNotify) op_data_free);
 
-  if (credentials != NULL && !ssa_credentials_validate (credentials, &error))
+  if (credentials != NULL && !team && !ssa_credentials_validate (credentials, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
@@ -670,7 +761,7 @@ ssa_credentials_store_async (const char           *url,
   g_return_if_fail (url != NULL);
   g_return_if_fail (credentials != NULL);
 
-  start_op (OP_STORE, url, credentials, cancellable, callback, user_data,
+  start_op (OP_STORE, FALSE, url, credentials, cancellable, callback, user_data,
             ssa_credentials_store_async);
 }
 
@@ -702,7 +793,7 @@ ssa_credentials_lookup_async (const char          *url,
 {
   g_return_if_fail (url != NULL);
 
-  start_op (OP_LOOKUP, url, NULL, cancellable, callback, user_data,
+  start_op (OP_LOOKUP, FALSE, url, NULL, cancellable, callback, user_data,
             ssa_credentials_lookup_async);
 }
 
@@ -742,7 +833,7 @@ ssa_credentials_clear_async (const char          *url,
 {
   g_return_if_fail (url != NULL);
 
-  start_op (OP_CLEAR, url, NULL, cancellable, callback, user_data, ssa_credentials_clear_async);
+  start_op (OP_CLEAR, FALSE, url, NULL, cancellable, callback, user_data, ssa_credentials_clear_async);
 }
 
 gboolean
@@ -754,4 +845,126 @@ ssa_credentials_clear_finish (GAsyncResult  *result,
                         FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Team databases */
+
+/**
+ * ssa_credentials_describe_team_uri:
+ * @uri: a team database's libpq URI
+ *
+ * Returns: (transfer full): what the keyring keeps the password under, for messages:
+ *   "user@host:port/dbname"
+ */
+char *
+ssa_credentials_describe_team_uri (const char *uri)
+{
+  g_autoptr(GHashTable) attributes = team_attributes (uri);
+  const char *user = g_hash_table_lookup (attributes, "user");
+  const char *port = g_hash_table_lookup (attributes, "port");
+
+  return g_strdup_printf ("%s%s%s%s%s/%s", user, *user != '\0' ? "@" : "",
+                          (const char *) g_hash_table_lookup (attributes, "host"),
+                          *port != '\0' ? ":" : "", port,
+                          (const char *) g_hash_table_lookup (attributes, "dbname"));
+}
+
+/**
+ * ssa_credentials_store_team_password_async:
+ * @uri: the team database's libpq URI (without a password)
+ * @password: its password; "" or %NULL removes the stored one
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Keeps the password of a team database in the default keyring, under the URI's host,
+ * port, database and user, replacing the one stored for them.
+ */
+void
+ssa_credentials_store_team_password_async (const char          *uri,
+                                           const char          *password,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(SsaCredentials) credentials = NULL;
+
+  g_return_if_fail (uri != NULL);
+
+  if (password == NULL || *password == '\0')
+    {
+      start_op (OP_CLEAR, TRUE, uri, NULL, cancellable, callback, user_data,
+                ssa_credentials_store_team_password_async);
+      return;
+    }
+  credentials = ssa_credentials_new_bearer (password);
+  start_op (OP_STORE, TRUE, uri, credentials, cancellable, callback, user_data,
+            ssa_credentials_store_team_password_async);
+}
+
+gboolean
+ssa_credentials_store_team_password_finish (GAsyncResult  *result,
+                                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_credentials_store_team_password_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * ssa_credentials_lookup_team_password_async:
+ * @uri: the team database's libpq URI
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the result
+ * @user_data: data for @callback
+ *
+ * Looks up the password kept for the URI's host, port, database and user.
+ */
+void
+ssa_credentials_lookup_team_password_async (const char          *uri,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_return_if_fail (uri != NULL);
+
+  start_op (OP_LOOKUP, TRUE, uri, NULL, cancellable, callback, user_data,
+            ssa_credentials_lookup_team_password_async);
+}
+
+/**
+ * ssa_credentials_lookup_team_password_finish:
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the password (wipe it with
+ *   ssa_credentials_wipe_string()), or %NULL: with @error set on failure, without when
+ *   none is stored
+ */
+char *
+ssa_credentials_lookup_team_password_finish (GAsyncResult  *result,
+                                             GError       **error)
+{
+  SsaCredentials *credentials;
+  char *password;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_credentials_lookup_team_password_async, NULL);
+
+  credentials = g_task_propagate_pointer (G_TASK (result), error);
+  if (credentials == NULL)
+    return NULL;
+  password = g_steal_pointer (&credentials->secret);
+  ssa_credentials_free (credentials);
+  return password;
+}
+
+/* Overwrites @text before it is freed. */
+void
+ssa_credentials_wipe_string (char *text)
+{
+  wipe_string (text);
 }

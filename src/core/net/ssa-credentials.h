@@ -93,6 +93,23 @@ void            ssa_credentials_clear_async       (const char            *url,
 gboolean        ssa_credentials_clear_finish      (GAsyncResult          *result,
                                                    GError               **error);
 
+/* The password of a team database (a libpq URI without password). */
+char           *ssa_credentials_describe_team_uri (const char            *uri);
+void            ssa_credentials_store_team_password_async  (const char          *uri,
+                                                            const char          *password,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+gboolean        ssa_credentials_store_team_password_finish (GAsyncResult        *result,
+                                                            GError             **error);
+void            ssa_credentials_lookup_team_password_async (const char          *uri,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+char           *ssa_credentials_lookup_team_password_finish (GAsyncResult       *result,
+                                                             GError            **error);
+void            ssa_credentials_wipe_string       (char                  *text);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaCredentials, ssa_credentials_free)
 
 G_END_DECLS

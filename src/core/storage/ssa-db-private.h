@@ -40,6 +40,10 @@ G_BEGIN_DECLS
  * audit log; older databases, read as they are, have none (version 1, no one known). */
 #define SSA_DB_SCHEMA_AUDIT 8
 
+/* The schema version that made a team database notify its clients of changes (triggers on
+ * the server only; nothing on a file). */
+#define SSA_DB_SCHEMA_NOTIFY 9
+
 /* What the files of the database module (ssa-db*.c) share: the connection, a cache of
  * prepared statements, transactions that roll back unless committed, and conversions
  * between the database's values and SSA Desk's (dates as YYYY-MM-DD text, absent text as

@@ -360,6 +360,12 @@ static const char migration_audit_sql[] =
   "CREATE TRIGGER audit_log_not_deleted BEFORE DELETE ON audit_log"
   "  BEGIN SELECT RAISE (ABORT, 'the audit log never changes'); END;";
 
+/* A team database tells its clients what changed (SSA_DB_SCHEMA_NOTIFY): triggers on the
+ * server only (ssa-sql-schema-pg.c). An SQLite file has one user at a time and nothing to
+ * tell; its migration of that number changes nothing, so that the versions stay alike on
+ * both engines. It stands on its own and can take another number at merge time. */
+static const char migration_notify_sql[] = "";
+
 /* A new database holds the bundled sample price list as its current list, so that offers
  * can be computed before the distributor's list is fetched. */
 static gboolean
@@ -391,6 +397,7 @@ static const Migration migrations[] = {
   { migration_licences_sql, NULL },   /* SSA_DB_SCHEMA_LICENCES */
   { migration_vat_sql, NULL },        /* SSA_DB_SCHEMA_VAT */
   { migration_audit_sql, NULL },      /* SSA_DB_SCHEMA_AUDIT */
+  { migration_notify_sql, NULL },     /* SSA_DB_SCHEMA_NOTIFY */
 };
 
 G_STATIC_ASSERT (SSA_DB_SCHEMA_REGISTER == 4);
@@ -398,6 +405,7 @@ G_STATIC_ASSERT (SSA_DB_SCHEMA_ALTERNATIVES == 5);
 G_STATIC_ASSERT (SSA_DB_SCHEMA_LICENCES == 6);
 G_STATIC_ASSERT (SSA_DB_SCHEMA_VAT == 7);
 G_STATIC_ASSERT (SSA_DB_SCHEMA_AUDIT == 8);
+G_STATIC_ASSERT (SSA_DB_SCHEMA_NOTIFY == 9);
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SSA_DB_SCHEMA_VERSION);
 

@@ -1644,6 +1644,8 @@ struct _Op
   gpointer       job_data;
   GDestroyNotify job_data_free;
   SsaCustomerImportCounts counts;
+  gboolean       remote_customer; /* a change another client made: a customer's row */
+  gboolean       gone;          /* the row read again is no longer there */
 };
 
 static void
@@ -3425,6 +3427,184 @@ ssa_repository_write_finish (SsaRepository  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
                         ssa_repository_write_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Changes other clients made (a team database's notifications): the row with that id is
+ * read again in the write queue (after the writes asked before it) and takes the place of
+ * the one in the models, joins them when it is new, or leaves them when it went. An object
+ * with an edit open (ssa_repository_begin_edit()) keeps what the user typed: its editor's
+ * save writes it. */
+
+static gpointer
+remote_work (SsaDb         *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Op *op = data;
+  g_autoptr(GError) local_error = NULL;
+
+  if (op->remote_customer)
+    op->stored = G_OBJECT (ssa_db_load_customer (db, op->id, &local_error));
+  else
+    {
+      op->stored = G_OBJECT (ssa_db_load_installation (db, op->id, &local_error));
+      if (op->stored != NULL)
+        {
+          gint64 customer_id = ssa_installation_get_customer_id (SSA_INSTALLATION (op->stored));
+          SsaCustomer *customer;
+
+          op->customers = g_ptr_array_new_with_free_func (g_object_unref);
+          if (customer_id > 0 &&
+              (customer = ssa_db_load_customer (db, customer_id, NULL)) != NULL)
+            g_ptr_array_add (op->customers, customer);
+        }
+    }
+  if (op->stored == NULL)
+    {
+      if (!g_error_matches (local_error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        op->gone = TRUE;
+    }
+  return NULL;
+}
+
+static void
+add_remote_customer (SsaRepository *self,
+                     SsaCustomer   *customer)
+{
+  gint64 id = ssa_customer_get_id (customer);
+
+  if (g_hash_table_contains (self->customers_by_id, &id))
+    return;
+  g_hash_table_insert (self->customers_by_id, id_key (id), customer);
+  watch (self, customer);
+  g_list_store_append (self->customers, customer);
+}
+
+static void
+remote_done (Op           *op,
+             const GError *error)
+{
+  SsaRepository *self = op->self;
+  GHashTable *by_id = op->remote_customer ? self->customers_by_id : self->installations_by_id;
+  GObject *existing = NULL;
+
+  if (error != NULL)
+    {
+      g_task_return_error (op->task, g_error_copy (error));
+      return;
+    }
+  if (!self->loaded)
+    {
+      g_task_return_boolean (op->task, TRUE);
+      return;
+    }
+
+  existing = g_hash_table_lookup (by_id, &op->id);
+  if (op->gone)
+    {
+      if (existing != NULL && !g_hash_table_contains (self->edits, existing))
+        {
+          g_autoptr(GObject) keep = g_object_ref (existing);
+
+          if (op->remote_customer)
+            {
+              unwatch (self, keep);
+              forget_row (self->customers_by_id, self->customers, op->id, keep);
+            }
+          else
+            {
+              unwatch_installation (self, SSA_INSTALLATION (keep));
+              forget_row (self->installations_by_id, self->installations, op->id, keep);
+            }
+        }
+    }
+  else if (op->remote_customer)
+    {
+      if (existing == NULL)
+        add_remote_customer (self, SSA_CUSTOMER (op->stored));
+      else if (!g_hash_table_contains (self->edits, existing))
+        {
+          self->reverting++;
+          copy_customer (SSA_CUSTOMER (existing), SSA_CUSTOMER (op->stored));
+          self->reverting--;
+          rename_customer_everywhere (self, SSA_CUSTOMER (existing));
+        }
+    }
+  else
+    {
+      for (guint i = 0; op->customers != NULL && i < op->customers->len; i++)
+        add_remote_customer (self, g_ptr_array_index (op->customers, i));
+      if (existing == NULL)
+        {
+          SsaInstallation *installation = SSA_INSTALLATION (op->stored);
+
+          g_hash_table_insert (self->installations_by_id, id_key (op->id), installation);
+          watch (self, installation);
+          g_list_store_append (self->installations, installation);
+        }
+      else if (!g_hash_table_contains (self->edits, existing))
+        {
+          op->object = g_object_ref (existing);
+          apply_refreshed (op);
+        }
+    }
+  g_task_return_boolean (op->task, TRUE);
+}
+
+/**
+ * ssa_repository_apply_remote_change_async:
+ * @self: a loaded repository
+ * @table: the table another client changed: "customers", "installations", "licences" or
+ *   "offers" (the last two name their installation in @id)
+ * @id: the customer's or installation's id
+ * @callback: (nullable): called once the models show it
+ * @user_data: for @callback
+ *
+ * Shows a change another client made to a team database (its notification): reads that
+ * one customer or installation (with its licence lines) again, in the write queue, and
+ * updates, adds or removes it in the models. The selection stays (the objects are the same),
+ * and an object being edited keeps the user's values.
+ */
+void
+ssa_repository_apply_remote_change_async (SsaRepository       *self,
+                                          const char          *table,
+                                          gint64               id,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Op *op;
+
+  g_return_if_fail (SSA_IS_REPOSITORY (self));
+  g_return_if_fail (table != NULL);
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, ssa_repository_apply_remote_change_async);
+  if (!check_loaded (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  op = op_new (self, task, NULL, remote_work, remote_done);
+  op->id = id;
+  op->remote_customer = g_str_equal (table, "customers");
+  queue_op (self, op);
+}
+
+gboolean
+ssa_repository_apply_remote_change_finish (SsaRepository  *self,
+                                           GAsyncResult   *result,
+                                           GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        ssa_repository_apply_remote_change_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -119,6 +119,14 @@ void     ssa_repository_refresh_installation_async (SsaRepository       *self,
 gboolean ssa_repository_refresh_installation_finish (SsaRepository      *self,
                                                      GAsyncResult       *result,
                                                      GError            **error);
+void     ssa_repository_apply_remote_change_async  (SsaRepository       *self,
+                                                    const char          *table,
+                                                    gint64               id,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean ssa_repository_apply_remote_change_finish (SsaRepository       *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 void     ssa_repository_apply_values_async         (SsaRepository       *self,
                                                     GObject             *object,
                                                     GObject             *values,

@@ -718,6 +718,56 @@ static const SsaSqlBackend pg_backend = {
   .last_insert_id = pg_last_insert_id,
 };
 
+/* Passwords the window took from the keyring, in this process's memory only: keyed by
+ * ssa_team_db_describe() of the URI (user, host, port, database), so that every connection
+ * the window's workers open to that database gets it. */
+G_LOCK_DEFINE_STATIC (passwords);
+static GHashTable *passwords;
+
+static void
+wipe_free (gpointer data)
+{
+  char *text = data;
+
+  if (text != NULL)
+    {
+      volatile char *p = text;
+
+      while (*p != '\0')
+        *p++ = '\0';
+    }
+  g_free (text);
+}
+
+/**
+ * ssa_team_db_set_password:
+ * @uri: a team database's libpq URI, without a password
+ * @password: (nullable): its password, or %NULL to forget it
+ *
+ * Gives connections to @uri's server, database and user opened from now on in this process
+ * @password, in memory (PQconnectdbParams()' "password"): never on a command line or in the
+ * environment. Without one, libpq's own sources (PGPASSWORD, ~/.pgpass, a service file)
+ * are used as for every libpq client.
+ */
+void
+ssa_team_db_set_password (const char *uri,
+                          const char *password)
+{
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (uri != NULL);
+
+  key = ssa_team_db_describe (uri);
+  G_LOCK (passwords);
+  if (passwords == NULL)
+    passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, wipe_free);
+  if (password != NULL && *password != '\0')
+    g_hash_table_replace (passwords, g_steal_pointer (&key), g_strdup (password));
+  else
+    g_hash_table_remove (passwords, key);
+  G_UNLOCK (passwords);
+}
+
 /**
  * ssa_sql_open_pg:
  * @uri: a libpq connection URI (or any libpq connection string)
@@ -733,11 +783,18 @@ SsaSql *
 ssa_sql_open_pg (const char  *uri,
                  GError     **error)
 {
-  const char *keywords[5];
-  const char *values[5];
+  const char *keywords[6];
+  const char *values[6];
   PgSql *self;
   int n = 0;
   int version;
+  g_autofree char *key = ssa_team_db_describe (uri);
+  char *password = NULL;
+
+  G_LOCK (passwords);
+  if (passwords != NULL && g_hash_table_lookup (passwords, key) != NULL)
+    password = g_strdup (g_hash_table_lookup (passwords, key));
+  G_UNLOCK (passwords);
 
   keywords[n] = "connect_timeout";
   values[n++] = CONNECT_TIMEOUT_SECONDS;
@@ -748,6 +805,11 @@ ssa_sql_open_pg (const char  *uri,
     }
   keywords[n] = "fallback_application_name";
   values[n++] = "ssa-desk";
+  if (password != NULL)
+    {
+      keywords[n] = "password";
+      values[n++] = password;
+    }
   /* Last, so that what the URI says overrides the defaults before it. */
   keywords[n] = "dbname";
   values[n++] = uri;
@@ -759,6 +821,7 @@ ssa_sql_open_pg (const char  *uri,
   self->parent.backend = &pg_backend;
   self->parent.display_name = ssa_team_db_describe (uri);
   self->conn = PQconnectdbParams (keywords, values, 1);
+  wipe_free (password);
 
   if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
     {
@@ -789,4 +852,14 @@ ssa_sql_open_pg (const char  *uri,
       return NULL;
     }
   return &self->parent;
+}
+
+/* The libpq connection under @sql (a PostgreSQL one), for what the seam does not cover:
+ * LISTEN and its notifications (ssa-db-listener.c). */
+PGconn *
+ssa_sql_pg_get_conn (SsaSql *sql)
+{
+  g_return_val_if_fail (sql != NULL && sql->backend == &pg_backend, NULL);
+
+  return CONN (sql);
 }

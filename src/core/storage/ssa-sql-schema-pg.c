@@ -295,6 +295,42 @@ static const char migration_audit_sql[] =
   REFUSE ("audit_log_not_deleted", "BEFORE DELETE", "audit_log",
           "the audit log never changes");
 
+/* What changed, for every client that LISTENs on the channel "ssa_desk" (the window keeps
+ * one connection that does): a notification a row, sent when the transaction commits, with
+ * the JSON {"table": "installations", "id": 12, "op": "UPDATE"}. A licence line names its
+ * installation ("installation_id"), an offer its installation too, so that a client can
+ * refresh only that. SSA_DB_SCHEMA_NOTIFY in ssa-db-schema.c, where the file's migration of
+ * that number is empty. Stands on its own (it needs only the tables of version 1). */
+static const char migration_notify_sql[] =
+  "CREATE FUNCTION ssa_notify_change () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "DECLARE"
+  "  r RECORD;"
+  "  payload JSONB;"
+  "BEGIN"
+  "  IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;"
+  "  IF TG_TABLE_NAME = 'licences' THEN"
+  "    payload := jsonb_build_object ('table', TG_TABLE_NAME, 'id', r.id, 'op', TG_OP,"
+  "                                   'installation_id', r.installation_id);"
+  "  ELSIF TG_TABLE_NAME = 'offers' THEN"
+  "    payload := jsonb_build_object ('table', TG_TABLE_NAME, 'id', r.id, 'op', TG_OP,"
+  "                                   'installation_id', r.installation_id);"
+  "  ELSE"
+  "    payload := jsonb_build_object ('table', TG_TABLE_NAME, 'id', r.id, 'op', TG_OP);"
+  "  END IF;"
+  "  PERFORM pg_notify ('ssa_desk', payload::text);"
+  "  RETURN NULL;"
+  "END $$;"
+  "CREATE TRIGGER customers_notify AFTER INSERT OR UPDATE OR DELETE ON customers"
+  "  FOR EACH ROW EXECUTE FUNCTION ssa_notify_change ();"
+  "CREATE TRIGGER installations_notify AFTER INSERT OR UPDATE OR DELETE ON installations"
+  "  FOR EACH ROW EXECUTE FUNCTION ssa_notify_change ();"
+  "CREATE TRIGGER licences_notify AFTER INSERT OR UPDATE OR DELETE ON licences"
+  "  FOR EACH ROW EXECUTE FUNCTION ssa_notify_change ();"
+  "CREATE TRIGGER offers_notify AFTER INSERT OR UPDATE OR DELETE ON offers"
+  "  FOR EACH ROW EXECUTE FUNCTION ssa_notify_change ();"
+  "CREATE TRIGGER price_lists_notify AFTER INSERT OR UPDATE OR DELETE ON price_lists"
+  "  FOR EACH ROW EXECUTE FUNCTION ssa_notify_change ();";
+
 /* As ssa-db-schema.c does: a new database holds the bundled sample price list. */
 static gboolean
 store_sample_price_list (SsaSql  *sql,
@@ -329,6 +365,7 @@ static const Migration migrations[] = {
   { migration_licences_sql, NULL },     /* SSA_DB_SCHEMA_LICENCES */
   { migration_vat_sql, NULL },          /* SSA_DB_SCHEMA_VAT */
   { migration_audit_sql, NULL },        /* SSA_DB_SCHEMA_AUDIT */
+  { migration_notify_sql, NULL },       /* SSA_DB_SCHEMA_NOTIFY */
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SSA_DB_SCHEMA_VERSION);

@@ -110,6 +110,9 @@ struct sqlite3;
 SsaSql      *ssa_sql_sqlite_wrap     (struct sqlite3 *handle,
                                       const char  *display_name);
 void         ssa_sql_close           (SsaSql      *sql);
+/* For LISTEN (ssa-db-listener.c): the libpq connection of a PostgreSQL one. */
+struct pg_conn;
+struct pg_conn *ssa_sql_pg_get_conn  (SsaSql      *sql);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaSql, ssa_sql_close)
 
 SsaSqlEngine ssa_sql_get_engine      (SsaSql      *sql);

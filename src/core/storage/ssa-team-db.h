@@ -72,6 +72,8 @@ typedef struct _SsaTeamDb SsaTeamDb;
 gboolean     ssa_team_db_is_uri          (const char  *location);
 char        *ssa_team_db_describe        (const char  *location);
 gboolean     ssa_team_db_uri_has_password (const char *location);
+void         ssa_team_db_set_password    (const char  *uri,
+                                          const char  *password);
 gboolean     ssa_team_db_init            (const char  *location,
                                           gint64      *out_from_version,
                                           GError     **error);

@@ -20,11 +20,13 @@
 #include "ssa-page-common.h"
 #include "ssa-preferences.h"
 #include "ssa-profile.h"
+#include "ssa-team-db.h"
 
 /* The preferences: the reseller's profile (printed on every offer, kept in the database
  * that the command line shares), where the price list comes from and the login it needs
  * (kept in the keyring), how often it is fetched, the language of documents, and the
- * database: its file and how many backups are kept.
+ * database: its file and how many backups are kept, or the team's database on a
+ * PostgreSQL server (its address in the settings, its password in the keyring).
  *
  * As GNOME preferences do, changes apply at once: a profile that can be stored is saved a
  * moment after the last keystroke, in a worker thread; a field that cannot be stored is
@@ -76,6 +78,14 @@ struct _SsaPreferences
   GtkSpinButton        *keep_days_spin;
   GtkSpinButton        *keep_weeks_spin;
   GtkButton            *backup_button;
+  AdwPreferencesGroup  *backups_group;
+  GtkSwitch            *team_switch;
+  AdwEntryRow          *team_uri_row;
+  GtkLabel             *team_uri_message;
+  AdwPasswordEntryRow  *team_password_row;
+  GtkButton            *team_connect_button;
+  GtkLabel             *team_status;
+  gboolean              team_filling;
 };
 
 G_DEFINE_FINAL_TYPE (SsaPreferences, ssa_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -605,6 +615,211 @@ credentials_found_cb (GObject      *object,
     }
 }
 
+/* The team database: its address (a libpq URI without password) in the settings, its
+ * password in the keyring, and a connection tried in a worker thread. */
+
+/* Returns: (transfer full) (nullable): the address typed, or NULL with the reason shown
+ *   under it when it is not one to keep */
+static char *
+read_team_uri (SsaPreferences *self,
+               gboolean        required)
+{
+  g_autofree char *uri = ssa_gui_row_dup_text (self->team_uri_row);
+  const char *problem = NULL;
+
+  if (uri == NULL)
+    problem = required ? _("Enter the team database’s address first, such as "
+                           "postgresql://ssadesk@db.example.no/ssadesk?sslmode=verify-full")
+                       : NULL;
+  else if (!ssa_team_db_is_uri (uri))
+    problem = _("Not a PostgreSQL address: it starts with postgresql://, such as "
+                "postgresql://ssadesk@db.example.no/ssadesk?sslmode=verify-full");
+  else if (ssa_team_db_uri_has_password (uri))
+    problem = _("The address holds a password. Remove it from the address (the part after "
+                "the user name’s colon) and type it in Password below: it is kept in the "
+                "keyring, not in the settings.");
+
+  ssa_gui_show_field_message (self->team_uri_message, GTK_WIDGET (self->team_uri_row), problem);
+  if (problem != NULL)
+    return NULL;
+  return g_steal_pointer (&uri);
+}
+
+static void
+show_team_status (SsaPreferences *self,
+                  const char     *message,
+                  gboolean        failed)
+{
+  gtk_label_set_label (self->team_status, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->team_status), message != NULL);
+  if (failed)
+    gtk_widget_add_css_class (GTK_WIDGET (self->team_status), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->team_status), "error");
+}
+
+static void
+team_uri_changed_cb (SsaPreferences *self)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *typed = NULL;
+
+  if (self->settings == NULL || self->team_filling)
+    return;
+  uri = read_team_uri (self, FALSE);
+  typed = ssa_gui_row_dup_text (self->team_uri_row);
+  /* Only an address that may be kept is kept: never one that holds a password. */
+  if (uri != NULL || typed == NULL)
+    g_settings_set_string (self->settings, "team-database-uri", uri != NULL ? uri : "");
+}
+
+static void
+team_switch_cb (SsaPreferences *self)
+{
+  if (self->team_filling)
+    return;
+  show_team_status (self, gtk_switch_get_active (self->team_switch)
+                          ? _("SSA Desk opens the team database when it starts again.")
+                          : _("SSA Desk opens the database file on this computer when it "
+                              "starts again."), FALSE);
+}
+
+static void
+team_connect_job (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaTeamDb) db = ssa_team_db_open (task_data, &error);
+  gint64 version = 0;
+
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (!ssa_team_db_get_schema_version (db, &version, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_int (task, version);
+}
+
+static void
+team_connected_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SsaPreferences) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gssize version = g_task_propagate_int (G_TASK (result), &error);
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->team_connect_button), TRUE);
+  if (error != NULL)
+    {
+      show_team_status (self, error->message, TRUE);
+      toast (self, _("The team database could not be opened"));
+      return;
+    }
+  message = g_strdup_printf (_("Connected to %s (schema version %d)."),
+                             (const char *) g_task_get_task_data (G_TASK (result)),
+                             (int) version);
+  show_team_status (self, message, FALSE);
+  toast (self, _("Connected to the team database"));
+}
+
+static void
+team_password_stored_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(SsaPreferences) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  GTask *task;
+
+  /* Without a keyring the password still serves this session, in memory. */
+  if (!ssa_credentials_store_team_password_finish (result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      toast (self, error->message);
+    }
+
+  uri = read_team_uri (self, TRUE);
+  if (uri == NULL)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->team_connect_button), TRUE);
+      return;
+    }
+  show_team_status (self, _("Connecting…"), FALSE);
+  task = g_task_new (NULL, self->cancellable, team_connected_cb, g_object_ref (self));
+  g_task_set_name (task, "[ssa-desk] team database connect");
+  g_task_set_task_data (task, g_steal_pointer (&uri), g_free);
+  g_task_run_in_thread (task, team_connect_job);
+  g_object_unref (task);
+}
+
+static void
+team_connect_cb (SsaPreferences *self)
+{
+  g_autofree char *uri = read_team_uri (self, TRUE);
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->team_password_row));
+
+  if (uri == NULL)
+    {
+      show_team_status (self, NULL, FALSE);
+      return;
+    }
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "team-database-uri", uri);
+
+  /* The password reaches libpq in this process's memory; an empty one leaves libpq's own
+   * sources (PGPASSWORD, ~/.pgpass, a service file). */
+  ssa_team_db_set_password (uri, password);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->team_connect_button), FALSE);
+  ssa_credentials_store_team_password_async (uri, password, self->cancellable,
+                                             team_password_stored_cb, g_object_ref (self));
+}
+
+static void
+team_password_found_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(SsaPreferences) self = user_data;
+  char *password = ssa_credentials_lookup_team_password_finish (result, NULL);
+
+  if (password == NULL)
+    return;
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->team_password_row)) == '\0')
+    ssa_gui_row_set_text (ADW_ENTRY_ROW (self->team_password_row), password);
+  ssa_credentials_wipe_string (password);
+}
+
+static void
+fill_team (SsaPreferences *self)
+{
+  g_autofree char *uri = NULL;
+
+  if (self->settings == NULL)
+    return;
+  self->team_filling = TRUE;
+  uri = g_settings_get_string (self->settings, "team-database-uri");
+  ssa_gui_row_set_text (self->team_uri_row, uri);
+  g_settings_bind (self->settings, "use-team-database", self->team_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  self->team_filling = FALSE;
+  if (*uri != '\0')
+    ssa_credentials_lookup_team_password_async (uri, self->cancellable, team_password_found_cb,
+                                                g_object_ref (self));
+}
+
 /* Settings. */
 
 static gboolean
@@ -733,6 +948,16 @@ ssa_preferences_class_init (SsaPreferencesClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, login_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_login_cb);
+  gtk_widget_class_bind_template_child (widget_class, SsaPreferences, backups_group);
+  gtk_widget_class_bind_template_child (widget_class, SsaPreferences, team_switch);
+  gtk_widget_class_bind_template_child (widget_class, SsaPreferences, team_uri_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaPreferences, team_uri_message);
+  gtk_widget_class_bind_template_child (widget_class, SsaPreferences, team_password_row);
+  gtk_widget_class_bind_template_child (widget_class, SsaPreferences, team_connect_button);
+  gtk_widget_class_bind_template_child (widget_class, SsaPreferences, team_status);
+  gtk_widget_class_bind_template_callback (widget_class, team_uri_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, team_switch_cb);
+  gtk_widget_class_bind_template_callback (widget_class, team_connect_cb);
 }
 
 static void
@@ -782,6 +1007,7 @@ ssa_preferences_init (SsaPreferences *self)
         ssa_credentials_lookup_async (url, self->cancellable, credentials_found_cb,
                                       g_object_ref (self));
     }
+  fill_team (self);
   update_login_rows (self);
   self->loading = FALSE;
 }
@@ -804,9 +1030,15 @@ ssa_preferences_new (GtkWindow  *parent,
 
   self->db_path = g_strdup (db_path);
   {
-    g_autofree char *shown = db_path != NULL ? g_filename_display_name (db_path) : NULL;
+    /* A team database is named without anything the URI might hold beyond its address;
+     * its backups are the server's, not these. */
+    gboolean team = db_path != NULL && ssa_team_db_is_uri (db_path);
+    g_autofree char *shown = db_path == NULL ? NULL
+                             : team ? ssa_team_db_describe (db_path)
+                             : g_filename_display_name (db_path);
 
     adw_action_row_set_subtitle (self->db_row, shown != NULL ? shown : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->backups_group), !team);
   }
   if (db_path != NULL)
     ssa_db_job_run_async (db_path, load_profile_job, NULL, NULL,

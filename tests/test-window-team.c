@@ -1,0 +1,702 @@
+/* test-window-team.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <adwaita.h>
+
+#include "ssa-application.h"
+#include "ssa-db-inventory.h"
+#include "ssa-db-price-lists.h"
+#include "ssa-price-list.h"
+#include "ssa-db.h"
+#include "ssa-installation-editor.h"
+#include "ssa-preferences.h"
+#include "ssa-repository.h"
+#include "ssa-samples.h"
+#include "ssa-sql.h"
+#include "ssa-team-db.h"
+#include "ssa-window.h"
+#include "test-main-loop.h"
+#include "test-pg-server.h"
+#include "test-util.h"
+
+/* The window on a team database: a real PostgreSQL server (tests/test-pg-server.h) and the
+ * real application on the virtual display.
+ *
+ * - Preferences keep the address in GSettings and never a password: an address with one is
+ *   refused in words; Connect tries the server in a worker with the password typed (in
+ *   memory: PGPASSWORD is unset meanwhile) and says what the server answered.
+ * - The window opened on the team database (use-team-database) lists the server's
+ *   installations; a change another connection commits shows in the window's model within
+ *   2 s (LISTEN/NOTIFY); the server stopped, the window keeps its lists read-only with the
+ *   banner; started again, the banner goes and editing comes back. */
+
+static TestPgServer *server;
+static char         *run_dir;
+static guint         n_databases;
+
+/* A new database on the server, with SSA Desk's schema when @init. */
+static char *
+new_database (gboolean init)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *admin = test_pg_server_uri (server, "postgres");
+  g_autofree char *name = g_strdup_printf ("ssa_window_%u", ++n_databases);
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", name);
+  g_autoptr(SsaSql) sql = ssa_sql_open (admin, &error);
+  char *uri;
+
+  g_assert_no_error (error);
+  g_assert_true (ssa_sql_exec (sql, create, &error));
+  g_assert_no_error (error);
+  uri = test_pg_server_uri (server, name);
+  if (init)
+    {
+      g_assert_true (ssa_team_db_init (uri, NULL, &error));
+      g_assert_no_error (error);
+    }
+  return uri;
+}
+
+static void
+pg_ctl (const char *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_build_filename (server->bindir, "pg_ctl", NULL);
+  g_autofree char *log = g_build_filename (server->dir, "server.log", NULL);
+  g_autofree char *options =
+    g_strdup_printf ("-c listen_addresses=127.0.0.1 -p %d -k %s -c fsync=off "
+                     "-c full_page_writes=off -c lc_messages=C -c ssl=on "
+                     "-c ssl_cert_file=%s/server.crt -c ssl_key_file=%s/server.key",
+                     server->port, server->dir, server->dir, server->dir);
+
+  if (g_str_equal (what, "stop"))
+    {
+      const char *argv[] = { program, "-D", server->data, "-m", "fast", "-w", "stop", NULL };
+
+      g_assert_true (test_pg_run (server, argv, &error));
+    }
+  else
+    {
+      const char *argv[] = { program, "-D", server->data, "-l", log, "-w", "-t", "60", "-o",
+                             options, "start", NULL };
+
+      g_assert_true (test_pg_run (server, argv, &error));
+      test_pg_watch (server->data);
+    }
+  g_assert_no_error (error);
+}
+
+/* Widgets. */
+
+static GtkWidget *
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GtkWidget *found = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (widget), type,
+                                                                name));
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+status_settled (gpointer data)
+{
+  GtkLabel *label = data;
+
+  return gtk_widget_get_visible (GTK_WIDGET (label)) &&
+         !g_str_equal (gtk_label_get_label (label), "Connecting…");
+}
+
+static void
+click_connect (SsaPreferences *preferences)
+{
+  GtkLabel *status = GTK_LABEL (child (preferences, SSA_TYPE_PREFERENCES, "team_status"));
+
+  gtk_label_set_label (status, "");
+  gtk_widget_set_visible (GTK_WIDGET (status), FALSE);
+  g_signal_emit_by_name (child (preferences, SSA_TYPE_PREFERENCES, "team_connect_button"),
+                         "clicked");
+  g_assert_true (wait_for (status_settled, status));
+}
+
+static void
+assert_no_setting_holds (GSettings  *settings,
+                         const char *secret)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
+      g_autofree char *text = g_variant_print (value, FALSE);
+
+      g_assert_null (strstr (text, secret));
+    }
+}
+
+static void
+test_preferences (void)
+{
+  g_autofree char *uri = new_database (TRUE);
+  g_autofree char *empty = new_database (FALSE);
+  g_autofree char *with_password =
+    g_strdup_printf ("postgresql://" TEST_PG_USER ":" TEST_PG_PASSWORD "@127.0.0.1:%d/x",
+                     server->port);
+  g_autofree char *file = g_build_filename (run_dir, "prefs.db", NULL);
+  GSettings *settings = ssa_application_get_settings (NULL);
+  SsaPreferences *preferences;
+  AdwEntryRow *uri_row;
+  GtkLabel *message;
+  GtkLabel *status;
+
+  g_assert_nonnull (settings);
+  g_settings_reset (settings, "team-database-uri");
+  g_settings_reset (settings, "use-team-database");
+  preferences = ssa_preferences_new (NULL, file);
+  gtk_window_present (GTK_WINDOW (preferences));
+  uri_row = ADW_ENTRY_ROW (child (preferences, SSA_TYPE_PREFERENCES, "team_uri_row"));
+  message = GTK_LABEL (child (preferences, SSA_TYPE_PREFERENCES, "team_uri_message"));
+  status = GTK_LABEL (child (preferences, SSA_TYPE_PREFERENCES, "team_status"));
+
+  /* A password in the address is refused, in words, and not kept. */
+  gtk_editable_set_text (GTK_EDITABLE (uri_row), with_password);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_nonnull (strstr (gtk_label_get_label (message), "password"));
+  g_assert_cmpstr (g_settings_get_string (settings, "team-database-uri"), ==, "");
+  assert_no_setting_holds (settings, TEST_PG_PASSWORD);
+
+  /* Not a PostgreSQL address. */
+  gtk_editable_set_text (GTK_EDITABLE (uri_row), "/home/me/ssa-desk.db");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_nonnull (strstr (gtk_label_get_label (message), "postgresql://"));
+
+  /* A good one is kept. */
+  gtk_editable_set_text (GTK_EDITABLE (uri_row), uri);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  {
+    g_autofree char *kept = g_settings_get_string (settings, "team-database-uri");
+
+    g_assert_cmpstr (kept, ==, uri);
+  }
+  gtk_switch_set_active (GTK_SWITCH (child (preferences, SSA_TYPE_PREFERENCES, "team_switch")),
+                         TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "use-team-database"));
+
+  /* Without a password anywhere: the server's refusal, in words. */
+  g_unsetenv ("PGPASSWORD");
+  click_connect (preferences);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_label (status), "password"));
+
+  /* The password typed reaches libpq in memory (PGPASSWORD is not set). */
+  gtk_editable_set_text (GTK_EDITABLE (child (preferences, SSA_TYPE_PREFERENCES,
+                                              "team_password_row")), TEST_PG_PASSWORD);
+  click_connect (preferences);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_label (status), "Connected to"));
+  assert_no_setting_holds (settings, TEST_PG_PASSWORD);
+
+  /* A database without SSA Desk's tables: run db init. */
+  gtk_editable_set_text (GTK_EDITABLE (uri_row), empty);
+  click_connect (preferences);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_label (status), "db init"));
+
+  /* A port nothing listens on. */
+  {
+    g_autofree char *nowhere = g_strdup_printf ("postgresql://" TEST_PG_USER
+                                                "@127.0.0.1:%d/x?connect_timeout=3",
+                                                test_pg_free_port ());
+
+    gtk_editable_set_text (GTK_EDITABLE (uri_row), nowhere);
+    click_connect (preferences);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (status), "error"));
+    g_assert_nonnull (strstr (gtk_label_get_label (status), "Could not reach"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  ssa_team_db_set_password (uri, NULL);
+  ssa_team_db_set_password (empty, NULL);
+  g_setenv ("PGPASSWORD", TEST_PG_PASSWORD, TRUE);
+  g_settings_reset (settings, "team-database-uri");
+  g_settings_reset (settings, "use-team-database");
+  spin (100);
+}
+
+/* The window. */
+
+typedef struct _Fixture Fixture;
+struct _Fixture
+{
+  SsaApplication *app;
+  SsaWindow      *window;
+  char           *uri;
+  guint           n_samples;
+  gboolean        started;
+  void          (*body) (Fixture *f);
+};
+
+static gboolean
+window_ready (gpointer data)
+{
+  Fixture *f = data;
+
+  if (f->window == NULL)
+    f->window = SSA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  return f->window != NULL && ssa_window_get_ready (f->window) &&
+         gtk_widget_get_mapped (GTK_WIDGET (f->window));
+}
+
+static gboolean
+repository_idle (gpointer data)
+{
+  return !ssa_repository_is_writing (data);
+}
+
+typedef struct
+{
+  SsaInstallation *installation;
+  const char      *name;
+} NameWait;
+
+static gboolean
+named (gpointer data)
+{
+  NameWait *wait = data;
+
+  return g_strcmp0 (ssa_installation_get_name (wait->installation), wait->name) == 0;
+}
+
+typedef struct
+{
+  SsaRepository *repository;
+  gint64         id;
+} FindWait;
+
+static gboolean
+customer_found (gpointer data)
+{
+  FindWait *wait = data;
+
+  return ssa_repository_find_customer (wait->repository, wait->id) != NULL;
+}
+
+static void
+save_result_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+have_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, labels);
+}
+
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (root, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), text) != NULL &&
+        gtk_widget_is_visible (g_ptr_array_index (labels, i)))
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+/* Runs the main loop until @condition holds, for @seconds at most. */
+static gboolean
+wait_within (TestCondition condition,
+             gpointer      data,
+             double        seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+  guint wake = g_timeout_add (10, test_wake_cb, NULL);
+  gboolean met;
+
+  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return met;
+}
+
+static gboolean
+price_list_is (gpointer data)
+{
+  Fixture *f = data;
+  SsaPriceList *price_list = ssa_window_get_price_list (f->window);
+
+  return price_list != NULL && g_strcmp0 (price_list->id, "team-2026-12") == 0;
+}
+
+static gboolean
+offline_shown (gpointer data)
+{
+  Fixture *f = data;
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+  GtkRevealer *revealer = GTK_REVEALER (child (f->window, SSA_TYPE_WINDOW, "db_banner_revealer"));
+
+  return ssa_repository_get_read_only (repository) && gtk_revealer_get_reveal_child (revealer);
+}
+
+static gboolean
+online_again (gpointer data)
+{
+  Fixture *f = data;
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+  GtkRevealer *revealer = GTK_REVEALER (child (f->window, SSA_TYPE_WINDOW, "db_banner_revealer"));
+
+  return !ssa_repository_get_read_only (repository) &&
+         !gtk_revealer_get_reveal_child (revealer) && ssa_repository_get_loaded (repository) &&
+         ssa_window_get_ready (f->window);
+}
+
+static void
+window_body (Fixture *f)
+{
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+  GListModel *installations = ssa_repository_get_installations (repository);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaInstallation) first = NULL;
+  g_autoptr(SsaDb) other = NULL;
+  g_autoptr(SsaInstallation) copy = NULL;
+  g_autoptr(SsaCustomer) customer = NULL;
+  SsaInstallationEditor *editor;
+  gint64 started;
+
+  /* The window is on the server, with the server's installations. */
+  g_assert_cmpstr (ssa_repository_get_path (repository), ==, f->uri);
+  g_assert_cmpuint (g_list_model_get_n_items (installations), ==, f->n_samples);
+  g_assert_false (ssa_repository_get_read_only (repository));
+  spin (500);  /* the listener connects */
+
+  /* Another client renames an installation: the same object shows the new name within
+   * 2 s, so that a selection of it stays. */
+  first = g_list_model_get_item (installations, 0);
+  other = ssa_db_open (f->uri, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  copy = ssa_db_load_installation (other, ssa_installation_get_id (first), &error);
+  g_assert_no_error (error);
+  ssa_installation_set_name (copy, "Renamed by a colleague");
+  started = g_get_monotonic_time ();
+  g_assert_true (ssa_db_update_installation (other, copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_within (named, &(NameWait) { first, "Renamed by a colleague" }, 2.0));
+  g_test_message ("a rename showed in the other window after %.0f ms",
+                  (g_get_monotonic_time () - started) / 1000.0);
+  g_assert_true (ssa_repository_find_installation (repository, ssa_installation_get_id (first))
+                 == first);
+
+  /* A new customer joins the list. */
+  customer = ssa_customer_new ();
+  ssa_customer_set_name (customer, "Kunde fra kollega AS");
+  g_assert_true (ssa_db_insert_customer (other, customer, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_within (customer_found,
+                              &(FindWait) { repository, ssa_customer_get_id (customer) }, 2.0));
+  /* A colleague stores a new price list: it becomes the window's current one. */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                   "sample-price-list.json", NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *changed = NULL;
+    g_autoptr(GString) edited = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (path, &text, &length, &error));
+    edited = g_string_new (text);
+    g_assert_cmpuint (g_string_replace (edited, "\"sample-2026-11\"", "\"team-2026-12\"", 1),
+                      ==, 1);
+    g_assert_false (price_list_is (f));
+    g_assert_true (ssa_db_store_price_list (other, edited->str, edited->len, "team.json", NULL,
+                                            NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (wait_within (price_list_is, f, 2.0));
+  }
+  g_clear_pointer (&other, ssa_db_close);
+
+  /* An editor open as the server stops. */
+  editor = ssa_installation_editor_new (GTK_WINDOW (f->window), repository, first, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin (200);
+
+  /* The server stops: the banner, read-only, and what was loaded stays. */
+  pg_ctl ("stop");
+  g_assert_true (wait_within (offline_shown, f, 10.0));
+  g_assert_cmpuint (g_list_model_get_n_items (installations), ==, f->n_samples);
+  {
+    GtkLabel *label = GTK_LABEL (child (f->window, SSA_TYPE_WINDOW, "db_banner_label"));
+    GtkWidget *retry = child (f->window, SSA_TYPE_WINDOW, "db_banner_retry");
+
+    g_assert_nonnull (strstr (gtk_label_get_label (label), "cannot be reached"));
+    g_assert_true (gtk_widget_get_visible (retry));
+  }
+  g_assert_false (gtk_widget_get_sensitive (child (f->window, SSA_TYPE_WINDOW,
+                                                   "add_menu_button")));
+  {
+    /* A write asked meanwhile is refused, in words; nothing is lost in the model. */
+    g_autoptr(SsaCustomer) refused = ssa_customer_new ();
+
+    ssa_customer_set_name (refused, "Skal ikke lagres");
+    g_assert_false (ssa_repository_add_customer (repository, refused, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+
+  {
+    /* The editor's save is refused with the reason; the editor stays with what was typed. */
+    g_autoptr(GAsyncResult) result = NULL;
+    GtkEditable *name = NULL;
+
+    /* The first entry row of the editor is Name. */
+    for (GtkWidget *w = GTK_WIDGET (editor); w != NULL; )
+      {
+        if (ADW_IS_ENTRY_ROW (w) &&
+            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "Name") == 0)
+          {
+            name = GTK_EDITABLE (w);
+            break;
+          }
+        /* depth-first walk */
+        if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+              w = w == GTK_WIDGET (editor) ? NULL : gtk_widget_get_parent (w);
+            if (w != NULL)
+              w = w == GTK_WIDGET (editor) ? NULL : gtk_widget_get_next_sibling (w);
+          }
+      }
+    g_assert_nonnull (name);
+    gtk_editable_set_text (name, "Typed while offline");
+    ssa_installation_editor_save_async (editor, save_result_cb, &result);
+    g_assert_true (wait_for (have_result, &result));
+    g_assert_false (ssa_installation_editor_save_finish (editor, result, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+    g_assert_cmpstr (gtk_editable_get_text (name), ==, "Typed while offline");
+    g_assert_nonnull (find_label_containing (GTK_WIDGET (editor), "Not saved:"));
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
+
+  /* Started again: the banner goes, editing comes back (tries after 2, 4, 8 s). */
+  pg_ctl ("start");
+  g_assert_true (wait_within (online_again, f, 30.0));
+  g_assert_true (gtk_widget_get_sensitive (child (f->window, SSA_TYPE_WINDOW, "add_menu_button")));
+  repository = ssa_window_get_repository (f->window);
+  g_assert_cmpuint (g_list_model_get_n_items (ssa_repository_get_installations (repository)), ==,
+                    f->n_samples);
+  g_assert_true (wait_for (repository_idle, repository));
+}
+
+static gboolean
+run_body_cb (gpointer data)
+{
+  Fixture *f = data;
+  GList *windows;
+
+  g_assert_true (wait_for (window_ready, f));
+  spin (200);
+  f->body (f);
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  f->window = NULL;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activated_cb (GApplication *app,
+              Fixture      *f)
+{
+  if (!f->started)
+    g_idle_add (run_body_cb, f);
+  f->started = TRUE;
+}
+
+static gboolean
+app_released (gpointer data)
+{
+  return G_OBJECT (data)->ref_count == 1;
+}
+
+/* A new database on the server with the sample installations. */
+static void
+fill_database (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = ssa_samples_list_installations ();
+  g_autoptr(GPtrArray) inventories =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) ssa_inventory_free);
+  g_autofree gint64 *ids = NULL;
+  g_autoptr(SsaDb) db = NULL;
+
+  f->uri = new_database (TRUE);
+  db = ssa_db_open (f->uri, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_ptr_array_add (inventories, ssa_samples_load_installation (names[i], &error));
+      g_assert_no_error (error);
+    }
+  ids = g_new0 (gint64, inventories->len);
+  g_assert_true (ssa_db_import_inventories (db, (SsaInventory **) inventories->pdata,
+                                            (const char **) names, inventories->len, ids,
+                                            &error));
+  g_assert_no_error (error);
+  f->n_samples = inventories->len;
+}
+
+/* Runs the application as the user set it in Preferences (SSA_DESK_DB would win), with
+ * @body as the first thing once its window is ready. */
+static void
+run_app (Fixture *f)
+{
+  char *argv[] = { (char *) "ssa-desk", NULL };
+  GSettings *settings;
+
+  g_unsetenv ("SSA_DESK_DB");
+  f->app = ssa_application_new ();
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  settings = ssa_application_get_settings (f->app);
+  g_settings_set_string (settings, "team-database-uri", f->uri);
+  g_settings_set_boolean (settings, "use-team-database", TRUE);
+  g_signal_connect_after (f->app, "activate", G_CALLBACK (activated_cb), f);
+  g_assert_cmpint (g_application_run (G_APPLICATION (f->app), 1, argv), ==, 0);
+  g_assert_true (wait_for (app_released, f->app));
+  g_settings_reset (settings, "team-database-uri");
+  g_settings_reset (settings, "use-team-database");
+  g_clear_object (&f->app);
+  g_free (f->uri);
+}
+
+static void
+test_window (void)
+{
+  Fixture fixture = { 0 };
+
+  fill_database (&fixture);
+  fixture.body = window_body;
+  run_app (&fixture);
+}
+
+static gboolean
+loaded_after_start (gpointer data)
+{
+  Fixture *f = data;
+  SsaRepository *repository = ssa_window_get_repository (f->window);
+
+  return ssa_repository_get_loaded (repository) && ssa_window_get_ready (f->window) &&
+         g_list_model_get_n_items (ssa_repository_get_installations (repository)) ==
+         f->n_samples;
+}
+
+static void
+offline_start_body (Fixture *f)
+{
+  GtkStack *stack = GTK_STACK (child (f->window, SSA_TYPE_WINDOW, "main_stack"));
+
+  /* No server: the page says why (and tries again by itself). */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (f->window), "Could not reach"));
+  pg_ctl ("start");
+  g_assert_true (wait_within (loaded_after_start, f, 30.0));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "main");
+  g_assert_false (ssa_repository_get_read_only (ssa_window_get_repository (f->window)));
+}
+
+/* The window started while the server is down loads by itself once it is up. */
+static void
+test_offline_start (void)
+{
+  Fixture fixture = { 0 };
+
+  fill_database (&fixture);
+  pg_ctl ("stop");
+  fixture.body = offline_start_body;
+  run_app (&fixture);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *passfile = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the team window tests\n");
+      return 77;
+    }
+  adw_init ();
+
+  run_dir = g_dir_make_tmp ("ssa-window-team-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* Nothing of the user's own: no ~/.pgpass, service file or PG* settings. */
+  passfile = g_build_filename (run_dir, "pgpass", NULL);
+  g_setenv ("PGPASSFILE", passfile, TRUE);
+  g_setenv ("PGSYSCONFDIR", run_dir, TRUE);
+  g_setenv ("PGSERVICEFILE", passfile, TRUE);
+  g_unsetenv ("PGSSLMODE");
+  g_unsetenv ("PGHOST");
+
+  server = test_pg_server_start (&error);
+  if (server == NULL && g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    {
+      g_print ("1..0 # SKIP no PostgreSQL server for the tests: %s\n", error->message);
+      test_remove_tree (run_dir);
+      return 0;
+    }
+  if (server == NULL)
+    {
+      g_printerr ("The PostgreSQL server for the tests did not start: %s\n", error->message);
+      test_remove_tree (run_dir);
+      return 1;
+    }
+  g_setenv ("PGPASSWORD", TEST_PG_PASSWORD, TRUE);
+
+  g_test_add_func ("/window-team/preferences", test_preferences);
+  g_test_add_func ("/window-team/window", test_window);
+  g_test_add_func ("/window-team/offline-start", test_offline_start);
+
+  status = g_test_run ();
+  test_pg_server_stop (server);
+  test_remove_tree (run_dir);
+  g_free (run_dir);
+  return status;
+}
