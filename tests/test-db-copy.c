@@ -683,7 +683,9 @@ test_refusals (void)
     g_assert_cmpint (query_int (newer_file, "SELECT count(*) FROM customers"), ==, 0);
 
     /* A server source of an older version is refused too: run db init. */
-    g_assert_false (ssa_db_copy (older, new_file_path ("from-older"), NULL, &error));
+    g_autofree char *from_older = new_file_path ("from-older");
+
+    g_assert_false (ssa_db_copy (older, from_older, NULL, &error));
     g_assert_error (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_NOT_INITIALISED);
     g_clear_error (&error);
   }

@@ -903,6 +903,9 @@ run_cli (const char  *db,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
+  /* The caller's buffers may hold a run before this one's. */
+  g_clear_pointer (out, g_free);
+  g_clear_pointer (err, g_free);
   g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, 0, NULL, NULL, out, err,
                                &status, &error));
   g_assert_no_error (error);

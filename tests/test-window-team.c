@@ -174,7 +174,11 @@ test_preferences (void)
   gtk_editable_set_text (GTK_EDITABLE (uri_row), with_password);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
   g_assert_nonnull (strstr (gtk_label_get_label (message), "password"));
-  g_assert_cmpstr (g_settings_get_string (settings, "team-database-uri"), ==, "");
+  {
+    g_autofree char *kept = g_settings_get_string (settings, "team-database-uri");
+
+    g_assert_cmpstr (kept, ==, "");
+  }
   assert_no_setting_holds (settings, TEST_PG_PASSWORD);
 
   /* Not a PostgreSQL address. */
