@@ -122,6 +122,8 @@ typedef struct
   gboolean   read_only;
   SsaDb     *db;
   GPtrArray *customers;
+  GThread   *customers_thread; /* reads the customers while this thread reads the rest */
+  GError    *customers_error;
   GPtrArray *installations;
   /* Streaming: the rows in the sidebar's order, and how far they are spliced. */
   GPtrArray *sorted;          /* the installations in the sidebar's order, borrowed */
@@ -157,7 +159,9 @@ load_data_free (LoadData *data)
 {
   g_free (data->path);
   g_clear_pointer (&data->db, ssa_db_close);
+  g_assert (data->customers_thread == NULL);
   g_clear_pointer (&data->customers, g_ptr_array_unref);
+  g_clear_error (&data->customers_error);
   g_clear_pointer (&data->installations, g_ptr_array_unref);
   g_clear_pointer (&data->sorted, g_ptr_array_unref);
   g_free (data->group_end);
@@ -749,6 +753,32 @@ make_installation_keys (gpointer user_data)
 /* In the loader's thread, once the installations' rows are read and before their lines:
  * what the main thread needs to list them. A large database is handed to the main thread
  * now, to stream into the window while the lines are read. */
+/* The customers on a connection of their own, beside the installations' rows: on two
+ * cores that takes their 100 ms or so (25 000 customers) off the time until the sidebar
+ * lists rows. They were read outside the installations' transaction before too. */
+static gpointer
+read_customers_thread (gpointer user_data)
+{
+  LoadData *data = user_data;
+  g_autoptr(SsaDb) db = NULL;
+
+  db = ssa_db_open (data->path,
+                    data->read_only ? SSA_DB_OPEN_READ_ONLY : SSA_DB_OPEN_DEFAULT,
+                    &data->customers_error);
+  if (db != NULL)
+    data->customers = ssa_db_load_customers (db, &data->customers_error);
+  return NULL;
+}
+
+/* Waits for the customers; FALSE when they could not be read (customers_error says why). */
+static gboolean
+join_customers (LoadData *data)
+{
+  if (data->customers_thread != NULL)
+    g_thread_join (g_steal_pointer (&data->customers_thread));
+  return data->customers != NULL;
+}
+
 static void
 rows_read_cb (GPtrArray *installations,
               gpointer   user_data)
@@ -756,6 +786,10 @@ rows_read_cb (GPtrArray *installations,
   GTask *task = user_data;
   LoadData *data = g_task_get_task_data (task);
   gpointer self = g_task_get_source_object (task);
+
+  /* Without the customers nothing is listed: the load fails with their error. */
+  if (!join_customers (data))
+    return;
 
   /* Watching here spares the main thread 75 000 calls, and making the lists' sort keys
    * here some 100 ms; no property of these objects changes before the main thread has
@@ -806,15 +840,17 @@ load_thread (GTask        *task,
       return;
     }
 
-  data->customers = ssa_db_load_customers (data->db, &error);
-  if (data->customers == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
+  /* Started once this connection has opened the file (and brought its schema up to
+   * date), so that the second one only reads. */
+  data->customers_thread = g_thread_new ("ssa-load-customers", read_customers_thread, data);
   data->installations = ssa_db_load_installations_full (data->db, cancellable, rows_read_cb,
                                                         task, &error);
+  if (!join_customers (data))
+    {
+      g_clear_error (&error);
+      g_task_return_error (task, g_steal_pointer (&data->customers_error));
+      return;
+    }
   if (data->installations == NULL)
     {
       g_task_return_error (task, error);
