@@ -1101,7 +1101,7 @@ test_cli (Fixture       *f,
      * open offer of its installation, which then cannot be sent), exported, and the
      * reminders that count them: the same output, in the same words. */
     {
-      g_autofree char *numbers[2] = { NULL, NULL };
+      g_auto(GStrv) numbers = g_new0 (char *, 3);  /* two numbers, NULL-terminated */
       g_autofree char *json_path = g_build_filename (run_dir, "offer-pg.json", NULL);
       g_autofree char *json_ref_path = g_build_filename (run_dir, "offer-ref.json", NULL);
       const char *steps[][6] = {
@@ -1571,7 +1571,7 @@ test_concurrent_offers (Fixture       *f,
   /* Two acceptances of one installation's offers at once: one wins. */
   for (guint round = 0; round < 5; round++)
     {
-      g_autofree char *numbers[2] = { NULL, NULL };
+      g_auto(GStrv) numbers = g_new0 (char *, 3);  /* two numbers, NULL-terminated */
       GPid pids[2];
       int outs[2];
       guint accepted = 0, refused = 0;
