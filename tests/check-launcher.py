@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# check-launcher.py LAUNCHER
+# check-launcher.py LAUNCHER MODULE
 #
 # Copyright 2026 The SSA Desk authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,24 +7,33 @@
 # The ssa-desk program is a launcher that opens the window's module with local binding
 # (src/gui/main.c): it must start the module (`--version` runs the application's own option
 # handling, in the module) and must not itself depend on the libraries the module keeps out
-# of the process's global symbol scope.
+# of the process's global symbol scope. Nor does the module link libpq, which is opened
+# when a team database is first used (src/core/base/ssa-pq.h).
 
 import subprocess
 import sys
 
-launcher = sys.argv[1]
+launcher, module = sys.argv[1], sys.argv[2]
 run = subprocess.run([launcher, '--version'], capture_output=True, text=True, timeout=60)
 if run.returncode != 0 or not run.stdout.startswith('ssa-desk '):
     sys.exit('%s --version: exit %d, printed %r, %r'
              % (launcher, run.returncode, run.stdout, run.stderr))
 
-dynamic = subprocess.run(['readelf', '-d', launcher], capture_output=True, text=True,
-                         check=True).stdout
-needed = [line.split('[')[1].rstrip(']') for line in dynamic.splitlines()
-          if '(NEEDED)' in line]
+
+
+def needed(path):
+    dynamic = subprocess.run(['readelf', '-d', path], capture_output=True, text=True,
+                             check=True).stdout
+    return [line.split('[')[1].rstrip(']') for line in dynamic.splitlines()
+            if '(NEEDED)' in line]
+
+
 kept_out = ('libgtk', 'libadwaita', 'libpq', 'libsoup', 'libsecret', 'libxml2', 'libgmime',
             'libxlsxwriter', 'libportal', 'libsqlite3', 'libjson-glib')
-wrong = [name for name in needed if name.startswith(kept_out)]
+wrong = [name for name in needed(launcher) if name.startswith(kept_out)]
 if wrong:
     sys.exit('%s links %s itself: they belong to the module' % (launcher, ', '.join(wrong)))
-print('%s starts its module and links only %s' % (launcher, ', '.join(needed)))
+if any(name.startswith('libpq') for name in needed(module)):
+    sys.exit('%s links libpq: it is to be opened on first use' % module)
+print('%s starts its module and links only %s; the module links no libpq'
+      % (launcher, ', '.join(needed(launcher))))

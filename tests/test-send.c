@@ -231,6 +231,7 @@ mock_start (Mock       *mock,
     {
       g_subprocess_wait (mock->process, NULL, NULL);
       g_clear_object (&mock->process);
+      g_clear_pointer (&mock->record, g_free);
       g_test_skip ("The mock desktop service did not start: python3-dbus missing?");
       return FALSE;
     }

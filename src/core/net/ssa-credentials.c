@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <libpq-fe.h>
 #include <libsecret/secret.h>
 
+#include "ssa-pq.h"
 #include "ssa-credentials.h"
 #include "ssa-json-guard-private.h"
 
@@ -388,7 +388,8 @@ team_attributes (const char *uri)
 {
   GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   static const char *keys[] = { "host", "port", "dbname", "user" };
-  PQconninfoOption *options = PQconninfoParse (uri, NULL);
+  /* Without libpq the attributes are empty: no team database can be opened either. */
+  PQconninfoOption *options = ssa_pq_load (NULL) ? PQconninfoParse (uri, NULL) : NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {

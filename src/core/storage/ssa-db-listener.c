@@ -9,11 +9,11 @@
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 #include <json-glib/json-glib.h>
-#include <libpq-fe.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include "ssa-pq.h"
 #include "ssa-db-listener.h"
 #include "ssa-sql.h"
 #include "ssa-team-db.h"

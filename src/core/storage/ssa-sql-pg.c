@@ -10,9 +10,9 @@
 #include "config.h"
 
 #include <string.h>
-#include <libpq-fe.h>
 #include <glib/gi18n.h>
 
+#include "ssa-pq.h"
 #include "ssa-sql.h"
 
 /* The PostgreSQL backend of the SQL engine seam, on libpq. A statement's `?` parameters
@@ -86,6 +86,8 @@ ssa_team_db_describe (const char *location)
 
   if (!ssa_sql_is_uri (location))
     return g_filename_display_name (location);
+  if (!ssa_pq_load (NULL))
+    return g_strdup (_("(a PostgreSQL URI, unread without libpq)"));
 
   options = PQconninfoParse (location, NULL);
   if (options == NULL)
@@ -137,7 +139,7 @@ ssa_team_db_uri_has_password (const char *location)
   PQconninfoOption *options;
   gboolean found = FALSE;
 
-  if (!ssa_sql_is_uri (location))
+  if (!ssa_sql_is_uri (location) || !ssa_pq_load (NULL))
     return FALSE;
   options = PQconninfoParse (location, NULL);
   if (options == NULL)
@@ -788,9 +790,18 @@ ssa_sql_open_pg (const char  *uri,
   PgSql *self;
   int n = 0;
   int version;
-  g_autofree char *key = ssa_team_db_describe (uri);
+  g_autofree char *key = NULL;
   char *password = NULL;
+  GError *load_error = NULL;
 
+  if (!ssa_pq_load (&load_error))
+    {
+      g_set_error_literal (error, SSA_TEAM_DB_ERROR, SSA_TEAM_DB_ERROR_FAILED,
+                           load_error->message);
+      g_error_free (load_error);
+      return NULL;
+    }
+  key = ssa_team_db_describe (uri);
   G_LOCK (passwords);
   if (passwords != NULL && g_hash_table_lookup (passwords, key) != NULL)
     password = g_strdup (g_hash_table_lookup (passwords, key));

@@ -1,0 +1,73 @@
+/* ssa-pq.c
+ *
+ * Copyright 2026 The SSA Desk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opens libpq on first use: see ssa-pq.h.
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <gmodule.h>
+
+#define SSA_PQ_LOADER
+#include "ssa-pq.h"
+
+/* The soname every libpq since PostgreSQL 8.2 has. */
+#define LIBPQ_SONAME "libpq.so.5"
+
+const SsaPqFunctions *ssa_pq_functions;
+
+static SsaPqFunctions table;
+static char *load_error;  /* why it could not be loaded, for every later caller */
+
+static gpointer
+load_once (gpointer data)
+{
+  GModule *module;
+
+  /* Local binding: libpq's libraries (OpenSSL, Kerberos, LDAP) stay out of the process's
+   * global symbol scope. Never closed: connections may live until the process ends. */
+  module = g_module_open (LIBPQ_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (module == NULL)
+    {
+      load_error = g_strdup (g_module_error ());
+      return NULL;
+    }
+#define SSA_PQ_SYMBOL(name) \
+  if (!g_module_symbol (module, #name, (gpointer *) &table.name)) \
+    { \
+      load_error = g_strdup (g_module_error ()); \
+      g_module_close (module); \
+      return NULL; \
+    }
+  SSA_PQ_FUNCTIONS (SSA_PQ_SYMBOL)
+#undef SSA_PQ_SYMBOL
+  g_module_make_resident (module);
+  ssa_pq_functions = &table;
+  return &table;
+}
+
+/**
+ * ssa_pq_load:
+ * @error: a #GError, %G_IO_ERROR_NOT_FOUND when libpq cannot be loaded
+ *
+ * Loads libpq the first time it is called, from any thread; later calls say the same.
+ *
+ * Returns: whether libpq's functions can be called
+ */
+gboolean
+ssa_pq_load (GError **error)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  if (g_once (&once, load_once, NULL) != NULL)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("A team database needs PostgreSQL's client library, libpq, which could not "
+                 "be loaded (%s). Install it (on Debian the package libpq5) and try again."),
+               load_error);
+  return FALSE;
+}
