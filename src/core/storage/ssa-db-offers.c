@@ -720,27 +720,6 @@ query_next (SsaDb       *self,
   return TRUE;
 }
 
-/* Returns: the profile's default validity in days, -1 with @error set when the profile
- * cannot be read */
-static int
-profile_validity_days (SsaDb   *self,
-                       GError **error)
-{
-  g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self,
-                                              "SELECT default_validity_days FROM profile "
-                                              "WHERE id = 1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-  rc = ssa_db_step (self, stmt, error);
-  if (rc == SSA_SQL_STEP_ERROR)
-    return -1;
-  if (rc == SSA_SQL_STEP_DONE)
-    return SSA_PROFILE_DEFAULT_VALIDITY_DAYS;
-  return CLAMP ((int) ssa_sql_column_int64 (stmt, 0), 1, SSA_PROFILE_MAX_VALIDITY_DAYS);
-}
-
 /* Whether the offers have their seller: schema version 2 on. A database of version 1 is
  * only ever read as it is (opened read-only, as for a backup or an export). */
 static gboolean
@@ -1449,21 +1428,23 @@ store_offer (SsaDb                  *self,
   if (seq == 0)
     year = (int) g_date_get_year (&day);
 
+  /* The seller as the profile stands now, in the same transaction: what the offer's
+   * documents show of the reseller, kept with it. The same read gives the default
+   * validity. */
+  seller = ssa_db_load_profile (self, error);
+  if (seller == NULL)
+    return NULL;
+
   g_assert (validity_days <= SSA_PROFILE_MAX_VALIDITY_DAYS);
   if (validity_days > 0)
     days = (int) validity_days;
-  else if ((days = profile_validity_days (self, error)) < 0)
-    return NULL;
+  else
+    days = CLAMP (seller->default_validity_days, 1, SSA_PROFILE_MAX_VALIDITY_DAYS);
   ssa_date_add_days (&day, days, &valid_until);
 
   if (!ssa_limits_check_date (&valid_until, _("The end of the offer’s validity"), error))
     return NULL;
 
-  /* The seller as the profile stands now, in the same transaction: what the offer's
-   * documents show of the reseller, kept with it. */
-  seller = ssa_db_load_profile (self, error);
-  if (seller == NULL)
-    return NULL;
   seller_json = seller_to_json (seller);
   snapshot = ssa_offer_to_json (offer);
   inventory_json = ssa_inventory_to_json (inventory);
