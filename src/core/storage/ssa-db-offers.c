@@ -1358,6 +1358,65 @@ store_offer_on_team (SsaDb           *self,
   return g_steal_pointer (&stored);
 }
 
+/* Reads what an offer is computed from and stored with: the current price list, the
+ * installation (@out_inventory, and the ids of its lines) and the seller, as the profile
+ * stands now: what the offer's documents show of the reseller, kept with it (the same read
+ * gives the default validity). With @together (a team database, outside a transaction),
+ * the four statements go to the server in one round trip: each sees what others committed
+ * before it started, as separate reads in READ COMMITTED would. */
+static gboolean
+read_offer_inputs (SsaDb               *self,
+                   gint64               installation_id,
+                   gboolean             together,
+                   SsaPriceList       **out_price_list,
+                   SsaDbPriceListInfo **out_info,
+                   SsaInventory       **out_inventory,
+                   GArray             **out_licence_ids,
+                   SsaProfile         **out_seller,
+                   GError             **error)
+{
+  g_autoptr(SsaDbStmt) price_list = NULL;
+  g_autoptr(SsaDbStmt) head = NULL;
+  g_autoptr(SsaDbStmt) lines = NULL;
+  g_autoptr(SsaDbStmt) profile = NULL;
+
+  if (!together)
+    {
+      *out_price_list = ssa_db_load_current_price_list (self, out_info, error);
+      if (*out_price_list == NULL)
+        return FALSE;
+      *out_inventory = ssa_db_read_inventory (self, installation_id, out_licence_ids, error);
+      if (*out_inventory == NULL)
+        return FALSE;
+      *out_seller = ssa_db_load_profile (self, error);
+      return *out_seller != NULL;
+    }
+
+  price_list = ssa_db_prepare_current_price_list (self, error);
+  if (price_list == NULL ||
+      !ssa_db_prepare_inventory (self, installation_id, &head, &lines, error))
+    return FALSE;
+  profile = ssa_db_prepare_profile (self, error);
+  if (profile == NULL)
+    return FALSE;
+  {
+    SsaDbStmt *stmts[] = { price_list, head, lines, profile };
+
+    g_clear_error (&self->sql_error);
+    if (!ssa_sql_pg_run_together (self->sql, stmts, G_N_ELEMENTS (stmts), &self->sql_error))
+      return ssa_db_set_step_error (self, error);
+  }
+  *out_price_list = ssa_db_read_current_price_list (self, price_list, out_info, error);
+  if (*out_price_list == NULL)
+    return FALSE;
+  *out_inventory = ssa_db_read_inventory_rows (self, installation_id, head, lines,
+                                               out_licence_ids, error);
+  if (*out_inventory == NULL)
+    return FALSE;
+  *out_seller = ssa_db_read_profile (self, profile, error);
+  return *out_seller != NULL;
+}
+
 static SsaDbOffer *
 store_offer (SsaDb                  *self,
              gint64                  installation_id,
@@ -1397,11 +1456,8 @@ store_offer (SsaDb                  *self,
   else
     ssa_date_today (&day);
 
-  price_list = ssa_db_load_current_price_list (self, &info, error);
-  if (price_list == NULL)
-    return NULL;
-  inventory = ssa_db_read_inventory (self, installation_id, &licence_ids, error);
-  if (inventory == NULL)
+  if (!read_offer_inputs (self, installation_id, commit, &price_list, &info, &inventory,
+                          &licence_ids, &seller, error))
     return NULL;
 
   /* A true-up proposes what the installation's last PBX reading says is missing now. */
@@ -1427,13 +1483,6 @@ store_offer (SsaDb                  *self,
 
   if (seq == 0)
     year = (int) g_date_get_year (&day);
-
-  /* The seller as the profile stands now, in the same transaction: what the offer's
-   * documents show of the reseller, kept with it. The same read gives the default
-   * validity. */
-  seller = ssa_db_load_profile (self, error);
-  if (seller == NULL)
-    return NULL;
 
   g_assert (validity_days <= SSA_PROFILE_MAX_VALIDITY_DAYS);
   if (validity_days > 0)
@@ -2120,12 +2169,22 @@ ssa_db_load_profile (SsaDb   *self,
                      GError **error)
 {
   g_autoptr(SsaDbStmt) stmt = NULL;
-  g_autoptr(SsaProfile) profile = ssa_profile_new ();
-  int rc;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  stmt = ssa_db_prepare (self,
+  stmt = ssa_db_prepare_profile (self, error);
+  if (stmt == NULL)
+    return NULL;
+  return ssa_db_read_profile (self, stmt, error);
+}
+
+/* The statement that reads the profile, for ssa_db_read_profile(): apart, so that it can
+ * run together with other reads (ssa_sql_pg_run_together()). */
+SsaDbStmt *
+ssa_db_prepare_profile (SsaDb   *self,
+                        GError **error)
+{
+  return ssa_db_prepare (self,
                          ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_AUDIT
                          ? "SELECT company_name, org_no, vat_registered, foretaksregisteret, "
                            "address, phone, email, logo, logo_mime_type, payment_terms, "
@@ -2136,8 +2195,18 @@ ssa_db_load_profile (SsaDb   *self,
                            "default_validity_days, default_labour_rate, 1 FROM profile "
                            "WHERE id = 1",
                          error);
-  if (stmt == NULL)
-    return NULL;
+}
+
+/* Steps @stmt of ssa_db_prepare_profile() (run already or not) and returns the profile, as
+ * ssa_db_load_profile() does. */
+SsaProfile *
+ssa_db_read_profile (SsaDb      *self,
+                     SsaDbStmt  *stmt,
+                     GError    **error)
+{
+  g_autoptr(SsaProfile) profile = ssa_profile_new ();
+  int rc;
+
   rc = ssa_db_step (self, stmt, error);
   if (rc == SSA_SQL_STEP_ERROR)
     return NULL;

@@ -119,6 +119,11 @@ gboolean     ssa_sql_pg_run_in_transaction (SsaSql      *sql,
                                             SsaSqlStmt **stmts,
                                             guint        n_stmts,
                                             GError     **error);
+/* @stmts (reads) in one round trip, without a transaction of their own (ssa-sql-pg.c). */
+gboolean     ssa_sql_pg_run_together (SsaSql      *sql,
+                                      SsaSqlStmt **stmts,
+                                      guint        n_stmts,
+                                      GError     **error);
 
 SsaSqlEngine ssa_sql_get_engine      (SsaSql      *sql);
 const char  *ssa_sql_get_dialect     (SsaSql      *sql);
