@@ -14,11 +14,13 @@
 #include <glib/gstdio.h>
 
 #include "ssa-error.h"
+#include "ssa-profile.h"
 #include "ssa-samples.h"
 #include "ssa-sql.h"
 #include "ssa-team-db.h"
 #include "ssa-db-inventory.h"
 #include "ssa-db-licences.h"
+#include "ssa-db-offers.h"
 #include "ssa-db-price-lists.h"
 
 #include "test-pg-server.h"
@@ -878,6 +880,82 @@ test_licence_types (Fixture       *f,
   g_clear_error (&error);
   rows = ssa_db_list_licence_type_map (db, &error);
   g_assert_cmpuint (rows->len, ==, 1);
+}
+
+/* Creating an offer reads the price list, the installation and the profile before it
+ * takes a number (on a team database in one round trip): what each read finds is what the
+ * offer is made of, and what a read misses is refused with nothing stored and no number
+ * taken, on both engines alike. */
+static void
+test_offer_reads (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(SsaSql) raw = NULL;
+  g_autoptr(SsaProfile) profile = ssa_profile_new ();
+  g_autoptr(SsaDbOffer) offer = NULL;
+  g_autoptr(SsaInventory) inventory = NULL;
+  g_autofree char *valid_until = NULL;
+  SsaOfferRequest request;
+  gint64 id = 0;
+  GDate day;
+
+  init_db (f);
+  db = ssa_db_open (f->location, SSA_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  raw = open_raw (f);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 28, 11, 2026);
+  ssa_offer_request_init (&request);
+  request.today = day;
+
+  /* No such installation. */
+  g_assert_null (ssa_db_create_offer (db, 9999, &request, &day, 0, NULL, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "9999"));
+  g_clear_error (&error);
+
+  inventory = ssa_samples_load_installation ("renewal-in-time.json", &error);
+  g_assert_no_error (error);
+  g_assert_true (ssa_db_import_inventories (db, &inventory, NULL, 1, &id, &error));
+  g_assert_no_error (error);
+
+  /* No current price list. */
+  g_assert_true (ssa_sql_exec (raw, "UPDATE price_lists SET is_current = 0", &error));
+  g_assert_no_error (error);
+  g_assert_null (ssa_db_create_offer (db, id, &request, &day, 0, NULL, &error));
+  g_assert_error (error, SSA_DB_ERROR, SSA_DB_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "no current price list"));
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM offers"), ==, 0);
+  g_assert_true (ssa_sql_exec (raw, "UPDATE price_lists SET is_current = 1", &error));
+  g_assert_no_error (error);
+
+  /* The profile as saved by another client just before: the seller kept with the offer,
+   * and its default validity. */
+  profile->company_name = g_strdup ("Nordlys Telefoni AS");
+  profile->default_validity_days = 45;
+  {
+    g_autoptr(SsaDb) other = ssa_db_open (f->location, SSA_DB_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (ssa_db_save_profile (other, profile, &error));
+    g_assert_no_error (error);
+  }
+  offer = ssa_db_create_offer (db, id, &request, &day, 0, NULL, &error);
+  g_assert_no_error (error);
+  /* The failed attempts took no number. */
+  g_assert_cmpstr (offer->number, ==, "2026-0001");
+  g_assert_cmpint (offer->installation_id, ==, id);
+  g_assert_cmpstr (offer->installation_name, ==, inventory->name);
+  g_assert_nonnull (offer->price_list_id);
+  g_assert_nonnull (offer->seller);
+  g_assert_cmpstr (offer->seller->company_name, ==, "Nordlys Telefoni AS");
+  valid_until = ssa_date_to_iso (&offer->valid_until);
+  g_assert_cmpstr (valid_until, ==, "2027-01-12");
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM offers"), ==, 1);
+  g_assert_cmpint (query_int (raw, "SELECT count(*) FROM offer_status_changes"), ==, 1);
 }
 
 /* The command line */
@@ -1763,6 +1841,7 @@ main (int    argc,
   add_engine_test ("/team-db/many-lines", test_many_lines);
   add_engine_test ("/team-db/licence-types", test_licence_types);
   add_engine_test ("/team-db/cli", test_cli);
+  add_engine_test ("/team-db/offer-reads", test_offer_reads);
   if (on_pg ())
     {
       g_test_add_func ("/team-db/pg/wrong-password", test_wrong_password);

@@ -1656,19 +1656,61 @@ ssa_db_read_inventory (SsaDb    *self,
                        GArray  **out_licence_ids,
                        GError  **error)
 {
-  g_autoptr(SsaDbStmt) stmt = NULL;
+  g_autoptr(SsaDbStmt) head = NULL;
+  g_autoptr(SsaDbStmt) lines = NULL;
+
+  if (!ssa_db_prepare_inventory (self, installation_id, &head, &lines, error))
+    return NULL;
+  return ssa_db_read_inventory_rows (self, installation_id, head, lines, out_licence_ids,
+                                     error);
+}
+
+/* The two statements that read an installation (@out_head: it and its customer;
+ * @out_lines: its licence lines), bound, for ssa_db_read_inventory_rows(): apart, so that
+ * they can run together with other reads (ssa_sql_pg_run_together()). */
+gboolean
+ssa_db_prepare_inventory (SsaDb      *self,
+                          gint64      installation_id,
+                          SsaDbStmt **out_head,
+                          SsaDbStmt **out_lines,
+                          GError    **error)
+{
+  g_autoptr(SsaDbStmt) head = NULL;
+  g_autoptr(SsaDbStmt) lines = NULL;
+
+  head = ssa_db_prepare (self,
+                         "SELECT c.name, c.org_no, c.address, c.contact, c.email, i.name, "
+                         "i.serial, i.deployment, i.firmware, i.ssa_expiry FROM installations i "
+                         "LEFT JOIN customers c ON c.id = i.customer_id WHERE i.id = ?", error);
+  if (head == NULL)
+    return FALSE;
+  ssa_sql_bind_int64 (head, 1, installation_id);
+  lines = ssa_db_prepare (self,
+                          "SELECT " LICENCE_COLUMNS " FROM licences WHERE installation_id = ? "
+                          "ORDER BY position, id", error);
+  if (lines == NULL)
+    return FALSE;
+  ssa_sql_bind_int64 (lines, 1, installation_id);
+  *out_head = g_steal_pointer (&head);
+  *out_lines = g_steal_pointer (&lines);
+  return TRUE;
+}
+
+/* Steps @head and @lines of ssa_db_prepare_inventory() (run already or not) and returns
+ * the installation, as ssa_db_read_inventory() does. */
+SsaInventory *
+ssa_db_read_inventory_rows (SsaDb      *self,
+                            gint64      installation_id,
+                            SsaDbStmt  *head,
+                            SsaDbStmt  *lines,
+                            GArray    **out_licence_ids,
+                            GError    **error)
+{
   g_autoptr(SsaInventory) inventory = NULL;
   g_autoptr(GArray) ids = NULL;
   int rc;
 
-  stmt = ssa_db_prepare (self,
-                         "SELECT c.name, c.org_no, c.address, c.contact, c.email, i.name, "
-                         "i.serial, i.deployment, i.firmware, i.ssa_expiry FROM installations i "
-                         "LEFT JOIN customers c ON c.id = i.customer_id WHERE i.id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  ssa_sql_bind_int64 (stmt, 1, installation_id);
-  rc = ssa_db_step (self, stmt, error);
+  rc = ssa_db_step (self, head, error);
   if (rc == SSA_SQL_STEP_ERROR)
     return NULL;
   if (rc == SSA_SQL_STEP_DONE)
@@ -1678,31 +1720,24 @@ ssa_db_read_inventory (SsaDb    *self,
     }
 
   inventory = ssa_inventory_new ();
-  inventory->customer.name = ssa_db_column_text (stmt, 0);
+  inventory->customer.name = ssa_db_column_text (head, 0);
   if (inventory->customer.name != NULL && inventory->customer.name[0] == '\0')
     g_clear_pointer (&inventory->customer.name, g_free);
-  inventory->customer.org_no = ssa_db_column_text (stmt, 1);
-  inventory->customer.address = ssa_db_column_text (stmt, 2);
-  inventory->customer.contact = ssa_db_column_text (stmt, 3);
-  inventory->customer.email = ssa_db_column_text (stmt, 4);
-  inventory->name = ssa_db_column_text (stmt, 5);
-  inventory->serial = ssa_db_column_text (stmt, 6);
-  inventory->deployment = deployment_from_column (stmt, 7);
-  inventory->firmware = ssa_db_column_text (stmt, 8);
-  ssa_db_column_date (stmt, 9, &inventory->ssa_expiry);
-  ssa_db_stmt_release (g_steal_pointer (&stmt));
+  inventory->customer.org_no = ssa_db_column_text (head, 1);
+  inventory->customer.address = ssa_db_column_text (head, 2);
+  inventory->customer.contact = ssa_db_column_text (head, 3);
+  inventory->customer.email = ssa_db_column_text (head, 4);
+  inventory->name = ssa_db_column_text (head, 5);
+  inventory->serial = ssa_db_column_text (head, 6);
+  inventory->deployment = deployment_from_column (head, 7);
+  inventory->firmware = ssa_db_column_text (head, 8);
+  ssa_db_column_date (head, 9, &inventory->ssa_expiry);
 
-  stmt = ssa_db_prepare (self,
-                         "SELECT " LICENCE_COLUMNS " FROM licences WHERE installation_id = ? "
-                         "ORDER BY position, id", error);
-  if (stmt == NULL)
-    return NULL;
-  ssa_sql_bind_int64 (stmt, 1, installation_id);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = ssa_db_step (self, stmt, error)) == SSA_SQL_STEP_ROW)
+  while ((rc = ssa_db_step (self, lines, error)) == SSA_SQL_STEP_ROW)
     {
       SsaInventoryLine line;
-      gint64 id = line_from_row (stmt, 0, &line);
+      gint64 id = line_from_row (lines, 0, &line);
 
       /* It copies the line's strings out of the row. */
       ssa_inventory_add_line (inventory, &line);

@@ -720,27 +720,6 @@ query_next (SsaDb       *self,
   return TRUE;
 }
 
-/* Returns: the profile's default validity in days, -1 with @error set when the profile
- * cannot be read */
-static int
-profile_validity_days (SsaDb   *self,
-                       GError **error)
-{
-  g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self,
-                                              "SELECT default_validity_days FROM profile "
-                                              "WHERE id = 1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-  rc = ssa_db_step (self, stmt, error);
-  if (rc == SSA_SQL_STEP_ERROR)
-    return -1;
-  if (rc == SSA_SQL_STEP_DONE)
-    return SSA_PROFILE_DEFAULT_VALIDITY_DAYS;
-  return CLAMP ((int) ssa_sql_column_int64 (stmt, 0), 1, SSA_PROFILE_MAX_VALIDITY_DAYS);
-}
-
 /* Whether the offers have their seller: schema version 2 on. A database of version 1 is
  * only ever read as it is (opened read-only, as for a backup or an export). */
 static gboolean
@@ -793,6 +772,42 @@ read_alternative_summary (SsaDbOffer *offer,
   return json_array_get_length (array);
 }
 
+/* Sets how many alternatives @offer has, from its stored @json, and which was accepted. */
+static void
+set_alternatives (SsaDbOffer *offer,
+                  const char *json,
+                  int         accepted)
+{
+  /* The alternatives are counted here, not by the engine's JSON functions, which differ
+   * between SQLite and PostgreSQL. */
+  guint n = read_alternative_summary (offer, json);
+
+  offer->n_alternatives = 1 + MIN (n, SSA_OFFER_MAX_ALTERNATIVES - 1);
+  offer->accepted_alternative = (guint) MAX (accepted, 0);
+}
+
+/* Adds a change of status to @offer's history, as a row of offer_status_changes reads. */
+static void
+add_history (SsaDbOffer  *offer,
+             const char  *status,
+             const char  *at,
+             const char  *user,
+             const char  *caused_by,
+             int          alternative)
+{
+  SsaDbOfferStatusChange *change = g_new0 (SsaDbOfferStatusChange, 1);
+
+  if (!ssa_offer_status_from_string (status, &change->status))
+    change->status = SSA_OFFER_STATUS_DRAFT;
+  change->changed_at = at != NULL ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
+  if (change->changed_at == NULL)
+    change->changed_at = g_date_time_new_from_unix_utc (0);
+  change->user = g_strdup (user);
+  change->caused_by = g_strdup (caused_by);
+  change->alternative = (guint) MAX (alternative, 0);
+  g_ptr_array_add (offer->history, change);
+}
+
 /* Reads how many alternatives the offers in @by_id have and which was accepted. */
 static gboolean
 load_alternatives (SsaDb       *self,
@@ -818,15 +833,11 @@ load_alternatives (SsaDb       *self,
     {
       gint64 id = ssa_sql_column_int64 (stmt, 0);
       SsaDbOffer *offer = g_hash_table_lookup (by_id, &id);
-      guint n;
 
       if (offer == NULL)
         continue;
-      /* The alternatives are counted here, not by the engine's JSON functions, which
-       * differ between SQLite and PostgreSQL. */
-      n = read_alternative_summary (offer, ssa_sql_column_text (stmt, 2));
-      offer->n_alternatives = 1 + MIN (n, SSA_OFFER_MAX_ALTERNATIVES - 1);
-      offer->accepted_alternative = (guint) MAX ((int) ssa_sql_column_int64 (stmt, 1), 0);
+      set_alternatives (offer, ssa_sql_column_text (stmt, 2),
+                        (int) ssa_sql_column_int64 (stmt, 1));
     }
   return rc != 0;
 }
@@ -868,22 +879,12 @@ load_history (SsaDb       *self,
     {
       gint64 id = ssa_sql_column_int64 (stmt, 0);
       SsaDbOffer *offer = g_hash_table_lookup (by_id, &id);
-      SsaDbOfferStatusChange *change;
-      const char *at = ssa_sql_column_text (stmt, 2);
 
       if (offer == NULL)
         continue;
-      change = g_new0 (SsaDbOfferStatusChange, 1);
-      if (!ssa_offer_status_from_string (ssa_sql_column_text (stmt, 1),
-                                         &change->status))
-        change->status = SSA_OFFER_STATUS_DRAFT;
-      change->changed_at = at != NULL ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
-      if (change->changed_at == NULL)
-        change->changed_at = g_date_time_new_from_unix_utc (0);
-      change->user = ssa_db_column_text (stmt, 3);
-      change->caused_by = ssa_db_column_text (stmt, 4);
-      change->alternative = (guint) MAX ((int) ssa_sql_column_int64 (stmt, 5), 0);
-      g_ptr_array_add (offer->history, change);
+      add_history (offer, ssa_sql_column_text (stmt, 1), ssa_sql_column_text (stmt, 2),
+                   ssa_sql_column_text (stmt, 3), ssa_sql_column_text (stmt, 4),
+                   (int) ssa_sql_column_int64 (stmt, 5));
     }
   return rc != 0;
 }
@@ -1207,6 +1208,215 @@ alternatives_to_json (const SsaOffer *offer,
   return g_string_free (json, FALSE);
 }
 
+/* Binds the values of an offer's row that do not depend on its number, from @first on:
+ * installation, price list, created, valid until, period, currency, total, request,
+ * inventory, snapshot, paid licences, seller, seller's logo and alternatives. */
+static void
+bind_offer_values (SsaDbStmt      *stmt,
+                   int             first,
+                   gint64          installation_id,
+                   gint64          price_list_row,
+                   const GDate    *created,
+                   const GDate    *valid_until,
+                   const SsaOffer *offer,
+                   const char     *request_json,
+                   const char     *inventory_json,
+                   const char     *snapshot,
+                   const char     *paid_json,
+                   const char     *seller_json,
+                   GBytes         *logo,
+                   const char     *alternatives_json)
+{
+  ssa_sql_bind_int64 (stmt, first, installation_id);
+  ssa_sql_bind_int64 (stmt, first + 1, price_list_row);
+  ssa_db_bind_date (stmt, first + 2, created);
+  ssa_db_bind_date (stmt, first + 3, valid_until);
+  ssa_db_bind_date (stmt, first + 4, &offer->start);
+  ssa_db_bind_date (stmt, first + 5, &offer->end);
+  ssa_sql_bind_text (stmt, first + 6, offer->currency);
+  ssa_sql_bind_int64 (stmt, first + 7, offer->totals.total);
+  ssa_sql_bind_text (stmt, first + 8, request_json);
+  ssa_sql_bind_text (stmt, first + 9, inventory_json);
+  ssa_sql_bind_text (stmt, first + 10, snapshot);
+  ssa_sql_bind_text (stmt, first + 11, paid_json);
+  ssa_sql_bind_text (stmt, first + 12, seller_json);
+  if (logo != NULL)
+    {
+      gsize size;
+      gconstpointer data = g_bytes_get_data (logo, &size);
+
+      ssa_sql_bind_blob (stmt, first + 13, data, size);
+    }
+  else
+    ssa_sql_bind_null (stmt, first + 13);
+  ssa_db_bind_text (stmt, first + 14, alternatives_json);
+}
+
+/* On a team database, one statement numbers the offer and inserts it with the first entry
+ * of its history, and returns it as ssa_db_load_offer() reads it: the next number is
+ * computed by the server under the year's lock (taken by the statement before it, so that
+ * this one's snapshot, taken when it starts, sees every number committed before the lock
+ * was granted), year (?1) and, for a revision, seq (?19) bound. Casts, as a parameter in a
+ * SELECT's list takes no type from the column it goes to. */
+#define TEAM_INSERT_OFFER(next) \
+  "WITH n AS (" next "), " \
+  "o AS (INSERT INTO offers (year, seq, revision, number, installation_id, price_list_id, " \
+  "status, created, valid_until, period_start, period_end, currency, total, request, " \
+  "inventory, snapshot, paid_licences, seller, seller_logo, alternatives) " \
+  "SELECT CAST (?1 AS integer), n.seq, n.revision, " \
+  "to_char (CAST (?1 AS integer), 'FM0000') || '-' || " \
+  "CASE WHEN n.seq < 10000 THEN to_char (n.seq, 'FM0000') ELSE n.seq::text END || " \
+  "CASE WHEN n.revision > 1 THEN '-R' || n.revision ELSE '' END, " \
+  "CAST (?2 AS bigint), CAST (?3 AS bigint), 'draft', CAST (?4 AS text), " \
+  "CAST (?5 AS text), CAST (?6 AS text), CAST (?7 AS text), CAST (?8 AS text), " \
+  "CAST (?9 AS bigint), CAST (?10 AS text), CAST (?11 AS text), CAST (?12 AS text), " \
+  "CAST (?13 AS text), CAST (?14 AS text), CAST (?15 AS bytea), CAST (?16 AS text) " \
+  "FROM n RETURNING *), " \
+  "h AS (INSERT INTO offer_status_changes (offer_id, status, changed_at, user_name) " \
+  "SELECT id, 'draft', CAST (?17 AS text), CAST (?18 AS text) FROM o) " \
+  "SELECT " OFFER_COLUMNS OFFER_FULL_COLUMNS " FROM o " \
+  "LEFT JOIN installations i ON i.id = o.installation_id " \
+  "LEFT JOIN customers c ON c.id = i.customer_id " \
+  "LEFT JOIN price_lists p ON p.id = o.price_list_id"
+
+static SsaDbOffer *
+store_offer_on_team (SsaDb           *self,
+                     int              year,
+                     int              seq,
+                     gint64           installation_id,
+                     gint64           price_list_row,
+                     const GDate     *created,
+                     const GDate     *valid_until,
+                     const SsaOffer  *offer,
+                     const char      *request_json,
+                     const char      *inventory_json,
+                     const char      *snapshot,
+                     const char      *paid_json,
+                     const char      *seller_json,
+                     GBytes          *logo,
+                     const char      *alternatives_json,
+                     gboolean         commit,
+                     GError         **error)
+{
+  g_autoptr(SsaDbStmt) lock = NULL;
+  g_autoptr(SsaDbStmt) insert = NULL;
+  g_autoptr(SsaDbOffer) stored = NULL;
+  g_autofree char *changed_at = ssa_db_now_iso ();
+
+  lock = ssa_db_prepare (self, "SELECT pg_advisory_xact_lock (?, ?)", error);
+  if (lock == NULL)
+    return NULL;
+  ssa_sql_bind_int64 (lock, 1, OFFER_NUMBER_LOCK);
+  ssa_sql_bind_int64 (lock, 2, year);
+
+  insert = ssa_db_prepare (self,
+                           seq == 0
+                           ? TEAM_INSERT_OFFER ("SELECT coalesce (max (seq), 0) + 1 AS seq, "
+                                                "1 AS revision FROM offers "
+                                                "WHERE year = CAST (?1 AS integer)")
+                           : TEAM_INSERT_OFFER ("SELECT CAST (?19 AS integer) AS seq, "
+                                                "coalesce (max (revision), 0) + 1 AS revision "
+                                                "FROM offers WHERE year = CAST (?1 AS integer) "
+                                                "AND seq = CAST (?19 AS integer)"), error);
+  if (insert == NULL)
+    return NULL;
+  ssa_sql_bind_int64 (insert, 1, year);
+  bind_offer_values (insert, 2, installation_id, price_list_row, created, valid_until, offer,
+                     request_json, inventory_json, snapshot, paid_json, seller_json, logo,
+                     alternatives_json);
+  ssa_sql_bind_text (insert, 17, changed_at);
+  ssa_db_bind_text (insert, 18, ssa_db_get_user_name (self));
+  if (seq > 0)
+    ssa_sql_bind_int64 (insert, 19, seq);
+
+  if (commit)
+    {
+      /* BEGIN, the lock, the insert and COMMIT in one round trip: the server holds the lock
+       * only while it inserts and commits, never while a reply travels to this client and
+       * the next statement back. */
+      SsaDbStmt *stmts[] = { lock, insert };
+
+      g_clear_error (&self->sql_error);
+      if (!ssa_sql_pg_run_in_transaction (self->sql, stmts, G_N_ELEMENTS (stmts),
+                                          &self->sql_error))
+        {
+          ssa_db_set_step_error (self, error);
+          return NULL;
+        }
+    }
+  else if (ssa_db_step (self, lock, error) == SSA_SQL_STEP_ERROR)
+    return NULL;
+  if (!ssa_db_step_row (self, insert, error))
+    return NULL;
+
+  /* The offer as ssa_db_load_offer() would read it back: the row, its one change of
+   * status (as just inserted) and the summary of its alternatives. */
+  stored = offer_from_row (insert, TRUE);
+  set_alternatives (stored, alternatives_json, 0);
+  add_history (stored, ssa_offer_status_to_string (SSA_OFFER_STATUS_DRAFT), changed_at,
+               ssa_db_get_user_name (self), NULL, 0);
+  return g_steal_pointer (&stored);
+}
+
+/* Reads what an offer is computed from and stored with: the current price list, the
+ * installation (@out_inventory, and the ids of its lines) and the seller, as the profile
+ * stands now: what the offer's documents show of the reseller, kept with it (the same read
+ * gives the default validity). With @together (a team database, outside a transaction),
+ * the four statements go to the server in one round trip: each sees what others committed
+ * before it started, as separate reads in READ COMMITTED would. */
+static gboolean
+read_offer_inputs (SsaDb               *self,
+                   gint64               installation_id,
+                   gboolean             together,
+                   SsaPriceList       **out_price_list,
+                   SsaDbPriceListInfo **out_info,
+                   SsaInventory       **out_inventory,
+                   GArray             **out_licence_ids,
+                   SsaProfile         **out_seller,
+                   GError             **error)
+{
+  g_autoptr(SsaDbStmt) price_list = NULL;
+  g_autoptr(SsaDbStmt) head = NULL;
+  g_autoptr(SsaDbStmt) lines = NULL;
+  g_autoptr(SsaDbStmt) profile = NULL;
+
+  if (!together)
+    {
+      *out_price_list = ssa_db_load_current_price_list (self, out_info, error);
+      if (*out_price_list == NULL)
+        return FALSE;
+      *out_inventory = ssa_db_read_inventory (self, installation_id, out_licence_ids, error);
+      if (*out_inventory == NULL)
+        return FALSE;
+      *out_seller = ssa_db_load_profile (self, error);
+      return *out_seller != NULL;
+    }
+
+  price_list = ssa_db_prepare_current_price_list (self, error);
+  if (price_list == NULL ||
+      !ssa_db_prepare_inventory (self, installation_id, &head, &lines, error))
+    return FALSE;
+  profile = ssa_db_prepare_profile (self, error);
+  if (profile == NULL)
+    return FALSE;
+  {
+    SsaDbStmt *stmts[] = { price_list, head, lines, profile };
+
+    g_clear_error (&self->sql_error);
+    if (!ssa_sql_pg_run_together (self->sql, stmts, G_N_ELEMENTS (stmts), &self->sql_error))
+      return ssa_db_set_step_error (self, error);
+  }
+  *out_price_list = ssa_db_read_current_price_list (self, price_list, out_info, error);
+  if (*out_price_list == NULL)
+    return FALSE;
+  *out_inventory = ssa_db_read_inventory_rows (self, installation_id, head, lines,
+                                               out_licence_ids, error);
+  if (*out_inventory == NULL)
+    return FALSE;
+  *out_seller = ssa_db_read_profile (self, profile, error);
+  return *out_seller != NULL;
+}
+
 static SsaDbOffer *
 store_offer (SsaDb                  *self,
              gint64                  installation_id,
@@ -1215,6 +1425,7 @@ store_offer (SsaDb                  *self,
              const SsaOfferRequest  *request,
              const GDate            *created,
              guint                   validity_days,
+             gboolean                commit,
              SsaOffer              **out_offer,
              GError                **error)
 {
@@ -1245,11 +1456,8 @@ store_offer (SsaDb                  *self,
   else
     ssa_date_today (&day);
 
-  price_list = ssa_db_load_current_price_list (self, &info, error);
-  if (price_list == NULL)
-    return NULL;
-  inventory = ssa_db_read_inventory (self, installation_id, &licence_ids, error);
-  if (inventory == NULL)
+  if (!read_offer_inputs (self, installation_id, commit, &price_list, &info, &inventory,
+                          &licence_ids, &seller, error))
     return NULL;
 
   /* A true-up proposes what the installation's last PBX reading says is missing now. */
@@ -1279,18 +1487,13 @@ store_offer (SsaDb                  *self,
   g_assert (validity_days <= SSA_PROFILE_MAX_VALIDITY_DAYS);
   if (validity_days > 0)
     days = (int) validity_days;
-  else if ((days = profile_validity_days (self, error)) < 0)
-    return NULL;
+  else
+    days = CLAMP (seller->default_validity_days, 1, SSA_PROFILE_MAX_VALIDITY_DAYS);
   ssa_date_add_days (&day, days, &valid_until);
 
   if (!ssa_limits_check_date (&valid_until, _("The end of the offer’s validity"), error))
     return NULL;
 
-  /* The seller as the profile stands now, in the same transaction: what the offer's
-   * documents show of the reseller, kept with it. */
-  seller = ssa_db_load_profile (self, error);
-  if (seller == NULL)
-    return NULL;
   seller_json = seller_to_json (seller);
   snapshot = ssa_offer_to_json (offer);
   inventory_json = ssa_inventory_to_json (inventory);
@@ -1299,6 +1502,20 @@ store_offer (SsaDb                  *self,
 
   /* The number last, just before the row is inserted: the lock it takes is held to the
    * commit, and everything above runs before it, while other clients number theirs. */
+  if (ssa_db_is_team (self) && has_alternatives (self))
+    {
+      g_autoptr(SsaDbOffer) stored = NULL;
+
+      stored = store_offer_on_team (self, year, seq, installation_id, info->row_id, &day,
+                                    &valid_until, offer, request_json, inventory_json,
+                                    snapshot, paid_json, seller_json, seller->logo,
+                                    alternatives_json, commit, error);
+      if (stored != NULL && out_offer != NULL)
+        *out_offer = g_steal_pointer (&offer);
+      return g_steal_pointer (&stored);
+    }
+  g_assert (!commit);
+
   if (!lock_offer_numbers (self, year, error))
     return NULL;
   if (seq == 0)
@@ -1327,29 +1544,9 @@ store_offer (SsaDb                  *self,
   ssa_sql_bind_int64 (stmt, 2, seq);
   ssa_sql_bind_int64 (stmt, 3, revision);
   ssa_sql_bind_text (stmt, 4, number);
-  ssa_sql_bind_int64 (stmt, 5, installation_id);
-  ssa_sql_bind_int64 (stmt, 6, info->row_id);
-  ssa_db_bind_date (stmt, 7, &day);
-  ssa_db_bind_date (stmt, 8, &valid_until);
-  ssa_db_bind_date (stmt, 9, &offer->start);
-  ssa_db_bind_date (stmt, 10, &offer->end);
-  ssa_sql_bind_text (stmt, 11, offer->currency);
-  ssa_sql_bind_int64 (stmt, 12, offer->totals.total);
-  ssa_sql_bind_text (stmt, 13, request_json);
-  ssa_sql_bind_text (stmt, 14, inventory_json);
-  ssa_sql_bind_text (stmt, 15, snapshot);
-  ssa_sql_bind_text (stmt, 16, paid_json);
-  ssa_sql_bind_text (stmt, 17, seller_json);
-  if (seller->logo != NULL)
-    {
-      gsize size;
-      gconstpointer data = g_bytes_get_data (seller->logo, &size);
-
-      ssa_sql_bind_blob (stmt, 18, data, size);
-    }
-  else
-    ssa_sql_bind_null (stmt, 18);
-  ssa_db_bind_text (stmt, 19, alternatives_json);
+  bind_offer_values (stmt, 5, installation_id, info->row_id, &day, &valid_until, offer,
+                     request_json, inventory_json, snapshot, paid_json, seller_json,
+                     seller->logo, alternatives_json);
   /* RETURNING: no second round trip to a server for the id. */
   if (!ssa_db_step_row (self, stmt, error))
     return NULL;
@@ -1400,9 +1597,19 @@ ssa_db_create_offer (SsaDb                  *self,
 
   if (!check_validity_days (validity_days, error))
     return NULL;
+  /* On a team database the offer is computed from reads of their own (in READ COMMITTED,
+   * a transaction's reads see what others committed anyway), and the number, the insert
+   * and the commit go in one transaction of one round trip (store_offer_on_team()). */
+  if (ssa_db_is_team (self) && has_alternatives (self))
+    {
+      if (!ssa_db_check_writable (self, error))
+        return NULL;
+      return store_offer (self, installation_id, 0, 0, request, created, validity_days, TRUE,
+                          out_offer, error);
+    }
   if (!ssa_db_transaction_begin (&txn, self, error))
     return NULL;
-  stored = store_offer (self, installation_id, 0, 0, request, created, validity_days,
+  stored = store_offer (self, installation_id, 0, 0, request, created, validity_days, FALSE,
                         out_offer, error);
   if (stored == NULL || !ssa_db_transaction_commit (&txn, error))
     {
@@ -1499,7 +1706,7 @@ ssa_db_revise_offer (SsaDb                  *self,
   if (original == NULL)
     return NULL;
   stored = store_offer (self, original->installation_id, original->year, original->seq,
-                        request, created, validity_days, out_offer, error);
+                        request, created, validity_days, FALSE, out_offer, error);
   /* Its open revisions give way to the new one: they are `revised`, and say by which. */
   if (stored == NULL ||
       !close_open_offers (self,
@@ -1962,12 +2169,22 @@ ssa_db_load_profile (SsaDb   *self,
                      GError **error)
 {
   g_autoptr(SsaDbStmt) stmt = NULL;
-  g_autoptr(SsaProfile) profile = ssa_profile_new ();
-  int rc;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  stmt = ssa_db_prepare (self,
+  stmt = ssa_db_prepare_profile (self, error);
+  if (stmt == NULL)
+    return NULL;
+  return ssa_db_read_profile (self, stmt, error);
+}
+
+/* The statement that reads the profile, for ssa_db_read_profile(): apart, so that it can
+ * run together with other reads (ssa_sql_pg_run_together()). */
+SsaDbStmt *
+ssa_db_prepare_profile (SsaDb   *self,
+                        GError **error)
+{
+  return ssa_db_prepare (self,
                          ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_AUDIT
                          ? "SELECT company_name, org_no, vat_registered, foretaksregisteret, "
                            "address, phone, email, logo, logo_mime_type, payment_terms, "
@@ -1978,8 +2195,18 @@ ssa_db_load_profile (SsaDb   *self,
                            "default_validity_days, default_labour_rate, 1 FROM profile "
                            "WHERE id = 1",
                          error);
-  if (stmt == NULL)
-    return NULL;
+}
+
+/* Steps @stmt of ssa_db_prepare_profile() (run already or not) and returns the profile, as
+ * ssa_db_load_profile() does. */
+SsaProfile *
+ssa_db_read_profile (SsaDb      *self,
+                     SsaDbStmt  *stmt,
+                     GError    **error)
+{
+  g_autoptr(SsaProfile) profile = ssa_profile_new ();
+  int rc;
+
   rc = ssa_db_step (self, stmt, error);
   if (rc == SSA_SQL_STEP_ERROR)
     return NULL;

@@ -389,18 +389,39 @@ ssa_db_load_current_price_list (SsaDb               *self,
                                 GError             **error)
 {
   g_autoptr(SsaDbStmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = ssa_db_prepare_current_price_list (self, error);
+  if (stmt == NULL)
+    return NULL;
+  return ssa_db_read_current_price_list (self, stmt, out_info, error);
+}
+
+/* The statement that reads the current price list, for ssa_db_read_current_price_list():
+ * apart, so that it can run together with other reads (ssa_sql_pg_run_together()). */
+SsaDbStmt *
+ssa_db_prepare_current_price_list (SsaDb   *self,
+                                   GError **error)
+{
+  return ssa_db_prepare (self,
+                         "SELECT " PRICE_LIST_COLUMNS ", document FROM price_lists "
+                         "WHERE is_current = 1", error);
+}
+
+/* Steps @stmt of ssa_db_prepare_current_price_list() (run already or not) and returns the
+ * current price list, as ssa_db_load_current_price_list() does. */
+SsaPriceList *
+ssa_db_read_current_price_list (SsaDb               *self,
+                                SsaDbStmt           *stmt,
+                                SsaDbPriceListInfo **out_info,
+                                GError             **error)
+{
   g_autoptr(SsaDbPriceListInfo) info = NULL;
   g_autofree char *what = NULL;
   SsaPriceList *price_list;
   int rc;
 
-  g_return_val_if_fail (self != NULL, NULL);
-
-  stmt = ssa_db_prepare (self,
-                         "SELECT " PRICE_LIST_COLUMNS ", document FROM price_lists "
-                         "WHERE is_current = 1", error);
-  if (stmt == NULL)
-    return NULL;
   rc = ssa_db_step (self, stmt, error);
   if (rc == SSA_SQL_STEP_ERROR)
     return NULL;

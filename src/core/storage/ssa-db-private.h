@@ -172,6 +172,32 @@ SsaInventory *ssa_db_read_inventory (SsaDb     *self,
                                      gint64     installation_id,
                                      GArray   **out_licence_ids,
                                      GError   **error);
+/* The reads of creating an offer, each as a statement prepared and bound, then its rows
+ * read, so that on a team database they can run in one round trip
+ * (ssa_sql_pg_run_together()); ssa_db_read_inventory(), ssa_db_load_current_price_list()
+ * and ssa_db_load_profile() are the two halves called one after the other. */
+gboolean      ssa_db_prepare_inventory   (SsaDb       *self,
+                                          gint64       installation_id,
+                                          SsaDbStmt  **out_head,
+                                          SsaDbStmt  **out_lines,
+                                          GError     **error);
+SsaInventory *ssa_db_read_inventory_rows (SsaDb       *self,
+                                          gint64       installation_id,
+                                          SsaDbStmt   *head,
+                                          SsaDbStmt   *lines,
+                                          GArray     **out_licence_ids,
+                                          GError     **error);
+SsaDbStmt    *ssa_db_prepare_current_price_list (SsaDb               *self,
+                                                 GError             **error);
+SsaPriceList *ssa_db_read_current_price_list    (SsaDb               *self,
+                                                 SsaDbStmt           *stmt,
+                                                 SsaDbPriceListInfo **out_info,
+                                                 GError             **error);
+SsaDbStmt    *ssa_db_prepare_profile     (SsaDb       *self,
+                                          GError     **error);
+SsaProfile   *ssa_db_read_profile        (SsaDb       *self,
+                                          SsaDbStmt   *stmt,
+                                          GError     **error);
 
 /* Storing a price list that was checked (and hashed) already: by the fetcher's worker
  * thread, or by the migration that stores the bundled list. The _locked variant runs in a

@@ -865,6 +865,202 @@ ssa_sql_open_pg (const char  *uri,
   return &self->parent;
 }
 
+/* Reads one query's result of a pipeline into @stmt (NULL for BEGIN and COMMIT): TRUE when
+ * it ran; else sets @error, unless an earlier query of the pipeline already failed. */
+static gboolean
+take_pipeline_result (PgSql       *sql,
+                      PgStmt      *stmt,
+                      GError     **error)
+{
+  PGresult *result = PQgetResult (sql->conn);
+  ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
+  const char *tuples;
+
+  /* Each query's results end with a NULL. */
+  if (result != NULL)
+    {
+      PGresult *extra;
+
+      while ((extra = PQgetResult (sql->conn)) != NULL)
+        PQclear (extra);
+    }
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+    {
+      /* A query after the one that failed is skipped: the first failure says what. */
+      if (status != PGRES_PIPELINE_ABORTED && error != NULL && *error == NULL)
+        set_result_error (&sql->parent, result, error);
+      PQclear (result);
+      return FALSE;
+    }
+  tuples = PQcmdTuples (result);
+  if (tuples != NULL && tuples[0] != '\0')
+    sql->changes = g_ascii_strtoll (tuples, NULL, 10);
+  if (stmt == NULL)
+    {
+      PQclear (result);
+      return TRUE;
+    }
+  g_clear_pointer (&stmt->result, PQclear);
+  stmt->result = result;
+  stmt->row = -1;
+  return TRUE;
+}
+
+/* Sends @stmts, between BEGIN and COMMIT when @in_transaction, in pipeline mode with one
+ * Sync, and reads each one's result into it: one round trip, however many statements. */
+static gboolean
+run_pipeline (PgSql       *self,
+              SsaSqlStmt **stmts,
+              guint        n_stmts,
+              gboolean     in_transaction,
+              GError     **error)
+{
+  SsaSql *sql = &self->parent;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = TRUE;
+  PGresult *result;
+
+  g_return_val_if_fail (!sql->in_transaction &&
+                        PQtransactionStatus (self->conn) == PQTRANS_IDLE, FALSE);
+
+  /* Each text prepared (and described) first: that needs its own answer, once per
+   * connection. */
+  for (guint i = 0; i < n_stmts; i++)
+    {
+      PgStmt *stmt = (PgStmt *) stmts[i];
+
+      g_return_val_if_fail (stmts[i]->sql == sql, FALSE);
+      pg_reset (stmts[i]);
+      if (stmt->prepared == NULL)
+        {
+          stmt->prepared = g_hash_table_lookup (self->prepared, stmt->text);
+          if (stmt->prepared == NULL)
+            {
+              stmt->prepared = prepare_on_server (self, stmt->text, stmt->n_params, error);
+              if (stmt->prepared == NULL)
+                return FALSE;
+            }
+        }
+    }
+
+  if (!PQenterPipelineMode (self->conn))
+    {
+      set_result_error (sql, NULL, error);
+      return FALSE;
+    }
+  if (in_transaction)
+    ok = PQsendQueryParams (self->conn, "BEGIN", 0, NULL, NULL, NULL, NULL, 0) == 1;
+  for (guint i = 0; ok && i < n_stmts; i++)
+    {
+      PgStmt *stmt = (PgStmt *) stmts[i];
+
+      ok = PQsendQueryPrepared (self->conn, stmt->prepared->name, stmt->n_params,
+                                (const char * const *) stmt->values, stmt->lengths,
+                                stmt->formats, stmt->prepared->result_format) == 1;
+    }
+  if (in_transaction)
+    ok = ok && PQsendQueryParams (self->conn, "COMMIT", 0, NULL, NULL, NULL, NULL, 0) == 1;
+  ok = ok && PQpipelineSync (self->conn) == 1;
+  if (!ok)
+    {
+      /* Nothing could be sent (a lost connection): libpq says why. */
+      set_result_error (sql, NULL, &local_error);
+    }
+  else
+    {
+      if (in_transaction)
+        ok = take_pipeline_result (self, NULL, &local_error);
+      for (guint i = 0; i < n_stmts; i++)
+        ok = take_pipeline_result (self, (PgStmt *) stmts[i], &local_error) && ok;
+      if (in_transaction)
+        ok = take_pipeline_result (self, NULL, &local_error) && ok;
+      /* The Sync's own result ends the pipeline. */
+      result = PQgetResult (self->conn);
+      if (result == NULL || PQresultStatus (result) != PGRES_PIPELINE_SYNC)
+        {
+          ok = FALSE;
+          if (local_error == NULL)
+            set_result_error (sql, result, &local_error);
+        }
+      PQclear (result);
+    }
+  if (!PQexitPipelineMode (self->conn))
+    {
+      ok = FALSE;
+      if (local_error == NULL)
+        set_result_error (sql, NULL, &local_error);
+    }
+  if (!ok)
+    {
+      for (guint i = 0; i < n_stmts; i++)
+        pg_reset (stmts[i]);
+      /* A statement failed: the transaction waits for its ROLLBACK. */
+      if (PQtransactionStatus (self->conn) == PQTRANS_INERROR ||
+          PQtransactionStatus (self->conn) == PQTRANS_INTRANS)
+        PQclear (PQexec (self->conn, "ROLLBACK"));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ssa_sql_pg_run_in_transaction:
+ * @sql: a PostgreSQL connection, not in a transaction
+ * @stmts: (array length=n_stmts): statements of @sql, bound
+ * @n_stmts: how many
+ * @error: a #GError
+ *
+ * Runs BEGIN, @stmts in their order and COMMIT as one transaction, sent together and
+ * answered together (libpq's pipeline mode): one round trip to the server, however many
+ * statements. The server runs each statement after the one before it has finished (a lock
+ * one takes is held when the next starts, and each sees what the ones before it did and
+ * what others committed before it started, as usual in READ COMMITTED), but the client
+ * does not wait between them: a lock taken in the transaction is held for the server's
+ * work only. Afterwards the rows of each statement are read with ssa_sql_step() and the
+ * ssa_sql_column_*() functions as after its first step (ssa_sql_step() returns its first
+ * row, or SSA_SQL_STEP_DONE), until it is reset.
+ *
+ * Returns: %TRUE when all ran and the transaction committed; on failure it is rolled back,
+ *   nothing is kept, and @error says what failed first
+ */
+gboolean
+ssa_sql_pg_run_in_transaction (SsaSql      *sql,
+                               SsaSqlStmt **stmts,
+                               guint        n_stmts,
+                               GError     **error)
+{
+  g_return_val_if_fail (sql != NULL && sql->backend == &pg_backend, FALSE);
+
+  return run_pipeline ((PgSql *) sql, stmts, n_stmts, TRUE, error);
+}
+
+/**
+ * ssa_sql_pg_run_together:
+ * @sql: a PostgreSQL connection, not in a transaction
+ * @stmts: (array length=n_stmts): statements of @sql, bound: reads
+ * @n_stmts: how many
+ * @error: a #GError
+ *
+ * Runs @stmts in their order, sent together and answered together (libpq's pipeline mode,
+ * as ssa_sql_pg_run_in_transaction() does, without BEGIN and COMMIT): one round trip for
+ * reads that do not depend on each other's rows. They run in one implicit transaction;
+ * each statement sees what others committed before it started. Their rows are then read
+ * as after ssa_sql_pg_run_in_transaction().
+ *
+ * Returns: %TRUE when all ran; else @error says what failed first
+ */
+gboolean
+ssa_sql_pg_run_together (SsaSql      *sql,
+                         SsaSqlStmt **stmts,
+                         guint        n_stmts,
+                         GError     **error)
+{
+  g_return_val_if_fail (sql != NULL && sql->backend == &pg_backend, FALSE);
+
+  return run_pipeline ((PgSql *) sql, stmts, n_stmts, FALSE, error);
+}
+
 /* The libpq connection under @sql (a PostgreSQL one), for what the seam does not cover:
  * LISTEN and its notifications (ssa-db-listener.c). */
 PGconn *

@@ -114,6 +114,16 @@ void         ssa_sql_close           (SsaSql      *sql);
 struct pg_conn;
 struct pg_conn *ssa_sql_pg_get_conn  (SsaSql      *sql);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaSql, ssa_sql_close)
+/* BEGIN, @stmts and COMMIT in one round trip (ssa-sql-pg.c): a PostgreSQL connection only. */
+gboolean     ssa_sql_pg_run_in_transaction (SsaSql      *sql,
+                                            SsaSqlStmt **stmts,
+                                            guint        n_stmts,
+                                            GError     **error);
+/* @stmts (reads) in one round trip, without a transaction of their own (ssa-sql-pg.c). */
+gboolean     ssa_sql_pg_run_together (SsaSql      *sql,
+                                      SsaSqlStmt **stmts,
+                                      guint        n_stmts,
+                                      GError     **error);
 
 SsaSqlEngine ssa_sql_get_engine      (SsaSql      *sql);
 const char  *ssa_sql_get_dialect     (SsaSql      *sql);
