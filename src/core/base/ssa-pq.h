@@ -29,25 +29,32 @@ G_BEGIN_DECLS
   F (PQconninfoParse) \
   F (PQconsumeInput) \
   F (PQdescribePrepared) \
+  F (PQenterPipelineMode) \
   F (PQerrorMessage) \
   F (PQexec) \
   F (PQexecPrepared) \
+  F (PQexitPipelineMode) \
   F (PQfinish) \
   F (PQfreemem) \
   F (PQftype) \
   F (PQgetisnull) \
   F (PQgetlength) \
+  F (PQgetResult) \
   F (PQgetvalue) \
   F (PQnfields) \
   F (PQnotifies) \
   F (PQntuples) \
+  F (PQpipelineSync) \
   F (PQprepare) \
   F (PQresultErrorField) \
   F (PQresultStatus) \
+  F (PQsendQueryParams) \
+  F (PQsendQueryPrepared) \
   F (PQserverVersion) \
   F (PQsetClientEncoding) \
   F (PQsocket) \
   F (PQstatus) \
+  F (PQtransactionStatus) \
   F (PQunescapeBytea)
 
 typedef struct
@@ -72,25 +79,32 @@ gboolean ssa_pq_load (GError **error);
 #define PQconninfoParse           (ssa_pq_functions->PQconninfoParse)
 #define PQconsumeInput            (ssa_pq_functions->PQconsumeInput)
 #define PQdescribePrepared        (ssa_pq_functions->PQdescribePrepared)
+#define PQenterPipelineMode       (ssa_pq_functions->PQenterPipelineMode)
 #define PQerrorMessage            (ssa_pq_functions->PQerrorMessage)
 #define PQexec                    (ssa_pq_functions->PQexec)
 #define PQexecPrepared            (ssa_pq_functions->PQexecPrepared)
+#define PQexitPipelineMode        (ssa_pq_functions->PQexitPipelineMode)
 #define PQfinish                  (ssa_pq_functions->PQfinish)
 #define PQfreemem                 (ssa_pq_functions->PQfreemem)
 #define PQftype                   (ssa_pq_functions->PQftype)
 #define PQgetisnull               (ssa_pq_functions->PQgetisnull)
 #define PQgetlength               (ssa_pq_functions->PQgetlength)
+#define PQgetResult               (ssa_pq_functions->PQgetResult)
 #define PQgetvalue                (ssa_pq_functions->PQgetvalue)
 #define PQnfields                 (ssa_pq_functions->PQnfields)
 #define PQnotifies                (ssa_pq_functions->PQnotifies)
 #define PQntuples                 (ssa_pq_functions->PQntuples)
+#define PQpipelineSync            (ssa_pq_functions->PQpipelineSync)
 #define PQprepare                 (ssa_pq_functions->PQprepare)
 #define PQresultErrorField        (ssa_pq_functions->PQresultErrorField)
 #define PQresultStatus            (ssa_pq_functions->PQresultStatus)
+#define PQsendQueryParams         (ssa_pq_functions->PQsendQueryParams)
+#define PQsendQueryPrepared       (ssa_pq_functions->PQsendQueryPrepared)
 #define PQserverVersion           (ssa_pq_functions->PQserverVersion)
 #define PQsetClientEncoding       (ssa_pq_functions->PQsetClientEncoding)
 #define PQsocket                  (ssa_pq_functions->PQsocket)
 #define PQstatus                  (ssa_pq_functions->PQstatus)
+#define PQtransactionStatus       (ssa_pq_functions->PQtransactionStatus)
 #define PQunescapeBytea           (ssa_pq_functions->PQunescapeBytea)
 #endif
 
