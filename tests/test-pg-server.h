@@ -11,6 +11,7 @@
 #include <pwd.h>
 #include <string.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <glib.h>
@@ -274,6 +275,54 @@ failed:
   g_free (self->cert);
   g_free (self);
   return NULL;
+}
+
+/* Keeps the user's own libpq settings out of a test run: no ~/.pgpass, service file or
+ * PGSSLMODE/PGHOST; the files libpq would look for are named in @dir, where there are none.
+ * The tests then give only the password they set (PGPASSWORD). */
+static inline void
+test_pg_isolate_env (const char *dir)
+{
+  g_autofree char *passfile = g_build_filename (dir, "no-pgpass", NULL);
+
+  g_setenv ("PGPASSFILE", passfile, TRUE);
+  g_setenv ("PGSYSCONFDIR", dir, TRUE);
+  g_setenv ("PGSERVICEFILE", passfile, TRUE);
+  g_unsetenv ("PGSSLMODE");
+  g_unsetenv ("PGHOST");
+}
+
+/**
+ * test_pg_server_start_or_exit:
+ * @dir: the run's temporary folder, removed when the process exits here
+ *
+ * For main() of a test on the server, after test_pg_isolate_env(): starts the server and
+ * sets PGPASSWORD to its password. Without an installed server, prints the TAP skip line
+ * and exits 0; an installed server that does not start fails the run (exit 1, saying why):
+ * that is a broken setup, not a reason to skip.
+ *
+ * Returns: (transfer full): the running server; stop it with test_pg_server_stop()
+ */
+static inline TestPgServer *
+test_pg_server_start_or_exit (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  TestPgServer *self = test_pg_server_start (&error);
+
+  if (self == NULL)
+    {
+      gboolean none = g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+
+      if (none)
+        g_print ("1..0 # SKIP no PostgreSQL server for the tests: %s\n", error->message);
+      else
+        g_printerr ("The PostgreSQL server for the tests did not start: %s\n",
+                    error->message);
+      test_remove_tree (dir);
+      exit (none ? 0 : 1);
+    }
+  g_setenv ("PGPASSWORD", TEST_PG_PASSWORD, TRUE);
+  return self;
 }
 
 /* The URI of database @dbname on @self, without the password (PGPASSWORD has it). */

@@ -657,7 +657,6 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *passfile = NULL;
   int status;
 
   setlocale (LC_ALL, "");
@@ -671,28 +670,8 @@ main (int    argc,
 
   run_dir = g_dir_make_tmp ("ssa-window-team-XXXXXX", &error);
   g_assert_no_error (error);
-  /* Nothing of the user's own: no ~/.pgpass, service file or PG* settings. */
-  passfile = g_build_filename (run_dir, "pgpass", NULL);
-  g_setenv ("PGPASSFILE", passfile, TRUE);
-  g_setenv ("PGSYSCONFDIR", run_dir, TRUE);
-  g_setenv ("PGSERVICEFILE", passfile, TRUE);
-  g_unsetenv ("PGSSLMODE");
-  g_unsetenv ("PGHOST");
-
-  server = test_pg_server_start (&error);
-  if (server == NULL && g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    {
-      g_print ("1..0 # SKIP no PostgreSQL server for the tests: %s\n", error->message);
-      test_remove_tree (run_dir);
-      return 0;
-    }
-  if (server == NULL)
-    {
-      g_printerr ("The PostgreSQL server for the tests did not start: %s\n", error->message);
-      test_remove_tree (run_dir);
-      return 1;
-    }
-  g_setenv ("PGPASSWORD", TEST_PG_PASSWORD, TRUE);
+  test_pg_isolate_env (run_dir);
+  server = test_pg_server_start_or_exit (run_dir);
 
   g_test_add_func ("/window-team/preferences", test_preferences);
   g_test_add_func ("/window-team/window", test_window);
