@@ -668,9 +668,10 @@ test_offline_start (void)
  * process of this same program (window B, as Ola), started with SSA_TEST_PEER_URI set.
  * The parent tells the peer what to do, a command a line on the peer's standard input; the
  * peer does it through its window's actions and widgets and answers a line on its
- * standard output, with the time on the system's monotonic clock (the same in both
- * processes) at which its save was done. The peer ends when told, or when its input ends
- * (the parent failed), and is killed when the parent dies. */
+ * standard output: what its window shows, and times on the system's monotonic clock (the
+ * same in both processes) of a Save clicked or a row shown, so that the parent measures
+ * how long a change took from one window to the other, either way. The peer ends when
+ * told, or when its input ends (the parent failed), and is killed when the parent dies. */
 
 #define PARENT_NAME "Kari Nordmann"
 #define PEER_NAME   "Ola Kollega"
@@ -920,31 +921,6 @@ labelled_shown (GtkWidget  *root,
   return FALSE;
 }
 
-/* The peer: window B. */
-
-typedef struct
-{
-  Fixture *f;
-  Lines    input;
-} Peer;
-
-static void
-peer_say (const char *format,
-          ...) G_GNUC_PRINTF (1, 2);
-
-static void
-peer_say (const char *format,
-          ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  vprintf (format, args);
-  va_end (args);
-  putchar ('\n');
-  fflush (stdout);
-}
-
 static gboolean
 customer_named (gpointer data)
 {
@@ -967,6 +943,60 @@ save_editor (SsaCustomerEditor *editor)
   return clicked;
 }
 
+/* Adds a customer named @name through @window: New customer, the name typed, Save; the
+ * time Save was clicked. */
+static gint64
+new_customer_in (SsaWindow  *window,
+                 const char *name)
+{
+  SsaCustomerEditor *editor;
+  gint64 saved;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-customer", NULL));
+  g_assert_true (wait_for (customer_editor_shown, NULL));
+  editor = shown_customer_editor ();
+  gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Name"), name);
+  saved = save_editor (editor);
+  g_assert_true (wait_for (customer_named, &(Listed) { window, name }));
+  return saved;
+}
+
+static gboolean
+save_refused (gpointer data)
+{
+  return gtk_widget_get_visible (child (data, SSA_TYPE_CUSTOMER_EDITOR, "save_message_group"));
+}
+
+/* The peer: window B. */
+
+typedef struct
+{
+  Fixture *f;
+  Lines    input;
+} Peer;
+
+/* Where the peer answers: its standard output as it was started, while its own
+ * standard output goes to standard error, so that nothing a library prints there (debug
+ * messages with G_MESSAGES_DEBUG) is taken for an answer. */
+static FILE *peer_answers;
+
+static void
+peer_say (const char *format,
+          ...) G_GNUC_PRINTF (1, 2);
+
+static void
+peer_say (const char *format,
+          ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  vfprintf (peer_answers, format, args);
+  va_end (args);
+  fputc ('\n', peer_answers);
+  fflush (peer_answers);
+}
+
 static void
 peer_body (Fixture *f)
 {
@@ -986,19 +1016,9 @@ peer_body (Fixture *f)
       words = g_strsplit (line, "\t", -1);
       if (g_str_equal (words[0], "new-customer"))
         {
-          /* win.new-customer, the name typed, Save. */
-          SsaCustomerEditor *editor;
-          SsaCustomer *customer;
-          gint64 saved;
+          gint64 saved = new_customer_in (f->window, words[1]);
+          SsaCustomer *customer = listed_customer (f->window, words[1]);
 
-          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-customer",
-                                                     NULL));
-          g_assert_true (wait_for (customer_editor_shown, NULL));
-          editor = shown_customer_editor ();
-          gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Name"), words[1]);
-          saved = save_editor (editor);
-          g_assert_true (wait_for (customer_named, &(Listed) { f->window, words[1] }));
-          customer = listed_customer (f->window, words[1]);
           peer_say ("saved\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT, saved,
                     ssa_customer_get_id (customer));
         }
@@ -1011,6 +1031,54 @@ peer_body (Fixture *f)
           gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Name"), words[2]);
           saved = save_editor (editor);
           peer_say ("saved\t%" G_GINT64_FORMAT, saved);
+        }
+      else if (g_str_equal (words[0], "watch-customer"))
+        {
+          /* Waits for a customer that A adds: "watching" first, then "shown", the time
+           * its row showed in this window's sidebar, and its id. */
+          Listed listed = { f->window, words[1] };
+          SsaSidebar *sidebar = SSA_SIDEBAR (ssa_window_get_sidebar (f->window));
+          gint64 shown;
+
+          ssa_sidebar_set_search (sidebar, words[1]);
+          g_assert_false (customer_row_shown (&listed));
+          peer_say ("watching");
+          g_assert_true (wait_within (customer_row_shown, &listed, 120));
+          shown = g_get_monotonic_time ();
+          peer_say ("shown\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT, shown,
+                    ssa_customer_get_id (listed_customer (f->window, words[1])));
+          ssa_sidebar_set_search (sidebar, "");
+        }
+      else if (g_str_equal (words[0], "open-customer"))
+        {
+          /* The customer chosen in the sidebar, Edit, another name typed; the editor stays
+           * open (A changes the customer meanwhile). */
+          SsaCustomerEditor *editor = edit_listed_customer (f->window, words[1]);
+
+          gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Name"), words[2]);
+          peer_say ("opened");
+        }
+      else if (g_str_equal (words[0], "save-open"))
+        {
+          /* Once A's change (the name @words[1]) shows here, Save in the editor left open:
+           * "refused", whether Reload and Overwrite show, the name the field keeps and the
+           * editor's message. */
+          SsaCustomerEditor *editor = shown_customer_editor ();
+          GtkLabel *message;
+
+          g_assert_nonnull (editor);
+          g_assert_true (wait_within (customer_named, &(Listed) { f->window, words[1] }, 120));
+          click (editor, SSA_TYPE_CUSTOMER_EDITOR, "save_button");
+          g_assert_true (wait_for (save_refused, editor));
+          message = GTK_LABEL (child (editor, SSA_TYPE_CUSTOMER_EDITOR, "save_message"));
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (message)));
+          peer_say ("refused\t%d\t%s\t%s",
+                    gtk_widget_get_mapped (child (editor, SSA_TYPE_CUSTOMER_EDITOR,
+                                                  "conflict_box")),
+                    gtk_editable_get_text (entry_row (GTK_WIDGET (editor), "Name")),
+                    gtk_label_get_label (message));
+          gtk_window_close (GTK_WINDOW (editor));
+          g_assert_true (wait_for (customer_editor_gone, NULL));
         }
       else if (g_str_equal (words[0], "quit"))
         quit = TRUE;
@@ -1071,9 +1139,10 @@ peer_send (GSubprocess *peer,
   g_assert_no_error (error);
 }
 
-/* The peer's answer to the last command: "saved", its time and what follows. */
+/* The peer's answer to the last command, which starts with @expected, split at tabs. */
 static char **
-peer_answer (Lines *answers)
+peer_answer (Lines      *answers,
+             const char *expected)
 {
   g_autofree char *line = lines_next (answers, 120);
   char **words;
@@ -1082,7 +1151,7 @@ peer_answer (Lines *answers)
     g_error ("the second window's process ended without answering");
   g_test_message ("from the second window: %s", line);
   words = g_strsplit (line, "\t", -1);
-  g_assert_cmpstr (words[0], ==, "saved");
+  g_assert_cmpstr (words[0], ==, expected);
   return words;
 }
 
@@ -1115,12 +1184,6 @@ customer_is_named (gpointer data)
   return g_strcmp0 (ssa_customer_get_name (wait->customer), wait->name) == 0;
 }
 
-static gboolean
-save_refused (gpointer data)
-{
-  return gtk_widget_get_visible (child (data, SSA_TYPE_CUSTOMER_EDITOR, "save_message_group"));
-}
-
 static void
 two_windows_body (Fixture *f)
 {
@@ -1149,7 +1212,7 @@ two_windows_body (Fixture *f)
   peer_send (peer, "new-customer\t%s", listed.name);
   g_assert_true (wait_within (customer_row_shown, &listed, 120));
   shown_at = g_get_monotonic_time ();
-  created = peer_answer (&answers);
+  created = peer_answer (&answers, "saved");
   delay = (shown_at - g_ascii_strtoll (created[1], NULL, 10)) / 1000.0;
   g_test_message ("a customer saved in window B showed in window A after %.0f ms", delay);
   g_assert_cmpfloat (delay, <=, 2000);
@@ -1161,7 +1224,7 @@ two_windows_body (Fixture *f)
   editor = edit_listed_customer (f->window, listed.name);
   gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Name"), "Kunde endret av Kari AS");
   peer_send (peer, "edit-customer\t%s\tKunde endret av Ola AS", listed.name);
-  edited = peer_answer (&answers);
+  edited = peer_answer (&answers, "saved");
   g_assert_true (wait_within (customer_is_named,
                               &(CustomerNameWait) { customer, "Kunde endret av Ola AS" },
                               120));
@@ -1195,6 +1258,46 @@ two_windows_body (Fixture *f)
   gtk_window_close (GTK_WINDOW (editor));
   g_assert_true (wait_for (customer_editor_gone, NULL));
 
+  /* (c) The other way: a customer saved in window A shows in window B's list and on its
+   * screen within 2 s of A's Save. */
+  {
+    const char *name = "Kunde fra Kari AS";
+    g_autofree char *watching = NULL;
+    g_auto(GStrv) shown = NULL;
+    g_auto(GStrv) opened = NULL;
+    g_auto(GStrv) refused = NULL;
+    gint64 saved;
+
+    peer_send (peer, "watch-customer\t%s", name);
+    watching = lines_next (&answers, 120);
+    g_assert_cmpstr (watching, ==, "watching");
+    saved = new_customer_in (f->window, name);
+    shown = peer_answer (&answers, "shown");
+    delay = (g_ascii_strtoll (shown[1], NULL, 10) - saved) / 1000.0;
+    g_test_message ("a customer saved in window A showed in window B after %.0f ms", delay);
+    g_assert_cmpfloat (delay, <=, 2000);
+    g_assert_cmpint (g_ascii_strtoll (shown[2], NULL, 10), ==,
+                     ssa_customer_get_id (listed_customer (f->window, name)));
+
+    /* (d) B's editor is open on it as A saves a change: B's save over A's newer change is
+     * refused, naming A's user, with Reload and Overwrite; B's editor keeps what was typed
+     * and A's change stays. */
+    peer_send (peer, "open-customer\t%s\tKunde endret i B AS", name);
+    opened = peer_answer (&answers, "opened");
+    customer = listed_customer (f->window, name);
+    editor = edit_listed_customer (f->window, name);
+    gtk_editable_set_text (entry_row (GTK_WIDGET (editor), "Name"), "Kunde endret i A AS");
+    save_editor (editor);
+    g_assert_cmpstr (ssa_customer_get_name (customer), ==, "Kunde endret i A AS");
+    peer_send (peer, "save-open\tKunde endret i A AS");
+    refused = peer_answer (&answers, "refused");
+    g_test_message ("window B's editor says: %s", refused[3]);
+    g_assert_cmpstr (refused[1], ==, "1");
+    g_assert_cmpstr (refused[2], ==, "Kunde endret i B AS");
+    g_assert_nonnull (strstr (refused[3], PARENT_NAME " changed this customer"));
+    g_assert_cmpstr (ssa_customer_get_name (customer), ==, "Kunde endret i A AS");
+  }
+
   /* B ends cleanly (under the sanitizer, without a leak). */
   peer_send (peer, "quit");
   g_assert_true (g_output_stream_close (g_subprocess_get_stdin_pipe (peer), NULL, NULL));
@@ -1224,6 +1327,9 @@ run_peer (const char *uri)
 {
   Fixture fixture = { 0 };
 
+  peer_answers = fdopen (dup (STDOUT_FILENO), "w");
+  g_assert_nonnull (peer_answers);
+  g_assert_cmpint (dup2 (STDERR_FILENO, STDOUT_FILENO), ==, STDOUT_FILENO);
   if (!gtk_init_check ())
     return 1;
   adw_init ();
@@ -1231,6 +1337,7 @@ run_peer (const char *uri)
   fixture.display_name = PEER_NAME;
   fixture.body = peer_body;
   run_app (&fixture);
+  fclose (peer_answers);
   return 0;
 }
 
