@@ -72,33 +72,19 @@ new_database (gboolean init)
   return uri;
 }
 
+/* Stops or starts again the tests' server, for what the window does meanwhile. */
 static void
 pg_ctl (const char *what)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *program = g_build_filename (server->bindir, "pg_ctl", NULL);
-  g_autofree char *log = g_build_filename (server->dir, "server.log", NULL);
-  g_autofree char *options =
-    g_strdup_printf ("-c listen_addresses=127.0.0.1 -p %d -k %s -c fsync=off "
-                     "-c full_page_writes=off -c lc_messages=C -c ssl=on "
-                     "-c ssl_cert_file=%s/server.crt -c ssl_key_file=%s/server.key",
-                     server->port, server->dir, server->dir, server->dir);
+  gboolean done;
 
   if (g_str_equal (what, "stop"))
-    {
-      const char *argv[] = { program, "-D", server->data, "-m", "fast", "-w", "stop", NULL };
-
-      g_assert_true (test_pg_run (server, argv, &error));
-    }
+    done = test_pg_server_halt (server, &error);
   else
-    {
-      const char *argv[] = { program, "-D", server->data, "-l", log, "-w", "-t", "60", "-o",
-                             options, "start", NULL };
-
-      g_assert_true (test_pg_run (server, argv, &error));
-      test_pg_watch (server->data);
-    }
+    done = test_pg_server_run (server, &error);
   g_assert_no_error (error);
+  g_assert_true (done);
 }
 
 /* Widgets. */
