@@ -43,7 +43,11 @@
  * - The window opened on the team database (use-team-database) lists the server's
  *   installations; a change another connection commits shows in the window's model within
  *   2 s (LISTEN/NOTIFY); the server stopped, the window keeps its lists read-only with the
- *   banner; started again, the banner goes and editing comes back. */
+ *   banner; started again, the banner goes and editing comes back.
+ * - Two windows in two processes (this test and a second process of it, as another user)
+ *   on one server: a customer saved in either shows in the other's sidebar within 2 s of
+ *   its Save, and a save over the other's newer change is refused naming the other's
+ *   user, with Reload and Overwrite, either way. */
 
 static TestPgServer *server;
 static char         *run_dir;
