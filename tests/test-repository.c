@@ -2079,6 +2079,17 @@ test_remote_change (Fixture       *f,
   g_assert_cmpstr (ssa_installation_get_name (first), ==, "Renamed elsewhere");
   drain (f);
   g_assert_cmpuint (f->failures->len, ==, 0);
+  /* It took the row's version too: an edit of what it shows now is no conflict. */
+  ssa_repository_begin_edit (f->repository, G_OBJECT (first));
+  ssa_installation_set_name (first, "Renamed here after that");
+  g_assert_true (ssa_repository_end_edit (f->repository, G_OBJECT (first), &error));
+  g_assert_no_error (error);
+  drain (f);
+  g_assert_cmpuint (f->failures->len, ==, 0);
+  g_clear_object (&copy);
+  copy = ssa_db_load_installation (other, first_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ssa_installation_get_name (copy), ==, "Renamed here after that");
 
   /* With an edit open, what the user set stays. */
   ssa_repository_begin_edit (f->repository, G_OBJECT (first));
@@ -2107,6 +2118,27 @@ test_remote_change (Fixture       *f,
   apply_remote (f, "customers", ssa_customer_get_id (customer));
   g_assert_cmpuint (g_list_model_get_n_items (customers), ==, n_customers + 1);
   g_assert_nonnull (ssa_repository_find_customer (f->repository, ssa_customer_get_id (customer)));
+  /* Renamed elsewhere, then here: the second rename is based on the first, no conflict. */
+  {
+    SsaCustomer *shown = ssa_repository_find_customer (f->repository,
+                                                       ssa_customer_get_id (customer));
+    g_autoptr(SsaCustomer) stored = NULL;
+
+    ssa_customer_set_name (customer, "Renamed elsewhere AS");
+    g_assert_true (ssa_db_update_customer (other, customer, &error));
+    g_assert_no_error (error);
+    apply_remote (f, "customers", ssa_customer_get_id (customer));
+    g_assert_cmpstr (ssa_customer_get_name (shown), ==, "Renamed elsewhere AS");
+    ssa_repository_begin_edit (f->repository, G_OBJECT (shown));
+    ssa_customer_set_name (shown, "Renamed here after that AS");
+    g_assert_true (ssa_repository_end_edit (f->repository, G_OBJECT (shown), &error));
+    g_assert_no_error (error);
+    drain (f);
+    g_assert_cmpuint (f->failures->len, ==, 0);
+    stored = ssa_db_load_customer (other, ssa_customer_get_id (customer), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (ssa_customer_get_name (stored), ==, "Renamed here after that AS");
+  }
   ssa_installation_set_name (added, "Installed elsewhere");
   ssa_installation_set_customer_id (added, ssa_customer_get_id (customer));
   g_assert_true (ssa_db_insert_installation (other, added, &error));

@@ -3348,6 +3348,7 @@ apply_refreshed (Op *op)
 
   self->reverting++;
   copy_installation (installation, SSA_INSTALLATION (op->stored));
+  set_version (op->object, get_version (op->stored));
   self->reverting--;
 
   stored_licences = ssa_installation_get_licences (SSA_INSTALLATION (op->stored));
@@ -3580,6 +3581,7 @@ remote_done (Op           *op,
         {
           self->reverting++;
           copy_customer (SSA_CUSTOMER (existing), SSA_CUSTOMER (op->stored));
+          set_version (existing, get_version (op->stored));
           self->reverting--;
           rename_customer_everywhere (self, SSA_CUSTOMER (existing));
         }
