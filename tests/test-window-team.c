@@ -1351,7 +1351,10 @@ run_peer (const char *uri)
   g_assert_nonnull (peer_answers);
   g_assert_cmpint (dup2 (STDERR_FILENO, STDOUT_FILENO), ==, STDOUT_FILENO);
   if (!gtk_init_check ())
-    return 1;
+    {
+      fclose (peer_answers);
+      return 1;
+    }
   adw_init ();
   fixture.uri = g_strdup (uri);
   fixture.display_name = PEER_NAME;
