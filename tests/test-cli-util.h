@@ -10,9 +10,9 @@
 #include <glib.h>
 
 /* The harness of the tests that run the built ssa-desk-cli as a separate process (test-cli,
- * test-cli-db, test-pdf): where the command and the source tree's sample data are, the
- * command's arguments with each test's placeholders expanded, and one run's exit status and
- * output, logged for the TAP output. */
+ * test-cli-db, test-pdf, test-db-copy, test-team-db): where the command and the source
+ * tree's sample data are, the command's arguments with each test's placeholders expanded,
+ * and one run's exit status and output, logged for the TAP output. */
 
 typedef struct
 {
@@ -130,4 +130,60 @@ test_cli_spawn (const char           *cwd,
   test_cli_log_output ("stdout", run->out, max_lines);
   test_cli_log_output ("stderr", run->err, max_lines);
   return TRUE;
+}
+
+/* Runs SSA_DESK_CLI (set by meson) with `--db @db` when @db is not NULL, then @first and
+ * the arguments after it up to NULL; waits for it and returns its exit status (it must
+ * exit, not be killed). *@out and *@err (each NULL or a run before this one's, freed here)
+ * get its output; a failure's stderr is logged. */
+static inline int
+test_cli_run_v (const char  *db,
+                char       **out,
+                char       **err,
+                const char  *first,
+                va_list      args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("SSA_DESK_CLI"));
+  g_assert_nonnull (argv->pdata[0]);
+  if (db != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--db");
+      g_ptr_array_add (argv, (char *) db);
+    }
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  g_ptr_array_add (argv, NULL);
+
+  g_clear_pointer (out, g_free);
+  g_clear_pointer (err, g_free);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  if (WEXITSTATUS (status) != 0)
+    test_cli_log_output ("stderr", *err, 20);
+  return WEXITSTATUS (status);
+}
+
+/* test_cli_run_v() with the arguments after @err, up to NULL. */
+static inline int
+test_cli_run (const char  *db,
+              char       **out,
+              char       **err,
+              ...)
+{
+  va_list args;
+  const char *first;
+  int status;
+
+  va_start (args, err);
+  first = va_arg (args, const char *);
+  status = test_cli_run_v (db, out, err, first, args);
+  va_end (args);
+  return status;
 }

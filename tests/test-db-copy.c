@@ -21,6 +21,7 @@
 #include "ssa-sql.h"
 #include "ssa-team-db.h"
 
+#include "test-cli-util.h"
 #include "test-pg-server.h"
 #include "test-util.h"
 
@@ -195,71 +196,21 @@ dump_table (const char *location,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* ssa-desk-cli with the arguments given (NULL-terminated); the exit status. */
-static int
-run_cli_v (char   **out,
-           char   **err,
-           va_list  args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("SSA_DESK_CLI"));
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, 0, NULL, NULL, out, err,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
-
-static int
-run_cli (char **out,
-         char **err,
-         ...)
-{
-  va_list args;
-  int status;
-
-  va_start (args, err);
-  status = run_cli_v (out, err, args);
-  va_end (args);
-  if (status != 0 && g_test_verbose ())
-    g_printerr ("# %s", *err);
-  return status;
-}
-
-/* Runs a command that must succeed, printing nothing on stderr. */
+/* Runs a command that must succeed; its output. */
 static char *
 cli_ok (const char *first,
         ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
   char *out = NULL;
-  const char *arg;
-  int status;
   va_list args;
+  int status;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("SSA_DESK_CLI"));
-  g_ptr_array_add (argv, (char *) first);
   va_start (args, first);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
+  status = test_cli_run_v (NULL, &out, &err, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, 0, NULL, NULL, &out, &err,
-                               &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s %s failed: %s%s", first, (char *) argv->pdata[2], out, err);
+  if (status != 0)
+    g_error ("%s failed: %s%s", first, out, err);
   return out;
 }
 
@@ -381,9 +332,9 @@ assert_same_output (const char *location,
     args[n++] = arg;
   va_end (ap);
 
-  g_assert_cmpint (run_cli (&out, &err, "--db", location, args[0], args[1], args[2], args[3],
+  g_assert_cmpint (test_cli_run (NULL, &out, &err, "--db", location, args[0], args[1], args[2], args[3],
                             args[4], args[5], args[6], NULL), ==, 0);
-  g_assert_cmpint (run_cli (&ref_out, &ref_err, "--db", reference, args[0], args[1], args[2],
+  g_assert_cmpint (test_cli_run (NULL, &ref_out, &ref_err, "--db", reference, args[0], args[1], args[2],
                             args[3], args[4], args[5], args[6], NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpstr (out, ==, ref_out);
@@ -403,7 +354,7 @@ test_round_trip (void)
   gint64 rows = 0;
 
   /* File to server: one line per table, then the total. */
-  g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", source, "--to", uri, NULL), ==,
+  g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "copy", "--from", source, "--to", uri, NULL), ==,
                    0);
   g_assert_cmpstr (err, ==, "");
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -436,7 +387,7 @@ test_round_trip (void)
     }
 
   /* Server to a new file: the same again, and the commands the server does not have yet. */
-  g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", uri, "--to", back, NULL), ==,
+  g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "copy", "--from", uri, "--to", back, NULL), ==,
                    0);
   g_assert_cmpstr (err, ==, "");
   g_clear_pointer (&out, g_free);
@@ -510,7 +461,7 @@ test_round_trip (void)
     g_autofree char *customers_before = dump_table (uri, source, "customers", "id");
     g_autofree char *customers_after = NULL;
 
-    g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", source, "--to", uri, NULL),
+    g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "copy", "--from", source, "--to", uri, NULL),
                      ==, 1);
     g_assert_cmpstr (out, ==, "");
     g_assert_nonnull (strstr (err, "already holds data ("));
@@ -523,7 +474,7 @@ test_round_trip (void)
     g_clear_pointer (&err, g_free);
   }
   /* A file that holds data is refused as well. */
-  g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", uri, "--to", source, NULL), ==,
+  g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "copy", "--from", uri, "--to", source, NULL), ==,
                    1);
   g_assert_nonnull (strstr (err, "already holds data"));
   g_clear_pointer (&out, g_free);
@@ -534,16 +485,16 @@ test_round_trip (void)
     g_autofree char *other = new_file_path ("file-to-file");
     g_autofree char *other_uri = new_pg_database ();
 
-    g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", source, "--to", other, NULL),
+    g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "copy", "--from", source, "--to", other, NULL),
                      ==, 0);
     assert_same_tables (other, source);
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", other, "--to", other_uri,
+    g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "copy", "--from", other, "--to", other_uri,
                               NULL), ==, 0);
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", other_uri, "--to", uri,
+    g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "copy", "--from", other_uri, "--to", uri,
                               NULL), ==, 1);
     g_assert_nonnull (strstr (err, "already holds data"));
     g_clear_pointer (&out, g_free);
@@ -551,7 +502,7 @@ test_round_trip (void)
     {
       g_autofree char *third_uri = new_pg_database ();
 
-      g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", other_uri, "--to",
+      g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "copy", "--from", other_uri, "--to",
                                 third_uri, NULL), ==, 0);
       assert_same_tables (third_uri, source);
     }
@@ -590,13 +541,13 @@ test_fails_half_way (void)
   g_autofree char *out = NULL, *err = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (run_cli (&out, &err, "db", "init", uri, NULL), ==, 0);
+  g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "init", uri, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   exec_raw (uri, "ALTER TABLE offer_status_changes ADD CONSTRAINT test_no_accepted "
                  "CHECK (status <> 'accepted')");
 
-  g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", source, "--to", uri, NULL), ==,
+  g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "copy", "--from", source, "--to", uri, NULL), ==,
                    1);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "Copying the table offer_status_changes into "));
@@ -636,7 +587,7 @@ test_refusals (void)
     g_autofree char *missing = g_build_filename (run_dir, "missing.db", NULL);
     g_autofree char *uri = new_pg_database ();
 
-    g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", missing, "--to", uri, NULL),
+    g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "copy", "--from", missing, "--to", uri, NULL),
                      ==, 1);
     g_assert_nonnull (strstr (err, "to copy from does not exist"));
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
@@ -666,7 +617,7 @@ test_refusals (void)
     g_assert_cmpint (query_int (older, "SELECT version FROM ssa_schema"), ==, 5);
     g_assert_cmpint (query_int (older, "SELECT count(*) FROM customers"), ==, 0);
 
-    g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", source, "--to", newer, NULL),
+    g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "copy", "--from", source, "--to", newer, NULL),
                      ==, 1);
     g_assert_nonnull (strstr (err, "written by a newer version of SSA Desk"));
     g_clear_pointer (&out, g_free);
@@ -729,20 +680,20 @@ test_refusals (void)
   }
 
   /* A password on the command line; the same database twice; the usage. */
-  g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", source, "--to",
+  g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "copy", "--from", source, "--to",
                             "postgresql://ssa:secret@127.0.0.1:1/x", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "The URI holds a password"));
   g_assert_null (strstr (err, "secret"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", source, "--to", source, NULL),
+  g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "copy", "--from", source, "--to", source, NULL),
                    ==, 1);
   g_assert_nonnull (strstr (err, "is the database to copy from and to"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", source, NULL), ==, 2);
+  g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "copy", "--from", source, NULL), ==, 2);
   g_assert_nonnull (strstr (err, "both --from and --to are needed"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -782,7 +733,7 @@ test_older_source (void)
   exec_raw (source, "ALTER TABLE profile DROP COLUMN changed_by");
   exec_raw (source, "PRAGMA user_version = 6");
 
-  g_assert_cmpint (run_cli (&out, &err, "db", "copy", "--from", source, "--to", uri, NULL), ==,
+  g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "copy", "--from", source, "--to", uri, NULL), ==,
                    0);
   g_assert_nonnull (strstr (out, "verified."));
   g_assert_cmpint (query_int (source, "SELECT user_version FROM pragma_user_version"), ==,
@@ -805,7 +756,6 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *passfile = NULL;
   int status;
 
   setlocale (LC_ALL, "");
@@ -818,30 +768,10 @@ main (int    argc,
     }
   run_dir = g_dir_make_tmp ("ssa-desk-db-copy-XXXXXX", &error);
   g_assert_no_error (error);
-  /* Only the password the tests give: not the user's own ~/.pgpass or services. */
-  passfile = g_build_filename (run_dir, "no-pgpass", NULL);
-  g_setenv ("PGPASSFILE", passfile, TRUE);
-  g_setenv ("PGSYSCONFDIR", run_dir, TRUE);
-  g_setenv ("PGSERVICEFILE", passfile, TRUE);
-  g_unsetenv ("PGSSLMODE");
-  g_unsetenv ("PGHOST");
+  test_pg_isolate_env (run_dir);
   /* The backups a migration or the day's first write takes stay in the run's folder. */
   g_setenv ("XDG_DATA_HOME", run_dir, TRUE);
-
-  server = test_pg_server_start (&error);
-  if (server == NULL && g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    {
-      g_print ("1..0 # SKIP no PostgreSQL server for the tests: %s\n", error->message);
-      test_remove_tree (run_dir);
-      return 0;
-    }
-  if (server == NULL)
-    {
-      g_printerr ("The PostgreSQL server for the tests did not start: %s\n", error->message);
-      test_remove_tree (run_dir);
-      return 1;
-    }
-  g_setenv ("PGPASSWORD", TEST_PG_PASSWORD, TRUE);
+  server = test_pg_server_start_or_exit (run_dir);
 
   g_test_add_func ("/db-copy/round-trip", test_round_trip);
   g_test_add_func ("/db-copy/fails-half-way", test_fails_half_way);

@@ -36,7 +36,6 @@ test_engine_start (void)
 {
   const char *engine = g_getenv ("SSA_TEST_ENGINE");
   g_autoptr(GError) error = NULL;
-  g_autofree char *passfile = NULL;
 
   if (engine == NULL || g_str_equal (engine, "sqlite"))
     return;
@@ -45,27 +44,8 @@ test_engine_start (void)
 
   test_engine_dir = g_dir_make_tmp ("ssa-desk-engine-XXXXXX", &error);
   g_assert_no_error (error);
-  /* Only the password the tests give: not the user's own ~/.pgpass or services. */
-  passfile = g_build_filename (test_engine_dir, "no-pgpass", NULL);
-  g_setenv ("PGPASSFILE", passfile, TRUE);
-  g_setenv ("PGSYSCONFDIR", test_engine_dir, TRUE);
-  g_setenv ("PGSERVICEFILE", passfile, TRUE);
-  g_unsetenv ("PGSSLMODE");
-  g_unsetenv ("PGHOST");
-
-  test_engine_server = test_pg_server_start (&error);
-  if (test_engine_server == NULL)
-    {
-      test_remove_tree (test_engine_dir);
-      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        {
-          g_print ("1..0 # SKIP no PostgreSQL server for the tests: %s\n", error->message);
-          exit (0);
-        }
-      g_printerr ("The PostgreSQL server for the tests did not start: %s\n", error->message);
-      exit (1);
-    }
-  g_setenv ("PGPASSWORD", TEST_PG_PASSWORD, TRUE);
+  test_pg_isolate_env (test_engine_dir);
+  test_engine_server = test_pg_server_start_or_exit (test_engine_dir);
 }
 
 /* Returns: (transfer full): a new database of this version's schema: on SQLite the file

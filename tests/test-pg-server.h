@@ -11,6 +11,7 @@
 #include <pwd.h>
 #include <string.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <glib.h>
@@ -163,6 +164,41 @@ test_pg_give (TestPgServer *self,
   g_assert_cmpint (chown (path, pw->pw_uid, pw->pw_gid), ==, 0);
 }
 
+/* Starts the server of @self's folder on its port (pg_ctl start, waiting until it accepts
+ * connections) and arms test_pg_on_abort(): at first, and again after
+ * test_pg_server_halt() for a test of what a client does while the server is down. */
+static inline gboolean
+test_pg_server_run (TestPgServer  *self,
+                    GError       **error)
+{
+  g_autofree char *pg_ctl = g_build_filename (self->bindir, "pg_ctl", NULL);
+  g_autofree char *log = g_build_filename (self->dir, "server.log", NULL);
+  g_autofree char *options =
+    g_strdup_printf ("-c listen_addresses=127.0.0.1 -p %d -k %s -c fsync=off "
+                     "-c full_page_writes=off -c lc_messages=C -c ssl=on "
+                     "-c ssl_cert_file=%s/server.crt -c ssl_key_file=%s/server.key",
+                     self->port, self->dir, self->dir, self->dir);
+  const char *argv[] = { pg_ctl, "-D", self->data, "-l", log, "-w", "-t", "60", "-o",
+                         options, "start", NULL };
+
+  if (!test_pg_run (self, argv, error))
+    return FALSE;
+  test_pg_watch (self->data);
+  return TRUE;
+}
+
+/* Stops the server as an administrator does (a fast shutdown: clients are told and
+ * disconnected), keeping its folder for test_pg_server_run(). */
+static inline gboolean
+test_pg_server_halt (TestPgServer  *self,
+                     GError       **error)
+{
+  g_autofree char *pg_ctl = g_build_filename (self->bindir, "pg_ctl", NULL);
+  const char *argv[] = { pg_ctl, "-D", self->data, "-m", "fast", "-w", "stop", NULL };
+
+  return test_pg_run (self, argv, error);
+}
+
 /**
  * test_pg_server_start:
  * @error: why there is no server: no PostgreSQL installed, or it failed to start
@@ -173,11 +209,7 @@ static inline TestPgServer *
 test_pg_server_start (GError **error)
 {
   g_autofree char *initdb = NULL;
-  g_autofree char *pg_ctl = NULL;
   g_autofree char *pwfile = NULL;
-  g_autofree char *log = NULL;
-  g_autofree char *options = NULL;
-  g_autofree char *port = NULL;
   TestPgServer *self = g_new0 (TestPgServer, 1);
 
   self->bindir = test_pg_find_bindir ();
@@ -213,13 +245,11 @@ test_pg_server_start (GError **error)
   test_pg_give (self, self->dir);
   self->data = g_build_filename (self->dir, "data", NULL);
   pwfile = g_build_filename (self->dir, "password", NULL);
-  log = g_build_filename (self->dir, "server.log", NULL);
   if (!g_file_set_contents (pwfile, TEST_PG_PASSWORD "\n", -1, error))
     goto failed;
   test_pg_give (self, pwfile);
 
   initdb = g_build_filename (self->bindir, "initdb", NULL);
-  pg_ctl = g_build_filename (self->bindir, "pg_ctl", NULL);
   {
     g_autofree char *pwfile_arg = g_strdup_printf ("--pwfile=%s", pwfile);
     const char *argv[] = { initdb, "-D", self->data, "-U", TEST_PG_USER, pwfile_arg,
@@ -251,18 +281,8 @@ test_pg_server_start (GError **error)
   }
 
   self->port = test_pg_free_port ();
-  options = g_strdup_printf ("-c listen_addresses=127.0.0.1 -p %d -k %s -c fsync=off "
-                             "-c full_page_writes=off -c lc_messages=C -c ssl=on "
-                             "-c ssl_cert_file=%s/server.crt -c ssl_key_file=%s/server.key",
-                             self->port, self->dir, self->dir, self->dir);
-  {
-    const char *argv[] = { pg_ctl, "-D", self->data, "-l", log, "-w", "-t", "60", "-o",
-                           options, "start", NULL };
-
-    if (!test_pg_run (self, argv, error))
-      goto failed;
-  }
-  test_pg_watch (self->data);
+  if (!test_pg_server_run (self, error))
+    goto failed;
   return self;
 
 failed:
@@ -274,6 +294,54 @@ failed:
   g_free (self->cert);
   g_free (self);
   return NULL;
+}
+
+/* Keeps the user's own libpq settings out of a test run: no ~/.pgpass, service file or
+ * PGSSLMODE/PGHOST; the files libpq would look for are named in @dir, where there are none.
+ * The tests then give only the password they set (PGPASSWORD). */
+static inline void
+test_pg_isolate_env (const char *dir)
+{
+  g_autofree char *passfile = g_build_filename (dir, "no-pgpass", NULL);
+
+  g_setenv ("PGPASSFILE", passfile, TRUE);
+  g_setenv ("PGSYSCONFDIR", dir, TRUE);
+  g_setenv ("PGSERVICEFILE", passfile, TRUE);
+  g_unsetenv ("PGSSLMODE");
+  g_unsetenv ("PGHOST");
+}
+
+/**
+ * test_pg_server_start_or_exit:
+ * @dir: the run's temporary folder, removed when the process exits here
+ *
+ * For main() of a test on the server, after test_pg_isolate_env(): starts the server and
+ * sets PGPASSWORD to its password. Without an installed server, prints the TAP skip line
+ * and exits 0; an installed server that does not start fails the run (exit 1, saying why):
+ * that is a broken setup, not a reason to skip.
+ *
+ * Returns: (transfer full): the running server; stop it with test_pg_server_stop()
+ */
+static inline TestPgServer *
+test_pg_server_start_or_exit (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  TestPgServer *self = test_pg_server_start (&error);
+
+  if (self == NULL)
+    {
+      gboolean none = g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+
+      if (none)
+        g_print ("1..0 # SKIP no PostgreSQL server for the tests: %s\n", error->message);
+      else
+        g_printerr ("The PostgreSQL server for the tests did not start: %s\n",
+                    error->message);
+      test_remove_tree (dir);
+      exit (none ? 0 : 1);
+    }
+  g_setenv ("PGPASSWORD", TEST_PG_PASSWORD, TRUE);
+  return self;
 }
 
 /* The URI of database @dbname on @self, without the password (PGPASSWORD has it). */

@@ -2079,6 +2079,17 @@ test_remote_change (Fixture       *f,
   g_assert_cmpstr (ssa_installation_get_name (first), ==, "Renamed elsewhere");
   drain (f);
   g_assert_cmpuint (f->failures->len, ==, 0);
+  /* It took the row's version too: an edit of what it shows now is no conflict. */
+  ssa_repository_begin_edit (f->repository, G_OBJECT (first));
+  ssa_installation_set_name (first, "Renamed here after that");
+  g_assert_true (ssa_repository_end_edit (f->repository, G_OBJECT (first), &error));
+  g_assert_no_error (error);
+  drain (f);
+  g_assert_cmpuint (f->failures->len, ==, 0);
+  g_clear_object (&copy);
+  copy = ssa_db_load_installation (other, first_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ssa_installation_get_name (copy), ==, "Renamed here after that");
 
   /* With an edit open, what the user set stays. */
   ssa_repository_begin_edit (f->repository, G_OBJECT (first));
@@ -2107,6 +2118,27 @@ test_remote_change (Fixture       *f,
   apply_remote (f, "customers", ssa_customer_get_id (customer));
   g_assert_cmpuint (g_list_model_get_n_items (customers), ==, n_customers + 1);
   g_assert_nonnull (ssa_repository_find_customer (f->repository, ssa_customer_get_id (customer)));
+  /* Renamed elsewhere, then here: the second rename is based on the first, no conflict. */
+  {
+    SsaCustomer *shown = ssa_repository_find_customer (f->repository,
+                                                       ssa_customer_get_id (customer));
+    g_autoptr(SsaCustomer) stored = NULL;
+
+    ssa_customer_set_name (customer, "Renamed elsewhere AS");
+    g_assert_true (ssa_db_update_customer (other, customer, &error));
+    g_assert_no_error (error);
+    apply_remote (f, "customers", ssa_customer_get_id (customer));
+    g_assert_cmpstr (ssa_customer_get_name (shown), ==, "Renamed elsewhere AS");
+    ssa_repository_begin_edit (f->repository, G_OBJECT (shown));
+    ssa_customer_set_name (shown, "Renamed here after that AS");
+    g_assert_true (ssa_repository_end_edit (f->repository, G_OBJECT (shown), &error));
+    g_assert_no_error (error);
+    drain (f);
+    g_assert_cmpuint (f->failures->len, ==, 0);
+    stored = ssa_db_load_customer (other, ssa_customer_get_id (customer), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (ssa_customer_get_name (stored), ==, "Renamed here after that AS");
+  }
   ssa_installation_set_name (added, "Installed elsewhere");
   ssa_installation_set_customer_id (added, ssa_customer_get_id (customer));
   g_assert_true (ssa_db_insert_installation (other, added, &error));
@@ -2125,6 +2157,74 @@ test_remote_change (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (installations), ==, n_installations);
   g_assert_null (ssa_repository_find_installation (f->repository,
                                                    ssa_installation_get_id (added)));
+  g_assert_cmpuint (f->failures->len, ==, 0);
+}
+
+/* A notification's read that ends after the user's save of the same object began (the
+ * read was queued first): what it read is older than the save queued behind it, so the
+ * object is read again after the save and keeps the saved values, instead of showing the
+ * old ones until the save's own notification comes (if one does); each callback runs
+ * once. */
+static void
+count_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  guint *pending = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_async_result_is_tagged (result, ssa_repository_apply_remote_change_async))
+    g_assert_true (ssa_repository_apply_remote_change_finish (SSA_REPOSITORY (source), result,
+                                                              &error));
+  else
+    g_assert_true (ssa_repository_end_edit_finish (SSA_REPOSITORY (source), result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (*pending, >, 0);
+  (*pending)--;
+}
+
+static void
+test_remote_change_before_save (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) other = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  g_autoptr(SsaCustomer) customer =
+    g_list_model_get_item (ssa_repository_get_customers (f->repository), 0);
+  SsaInstallation *installation = installation_at (f, 0);
+  g_autoptr(SsaCustomer) stored_customer = NULL;
+  g_autoptr(SsaInstallation) stored_installation = NULL;
+  guint pending = 4;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (customer);
+  ssa_repository_apply_remote_change_async (f->repository, "customers",
+                                            ssa_customer_get_id (customer), count_done_cb,
+                                            &pending);
+  ssa_repository_apply_remote_change_async (f->repository, "installations",
+                                            ssa_installation_get_id (installation),
+                                            count_done_cb, &pending);
+  ssa_repository_begin_edit (f->repository, G_OBJECT (customer));
+  ssa_customer_set_name (customer, "Saved after the read AS");
+  ssa_repository_end_edit_async (f->repository, G_OBJECT (customer), NULL, count_done_cb,
+                                 &pending);
+  ssa_repository_begin_edit (f->repository, G_OBJECT (installation));
+  ssa_installation_set_name (installation, "Saved after the read");
+  ssa_repository_end_edit_async (f->repository, G_OBJECT (installation), NULL, count_done_cb,
+                                 &pending);
+  while (pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (ssa_customer_get_name (customer), ==, "Saved after the read AS");
+  g_assert_cmpstr (ssa_installation_get_name (installation), ==, "Saved after the read");
+  stored_customer = ssa_db_load_customer (other, ssa_customer_get_id (customer), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ssa_customer_get_name (stored_customer), ==, "Saved after the read AS");
+  stored_installation = ssa_db_load_installation (other, ssa_installation_get_id (installation),
+                                                  &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ssa_installation_get_name (stored_installation), ==, "Saved after the read");
+  drain (f);
   g_assert_cmpuint (f->failures->len, ==, 0);
 }
 
@@ -2156,6 +2256,7 @@ main (int    argc,
        test_remove_customer_kept_with_offers, NULL);
   ADD ("/repository/refresh", test_refresh, NULL);
   ADD ("/repository/remote-change", test_remote_change, NULL);
+  ADD ("/repository/remote-change-before-save", test_remote_change_before_save, NULL);
   ADD ("/repository/hide-unhide/installation", test_hide_unhide, NULL);
   ADD ("/repository/hide-unhide/licence", test_hide_unhide_licence, NULL);
   ADD ("/repository/hide-unhide/remove", test_hide_unhide_remove, NULL);

@@ -23,6 +23,7 @@
 #include "ssa-db-offers.h"
 #include "ssa-db-price-lists.h"
 
+#include "test-cli-util.h"
 #include "test-pg-server.h"
 #include "test-util.h"
 
@@ -960,37 +961,6 @@ test_offer_reads (Fixture       *f,
 
 /* The command line */
 
-static int
-run_cli (const char  *db,
-         char       **out,
-         char       **err,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int status;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("SSA_DESK_CLI"));
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, (char *) db);
-  va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  /* The caller's buffers may hold a run before this one's. */
-  g_clear_pointer (out, g_free);
-  g_clear_pointer (err, g_free);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, 0, NULL, NULL, out, err,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
-
 /* `db init` and `price-list import` with --db, on either engine; on a team database the
  * commands not converted yet refuse in words. */
 static void
@@ -1010,7 +980,7 @@ test_cli (Fixture       *f,
     }
   g_assert_true (g_file_set_contents (file, newer, -1, &error));
 
-  g_assert_cmpint (run_cli (f->location, &out, &err, "db", "init", NULL), ==, 0);
+  g_assert_cmpint (test_cli_run (f->location, &out, &err, "db", "init", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
   created = g_strdup_printf ("Created SSA Desk’s tables (schema version %d) in ",
                              SSA_DB_SCHEMA_VERSION);
@@ -1018,12 +988,12 @@ test_cli (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (f->location, &out, &err, "db", "init", NULL), ==, 0);
+  g_assert_cmpint (test_cli_run (f->location, &out, &err, "db", "init", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "has this version’s tables already"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (f->location, &out, &err, "price-list", "import", file, NULL), ==, 0);
+  g_assert_cmpint (test_cli_run (f->location, &out, &err, "price-list", "import", file, NULL), ==, 0);
   g_assert_cmpstr (out, ==, "Stored price list 2026-12; it is now the current price list.\n");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -1039,14 +1009,14 @@ test_cli (Fixture       *f,
     g_autofree char *ref_out = NULL, *ref_err = NULL;
 
     /* The reference holds what the team database holds: the price list imported above. */
-    g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, "price-list", "import", file,
+    g_assert_cmpint (test_cli_run (reference, &ref_out, &ref_err, "price-list", "import", file,
                               NULL), ==, 0);
     g_clear_pointer (&ref_out, g_free);
     g_clear_pointer (&ref_err, g_free);
 
-    g_assert_cmpint (run_cli (f->location, &out, &err, "import", first, second, NULL), ==, 0);
+    g_assert_cmpint (test_cli_run (f->location, &out, &err, "import", first, second, NULL), ==, 0);
     g_assert_cmpstr (err, ==, "");
-    g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, "import", first, second, NULL), ==,
+    g_assert_cmpint (test_cli_run (reference, &ref_out, &ref_err, "import", first, second, NULL), ==,
                      0);
     g_assert_cmpstr (out, ==, ref_out);
     g_clear_pointer (&out, g_free);
@@ -1067,9 +1037,9 @@ test_cli (Fixture       *f,
       {
         const char **a = lists[i];
 
-        g_assert_cmpint (run_cli (f->location, &out, &err, a[0], a[1], a[2], a[3], a[4], a[5],
+        g_assert_cmpint (test_cli_run (f->location, &out, &err, a[0], a[1], a[2], a[3], a[4], a[5],
                                   NULL), ==, 0);
-        g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, a[0], a[1], a[2], a[3], a[4],
+        g_assert_cmpint (test_cli_run (reference, &ref_out, &ref_err, a[0], a[1], a[2], a[3], a[4],
                                   a[5], NULL), ==, 0);
         g_assert_cmpstr (err, ==, "");
         g_assert_cmpstr (out, ==, ref_out);
@@ -1098,10 +1068,10 @@ test_cli (Fixture       *f,
 
       for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
         {
-          int status = run_cli (f->location, &out, &err, steps[i][0], steps[i][1],
+          int status = test_cli_run (f->location, &out, &err, steps[i][0], steps[i][1],
                                 steps[i][2], NULL);
 
-          g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, steps[i][0], steps[i][1],
+          g_assert_cmpint (test_cli_run (reference, &ref_out, &ref_err, steps[i][0], steps[i][1],
                                     steps[i][2], NULL), ==, status);
           g_assert_cmpint (status, ==, i == 7 ? 1 : 0);
           g_assert_cmpstr (out, ==, ref_out);
@@ -1127,10 +1097,10 @@ test_cli (Fixture       *f,
     for (guint id = 1; id <= 3; id++)
       {
         g_autofree char *option = g_strdup_printf ("%u", id);
-        int status = run_cli (f->location, &out, &err, "export", "--installation", option,
+        int status = test_cli_run (f->location, &out, &err, "export", "--installation", option,
                               NULL);
 
-        g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, "export", "--installation",
+        g_assert_cmpint (test_cli_run (reference, &ref_out, &ref_err, "export", "--installation",
                                   option, NULL), ==, status);
         g_assert_cmpint (status, ==, id <= 2 ? 0 : 1);
         g_assert_cmpstr (out, ==, ref_out);
@@ -1159,10 +1129,10 @@ test_cli (Fixture       *f,
 
       for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
         {
-          int status = run_cli (f->location, &out, &err, steps[i][0], steps[i][1], steps[i][2],
+          int status = test_cli_run (f->location, &out, &err, steps[i][0], steps[i][1], steps[i][2],
                                 NULL);
 
-          g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, steps[i][0], steps[i][1],
+          g_assert_cmpint (test_cli_run (reference, &ref_out, &ref_err, steps[i][0], steps[i][1],
                                     steps[i][2], NULL), ==, status);
           g_assert_cmpint (status, ==, i == 1 || i == 5 ? 1 : 0);
           g_assert_cmpstr (out, ==, ref_out);
@@ -1199,10 +1169,10 @@ test_cli (Fixture       *f,
 
       for (guint i = 0; i < 2; i++)
         {
-          int status = run_cli (f->location, &out, &err, "offer", "create", "--installation",
+          int status = test_cli_run (f->location, &out, &err, "offer", "create", "--installation",
                                 "1", "--today", "2026-11-28", NULL);
 
-          g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, "offer", "create",
+          g_assert_cmpint (test_cli_run (reference, &ref_out, &ref_err, "offer", "create",
                                     "--installation", "1", "--today", "2026-11-28", NULL),
                            ==, status);
           g_assert_cmpint (status, ==, 0);
@@ -1223,9 +1193,9 @@ test_cli (Fixture       *f,
           for (guint j = 0; j < 6; j++)
             args[j] = g_strcmp0 (steps[i][j], "@1") == 0 ? numbers[0]
                       : g_strcmp0 (steps[i][j], "@2") == 0 ? numbers[1] : steps[i][j];
-          status = run_cli (f->location, &out, &err, args[0], args[1], args[2], args[3],
+          status = test_cli_run (f->location, &out, &err, args[0], args[1], args[2], args[3],
                             args[4], args[5], NULL);
-          g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, args[0], args[1], args[2],
+          g_assert_cmpint (test_cli_run (reference, &ref_out, &ref_err, args[0], args[1], args[2],
                                     args[3], args[4], args[5], NULL), ==, status);
           g_assert_cmpint (status, ==, expected[i]);
           /* The history's times are the clock's, a second apart at most between the two. */
@@ -1274,10 +1244,10 @@ test_cli (Fixture       *f,
 
       for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
         {
-          int status = run_cli (f->location, &out, &err, steps[i][0], steps[i][1],
+          int status = test_cli_run (f->location, &out, &err, steps[i][0], steps[i][1],
                                 steps[i][2], steps[i][3], steps[i][4], NULL);
 
-          g_assert_cmpint (run_cli (reference, &ref_out, &ref_err, steps[i][0], steps[i][1],
+          g_assert_cmpint (test_cli_run (reference, &ref_out, &ref_err, steps[i][0], steps[i][1],
                                     steps[i][2], steps[i][3], steps[i][4], NULL), ==, status);
           g_assert_cmpstr (out, ==, ref_out);
           if (status == 0)
@@ -1293,7 +1263,7 @@ test_cli (Fixture       *f,
 
     /* Again: refused for the serial, nothing stored, the same words on both engines but
      * for the database's name. */
-    g_assert_cmpint (run_cli (f->location, &out, &err, "import", first, NULL), ==, 1);
+    g_assert_cmpint (test_cli_run (f->location, &out, &err, "import", first, NULL), ==, 1);
     g_assert_cmpstr (out, ==, "");
     g_assert_nonnull (strstr (err, "already has the serial number"));
     g_clear_pointer (&out, g_free);
@@ -1304,7 +1274,7 @@ test_cli (Fixture       *f,
   if (on_pg ())
     {
       /* What works only on an SQLite file refuses a team database in words. */
-      g_assert_cmpint (run_cli (f->location, &out, &err, "backup", "x.db", NULL), ==, 1);
+      g_assert_cmpint (test_cli_run (f->location, &out, &err, "backup", "x.db", NULL), ==, 1);
       g_assert_cmpstr (out, ==, "");
       g_assert_nonnull (strstr (err, "ssa-desk-cli backup: works only on an SQLite file, not "
                                      "on a team database"));
@@ -1313,7 +1283,7 @@ test_cli (Fixture       *f,
     }
   else
     {
-      g_assert_cmpint (run_cli (f->location, &out, &err, "installations", NULL), ==, 0);
+      g_assert_cmpint (test_cli_run (f->location, &out, &err, "installations", NULL), ==, 0);
     }
   g_unlink (file);
 }
@@ -1340,7 +1310,7 @@ test_wrong_password (void)
 
   if (g_getenv ("SSA_DESK_CLI") != NULL)
     {
-      g_assert_cmpint (run_cli (uri, &out, &err, "db", "init", NULL), ==, 1);
+      g_assert_cmpint (test_cli_run (uri, &out, &err, "db", "init", NULL), ==, 1);
       g_assert_nonnull (strstr (err, "ssa-desk-cli db init: The team database postgresql://"
                                      TEST_PG_USER "@127.0.0.1:"));
       g_assert_nonnull (strstr (err, "refused the user name or password"));
@@ -1373,13 +1343,13 @@ test_password_in_uri (void)
 
   if (g_getenv ("SSA_DESK_CLI") == NULL)
     return;
-  g_assert_cmpint (run_cli (uri, &out, &err, "db", "init", NULL), ==, 1);
+  g_assert_cmpint (test_cli_run (uri, &out, &err, "db", "init", NULL), ==, 1);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, "the URI holds a password"));
   g_assert_null (strstr (err, TEST_PG_PASSWORD));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli ("/nonexistent.db", &out, &err, "db", "init", uri, NULL), ==, 1);
+  g_assert_cmpint (test_cli_run ("/nonexistent.db", &out, &err, "db", "init", uri, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "ssa-desk-cli db init: the URI holds a password"));
 }
 
@@ -1573,10 +1543,10 @@ test_concurrent_offers (Fixture       *f,
                               NULL);
   first = g_build_filename (samples, "renewal-in-time.json", NULL);
   second = g_build_filename (samples, "lapsed.json", NULL);
-  g_assert_cmpint (run_cli (f->location, &out, &err, "db", "init", NULL), ==, 0);
+  g_assert_cmpint (test_cli_run (f->location, &out, &err, "db", "init", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_cli (f->location, &out, &err, "import", first, second, NULL), ==, 0);
+  g_assert_cmpint (test_cli_run (f->location, &out, &err, "import", first, second, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -1636,7 +1606,7 @@ test_concurrent_offers (Fixture       *f,
         g_assert_cmpint (ssa_sql_column_int64 (stmt, 0), ==, 1);
       }
   }
-  g_assert_cmpint (run_cli (f->location, &out, &err, "offer", "create", "--installation", "1",
+  g_assert_cmpint (test_cli_run (f->location, &out, &err, "offer", "create", "--installation", "1",
                             "--today", "2026-11-28", NULL), ==, 0);
   {
     g_autofree char *next = g_strdup_printf ("-%04d", (int) n_stored + 1);
@@ -1656,12 +1626,12 @@ test_concurrent_offers (Fixture       *f,
 
       for (guint i = 0; i < 2; i++)
         {
-          g_assert_cmpint (run_cli (f->location, &numbers[i], &err, "offer", "create",
+          g_assert_cmpint (test_cli_run (f->location, &numbers[i], &err, "offer", "create",
                                     "--installation", "2", "--today", "2026-11-28", NULL),
                            ==, 0);
           g_strstrip (numbers[i]);
           g_clear_pointer (&err, g_free);
-          g_assert_cmpint (run_cli (f->location, &out, &err, "offer", "status", numbers[i],
+          g_assert_cmpint (test_cli_run (f->location, &out, &err, "offer", "status", numbers[i],
                                     "sent", NULL), ==, 0);
           g_clear_pointer (&out, g_free);
           g_clear_pointer (&err, g_free);
@@ -1707,7 +1677,7 @@ test_unreachable (void)
     {
       g_autofree char *out = NULL, *err = NULL;
 
-      g_assert_cmpint (run_cli (uri, &out, &err, "installations", NULL), ==, 1);
+      g_assert_cmpint (test_cli_run (uri, &out, &err, "installations", NULL), ==, 1);
       g_assert_cmpstr (out, ==, "");
       g_assert_true (g_str_has_prefix (err, "ssa-desk-cli installations: Could not reach the "
                                             "team database postgresql://" TEST_PG_USER
@@ -1787,7 +1757,6 @@ main (int    argc,
 {
   const char *engine = g_getenv ("SSA_TEST_ENGINE");
   g_autoptr(GError) error = NULL;
-  g_autofree char *passfile = NULL;
   int status;
 
   setlocale (LC_ALL, "");
@@ -1795,36 +1764,13 @@ main (int    argc,
 
   run_dir = g_dir_make_tmp ("ssa-desk-team-db-XXXXXX", &error);
   g_assert_no_error (error);
-  /* Only the password the tests give: not the user's own ~/.pgpass or services. */
-  passfile = g_build_filename (run_dir, "no-pgpass", NULL);
-  g_setenv ("PGPASSFILE", passfile, TRUE);
-  g_setenv ("PGSYSCONFDIR", run_dir, TRUE);
-  g_setenv ("PGSERVICEFILE", passfile, TRUE);
-  g_unsetenv ("PGSSLMODE");
-  g_unsetenv ("PGHOST");
+  test_pg_isolate_env (run_dir);
   /* One name for who did what on both engines (else the server's user and the system's
    * differ), so that the commands' outputs compare. */
   g_setenv ("SSA_DESK_USER", "Kari Nordmann", TRUE);
 
   if (g_strcmp0 (engine, "postgresql") == 0)
-    {
-      server = test_pg_server_start (&error);
-      if (server == NULL && g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        {
-          g_print ("1..0 # SKIP no PostgreSQL server for the tests: %s\n", error->message);
-          test_remove_tree (run_dir);
-          return 0;
-        }
-      if (server == NULL)
-        {
-          /* Installed but not starting is a failure, not a reason to skip. */
-          g_printerr ("The PostgreSQL server for the tests did not start: %s\n",
-                      error->message);
-          test_remove_tree (run_dir);
-          return 1;
-        }
-      g_setenv ("PGPASSWORD", TEST_PG_PASSWORD, TRUE);
-    }
+    server = test_pg_server_start_or_exit (run_dir);
   else if (engine != NULL && g_strcmp0 (engine, "sqlite") != 0)
     g_error ("SSA_TEST_ENGINE is “%s”: sqlite or postgresql", engine);
 

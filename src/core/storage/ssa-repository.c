@@ -3348,6 +3348,7 @@ apply_refreshed (Op *op)
 
   self->reverting++;
   copy_installation (installation, SSA_INSTALLATION (op->stored));
+  set_version (op->object, get_version (op->stored));
   self->reverting--;
 
   stored_licences = ssa_installation_get_licences (SSA_INSTALLATION (op->stored));
@@ -3471,7 +3472,8 @@ ssa_repository_write_finish (SsaRepository  *self,
  * read again in the write queue (after the writes asked before it) and takes the place of
  * the one in the models, joins them when it is new, or leaves them when it went. An object
  * with an edit open (ssa_repository_begin_edit()) keeps what the user typed: its editor's
- * save writes it. */
+ * save writes it. One with a write queued behind the read (a save that began while the
+ * row was read) is read again after that write: what was read is older. */
 
 static gpointer
 remote_work (SsaDb         *db,
@@ -3541,6 +3543,18 @@ remote_done (Op           *op,
     }
 
   existing = g_hash_table_lookup (by_id, &op->id);
+  if (existing != NULL && is_queued (self, existing))
+    {
+      /* A save of it began while the row was read, and what was read is older: read it
+       * again after that write, which stores its values or, refused, puts the stored ones
+       * back. The task is returned by that read. */
+      Op *again = op_new (self, op->task, NULL, remote_work, remote_done);
+
+      again->id = op->id;
+      again->remote_customer = op->remote_customer;
+      queue_op (self, again);
+      return;
+    }
   if (op->gone)
     {
       if (existing != NULL && !g_hash_table_contains (self->edits, existing))
@@ -3567,6 +3581,7 @@ remote_done (Op           *op,
         {
           self->reverting++;
           copy_customer (SSA_CUSTOMER (existing), SSA_CUSTOMER (op->stored));
+          set_version (existing, get_version (op->stored));
           self->reverting--;
           rename_customer_everywhere (self, SSA_CUSTOMER (existing));
         }

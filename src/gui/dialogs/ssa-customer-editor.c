@@ -32,6 +32,7 @@ struct _SsaCustomerEditor
 
   SsaCustomer   *customer;     /* NULL: a new customer */
   SsaRepository *repository;   /* writes an existing customer's changes, or NULL */
+  gint64         base_version; /* the customer's version the fields were filled from */
 
   GtkButton   *save_button;
   AdwEntryRow *name_row;
@@ -212,6 +213,10 @@ fill_fields (SsaCustomerEditor *self)
   SsaCustomer *customer = self->customer;
   g_autofree char *org_no = NULL;
 
+  /* A save is based on this version, whatever a colleague's change brings meanwhile
+   * (the repository gives the customer their values and version as they come): a save over
+   * their change is refused, naming them. */
+  self->base_version = ssa_customer_get_version (customer);
   /* The stored number is not looked up again: only one the user types. */
   g_free (self->looked_up);
   self->looked_up = g_strdup (ssa_customer_get_org_no (customer));
@@ -404,6 +409,10 @@ saved_cb (GObject      *source,
        * customer is now at their version. */
       gtk_widget_set_visible (self->conflict_box,
                               g_error_matches (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT));
+      /* Overwrite (Save again) is based on their version, which the repository gave the
+       * customer back. */
+      if (g_error_matches (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT))
+        self->base_version = ssa_customer_get_version (customer);
       ssa_gui_show_save_refused (self->save_message_group, self->save_message, error);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -466,7 +475,10 @@ ssa_customer_editor_save_async (SsaCustomerEditor   *self,
   /* The repository would write the row once per field: one edit makes the save one
    * transaction, stored or refused whole. */
   if (self->repository != NULL && self->customer != NULL)
-    ssa_repository_begin_edit (self->repository, G_OBJECT (customer));
+    {
+      ssa_repository_begin_edit (self->repository, G_OBJECT (customer));
+      ssa_customer_set_version (customer, self->base_version);
+    }
   ssa_customer_set_name (customer, name);
   ssa_customer_set_org_no (customer, org_no);
   ssa_customer_set_address (customer, address);

@@ -27,6 +27,7 @@ struct _SsaInstallationEditor
   SsaInstallation *installation;     /* NULL: a new installation */
   SsaRepository   *repository;       /* stores the changes; lists the customers */
   GListModel      *customers;
+  gint64           base_version;     /* the installation's version the fields were filled from */
 
   GtkButton       *save_button;
   AdwComboRow     *customer_row;
@@ -227,6 +228,10 @@ fill_fields (SsaInstallationEditor *self)
   const GDate *date = ssa_installation_get_ssa_expiry (installation);
   g_autofree char *expiry = ssa_gui_format_date_entry (date);
 
+  /* A save is based on this version, whatever a colleague's change brings meanwhile
+   * (the repository gives the installation their values and version as they come): a save over
+   * their change is refused, naming them. */
+  self->base_version = ssa_installation_get_version (installation);
   ssa_gui_row_set_text (self->name_row, ssa_installation_get_name (installation));
   ssa_gui_row_set_text (self->serial_row, ssa_installation_get_serial (installation));
   adw_combo_row_set_selected (self->deployment_row,
@@ -337,6 +342,10 @@ saved_cb (GObject      *source,
        * values, Overwrite (Save again) writes over them. */
       gtk_widget_set_visible (self->conflict_box,
                               g_error_matches (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT));
+      /* Overwrite (Save again) is based on their version, which the repository gave the
+       * installation back. */
+      if (g_error_matches (error, SSA_DB_ERROR, SSA_DB_ERROR_CONFLICT))
+        self->base_version = ssa_installation_get_version (installation);
       ssa_gui_show_save_refused (self->save_message_group, self->save_message, error);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -403,7 +412,10 @@ ssa_installation_editor_save_async (SsaInstallationEditor *self,
   /* One write for the eight fields, as in the customer editor: a serial that is taken
    * leaves every field as it was stored. */
   if (self->installation != NULL)
-    ssa_repository_begin_edit (self->repository, G_OBJECT (installation));
+    {
+      ssa_repository_begin_edit (self->repository, G_OBJECT (installation));
+      ssa_installation_set_version (installation, self->base_version);
+    }
   ssa_installation_set_customer_id (installation,
                                     customer != NULL ? ssa_customer_get_id (customer) : 0);
   ssa_installation_set_customer_name (installation,
