@@ -2763,8 +2763,10 @@ test_product_picker (Fixture *f)
   licences = ssa_installation_get_licences (installation);
   before = g_list_model_get_n_items (licences);
 
+  /* Mapped before it is searched and drawn: on a loaded machine the popover's surface can
+   * take seconds to come up. */
   gtk_popover_popup (GTK_POPOVER (picker));
-  spin (200);
+  g_assert_true (wait_for (test_is_drawable, picker));
   ssa_product_picker_set_search (picker, "voicemail");
   spin (100);
   shown = ssa_product_picker_get_shown (picker);
