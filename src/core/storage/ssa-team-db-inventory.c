@@ -419,22 +419,13 @@ ssa_team_db_list_installations (SsaTeamDb *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  /* SQLite counts each installation's lines in its index at once; PostgreSQL's executor
-   * pays per installation for that subquery (and, with its cost over jit_above_cost at
-   * 50 000 installations, compiles it first), so it counts them all in one pass and joins
-   * the counts. Same rows, same order. */
+  /* Each installation keeps its number of lines (SSA_DB_SCHEMA_COUNTS, kept by triggers):
+   * nothing is counted at a listing. A database opened here is always of this version. */
   sql = ssa_team_db_get_sql (self);
   stmt = ssa_sql_prepare (sql,
-                          ssa_sql_get_engine (sql) == SSA_SQL_ENGINE_POSTGRESQL
-                          ? "SELECT i.id, i.customer_id, c.name, i.name, i.serial, i.deployment, "
-                            "i.firmware, i.ssa_expiry, coalesce(l.n, 0) FROM installations i "
-                            "LEFT JOIN customers c ON c.id = i.customer_id LEFT JOIN (SELECT "
-                            "installation_id, count(*) AS n FROM licences GROUP BY "
-                            "installation_id) l ON l.installation_id = i.id ORDER BY i.id"
-                          : "SELECT i.id, i.customer_id, c.name, i.name, i.serial, i.deployment, "
-                            "i.firmware, i.ssa_expiry, (SELECT count(*) FROM licences l WHERE "
-                            "l.installation_id = i.id) FROM installations i LEFT JOIN customers c "
-                            "ON c.id = i.customer_id ORDER BY i.id", error);
+                          "SELECT i.id, i.customer_id, c.name, i.name, i.serial, i.deployment, "
+                          "i.firmware, i.ssa_expiry, i.line_count FROM installations i "
+                          "LEFT JOIN customers c ON c.id = i.customer_id ORDER BY i.id", error);
   if (stmt == NULL)
     return NULL;
 
