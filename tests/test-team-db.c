@@ -750,6 +750,39 @@ test_inventory (Fixture       *f,
   g_clear_error (&error);
   rows = ssa_team_db_list_installations (db, &error);
   g_assert_cmpuint (rows->len, ==, n);
+  g_clear_pointer (&rows, g_array_unref);
+
+  /* Changed by another client: the first installation's row (on a server, its new version
+   * lies after the others in the table) still lists first, and every installation of the
+   * renamed customer with the new name (the names are read apart from the rows). */
+  {
+    SsaSql *sql = ssa_team_db_get_sql (db);
+    gint64 customer_id;
+
+    g_assert_true (ssa_sql_exec (sql, "UPDATE customers SET name = 'Nytt navn AS' WHERE id = 1",
+                                 &error));
+    g_assert_no_error (error);
+    g_assert_true (ssa_sql_exec (sql, "UPDATE installations SET name = 'Flyttet', "
+                                 "customer_id = 1 WHERE id = 1", &error));
+    g_assert_no_error (error);
+    rows = ssa_team_db_list_installations (db, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, n);
+    g_assert_cmpstr (g_array_index (rows, SsaDbInstallationRow, 0).name, ==, "Flyttet");
+    for (guint i = 0; i < n; i++)
+      {
+        const SsaDbInstallationRow *row = &g_array_index (rows, SsaDbInstallationRow, i);
+
+        g_assert_cmpint (row->id, ==, ids[i]);
+        customer_id = row->customer_id;
+        if (customer_id == 1)
+          g_assert_cmpstr (row->customer_name, ==, "Nytt navn AS");
+        else if (customer_id == 0)
+          g_assert_null (row->customer_name);
+        else
+          g_assert_nonnull (row->customer_name);
+      }
+  }
 }
 
 /* An installation of @n_lines lines L000, L001, … with quantities 1, 2, … */
