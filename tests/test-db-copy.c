@@ -315,6 +315,19 @@ assert_same_tables (const char *location,
     }
 }
 
+/* Each installation's stored number of licence lines (line_count, kept by the target's
+ * triggers as the lines were copied) is its number of lines: not counted twice. */
+static void
+assert_lines_counted (const char *location)
+{
+  g_assert_cmpint (query_int (location, "SELECT count(*) FROM licences"), >, 0);
+  g_assert_cmpint (query_int (location, "SELECT sum(line_count) FROM installations"), ==,
+                   query_int (location, "SELECT count(*) FROM licences"));
+  g_assert_cmpint (query_int (location, "SELECT count(*) FROM installations i WHERE line_count "
+                              "<> (SELECT count(*) FROM licences l WHERE l.installation_id = "
+                              "i.id)"), ==, 0);
+}
+
 /* The same output of a command on both databases. */
 static void
 assert_same_output (const char *location,
@@ -374,6 +387,7 @@ test_round_trip (void)
   g_clear_pointer (&err, g_free);
 
   assert_same_tables (uri, source);
+  assert_lines_counted (uri);
   assert_same_output (uri, source, "installations", "--json", NULL);
   assert_same_output (uri, source, "customers", "--json", NULL);
   assert_same_output (uri, source, "licence-types", "--json", NULL);
@@ -393,6 +407,7 @@ test_round_trip (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   assert_same_tables (back, source);
+  assert_lines_counted (back);
   offers_before = cli_ok ("--db", source, "offers", "--json", NULL);
   assert_same_output (back, source, "offers", "--json", NULL);
   assert_same_output (back, source, "installations", "--json", NULL);
@@ -711,8 +726,13 @@ test_older_source (void)
   g_autoptr(GDir) dir = NULL;
 
   /* Version 6: the customers without their VAT registration, no row without versions and
-   * who, no audit log. */
+   * who, no audit log, no counted lines, no order of a PBX reading's licences. */
   test_remove_tree (backups);
+  exec_raw (source, "DROP TRIGGER licences_counted_insert");
+  exec_raw (source, "DROP TRIGGER licences_counted_delete");
+  exec_raw (source, "DROP TRIGGER licences_counted_move");
+  exec_raw (source, "ALTER TABLE installations DROP COLUMN line_count");
+  exec_raw (source, "ALTER TABLE pbx_reading_licences DROP COLUMN position");
   exec_raw (source, "ALTER TABLE customers DROP COLUMN vat_registered");
   exec_raw (source, "DROP TABLE audit_log");
   for (guint i = 0; i < 3; i++)

@@ -604,6 +604,8 @@ static const char * const earlier_schemas[] = {
   SCHEMA_6_SQL " PRAGMA user_version = 6;",
   SCHEMA_7_SQL " PRAGMA user_version = 7;",
   SCHEMA_8_SQL " PRAGMA user_version = 8;",
+  /* Version 9 (notifications) changed nothing on a file. */
+  SCHEMA_8_SQL " PRAGMA user_version = 9;",
 };
 
 /* Returns: (transfer full): the complete SQL of schema version @version as released */
@@ -748,6 +750,84 @@ test_migrate_earlier (Fixture       *f,
       g_assert_no_error (error);
       assert_migration_backup (path, version);
     }
+}
+
+/* A file of version 9 with installations, their lines and a PBX reading: read as it is
+ * (read-only, not migrated) it counts the lines and lists the reading's licences in
+ * SQLite's order; migrated to SSA_DB_SCHEMA_COUNTS, each installation keeps its number of
+ * lines, the triggers keep it from then on, and the reading keeps the PBX's order in
+ * position. */
+static void
+test_migrate_v9_counts (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const order[] = { "Voicemail", "Port", "Conference" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(SsaPbxReading) reading = NULL;
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, earlier_schemas[9], NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  store_sample_price_list_raw (f->path);
+  g_assert_cmpint (raw_exec (f->path,
+                             "INSERT INTO customers (id, name) VALUES (1, 'Kunde');"
+                             "INSERT INTO installations (id, customer_id, name) VALUES"
+                             "  (1, 1, 'Bergen'), (2, 1, 'Oslo'), (3, NULL, 'Tromsø');"
+                             "INSERT INTO licences (installation_id, position, code, quantity)"
+                             "  VALUES (1, 0, 'IPVA-UC', 1), (1, 1, 'IPVA-UC', 2),"
+                             "  (1, 2, 'IPVA-UC', 3), (2, 0, 'IPVA-UC', 4);"
+                             "INSERT INTO pbx_readings (installation_id, read_at)"
+                             "  VALUES (1, '2026-11-28T10:00:00Z');"
+                             "INSERT INTO pbx_reading_licences (installation_id, name, count, used)"
+                             "  VALUES (1, 'Voicemail', 5, 2), (1, 'Port', 20, 14),"
+                             "  (1, 'Conference', 1, 0);"), ==, SQLITE_OK);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      /* Pass 0 reads version 9 as it is; pass 1 migrates. */
+      db = ssa_db_open (f->path, pass == 0 ? SSA_DB_OPEN_READ_ONLY : SSA_DB_OPEN_DEFAULT,
+                        &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (ssa_db_get_schema_version (db), ==, pass == 0 ? 9 : SSA_DB_SCHEMA_VERSION);
+      rows = ssa_db_list_installations (db, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, 3);
+      g_assert_cmpuint (g_array_index (rows, SsaDbInstallationRow, 0).n_licences, ==, 3);
+      g_assert_cmpuint (g_array_index (rows, SsaDbInstallationRow, 1).n_licences, ==, 1);
+      g_assert_cmpuint (g_array_index (rows, SsaDbInstallationRow, 2).n_licences, ==, 0);
+      reading = ssa_db_load_pbx_reading (db, 1, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (reading->licences->len, ==, G_N_ELEMENTS (order));
+      for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+        g_assert_cmpstr (g_array_index (reading->licences, SsaPbxLicence, i).name, ==, order[i]);
+      g_clear_pointer (&reading, ssa_pbx_reading_free);
+      g_clear_pointer (&rows, g_array_unref);
+      if (pass == 0)
+        g_clear_pointer (&db, ssa_db_close);
+    }
+
+  g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, SSA_DB_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (f->path, "SELECT line_count FROM installations WHERE id = 1"), ==, 3);
+  g_assert_cmpint (raw_int (f->path, "SELECT line_count FROM installations WHERE id = 2"), ==, 1);
+  g_assert_cmpint (raw_int (f->path, "SELECT line_count FROM installations WHERE id = 3"), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT position FROM pbx_reading_licences "
+                                     "WHERE name = 'Conference'"), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT position FROM pbx_reading_licences "
+                                     "WHERE name = 'Voicemail'"), ==, 0);
+  /* From now on the triggers count, whoever writes. */
+  g_assert_cmpint (raw_exec (f->path, "INSERT INTO licences (installation_id, position, code, "
+                                      "quantity) VALUES (3, 0, 'IPVA-UC', 1);"
+                                      "DELETE FROM licences WHERE installation_id = 2;"
+                                      "UPDATE licences SET installation_id = 3 WHERE "
+                                      "installation_id = 1 AND position = 0;"), ==, SQLITE_OK);
+  g_assert_cmpint (raw_int (f->path, "SELECT line_count FROM installations WHERE id = 1"), ==, 2);
+  g_assert_cmpint (raw_int (f->path, "SELECT line_count FROM installations WHERE id = 2"), ==, 0);
+  g_assert_cmpint (raw_int (f->path, "SELECT line_count FROM installations WHERE id = 3"), ==, 2);
+  g_assert_cmpint (raw_exec (f->path, "UPDATE installations SET line_count = -1 WHERE id = 1"),
+                   !=, SQLITE_OK);
 }
 
 /* An offer of version 1 is read as it is, read-only without migrating, and after the
@@ -3532,6 +3612,7 @@ main (int    argc,
   ADD ("/db/migrate/new", test_migrate_new, "no db");
   ADD ("/db/migrate/earlier", test_migrate_earlier, "no db");
   ADD ("/db/migrate/v1-offers", test_migrate_v1_offers, "no db");
+  ADD ("/db/migrate/v9-counts", test_migrate_v9_counts, "no db");
   ADD ("/db/migrate/newer-refused", test_migrate_newer_refused, "no db");
   ADD ("/db/migrate/foreign-refused", test_migrate_foreign_refused, "no db");
   ADD ("/db/debug-log", test_debug_log, "no db");

@@ -16,6 +16,7 @@
 
 #include "ssa-date.h"
 #include "ssa-db-inventory.h"
+#include "ssa-db-licences.h"
 #include "ssa-db-offers.h"
 #include "ssa-db.h"
 #include "ssa-repository.h"
@@ -2228,6 +2229,191 @@ test_remote_change_before_save (Fixture       *f,
   g_assert_cmpuint (f->failures->len, ==, 0);
 }
 
+/* Each installation's stored number of licence lines (SSA_DB_SCHEMA_COUNTS): the number
+ * of its lines after every change. */
+static void
+assert_line_counts (Fixture *f,
+                    SsaDb   *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = ssa_db_list_installations (db, &error);
+  g_autofree char *wrong = NULL;
+
+  g_assert_no_error (error);
+  wrong = raw_text (f, "SELECT count(*) FROM installations i WHERE line_count <> "
+                       "(SELECT count(*) FROM licences l WHERE l.installation_id = i.id)");
+  g_assert_cmpstr (wrong, ==, "0");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SsaDbInstallationRow *row = &g_array_index (rows, SsaDbInstallationRow, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM licences WHERE "
+                                              "installation_id = %" G_GINT64_FORMAT, row->id);
+      g_autofree char *counted = raw_text (f, sql);
+
+      g_assert_cmpuint (row->n_licences, ==, g_ascii_strtoull (counted, NULL, 10));
+    }
+}
+
+static guint
+listed_lines (SsaDb  *db,
+              gint64  id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = ssa_db_list_installations (db, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_array_index (rows, SsaDbInstallationRow, i).id == id)
+      return g_array_index (rows, SsaDbInstallationRow, i).n_licences;
+  g_assert_not_reached ();
+}
+
+/* The lines each installation keeps count of stay right through an import, a line added,
+ * lines replaced, a line deleted, a line moved to another installation by another SQL
+ * client, and an installation deleted with its lines; on both engines. */
+static void
+test_line_counts (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (SsaInventoryLine));
+  g_autoptr(SsaLicence) licence = NULL;
+  g_autoptr(SsaSql) other = NULL;
+  g_autofree char *move = NULL;
+  gint64 first, second, third;
+  guint second_lines;
+
+  g_assert_no_error (error);
+  rows = ssa_db_list_installations (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  first = g_array_index (rows, SsaDbInstallationRow, 0).id;
+  second = g_array_index (rows, SsaDbInstallationRow, 1).id;
+  third = g_array_index (rows, SsaDbInstallationRow, 2).id;
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpuint (g_array_index (rows, SsaDbInstallationRow, i).n_licences, >, 0);
+  assert_line_counts (f, db);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      SsaInventoryLine line = { (char *) "IPVA-UC", 1 + i, };
+
+      g_date_clear (&line.added_on, 1);
+      g_date_clear (&line.covered_until, 1);
+      g_array_append_val (lines, line);
+    }
+  ids = ssa_db_replace_licences (db, first, lines, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed_lines (db, first), ==, 4);
+  assert_line_counts (f, db);
+
+  g_clear_pointer (&ids, g_array_unref);
+  ids = ssa_db_replace_licences (db, first, lines, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed_lines (db, first), ==, 8);
+
+  licence = ssa_licence_new ();
+  ssa_licence_set_code (licence, "IPVA-UC");
+  ssa_licence_set_quantity (licence, 2);
+  g_assert_true (ssa_db_insert_licence (db, first, licence, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed_lines (db, first), ==, 9);
+
+  g_assert_true (ssa_db_delete_licence (db, g_array_index (ids, gint64, 0), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed_lines (db, first), ==, 8);
+  assert_line_counts (f, db);
+
+  /* Another client moves a line: counted off one, onto the other. */
+  second_lines = listed_lines (db, second);
+  other = ssa_sql_open (f->path, &error);
+  g_assert_no_error (error);
+  move = g_strdup_printf ("UPDATE licences SET installation_id = %" G_GINT64_FORMAT
+                          " WHERE id = %" G_GINT64_FORMAT, second,
+                          g_array_index (ids, gint64, 1));
+  g_assert_true (ssa_sql_exec (other, move, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed_lines (db, first), ==, 7);
+  g_assert_cmpuint (listed_lines (db, second), ==, second_lines + 1);
+  /* An update that moves nothing changes no count. */
+  g_assert_true (ssa_sql_exec (other, "UPDATE licences SET quantity = quantity", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed_lines (db, first), ==, 7);
+  assert_line_counts (f, db);
+
+  g_assert_true (ssa_db_delete_installation (db, third, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed_lines (db, first), ==, 7);
+  g_assert_cmpuint (listed_lines (db, second), ==, second_lines + 1);
+  assert_line_counts (f, db);
+}
+
+/* A PBX reading's licences are read back in the PBX's order, not by name, on both engines
+ * (SSA_DB_SCHEMA_COUNTS): a name the PBX gives twice is added up in the place where it came
+ * first; a new reading replaces the old one with its own order. */
+static void
+test_pbx_reading_order (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const names[] = { "Voicemail", "Port", "Conference", "Port", "App" };
+  static const char * const again[] = { "Port", "App", "Voicemail" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsaDb) db = ssa_db_open (f->path, SSA_DB_OPEN_DEFAULT, &error);
+  g_autoptr(GArray) rows = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  rows = ssa_db_list_installations (db, &error);
+  g_assert_no_error (error);
+  id = g_array_index (rows, SsaDbInstallationRow, 0).id;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      const char * const *stored = round == 0 ? names : again;
+      guint n_stored = round == 0 ? G_N_ELEMENTS (names) : G_N_ELEMENTS (again);
+      g_autoptr(SsaPbxReading) reading = g_new0 (SsaPbxReading, 1);
+      g_autoptr(SsaPbxReading) back = NULL;
+
+      reading->licences = g_array_new (FALSE, TRUE, sizeof (SsaPbxLicence));
+      g_array_set_clear_func (reading->licences, (GDestroyNotify) ssa_pbx_licence_clear);
+      reading->rental_seconds = -1;
+      for (guint i = 0; i < n_stored; i++)
+        {
+          SsaPbxLicence licence = { g_strdup (stored[i]), 10 + i, i };
+
+          g_array_append_val (reading->licences, licence);
+        }
+      g_assert_true (ssa_db_store_pbx_reading (db, id, reading, &error));
+      g_assert_no_error (error);
+
+      back = ssa_db_load_pbx_reading (db, id, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (back);
+      if (round == 0)
+        {
+          static const char * const expected[] = { "Voicemail", "Port", "Conference", "App" };
+
+          g_assert_cmpuint (back->licences->len, ==, G_N_ELEMENTS (expected));
+          for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+            g_assert_cmpstr (g_array_index (back->licences, SsaPbxLicence, i).name, ==,
+                             expected[i]);
+          /* Port: 11 + 13 licences, 1 + 3 used. */
+          g_assert_cmpint (g_array_index (back->licences, SsaPbxLicence, 1).count, ==, 24);
+          g_assert_cmpint (g_array_index (back->licences, SsaPbxLicence, 1).used, ==, 4);
+        }
+      else
+        {
+          g_assert_cmpuint (back->licences->len, ==, G_N_ELEMENTS (again));
+          for (guint i = 0; i < G_N_ELEMENTS (again); i++)
+            g_assert_cmpstr (g_array_index (back->licences, SsaPbxLicence, i).name, ==,
+                             again[i]);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2279,6 +2465,8 @@ main (int    argc,
       ADD ("/repository/read-only-file", test_read_only_file, "not loaded");
     }
   ADD ("/repository/read-only-later", test_read_only_later, NULL);
+  ADD ("/repository/line-counts", test_line_counts, "not loaded");
+  ADD ("/repository/pbx-reading-order", test_pbx_reading_order, "not loaded");
 
 #undef ADD
 

@@ -253,7 +253,7 @@ test_values (Fixture       *f,
 /* Every kind of column both ways the PostgreSQL backend reads a result: in binary (whole
  * numbers of 2, 4 and 8 bytes at their extremes and negative, booleans, text, bytes with
  * zero bytes in them, NULLs) and, for a statement with a column it does not decode (a
- * numeric), in text; SQLite gives the same values. */
+ * numeric) or without a blob, in text; SQLite gives the same values. */
 static void
 test_column_types (Fixture       *f,
                    gconstpointer  data)
@@ -380,6 +380,31 @@ test_column_types (Fixture       *f,
             g_assert_cmpmem (g_bytes_get_data (blob, NULL), g_bytes_get_size (blob),
                              bytes, sizeof bytes);
           }
+      }
+    g_assert_cmpint (ssa_sql_step (select, &error), ==, SSA_SQL_STEP_DONE);
+    g_assert_no_error (error);
+  }
+
+  /* Without a blob the result comes in text on PostgreSQL too (the server sends it for
+   * less): the same numbers at their extremes, booleans and text. */
+  {
+    g_autoptr(SsaSqlStmt) select =
+      ssa_sql_prepare (sql, "SELECT i2, i4, i8, flag, s FROM v ORDER BY i8", &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        g_assert_cmpint (ssa_sql_step (select, &error), ==, SSA_SQL_STEP_ROW);
+        g_assert_no_error (error);
+        g_assert_cmpint (ssa_sql_column_int64 (select, 0), ==, rows[i].i2);
+        g_assert_cmpint (ssa_sql_column_int64 (select, 1), ==, rows[i].i4);
+        g_assert_cmpint (ssa_sql_column_int64 (select, 2), ==, rows[i].i8);
+        g_assert_cmpstr (ssa_sql_column_text (select, 2), ==, rows[i].i8_text);
+        g_assert_cmpint (ssa_sql_column_int64 (select, 3), ==, rows[i].flag);
+        if (i == 1)
+          g_assert_null (ssa_sql_column_text (select, 4));
+        else
+          g_assert_cmpstr (ssa_sql_column_text (select, 4), ==, "Ærlig talt, Ålesund");
       }
     g_assert_cmpint (ssa_sql_step (select, &error), ==, SSA_SQL_STEP_DONE);
     g_assert_no_error (error);
@@ -728,6 +753,39 @@ test_inventory (Fixture       *f,
   g_clear_error (&error);
   rows = ssa_team_db_list_installations (db, &error);
   g_assert_cmpuint (rows->len, ==, n);
+  g_clear_pointer (&rows, g_array_unref);
+
+  /* Changed by another client: the first installation's row (on a server, its new version
+   * lies after the others in the table) still lists first, and every installation of the
+   * renamed customer with the new name (the names are read apart from the rows). */
+  {
+    SsaSql *sql = ssa_team_db_get_sql (db);
+    gint64 customer_id;
+
+    g_assert_true (ssa_sql_exec (sql, "UPDATE customers SET name = 'Nytt navn AS' WHERE id = 1",
+                                 &error));
+    g_assert_no_error (error);
+    g_assert_true (ssa_sql_exec (sql, "UPDATE installations SET name = 'Flyttet', "
+                                 "customer_id = 1 WHERE id = 1", &error));
+    g_assert_no_error (error);
+    rows = ssa_team_db_list_installations (db, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, n);
+    g_assert_cmpstr (g_array_index (rows, SsaDbInstallationRow, 0).name, ==, "Flyttet");
+    for (guint i = 0; i < n; i++)
+      {
+        const SsaDbInstallationRow *row = &g_array_index (rows, SsaDbInstallationRow, i);
+
+        g_assert_cmpint (row->id, ==, ids[i]);
+        customer_id = row->customer_id;
+        if (customer_id == 1)
+          g_assert_cmpstr (row->customer_name, ==, "Nytt navn AS");
+        else if (customer_id == 0)
+          g_assert_null (row->customer_name);
+        else
+          g_assert_nonnull (row->customer_name);
+      }
+  }
 }
 
 /* An installation of @n_lines lines L000, L001, … with quantities 1, 2, … */

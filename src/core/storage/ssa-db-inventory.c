@@ -2038,11 +2038,17 @@ ssa_db_list_installations (SsaDb   *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
+  /* Each installation keeps its number of lines (SSA_DB_SCHEMA_COUNTS); a file of an older
+   * version, read as it is, counts them. */
   stmt = ssa_db_prepare (self,
-                         "SELECT i.id, i.customer_id, c.name, i.name, i.serial, i.deployment, "
-                         "i.firmware, i.ssa_expiry, (SELECT count(*) FROM licences l WHERE "
-                         "l.installation_id = i.id) FROM installations i LEFT JOIN customers c "
-                         "ON c.id = i.customer_id ORDER BY i.id", error);
+                         ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_COUNTS
+                         ? "SELECT i.id, i.customer_id, c.name, i.name, i.serial, i.deployment, "
+                           "i.firmware, i.ssa_expiry, i.line_count FROM installations i "
+                           "LEFT JOIN customers c ON c.id = i.customer_id ORDER BY i.id"
+                         : "SELECT i.id, i.customer_id, c.name, i.name, i.serial, i.deployment, "
+                           "i.firmware, i.ssa_expiry, (SELECT count(*) FROM licences l WHERE "
+                           "l.installation_id = i.id) FROM installations i LEFT JOIN customers c "
+                           "ON c.id = i.customer_id ORDER BY i.id", error);
   if (stmt == NULL)
     return NULL;
   return list_rows (self, stmt, TRUE, error);

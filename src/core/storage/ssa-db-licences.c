@@ -464,15 +464,27 @@ ssa_db_store_pbx_reading (SsaDb               *self,
   for (guint i = 0; i < reading->licences->len; i++)
     {
       const SsaPbxLicence *licence = &g_array_index (reading->licences, SsaPbxLicence, i);
+      /* In the PBX's order (SSA_DB_SCHEMA_COUNTS): a name read twice keeps the place where
+       * it came first. */
+      gboolean ordered = ssa_db_get_schema_version (self) >= SSA_DB_SCHEMA_COUNTS;
       g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self,
-                                                  "INSERT INTO pbx_reading_licences "
-                                                  "(installation_id, name, count, used) "
-                                                  "VALUES (?, ?, ?, ?) "
-                                                  "ON CONFLICT (installation_id, name) DO UPDATE "
-                                                  "SET count = pbx_reading_licences.count "
-                                                  "+ excluded.count, "
-                                                  "used = pbx_reading_licences.used "
-                                                  "+ excluded.used", error);
+                                                  ordered
+                                                  ? "INSERT INTO pbx_reading_licences "
+                                                    "(installation_id, name, count, used, "
+                                                    "position) VALUES (?, ?, ?, ?, ?) "
+                                                    "ON CONFLICT (installation_id, name) DO "
+                                                    "UPDATE SET count = pbx_reading_licences."
+                                                    "count + excluded.count, "
+                                                    "used = pbx_reading_licences.used "
+                                                    "+ excluded.used"
+                                                  : "INSERT INTO pbx_reading_licences "
+                                                    "(installation_id, name, count, used) "
+                                                    "VALUES (?, ?, ?, ?) "
+                                                    "ON CONFLICT (installation_id, name) DO "
+                                                    "UPDATE SET count = pbx_reading_licences."
+                                                    "count + excluded.count, "
+                                                    "used = pbx_reading_licences.used "
+                                                    "+ excluded.used", error);
 
       if (stmt == NULL)
         return FALSE;
@@ -480,6 +492,8 @@ ssa_db_store_pbx_reading (SsaDb               *self,
       ssa_db_bind_text (stmt, 2, licence->name);
       ssa_sql_bind_int64 (stmt, 3, licence->count);
       ssa_sql_bind_int64 (stmt, 4, licence->used);
+      if (ordered)
+        ssa_sql_bind_int64 (stmt, 5, i);
       if (!ssa_db_step_done (self, stmt, error))
         return FALSE;
     }
@@ -532,13 +546,15 @@ ssa_db_load_pbx_reading (SsaDb    *self,
     reading->fingerprint = ssa_db_column_text (stmt, 3);
   }
   {
-    /* In the PBX's order on a file (SQLite's rowid); a team database has no such order
-     * without a column for it, and lists them by name. */
+    /* In the PBX's order, kept in position on both engines (SSA_DB_SCHEMA_COUNTS); a file
+     * of an older version, read as it is, keeps it in SQLite's rowid (a team database is
+     * always of this version). */
     g_autoptr(SsaDbStmt) stmt = ssa_db_prepare (self,
-                                                ssa_db_is_team (self)
+                                                ssa_db_get_schema_version (self)
+                                                >= SSA_DB_SCHEMA_COUNTS
                                                 ? "SELECT name, count, used FROM "
                                                   "pbx_reading_licences WHERE installation_id = ? "
-                                                  "ORDER BY name"
+                                                  "ORDER BY position, name"
                                                 : "SELECT name, count, used FROM "
                                                   "pbx_reading_licences WHERE installation_id = ? "
                                                   "ORDER BY rowid", error);

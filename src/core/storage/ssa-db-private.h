@@ -44,6 +44,12 @@ G_BEGIN_DECLS
  * the server only; nothing on a file). */
 #define SSA_DB_SCHEMA_NOTIFY 9
 
+/* The schema version that keeps each installation's number of licence lines with it
+ * (installations.line_count, kept by triggers on licences) and a PBX reading's licences in
+ * the PBX's order (pbx_reading_licences.position); older databases, read as they are, count
+ * the lines and list a reading's licences by rowid. */
+#define SSA_DB_SCHEMA_COUNTS 10
+
 /* What the files of the database module (ssa-db*.c) share: the connection, a cache of
  * prepared statements, transactions that roll back unless committed, and conversions
  * between the database's values and SSA Desk's (dates as YYYY-MM-DD text, absent text as

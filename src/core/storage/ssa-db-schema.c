@@ -366,6 +366,38 @@ static const char migration_audit_sql[] =
  * both engines. It stands on its own and can take another number at merge time. */
 static const char migration_notify_sql[] = "";
 
+/* Counts kept, order kept (SSA_DB_SCHEMA_COUNTS). Each installation keeps its number of
+ * licence lines (line_count), so that listing the installations reads it instead of
+ * counting every line again: triggers on licences keep it, whichever program inserts,
+ * deletes or moves a line (the window, the command line, an import, `db copy`, another SQL
+ * tool), and the migration counts the lines there are. A PBX reading's licences keep the
+ * PBX's order (position, from 0), which a team database has no other way to know: the
+ * lines there are get the order they were listed in (their rowid). This migration stands on
+ * its own (it needs only the tables of versions 1 and SSA_DB_SCHEMA_LICENCES), so that it
+ * can take another number at merge. */
+static const char migration_counts_sql[] =
+  "ALTER TABLE installations ADD COLUMN line_count INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (line_count >= 0);"
+  "UPDATE installations SET line_count ="
+  "  (SELECT count(*) FROM licences l WHERE l.installation_id = installations.id);"
+  "CREATE TRIGGER licences_counted_insert AFTER INSERT ON licences BEGIN"
+  "  UPDATE installations SET line_count = line_count + 1 WHERE id = NEW.installation_id;"
+  "END;"
+  "CREATE TRIGGER licences_counted_delete AFTER DELETE ON licences BEGIN"
+  "  UPDATE installations SET line_count = line_count - 1 WHERE id = OLD.installation_id;"
+  "END;"
+  "CREATE TRIGGER licences_counted_move AFTER UPDATE OF installation_id ON licences"
+  "  WHEN NEW.installation_id IS NOT OLD.installation_id BEGIN"
+  "  UPDATE installations SET line_count = line_count - 1 WHERE id = OLD.installation_id;"
+  "  UPDATE installations SET line_count = line_count + 1 WHERE id = NEW.installation_id;"
+  "END;"
+  "ALTER TABLE pbx_reading_licences ADD COLUMN position INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (position >= 0);"
+  "UPDATE pbx_reading_licences SET position ="
+  "  (SELECT count(*) FROM pbx_reading_licences p"
+  "   WHERE p.installation_id = pbx_reading_licences.installation_id"
+  "   AND p.rowid < pbx_reading_licences.rowid);";
+
 /* A new database holds the bundled sample price list as its current list, so that offers
  * can be computed before the distributor's list is fetched. */
 static gboolean
@@ -398,6 +430,7 @@ static const Migration migrations[] = {
   { migration_vat_sql, NULL },        /* SSA_DB_SCHEMA_VAT */
   { migration_audit_sql, NULL },      /* SSA_DB_SCHEMA_AUDIT */
   { migration_notify_sql, NULL },     /* SSA_DB_SCHEMA_NOTIFY */
+  { migration_counts_sql, NULL },     /* SSA_DB_SCHEMA_COUNTS */
 };
 
 G_STATIC_ASSERT (SSA_DB_SCHEMA_REGISTER == 4);
@@ -406,6 +439,7 @@ G_STATIC_ASSERT (SSA_DB_SCHEMA_LICENCES == 6);
 G_STATIC_ASSERT (SSA_DB_SCHEMA_VAT == 7);
 G_STATIC_ASSERT (SSA_DB_SCHEMA_AUDIT == 8);
 G_STATIC_ASSERT (SSA_DB_SCHEMA_NOTIFY == 9);
+G_STATIC_ASSERT (SSA_DB_SCHEMA_COUNTS == 10);
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SSA_DB_SCHEMA_VERSION);
 

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
  * more than one row does so in one transaction; writers take the write lock at the start of
  * their transaction (BEGIN IMMEDIATE) and wait up to SSA_DB_BUSY_TIMEOUT_MS for it. */
 
-#define SSA_DB_SCHEMA_VERSION     9
+#define SSA_DB_SCHEMA_VERSION     10
 #define SSA_DB_APPLICATION_ID     0x53534144 /* "SSAD" */
 #define SSA_DB_BUSY_TIMEOUT_MS    10000
 
