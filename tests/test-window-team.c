@@ -1376,6 +1376,7 @@ main (int    argc,
   if (peer_uri != NULL)
     return run_peer (peer_uri);
   g_test_init (&argc, &argv, NULL);
+  test_print_stack_on_crash ();
   if (!gtk_init_check ())
     {
       g_printerr ("No display: skipping the team window tests\n");

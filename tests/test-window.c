@@ -4996,6 +4996,7 @@ main (int    argc,
       textdomain (GETTEXT_PACKAGE);
     }
   g_test_init (&argc, &argv, NULL);
+  test_print_stack_on_crash ();
 
   if (!gtk_init_check ())
     {
