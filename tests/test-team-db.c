@@ -1802,6 +1802,30 @@ test_db_open_unreachable (void)
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
 }
 
+/* Without libpq (SSA_DESK_LIBPQ names one that is not there) a team database is refused in
+ * words that say what to install, and the SQLite file works as before: nothing links libpq,
+ * it is opened on first use. */
+static void
+test_without_libpq (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ssa-no-libpq-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "team.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "libpq.so.5", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_nonnull (dir);
+  g_setenv ("SSA_DESK_LIBPQ", missing, TRUE);
+  g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "init",
+                                 "postgresql://" TEST_PG_USER "@127.0.0.1:1/x", NULL), !=, 0);
+  g_assert_nonnull (strstr (err, "libpq"));
+  g_assert_nonnull (strstr (err, "libpq5"));
+  g_assert_cmpint (test_cli_run (NULL, &out, &err, "db", "init", file, NULL), ==, 0);
+  g_assert_cmpint (test_cli_run (file, &out, &err, "customers", NULL), ==, 0);
+  g_unsetenv ("SSA_DESK_LIBPQ");
+  test_remove_tree (dir);
+}
+
 static void
 add_engine_test (const char *name,
                  void      (*func) (Fixture *, gconstpointer))
@@ -1834,6 +1858,7 @@ main (int    argc,
 
   g_test_add_func ("/sql/number-parameters", test_number_parameters);
   g_test_add_func ("/team-db/db-open-unreachable", test_db_open_unreachable);
+  g_test_add_func ("/team-db/without-libpq", test_without_libpq);
   add_engine_test ("/sql/values", test_values);
   add_engine_test ("/sql/column-types", test_column_types);
   add_engine_test ("/team-db/init", test_init);

@@ -30,7 +30,13 @@ load_once (gpointer data)
 
   /* Local binding: libpq's libraries (OpenSSL, Kerberos, LDAP) stay out of the process's
    * global symbol scope. Never closed: connections may live until the process ends. */
-  module = g_module_open (LIBPQ_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  const char *name = g_getenv ("SSA_DESK_LIBPQ");
+
+  /* SSA_DESK_LIBPQ names another libpq: one installed outside the linker's path, or (in
+   * the tests) one that is not there. */
+  if (name == NULL || *name == '\0')
+    name = LIBPQ_SONAME;
+  module = g_module_open (name, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
   if (module == NULL)
     {
       load_error = g_strdup (g_module_error ());
