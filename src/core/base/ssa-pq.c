@@ -10,8 +10,8 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
-#include <gmodule.h>
 
+#include "ssa-lazy-lib.h"
 #define SSA_PQ_LOADER
 #include "ssa-pq.h"
 
@@ -23,35 +23,23 @@ const SsaPqFunctions *ssa_pq_functions;
 static SsaPqFunctions table;
 static char *load_error;  /* why it could not be loaded, for every later caller */
 
+static const SsaLazySymbol symbols[] = {
+#define SSA_PQ_SYMBOL(name) { #name, G_STRUCT_OFFSET (SsaPqFunctions, name) },
+  SSA_PQ_FUNCTIONS (SSA_PQ_SYMBOL)
+#undef SSA_PQ_SYMBOL
+};
+
 static gpointer
 load_once (gpointer data)
 {
-  GModule *module;
-
-  /* Local binding: libpq's libraries (OpenSSL, Kerberos, LDAP) stay out of the process's
-   * global symbol scope. Never closed: connections may live until the process ends. */
   const char *name = g_getenv ("SSA_DESK_LIBPQ");
 
   /* SSA_DESK_LIBPQ names another libpq: one installed outside the linker's path, or (in
    * the tests) one that is not there. */
   if (name == NULL || *name == '\0')
     name = LIBPQ_SONAME;
-  module = g_module_open (name, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-  if (module == NULL)
-    {
-      load_error = g_strdup (g_module_error ());
-      return NULL;
-    }
-#define SSA_PQ_SYMBOL(name) \
-  if (!g_module_symbol (module, #name, (gpointer *) &table.name)) \
-    { \
-      load_error = g_strdup (g_module_error ()); \
-      g_module_close (module); \
-      return NULL; \
-    }
-  SSA_PQ_FUNCTIONS (SSA_PQ_SYMBOL)
-#undef SSA_PQ_SYMBOL
-  g_module_make_resident (module);
+  if (!ssa_lazy_lib_open (name, symbols, G_N_ELEMENTS (symbols), &table, &load_error))
+    return NULL;
   ssa_pq_functions = &table;
   return &table;
 }

@@ -13,12 +13,12 @@
 #include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
-#include <xlsxwriter.h>
 
 #include "ssa-date.h"
 #include "ssa-document-details.h"
 #include "ssa-offer-xlsx.h"
 #include "ssa-org-no.h"
+#include "ssa-xlsx-lib.h"
 
 /* The workbook has two sheets.
  *
@@ -1207,6 +1207,8 @@ ssa_offer_xlsx_write_output (const SsaOffer        *offer,
   g_return_val_if_fail (output != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!ssa_xlsx_lib_load (error))
+    return FALSE;
   if (info == NULL)
     info = default_info = ssa_document_info_new ();
 
