@@ -13,10 +13,10 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <gmime/gmime.h>
 
 #include "ssa-customer.h"
 #include "ssa-date.h"
+#include "ssa-gmime-lib.h"
 #include "ssa-db-inventory.h"
 #include "ssa-db-offers.h"
 #include "ssa-db.h"
@@ -369,18 +369,6 @@ ssa_offer_mail_dup_folder (const char *number)
   return g_steal_pointer (&folder);
 }
 
-static void
-ensure_gmime (void)
-{
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      g_mime_init ();
-      g_once_init_leave (&initialized, 1);
-    }
-}
-
 static char *
 message_id_domain (const char *address)
 {
@@ -421,7 +409,8 @@ ssa_offer_mail_to_mime (const SsaOfferMail  *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  ensure_gmime ();
+  if (!ssa_gmime_lib_load (error))
+    return NULL;
   message = g_mime_message_new (TRUE);
   if (self->to_address != NULL)
     g_mime_message_add_mailbox (message, GMIME_ADDRESS_TYPE_TO, self->to_name,
