@@ -6,7 +6,7 @@
  * A library opened the first time it is needed instead of linked, for the ones most starts
  * never use and that cost start-up time to load (docs/window.md, "Start-up"): libpq
  * (ssa-pq.h) and libxlsxwriter (ssa-xlsx-lib.h). Each keeps a table of the functions it
- * calls, typed from the library's own header; ssa_lazy_lib_open() fills it.
+ * calls, typed from the library's own header, which ssa_lazy_lib_load() fills.
  */
 
 #pragma once
@@ -22,10 +22,25 @@ typedef struct
   gsize       offset;
 } SsaLazySymbol;
 
-gboolean ssa_lazy_lib_open (const char          *file,
-                            const SsaLazySymbol *symbols,
-                            gsize                n_symbols,
-                            gpointer             table,
-                            char               **error_message);
+/* A library opened on first use: fill in the first six fields, and leave the rest to
+ * SSA_LAZY_LIB_INIT's zeros. */
+typedef struct
+{
+  const char          *file;           /* its soname */
+  const char          *override_env;   /* NULL, or a variable that names another file */
+  const SsaLazySymbol *symbols;
+  gsize                n_symbols;
+  gpointer             table;          /* the table of function pointers to fill */
+  void               (*opened) (void); /* NULL, or run once the table is filled */
+  /* < private > */
+  GOnce                once;
+  char                *error_message;
+} SsaLazyLib;
+
+#define SSA_LAZY_LIB_INIT(file, override_env, symbols, table, opened) \
+  { file, override_env, symbols, G_N_ELEMENTS (symbols), table, opened, G_ONCE_INIT, NULL }
+
+gboolean ssa_lazy_lib_load (SsaLazyLib  *lib,
+                            const char **error_message);
 
 G_END_DECLS

@@ -18,10 +18,9 @@
 /* The soname every libpq since PostgreSQL 8.2 has. */
 #define LIBPQ_SONAME "libpq.so.5"
 
-const SsaPqFunctions *ssa_pq_functions;
-
 static SsaPqFunctions table;
-static char *load_error;  /* why it could not be loaded, for every later caller */
+
+const SsaPqFunctions *ssa_pq_functions = &table;
 
 static const SsaLazySymbol symbols[] = {
 #define SSA_PQ_SYMBOL(name) { #name, G_STRUCT_OFFSET (SsaPqFunctions, name) },
@@ -29,20 +28,10 @@ static const SsaLazySymbol symbols[] = {
 #undef SSA_PQ_SYMBOL
 };
 
-static gpointer
-load_once (gpointer data)
-{
-  const char *name = g_getenv ("SSA_DESK_LIBPQ");
-
-  /* SSA_DESK_LIBPQ names another libpq: one installed outside the linker's path, or (in
-   * the tests) one that is not there. */
-  if (name == NULL || *name == '\0')
-    name = LIBPQ_SONAME;
-  if (!ssa_lazy_lib_open (name, symbols, G_N_ELEMENTS (symbols), &table, &load_error))
-    return NULL;
-  ssa_pq_functions = &table;
-  return &table;
-}
+/* SSA_DESK_LIBPQ names another libpq: one installed outside the linker's path, or (in the
+ * tests) one that is not there. */
+static SsaLazyLib lib = SSA_LAZY_LIB_INIT (LIBPQ_SONAME, "SSA_DESK_LIBPQ", symbols, &table,
+                                           NULL);
 
 /**
  * ssa_pq_load:
@@ -55,13 +44,13 @@ load_once (gpointer data)
 gboolean
 ssa_pq_load (GError **error)
 {
-  static GOnce once = G_ONCE_INIT;
+  const char *why = NULL;
 
-  if (g_once (&once, load_once, NULL) != NULL)
+  if (ssa_lazy_lib_load (&lib, &why))
     return TRUE;
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                _("A team database needs PostgreSQL's client library, libpq, which could not "
                  "be loaded (%s). Install it (on Debian the package libpq5) and try again."),
-               load_error);
+               why);
   return FALSE;
 }

@@ -64,7 +64,7 @@ typedef struct
 #undef SSA_PQ_MEMBER
 } SsaPqFunctions;
 
-/* Set once libpq is loaded; read it through the PQ names below. */
+/* Its functions are NULL until libpq is loaded; read it through the names below. */
 extern const SsaPqFunctions *ssa_pq_functions;
 
 gboolean ssa_pq_load (GError **error);

@@ -17,10 +17,9 @@
 
 /* SSA_GMIME_SONAME: the file name meson found in the library it built against. */
 
-const SsaGmimeFunctions *ssa_gmime_functions;
-
 static SsaGmimeFunctions table;
-static char *load_error;  /* why it could not be loaded, for every later caller */
+
+const SsaGmimeFunctions *ssa_gmime_functions = &table;
 
 static const SsaLazySymbol symbols[] = {
 #define SSA_GMIME_SYMBOL(name) { #name, G_STRUCT_OFFSET (SsaGmimeFunctions, name) },
@@ -28,16 +27,14 @@ static const SsaLazySymbol symbols[] = {
 #undef SSA_GMIME_SYMBOL
 };
 
-static gpointer
-load_once (gpointer data)
+/* GMime wants g_mime_init () once before anything else. */
+static void
+init_gmime (void)
 {
-  if (!ssa_lazy_lib_open (SSA_GMIME_SONAME, symbols, G_N_ELEMENTS (symbols), &table,
-                          &load_error))
-    return NULL;
   table.g_mime_init ();
-  ssa_gmime_functions = &table;
-  return &table;
 }
+
+static SsaLazyLib lib = SSA_LAZY_LIB_INIT (SSA_GMIME_SONAME, NULL, symbols, &table, init_gmime);
 
 /**
  * ssa_gmime_lib_load:
@@ -51,13 +48,13 @@ load_once (gpointer data)
 gboolean
 ssa_gmime_lib_load (GError **error)
 {
-  static GOnce once = G_ONCE_INIT;
+  const char *why = NULL;
 
-  if (g_once (&once, load_once, NULL) != NULL)
+  if (ssa_lazy_lib_load (&lib, &why))
     return TRUE;
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                _("E-mail drafts are built by the library GMime, which could not be loaded "
                  "(%s). Install it (on Debian the package libgmime-3.0-0) and try again."),
-               load_error);
+               why);
   return FALSE;
 }

@@ -17,10 +17,9 @@
 
 /* SSA_XLSXWRITER_SONAME: the file name meson found in the library it built against. */
 
-const SsaXlsxFunctions *ssa_xlsx_functions;
-
 static SsaXlsxFunctions table;
-static char *load_error;  /* why it could not be loaded, for every later caller */
+
+const SsaXlsxFunctions *ssa_xlsx_functions = &table;
 
 static const SsaLazySymbol symbols[] = {
 #define SSA_XLSX_SYMBOL(name) { #name, G_STRUCT_OFFSET (SsaXlsxFunctions, name) },
@@ -28,15 +27,7 @@ static const SsaLazySymbol symbols[] = {
 #undef SSA_XLSX_SYMBOL
 };
 
-static gpointer
-load_once (gpointer data)
-{
-  if (!ssa_lazy_lib_open (SSA_XLSXWRITER_SONAME, symbols, G_N_ELEMENTS (symbols), &table,
-                          &load_error))
-    return NULL;
-  ssa_xlsx_functions = &table;
-  return &table;
-}
+static SsaLazyLib lib = SSA_LAZY_LIB_INIT (SSA_XLSXWRITER_SONAME, NULL, symbols, &table, NULL);
 
 /**
  * ssa_xlsx_lib_load:
@@ -50,14 +41,14 @@ load_once (gpointer data)
 gboolean
 ssa_xlsx_lib_load (GError **error)
 {
-  static GOnce once = G_ONCE_INIT;
+  const char *why = NULL;
 
-  if (g_once (&once, load_once, NULL) != NULL)
+  if (ssa_lazy_lib_load (&lib, &why))
     return TRUE;
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                _("Workbooks are written by the library libxlsxwriter, which could not be "
                  "loaded (%s). Install it (on Debian the package libxlsxwriter4) and try "
                  "again."),
-               load_error);
+               why);
   return FALSE;
 }

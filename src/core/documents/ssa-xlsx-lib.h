@@ -72,7 +72,7 @@ typedef struct
 #undef SSA_XLSX_MEMBER
 } SsaXlsxFunctions;
 
-/* Set once libxlsxwriter is loaded; read it through the names below. */
+/* Its functions are NULL until libxlsxwriter is loaded; read it through the names below. */
 extern const SsaXlsxFunctions *ssa_xlsx_functions;
 
 gboolean ssa_xlsx_lib_load (GError **error);
@@ -106,7 +106,8 @@ gboolean ssa_xlsx_lib_load (GError **error);
 #define worksheet_activate                (ssa_xlsx_functions->worksheet_activate)
 #define worksheet_fit_to_pages            (ssa_xlsx_functions->worksheet_fit_to_pages)
 #define worksheet_freeze_panes            (ssa_xlsx_functions->worksheet_freeze_panes)
-#define worksheet_insert_image_buffer_opt (ssa_xlsx_functions->worksheet_insert_image_buffer_opt)
+#define worksheet_insert_image_buffer_opt \
+  (ssa_xlsx_functions->worksheet_insert_image_buffer_opt)
 #define worksheet_merge_range             (ssa_xlsx_functions->worksheet_merge_range)
 #define worksheet_print_area              (ssa_xlsx_functions->worksheet_print_area)
 #define worksheet_protect                 (ssa_xlsx_functions->worksheet_protect)
