@@ -1208,48 +1208,54 @@ alternatives_to_json (const SsaOffer *offer,
   return g_string_free (json, FALSE);
 }
 
-/* Binds the values of an offer's row that do not depend on its number, from @first on:
- * installation, price list, created, valid until, period, currency, total, request,
- * inventory, snapshot, paid licences, seller, seller's logo and alternatives. */
+/* The values of an offer's row that do not depend on its number: installation, price
+ * list, created, valid until, period, currency, total, request, inventory, snapshot, paid
+ * licences, seller, seller's logo and alternatives. */
+typedef struct
+{
+  gint64          installation_id;
+  gint64          price_list_row;
+  const GDate    *created;
+  const GDate    *valid_until;
+  const SsaOffer *offer;
+  const char     *request_json;
+  const char     *inventory_json;
+  const char     *snapshot;
+  const char     *paid_json;
+  const char     *seller_json;
+  GBytes         *logo;
+  const char     *alternatives_json;
+} OfferRow;
+
+/* Binds @row's values, from parameter @first on. */
 static void
 bind_offer_values (SsaDbStmt      *stmt,
                    int             first,
-                   gint64          installation_id,
-                   gint64          price_list_row,
-                   const GDate    *created,
-                   const GDate    *valid_until,
-                   const SsaOffer *offer,
-                   const char     *request_json,
-                   const char     *inventory_json,
-                   const char     *snapshot,
-                   const char     *paid_json,
-                   const char     *seller_json,
-                   GBytes         *logo,
-                   const char     *alternatives_json)
+                   const OfferRow *row)
 {
-  ssa_sql_bind_int64 (stmt, first, installation_id);
-  ssa_sql_bind_int64 (stmt, first + 1, price_list_row);
-  ssa_db_bind_date (stmt, first + 2, created);
-  ssa_db_bind_date (stmt, first + 3, valid_until);
-  ssa_db_bind_date (stmt, first + 4, &offer->start);
-  ssa_db_bind_date (stmt, first + 5, &offer->end);
-  ssa_sql_bind_text (stmt, first + 6, offer->currency);
-  ssa_sql_bind_int64 (stmt, first + 7, offer->totals.total);
-  ssa_sql_bind_text (stmt, first + 8, request_json);
-  ssa_sql_bind_text (stmt, first + 9, inventory_json);
-  ssa_sql_bind_text (stmt, first + 10, snapshot);
-  ssa_sql_bind_text (stmt, first + 11, paid_json);
-  ssa_sql_bind_text (stmt, first + 12, seller_json);
-  if (logo != NULL)
+  ssa_sql_bind_int64 (stmt, first, row->installation_id);
+  ssa_sql_bind_int64 (stmt, first + 1, row->price_list_row);
+  ssa_db_bind_date (stmt, first + 2, row->created);
+  ssa_db_bind_date (stmt, first + 3, row->valid_until);
+  ssa_db_bind_date (stmt, first + 4, &row->offer->start);
+  ssa_db_bind_date (stmt, first + 5, &row->offer->end);
+  ssa_sql_bind_text (stmt, first + 6, row->offer->currency);
+  ssa_sql_bind_int64 (stmt, first + 7, row->offer->totals.total);
+  ssa_sql_bind_text (stmt, first + 8, row->request_json);
+  ssa_sql_bind_text (stmt, first + 9, row->inventory_json);
+  ssa_sql_bind_text (stmt, first + 10, row->snapshot);
+  ssa_sql_bind_text (stmt, first + 11, row->paid_json);
+  ssa_sql_bind_text (stmt, first + 12, row->seller_json);
+  if (row->logo != NULL)
     {
       gsize size;
-      gconstpointer data = g_bytes_get_data (logo, &size);
+      gconstpointer data = g_bytes_get_data (row->logo, &size);
 
       ssa_sql_bind_blob (stmt, first + 13, data, size);
     }
   else
     ssa_sql_bind_null (stmt, first + 13);
-  ssa_db_bind_text (stmt, first + 14, alternatives_json);
+  ssa_db_bind_text (stmt, first + 14, row->alternatives_json);
 }
 
 /* On a team database, one statement numbers the offer and inserts it with the first entry
@@ -1283,18 +1289,7 @@ static SsaDbOffer *
 store_offer_on_team (SsaDb           *self,
                      int              year,
                      int              seq,
-                     gint64           installation_id,
-                     gint64           price_list_row,
-                     const GDate     *created,
-                     const GDate     *valid_until,
-                     const SsaOffer  *offer,
-                     const char      *request_json,
-                     const char      *inventory_json,
-                     const char      *snapshot,
-                     const char      *paid_json,
-                     const char      *seller_json,
-                     GBytes          *logo,
-                     const char      *alternatives_json,
+                     const OfferRow  *row,
                      gboolean         commit,
                      GError         **error)
 {
@@ -1321,9 +1316,7 @@ store_offer_on_team (SsaDb           *self,
   if (insert == NULL)
     return NULL;
   ssa_sql_bind_int64 (insert, 1, year);
-  bind_offer_values (insert, 2, installation_id, price_list_row, created, valid_until, offer,
-                     request_json, inventory_json, snapshot, paid_json, seller_json, logo,
-                     alternatives_json);
+  bind_offer_values (insert, 2, row);
   ssa_sql_bind_text (insert, 17, changed_at);
   ssa_db_bind_text (insert, 18, ssa_db_get_user_name (self));
   if (seq > 0)
@@ -1352,7 +1345,7 @@ store_offer_on_team (SsaDb           *self,
   /* The offer as ssa_db_load_offer() would read it back: the row, its one change of
    * status (as just inserted) and the summary of its alternatives. */
   stored = offer_from_row (insert, TRUE);
-  set_alternatives (stored, alternatives_json, 0);
+  set_alternatives (stored, row->alternatives_json, 0);
   add_history (stored, ssa_offer_status_to_string (SSA_OFFER_STATUS_DRAFT), changed_at,
                ssa_db_get_user_name (self), NULL, 0);
   return g_steal_pointer (&stored);
@@ -1442,6 +1435,7 @@ store_offer (SsaDb                  *self,
   g_autofree char *inventory_json = NULL;
   g_autofree char *request_json = NULL;
   g_autofree char *paid_json = NULL;
+  OfferRow row;
   g_autofree char *alternatives_json = NULL;
   g_autofree char *seller_json = NULL;
   g_autoptr(SsaProfile) seller = NULL;
@@ -1502,14 +1496,14 @@ store_offer (SsaDb                  *self,
 
   /* The number last, just before the row is inserted: the lock it takes is held to the
    * commit, and everything above runs before it, while other clients number theirs. */
+  row = (OfferRow) { installation_id, info->row_id, &day, &valid_until, offer, request_json,
+                     inventory_json, snapshot, paid_json, seller_json, seller->logo,
+                     alternatives_json };
   if (ssa_db_is_team (self) && has_alternatives (self))
     {
       g_autoptr(SsaDbOffer) stored = NULL;
 
-      stored = store_offer_on_team (self, year, seq, installation_id, info->row_id, &day,
-                                    &valid_until, offer, request_json, inventory_json,
-                                    snapshot, paid_json, seller_json, seller->logo,
-                                    alternatives_json, commit, error);
+      stored = store_offer_on_team (self, year, seq, &row, commit, error);
       if (stored != NULL && out_offer != NULL)
         *out_offer = g_steal_pointer (&offer);
       return g_steal_pointer (&stored);
@@ -1544,9 +1538,7 @@ store_offer (SsaDb                  *self,
   ssa_sql_bind_int64 (stmt, 2, seq);
   ssa_sql_bind_int64 (stmt, 3, revision);
   ssa_sql_bind_text (stmt, 4, number);
-  bind_offer_values (stmt, 5, installation_id, info->row_id, &day, &valid_until, offer,
-                     request_json, inventory_json, snapshot, paid_json, seller_json,
-                     seller->logo, alternatives_json);
+  bind_offer_values (stmt, 5, &row);
   /* RETURNING: no second round trip to a server for the id. */
   if (!ssa_db_step_row (self, stmt, error))
     return NULL;
