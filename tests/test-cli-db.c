@@ -1833,6 +1833,9 @@ test_offer_true_up (Fixture       *f,
   g_assert_cmpint (run.status, ==, 0);
   RUN (f, &run, "--db", "@DB", "offer", "status", number, "accepted");
   g_assert_cmpint (run.status, ==, 0);
+  /* It says what it added, by name and code. */
+  g_assert_nonnull (strstr (run.out, "Added to the installation's licences: 3 × "));
+  g_assert_nonnull (strstr (run.out, "(02-00039-002)."));
   {
     g_autofree char *today = NULL;
     g_autofree char *sql = NULL;

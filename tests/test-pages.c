@@ -1005,9 +1005,10 @@ assert_history_shows (GtkWidget  *page,
 }
 
 /* Returns: (transfer none) (nullable): the message dialog shown, if any */
-static AdwMessageDialog *
-find_message_dialog (void)
+static gboolean
+message_dialog_shown (gpointer data)
 {
+  AdwMessageDialog **found = data;
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -1015,9 +1016,23 @@ find_message_dialog (void)
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
       if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
+        {
+          *found = ADW_MESSAGE_DIALOG (window);
+          return TRUE;
+        }
     }
-  return NULL;
+  return FALSE;
+}
+
+/* Returns: (nullable): the message dialog shown, once it is: accepting reads the offer in a
+ * worker before it asks */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  AdwMessageDialog *found = NULL;
+
+  wait_for (message_dialog_shown, &found);
+  return found;
 }
 
 typedef struct
@@ -1361,6 +1376,8 @@ test_offers_accept_cancelled (Fixture       *f,
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), end));
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 other open offer"));
     g_assert_null (strstr (adw_message_dialog_get_body (dialog), "ssa-desk-cli"));
+    /* Without a true-up, accepting adds no licences, and the question says none. */
+    g_assert_null (strstr (adw_message_dialog_get_body (dialog), "licences it sells"));
     /* As its buttons do: respond, then close. */
     adw_message_dialog_response (dialog, "cancel");
     gtk_window_close (GTK_WINDOW (dialog));
@@ -1570,6 +1587,10 @@ test_offers_accept_true_up (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (page, "offers.mark", "s", "accepted"));
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
+  /* The question says what accepting adds: the 3 missing ports, by name and code. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The licences it sells are "
+                            "added to the installation, bought today: 3 × "));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "(02-00039-002)."));
   adw_message_dialog_response (dialog, "accept");
   gtk_window_close (GTK_WINDOW (dialog));
   toast = wait_for_call (f, "show-toast:");

@@ -1207,6 +1207,13 @@ offer_status (int    argc,
     {
       g_autoptr(SsaDbOffer) accepted = ssa_db_load_offer (db, argv[1], NULL);
       g_autoptr(GPtrArray) offers = ssa_db_list_offers (db, NULL);
+      g_autofree char *bought = accepted != NULL
+                                ? ssa_db_offer_dup_true_up_text (accepted, NULL) : NULL;
+
+      /* A true-up's licences are now the installation's (docs/rules.md, "True-up"). */
+      if (bought != NULL && *bought != '\0')
+        /* Translators: %s lists licences, "3 × IP port (02-00039-002)". */
+        g_print (_("Added to the installation's licences: %s.\n"), bought);
 
       for (guint i = 0; accepted != NULL && offers != NULL && i < offers->len; i++)
         {

@@ -1828,19 +1828,30 @@ read_alternative (SsaDb             *self,
   return FALSE;
 }
 
-/* The licences @offer sells (its true-up, docs/rules.md "True-up"), as new lines of the
- * installation, into @bought: bought on @accepted_on, covered to @end when of a kind the
- * SSA covers. Their codes and names point into @snapshot, the offer read back from its
- * stored document. An offer whose request asked for no true-up has none. */
-static gboolean
-read_true_up (const SsaDbOffer  *offer,
-              const GDate       *accepted_on,
-              const GDate       *end,
-              SsaOffer         **snapshot,
-              GArray            *bought,
-              GError           **error)
+/**
+ * ssa_db_offer_get_true_up:
+ * @offer: an offer read whole, with its request and document (ssa_db_load_offer())
+ * @snapshot: (out) (transfer full): the offer read back from its stored document, which the
+ *   lines added to @lines point into; left %NULL when the offer has no true-up
+ * @lines: (element-type SsaOfferLine): receives the licence lines of @offer's true-up: the
+ *   licences accepting it adds to the installation (docs/rules.md, "True-up")
+ * @error: a #GError
+ *
+ * An offer whose request asked for no true-up adds nothing to @lines.
+ *
+ * Returns: %FALSE when the offer's request or document cannot be read
+ */
+gboolean
+ssa_db_offer_get_true_up (const SsaDbOffer  *offer,
+                          SsaOffer         **snapshot,
+                          GPtrArray         *lines,
+                          GError           **error)
 {
   SsaOfferRequest request;
+
+  g_return_val_if_fail (offer != NULL, FALSE);
+  g_return_val_if_fail (snapshot != NULL && *snapshot == NULL, FALSE);
+  g_return_val_if_fail (lines != NULL, FALSE);
 
   if (!ssa_db_offer_get_request (offer, &request, error))
     return FALSE;
@@ -1858,11 +1869,68 @@ read_true_up (const SsaDbOffer  *offer,
     }
   for (guint i = 0; i < (*snapshot)->lines->len; i++)
     {
-      const SsaOfferLine *line = &g_array_index ((*snapshot)->lines, SsaOfferLine, i);
+      SsaOfferLine *line = &g_array_index ((*snapshot)->lines, SsaOfferLine, i);
+
+      if (line->group == SSA_LINE_GROUP_TRUE_UP && line->segment == SSA_SEGMENT_LICENCE)
+        g_ptr_array_add (lines, line);
+    }
+  return TRUE;
+}
+
+/**
+ * ssa_db_offer_dup_true_up_text:
+ * @offer: an offer read whole (ssa_db_load_offer())
+ * @error: a #GError
+ *
+ * Returns: (transfer full) (nullable): the licences accepting @offer adds to its
+ *   installation, for a person: "3 × IP port (02-00039-002), 1 × Voicemail (02-00036-001)";
+ *   an empty string when it adds none, %NULL when the offer cannot be read
+ */
+char *
+ssa_db_offer_dup_true_up_text (const SsaDbOffer  *offer,
+                               GError           **error)
+{
+  g_autoptr(SsaOffer) snapshot = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  GString *text;
+
+  if (!ssa_db_offer_get_true_up (offer, &snapshot, lines, error))
+    return NULL;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const SsaOfferLine *line = g_ptr_array_index (lines, i);
+      g_autofree char *quantity = g_strdup_printf ("%" G_GINT64_FORMAT, line->quantity);
+
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      /* Translators: one licence a true-up sells: its quantity, name and code. */
+      g_string_append_printf (text, _("%s × %s (%s)"), quantity, line->name, line->code);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The licences @offer sells (its true-up), as new lines of the installation, into @bought:
+ * bought on @accepted_on, covered to @end when of a kind the SSA covers. Their codes and
+ * names point into @snapshot. */
+static gboolean
+read_true_up (const SsaDbOffer  *offer,
+              const GDate       *accepted_on,
+              const GDate       *end,
+              SsaOffer         **snapshot,
+              GArray            *bought,
+              GError           **error)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+
+  if (!ssa_db_offer_get_true_up (offer, snapshot, lines, error))
+    return FALSE;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const SsaOfferLine *line = g_ptr_array_index (lines, i);
       SsaInventoryLine new_line = { 0 };
 
-      if (line->group != SSA_LINE_GROUP_TRUE_UP || line->segment != SSA_SEGMENT_LICENCE)
-        continue;
       new_line.code = (char *) line->code;
       new_line.name = (char *) line->name;
       new_line.quantity = line->quantity;

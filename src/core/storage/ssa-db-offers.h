@@ -75,6 +75,12 @@ gboolean        ssa_db_offer_can_set_status (const SsaDbOffer *offer,
                                              SsaOfferStatus    status,
                                              const GDate      *today,
                                              char            **why);
+gboolean        ssa_db_offer_get_true_up   (const SsaDbOffer *offer,
+                                            SsaOffer        **snapshot,
+                                            GPtrArray        *lines,
+                                            GError          **error);
+char           *ssa_db_offer_dup_true_up_text (const SsaDbOffer *offer,
+                                               GError          **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsaDbOffer, ssa_db_offer_free)
 
 SsaDbOffer  *ssa_db_create_offer         (SsaDb                 *self,

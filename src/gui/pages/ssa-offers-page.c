@@ -761,7 +761,8 @@ add_alternative_choices (SsaOffersPage    *self,
 /* Accepting changes the installation: the window asks first, and says what will change. */
 static void
 confirm_accept (SsaOffersPage *self,
-                ActionData    *data)
+                ActionData    *data,
+                const char    *bought)
 {
   const SsaDbOffer *offer = find_offer (self, data->number);
   g_autofree char *heading = NULL;
@@ -828,6 +829,16 @@ confirm_accept (SsaOffersPage *self,
       g_free (body);
       body = both;
     }
+  if (bought != NULL && *bought != '\0')
+    {
+      /* Translators: %s lists the licences a true-up offer sells, "3 × IP port (02-00039-002)". */
+      g_autofree char *more = g_strdup_printf (_("The licences it sells are added to the "
+                                                 "installation, bought today: %s."), bought);
+      char *both = g_strconcat (body, " ", more, NULL);
+
+      g_free (body);
+      body = both;
+    }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
                                                                             : NULL,
@@ -844,6 +855,44 @@ confirm_accept (SsaOffersPage *self,
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
   self->confirm_dialog = dialog;
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Before asking whether to accept: the licences accepting adds to the installation (an
+ * offer's true-up, docs/rules.md "True-up"), read in a worker, as a list for the question:
+ * "3 × IP port (02-00039-002), 1 × Voicemail (02-00036-001)"; empty when it adds none. */
+static gpointer
+accept_preview_job (SsaDb         *db,
+                    gpointer       user_data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  ActionData *data = user_data;
+  g_autoptr(SsaDbOffer) offer = ssa_db_load_offer (db, data->number, error);
+
+  if (offer == NULL)
+    return NULL;
+  return ssa_db_offer_dup_true_up_text (offer, error);
+}
+
+static void
+accept_preview_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SsaOffersPage) self = user_data;
+  const ActionData *read = ssa_db_job_get_data (result);
+  g_autofree char *bought = finish_action (self, result);
+  ActionData *data;
+
+  if (bought == NULL)
+    return;
+
+  data = g_new0 (ActionData, 1);
+  data->number = g_strdup (read->number);
+  data->installation_id = read->installation_id;
+  data->status = read->status;
+  g_date_clear (&data->period_end, 1);
+  confirm_accept (self, data, bought);
 }
 
 static void
@@ -879,7 +928,7 @@ mark_action (GtkWidget  *widget,
           action_data_free (data);
           return;
         }
-      confirm_accept (self, data);
+      run_action (self, accept_preview_job, data, accept_preview_cb);
       return;
     }
   run_action (self, set_status_job, data, set_status_cb);
