@@ -3476,6 +3476,31 @@ backups_counted (gpointer data)
          count_backups (wait->db_path, wait->reason) == wait->count;
 }
 
+/* Off the screen the window paints no frame, and its start-up check, which otherwise waits
+ * for the first frame painted after a load (docs/window.md, "Start-up"), does not wait for
+ * one: a hidden window still checks the file it read again. */
+static gboolean
+window_ready_hidden (gpointer data)
+{
+  Fixture *f = data;
+
+  return ssa_window_get_ready (f->window);
+}
+
+static void
+test_check_hidden_window (Fixture *f)
+{
+  g_assert_true (ssa_window_get_checked (f->window));
+  gtk_widget_set_visible (GTK_WIDGET (f->window), FALSE);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reload", NULL));
+  g_assert_false (ssa_window_get_checked (f->window));
+  g_assert_true (wait_for (window_ready_hidden, f));
+  g_assert_true (wait_for (window_checked, f));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  gtk_widget_set_visible (GTK_WIDGET (f->window), TRUE);
+}
+
 static void
 test_backups (Fixture *f)
 {
@@ -5043,6 +5068,7 @@ main (int    argc,
   ADD_TEST ("/window/about-icon", TRUE, test_about_icon);
   ADD_TEST ("/window/shortcuts-complete", TRUE, test_shortcuts_complete);
   ADD_TEST ("/window/backups", TRUE, test_backups);
+  ADD_TEST ("/window/check-hidden-window", TRUE, test_check_hidden_window);
   ADD_TEST ("/window/import-licence-file", TRUE, test_import_licence_file);
   ADD_TEST ("/window/read-pbx", TRUE, test_read_pbx);
   ADD_TEST ("/window/usage-refresh", TRUE, test_usage_refresh);

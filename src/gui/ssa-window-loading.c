@@ -346,15 +346,38 @@ start_check_done_cb (GObject      *object,
   set_checked (self);
 }
 
-static void
+/* Runs the start-up check now (a check waiting for a frame, queue_start_check (), no
+ * longer waits). */
+void
 start_check (SsaWindow *self)
 {
   gboolean writable = !ssa_repository_get_read_only (self->repository);
 
+  self->check_queued = FALSE;
   self->checked = FALSE;
   ssa_db_job_run_async (ssa_repository_get_path (self->repository), start_check_job,
                         GINT_TO_POINTER (writable), NULL, (GDestroyNotify) start_check_free,
                         self->cancellable, start_check_done_cb, g_object_ref (self));
+}
+
+/* The start-up check reads the whole file and, on the day's first start, the backup copies
+ * it: work that competed for the CPU with the window's first frames after a load (some
+ * 14 ms later to the first map on two cores, docs/window.md "Start-up"). It waits for the
+ * window's next painted frame (after_paint_cb ()), or for the window to be taken off the
+ * screen (ssa_window_unmap ()); the window's first map paints one. */
+static void
+queue_start_check (SsaWindow *self)
+{
+  /* A hidden window is not about to be painted. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      start_check (self);
+      return;
+    }
+  self->checked = FALSE;
+  self->check_queued = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Restoring a backup: the window closes its connection, a worker puts the backup in place
@@ -447,6 +470,8 @@ restore_chosen_cb (SsaWindow        *self,
   ssa_repository_close (self->repository);
   update_actions (self);
   set_ready (self, FALSE);
+  /* The database is checked again once it is read. */
+  self->checked = FALSE;
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
 
@@ -571,7 +596,7 @@ repository_loaded_cb (GObject      *object,
 
   load_price_list (self);
   load_profile (self);
-  start_check (self);
+  queue_start_check (self);
   team_start_listening (self);
 }
 
@@ -584,6 +609,8 @@ start_loading (SsaWindow *self)
   g_ptr_array_set_size (self->redo_stack, 0);
   update_undo_actions (self);
   set_ready (self, FALSE);
+  /* The database is checked again once it is read. */
+  self->checked = FALSE;
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   /* The page the content shows once the load is done is built now, behind "loading": the
    * content's stack measures all its pages, so that its text is shaped in the window's

@@ -94,6 +94,8 @@ after_paint_cb (SsaWindow     *self,
                 GdkFrameClock *clock)
 {
   self->last_frame_time = gdk_frame_clock_get_frame_time (clock);
+  if (self->check_queued)
+    start_check (self);
 }
 
 /* How long the toast on screen must stay yet, in milliseconds: 0 once it may go. */

@@ -38,6 +38,7 @@ struct _SsaWindow
   gboolean              open_read_only;  /* --read-only */
   gboolean              damaged;         /* the start-up check failed */
   gboolean              checked;         /* the start-up check is over */
+  gboolean              check_queued;    /* it starts after the next frame is painted */
   gboolean              reload_pages;    /* the next load follows a restore */
   gboolean              restoring;       /* a backup is being put in place */
 
@@ -196,6 +197,7 @@ typedef struct
 #define show_message _ssa_window_show_message
 #define show_nothing_picked _ssa_window_show_nothing_picked
 #define show_toast _ssa_window_show_toast
+#define start_check _ssa_window_start_check
 #define start_loading _ssa_window_start_loading
 #define stored_cb _ssa_window_stored_cb
 #define undo_entry_free _ssa_window_undo_entry_free
@@ -245,6 +247,7 @@ void restore_backup_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter);
 void start_loading (SsaWindow *self);
+void start_check (SsaWindow *self);
 void reload_price_list (SsaWindow *self);
 void reload_action (GtkWidget  *widget,
                     const char *action_name,

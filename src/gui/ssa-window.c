@@ -483,6 +483,18 @@ ssa_window_map (GtkWidget *widget)
 }
 
 static void
+ssa_window_unmap (GtkWidget *widget)
+{
+  SsaWindow *self = SSA_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (ssa_window_parent_class)->unmap (widget);
+
+  /* A window off the screen paints no frame for the start-up check to wait for. */
+  if (self->check_queued && !g_cancellable_is_cancelled (self->cancellable))
+    start_check (self);
+}
+
+static void
 ssa_window_dispose (GObject *object)
 {
   SsaWindow *self = (SsaWindow *)object;
@@ -628,6 +640,7 @@ ssa_window_class_init (SsaWindowClass *klass)
 
   window_class->close_request = ssa_window_close_request;
   widget_class->map = ssa_window_map;
+  widget_class->unmap = ssa_window_unmap;
 
   properties[PROP_DB_PATH] =
     g_param_spec_string ("db-path", NULL, NULL, NULL,
