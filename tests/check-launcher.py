@@ -8,9 +8,9 @@
 # (src/gui/main.c): it must start the module (`--version` runs the application's own option
 # handling, in the module) and must not itself depend on the libraries the module keeps out
 # of the process's global symbol scope. Nor does the module link libpq, libxlsxwriter, GMime,
-# libsoup or libsecret, which are opened when a team database is first used, a workbook first
-# written, an e-mail draft first built, a server or the keyring first asked
-# (src/core/base/ssa-lazy-lib.h).
+# libsoup, libsecret or libxml2, which are opened when a team database is first used, a
+# workbook first written, an e-mail draft first built, a server or the keyring first asked,
+# XML first read (src/core/base/ssa-lazy-lib.h).
 
 import subprocess
 import sys
@@ -37,7 +37,7 @@ if wrong:
     sys.exit('%s links %s itself: they belong to the module' % (launcher, ', '.join(wrong)))
 # Each library opened on first use, and the prefix of its functions' names.
 opened_later = {'libpq': 'PQ', 'libxlsxwriter': 'workbook_', 'libgmime': 'g_mime_',
-                'libsoup': 'soup_', 'libsecret': 'secret_'}
+                'libsoup': 'soup_', 'libsecret': 'secret_', 'libxml2': 'xml'}
 wrong = [name for name in needed(module) if name.startswith(tuple(opened_later))]
 if wrong:
     sys.exit('%s links %s: opened on first use, they are not to be linked'

@@ -15,6 +15,7 @@
 #include "ssa-limits.h"
 #include "ssa-pbx.h"
 #include "ssa-soup-lib.h"
+#include "ssa-xml-lib.h"
 
 #define READ_CHUNK (64 * 1024)
 
@@ -376,10 +377,11 @@ ssa_pbx_read_async (const SsaPbxRequest *request,
                        g_uri_get_port (base), full, NULL, NULL);
   }
 
+  /* Both libraries before the PBX is asked: its answer is XML. */
   {
     GError *error = NULL;
 
-    if (!ssa_soup_lib_load (&error))
+    if (!ssa_soup_lib_load (&error) || !ssa_xml_lib_load (&error))
       {
         g_task_return_error (task, error);
         g_object_unref (task);

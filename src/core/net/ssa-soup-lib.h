@@ -5,8 +5,8 @@
  *
  * libsoup 3, opened the first time SSA Desk talks HTTP (fetching a price list, reading a
  * PBX, asking the company registry) rather than linked: most starts do none of these, and
- * linked, libsoup brought GSSAPI, Kerberos, libpsl and libidn2 into every process at
- * start-up (docs/window.md, "Start-up"). The files that call libsoup include this header
+ * linked, libsoup brought GSSAPI with Kerberos, libpsl with libidn2, brotli and nghttp2 into
+ * every process at start-up (docs/window.md, "Start-up"). The files that call libsoup include this header
  * instead of <libsoup/soup.h>; its soup names then call through the table
  * ssa_soup_lib_load() fills. Call ssa_soup_lib_load() at each way in to libsoup that does not
  * start from a session already made.
