@@ -6,10 +6,11 @@
  * libsoup 3, opened the first time SSA Desk talks HTTP (fetching a price list, reading a
  * PBX, asking the company registry) rather than linked: most starts do none of these, and
  * linked, libsoup brought GSSAPI with Kerberos, libpsl with libidn2, brotli and nghttp2 into
- * every process at start-up (docs/window.md, "Start-up"). The files that call libsoup include this header
- * instead of <libsoup/soup.h>; its soup names then call through the table
- * ssa_soup_lib_load() fills. Call ssa_soup_lib_load() at each way in to libsoup that does not
- * start from a session already made.
+ * every process at start-up (docs/window.md, "Start-up"). The files that call libsoup
+ * include this header instead of <libsoup/soup.h>; its soup names (SoupSession's get_type
+ * function too, which SOUP_SESSION () calls) then call through the table ssa_soup_lib_load()
+ * fills. Call ssa_soup_lib_load() at each way in to libsoup that does not start from a
+ * session already made.
  */
 
 #pragma once
@@ -98,7 +99,8 @@ gboolean ssa_soup_lib_load (GError **error);
 /* The casts G_DECLARE_*_TYPE made in libsoup's headers call the library's own get_type
  * functions: these call the table's. */
 #undef SOUP_SESSION
-#define SOUP_SESSION(ptr) G_TYPE_CHECK_INSTANCE_CAST ((ptr), soup_session_get_type (), SoupSession)
+#define SOUP_SESSION(ptr) \
+  G_TYPE_CHECK_INSTANCE_CAST ((ptr), soup_session_get_type (), SoupSession)
 
 /* libsoup's SOUP_METHOD_GET reads a variable of the library; the method's name itself does
  * as well (a message interns the method it is given). */
