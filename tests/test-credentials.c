@@ -653,6 +653,65 @@ test_team_password (void)
   }
 }
 
+/* Without libsecret (SSA_DESK_LIBSECRET names one that is not there) the keyring is
+ * reported missing, in words that say what to install, even with the keyring running: in a
+ * process of its own, as libsecret is opened once per process. */
+static void
+test_without_libsecret (void)
+{
+  const char *url = "https://prices.example.no/list.json";
+  g_autoptr(SsaCredentials) bearer = ssa_credentials_new_bearer ("token");
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) lookup_error = NULL;
+      g_autoptr(GError) store_error = NULL;
+      g_autoptr(GError) clear_error = NULL;
+
+      g_assert_null (lookup (url, &lookup_error));
+      g_assert_false (store (url, bearer, &store_error));
+      g_assert_false (clear (url, &clear_error));
+      g_test_message ("%s", lookup_error->message);
+      g_assert_nonnull (strstr (lookup_error->message, "cannot be read"));
+      g_assert_nonnull (strstr (store_error->message, "cannot be saved"));
+      g_assert_nonnull (strstr (clear_error->message, "cannot be removed"));
+      const GError *all[] = { lookup_error, store_error, clear_error };
+
+      for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+        {
+          const GError *e = all[i];
+
+          g_assert_error (e, SSA_CREDENTIALS_ERROR, SSA_CREDENTIALS_ERROR_NO_KEYRING);
+          g_assert_nonnull (strstr (e->message, url));
+          g_assert_nonnull (strstr (e->message, "libsecret"));
+          g_assert_nonnull (strstr (e->message, g_getenv ("SSA_DESK_LIBSECRET")));
+          g_assert_nonnull (strstr (e->message, "libsecret-1-0"));
+          g_assert_null (strchr (e->message, '\n'));
+        }
+      return;
+    }
+
+  /* The keyring of the tests before, when gnome-keyring-daemon could be started. */
+  ensure_bus ();
+  g_setenv ("SSA_DESK_LIBSECRET", "/nonexistent/libsecret-1.so.0", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("SSA_DESK_LIBSECRET");
+  g_test_trap_assert_passed ();
+
+  /* With libsecret the same keyring answers. */
+  if (keyring_daemon != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SsaCredentials) found = NULL;
+
+      g_assert_true (store (url, bearer, &error));
+      g_assert_no_error (error);
+      found = lookup (url, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (found);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -669,6 +728,7 @@ main (int    argc,
   g_test_add_func ("/credentials/keyring", test_keyring);
   g_test_add_func ("/credentials/team-password", test_team_password);
   g_test_add_func ("/credentials/update-with-keyring", test_update_with_keyring);
+  g_test_add_func ("/credentials/without-libsecret", test_without_libsecret);
 
   status = g_test_run ();
 

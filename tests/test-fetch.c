@@ -1553,6 +1553,49 @@ test_cli_price_list_fetch (Fixture       *f,
   cli_run_clear (&run);
 }
 
+/* Without libsoup (SSA_DESK_LIBSOUP names one that is not there) fetching a price list fails
+ * in one line that says what to install, the database is left as it was, and the command
+ * line's other commands work: nothing links libsoup, it is opened on first use. */
+static void
+test_cli_without_libsoup (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *url = url_for (f, "/list-a");
+  g_autofree char *missing = g_build_filename (f->tmpdir, "libsoup-3.0.so.0", NULL);
+  CliRun run = { 0, };
+  DbState before;
+
+  db_state_read (f, &before);
+  g_setenv ("SSA_DESK_LIBSOUP", missing, TRUE);
+  if (!run_cli (f, &run, "--db", f->db_path, "price-list", "fetch", url, NULL))
+    {
+      g_unsetenv ("SSA_DESK_LIBSOUP");
+      g_free (before.sha256);
+      return;
+    }
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, "libsoup"));
+  g_assert_nonnull (strstr (run.err, missing));
+  g_assert_nonnull (strstr (run.err, "libsoup-3.0-0"));
+  assert_db_unchanged (f, &before);
+  cli_run_clear (&run);
+
+  /* What does not talk HTTP works as before. */
+  run_cli (f, &run, "--db", f->db_path, "customers", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli_run_clear (&run);
+  g_unsetenv ("SSA_DESK_LIBSOUP");
+
+  /* With libsoup the same command stores the list. */
+  run_cli (f, &run, "--db", f->db_path, "price-list", "fetch", url, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "New price list 2026-06 stored as #"));
+  cli_run_clear (&run);
+  g_free (before.sha256);
+}
+
 /* A fetched list under the id of a stored one with other content is refused: nothing is
  * stored and the current list stays, by the window's update and by the command line. */
 static void
@@ -1625,6 +1668,7 @@ main (int    argc,
   ADD ("/update/bad-url", test_update_bad_url);
   ADD ("/cli/fetch-price-list", test_cli_fetch_price_list);
   ADD ("/cli/price-list-fetch", test_cli_price_list_fetch);
+  ADD ("/cli/without-libsoup", test_cli_without_libsoup);
 
 #undef ADD
 

@@ -613,6 +613,36 @@ test_cli_import (Fixture       *f,
   g_assert_cmpint (run.status, ==, 1);
 }
 
+/* Without libxml2 (SSA_DESK_LIBXML2 naming one that is not there) a licence file is refused
+ * in words that say what to install, and nothing is stored: libxml2 is opened on first use,
+ * not linked. */
+static void
+test_cli_without_libxml2 (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_auto(TestCliRun) run = { 0, };
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->id);
+  g_autofree char *missing = g_build_filename (f->dir, "libxml2.so.2", NULL);
+  g_autofree char *before = stored_json (f);
+  g_autofree char *after = NULL;
+
+  g_setenv ("SSA_DESK_LIBXML2", missing, TRUE);
+  run_cli (f, &run, "import-licences", "--installation", id, "@same-type.xml", NULL);
+  g_unsetenv ("SSA_DESK_LIBXML2");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "same-type.xml"));
+  g_assert_nonnull (strstr (run.err, "libxml2"));
+  g_assert_nonnull (strstr (run.err, missing));
+  g_assert_nonnull (strstr (run.err, "package libxml2"));
+  after = stored_json (f);
+  g_assert_cmpstr (after, ==, before);
+
+  /* With it, the same file is stored. */
+  run_cli (f, &run, "import-licences", "--installation", id, "@same-type.xml", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (stored_quantity (f, "02-00039-301"), ==, 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -637,6 +667,8 @@ main (int    argc,
               test_import_bad_files_store_nothing, fixture_tear_down);
   g_test_add ("/licences/import/unmapped-then-mapped", Fixture, NULL, fixture_set_up,
               test_unmapped_then_mapped, fixture_tear_down);
+  g_test_add ("/licences/cli-without-libxml2", Fixture, NULL, fixture_set_up,
+              test_cli_without_libxml2, fixture_tear_down);
   g_test_add ("/licences/cli", Fixture, NULL, fixture_set_up, test_cli_import,
               fixture_tear_down);
 

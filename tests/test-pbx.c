@@ -612,6 +612,37 @@ test_cli_stored (Fixture       *f,
   g_autofree char *first = cli_read_and_store (f, id, id_text);
 }
 
+/* Without libsoup or without libxml2 (SSA_DESK_LIBSOUP, SSA_DESK_LIBXML2 naming one that is
+ * not there) read-pbx fails in words that say what to install, and stores nothing: both are
+ * opened on first use, not linked. */
+static void
+test_cli_without_libraries (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const struct { const char *variable, *file, *library, *package; } missing[] = {
+    { "SSA_DESK_LIBSOUP", "libsoup-3.0.so.0", "libsoup", "libsoup-3.0-0" },
+    { "SSA_DESK_LIBXML2", "libxml2.so.2", "libxml2", "package libxml2" },
+  };
+  g_autofree char *id_text = NULL;
+  gint64 id = cli_dry_run (f, &id_text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
+    {
+      g_auto(TestCliRun) run = { 0, };
+      g_autofree char *file = g_build_filename (f->dir, missing[i].file, NULL);
+
+      g_setenv (missing[i].variable, file, TRUE);
+      run_cli (f, &run, PASSWORD, "read-pbx", "--installation", id_text, NULL);
+      g_unsetenv (missing[i].variable);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, missing[i].library));
+      g_assert_nonnull (strstr (run.err, file));
+      g_assert_nonnull (strstr (run.err, missing[i].package));
+      g_assert_null (stored_reading (f, id));
+    }
+  g_free (cli_read_and_store (f, id, id_text));
+}
+
 /* Rental time left: the installation is a rental one now, and never offered an SSA. */
 static void
 test_cli_rental (Fixture       *f,
@@ -713,6 +744,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/pbx/cli/stored", Fixture, NULL, fixture_set_up, test_cli_stored,
               fixture_tear_down);
+  g_test_add ("/pbx/cli/without-libraries", Fixture, NULL, fixture_set_up,
+              test_cli_without_libraries, fixture_tear_down);
   g_test_add ("/pbx/cli/rental", Fixture, NULL, fixture_set_up, test_cli_rental,
               fixture_tear_down);
   g_test_add ("/pbx/cli/certificate-changed", Fixture, NULL, fixture_set_up,

@@ -312,6 +312,20 @@ test_cli (void)
   g_assert_false (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (strstr (err, "did not answer with the company registry's JSON"));
   g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Without libsoup (opened on first use, not linked): refused in words that say what to
+   * install, and nothing is sent. */
+  before = n_requests ();
+  g_setenv ("SSA_DESK_LIBSOUP", "/nonexistent/libsoup-3.0.so.0", TRUE);
+  out = run_cli (&status, &err, "customer", "lookup", "--online", "923 609 016", NULL);
+  g_unsetenv ("SSA_DESK_LIBSOUP");
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "/nonexistent/libsoup-3.0.so.0"));
+  g_assert_nonnull (strstr (err, "libsoup-3.0-0"));
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpuint (n_requests (), ==, before);
 }
 
 int

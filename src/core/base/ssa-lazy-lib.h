@@ -5,8 +5,9 @@
  *
  * A library opened the first time it is needed instead of linked, for the ones most starts
  * never use and that cost start-up time to load (docs/window.md, "Start-up"): libpq
- * (ssa-pq.h) and libxlsxwriter (ssa-xlsx-lib.h). Each keeps a table of the functions it
- * calls, typed from the library's own header, which ssa_lazy_lib_load() fills.
+ * (ssa-pq.h), libxlsxwriter (ssa-xlsx-lib.h), GMime (ssa-gmime-lib.h), libsoup
+ * (ssa-soup-lib.h), libsecret (ssa-secret-lib.h) and libxml2 (ssa-xml-lib.h). Each keeps a table of the functions it calls, typed from the library's
+ * own header, which ssa_lazy_lib_load() fills.
  */
 
 #pragma once

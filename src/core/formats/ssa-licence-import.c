@@ -9,14 +9,13 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 
 #include "ssa-error.h"
 #include "ssa-licence-import.h"
 #include "ssa-offer.h"
 #include "ssa-limits.h"
 #include "ssa-version.h"
+#include "ssa-xml-lib.h"
 
 /* The licence file (docs/importing.md): <licenses> with <license amount='…' type='…'
  * mac='…' var='…'>signature</license> children. Unknown elements and attributes are
@@ -170,6 +169,7 @@ read_license (xmlNode     *node,
  * a <licenses> list, holds an amount that is not a whole number, or licences for two devices,
  * is refused whole (%SSA_ERROR_INVALID); one larger than %SSA_LIMIT_LICENCE_FILE_MAX_BYTES
  * or with more than %SSA_LIMIT_LICENCE_FILE_MAX_ELEMENTS licences is %SSA_ERROR_TOO_LARGE.
+ * Without libxml2 (ssa-xml-lib.h) nothing is read: %G_IO_ERROR_NOT_FOUND.
  *
  * Returns: (transfer full): the file's licences, or %NULL with @error set
  */
@@ -199,6 +199,11 @@ ssa_licence_file_new_from_data (const char  *data,
   if (length == 0)
     {
       refuse (error, what, 0, _("the file is empty, not a licence file."));
+      return NULL;
+    }
+  if (!ssa_xml_lib_load (error))
+    {
+      g_prefix_error (error, "%s: ", what);
       return NULL;
     }
 

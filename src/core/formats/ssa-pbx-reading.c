@@ -11,11 +11,10 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 
 #include "ssa-limits.h"
 #include "ssa-pbx-reading.h"
+#include "ssa-xml-lib.h"
 
 G_DEFINE_QUARK (ssa-pbx-error-quark, ssa_pbx_error)
 
@@ -215,7 +214,8 @@ read_elements (xmlNode        *node,
  *
  * Reads the PBX's answer: every <lic name count used> and <info cmd-lics-time version>,
  * wherever they are. An answer that is not well-formed XML, has a document type, or holds
- * no licence at all (an HTML page, a login form) is refused with %SSA_PBX_ERROR_NOT_XML.
+ * no licence at all (an HTML page, a login form) is refused with %SSA_PBX_ERROR_NOT_XML;
+ * without libxml2 (ssa-xml-lib.h) nothing is read: %G_IO_ERROR_NOT_FOUND.
  *
  * Returns: (transfer full): the reading, or %NULL with @error set
  */
@@ -236,6 +236,11 @@ ssa_pbx_reading_new_from_data (const char  *data,
       g_set_error (error, SSA_PBX_ERROR, SSA_PBX_ERROR_NOT_XML,
                    _("%s answered with no licence information. Check the admin address."),
                    what);
+      return NULL;
+    }
+  if (!ssa_xml_lib_load (error))
+    {
+      g_prefix_error (error, "%s: ", what);
       return NULL;
     }
 

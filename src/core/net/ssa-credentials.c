@@ -12,11 +12,11 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <libsecret/secret.h>
 
 #include "ssa-pq.h"
 #include "ssa-credentials.h"
 #include "ssa-json-guard-private.h"
+#include "ssa-secret-lib.h"
 
 /* Items in the keyring: schema io.github.ssadesk.SsaDesk.PriceListLogin, attributes "url"
  * (the price list URL, exactly as configured), "kind" ("bearer" or "basic") and, for
@@ -425,7 +425,7 @@ lookup_searched_cb (GObject      *source_object,
   GTask *task = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) attributes = NULL;
-  g_autoptr(SecretValue) value = NULL;
+  g_autoptr(SsaSecretValue) value = NULL;
   SsaCredentials *credentials = NULL;
   GList *items;
   SecretItem *newest = NULL;
@@ -503,7 +503,7 @@ cleared_cb (GObject      *source_object,
   OpData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) attributes = NULL;
-  g_autoptr(SecretValue) value = NULL;
+  g_autoptr(SsaSecretValue) value = NULL;
   g_autofree char *label = NULL;
 
   /* FALSE without an error: there was nothing to remove. */
@@ -728,6 +728,15 @@ start_op (Op                    op,
   if (credentials != NULL && !team && !ssa_credentials_validate (credentials, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  /* Without libsecret there is no keyring to ask either: the reason says what to install. */
+  if (!ssa_secret_lib_load (&error))
+    {
+      g_task_return_error (task, op_error (data, SSA_CREDENTIALS_ERROR_NO_KEYRING,
+                                           error->message));
       g_object_unref (task);
       return;
     }

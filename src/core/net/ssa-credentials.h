@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 /**
  * SsaCredentialsError:
  * @SSA_CREDENTIALS_ERROR_NO_KEYRING: no Secret Service is running (no session bus, or
- *   nothing owns or can start org.freedesktop.secrets)
+ *   nothing owns or can start org.freedesktop.secrets), or libsecret cannot be loaded
  * @SSA_CREDENTIALS_ERROR_LOCKED: the keyring stayed locked
  * @SSA_CREDENTIALS_ERROR_INVALID: the token, user name or password cannot be sent in an
  *   HTTP header (empty, a colon in the user name, control characters, …)

@@ -12,11 +12,10 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
-
 #include "ssa-error.h"
 #include "ssa-fetcher.h"
 #include "ssa-json-guard.h"
+#include "ssa-soup-lib.h"
 
 /* One fetch is a chain of callbacks on the thread-default main context:
  *
@@ -1041,6 +1040,20 @@ static void
 ssa_fetcher_init (SsaFetcher *self)
 {
   self->timeout = SSA_FETCHER_DEFAULT_TIMEOUT;
+}
+
+/* The HTTP session is made at the first fetch, not with the fetcher: libsoup is opened on
+ * first use (ssa-soup-lib.h), and a page that keeps a fetcher should not open it before the
+ * user fetches anything. */
+static gboolean
+ensure_session (SsaFetcher  *self,
+                GError     **error)
+{
+  if (self->session != NULL)
+    return TRUE;
+  if (!ssa_soup_lib_load (error))
+    return FALSE;
+
   /* The trailing space makes libsoup append its own name and version. */
   self->session = soup_session_new_with_options ("user-agent", "ssa-desk/" PACKAGE_VERSION " ",
                                                  "timeout", self->timeout,
@@ -1048,6 +1061,10 @@ ssa_fetcher_init (SsaFetcher *self)
   /* The fetcher sends the login itself, preemptively and only where it may (send_request ());
    * without the auth manager a 401 comes back to it as an answer. */
   soup_session_remove_feature_by_type (self->session, SOUP_TYPE_AUTH_MANAGER);
+  /* Without one set, the session trusts the system's certificate authorities. */
+  if (self->tls_database != NULL)
+    soup_session_set_tls_database (self->session, self->tls_database);
+  return TRUE;
 }
 
 /* Public API */
@@ -1092,7 +1109,8 @@ ssa_fetcher_set_timeout (SsaFetcher *self,
     return;
 
   self->timeout = seconds;
-  g_object_set (self->session, "timeout", seconds, NULL);
+  if (self->session != NULL)
+    g_object_set (self->session, "timeout", seconds, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
 }
 
@@ -1128,7 +1146,10 @@ ssa_fetcher_set_tls_database (SsaFetcher   *self,
   if (!g_set_object (&self->tls_database, database))
     return;
 
-  if (database != NULL)
+  /* Without a session yet, ensure_session () gives it the database. */
+  if (self->session == NULL)
+    ;
+  else if (database != NULL)
     {
       soup_session_set_tls_database (self->session, database);
     }
@@ -1183,6 +1204,12 @@ ssa_fetcher_fetch_async (SsaFetcher               *self,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  if (!ensure_session (self, &error))
+    {
+      g_uri_unref (uri);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
   data = g_new0 (FetchData, 1);
   data->url = g_strdup (url);
@@ -1222,7 +1249,8 @@ ssa_fetcher_fetch_async (SsaFetcher               *self,
  * ssa_fetcher_fetch_finish:
  * @self: a fetcher
  * @result: the #GAsyncResult given to the callback
- * @error: return location for an error in %SSA_FETCH_ERROR, or %G_IO_ERROR_CANCELLED
+ * @error: return location for an error in %SSA_FETCH_ERROR, %G_IO_ERROR_CANCELLED, or
+ *   %G_IO_ERROR_NOT_FOUND when libsoup cannot be loaded (ssa-soup-lib.h)
  *
  * Returns: (transfer full): the result, or %NULL with @error set
  */

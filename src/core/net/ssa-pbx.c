@@ -11,10 +11,11 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
 
 #include "ssa-limits.h"
 #include "ssa-pbx.h"
+#include "ssa-soup-lib.h"
+#include "ssa-xml-lib.h"
 
 #define READ_CHUNK (64 * 1024)
 
@@ -374,6 +375,18 @@ ssa_pbx_read_async (const SsaPbxRequest *request,
     full = g_strconcat (trimmed, SSA_PBX_PATH, NULL);
     uri = g_uri_build (G_URI_FLAGS_NONE, "https", NULL, g_uri_get_host (base),
                        g_uri_get_port (base), full, NULL, NULL);
+  }
+
+  /* Both libraries before the PBX is asked: its answer is XML. */
+  {
+    GError *error = NULL;
+
+    if (!ssa_soup_lib_load (&error) || !ssa_xml_lib_load (&error))
+      {
+        g_task_return_error (task, error);
+        g_object_unref (task);
+        return;
+      }
   }
 
   if (cancellable != NULL)

@@ -18,11 +18,11 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <libsoup/soup.h>
 
 #include "ssa-error.h"
 #include "ssa-org-no.h"
 #include "ssa-registry.h"
+#include "ssa-soup-lib.h"
 
 G_LOCK_DEFINE_STATIC (cache);
 static GHashTable *cache;  /* org. no. → SsaRegistryUnit */
@@ -323,6 +323,7 @@ ssa_registry_lookup_async (const char          *org_no,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   g_autoptr(SoupMessage) message = NULL;
   g_autofree char *base = NULL;
+  g_autoptr(GError) error = NULL;
   SsaRegistryUnit *cached = NULL;
   Lookup *lookup;
 
@@ -343,6 +344,11 @@ ssa_registry_lookup_async (const char          *org_no,
   if (cached != NULL)
     {
       g_task_return_pointer (task, cached, (GDestroyNotify) ssa_registry_unit_free);
+      return;
+    }
+  if (!ssa_soup_lib_load (&error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
