@@ -29,7 +29,9 @@
 #include "ssa-preferences.h"
 #include "ssa-refresh.h"
 #include "ssa-repository.h"
+#include "ssa-application.h"
 #include "ssa-renewal-reminder.h"
+#include "ssa-window.h"
 
 #define TYPE_XLSX "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -1056,6 +1058,99 @@ test_on_start (Fixture       *f,
   mock_stop (&mock, "org.gtk.Notifications");
 }
 
+/* The application's reminder waits for the window: its first check (which reads every
+ * installation's SSA) starts once the window has read the database, painted it and run its
+ * own start-up check, not while the window is being mapped (docs/window.md, "Start-up"); it
+ * then notifies as before. */
+typedef struct
+{
+  Mock      *mock;
+  gboolean   checked;          /* the window's start-up check was over */
+  guint      calls_at_checked; /* the notifications sent by then */
+  gboolean   notified;
+} AppRun;
+
+static void
+app_window_checked_cb (GObject    *window,
+                       GParamSpec *pspec,
+                       AppRun     *run)
+{
+  g_autoptr(JsonArray) calls = NULL;
+
+  if (run->checked || !ssa_window_get_checked (SSA_WINDOW (window)))
+    return;
+  run->checked = TRUE;
+  calls = mock_calls (run->mock);
+  run->calls_at_checked = json_array_get_length (calls);
+}
+
+static gboolean
+app_body_cb (gpointer data)
+{
+  GApplication *app = data;
+  AppRun *run = g_object_get_data (G_OBJECT (app), "run");
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (SSA_IS_WINDOW (window));
+  if (ssa_window_get_checked (SSA_WINDOW (window)))
+    app_window_checked_cb (G_OBJECT (window), NULL, run);
+  else
+    g_signal_connect (window, "notify::checked", G_CALLBACK (app_window_checked_cb), run);
+  spin_until (has_calls, run->mock);
+  run->notified = TRUE;
+  g_signal_handlers_disconnect_by_func (window, app_window_checked_cb, run);
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+app_activated_cb (GApplication *app)
+{
+  g_idle_add (app_body_cb, app);
+}
+
+static void
+test_after_window (Fixture       *f,
+                   gconstpointer  data)
+{
+  Mock mock = { 0, };
+  AppRun run = { &mock, FALSE, 0, FALSE };
+  g_autoptr(GApplication) app = NULL;
+  g_autoptr(JsonArray) calls = NULL;
+  g_autofree char *expiry = NULL;
+  g_autofree char *sql = NULL;
+  char *argv[] = { (char *) "ssa-desk", NULL };
+  GDate today, ssa_end;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display");
+      return;
+    }
+  ssa_date_today (&today);
+  ssa_date_add_days (&today, 59, &ssa_end);
+  expiry = ssa_date_to_iso (&ssa_end);
+  sql = g_strdup_printf ("UPDATE installations SET ssa_expiry = '%s'", expiry);
+  db_exec (f, sql);
+  if (!mock_start (&mock, "notifications", f->dir))
+    return;
+
+  g_setenv ("SSA_DESK_DB", f->db, TRUE);
+  app = G_APPLICATION (ssa_application_new ());
+  g_application_set_flags (app, G_APPLICATION_NON_UNIQUE);
+  g_object_set_data (G_OBJECT (app), "run", &run);
+  g_signal_connect_after (app, "activate", G_CALLBACK (app_activated_cb), NULL);
+  g_assert_cmpint (g_application_run (app, 1, argv), ==, 0);
+  g_unsetenv ("SSA_DESK_DB");
+
+  g_assert_true (run.notified);
+  g_assert_true (run.checked);
+  g_assert_cmpuint (run.calls_at_checked, ==, 0);
+  calls = mock_calls (&mock);
+  g_assert_cmpuint (json_array_get_length (calls), ==, 1);
+  mock_stop (&mock, "org.gtk.Notifications");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1138,6 +1233,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/reminders/next-day", test_next_day);
   g_test_add ("/reminders/notification", Fixture, NULL, fixture_set_up, test_notification,
+              fixture_tear_down);
+  g_test_add ("/reminders/after-window", Fixture, NULL, fixture_set_up, test_after_window,
               fixture_tear_down);
   g_test_add ("/reminders/notification/no-server", Fixture, NULL, fixture_set_up,
               test_notification_no_server, fixture_tear_down);

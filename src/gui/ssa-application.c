@@ -267,23 +267,50 @@ choose_team_database (SsaApplication *self)
   return TRUE;
 }
 
+/* The renewal reminder, on start and once a day while the window runs. */
+static void
+start_reminder (SsaApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->reminder != NULL)
+    return;
+  path = self->db_path != NULL ? g_strdup (self->db_path) : ssa_db_get_default_path ();
+  self->reminder = ssa_renewal_reminder_new (G_APPLICATION (self), path);
+}
+
+static void
+window_checked_cb (SsaWindow      *window,
+                   GParamSpec     *pspec,
+                   SsaApplication *self)
+{
+  if (!ssa_window_get_checked (window))
+    return;
+  g_signal_handlers_disconnect_by_func (window, window_checked_cb, self);
+  start_reminder (self);
+}
+
 static void
 ssa_application_activate (GApplication *application)
 {
   SsaApplication *self = SSA_APPLICATION (application);
+  GtkWindow *window;
 
   if (choose_team_database (self))
     return;
-  gtk_window_present (get_or_create_window (self));
+  window = get_or_create_window (self);
+  gtk_window_present (window);
 
-  /* The renewal reminder, on start and once a day while the window runs. */
-  if (self->reminder == NULL)
-    {
-      g_autofree char *path = self->db_path != NULL ? g_strdup (self->db_path)
-                                                    : ssa_db_get_default_path ();
-
-      self->reminder = ssa_renewal_reminder_new (application, path);
-    }
+  /* The reminder's first check reads every installation's SSA: it waits until the window
+   * has read the database and painted it, and its own start-up check has run, instead of
+   * competing with the window's first map for the CPU (docs/window.md, "Start-up"). */
+  if (self->reminder != NULL)
+    return;
+  if (ssa_window_get_checked (SSA_WINDOW (window)))
+    start_reminder (self);
+  else
+    g_signal_connect_object (window, "notify::checked", G_CALLBACK (window_checked_cb), self,
+                             0);
 }
 
 static void

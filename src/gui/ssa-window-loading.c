@@ -619,8 +619,10 @@ start_loading (SsaWindow *self)
   if (adw_bin_get_child (self->none_bin) == NULL)
     show_nothing_picked (self);
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
-  ssa_repository_load_async (self->repository, self->cancellable, repository_loaded_cb,
-                             g_object_ref (self));
+  /* At construction only the page is shown: the window reads once it is mapped. */
+  if (!self->load_on_map)
+    ssa_repository_load_async (self->repository, self->cancellable, repository_loaded_cb,
+                               g_object_ref (self));
 }
 
 void

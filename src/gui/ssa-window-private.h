@@ -39,6 +39,7 @@ struct _SsaWindow
   gboolean              damaged;         /* the start-up check failed */
   gboolean              checked;         /* the start-up check is over */
   gboolean              check_queued;    /* it starts after the next frame is painted */
+  gboolean              load_on_map;     /* the first read waits for the first map */
   gboolean              reload_pages;    /* the next load follows a restore */
   gboolean              restoring;       /* a backup is being put in place */
 
