@@ -196,6 +196,48 @@ test_from_json_decimal_fractions (void)
     }
 }
 
+/* Every number written with at most two decimals reads as its hundredths, and one written
+ * with three (the last not 0) is refused, across the range prices take: the text of each is
+ * made from whole numbers, so the expectation does not come from the code under test. */
+static void
+test_from_json_sweep (void)
+{
+  static const gint64 starts[] = { 0, 99000, 1000000, 123456700, G_GINT64_CONSTANT (99999999999000) };
+  GRand *rand = g_rand_new_with_seed (20261207);
+
+  for (guint s = 0; s < G_N_ELEMENTS (starts); s++)
+    for (gint64 h = starts[s]; h < starts[s] + 2000; h++)
+      {
+        g_autofree char *two = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", h / 100,
+                                                (int) (h % 100));
+        g_autofree char *three = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d%d", h / 100,
+                                                  (int) (h % 100), 1 + (int) (h % 9));
+        g_autoptr(JsonNode) node = node_from (two);
+        g_autoptr(JsonNode) refused = node_from (three);
+        g_autoptr(GError) error = NULL;
+        gint64 value = -1;
+
+        if (!ssa_decimal_from_json (node, &value, &error) || value != h)
+          g_error ("%s read as %" G_GINT64_FORMAT ": %s", two, value,
+                   error != NULL ? error->message : "no error");
+        if (ssa_decimal_from_json (refused, &value, NULL))
+          g_error ("%s was accepted as %" G_GINT64_FORMAT, three, value);
+      }
+  /* And random ones up to 15 digits. */
+  for (guint i = 0; i < 20000; i++)
+    {
+      gint64 h = (gint64) (g_rand_double (rand) * 1e15);
+      g_autofree char *two = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", h / 100,
+                                              (int) (h % 100));
+      g_autoptr(JsonNode) node = node_from (two);
+      gint64 value = -1;
+
+      if (!ssa_decimal_from_json (node, &value, NULL) || value != h)
+        g_error ("%s read as %" G_GINT64_FORMAT, two, value);
+    }
+  g_rand_free (rand);
+}
+
 static void
 test_from_json_refused (void)
 {
@@ -567,6 +609,7 @@ main (int   argc,
   g_test_add_func ("/decimal/from-json/accepted", test_from_json_accepted);
   g_test_add_func ("/decimal/from-json/decimal-fractions", test_from_json_decimal_fractions);
   g_test_add_func ("/decimal/from-json/refused", test_from_json_refused);
+  g_test_add_func ("/decimal/from-json/sweep", test_from_json_sweep);
   g_test_add_func ("/decimal/mul-div/rounding", test_mul_div_rounding);
   g_test_add_func ("/decimal/mul-div/exact-128", test_mul_div_exact_128);
   g_test_add_func ("/decimal/mul-div/overflow", test_mul_div_overflow);
