@@ -624,6 +624,27 @@ test_invalid_utf8 (void)
   g_assert_nonnull (strstr (error->message, "UTF-8"));
   g_clear_error (&error);
 
+  /* The same after valid non-ASCII text earlier in the document: each run is checked. */
+  {
+    g_autofree char *named = test_json_mutate (valid_document, "products/0", "name",
+                                               "\"Lisens for \u00f8vrige porter\"");
+    g_autoptr(GString) text = g_string_new (named);
+    char *q;
+
+    /* The escape written out as UTF-8 ("ø"), then a Latin-1 byte further on. */
+    g_string_replace (text, "\\u00f8", "\xc3\xb8", 1);
+    q = strstr (text->str, "Voicemail14");
+    g_assert_nonnull (q);
+    g_assert_nonnull (strstr (text->str, "\xc3\xb8vrige"));
+    g_assert_true (strstr (text->str, "\xc3\xb8vrige") < q);
+    q[0] = (char) 0xf8;
+    list = parse (text->str, &error);
+    g_assert_null (list);
+    g_assert_error (error, SSA_ERROR, SSA_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "UTF-8"));
+    g_clear_error (&error);
+  }
+
   /* A NUL byte inside the given length. */
   list = ssa_price_list_new_from_data (minimal_document, sizeof minimal_document, WHAT, &error);
   g_assert_null (list);
