@@ -304,11 +304,12 @@ read_licence_types (SsaPriceListProduct *product,
                     GHashTable          *seen,
                     guint                index)
 {
-  g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) types = NULL;
   JsonArray *array;
   gboolean ok = TRUE;
   guint n_items;
 
+  /* Most products list none: no array is made for them. */
   if (ssa_json_scope_get_node (scope, "licence_types", SSA_JSON_OPTIONAL) == NULL)
     {
       product->licence_types = g_new0 (char *, 1);
@@ -317,6 +318,7 @@ read_licence_types (SsaPriceListProduct *product,
   array = ssa_json_scope_get_array (scope, "licence_types", SSA_JSON_OPTIONAL);
   if (array == NULL)
     return FALSE;
+  types = g_ptr_array_new_with_free_func (g_free);
 
   n_items = json_array_get_length (array);
   for (guint i = 0; i < n_items; i++)
