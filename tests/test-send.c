@@ -1015,6 +1015,21 @@ has_calls (gpointer data)
   return json_array_get_length (calls) > 0;
 }
 
+/* The fixture's installations' SSA ends in 59 days: inside the reminder's default 60. */
+static void
+end_ssa_in_59_days (Fixture *f)
+{
+  g_autofree char *expiry = NULL;
+  g_autofree char *sql = NULL;
+  GDate today, ssa_end;
+
+  ssa_date_today (&today);
+  ssa_date_add_days (&today, 59, &ssa_end);
+  expiry = ssa_date_to_iso (&ssa_end);
+  sql = g_strdup_printf ("UPDATE installations SET ssa_expiry = '%s'", expiry);
+  db_exec (f, sql);
+}
+
 /* When the window starts: the reminder checks at once, with the setting's window (60 days
  * by default), counting from the real today. */
 static void
@@ -1026,16 +1041,9 @@ test_on_start (Fixture       *f,
   g_autoptr(SsaRenewalReminder) reminder = NULL;
   g_autoptr(JsonArray) calls = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *expiry = NULL;
-  g_autofree char *sql = NULL;
-  GDate today, ssa_end;
   JsonObject *notification;
 
-  ssa_date_today (&today);
-  ssa_date_add_days (&today, 59, &ssa_end);
-  expiry = ssa_date_to_iso (&ssa_end);
-  sql = g_strdup_printf ("UPDATE installations SET ssa_expiry = '%s'", expiry);
-  db_exec (f, sql);
+  end_ssa_in_59_days (f);
 
   if (!mock_start (&mock, "notifications", f->dir))
     return;
@@ -1117,21 +1125,14 @@ test_after_window (Fixture       *f,
   AppRun run = { &mock, FALSE, 0, FALSE };
   g_autoptr(GApplication) app = NULL;
   g_autoptr(JsonArray) calls = NULL;
-  g_autofree char *expiry = NULL;
-  g_autofree char *sql = NULL;
   char *argv[] = { (char *) "ssa-desk", NULL };
-  GDate today, ssa_end;
 
   if (!have_display)
     {
       g_test_skip ("No display");
       return;
     }
-  ssa_date_today (&today);
-  ssa_date_add_days (&today, 59, &ssa_end);
-  expiry = ssa_date_to_iso (&ssa_end);
-  sql = g_strdup_printf ("UPDATE installations SET ssa_expiry = '%s'", expiry);
-  db_exec (f, sql);
+  end_ssa_in_59_days (f);
   if (!mock_start (&mock, "notifications", f->dir))
     return;
 
