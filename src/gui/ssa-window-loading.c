@@ -374,7 +374,6 @@ queue_start_check (SsaWindow *self)
       start_check (self);
       return;
     }
-  self->checked = FALSE;
   self->check_queued = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -621,8 +620,16 @@ start_loading (SsaWindow *self)
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
   /* At construction only the page is shown: the window reads once it is mapped. */
   if (!self->load_on_map)
-    ssa_repository_load_async (self->repository, self->cancellable, repository_loaded_cb,
-                               g_object_ref (self));
+    read_database (self);
+}
+
+/* Reads the database in a worker; repository_loaded_cb () applies what it found. */
+void
+read_database (SsaWindow *self)
+{
+  self->load_on_map = FALSE;
+  ssa_repository_load_async (self->repository, self->cancellable, repository_loaded_cb,
+                             g_object_ref (self));
 }
 
 void

@@ -198,6 +198,7 @@ typedef struct
 #define show_message _ssa_window_show_message
 #define show_nothing_picked _ssa_window_show_nothing_picked
 #define show_toast _ssa_window_show_toast
+#define read_database _ssa_window_read_database
 #define start_check _ssa_window_start_check
 #define start_loading _ssa_window_start_loading
 #define stored_cb _ssa_window_stored_cb
@@ -249,6 +250,7 @@ void restore_backup_action (GtkWidget  *widget,
                             GVariant   *parameter);
 void start_loading (SsaWindow *self);
 void start_check (SsaWindow *self);
+void read_database (SsaWindow *self);
 void reload_price_list (SsaWindow *self);
 void reload_action (GtkWidget  *widget,
                     const char *action_name,

@@ -462,11 +462,9 @@ ssa_window_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (ssa_window_parent_class)->map (widget);
 
+  /* The "loading" page has been up since construction: only the read is left. */
   if (self->load_on_map)
-    {
-      self->load_on_map = FALSE;
-      start_loading (self);
-    }
+    read_database (self);
 
   /* The window starts with the focus on the sidebar's list rather than on the first
    * focusable widget, the search entry, whose cursor would blink (and draw) for the first
